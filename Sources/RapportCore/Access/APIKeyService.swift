@@ -1,0 +1,60 @@
+import Foundation
+
+/// Creates, lists, revokes and checks API keys.
+public struct APIKeyService: Sendable {
+    /// Every secret starts with this, so leaked keys are easy to find by scanners.
+    public static let secretPrefix = "rpk_"
+    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+    private let store: any DataStore
+    private let hasher: any SecretHasher
+    private let clock: any WallClock
+
+    public init(store: any DataStore, hasher: any SecretHasher, clock: any WallClock = SystemWallClock()) {
+        self.store = store
+        self.hasher = hasher
+        self.clock = clock
+    }
+
+    /// Creates a key in `workspaceID`; the returned secret is the only copy.
+    public func create(name: String, workspaceID: String) async throws -> IssuedAPIKey {
+        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty, trimmed.count <= 100 else {
+            throw RapportError.invalid(field: "name", "must be 1 to 100 characters")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let random = String((0..<32).map { _ in Self.alphabet.randomElement(using: &generator) ?? "0" })
+        let secret = Self.secretPrefix + random
+        let now = clock.now()
+        let key = APIKey(
+            id: ResourceID.make(.apiKey, at: now), workspaceID: workspaceID, name: trimmed,
+            displayPrefix: String(secret.prefix(Self.secretPrefix.count + 6)), secretHash: hasher.hash(secret),
+            createdAt: now)
+        try await store.write { session in
+            try await session.apiKeys.insert(key)
+        }
+        return IssuedAPIKey(key: key, secret: secret)
+    }
+
+    public func list() async throws -> [APIKey] {
+        try await store.read { session in try await session.apiKeys.all() }
+    }
+
+    /// Revokes the key with `id`; revoking twice is harmless.
+    public func revoke(id: String) async throws {
+        try await store.write { session in
+            guard try await session.apiKeys.revoke(id: id, at: clock.now()) else {
+                throw RapportError.notFound("No API key with id \(id).")
+            }
+        }
+    }
+
+    /// The live key whose secret is `secret`, or nil.
+    public func authenticate(secret: String) async throws -> APIKey? {
+        guard secret.hasPrefix(Self.secretPrefix) else { return nil }
+        let hash = hasher.hash(secret)
+        let key = try await store.read { session in try await session.apiKeys.find(secretHash: hash) }
+        guard let key, key.revokedAt == nil else { return nil }
+        return key
+    }
+}

@@ -1,0 +1,18 @@
+/// The failures a service reports to its caller; each maps to one HTTP status in the server.
+public enum RapportError: Error, Sendable, Equatable {
+    /// The input is malformed or breaks a rule; nothing was written.
+    case invalid([FieldError])
+    /// The named resource does not exist in this workspace.
+    case notFound(String)
+    /// The request conflicts with the current state (an identity held by another customer, …).
+    case conflict(String)
+    /// The resource existed but was merged into another one, whose id is given.
+    case mergedInto(String)
+    /// The credentials are missing or not valid.
+    case unauthorized(String)
+
+    /// A single-field validation failure.
+    public static func invalid(field: String, _ message: String) -> RapportError {
+        .invalid([FieldError(field: field, message: message)])
+    }
+}

@@ -1,0 +1,28 @@
+/// A partial update of a profile. `.some(nil)` clears a field; `nil` leaves it alone.
+public struct CustomerPatch: Sendable, Equatable {
+    public var firstName: String??
+    public var lastName: String??
+    public var locale: String??
+    public var timezone: String??
+    public var notes: String??
+    public var addresses: [Address]?
+    /// Replaces all tags when present.
+    public var tags: [String]?
+    /// Sets each given attribute; a nil value removes it.
+    public var attributes: [String: AttributeValue?]?
+
+    public init(
+        firstName: String?? = nil, lastName: String?? = nil, locale: String?? = nil, timezone: String?? = nil,
+        notes: String?? = nil, addresses: [Address]? = nil, tags: [String]? = nil,
+        attributes: [String: AttributeValue?]? = nil
+    ) {
+        self.firstName = firstName
+        self.lastName = lastName
+        self.locale = locale
+        self.timezone = timezone
+        self.notes = notes
+        self.addresses = addresses
+        self.tags = tags
+        self.attributes = attributes
+    }
+}

@@ -1,0 +1,150 @@
+import Foundation
+
+extension CustomerService {
+    /// Applies a partial update to the profile.
+    public func patch(id: String, _ patch: CustomerPatch, workspaceID: String) async throws -> Customer {
+        let tags: [String]? = try patch.tags.map { given in
+            try ProfileRules.canonicalTags(given, field: "tags").get()
+        }
+        return try await modify(id: id, workspaceID: workspaceID) { profile in
+            if let value = patch.firstName { profile.firstName = value }
+            if let value = patch.lastName { profile.lastName = value }
+            if let value = patch.locale { profile.locale = value }
+            if let value = patch.timezone { profile.timezone = value }
+            if let value = patch.notes { profile.notes = value }
+            if let value = patch.addresses { profile.addresses = value }
+            if let tags { profile.tags = tags }
+            for (key, value) in patch.attributes ?? [:] { profile.attributes[key] = value }
+        }
+    }
+
+    public func addTags(id: String, _ tags: [String], workspaceID: String) async throws -> Customer {
+        let canonical = try ProfileRules.canonicalTags(tags, field: "tags").get()
+        return try await modify(id: id, workspaceID: workspaceID) { profile in
+            profile.tags = Array(Set(profile.tags).union(canonical)).sorted()
+        }
+    }
+
+    public func removeTag(id: String, _ tag: String, workspaceID: String) async throws -> Customer {
+        let canonical = ProfileRules.canonicalTag(tag)
+        return try await modify(id: id, workspaceID: workspaceID) { profile in
+            profile.tags.removeAll { $0 == canonical }
+        }
+    }
+
+    public func setAttribute(id: String, key: String, value: AttributeValue?, workspaceID: String) async throws -> Customer {
+        guard ProfileRules.isAttributeKey(key) else {
+            throw RapportError.invalid(field: "key", "keys are 1 to 64 characters of a-z, 0-9 and _, starting with a letter")
+        }
+        return try await modify(id: id, workspaceID: workspaceID) { profile in
+            profile.attributes[key] = value
+        }
+    }
+
+    /// Loads a live customer, lets `change` edit its profile, validates, and writes it with a
+    /// `customer.updated` event if anything changed.
+    func modify(id: String, workspaceID: String, _ change: @Sendable (inout CustomerProfile) -> Void) async throws -> Customer {
+        try await store.write { session in
+            var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
+            var profile = customer.profile
+            change(&profile)
+            let problems = ProfileRules.problems(in: profile)
+            guard problems.isEmpty else { throw RapportError.invalid(problems) }
+            guard profile != customer.profile else { return customer }
+            customer.profile = profile
+            customer.updatedAt = clock.now()
+            try await session.customers.update(customer)
+            try await session.events.append([
+                event(.customerUpdated, subject: customer.id, workspaceID: workspaceID, payload: customer)
+            ])
+            return customer
+        }
+    }
+
+    /// Soft-deletes: the customer disappears from lists and views and can be restored for 30 days.
+    public func delete(id: String, workspaceID: String) async throws {
+        try await store.write { session in
+            var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
+            customer.deletedAt = clock.now()
+            try await session.customers.update(customer)
+            try await session.events.append([
+                event(.customerDeleted, subject: id, workspaceID: workspaceID, payload: customer)
+            ])
+        }
+    }
+
+    public func restore(id: String, workspaceID: String) async throws -> Customer {
+        try await store.write { session in
+            guard var customer = try await session.customers.find(id: id, workspaceID: workspaceID),
+                customer.mergedIntoID == nil
+            else { throw RapportError.notFound("No customer with id \(id).") }
+            guard let deletedAt = customer.deletedAt else { return customer }
+            guard clock.now().timeIntervalSince(deletedAt) <= Self.restoreWindow else {
+                throw RapportError.notFound("Customer \(id) was deleted more than 30 days ago and cannot be restored.")
+            }
+            customer.deletedAt = nil
+            customer.updatedAt = clock.now()
+            try await session.customers.update(customer)
+            try await session.events.append([
+                event(.customerRestored, subject: id, workspaceID: workspaceID, payload: customer)
+            ])
+            return customer
+        }
+    }
+
+    /// Deletes for good the customers soft-deleted more than 30 days ago.
+    public func purgeExpiredDeletions() async throws -> Int {
+        let cutoff = clock.now().addingTimeInterval(-Self.restoreWindow)
+        return try await store.write { session in try await session.customers.purge(deletedBefore: cutoff) }
+    }
+
+    /// Adds one identity. One held by another customer is a conflict: merge the two instead.
+    public func addIdentity(id: String, _ input: IdentityInput, workspaceID: String) async throws -> Customer {
+        let identity: NormalizedIdentity
+        switch normalizer.normalize(input, field: "") {
+        case .success(let value): identity = value
+        case .failure(.invalid(let errors)):
+            throw RapportError.invalid(errors.map { FieldError(field: String($0.field.drop(while: { $0 == "." })), message: $0.message) })
+        case .failure(let other): throw other
+        }
+        return try await store.write { session in
+            var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
+            if let owner = try await session.customers.owners(of: [identity.key], workspaceID: workspaceID)[identity.key] {
+                guard owner.customerID == id else {
+                    throw RapportError.conflict(
+                        "The \(identity.kind.rawValue) \(identity.value) belongs to customer \(owner.customerID); merge the two with POST /api/v1/customers/\(id)/merge.")
+                }
+                return customer
+            }
+            let now = clock.now()
+            let added = Identity(
+                id: ResourceID.make(.identity, at: now), kind: identity.kind, value: identity.value,
+                source: identity.source, createdAt: now)
+            try await session.customers.addIdentities([added], customerID: id, workspaceID: workspaceID)
+            customer.identities.append(added)
+            customer.updatedAt = now
+            try await session.customers.update(customer)
+            try await session.events.append([
+                event(.customerIdentityAdded, subject: id, workspaceID: workspaceID, payload: added)
+            ])
+            return customer
+        }
+    }
+
+    public func removeIdentity(id: String, identityID: String, workspaceID: String) async throws -> Customer {
+        try await store.write { session in
+            var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
+            guard let identity = customer.identities.first(where: { $0.id == identityID }) else {
+                throw RapportError.notFound("Customer \(id) has no identity \(identityID).")
+            }
+            try await session.customers.removeIdentity(id: identityID, workspaceID: workspaceID)
+            customer.identities.removeAll { $0.id == identityID }
+            customer.updatedAt = clock.now()
+            try await session.customers.update(customer)
+            try await session.events.append([
+                event(.customerIdentityRemoved, subject: id, workspaceID: workspaceID, payload: identity)
+            ])
+            return customer
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// Customers and identity resolution: upserts by identity, merges and unmerges, profile edits,
+/// soft deletion and the 360° view. Every change appends its events in the same transaction.
+public struct CustomerService: Sendable {
+    /// How long a soft-deleted customer can be restored.
+    public static let restoreWindow: TimeInterval = 30 * 24 * 3600
+
+    let store: any DataStore
+    let clock: any WallClock
+    let normalizer: IdentityNormalizer
+    let policy: MergePolicy
+
+    public init(
+        store: any DataStore, clock: any WallClock = SystemWallClock(),
+        normalizer: IdentityNormalizer = IdentityNormalizer(defaultRegion: PhoneRegion.known["US"] ?? PhoneRegion(code: "US", callingCode: "1", trunkPrefix: "1", nationalLength: 10)),
+        policy: MergePolicy = .standard
+    ) {
+        self.store = store
+        self.clock = clock
+        self.normalizer = normalizer
+        self.policy = policy
+    }
+
+    // MARK: Upsert
+
+    /// Creates or updates the customer the input's identities name, merging customers when
+    /// the identities join two of them and the policy allows it.
+    public func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
+        let prepared = try prepare(input, field: nil)
+        return try await store.write { session in
+            var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
+            return try await batch.run([prepared])[0]
+        }
+    }
+
+    /// Upserts many customers in one transaction (imports, benchmarks). Either all are
+    /// written or, on any invalid input, none; field errors are named `[index].field`.
+    public func upsertMany(_ inputs: [CustomerInput], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
+        var prepared: [PreparedUpsert] = []
+        prepared.reserveCapacity(inputs.count)
+        var errors: [FieldError] = []
+        for (index, input) in inputs.enumerated() {
+            do {
+                prepared.append(try prepare(input, field: "[\(index)]"))
+            } catch RapportError.invalid(let fieldErrors) {
+                errors += fieldErrors
+            }
+        }
+        guard errors.isEmpty else { throw RapportError.invalid(errors) }
+        let validated = prepared
+        return try await store.write { session in
+            var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
+            return try await batch.run(validated)
+        }
+    }
+
+    func prepare(_ input: CustomerInput, field: String?) throws(RapportError) -> PreparedUpsert {
+        func name(_ path: String) -> String { field.map { "\($0).\(path)" } ?? path }
+        var errors: [FieldError] = []
+        var identities: [NormalizedIdentity] = []
+        switch normalizer.normalizeAll(input.identities, field: name("identities")) {
+        case .success(let normalized): identities = normalized
+        case .failure(.invalid(let fieldErrors)): errors += fieldErrors
+        case .failure(let other): throw other
+        }
+        var tags: [String] = []
+        switch ProfileRules.canonicalTags(input.tags, field: name("tags")) {
+        case .success(let canonical): tags = canonical
+        case .failure(.invalid(let fieldErrors)): errors += fieldErrors
+        case .failure(let other): throw other
+        }
+        let prepared = PreparedUpsert(identities: identities, input: input, tags: tags)
+        errors += ProfileRules.problems(in: prepared.apply(to: CustomerProfile()))
+            .map { FieldError(field: name($0.field), message: $0.message) }
+        guard errors.isEmpty else { throw .invalid(errors) }
+        return prepared
+    }
+
+    // MARK: Reading
+
+    /// The 360° view. Throws `.mergedInto(survivor)` for a merged-away id and `.notFound` for a deleted one.
+    public func view(id: String, workspaceID: String) async throws -> CustomerView {
+        try await store.read { session in
+            let customer = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
+            let count = try await session.interactions.count(customerID: customer.id, workspaceID: workspaceID)
+            let recent = try await session.interactions.timeline(
+                customerID: customer.id, workspaceID: workspaceID,
+                page: try PageRequest(limit: CustomerView.recentInteractionCount))
+            return CustomerView(customer: customer, interactionCount: count, recentInteractions: recent.items)
+        }
+    }
+
+    /// Live customers, newest first; with a query, those whose names, e-mails or phones match it.
+    public func list(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
+        let tokens = query.map(CustomerSearchDocument.queryTokens) ?? []
+        if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty, tokens.isEmpty {
+            return Page(items: [], hasMore: false)
+        }
+        return try await store.read { session in
+            tokens.isEmpty
+                ? try await session.customers.list(workspaceID: workspaceID, page: page)
+                : try await session.customers.search(tokens: tokens, workspaceID: workspaceID, page: page)
+        }
+    }
+
+    public func timeline(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<Interaction> {
+        try await store.read { session in
+            let customer = try await liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
+            return try await session.interactions.timeline(customerID: customer.id, workspaceID: workspaceID, page: page)
+        }
+    }
+
+    /// The customer with `id` if it is live; otherwise the error that says where it went.
+    func liveCustomer(id: String, workspaceID: String, session: any StoreSession) async throws -> Customer {
+        guard var customer = try await session.customers.find(id: id, workspaceID: workspaceID) else {
+            throw RapportError.notFound("No customer with id \(id).")
+        }
+        var hops = 0
+        while let next = customer.mergedIntoID, hops < 100 {
+            guard let survivor = try await session.customers.find(id: next, workspaceID: workspaceID) else { break }
+            customer = survivor
+            hops += 1
+        }
+        if customer.id != id { throw RapportError.mergedInto(customer.id) }
+        if let deletedAt = customer.deletedAt {
+            throw RapportError.notFound(
+                "Customer \(id) was deleted at \(Timestamp.iso8601(deletedAt)); POST /api/v1/customers/\(id)/restore brings it back within 30 days.")
+        }
+        return customer
+    }
+
+    // MARK: Events
+
+    func event(_ type: DomainEventType, subject: String, workspaceID: String, payload: some Encodable) -> DomainEvent {
+        let now = clock.now()
+        let json = (try? JSONCoding.makeEncoder().encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return DomainEvent(
+            id: ResourceID.make(.event, at: now), workspaceID: workspaceID, type: type, subjectID: subject,
+            payload: json, occurredAt: now)
+    }
+}

@@ -1,0 +1,7 @@
+/// The result of one merge inside a transaction: the survivor as it now stands, the record
+/// kept for unmerging, and the event to append.
+struct MergeOutcome: Sendable {
+    var survivor: Customer
+    var record: MergeRecord
+    var event: DomainEvent
+}

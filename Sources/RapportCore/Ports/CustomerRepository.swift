@@ -1,0 +1,24 @@
+import Foundation
+
+/// Customers and their identities. Every call is scoped to one workspace.
+public protocol CustomerRepository: Sendable {
+    /// The owners of those of `keys` that are held by a live (not merged-away) customer.
+    func owners(of keys: [IdentityKey], workspaceID: String) async throws -> [IdentityKey: IdentityOwner]
+    /// The customer with its identities, whatever its state (deleted, merged away).
+    func find(id: String, workspaceID: String) async throws -> Customer?
+    func find(ids: [String], workspaceID: String) async throws -> [Customer]
+    /// Inserts customers and all their identities.
+    func insert(_ customers: [Customer]) async throws
+    /// Writes profile, timestamps, deletion and merge state (identities are written separately).
+    func update(_ customer: Customer) async throws
+    func addIdentities(_ identities: [Identity], customerID: String, workspaceID: String) async throws
+    /// Moves the identities with these ids to `customerID`.
+    func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws
+    func removeIdentity(id: String, workspaceID: String) async throws
+    /// Live customers, newest first.
+    func list(workspaceID: String, page: PageRequest) async throws -> Page<Customer>
+    /// Live customers whose search document has, for every query token, a token it prefixes.
+    func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer>
+    /// Deletes for good the customers soft-deleted before `cutoff`; returns how many.
+    func purge(deletedBefore cutoff: Date) async throws -> Int
+}

@@ -1,0 +1,10 @@
+/// The storage port. `write` runs its body in one transaction: everything it does, including
+/// the events it appends, commits together or not at all.
+public protocol DataStore: Sendable {
+    /// `sqlite` or `postgresql`.
+    var engineName: String { get }
+    func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
+    func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
+    /// The number of the newest applied migration.
+    func schemaVersion() async throws -> Int
+}

@@ -1,0 +1,10 @@
+/// The repositories of one read or one transaction, all on the same connection.
+public protocol StoreSession: Sendable {
+    var workspaces: any WorkspaceRepository { get }
+    var apiKeys: any APIKeyRepository { get }
+    var customers: any CustomerRepository { get }
+    var interactions: any InteractionRepository { get }
+    var merges: any MergeRepository { get }
+    var events: any EventLog { get }
+    var idempotency: any IdempotencyRepository { get }
+}

@@ -1,0 +1,47 @@
+import Logging
+import PostgresKit
+import PostgresNIO
+
+/// PostgreSQL through PostgresNIO's `PostgresClient`, the maintained connection pool.
+final class PostgresEngine: SQLEngine {
+    let dialect = EngineDialect(kind: .postgresql)
+    private let client: PostgresClient
+    private let runner: Task<Void, Never>
+    private let logger: Logger
+
+    init(
+        host: String, port: Int, user: String, password: String?, database: String, schema: String?,
+        maximumConnections: Int = 20, logger: Logger
+    ) {
+        var configuration = PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: .disable)
+        configuration.options.maximumConnections = maximumConnections
+        if let schema { configuration.options.additionalStartupParameters = [("search_path", schema)] }
+        let client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.client = client
+        self.logger = logger
+        self.runner = Task { await client.run() }
+    }
+
+    func withReadConnection<T: Sendable>(_ body: @Sendable (SQLConnectionHandle) async throws -> T) async throws -> T {
+        try await client.withConnection { connection in
+            try await body(SQLConnectionHandle(sql: connection.sql(queryLogLevel: nil), dialect: dialect, postgres: connection))
+        }
+    }
+
+    func withTransaction<T: Sendable>(_ body: @Sendable (SQLConnectionHandle) async throws -> T) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in
+                try await body(SQLConnectionHandle(sql: connection.sql(queryLogLevel: nil), dialect: dialect, postgres: connection))
+            }
+        } catch let error as PostgresTransactionError {
+            // Callers act on their own errors (validation, conflicts), not on the wrapper.
+            throw error.closureError ?? error.beginError ?? error.commitError ?? error
+        }
+    }
+
+    func shutdown() async {
+        runner.cancel()
+        _ = await runner.value
+    }
+}

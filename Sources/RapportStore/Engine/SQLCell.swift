@@ -1,0 +1,13 @@
+/// One value of a bulk-loaded row: the two shapes Rapport's columns take, either may be NULL.
+/// The Swift type travels with a NULL, so PostgreSQL learns the right parameter type.
+enum SQLCell: Sendable {
+    case text(String?)
+    case integer(Int64?)
+
+    var bindValue: any Encodable & Sendable {
+        switch self {
+        case .text(let value): value
+        case .integer(let value): value
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Logging
+import SQLiteKit
+
+/// SQLite in WAL mode: one writer connection (SQLite allows one writer at a time, so writes
+/// queue here rather than spin on the file lock) and a few readers that never block it.
+final class SQLiteEngine: SQLEngine {
+    let dialect = EngineDialect(kind: .sqlite)
+    private let writer: LeasePool<SQLiteConnection>
+    private let readers: LeasePool<SQLiteConnection>
+    private let readerCount: Int
+
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+        self.writer = LeasePool([writer])
+        self.readers = LeasePool(readers)
+        self.readerCount = readers.count
+    }
+
+    static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteEngine {
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let writer = try await openConnection(path: path, logger: logger)
+        // WAL is a property of the file: set it once, on the writer, before readers open.
+        _ = try await writer.query("PRAGMA journal_mode=WAL")
+        var readers: [SQLiteConnection] = []
+        for _ in 0..<readerCount {
+            readers.append(try await openConnection(path: path, logger: logger))
+        }
+        return SQLiteEngine(writer: writer, readers: readers)
+    }
+
+    private static func openConnection(path: String, logger: Logger) async throws -> SQLiteConnection {
+        let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
+        for pragma in ["PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"] {
+            _ = try await connection.query(pragma)
+        }
+        return connection
+    }
+
+    func withReadConnection<T: Sendable>(_ body: @Sendable (SQLConnectionHandle) async throws -> T) async throws -> T {
+        try await readers.withLease { connection in
+            try await body(SQLConnectionHandle(sql: connection.sql(queryLogLevel: nil), dialect: dialect, postgres: nil))
+        }
+    }
+
+    func withTransaction<T: Sendable>(_ body: @Sendable (SQLConnectionHandle) async throws -> T) async throws -> T {
+        try await writer.withLease { connection in
+            _ = try await connection.query("BEGIN IMMEDIATE")
+            do {
+                let result = try await body(
+                    SQLConnectionHandle(sql: connection.sql(queryLogLevel: nil), dialect: dialect, postgres: nil))
+                _ = try await connection.query("COMMIT")
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK")
+                throw error
+            }
+        }
+    }
+
+    func shutdown() async {
+        for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
+            try? await connection.close()
+        }
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+struct SQLCustomerRepository: CustomerRepository {
+    let handle: SQLConnectionHandle
+
+    private static let customerColumns = [
+        "id", "workspace_id", "first_name", "last_name", "locale", "timezone", "notes", "addresses", "tags",
+        "attributes", "search_document", "created_at", "updated_at", "deleted_at", "merged_into_id",
+    ]
+    private static let identityColumns = [
+        "id", "workspace_id", "customer_id", "kind", "namespace", "value", "source", "created_at",
+    ]
+    /// Lookups are chunked so no statement carries more binds than either engine allows.
+    private static let lookupChunk = 500
+
+    func owners(of keys: [IdentityKey], workspaceID: String) async throws -> [IdentityKey: IdentityOwner] {
+        var owners: [IdentityKey: IdentityOwner] = [:]
+        let wanted = Set(keys)
+        let values = Array(Set(keys.map(\.value)))
+        for start in stride(from: 0, to: values.count, by: Self.lookupChunk) {
+            let chunk = Array(values[start..<min(values.count, start + Self.lookupChunk)])
+            let rows = try await handle.sql.raw("""
+                SELECT i.kind, i.namespace, i.value, i.customer_id, c.deleted_at
+                FROM customer_identities i JOIN customers c ON c.id = i.customer_id
+                WHERE i.workspace_id = \(bind: workspaceID) AND i.value IN (\(binds: chunk))
+                """).all()
+            for row in rows {
+                guard let kind = IdentityKind(rawValue: try row.string("kind")) else { continue }
+                let key = IdentityKey(kind: kind, namespace: try row.string("namespace"), value: try row.string("value"))
+                guard wanted.contains(key) else { continue }
+                owners[key] = IdentityOwner(
+                    customerID: try row.string("customer_id"), isDeleted: try row.optionalDate("deleted_at") != nil)
+            }
+        }
+        return owners
+    }
+
+    func find(id: String, workspaceID: String) async throws -> Customer? {
+        try await find(ids: [id], workspaceID: workspaceID).first
+    }
+
+    func find(ids: [String], workspaceID: String) async throws -> [Customer] {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await handle.sql.raw("""
+            SELECT * FROM customers WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: ids))
+            """).all()
+        return try await assemble(rows)
+    }
+
+    func insert(_ customers: [Customer]) async throws {
+        let customerRows = try customers.map(customerCells)
+        try await handle.dialect.bulkInsert(
+            table: "customers", columns: Self.customerColumns, rows: customerRows, on: handle)
+        let identityRows = customers.flatMap { customer in
+            customer.identities.map { identityCells($0, customerID: customer.id, workspaceID: customer.workspaceID) }
+        }
+        try await handle.dialect.bulkInsert(
+            table: "customer_identities", columns: Self.identityColumns, rows: identityRows, on: handle)
+    }
+
+    func update(_ customer: Customer) async throws {
+        let profile = customer.profile
+        try await handle.sql.raw("""
+            UPDATE customers SET
+              first_name = \(bind: profile.firstName), last_name = \(bind: profile.lastName),
+              locale = \(bind: profile.locale), timezone = \(bind: profile.timezone), notes = \(bind: profile.notes),
+              addresses = \(bind: try StoredJSON.encode(profile.addresses)), tags = \(bind: try StoredJSON.encode(profile.tags)),
+              attributes = \(bind: try StoredJSON.encode(profile.attributes)),
+              search_document = \(bind: CustomerSearchDocument.make(profile: profile, identities: customer.identities)),
+              updated_at = \(bind: Timestamp.microseconds(customer.updatedAt)),
+              deleted_at = \(bind: customer.deletedAt.map(Timestamp.microseconds)),
+              merged_into_id = \(bind: customer.mergedIntoID)
+            WHERE id = \(bind: customer.id) AND workspace_id = \(bind: customer.workspaceID)
+            """).run()
+    }
+
+    func addIdentities(_ identities: [Identity], customerID: String, workspaceID: String) async throws {
+        try await handle.dialect.bulkInsert(
+            table: "customer_identities", columns: Self.identityColumns,
+            rows: identities.map { identityCells($0, customerID: customerID, workspaceID: workspaceID) }, on: handle)
+    }
+
+    func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws {
+        for start in stride(from: 0, to: ids.count, by: Self.lookupChunk) {
+            let chunk = Array(ids[start..<min(ids.count, start + Self.lookupChunk)])
+            try await handle.sql.raw("""
+                UPDATE customer_identities SET customer_id = \(bind: customerID)
+                WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: chunk))
+                """).run()
+        }
+    }
+
+    func removeIdentity(id: String, workspaceID: String) async throws {
+        try await handle.sql.raw("""
+            DELETE FROM customer_identities WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)
+            """).run()
+    }
+
+    func list(workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
+        try await livePage(workspaceID: workspaceID, page: page, condition: nil)
+    }
+
+    func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
+        try await livePage(
+            workspaceID: workspaceID, page: page, condition: handle.dialect.customerSearchCondition(tokens: tokens))
+    }
+
+    func purge(deletedBefore cutoff: Date) async throws -> Int {
+        let cutoffValue = Timestamp.microseconds(cutoff)
+        let ids = try await handle.sql.raw("""
+            SELECT id FROM customers WHERE deleted_at IS NOT NULL AND deleted_at < \(bind: cutoffValue)
+            """).all().map { try $0.string("id") }
+        guard !ids.isEmpty else { return 0 }
+        for start in stride(from: 0, to: ids.count, by: Self.lookupChunk) {
+            let chunk = Array(ids[start..<min(ids.count, start + Self.lookupChunk)])
+            try await handle.sql.raw("DELETE FROM customers WHERE id IN (\(binds: chunk))").run()
+        }
+        return ids.count
+    }
+
+    private func livePage(workspaceID: String, page: PageRequest, condition: SQLQueryString?) async throws -> Page<Customer> {
+        var query: SQLQueryString = """
+            SELECT c.* FROM customers c
+            WHERE c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+            """
+        if let condition { query += " AND " + condition }
+        if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
+        query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
+        let rows = try await handle.sql.raw(query).all()
+        let customers = try await assemble(Array(rows.prefix(page.limit)))
+        return Page(items: customers, hasMore: rows.count > page.limit)
+    }
+
+    /// Customers from their rows, with identities loaded in one query, in the rows' order.
+    private func assemble(_ rows: [any SQLRow]) async throws -> [Customer] {
+        guard !rows.isEmpty else { return [] }
+        let ids = try rows.map { try $0.string("id") }
+        let identityRows = try await handle.sql.raw("""
+            SELECT * FROM customer_identities WHERE customer_id IN (\(binds: ids)) ORDER BY created_at, id
+            """).all()
+        var identities: [String: [Identity]] = [:]
+        for row in identityRows {
+            guard let kind = IdentityKind(rawValue: try row.string("kind")) else { continue }
+            identities[try row.string("customer_id"), default: []].append(Identity(
+                id: try row.string("id"), kind: kind, value: try row.string("value"),
+                source: try row.optionalString("source"), createdAt: try row.date("created_at")))
+        }
+        return try rows.map { row in
+            let id = try row.string("id")
+            let profile = CustomerProfile(
+                firstName: try row.optionalString("first_name"), lastName: try row.optionalString("last_name"),
+                locale: try row.optionalString("locale"), timezone: try row.optionalString("timezone"),
+                notes: try row.optionalString("notes"), addresses: try row.document("addresses", as: [Address].self),
+                tags: try row.document("tags", as: [String].self),
+                attributes: try row.document("attributes", as: [String: AttributeValue].self))
+            return Customer(
+                id: id, workspaceID: try row.string("workspace_id"), profile: profile, identities: identities[id] ?? [],
+                createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+                deletedAt: try row.optionalDate("deleted_at"), mergedIntoID: try row.optionalString("merged_into_id"))
+        }
+    }
+
+    private func customerCells(_ customer: Customer) throws -> [SQLCell] {
+        let profile = customer.profile
+        return [
+            .text(customer.id), .text(customer.workspaceID), .text(profile.firstName), .text(profile.lastName),
+            .text(profile.locale), .text(profile.timezone), .text(profile.notes),
+            .text(try StoredJSON.encode(profile.addresses)), .text(try StoredJSON.encode(profile.tags)),
+            .text(try StoredJSON.encode(profile.attributes)),
+            .text(CustomerSearchDocument.make(profile: profile, identities: customer.identities)),
+            .integer(Timestamp.microseconds(customer.createdAt)), .integer(Timestamp.microseconds(customer.updatedAt)),
+            .integer(customer.deletedAt.map(Timestamp.microseconds)), .text(customer.mergedIntoID),
+        ]
+    }
+
+    private func identityCells(_ identity: Identity, customerID: String, workspaceID: String) -> [SQLCell] {
+        [
+            .text(identity.id), .text(workspaceID), .text(customerID), .text(identity.kind.rawValue),
+            .text(identity.key.namespace), .text(identity.value), .text(identity.source),
+            .integer(Timestamp.microseconds(identity.createdAt)),
+        ]
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+struct SQLIdempotencyRepository: IdempotencyRepository {
+    let handle: SQLConnectionHandle
+
+    func claim(key: String, workspaceID: String, fingerprint: String, at date: Date) async throws -> IdempotencyRecord? {
+        if let row = try await handle.sql.raw("""
+            SELECT * FROM idempotency_keys WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key)
+            """).first()
+        {
+            return IdempotencyRecord(
+                fingerprint: try row.string("fingerprint"), status: try row.decode(column: "status", as: Int?.self),
+                headers: try row.optionalString("headers"), body: try row.optionalString("body"),
+                createdAt: try row.date("created_at"))
+        }
+        try await handle.sql.raw("""
+            INSERT INTO idempotency_keys (workspace_id, key, fingerprint, created_at)
+            VALUES (\(bind: workspaceID), \(bind: key), \(bind: fingerprint), \(bind: Timestamp.microseconds(date)))
+            """).run()
+        return nil
+    }
+
+    func complete(key: String, workspaceID: String, status: Int, headers: String, body: String) async throws {
+        try await handle.sql.raw("""
+            UPDATE idempotency_keys SET status = \(bind: status), headers = \(bind: headers), body = \(bind: body)
+            WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key)
+            """).run()
+    }
+
+    func release(key: String, workspaceID: String) async throws {
+        try await handle.sql.raw("""
+            DELETE FROM idempotency_keys WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key) AND status IS NULL
+            """).run()
+    }
+}

@@ -1,0 +1,67 @@
+import Logging
+import SQLKit
+import RapportCore
+
+/// Rapport's storage on SQLite or PostgreSQL, chosen by the database URL.
+public final class SQLDataStore: DataStore {
+    private let engine: any SQLEngine
+
+    public var engineName: String { engine.dialect.kind.rawValue }
+
+    private init(engine: any SQLEngine) {
+        self.engine = engine
+    }
+
+    /// Opens the database (creating an SQLite file if needed) without migrating it.
+    public static func open(_ url: DatabaseURL, logger: Logger) async throws -> SQLDataStore {
+        switch url {
+        case .sqlite(let path):
+            return SQLDataStore(engine: try await SQLiteEngine.open(path: path, logger: logger))
+        case .postgres(let host, let port, let user, let password, let database, let schema):
+            let engine = PostgresEngine(
+                host: host, port: port, user: user, password: password, database: database, schema: schema,
+                logger: logger)
+            let store = SQLDataStore(engine: engine)
+            do {
+                // Fail at start, with the server's own words, rather than on the first request.
+                _ = try await engine.withReadConnection { handle in try await handle.sql.raw("SELECT 1").run() }
+            } catch {
+                await engine.shutdown()
+                throw error
+            }
+            return store
+        }
+    }
+
+    /// Applies pending migrations; returns the versions applied.
+    @discardableResult
+    public func migrate() async throws -> [Int] {
+        try await Migrator(engine: engine).migrate()
+    }
+
+    public func schemaVersion() async throws -> Int {
+        try await Migrator(engine: engine).currentVersion()
+    }
+
+    /// The newest migration this build knows.
+    public static var latestSchemaVersion: Int { Migrator.latestVersion }
+
+    public func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        try await engine.withReadConnection { handle in try await body(SQLStoreSession(handle: handle)) }
+    }
+
+    public func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
+        try await engine.withTransaction { handle in try await body(SQLStoreSession(handle: handle)) }
+    }
+
+    public func shutdown() async {
+        await engine.shutdown()
+    }
+}
+
+extension SQLDataStore {
+    /// Runs one statement outside any repository: administration (schemas) and tests only.
+    public func execute(_ statement: String) async throws {
+        try await engine.withTransaction { handle in try await handle.sql.raw(SQLQueryString(statement)).run() }
+    }
+}

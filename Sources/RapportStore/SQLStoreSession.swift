@@ -1,0 +1,14 @@
+import RapportCore
+
+/// The repositories of one connection lease.
+struct SQLStoreSession: StoreSession {
+    let handle: SQLConnectionHandle
+
+    var workspaces: any WorkspaceRepository { SQLWorkspaceRepository(handle: handle) }
+    var apiKeys: any APIKeyRepository { SQLAPIKeyRepository(handle: handle) }
+    var customers: any CustomerRepository { SQLCustomerRepository(handle: handle) }
+    var interactions: any InteractionRepository { SQLInteractionRepository(handle: handle) }
+    var merges: any MergeRepository { SQLMergeRepository(handle: handle) }
+    var events: any EventLog { SQLEventLog(handle: handle) }
+    var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(handle: handle) }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import RapportCore
+import RapportStore
+import RapportTestSupport
+import Testing
+
+@Suite("Workspaces")
+struct WorkspaceIsolationTests {
+    @Test("nothing crosses from one workspace to another", arguments: TestDatabase.available)
+    func isolation(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let other = try await services.workspaces.create(name: "Second shop").id
+            let input = CustomerInput(identities: [IdentityInput(kind: "email", value: "same@example.com")], firstName: "Sam")
+            let mine = try await services.customers.upsert(input, workspaceID: services.workspaceID, actor: "test")
+            let theirs = try await services.customers.upsert(input, workspaceID: other, actor: "test")
+            #expect(mine.created && theirs.created, "the same e-mail is a different customer in each workspace")
+            #expect(mine.customer.id != theirs.customer.id)
+
+            await #expect(throws: RapportError.self) {
+                try await services.customers.view(id: theirs.customer.id, workspaceID: services.workspaceID)
+            }
+            await #expect(throws: RapportError.self) {
+                try await services.customers.patch(
+                    id: theirs.customer.id, CustomerPatch(firstName: .some("X")), workspaceID: services.workspaceID)
+            }
+            await #expect(throws: RapportError.self) {
+                try await services.customers.merge(
+                    into: mine.customer.id, from: theirs.customer.id, workspaceID: services.workspaceID, actor: "test")
+            }
+            let listed = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest())
+            #expect(listed.items.map(\.id) == [mine.customer.id])
+            let found = try await services.customers.list(query: "sam", workspaceID: services.workspaceID, page: try PageRequest())
+            #expect(found.items.map(\.id) == [mine.customer.id])
+            let untouched = try await services.customers.view(id: theirs.customer.id, workspaceID: other)
+            #expect(untouched.customer.profile.firstName == "Sam")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import RapportCore
+import RapportStore
+
+/// The services over one store, with a fixed clock and a workspace ready to use.
+public struct Services: Sendable {
+    public let store: SQLDataStore
+    public let clock: FixedClock
+    public let customers: CustomerService
+    public let timeline: TimelineService
+    public let keys: APIKeyService
+    public let workspaces: WorkspaceService
+    public let workspaceID: String
+
+    public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
+        let clock = FixedClock()
+        let customers = CustomerService(
+            store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: PhoneRegion.known["DE"]!),
+            policy: policy)
+        let keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
+        let workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
+        let workspace = try await workspaces.create(name: "Test shop")
+        return Services(
+            store: store, clock: clock, customers: customers, timeline: TimelineService(customers: customers),
+            keys: keys, workspaces: workspaces, workspaceID: workspace.id)
+    }
+}

@@ -1,0 +1,3 @@
+public enum TestDatabaseError: Error {
+    case postgresNotConfigured
+}
