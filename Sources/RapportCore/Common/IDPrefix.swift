@@ -8,4 +8,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case merge = "mrg"
     case mergeSuggestion = "msg"
     case event = "evt"
+    case request = "req"
 }

@@ -140,3 +140,13 @@ public struct CustomerService: Sendable {
             payload: json, occurredAt: now)
     }
 }
+
+extension CustomerService {
+    /// The live customer an identity belongs to, or nil. The identity is normalised first.
+    public func customerID(for identity: IdentityInput, workspaceID: String) async throws -> String? {
+        let key = try normalizer.normalize(identity, field: "identity").get().key
+        return try await store.read { session in
+            try await session.customers.owners(of: [key], workspaceID: workspaceID)[key]?.customerID
+        }
+    }
+}

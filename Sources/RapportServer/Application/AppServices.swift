@@ -1,0 +1,21 @@
+import RapportCore
+import RapportStore
+
+/// Core's services wired to one store: what the routes, the CLI and the benchmarks call.
+public struct AppServices: Sendable {
+    public let store: SQLDataStore
+    public let customers: CustomerService
+    public let timeline: TimelineService
+    public let keys: APIKeyService
+    public let workspaces: WorkspaceService
+
+    public init(store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock()) {
+        self.store = store
+        let customers = CustomerService(
+            store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)
+        self.customers = customers
+        self.timeline = TimelineService(customers: customers)
+        self.keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
+        self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
+    }
+}

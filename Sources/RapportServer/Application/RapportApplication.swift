@@ -1,0 +1,33 @@
+import Hummingbird
+import Logging
+import RapportCore
+import RapportStore
+
+/// Assembles the HTTP application: middleware, routes and background services.
+public enum RapportApplication {
+    /// The router alone, for in-process tests and the benchmark.
+    public static func buildRouter(services: AppServices) -> Router<RapportRequestContext> {
+        let router = Router(context: RapportRequestContext.self)
+        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: ProblemMiddleware())
+        HealthRoutes(store: services.store).register(on: router)
+        OpenAPIRoutes().register(on: router)
+        let api = router.group("api/v1")
+            .add(middleware: AuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
+            .add(middleware: IdempotencyMiddleware(store: services.store))
+        CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
+        return router
+    }
+
+    public static func build(
+        services: AppServices, host: String, port: Int, logger: Logger,
+        onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+    ) -> some ApplicationProtocol {
+        Application(
+            router: buildRouter(services: services),
+            configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
+            services: [DeletionPurgeService(customers: services.customers, logger: logger)],
+            onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+}

@@ -1,0 +1,28 @@
+import Logging
+import RapportCore
+import ServiceLifecycle
+
+/// Purges customers soft-deleted more than 30 days ago, at start and then every hour.
+struct DeletionPurgeService: Service {
+    let customers: CustomerService
+    let logger: Logger
+    var interval: Duration = .seconds(3600)
+
+    func run() async throws {
+        while !Task.isCancelled {
+            do {
+                let purged = try await customers.purgeExpiredDeletions()
+                if purged > 0 { logger.info("purged deleted customers", metadata: ["count": .stringConvertible(purged)]) }
+            } catch {
+                logger.error("purging deleted customers failed", metadata: ["error": .string(String(reflecting: error))])
+            }
+            try await gracefulShutdownOrSleep(for: interval)
+        }
+    }
+
+    private func gracefulShutdownOrSleep(for duration: Duration) async throws {
+        try await cancelWhenGracefulShutdown {
+            try await Task.sleep(for: duration)
+        }
+    }
+}

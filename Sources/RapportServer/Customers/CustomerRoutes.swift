@@ -1,0 +1,184 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import RapportCore
+
+/// `/api/v1/customers…` and `/api/v1/merge-suggestions`: decode, call one service, encode.
+struct CustomerRoutes {
+    let customers: CustomerService
+    let timeline: TimelineService
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.post("customers", use: upsert)
+        group.get("customers", use: list)
+        group.get("customers/:id", use: show)
+        group.patch("customers/:id", use: patch)
+        group.delete("customers/:id", use: delete)
+        group.post("customers/:id/restore", use: restore)
+        group.post("customers/:id/identities", use: addIdentity)
+        group.delete("customers/:id/identities/:identity_id", use: removeIdentity)
+        group.post("customers/:id/tags", use: addTags)
+        group.delete("customers/:id/tags/:tag", use: removeTag)
+        group.put("customers/:id/attributes/:key", use: setAttribute)
+        group.delete("customers/:id/attributes/:key", use: removeAttribute)
+        group.post("customers/:id/merge", use: merge)
+        group.post("customers/:id/unmerge", use: unmerge)
+        group.get("customers/:id/merges", use: merges)
+        group.post("customers/:id/interactions", use: recordInteraction)
+        group.get("customers/:id/timeline", use: showTimeline)
+        group.get("merge-suggestions", use: suggestions)
+    }
+
+    @Sendable func upsert(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let input = try CustomerRequests.upsert(&body)
+        let outcome = try await customers.upsert(input, workspaceID: try context.workspaceID(), actor: context.actor)
+        var headers = HTTPFields()
+        headers[.location] = "/api/v1/customers/\(outcome.customer.id)"
+        return try JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
+    }
+
+    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let page = try PageParameters.read(request)
+        let query = request.uri.queryParameters.get("query")
+        if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
+        let result = try await customers.list(query: query, workspaceID: try context.workspaceID(), page: page)
+        return try JSONResponse.make(ListResponse(
+            data: result.items.map(CustomerResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
+    }
+
+    /// The 360° view. A merged-away id answers 301 with the survivor's view and its `Location`.
+    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let workspaceID = try context.workspaceID()
+        do {
+            let view = try await customers.view(id: try id(context), workspaceID: workspaceID)
+            return try JSONResponse.make(CustomerResponse(view))
+        } catch RapportError.mergedInto(let survivorID) {
+            let view = try await customers.view(id: survivorID, workspaceID: workspaceID)
+            var headers = HTTPFields()
+            headers[.location] = "/api/v1/customers/\(survivorID)"
+            return try JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
+        }
+    }
+
+    @Sendable func patch(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let patch = try CustomerRequests.patch(&body)
+        let customer = try await customers.patch(id: try id(context), patch, workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try await customers.delete(id: try id(context), workspaceID: try context.workspaceID())
+        return Response(status: .noContent)
+    }
+
+    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let customer = try await customers.restore(id: try id(context), workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func addIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let input = CustomerRequests.identity(&body)
+        try body.finish()
+        let customer = try await customers.addIdentity(id: try id(context), input, workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer), status: .created)
+    }
+
+    @Sendable func removeIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let identityID = try context.parameters.require("identity_id")
+        let customer = try await customers.removeIdentity(
+            id: try id(context), identityID: identityID, workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func addTags(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let tags = body.stringArray("tags")
+        if tags == nil { body.fail("tags", "is required") }
+        try body.finish()
+        let customer = try await customers.addTags(id: try id(context), tags ?? [], workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let tag = try context.parameters.require("tag")
+        let customer = try await customers.removeTag(
+            id: try id(context), tag.removingPercentEncoding ?? tag, workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func setAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let raw = body.any("value")
+        try body.finish()
+        guard let raw, let value = CustomerRequests.attributeValue(raw) else {
+            throw RapportError.invalid(field: "value", "is required: a string, a number or a boolean")
+        }
+        let customer = try await customers.setAttribute(
+            id: try id(context), key: try context.parameters.require("key"), value: value,
+            workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func removeAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let customer = try await customers.setAttribute(
+            id: try id(context), key: try context.parameters.require("key"), value: nil,
+            workspaceID: try context.workspaceID())
+        return try JSONResponse.make(CustomerResponse(customer))
+    }
+
+    @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let from = body.requiredString("from_customer_id", maxLength: 64)
+        try body.finish()
+        let record = try await customers.merge(
+            into: try id(context), from: from ?? "", workspaceID: try context.workspaceID(), actor: context.actor)
+        return try JSONResponse.make(MergeResponse(record: record), status: .created)
+    }
+
+    @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var mergeID: String?
+        if request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) {
+            var body = try await JSONObjectReader.body(of: request, context: context)
+            mergeID = body.string("merge_id", maxLength: 64)
+            try body.finish()
+        }
+        let record = try await customers.unmerge(
+            customerID: try id(context), mergeID: mergeID, workspaceID: try context.workspaceID(), actor: context.actor)
+        return try JSONResponse.make(MergeResponse(record: record))
+    }
+
+    @Sendable func merges(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let records = try await customers.merges(customerID: try id(context), workspaceID: try context.workspaceID())
+        return try JSONResponse.make(ListResponse(data: records.map { MergeResponse(record: $0) }, hasMore: false, lastID: nil))
+    }
+
+    @Sendable func recordInteraction(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let input = try CustomerRequests.interaction(&body)
+        let interaction = try await timeline.record(input, customerID: try id(context), workspaceID: try context.workspaceID())
+        return try JSONResponse.make(InteractionResponse(interaction), status: .created)
+    }
+
+    @Sendable func showTimeline(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let page = try PageParameters.read(request)
+        let result = try await customers.timeline(customerID: try id(context), workspaceID: try context.workspaceID(), page: page)
+        return try JSONResponse.make(ListResponse(
+            data: result.items.map(InteractionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
+    }
+
+    @Sendable func suggestions(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let page = try PageParameters.read(request)
+        let result = try await customers.mergeSuggestions(workspaceID: try context.workspaceID(), page: page)
+        return try JSONResponse.make(ListResponse(
+            data: result.items.map(MergeSuggestionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
+    }
+
+    private func id(_ context: RapportRequestContext) throws -> String {
+        let id = try context.parameters.require("id")
+        guard id.count <= 64 else { throw RapportError.notFound("No customer with id \(id.prefix(64))….") }
+        return id
+    }
+}

@@ -1,0 +1,6 @@
+/// A request body that could not be read at all, before any field was looked at.
+enum BodyError: Error {
+    case malformedJSON(String)
+    case notAnObject
+    case unsupportedMediaType(String)
+}

@@ -1,0 +1,31 @@
+import Hummingbird
+import RapportCore
+
+/// `GET /health`: 200 with the engine and schema version while the database answers, 503 when it does not.
+struct HealthRoutes {
+    struct Status: Encodable {
+        struct Database: Encodable {
+            var engine: String
+            var schemaVersion: Int
+        }
+
+        var status: String
+        var database: Database
+    }
+
+    let store: any DataStore
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.get("health") { _, context -> Response in
+            do {
+                let version = try await store.schemaVersion()
+                return try JSONResponse.make(
+                    Status(status: "ok", database: .init(engine: store.engineName, schemaVersion: version)))
+            } catch {
+                context.logger.error("health check failed", metadata: ["error": .string(String(reflecting: error))])
+                return ProblemDetails.make(
+                    .serviceUnavailable, detail: "The database does not answer.", context: context, path: "/health")
+            }
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import RapportCore
+import RapportServer
+
+struct CreateKeyCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create", abstract: "Create an API key; the key is printed alone on the last line.")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "A name that says who or what uses the key")
+    var name: String
+
+    @Option(help: "Workspace id (default: the default workspace)")
+    var workspace: String?
+
+    func run() async throws {
+        let store = try await database.openMigrated(logger: CommandLogging.makeLogger("rapport"))
+        let services = AppServices(store: store, defaultRegion: try database.region())
+        _ = try await services.workspaces.bootstrapIfEmpty()
+        let defaultWorkspaceID = try await services.workspaces.defaultWorkspace()?.id
+        guard let workspaceID = workspace ?? defaultWorkspaceID else {
+            throw ValidationError("No workspace exists.")
+        }
+        let issued = try await services.keys.create(name: name, workspaceID: workspaceID)
+        print("Created API key \(issued.key.id) (\(issued.key.name)) in \(workspaceID). It is shown only now:")
+        print(issued.secret)
+        await store.shutdown()
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportCore
+import RapportServer
+import RapportStore
+
+/// Where the data is, shared by every command.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database"),
+        help: "sqlite:///abs/path.sqlite, sqlite://relative.sqlite or postgres://user:pass@host:5432/db (env RAPPORT_DATABASE_URL)")
+    var databaseURL: String = ProcessInfo.processInfo.environment["RAPPORT_DATABASE_URL"] ?? DatabaseURL.defaultValue
+
+    @Option(help: "ISO country code used to read national phone numbers (env RAPPORT_DEFAULT_REGION)")
+    var defaultRegion: String = ProcessInfo.processInfo.environment["RAPPORT_DEFAULT_REGION"] ?? "US"
+
+    func region() throws -> PhoneRegion {
+        guard let region = PhoneRegion.known[defaultRegion.uppercased()] else {
+            throw ValidationError(
+                "Unknown default region \(defaultRegion); use one of \(PhoneRegion.known.keys.sorted().joined(separator: ", ")).")
+        }
+        return region
+    }
+
+    /// Opens the store and applies pending migrations.
+    func openMigrated(logger: Logger) async throws -> SQLDataStore {
+        let url: DatabaseURL
+        switch Result(catching: { () throws(RapportError) in try DatabaseURL(parsing: databaseURL) }) {
+        case .success(let parsed):
+            url = parsed
+        case .failure(let error):
+            let messages = if case .invalid(let errors) = error { errors.map(\.message) } else { ["\(error)"] }
+            throw ValidationError("--database: " + messages.joined(separator: "; "))
+        }
+        let store = try await SQLDataStore.open(url, logger: logger)
+        let applied = try await store.migrate()
+        if !applied.isEmpty {
+            logger.info("applied migrations", metadata: ["versions": .string(applied.map(String.init).joined(separator: ","))])
+        }
+        return store
+    }
+}

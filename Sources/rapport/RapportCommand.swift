@@ -1,0 +1,9 @@
+import ArgumentParser
+
+@main
+struct RapportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rapport",
+        abstract: "Rapport, the customer-engagement platform for online retailers.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, KeysCommand.self, BenchCommand.self])
+}

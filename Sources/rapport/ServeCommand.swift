@@ -1,0 +1,56 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportCore
+import RapportServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Run the HTTP API (migrating the database first).")
+
+    @OptionGroup var database: DatabaseOptions
+
+    @Option(help: "Address to listen on (env RAPPORT_HOST)")
+    var host: String = ProcessInfo.processInfo.environment["RAPPORT_HOST"] ?? "127.0.0.1"
+
+    @Option(help: "Port to listen on (env RAPPORT_PORT)")
+    var port: Int = ProcessInfo.processInfo.environment["RAPPORT_PORT"].flatMap(Int.init) ?? 8080
+
+    @Flag(help: "Fill an empty workspace with made-up customers to look at")
+    var demo = false
+
+    func run() async throws {
+        let logger = CommandLogging.makeLogger("rapport")
+        let store = try await database.openMigrated(logger: logger)
+        let services = AppServices(store: store, defaultRegion: try database.region())
+        if let issued = try await services.workspaces.bootstrapIfEmpty() {
+            // Written straight to the file descriptor: stdout to a pipe is buffered, and the server runs on.
+            FileHandle.standardOutput.write(Data("""
+                Rapport created its database and an admin API key. It is shown this once; keep it somewhere safe:
+
+                    \(issued.secret)
+
+                Use it as a bearer token, e.g.
+                    curl -H 'Authorization: Bearer \(issued.secret)' http://\(host):\(port)/api/v1/customers
+
+                """.utf8))
+        }
+        if demo, let workspace = try await services.workspaces.defaultWorkspace() {
+            let existing = try await services.customers.list(query: nil, workspaceID: workspace.id, page: try PageRequest(limit: 1))
+            if existing.items.isEmpty {
+                let count = try await DemoData.seed(customers: services.customers, timeline: services.timeline, workspaceID: workspace.id)
+                logger.info("seeded demo data", metadata: ["customers": .stringConvertible(count)])
+            }
+        }
+        let app = RapportApplication.build(services: services, host: host, port: port, logger: logger) { boundPort in
+            logger.info("Rapport is listening on http://\(host):\(boundPort) (\(store.engineName))")
+        }
+        do {
+            try await app.runService()
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+}
