@@ -39,4 +39,11 @@ public enum ResourceID {
         let body = value.utf8.dropFirst(prefix.rawValue.utf8.count + 1)
         return body.count == 26 && body.allSatisfy { alphabet.contains($0) }
     }
+
+    /// Whether `value` could be an identifier of any kind: short, ASCII letters, digits and `_`.
+    /// Anything else cannot name a record and need not reach the database.
+    public static func isPlausible(_ value: String) -> Bool {
+        !value.isEmpty && value.utf8.count <= 64
+            && value.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 95 }
+    }
 }

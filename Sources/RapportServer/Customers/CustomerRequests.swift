@@ -79,7 +79,7 @@ enum CustomerRequests {
 
     static func attributeValue(_ value: JSONValue) -> AttributeValue? {
         switch value {
-        case .string(let text): .string(text)
+        case .string(let text) where !text.contains("\u{0}"): .string(text)
         case .number(let number): .number(number)
         case .bool(let flag): .boolean(flag)
         default: nil

@@ -88,6 +88,7 @@ struct CustomerRoutes {
 
     @Sendable func removeIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let identityID = try context.parameters.require("identity_id")
+        guard ResourceID.isPlausible(identityID) else { throw RapportError.notFound("No identity with id \(identityID.prefix(64)).") }
         let customer = try await customers.removeIdentity(
             id: try id(context), identityID: identityID, workspaceID: try context.workspaceID())
         return try JSONResponse.make(CustomerResponse(customer))
@@ -176,9 +177,10 @@ struct CustomerRoutes {
             data: result.items.map(MergeSuggestionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
+    /// The `{id}` path parameter; one that cannot be an id is simply not found.
     private func id(_ context: RapportRequestContext) throws -> String {
         let id = try context.parameters.require("id")
-        guard id.count <= 64 else { throw RapportError.notFound("No customer with id \(id.prefix(64))….") }
+        guard ResourceID.isPlausible(id) else { throw RapportError.notFound("No customer with id \(id.prefix(64)).") }
         return id
     }
 }

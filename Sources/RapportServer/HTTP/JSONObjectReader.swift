@@ -66,6 +66,10 @@ struct JSONObjectReader {
         case nil: return nil
         case .null: return .some(nil)
         case .string(let text):
+            if text.contains("\u{0}") {
+                fail(key, "must not contain NUL characters")
+                return nil
+            }
             if text.count > maxLength {
                 fail(key, "must be at most \(maxLength) characters")
                 return nil
@@ -90,7 +94,11 @@ struct JSONObjectReader {
         guard let items = array(key) else { return nil }
         var strings: [String] = []
         for (index, item) in items.enumerated() {
-            if case .string(let text) = item { strings.append(text) } else { fail("\(key)[\(index)]", "must be a string") }
+            if case .string(let text) = item, !text.contains("\u{0}") {
+                strings.append(text)
+            } else {
+                fail("\(key)[\(index)]", "must be a string without NUL characters")
+            }
         }
         return strings
     }

@@ -11,7 +11,7 @@ enum PageParameters {
             limit = value
         }
         let cursor = query.get("starting_after").flatMap { $0.isEmpty ? nil : String($0) }
-        if let cursor, cursor.count > 64 {
+        if let cursor, !ResourceID.isPlausible(cursor) {
             throw RapportError.invalid(field: "starting_after", "is not an id from a previous page")
         }
         return try PageRequest(limit: limit, startingAfter: cursor)

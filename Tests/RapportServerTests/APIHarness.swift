@@ -1,0 +1,53 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportCore
+import RapportServer
+import RapportStore
+import RapportTestSupport
+
+/// The whole HTTP application in process, on a fresh database, with an admin key.
+struct APIHarness {
+    let client: any TestClientProtocol
+    let services: AppServices
+    let key: String
+    let workspaceID: String
+
+    static func run(on database: TestDatabase, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
+        try await database.withStore { store in
+            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!)
+            guard let issued = try await services.workspaces.bootstrapIfEmpty() else { return }
+            let app = Application(router: RapportApplication.buildRouter(services: services))
+            try await app.test(.router) { client in
+                try await body(APIHarness(client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID))
+            }
+        }
+    }
+
+    func headers(key: String? = nil, _ extra: [(String, String)] = []) -> HTTPFields {
+        var fields = HTTPFields()
+        fields[.authorization] = "Bearer \(key ?? self.key)"
+        fields[.contentType] = "application/json"
+        for (name, value) in extra { fields[HTTPField.Name(name)!] = value }
+        return fields
+    }
+
+    @discardableResult
+    func send(
+        _ method: HTTPRequest.Method, _ uri: String, json: String? = nil, key: String? = nil, headers extra: [(String, String)] = []
+    ) async throws -> TestResponse {
+        try await client.execute(
+            uri: uri, method: method, headers: headers(key: key, extra), body: json.map { ByteBuffer(string: $0) })
+    }
+}
+
+extension TestResponse {
+    /// The body as a JSON object.
+    var object: [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(body.readableBytesView))) as? [String: Any] ?? [:]
+    }
+
+    var text: String { String(buffer: body) }
+}
