@@ -18,7 +18,7 @@ public final class SQLDataStore: DataStore {
         case .sqlite(let path):
             return SQLDataStore(engine: try await SQLiteEngine.open(path: path, logger: logger))
         case .postgres(let host, let port, let user, let password, let database, let schema):
-            let engine = PostgresEngine(
+            let engine = await PostgresEngine.start(
                 host: host, port: port, user: user, password: password, database: database, schema: schema,
                 logger: logger)
             let store = SQLDataStore(engine: engine)

@@ -1,2 +1,6 @@
 import ArgumentParser
-struct BenchCommand: AsyncParsableCommand { static let configuration = CommandConfiguration(commandName: "bench", abstract: "Measure performance.") }
+
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench", abstract: "Measure performance on this machine.", subcommands: [CustomerBenchCommand.self])
+}

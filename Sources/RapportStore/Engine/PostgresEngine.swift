@@ -9,9 +9,22 @@ final class PostgresEngine: SQLEngine {
     private let runner: Task<Void, Never>
     private let logger: Logger
 
-    init(
+    /// Creates the client and starts its pool; the short pause lets `run()` begin before the
+    /// first lease, which PostgresNIO otherwise reports with a warning.
+    static func start(
         host: String, port: Int, user: String, password: String?, database: String, schema: String?,
         maximumConnections: Int = 20, logger: Logger
+    ) async -> PostgresEngine {
+        let engine = PostgresEngine(
+            host: host, port: port, user: user, password: password, database: database, schema: schema,
+            maximumConnections: maximumConnections, logger: logger)
+        try? await Task.sleep(for: .milliseconds(5))
+        return engine
+    }
+
+    private init(
+        host: String, port: Int, user: String, password: String?, database: String, schema: String?,
+        maximumConnections: Int, logger: Logger
     ) {
         var configuration = PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: .disable)

@@ -1,0 +1,202 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import RapportCore
+import RapportServer
+import RapportStore
+import ServiceLifecycle
+
+/// Loads customers through the same service code the API uses, then measures identity
+/// lookups, `GET /api/v1/customers/{id}` over HTTP on loopback (with wrk) and search.
+struct CustomerBenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "customers",
+        abstract: "Upsert N customers with two identities each, then measure lookups, the 360° view over HTTP and search.")
+
+    @Option(help: "Database to fill; it must have no customers yet. Default: a new SQLite file under /tmp")
+    var database: String?
+
+    @Option(help: "How many customers to upsert")
+    var count = 1_000_000
+
+    @Option(help: "Customers per upsert transaction")
+    var batch = 2_000
+
+    @Option(help: "Identity lookups to time")
+    var lookups = 20_000
+
+    @Option(help: "Searches to time")
+    var searches = 2_000
+
+    @Option(help: "Seconds of HTTP load")
+    var httpSeconds = 20
+
+    @Option(help: "Concurrent HTTP connections")
+    var connections = 8
+
+    @Flag(help: "Skip the HTTP phase (it needs wrk: apt-get install wrk)")
+    var skipHTTP = false
+
+    func run() async throws {
+        var logger = CommandLogging.makeLogger("rapport.bench")
+        logger.logLevel = .warning
+        let url = try databaseURL()
+        let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
+        try await store.migrate()
+        guard let region = PhoneRegion.known["US"] else { throw ValidationError("The US numbering plan is missing.") }
+        let services = AppServices(store: store, defaultRegion: region)
+        let key = try await services.workspaces.bootstrapIfEmpty()
+        guard let key else {
+            await store.shutdown()
+            throw ValidationError("The database already has a workspace; the benchmark needs an empty database.")
+        }
+        let workspaceID = key.key.workspaceID
+        print("Rapport customer benchmark on \(store.engineName): \(url)")
+
+        let sampleIDs = try await upsertAll(services, workspaceID: workspaceID)
+        try await measureLookups(services, workspaceID: workspaceID)
+        if !skipHTTP {
+            try await measureHTTP(services, key: key.secret, sampleIDs: sampleIDs, logger: logger)
+        }
+        try await measureSearch(services, workspaceID: workspaceID)
+        await store.shutdown()
+    }
+
+    private func databaseURL() throws -> String {
+        if let database { return database }
+        let directory = "/tmp/rapport-bench"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: "\(directory)/customers.sqlite\(suffix)") }
+        return "sqlite://\(directory)/customers.sqlite"
+    }
+
+    /// Returns every 97th customer id, to request over HTTP.
+    private func upsertAll(_ services: AppServices, workspaceID: String) async throws -> [String] {
+        let clock = ContinuousClock()
+        let start = clock.now
+        var sampleIDs: [String] = []
+        var done = 0
+        while done < count {
+            let size = min(batch, count - done)
+            let inputs = (done..<(done + size)).map(SyntheticCustomers.input)
+            let outcomes = try await services.customers.upsertMany(inputs, workspaceID: workspaceID, actor: "system:bench")
+            for (offset, outcome) in outcomes.enumerated() where (done + offset) % 97 == 0 {
+                sampleIDs.append(outcome.customer.id)
+            }
+            done += size
+            if done % 100_000 == 0 || done == count {
+                let seconds = Self.seconds(clock.now - start)
+                print("  upserted \(done) customers in \(String(format: "%.1f", seconds)) s: \(Int(Double(done) / seconds)) customers/s")
+            }
+        }
+        let seconds = Self.seconds(clock.now - start)
+        print("UPSERT  \(count) customers, 2 identities each, batches of \(batch): \(Int(Double(count) / seconds)) customers/s")
+        return sampleIDs
+    }
+
+    private func measureLookups(_ services: AppServices, workspaceID: String) async throws {
+        var samples = LatencySamples()
+        var generator = SystemRandomNumberGenerator()
+        let clock = ContinuousClock()
+        var misses = 0
+        for index in 0..<lookups {
+            let n = Int.random(in: 0..<count, using: &generator)
+            let identity = index % 2 == 0
+                ? IdentityInput(kind: "email", value: SyntheticCustomers.email(n))
+                : IdentityInput(kind: "phone", value: SyntheticCustomers.phone(n))
+            let start = clock.now
+            let found = try await services.customers.customerID(for: identity, workspaceID: workspaceID)
+            samples.record(clock.now - start)
+            if found == nil { misses += 1 }
+        }
+        print("LOOKUP  identity -> customer: \(samples.summary)\(misses > 0 ? ", \(misses) MISSES" : "")")
+    }
+
+    private func measureHTTP(_ services: AppServices, key: String, sampleIDs: [String], logger: Logger) async throws {
+        guard let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.default.isExecutableFile) else {
+            print("HTTP    skipped: wrk is not installed (apt-get install wrk)")
+            return
+        }
+        let port = 18_000 + Int.random(in: 0..<1000)
+        let app = RapportApplication.build(services: services, host: "127.0.0.1", port: port, logger: logger)
+        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-wrk-\(port)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let script = directory.appendingPathComponent("customers.lua")
+        try Self.wrkScript(key: key, ids: sampleIDs).write(to: script, atomically: true, encoding: .utf8)
+        try await withThrowingTaskGroup(of: Void.self) { tasks in
+            tasks.addTask { try await group.run() }
+            try await Self.waitForHealth(port: port)
+            let output = try Self.runProcess(wrk, [
+                "-t2", "-c\(connections)", "-d\(httpSeconds)s", "--latency", "-s", script.path, "http://127.0.0.1:\(port)",
+            ])
+            let rate = output.split(separator: "\n").first { $0.contains("Requests/sec") }.map(String.init) ?? "?"
+            let p99 = output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") }
+                .map { $0.trimmingCharacters(in: .whitespaces) } ?? "?"
+            let non2xx = output.split(separator: "\n").first { $0.contains("Non-2xx") }.map { ", " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            print("HTTP    GET /api/v1/customers/{id}, \(connections) connections, \(httpSeconds) s: \(rate.trimmingCharacters(in: .whitespaces)), latency \(p99)\(non2xx)")
+            await group.triggerGracefulShutdown()
+            try await tasks.waitForAll()
+        }
+    }
+
+    private func measureSearch(_ services: AppServices, workspaceID: String) async throws {
+        var samples = LatencySamples()
+        var generator = SystemRandomNumberGenerator()
+        let clock = ContinuousClock()
+        var empty = 0
+        for index in 0..<searches {
+            let n = Int.random(in: 0..<count, using: &generator)
+            let query = switch index % 4 {
+            case 0: String(SyntheticCustomers.lastName(n).prefix(4))
+            case 1: SyntheticCustomers.email(n)
+            case 2: "\(SyntheticCustomers.firstName(n)) \(SyntheticCustomers.lastName(n).prefix(3))"
+            default: String(SyntheticCustomers.phone(n).prefix(9))
+            }
+            let start = clock.now
+            let page = try await services.customers.list(query: query, workspaceID: workspaceID, page: try PageRequest(limit: 20))
+            samples.record(clock.now - start)
+            if page.items.isEmpty { empty += 1 }
+        }
+        print("SEARCH  prefix and full-text, 20 per page: \(samples.summary)\(empty > 0 ? ", \(empty) EMPTY" : "")")
+    }
+
+    private static func seconds(_ duration: Duration) -> Double {
+        let (seconds, attoseconds) = duration.components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+
+    private static func wrkScript(key: String, ids: [String]) -> String {
+        """
+        local ids = {\(ids.map { "\"\($0)\"" }.joined(separator: ","))}
+        math.randomseed(42)
+        request = function()
+          local id = ids[math.random(#ids)]
+          return wrk.format("GET", "/api/v1/customers/" .. id, {["Authorization"] = "Bearer \(key)"})
+        end
+        """
+    }
+
+    private static func waitForHealth(port: Int) async throws {
+        for _ in 0..<100 {
+            if (try? runProcess("/usr/bin/curl", ["-fsS", "http://127.0.0.1:\(port)/health"])) != nil { return }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw ValidationError("The benchmark server did not start.")
+    }
+
+    private static func runProcess(_ path: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw ValidationError("\(path) failed") }
+        return String(decoding: data, as: UTF8.self)
+    }
+}
