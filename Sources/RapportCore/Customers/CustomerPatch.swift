@@ -25,4 +25,18 @@ public struct CustomerPatch: Sendable, Equatable {
         self.tags = tags
         self.attributes = attributes
     }
+
+    /// `profile` with this patch applied.
+    public func applied(to profile: CustomerProfile) -> CustomerProfile {
+        var result = profile
+        if let value = firstName { result.firstName = value }
+        if let value = lastName { result.lastName = value }
+        if let value = locale { result.locale = value }
+        if let value = timezone { result.timezone = value }
+        if let value = notes { result.notes = value }
+        if let value = addresses { result.addresses = value }
+        if let value = tags { result.tags = value }
+        for (key, value) in attributes ?? [:] { result.attributes[key] = value }
+        return result
+    }
 }

@@ -6,15 +6,11 @@ extension CustomerService {
         let tags: [String]? = try patch.tags.map { given in
             try ProfileRules.canonicalTags(given, field: "tags").get()
         }
+        var canonical = patch
+        canonical.tags = tags
+        let change = canonical
         return try await modify(id: id, workspaceID: workspaceID) { profile in
-            if let value = patch.firstName { profile.firstName = value }
-            if let value = patch.lastName { profile.lastName = value }
-            if let value = patch.locale { profile.locale = value }
-            if let value = patch.timezone { profile.timezone = value }
-            if let value = patch.notes { profile.notes = value }
-            if let value = patch.addresses { profile.addresses = value }
-            if let tags { profile.tags = tags }
-            for (key, value) in patch.attributes ?? [:] { profile.attributes[key] = value }
+            profile = change.applied(to: profile)
         }
     }
 
@@ -55,7 +51,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerUpdated, subject: customer.id, workspaceID: workspaceID, payload: customer)
+                event(.customerUpdated, subject: customer.id, workspaceID: workspaceID, customer: customer)
             ])
             return customer
         }
@@ -68,7 +64,7 @@ extension CustomerService {
             customer.deletedAt = clock.now()
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerDeleted, subject: id, workspaceID: workspaceID, payload: customer)
+                event(.customerDeleted, subject: id, workspaceID: workspaceID, customer: customer)
             ])
         }
     }
@@ -86,7 +82,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerRestored, subject: id, workspaceID: workspaceID, payload: customer)
+                event(.customerRestored, subject: id, workspaceID: workspaceID, customer: customer)
             ])
             return customer
         }

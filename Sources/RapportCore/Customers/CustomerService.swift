@@ -133,8 +133,18 @@ public struct CustomerService: Sendable {
     // MARK: Events
 
     func event(_ type: DomainEventType, subject: String, workspaceID: String, payload: some Encodable) -> DomainEvent {
+        let json = (try? Self.eventEncoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        return event(type, subject: subject, workspaceID: workspaceID, json: json)
+    }
+
+    func event(_ type: DomainEventType, subject: String, workspaceID: String, customer: Customer) -> DomainEvent {
+        event(type, subject: subject, workspaceID: workspaceID, json: CustomerDocument.json(customer))
+    }
+
+    private static let eventEncoder = JSONCoding.makeEncoder()
+
+    private func event(_ type: DomainEventType, subject: String, workspaceID: String, json: String) -> DomainEvent {
         let now = clock.now()
-        let json = (try? JSONCoding.makeEncoder().encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         return DomainEvent(
             id: ResourceID.make(.event, at: now), workspaceID: workspaceID, type: type, subjectID: subject,
             payload: json, occurredAt: now)

@@ -6,15 +6,11 @@ struct PreparedUpsert: Sendable {
 
     /// Applies the input's fields to `profile`: given scalars replace, tags and attributes add.
     func apply(to profile: CustomerProfile) -> CustomerProfile {
-        var result = profile
-        if let value = input.firstName { result.firstName = value }
-        if let value = input.lastName { result.lastName = value }
-        if let value = input.locale { result.locale = value }
-        if let value = input.timezone { result.timezone = value }
-        if let value = input.notes { result.notes = value }
-        if let value = input.addresses { result.addresses = value }
-        result.tags = Array(Set(result.tags).union(tags)).sorted()
-        result.attributes.merge(input.attributes) { _, new in new }
-        return result
+        CustomerPatch(
+            firstName: input.firstName.map(Optional.some), lastName: input.lastName.map(Optional.some),
+            locale: input.locale.map(Optional.some), timezone: input.timezone.map(Optional.some),
+            notes: input.notes.map(Optional.some), addresses: input.addresses,
+            tags: Array(Set(profile.tags).union(tags)).sorted(), attributes: input.attributes.mapValues(Optional.some)
+        ).applied(to: profile)
     }
 }

@@ -124,7 +124,7 @@ struct UpsertBatch {
             survivor.profile = profile
             survivor.updatedAt = now
             try await session.customers.update(survivor)
-            events.append(service.event(.customerUpdated, subject: survivor.id, workspaceID: workspaceID, payload: survivor))
+            events.append(service.event(.customerUpdated, subject: survivor.id, workspaceID: workspaceID, customer: survivor))
         }
         return UpsertOutcome(customer: survivor, created: false, mergeIDs: mergeIDs, suggestionCount: suggestionCount)
     }
@@ -134,7 +134,7 @@ struct UpsertBatch {
         let customers = pendingOrder.compactMap { pending[$0] }
         try await session.customers.insert(customers)
         for customer in customers {
-            events.append(service.event(.customerCreated, subject: customer.id, workspaceID: workspaceID, payload: customer))
+            events.append(service.event(.customerCreated, subject: customer.id, workspaceID: workspaceID, customer: customer))
         }
         pending.removeAll(keepingCapacity: true)
         pendingOrder.removeAll(keepingCapacity: true)

@@ -50,7 +50,7 @@ struct SQLCustomerRepository: CustomerRepository {
     }
 
     func insert(_ customers: [Customer]) async throws {
-        let customerRows = try customers.map(customerCells)
+        let customerRows = customers.map(customerCells)
         try await handle.dialect.bulkInsert(
             table: "customers", columns: Self.customerColumns, rows: customerRows, on: handle)
         let identityRows = customers.flatMap { customer in
@@ -66,8 +66,8 @@ struct SQLCustomerRepository: CustomerRepository {
             UPDATE customers SET
               first_name = \(bind: profile.firstName), last_name = \(bind: profile.lastName),
               locale = \(bind: profile.locale), timezone = \(bind: profile.timezone), notes = \(bind: profile.notes),
-              addresses = \(bind: try StoredJSON.encode(profile.addresses)), tags = \(bind: try StoredJSON.encode(profile.tags)),
-              attributes = \(bind: try StoredJSON.encode(profile.attributes)),
+              addresses = \(bind: StoredJSON.addresses(profile.addresses)), tags = \(bind: StoredJSON.tags(profile.tags)),
+              attributes = \(bind: StoredJSON.attributes(profile.attributes)),
               search_document = \(bind: CustomerSearchDocument.make(profile: profile, identities: customer.identities)),
               updated_at = \(bind: Timestamp.microseconds(customer.updatedAt)),
               deleted_at = \(bind: customer.deletedAt.map(Timestamp.microseconds)),
@@ -152,9 +152,10 @@ struct SQLCustomerRepository: CustomerRepository {
             let profile = CustomerProfile(
                 firstName: try row.optionalString("first_name"), lastName: try row.optionalString("last_name"),
                 locale: try row.optionalString("locale"), timezone: try row.optionalString("timezone"),
-                notes: try row.optionalString("notes"), addresses: try row.document("addresses", as: [Address].self),
-                tags: try row.document("tags", as: [String].self),
-                attributes: try row.document("attributes", as: [String: AttributeValue].self))
+                notes: try row.optionalString("notes"),
+                addresses: try StoredJSON.decodeList([Address].self, from: try row.string("addresses")),
+                tags: try StoredJSON.decodeList([String].self, from: try row.string("tags")),
+                attributes: try StoredJSON.decodeAttributes(from: try row.string("attributes")))
             return Customer(
                 id: id, workspaceID: try row.string("workspace_id"), profile: profile, identities: identities[id] ?? [],
                 createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
@@ -162,13 +163,13 @@ struct SQLCustomerRepository: CustomerRepository {
         }
     }
 
-    private func customerCells(_ customer: Customer) throws -> [SQLCell] {
+    private func customerCells(_ customer: Customer) -> [SQLCell] {
         let profile = customer.profile
         return [
             .text(customer.id), .text(customer.workspaceID), .text(profile.firstName), .text(profile.lastName),
             .text(profile.locale), .text(profile.timezone), .text(profile.notes),
-            .text(try StoredJSON.encode(profile.addresses)), .text(try StoredJSON.encode(profile.tags)),
-            .text(try StoredJSON.encode(profile.attributes)),
+            .text(StoredJSON.addresses(profile.addresses)), .text(StoredJSON.tags(profile.tags)),
+            .text(StoredJSON.attributes(profile.attributes)),
             .text(CustomerSearchDocument.make(profile: profile, identities: customer.identities)),
             .integer(Timestamp.microseconds(customer.createdAt)), .integer(Timestamp.microseconds(customer.updatedAt)),
             .integer(customer.deletedAt.map(Timestamp.microseconds)), .text(customer.mergedIntoID),

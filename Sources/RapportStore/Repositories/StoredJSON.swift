@@ -13,4 +13,33 @@ enum StoredJSON {
     static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
         try decoder.decode(type, from: Data(text.utf8))
     }
+
+    // The profile columns are written for every customer of an import and read on every view:
+    // they go through JSONWriter, and empty values skip the decoder.
+
+    static func tags(_ tags: [String]) -> String {
+        var writer = JSONWriter()
+        writer.strings(tags)
+        return writer.text
+    }
+
+    static func addresses(_ addresses: [Address]) -> String {
+        var writer = JSONWriter()
+        writer.addresses(addresses)
+        return writer.text
+    }
+
+    static func attributes(_ attributes: [String: AttributeValue]) -> String {
+        var writer = JSONWriter()
+        writer.attributes(attributes)
+        return writer.text
+    }
+
+    static func decodeList<T: Decodable>(_ type: [T].Type, from text: String) throws -> [T] {
+        text == "[]" ? [] : try decode(type, from: text)
+    }
+
+    static func decodeAttributes(from text: String) throws -> [String: AttributeValue] {
+        text == "{}" ? [:] : try decode([String: AttributeValue].self, from: text)
+    }
 }
