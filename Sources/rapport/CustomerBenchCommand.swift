@@ -23,6 +23,9 @@ struct CustomerBenchCommand: AsyncParsableCommand {
     @Option(help: "Customers per upsert transaction")
     var batch = 2_000
 
+    @Option(help: "Concurrent loaders, like parallel import workers; transactions still commit one at a time")
+    var writers = 2
+
     @Option(help: "Identity lookups to time")
     var lookups = 20_000
 
@@ -71,27 +74,36 @@ struct CustomerBenchCommand: AsyncParsableCommand {
         return "sqlite://\(directory)/customers.sqlite"
     }
 
-    /// Returns every 97th customer id, to request over HTTP.
+    /// Returns every 97th customer id, to request over HTTP. Loader `w` takes batches w, w+writers, …
     private func upsertAll(_ services: AppServices, workspaceID: String) async throws -> [String] {
         let clock = ContinuousClock()
         let start = clock.now
-        var sampleIDs: [String] = []
-        var done = 0
-        while done < count {
-            let size = min(batch, count - done)
-            let inputs = (done..<(done + size)).map(SyntheticCustomers.input)
-            let outcomes = try await services.customers.upsertMany(inputs, workspaceID: workspaceID, actor: "system:bench")
-            for (offset, outcome) in outcomes.enumerated() where (done + offset) % 97 == 0 {
-                sampleIDs.append(outcome.customer.id)
+        let batchCount = (count + batch - 1) / batch
+        let (count, batch, writers) = (self.count, self.batch, max(1, self.writers))
+        let sampleIDs = try await withThrowingTaskGroup(of: [String].self) { tasks in
+            for writer in 0..<writers {
+                tasks.addTask {
+                    var sampled: [String] = []
+                    for batchIndex in stride(from: writer, to: batchCount, by: writers) {
+                        let first = batchIndex * batch
+                        let inputs = (first..<min(count, first + batch)).map(SyntheticCustomers.input)
+                        let outcomes = try await services.customers.upsertMany(inputs, workspaceID: workspaceID, actor: "system:bench")
+                        for (offset, outcome) in outcomes.enumerated() where (first + offset) % 97 == 0 {
+                            sampled.append(outcome.customer.id)
+                        }
+                        let done = (batchIndex + 1) * batch
+                        if writer == 0, done % 100_000 < batch * writers {
+                            let seconds = Self.seconds(clock.now - start)
+                            print("  about \(done) customers after \(String(format: "%.1f", seconds)) s")
+                        }
+                    }
+                    return sampled
+                }
             }
-            done += size
-            if done % 100_000 == 0 || done == count {
-                let seconds = Self.seconds(clock.now - start)
-                print("  upserted \(done) customers in \(String(format: "%.1f", seconds)) s: \(Int(Double(done) / seconds)) customers/s")
-            }
+            return try await tasks.reduce(into: []) { $0 += $1 }
         }
         let seconds = Self.seconds(clock.now - start)
-        print("UPSERT  \(count) customers, 2 identities each, batches of \(batch): \(Int(Double(count) / seconds)) customers/s")
+        print("UPSERT  \(count) customers, 2 identities each, batches of \(batch), \(writers) writer(s): \(Int(Double(count) / seconds)) customers/s (\(String(format: "%.1f", seconds)) s)")
         return sampleIDs
     }
 

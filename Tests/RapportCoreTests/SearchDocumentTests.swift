@@ -4,7 +4,7 @@ import Testing
 
 @Suite("Search documents")
 struct SearchDocumentTests {
-    @Test("names are folded, e-mails split and kept whole, phones as digits")
+    @Test("names are folded, e-mails split into words, phones as digits")
     func document() {
         let identities = [
             Identity(id: "idn_1", kind: .email, value: "zoe.mueller@shop.example", source: nil, createdAt: Date()),
@@ -13,7 +13,7 @@ struct SearchDocumentTests {
         ]
         let text = CustomerSearchDocument.make(profile: CustomerProfile(firstName: "Zoë", lastName: "Müller"), identities: identities)
         #expect(text.split(separator: " ") == [
-            "zoe", "muller", "mueller", "shop", "example", "zoemuellershopexample", "4915111111111",
+            "zoe", "muller", "mueller", "shop", "example", "4915111111111",
         ])
     }
 
@@ -22,7 +22,7 @@ struct SearchDocumentTests {
         #expect(CustomerSearchDocument.queryTokens("  Zoë  MÜL ") == ["zoe", "mul"])
         #expect(CustomerSearchDocument.queryTokens("+49 (151) 111") == ["49151111"])
         #expect(CustomerSearchDocument.queryTokens("0049 151") == ["49151"])
-        #expect(CustomerSearchDocument.queryTokens("Zoe.M@shop") == ["zoemshop"])
+        #expect(CustomerSearchDocument.queryTokens("Zoe.M@shop") == ["zoe", "m", "shop"])
         #expect(CustomerSearchDocument.queryTokens("\"*) OR --").isEmpty == false)
         #expect(CustomerSearchDocument.queryTokens("\"*) OR --").allSatisfy { $0.allSatisfy(\.isLetter) })
     }

@@ -18,7 +18,7 @@ public struct APIKeyService: Sendable {
 
     /// Creates a key in `workspaceID`; the returned secret is the only copy.
     public func create(name: String, workspaceID: String) async throws -> IssuedAPIKey {
-        let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = name.trimmed
         guard !trimmed.isEmpty, trimmed.count <= 100 else {
             throw RapportError.invalid(field: "name", "must be 1 to 100 characters")
         }

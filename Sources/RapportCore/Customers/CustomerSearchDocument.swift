@@ -13,8 +13,6 @@ public enum CustomerSearchDocument {
             switch identity.kind {
             case .email:
                 tokens += self.tokens(of: identity.value)
-                // The whole address as one token, so "anna.k@" finds it as a prefix.
-                tokens.append(String(identity.value.unicodeScalars.filter(isTokenScalar).map(Character.init)))
             case .phone, .whatsapp:
                 tokens.append(identity.value.filter(\.isNumber))
             default:
@@ -28,16 +26,13 @@ public enum CustomerSearchDocument {
     /// The tokens a search query is matched by: each must prefix some token of the document.
     /// A query that reads as a phone number becomes its digits.
     public static func queryTokens(_ query: String) -> [String] {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = query.trimmed
         let phoneCharacters = CharacterSet(charactersIn: "+0123456789 -().")
         if !trimmed.isEmpty, trimmed.unicodeScalars.allSatisfy(phoneCharacters.contains),
             trimmed.filter(\.isNumber).count >= 3
         {
             let digits = trimmed.filter(\.isNumber)
             return [digits.hasPrefix("00") ? String(digits.dropFirst(2)) : digits]
-        }
-        if trimmed.contains("@") {
-            return [String(folded(trimmed).unicodeScalars.filter(isTokenScalar).map(Character.init))]
         }
         return Array(tokens(of: trimmed).prefix(8))
     }
@@ -46,8 +41,12 @@ public enum CustomerSearchDocument {
         folded(text).unicodeScalars.split { !isTokenScalar($0) }.map { String(String.UnicodeScalarView($0)) }
     }
 
+    /// Lower-cased, accents removed. ASCII text, the usual case, skips Foundation's folding.
     private static func folded(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        if text.utf8.allSatisfy({ $0 < 128 }) {
+            return String(decoding: text.utf8.map { $0 >= 65 && $0 <= 90 ? $0 + 32 : $0 }, as: UTF8.self)
+        }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 
     private static func isTokenScalar(_ scalar: Unicode.Scalar) -> Bool {

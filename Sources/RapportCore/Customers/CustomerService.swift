@@ -92,16 +92,36 @@ public struct CustomerService: Sendable {
     }
 
     /// Live customers, newest first; with a query, those whose names, e-mails or phones match it.
+    /// A query that is a whole e-mail address or phone number is first looked up as an identity:
+    /// an exact hit answers at once, where a word search would match every `example.com` address.
     public func list(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
-        let tokens = query.map(CustomerSearchDocument.queryTokens) ?? []
-        if let query, !query.trimmingCharacters(in: .whitespaces).isEmpty, tokens.isEmpty {
-            return Page(items: [], hasMore: false)
+        guard let query = query?.trimmed, !query.isEmpty else {
+            return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, page: page) }
         }
+        let tokens = CustomerSearchDocument.queryTokens(query)
+        let exact = exactIdentity(query)
         return try await store.read { session in
-            tokens.isEmpty
-                ? try await session.customers.list(workspaceID: workspaceID, page: page)
-                : try await session.customers.search(tokens: tokens, workspaceID: workspaceID, page: page)
+            if let exact, page.startingAfter == nil,
+                let owner = try await session.customers.owners(of: [exact], workspaceID: workspaceID)[exact],
+                !owner.isDeleted,
+                let customer = try await session.customers.find(id: owner.customerID, workspaceID: workspaceID)
+            {
+                return Page(items: [customer], hasMore: false)
+            }
+            guard !tokens.isEmpty else { return Page(items: [], hasMore: false) }
+            return try await session.customers.search(tokens: tokens, workspaceID: workspaceID, page: page)
         }
+    }
+
+    /// The identity a search query names outright: an e-mail address, or a phone number with `+`.
+    private func exactIdentity(_ query: String) -> IdentityKey? {
+        if query.contains("@") {
+            return try? normalizer.normalize(IdentityInput(kind: "email", value: query), field: "query").get().key
+        }
+        if query.hasPrefix("+") {
+            return try? normalizer.normalize(IdentityInput(kind: "phone", value: query), field: "query").get().key
+        }
+        return nil
     }
 
     public func timeline(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<Interaction> {

@@ -20,12 +20,12 @@ public struct IdentityNormalizer: Sendable {
             let kinds = IdentityKind.allCases.map(\.rawValue).joined(separator: ", ")
             return .failure(.invalid(field: "\(field).kind", "unknown identity kind '\(input.kind)'; use one of \(kinds)"))
         }
-        let source = input.source?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let source = input.source?.trimmed
         let cleanSource = (source?.isEmpty ?? true) ? nil : source
         if let cleanSource, cleanSource.count > 100 {
             return .failure(.invalid(field: "\(field).source", "must be at most 100 characters"))
         }
-        let trimmed = input.value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = input.value.trimmed
         guard !trimmed.isEmpty else {
             return .failure(.invalid(field: "\(field).value", "must not be empty"))
         }

@@ -11,7 +11,7 @@ public struct PhoneNumberNormalizer: Sendable {
 
     /// The E.164 form of `raw`, or a sentence saying what is wrong with it.
     public func normalize(_ raw: String) -> Result<String, PhoneNumberProblem> {
-        var trimmed = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var trimmed = raw.trimmed
         guard !trimmed.isEmpty else { return .failure(.empty) }
         // "+49 (0)151 …": the bracketed trunk prefix is for dialling at home, not part of E.164.
         if trimmed.hasPrefix("+") || trimmed.hasPrefix("00") {

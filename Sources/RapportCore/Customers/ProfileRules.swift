@@ -11,7 +11,7 @@ public enum ProfileRules {
 
     /// Trimmed and lower-cased, so `VIP` and ` vip` are one tag.
     public static func canonicalTag(_ tag: String) -> String {
-        tag.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        tag.trimmed.lowercased()
     }
 
     /// Canonical, unique, sorted tags, or the errors found in them.

@@ -1,5 +1,7 @@
 import NIOCore
+import RapportCore
 import SQLKit
+import SQLiteNIO
 
 /// Every place where SQLite and PostgreSQL need different SQL. Everything else in the store is
 /// one code path through SQLKit.
@@ -20,7 +22,7 @@ struct EngineDialect: Sendable {
         switch kind {
         case .sqlite:
             [
-                "CREATE VIRTUAL TABLE customer_search USING fts5(search_document, content='customers', content_rowid='rowid', tokenize='unicode61', prefix='2 3')",
+                "CREATE VIRTUAL TABLE customer_search USING fts5(search_document, content='customers', content_rowid='rowid', tokenize='unicode61', prefix='2 3 4')",
                 """
                 CREATE TRIGGER customers_search_insert AFTER INSERT ON customers BEGIN
                   INSERT INTO customer_search(rowid, search_document) VALUES (new.rowid, new.search_document);
@@ -46,20 +48,42 @@ struct EngineDialect: Sendable {
         }
     }
 
-    /// A condition on `c` (customers) that holds when every token prefixes a token of its document.
-    func customerSearchCondition(tokens: [String]) -> SQLQueryString {
+    /// Live customers of a workspace whose search document has, for every token, a token it
+    /// prefixes; newest first, one page plus one row (to tell whether more follow).
+    ///
+    /// SQLite: the FTS5 table drives the query in descending rowid order (rowid follows insertion,
+    /// so newest first) and stops at the page; ordering by `id` instead made a rare term walk the
+    /// whole customer index. PostgreSQL: the GIN index finds the matches, ordered by id.
+    func customerSearch(tokens: [String], workspaceID: String, page: PageRequest) -> SQLQueryString {
         switch kind {
         case .sqlite:
             let match = tokens.map { "\"\($0)\"*" }.joined(separator: " AND ")
-            return "c.rowid IN (SELECT rowid FROM customer_search WHERE customer_search MATCH \(bind: match))"
+            var query: SQLQueryString = """
+                SELECT c.* FROM customer_search s JOIN customers c ON c.rowid = s.rowid
+                WHERE customer_search MATCH \(bind: match) AND c.workspace_id = \(bind: workspaceID)
+                  AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+                """
+            if let cursor = page.startingAfter {
+                query += " AND s.rowid < (SELECT rowid FROM customers WHERE id = \(bind: cursor))"
+            }
+            query += " ORDER BY s.rowid DESC LIMIT \(literal: page.limit + 1)"
+            return query
         case .postgresql:
-            let query = tokens.map { "\($0):*" }.joined(separator: " & ")
-            return "c.search_vector @@ to_tsquery('simple', \(bind: query))"
+            let tsquery = tokens.map { "\($0):*" }.joined(separator: " & ")
+            var query: SQLQueryString = """
+                SELECT c.* FROM customers c
+                WHERE c.search_vector @@ to_tsquery('simple', \(bind: tsquery)) AND c.workspace_id = \(bind: workspaceID)
+                  AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+                """
+            if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
+            query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
+            return query
         }
     }
 
-    /// Writes many rows: multi-row `INSERT`s on SQLite (its bind limit sets the chunk), `COPY
-    /// FROM STDIN` on PostgreSQL (three times faster than INSERT there).
+    /// Writes many rows: `COPY FROM STDIN` on PostgreSQL (three times faster than INSERT there);
+    /// multi-row `INSERT`s on SQLite, sized to its bind limit and bound directly as SQLite values
+    /// (SQLKit's generic bind encoding cost more than SQLite's own work in import profiles).
     func bulkInsert(table: String, columns: [String], rows: [[SQLCell]], on handle: SQLConnectionHandle) async throws {
         guard !rows.isEmpty else { return }
         if kind == .postgresql, let connection = handle.postgres, rows.count >= 8 {
@@ -77,6 +101,27 @@ struct EngineDialect: Sendable {
             return
         }
         let rowsPerStatement = max(1, 30_000 / columns.count)
+        if let connection = handle.sqlite {
+            let rowPlaceholder = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+            let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
+            for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
+                let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+                let sql = head + Array(repeating: rowPlaceholder, count: chunk.count).joined(separator: ",")
+                var binds: [SQLiteData] = []
+                binds.reserveCapacity(chunk.count * columns.count)
+                for row in chunk {
+                    for cell in row {
+                        switch cell {
+                        case .text(let value?): binds.append(.text(value))
+                        case .integer(let value?): binds.append(.integer(Int(value)))
+                        case .text(nil), .integer(nil): binds.append(.null)
+                        }
+                    }
+                }
+                _ = try await connection.query(sql, binds)
+            }
+            return
+        }
         var start = 0
         while start < rows.count {
             let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]

@@ -1,10 +1,13 @@
 import PostgresNIO
 import SQLKit
+import SQLiteNIO
 
 /// One connection lent to a session: the SQLKit view every repository uses, and the raw
-/// PostgreSQL connection where the dialect needs it (COPY).
+/// connection of each engine where the dialect needs it (COPY on PostgreSQL, direct binds for
+/// bulk inserts on SQLite).
 struct SQLConnectionHandle: Sendable {
     let sql: any SQLDatabase
     let dialect: EngineDialect
-    let postgres: PostgresConnection?
+    var postgres: PostgresConnection? = nil
+    var sqlite: SQLiteConnection? = nil
 }

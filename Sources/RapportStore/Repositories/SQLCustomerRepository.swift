@@ -99,12 +99,18 @@ struct SQLCustomerRepository: CustomerRepository {
     }
 
     func list(workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
-        try await livePage(workspaceID: workspaceID, page: page, condition: nil)
+        var query: SQLQueryString = """
+            SELECT c.* FROM customers c
+            WHERE c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+            """
+        if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
+        query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
+        return try await self.page(of: query, limit: page.limit)
     }
 
     func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
-        try await livePage(
-            workspaceID: workspaceID, page: page, condition: handle.dialect.customerSearchCondition(tokens: tokens))
+        try await self.page(
+            of: handle.dialect.customerSearch(tokens: tokens, workspaceID: workspaceID, page: page), limit: page.limit)
     }
 
     func purge(deletedBefore cutoff: Date) async throws -> Int {
@@ -120,17 +126,11 @@ struct SQLCustomerRepository: CustomerRepository {
         return ids.count
     }
 
-    private func livePage(workspaceID: String, page: PageRequest, condition: SQLQueryString?) async throws -> Page<Customer> {
-        var query: SQLQueryString = """
-            SELECT c.* FROM customers c
-            WHERE c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
-            """
-        if let condition { query += " AND " + condition }
-        if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
-        query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
+    /// Runs a query that asked for `limit + 1` rows and makes the page of it.
+    private func page(of query: SQLQueryString, limit: Int) async throws -> Page<Customer> {
         let rows = try await handle.sql.raw(query).all()
-        let customers = try await assemble(Array(rows.prefix(page.limit)))
-        return Page(items: customers, hasMore: rows.count > page.limit)
+        let customers = try await assemble(Array(rows.prefix(limit)))
+        return Page(items: customers, hasMore: rows.count > limit)
     }
 
     /// Customers from their rows, with identities loaded in one query, in the rows' order.
