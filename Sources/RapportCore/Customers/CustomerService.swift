@@ -83,11 +83,9 @@ public struct CustomerService: Sendable {
     public func view(id: String, workspaceID: String) async throws -> CustomerView {
         try await store.read { session in
             let customer = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
-            let count = try await session.interactions.count(customerID: customer.id, workspaceID: workspaceID)
-            let recent = try await session.interactions.timeline(
-                customerID: customer.id, workspaceID: workspaceID,
-                page: try PageRequest(limit: CustomerView.recentInteractionCount))
-            return CustomerView(customer: customer, interactionCount: count, recentInteractions: recent.items)
+            let latest = try await session.interactions.latest(
+                customerID: customer.id, workspaceID: workspaceID, limit: CustomerView.recentInteractionCount)
+            return CustomerView(customer: customer, interactionCount: latest.total, recentInteractions: latest.items)
         }
     }
 

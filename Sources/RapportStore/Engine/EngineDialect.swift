@@ -48,13 +48,25 @@ struct EngineDialect: Sendable {
         }
     }
 
-    /// Live customers of a workspace whose search document has, for every token, a token it
-    /// prefixes; newest first, one page plus one row (to tell whether more follow).
+    /// How many of the newest customers PostgreSQL checks before it asks the GIN index.
+    static let searchWindow = 2_000
+
+    /// The rows of live customers of a workspace whose search document has, for every token, a
+    /// token it prefixes; newest first, one page plus one row (to tell whether more follow).
     ///
     /// SQLite: the FTS5 table drives the query in descending rowid order (rowid follows insertion,
-    /// so newest first) and stops at the page; ordering by `id` instead made a rare term walk the
-    /// whole customer index. PostgreSQL: the GIN index finds the matches, ordered by id.
-    func customerSearch(tokens: [String], workspaceID: String, page: PageRequest) -> SQLQueryString {
+    /// so newest first) and stops at the page.
+    ///
+    /// PostgreSQL can either walk customers newest first and test each (instant for common words,
+    /// seconds when the few matches are all old) or collect every match from the GIN index and
+    /// sort them (instant for rare words, slow for common ones), and its estimates for prefix
+    /// queries cannot tell which. So it checks the newest `searchWindow` customers first; only
+    /// when they do not fill the page does it use the GIN index, which is then cheap because
+    /// the word is rare among recent customers.
+    func customerSearchRows(
+        tokens: [String], workspaceID: String, page: PageRequest, on handle: SQLConnectionHandle
+    ) async throws -> [any SQLRow] {
+        let limit = page.limit + 1
         switch kind {
         case .sqlite:
             let match = tokens.map { "\"\($0)\"*" }.joined(separator: " AND ")
@@ -66,18 +78,34 @@ struct EngineDialect: Sendable {
             if let cursor = page.startingAfter {
                 query += " AND s.rowid < (SELECT rowid FROM customers WHERE id = \(bind: cursor))"
             }
-            query += " ORDER BY s.rowid DESC LIMIT \(literal: page.limit + 1)"
-            return query
+            query += " ORDER BY s.rowid DESC LIMIT \(literal: limit)"
+            return try await handle.sql.raw(query).all()
         case .postgresql:
             let tsquery = tokens.map { "\($0):*" }.joined(separator: " & ")
-            var query: SQLQueryString = """
-                SELECT c.* FROM customers c
-                WHERE c.search_vector @@ to_tsquery('simple', \(bind: tsquery)) AND c.workspace_id = \(bind: workspaceID)
-                  AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+            var live: SQLQueryString = """
+                c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
                 """
-            if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
-            query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
-            return query
+            if let cursor = page.startingAfter { live += " AND c.id < \(bind: cursor)" }
+            let window: SQLQueryString = """
+                SELECT * FROM (SELECT c.* FROM customers c WHERE \(live) ORDER BY c.id DESC LIMIT \(literal: Self.searchWindow)) c
+                WHERE c.search_vector @@ to_tsquery('simple', \(bind: tsquery)) ORDER BY c.id DESC LIMIT \(literal: limit)
+                """
+            let recent = try await handle.sql.raw(window).all()
+            if recent.count == limit { return recent }
+            // Not enough among the newest: collect all matches from the GIN index. Walking the
+            // id index is switched off for this one statement so the planner cannot pick it.
+            try await handle.sql.raw("SET enable_indexscan = off").run()
+            do {
+                let all = try await handle.sql.raw("""
+                    SELECT c.* FROM customers c WHERE \(live) AND c.search_vector @@ to_tsquery('simple', \(bind: tsquery))
+                    ORDER BY c.id DESC LIMIT \(literal: limit)
+                    """).all()
+                try await handle.sql.raw("RESET enable_indexscan").run()
+                return all
+            } catch {
+                try? await handle.sql.raw("RESET enable_indexscan").run()
+                throw error
+            }
         }
     }
 

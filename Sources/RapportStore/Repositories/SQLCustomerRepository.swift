@@ -37,8 +37,25 @@ struct SQLCustomerRepository: CustomerRepository {
         return owners
     }
 
+    /// One customer and its identities in one round trip (the 360° view reads this on every request).
     func find(id: String, workspaceID: String) async throws -> Customer? {
-        try await find(ids: [id], workspaceID: workspaceID).first
+        let rows = try await handle.sql.raw("""
+            SELECT c.*, i.id AS identity_id, i.kind AS identity_kind, i.value AS identity_value,
+                   i.source AS identity_source, i.created_at AS identity_created_at
+            FROM customers c LEFT JOIN customer_identities i ON i.customer_id = c.id
+            WHERE c.workspace_id = \(bind: workspaceID) AND c.id = \(bind: id)
+            ORDER BY i.created_at, i.id
+            """).all()
+        guard let first = rows.first else { return nil }
+        let identities = try rows.compactMap { row -> Identity? in
+            guard let identityID = try row.optionalString("identity_id"),
+                let kind = IdentityKind(rawValue: try row.string("identity_kind"))
+            else { return nil }
+            return Identity(
+                id: identityID, kind: kind, value: try row.string("identity_value"),
+                source: try row.optionalString("identity_source"), createdAt: try row.date("identity_created_at"))
+        }
+        return try customer(from: first, identities: identities)
     }
 
     func find(ids: [String], workspaceID: String) async throws -> [Customer] {
@@ -109,8 +126,9 @@ struct SQLCustomerRepository: CustomerRepository {
     }
 
     func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
-        try await self.page(
-            of: handle.dialect.customerSearch(tokens: tokens, workspaceID: workspaceID, page: page), limit: page.limit)
+        let rows = try await handle.dialect.customerSearchRows(
+            tokens: tokens, workspaceID: workspaceID, page: page, on: handle)
+        return Page(items: try await assemble(Array(rows.prefix(page.limit))), hasMore: rows.count > page.limit)
     }
 
     func purge(deletedBefore cutoff: Date) async throws -> Int {
@@ -129,8 +147,7 @@ struct SQLCustomerRepository: CustomerRepository {
     /// Runs a query that asked for `limit + 1` rows and makes the page of it.
     private func page(of query: SQLQueryString, limit: Int) async throws -> Page<Customer> {
         let rows = try await handle.sql.raw(query).all()
-        let customers = try await assemble(Array(rows.prefix(limit)))
-        return Page(items: customers, hasMore: rows.count > limit)
+        return Page(items: try await assemble(Array(rows.prefix(limit))), hasMore: rows.count > limit)
     }
 
     /// Customers from their rows, with identities loaded in one query, in the rows' order.
@@ -147,20 +164,22 @@ struct SQLCustomerRepository: CustomerRepository {
                 id: try row.string("id"), kind: kind, value: try row.string("value"),
                 source: try row.optionalString("source"), createdAt: try row.date("created_at")))
         }
-        return try rows.map { row in
-            let id = try row.string("id")
-            let profile = CustomerProfile(
-                firstName: try row.optionalString("first_name"), lastName: try row.optionalString("last_name"),
-                locale: try row.optionalString("locale"), timezone: try row.optionalString("timezone"),
-                notes: try row.optionalString("notes"),
-                addresses: try StoredJSON.decodeList([Address].self, from: try row.string("addresses")),
-                tags: try StoredJSON.decodeList([String].self, from: try row.string("tags")),
-                attributes: try StoredJSON.decodeAttributes(from: try row.string("attributes")))
-            return Customer(
-                id: id, workspaceID: try row.string("workspace_id"), profile: profile, identities: identities[id] ?? [],
-                createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
-                deletedAt: try row.optionalDate("deleted_at"), mergedIntoID: try row.optionalString("merged_into_id"))
-        }
+        return try rows.map { row in try customer(from: row, identities: identities[try row.string("id")] ?? []) }
+    }
+
+    private func customer(from row: any SQLRow, identities: [Identity]) throws -> Customer {
+        let id = try row.string("id")
+        let profile = CustomerProfile(
+            firstName: try row.optionalString("first_name"), lastName: try row.optionalString("last_name"),
+            locale: try row.optionalString("locale"), timezone: try row.optionalString("timezone"),
+            notes: try row.optionalString("notes"),
+            addresses: try StoredJSON.decodeList([Address].self, from: try row.string("addresses")),
+            tags: try StoredJSON.decodeList([String].self, from: try row.string("tags")),
+            attributes: try StoredJSON.decodeAttributes(from: try row.string("attributes")))
+        return Customer(
+            id: id, workspaceID: try row.string("workspace_id"), profile: profile, identities: identities,
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
+            deletedAt: try row.optionalDate("deleted_at"), mergedIntoID: try row.optionalString("merged_into_id"))
     }
 
     private func customerCells(_ customer: Customer) -> [SQLCell] {
