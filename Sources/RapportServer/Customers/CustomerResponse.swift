@@ -8,42 +8,42 @@ struct CustomerResponse: Encodable {
         var interactions: Int
     }
 
-    var customer: Customer
+    let object = "customer"
+    var id: String
+    @NullEncoded var firstName: String?
+    @NullEncoded var lastName: String?
+    @NullEncoded var locale: String?
+    @NullEncoded var timezone: String?
+    @NullEncoded var notes: String?
+    var addresses: [Address]
+    var tags: [String]
+    var attributes: [String: AttributeValue]
+    var identities: [IdentityResponse]
+    var createdAt: Date
+    var updatedAt: Date
+    /// Only in the 360° view; left out of lists.
     var counts: Counts?
     var recentInteractions: [InteractionResponse]?
 
     init(_ customer: Customer) {
-        self.customer = customer
+        let profile = customer.profile
+        id = customer.id
+        firstName = profile.firstName
+        lastName = profile.lastName
+        locale = profile.locale
+        timezone = profile.timezone
+        notes = profile.notes
+        addresses = profile.addresses
+        tags = profile.tags
+        attributes = profile.attributes
+        identities = customer.identities.map(IdentityResponse.init)
+        createdAt = customer.createdAt
+        updatedAt = customer.updatedAt
     }
 
     init(_ view: CustomerView) {
-        self.customer = view.customer
-        self.counts = Counts(identities: view.customer.identities.count, interactions: view.interactionCount)
-        self.recentInteractions = view.recentInteractions.map(InteractionResponse.init)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case object, id, firstName, lastName, locale, timezone, notes, addresses, tags, attributes, identities
-        case createdAt, updatedAt, counts, recentInteractions
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        let profile = customer.profile
-        try container.encode("customer", forKey: .object)
-        try container.encode(customer.id, forKey: .id)
-        try container.encode(profile.firstName, forKey: .firstName)
-        try container.encode(profile.lastName, forKey: .lastName)
-        try container.encode(profile.locale, forKey: .locale)
-        try container.encode(profile.timezone, forKey: .timezone)
-        try container.encode(profile.notes, forKey: .notes)
-        try container.encode(profile.addresses, forKey: .addresses)
-        try container.encode(profile.tags, forKey: .tags)
-        try container.encode(profile.attributes, forKey: .attributes)
-        try container.encode(customer.identities.map(IdentityResponse.init), forKey: .identities)
-        try container.encode(customer.createdAt, forKey: .createdAt)
-        try container.encode(customer.updatedAt, forKey: .updatedAt)
-        try container.encodeIfPresent(counts, forKey: .counts)
-        try container.encodeIfPresent(recentInteractions, forKey: .recentInteractions)
+        self.init(view.customer)
+        counts = Counts(identities: view.customer.identities.count, interactions: view.interactionCount)
+        recentInteractions = view.recentInteractions.map(InteractionResponse.init)
     }
 }

@@ -136,7 +136,7 @@ struct CustomerRoutes {
         try body.finish()
         let record = try await customers.merge(
             into: try id(context), from: from ?? "", workspaceID: try context.workspaceID(), actor: context.actor)
-        return try JSONResponse.make(MergeResponse(record: record), status: .created)
+        return try JSONResponse.make(MergeResponse(record), status: .created)
     }
 
     @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -148,12 +148,12 @@ struct CustomerRoutes {
         }
         let record = try await customers.unmerge(
             customerID: try id(context), mergeID: mergeID, workspaceID: try context.workspaceID(), actor: context.actor)
-        return try JSONResponse.make(MergeResponse(record: record))
+        return try JSONResponse.make(MergeResponse(record))
     }
 
     @Sendable func merges(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let records = try await customers.merges(customerID: try id(context), workspaceID: try context.workspaceID())
-        return try JSONResponse.make(ListResponse(data: records.map { MergeResponse(record: $0) }, hasMore: false, lastID: nil))
+        return try JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func recordInteraction(_ request: Request, context: RapportRequestContext) async throws -> Response {

@@ -2,19 +2,22 @@ import Foundation
 import RapportCore
 
 struct MergeResponse: Encodable {
-    var record: MergeRecord
+    let object = "merge"
+    var id: String
+    var survivorId: String
+    var mergedId: String
+    var actor: String
+    var reason: String
+    var createdAt: Date
+    @NullEncoded var undoneAt: Date?
 
-    enum CodingKeys: String, CodingKey { case object, id, survivorId, mergedId, actor, reason, createdAt, undoneAt }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode("merge", forKey: .object)
-        try container.encode(record.id, forKey: .id)
-        try container.encode(record.survivorID, forKey: .survivorId)
-        try container.encode(record.mergedID, forKey: .mergedId)
-        try container.encode(record.actor, forKey: .actor)
-        try container.encode(record.reason, forKey: .reason)
-        try container.encode(record.createdAt, forKey: .createdAt)
-        try container.encode(record.undoneAt, forKey: .undoneAt)
+    init(_ record: MergeRecord) {
+        id = record.id
+        survivorId = record.survivorID
+        mergedId = record.mergedID
+        actor = record.actor
+        reason = record.reason
+        createdAt = record.createdAt
+        undoneAt = record.undoneAt
     }
 }
