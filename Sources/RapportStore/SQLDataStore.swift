@@ -50,8 +50,14 @@ public final class SQLDataStore: DataStore {
         try await engine.withReadConnection { handle in try await body(SQLStoreSession(handle: handle)) }
     }
 
+    /// A lost race (a unique-index violation, a deadlock) surfaces as Core's `StoreConflict`, so
+    /// services can run the transaction again instead of failing the request.
     public func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
-        try await engine.withTransaction { handle in try await body(SQLStoreSession(handle: handle)) }
+        do {
+            return try await engine.withTransaction { handle in try await body(SQLStoreSession(handle: handle)) }
+        } catch let error where engine.dialect.isLostRace(error) {
+            throw StoreConflict()
+        }
     }
 
     public func shutdown() async {

@@ -132,3 +132,29 @@ struct CustomerUpsertTests {
         }
     }
 }
+
+@Suite("Concurrent upserts")
+struct ConcurrentUpsertTests {
+    @Test("upserts racing on one new identity make one customer and all succeed", arguments: TestDatabase.available)
+    func race(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let outcomes = try await withThrowingTaskGroup(of: UpsertOutcome.self) { group in
+                for index in 0..<16 {
+                    group.addTask {
+                        try await services.customers.upsert(
+                            CustomerInput(identities: [IdentityInput(kind: "email", value: "race@example.com")],
+                                          tags: ["t\(index)"]),
+                            workspaceID: services.workspaceID, actor: "test")
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(outcomes.count == 16)
+            #expect(Set(outcomes.map(\.customer.id)).count == 1)
+            #expect(outcomes.filter(\.created).count == 1)
+            let view = try await services.customers.view(id: outcomes[0].customer.id, workspaceID: services.workspaceID)
+            #expect(view.customer.profile.tags.count == 16, "every request's tag landed on the one customer")
+        }
+    }
+}

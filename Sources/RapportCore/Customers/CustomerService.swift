@@ -28,9 +28,11 @@ public struct CustomerService: Sendable {
     /// the identities join two of them and the policy allows it.
     public func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
         let prepared = try prepare(input, field: nil)
-        return try await store.write { session in
-            var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
-            return try await batch.run([prepared])[0]
+        return try await retryingConflicts {
+            try await store.write { session in
+                var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
+                return try await batch.run([prepared])[0]
+            }
         }
     }
 
@@ -49,11 +51,32 @@ public struct CustomerService: Sendable {
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
         let validated = prepared
-        return try await store.write { session in
-            var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
-            return try await batch.run(validated)
+        return try await retryingConflicts {
+            try await store.write { session in
+                var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
+                return try await batch.run(validated)
+            }
         }
     }
+
+    /// Runs a write again when a concurrent one claimed the same identity first: the new run
+    /// sees that identity and updates its customer instead of creating a second one.
+    func retryingConflicts<T: Sendable>(_ write: () async throws -> T) async throws -> T {
+        for _ in 1..<Self.conflictAttempts {
+            do {
+                return try await write()
+            } catch is StoreConflict {
+                continue
+            }
+        }
+        do {
+            return try await write()
+        } catch is StoreConflict {
+            throw RapportError.conflict("Another request changed the same customers at the same moment; retry this one.")
+        }
+    }
+
+    static let conflictAttempts = 4
 
     func prepare(_ input: CustomerInput, field: String?) throws(RapportError) -> PreparedUpsert {
         func name(_ path: String) -> String { field.map { "\($0).\(path)" } ?? path }

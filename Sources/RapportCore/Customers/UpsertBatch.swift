@@ -74,6 +74,11 @@ struct UpsertBatch {
     private mutating func resolve(_ input: PreparedUpsert, ownerIDs: [String], at now: Date) async throws -> UpsertOutcome {
         let found = try await session.customers.find(ids: ownerIDs, workspaceID: workspaceID)
             .sorted { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }
+        // Between looking up the owners and locking the customers another transaction may have
+        // merged or deleted one of them: start over and see what it left.
+        if found.count != ownerIDs.count || found.contains(where: { $0.mergedIntoID != nil || $0.deletedAt != nil }) {
+            throw StoreConflict()
+        }
         func linking(_ customer: Customer) -> [NormalizedIdentity] {
             input.identities.filter { owners[$0.key]?.customerID == customer.id }
         }

@@ -1,4 +1,5 @@
 import NIOCore
+import PostgresNIO
 import RapportCore
 import SQLKit
 import SQLiteNIO
@@ -7,6 +8,26 @@ import SQLiteNIO
 /// one code path through SQLKit.
 struct EngineDialect: Sendable {
     let kind: EngineKind
+
+    /// Whether `error` means the transaction lost a race and may simply run again: a duplicate
+    /// refused by a unique index, or on PostgreSQL a deadlock or serialization failure.
+    func isLostRace(_ error: any Error) -> Bool {
+        switch kind {
+        case .sqlite:
+            guard let error = error as? SQLiteError else { return false }
+            return [.constraintUniqueFailed, .constraintPrimaryKeyFailed].contains(error.reason)
+        case .postgresql:
+            guard let state = (error as? PSQLError)?.serverInfo?[.sqlState] else { return false }
+            return ["23505", "40P01", "40001"].contains(state)
+        }
+    }
+
+    /// Appended to a SELECT of customers that a transaction is about to change, so concurrent
+    /// transactions change a customer one after the other instead of overwriting each other.
+    /// SQLite needs none: it runs one write transaction at a time.
+    func lockForUpdate(of table: String, in handle: SQLConnectionHandle) -> String {
+        kind == .postgresql && handle.inTransaction ? " FOR UPDATE OF \(table)" : ""
+    }
 
     /// The column definition of an auto-numbered primary key.
     var autoIncrementPrimaryKey: String {

@@ -45,7 +45,8 @@ final class PostgresEngine: SQLEngine {
     func withTransaction<T: Sendable>(_ body: @Sendable (SQLConnectionHandle) async throws -> T) async throws -> T {
         do {
             return try await client.withTransaction(logger: logger) { connection in
-                try await body(SQLConnectionHandle(sql: connection.sql(queryLogLevel: nil), dialect: dialect, postgres: connection))
+                try await body(SQLConnectionHandle(
+                    sql: connection.sql(queryLogLevel: nil), dialect: dialect, postgres: connection, inTransaction: true))
             }
         } catch let error as PostgresTransactionError {
             // Callers act on their own errors (validation, conflicts), not on the wrapper.

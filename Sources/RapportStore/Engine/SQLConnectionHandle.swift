@@ -10,4 +10,6 @@ struct SQLConnectionHandle: Sendable {
     let dialect: EngineDialect
     var postgres: PostgresConnection? = nil
     var sqlite: SQLiteConnection? = nil
+    /// Whether the session is a write transaction (rows read to be changed are then locked).
+    var inTransaction = false
 }

@@ -54,7 +54,8 @@ final class SQLiteEngine: SQLEngine {
             _ = try await connection.query("BEGIN IMMEDIATE")
             do {
                 let result = try await body(
-                    SQLConnectionHandle(sql: connection.sql(queryLogLevel: nil), dialect: dialect, sqlite: connection))
+                    SQLConnectionHandle(
+                        sql: connection.sql(queryLogLevel: nil), dialect: dialect, sqlite: connection, inTransaction: true))
                 _ = try await connection.query("COMMIT")
                 return result
             } catch {

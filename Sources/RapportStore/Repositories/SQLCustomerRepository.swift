@@ -44,7 +44,7 @@ struct SQLCustomerRepository: CustomerRepository {
                    i.source AS identity_source, i.created_at AS identity_created_at
             FROM customers c LEFT JOIN customer_identities i ON i.customer_id = c.id
             WHERE c.workspace_id = \(bind: workspaceID) AND c.id = \(bind: id)
-            ORDER BY i.created_at, i.id
+            ORDER BY i.created_at, i.id\(unsafeRaw: handle.dialect.lockForUpdate(of: "c", in: handle))
             """).all()
         guard let first = rows.first else { return nil }
         let identities = try rows.compactMap { row -> Identity? in
@@ -61,7 +61,8 @@ struct SQLCustomerRepository: CustomerRepository {
     func find(ids: [String], workspaceID: String) async throws -> [Customer] {
         guard !ids.isEmpty else { return [] }
         let rows = try await handle.sql.raw("""
-            SELECT * FROM customers WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: ids))
+            SELECT * FROM customers c WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: ids))
+            ORDER BY id\(unsafeRaw: handle.dialect.lockForUpdate(of: "c", in: handle))
             """).all()
         return try await assemble(rows)
     }
