@@ -39,6 +39,11 @@ struct MergeAPITests {
             let back = try await api.send(.get, "/api/v1/customers/\(b)")
             #expect(back.status == .ok)
             #expect((back.object["counts"] as? [String: Any])?["interactions"] as? Int == 1)
+            let call = (back.object["recent_interactions"] as? [[String: Any]])?.first
+            #expect(call?["summary"] as? String == "Order question")
+            #expect((call?["payload"] as? [String: Any])?["duration_s"] as? Int == 95, "payload JSON comes back as JSON")
+            #expect(call?["customer_id"] as? String == b)
+            #expect((back.object["identities"] as? [[String: Any]])?.first?["value"] as? String == "+4930555000")
             let survivor = try await api.send(.get, "/api/v1/customers/\(a)")
             #expect(survivor.object["last_name"] is NSNull)
             #expect((survivor.object["recent_interactions"] as? [[String: Any]])?.map { $0["kind"] as? String } == ["page_view"])

@@ -46,6 +46,33 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    public mutating func null() {
+        separate()
+        text.append("null")
+        needsComma = true
+    }
+
+    /// Any JSON value, objects with their keys sorted.
+    public mutating func value(_ value: JSONValue?) {
+        switch value {
+        case nil, .null?: null()
+        case .bool(let flag)?: bool(flag)
+        case .number(let number)?: self.number(number)
+        case .string(let text)?: string(text)
+        case .array(let items)?:
+            beginArray()
+            for item in items { self.value(item) }
+            endArray()
+        case .object(let fields)?:
+            beginObject()
+            for (name, item) in fields.sorted(by: { $0.key < $1.key }) {
+                key(name)
+                self.value(item)
+            }
+            endObject()
+        }
+    }
+
     public mutating func timestamp(_ value: Date?) {
         string(value.map(Timestamp.iso8601))
     }

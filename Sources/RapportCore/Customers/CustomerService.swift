@@ -105,10 +105,11 @@ public struct CustomerService: Sendable {
     /// The 360° view. Throws `.mergedInto(survivor)` for a merged-away id and `.notFound` for a deleted one.
     public func view(id: String, workspaceID: String) async throws -> CustomerView {
         try await store.read { session in
-            let customer = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
-            let latest = try await session.interactions.latest(
-                customerID: customer.id, workspaceID: workspaceID, limit: CustomerView.recentInteractionCount)
-            return CustomerView(customer: customer, interactionCount: latest.total, recentInteractions: latest.items)
+            let view = try await session.customers.view(id: id, workspaceID: workspaceID)
+            if let view, view.customer.mergedIntoID == nil, view.customer.deletedAt == nil { return view }
+            // Missing, merged away or deleted: this says which, with the survivor's id for a merge.
+            _ = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
+            throw RapportError.notFound("No customer with id \(id).")
         }
     }
 

@@ -7,6 +7,9 @@ public protocol CustomerRepository: Sendable {
     /// The customer with its identities, whatever its state (deleted, merged away).
     func find(id: String, workspaceID: String) async throws -> Customer?
     func find(ids: [String], workspaceID: String) async throws -> [Customer]
+    /// The customer with its identities, touchpoint count and newest
+    /// `CustomerView.recentInteractionCount` touchpoints, whatever its state, in one round trip.
+    func view(id: String, workspaceID: String) async throws -> CustomerView?
     /// Inserts customers and all their identities.
     func insert(_ customers: [Customer]) async throws
     /// Writes profile, timestamps, deletion and merge state (identities are written separately).

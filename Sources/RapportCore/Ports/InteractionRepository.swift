@@ -2,8 +2,6 @@ public protocol InteractionRepository: Sendable {
     func insert(_ interactions: [Interaction]) async throws
     /// The customer's touchpoints, newest `occurredAt` first.
     func timeline(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<Interaction>
-    /// The newest `limit` touchpoints and how many the customer has in all, in one round trip.
-    func latest(customerID: String, workspaceID: String, limit: Int) async throws -> (total: Int, items: [Interaction])
     /// Moves every touchpoint of `fromCustomerID` to `toCustomerID`, remembering each under `mergeID`.
     func moveAll(from fromCustomerID: String, to toCustomerID: String, mergeID: String, workspaceID: String) async throws
     /// Moves the touchpoints remembered under `mergeID` back to `customerID`.

@@ -2,48 +2,51 @@ import Foundation
 import RapportCore
 
 /// A customer as the API shows it; the 360° view adds `counts` and `recent_interactions`.
-struct CustomerResponse: Encodable {
-    struct Counts: Encodable {
-        var identities: Int
-        var interactions: Int
-    }
-
-    let object = "customer"
-    var id: String
-    @NullEncoded var firstName: String?
-    @NullEncoded var lastName: String?
-    @NullEncoded var locale: String?
-    @NullEncoded var timezone: String?
-    @NullEncoded var notes: String?
-    var addresses: [Address]
-    var tags: [String]
-    var attributes: [String: AttributeValue]
-    var identities: [IdentityResponse]
-    var createdAt: Date
-    var updatedAt: Date
-    /// Only in the 360° view; left out of lists.
-    var counts: Counts?
-    var recentInteractions: [InteractionResponse]?
+struct CustomerResponse: JSONWritable {
+    var customer: Customer
+    var view: CustomerView?
 
     init(_ customer: Customer) {
-        let profile = customer.profile
-        id = customer.id
-        firstName = profile.firstName
-        lastName = profile.lastName
-        locale = profile.locale
-        timezone = profile.timezone
-        notes = profile.notes
-        addresses = profile.addresses
-        tags = profile.tags
-        attributes = profile.attributes
-        identities = customer.identities.map(IdentityResponse.init)
-        createdAt = customer.createdAt
-        updatedAt = customer.updatedAt
+        self.customer = customer
     }
 
     init(_ view: CustomerView) {
-        self.init(view.customer)
-        counts = Counts(identities: view.customer.identities.count, interactions: view.interactionCount)
-        recentInteractions = view.recentInteractions.map(InteractionResponse.init)
+        self.customer = view.customer
+        self.view = view
+    }
+
+    func write(to writer: inout JSONWriter) {
+        let profile = customer.profile
+        writer.beginObject()
+        writer.key("addresses"); writer.addresses(profile.addresses)
+        writer.key("attributes"); writer.attributes(profile.attributes)
+        if let view {
+            writer.key("counts")
+            writer.beginObject()
+            writer.key("identities"); writer.number(Double(customer.identities.count))
+            writer.key("interactions"); writer.number(Double(view.interactionCount))
+            writer.endObject()
+        }
+        writer.key("created_at"); writer.timestamp(customer.createdAt)
+        writer.key("first_name"); writer.string(profile.firstName)
+        writer.key("id"); writer.string(customer.id)
+        writer.key("identities")
+        writer.beginArray()
+        for identity in customer.identities { IdentityResponse(identity: identity).write(to: &writer) }
+        writer.endArray()
+        writer.key("last_name"); writer.string(profile.lastName)
+        writer.key("locale"); writer.string(profile.locale)
+        writer.key("notes"); writer.string(profile.notes)
+        writer.key("object"); writer.string("customer")
+        if let view {
+            writer.key("recent_interactions")
+            writer.beginArray()
+            for interaction in view.recentInteractions { InteractionResponse(interaction: interaction).write(to: &writer) }
+            writer.endArray()
+        }
+        writer.key("tags"); writer.strings(profile.tags)
+        writer.key("timezone"); writer.string(profile.timezone)
+        writer.key("updated_at"); writer.timestamp(customer.updatedAt)
+        writer.endObject()
     }
 }

@@ -35,7 +35,7 @@ struct CustomerRoutes {
         let outcome = try await customers.upsert(input, workspaceID: try context.workspaceID(), actor: context.actor)
         var headers = HTTPFields()
         headers[.location] = "/api/v1/customers/\(outcome.customer.id)"
-        return try JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
+        return JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
     }
 
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -43,7 +43,7 @@ struct CustomerRoutes {
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
         let result = try await customers.list(query: query, workspaceID: try context.workspaceID(), page: page)
-        return try JSONResponse.make(ListResponse(
+        return JSONResponse.make(ListResponse(
             data: result.items.map(CustomerResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
@@ -52,12 +52,12 @@ struct CustomerRoutes {
         let workspaceID = try context.workspaceID()
         do {
             let view = try await customers.view(id: try id(context), workspaceID: workspaceID)
-            return try JSONResponse.make(CustomerResponse(view))
+            return JSONResponse.make(CustomerResponse(view))
         } catch RapportError.mergedInto(let survivorID) {
             let view = try await customers.view(id: survivorID, workspaceID: workspaceID)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/customers/\(survivorID)"
-            return try JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
+            return JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
         }
     }
 
@@ -65,7 +65,7 @@ struct CustomerRoutes {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let patch = try CustomerRequests.patch(&body)
         let customer = try await customers.patch(id: try id(context), patch, workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -75,7 +75,7 @@ struct CustomerRoutes {
 
     @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let customer = try await customers.restore(id: try id(context), workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func addIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -83,7 +83,7 @@ struct CustomerRoutes {
         let input = CustomerRequests.identity(&body)
         try body.finish()
         let customer = try await customers.addIdentity(id: try id(context), input, workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer), status: .created)
+        return JSONResponse.make(CustomerResponse(customer), status: .created)
     }
 
     @Sendable func removeIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -91,7 +91,7 @@ struct CustomerRoutes {
         guard ResourceID.isPlausible(identityID) else { throw RapportError.notFound("No identity with id \(identityID.prefix(64)).") }
         let customer = try await customers.removeIdentity(
             id: try id(context), identityID: identityID, workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func addTags(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -100,14 +100,14 @@ struct CustomerRoutes {
         if tags == nil { body.fail("tags", "is required") }
         try body.finish()
         let customer = try await customers.addTags(id: try id(context), tags ?? [], workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let tag = try context.parameters.require("tag")
         let customer = try await customers.removeTag(
             id: try id(context), tag.removingPercentEncoding ?? tag, workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func setAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -120,14 +120,14 @@ struct CustomerRoutes {
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: value,
             workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func removeAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: nil,
             workspaceID: try context.workspaceID())
-        return try JSONResponse.make(CustomerResponse(customer))
+        return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -136,7 +136,7 @@ struct CustomerRoutes {
         try body.finish()
         let record = try await customers.merge(
             into: try id(context), from: from ?? "", workspaceID: try context.workspaceID(), actor: context.actor)
-        return try JSONResponse.make(MergeResponse(record), status: .created)
+        return JSONResponse.make(MergeResponse(record), status: .created)
     }
 
     @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -148,32 +148,32 @@ struct CustomerRoutes {
         }
         let record = try await customers.unmerge(
             customerID: try id(context), mergeID: mergeID, workspaceID: try context.workspaceID(), actor: context.actor)
-        return try JSONResponse.make(MergeResponse(record))
+        return JSONResponse.make(MergeResponse(record))
     }
 
     @Sendable func merges(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let records = try await customers.merges(customerID: try id(context), workspaceID: try context.workspaceID())
-        return try JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
+        return JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func recordInteraction(_ request: Request, context: RapportRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.interaction(&body)
         let interaction = try await timeline.record(input, customerID: try id(context), workspaceID: try context.workspaceID())
-        return try JSONResponse.make(InteractionResponse(interaction), status: .created)
+        return JSONResponse.make(InteractionResponse(interaction: interaction), status: .created)
     }
 
     @Sendable func showTimeline(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await customers.timeline(customerID: try id(context), workspaceID: try context.workspaceID(), page: page)
-        return try JSONResponse.make(ListResponse(
-            data: result.items.map(InteractionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
+        return JSONResponse.make(ListResponse(
+            data: result.items.map { InteractionResponse(interaction: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func suggestions(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await customers.mergeSuggestions(workspaceID: try context.workspaceID(), page: page)
-        return try JSONResponse.make(ListResponse(
+        return JSONResponse.make(ListResponse(
             data: result.items.map(MergeSuggestionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 

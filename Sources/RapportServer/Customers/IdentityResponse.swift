@@ -1,18 +1,16 @@
 import Foundation
 import RapportCore
 
-struct IdentityResponse: Encodable {
-    var id: String
-    var kind: IdentityKind
-    var value: String
-    @NullEncoded var source: String?
-    var createdAt: Date
+struct IdentityResponse: JSONWritable {
+    var identity: Identity
 
-    init(_ identity: Identity) {
-        id = identity.id
-        kind = identity.kind
-        value = identity.value
-        source = identity.source
-        createdAt = identity.createdAt
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("created_at"); writer.timestamp(identity.createdAt)
+        writer.key("id"); writer.string(identity.id)
+        writer.key("kind"); writer.string(identity.kind.rawValue)
+        writer.key("source"); writer.string(identity.source)
+        writer.key("value"); writer.string(identity.value)
+        writer.endObject()
     }
 }

@@ -1,27 +1,21 @@
 import Foundation
 import RapportCore
 
-struct InteractionResponse: Encodable {
-    let object = "interaction"
-    var id: String
-    var customerId: String
-    var channel: InteractionChannel
-    var direction: InteractionDirection
-    var kind: String
-    @NullEncoded var summary: String?
-    var occurredAt: Date
-    @NullEncoded var payload: JSONValue?
-    var createdAt: Date
+struct InteractionResponse: JSONWritable {
+    var interaction: Interaction
 
-    init(_ interaction: Interaction) {
-        id = interaction.id
-        customerId = interaction.customerID
-        channel = interaction.channel
-        direction = interaction.direction
-        kind = interaction.kind
-        summary = interaction.summary
-        occurredAt = interaction.occurredAt
-        payload = interaction.payload
-        createdAt = interaction.createdAt
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("channel"); writer.string(interaction.channel.rawValue)
+        writer.key("created_at"); writer.timestamp(interaction.createdAt)
+        writer.key("customer_id"); writer.string(interaction.customerID)
+        writer.key("direction"); writer.string(interaction.direction.rawValue)
+        writer.key("id"); writer.string(interaction.id)
+        writer.key("kind"); writer.string(interaction.kind)
+        writer.key("object"); writer.string("interaction")
+        writer.key("occurred_at"); writer.timestamp(interaction.occurredAt)
+        writer.key("payload"); writer.value(interaction.payload)
+        writer.key("summary"); writer.string(interaction.summary)
+        writer.endObject()
     }
 }

@@ -1,23 +1,23 @@
 import Foundation
 import RapportCore
 
-struct MergeResponse: Encodable {
-    let object = "merge"
-    var id: String
-    var survivorId: String
-    var mergedId: String
-    var actor: String
-    var reason: String
-    var createdAt: Date
-    @NullEncoded var undoneAt: Date?
+struct MergeResponse: JSONWritable {
+    var record: MergeRecord
 
     init(_ record: MergeRecord) {
-        id = record.id
-        survivorId = record.survivorID
-        mergedId = record.mergedID
-        actor = record.actor
-        reason = record.reason
-        createdAt = record.createdAt
-        undoneAt = record.undoneAt
+        self.record = record
+    }
+
+    func write(to writer: inout JSONWriter) {
+        writer.beginObject()
+        writer.key("actor"); writer.string(record.actor)
+        writer.key("created_at"); writer.timestamp(record.createdAt)
+        writer.key("id"); writer.string(record.id)
+        writer.key("merged_id"); writer.string(record.mergedID)
+        writer.key("object"); writer.string("merge")
+        writer.key("reason"); writer.string(record.reason)
+        writer.key("survivor_id"); writer.string(record.survivorID)
+        writer.key("undone_at"); writer.timestamp(record.undoneAt)
+        writer.endObject()
     }
 }

@@ -69,6 +69,50 @@ struct EngineDialect: Sendable {
         }
     }
 
+    /// The 360° view in one statement: the customer's row, its identities and latest
+    /// touchpoints as JSON arrays, and the number of touchpoints. Parameter 1 is the workspace,
+    /// 2 the customer id. It runs on every view request, so it is kept prepared on PostgreSQL
+    /// (planning it cost more than running it) and bound directly on SQLite.
+    static func customerViewSQL(for kind: EngineKind, recent: Int) -> String {
+        let (array, object, json, asText, first, second) = kind == .sqlite
+            ? ("json_group_array", "json_object", "json(t.payload)", "", "?1", "?2")
+            : ("json_agg", "json_build_object", "t.payload::json", "::text", "$1", "$2")
+        // Columns are named, not `c.*`: a prepared statement must keep its result type when a
+        // later migration adds a column while servers are running.
+        let columns = [
+            "id", "workspace_id", "first_name", "last_name", "locale", "timezone", "notes", "addresses", "tags",
+            "attributes", "created_at", "updated_at", "deleted_at", "merged_into_id",
+        ].map { "c." + $0 }.joined(separator: ", ")
+        return """
+            SELECT \(columns),
+              (SELECT \(array)(\(object)('id', i.id, 'kind', i.kind, 'value', i.value, 'source', i.source,
+                 'created_at', i.created_at) ORDER BY i.created_at, i.id)\(asText)
+               FROM customer_identities i WHERE i.customer_id = c.id) AS identities_json,
+              (SELECT COUNT(*) FROM interactions t WHERE t.customer_id = c.id) AS interaction_total,
+              (SELECT \(array)(\(object)('id', t.id, 'channel', t.channel, 'direction', t.direction, 'kind', t.kind,
+                 'summary', t.summary, 'occurred_at', t.occurred_at, 'payload', \(json), 'created_at', t.created_at)
+                 ORDER BY t.occurred_at DESC, t.id DESC)\(asText)
+               FROM (SELECT * FROM interactions WHERE customer_id = c.id ORDER BY occurred_at DESC, id DESC LIMIT \(recent)) t
+              ) AS recent_json
+            FROM customers c WHERE c.workspace_id = \(first) AND c.id = \(second)
+            """
+    }
+
+    /// The row of `customerViewSQL`, or nil when no customer has that id in the workspace.
+    func customerViewRow(id: String, workspaceID: String, on handle: SQLConnectionHandle) async throws -> (any SQLRow)? {
+        if let connection = handle.postgres {
+            let rows = try await connection.execute(
+                CustomerViewStatement(workspaceID: workspaceID, customerID: id), logger: connection.logger)
+            for try await row in rows { return row.sql() }
+            return nil
+        }
+        if let connection = handle.sqlite {
+            let sql = Self.customerViewSQL(for: .sqlite, recent: CustomerView.recentInteractionCount)
+            return try await connection.query(sql, [.text(workspaceID), .text(id)]).first?.sql()
+        }
+        return nil
+    }
+
     /// How many of the newest customers PostgreSQL checks before it asks the GIN index.
     static let searchWindow = 2_000
 

@@ -58,6 +58,20 @@ struct SQLCustomerRepository: CustomerRepository {
         return try customer(from: first, identities: identities)
     }
 
+    func view(id: String, workspaceID: String) async throws -> CustomerView? {
+        guard let row = try await handle.dialect.customerViewRow(id: id, workspaceID: workspaceID, on: handle) else {
+            return nil
+        }
+        let identities = try StoredJSON.decodeList(
+            [IdentityRow].self, from: try row.optionalString("identities_json") ?? "[]")
+        let recent = try StoredJSON.decodeList(
+            [InteractionRow].self, from: try row.optionalString("recent_json") ?? "[]")
+        return CustomerView(
+            customer: try customer(from: row, identities: identities.compactMap(\.identity)),
+            interactionCount: Int(try row.int("interaction_total")),
+            recentInteractions: recent.compactMap { $0.interaction(customerID: id, workspaceID: workspaceID) })
+    }
+
     func find(ids: [String], workspaceID: String) async throws -> [Customer] {
         guard !ids.isEmpty else { return [] }
         let rows = try await handle.sql.raw("""

@@ -43,16 +43,6 @@ struct SQLInteractionRepository: InteractionRepository {
         return Page(items: items, hasMore: rows.count > page.limit)
     }
 
-    func latest(customerID: String, workspaceID: String, limit: Int) async throws -> (total: Int, items: [Interaction]) {
-        // COUNT(*) OVER () is computed before LIMIT: every row carries the full count.
-        let rows = try await handle.sql.raw("""
-            SELECT *, COUNT(*) OVER () AS total FROM interactions
-            WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
-            ORDER BY occurred_at DESC, id DESC LIMIT \(literal: limit)
-            """).all()
-        return (Int(try rows.first?.int("total") ?? 0), try rows.map(decode))
-    }
-
     func moveAll(from fromCustomerID: String, to toCustomerID: String, mergeID: String, workspaceID: String) async throws {
         try await handle.sql.raw("""
             INSERT INTO merge_moves (merge_id, interaction_id)
