@@ -14,7 +14,7 @@ public struct PhoneNumberNormalizer: Sendable {
         var trimmed = raw.trimmed
         guard !trimmed.isEmpty else { return .failure(.empty) }
         // "+49 (0)151 …": the bracketed trunk prefix is for dialling at home, not part of E.164.
-        if trimmed.hasPrefix("+") || trimmed.hasPrefix("00") {
+        if trimmed.utf8.contains(UInt8(ascii: "(")), trimmed.hasPrefix("+") || trimmed.hasPrefix("00") {
             trimmed = trimmed.replacingOccurrences(of: "(0)", with: "")
         }
         let allowedPunctuation: Set<Character> = [" ", "-", ".", "(", ")", "/", "\u{00A0}"]
