@@ -83,13 +83,14 @@ struct SQLCustomerRepository: CustomerRepository {
 
     func insert(_ customers: [Customer]) async throws {
         let customerRows = customers.map(customerCells)
-        try await handle.dialect.bulkInsert(
-            table: "customers", columns: Self.customerColumns, rows: customerRows, on: handle)
-        let identityRows = customers.flatMap { customer in
-            customer.identities.map { identityCells($0, customerID: customer.id, workspaceID: customer.workspaceID) }
+        // Identity rows are built on another core while the customer rows are written.
+        async let identityRows = customers.flatMap { customer in
+            customer.identities.map { Self.identityCells($0, customerID: customer.id, workspaceID: customer.workspaceID) }
         }
         try await handle.dialect.bulkInsert(
-            table: "customer_identities", columns: Self.identityColumns, rows: identityRows, on: handle)
+            table: "customers", columns: Self.customerColumns, rows: customerRows, on: handle)
+        try await handle.dialect.bulkInsert(
+            table: "customer_identities", columns: Self.identityColumns, rows: await identityRows, on: handle)
     }
 
     func update(_ customer: Customer) async throws {
@@ -111,7 +112,7 @@ struct SQLCustomerRepository: CustomerRepository {
     func addIdentities(_ identities: [Identity], customerID: String, workspaceID: String) async throws {
         try await handle.dialect.bulkInsert(
             table: "customer_identities", columns: Self.identityColumns,
-            rows: identities.map { identityCells($0, customerID: customerID, workspaceID: workspaceID) }, on: handle)
+            rows: identities.map { Self.identityCells($0, customerID: customerID, workspaceID: workspaceID) }, on: handle)
     }
 
     func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws {
@@ -210,7 +211,7 @@ struct SQLCustomerRepository: CustomerRepository {
         ]
     }
 
-    private func identityCells(_ identity: Identity, customerID: String, workspaceID: String) -> [SQLCell] {
+    private static func identityCells(_ identity: Identity, customerID: String, workspaceID: String) -> [SQLCell] {
         [
             .text(identity.id), .text(workspaceID), .text(customerID), .text(identity.kind.rawValue),
             .text(identity.key.namespace), .text(identity.value), .text(identity.source),
