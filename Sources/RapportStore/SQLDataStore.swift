@@ -66,6 +66,16 @@ public final class SQLDataStore: DataStore {
 }
 
 extension SQLDataStore {
+    /// Refreshes planner statistics after a bulk load (an import); outside a transaction, since
+    /// PostgreSQL's VACUUM cannot run inside one.
+    public func refreshStatistics() async throws {
+        try await engine.withReadConnection { handle in
+            for statement in handle.dialect.afterBulkLoad {
+                try await handle.sql.raw(SQLQueryString(statement)).run()
+            }
+        }
+    }
+
     /// Runs one statement outside any repository: administration (schemas) and tests only.
     public func execute(_ statement: String) async throws {
         try await engine.withTransaction { handle in try await handle.sql.raw(SQLQueryString(statement)).run() }

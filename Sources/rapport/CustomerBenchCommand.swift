@@ -58,6 +58,10 @@ struct CustomerBenchCommand: AsyncParsableCommand {
         print("Rapport customer benchmark on \(store.engineName): \(url)")
 
         let sampleIDs = try await upsertAll(services, workspaceID: workspaceID)
+        let clock = ContinuousClock()
+        let settle = clock.now
+        try await store.refreshStatistics()
+        print("SETTLE  statistics refreshed after the load (ANALYZE; VACUUM ANALYZE on PostgreSQL) in \(String(format: "%.1f", Self.seconds(clock.now - settle))) s")
         try await measureLookups(services, workspaceID: workspaceID)
         if !skipHTTP {
             try await measureHTTP(services, key: key.secret, sampleIDs: sampleIDs, logger: logger)

@@ -29,6 +29,15 @@ struct EngineDialect: Sendable {
         kind == .postgresql && handle.inTransaction ? " FOR UPDATE OF \(table)" : ""
     }
 
+    /// What to run after a bulk load so the planner knows the new data: statistics, and on
+    /// PostgreSQL the visibility map that index-only scans need.
+    var afterBulkLoad: [String] {
+        switch kind {
+        case .sqlite: ["ANALYZE", "PRAGMA optimize"]
+        case .postgresql: ["VACUUM (ANALYZE) customers", "VACUUM (ANALYZE) customer_identities", "VACUUM (ANALYZE) interactions"]
+        }
+    }
+
     /// The column definition of an auto-numbered primary key.
     var autoIncrementPrimaryKey: String {
         switch kind {
