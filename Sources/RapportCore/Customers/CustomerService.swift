@@ -109,7 +109,11 @@ public struct CustomerService: Sendable {
             if let view, view.customer.mergedIntoID == nil, view.customer.deletedAt == nil { return view }
             // Missing, merged away or deleted: this says which, with the survivor's id for a merge.
             _ = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
-            throw RapportError.notFound("No customer with id \(id).")
+            // Live after all: a restore or unmerge committed between the two reads.
+            guard let fresh = try await session.customers.view(id: id, workspaceID: workspaceID) else {
+                throw RapportError.notFound("No customer with id \(id).")
+            }
+            return fresh
         }
     }
 
