@@ -21,6 +21,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RapportCore"),
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "RapportStore",
             dependencies: [
@@ -38,6 +39,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 "RapportStore",
+                "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Crypto", package: "swift-crypto"),

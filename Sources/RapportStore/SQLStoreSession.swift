@@ -11,4 +11,9 @@ struct SQLStoreSession: StoreSession {
     var merges: any MergeRepository { SQLMergeRepository(handle: handle) }
     var events: any EventLog { SQLEventLog(handle: handle) }
     var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(handle: handle) }
+    var catalog: any CatalogRepository { SQLCatalogRepository(handle: handle) }
+    var orders: any OrderRepository { SQLOrderRepository(handle: handle) }
+    var returns: any ReturnRepository { SQLReturnRepository(handle: handle) }
+    var stats: any StatsRepository { SQLStatsRepository(handle: handle) }
+    var tracking: any TrackingRepository { SQLTrackingRepository(handle: handle) }
 }

@@ -11,6 +11,9 @@ struct CreateKeyCommand: AsyncParsableCommand {
     @Option(help: "A name that says who or what uses the key")
     var name: String
 
+    @Option(help: "secret (the whole API) or write (tracking calls only, safe to put in a web page)")
+    var kind: APIKeyKind = .secret
+
     @Option(help: "Workspace id (default: the default workspace)")
     var workspace: String?
 
@@ -22,9 +25,11 @@ struct CreateKeyCommand: AsyncParsableCommand {
         guard let workspaceID = workspace ?? defaultWorkspaceID else {
             throw ValidationError("No workspace exists.")
         }
-        let issued = try await services.keys.create(name: name, workspaceID: workspaceID)
-        print("Created API key \(issued.key.id) (\(issued.key.name)) in \(workspaceID). It is shown only now:")
+        let issued = try await services.keys.create(name: name, kind: kind, workspaceID: workspaceID)
+        print("Created \(kind.rawValue) key \(issued.key.id) (\(issued.key.name)) in \(workspaceID). It is shown only now:")
         print(issued.secret)
         await store.shutdown()
     }
 }
+
+extension APIKeyKind: ExpressibleByArgument {}

@@ -11,10 +11,10 @@ struct ListKeysCommand: AsyncParsableCommand {
         let store = try await database.openMigrated(logger: CommandLogging.makeLogger("rapport"))
         let services = AppServices(store: store, defaultRegion: try database.region())
         let keys = try await services.keys.list()
-        print("ID\tNAME\tPREFIX\tWORKSPACE\tCREATED\tSTATUS")
+        print("ID\tNAME\tKIND\tPREFIX\tWORKSPACE\tCREATED\tSTATUS")
         for key in keys {
             let status = key.revokedAt.map { "revoked \(Timestamp.iso8601($0))" } ?? "active"
-            print("\(key.id)\t\(key.name)\t\(key.displayPrefix)…\t\(key.workspaceID)\t\(Timestamp.iso8601(key.createdAt))\t\(status)")
+            print("\(key.id)\t\(key.name)\t\(key.kind.rawValue)\t\(key.displayPrefix)…\t\(key.workspaceID)\t\(Timestamp.iso8601(key.createdAt))\t\(status)")
         }
         await store.shutdown()
     }

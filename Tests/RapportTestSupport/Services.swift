@@ -7,6 +7,8 @@ public struct Services: Sendable {
     public let clock: FixedClock
     public let customers: CustomerService
     public let timeline: TimelineService
+    public let commerce: CommerceService
+    public let tracking: TrackingService
     public let keys: APIKeyService
     public let workspaces: WorkspaceService
     public let workspaceID: String
@@ -19,8 +21,10 @@ public struct Services: Sendable {
         let keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
         let workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
         let workspace = try await workspaces.create(name: "Test shop")
+        let commerce = CommerceService(customers: customers)
         return Services(
             store: store, clock: clock, customers: customers, timeline: TimelineService(customers: customers),
-            keys: keys, workspaces: workspaces, workspaceID: workspace.id)
+            commerce: commerce, tracking: TrackingService(commerce: commerce), keys: keys, workspaces: workspaces,
+            workspaceID: workspace.id)
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Creates, lists, revokes and checks API keys.
 public struct APIKeyService: Sendable {
-    /// Every secret starts with this, so leaked keys are easy to find by scanners.
-    public static let secretPrefix = "rpk_"
+    /// Every secret key starts with this, so leaked keys are easy to find by scanners.
+    public static let secretPrefix = APIKeyKind.secret.secretPrefix
     private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
     private let store: any DataStore
@@ -17,18 +17,18 @@ public struct APIKeyService: Sendable {
     }
 
     /// Creates a key in `workspaceID`; the returned secret is the only copy.
-    public func create(name: String, workspaceID: String) async throws -> IssuedAPIKey {
+    public func create(name: String, kind: APIKeyKind = .secret, workspaceID: String) async throws -> IssuedAPIKey {
         let trimmed = name.trimmed
         guard !trimmed.isEmpty, trimmed.count <= 100 else {
             throw RapportError.invalid(field: "name", "must be 1 to 100 characters")
         }
         var generator = SystemRandomNumberGenerator()
         let random = String((0..<32).map { _ in Self.alphabet.randomElement(using: &generator) ?? "0" })
-        let secret = Self.secretPrefix + random
+        let secret = kind.secretPrefix + random
         let now = clock.now()
         let key = APIKey(
-            id: ResourceID.make(.apiKey, at: now), workspaceID: workspaceID, name: trimmed,
-            displayPrefix: String(secret.prefix(Self.secretPrefix.count + 6)), secretHash: hasher.hash(secret),
+            id: ResourceID.make(.apiKey, at: now), workspaceID: workspaceID, name: trimmed, kind: kind,
+            displayPrefix: String(secret.prefix(kind.secretPrefix.count + 6)), secretHash: hasher.hash(secret),
             createdAt: now)
         try await store.write { session in
             try await session.apiKeys.insert(key)
@@ -49,12 +49,12 @@ public struct APIKeyService: Sendable {
         }
     }
 
-    /// The live key whose secret is `secret`, or nil.
-    public func authenticate(secret: String) async throws -> APIKey? {
-        guard secret.hasPrefix(Self.secretPrefix) else { return nil }
+    /// The live key of `kind` whose secret is `secret`, or nil.
+    public func authenticate(secret: String, kind: APIKeyKind = .secret) async throws -> APIKey? {
+        guard secret.hasPrefix(kind.secretPrefix) else { return nil }
         let hash = hasher.hash(secret)
         let key = try await store.read { session in try await session.apiKeys.find(secretHash: hash) }
-        guard let key, key.revokedAt == nil else { return nil }
+        guard let key, key.revokedAt == nil, key.kind == kind else { return nil }
         return key
     }
 }

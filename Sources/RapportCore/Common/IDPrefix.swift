@@ -9,4 +9,13 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case mergeSuggestion = "msg"
     case event = "evt"
     case request = "req"
+    case product = "prd"
+    case variant = "var"
+    case order = "ord"
+    case orderLine = "oli"
+    case fulfillment = "ful"
+    case orderReturn = "ret"
+    case refund = "rfd"
+    case trackedEvent = "tev"
+    case source = "src"
 }

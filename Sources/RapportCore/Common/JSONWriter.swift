@@ -40,6 +40,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// An exact integer (money in minor units, counts).
+    public mutating func integer(_ value: Int64) {
+        separate()
+        text.append(String(value))
+        needsComma = true
+    }
+
     public mutating func bool(_ value: Bool) {
         separate()
         text.append(value ? "true" : "false")
@@ -98,18 +105,20 @@ public struct JSONWriter {
 
     public mutating func addresses(_ values: [Address]) {
         beginArray()
-        for address in values {
-            beginObject()
-            for (name, value) in [("city", address.city), ("country", address.country), ("label", address.label),
-                                  ("line1", address.line1), ("line2", address.line2),
-                                  ("postal_code", address.postalCode), ("region", address.region)] {
-                guard let value else { continue }
-                key(name)
-                string(value)
-            }
-            endObject()
-        }
+        for address in values { self.address(address) }
         endArray()
+    }
+
+    public mutating func address(_ address: Address) {
+        beginObject()
+        for (name, value) in [("city", address.city), ("country", address.country), ("label", address.label),
+                              ("line1", address.line1), ("line2", address.line2),
+                              ("postal_code", address.postalCode), ("region", address.region)] {
+            guard let value else { continue }
+            key(name)
+            string(value)
+        }
+        endObject()
     }
 
     private mutating func separate() {

@@ -105,14 +105,19 @@ public struct CustomerService: Sendable {
     /// The 360° view. Throws `.mergedInto(survivor)` for a merged-away id and `.notFound` for a deleted one.
     public func view(id: String, workspaceID: String) async throws -> CustomerView {
         try await store.read { session in
-            let view = try await session.customers.view(id: id, workspaceID: workspaceID)
-            if let view, view.customer.mergedIntoID == nil, view.customer.deletedAt == nil { return view }
+            if var view = try await session.customers.view(id: id, workspaceID: workspaceID),
+                view.customer.mergedIntoID == nil, view.customer.deletedAt == nil
+            {
+                view.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
+                return view
+            }
             // Missing, merged away or deleted: this says which, with the survivor's id for a merge.
             _ = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
             // Live after all: a restore or unmerge committed between the two reads.
-            guard let fresh = try await session.customers.view(id: id, workspaceID: workspaceID) else {
+            guard var fresh = try await session.customers.view(id: id, workspaceID: workspaceID) else {
                 throw RapportError.notFound("No customer with id \(id).")
             }
+            fresh.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
             return fresh
         }
     }
@@ -189,7 +194,7 @@ public struct CustomerService: Sendable {
 
     private static let eventEncoder = JSONCoding.makeEncoder()
 
-    private func event(_ type: DomainEventType, subject: String, workspaceID: String, json: String) -> DomainEvent {
+    func event(_ type: DomainEventType, subject: String, workspaceID: String, json: String) -> DomainEvent {
         let now = clock.now()
         return DomainEvent(
             id: ResourceID.make(.event, at: now), workspaceID: workspaceID, type: type, subjectID: subject,

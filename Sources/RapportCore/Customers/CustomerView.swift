@@ -1,14 +1,20 @@
-/// The 360° view of one customer: profile, identities, counts and the latest touchpoints.
+/// The 360° view of one customer: profile, identities, counts, purchases and the latest touchpoints.
 public struct CustomerView: Sendable {
     public static let recentInteractionCount = 20
 
     public var customer: Customer
     public var interactionCount: Int
     public var recentInteractions: [Interaction]
+    /// Orders, spend, the last order and open returns.
+    public var commerce: CommerceSummary
 
-    public init(customer: Customer, interactionCount: Int, recentInteractions: [Interaction]) {
+    public init(
+        customer: Customer, interactionCount: Int, recentInteractions: [Interaction],
+        commerce: CommerceSummary = CommerceSummary()
+    ) {
         self.customer = customer
         self.interactionCount = interactionCount
         self.recentInteractions = recentInteractions
+        self.commerce = commerce
     }
 }

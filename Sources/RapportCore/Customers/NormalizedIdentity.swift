@@ -10,6 +10,11 @@ public struct NormalizedIdentity: Sendable, Hashable {
         self.source = source
     }
 
+    /// The identity as an input again (normalising it a second time changes nothing).
+    public var input: IdentityInput {
+        IdentityInput(kind: kind.rawValue, value: value, source: source)
+    }
+
     public var key: IdentityKey {
         IdentityKey(kind: kind, namespace: kind == .external ? (source ?? "") : "", value: value)
     }

@@ -7,4 +7,9 @@ public protocol StoreSession: Sendable {
     var merges: any MergeRepository { get }
     var events: any EventLog { get }
     var idempotency: any IdempotencyRepository { get }
+    var catalog: any CatalogRepository { get }
+    var orders: any OrderRepository { get }
+    var returns: any ReturnRepository { get }
+    var stats: any StatsRepository { get }
+    var tracking: any TrackingRepository { get }
 }

@@ -6,6 +6,8 @@ public struct AppServices: Sendable {
     public let store: SQLDataStore
     public let customers: CustomerService
     public let timeline: TimelineService
+    public let commerce: CommerceService
+    public let tracking: TrackingService
     public let keys: APIKeyService
     public let workspaces: WorkspaceService
 
@@ -15,6 +17,9 @@ public struct AppServices: Sendable {
             store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)
         self.customers = customers
         self.timeline = TimelineService(customers: customers)
+        let commerce = CommerceService(customers: customers)
+        self.commerce = commerce
+        self.tracking = TrackingService(commerce: commerce)
         self.keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
     }

@@ -16,6 +16,9 @@ public enum RapportApplication {
             .add(middleware: AuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
             .add(middleware: IdempotencyMiddleware(store: services.store))
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
+        CommerceRoutes(commerce: services.commerce).register(on: api)
+        let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
+        TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router
     }
 

@@ -5,6 +5,13 @@ import RapportCore
 /// the rules (identity kinds, phone numbers, lengths, tags) are checked by Core.
 enum CustomerRequests {
     static func upsert(_ body: inout JSONObjectReader) throws -> CustomerInput {
+        let input = customer(&body)
+        try body.finish()
+        return input
+    }
+
+    /// The fields of an upsert, also read inside other bodies (an order's `customer`).
+    static func customer(_ body: inout JSONObjectReader) -> CustomerInput {
         var identities: [IdentityInput] = []
         for (index, item) in (body.array("identities") ?? []).enumerated() {
             if let identity = body.nested(item, at: "identities[\(index)]", identity) { identities.append(identity) }
@@ -17,7 +24,6 @@ enum CustomerRequests {
             timezone: body.string("timezone", maxLength: 64), notes: body.string("notes"),
             addresses: addresses(&body), tags: body.stringArray("tags") ?? [],
             attributes: (attributes(&body) ?? [:]).compactMapValues { $0 })
-        try body.finish()
         return input
     }
 
@@ -51,13 +57,7 @@ enum CustomerRequests {
     private static func addresses(_ body: inout JSONObjectReader) -> [Address]? {
         guard let items = body.array("addresses") else { return nil }
         return items.enumerated().compactMap { index, item in
-            body.nested(item, at: "addresses[\(index)]") { reader in
-                Address(
-                    label: reader.string("label", maxLength: 200), line1: reader.string("line1", maxLength: 200),
-                    line2: reader.string("line2", maxLength: 200), city: reader.string("city", maxLength: 200),
-                    region: reader.string("region", maxLength: 200),
-                    postalCode: reader.string("postal_code", maxLength: 200), country: reader.string("country", maxLength: 2))
-            }
+            body.nested(item, at: "addresses[\(index)]", address)
         }
     }
 
@@ -84,5 +84,13 @@ enum CustomerRequests {
         case .bool(let flag): .boolean(flag)
         default: nil
         }
+    }
+
+    static func address(_ reader: inout JSONObjectReader) -> Address {
+        Address(
+            label: reader.string("label", maxLength: 200), line1: reader.string("line1", maxLength: 200),
+            line2: reader.string("line2", maxLength: 200), city: reader.string("city", maxLength: 200),
+            region: reader.string("region", maxLength: 200),
+            postalCode: reader.string("postal_code", maxLength: 200), country: reader.string("country", maxLength: 2))
     }
 }

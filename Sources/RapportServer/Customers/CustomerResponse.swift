@@ -1,7 +1,7 @@
 import Foundation
 import RapportCore
 
-/// A customer as the API shows it; the 360° view adds `counts` and `recent_interactions`.
+/// A customer as the API shows it; the 360° view adds `commerce`, `counts` and `recent_interactions`.
 struct CustomerResponse: JSONWritable {
     var customer: Customer
     var view: CustomerView?
@@ -21,6 +21,8 @@ struct CustomerResponse: JSONWritable {
         writer.key("addresses"); writer.addresses(profile.addresses)
         writer.key("attributes"); writer.attributes(profile.attributes)
         if let view {
+            writer.key("commerce")
+            CommerceSummaryResponse(summary: view.commerce).write(to: &writer)
             writer.key("counts")
             writer.beginObject()
             writer.key("identities"); writer.number(Double(customer.identities.count))

@@ -3,4 +3,8 @@ enum BodyError: Error {
     case malformedJSON(String)
     case notAnObject
     case unsupportedMediaType(String)
+    /// Over an endpoint's own limit; the message says which.
+    case tooLarge(String)
+    case unsupportedEncoding(String)
+    case corruptEncoding
 }

@@ -90,6 +90,31 @@ struct JSONObjectReader {
         return string(key, maxLength: maxLength)
     }
 
+    /// A whole number within `range`; absent and null read as nil.
+    mutating func integer(_ key: String, in range: ClosedRange<Int64>) -> Int64? {
+        switch value(key) {
+        case nil, .null: return nil
+        case .number(let number) where number == number.rounded() && abs(number) < 9e15:
+            let whole = Int64(number)
+            if range.contains(whole) { return whole }
+            fail(key, "must be between \(range.lowerBound) and \(range.upperBound)")
+            return nil
+        default:
+            fail(key, "must be a whole number")
+            return nil
+        }
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        switch value(key) {
+        case nil, .null: return nil
+        case .bool(let flag): return flag
+        default:
+            fail(key, "must be true or false")
+            return nil
+        }
+    }
+
     mutating func stringArray(_ key: String) -> [String]? {
         guard let items = array(key) else { return nil }
         var strings: [String] = []

@@ -48,6 +48,15 @@ struct ProblemMiddleware: RouterMiddleware {
         case BodyError.unsupportedMediaType(let given):
             return ProblemDetails.make(
                 .unsupportedMediaType, detail: "Send the body as application/json, not \(given).", context: context, path: path)
+        case BodyError.tooLarge(let message):
+            return ProblemDetails.make(.contentTooLarge, detail: message, context: context, path: path)
+        case BodyError.unsupportedEncoding(let given):
+            return ProblemDetails.make(
+                .unsupportedMediaType, detail: "Content-Encoding \(given) is not supported; send gzip or no encoding.",
+                context: context, path: path)
+        case BodyError.corruptEncoding:
+            return ProblemDetails.make(
+                .badRequest, detail: "The body is not valid gzip data.", context: context, path: path)
         case is NIOTooManyBytesError:
             return ProblemDetails.make(
                 .contentTooLarge, detail: "The body is larger than 1 MiB.", context: context, path: path)

@@ -3,7 +3,7 @@ import RapportCore
 
 /// The 360° view as a prepared statement: each PostgreSQL connection parses and plans it once.
 struct CustomerViewStatement: PostgresPreparedStatement {
-    static let name = "rapport_customer_view_v1"
+    static let name = "rapport_customer_view_v2"
     static let sql = EngineDialect.customerViewSQL(for: .postgresql, recent: CustomerView.recentInteractionCount)
 
     typealias Row = PostgresRow

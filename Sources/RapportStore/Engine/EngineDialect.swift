@@ -34,7 +34,9 @@ struct EngineDialect: Sendable {
     var afterBulkLoad: [String] {
         switch kind {
         case .sqlite: ["ANALYZE", "PRAGMA optimize"]
-        case .postgresql: ["VACUUM (ANALYZE) customers", "VACUUM (ANALYZE) customer_identities", "VACUUM (ANALYZE) interactions"]
+        case .postgresql:
+            ["customers", "customer_identities", "interactions", "orders", "order_lines", "tracked_events"]
+                .map { "VACUUM (ANALYZE) \($0)" }
         }
     }
 
@@ -79,7 +81,8 @@ struct EngineDialect: Sendable {
     }
 
     /// The 360° view in one statement: the customer's row, its identities and latest
-    /// touchpoints as JSON arrays, and the number of touchpoints. Parameter 1 is the workspace,
+    /// touchpoints (recorded interactions and tracked calls) as JSON arrays, and the number of
+    /// touchpoints. Parameter 1 is the workspace,
     /// 2 the customer id. It runs on every view request, so it is kept prepared on PostgreSQL
     /// (planning it cost more than running it) and bound directly on SQLite.
     static func customerViewSQL(for kind: EngineKind, recent: Int) -> String {
@@ -97,11 +100,18 @@ struct EngineDialect: Sendable {
               (SELECT \(array)(\(object)('id', i.id, 'kind', i.kind, 'value', i.value, 'source', i.source,
                  'created_at', i.created_at) ORDER BY i.created_at, i.id)\(asText)
                FROM customer_identities i WHERE i.customer_id = c.id) AS identities_json,
-              (SELECT COUNT(*) FROM interactions t WHERE t.customer_id = c.id) AS interaction_total,
+              (SELECT COUNT(*) FROM interactions t WHERE t.customer_id = c.id)
+                + (SELECT COUNT(*) FROM tracked_events e WHERE e.customer_id = c.id) AS interaction_total,
               (SELECT \(array)(\(object)('id', t.id, 'channel', t.channel, 'direction', t.direction, 'kind', t.kind,
                  'summary', t.summary, 'occurred_at', t.occurred_at, 'payload', \(json), 'created_at', t.created_at)
                  ORDER BY t.occurred_at DESC, t.id DESC)\(asText)
-               FROM (SELECT * FROM interactions WHERE customer_id = c.id ORDER BY occurred_at DESC, id DESC LIMIT \(recent)) t
+               FROM (SELECT * FROM (SELECT id, channel, direction, kind, summary, occurred_at, payload, created_at
+                   FROM interactions WHERE customer_id = c.id ORDER BY occurred_at DESC, id DESC LIMIT \(recent)) a
+                 UNION ALL
+                 SELECT * FROM (SELECT id, 'web' AS channel, 'inbound' AS direction, type AS kind, name AS summary,
+                     occurred_at, properties AS payload, received_at AS created_at
+                   FROM tracked_events WHERE customer_id = c.id ORDER BY occurred_at DESC, id DESC LIMIT \(recent)) b
+                 ORDER BY occurred_at DESC, id DESC LIMIT \(recent)) t
               ) AS recent_json
             FROM customers c WHERE c.workspace_id = \(first) AND c.id = \(second)
             """

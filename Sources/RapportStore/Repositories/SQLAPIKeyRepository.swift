@@ -7,8 +7,8 @@ struct SQLAPIKeyRepository: APIKeyRepository {
 
     func insert(_ key: APIKey) async throws {
         try await handle.sql.raw("""
-            INSERT INTO api_keys (id, workspace_id, name, display_prefix, secret_hash, created_at)
-            VALUES (\(bind: key.id), \(bind: key.workspaceID), \(bind: key.name), \(bind: key.displayPrefix),
+            INSERT INTO api_keys (id, workspace_id, name, kind, display_prefix, secret_hash, created_at)
+            VALUES (\(bind: key.id), \(bind: key.workspaceID), \(bind: key.name), \(bind: key.kind.rawValue), \(bind: key.displayPrefix),
                     \(bind: key.secretHash), \(bind: Timestamp.microseconds(key.createdAt)))
             """).run()
     }
@@ -33,7 +33,7 @@ struct SQLAPIKeyRepository: APIKeyRepository {
     private func decode(_ row: any SQLRow) throws -> APIKey {
         APIKey(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
-            displayPrefix: try row.string("display_prefix"), secretHash: try row.string("secret_hash"),
+            kind: APIKeyKind(rawValue: try row.string("kind")) ?? .secret, displayPrefix: try row.string("display_prefix"), secretHash: try row.string("secret_hash"),
             createdAt: try row.date("created_at"), revokedAt: try row.optionalDate("revoked_at"))
     }
 }

@@ -23,43 +23,71 @@ struct SQLInteractionRepository: InteractionRepository {
         try await handle.dialect.bulkInsert(table: "interactions", columns: Self.columns, rows: rows, on: handle)
     }
 
+    /// Touchpoints and tracked calls together, newest first: each source gives its newest page
+    /// from its own index and the two are merged.
     func timeline(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<Interaction> {
-        var query: SQLQueryString = """
-            SELECT * FROM interactions WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
-            """
+        var after: SQLQueryString = ""
         if let cursor = page.startingAfter {
+            let table = cursor.hasPrefix(IDPrefix.trackedEvent.rawValue + "_") ? "tracked_events" : "interactions"
             let anchor = try await handle.sql.raw("""
-                SELECT occurred_at FROM interactions WHERE id = \(bind: cursor) AND customer_id = \(bind: customerID)
+                SELECT occurred_at FROM \(ident: table) WHERE id = \(bind: cursor) AND customer_id = \(bind: customerID)
                 """).first()
             guard let anchor else {
                 throw RapportError.invalid(field: "starting_after", "\(cursor) is not an interaction of this customer")
             }
             let time = try anchor.int("occurred_at")
-            query += " AND (occurred_at < \(bind: time) OR (occurred_at = \(bind: time) AND id < \(bind: cursor)))"
+            after = " AND (occurred_at < \(bind: time) OR (occurred_at = \(bind: time) AND id < \(bind: cursor)))"
         }
-        query += " ORDER BY occurred_at DESC, id DESC LIMIT \(literal: page.limit + 1)"
+        let limit = page.limit + 1
+        var query: SQLQueryString = """
+            SELECT * FROM (
+              SELECT * FROM (SELECT id, workspace_id, customer_id, channel, direction, kind, summary, occurred_at, payload,
+                  created_at
+                FROM interactions WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
+            """
+        query += after
+        query += """
+                 ORDER BY occurred_at DESC, id DESC LIMIT \(literal: limit)) a
+              UNION ALL
+              SELECT * FROM (SELECT id, workspace_id, customer_id, 'web' AS channel, 'inbound' AS direction,
+                  type AS kind, name AS summary, occurred_at, properties AS payload, received_at AS created_at
+                FROM tracked_events WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
+            """
+        query += after
+        query += """
+                 ORDER BY occurred_at DESC, id DESC LIMIT \(literal: limit)) b
+            ) t ORDER BY occurred_at DESC, id DESC LIMIT \(literal: limit)
+            """
         let rows = try await handle.sql.raw(query).all()
         let items = try rows.prefix(page.limit).map(decode)
         return Page(items: items, hasMore: rows.count > page.limit)
     }
 
+    /// The tables whose rows belong to a customer and follow it through merges and unmerges.
+    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns"]
+
     func moveAll(from fromCustomerID: String, to toCustomerID: String, mergeID: String, workspaceID: String) async throws {
-        try await handle.sql.raw("""
-            INSERT INTO merge_moves (merge_id, interaction_id)
-            SELECT \(bind: mergeID), id FROM interactions WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
-            """).run()
-        try await handle.sql.raw("""
-            UPDATE interactions SET customer_id = \(bind: toCustomerID)
-            WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
-            """).run()
+        for table in Self.ownedTables {
+            try await handle.sql.raw("""
+                INSERT INTO merge_moves (merge_id, interaction_id)
+                SELECT \(bind: mergeID), id FROM \(ident: table)
+                WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
+                """).run()
+            try await handle.sql.raw("""
+                UPDATE \(ident: table) SET customer_id = \(bind: toCustomerID)
+                WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
+                """).run()
+        }
     }
 
     func moveBack(mergeID: String, to customerID: String, workspaceID: String) async throws {
-        try await handle.sql.raw("""
-            UPDATE interactions SET customer_id = \(bind: customerID)
-            WHERE workspace_id = \(bind: workspaceID)
-              AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
-            """).run()
+        for table in Self.ownedTables {
+            try await handle.sql.raw("""
+                UPDATE \(ident: table) SET customer_id = \(bind: customerID)
+                WHERE workspace_id = \(bind: workspaceID)
+                  AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
+                """).run()
+        }
     }
 
     private func decode(_ row: any SQLRow) throws -> Interaction {

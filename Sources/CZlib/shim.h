@@ -1,0 +1,2 @@
+// zlib, for request bodies sent with Content-Encoding: gzip (the system's libz; Debian: zlib1g-dev).
+#include <zlib.h>

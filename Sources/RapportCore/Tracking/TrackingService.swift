@@ -1,0 +1,141 @@
+import Foundation
+
+/// The tracking API's work (Segment's spec): stores each call once (by `messageId`), finds or
+/// creates the customer a `userId` names, stitches an anonymous visitor's history onto the
+/// customer at `identify` and `alias`, applies traits to the profile, and turns the
+/// e-commerce spec's order events into orders and refunds, all in one transaction per batch.
+public struct TrackingService: Sendable {
+    /// The source a `userId` is kept under as an external identity, and orders from
+    /// `Order Completed` under as their source.
+    public static let source = "app"
+    /// Segment's limit for one call.
+    public static let maximumEventBytes = 32 * 1024
+
+    private let customers: CustomerService
+    private let commerce: CommerceService
+
+    public init(commerce: CommerceService) {
+        self.customers = commerce.customers
+        self.commerce = commerce
+    }
+
+    /// Stores a batch; either every call in it is stored (or recognised as a repeat) or, when
+    /// any call is invalid, none. Returns only after the transaction has committed.
+    public func ingest(_ messages: [TrackingMessage], workspaceID: String) async throws -> TrackingReceipt {
+        let now = customers.clock.now()
+        var errors: [FieldError] = []
+        var drafts: [TrackingDraft] = []
+        drafts.reserveCapacity(messages.count)
+        for (index, message) in messages.enumerated() {
+            let field = messages.count > 1 ? "batch[\(index)]" : nil
+            switch TrackingDraft.make(message, field: field, normalizer: customers.normalizer, receivedAt: now) {
+            case .success(let draft): drafts.append(draft)
+            case .failure(.invalid(let problems)): errors += problems
+            case .failure(let other): throw other
+            }
+        }
+        guard errors.isEmpty else { throw RapportError.invalid(errors) }
+        let ready = drafts
+        return try await customers.retryingConflicts {
+            try await customers.store.write { session in
+                try await write(ready, workspaceID: workspaceID, receivedAt: now, session: session)
+            }
+        }
+    }
+
+    private func write(
+        _ drafts: [TrackingDraft], workspaceID: String, receivedAt: Date, session: any StoreSession
+    ) async throws -> TrackingReceipt {
+        var seen = Set<String>()
+        let unique = drafts.filter { seen.insert($0.messageID).inserted }
+        let stored = try await session.tracking.storedMessageIDs(unique.map(\.messageID), workspaceID: workspaceID)
+        let fresh = unique.filter { !stored.contains($0.messageID) }
+        let receipt = TrackingReceipt(stored: fresh.count, duplicates: drafts.count - fresh.count)
+        guard !fresh.isEmpty else { return receipt }
+
+        let keys = Array(Set(fresh.flatMap { [$0.user?.key, $0.anonymous?.key, $0.previous?.key].compactMap { $0 } }))
+        var owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
+        let upserts = profileUpserts(fresh, owners: owners)
+        if !upserts.isEmpty {
+            var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "tracking")
+            _ = try await batch.run(upserts)
+            owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
+        }
+
+        var events: [TrackedEvent] = []
+        events.reserveCapacity(fresh.count)
+        for draft in fresh {
+            let customerID = (draft.user.flatMap { owners[$0.key] } ?? draft.anonymous.flatMap { owners[$0.key] })?.customerID
+            events.append(draft.event(workspaceID: workspaceID, customerID: customerID))
+        }
+        try await recordCommerce(fresh, workspaceID: workspaceID, session: session)
+        try await session.tracking.insert(events)
+
+        // Visitors identified by this batch: their earlier anonymous calls join the customer.
+        var stitched = Set<String>()
+        for draft in fresh where draft.message.type == .identify || draft.message.type == .alias {
+            for anonymous in [draft.anonymous, draft.previous].compactMap({ $0 }) where stitched.insert(anonymous.value).inserted {
+                guard let owner = owners[anonymous.key] else { continue }
+                _ = try await session.tracking.stitch(anonymousID: anonymous.value, to: owner.customerID, workspaceID: workspaceID)
+            }
+        }
+        return receipt
+    }
+
+    /// The customer upserts a batch implies: identify (identities and traits), alias (the
+    /// previous id joins the user), and a first call from an unknown `userId` (a new customer).
+    private func profileUpserts(_ drafts: [TrackingDraft], owners: [IdentityKey: IdentityOwner]) -> [PreparedUpsert] {
+        var upserts: [PreparedUpsert] = []
+        var created = Set<IdentityKey>()
+        for draft in drafts {
+            let base = [draft.user, draft.anonymous].compactMap { $0?.input }
+            switch draft.message.type {
+            case .identify:
+                let input = TraitMapping.customerInput(identities: base, traits: draft.message.properties)
+                // Traits that do not normalise (an e-mail without a domain) are dropped, not fatal.
+                let fallbacks = [input, CustomerInput(identities: base, firstName: input.firstName, lastName: input.lastName), CustomerInput(identities: base)]
+                if let prepared = fallbacks.lazy.compactMap({ try? customers.prepare($0, field: nil) }).first {
+                    upserts.append(prepared)
+                }
+            case .alias:
+                let identities = [draft.user?.input, draft.previous?.input].compactMap { $0 }
+                if let prepared = try? customers.prepare(CustomerInput(identities: identities), field: nil) {
+                    upserts.append(prepared)
+                }
+            case .track, .page, .screen, .group:
+                guard let user = draft.user, owners[user.key] == nil, created.insert(user.key).inserted else { continue }
+                if let prepared = try? customers.prepare(CustomerInput(identities: [user.input]), field: nil) {
+                    upserts.append(prepared)
+                }
+            }
+        }
+        return upserts
+    }
+
+    /// `Order Completed` becomes an order (created or updated) and `Order Refunded` a refund.
+    /// A call whose order data does not validate stays stored as behaviour only.
+    private func recordCommerce(_ drafts: [TrackingDraft], workspaceID: String, session: any StoreSession) async throws {
+        var orders: [PreparedOrder] = []
+        for draft in drafts where draft.message.type == .track && draft.message.event == EcommerceMapping.orderCompleted {
+            var identities = [draft.user, draft.anonymous].compactMap { $0?.input }
+            if let email = EcommerceMapping.scalarText(draft.message.properties["email"]) {
+                identities.append(IdentityInput(kind: "email", value: email))
+            }
+            let customer = CustomerInput(identities: identities)
+            guard let input = EcommerceMapping.order(draft.message, customer: customer, source: Self.source),
+                let prepared = try? commerce.prepare([input])
+            else { continue }
+            orders += prepared
+        }
+        _ = try await commerce.writeOrders(orders, workspaceID: workspaceID, actor: "tracking", session: session)
+        for draft in drafts where draft.message.type == .track && draft.message.event == EcommerceMapping.orderRefunded {
+            guard let (orderID, refund) = EcommerceMapping.refund(draft.message, source: Self.source, messageID: draft.messageID)
+            else { continue }
+            do {
+                _ = try await commerce.refund(orderExternalID: orderID, refund, workspaceID: workspaceID, session: session)
+            } catch RapportError.notFound, RapportError.conflict {
+                continue
+            }
+        }
+    }
+}

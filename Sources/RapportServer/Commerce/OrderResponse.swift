@@ -1,0 +1,7 @@
+import RapportCore
+
+struct OrderResponse: JSONWritable {
+    var order: Order
+
+    func write(to writer: inout JSONWriter) { OrderDocument.write(order, to: &writer) }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+import HTTPTypes
+import RapportCore
+
+/// The tracking API's authentication, as Segment's: the write key is the HTTP Basic user name
+/// (the password is empty). Only write keys (`rwk_…`) are accepted here.
+struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
+    let keys: APIKeyService
+    let cache: APIKeyCache
+
+    func handle(
+        _ request: Request, context: RapportRequestContext,
+        next: (Request, RapportRequestContext) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization] else {
+            throw RapportError.unauthorized(
+                "Send the write key as the HTTP Basic user name (create one with `rapport keys create --kind write`).")
+        }
+        let parts = header.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "basic",
+            let decoded = Data(base64Encoded: String(parts[1]).trimmingCharacters(in: .whitespaces)),
+            let credentials = String(data: decoded, encoding: .utf8)
+        else {
+            throw RapportError.unauthorized("The Authorization header must be Basic with the write key as user name.")
+        }
+        let secret = String(credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        let key = try await cache.key(for: secret, now: Date()) { try await keys.authenticate(secret: secret, kind: .write) }
+        guard let key else {
+            throw RapportError.unauthorized("The write key is not valid or was revoked.")
+        }
+        var context = context
+        context.apiKey = key
+        context.logger[metadataKey: "api_key"] = .string(key.id)
+        return try await next(request, context)
+    }
+}
