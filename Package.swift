@@ -35,10 +35,15 @@ let package = Package(
             ]
         ),
         .target(
+            name: "RapportChannels",
+            dependencies: ["RapportCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
             name: "RapportServer",
             dependencies: [
                 "RapportCore",
                 "RapportStore",
+                "RapportChannels",
                 "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -77,9 +82,12 @@ let package = Package(
         .testTarget(
             name: "RapportServerTests",
             dependencies: [
-                "RapportServer", "RapportTestSupport",
+                "RapportServer", "RapportChannels", "RapportTestSupport", "CZlib",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            exclude: ["Fixtures/README.md"],
+            resources: [.copy("Fixtures/shopify")]
         ),
     ]
 )

@@ -16,4 +16,5 @@ struct SQLStoreSession: StoreSession {
     var returns: any ReturnRepository { SQLReturnRepository(handle: handle) }
     var stats: any StatsRepository { SQLStatsRepository(handle: handle) }
     var tracking: any TrackingRepository { SQLTrackingRepository(handle: handle) }
+    var sources: any SourceRepository { SQLSourceRepository(handle: handle) }
 }

@@ -18,17 +18,11 @@ struct CreateKeyCommand: AsyncParsableCommand {
     var workspace: String?
 
     func run() async throws {
-        let store = try await database.openMigrated(logger: CommandLogging.makeLogger("rapport"))
-        let services = AppServices(store: store, defaultRegion: try database.region())
-        _ = try await services.workspaces.bootstrapIfEmpty()
-        let defaultWorkspaceID = try await services.workspaces.defaultWorkspace()?.id
-        guard let workspaceID = workspace ?? defaultWorkspaceID else {
-            throw ValidationError("No workspace exists.")
-        }
+        let (services, workspaceID) = try await database.openServices(workspace: workspace)
         let issued = try await services.keys.create(name: name, kind: kind, workspaceID: workspaceID)
         print("Created \(kind.rawValue) key \(issued.key.id) (\(issued.key.name)) in \(workspaceID). It is shown only now:")
         print(issued.secret)
-        await store.shutdown()
+        await services.store.shutdown()
     }
 }
 

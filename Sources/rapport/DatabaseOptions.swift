@@ -40,4 +40,18 @@ struct DatabaseOptions: ParsableArguments {
         }
         return store
     }
+
+    /// The services over the migrated store and the workspace to act in: `workspace`, or the
+    /// default one (created on an empty database). The caller shuts the store down.
+    func openServices(workspace: String? = nil) async throws -> (AppServices, String) {
+        let store = try await openMigrated(logger: CommandLogging.makeLogger("rapport"))
+        let services = AppServices(store: store, defaultRegion: try region())
+        _ = try await services.workspaces.bootstrapIfEmpty()
+        let defaultWorkspaceID = try await services.workspaces.defaultWorkspace()?.id
+        guard let workspaceID = workspace ?? defaultWorkspaceID else {
+            await store.shutdown()
+            throw ValidationError("No workspace exists.")
+        }
+        return (services, workspaceID)
+    }
 }

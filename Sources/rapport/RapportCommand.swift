@@ -5,5 +5,8 @@ struct RapportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rapport",
         abstract: "Rapport, the customer-engagement platform for online retailers.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, KeysCommand.self, BenchCommand.self])
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, KeysCommand.self, SourcesCommand.self, ImportCommand.self,
+            DemoCommand.self, BenchCommand.self,
+        ])
 }

@@ -16,7 +16,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env RAPPORT_PORT)")
     var port: Int = ProcessInfo.processInfo.environment["RAPPORT_PORT"].flatMap(Int.init) ?? 8080
 
-    @Flag(help: "Fill an empty workspace with made-up customers to look at")
+    @Flag(help: "Fill an empty database with the demo store (see `rapport demo`)")
     var demo = false
 
     func run() async throws {
@@ -36,10 +36,20 @@ struct ServeCommand: AsyncParsableCommand {
                 """.utf8))
         }
         if demo, let workspace = try await services.workspaces.defaultWorkspace() {
-            let existing = try await services.customers.list(query: nil, workspaceID: workspace.id, page: try PageRequest(limit: 1))
-            if existing.items.isEmpty {
-                let count = try await DemoData.seed(customers: services.customers, timeline: services.timeline, workspaceID: workspace.id)
-                logger.info("seeded demo data", metadata: ["customers": .stringConvertible(count)])
+            let counts = try await services.commerce.counts(workspaceID: workspace.id)
+            if counts.customers == 0, counts.orders == 0 {
+                logger.info("filling the demo store (about a minute in a debug build)")
+                let summary = try await DemoStore().fill(services: services, workspaceID: workspace.id) { step in
+                    logger.info("demo store", metadata: ["step": .string(step)])
+                }
+                let writeKey = try await services.keys.create(name: "demo site", kind: .write, workspaceID: workspace.id)
+                FileHandle.standardOutput.write(Data("""
+                    The demo store is ready: \(summary.customers) customers, \(summary.products) products, \(summary.orders) orders.
+                    Its web site sends tracking calls with this write key:
+
+                        \(writeKey.secret)
+
+                    """.utf8))
             }
         }
         let app = RapportApplication.build(services: services, host: host, port: port, logger: logger) { boundPort in

@@ -12,4 +12,5 @@ public protocol StoreSession: Sendable {
     var returns: any ReturnRepository { get }
     var stats: any StatsRepository { get }
     var tracking: any TrackingRepository { get }
+    var sources: any SourceRepository { get }
 }

@@ -8,6 +8,7 @@ public struct AppServices: Sendable {
     public let timeline: TimelineService
     public let commerce: CommerceService
     public let tracking: TrackingService
+    public let sources: SourceService
     public let keys: APIKeyService
     public let workspaces: WorkspaceService
 
@@ -20,6 +21,7 @@ public struct AppServices: Sendable {
         let commerce = CommerceService(customers: customers)
         self.commerce = commerce
         self.tracking = TrackingService(commerce: commerce)
+        self.sources = SourceService(commerce: commerce)
         self.keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
     }

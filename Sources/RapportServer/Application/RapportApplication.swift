@@ -17,6 +17,8 @@ public enum RapportApplication {
             .add(middleware: IdempotencyMiddleware(store: services.store))
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
+        SourceRoutes(sources: services.sources).register(on: api)
+        WebhookRoutes(sources: services.sources).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router

@@ -11,12 +11,12 @@ struct SQLInteractionRepository: InteractionRepository {
     ]
 
     func insert(_ interactions: [Interaction]) async throws {
-        let rows: [[SQLCell]] = try interactions.map { interaction in
+        let rows: [[SQLCell]] = interactions.map { interaction in
             [
                 .text(interaction.id), .text(interaction.workspaceID), .text(interaction.customerID),
                 .text(interaction.channel.rawValue), .text(interaction.direction.rawValue), .text(interaction.kind),
                 .text(interaction.summary), .integer(Timestamp.microseconds(interaction.occurredAt)),
-                .text(try interaction.payload.map(StoredJSON.encode)),
+                .text(interaction.payload.map(StoredJSON.json)),
                 .integer(Timestamp.microseconds(interaction.createdAt)),
             ]
         }

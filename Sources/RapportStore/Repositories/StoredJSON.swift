@@ -35,6 +35,13 @@ enum StoredJSON {
         return writer.text
     }
 
+    /// A free-form payload (a touchpoint's), objects with sorted keys.
+    static func json(_ value: JSONValue) -> String {
+        var writer = JSONWriter()
+        writer.value(value)
+        return writer.text
+    }
+
     static func decodeList<T: Decodable>(_ type: [T].Type, from text: String) throws -> [T] {
         text == "[]" ? [] : try decode(type, from: text)
     }

@@ -1,0 +1,73 @@
+/// Which column of a CSV file holds which field: from `--map column=field` flags first, then
+/// from header names Rapport knows (its own, and common shop exports such as Shopify's).
+public struct CSVColumns: Sendable {
+    public private(set) var index: [String: Int] = [:]
+    /// Header names no field was found for.
+    public private(set) var unused: [String] = []
+
+    /// - Parameters:
+    ///   - header: the first record of the file.
+    ///   - mapping: explicit `column → field` choices.
+    ///   - aliases: field → header names that mean it, lower-cased.
+    public init(header: [String], mapping: [String: String], aliases: [String: [String]]) {
+        for (position, rawName) in header.enumerated() {
+            let name = rawName.trimmed
+            let lowered = name.lowercased()
+            if let field = mapping[name] ?? mapping[lowered] {
+                index[field] = position
+            } else if let field = aliases.first(where: { $0.key == lowered || $0.value.contains(lowered) })?.key,
+                index[field] == nil
+            {
+                index[field] = position
+            } else {
+                unused.append(name)
+            }
+        }
+    }
+
+    /// The trimmed value of `field` in `record`, nil when absent or empty.
+    public func value(_ field: String, in record: [String]) -> String? {
+        guard let position = index[field], position < record.count else { return nil }
+        let value = record[position].trimmed
+        return value.isEmpty ? nil : value
+    }
+
+    public static let customerAliases: [String: [String]] = [
+        "email": ["e-mail", "email address", "e-mail address", "mail"],
+        "phone": ["phone number", "mobile", "telephone", "tel"],
+        "whatsapp": ["whatsapp number"],
+        "first_name": ["first name", "firstname", "given name", "given_name"],
+        "last_name": ["last name", "lastname", "surname", "family name", "family_name"],
+        "external_id": ["customer id", "customer_id", "id"],
+        "tags": ["tag"],
+        "locale": ["language"],
+        "timezone": ["time zone"],
+        "notes": ["note"],
+    ]
+
+    /// Rapport's names and those of Shopify's order export (one row per line item).
+    public static let orderAliases: [String: [String]] = [
+        "number": ["order_number", "order number", "order", "name", "order id", "order_id"],
+        "email": ["e-mail", "customer email"],
+        "phone": ["billing phone", "phone number"],
+        "customer_id": ["customer id", "external_customer_id"],
+        "first_name": ["billing name", "first name"],
+        "placed_at": ["created at", "date", "order date", "created_at"],
+        "status": ["financial status", "order status"],
+        "currency": [],
+        "channel": ["source"],
+        "sku": ["lineitem sku", "item sku"],
+        "title": ["lineitem name", "product", "item"],
+        "quantity": ["lineitem quantity", "qty"],
+        "unit_price": ["lineitem price", "price", "unit price"],
+        "line_discount": ["lineitem discount"],
+        "subtotal": [],
+        "discount": ["discount amount"],
+        "discount_code": ["discount code"],
+        "tax": ["taxes"],
+        "shipping": [],
+        "total": [],
+        "tracking_number": ["tracking number"],
+        "carrier": ["shipping company"],
+    ]
+}

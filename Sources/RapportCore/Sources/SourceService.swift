@@ -1,0 +1,99 @@
+import Foundation
+
+/// Connected shops and what their webhooks report. A delivery is applied once: its id is
+/// recorded in the same transaction as its effect, so a shop's retry changes nothing.
+public struct SourceService: Sendable {
+    private let commerce: CommerceService
+    private var customers: CustomerService { commerce.customers }
+
+    public init(commerce: CommerceService) {
+        self.commerce = commerce
+    }
+
+    public func create(kind: SourceKind, name: String?, secret: String, workspaceID: String) async throws -> ShopSource {
+        var problems = Problems(prefix: nil)
+        let trimmedSecret = secret.trimmed
+        if trimmedSecret.isEmpty || trimmedSecret.count > 500 {
+            problems.add("secret", "must be 1 to 500 characters: the shop's webhook signing secret")
+        }
+        let label = (name?.trimmed).flatMap { $0.isEmpty ? nil : $0 } ?? kind.rawValue
+        problems.text(label, "name", maxLength: 100)
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        let now = customers.clock.now()
+        let source = ShopSource(
+            id: ResourceID.make(.source, at: now), workspaceID: workspaceID, kind: kind, name: label,
+            secret: trimmedSecret, createdAt: now)
+        try await customers.store.write { session in
+            try await session.sources.insert(source)
+            try await session.events.append([customers.event(
+                .sourceCreated, subject: source.id, workspaceID: workspaceID,
+                json: "{\"id\":\"\(source.id)\",\"kind\":\"\(kind.rawValue)\"}")])
+        }
+        return source
+    }
+
+    public func sources(workspaceID: String) async throws -> [ShopSource] {
+        try await customers.store.read { session in try await session.sources.all(workspaceID: workspaceID) }
+    }
+
+    /// The source a webhook URL names, or nil.
+    public func source(id: String) async throws -> ShopSource? {
+        try await customers.store.read { session in try await session.sources.find(id: id) }
+    }
+
+    /// Applies a verified webhook; returns false when the delivery was handled before.
+    public func receive(_ event: ShopEvent, from source: ShopSource, deliveryID: String?) async throws -> Bool {
+        let prepared: [PreparedOrder]
+        switch event {
+        case .order(let input):
+            var cleaned = input
+            cleaned.source = source.kind.rawValue
+            cleaned.customer = cleaned.customer.map(usableIdentities)
+            prepared = try commerce.prepare([cleaned])
+        default:
+            prepared = []
+        }
+        return try await customers.retryingConflicts {
+            try await customers.store.write { session in
+                if let deliveryID {
+                    let delivery = String(deliveryID.prefix(200))
+                    guard try await session.sources.recordDelivery(sourceID: source.id, deliveryID: delivery, at: customers.clock.now())
+                    else { return false }
+                }
+                switch event {
+                case .order:
+                    _ = try await commerce.writeOrders(prepared, workspaceID: source.workspaceID, actor: "source:\(source.id)", session: session)
+                case .refund(let orderID, var refund):
+                    refund.source = source.kind.rawValue
+                    do {
+                        _ = try await commerce.refund(orderExternalID: orderID, refund, workspaceID: source.workspaceID, session: session)
+                    } catch RapportError.notFound {
+                        // The order never reached Rapport (it predates the connection): nothing to adjust.
+                    }
+                case .customer(let input):
+                    if let upsert = try? customers.prepare(usableIdentities(input), field: nil) {
+                        var batch = UpsertBatch(service: customers, session: session, workspaceID: source.workspaceID, actor: "source:\(source.id)")
+                        _ = try await batch.run([upsert])
+                    }
+                case .ignored:
+                    break
+                }
+                return true
+            }
+        }
+    }
+
+    /// The customer with only the identities that normalise: a shop's malformed phone number
+    /// must not cost the order. Profile fields Rapport cannot keep are dropped the same way.
+    private func usableIdentities(_ input: CustomerInput) -> CustomerInput {
+        var cleaned = input
+        cleaned.identities = input.identities.filter {
+            if case .success = customers.normalizer.normalize($0, field: "identity") { return true }
+            return false
+        }
+        if (try? customers.prepare(cleaned, field: nil)) == nil {
+            cleaned = CustomerInput(identities: cleaned.identities, firstName: cleaned.firstName, lastName: cleaned.lastName)
+        }
+        return cleaned
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+
+/// What every import takes: the file, column choices and where rejected rows are written.
+struct ImportOptions: ParsableArguments {
+    @Argument(help: "The file to import")
+    var file: String
+
+    @Option(name: .customLong("map"), help: "column=field, when a header is not a name Rapport knows (repeatable)")
+    var mappings: [String] = []
+
+    @Option(help: "Where to write the rows that were not imported, with the reason (default: FILE.rejects.csv)")
+    var rejects: String?
+
+    @Option(help: "The system the ids in the file come from (external ids are kept under it)")
+    var source: String = "import"
+
+    func text() throws -> String {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw ValidationError("Cannot read \(file).")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    func mapping() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for item in mappings {
+            let parts = item.split(separator: "=", maxSplits: 1).map { String($0).trimmed }
+            guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                throw ValidationError("--map takes column=field, e.g. --map \"E-Mail Adresse=email\"; got \(item)")
+            }
+            result[parts[0]] = parts[1]
+        }
+        return result
+    }
+
+    /// Prints the summary and writes the rejects file (line, reason) when rows were rejected.
+    func report(_ summary: ImportSummary, noun: String, seconds: Double) throws {
+        let rate = seconds > 0 ? Int(Double(summary.created + summary.updated) / seconds) : 0
+        print("\(summary.created) \(noun) created, \(summary.updated) updated, \(summary.rejected.count) rejected in \(String(format: "%.2f", seconds)) s (\(rate)/s).")
+        guard !summary.rejected.isEmpty else { return }
+        let path = rejects ?? file + ".rejects.csv"
+        var lines = ["line,reason"]
+        for rejection in summary.rejected.sorted(by: { $0.line < $1.line }) {
+            lines.append("\(rejection.line),\"\(rejection.reason.replacingOccurrences(of: "\"", with: "\"\""))\"")
+        }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        print("Rejected rows and reasons: \(path)")
+    }
+}
