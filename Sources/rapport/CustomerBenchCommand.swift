@@ -5,7 +5,6 @@ import Logging
 import RapportCore
 import RapportServer
 import RapportStore
-import ServiceLifecycle
 
 /// Loads customers through the same service code the API uses, then measures identity
 /// lookups, `GET /api/v1/customers/{id}` over HTTP on loopback (with wrk) and search.
@@ -130,31 +129,15 @@ struct CustomerBenchCommand: AsyncParsableCommand {
     }
 
     private func measureHTTP(_ services: AppServices, key: String, sampleIDs: [String], logger: Logger) async throws {
-        guard let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first(where: FileManager.default.isExecutableFile) else {
+        guard WrkRunner.executable != nil else {
             print("HTTP    skipped: wrk is not installed (apt-get install wrk)")
             return
         }
-        let port = 18_000 + Int.random(in: 0..<1000)
-        let app = RapportApplication.build(services: services, host: "127.0.0.1", port: port, logger: logger)
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-wrk-\(port)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let script = directory.appendingPathComponent("customers.lua")
-        try Self.wrkScript(key: key, ids: sampleIDs).write(to: script, atomically: true, encoding: .utf8)
-        try await withThrowingTaskGroup(of: Void.self) { tasks in
-            tasks.addTask { try await group.run() }
-            try await Self.waitForHealth(port: port)
-            let output = try Self.runProcess(wrk, [
-                "-t2", "-c\(connections)", "-d\(httpSeconds)s", "--latency", "-s", script.path, "http://127.0.0.1:\(port)",
-            ])
-            let rate = output.split(separator: "\n").first { $0.contains("Requests/sec") }.map(String.init) ?? "?"
-            let p99 = output.split(separator: "\n").first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("99%") }
-                .map { $0.trimmingCharacters(in: .whitespaces) } ?? "?"
-            let non2xx = output.split(separator: "\n").first { $0.contains("Non-2xx") }.map { ", " + $0.trimmingCharacters(in: .whitespaces) } ?? ""
-            print("HTTP    GET /api/v1/customers/{id}, \(connections) connections, \(httpSeconds) s: \(rate.trimmingCharacters(in: .whitespaces)), latency \(p99)\(non2xx)")
-            await group.triggerGracefulShutdown()
-            try await tasks.waitForAll()
-        }
+        let result = try await WrkRunner(services: services, logger: logger).run([
+            (Self.wrkScript(key: key, ids: sampleIDs), ["-t2", "-c\(connections)", "-d\(httpSeconds)s"])
+        ])[0]
+        let non2xx = result.non2xx > 0 ? ", Non-2xx responses: \(result.non2xx)" : ""
+        print("HTTP    GET /api/v1/customers/{id}, \(connections) connections, \(httpSeconds) s: Requests/sec: \(result.requestsPerSecond), latency 99% \(result.p99)\(non2xx)")
     }
 
     private func measureSearch(_ services: AppServices, workspaceID: String) async throws {
@@ -192,27 +175,5 @@ struct CustomerBenchCommand: AsyncParsableCommand {
           return wrk.format("GET", "/api/v1/customers/" .. id, {["Authorization"] = "Bearer \(key)"})
         end
         """
-    }
-
-    private static func waitForHealth(port: Int) async throws {
-        for _ in 0..<100 {
-            if (try? runProcess("/usr/bin/curl", ["-fsS", "http://127.0.0.1:\(port)/health"])) != nil { return }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw ValidationError("The benchmark server did not start.")
-    }
-
-    private static func runProcess(_ path: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw ValidationError("\(path) failed") }
-        return String(decoding: data, as: UTF8.self)
     }
 }

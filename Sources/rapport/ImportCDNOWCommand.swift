@@ -28,7 +28,8 @@ struct ImportCDNOWCommand: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         try await services.store.refreshStatistics()
         let customers = Set(rows.compactMap { $0.input.customer?.identities.first?.value }).count
-        print("\(customers) customers in the file.")
+        let counts = try await services.commerce.counts(workspaceID: workspaceID)
+        print("\(customers) customers in the file; the workspace now holds \(counts.customers) customers and \(counts.orders) orders.")
         var options = try ImportOptions.parse([file])
         options.rejects = rejects
         try options.report(summary, noun: "orders", seconds: seconds)
