@@ -13,10 +13,12 @@ public struct TrackingService: Sendable {
 
     private let customers: CustomerService
     private let commerce: CommerceService
+    private let queue: TrackingCommitQueue
 
     public init(commerce: CommerceService) {
         self.customers = commerce.customers
         self.commerce = commerce
+        self.queue = TrackingCommitQueue(concurrency: commerce.store.concurrentWriters)
     }
 
     /// Stores a batch; either every call in it is stored (or recognised as a repeat) or, when
@@ -35,31 +37,61 @@ public struct TrackingService: Sendable {
             }
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
-        let ready = drafts
-        return try await customers.retryingConflicts {
+        return try await queue.commit(drafts, workspaceID: workspaceID, service: self)
+    }
+
+    /// Writes the batches of one group commit in one transaction: every call of every batch
+    /// is de-duplicated, resolved and inserted together. Returns, per batch, what it stored.
+    func write(_ batches: [[TrackingDraft]], workspaceID: String) async throws -> [TrackingReceipt] {
+        let now = customers.clock.now()
+        let all = batches.flatMap { $0 }
+        let fresh = try await customers.retryingConflicts {
             try await customers.store.write { session in
-                try await write(ready, workspaceID: workspaceID, receivedAt: now, session: session)
+                try await write(all, workspaceID: workspaceID, receivedAt: now, session: session)
             }
+        }
+        var claimed = Set<String>()
+        return batches.map { drafts in
+            var receipt = TrackingReceipt(stored: 0, duplicates: 0)
+            for draft in drafts {
+                if fresh.contains(draft.messageID), claimed.insert(draft.messageID).inserted {
+                    receipt.stored += 1
+                } else {
+                    receipt.duplicates += 1
+                }
+            }
+            return receipt
         }
     }
 
+    /// The message ids stored now.
     private func write(
         _ drafts: [TrackingDraft], workspaceID: String, receivedAt: Date, session: any StoreSession
-    ) async throws -> TrackingReceipt {
+    ) async throws -> Set<String> {
         var seen = Set<String>()
         let unique = drafts.filter { seen.insert($0.messageID).inserted }
         let stored = try await session.tracking.storedMessageIDs(unique.map(\.messageID), workspaceID: workspaceID)
         let fresh = unique.filter { !stored.contains($0.messageID) }
-        let receipt = TrackingReceipt(stored: fresh.count, duplicates: drafts.count - fresh.count)
-        guard !fresh.isEmpty else { return receipt }
+        guard !fresh.isEmpty else { return [] }
 
         let keys = Array(Set(fresh.flatMap { [$0.user?.key, $0.anonymous?.key, $0.previous?.key].compactMap { $0 } }))
         var owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
+        let ownedBefore = Set(owners.keys)
         let upserts = profileUpserts(fresh, owners: owners)
         if !upserts.isEmpty {
             var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "tracking")
-            _ = try await batch.run(upserts)
-            owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
+            let outcomes = try await batch.run(upserts)
+            if outcomes.contains(where: { !$0.mergeIDs.isEmpty }) {
+                // A merge moved identities between customers: read where they are now.
+                owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
+            } else {
+                // Identities no one held went to the upsert's customer; held ones stayed put.
+                for (upsert, outcome) in zip(upserts, outcomes) {
+                    for identity in upsert.identities where owners[identity.key] == nil {
+                        owners[identity.key] = IdentityOwner(customerID: outcome.customer.id, isDeleted: false)
+                    }
+                }
+            }
         }
 
         var events: [TrackedEvent] = []
@@ -72,14 +104,16 @@ public struct TrackingService: Sendable {
         try await session.tracking.insert(events)
 
         // Visitors identified by this batch: their earlier anonymous calls join the customer.
+        // An anonymous id linked before had its calls joined then, and later ones on arrival.
         var stitched = Set<String>()
         for draft in fresh where draft.message.type == .identify || draft.message.type == .alias {
-            for anonymous in [draft.anonymous, draft.previous].compactMap({ $0 }) where stitched.insert(anonymous.value).inserted {
+            for anonymous in [draft.anonymous, draft.previous].compactMap({ $0 })
+            where !ownedBefore.contains(anonymous.key) && stitched.insert(anonymous.value).inserted {
                 guard let owner = owners[anonymous.key] else { continue }
                 _ = try await session.tracking.stitch(anonymousID: anonymous.value, to: owner.customerID, workspaceID: workspaceID)
             }
         }
-        return receipt
+        return Set(fresh.map(\.messageID))
     }
 
     /// The customer upserts a batch implies: identify (identities and traits), alias (the

@@ -9,24 +9,31 @@ final class SQLiteEngine: SQLEngine {
     private let writer: LeasePool<SQLiteConnection>
     private let readers: LeasePool<SQLiteConnection>
     private let readerCount: Int
+    private let checkpointer: WALCheckpointer
 
-    private init(writer: SQLiteConnection, readers: [SQLiteConnection]) {
+    private init(writer: SQLiteConnection, readers: [SQLiteConnection], checkpointer: WALCheckpointer) {
         self.writer = LeasePool([writer])
         self.readers = LeasePool(readers)
         self.readerCount = readers.count
+        self.checkpointer = checkpointer
     }
 
     static func open(path: String, readerCount: Int = 4, logger: Logger) async throws -> SQLiteEngine {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let writer = try await openConnection(path: path, logger: logger, cacheMiB: 64)
+        let writer = try await openConnection(path: path, logger: logger, cacheMiB: 256)
         // WAL is a property of the file: set it once, on the writer, before readers open.
         _ = try await writer.query("PRAGMA journal_mode=WAL")
+        // Checkpoints copy the WAL back into the database file. Done by the committing writer
+        // (SQLite's default) they stalled every thousandth commit; here a connection of their
+        // own does them beside the writer.
+        _ = try await writer.query("PRAGMA wal_autocheckpoint=0")
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
             readers.append(try await openConnection(path: path, logger: logger, cacheMiB: 16))
         }
-        return SQLiteEngine(writer: writer, readers: readers)
+        let checkpointer = WALCheckpointer(connection: try await openConnection(path: path, logger: logger, cacheMiB: 2))
+        return SQLiteEngine(writer: writer, readers: readers, checkpointer: checkpointer)
     }
 
     /// A connection with Rapport's settings. SQLite's default page cache (2 MiB) is far smaller
@@ -57,6 +64,7 @@ final class SQLiteEngine: SQLEngine {
                     SQLConnectionHandle(
                         sql: connection.sql(queryLogLevel: nil), dialect: dialect, sqlite: connection, inTransaction: true))
                 _ = try await connection.query("COMMIT")
+                checkpointer.committed()
                 return result
             } catch {
                 _ = try? await connection.query("ROLLBACK")
@@ -69,5 +77,6 @@ final class SQLiteEngine: SQLEngine {
         for connection in await writer.drain(count: 1) + readers.drain(count: readerCount) {
             try? await connection.close()
         }
+        await checkpointer.close()
     }
 }

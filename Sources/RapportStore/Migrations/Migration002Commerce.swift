@@ -74,7 +74,6 @@ extension Migration {
             "CREATE UNIQUE INDEX tracked_events_message ON tracked_events (workspace_id, message_id)",
             "CREATE INDEX tracked_events_customer ON tracked_events (customer_id, occurred_at, id)",
             "CREATE INDEX tracked_events_anonymous ON tracked_events (workspace_id, anonymous_id) WHERE customer_id IS NULL",
-            "CREATE INDEX tracked_events_product ON tracked_events (workspace_id, product_ref) WHERE product_ref IS NOT NULL",
             """
             CREATE TABLE sources (
               id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces (id), kind TEXT NOT NULL,
