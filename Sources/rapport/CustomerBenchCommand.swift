@@ -43,18 +43,10 @@ struct CustomerBenchCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = CommandLogging.makeLogger("rapport.bench")
         logger.logLevel = .warning
-        let url = try databaseURL()
-        let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
-        try await store.migrate()
-        guard let region = PhoneRegion.known["US"] else { throw ValidationError("The US numbering plan is missing.") }
-        let services = AppServices(store: store, defaultRegion: region)
-        let key = try await services.workspaces.bootstrapIfEmpty()
-        guard let key else {
-            await store.shutdown()
-            throw ValidationError("The database already has a workspace; the benchmark needs an empty database.")
-        }
+        let bench = try await BenchDatabase.open(database, file: "customers.sqlite", logger: logger)
+        let (services, key, store) = (bench.services, bench.admin, bench.services.store)
         let workspaceID = key.key.workspaceID
-        print("Rapport customer benchmark on \(store.engineName): \(url)")
+        print("Rapport customer benchmark on \(store.engineName): \(bench.url)")
 
         let sampleIDs = try await upsertAll(services, workspaceID: workspaceID)
         let clock = ContinuousClock()
@@ -67,14 +59,6 @@ struct CustomerBenchCommand: AsyncParsableCommand {
         }
         try await measureSearch(services, workspaceID: workspaceID)
         await store.shutdown()
-    }
-
-    private func databaseURL() throws -> String {
-        if let database { return database }
-        let directory = "/tmp/rapport-bench"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: "\(directory)/customers.sqlite\(suffix)") }
-        return "sqlite://\(directory)/customers.sqlite"
     }
 
     /// Returns every 97th customer id, to request over HTTP. Loader `w` takes batches w, w+writers, …

@@ -48,4 +48,26 @@ struct ImportOptions: ParsableArguments {
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         print("Rejected rows and reasons: \(path)")
     }
+
+    /// Reads the CSV file, matches its header to fields, turns records into rows, imports them
+    /// through `run`, refreshes planner statistics and reports.
+    func importCSV<Input: Sendable>(
+        database: DatabaseOptions, noun: String, aliases: [String: [String]],
+        rows makeRows: ([(line: Int, fields: [String])], CSVColumns) -> (rows: [ImportRow<Input>], rejected: [ImportRejection]),
+        run: (ImportService, [ImportRow<Input>], String, ProgressBar) async throws -> ImportSummary
+    ) async throws {
+        let records = CSVReader.records(try text())
+        guard let header = records.first else { throw ValidationError("\(file) is empty.") }
+        let columns = CSVColumns(header: header.fields, mapping: try mapping(), aliases: aliases)
+        if !columns.unused.isEmpty { print("Columns not imported: \(columns.unused.joined(separator: ", "))") }
+        let (rows, unreadable) = makeRows(Array(records.dropFirst()), columns)
+        let (services, workspaceID) = try await database.openServices()
+        let started = Date()
+        var summary = try await run(
+            ImportService(commerce: services.commerce), rows, workspaceID, ProgressBar(total: rows.count, label: noun))
+        summary.rejected += unreadable
+        try await services.store.refreshStatistics()
+        try report(summary, noun: noun, seconds: Date().timeIntervalSince(started))
+        await services.store.shutdown()
+    }
 }

@@ -6,8 +6,8 @@ import RapportServer
 import RapportStore
 
 /// Loads the tracking API over loopback with wrk: batches of 100 mixed calls on `/v1/batch`
-/// (each with a fresh `messageId`), then single calls on `/v1/track`, and checks afterwards
-/// that every acknowledged call was stored.
+/// (each with a fresh random UUID as `messageId`, as the SDKs send), then single calls on
+/// `/v1/track`, and checks afterwards that every acknowledged call was stored.
 struct IngestBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
@@ -37,16 +37,9 @@ struct IngestBenchCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = CommandLogging.makeLogger("rapport.bench")
         logger.logLevel = .warning
-        let url = try databaseURL()
-        let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
-        try await store.migrate()
-        guard let region = PhoneRegion.known["US"] else { throw ValidationError("The US numbering plan is missing.") }
-        let services = AppServices(store: store, defaultRegion: region)
-        guard let admin = try await services.workspaces.bootstrapIfEmpty() else {
-            await store.shutdown()
-            throw ValidationError("The database already has a workspace; the benchmark needs an empty database.")
-        }
-        let workspaceID = admin.key.workspaceID
+        let bench = try await BenchDatabase.open(database, file: "ingest.sqlite", logger: logger)
+        let (services, store, url) = (bench.services, bench.services.store, bench.url)
+        let workspaceID = bench.admin.key.workspaceID
         let write = try await services.keys.create(name: "bench", kind: .write, workspaceID: workspaceID)
         print("Rapport ingest benchmark on \(store.engineName): \(url)")
         var loads = [(Self.batchScript(key: write.secret, batch: batch, users: users), ["-t2", "-c\(connections)", "-d\(seconds)s"])]
@@ -70,15 +63,7 @@ struct IngestBenchCommand: AsyncParsableCommand {
         await store.shutdown()
     }
 
-    private func databaseURL() throws -> String {
-        if let database { return database }
-        let directory = "/tmp/rapport-bench"
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: "\(directory)/ingest.sqlite\(suffix)") }
-        return "sqlite://\(directory)/ingest.sqlite"
-    }
-
-    /// Lua shared by both loads: the Basic header and a message id unique across threads and runs.
+    /// Lua shared by both loads: the Basic header, message ids, and the mix of calls.
     private static func prelude(key: String, users: Int) -> String {
         """
         local threads = 0
@@ -87,15 +72,17 @@ struct IngestBenchCommand: AsyncParsableCommand {
           thread:set("tid", threads)
         end
         function init(args)
-          prefix = "w" .. tid .. "-" .. os.time() .. "-" .. math.random(1, 1000000000) .. "-"
-          n = 0
-          math.randomseed(os.time() + tid)
+          math.randomseed(os.time() * 1000 + tid)
         end
         local headers = {["Authorization"] = "Basic \(Data("\(key):".utf8).base64EncodedString())", ["Content-Type"] = "application/json"}
         local events = {"Product Viewed", "Product Viewed", "Product Added", "Cart Viewed", "Checkout Started"}
+        -- Random version-4 UUIDs, as Segment's SDKs send: ids land all over the messageId index.
+        function uuid()
+          return string.format("%08x-%04x-4%03x-%04x-%04x%08x", math.random(0, 0x7fffffff), math.random(0, 0xffff),
+            math.random(0, 0xfff), math.random(0x8000, 0xbfff), math.random(0, 0xffff), math.random(0, 0x7fffffff))
+        end
         function call()
-          n = n + 1
-          local id = prefix .. n
+          local id = uuid()
           local roll = math.random(1, 100)
           local user = math.random(1, \(users))
           if roll <= 2 then
@@ -127,8 +114,7 @@ struct IngestBenchCommand: AsyncParsableCommand {
         prelude(key: key, users: users) + """
 
         request = function()
-          n = n + 1
-          return wrk.format("POST", "/v1/track", headers, track_call(math.random(1, \(users)), prefix .. n))
+          return wrk.format("POST", "/v1/track", headers, track_call(math.random(1, \(users)), uuid()))
         end
         """
     }

@@ -16,36 +16,35 @@ public struct ImportService: Sendable {
         _ rows: [ImportRow<CustomerInput>], workspaceID: String, actor: String,
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
-        var summary = ImportSummary()
-        var valid: [ImportRow<CustomerInput>] = []
-        for row in rows {
-            do {
-                _ = try customers.prepare(row.input, field: nil)
-                valid.append(row)
-            } catch {
-                summary.rejected.append(ImportRejection(line: row.line, reason: Self.describe(error)))
-            }
+        try await importRows(rows, progress: progress) { input in
+            _ = try customers.prepare(input, field: nil)
+        } write: { inputs in
+            try await customers.upsertMany(inputs, workspaceID: workspaceID, actor: actor).map(\.created)
         }
-        progress(rows.count - valid.count)
-        for start in stride(from: 0, to: valid.count, by: Self.batchSize) {
-            let batch = Array(valid[start..<min(valid.count, start + Self.batchSize)])
-            try await write(batch, into: &summary) { inputs in
-                try await customers.upsertMany(inputs, workspaceID: workspaceID, actor: actor).map(\.created)
-            }
-            progress(batch.count)
-        }
-        return summary
     }
 
     public func importOrders(
         _ rows: [ImportRow<OrderInput>], workspaceID: String, actor: String,
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
+        try await importRows(rows, progress: progress) { input in
+            _ = try commerce.prepare([input])
+        } write: { inputs in
+            try await commerce.upsertOrders(inputs, workspaceID: workspaceID, actor: actor).map(\.created)
+        }
+    }
+
+    /// Validates every row, then writes the valid ones batch by batch. `write` returns, per
+    /// input, whether it created something (else it updated).
+    private func importRows<Input: Sendable>(
+        _ rows: [ImportRow<Input>], progress: @Sendable (Int) -> Void, validate: (Input) throws -> Void,
+        write: ([Input]) async throws -> [Bool]
+    ) async throws -> ImportSummary {
         var summary = ImportSummary()
-        var valid: [ImportRow<OrderInput>] = []
+        var valid: [ImportRow<Input>] = []
         for row in rows {
             do {
-                _ = try commerce.prepare([row.input])
+                try validate(row.input)
                 valid.append(row)
             } catch {
                 summary.rejected.append(ImportRejection(line: row.line, reason: Self.describe(error)))
@@ -54,9 +53,7 @@ public struct ImportService: Sendable {
         progress(rows.count - valid.count)
         for start in stride(from: 0, to: valid.count, by: Self.batchSize) {
             let batch = Array(valid[start..<min(valid.count, start + Self.batchSize)])
-            try await write(batch, into: &summary) { inputs in
-                try await commerce.upsertOrders(inputs, workspaceID: workspaceID, actor: actor).map(\.created)
-            }
+            try await self.write(batch, into: &summary, write)
             progress(batch.count)
         }
         return summary

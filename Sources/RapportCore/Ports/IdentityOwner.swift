@@ -1,5 +1,5 @@
 /// The customer an identity belongs to, and whether that customer is soft-deleted.
-public struct IdentityOwner: Sendable, Equatable {
+public struct IdentityOwner: Sendable, Hashable {
     public var customerID: String
     public var isDeleted: Bool
 

@@ -77,7 +77,7 @@ public struct TrackingService: Sendable {
         let keys = Array(Set(fresh.flatMap { [$0.user?.key, $0.anonymous?.key, $0.previous?.key].compactMap { $0 } }))
         var owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
         let ownedBefore = Set(owners.keys)
-        let upserts = profileUpserts(fresh, owners: owners)
+        let upserts = try await withoutNoOps(profileUpserts(fresh, owners: owners), owners: owners, workspaceID: workspaceID, session: session)
         if !upserts.isEmpty {
             var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "tracking")
             let outcomes = try await batch.run(upserts)
@@ -105,14 +105,13 @@ public struct TrackingService: Sendable {
 
         // Visitors identified by this batch: their earlier anonymous calls join the customer.
         // An anonymous id linked before had its calls joined then, and later ones on arrival.
-        var stitched = Set<String>()
+        var stitches: [String: String] = [:]
         for draft in fresh where draft.message.type == .identify || draft.message.type == .alias {
-            for anonymous in [draft.anonymous, draft.previous].compactMap({ $0 })
-            where !ownedBefore.contains(anonymous.key) && stitched.insert(anonymous.value).inserted {
-                guard let owner = owners[anonymous.key] else { continue }
-                _ = try await session.tracking.stitch(anonymousID: anonymous.value, to: owner.customerID, workspaceID: workspaceID)
+            for anonymous in [draft.anonymous, draft.previous].compactMap({ $0 }) where !ownedBefore.contains(anonymous.key) {
+                if let owner = owners[anonymous.key] { stitches[anonymous.value] = owner.customerID }
             }
         }
+        if !stitches.isEmpty { _ = try await session.tracking.stitch(stitches, workspaceID: workspaceID) }
         return Set(fresh.map(\.messageID))
     }
 
@@ -144,6 +143,29 @@ public struct TrackingService: Sendable {
             }
         }
         return upserts
+    }
+
+    /// The upserts that would change something. SDKs repeat `identify` with the same traits on
+    /// every page load; an upsert whose identities all belong to one customer already and whose
+    /// traits leave that customer's profile as it is, is left out (one query for all of them).
+    private func withoutNoOps(
+        _ upserts: [PreparedUpsert], owners: [IdentityKey: IdentityOwner], workspaceID: String, session: any StoreSession
+    ) async throws -> [PreparedUpsert] {
+        func soleOwner(_ upsert: PreparedUpsert) -> String? {
+            let found = Set(upsert.identities.map { owners[$0.key] })
+            guard found.count == 1, let owner = found.first ?? nil, !owner.isDeleted else { return nil }
+            return owner.customerID
+        }
+        let ids = Array(Set(upserts.compactMap(soleOwner)))
+        guard !ids.isEmpty else { return upserts }
+        var profiles: [String: CustomerProfile] = [:]
+        for customer in try await session.customers.find(ids: ids, workspaceID: workspaceID) where customer.mergedIntoID == nil {
+            profiles[customer.id] = customer.profile
+        }
+        return upserts.filter { upsert in
+            guard let id = soleOwner(upsert), let profile = profiles[id] else { return true }
+            return upsert.apply(to: profile) != profile
+        }
     }
 
     /// `Order Completed` becomes an order (created or updated) and `Order Refunded` a refund.

@@ -34,12 +34,19 @@ struct SQLTrackingRepository: TrackingRepository {
         try await handle.dialect.bulkInsert(table: "tracked_events", columns: Self.columns, rows: rows, on: handle)
     }
 
-    func stitch(anonymousID: String, to customerID: String, workspaceID: String) async throws -> Int {
-        let rows = try await handle.sql.raw("""
-            UPDATE tracked_events SET customer_id = \(bind: customerID)
-            WHERE workspace_id = \(bind: workspaceID) AND anonymous_id = \(bind: anonymousID) AND customer_id IS NULL
-            RETURNING id
-            """).all()
-        return rows.count
+    func stitch(_ customers: [String: String], workspaceID: String) async throws -> Int {
+        var moved = 0
+        let pairs = customers.sorted { $0.key < $1.key }
+        for start in stride(from: 0, to: pairs.count, by: 200) {
+            let chunk = pairs[start..<min(pairs.count, start + 200)]
+            var query: SQLQueryString = "UPDATE tracked_events SET customer_id = CASE anonymous_id"
+            for (anonymousID, customerID) in chunk { query += " WHEN \(bind: anonymousID) THEN \(bind: customerID)" }
+            query += """
+                 END WHERE workspace_id = \(bind: workspaceID) AND customer_id IS NULL
+                  AND anonymous_id IN (\(binds: chunk.map(\.key))) RETURNING id
+                """
+            moved += try await handle.sql.raw(query).all().count
+        }
+        return moved
     }
 }

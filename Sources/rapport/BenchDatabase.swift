@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportCore
+import RapportServer
+import RapportStore
+
+/// The empty database a benchmark loads: the given URL, or a new SQLite file under
+/// /tmp/rapport-bench; migrated, with a workspace and its admin key.
+struct BenchDatabase {
+    let url: String
+    let services: AppServices
+    let admin: IssuedAPIKey
+
+    static func open(_ given: String?, file: String, logger: Logger) async throws -> BenchDatabase {
+        let url = try given ?? freshSQLite(file)
+        let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
+        try await store.migrate()
+        guard let region = PhoneRegion.known["US"] else { throw ValidationError("The US numbering plan is missing.") }
+        let services = AppServices(store: store, defaultRegion: region)
+        guard let admin = try await services.workspaces.bootstrapIfEmpty() else {
+            await store.shutdown()
+            throw ValidationError("The database already has a workspace; the benchmark needs an empty database.")
+        }
+        return BenchDatabase(url: url, services: services, admin: admin)
+    }
+
+    private static func freshSQLite(_ file: String) throws -> String {
+        let directory = "/tmp/rapport-bench"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: "\(directory)/\(file)\(suffix)") }
+        return "sqlite://\(directory)/\(file)"
+    }
+}
