@@ -91,4 +91,32 @@ struct TrackingTests {
             #expect(try await services.commerce.counts(workspaceID: services.workspaceID).trackedEvents == 0)
         }
     }
+
+    @Test("a repeated identify with the same traits changes nothing; new traits update the profile", arguments: TestDatabase.available)
+    func repeatedIdentify(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            func identify(_ id: String, plan: String) async throws {
+                _ = try await services.tracking.ingest([
+                    TrackingMessage(type: .identify, messageID: id, anonymousID: "v1", userID: "7",
+                                    properties: ["email": .string("seven@example.com"), "plan": .string(plan)]),
+                ], workspaceID: services.workspaceID)
+            }
+            func updates() async throws -> Int {
+                try await store.read { try await $0.events.events(after: 0, limit: 1000) }
+                    .filter { $0.event.type == .customerUpdated }.count
+            }
+            try await identify("i1", plan: "gold")
+            let afterFirst = try await updates()
+            try await identify("i2", plan: "gold")
+            #expect(try await updates() == afterFirst)
+            try await identify("i3", plan: "platinum")
+            #expect(try await updates() == afterFirst + 1)
+            let customerID = try #require(try await services.customers.customerID(
+                for: IdentityInput(kind: "external", value: "7", source: "app"), workspaceID: services.workspaceID))
+            let customer = try await services.customers.view(id: customerID, workspaceID: services.workspaceID).customer
+            #expect(customer.profile.attributes["plan"] == .string("platinum"))
+            #expect(try await services.commerce.counts(workspaceID: services.workspaceID).trackedEvents == 3)
+        }
+    }
 }
