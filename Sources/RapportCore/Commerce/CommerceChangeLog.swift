@@ -2,7 +2,7 @@ import Foundation
 
 /// Collects the domain events and timeline touchpoints of commerce changes inside one
 /// transaction, and writes them together at the end.
-struct CommerceChangeLog {
+struct CommerceChangeLog: Sendable {
     let customers: CustomerService
     let workspaceID: String
     private(set) var events: [DomainEvent] = []
@@ -97,6 +97,19 @@ struct CommerceChangeLog {
             requested ? "return_requested" : "return_\(orderReturn.status.rawValue)", order: order,
             direction: requested ? .inbound : .internal, summary: summary, at: orderReturn.updatedAt,
             extra: ["return_id": .string(orderReturn.id)])
+    }
+
+    /// The events and touchpoints of new orders, built apart (on another core, while the
+    /// orders are inserted) and then added with `append`.
+    static func creations(of orders: [Order], customers: CustomerService, workspaceID: String) -> CommerceChangeLog {
+        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
+        for order in orders { log.orderCreated(order) }
+        return log
+    }
+
+    mutating func append(_ other: CommerceChangeLog) {
+        events += other.events
+        interactions += other.interactions
     }
 
     /// Writes what was collected.

@@ -5,8 +5,12 @@ extension CommerceService {
     /// are written or, on any invalid input, none; with several inputs field errors are named
     /// `[index].field`.
     public func upsertOrders(_ inputs: [OrderInput], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
-        let prepared = try prepare(inputs)
-        return try await customers.retryingConflicts {
+        try await upsertPrepared(try prepare(inputs), workspaceID: workspaceID, actor: actor)
+    }
+
+    /// Writes orders validated before (imports validate row by row, then write in batches).
+    func upsertPrepared(_ prepared: [PreparedOrder], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
+        try await customers.retryingConflicts {
             try await store.write { session in
                 try await writeOrders(prepared, workspaceID: workspaceID, actor: actor, session: session)
             }

@@ -55,8 +55,10 @@ struct OrderBatch {
             }
         }
         let created = newKeys.compactMap { orders[$0] }
+        let (customers, workspaceID) = (commerce.customers, self.workspaceID)
+        async let creations = CommerceChangeLog.creations(of: created, customers: customers, workspaceID: workspaceID)
         try await session.orders.insert(created)
-        for order in created { log.orderCreated(order) }
+        log.append(await creations)
         for key in changedKeys.sorted() {
             guard let order = orders[key] else { continue }
             try await session.orders.update(order)

@@ -50,8 +50,12 @@ public struct CustomerService: Sendable {
             }
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
-        let validated = prepared
-        return try await retryingConflicts {
+        return try await upsertPrepared(prepared, workspaceID: workspaceID, actor: actor)
+    }
+
+    /// Upserts inputs validated before (imports validate row by row, then write in batches).
+    func upsertPrepared(_ validated: [PreparedUpsert], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
+        try await retryingConflicts {
             try await store.write { session in
                 var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
                 return try await batch.run(validated)

@@ -17,9 +17,9 @@ public struct ImportService: Sendable {
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
         try await importRows(rows, progress: progress) { input in
-            _ = try customers.prepare(input, field: nil)
-        } write: { inputs in
-            try await customers.upsertMany(inputs, workspaceID: workspaceID, actor: actor).map(\.created)
+            try customers.prepare(input, field: nil)
+        } write: { prepared in
+            try await customers.upsertPrepared(prepared, workspaceID: workspaceID, actor: actor).map(\.created)
         }
     }
 
@@ -28,53 +28,78 @@ public struct ImportService: Sendable {
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
         try await importRows(rows, progress: progress) { input in
-            _ = try commerce.prepare([input])
-        } write: { inputs in
-            try await commerce.upsertOrders(inputs, workspaceID: workspaceID, actor: actor).map(\.created)
+            try commerce.prepare([input])[0]
+        } write: { prepared in
+            try await commerce.upsertPrepared(prepared, workspaceID: workspaceID, actor: actor).map(\.created)
         }
     }
 
     /// Validates every row, then writes the valid ones batch by batch. `write` returns, per
     /// input, whether it created something (else it updated).
-    private func importRows<Input: Sendable>(
-        _ rows: [ImportRow<Input>], progress: @Sendable (Int) -> Void, validate: (Input) throws -> Void,
-        write: ([Input]) async throws -> [Bool]
+    private func importRows<Input: Sendable, Prepared: Sendable>(
+        _ rows: [ImportRow<Input>], progress: @Sendable (Int) -> Void, validate: (Input) throws -> Prepared,
+        write: @escaping @Sendable ([Prepared]) async throws -> [Bool]
     ) async throws -> ImportSummary {
         var summary = ImportSummary()
-        var valid: [ImportRow<Input>] = []
+        var valid: [ImportRow<Prepared>] = []
         for row in rows {
             do {
-                try validate(row.input)
-                valid.append(row)
+                valid.append(ImportRow(line: row.line, input: try validate(row.input)))
             } catch {
                 summary.rejected.append(ImportRejection(line: row.line, reason: Self.describe(error)))
             }
         }
         progress(rows.count - valid.count)
-        for start in stride(from: 0, to: valid.count, by: Self.batchSize) {
-            let batch = Array(valid[start..<min(valid.count, start + Self.batchSize)])
-            try await self.write(batch, into: &summary, write)
-            progress(batch.count)
+        let batches = stride(from: 0, to: valid.count, by: Self.batchSize).map {
+            Array(valid[$0..<min(valid.count, $0 + Self.batchSize)])
+        }
+        // Two batches in flight: while the database writes one, the next one's rows are
+        // prepared (and PostgreSQL writes both at once). A customer whose rows straddle two
+        // batches is created by one of them; the other loses the race and runs again.
+        try await withThrowingTaskGroup(of: ImportSummary.self) { group in
+            var next = 0
+            func start() {
+                guard next < batches.count else { return }
+                let batch = batches[next]
+                next += 1
+                group.addTask { try await Self.write(batch, write) }
+            }
+            start()
+            start()
+            while let done = try await group.next() {
+                summary.created += done.created
+                summary.updated += done.updated
+                summary.rejected += done.rejected
+                progress(done.created + done.updated + done.rejected.count)
+                start()
+            }
         }
         return summary
     }
 
     /// Writes a batch in one transaction; when the database refuses it, writes its rows one by
     /// one and rejects only those that fail.
-    private func write<Input: Sendable>(
-        _ batch: [ImportRow<Input>], into summary: inout ImportSummary, _ body: ([Input]) async throws -> [Bool]
-    ) async throws {
+    private static func write<Prepared: Sendable>(
+        _ batch: [ImportRow<Prepared>], _ body: @Sendable ([Prepared]) async throws -> [Bool]
+    ) async throws -> ImportSummary {
+        var summary = ImportSummary()
         do {
             let created = try await body(batch.map(\.input))
             summary.created += created.filter { $0 }.count
             summary.updated += created.filter { !$0 }.count
         } catch let error as RapportError {
             guard batch.count > 1 else {
-                summary.rejected.append(ImportRejection(line: batch[0].line, reason: Self.describe(error)))
-                return
+                summary.rejected.append(ImportRejection(line: batch[0].line, reason: describe(error)))
+                return summary
             }
-            for row in batch { try await write([row], into: &summary, body) }
+            for row in batch {
+                let single = try await write([row], body)
+                summary.created += single.created
+                summary.updated += single.updated
+                summary.rejected += single.rejected
+            }
         }
+        return summary
     }
 
     static func describe(_ error: any Error) -> String {

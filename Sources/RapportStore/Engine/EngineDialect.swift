@@ -257,6 +257,14 @@ struct EngineDialect: Sendable {
             case .integer(let value?):
                 buffer.writeString(String(value))
             case .text(let value?):
+                // Most values need no escaping: copy them whole.
+                let needsEscaping = value.utf8.withContiguousStorageIfAvailable { bytes in
+                    bytes.contains { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+                } ?? true
+                guard needsEscaping else {
+                    buffer.writeString(value)
+                    continue
+                }
                 for byte in value.utf8 {
                     switch byte {
                     case UInt8(ascii: "\\"): buffer.writeStaticString("\\\\")
