@@ -12,6 +12,7 @@ struct OrderBatch {
     private var log: CommerceChangeLog
     private var orders: [String: Order] = [:]
     private var newKeys: [String] = []
+    private var newKeySet: Set<String> = []
     private var changedKeys: Set<String> = []
     private var variants: [String: VariantMatch] = [:]
 
@@ -40,7 +41,7 @@ struct OrderBatch {
             let key = prepared.key
             if var stored = orders[key] {
                 if apply(prepared.input, to: &stored) {
-                    if !newKeys.contains(key) { changedKeys.insert(key) }
+                    if !newKeySet.contains(key) { changedKeys.insert(key) }
                     orders[key] = stored
                 }
                 outcomes.append(OrderOutcome(order: stored, created: false))
@@ -51,6 +52,7 @@ struct OrderBatch {
                 let order = create(prepared.input, customerID: customerID)
                 orders[key] = order
                 newKeys.append(key)
+                newKeySet.insert(key)
                 outcomes.append(OrderOutcome(order: order, created: true))
             }
         }
@@ -95,8 +97,13 @@ struct OrderBatch {
         let outcomes = try await batch.run(upserts)
         for (index, outcome) in zip(upsertOwners, outcomes) { result[index] = outcome.customer.id }
         // A later input with the same key reuses the first one's customer.
-        for (index, prepared) in inputs.enumerated() where result[index] == nil {
-            if let first = inputs.firstIndex(where: { $0.key == prepared.key }), let id = result[first] { result[index] = id }
+        var firstCustomer: [String: String] = [:]
+        for (index, prepared) in inputs.enumerated() {
+            if let id = result[index] {
+                if firstCustomer[prepared.key] == nil { firstCustomer[prepared.key] = id }
+            } else if let id = firstCustomer[prepared.key] {
+                result[index] = id
+            }
         }
         return result
     }
