@@ -28,6 +28,8 @@ final class SQLiteEngine: SQLEngine {
         // (SQLite's default) they stalled every thousandth commit; here a connection of their
         // own does them beside the writer.
         _ = try await writer.query("PRAGMA wal_autocheckpoint=0")
+        // After the WAL starts over, its file is cut back to 64 MiB rather than kept at its peak.
+        _ = try await writer.query("PRAGMA journal_size_limit=\(64 << 20)")
         var readers: [SQLiteConnection] = []
         for _ in 0..<readerCount {
             readers.append(try await openConnection(path: path, logger: logger, cacheMiB: 16))
@@ -64,7 +66,7 @@ final class SQLiteEngine: SQLEngine {
                     SQLConnectionHandle(
                         sql: connection.sql(queryLogLevel: nil), dialect: dialect, sqlite: connection, inTransaction: true))
                 _ = try await connection.query("COMMIT")
-                checkpointer.committed()
+                await checkpointer.committed(writer: connection)
                 return result
             } catch {
                 _ = try? await connection.query("ROLLBACK")

@@ -2,25 +2,43 @@ import SQLiteKit
 import Synchronization
 
 /// Checkpoints an SQLite WAL from its own connection, beside the writer: after every
-/// `interval` commits one passive checkpoint runs (never two at once), which copies what no
-/// reader still needs into the database file and lets the writer start the WAL over.
+/// `interval` commits one passive checkpoint runs (never two at once) and copies the WAL's
+/// pages into the database file while the writer goes on. Those checkpoints can never catch up
+/// with a writer that keeps writing, and SQLite starts the WAL over only after a checkpoint
+/// that did; so once the WAL holds `restartFrames` pages the writer itself checkpoints between
+/// two transactions (quick, since most pages are copied already), and the WAL starts over.
 final class WALCheckpointer: Sendable {
     private struct State {
         var commitsSinceCheckpoint = 0
+        var restartDue = false
         var running = false
         var closed = false
     }
 
     private let connection: SQLiteConnection
     private let interval: Int
+    private let restartFrames: Int64
     private let state = Mutex(State())
 
-    init(connection: SQLiteConnection, interval: Int = 64) {
+    /// 65,536 pages: a WAL of about 256 MiB before it starts over.
+    init(connection: SQLiteConnection, interval: Int = 64, restartFrames: Int64 = 65_536) {
         self.connection = connection
         self.interval = interval
+        self.restartFrames = restartFrames
     }
 
-    func committed() {
+    /// Called by the writer after each commit, holding the writer connection.
+    func committed(writer: SQLiteConnection) async {
+        let writerTurn = state.withLock { $0.restartDue && !$0.running }
+        if writerTurn {
+            let rows = try? await writer.query("PRAGMA wal_checkpoint(PASSIVE)")
+            // Done when it was not blocked and copied every frame of the WAL.
+            if let row = rows?.first, row.column("busy")?.integer == 0,
+                let frames = row.column("log")?.integer, row.column("checkpointed")?.integer == frames
+            {
+                state.withLock { $0.restartDue = false }
+            }
+        }
         let start = state.withLock { state -> Bool in
             state.commitsSinceCheckpoint += 1
             guard !state.running, !state.closed, state.commitsSinceCheckpoint >= interval else { return false }
@@ -30,8 +48,11 @@ final class WALCheckpointer: Sendable {
         }
         guard start else { return }
         Task {
-            _ = try? await connection.query("PRAGMA wal_checkpoint(PASSIVE)")
-            state.withLock { $0.running = false }
+            let frames = try? await connection.query("PRAGMA wal_checkpoint(PASSIVE)").first?.column("log")?.integer
+            state.withLock { state in
+                state.running = false
+                if let frames, Int64(frames) >= restartFrames { state.restartDue = true }
+            }
         }
     }
 
