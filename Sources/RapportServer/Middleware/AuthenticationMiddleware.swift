@@ -5,8 +5,11 @@ import RapportCore
 
 /// Requires `Authorization: Bearer rpk_…` and puts the key, and so the workspace, on the context.
 struct AuthenticationMiddleware: RouterMiddleware {
-    let keys: APIKeyService
-    let cache: APIKeyCache
+    let authenticator: KeyAuthenticator
+
+    init(keys: APIKeyService, cache: APIKeyCache) {
+        self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kind: .secret)
+    }
 
     func handle(
         _ request: Request, context: RapportRequestContext,
@@ -20,13 +23,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw RapportError.unauthorized("The Authorization header must be Bearer followed by an API key.")
         }
         let secret = String(parts[1]).trimmingCharacters(in: .whitespaces)
-        let key = try await cache.key(for: secret, now: Date()) { try await keys.authenticate(secret: secret) }
-        guard let key else {
+        guard let authenticated = try await authenticator.authenticate(secret, context: context) else {
             throw RapportError.unauthorized("The API key is not valid or was revoked.")
         }
-        var context = context
-        context.apiKey = key
-        context.logger[metadataKey: "api_key"] = .string(key.id)
-        return try await next(request, context)
+        return try await next(request, authenticated)
     }
 }

@@ -6,8 +6,11 @@ import RapportCore
 /// The tracking API's authentication, as Segment's: the write key is the HTTP Basic user name
 /// (the password is empty). Only write keys (`rwk_…`) are accepted here.
 struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
-    let keys: APIKeyService
-    let cache: APIKeyCache
+    let authenticator: KeyAuthenticator
+
+    init(keys: APIKeyService, cache: APIKeyCache) {
+        self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kind: .write)
+    }
 
     func handle(
         _ request: Request, context: RapportRequestContext,
@@ -25,13 +28,9 @@ struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
             throw RapportError.unauthorized("The Authorization header must be Basic with the write key as user name.")
         }
         let secret = String(credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
-        let key = try await cache.key(for: secret, now: Date()) { try await keys.authenticate(secret: secret, kind: .write) }
-        guard let key else {
+        guard let authenticated = try await authenticator.authenticate(secret, context: context) else {
             throw RapportError.unauthorized("The write key is not valid or was revoked.")
         }
-        var context = context
-        context.apiKey = key
-        context.logger[metadataKey: "api_key"] = .string(key.id)
-        return try await next(request, context)
+        return try await next(request, authenticated)
     }
 }
