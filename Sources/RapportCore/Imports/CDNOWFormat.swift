@@ -52,9 +52,9 @@ public enum CDNOWFormat {
         components.year = value / 10_000
         components.month = value / 100 % 100
         components.day = value % 100
-        components.timeZone = TimeZone(identifier: "UTC")
+        components.timeZone = .gmt
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         guard let date = calendar.date(from: components), calendar.component(.day, from: date) == components.day else { return nil }
         return date
     }

@@ -1,4 +1,6 @@
-/// The made-up shop's assortment: category, product names and price range in cents.
+import RapportCore
+
+/// The made-up shop's assortment (category, product names and price range in cents), names and places.
 enum DemoCatalog {
     static let categories: [(name: String, products: [String], prices: ClosedRange<Int64>)] = [
         ("running", ["Trail Runner", "Road Racer", "Tempo Trainer", "Marathon Flex", "Cloud Stride"], 6_900...18_900),
@@ -19,5 +21,21 @@ enum DemoCatalog {
                             "Wijaya", "Schmidt", "Meyer"]
     static let carriers = [("DHL", "https://www.dhl.de/de/privatkunden/pakete-empfangen/verfolgen.html?piececode="),
                            ("UPS", "https://www.ups.com/track?tracknum="), ("DPD", "https://tracking.dpd.de/status/de_DE/parcel/")]
+    static let cities: [(city: String, postcode: Int, country: String)] = [
+        ("Berlin", 10115, "DE"), ("Hamburg", 20095, "DE"), ("München", 80331, "DE"), ("Köln", 50667, "DE"),
+        ("Wien", 1010, "AT"), ("Zürich", 8001, "CH"), ("Jakarta", 10110, "ID"), ("London", 0, "GB"),
+    ]
+
+    /// The address customer `index` has orders shipped to.
+    static func address(for index: Int) -> Address {
+        let place = cities[index % cities.count]
+        let postcode = place.country == "GB" ? "EC1A \(index % 9 + 1)BB" : String(place.postcode + index % 50)
+        let street = switch place.country {
+        case "ID": "Jalan Sudirman"
+        case "GB": "High Street"
+        default: index % 2 == 0 ? "Lindenstraße" : "Hauptstraße"
+        }
+        return Address(line1: "\(street) \(index % 120 + 1)", city: place.city, postalCode: postcode, country: place.country)
+    }
     static let returnReasons = ["Too small", "Too big", "Arrived damaged", "Not as pictured", "Changed my mind", "Wrong item sent"]
 }

@@ -61,7 +61,7 @@ public struct DemoStore: Sendable {
         }
         progress("\(summary.merged) duplicates merged")
 
-        let orderInputs = makeOrders(&random, customerIDs: customerIDs, variants: variants, now: now)
+        let orderInputs = makeOrders(&random, customerIDs: customerIDs, people: people, variants: variants, now: now)
         var placed: [Order] = []
         for start in stride(from: 0, to: orderInputs.count, by: 2_500) {
             let batch = Array(orderInputs[start..<min(orderInputs.count, start + 2_500)])
@@ -133,7 +133,8 @@ public struct DemoStore: Sendable {
     /// Orders over two years: more in November and December, fewer in summer; a few customers
     /// buy often and most rarely (weights falling with rank), as in real shops.
     private func makeOrders(
-        _ random: inout SeededGenerator, customerIDs: [String], variants: [(Product, ProductVariant)], now: Date
+        _ random: inout SeededGenerator, customerIDs: [String], people: [CustomerInput], variants: [(Product, ProductVariant)],
+        now: Date
     ) -> [OrderInput] {
         guard !customerIDs.isEmpty, !variants.isEmpty else { return [] }
         let buyerWeights = customerIDs.indices.map { 1 / pow(Double($0 + 1), 0.7) }
@@ -142,14 +143,15 @@ public struct DemoStore: Sendable {
         let monthWeight: [Double] = [0.8, 0.7, 0.9, 0.9, 1.0, 0.8, 0.7, 0.75, 1.0, 1.1, 1.6, 1.9]
         let twoYears: TimeInterval = 730 * 86_400
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
+        calendar.timeZone = .gmt
         var inputs: [OrderInput] = []
         inputs.reserveCapacity(orders)
         while inputs.count < orders {
             let placedAt = now.addingTimeInterval(-Double.random(in: 0..<twoYears, using: &random))
             let month = calendar.component(.month, from: placedAt)
             guard Double.random(in: 0..<2, using: &random) < monthWeight[month - 1] else { continue }
-            let customerID = customerIDs[buyers.pick(&random)]
+            let buyer = buyers.pick(&random)
+            let customerID = customerIDs[buyer]
             var lines: [OrderLineInput] = []
             for _ in 0..<Int.random(in: 1...4, using: &random) {
                 let (_, variant) = variants[productWeights.pick(&random)]
@@ -175,7 +177,8 @@ public struct DemoStore: Sendable {
             inputs.append(OrderInput(
                 customerID: customerID, number: String(100_000 + inputs.count), source: "demo-shop", status: status,
                 channel: channel, currency: "EUR", lines: lines, discount: discount, tax: (subtotal - discount) * 19 / 100,
-                shipping: subtotal >= 5_000 ? 0 : 490, discountCodes: hasCode ? ["WELCOME10"] : [], fulfillments: fulfillments,
+                shipping: subtotal >= 5_000 ? 0 : 490, discountCodes: hasCode ? ["WELCOME10"] : [],
+                shippingAddress: DemoCatalog.address(for: buyer), email: email(buyer, people[buyer]), fulfillments: fulfillments,
                 placedAt: placedAt))
         }
         return inputs
