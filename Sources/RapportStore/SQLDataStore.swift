@@ -8,10 +8,6 @@ public final class SQLDataStore: DataStore {
 
     public var engineName: String { engine.dialect.kind.rawValue }
 
-    /// One on both engines for now: on PostgreSQL, concurrent tracking transactions that
-    /// create the same new customers wait on each other's unique-index entries and then fail
-    /// and retry, which measured slower than one transaction at a time (see docs/performance.md).
-    public var concurrentWriters: Int { 1 }
 
     private init(engine: any SQLEngine) {
         self.engine = engine

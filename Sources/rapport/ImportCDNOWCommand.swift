@@ -30,9 +30,7 @@ struct ImportCDNOWCommand: AsyncParsableCommand {
         let customers = Set(rows.compactMap { $0.input.customer?.identities.first?.value }).count
         let counts = try await services.commerce.counts(workspaceID: workspaceID)
         print("\(customers) customers in the file; the workspace now holds \(counts.customers) customers and \(counts.orders) orders.")
-        var options = try ImportOptions.parse([file])
-        options.rejects = rejects
-        try options.report(summary, noun: "orders", seconds: seconds)
+        try ImportOptions.report(summary, noun: "orders", seconds: seconds, file: file, rejects: rejects)
         await services.store.shutdown()
     }
 }

@@ -35,8 +35,12 @@ struct ImportOptions: ParsableArguments {
         return result
     }
 
-    /// Prints the summary and writes the rejects file (line, reason) when rows were rejected.
     func report(_ summary: ImportSummary, noun: String, seconds: Double) throws {
+        try Self.report(summary, noun: noun, seconds: seconds, file: file, rejects: rejects)
+    }
+
+    /// Prints the summary and writes the rejects file (line, reason) when rows were rejected.
+    static func report(_ summary: ImportSummary, noun: String, seconds: Double, file: String, rejects: String?) throws {
         let rate = seconds > 0 ? Int(Double(summary.created + summary.updated) / seconds) : 0
         print("\(summary.created) \(noun) created, \(summary.updated) updated, \(summary.rejected.count) rejected in \(String(format: "%.2f", seconds)) s (\(rate)/s).")
         guard !summary.rejected.isEmpty else { return }

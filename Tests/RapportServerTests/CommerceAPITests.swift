@@ -86,4 +86,23 @@ struct CommerceAPITests {
             #expect(try await api.send(.get, "/api/v1/stats").object["orders"] as? Int == 0)
         }
     }
+
+    @Test("a source is connected with its webhook URL; a bad one gets 422 and nothing is connected", arguments: TestDatabase.available)
+    func sources(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let bad = try await api.send(.post, "/api/v1/sources", json: #"{"kind": "magento", "name": "x"}"#)
+            #expect(bad.status == .unprocessableContent)
+            let fields = Set(((bad.object["errors"] as? [[String: Any]]) ?? []).compactMap { $0["field"] as? String })
+            #expect(fields == ["kind", "secret"])
+            let badProduct = try await api.send(.post, "/api/v1/products", json: #"{"title": "", "price": -5, "currency": "EURO"}"#)
+            #expect(badProduct.status == .unprocessableContent)
+            #expect((try await api.send(.get, "/api/v1/sources").object["data"] as? [[String: Any]])?.isEmpty == true)
+            let created = try await api.send(.post, "/api/v1/sources", json: #"{"kind": "shopify", "secret": "hush", "name": "Main"}"#)
+            #expect(created.status == .created)
+            let url = try #require(created.object["webhook_url"] as? String)
+            #expect(url.hasSuffix("/webhooks/shopify/\(created.object["id"] as? String ?? "")"))
+            #expect(created.object["secret"] == nil)
+            #expect(try await api.send(.get, "/api/v1/stats").object["products"] as? Int == 0)
+        }
+    }
 }

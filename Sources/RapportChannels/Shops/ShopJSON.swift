@@ -17,17 +17,7 @@ struct ShopJSON {
     subscript(_ key: String) -> JSONValue? { fields[key] }
 
     /// A string, or a whole number as text; empty strings read as nil.
-    func text(_ key: String) -> String? {
-        switch fields[key] {
-        case .string(let value)?:
-            let trimmed = value.trimmed
-            return trimmed.isEmpty ? nil : trimmed
-        case .number(let number)? where number == number.rounded() && abs(number) < 1e16:
-            return String(Int64(number))
-        default:
-            return nil
-        }
-    }
+    func text(_ key: String) -> String? { fields[key]?.scalarText }
 
     /// A decimal amount (`"409.94"` or `409.94`) in minor units of `currency`.
     func money(_ key: String, currency: String) -> Int64? {

@@ -3,8 +3,6 @@
 public protocol DataStore: Sendable {
     /// `sqlite` or `postgresql`.
     var engineName: String { get }
-    /// How many write transactions can make progress at the same time.
-    var concurrentWriters: Int { get }
     func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
     func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T
     /// The number of the newest applied migration.

@@ -66,16 +66,9 @@ enum EcommerceMapping {
         return (orderID, RefundInput(amount: amount, reason: "Order Refunded event", source: source, externalID: messageID))
     }
 
-    /// A string or number property as text (ids arrive as either).
+    /// A string or number property as text, at most 200 characters (ids arrive as either).
     static func scalarText(_ value: JSONValue?) -> String? {
-        switch value {
-        case .string(let text)?:
-            let trimmed = text.trimmed
-            return trimmed.isEmpty || trimmed.count > 200 ? nil : trimmed
-        case .number(let number)? where number.isFinite && number == number.rounded() && abs(number) < 1e15:
-            return String(Int64(number))
-        default:
-            return nil
-        }
+        guard let text = value?.scalarText, text.count <= 200 else { return nil }
+        return text
     }
 }

@@ -14,20 +14,16 @@ actor TrackingCommitQueue {
     }
 
     private var pending: [Pending] = []
-    private var running = 0
-    /// Transactions that may run at once: one where the engine has one writer (SQLite), more
-    /// where transactions run side by side (PostgreSQL).
-    private let concurrency: Int
-
-    init(concurrency: Int) {
-        self.concurrency = max(1, concurrency)
-    }
+    /// Whether a drain loop is writing. One group transaction runs at a time on both engines:
+    /// on PostgreSQL, concurrent groups creating the same new customers waited on each other's
+    /// unique-index entries and failed into retries (ADR 0003).
+    private var draining = false
 
     func commit(_ drafts: [TrackingDraft], workspaceID: String, service: TrackingService) async throws -> TrackingReceipt {
         try await withCheckedThrowingContinuation { continuation in
             pending.append(Pending(drafts: drafts, workspaceID: workspaceID, continuation: continuation))
-            if running < concurrency {
-                running += 1
+            if !draining {
+                draining = true
                 Task { await drain(service) }
             }
         }
@@ -45,7 +41,7 @@ actor TrackingCommitQueue {
                 await write(items, workspaceID: workspaceID, service: service)
             }
         }
-        running -= 1
+        draining = false
     }
 
     private func write(_ items: [Pending], workspaceID: String, service: TrackingService) async {

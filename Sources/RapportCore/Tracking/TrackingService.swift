@@ -18,7 +18,7 @@ public struct TrackingService: Sendable {
     public init(commerce: CommerceService) {
         self.customers = commerce.customers
         self.commerce = commerce
-        self.queue = TrackingCommitQueue(concurrency: commerce.store.concurrentWriters)
+        self.queue = TrackingCommitQueue()
     }
 
     /// Stores a batch; either every call in it is stored (or recognised as a repeat) or, when

@@ -32,6 +32,19 @@ struct JSONObjectReader {
         return JSONObjectReader(object)
     }
 
+    /// A JSON object from raw bytes (tracking calls, webhooks), read with Core's `JSONParser`;
+    /// unknown fields are the caller's business.
+    static func object(from bytes: [UInt8]) throws -> [String: JSONValue] {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw BodyError.malformedJSON("\(error.message) at byte \(error.offset)")
+        }
+        guard case .object(let fields) = value else { throw BodyError.notAnObject }
+        return fields
+    }
+
     private static func isJSON(_ contentType: String) -> Bool {
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return mediaType == "application/json" || mediaType.hasSuffix("+json")

@@ -54,7 +54,7 @@ struct WebhookRoutes {
             if kind == .woocommerce, body.readableBytesView.first != UInt8(ascii: "{") { return Self.answer(duplicate: false) }
             throw RapportError.invalid(field: names.topic.rawName, "is required")
         }
-        let payload = try TrackingRequests.object(Array(body.readableBytesView))
+        let payload = try JSONObjectReader.object(from: Array(body.readableBytesView))
         let event = switch kind {
         case .shopify: ShopifyWebhook.event(topic: topic, payload: payload)
         case .woocommerce: WooCommerceWebhook.event(topic: topic, payload: payload)

@@ -36,17 +36,6 @@ enum TrackingRequests {
         }
     }
 
-    static func object(_ bytes: [UInt8]) throws -> [String: JSONValue] {
-        let value: JSONValue
-        do {
-            value = try JSONParser.parse(bytes)
-        } catch {
-            throw BodyError.malformedJSON("\(error.message) at byte \(error.offset)")
-        }
-        guard case .object(let fields) = value else { throw BodyError.notAnObject }
-        return fields
-    }
-
     /// One call; `type` is the endpoint's, or for a batch the call's own `type` field.
     static func message(_ fields: [String: JSONValue], type: TrackedEventType?, field: String?) -> Result<TrackingMessage, RapportError> {
         func name(_ key: String) -> String { field.map { "\($0).\(key)" } ?? key }

@@ -19,7 +19,7 @@ struct TrackingRoutes {
 
     @Sendable func single(_ request: Request, context: RapportRequestContext, type: TrackedEventType) async throws -> Response {
         let bytes = try await TrackingRequests.body(of: request, context: context, limit: TrackingService.maximumEventBytes)
-        let fields = try TrackingRequests.object(bytes)
+        let fields = try JSONObjectReader.object(from: bytes)
         let message = try TrackingRequests.message(fields, type: type, field: nil).get()
         _ = try await tracking.ingest([message], workspaceID: try context.workspaceID())
         return Self.success
@@ -27,7 +27,7 @@ struct TrackingRoutes {
 
     @Sendable func batch(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let bytes = try await TrackingRequests.body(of: request, context: context, limit: TrackingRequests.maximumBatchBytes)
-        let fields = try TrackingRequests.object(bytes)
+        let fields = try JSONObjectReader.object(from: bytes)
         guard case .array(let items)? = fields["batch"] else {
             throw RapportError.invalid(field: "batch", "is required: an array of calls")
         }
