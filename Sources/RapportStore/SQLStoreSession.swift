@@ -17,4 +17,6 @@ struct SQLStoreSession: StoreSession {
     var stats: any StatsRepository { SQLStatsRepository(handle: handle) }
     var tracking: any TrackingRepository { SQLTrackingRepository(handle: handle) }
     var sources: any SourceRepository { SQLSourceRepository(handle: handle) }
+    var jobs: any JobRepository { SQLJobRepository(handle: handle) }
+    var webhooks: any WebhookRepository { SQLWebhookRepository(handle: handle) }
 }

@@ -54,4 +54,26 @@ struct DatabaseOptions: ParsableArguments {
         }
         return (services, workspaceID)
     }
+
+    /// Runs `body` with the services and the workspace, then shuts the store down; Core's
+    /// refusals become usage errors with their own words.
+    func withServices<T>(workspace: String? = nil, _ body: (AppServices, String) async throws -> T) async throws -> T {
+        let (services, workspaceID) = try await openServices(workspace: workspace)
+        do {
+            let result = try await body(services, workspaceID)
+            await services.store.shutdown()
+            return result
+        } catch let error as RapportError {
+            await services.store.shutdown()
+            switch error {
+            case .conflict(let message), .notFound(let message), .unauthorized(let message), .mergedInto(let message):
+                throw ValidationError(message)
+            case .invalid(let problems):
+                throw ValidationError(problems.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+            }
+        } catch {
+            await services.store.shutdown()
+            throw error
+        }
+    }
 }

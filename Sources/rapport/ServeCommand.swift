@@ -16,6 +16,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on (env RAPPORT_PORT)")
     var port: Int = ProcessInfo.processInfo.environment["RAPPORT_PORT"].flatMap(Int.init) ?? 8080
 
+    @Option(help: "Background job slots run in this process; 0 leaves jobs to `rapport worker` (env RAPPORT_WORKERS)")
+    var workers: Int = ProcessInfo.processInfo.environment["RAPPORT_WORKERS"].flatMap(Int.init) ?? 4
+
     @Flag(help: "Fill an empty database with the demo store (see `rapport demo`)")
     var demo = false
 
@@ -52,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
                     """.utf8))
             }
         }
-        let app = RapportApplication.build(services: services, host: host, port: port, logger: logger) { boundPort in
+        let app = RapportApplication.build(services: services, host: host, port: port, workers: max(0, workers), logger: logger) { boundPort in
             logger.info("Rapport is listening on http://\(host):\(boundPort) (\(store.engineName))")
         }
         do {

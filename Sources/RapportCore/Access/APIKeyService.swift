@@ -4,7 +4,6 @@ import Foundation
 public struct APIKeyService: Sendable {
     /// Every secret key starts with this, so leaked keys are easy to find by scanners.
     public static let secretPrefix = APIKeyKind.secret.secretPrefix
-    private static let alphabet = Array("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
     private let store: any DataStore
     private let hasher: any SecretHasher
@@ -22,9 +21,7 @@ public struct APIKeyService: Sendable {
         guard !trimmed.isEmpty, trimmed.count <= 100 else {
             throw RapportError.invalid(field: "name", "must be 1 to 100 characters")
         }
-        var generator = SystemRandomNumberGenerator()
-        let random = String((0..<32).map { _ in Self.alphabet.randomElement(using: &generator) ?? "0" })
-        let secret = kind.secretPrefix + random
+        let secret = RandomSecret.make(prefix: kind.secretPrefix)
         let now = clock.now()
         let key = APIKey(
             id: ResourceID.make(.apiKey, at: now), workspaceID: workspaceID, name: trimmed, kind: kind,

@@ -13,4 +13,6 @@ public protocol StoreSession: Sendable {
     var stats: any StatsRepository { get }
     var tracking: any TrackingRepository { get }
     var sources: any SourceRepository { get }
+    var jobs: any JobRepository { get }
+    var webhooks: any WebhookRepository { get }
 }

@@ -11,6 +11,9 @@ public struct AppServices: Sendable {
     public let sources: SourceService
     public let keys: APIKeyService
     public let workspaces: WorkspaceService
+    public let jobs: JobService
+    public let webhooks: WebhookService
+    public let dispatcher: EventDispatcher
 
     public init(store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock()) {
         self.store = store
@@ -24,5 +27,8 @@ public struct AppServices: Sendable {
         self.sources = SourceService(commerce: commerce)
         self.keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
+        self.jobs = JobService(store: store, clock: clock)
+        self.webhooks = WebhookService(store: store, clock: clock)
+        self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }
 }

@@ -1,4 +1,6 @@
 import Hummingbird
+import RapportChannels
+import ServiceLifecycle
 import Logging
 import RapportCore
 import RapportStore
@@ -18,20 +20,38 @@ public enum RapportApplication {
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
         SourceRoutes(sources: services.sources).register(on: api)
+        WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
         WebhookRoutes(sources: services.sources).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router
     }
 
+    /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the
+    /// event dispatcher and the housekeeping.
+    public static func backgroundServices(services: AppServices, workers: Int, logger: Logger) -> [any Service] {
+        var list: [any Service] = [DeletionPurgeService(customers: services.customers, logger: logger)]
+        if workers > 0 {
+            list.append(JobWorker(jobs: services.jobs, handlers: jobHandlers(services: services), concurrency: workers, logger: logger))
+            list.append(EventDispatchService(dispatcher: services.dispatcher, logger: logger))
+        }
+        return list
+    }
+
+    /// Every kind of job this build can run.
+    static func jobHandlers(services: AppServices) -> [any JobHandler] {
+        let http = OutboundHTTP()
+        return [WebhookDeliveryHandler(webhooks: services.webhooks, http: http)]
+    }
+
     public static func build(
-        services: AppServices, host: String, port: Int, logger: Logger,
+        services: AppServices, host: String, port: Int, workers: Int = 4, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
             router: buildRouter(services: services),
             configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
-            services: [DeletionPurgeService(customers: services.customers, logger: logger)],
+            services: backgroundServices(services: services, workers: workers, logger: logger),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }

@@ -29,6 +29,13 @@ struct EngineDialect: Sendable {
         kind == .postgresql && handle.inTransaction ? " FOR UPDATE OF \(table)" : ""
     }
 
+    /// Appended to the SELECT that picks jobs to claim: on PostgreSQL, rows another process is
+    /// claiming at this moment are skipped rather than waited for, so any number of workers
+    /// share the queue. SQLite runs one write transaction at a time and needs nothing.
+    var skipLockedRows: String {
+        kind == .postgresql ? " FOR UPDATE SKIP LOCKED" : ""
+    }
+
     /// What to run after a bulk load so the planner knows the new data: statistics, and on
     /// PostgreSQL the visibility map that index-only scans need.
     var afterBulkLoad: [String] {

@@ -19,14 +19,34 @@ struct SQLEventLog: EventLog {
     func events(after sequence: Int64, limit: Int) async throws -> [StoredDomainEvent] {
         try await handle.sql.raw("""
             SELECT * FROM domain_events WHERE sequence > \(bind: sequence) ORDER BY sequence LIMIT \(literal: limit)
-            """).all().compactMap { row in
-            guard let type = DomainEventType(rawValue: try row.string("type")) else { return nil }
-            return StoredDomainEvent(
-                sequence: try row.int("sequence"),
-                event: DomainEvent(
-                    id: try row.string("id"), workspaceID: try row.string("workspace_id"), type: type,
-                    subjectID: try row.string("subject_id"), payload: try row.string("payload"),
-                    occurredAt: try row.date("occurred_at")))
-        }
+            """).all().compactMap(decode)
+    }
+
+    func event(id: String) async throws -> StoredDomainEvent? {
+        try await handle.sql.raw("SELECT * FROM domain_events WHERE id = \(bind: id)").first().flatMap(decode)
+    }
+
+    func position(of consumer: String) async throws -> Int64 {
+        try await handle.sql.raw("""
+            INSERT INTO event_cursors (name, position) VALUES (\(bind: consumer), 0) ON CONFLICT (name) DO NOTHING
+            """).run()
+        let row = try await handle.sql.raw("""
+            SELECT position FROM event_cursors WHERE name = \(bind: consumer)\(unsafeRaw: handle.dialect.lockForUpdate(of: "event_cursors", in: handle))
+            """).first()
+        return try row?.int("position") ?? 0
+    }
+
+    func setPosition(_ position: Int64, of consumer: String) async throws {
+        try await handle.sql.raw("UPDATE event_cursors SET position = \(bind: position) WHERE name = \(bind: consumer)").run()
+    }
+
+    private func decode(_ row: any SQLRow) throws -> StoredDomainEvent? {
+        guard let type = DomainEventType(rawValue: try row.string("type")) else { return nil }
+        return StoredDomainEvent(
+            sequence: try row.int("sequence"),
+            event: DomainEvent(
+                id: try row.string("id"), workspaceID: try row.string("workspace_id"), type: type,
+                subjectID: try row.string("subject_id"), payload: try row.string("payload"),
+                occurredAt: try row.date("occurred_at")))
     }
 }

@@ -1,0 +1,5 @@
+/// Runs the jobs of one kind. Throwing fails the attempt (see `JobFailure`).
+public protocol JobHandler: Sendable {
+    var kind: String { get }
+    func run(_ job: Job) async throws
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The durable job queue: claiming due jobs, recording their outcome with backoff and a dead
+/// letter, and the operator's list, retry and discard. Jobs are enqueued through
+/// `session.jobs` inside the transaction of the change that needs them.
+public struct JobService: Sendable {
+    public let store: any DataStore
+    public let clock: any WallClock
+    public let policy: RetryPolicy
+    /// How long a claimed job stays with its worker before another may take it over.
+    public let lease: Duration
+
+    public init(store: any DataStore, clock: any WallClock, policy: RetryPolicy = RetryPolicy(), lease: Duration = .seconds(300)) {
+        self.store = store
+        self.clock = clock
+        self.policy = policy
+        self.lease = lease
+    }
+
+    /// Enqueues outside any other change (operators, schedules, tests).
+    @discardableResult
+    public func enqueue(_ requests: [JobRequest]) async throws -> Int {
+        let now = clock.now()
+        return try await store.write { session in try await session.jobs.enqueue(requests, now: now) }
+    }
+
+    /// Up to `limit` due jobs, now owned by the caller until the lease ends.
+    public func claim(limit: Int) async throws -> [Job] {
+        let now = clock.now()
+        guard try await store.read({ session in try await session.jobs.hasDue(now: now) }) else { return [] }
+        let leaseUntil = now.addingTimeInterval(TimeInterval(lease.components.seconds))
+        return try await store.write { session in
+            try await session.jobs.claim(limit: limit, now: now, leaseUntil: leaseUntil)
+        }
+    }
+
+    public func succeeded(_ job: Job) async throws {
+        let now = clock.now()
+        try await store.write { session in try await session.jobs.markSucceeded(id: job.id, now: now) }
+    }
+
+    /// Records a failed attempt: retried after a backoff while attempts remain and the failure
+    /// is not permanent, dead otherwise. Returns the status the job is left in.
+    @discardableResult
+    public func failed(_ job: Job, error: any Error, unit: Double = Double.random(in: 0..<1)) async throws -> JobStatus {
+        let now = clock.now()
+        let (message, permanent): (String, Bool) = switch error {
+        case JobFailure.permanent(let reason): (reason, true)
+        case JobFailure.retry(let reason): (reason, false)
+        default: (String(describing: error), false)
+        }
+        let retryAt: Date? = permanent || job.attempts >= job.maxAttempts
+            ? nil : now.addingTimeInterval(policy.delay(afterAttempt: job.attempts, unit: unit))
+        try await store.write { session in
+            try await session.jobs.markFailed(id: job.id, error: String(message.prefix(2000)), retryAt: retryAt, now: now)
+        }
+        return retryAt == nil ? .dead : .queued
+    }
+
+    public func job(id: String) async throws -> Job? {
+        try await store.read { session in try await session.jobs.find(id: id) }
+    }
+
+    public func list(status: JobStatus?, kind: String?, limit: Int) async throws -> [Job] {
+        try await store.read { session in try await session.jobs.list(status: status, kind: kind, limit: limit) }
+    }
+
+    public func retry(id: String) async throws {
+        let now = clock.now()
+        guard try await store.write({ session in try await session.jobs.retry(id: id, now: now) }) else {
+            throw RapportError.conflict("Job \(id) is not dead or discarded (or does not exist); only those can be retried.")
+        }
+    }
+
+    public func discard(id: String) async throws {
+        let now = clock.now()
+        guard try await store.write({ session in try await session.jobs.discard(id: id, now: now) }) else {
+            throw RapportError.conflict("Job \(id) is not queued or dead (or does not exist); only those can be discarded.")
+        }
+    }
+
+    public func counts() async throws -> JobCounts {
+        try await store.read { session in try await session.jobs.counts() }
+    }
+
+    /// Forgets finished jobs older than `age` (dead ones stay until handled).
+    public func purgeFinished(olderThan age: TimeInterval) async throws -> Int {
+        let cutoff = clock.now().addingTimeInterval(-age)
+        return try await store.write { session in try await session.jobs.purgeFinished(before: cutoff) }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Outgoing webhooks: subscriptions, the delivery a job makes, and the attempts it recorded.
+public struct WebhookService: Sendable {
+    public let store: any DataStore
+    public let clock: any WallClock
+
+    public init(store: any DataStore, clock: any WallClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    public func create(url: String, eventTypes: [String], workspaceID: String) async throws -> WebhookSubscription {
+        var problems = Problems(prefix: nil)
+        problems.url(url.trimmed, "url")
+        let types = eventTypes.map(\.trimmed)
+        if types.isEmpty {
+            problems.add("event_types", "must name at least one event type, or \"*\" for all")
+        }
+        for (index, type) in types.enumerated() where type != "*" && DomainEventType(rawValue: type) == nil {
+            problems.add("event_types[\(index)]", "is not an event type; known types: \(DomainEventType.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        let now = clock.now()
+        let subscription = WebhookSubscription(
+            id: ResourceID.make(.webhookSubscription, at: now), workspaceID: workspaceID, url: url.trimmed,
+            eventTypes: Array(Set(types)).sorted(), secret: RandomSecret.make(prefix: "whsec_"), active: true, createdAt: now)
+        try await store.write { session in try await session.webhooks.insert(subscription) }
+        return subscription
+    }
+
+    public func subscriptions(workspaceID: String) async throws -> [WebhookSubscription] {
+        try await store.read { session in try await session.webhooks.all(workspaceID: workspaceID) }
+    }
+
+    public func subscription(id: String, workspaceID: String) async throws -> WebhookSubscription {
+        guard let found = try await store.read({ session in try await session.webhooks.find(id: id, workspaceID: workspaceID) })
+        else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
+        return found
+    }
+
+    public func delete(id: String, workspaceID: String) async throws {
+        guard try await store.write({ session in try await session.webhooks.delete(id: id, workspaceID: workspaceID) })
+        else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
+    }
+
+    public func attempts(subscriptionID: String, workspaceID: String, limit: Int = 100) async throws -> [WebhookAttempt] {
+        _ = try await subscription(id: subscriptionID, workspaceID: workspaceID)
+        return try await store.read { session in try await session.webhooks.attempts(subscriptionID: subscriptionID, limit: limit) }
+    }
+
+    /// What a delivery job sends, or nil when the subscription or the event is gone (the job
+    /// then has nothing to do).
+    public func delivery(for job: Job) async throws -> WebhookDelivery? {
+        let input = try JSONCoding.makeDecoder().decode(WebhookDeliveryPayload.self, from: Data(job.payload.utf8))
+        return try await store.read { session in
+            guard let subscription = try await session.webhooks.find(id: input.subscriptionID, workspaceID: nil),
+                subscription.active, let stored = try await session.events.event(id: input.eventID)
+            else { return nil }
+            let event = stored.event
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("id"); writer.string(event.id)
+            writer.key("type"); writer.string(event.type.rawValue)
+            writer.key("workspace_id"); writer.string(event.workspaceID)
+            writer.key("subject_id"); writer.string(event.subjectID)
+            writer.key("created_at"); writer.timestamp(event.occurredAt)
+            writer.key("data")
+            let body = writer.text + event.payload + "}"
+            return WebhookDelivery(subscription: subscription, eventID: event.id, eventType: event.type.rawValue, body: body, attempt: job.attempts)
+        }
+    }
+
+    public func record(_ delivery: WebhookDelivery, statusCode: Int?, error: String?, duration: Duration) async throws {
+        let now = clock.now()
+        let milliseconds = Int(duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000)
+        let attempt = WebhookAttempt(
+            id: ResourceID.make(.webhookAttempt, at: now), subscriptionID: delivery.subscription.id, eventID: delivery.eventID,
+            attempt: delivery.attempt, statusCode: statusCode, error: error.map { String($0.prefix(1000)) },
+            durationMilliseconds: milliseconds, attemptedAt: now)
+        try await store.write { session in try await session.webhooks.record(attempt) }
+    }
+}

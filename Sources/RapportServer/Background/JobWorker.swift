@@ -1,0 +1,72 @@
+import Logging
+import RapportCore
+import ServiceLifecycle
+
+/// Claims due jobs and runs them with their handlers, up to `concurrency` at a time. On
+/// graceful shutdown it stops claiming and lets the jobs in hand finish; a job whose worker
+/// died instead is claimed again when its lease runs out.
+public struct JobWorker: Service {
+    let jobs: JobService
+    let handlers: [String: any JobHandler]
+    let concurrency: Int
+    let pollInterval: Duration
+    let logger: Logger
+
+    public init(
+        jobs: JobService, handlers: [any JobHandler], concurrency: Int = 4, pollInterval: Duration = .milliseconds(100),
+        logger: Logger
+    ) {
+        self.jobs = jobs
+        self.handlers = Dictionary(handlers.map { ($0.kind, $0) }, uniquingKeysWith: { first, _ in first })
+        self.concurrency = max(1, concurrency)
+        self.pollInterval = pollInterval
+        self.logger = logger
+    }
+
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<concurrency {
+                group.addTask { await loop() }
+            }
+        }
+    }
+
+    /// One slot: claim a job, run it, repeat; sleep a poll interval when none is due.
+    private func loop() async {
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            var claimed: [Job] = []
+            do {
+                claimed = try await jobs.claim(limit: 1)
+            } catch {
+                logger.error("claiming jobs failed", metadata: ["error": .string(String(reflecting: error))])
+            }
+            guard let job = claimed.first else {
+                // Ends early, without an error, when the process shuts down.
+                try? await cancelWhenGracefulShutdown { try await Task.sleep(for: pollInterval) }
+                continue
+            }
+            await perform(job)
+        }
+    }
+
+    /// Runs one claimed job and records its outcome.
+    func perform(_ job: Job) async {
+        do {
+            guard let handler = handlers[job.kind] else {
+                throw JobFailure.permanent("No handler for jobs of kind \(job.kind) in this build.")
+            }
+            try await handler.run(job)
+            try await jobs.succeeded(job)
+        } catch {
+            do {
+                let status = try await jobs.failed(job, error: error)
+                logger.warning("job failed", metadata: [
+                    "job": .string(job.id), "kind": .string(job.kind), "attempt": .stringConvertible(job.attempts),
+                    "now": .string(status.rawValue), "error": .string(String(describing: error)),
+                ])
+            } catch {
+                logger.error("recording a job failure failed", metadata: ["job": .string(job.id), "error": .string(String(reflecting: error))])
+            }
+        }
+    }
+}

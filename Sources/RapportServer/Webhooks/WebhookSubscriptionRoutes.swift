@@ -1,0 +1,46 @@
+import Hummingbird
+import RapportCore
+
+/// `/api/v1/webhook_endpoints`: outgoing webhooks, their signing secret (shown at creation
+/// only) and every delivery attempt.
+struct WebhookSubscriptionRoutes {
+    let webhooks: WebhookService
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.post("webhook_endpoints", use: create)
+        group.get("webhook_endpoints", use: list)
+        group.get("webhook_endpoints/:id", use: show)
+        group.delete("webhook_endpoints/:id", use: delete)
+        group.get("webhook_endpoints/:id/attempts", use: attempts)
+    }
+
+    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let url = body.requiredString("url", maxLength: 2000)
+        let types = body.stringArray("event_types")
+        if body.any("event_types") == nil { body.fail("event_types", "is required: a list of event types, or [\"*\"]") }
+        try body.finish()
+        let subscription = try await webhooks.create(url: url ?? "", eventTypes: types ?? [], workspaceID: try context.workspaceID())
+        return JSONResponse.make(WebhookSubscriptionResponse(subscription: subscription, showSecret: true), status: .created)
+    }
+
+    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let all = try await webhooks.subscriptions(workspaceID: try context.workspaceID())
+        return JSONResponse.make(ListResponse(data: all.map { WebhookSubscriptionResponse(subscription: $0, showSecret: false) }, hasMore: false, lastID: nil))
+    }
+
+    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let found = try await webhooks.subscription(id: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        return JSONResponse.make(WebhookSubscriptionResponse(subscription: found, showSecret: false))
+    }
+
+    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try await webhooks.delete(id: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        return Response(status: .noContent)
+    }
+
+    @Sendable func attempts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let list = try await webhooks.attempts(subscriptionID: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        return JSONResponse.make(ListResponse(data: list.map(WebhookAttemptResponse.init), hasMore: false, lastID: nil))
+    }
+}
