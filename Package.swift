@@ -92,7 +92,10 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             exclude: ["Fixtures/README.md"],
-            resources: [.copy("Fixtures/shopify")]
+            resources: [
+                .copy("Fixtures/shopify"), .copy("Fixtures/whatsapp"), .copy("Fixtures/meta"), .copy("Fixtures/twilio"),
+                .copy("Fixtures/sendgrid"),
+            ]
         ),
     ]
 )

@@ -19,4 +19,6 @@ struct SQLStoreSession: StoreSession {
     var sources: any SourceRepository { SQLSourceRepository(handle: handle) }
     var jobs: any JobRepository { SQLJobRepository(handle: handle) }
     var webhooks: any WebhookRepository { SQLWebhookRepository(handle: handle) }
+    var inboxes: any InboxRepository { SQLInboxRepository(handle: handle) }
+    var conversations: any ConversationRepository { SQLConversationRepository(handle: handle) }
 }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import NIOCore
 import RapportCore
 import RapportServer
@@ -17,13 +18,22 @@ struct APIHarness {
 
     static func run(on database: TestDatabase, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         try await database.withStore { store in
-            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!)
+            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL)
             guard let issued = try await services.workspaces.bootstrapIfEmpty() else { return }
             let app = Application(router: RapportApplication.buildRouter(services: services))
             try await app.test(.router) { client in
                 try await body(APIHarness(client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID))
             }
         }
+    }
+
+    /// The public address the harness's Rapport pretends to have (Twilio signs it).
+    static let publicURL = "https://rapport.test"
+
+    /// Runs every due job with the real handlers, as a worker would.
+    @discardableResult
+    func runJobs() async throws -> Int {
+        try await RapportApplication.worker(services: services, logger: Logger(label: "test.jobs")).drain()
     }
 
     func headers(key: String? = nil, _ extra: [(String, String)] = []) -> HTTPFields {

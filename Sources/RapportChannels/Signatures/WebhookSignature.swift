@@ -64,6 +64,17 @@ public enum WebhookSignature {
         "t=\(timestamp),v1=\(hexHMACSHA256(Data("\(timestamp).\(body)".utf8), secret: secret))"
     }
 
+    /// Whether two secrets are equal, taking the same time wherever they differ.
+    public static func constantTimeEquals(_ given: String, _ expected: String) -> Bool {
+        let left = Array(given.utf8)
+        let right = Array(expected.utf8)
+        var difference = UInt8(left.count == right.count ? 0 : 1)
+        for index in 0..<max(left.count, right.count) {
+            difference |= (index < left.count ? left[index] : 0) ^ (index < right.count ? right[index] : 0)
+        }
+        return difference == 0
+    }
+
     private static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out = [UInt8]()

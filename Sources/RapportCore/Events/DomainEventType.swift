@@ -19,4 +19,10 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case returnRequested = "return.requested"
     case returnStatusChanged = "return.status_changed"
     case sourceCreated = "source.created"
+    case inboxCreated = "inbox.created"
+    case conversationCreated = "conversation.created"
+    case conversationUpdated = "conversation.updated"
+    case conversationSLABreached = "conversation.sla_breached"
+    case messageCreated = "message.created"
+    case messageUpdated = "message.updated"
 }

@@ -15,4 +15,6 @@ public protocol StoreSession: Sendable {
     var sources: any SourceRepository { get }
     var jobs: any JobRepository { get }
     var webhooks: any WebhookRepository { get }
+    var inboxes: any InboxRepository { get }
+    var conversations: any ConversationRepository { get }
 }

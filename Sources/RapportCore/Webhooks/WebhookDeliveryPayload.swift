@@ -11,7 +11,8 @@ public struct WebhookDeliveryPayload: Sendable, Codable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case subscriptionID = "subscription_id"
-        case eventID = "event_id"
+        // Stored through JSONCoding, which turns camelCase into snake_case and back.
+        case subscriptionID = "subscriptionId"
+        case eventID = "eventId"
     }
 }

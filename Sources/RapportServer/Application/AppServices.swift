@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 import RapportStore
 
@@ -14,8 +15,18 @@ public struct AppServices: Sendable {
     public let jobs: JobService
     public let webhooks: WebhookService
     public let dispatcher: EventDispatcher
+    public let inboxes: InboxService
+    public let conversations: ConversationService
+    /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
+    public let live: LiveHub
+    /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
+    /// the address each request came in on.
+    public let publicURL: String?
 
-    public init(store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock()) {
+    public init(
+        store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
+        publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"]
+    ) {
         self.store = store
         let customers = CustomerService(
             store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)
@@ -29,6 +40,11 @@ public struct AppServices: Sendable {
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
         self.jobs = JobService(store: store, clock: clock)
         self.webhooks = WebhookService(store: store, clock: clock)
+        let live = LiveHub()
+        self.live = live
+        self.inboxes = InboxService(customers: customers)
+        self.conversations = ConversationService(customers: customers, live: live)
+        self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }
 }

@@ -22,6 +22,12 @@ public enum RapportApplication {
         SourceRoutes(sources: services.sources).register(on: api)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
         WebhookRoutes(sources: services.sources).register(on: router)
+        ConversationRoutes(conversations: services.conversations).register(on: api)
+        InboxSetupRoutes(inboxes: services.inboxes).register(on: api)
+        LiveRoutes(hub: services.live).register(on: api)
+        let address = PublicAddress(configuredBase: services.publicURL)
+        MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
+        TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router
@@ -32,16 +38,31 @@ public enum RapportApplication {
     public static func backgroundServices(services: AppServices, workers: Int, logger: Logger) -> [any Service] {
         var list: [any Service] = [DeletionPurgeService(customers: services.customers, logger: logger)]
         if workers > 0 {
-            list.append(JobWorker(jobs: services.jobs, handlers: jobHandlers(services: services), concurrency: workers, logger: logger))
+            list.append(worker(services: services, concurrency: workers, logger: logger))
             list.append(EventDispatchService(dispatcher: services.dispatcher, logger: logger))
+            list.append(SnoozeWakeService(conversations: services.conversations, logger: logger))
         }
         return list
+    }
+
+    /// A job worker with every handler of this build.
+    public static func worker(services: AppServices, concurrency: Int = 4, logger: Logger) -> JobWorker {
+        JobWorker(jobs: services.jobs, handlers: jobHandlers(services: services), concurrency: concurrency, logger: logger)
     }
 
     /// Every kind of job this build can run.
     static func jobHandlers(services: AppServices) -> [any JobHandler] {
         let http = OutboundHTTP()
-        return [WebhookDeliveryHandler(webhooks: services.webhooks, http: http)]
+        let publicBase = services.publicURL ?? "http://127.0.0.1:8080"
+        let senders: [any ChannelSender] = [
+            WhatsAppSender(http: http), MetaSendAPISender(channel: .messenger, http: http),
+            MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, publicBaseURL: publicBase),
+        ]
+        return [
+            WebhookDeliveryHandler(webhooks: services.webhooks, http: http),
+            MessageSendHandler(conversations: services.conversations, senders: senders),
+            SLACheckHandler(conversations: services.conversations),
+        ]
     }
 
     public static func build(

@@ -49,6 +49,18 @@ public struct JobWorker: Service {
         }
     }
 
+    /// Runs due jobs one after another until none is due; returns how many ran. For tests and
+    /// one-off runs (`rapport jobs run`).
+    @discardableResult
+    public func drain(limit: Int = 10_000) async throws -> Int {
+        var ran = 0
+        while ran < limit, let job = try await jobs.claim(limit: 1).first {
+            await perform(job)
+            ran += 1
+        }
+        return ran
+    }
+
     /// Runs one claimed job and records its outcome.
     func perform(_ job: Job) async {
         do {

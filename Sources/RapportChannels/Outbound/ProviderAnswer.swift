@@ -1,0 +1,20 @@
+import RapportCore
+
+/// How a provider's HTTP answer maps onto a job: rate limits and server errors are worth a
+/// retry, other refusals are final. The failure carries the provider's own words.
+enum ProviderAnswer {
+    static func failure(provider: String, status: Int, body: String) -> JobFailure {
+        let root = try? JSONParser.parse(Array(body.utf8))
+        let error = root?["error"]
+        let code = error?["code"]?.text ?? root?["code"]?.text
+        let message = error?["message"]?.text ?? root?["message"]?.text ?? String(body.prefix(300))
+        let reason = "\(provider) refused the message (HTTP \(status)\(code.map { ", code \($0)" } ?? "")): \(message)"
+        let retryable = status == 429 || status >= 500 || status == 408
+            || ["4", "80007", "130429", "131048", "131056", "20429"].contains(code ?? "")
+        return retryable ? .retry(reason) : .permanent(reason)
+    }
+
+    static func unreachable(provider: String, _ error: any Error) -> JobFailure {
+        .retry("\(provider) could not be reached: \(error)")
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import RapportCore
+
+/// Sends SMS through Twilio's REST API: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json`
+/// with HTTP Basic auth, asking Twilio to report delivery to the inbox's status callback.
+public struct TwilioSMSSender: ChannelSender {
+    public static let apiBaseURL = "https://api.twilio.com"
+    public let channel = InboxChannel.sms
+    let http: OutboundHTTP
+    /// Rapport's public base URL, for the status callback.
+    let publicBaseURL: String
+
+    public init(http: OutboundHTTP, publicBaseURL: String) {
+        self.http = http
+        self.publicBaseURL = publicBaseURL
+    }
+
+    public func send(_ outbound: OutboundMessage) async throws -> String {
+        let settings = outbound.inbox.settings
+        let account = settings["account_sid"] ?? ""
+        let url = "\(settings["api_base_url"] ?? Self.apiBaseURL)/2010-04-01/Accounts/\(account)/Messages.json"
+        let credentials = Data("\(account):\(settings["auth_token"] ?? "")".utf8).base64EncodedString()
+        let form = FormBody.encode([
+            ("To", outbound.conversation.contact), ("From", settings["phone_number"] ?? ""), ("Body", outbound.message.text ?? ""),
+            ("StatusCallback", publicBaseURL + outbound.inbox.webhookPath + "/status"),
+        ])
+        let answer: OutboundHTTP.Answer
+        do {
+            answer = try await http.post(url, headers: [
+                ("Authorization", "Basic \(credentials)"), ("Content-Type", "application/x-www-form-urlencoded"),
+            ], body: form)
+        } catch {
+            throw ProviderAnswer.unreachable(provider: "Twilio", error)
+        }
+        guard (200..<300).contains(answer.status) else {
+            throw ProviderAnswer.failure(provider: "Twilio", status: answer.status, body: answer.body)
+        }
+        guard let sid = (try? JSONParser.parse(Array(answer.body.utf8)))?["sid"]?.text else {
+            throw JobFailure.retry("Twilio answered without a message sid: \(answer.body.prefix(200))")
+        }
+        return sid
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// A person who answers conversations (a user of the workspace with an availability).
+public struct Agent: Sendable, Equatable {
+    public var id: String
+    public var workspaceID: String
+    public var name: String
+    public var email: String
+    public var role: String
+    public var availability: Availability
+    /// Round-robin skips agents with this many open conversations assigned.
+    public var maxConversations: Int
+    public var createdAt: Date
+
+    public init(
+        id: String, workspaceID: String, name: String, email: String, role: String, availability: Availability,
+        maxConversations: Int, createdAt: Date
+    ) {
+        self.id = id
+        self.workspaceID = workspaceID
+        self.name = name
+        self.email = email
+        self.role = role
+        self.availability = availability
+        self.maxConversations = maxConversations
+        self.createdAt = createdAt
+    }
+}

@@ -1,0 +1,24 @@
+/// Which conversations a list shows; every field narrows it.
+public struct ConversationFilter: Sendable, Equatable {
+    public var status: ConversationStatus?
+    public var inboxID: String?
+    public var assigneeID: String?
+    /// Only conversations nobody is assigned to.
+    public var unassigned: Bool
+    public var customerID: String?
+    public var teamID: String?
+    public var label: String?
+
+    public init(
+        status: ConversationStatus? = nil, inboxID: String? = nil, assigneeID: String? = nil, unassigned: Bool = false,
+        customerID: String? = nil, teamID: String? = nil, label: String? = nil
+    ) {
+        self.status = status
+        self.inboxID = inboxID
+        self.assigneeID = assigneeID
+        self.unassigned = unassigned
+        self.customerID = customerID
+        self.teamID = teamID
+        self.label = label
+    }
+}

@@ -1,0 +1,3 @@
+public enum ConversationPriority: String, Sendable, Codable, CaseIterable {
+    case low, normal, high, urgent
+}

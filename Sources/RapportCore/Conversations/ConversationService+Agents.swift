@@ -1,0 +1,249 @@
+import Foundation
+
+/// Reading conversations, and what agents do in them: reply, note, assign, snooze, resolve,
+/// reopen, label, prioritise, and start or log a conversation themselves.
+extension ConversationService {
+    /// WhatsApp lets a business answer freely for this long after the customer last wrote.
+    public static let customerServiceWindow: TimeInterval = 24 * 3600
+
+    public func conversation(id: String, workspaceID: String) async throws -> Conversation {
+        guard let found = try await store.read({ session in try await session.conversations.find(id: id, workspaceID: workspaceID) })
+        else { throw RapportError.notFound("No conversation \(id.prefix(64)) in this workspace.") }
+        return found
+    }
+
+    public func conversations(filter: ConversationFilter, page: PageRequest, workspaceID: String) async throws -> Page<Conversation> {
+        try await store.read { session in try await session.conversations.list(filter: filter, workspaceID: workspaceID, page: page) }
+    }
+
+    public func messages(conversationID: String, page: PageRequest, workspaceID: String) async throws -> Page<Message> {
+        _ = try await conversation(id: conversationID, workspaceID: workspaceID)
+        return try await store.read { session in try await session.conversations.messages(conversationID: conversationID, page: page) }
+    }
+
+    /// Writes in a conversation. A reply is queued for its channel (`message.send`), a note
+    /// stays private; `{{variables}}` are filled in first.
+    public func reply(conversationID: String, _ input: ReplyInput, workspaceID: String) async throws -> Message {
+        try validate(input)
+        let result: (Message, Conversation) = try await customers.retryingConflicts {
+            try await store.write { session in
+                guard var conversation = try await session.conversations.find(id: conversationID, workspaceID: workspaceID) else {
+                    throw RapportError.notFound("No conversation \(conversationID.prefix(64)) in this workspace.")
+                }
+                guard let inbox = try await session.inboxes.inbox(id: conversation.inboxID) else {
+                    throw RapportError.notFound("The conversation's inbox is gone.")
+                }
+                let message = try await write(input, in: &conversation, inbox: inbox, session: session)
+                return (message, conversation)
+            }
+        }
+        await live.publish([update(result.0, conversation: result.1), update("conversation.updated", result.1)])
+        return result.0
+    }
+
+    /// Opens a conversation from Rapport's side: an agent writing first (on WhatsApp only
+    /// with a template), or logging a store visit or call by hand in a `store` inbox.
+    public func start(inboxID: String, customerID: String, _ input: ReplyInput, incoming: Bool = false, workspaceID: String) async throws -> (Conversation, Message) {
+        try validate(input)
+        let result: (Message, Conversation) = try await customers.retryingConflicts {
+            try await store.write { session in
+                guard let inbox = try await session.inboxes.inbox(id: inboxID), inbox.workspaceID == workspaceID else {
+                    throw RapportError.invalid(field: "inbox_id", "names no inbox of this workspace")
+                }
+                guard let customer = try await session.customers.find(id: customerID, workspaceID: workspaceID), customer.deletedAt == nil
+                else { throw RapportError.invalid(field: "customer_id", "names no live customer of this workspace") }
+                if incoming && inbox.channel != .store {
+                    throw RapportError.invalid(field: "direction", "can be incoming only in a store inbox (a visit or call logged by hand)")
+                }
+                let contact: String
+                if let kind = inbox.channel.identityKind {
+                    guard let identity = customer.identities.first(where: { $0.kind == kind }) else {
+                        throw RapportError.invalid(field: "customer_id", "the customer has no \(kind.rawValue) identity to reach on \(inbox.channel.rawValue)")
+                    }
+                    contact = identity.value
+                } else {
+                    contact = customer.id
+                }
+                let now = clock.now()
+                var conversation = Conversation(
+                    id: ResourceID.make(.conversation, at: now), workspaceID: workspaceID, inboxID: inbox.id, customerID: customer.id,
+                    channel: inbox.channel, contact: contact, status: inbox.channel == .store ? .resolved : .open,
+                    assigneeID: input.authorID, teamID: inbox.teamID, lastMessageAt: now, createdAt: now, updatedAt: now,
+                    resolvedAt: inbox.channel == .store ? now : nil)
+                try await session.conversations.insert(conversation)
+                try await session.events.append([customers.event(
+                    .conversationCreated, subject: conversation.id, workspaceID: workspaceID, json: ConversationDocument.json(conversation))])
+                let message = try await write(input, in: &conversation, inbox: inbox, session: session, incoming: incoming)
+                return (message, conversation)
+            }
+        }
+        await live.publish([update("conversation.created", result.1), update(result.0, conversation: result.1)])
+        return (result.1, result.0)
+    }
+
+    /// Changes who handles a conversation, its status, labels or priority.
+    public func act(_ action: ConversationAction, conversationID: String, workspaceID: String) async throws -> Conversation {
+        let changed: Conversation = try await customers.retryingConflicts {
+            try await store.write { session in
+                guard var conversation = try await session.conversations.find(id: conversationID, workspaceID: workspaceID) else {
+                    throw RapportError.notFound("No conversation \(conversationID.prefix(64)) in this workspace.")
+                }
+                let now = clock.now()
+                try await apply(action, to: &conversation, session: session, now: now)
+                conversation.updatedAt = now
+                try await session.conversations.update(conversation)
+                try await session.events.append([customers.event(
+                    .conversationUpdated, subject: conversation.id, workspaceID: workspaceID, json: ConversationDocument.json(conversation))])
+                return conversation
+            }
+        }
+        await live.publish([update("conversation.updated", changed)])
+        return changed
+    }
+
+    private func apply(_ action: ConversationAction, to conversation: inout Conversation, session: any StoreSession, now: Date) async throws {
+        switch action {
+        case .assign(let agentID, let teamID):
+            if agentID == nil && teamID == nil { throw RapportError.invalid(field: "assignee_id", "or team_id is required") }
+            if let agentID {
+                guard try await session.inboxes.agent(id: agentID, workspaceID: conversation.workspaceID) != nil else {
+                    throw RapportError.invalid(field: "assignee_id", "names no agent of this workspace")
+                }
+                conversation.assigneeID = agentID
+                try await session.inboxes.markAssigned(agentID: agentID, at: now)
+            }
+            if let teamID {
+                guard try await session.inboxes.team(id: teamID, workspaceID: conversation.workspaceID) != nil else {
+                    throw RapportError.invalid(field: "team_id", "names no team of this workspace")
+                }
+                conversation.teamID = teamID
+            }
+        case .unassign:
+            conversation.assigneeID = nil
+        case .snooze(let until):
+            guard until > now else { throw RapportError.invalid(field: "until", "must be in the future") }
+            guard conversation.status != .resolved else {
+                throw RapportError.conflict("A resolved conversation cannot be snoozed; reopen it first.")
+            }
+            conversation.status = .snoozed
+            conversation.snoozedUntil = until
+        case .resolve:
+            conversation.status = .resolved
+            conversation.resolvedAt = now
+            conversation.snoozedUntil = nil
+            SLAClock(policy: nil).resolved(&conversation)
+        case .reopen:
+            guard conversation.status != .open else { throw RapportError.conflict("The conversation is already open.") }
+            conversation.status = .open
+            conversation.resolvedAt = nil
+            conversation.snoozedUntil = nil
+        case .label(let add, let remove):
+            var problems = Problems(prefix: nil)
+            for (index, label) in add.enumerated() { problems.text(label, "add[\(index)]", maxLength: 50) }
+            guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+            let removed = Set(remove.map { $0.trimmed.lowercased() })
+            var labels = conversation.labels.filter { !removed.contains($0) }
+            for label in add.map({ $0.trimmed.lowercased() }) where !labels.contains(label) { labels.append(label) }
+            conversation.labels = labels
+        case .priority(let priority):
+            conversation.priority = priority
+        }
+    }
+
+    private func validate(_ input: ReplyInput) throws {
+        var problems = Problems(prefix: nil)
+        if input.text == nil && input.cannedResponseID == nil && input.template == nil && input.attachments.isEmpty {
+            problems.add("text", "is required (or canned_response_id, or template)")
+        }
+        if let text = input.text { problems.text(text, "text", maxLength: 20_000) }
+        if let template = input.template {
+            let validName = !template.name.isEmpty && template.name.count <= 512
+                && template.name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+            if !validName { problems.add("template.name", "must be the template's name: a-z, 0-9 and _") }
+            if template.language.isEmpty || template.language.count > 15 { problems.add("template.language", "must be a language code such as en_US") }
+            if input.isPrivate { problems.add("private", "a note cannot be a template") }
+        }
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+    }
+
+    /// Adds an agent's message to the conversation inside the caller's transaction.
+    private func write(
+        _ input: ReplyInput, in conversation: inout Conversation, inbox: Inbox, session: any StoreSession, incoming: Bool = false
+    ) async throws -> Message {
+        let now = clock.now()
+        var text = input.text
+        if let cannedID = input.cannedResponseID {
+            guard let canned = try await session.inboxes.cannedResponse(id: cannedID, workspaceID: conversation.workspaceID) else {
+                throw RapportError.invalid(field: "canned_response_id", "names no canned response (id or short code) of this workspace")
+            }
+            text = canned.content
+        }
+        if let template = text, template.contains("{{") {
+            text = MessageTemplate.render(template, values: try await variables(for: conversation, input: input, session: session))
+        }
+        let sendsToProvider = !input.isPrivate && !incoming && inbox.channel != .store
+        if sendsToProvider && inbox.channel == .whatsapp {
+            try checkWindow(conversation, template: input.template, now: now)
+        } else if input.template != nil {
+            throw RapportError.invalid(field: "template", "templates are for WhatsApp inboxes only")
+        }
+        let message = Message(
+            id: ResourceID.make(.message, at: now), workspaceID: conversation.workspaceID, conversationID: conversation.id,
+            inboxID: inbox.id, direction: incoming ? .incoming : .outgoing, kind: input.template == nil ? .text : .template,
+            author: incoming ? .customer : input.author, authorID: incoming ? conversation.customerID : input.authorID, text: text,
+            attachments: input.attachments, content: input.template?.content, isPrivate: input.isPrivate,
+            deliveryStatus: sendsToProvider ? .pending : nil, createdAt: now, updatedAt: now)
+        if !input.isPrivate {
+            conversation.lastMessageAt = now
+            if incoming {
+                conversation.lastIncomingAt = now
+            } else if input.author == .agent || input.author == .bot {
+                SLAClock(policy: nil).agentReplied(&conversation, at: now)
+            }
+        }
+        conversation.updatedAt = now
+        try await session.conversations.update(conversation)
+        try await session.conversations.insert(message)
+        try await recordOnTimeline(message, conversation: conversation, session: session)
+        try await session.events.append([
+            customers.event(.messageCreated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message)),
+            customers.event(.conversationUpdated, subject: conversation.id, workspaceID: conversation.workspaceID,
+                            json: ConversationDocument.json(conversation)),
+        ])
+        if sendsToProvider {
+            let payload = String(decoding: try JSONCoding.makeEncoder().encode(MessageSendPayload(messageID: message.id)), as: UTF8.self)
+            try await session.jobs.enqueue(
+                [JobRequest(kind: MessageSendPayload.jobKind, payload: payload, uniqueKey: message.id, maxAttempts: 6)], now: now)
+        }
+        return message
+    }
+
+    /// WhatsApp's rule: free-form messages only within 24 hours of the customer's last
+    /// message; outside it, only a template.
+    private func checkWindow(_ conversation: Conversation, template: TemplateMessage?, now: Date) throws {
+        guard template == nil else { return }
+        let open = conversation.lastIncomingAt.map { now.timeIntervalSince($0) < Self.customerServiceWindow } ?? false
+        if !open {
+            throw RapportError.invalid(
+                field: "template",
+                "is required: the customer last wrote more than 24 hours ago (or never), and WhatsApp only delivers template messages outside its 24-hour customer-service window")
+        }
+    }
+
+    private func variables(for conversation: Conversation, input: ReplyInput, session: any StoreSession) async throws -> [String: String] {
+        let customer = try await session.customers.find(id: conversation.customerID, workspaceID: conversation.workspaceID)
+        var order: Order?
+        if let orderID = input.orderID {
+            order = try await session.orders.find(id: orderID, workspaceID: conversation.workspaceID)
+            if order == nil { throw RapportError.invalid(field: "order_id", "names no order of this workspace") }
+        } else {
+            order = try await session.orders.list(
+                filter: OrderFilter(customerID: conversation.customerID), workspaceID: conversation.workspaceID,
+                page: try PageRequest(limit: 1)).items.first
+        }
+        var agent: Agent?
+        if let authorID = input.authorID { agent = try await session.inboxes.agent(id: authorID, workspaceID: conversation.workspaceID) }
+        return MessageTemplate.values(customer: customer, order: order, agent: agent)
+    }
+}
+

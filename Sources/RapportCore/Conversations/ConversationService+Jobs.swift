@@ -1,0 +1,98 @@
+import Foundation
+
+/// The background side of conversations: what `message.send` jobs deliver and how they
+/// report back, SLA checks at their due time, and snoozes that run out.
+extension ConversationService {
+    /// The message a `message.send` job delivers, or nil when there is nothing left to send
+    /// (the message is gone, or an earlier attempt already got it to the provider).
+    public func outbound(for job: Job) async throws -> OutboundMessage? {
+        let input = try JSONCoding.makeDecoder().decode(MessageSendPayload.self, from: Data(job.payload.utf8))
+        return try await store.read { session in
+            guard let message = try await session.conversations.message(id: input.messageID), message.providerMessageID == nil,
+                let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
+                let inbox = try await session.inboxes.inbox(id: message.inboxID)
+            else { return nil }
+            let references = try await session.conversations.providerMessageIDs(conversationID: conversation.id)
+            let customer = try await session.customers.find(id: conversation.customerID, workspaceID: conversation.workspaceID)
+            let name = [customer?.profile.firstName, customer?.profile.lastName].compactMap { $0 }.joined(separator: " ")
+            return OutboundMessage(
+                message: message, inbox: inbox, conversation: conversation, threadReferences: references,
+                customerName: name.isEmpty ? nil : name)
+        }
+    }
+
+    /// The provider accepted the message under `providerMessageID`.
+    public func sent(messageID: String, providerMessageID: String) async throws {
+        try await changeDelivery(messageID: messageID) { message in
+            message.providerMessageID = providerMessageID
+            if message.deliveryStatus == nil || message.deliveryStatus == .pending || message.deliveryStatus == .failed {
+                message.deliveryStatus = .sent
+            }
+            message.failureReason = nil
+        }
+    }
+
+    /// The provider refused the message (or could not be reached): it shows `failed` with the
+    /// reason, whether or not the job will try again.
+    public func sendFailed(messageID: String, reason: String) async throws {
+        try await changeDelivery(messageID: messageID) { message in
+            message.deliveryStatus = .failed
+            message.failureReason = String(reason.prefix(1000))
+        }
+    }
+
+    private func changeDelivery(messageID: String, _ change: @Sendable (inout Message) -> Void) async throws {
+        let changed: (Message, Conversation)? = try await store.write { session in
+            guard var message = try await session.conversations.message(id: messageID),
+                let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
+            else { return nil }
+            change(&message)
+            message.updatedAt = clock.now()
+            try await session.conversations.update(message)
+            try await session.events.append([customers.event(
+                .messageUpdated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message))])
+            return (message, conversation)
+        }
+        if let (message, conversation) = changed {
+            await live.publish([update(message, conversation: conversation, type: "message.updated")])
+        }
+    }
+
+    /// Runs an `sla.check` job: if the target it was scheduled for is still unmet, the
+    /// conversation records the breach and `conversation.sla_breached` is emitted.
+    public func checkSLA(_ job: Job) async throws {
+        let check = try JSONCoding.makeDecoder().decode(SLACheckPayload.self, from: Data(job.payload.utf8))
+        let breached: Conversation? = try await store.write { session in
+            guard var conversation = try await session.conversations.find(id: check.conversationID, workspaceID: nil),
+                SLAClock.isBreached(conversation, check: check)
+            else { return nil }
+            conversation.slaBreaches.append(check.target.rawValue)
+            conversation.updatedAt = clock.now()
+            try await session.conversations.update(conversation)
+            var writer = JSONWriter()
+            writer.beginObject()
+            writer.key("conversation"); ConversationDocument.write(conversation, to: &writer)
+            writer.key("target"); writer.string(check.target.rawValue)
+            writer.endObject()
+            try await session.events.append([customers.event(
+                .conversationSLABreached, subject: conversation.id, workspaceID: conversation.workspaceID, json: writer.text)])
+            return conversation
+        }
+        if let breached { await live.publish([update("conversation.updated", breached)]) }
+    }
+
+    /// Reopens snoozed conversations whose time has come; returns how many.
+    public func wakeSnoozed() async throws -> Int {
+        let due = try await store.read { session in try await session.conversations.dueSnoozes(before: clock.now(), limit: 200) }
+        var woken = 0
+        for conversation in due {
+            do {
+                _ = try await act(.reopen, conversationID: conversation.id, workspaceID: conversation.workspaceID)
+                woken += 1
+            } catch RapportError.conflict {
+                // Reopened by someone else meanwhile.
+            }
+        }
+        return woken
+    }
+}

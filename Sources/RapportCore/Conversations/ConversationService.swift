@@ -1,0 +1,199 @@
+import Foundation
+
+/// Conversations with customers on every channel: inbound messages and delivery reports from
+/// the channel adapters, agents' replies and actions, and the outgoing side the `message.send`
+/// jobs carry out. Every change appends its events and lands on the customer's timeline in
+/// the same transaction; connected agents hear of it after the commit.
+public struct ConversationService: Sendable {
+    public let customers: CustomerService
+    public let live: any LiveUpdates
+    var store: any DataStore { customers.store }
+    var clock: any WallClock { customers.clock }
+
+    public init(customers: CustomerService, live: any LiveUpdates = NoLiveUpdates()) {
+        self.customers = customers
+        self.live = live
+    }
+
+    // MARK: Inbound
+
+    /// Stores a verified provider payload: each new message joins (or opens) its
+    /// conversation; a message seen before is counted, not stored again; delivery reports
+    /// move outgoing messages forward.
+    public func receive(_ payload: ChannelPayload, inbox: Inbox) async throws -> InboundOutcome {
+        var outcome = InboundOutcome()
+        for inbound in payload.messages {
+            if let message = try await receiveOne(inbound, inbox: inbox) {
+                outcome.stored.append(message)
+            } else {
+                outcome.duplicates += 1
+            }
+        }
+        for update in payload.deliveries where try await apply(update, inbox: inbox) {
+            outcome.deliveriesApplied += 1
+        }
+        return outcome
+    }
+
+    private func receiveOne(_ inbound: InboundMessage, inbox: Inbox) async throws -> Message? {
+        let contact = contactCustomer(inbound, channel: inbox.channel)
+        let result: (Message, Conversation, Bool)? = try await customers.retryingConflicts {
+            try await store.write { session in
+                if try await session.conversations.message(providerMessageID: inbound.providerMessageID, inboxID: inbox.id) != nil {
+                    return nil
+                }
+                let now = clock.now()
+                let policy = try await slaPolicy(of: inbox, session: session)
+                let clockRules = SLAClock(policy: policy)
+                var jobs: [JobRequest] = []
+                var conversation: Conversation
+                var isNew = false
+                if let existing = try await existingConversation(for: inbound, inbox: inbox, session: session) {
+                    conversation = existing
+                    if conversation.status == .resolved || conversation.status == .snoozed {
+                        conversation.status = .open
+                        conversation.snoozedUntil = nil
+                        conversation.resolvedAt = nil
+                    }
+                } else {
+                    let customerID = try await resolveCustomer(contact, session: session, workspaceID: inbox.workspaceID, inbox: inbox)
+                    conversation = Conversation(
+                        id: ResourceID.make(.conversation, at: now), workspaceID: inbox.workspaceID, inboxID: inbox.id,
+                        customerID: customerID, channel: inbox.channel, contact: inbound.from, subject: inbound.subject,
+                        lastMessageAt: now, createdAt: now, updatedAt: now)
+                    let tags = try await session.customers.find(id: customerID, workspaceID: inbox.workspaceID)?.profile.tags ?? []
+                    try await ConversationRouting(session: session).route(&conversation, inbox: inbox, customerTags: tags, at: now)
+                    jobs += clockRules.started(&conversation, at: now)
+                    isNew = true
+                }
+                let message = Message(
+                    id: ResourceID.make(.message, at: now), workspaceID: inbox.workspaceID, conversationID: conversation.id,
+                    inboxID: inbox.id, direction: .incoming, kind: inbound.kind, author: .customer, authorID: conversation.customerID,
+                    text: inbound.text, attachments: inbound.attachments, content: inbound.content,
+                    providerMessageID: inbound.providerMessageID, raw: inbound.raw, createdAt: now, updatedAt: now)
+                conversation.lastMessageAt = now
+                conversation.lastIncomingAt = max(inbound.occurredAt ?? now, conversation.lastIncomingAt ?? .distantPast)
+                jobs += clockRules.customerWrote(&conversation, at: now)
+                conversation.updatedAt = now
+                if isNew {
+                    try await session.conversations.insert(conversation)
+                } else {
+                    try await session.conversations.update(conversation)
+                }
+                try await session.conversations.insert(message)
+                try await recordOnTimeline(message, conversation: conversation, session: session)
+                try await session.events.append([
+                    customers.event(isNew ? .conversationCreated : .conversationUpdated, subject: conversation.id,
+                                    workspaceID: inbox.workspaceID, json: ConversationDocument.json(conversation)),
+                    customers.event(.messageCreated, subject: message.id, workspaceID: inbox.workspaceID, json: MessageDocument.json(message)),
+                ])
+                try await session.jobs.enqueue(jobs, now: now)
+                return (message, conversation, isNew)
+            }
+        }
+        guard let (message, conversation, isNew) = result else { return nil }
+        await live.publish([
+            update(isNew ? "conversation.created" : "conversation.updated", conversation),
+            update(message, conversation: conversation),
+        ])
+        return message
+    }
+
+    /// The conversation an inbound message belongs to: for email, the one holding a message
+    /// it answers (even if resolved); otherwise the contact's unresolved one in this inbox.
+    private func existingConversation(for inbound: InboundMessage, inbox: Inbox, session: any StoreSession) async throws -> Conversation? {
+        if !inbound.references.isEmpty,
+            let threaded = try await session.conversations.holding(providerMessageIDs: inbound.references, inboxID: inbox.id)
+        {
+            return threaded
+        }
+        return try await session.conversations.unresolved(inboxID: inbox.id, contact: inbound.from)
+    }
+
+    /// The customer behind a contact: the owner of the channel identity, or a new customer
+    /// with it (and the sender's name). An identity that does not normalise still gets a
+    /// customer, without it: a message is never dropped for its sender's address.
+    private func contactCustomer(_ inbound: InboundMessage, channel: InboxChannel) -> PreparedUpsert? {
+        var identities: [IdentityInput] = []
+        if let kind = channel.identityKind {
+            let value = kind == .whatsapp && !inbound.from.hasPrefix("+") ? "+" + inbound.from : inbound.from
+            identities.append(IdentityInput(kind: kind.rawValue, value: value, source: channel.rawValue))
+            if kind == .whatsapp { identities.append(IdentityInput(kind: IdentityKind.phone.rawValue, value: value, source: channel.rawValue)) }
+        }
+        let words = (inbound.fromName ?? "").split(separator: " ", maxSplits: 1).map(String.init)
+        let named = CustomerInput(identities: identities, firstName: words.first, lastName: words.count > 1 ? words[1] : nil)
+        return (try? customers.prepare(named, field: nil))
+            ?? (try? customers.prepare(CustomerInput(identities: identities), field: nil))
+            ?? (try? customers.prepare(CustomerInput(identities: [], firstName: named.firstName, lastName: named.lastName), field: nil))
+            ?? (try? customers.prepare(CustomerInput(identities: []), field: nil))
+    }
+
+    func resolveCustomer(_ contact: PreparedUpsert?, session: any StoreSession, workspaceID: String, inbox: Inbox) async throws -> String {
+        guard let contact else { throw RapportError.invalid(field: "from", "names no customer Rapport can keep") }
+        let keys = contact.identities.map(\.key)
+        if !keys.isEmpty {
+            let owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
+            if let owner = keys.lazy.compactMap({ owners[$0] }).first { return owner.customerID }
+        }
+        var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
+        guard let outcome = try await batch.run([contact]).first else {
+            throw RapportError.conflict("The sender could not be matched to a customer; retry.")
+        }
+        return outcome.customer.id
+    }
+
+    /// Applies a delivery report to the outgoing message it names; false when it is unknown
+    /// or older news than what the message already shows.
+    private func apply(_ report: DeliveryUpdate, inbox: Inbox) async throws -> Bool {
+        let changed: (Message, Conversation)? = try await store.write { session in
+            guard var message = try await session.conversations.message(providerMessageID: report.providerMessageID, inboxID: inbox.id),
+                message.deliveryStatus?.accepts(report.status) ?? true,
+                let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
+            else { return nil }
+            message.deliveryStatus = report.status
+            message.failureReason = report.status == .failed ? (report.failureReason ?? "The provider reported a failure.") : nil
+            message.updatedAt = clock.now()
+            try await session.conversations.update(message)
+            try await session.events.append([customers.event(
+                .messageUpdated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message))])
+            return (message, conversation)
+        }
+        guard let (message, conversation) = changed else { return false }
+        await live.publish([update(message, conversation: conversation, type: "message.updated")])
+        return true
+    }
+
+    // MARK: Shared
+
+    func slaPolicy(of inbox: Inbox, session: any StoreSession) async throws -> SLAPolicy? {
+        guard let id = inbox.slaPolicyID else { return nil }
+        return try await session.inboxes.slaPolicy(id: id, workspaceID: inbox.workspaceID)
+    }
+
+    func recordOnTimeline(_ message: Message, conversation: Conversation, session: any StoreSession) async throws {
+        guard !message.isPrivate else { return }
+        let summary = message.text.map { String($0.prefix(280)) } ?? message.kind.rawValue
+        try await session.interactions.insert([Interaction(
+            id: ResourceID.make(.interaction, at: message.createdAt), workspaceID: message.workspaceID,
+            customerID: conversation.customerID, channel: conversation.channel.timelineChannel,
+            direction: message.direction == .incoming ? .inbound : .outbound,
+            kind: message.kind == .call ? "call" : "message", summary: summary, occurredAt: message.createdAt,
+            payload: .object([
+                "conversation_id": .string(conversation.id), "message_id": .string(message.id),
+                "inbox_id": .string(conversation.inboxID), "kind": .string(message.kind.rawValue),
+            ]),
+            createdAt: message.createdAt)])
+    }
+
+    func update(_ type: String, _ conversation: Conversation) -> LiveUpdate {
+        LiveUpdate(
+            workspaceID: conversation.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
+            json: ConversationDocument.json(conversation))
+    }
+
+    func update(_ message: Message, conversation: Conversation, type: String = "message.created") -> LiveUpdate {
+        LiveUpdate(
+            workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
+            json: MessageDocument.json(message))
+    }
+}

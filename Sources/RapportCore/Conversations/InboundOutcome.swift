@@ -1,0 +1,13 @@
+/// What one provider webhook changed: messages stored, repeats of messages stored before,
+/// and delivery reports applied.
+public struct InboundOutcome: Sendable, Equatable {
+    public var stored: [Message]
+    public var duplicates: Int
+    public var deliveriesApplied: Int
+
+    public init(stored: [Message] = [], duplicates: Int = 0, deliveriesApplied: Int = 0) {
+        self.stored = stored
+        self.duplicates = duplicates
+        self.deliveriesApplied = deliveriesApplied
+    }
+}

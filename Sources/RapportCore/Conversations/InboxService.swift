@@ -1,0 +1,205 @@
+import Foundation
+
+/// The set-up around conversations: inboxes with their channel credentials, agents and
+/// teams, canned responses, routing rules and SLA policies.
+public struct InboxService: Sendable {
+    public let customers: CustomerService
+    var store: any DataStore { customers.store }
+    var clock: any WallClock { customers.clock }
+
+    public init(customers: CustomerService) {
+        self.customers = customers
+    }
+
+    public func createInbox(
+        channel: InboxChannel, name: String, settings: [String: String], teamID: String? = nil, slaPolicyID: String? = nil,
+        workspaceID: String
+    ) async throws -> Inbox {
+        var problems = Problems(prefix: nil)
+        problems.text(name, "name", maxLength: 100)
+        let cleaned = settings.mapValues(\.trimmed).filter { !$0.value.isEmpty }
+        for key in channel.requiredSettings where cleaned[key] == nil {
+            problems.add("settings.\(key)", "is required for a \(channel.rawValue) inbox")
+        }
+        for key in cleaned.keys.sorted() where !channel.knownSettings.contains(key) {
+            problems.add("settings.\(key)", "is not a \(channel.rawValue) setting; known: \(channel.knownSettings.joined(separator: ", "))")
+        }
+        for (key, value) in cleaned where value.count > 2000 { problems.add("settings.\(key)", "must be at most 2000 characters") }
+        for key in ["api_base_url", "greeting_audio_url"] { if let url = cleaned[key] { problems.url(url, "settings.\(key)") } }
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        let now = clock.now()
+        let inbox = Inbox(
+            id: ResourceID.make(.inbox, at: now), workspaceID: workspaceID, channel: channel, name: name.trimmed,
+            settings: cleaned, teamID: teamID, slaPolicyID: slaPolicyID, createdAt: now)
+        try await store.write { session in
+            if let teamID, try await session.inboxes.team(id: teamID, workspaceID: workspaceID) == nil {
+                throw RapportError.invalid(field: "team_id", "names no team of this workspace")
+            }
+            if let slaPolicyID, try await session.inboxes.slaPolicy(id: slaPolicyID, workspaceID: workspaceID) == nil {
+                throw RapportError.invalid(field: "sla_policy_id", "names no SLA policy of this workspace")
+            }
+            try await session.inboxes.insert(inbox)
+            try await session.events.append([customers.event(
+                .inboxCreated, subject: inbox.id, workspaceID: workspaceID,
+                json: "{\"channel\":\"\(channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
+        }
+        return inbox
+    }
+
+    public func inboxes(workspaceID: String) async throws -> [Inbox] {
+        try await store.read { session in try await session.inboxes.inboxes(workspaceID: workspaceID) }
+    }
+
+    /// The inbox a webhook URL names, of the expected channel, or nil.
+    public func inbox(id: String, channel: InboxChannel? = nil) async throws -> Inbox? {
+        let found = try await store.read { session in try await session.inboxes.inbox(id: id) }
+        guard let found, channel == nil || found.channel == channel else { return nil }
+        return found
+    }
+
+    public func createAgent(
+        name: String, email: String, availability: Availability = .online, maxConversations: Int = 10, workspaceID: String
+    ) async throws -> Agent {
+        var problems = Problems(prefix: nil)
+        problems.text(name, "name", maxLength: 100)
+        let normalized = customers.normalizer.normalize(IdentityInput(kind: "email", value: email), field: "email")
+        if case .failure = normalized { problems.add("email", "must be an email address") }
+        if !(1...1000).contains(maxConversations) { problems.add("max_conversations", "must be between 1 and 1000") }
+        guard problems.list.isEmpty, case .success(let identity) = normalized else { throw RapportError.invalid(problems.list) }
+        let now = clock.now()
+        let agent = Agent(
+            id: ResourceID.make(.user, at: now), workspaceID: workspaceID, name: name.trimmed, email: identity.value, role: "agent",
+            availability: availability, maxConversations: maxConversations, createdAt: now)
+        try await customers.retryingConflicts {
+            try await store.write { session in try await session.inboxes.insert(agent) }
+        }
+        return agent
+    }
+
+    public func agents(workspaceID: String) async throws -> [Agent] {
+        try await store.read { session in try await session.inboxes.agents(workspaceID: workspaceID) }
+    }
+
+    public func setAvailability(_ availability: Availability, agentID: String, workspaceID: String) async throws -> Agent {
+        try await store.write { session in
+            guard try await session.inboxes.setAvailability(availability, agentID: agentID, workspaceID: workspaceID),
+                let agent = try await session.inboxes.agent(id: agentID, workspaceID: workspaceID)
+            else { throw RapportError.notFound("No agent \(agentID.prefix(64)) in this workspace.") }
+            return agent
+        }
+    }
+
+    public func createTeam(name: String, memberIDs: [String], workspaceID: String) async throws -> Team {
+        var problems = Problems(prefix: nil)
+        problems.text(name, "name", maxLength: 100)
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        let now = clock.now()
+        let team = Team(id: ResourceID.make(.team, at: now), workspaceID: workspaceID, name: name.trimmed, memberIDs: Array(Set(memberIDs)).sorted(), createdAt: now)
+        try await store.write { session in
+            try await checkAgents(team.memberIDs, field: "member_ids", workspaceID: workspaceID, session: session)
+            try await session.inboxes.insert(team)
+        }
+        return team
+    }
+
+    public func addMembers(_ agentIDs: [String], teamID: String, workspaceID: String) async throws -> Team {
+        try await store.write { session in
+            guard try await session.inboxes.team(id: teamID, workspaceID: workspaceID) != nil else {
+                throw RapportError.notFound("No team \(teamID.prefix(64)) in this workspace.")
+            }
+            try await checkAgents(agentIDs, field: "agent_ids", workspaceID: workspaceID, session: session)
+            for agentID in agentIDs { try await session.inboxes.addMember(agentID: agentID, teamID: teamID) }
+            guard let team = try await session.inboxes.team(id: teamID, workspaceID: workspaceID) else {
+                throw RapportError.notFound("No team \(teamID.prefix(64)) in this workspace.")
+            }
+            return team
+        }
+    }
+
+    public func teams(workspaceID: String) async throws -> [Team] {
+        try await store.read { session in try await session.inboxes.teams(workspaceID: workspaceID) }
+    }
+
+    private func checkAgents(_ ids: [String], field: String, workspaceID: String, session: any StoreSession) async throws {
+        for (index, id) in ids.enumerated() where try await session.inboxes.agent(id: id, workspaceID: workspaceID) == nil {
+            throw RapportError.invalid(field: "\(field)[\(index)]", "names no agent of this workspace")
+        }
+    }
+
+    public func createCannedResponse(shortCode: String, content: String, workspaceID: String) async throws -> CannedResponse {
+        var problems = Problems(prefix: nil)
+        let code = shortCode.trimmed.lowercased()
+        if code.isEmpty || code.count > 50 || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
+            problems.add("short_code", "must be 1 to 50 letters, digits, _ or -")
+        }
+        problems.text(content, "content", maxLength: 10_000)
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        let now = clock.now()
+        let response = CannedResponse(id: ResourceID.make(.cannedResponse, at: now), workspaceID: workspaceID, shortCode: code, content: content, createdAt: now)
+        do {
+            try await store.write { session in try await session.inboxes.insert(response) }
+        } catch is StoreConflict {
+            throw RapportError.conflict("A canned response with short code \(code) exists already.")
+        }
+        return response
+    }
+
+    public func cannedResponses(workspaceID: String) async throws -> [CannedResponse] {
+        try await store.read { session in try await session.inboxes.cannedResponses(workspaceID: workspaceID) }
+    }
+
+    public func createRoutingRule(
+        inboxID: String?, customerTag: String?, teamID: String?, priority: ConversationPriority?, position: Int?, workspaceID: String
+    ) async throws -> RoutingRule {
+        if teamID == nil && priority == nil { throw RapportError.invalid(field: "team_id", "or priority is required: what the rule does") }
+        if let customerTag { var problems = Problems(prefix: nil); problems.text(customerTag, "customer_tag", maxLength: 50); if !problems.list.isEmpty { throw RapportError.invalid(problems.list) } }
+        return try await store.write { session in
+            if let teamID, try await session.inboxes.team(id: teamID, workspaceID: workspaceID) == nil {
+                throw RapportError.invalid(field: "team_id", "names no team of this workspace")
+            }
+            if let inboxID, try await session.inboxes.inbox(id: inboxID)?.workspaceID != workspaceID {
+                throw RapportError.invalid(field: "inbox_id", "names no inbox of this workspace")
+            }
+            let existing = try await session.inboxes.routingRules(workspaceID: workspaceID)
+            let now = clock.now()
+            let rule = RoutingRule(
+                id: ResourceID.make(.routingRule, at: now), workspaceID: workspaceID,
+                position: position ?? ((existing.map(\.position).max() ?? 0) + 1), inboxID: inboxID,
+                customerTag: customerTag?.trimmed, teamID: teamID, priority: priority, createdAt: now)
+            try await session.inboxes.insert(rule)
+            return rule
+        }
+    }
+
+    public func routingRules(workspaceID: String) async throws -> [RoutingRule] {
+        try await store.read { session in try await session.inboxes.routingRules(workspaceID: workspaceID) }
+    }
+
+    public func createSLAPolicy(
+        name: String, firstResponseSeconds: Int?, nextResponseSeconds: Int?, resolutionSeconds: Int?,
+        businessHours: BusinessHours?, workspaceID: String
+    ) async throws -> SLAPolicy {
+        var problems = Problems(prefix: nil)
+        problems.text(name, "name", maxLength: 100)
+        let targets = [("first_response_seconds", firstResponseSeconds), ("next_response_seconds", nextResponseSeconds), ("resolution_seconds", resolutionSeconds)]
+        if targets.allSatisfy({ $0.1 == nil }) { problems.add("first_response_seconds", "or another target is required") }
+        for (field, value) in targets { if let value, !(60...(90 * 86_400)).contains(value) { problems.add(field, "must be between 60 seconds and 90 days") } }
+        if let hours = businessHours {
+            if TimeZone(identifier: hours.timeZone) == nil { problems.add("business_hours.time_zone", "is not a time zone name (e.g. Europe/Berlin)") }
+            for (day, window) in hours.days where !(1...7).contains(day) || window.start < 0 || window.end > 1440 || window.start >= window.end {
+                problems.add("business_hours.days", "each day needs opening before closing within the day")
+            }
+        }
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        let now = clock.now()
+        let policy = SLAPolicy(
+            id: ResourceID.make(.slaPolicy, at: now), workspaceID: workspaceID, name: name.trimmed, firstResponseSeconds: firstResponseSeconds,
+            nextResponseSeconds: nextResponseSeconds, resolutionSeconds: resolutionSeconds, businessHours: businessHours, createdAt: now)
+        try await store.write { session in try await session.inboxes.insert(policy) }
+        return policy
+    }
+
+    public func slaPolicies(workspaceID: String) async throws -> [SLAPolicy] {
+        try await store.read { session in try await session.inboxes.slaPolicies(workspaceID: workspaceID) }
+    }
+}

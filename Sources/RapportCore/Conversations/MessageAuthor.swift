@@ -1,0 +1,3 @@
+public enum MessageAuthor: String, Sendable, Codable, CaseIterable {
+    case customer, agent, bot, system
+}

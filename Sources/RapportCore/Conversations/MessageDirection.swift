@@ -1,0 +1,3 @@
+public enum MessageDirection: String, Sendable, Codable, CaseIterable {
+    case incoming, outgoing
+}

@@ -1,0 +1,15 @@
+/// The input of a `message.send` job.
+public struct MessageSendPayload: Sendable, Codable, Equatable {
+    public static let jobKind = "message.send"
+
+    public var messageID: String
+
+    public init(messageID: String) {
+        self.messageID = messageID
+    }
+
+    enum CodingKeys: String, CodingKey {
+        // Stored through JSONCoding, which turns camelCase into snake_case and back.
+        case messageID = "messageId"
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// Fills `{{name}}` placeholders (spaces inside the braces allowed) from a table of values.
+/// An unknown or empty variable becomes empty text, as in the mail clients agents know, so a
+/// missing first name never leaves braces in front of a customer.
+public enum MessageTemplate {
+    public static func render(_ template: String, values: [String: String]) -> String {
+        var output = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "{{") {
+            output += rest[..<open.lowerBound]
+            let afterOpen = rest[open.upperBound...]
+            guard let close = afterOpen.range(of: "}}") else {
+                output += rest[open.lowerBound...]
+                return output
+            }
+            let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+            output += values[name] ?? ""
+            rest = afterOpen[close.upperBound...]
+        }
+        return output + rest
+    }
+
+    /// The variables a conversation offers: its customer, the order in question (given, or
+    /// the customer's latest) and the agent writing.
+    public static func values(customer: Customer?, order: Order?, agent: Agent?) -> [String: String] {
+        var values: [String: String] = [:]
+        if let profile = customer?.profile {
+            values["customer.first_name"] = profile.firstName
+            values["customer.last_name"] = profile.lastName
+            values["customer.name"] = [profile.firstName, profile.lastName].compactMap { $0 }.joined(separator: " ")
+        }
+        if let email = customer?.identities.first(where: { $0.kind == .email })?.value { values["customer.email"] = email }
+        if let order {
+            values["order.number"] = order.number
+            values["order.status"] = order.status.rawValue
+            values["order.total"] = MoneyText.format(order.totals.total, order.currency)
+            let shipment = order.fulfillments.last
+            values["order.tracking_url"] = shipment?.trackingURL
+            values["order.tracking_number"] = shipment?.trackingNumber
+            values["order.carrier"] = shipment?.carrier
+        }
+        if let agent { values["agent.name"] = agent.name }
+        return values
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+public protocol ConversationRepository: Sendable {
+    func insert(_ conversation: Conversation) async throws
+    func update(_ conversation: Conversation) async throws
+    /// On PostgreSQL inside a transaction the row stays locked until it ends.
+    func find(id: String, workspaceID: String?) async throws -> Conversation?
+    /// The newest conversation of this contact in this inbox that is not resolved.
+    func unresolved(inboxID: String, contact: String) async throws -> Conversation?
+    /// The conversation holding a message with one of these provider ids (email threading).
+    func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation?
+    func list(filter: ConversationFilter, workspaceID: String, page: PageRequest) async throws -> Page<Conversation>
+    /// Snoozed conversations whose time has come.
+    func dueSnoozes(before date: Date, limit: Int) async throws -> [Conversation]
+    func insert(_ message: Message) async throws
+    func update(_ message: Message) async throws
+    func message(id: String) async throws -> Message?
+    func message(providerMessageID: String, inboxID: String) async throws -> Message?
+    func messages(conversationID: String, page: PageRequest) async throws -> Page<Message>
+    /// Provider ids of the conversation's messages, oldest first (email `References`).
+    func providerMessageIDs(conversationID: String) async throws -> [String]
+}

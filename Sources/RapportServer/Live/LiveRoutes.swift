@@ -1,0 +1,56 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import RapportCore
+
+/// `GET /api/v1/live`: a Server-Sent Events stream of the workspace's new messages and
+/// conversation changes (`?inbox_id=` narrows it), with a comment every 15 s to keep proxies
+/// from closing it.
+struct LiveRoutes {
+    let hub: LiveHub
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("live", use: stream)
+    }
+
+    @Sendable func stream(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let inboxIDs = request.uri.queryParameters.getAll("inbox_id").map { String($0) }
+        let subscription = hub.subscribe(workspaceID: try context.workspaceID(), inboxIDs: inboxIDs.isEmpty ? nil : Set(inboxIDs))
+        var headers = HTTPFields()
+        headers[.contentType] = "text/event-stream"
+        headers[.cacheControl] = "no-cache"
+        return Response(status: .ok, headers: headers, body: ResponseBody { writer in
+            try await writer.write(ByteBuffer(string: ": connected\n\n"))
+            try await Self.pump(subscription.updates, to: &writer)
+            try await writer.finish(nil)
+        })
+    }
+
+    /// Writes updates as they come, and a heartbeat when none came for 15 seconds.
+    static func pump(_ updates: AsyncStream<LiveUpdate>, to writer: inout some ResponseBodyWriter) async throws {
+        let merged = AsyncStream<LiveUpdate?> { continuation in
+            let forward = Task {
+                for await update in updates { continuation.yield(update) }
+                continuation.finish()
+            }
+            let heartbeat = Task {
+                while !Task.isCancelled {
+                    try? await Task.sleep(for: .seconds(15))
+                    continuation.yield(nil)
+                }
+            }
+            continuation.onTermination = { _ in
+                forward.cancel()
+                heartbeat.cancel()
+            }
+        }
+        for await item in merged {
+            if let update = item {
+                try await writer.write(ByteBuffer(string: "event: \(update.type)\ndata: \(update.json)\n\n"))
+            } else {
+                try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+struct SQLConversationRepository: ConversationRepository {
+    let handle: SQLConnectionHandle
+
+    func insert(_ conversation: Conversation) async throws {
+        let c = conversation
+        try await handle.sql.raw("""
+            INSERT INTO conversations (id, workspace_id, inbox_id, customer_id, channel, contact, subject, status, snoozed_until,
+              assignee_id, team_id, priority, labels, last_message_at, last_incoming_at, waiting_since, first_response_at,
+              first_response_due, next_response_due, resolution_due, sla_breaches, created_at, updated_at, resolved_at)
+            VALUES (\(bind: c.id), \(bind: c.workspaceID), \(bind: c.inboxID), \(bind: c.customerID), \(bind: c.channel.rawValue),
+              \(bind: c.contact), \(bind: c.subject), \(bind: c.status.rawValue), \(bind: micros(c.snoozedUntil)),
+              \(bind: c.assigneeID), \(bind: c.teamID), \(bind: c.priority.rawValue), \(bind: StoredJSON.tags(c.labels)),
+              \(bind: Timestamp.microseconds(c.lastMessageAt)), \(bind: micros(c.lastIncomingAt)), \(bind: micros(c.waitingSince)),
+              \(bind: micros(c.firstResponseAt)), \(bind: micros(c.firstResponseDue)), \(bind: micros(c.nextResponseDue)),
+              \(bind: micros(c.resolutionDue)), \(bind: StoredJSON.tags(c.slaBreaches)), \(bind: Timestamp.microseconds(c.createdAt)),
+              \(bind: Timestamp.microseconds(c.updatedAt)), \(bind: micros(c.resolvedAt)))
+            """).run()
+    }
+
+    func update(_ conversation: Conversation) async throws {
+        let c = conversation
+        try await handle.sql.raw("""
+            UPDATE conversations SET customer_id = \(bind: c.customerID), subject = \(bind: c.subject),
+              status = \(bind: c.status.rawValue), snoozed_until = \(bind: micros(c.snoozedUntil)), assignee_id = \(bind: c.assigneeID),
+              team_id = \(bind: c.teamID), priority = \(bind: c.priority.rawValue), labels = \(bind: StoredJSON.tags(c.labels)),
+              last_message_at = \(bind: Timestamp.microseconds(c.lastMessageAt)), last_incoming_at = \(bind: micros(c.lastIncomingAt)),
+              waiting_since = \(bind: micros(c.waitingSince)), first_response_at = \(bind: micros(c.firstResponseAt)),
+              first_response_due = \(bind: micros(c.firstResponseDue)), next_response_due = \(bind: micros(c.nextResponseDue)),
+              resolution_due = \(bind: micros(c.resolutionDue)), sla_breaches = \(bind: StoredJSON.tags(c.slaBreaches)),
+              updated_at = \(bind: Timestamp.microseconds(c.updatedAt)), resolved_at = \(bind: micros(c.resolvedAt))
+            WHERE id = \(bind: c.id)
+            """).run()
+    }
+
+    func find(id: String, workspaceID: String?) async throws -> Conversation? {
+        var sql: SQLQueryString = "SELECT * FROM conversations c WHERE id = \(bind: id)"
+        if let workspaceID { sql += " AND workspace_id = \(bind: workspaceID)" }
+        sql += "\(unsafeRaw: handle.dialect.lockForUpdate(of: "c", in: handle))"
+        return try await handle.sql.raw(sql).first().flatMap(decodeConversation)
+    }
+
+    func unresolved(inboxID: String, contact: String) async throws -> Conversation? {
+        try await handle.sql.raw("""
+            SELECT * FROM conversations c WHERE inbox_id = \(bind: inboxID) AND contact = \(bind: contact) AND status <> 'resolved'
+            ORDER BY id DESC LIMIT 1\(unsafeRaw: handle.dialect.lockForUpdate(of: "c", in: handle))
+            """).first().flatMap(decodeConversation)
+    }
+
+    func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation? {
+        guard !providerMessageIDs.isEmpty else { return nil }
+        var sql: SQLQueryString = "SELECT conversation_id FROM messages WHERE inbox_id = \(bind: inboxID) AND provider_message_id IN ("
+        for (index, id) in providerMessageIDs.prefix(100).enumerated() { sql += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+        sql += ") ORDER BY id DESC LIMIT 1"
+        guard let row = try await handle.sql.raw(sql).first() else { return nil }
+        return try await find(id: try row.string("conversation_id"), workspaceID: nil)
+    }
+
+    func list(filter: ConversationFilter, workspaceID: String, page: PageRequest) async throws -> Page<Conversation> {
+        var sql: SQLQueryString = "SELECT * FROM conversations WHERE workspace_id = \(bind: workspaceID)"
+        if let status = filter.status { sql += " AND status = \(bind: status.rawValue)" }
+        if let inboxID = filter.inboxID { sql += " AND inbox_id = \(bind: inboxID)" }
+        if let assigneeID = filter.assigneeID { sql += " AND assignee_id = \(bind: assigneeID)" }
+        if filter.unassigned { sql += " AND assignee_id IS NULL" }
+        if let customerID = filter.customerID { sql += " AND customer_id = \(bind: customerID)" }
+        if let teamID = filter.teamID { sql += " AND team_id = \(bind: teamID)" }
+        if let label = filter.label { sql += " AND labels LIKE \(bind: "%" + StoredJSON.tags([label]).dropFirst().dropLast() + "%")" }
+        if let cursor = page.startingAfter {
+            let anchor = try await handle.sql.raw("""
+                SELECT last_message_at FROM conversations WHERE id = \(bind: cursor) AND workspace_id = \(bind: workspaceID)
+                """).first()
+            guard let anchor else { throw RapportError.invalid(field: "starting_after", "\(cursor) is not a conversation") }
+            let time = try anchor.int("last_message_at")
+            sql += " AND (last_message_at < \(bind: time) OR (last_message_at = \(bind: time) AND id < \(bind: cursor)))"
+        }
+        sql += " ORDER BY last_message_at DESC, id DESC LIMIT \(literal: page.limit + 1)"
+        let rows = try await handle.sql.raw(sql).all()
+        return Page(items: try rows.prefix(page.limit).compactMap(decodeConversation), hasMore: rows.count > page.limit)
+    }
+
+    func dueSnoozes(before date: Date, limit: Int) async throws -> [Conversation] {
+        try await handle.sql.raw("""
+            SELECT * FROM conversations WHERE status = 'snoozed' AND snoozed_until <= \(bind: Timestamp.microseconds(date))
+            ORDER BY snoozed_until LIMIT \(literal: limit)
+            """).all().compactMap(decodeConversation)
+    }
+
+    func insert(_ message: Message) async throws {
+        let m = message
+        try await handle.sql.raw("""
+            INSERT INTO messages (id, workspace_id, conversation_id, inbox_id, direction, kind, author_type, author_id, text,
+              attachments, is_private, provider_message_id, delivery_status, failure_reason, raw, created_at, updated_at)
+            VALUES (\(bind: m.id), \(bind: m.workspaceID), \(bind: m.conversationID), \(bind: m.inboxID), \(bind: m.direction.rawValue),
+              \(bind: m.kind.rawValue), \(bind: m.author.rawValue), \(bind: m.authorID), \(bind: m.text),
+              \(bind: try attachmentsJSON(m)), \(bind: m.isPrivate ? 1 : 0), \(bind: m.providerMessageID),
+              \(bind: m.deliveryStatus?.rawValue), \(bind: m.failureReason), \(bind: m.raw),
+              \(bind: Timestamp.microseconds(m.createdAt)), \(bind: Timestamp.microseconds(m.updatedAt)))
+            """).run()
+    }
+
+    func update(_ message: Message) async throws {
+        let m = message
+        try await handle.sql.raw("""
+            UPDATE messages SET provider_message_id = \(bind: m.providerMessageID), delivery_status = \(bind: m.deliveryStatus?.rawValue),
+              failure_reason = \(bind: m.failureReason), updated_at = \(bind: Timestamp.microseconds(m.updatedAt))
+            WHERE id = \(bind: m.id)
+            """).run()
+    }
+
+    func message(id: String) async throws -> Message? {
+        try await handle.sql.raw("SELECT * FROM messages WHERE id = \(bind: id)").first().flatMap(decodeMessage)
+    }
+
+    func message(providerMessageID: String, inboxID: String) async throws -> Message? {
+        try await handle.sql.raw("""
+            SELECT * FROM messages WHERE inbox_id = \(bind: inboxID) AND provider_message_id = \(bind: providerMessageID)
+            """).first().flatMap(decodeMessage)
+    }
+
+    func messages(conversationID: String, page: PageRequest) async throws -> Page<Message> {
+        var sql: SQLQueryString = "SELECT * FROM messages WHERE conversation_id = \(bind: conversationID)"
+        if let cursor = page.startingAfter { sql += " AND id > \(bind: cursor)" }
+        sql += " ORDER BY id LIMIT \(literal: page.limit + 1)"
+        let rows = try await handle.sql.raw(sql).all()
+        return Page(items: try rows.prefix(page.limit).compactMap(decodeMessage), hasMore: rows.count > page.limit)
+    }
+
+    func providerMessageIDs(conversationID: String) async throws -> [String] {
+        try await handle.sql.raw("""
+            SELECT provider_message_id FROM messages WHERE conversation_id = \(bind: conversationID)
+              AND provider_message_id IS NOT NULL ORDER BY id
+            """).all().map { try $0.string("provider_message_id") }
+    }
+
+    private func micros(_ date: Date?) -> Int64? {
+        date.map(Timestamp.microseconds)
+    }
+
+    private func attachmentsJSON(_ message: Message) throws -> String {
+        var document: [String: JSONValue] = [:]
+        if !message.attachments.isEmpty {
+            document["files"] = try JSONCoding.makeDecoder().decode(JSONValue.self, from: JSONCoding.makeEncoder().encode(message.attachments))
+        }
+        if let content = message.content { document["content"] = content }
+        return StoredJSON.json(.object(document))
+    }
+
+    private func decodeConversation(_ row: any SQLRow) throws -> Conversation? {
+        guard let channel = InboxChannel(rawValue: try row.string("channel")),
+            let status = ConversationStatus(rawValue: try row.string("status")),
+            let priority = ConversationPriority(rawValue: try row.string("priority"))
+        else { return nil }
+        return Conversation(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), inboxID: try row.string("inbox_id"),
+            customerID: try row.string("customer_id"), channel: channel, contact: try row.string("contact"),
+            subject: try row.optionalString("subject"), status: status, snoozedUntil: try row.optionalDate("snoozed_until"),
+            assigneeID: try row.optionalString("assignee_id"), teamID: try row.optionalString("team_id"), priority: priority,
+            labels: try StoredJSON.decodeList([String].self, from: try row.string("labels")),
+            lastMessageAt: try row.date("last_message_at"), lastIncomingAt: try row.optionalDate("last_incoming_at"),
+            waitingSince: try row.optionalDate("waiting_since"), firstResponseAt: try row.optionalDate("first_response_at"),
+            firstResponseDue: try row.optionalDate("first_response_due"), nextResponseDue: try row.optionalDate("next_response_due"),
+            resolutionDue: try row.optionalDate("resolution_due"),
+            slaBreaches: try StoredJSON.decodeList([String].self, from: try row.string("sla_breaches")),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), resolvedAt: try row.optionalDate("resolved_at"))
+    }
+
+    private func decodeMessage(_ row: any SQLRow) throws -> Message? {
+        guard let direction = MessageDirection(rawValue: try row.string("direction")),
+            let kind = MessageKind(rawValue: try row.string("kind")),
+            let author = MessageAuthor(rawValue: try row.string("author_type"))
+        else { return nil }
+        var files: [Attachment] = []
+        var content: JSONValue?
+        let stored = try row.string("attachments")
+        if stored != "{}", case .object(let document) = try StoredJSON.decode(JSONValue.self, from: stored) {
+            if let list = document["files"] {
+                files = try JSONCoding.makeDecoder().decode([Attachment].self, from: JSONCoding.makeEncoder().encode(list))
+            }
+            content = document["content"]
+        }
+        return Message(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), conversationID: try row.string("conversation_id"),
+            inboxID: try row.string("inbox_id"), direction: direction, kind: kind, author: author,
+            authorID: try row.optionalString("author_id"), text: try row.optionalString("text"), attachments: files,
+            content: content, isPrivate: try row.int("is_private") != 0,
+            providerMessageID: try row.optionalString("provider_message_id"),
+            deliveryStatus: try row.optionalString("delivery_status").flatMap(DeliveryStatus.init(rawValue:)),
+            failureReason: try row.optionalString("failure_reason"), raw: try row.optionalString("raw"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
+    }
+}
