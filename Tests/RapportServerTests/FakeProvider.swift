@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import Synchronization
 
@@ -31,6 +32,13 @@ final class FakeProvider: Sendable {
 
     var baseURL: String { "http://127.0.0.1:\(port.withLock { $0 })" }
 
+    /// Stopping by cancellation makes Hummingbird log errors that mean nothing here.
+    static let quietLogger: Logger = {
+        var logger = Logger(label: "fake-provider")
+        logger.logLevel = .critical
+        return logger
+    }()
+
     /// Starts the server; `stop()` ends it.
     static func start() async throws -> FakeProvider {
         let fake = FakeProvider()
@@ -40,7 +48,8 @@ final class FakeProvider: Sendable {
         let port = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
             let app = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
-                onServerRunning: { channel in continuation.resume(returning: channel.localAddress?.port ?? 0) })
+                onServerRunning: { channel in continuation.resume(returning: channel.localAddress?.port ?? 0) },
+                logger: FakeProvider.quietLogger)
             fake.task.withLock { $0 = Task { try await app.runService(gracefulShutdownSignals: []) } }
         }
         fake.port.withLock { $0 = port }

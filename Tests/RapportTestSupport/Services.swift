@@ -12,6 +12,9 @@ public struct Services: Sendable {
     public let keys: APIKeyService
     public let workspaces: WorkspaceService
     public let workspaceID: String
+    public let inboxes: InboxService
+    public let conversations: ConversationService
+    public let jobs: JobService
 
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
@@ -25,6 +28,7 @@ public struct Services: Sendable {
         return Services(
             store: store, clock: clock, customers: customers, timeline: TimelineService(customers: customers),
             commerce: commerce, tracking: TrackingService(commerce: commerce), keys: keys, workspaces: workspaces,
-            workspaceID: workspace.id)
+            workspaceID: workspace.id, inboxes: InboxService(customers: customers),
+            conversations: ConversationService(customers: customers), jobs: JobService(store: store, clock: clock))
     }
 }
