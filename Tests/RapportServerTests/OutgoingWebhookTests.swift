@@ -1,0 +1,83 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import NIOCore
+import RapportChannels
+import RapportCore
+import RapportServer
+import RapportTestSupport
+import Testing
+
+@Suite("Outgoing webhooks and live updates")
+struct OutgoingWebhookTests {
+    @Test("events reach subscribers signed, once each, through the job queue; failures are retried and every attempt is visible", arguments: TestDatabase.available)
+    func delivery(database: TestDatabase) async throws {
+        let subscriber = try await FakeProvider.start()
+        defer { subscriber.stop() }
+        try await APIHarness.run(on: database) { api in
+            let bad = try await api.send(.post, "/api/v1/webhook_endpoints", json: #"{"url":"ftp://x","event_types":["nope"]}"#)
+            #expect(bad.status == .unprocessableContent)
+            #expect(bad.text.contains("event_types[0]"))
+            let created = try await api.send(.post, "/api/v1/webhook_endpoints", json: """
+                {"url":"\(subscriber.baseURL)/hooks/rapport","event_types":["customer.created"]}
+                """)
+            #expect(created.status == .created)
+            let secret = try #require(created.object["secret"] as? String)
+            let subscriptionID = try #require(created.object["id"] as? String)
+            #expect(try await api.send(.get, "/api/v1/webhook_endpoints/\(subscriptionID)").object["secret"] == nil)
+
+            let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"hook@example.com"}]}"#)
+            let customerID = try #require(customer.object["id"] as? String)
+            #expect(try await api.services.dispatcher.dispatch() > 0)
+            // Dispatching again finds nothing new: one job per subscriber and event.
+            _ = try await api.services.dispatcher.dispatch()
+            try await api.runJobs()
+            let deliveries = subscriber.requests.filter { $0.path == "/hooks/rapport" }
+            #expect(deliveries.count == 1)
+            let delivery = try #require(deliveries.first)
+            #expect(delivery.headers["rapport-event-type"] == "customer.created")
+            let header = try #require(delivery.headers["rapport-signature"])
+            let timestamp = try #require(header.split(separator: ",").first?.dropFirst(2)).description
+            #expect(header == WebhookSignature.outgoingSignature(secret: secret, timestamp: Int64(timestamp) ?? 0, body: delivery.body))
+            #expect((delivery.json["data"] as? [String: Any])?["id"] as? String == customerID)
+            #expect(delivery.json["type"] as? String == "customer.created")
+
+            subscriber.script("/hooks/rapport", status: .internalServerError, body: "{}")
+            _ = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"hook2@example.com"}]}"#)
+            _ = try await api.services.dispatcher.dispatch()
+            try await api.runJobs()
+            let attempts = try #require(try await api.send(.get, "/api/v1/webhook_endpoints/\(subscriptionID)/attempts").object["data"] as? [[String: Any]])
+            #expect(attempts.count == 2)
+            #expect(attempts.first?["status_code"] as? Int == 500)
+            #expect(attempts.first?["succeeded"] as? Bool == false)
+            #expect(attempts.last?["succeeded"] as? Bool == true)
+            let retrying = try await api.services.jobs.list(status: .queued, kind: WebhookDeliveryPayload.jobKind, limit: 10)
+            #expect(retrying.count == 1)
+            #expect(retrying.first?.lastError?.contains("500") == true)
+        }
+    }
+
+    @Test("a connected agent's stream gets the new message of a webhook as it is stored", arguments: TestDatabase.available)
+    func livePush(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let inbox = try await api.services.inboxes.createInbox(
+                channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "tok", "phone_number": "+18005551212"],
+                workspaceID: api.workspaceID)
+            let subscription = api.services.live.subscribe(workspaceID: api.workspaceID, inboxIDs: [inbox.id])
+            let other = api.services.live.subscribe(workspaceID: "wsp_other")
+            let form = "MessageSid=SMlive1&From=%2B14158675309&To=%2B18005551212&Body=Hi+there"
+            let response = try await MetaAndTwilioChannelTests.postTwilio(api, path: "/webhooks/twilio/sms/\(inbox.id)", form: form, token: "tok")
+            #expect(response.status == .ok)
+            var iterator = subscription.updates.makeAsyncIterator()
+            let first = try #require(await iterator.next())
+            let second = try #require(await iterator.next())
+            #expect(first.type == "conversation.created")
+            #expect(second.type == "message.created")
+            #expect(second.json.contains("\"text\":\"Hi there\""))
+            // Another workspace's agent heard nothing of it: the first thing it gets is this marker.
+            api.services.live.deliverLocally([LiveUpdate(workspaceID: "wsp_other", type: "marker", conversationID: "", inboxID: "", json: "{}")])
+            var otherIterator = other.updates.makeAsyncIterator()
+            #expect(await otherIterator.next()?.type == "marker")
+        }
+    }
+}
