@@ -48,7 +48,7 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
             case .whatsapp, .messenger, .instagram: ["api_base_url"]
             case .sms: ["api_base_url"]
             case .voice: ["api_base_url", "greeting", "menu_order_status", "menu_agent", "greeting_audio_url", "voice"]
-            case .email: ["smtp_port", "smtp_username", "smtp_password", "smtp_security", "display_name", "sendgrid_basic_auth", "mailgun_signing_key", "inbound_token"]
+            case .email: ["smtp_port", "smtp_username", "smtp_password", "smtp_security", "smtp_ca_file", "smtp_timeout_seconds", "display_name", "sendgrid_basic_auth", "mailgun_signing_key", "inbound_token"]
             case .webchat: ["allowed_origin", "greeting"]
             case .store: ["location"]
             }

@@ -28,6 +28,7 @@ public enum RapportApplication {
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
+        EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router
@@ -57,6 +58,7 @@ public enum RapportApplication {
         let senders: [any ChannelSender] = [
             WhatsAppSender(http: http), MetaSendAPISender(channel: .messenger, http: http),
             MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, publicBaseURL: publicBase),
+            EmailSender(),
         ]
         return [
             WebhookDeliveryHandler(webhooks: services.webhooks, http: http),

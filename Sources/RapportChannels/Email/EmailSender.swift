@@ -1,0 +1,64 @@
+import Foundation
+import RapportCore
+
+/// Sends email replies over the inbox's SMTP server, threaded: a fresh `Message-ID` (which
+/// becomes the message's provider id), `In-Reply-To` the customer's last message and
+/// `References` the whole thread, so the reply lands in the same thread of their mail client.
+public struct EmailSender: ChannelSender {
+    public let channel = InboxChannel.email
+
+    public init() {}
+
+    public func send(_ outbound: OutboundMessage) async throws -> String {
+        let settings = outbound.inbox.settings
+        let from = settings["address"] ?? ""
+        let composed = Self.compose(outbound, from: from, displayName: settings["display_name"] ?? outbound.inbox.name, now: Date())
+        let client = SMTPClient(configuration: SMTPConfiguration(settings: settings), heloName: Self.domain(of: from))
+        let deadline: Duration = settings["smtp_timeout_seconds"].flatMap(Int.init).map { .seconds($0) } ?? .seconds(60)
+        do {
+            try await client.send(from: from, to: [outbound.conversation.contact], message: composed.message, deadline: deadline)
+        } catch let error as SMTPError {
+            throw error.isTemporary ? JobFailure.retry(error.description) : JobFailure.permanent(error.description)
+        } catch {
+            throw JobFailure.retry("The mail server could not be reached: \(error)")
+        }
+        return composed.messageID
+    }
+
+    /// The message as sent, and its Message-ID (without brackets).
+    static func compose(_ outbound: OutboundMessage, from: String, displayName: String, now: Date) -> (message: String, messageID: String) {
+        let messageID = "\(outbound.message.id.lowercased())@\(domain(of: from))"
+        let subject = outbound.conversation.subject.map { $0.lowercased().hasPrefix("re:") ? $0 : "Re: \($0)" } ?? "Your message"
+        var headers = [
+            "From: \(EmailAddress(name: displayName, address: from).headerValue)",
+            "To: \(EmailAddress(name: outbound.customerName, address: outbound.conversation.contact).headerValue)",
+            "Subject: \(encodedHeader(subject))",
+            "Date: \(rfc5322Date(now))",
+            "Message-ID: <\(messageID)>",
+        ]
+        let thread = outbound.threadReferences.filter { $0 != messageID }
+        if let last = thread.last {
+            headers.append("In-Reply-To: <\(last)>")
+            headers.append("References: " + thread.suffix(20).map { "<\($0)>" }.joined(separator: " "))
+        }
+        headers += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+        let body = Data((outbound.message.text ?? "").utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        return (headers.joined(separator: "\r\n") + "\r\n\r\n" + body, messageID)
+    }
+
+    static func domain(of address: String) -> String {
+        address.split(separator: "@").last.map(String.init) ?? "rapport.localhost"
+    }
+
+    static func encodedHeader(_ text: String) -> String {
+        text.allSatisfy(\.isASCII) ? text : "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    static func rfc5322Date(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 0)
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss '+0000'"
+        return formatter.string(from: date)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import NIOCore
+import NIOExtras
+import NIOPosix
+import NIOSSL
+
+/// Delivers one message over SMTP (RFC 5321): EHLO, STARTTLS or implicit TLS with
+/// certificate checks, AUTH PLAIN, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT.
+public struct SMTPClient: Sendable {
+    public let configuration: SMTPConfiguration
+    /// The name this host gives in EHLO.
+    public let heloName: String
+
+    public init(configuration: SMTPConfiguration, heloName: String = "rapport.localhost") {
+        self.configuration = configuration
+        self.heloName = heloName
+    }
+
+    /// Delivers the message, or fails within `deadline` (a stuck server must not hold a job slot).
+    public func send(from sender: String, to recipients: [String], message: String, deadline: Duration = .seconds(60)) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await deliver(from: sender, to: recipients, message: message) }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                throw SMTPError.timedOut
+            }
+            defer { group.cancelAll() }
+            try await group.next()
+        }
+    }
+
+    private func deliver(from sender: String, to recipients: [String], message: String) async throws {
+        let tls = try makeTLSContext()
+        let host = configuration.host
+        let implicitTLS = configuration.security == .tls
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .connectTimeout(.seconds(10))
+            .connect(host: host, port: configuration.port) { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    if implicitTLS {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: Self.sni(host)))
+                    }
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(LineBasedFrameDecoder()))
+                    return try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
+                }
+            }
+        try await channel.executeThenClose { inbound, outbound in
+            var session = SMTPSession(lines: inbound.makeAsyncIterator(), outbound: outbound)
+            _ = try await session.expect("connect", 220)
+            var capabilities = try await session.command("EHLO \(heloName)", expecting: 250)
+            if configuration.security == .startTLS {
+                guard capabilities.contains(where: { $0.uppercased().hasPrefix("STARTTLS") }) else { throw SMTPError.tlsUnavailable }
+                _ = try await session.command("STARTTLS", expecting: 220)
+                let pipeline = channel.channel.pipeline
+                try await channel.channel.eventLoop.submit {
+                    try pipeline.syncOperations.addHandler(
+                        NIOSSLClientHandler(context: tls, serverHostname: Self.sni(host)), position: .first)
+                }.get()
+                capabilities = try await session.command("EHLO \(heloName)", expecting: 250)
+            }
+            if let username = configuration.username, let password = configuration.password {
+                let credentials = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
+                _ = try await session.command("AUTH PLAIN \(credentials)", expecting: 235, shown: "AUTH PLAIN")
+            }
+            _ = try await session.command("MAIL FROM:<\(sender)>", expecting: 250)
+            for recipient in recipients { _ = try await session.command("RCPT TO:<\(recipient)>", expecting: 250, 251) }
+            _ = try await session.command("DATA", expecting: 354)
+            try await session.write(Self.dotStuffed(message) + "\r\n.\r\n")
+            _ = try await session.expect("DATA", 250)
+            _ = try? await session.command("QUIT", expecting: 221)
+        }
+    }
+
+    private func makeTLSContext() throws -> NIOSSLContext {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let file = configuration.trustedCAFile {
+            tls.additionalTrustRoots = [.file(file)]
+        }
+        return try NIOSSLContext(configuration: tls)
+    }
+
+    /// SNI takes host names only; an IP address is checked against the certificate without it.
+    private static func sni(_ host: String) -> String? {
+        host.allSatisfy { $0.isNumber || $0 == "." || $0 == ":" } ? nil : host
+    }
+
+    /// CRLF line ends, and a leading dot doubled so no line ends the DATA early.
+    static func dotStuffed(_ message: String) -> String {
+        message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
+    }
+}

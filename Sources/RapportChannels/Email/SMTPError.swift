@@ -1,0 +1,25 @@
+/// A refusal by the mail server (with its reply code and text) or a broken conversation.
+public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
+    case rejected(command: String, code: Int, text: String)
+    case connectionClosed
+    case tlsUnavailable
+    case timedOut
+
+    /// 4xx replies are temporary: trying later may work.
+    public var isTemporary: Bool {
+        switch self {
+        case .rejected(_, let code, _): code < 500
+        case .connectionClosed, .timedOut: true
+        case .tlsUnavailable: false
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .rejected(let command, let code, let text): "The mail server answered \(command) with \(code) \(text)"
+        case .connectionClosed: "The mail server closed the connection"
+        case .tlsUnavailable: "The mail server does not offer STARTTLS"
+        case .timedOut: "The mail server did not finish the exchange in time"
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RapportChannels
+import RapportCore
+
+/// `/webhooks/email/{inbox_id}`: received mail, in whichever form it comes. A Mailgun route
+/// post (form fields with `timestamp`, `token`, `signature`) is checked against the inbox's
+/// `mailgun_signing_key`; a SendGrid Inbound Parse post must carry the inbox's
+/// `sendgrid_basic_auth` as HTTP Basic credentials; raw RFC 5322 MIME (from an MTA pipe)
+/// must carry the inbox's `inbound_token` as a bearer token or `?token=`.
+struct EmailWebhookRoutes {
+    let inboxes: InboxService
+    let conversations: ConversationService
+
+    /// Mail with attachments is larger than API bodies.
+    static let maximumSize = 25 << 20
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.post("webhooks/email/:inbox_id") { request, context in try await receive(request, context: context) }
+    }
+
+    @Sendable func receive(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let id = try context.parameters.require("inbox_id")
+        guard ResourceID.isValid(id, prefix: .inbox), let inbox = try await inboxes.inbox(id: id, channel: .email) else {
+            throw RapportError.notFound("No email inbox \(id.prefix(64)); create one with `rapport inboxes add email`.")
+        }
+        var request = request
+        let body = Array(try await request.collectBody(upTo: Self.maximumSize).readableBytesView)
+        let contentType = request.headers[.contentType] ?? "application/octet-stream"
+        let message: InboundMessage?
+        if let form = InboundEmailForm.read(body: body, contentType: contentType) {
+            if let signature = form["signature"], let token = form["token"], let timestamp = form["timestamp"] {
+                guard let key = inbox.settings["mailgun_signing_key"],
+                    WebhookSignature.isValidMailgunSignature(signature, timestamp: timestamp, token: token, signingKey: key)
+                else { throw RapportError.unauthorized("The Mailgun signature does not match this inbox's mailgun_signing_key.") }
+                message = form.mailgunMessage()
+            } else {
+                guard let expected = inbox.settings["sendgrid_basic_auth"], let given = basicCredentials(request),
+                    WebhookSignature.constantTimeEquals(given, expected)
+                else {
+                    throw RapportError.unauthorized(
+                        "SendGrid posts must carry the inbox's sendgrid_basic_auth (user:password) as HTTP Basic credentials in the URL.")
+                }
+                message = form.sendGridMessage()
+            }
+        } else {
+            let given = bearer(request) ?? request.uri.queryParameters.get("token").map { String($0) }
+            guard let expected = inbox.settings["inbound_token"], let given, WebhookSignature.constantTimeEquals(given, expected) else {
+                throw RapportError.unauthorized("Raw MIME posts must carry the inbox's inbound_token (Authorization: Bearer … or ?token=).")
+            }
+            message = InboundEmail.message(fromMIME: body)
+        }
+        guard let message else {
+            throw RapportError.invalid(field: "from", "the email has no sender address Rapport can read")
+        }
+        let outcome = try await conversations.receive(ChannelPayload(messages: [message]), inbox: inbox)
+        return JSONResponse.make(ChannelWebhookResponse(outcome: outcome))
+    }
+
+    private func basicCredentials(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
+            let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces))
+        else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func bearer(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer ") else { return nil }
+        return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    }
+}
