@@ -171,13 +171,14 @@ public struct ConversationService: Sendable {
     }
 
     func recordOnTimeline(_ message: Message, conversation: Conversation, session: any StoreSession) async throws {
-        guard !message.isPrivate else { return }
+        // A call is logged when it ends, with its duration, menu path and recording.
+        guard !message.isPrivate, message.kind != .call else { return }
         let summary = message.text.map { String($0.prefix(280)) } ?? message.kind.rawValue
         try await session.interactions.insert([Interaction(
             id: ResourceID.make(.interaction, at: message.createdAt), workspaceID: message.workspaceID,
             customerID: conversation.customerID, channel: conversation.channel.timelineChannel,
             direction: message.direction == .incoming ? .inbound : .outbound,
-            kind: message.kind == .call ? "call" : "message", summary: summary, occurredAt: message.createdAt,
+            kind: "message", summary: summary, occurredAt: message.createdAt,
             payload: .object([
                 "conversation_id": .string(conversation.id), "message_id": .string(message.id),
                 "inbox_id": .string(conversation.inboxID), "kind": .string(message.kind.rawValue),

@@ -29,6 +29,7 @@ public enum RapportApplication {
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
         EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
+        VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router

@@ -42,14 +42,12 @@ struct TwilioWebhookRoutes {
     @Sendable func receive(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let (inbox, fields) = try await Self.verifiedForm(request, context: context, inboxes: inboxes, channel: .sms, address: address)
         _ = try await conversations.receive(TwilioWebhook.payload(fields), inbox: inbox)
-        return Self.twiml("<Response></Response>")
+        return Self.twiml(TwiML())
     }
 
-    static func twiml(_ document: String) -> Response {
+    static func twiml(_ twiml: TwiML) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/xml"
-        return Response(
-            status: .ok, headers: headers,
-            body: .init(byteBuffer: ByteBuffer(string: "<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + document)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: twiml.document)))
     }
 }

@@ -105,7 +105,8 @@ struct SQLConversationRepository: ConversationRepository {
         let m = message
         try await handle.sql.raw("""
             UPDATE messages SET provider_message_id = \(bind: m.providerMessageID), delivery_status = \(bind: m.deliveryStatus?.rawValue),
-              failure_reason = \(bind: m.failureReason), updated_at = \(bind: Timestamp.microseconds(m.updatedAt))
+              failure_reason = \(bind: m.failureReason), text = \(bind: m.text), attachments = \(bind: try attachmentsJSON(m)),
+              updated_at = \(bind: Timestamp.microseconds(m.updatedAt))
             WHERE id = \(bind: m.id)
             """).run()
     }

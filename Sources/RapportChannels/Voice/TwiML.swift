@@ -1,0 +1,50 @@
+/// Builds TwiML, Twilio's XML for call flows, with every text and URL escaped.
+public struct TwiML: Sendable {
+    private var verbs: [String] = []
+    let voice: String?
+
+    public init(voice: String? = nil) {
+        self.voice = voice
+    }
+
+    public mutating func say(_ text: String) {
+        verbs.append("<Say\(voiceAttribute)>\(Self.escape(text))</Say>")
+    }
+
+    public mutating func play(_ url: String) {
+        verbs.append("<Play>\(Self.escape(url))</Play>")
+    }
+
+    /// A menu: the prompts inside a one-digit `<Gather>` posting to `action`.
+    public mutating func gather(action: String, prompts: (inout TwiML) -> Void) {
+        var inner = TwiML(voice: voice)
+        prompts(&inner)
+        verbs.append("<Gather input=\"dtmf\" numDigits=\"1\" timeout=\"6\" action=\"\(Self.escape(action))\" method=\"POST\">\(inner.verbs.joined())</Gather>")
+    }
+
+    public mutating func record(action: String, maxLength: Int) {
+        verbs.append("<Record action=\"\(Self.escape(action))\" method=\"POST\" maxLength=\"\(maxLength)\" playBeep=\"true\"/>")
+    }
+
+    public mutating func redirect(_ url: String) {
+        verbs.append("<Redirect method=\"POST\">\(Self.escape(url))</Redirect>")
+    }
+
+    public mutating func hangUp() {
+        verbs.append("<Hangup/>")
+    }
+
+    public var document: String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>\(verbs.joined())</Response>"
+    }
+
+    private var voiceAttribute: String {
+        voice.map { " voice=\"\(Self.escape($0))\"" } ?? ""
+    }
+
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&apos;")
+    }
+}

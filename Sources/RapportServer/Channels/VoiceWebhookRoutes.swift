@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import RapportChannels
+import RapportCore
+
+/// `/webhooks/twilio/voice/{inbox_id}`: the inbox's phone menu, answered with TwiML. A call
+/// hears the greeting (spoken, or a recording), then "press 1" for the status of the
+/// caller's latest order or "press 2" to leave a message for an agent. Each call is a
+/// conversation message; `…/status` (Twilio's call status callback) logs it on the timeline
+/// with its duration, menu path and recording URL. Every request is signed like SMS.
+struct VoiceWebhookRoutes {
+    let inboxes: InboxService
+    let conversations: ConversationService
+    let address: PublicAddress
+
+    func register(on router: Router<RapportRequestContext>) {
+        router.post("webhooks/twilio/voice/:inbox_id") { request, context in try await answer(request, context: context) }
+        router.post("webhooks/twilio/voice/:inbox_id/menu") { request, context in try await menu(request, context: context) }
+        router.post("webhooks/twilio/voice/:inbox_id/recording") { request, context in try await recording(request, context: context) }
+        router.post("webhooks/twilio/voice/:inbox_id/status") { request, context in try await status(request, context: context) }
+    }
+
+    private func form(_ request: Request, _ context: RapportRequestContext) async throws -> (Inbox, [String: String], String) {
+        let (inbox, fields) = try await TwilioWebhookRoutes.verifiedForm(
+            request, context: context, inboxes: inboxes, channel: .voice, address: address)
+        let values = Dictionary(fields, uniquingKeysWith: { first, _ in first })
+        guard values["CallSid"] != nil else { throw RapportError.invalid(field: "CallSid", "is required") }
+        return (inbox, values, address.base(of: request) + inbox.webhookPath)
+    }
+
+    @Sendable func answer(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let (inbox, values, base) = try await form(request, context)
+        _ = try await conversations.callStarted(callSID: values["CallSid"] ?? "", from: values["From"] ?? "anonymous", inbox: inbox)
+        var twiml = TwiML(voice: inbox.settings["voice"])
+        twiml.gather(action: base + "/menu") { prompts in
+            if let audio = inbox.settings["greeting_audio_url"] {
+                prompts.play(audio)
+            } else {
+                prompts.say(inbox.settings["greeting"] ?? "Thank you for calling \(inbox.name).")
+            }
+            prompts.say(inbox.settings["menu_order_status"] ?? "For the status of your order, press 1.")
+            prompts.say(inbox.settings["menu_agent"] ?? "To leave a message for our team, press 2.")
+        }
+        twiml.say("We did not receive a choice. Goodbye.")
+        twiml.hangUp()
+        return TwilioWebhookRoutes.twiml(twiml)
+    }
+
+    @Sendable func menu(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let (inbox, values, base) = try await form(request, context)
+        let callSID = values["CallSid"] ?? ""
+        let digit = values["Digits"] ?? ""
+        try await conversations.updateCall(callSID: callSID, inbox: inbox) { $0.menuPath.append(digit) }
+        var twiml = TwiML(voice: inbox.settings["voice"])
+        switch digit {
+        case "1":
+            twiml.say(try await conversations.orderStatusSpeech(caller: values["From"] ?? "", inbox: inbox))
+            twiml.say("Thank you for calling. Goodbye.")
+            twiml.hangUp()
+        case "2":
+            twiml.say("Please leave your message after the tone. An agent will get back to you.")
+            twiml.record(action: base + "/recording", maxLength: 120)
+        default:
+            twiml.say("Sorry, that is not a choice.")
+            twiml.redirect(base)
+        }
+        return TwilioWebhookRoutes.twiml(twiml)
+    }
+
+    @Sendable func recording(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let (inbox, values, _) = try await form(request, context)
+        if let url = values["RecordingUrl"] {
+            try await conversations.updateCall(callSID: values["CallSid"] ?? "", inbox: inbox) { $0.recordingURL = url }
+        }
+        var twiml = TwiML(voice: inbox.settings["voice"])
+        twiml.say("Thank you. Goodbye.")
+        twiml.hangUp()
+        return TwilioWebhookRoutes.twiml(twiml)
+    }
+
+    @Sendable func status(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let (inbox, values, _) = try await form(request, context)
+        let status = values["CallStatus"] ?? "completed"
+        let duration = values["CallDuration"].flatMap(Int.init)
+        try await conversations.updateCall(callSID: values["CallSid"] ?? "", inbox: inbox) { details in
+            details.status = status
+            if let duration { details.durationSeconds = duration }
+        }
+        return TwilioWebhookRoutes.twiml(TwiML())
+    }
+}
