@@ -53,6 +53,13 @@ public struct JSONWriter {
         needsComma = true
     }
 
+    /// Appends a value that is JSON already (a stored document).
+    public mutating func raw(_ json: String) {
+        separate()
+        text.append(json)
+        needsComma = true
+    }
+
     public mutating func null() {
         separate()
         text.append("null")

@@ -115,7 +115,9 @@ public struct ConversationService: Sendable {
     /// customer, without it: a message is never dropped for its sender's address.
     private func contactCustomer(_ inbound: InboundMessage, channel: InboxChannel) -> PreparedUpsert? {
         var identities: [IdentityInput] = []
-        if let kind = channel.identityKind {
+        if channel == .webchat, let chat = ChatContact(address: inbound.from) {
+            identities.append(chat.identity)
+        } else if let kind = channel.identityKind {
             let value = kind == .whatsapp && !inbound.from.hasPrefix("+") ? "+" + inbound.from : inbound.from
             identities.append(IdentityInput(kind: kind.rawValue, value: value, source: channel.rawValue))
             if kind == .whatsapp { identities.append(IdentityInput(kind: IdentityKind.phone.rawValue, value: value, source: channel.rawValue)) }
@@ -195,6 +197,7 @@ public struct ConversationService: Sendable {
     func update(_ message: Message, conversation: Conversation, type: String = "message.created") -> LiveUpdate {
         LiveUpdate(
             workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            json: MessageDocument.json(message))
+            json: MessageDocument.json(message), contact: conversation.contact,
+            customerJSON: message.isPrivate ? nil : MessageDocument.customerJSON(message))
     }
 }

@@ -7,12 +7,21 @@ public struct LiveUpdate: Sendable, Equatable {
     public var conversationID: String
     public var inboxID: String
     public var json: String
+    /// The conversation's contact, and what the customer may see of the change (a web chat
+    /// visitor's stream): nil for notes and for conversation changes.
+    public var contact: String?
+    public var customerJSON: String?
 
-    public init(workspaceID: String, type: String, conversationID: String, inboxID: String, json: String) {
+    public init(
+        workspaceID: String, type: String, conversationID: String, inboxID: String, json: String, contact: String? = nil,
+        customerJSON: String? = nil
+    ) {
         self.workspaceID = workspaceID
         self.type = type
         self.conversationID = conversationID
         self.inboxID = inboxID
         self.json = json
+        self.contact = contact
+        self.customerJSON = customerJSON
     }
 }

@@ -42,4 +42,17 @@ public enum MessageDocument {
         writer.key("updated_at"); writer.timestamp(m.updatedAt)
         writer.endObject()
     }
+
+    /// What the customer's own chat window shows of a message: no agent ids, no delivery
+    /// internals.
+    public static func customerJSON(_ m: Message) -> String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("created_at"); writer.timestamp(m.createdAt)
+        writer.key("from"); writer.string(m.direction == .incoming ? "you" : (m.author == .bot ? "bot" : "agent"))
+        writer.key("id"); writer.string(m.id)
+        writer.key("text"); writer.string(m.text)
+        writer.endObject()
+        return writer.text
+    }
 }

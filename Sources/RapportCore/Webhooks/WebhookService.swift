@@ -65,8 +65,9 @@ public struct WebhookService: Sendable {
             writer.key("workspace_id"); writer.string(event.workspaceID)
             writer.key("subject_id"); writer.string(event.subjectID)
             writer.key("created_at"); writer.timestamp(event.occurredAt)
-            writer.key("data")
-            let body = writer.text + event.payload + "}"
+            writer.key("data"); writer.raw(event.payload)
+            writer.endObject()
+            let body = writer.text
             return WebhookDelivery(subscription: subscription, eventID: event.id, eventType: event.type.rawValue, body: body, attempt: job.attempts)
         }
     }

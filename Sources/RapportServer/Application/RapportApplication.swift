@@ -30,6 +30,7 @@ public enum RapportApplication {
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
         EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
+        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         return router
@@ -59,7 +60,7 @@ public enum RapportApplication {
         let senders: [any ChannelSender] = [
             WhatsAppSender(http: http), MetaSendAPISender(channel: .messenger, http: http),
             MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, publicBaseURL: publicBase),
-            EmailSender(),
+            EmailSender(), WebChatSender(),
         ]
         return [
             WebhookDeliveryHandler(webhooks: services.webhooks, http: http),

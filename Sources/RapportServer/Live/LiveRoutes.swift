@@ -28,7 +28,8 @@ struct LiveRoutes {
     }
 
     /// Writes updates as they come, and a heartbeat when none came for 15 seconds.
-    static func pump(_ updates: AsyncStream<LiveUpdate>, to writer: inout some ResponseBodyWriter) async throws {
+    /// `customerView` writes what the customer may see (a web chat visitor's stream).
+    static func pump(_ updates: AsyncStream<LiveUpdate>, to writer: inout some ResponseBodyWriter, customerView: Bool = false) async throws {
         let merged = AsyncStream<LiveUpdate?> { continuation in
             let forward = Task {
                 for await update in updates { continuation.yield(update) }
@@ -47,7 +48,8 @@ struct LiveRoutes {
         }
         for await item in merged {
             if let update = item {
-                try await writer.write(ByteBuffer(string: "event: \(update.type)\ndata: \(update.json)\n\n"))
+                guard let data = customerView ? update.customerJSON : update.json else { continue }
+                try await writer.write(ByteBuffer(string: "event: \(update.type)\ndata: \(data)\n\n"))
             } else {
                 try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
             }
