@@ -67,6 +67,20 @@ public final class SQLDataStore: DataStore {
 }
 
 extension SQLDataStore {
+    /// Whether processes sharing this database can signal each other (PostgreSQL's LISTEN/NOTIFY).
+    public var supportsNotifications: Bool { engine is PostgresEngine }
+
+    /// Sends `payload` to every process listening on `channel`; nothing on SQLite.
+    public func notify(channel: String, payload: String) async throws {
+        try await (engine as? PostgresEngine)?.notify(channel: channel, payload: payload)
+    }
+
+    /// Calls `onPayload` for each notification on `channel` until the task is cancelled;
+    /// returns at once on SQLite, where one process owns the database.
+    public func listen(channel: String, _ onPayload: @escaping @Sendable (String) async -> Void) async throws {
+        try await (engine as? PostgresEngine)?.listen(channel: channel, onPayload)
+    }
+
     /// Refreshes planner statistics after a bulk load (an import); outside a transaction, since
     /// PostgreSQL's VACUUM cannot run inside one.
     public func refreshStatistics() async throws {

@@ -40,6 +40,11 @@ public enum RapportApplication {
     /// event dispatcher and the housekeeping.
     public static func backgroundServices(services: AppServices, workers: Int, logger: Logger) -> [any Service] {
         var list: [any Service] = [DeletionPurgeService(customers: services.customers, logger: logger)]
+        if services.store.supportsNotifications {
+            let relay = PostgresLiveRelay(store: services.store, hub: services.live, logger: logger)
+            services.live.attach(relay: relay)
+            list.append(relay)
+        }
         if workers > 0 {
             list.append(worker(services: services, concurrency: workers, logger: logger))
             list.append(EventDispatchService(dispatcher: services.dispatcher, logger: logger))

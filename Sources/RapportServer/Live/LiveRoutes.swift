@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 import RapportCore
+import ServiceLifecycle
 
 /// `GET /api/v1/live`: a Server-Sent Events stream of the workspace's new messages and
 /// conversation changes (`?inbox_id=` narrows it), with a comment every 15 s to keep proxies
@@ -41,9 +42,15 @@ struct LiveRoutes {
                     continuation.yield(nil)
                 }
             }
+            // Streams end when the server shuts down, so it need not wait for clients to leave.
+            let shutdown = Task {
+                try? await gracefulShutdown()
+                continuation.finish()
+            }
             continuation.onTermination = { _ in
                 forward.cancel()
                 heartbeat.cancel()
+                shutdown.cancel()
             }
         }
         for await item in merged {

@@ -54,6 +54,22 @@ final class PostgresEngine: SQLEngine {
         }
     }
 
+    /// `NOTIFY channel, payload` (at most 8,000 bytes, PostgreSQL's limit).
+    func notify(channel: String, payload: String) async throws {
+        try await client.withConnection { connection in
+            _ = try await connection.query("SELECT pg_notify(\(channel), \(payload))", logger: logger)
+        }
+    }
+
+    /// Holds one connection listening on `channel` and hands each payload over, until cancelled.
+    func listen(channel: String, _ onPayload: @escaping @Sendable (String) async -> Void) async throws {
+        try await client.withConnection { connection in
+            try await connection.listen(on: channel) { notifications in
+                for try await notification in notifications { await onPayload(notification.payload) }
+            }
+        }
+    }
+
     func shutdown() async {
         runner.cancel()
         _ = await runner.value

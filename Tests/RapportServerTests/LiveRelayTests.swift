@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import RapportCore
+import RapportServer
+import RapportStore
+import RapportTestSupport
+import Testing
+
+@Suite("Live updates across processes")
+struct LiveRelayTests {
+    @Test("on PostgreSQL a change published by one process reaches the agents of another; SQLite needs no relay", arguments: TestDatabase.available)
+    func relay(database: TestDatabase) async throws {
+        let url = try DatabaseURL(parsing: try await database.freshURL())
+        let logger = Logger(label: "test.relay")
+        let first = try await SQLDataStore.open(url, logger: logger)
+        try await first.migrate()
+        let second = try await SQLDataStore.open(url, logger: logger)
+        guard database == .postgresql else {
+            #expect(!first.supportsNotifications)
+            // Returns at once: nothing to listen to.
+            try await first.listen(channel: PostgresLiveRelay.channel) { _ in }
+            await first.shutdown()
+            await second.shutdown()
+            return
+        }
+        #expect(first.supportsNotifications)
+        let hubA = LiveHub()
+        let hubB = LiveHub()
+        let relayA = PostgresLiveRelay(store: first, hub: hubA, logger: logger)
+        let relayB = PostgresLiveRelay(store: second, hub: hubB, logger: logger)
+        hubA.attach(relay: relayA)
+        let workspace = "wsp_" + UUID().uuidString
+        let agentOnB = hubB.subscribe(workspaceID: workspace)
+        let listening = Task { await relayB.run() }
+        try await Task.sleep(for: .milliseconds(300))
+        let large = String(repeating: "x", count: 9_000)
+        await hubA.publish([
+            LiveUpdate(workspaceID: workspace, type: "message.created", conversationID: "cnv_1", inboxID: "inb_1",
+                       json: #"{"id":"mes_1","text":"from A"}"#, contact: "+4915100000001", customerJSON: #"{"text":"from A"}"#),
+            LiveUpdate(workspaceID: workspace, type: "message.created", conversationID: "cnv_2", inboxID: "inb_1",
+                       json: #"{"text":"\#(large)"}"#),
+        ])
+        var iterator = agentOnB.updates.makeAsyncIterator()
+        let received = try #require(await iterator.next())
+        #expect(received.type == "message.created")
+        #expect(received.json.contains("from A"))
+        #expect(received.contact == "+4915100000001")
+        #expect(received.customerJSON?.contains("from A") == true)
+        let truncated = try #require(await iterator.next())
+        #expect(truncated.json.contains("\"truncated\":true"))
+        #expect(truncated.conversationID == "cnv_2")
+        listening.cancel()
+        await listening.value
+        await first.shutdown()
+        await second.shutdown()
+    }
+}
