@@ -68,6 +68,8 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "RapportServer",
+                "RapportChannels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -17,6 +17,8 @@ public protocol ConversationRepository: Sendable {
     func message(id: String) async throws -> Message?
     func message(providerMessageID: String, inboxID: String) async throws -> Message?
     func messages(conversationID: String, page: PageRequest) async throws -> Page<Message>
+    /// How many messages an inbox holds.
+    func messageCount(inboxID: String) async throws -> Int
     /// Provider ids of the conversation's messages, oldest first (email `References`).
     func providerMessageIDs(conversationID: String) async throws -> [String]
 }

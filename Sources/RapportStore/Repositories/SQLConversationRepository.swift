@@ -129,6 +129,10 @@ struct SQLConversationRepository: ConversationRepository {
         return Page(items: try rows.prefix(page.limit).compactMap(decodeMessage), hasMore: rows.count > page.limit)
     }
 
+    func messageCount(inboxID: String) async throws -> Int {
+        Int(try await handle.sql.raw("SELECT COUNT(*) AS n FROM messages WHERE inbox_id = \(bind: inboxID)").first()?.int("n") ?? 0)
+    }
+
     func providerMessageIDs(conversationID: String) async throws -> [String] {
         try await handle.sql.raw("""
             SELECT provider_message_id FROM messages WHERE conversation_id = \(bind: conversationID)
