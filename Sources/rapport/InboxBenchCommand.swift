@@ -29,6 +29,9 @@ struct InboxBenchCommand: AsyncParsableCommand {
     @Option(help: "Distinct customers writing (conversations)")
     var contacts: Int = 2000
 
+    @Option(help: "Background job slots in the server (0: no jobs, no event dispatch)")
+    var workers: Int = 4
+
     @Flag(help: "Print the result as one JSON object")
     var json = false
 
@@ -47,7 +50,7 @@ struct InboxBenchCommand: AsyncParsableCommand {
             workspaceID: bench.admin.key.workspaceID)
         let port = Mutex(0)
         let started = AsyncStream<Void>.makeStream()
-        let app = RapportApplication.build(services: services, host: "127.0.0.1", port: 0, workers: 2, logger: logger) { bound in
+        let app = RapportApplication.build(services: services, host: "127.0.0.1", port: 0, workers: workers, logger: logger) { bound in
             port.withLock { $0 = bound }
             started.continuation.yield()
         }

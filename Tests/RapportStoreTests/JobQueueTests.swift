@@ -71,6 +71,10 @@ struct JobQueueTests {
             #expect(reclaimed.attempts == 2)
             try await jobs.succeeded(reclaimed)
             #expect(try await jobs.job(id: claimed.id)?.status == .succeeded)
+            #expect(try await jobs.purgeFinished(olderThan: 86_400) == 0)
+            clock.advance(by: 86_401)
+            #expect(try await jobs.purgeFinished(olderThan: 86_400) == 1)
+            #expect(try await jobs.job(id: claimed.id) == nil)
         }
     }
 

@@ -19,31 +19,49 @@ public struct EventDispatcher: Sendable {
         self.settleTime = settleTime
     }
 
-    /// Dispatches up to `limit` events; returns how many were consumed.
+    /// Dispatches up to `limit` events; returns how many were consumed. The events are read
+    /// before the write transaction, which then only enqueues and moves the position (if no
+    /// other dispatcher moved it meanwhile), so the single SQLite writer is held briefly.
     @discardableResult
     public func dispatch(limit: Int = 500) async throws -> Int {
-        let subscriptions = try await store.read { session in try await session.webhooks.active() }
-        let now = clock.now()
-        let cutoff = now.addingTimeInterval(-settleTime)
-        return try await store.write { session in
-            let position = try await session.events.position(of: Self.consumer)
-            let events = try await session.events.events(after: position, limit: limit)
-                .prefix { $0.event.occurredAt <= cutoff }
-            guard let last = events.last else { return 0 }
-            let encoder = JSONCoding.makeEncoder()
-            var requests: [JobRequest] = []
-            for stored in events {
-                for subscription in subscriptions
-                where subscription.workspaceID == stored.event.workspaceID && subscription.wants(stored.event.type) {
-                    let payload = WebhookDeliveryPayload(subscriptionID: subscription.id, eventID: stored.event.id)
-                    requests.append(JobRequest(
-                        kind: WebhookDeliveryPayload.jobKind, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
-                        uniqueKey: "\(subscription.id):\(stored.event.id)", maxAttempts: 10))
-                }
+        let cutoff = clock.now().addingTimeInterval(-settleTime)
+        let (subscriptions, position) = try await store.read { session in
+            (try await session.webhooks.active(), try await session.events.position(of: Self.consumer))
+        }
+        guard !subscriptions.isEmpty else { return try await skip(from: position, cutoff: cutoff) }
+        let events = try await store.read { session in try await session.events.events(after: position, limit: limit) }
+            .prefix { $0.event.occurredAt <= cutoff }
+        guard let last = events.last else { return 0 }
+        let encoder = JSONCoding.makeEncoder()
+        var requests: [JobRequest] = []
+        for stored in events {
+            for subscription in subscriptions
+            where subscription.workspaceID == stored.event.workspaceID && subscription.wants(stored.event.type) {
+                let payload = WebhookDeliveryPayload(subscriptionID: subscription.id, eventID: stored.event.id)
+                requests.append(JobRequest(
+                    kind: WebhookDeliveryPayload.jobKind, payload: String(decoding: try encoder.encode(payload), as: UTF8.self),
+                    uniqueKey: "\(subscription.id):\(stored.event.id)", maxAttempts: 10))
             }
-            try await session.jobs.enqueue(requests, now: now)
+        }
+        let now = clock.now()
+        let jobs = requests
+        return try await store.write { session in
+            guard try await session.events.position(of: Self.consumer) == position else { return 0 }
+            try await session.jobs.enqueue(jobs, now: now)
             try await session.events.setPosition(last.sequence, of: Self.consumer)
             return events.count
+        }
+    }
+
+    /// With no subscriber, the position only moves to the newest settled event.
+    private func skip(from position: Int64, cutoff: Date) async throws -> Int {
+        guard let newest = try await store.read({ session in
+            try await session.events.newestSequence(after: position, occurredBy: cutoff)
+        }) else { return 0 }
+        return try await store.write { session in
+            guard try await session.events.position(of: Self.consumer) == position else { return 0 }
+            try await session.events.setPosition(newest, of: Self.consumer)
+            return Int(newest - position)
         }
     }
 }

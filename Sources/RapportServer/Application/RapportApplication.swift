@@ -49,6 +49,7 @@ public enum RapportApplication {
             list.append(worker(services: services, concurrency: workers, logger: logger))
             list.append(EventDispatchService(dispatcher: services.dispatcher, logger: logger))
             list.append(SnoozeWakeService(conversations: services.conversations, logger: logger))
+            list.append(JobPurgeService(jobs: services.jobs, logger: logger))
         }
         return list
     }

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 import SQLKit
 
@@ -26,10 +27,14 @@ struct SQLEventLog: EventLog {
         try await handle.sql.raw("SELECT * FROM domain_events WHERE id = \(bind: id)").first().flatMap(decode)
     }
 
-    func position(of consumer: String) async throws -> Int64 {
+    func newestSequence(after sequence: Int64, occurredBy date: Date) async throws -> Int64? {
         try await handle.sql.raw("""
-            INSERT INTO event_cursors (name, position) VALUES (\(bind: consumer), 0) ON CONFLICT (name) DO NOTHING
-            """).run()
+            SELECT MAX(sequence) AS newest FROM domain_events
+            WHERE sequence > \(bind: sequence) AND occurred_at <= \(bind: Timestamp.microseconds(date))
+            """).first()?.decode(column: "newest", as: Int64?.self)
+    }
+
+    func position(of consumer: String) async throws -> Int64 {
         let row = try await handle.sql.raw("""
             SELECT position FROM event_cursors WHERE name = \(bind: consumer)\(unsafeRaw: handle.dialect.lockForUpdate(of: "event_cursors", in: handle))
             """).first()
@@ -37,7 +42,10 @@ struct SQLEventLog: EventLog {
     }
 
     func setPosition(_ position: Int64, of consumer: String) async throws {
-        try await handle.sql.raw("UPDATE event_cursors SET position = \(bind: position) WHERE name = \(bind: consumer)").run()
+        try await handle.sql.raw("""
+            INSERT INTO event_cursors (name, position) VALUES (\(bind: consumer), \(bind: position))
+            ON CONFLICT (name) DO UPDATE SET position = excluded.position
+            """).run()
     }
 
     private func decode(_ row: any SQLRow) throws -> StoredDomainEvent? {
