@@ -34,6 +34,12 @@ public struct TwiML: Sendable {
         verbs.append("<Hangup/>")
     }
 
+    /// Last words, then the line is closed.
+    public mutating func sayGoodbye(_ text: String) {
+        say(text)
+        hangUp()
+    }
+
     public var document: String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>\(verbs.joined())</Response>"
     }

@@ -39,7 +39,10 @@ public enum RapportApplication {
     /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the
     /// event dispatcher and the housekeeping.
     public static func backgroundServices(services: AppServices, workers: Int, logger: Logger) -> [any Service] {
-        var list: [any Service] = [DeletionPurgeService(customers: services.customers, logger: logger)]
+        // Customers soft-deleted more than 30 days ago, hourly.
+        var list: [any Service] = [RepeatingService(name: "purging deleted customers", interval: .seconds(3600), logger: logger) {
+            try await services.customers.purgeExpiredDeletions()
+        }]
         if services.store.supportsNotifications {
             let relay = PostgresLiveRelay(store: services.store, hub: services.live, logger: logger)
             services.live.attach(relay: relay)
@@ -47,9 +50,16 @@ public enum RapportApplication {
         }
         if workers > 0 {
             list.append(worker(services: services, concurrency: workers, logger: logger))
-            list.append(EventDispatchService(dispatcher: services.dispatcher, logger: logger))
-            list.append(SnoozeWakeService(conversations: services.conversations, logger: logger))
-            list.append(JobPurgeService(jobs: services.jobs, logger: logger))
+            list.append(RepeatingService(name: "dispatching events", interval: .milliseconds(200), busyAt: 1000, logger: logger) {
+                try await services.dispatcher.dispatch(limit: 1000)
+            })
+            list.append(RepeatingService(name: "reopening snoozed conversations", interval: .seconds(5), logger: logger) {
+                try await services.conversations.wakeSnoozed()
+            })
+            // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
+            list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {
+                try await services.jobs.purgeFinished(olderThan: 7 * 86_400)
+            })
         }
         return list
     }

@@ -41,8 +41,7 @@ struct VoiceWebhookRoutes {
             prompts.say(inbox.settings["menu_order_status"] ?? "For the status of your order, press 1.")
             prompts.say(inbox.settings["menu_agent"] ?? "To leave a message for our team, press 2.")
         }
-        twiml.say("We did not receive a choice. Goodbye.")
-        twiml.hangUp()
+        twiml.sayGoodbye("We did not receive a choice. Goodbye.")
         return TwilioWebhookRoutes.twiml(twiml)
     }
 
@@ -55,8 +54,7 @@ struct VoiceWebhookRoutes {
         switch digit {
         case "1":
             twiml.say(try await conversations.orderStatusSpeech(caller: values["From"] ?? "", inbox: inbox))
-            twiml.say("Thank you for calling. Goodbye.")
-            twiml.hangUp()
+            twiml.sayGoodbye("Thank you for calling. Goodbye.")
         case "2":
             twiml.say("Please leave your message after the tone. An agent will get back to you.")
             twiml.record(action: base + "/recording", maxLength: 120)
@@ -73,8 +71,7 @@ struct VoiceWebhookRoutes {
             try await conversations.updateCall(callSID: values["CallSid"] ?? "", inbox: inbox) { $0.recordingURL = url }
         }
         var twiml = TwiML(voice: inbox.settings["voice"])
-        twiml.say("Thank you. Goodbye.")
-        twiml.hangUp()
+        twiml.sayGoodbye("Thank you. Goodbye.")
         return TwilioWebhookRoutes.twiml(twiml)
     }
 

@@ -94,6 +94,12 @@ struct WebChatRoutes {
         return contact
     }
 
+    /// The session named by `?contact=…&token=…`.
+    private func contact(of request: Request, inbox: Inbox) throws -> ChatContact {
+        let query = request.uri.queryParameters
+        return try contact(query.get("contact").map { String($0) }, token: query.get("token").map { String($0) }, inbox: inbox)
+    }
+
     /// `{contact, token, client_id, text}`: the visitor writes. `client_id` makes a resend harmless.
     @Sendable func send(_ request: Request, _ context: RapportRequestContext) async throws -> Response {
         let inbox = try await inbox(context)
@@ -111,16 +117,14 @@ struct WebChatRoutes {
 
     @Sendable func history(_ request: Request, _ context: RapportRequestContext) async throws -> Response {
         let inbox = try await inbox(context)
-        let query = request.uri.queryParameters
-        let contact = try contact(query.get("contact").map { String($0) }, token: query.get("token").map { String($0) }, inbox: inbox)
+        let contact = try contact(of: request, inbox: inbox)
         let messages = try await conversations.chatHistory(contact: contact, inbox: inbox)
         return json(ChatHistoryResponse(messages: messages), inbox: inbox)
     }
 
     @Sendable func stream(_ request: Request, _ context: RapportRequestContext) async throws -> Response {
         let inbox = try await inbox(context)
-        let query = request.uri.queryParameters
-        let contact = try contact(query.get("contact").map { String($0) }, token: query.get("token").map { String($0) }, inbox: inbox)
+        let contact = try contact(of: request, inbox: inbox)
         let subscription = hub.subscribe(workspaceID: inbox.workspaceID, inboxIDs: [inbox.id], contact: contact.address)
         var headers = corsHeaders(inbox)
         headers[.contentType] = "text/event-stream"
