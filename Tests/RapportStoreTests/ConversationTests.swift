@@ -150,6 +150,16 @@ struct ConversationTests {
             #expect(summaries.contains(reply.text ?? "-"))
             #expect(!summaries.contains("Customer sounded upset"))
             await #expect(throws: RapportError.self) {
+                _ = try await services.conversations.reply(
+                    conversationID: conversation.id, ReplyInput(text: "See file", attachments: [Attachment(type: "file", url: "https://x.test/a.pdf")]),
+                    workspaceID: ws)
+            }
+            let noteWithFile = try await services.conversations.reply(
+                conversationID: conversation.id,
+                ReplyInput(text: "Photo of the damage", isPrivate: true, attachments: [Attachment(type: "image", url: "https://x.test/b.jpg")]),
+                workspaceID: ws)
+            #expect(noteWithFile.attachments.first?.url == "https://x.test/b.jpg")
+            await #expect(throws: RapportError.self) {
                 _ = try await services.conversations.reply(conversationID: conversation.id, ReplyInput(cannedResponseID: "missing"), workspaceID: ws)
             }
         }

@@ -156,6 +156,10 @@ extension ConversationService {
             problems.add("text", "is required (or canned_response_id, or template)")
         }
         if let text = input.text { problems.text(text, "text", maxLength: 20_000) }
+        if !input.attachments.isEmpty && !input.isPrivate {
+            // Channels send text and templates so far; a file would silently not arrive.
+            problems.add("attachments", "can go with private notes only for now; link the file in the text instead")
+        }
         if let template = input.template {
             let validName = !template.name.isEmpty && template.name.count <= 512
                 && template.name.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
