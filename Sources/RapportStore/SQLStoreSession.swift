@@ -21,4 +21,5 @@ struct SQLStoreSession: StoreSession {
     var webhooks: any WebhookRepository { SQLWebhookRepository(handle: handle) }
     var inboxes: any InboxRepository { SQLInboxRepository(handle: handle) }
     var conversations: any ConversationRepository { SQLConversationRepository(handle: handle) }
+    var users: any UserRepository { SQLUserRepository(handle: handle) }
 }

@@ -7,6 +7,6 @@ struct RapportCommand: AsyncParsableCommand {
         abstract: "Rapport, the customer-engagement platform for online retailers.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, KeysCommand.self, SourcesCommand.self, ImportCommand.self,
-            DemoCommand.self, BenchCommand.self, WorkerCommand.self, JobsCommand.self, InboxesCommand.self,
+            DemoCommand.self, BenchCommand.self, WorkerCommand.self, JobsCommand.self, InboxesCommand.self, UsersCommand.self,
         ])
 }

@@ -46,11 +46,16 @@ struct ServeCommand: AsyncParsableCommand {
                     logger.info("demo store", metadata: ["step": .string(step)])
                 }
                 let writeKey = try await services.keys.create(name: "demo site", kind: .write, workspaceID: workspace.id)
+                let people = try await DemoTeam().fill(services: services, workspaceID: workspace.id)
+                let table = people.map { "    \($0.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.email)  \($0.password)" }
                 FileHandle.standardOutput.write(Data("""
                     The demo store is ready: \(summary.customers) customers, \(summary.products) products, \(summary.orders) orders.
                     Its web site sends tracking calls with this write key:
 
                         \(writeKey.secret)
+
+                    Demo users (role, e-mail, password; shown this once):
+                    \(table.joined(separator: "\n"))
 
                     """.utf8))
             }

@@ -18,7 +18,7 @@ struct APIHarness {
 
     static func run(on database: TestDatabase, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         try await database.withStore { store in
-            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL)
+            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL, passwords: BcryptPasswordHasher(cost: 4))
             guard let issued = try await services.workspaces.bootstrapIfEmpty() else { return }
             let app = Application(router: RapportApplication.buildRouter(services: services))
             try await app.test(.router) { client in

@@ -15,6 +15,7 @@ public struct Services: Sendable {
     public let inboxes: InboxService
     public let conversations: ConversationService
     public let jobs: JobService
+    public let users: UserService
 
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
@@ -29,6 +30,9 @@ public struct Services: Sendable {
             store: store, clock: clock, customers: customers, timeline: TimelineService(customers: customers),
             commerce: commerce, tracking: TrackingService(commerce: commerce), keys: keys, workspaces: workspaces,
             workspaceID: workspace.id, inboxes: InboxService(customers: customers),
-            conversations: ConversationService(customers: customers), jobs: JobService(store: store, clock: clock))
+            conversations: ConversationService(customers: customers), jobs: JobService(store: store, clock: clock),
+            users: UserService(
+                store: store, clock: clock, passwords: BcryptPasswordHasher(cost: 4), tokens: SHA256SecretHasher(),
+                inboxes: InboxService(customers: customers)))
     }
 }

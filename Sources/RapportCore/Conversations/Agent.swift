@@ -6,14 +6,14 @@ public struct Agent: Sendable, Equatable {
     public var workspaceID: String
     public var name: String
     public var email: String
-    public var role: String
+    public var role: UserRole
     public var availability: Availability
     /// Round-robin skips agents with this many open conversations assigned.
     public var maxConversations: Int
     public var createdAt: Date
 
     public init(
-        id: String, workspaceID: String, name: String, email: String, role: String, availability: Availability,
+        id: String, workspaceID: String, name: String, email: String, role: UserRole, availability: Availability,
         maxConversations: Int, createdAt: Date
     ) {
         self.id = id

@@ -68,7 +68,7 @@ public struct InboxService: Sendable {
         guard problems.list.isEmpty, case .success(let identity) = normalized else { throw RapportError.invalid(problems.list) }
         let now = clock.now()
         let agent = Agent(
-            id: ResourceID.make(.user, at: now), workspaceID: workspaceID, name: name.trimmed, email: identity.value, role: "agent",
+            id: ResourceID.make(.user, at: now), workspaceID: workspaceID, name: name.trimmed, email: identity.value, role: .agent,
             availability: availability, maxConversations: maxConversations, createdAt: now)
         try await customers.retryingConflicts {
             try await store.write { session in try await session.inboxes.insert(agent) }

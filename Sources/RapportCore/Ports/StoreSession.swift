@@ -17,4 +17,5 @@ public protocol StoreSession: Sendable {
     var webhooks: any WebhookRepository { get }
     var inboxes: any InboxRepository { get }
     var conversations: any ConversationRepository { get }
+    var users: any UserRepository { get }
 }

@@ -16,6 +16,7 @@ public struct AppServices: Sendable {
     public let webhooks: WebhookService
     public let dispatcher: EventDispatcher
     public let inboxes: InboxService
+    public let users: UserService
     public let conversations: ConversationService
     /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
     public let live: LiveHub
@@ -25,7 +26,8 @@ public struct AppServices: Sendable {
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
-        publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"]
+        publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
+        passwords: any PasswordHasher = BcryptPasswordHasher()
     ) {
         self.store = store
         let customers = CustomerService(
@@ -42,7 +44,9 @@ public struct AppServices: Sendable {
         self.webhooks = WebhookService(store: store, clock: clock)
         let live = LiveHub()
         self.live = live
-        self.inboxes = InboxService(customers: customers)
+        let inboxes = InboxService(customers: customers)
+        self.inboxes = inboxes
+        self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: SHA256SecretHasher(), inboxes: inboxes)
         self.conversations = ConversationService(customers: customers, live: live)
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)

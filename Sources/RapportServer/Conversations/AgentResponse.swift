@@ -16,7 +16,7 @@ struct AgentResponse: JSONWritable {
         writer.key("max_conversations"); writer.integer(Int64(agent.maxConversations))
         writer.key("name"); writer.string(agent.name)
         writer.key("object"); writer.string("agent")
-        writer.key("role"); writer.string(agent.role)
+        writer.key("role"); writer.string(agent.role.rawValue)
         writer.endObject()
     }
 }

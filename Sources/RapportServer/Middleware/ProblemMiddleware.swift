@@ -40,6 +40,10 @@ struct ProblemMiddleware: RouterMiddleware {
             var response = ProblemDetails.make(.unauthorized, detail: message, context: context, path: path)
             response.headers[.wwwAuthenticate] = "Bearer realm=\"rapport\""
             return response
+        case RapportError.tooManyAttempts(let message, let seconds):
+            var response = ProblemDetails.make(.tooManyRequests, detail: message, context: context, path: path)
+            response.headers[.retryAfter] = String(seconds)
+            return response
         case BodyError.malformedJSON(let reason):
             return ProblemDetails.make(
                 .badRequest, detail: "The body is not valid JSON: \(reason)", context: context, path: path)

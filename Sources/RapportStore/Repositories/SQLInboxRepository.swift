@@ -26,19 +26,19 @@ struct SQLInboxRepository: InboxRepository {
     func insert(_ agent: Agent) async throws {
         try await handle.sql.raw("""
             INSERT INTO users (id, workspace_id, name, email, role, availability, max_conversations, created_at)
-            VALUES (\(bind: agent.id), \(bind: agent.workspaceID), \(bind: agent.name), \(bind: agent.email), \(bind: agent.role),
+            VALUES (\(bind: agent.id), \(bind: agent.workspaceID), \(bind: agent.name), \(bind: agent.email), \(bind: agent.role.rawValue),
               \(bind: agent.availability.rawValue), \(bind: agent.maxConversations), \(bind: Timestamp.microseconds(agent.createdAt)))
             """).run()
     }
 
     func agent(id: String, workspaceID: String) async throws -> Agent? {
         try await handle.sql.raw("SELECT * FROM users WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first()
-            .flatMap(decodeAgent)
+            .flatMap(AgentRow.decode)
     }
 
     func agents(workspaceID: String) async throws -> [Agent] {
         try await handle.sql.raw("SELECT * FROM users WHERE workspace_id = \(bind: workspaceID) ORDER BY id").all()
-            .compactMap(decodeAgent)
+            .compactMap(AgentRow.decode)
     }
 
     func setAvailability(_ availability: Availability, agentID: String, workspaceID: String) async throws -> Bool {
@@ -86,7 +86,7 @@ struct SQLInboxRepository: InboxRepository {
             ORDER BY COALESCE(u.last_assigned_at, 0), u.id\(unsafeRaw: handle.dialect.lockForUpdate(of: "u", in: handle))
             """).all()
         return try rows.compactMap { row in
-            guard let agent = try decodeAgent(row) else { return nil }
+            guard let agent = try AgentRow.decode(row) else { return nil }
             return RoutingCandidate(
                 agent: agent, openConversations: Int(try row.int("open_count")), lastAssignedAt: try row.optionalDate("last_assigned_at"))
         }
@@ -162,14 +162,6 @@ struct SQLInboxRepository: InboxRepository {
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), channel: channel, name: try row.string("name"),
             settings: try row.document("settings", as: [String: String].self), teamID: try row.optionalString("team_id"),
             slaPolicyID: try row.optionalString("sla_policy_id"), createdAt: try row.date("created_at"))
-    }
-
-    private func decodeAgent(_ row: any SQLRow) throws -> Agent? {
-        guard let availability = Availability(rawValue: try row.string("availability")) else { return nil }
-        return Agent(
-            id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
-            email: try row.string("email"), role: try row.string("role"), availability: availability,
-            maxConversations: Int(try row.int("max_conversations")), createdAt: try row.date("created_at"))
     }
 
     private func decodeTeam(_ row: any SQLRow) async throws -> Team {

@@ -1,0 +1,103 @@
+import Foundation
+
+/// People who sign in: creating them with a role (and a password, or a generated one),
+/// signing in with lockout after repeated failures, sessions with CSRF tokens, signing out
+/// here or everywhere. Passwords are bcrypt hashes; session tokens are stored as SHA-256 hashes.
+public struct UserService: Sendable {
+    public static let minimumPasswordLength = 12
+    /// Failed sign-ins before the account locks; each further failure doubles the wait.
+    public static let lockoutThreshold = 5
+    public static let sessionLifetime: TimeInterval = 14 * 86_400
+
+    let store: any DataStore
+    let clock: any WallClock
+    let passwords: any PasswordHasher
+    let tokens: any SecretHasher
+    let inboxes: InboxService
+
+    public init(store: any DataStore, clock: any WallClock, passwords: any PasswordHasher, tokens: any SecretHasher, inboxes: InboxService) {
+        self.store = store
+        self.clock = clock
+        self.passwords = passwords
+        self.tokens = tokens
+        self.inboxes = inboxes
+    }
+
+    /// Creates a user; returns the generated password when none was given (shown once).
+    public func create(
+        email: String, name: String?, role: UserRole, password: String?, teamIDs: [String] = [], workspaceID: String
+    ) async throws -> (user: Agent, generatedPassword: String?) {
+        if let password, password.count < Self.minimumPasswordLength || password.count > 200 {
+            throw RapportError.invalid(field: "password", "must be \(Self.minimumPasswordLength) to 200 characters")
+        }
+        let generated = password == nil ? RandomSecret.make(prefix: "", length: 20) : nil
+        let displayName = name?.trimmed.isEmpty == false ? name?.trimmed ?? "" : String(email.prefix { $0 != "@" })
+        var user = try await inboxes.createAgent(
+            name: displayName, email: email, availability: role == .agent ? .online : .offline, workspaceID: workspaceID)
+        user.role = role
+        let hash = passwords.hash(password ?? generated ?? "")
+        let created = user
+        try await store.write { session in
+            try await session.users.setRole(created.role, userID: created.id)
+            try await session.users.setPassword(hash: hash, userID: created.id)
+        }
+        for teamID in teamIDs { _ = try await inboxes.addMembers([created.id], teamID: teamID, workspaceID: workspaceID) }
+        return (created, generated)
+    }
+
+    /// Checks the password; a locked account is refused until its wait is over, whatever the password.
+    public func signIn(email: String, password: String) async throws -> SignedIn {
+        let now = clock.now()
+        let wrong = RapportError.unauthorized("The e-mail address or the password is wrong.")
+        let candidates = try await store.read { session in try await session.users.credentials(email: email.trimmed.lowercased()) }
+        guard candidates.count == 1, let credentials = candidates.first else {
+            // As slow as checking a password, so the answer does not tell which addresses exist.
+            _ = passwords.hash(password)
+            throw wrong
+        }
+        if let until = credentials.lockedUntil, until > now {
+            let seconds = Int(until.timeIntervalSince(now).rounded(.up))
+            throw RapportError.tooManyAttempts(
+                "Too many failed sign-ins: this account is locked for \(seconds) more seconds.", retryAfterSeconds: seconds)
+        }
+        guard let hash = credentials.passwordHash, passwords.verify(password, hash: hash) else {
+            let failures = credentials.failedSignIns + 1
+            let lockedUntil = Self.lockout(afterFailures: failures).map { now.addingTimeInterval($0) }
+            try await store.write { session in
+                try await session.users.recordSignInFailure(userID: credentials.user.id, failedSignIns: failures, lockedUntil: lockedUntil)
+            }
+            throw wrong
+        }
+        let token = RandomSecret.make(prefix: "rss_", length: 40)
+        let session = UserSession(
+            id: tokens.hash(token), userID: credentials.user.id, workspaceID: credentials.user.workspaceID,
+            csrfToken: RandomSecret.make(prefix: "", length: 32), createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime))
+        try await store.write { storeSession in
+            try await storeSession.users.recordSignInFailure(userID: credentials.user.id, failedSignIns: 0, lockedUntil: nil)
+            try await storeSession.users.insert(session)
+        }
+        return SignedIn(user: credentials.user, session: session, token: token)
+    }
+
+    /// The live session a cookie's token names, with its user; nil when unknown or expired.
+    public func session(token: String) async throws -> (UserSession, Agent)? {
+        let now = clock.now()
+        return try await store.read { session in try await session.users.session(id: tokens.hash(token), now: now) }
+    }
+
+    public func signOut(token: String) async throws {
+        try await store.write { session in try await session.users.deleteSession(id: tokens.hash(token)) }
+    }
+
+    /// Ends every session of the user (a lost laptop, a changed password).
+    @discardableResult
+    public func signOutEverywhere(userID: String) async throws -> Int {
+        try await store.write { session in try await session.users.deleteSessions(userID: userID) }
+    }
+
+    /// No wait for the first failures; then 30 s, doubling with each failure, at most an hour.
+    public static func lockout(afterFailures failures: Int) -> TimeInterval? {
+        guard failures >= lockoutThreshold else { return nil }
+        return min(30 * pow(2, Double(failures - lockoutThreshold)), 3600)
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import RapportCore
+
+/// The people and inboxes of the demo store: one user per role (passwords generated and
+/// printed once), a support team, a web chat, an SMS number and the Berlin store, and open
+/// conversations from customers who texted the shop.
+public struct DemoTeam: Sendable {
+    public var conversations = 40
+
+    public init() {}
+
+    public struct Credentials: Sendable {
+        public var role: UserRole
+        public var email: String
+        public var password: String
+    }
+
+    static let questions = [
+        "Hi, where is my order? It was supposed to arrive yesterday.",
+        "Can I still change the delivery address for my last order?",
+        "The mug arrived broken. How do I return it?",
+        "Do you have the linen shirt in size L again?",
+        "I was charged twice for my order, can you check?",
+        "Is the Berlin store open on Sunday?",
+        "Halo, pesanan saya belum sampai. Bisa dicek?",
+        "Thanks, the package arrived! One more question about sizes.",
+    ]
+
+    public func fill(services: AppServices, workspaceID: String) async throws -> [Credentials] {
+        var credentials: [Credentials] = []
+        var users: [UserRole: Agent] = [:]
+        for role in UserRole.allCases {
+            let email = "\(role.rawValue)@demo.rapport.test"
+            let (user, password) = try await services.users.create(
+                email: email, name: "Demo \(role.rawValue.capitalized)", role: role, password: nil, workspaceID: workspaceID)
+            users[role] = user
+            credentials.append(Credentials(role: role, email: email, password: password ?? ""))
+        }
+        let support = try await services.inboxes.createTeam(
+            name: "Support", memberIDs: [users[.agent], users[.manager]].compactMap { $0?.id }, workspaceID: workspaceID)
+        let policy = try await services.inboxes.createSLAPolicy(
+            name: "Standard", firstResponseSeconds: 4 * 3600, nextResponseSeconds: 8 * 3600, resolutionSeconds: 3 * 86_400,
+            businessHours: BusinessHours(timeZone: "Europe/Berlin", days: Dictionary(uniqueKeysWithValues: (2...6).map {
+                ($0, BusinessHours.Window(start: 9 * 60, end: 18 * 60))
+            })), workspaceID: workspaceID)
+        _ = try await services.inboxes.createInbox(
+            channel: .webchat, name: "Shop chat", settings: ["identity_secret": RandomSecret.make(prefix: "")], teamID: support.id,
+            slaPolicyID: policy.id, workspaceID: workspaceID)
+        _ = try await services.inboxes.createInbox(channel: .store, name: "Berlin store", settings: ["location": "Berlin"], workspaceID: workspaceID)
+        let sms = try await services.inboxes.createInbox(
+            channel: .sms, name: "SMS",
+            settings: ["account_sid": "ACdemo", "auth_token": RandomSecret.make(prefix: ""), "phone_number": "+4930901820"],
+            teamID: support.id, slaPolicyID: policy.id, workspaceID: workspaceID)
+        _ = try await services.inboxes.createCannedResponse(
+            shortCode: "shipped",
+            content: "Hi {{customer.first_name}}, your order {{order.number}} is on its way: {{order.tracking_url}}",
+            workspaceID: workspaceID)
+        var written = 0
+        var cursor: String?
+        while written < conversations {
+            let page = try await services.customers.list(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 100, startingAfter: cursor))
+            for customer in page.items where written < conversations {
+                guard let phone = customer.identities.first(where: { $0.kind == .phone })?.value else { continue }
+                let text = Self.questions[written % Self.questions.count]
+                _ = try await services.conversations.receive(
+                    ChannelPayload(messages: [InboundMessage(providerMessageID: "SMdemo\(written)", from: phone, kind: .text, text: text)]),
+                    inbox: sms)
+                written += 1
+            }
+            guard page.hasMore, let last = page.items.last else { break }
+            cursor = last.id
+        }
+        return credentials
+    }
+}

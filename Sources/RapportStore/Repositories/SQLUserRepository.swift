@@ -1,0 +1,60 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+struct SQLUserRepository: UserRepository {
+    let handle: SQLConnectionHandle
+
+    func credentials(email: String) async throws -> [UserCredentials] {
+        try await handle.sql.raw("SELECT * FROM users WHERE email = \(bind: email) ORDER BY id").all().compactMap { row in
+            guard let user = try AgentRow.decode(row) else { return nil }
+            return UserCredentials(
+                user: user, passwordHash: try row.optionalString("password_hash"),
+                failedSignIns: Int(try row.int("failed_sign_ins")), lockedUntil: try row.optionalDate("locked_until"))
+        }
+    }
+
+    func setPassword(hash: String, userID: String) async throws {
+        try await handle.sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
+    }
+
+    func setRole(_ role: UserRole, userID: String) async throws {
+        try await handle.sql.raw("UPDATE users SET role = \(bind: role.rawValue) WHERE id = \(bind: userID)").run()
+    }
+
+    func recordSignInFailure(userID: String, failedSignIns: Int, lockedUntil: Date?) async throws {
+        try await handle.sql.raw("""
+            UPDATE users SET failed_sign_ins = \(bind: failedSignIns), locked_until = \(bind: lockedUntil.map(Timestamp.microseconds))
+            WHERE id = \(bind: userID)
+            """).run()
+    }
+
+    func insert(_ session: UserSession) async throws {
+        try await handle.sql.raw("""
+            INSERT INTO sessions (id, user_id, workspace_id, csrf_token, created_at, expires_at)
+            VALUES (\(bind: session.id), \(bind: session.userID), \(bind: session.workspaceID), \(bind: session.csrfToken),
+              \(bind: Timestamp.microseconds(session.createdAt)), \(bind: Timestamp.microseconds(session.expiresAt)))
+            """).run()
+    }
+
+    func session(id: String, now: Date) async throws -> (UserSession, Agent)? {
+        guard let row = try await handle.sql.raw("""
+            SELECT s.id AS session_id, s.csrf_token, s.created_at AS session_created_at, s.expires_at, u.*
+            FROM sessions s JOIN users u ON u.id = s.user_id
+            WHERE s.id = \(bind: id) AND s.expires_at > \(bind: Timestamp.microseconds(now))
+            """).first(), let user = try AgentRow.decode(row)
+        else { return nil }
+        let session = UserSession(
+            id: try row.string("session_id"), userID: user.id, workspaceID: user.workspaceID, csrfToken: try row.string("csrf_token"),
+            createdAt: try row.date("session_created_at"), expiresAt: try row.date("expires_at"))
+        return (session, user)
+    }
+
+    func deleteSession(id: String) async throws {
+        try await handle.sql.raw("DELETE FROM sessions WHERE id = \(bind: id)").run()
+    }
+
+    func deleteSessions(userID: String) async throws -> Int {
+        try await handle.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userID) RETURNING id").all().count
+    }
+}

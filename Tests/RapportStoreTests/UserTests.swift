@@ -1,0 +1,88 @@
+import Foundation
+import RapportCore
+import RapportStore
+import RapportTestSupport
+import Testing
+
+@Suite("Users and sign-in")
+struct UserTests {
+    @Test("a user signs in with their password; the hash is bcrypt; a wrong password or unknown address is refused alike", arguments: TestDatabase.available)
+    func signIn(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let (agent, generated) = try await services.users.create(
+                email: "Ana@Shop.test", name: "Ana", role: .agent, password: nil, workspaceID: services.workspaceID)
+            let password = try #require(generated)
+            #expect(password.count == 20)
+            #expect(agent.role == .agent)
+            let hash = try await store.read { session in try await session.users.credentials(email: "ana@shop.test") }.first?.passwordHash
+            #expect(hash?.hasPrefix("$2b$") == true)
+            #expect(hash?.contains(password) == false)
+            let signedIn = try await services.users.signIn(email: " ana@shop.test ", password: password)
+            #expect(signedIn.user.id == agent.id)
+            #expect(signedIn.session.csrfToken.count == 32)
+            let (session, user) = try #require(try await services.users.session(token: signedIn.token))
+            #expect(user.email == "ana@shop.test")
+            #expect(session.id != signedIn.token)
+            await #expect(throws: RapportError.unauthorized("The e-mail address or the password is wrong.")) {
+                _ = try await services.users.signIn(email: "ana@shop.test", password: password + "x")
+            }
+            await #expect(throws: RapportError.unauthorized("The e-mail address or the password is wrong.")) {
+                _ = try await services.users.signIn(email: "nobody@shop.test", password: password)
+            }
+            await #expect(throws: RapportError.self) {
+                _ = try await services.users.create(email: "short@shop.test", name: nil, role: .marketer, password: "short", workspaceID: services.workspaceID)
+            }
+        }
+    }
+
+    @Test("five failures lock the account with a doubling wait, even for the right password; time unlocks it", arguments: TestDatabase.available)
+    func lockout(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            _ = try await services.users.create(
+                email: "max@shop.test", name: nil, role: .manager, password: "correct horse battery", workspaceID: services.workspaceID)
+            for _ in 1..<UserService.lockoutThreshold {
+                await #expect(throws: RapportError.self) { _ = try await services.users.signIn(email: "max@shop.test", password: "guess") }
+            }
+            await #expect(throws: RapportError.unauthorized("The e-mail address or the password is wrong.")) {
+                _ = try await services.users.signIn(email: "max@shop.test", password: "guess")
+            }
+            do {
+                _ = try await services.users.signIn(email: "max@shop.test", password: "correct horse battery")
+                Issue.record("a locked account signed in")
+            } catch RapportError.tooManyAttempts(_, let seconds) {
+                #expect(seconds == 30)
+            }
+            #expect(UserService.lockout(afterFailures: 6) == 60)
+            #expect(UserService.lockout(afterFailures: 30) == 3600)
+            services.clock.advance(by: 31)
+            let signedIn = try await services.users.signIn(email: "max@shop.test", password: "correct horse battery")
+            #expect(signedIn.user.role == .manager)
+            // Success resets the count: one more failure does not lock again.
+            await #expect(throws: RapportError.unauthorized("The e-mail address or the password is wrong.")) {
+                _ = try await services.users.signIn(email: "max@shop.test", password: "guess")
+            }
+        }
+    }
+
+    @Test("sessions expire, sign out one by one, or everywhere at once", arguments: TestDatabase.available)
+    func sessions(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let (user, _) = try await services.users.create(
+                email: "lee@shop.test", name: "Lee", role: .admin, password: "a long enough password", workspaceID: services.workspaceID)
+            let laptop = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")
+            let phone = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")
+            let tablet = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")
+            try await services.users.signOut(token: laptop.token)
+            #expect(try await services.users.session(token: laptop.token) == nil)
+            #expect(try await services.users.session(token: phone.token) != nil)
+            #expect(try await services.users.signOutEverywhere(userID: user.id) == 2)
+            #expect(try await services.users.session(token: tablet.token) == nil)
+            let later = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")
+            services.clock.advance(by: UserService.sessionLifetime + 1)
+            #expect(try await services.users.session(token: later.token) == nil)
+        }
+    }
+}
