@@ -20,6 +20,12 @@ struct InboxBadInputTests {
             let channel = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"fax","name":"Fax"}"#)
             #expect(channel.status == .unprocessableContent)
             #expect((try await api.send(.get, "/api/v1/inboxes").object["data"] as? [Any])?.isEmpty == true)
+            #expect(try await api.send(.post, "/webhooks/whatsapp/inb_01M86CQHZ4T1VX2681S1J31B8R", json: "{}").status == .notFound)
+            #expect(try await api.send(.post, "/webhooks/whatsapp/not-an-id", json: "{}").status == .notFound)
+            _ = try await api.send(.post, "/api/v1/agents", json: #"{"name":"Ana","email":"ana@shop.test"}"#)
+            let twice = try await api.send(.post, "/api/v1/agents", json: #"{"name":"Ana","email":"ANA@shop.test"}"#)
+            #expect(twice.status == .conflict)
+            #expect(twice.text.contains("exists already"))
 
             let inbox = try await api.services.inboxes.createInbox(
                 channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "tok", "phone_number": "+18005551212"],

@@ -33,6 +33,16 @@ struct UserTests {
             await #expect(throws: RapportError.self) {
                 _ = try await services.users.create(email: "short@shop.test", name: nil, role: .marketer, password: "short", workspaceID: services.workspaceID)
             }
+            await #expect(throws: RapportError.conflict("A user with the e-mail address ana@shop.test exists already in this workspace.")) {
+                _ = try await services.users.create(email: "ana@shop.test", name: nil, role: .admin, password: nil, workspaceID: services.workspaceID)
+            }
+            // A team that does not exist refuses the whole user, who is then not stored.
+            await #expect(throws: RapportError.invalid(field: "team[0]", "names no team of this workspace")) {
+                _ = try await services.users.create(
+                    email: "new@shop.test", name: nil, role: .agent, password: nil, teamIDs: ["tea_01M86CQHZ4T1VX2681S1J31B8R"],
+                    workspaceID: services.workspaceID)
+            }
+            #expect(try await store.read { session in try await session.users.credentials(email: "new@shop.test") }.isEmpty)
         }
     }
 

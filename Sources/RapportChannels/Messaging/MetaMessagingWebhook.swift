@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import RapportCore
 
@@ -27,8 +28,10 @@ public enum MetaMessagingWebhook {
                 } else if let read = event["read"], let mid = read["mid"]?.text {
                     payload.deliveries.append(DeliveryUpdate(providerMessageID: mid, status: .read, occurredAt: time))
                 } else if event["reaction"] == nil {
-                    let id = "event:\(sender):\(event["timestamp"]?.text ?? UUID().uuidString)"
-                    payload.messages.append(InboundMessage(providerMessageID: id, from: sender, kind: .unsupported, raw: event.jsonText, occurredAt: time))
+                    // Named by its content, so Meta's retry of the same event is recognised.
+                    let raw = event.jsonText
+                    let id = "event:" + SHA256.hash(data: Data(raw.utf8)).map { String(format: "%02x", $0) }.joined()
+                    payload.messages.append(InboundMessage(providerMessageID: id, from: sender, kind: .unsupported, raw: raw, occurredAt: time))
                 }
             }
         }

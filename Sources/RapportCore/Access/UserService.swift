@@ -32,17 +32,26 @@ public struct UserService: Sendable {
         }
         let generated = password == nil ? RandomSecret.make(prefix: "", length: 20) : nil
         let displayName = name?.trimmed.isEmpty == false ? name?.trimmed ?? "" : String(email.prefix { $0 != "@" })
-        var user = try await inboxes.createAgent(
-            name: displayName, email: email, availability: role == .agent ? .online : .offline, workspaceID: workspaceID)
-        user.role = role
+        let user = try inboxes.newAgent(
+            name: displayName, email: email, role: role, availability: role == .agent ? .online : .offline, maxConversations: 10,
+            workspaceID: workspaceID)
         let hash = passwords.hash(password ?? generated ?? "")
-        let created = user
-        try await store.write { session in
-            try await session.users.setRole(created.role, userID: created.id)
-            try await session.users.setPassword(hash: hash, userID: created.id)
+        do {
+            // The user, their password and their teams, together or not at all.
+            try await store.write { session in
+                try await session.inboxes.insert(user)
+                try await session.users.setPassword(hash: hash, userID: user.id)
+                for (index, teamID) in teamIDs.enumerated() {
+                    guard try await session.inboxes.team(id: teamID, workspaceID: workspaceID) != nil else {
+                        throw RapportError.invalid(field: "team[\(index)]", "names no team of this workspace")
+                    }
+                    try await session.inboxes.addMember(agentID: user.id, teamID: teamID)
+                }
+            }
+        } catch is StoreConflict {
+            throw InboxService.emailTaken(user.email)
         }
-        for teamID in teamIDs { _ = try await inboxes.addMembers([created.id], teamID: teamID, workspaceID: workspaceID) }
-        return (created, generated)
+        return (user, generated)
     }
 
     /// Checks the password; a locked account is refused until its wait is over, whatever the password.

@@ -50,16 +50,34 @@ public struct InboxService: Sendable {
         try await store.read { session in try await session.inboxes.inboxes(workspaceID: workspaceID) }
     }
 
-    /// The inbox a webhook URL names, of the expected channel, or nil.
-    public func inbox(id: String, channel: InboxChannel? = nil) async throws -> Inbox? {
-        let found = try await store.read { session in try await session.inboxes.inbox(id: id) }
-        guard let found, channel == nil || found.channel == channel else { return nil }
+    /// The inbox of `channel` a provider's URL names; not found (404) for anything else.
+    public func inbox(id: String, channel: InboxChannel) async throws -> Inbox {
+        let found = ResourceID.isValid(id, prefix: .inbox)
+            ? try await store.read { session in try await session.inboxes.inbox(id: id) } : nil
+        guard let found, found.channel == channel else {
+            throw RapportError.notFound("No \(channel.rawValue) inbox \(id.prefix(64)); create one with `rapport inboxes add \(channel.rawValue)`.")
+        }
         return found
     }
 
     public func createAgent(
         name: String, email: String, availability: Availability = .online, maxConversations: Int = 10, workspaceID: String
     ) async throws -> Agent {
+        let agent = try newAgent(
+            name: name, email: email, role: .agent, availability: availability, maxConversations: maxConversations,
+            workspaceID: workspaceID)
+        do {
+            try await store.write { session in try await session.inboxes.insert(agent) }
+        } catch is StoreConflict {
+            throw Self.emailTaken(agent.email)
+        }
+        return agent
+    }
+
+    /// A validated user, not yet stored (`UserService` stores it with its password).
+    func newAgent(
+        name: String, email: String, role: UserRole, availability: Availability, maxConversations: Int, workspaceID: String
+    ) throws -> Agent {
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         let normalized = customers.normalizer.normalize(IdentityInput(kind: "email", value: email), field: "email")
@@ -67,13 +85,13 @@ public struct InboxService: Sendable {
         if !(1...1000).contains(maxConversations) { problems.add("max_conversations", "must be between 1 and 1000") }
         guard problems.list.isEmpty, case .success(let identity) = normalized else { throw RapportError.invalid(problems.list) }
         let now = clock.now()
-        let agent = Agent(
-            id: ResourceID.make(.user, at: now), workspaceID: workspaceID, name: name.trimmed, email: identity.value, role: .agent,
+        return Agent(
+            id: ResourceID.make(.user, at: now), workspaceID: workspaceID, name: name.trimmed, email: identity.value, role: role,
             availability: availability, maxConversations: maxConversations, createdAt: now)
-        try await customers.retryingConflicts {
-            try await store.write { session in try await session.inboxes.insert(agent) }
-        }
-        return agent
+    }
+
+    static func emailTaken(_ email: String) -> RapportError {
+        .conflict("A user with the e-mail address \(email) exists already in this workspace.")
     }
 
     public func agents(workspaceID: String) async throws -> [Agent] {
@@ -120,7 +138,7 @@ public struct InboxService: Sendable {
         try await store.read { session in try await session.inboxes.teams(workspaceID: workspaceID) }
     }
 
-    private func checkAgents(_ ids: [String], field: String, workspaceID: String, session: any StoreSession) async throws {
+    func checkAgents(_ ids: [String], field: String, workspaceID: String, session: any StoreSession) async throws {
         for (index, id) in ids.enumerated() where try await session.inboxes.agent(id: id, workspaceID: workspaceID) == nil {
             throw RapportError.invalid(field: "\(field)[\(index)]", "names no agent of this workspace")
         }

@@ -4,4 +4,11 @@ public enum JobFailure: Error, Sendable, Equatable {
     case retry(String)
     /// Trying again cannot help (the provider refused the request as invalid): dead at once.
     case permanent(String)
+
+    /// The failure in words, whichever kind it is.
+    public var reason: String {
+        switch self {
+        case .retry(let text), .permanent(let text): text
+        }
+    }
 }

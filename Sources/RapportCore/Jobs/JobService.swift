@@ -44,11 +44,9 @@ public struct JobService: Sendable {
     @discardableResult
     public func failed(_ job: Job, error: any Error, unit: Double = Double.random(in: 0..<1)) async throws -> JobStatus {
         let now = clock.now()
-        let (message, permanent): (String, Bool) = switch error {
-        case JobFailure.permanent(let reason): (reason, true)
-        case JobFailure.retry(let reason): (reason, false)
-        default: (String(describing: error), false)
-        }
+        let failure = error as? JobFailure
+        let message = failure?.reason ?? String(describing: error)
+        let permanent = if case .permanent? = failure { true } else { false }
         let retryAt: Date? = permanent || job.attempts >= job.maxAttempts
             ? nil : now.addingTimeInterval(policy.delay(afterAttempt: job.attempts, unit: unit))
         try await store.write { session in

@@ -5,7 +5,6 @@ public protocol UserRepository: Sendable {
     /// The users with this e-mail address in any workspace (sign-in knows no workspace).
     func credentials(email: String) async throws -> [UserCredentials]
     func setPassword(hash: String, userID: String) async throws
-    func setRole(_ role: UserRole, userID: String) async throws
     func recordSignInFailure(userID: String, failedSignIns: Int, lockedUntil: Date?) async throws
     func insert(_ session: UserSession) async throws
     func session(id: String, now: Date) async throws -> (UserSession, Agent)?

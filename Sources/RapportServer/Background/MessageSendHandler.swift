@@ -23,10 +23,7 @@ struct MessageSendHandler: JobHandler {
             let providerID = try await sender.send(outbound)
             try await conversations.sent(messageID: outbound.message.id, providerMessageID: providerID)
         } catch let failure as JobFailure {
-            let reason = switch failure {
-            case .permanent(let text), .retry(let text): text
-            }
-            try await conversations.sendFailed(messageID: outbound.message.id, reason: reason)
+            try await conversations.sendFailed(messageID: outbound.message.id, reason: failure.reason)
             throw failure
         }
     }

@@ -22,9 +22,7 @@ struct EmailWebhookRoutes {
 
     @Sendable func receive(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let id = try context.parameters.require("inbox_id")
-        guard ResourceID.isValid(id, prefix: .inbox), let inbox = try await inboxes.inbox(id: id, channel: .email) else {
-            throw RapportError.notFound("No email inbox \(id.prefix(64)); create one with `rapport inboxes add email`.")
-        }
+        let inbox = try await inboxes.inbox(id: id, channel: .email)
         var request = request
         let body = Array(try await request.collectBody(upTo: Self.maximumSize).readableBytesView)
         let contentType = request.headers[.contentType] ?? "application/octet-stream"

@@ -25,11 +25,7 @@ struct MetaWebhookRoutes {
     }
 
     private func inbox(_ context: RapportRequestContext, _ channel: InboxChannel) async throws -> Inbox {
-        let id = try context.parameters.require("inbox_id")
-        guard ResourceID.isValid(id, prefix: .inbox), let inbox = try await inboxes.inbox(id: id, channel: channel) else {
-            throw RapportError.notFound("No \(channel.rawValue) inbox \(id.prefix(64)); create one with `rapport inboxes add \(channel.rawValue)`.")
-        }
-        return inbox
+        try await inboxes.inbox(id: try context.parameters.require("inbox_id"), channel: channel)
     }
 
     /// Meta checks a new callback URL with `hub.mode=subscribe`, the verify token it was given

@@ -24,9 +24,7 @@ struct TwilioWebhookRoutes {
         _ request: Request, context: RapportRequestContext, inboxes: InboxService, channel: InboxChannel, address: PublicAddress
     ) async throws -> (Inbox, [(String, String)]) {
         let id = try context.parameters.require("inbox_id")
-        guard ResourceID.isValid(id, prefix: .inbox), let inbox = try await inboxes.inbox(id: id, channel: channel) else {
-            throw RapportError.notFound("No \(channel.rawValue) inbox \(id.prefix(64)); create one with `rapport inboxes add \(channel.rawValue)`.")
-        }
+        let inbox = try await inboxes.inbox(id: id, channel: channel)
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let fields = FormBody.parse(String(buffer: body))

@@ -36,11 +36,7 @@ struct WebChatRoutes {
     }
 
     private func inbox(_ context: RapportRequestContext) async throws -> Inbox {
-        let id = try context.parameters.require("inbox_id")
-        guard ResourceID.isValid(id, prefix: .inbox), let inbox = try await inboxes.inbox(id: id, channel: .webchat) else {
-            throw RapportError.notFound("No web chat inbox \(id.prefix(64)).")
-        }
-        return inbox
+        try await inboxes.inbox(id: try context.parameters.require("inbox_id"), channel: .webchat)
     }
 
     static func token(for contact: ChatContact, inbox: Inbox) -> String {

@@ -18,10 +18,6 @@ struct SQLUserRepository: UserRepository {
         try await handle.sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
     }
 
-    func setRole(_ role: UserRole, userID: String) async throws {
-        try await handle.sql.raw("UPDATE users SET role = \(bind: role.rawValue) WHERE id = \(bind: userID)").run()
-    }
-
     func recordSignInFailure(userID: String, failedSignIns: Int, lockedUntil: Date?) async throws {
         try await handle.sql.raw("""
             UPDATE users SET failed_sign_ins = \(bind: failedSignIns), locked_until = \(bind: lockedUntil.map(Timestamp.microseconds))
