@@ -42,7 +42,7 @@ struct AddInboxCommand: AsyncParsableCommand {
             values[String(parts[0])] = String(parts[1])
         }
         let inbox = try await database.withServices(workspace: workspace) { services, workspaceID in
-            try await services.inboxes.createInbox(channel: channel, name: name, settings: values, teamID: team, workspaceID: workspaceID)
+            try await services.inboxes.createInbox(channel: channel, name: name, settings: values, teamID: team, as: .operator(workspaceID: workspaceID))
         }
         print("Created \(channel.rawValue) inbox \(inbox.id) (\(inbox.name)). Give the provider this URL:")
         print(publicURL.base + inbox.webhookPath)

@@ -19,7 +19,7 @@ struct CreateKeyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (services, workspaceID) = try await database.openServices(workspace: workspace)
-        let issued = try await services.keys.create(name: name, kind: kind, workspaceID: workspaceID)
+        let issued = try await services.keys.create(name: name, kind: kind, as: .operator(workspaceID: workspaceID))
         print("Created \(kind.rawValue) key \(issued.key.id) (\(issued.key.name)) in \(workspaceID). It is shown only now:")
         print(issued.secret)
         await services.store.shutdown()

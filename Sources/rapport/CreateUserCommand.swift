@@ -30,7 +30,7 @@ struct CreateUserCommand: AsyncParsableCommand {
     func run() async throws {
         let (user, generated) = try await database.withServices(workspace: workspace) { services, workspaceID in
             try await services.users.create(
-                email: email, name: name, role: role, password: password, teamIDs: team, workspaceID: workspaceID)
+                email: email, name: name, role: role, password: password, teamIDs: team, as: .operator(workspaceID: workspaceID))
         }
         print("Created \(user.role.rawValue) \(user.email) (\(user.id)).")
         if let generated {

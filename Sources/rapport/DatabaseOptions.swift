@@ -66,7 +66,7 @@ struct DatabaseOptions: ParsableArguments {
         } catch let error as RapportError {
             await services.store.shutdown()
             switch error {
-            case .conflict(let message), .notFound(let message), .unauthorized(let message), .mergedInto(let message):
+            case .conflict(let message), .notFound(let message), .unauthorized(let message), .forbidden(let message), .mergedInto(let message):
                 throw ValidationError(message)
             case .tooManyAttempts(let message, _):
                 throw ValidationError(message)

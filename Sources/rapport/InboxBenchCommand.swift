@@ -47,10 +47,10 @@ struct InboxBenchCommand: AsyncParsableCommand {
         let inbox = try await services.inboxes.createInbox(
             channel: .whatsapp, name: "Bench",
             settings: ["phone_number_id": "100200300", "access_token": "bench", "app_secret": "bench-secret", "verify_token": "bench"],
-            workspaceID: bench.admin.key.workspaceID)
+            as: .operator(workspaceID: bench.admin.key.workspaceID))
         let port = Mutex(0)
         let started = AsyncStream<Void>.makeStream()
-        let app = RapportApplication.build(services: services, host: "127.0.0.1", port: 0, workers: workers, logger: logger) { bound in
+        let app = try RapportApplication.build(services: services, host: "127.0.0.1", port: 0, workers: workers, logger: logger) { bound in
             port.withLock { $0 = bound }
             started.continuation.yield()
         }

@@ -45,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let summary = try await DemoStore().fill(services: services, workspaceID: workspace.id) { step in
                     logger.info("demo store", metadata: ["step": .string(step)])
                 }
-                let writeKey = try await services.keys.create(name: "demo site", kind: .write, workspaceID: workspace.id)
+                let writeKey = try await services.keys.create(name: "demo site", kind: .write, as: .operator(workspaceID: workspace.id))
                 let people = try await DemoTeam().fill(services: services, workspaceID: workspace.id)
                 let table = people.map { "    \($0.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.email)  \($0.password)" }
                 FileHandle.standardOutput.write(Data("""
@@ -60,7 +60,7 @@ struct ServeCommand: AsyncParsableCommand {
                     """.utf8))
             }
         }
-        let app = RapportApplication.build(services: services, host: host, port: port, workers: max(0, workers), logger: logger) { boundPort in
+        let app = try RapportApplication.build(services: services, host: host, port: port, workers: max(0, workers), logger: logger) { boundPort in
             logger.info("Rapport is listening on http://\(host):\(boundPort) (\(store.engineName))")
         }
         do {

@@ -27,7 +27,7 @@ struct WrkRunner {
     func run(_ loads: [(script: String, arguments: [String])]) async throws -> [Result] {
         guard let wrk = Self.executable else { throw ValidationError("wrk is not installed (apt-get install wrk).") }
         let port = 18_000 + Int.random(in: 0..<1000)
-        let app = RapportApplication.build(services: services, host: "127.0.0.1", port: port, logger: logger)
+        let app = try RapportApplication.build(services: services, host: "127.0.0.1", port: port, logger: logger)
         let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-bench-wrk-\(port)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

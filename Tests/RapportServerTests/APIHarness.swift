@@ -20,7 +20,7 @@ struct APIHarness {
         try await database.withStore { store in
             let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL, passwords: BcryptPasswordHasher(cost: 4))
             guard let issued = try await services.workspaces.bootstrapIfEmpty() else { return }
-            let app = Application(router: RapportApplication.buildRouter(services: services))
+            let app = Application(router: try RapportApplication.buildRouter(services: services))
             try await app.test(.router) { client in
                 try await body(APIHarness(client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID))
             }

@@ -80,7 +80,7 @@ struct CustomerAPITests {
             let traced = try await api.send(.get, "/api/v1/customers", headers: [("X-Request-Id", "trace-42")])
             #expect(traced.headers[HTTPField.Name("X-Request-Id")!] == "trace-42")
 
-            let second = try await api.services.keys.create(name: "to revoke", workspaceID: api.workspaceID)
+            let second = try await api.services.keys.create(name: "to revoke", as: .operator(workspaceID: api.workspaceID))
             try await api.services.keys.revoke(id: second.key.id)
             let revoked = try await api.send(.get, "/api/v1/customers", key: second.secret)
             #expect(revoked.status == .unauthorized)
@@ -94,7 +94,7 @@ struct CustomerAPITests {
             let created = try await api.send(.post, "/api/v1/customers", json: #"{"email":"w@example.com"}"#)
             let id = try #require(created.object["id"] as? String)
             let other = try await api.services.workspaces.create(name: "Agency client")
-            let otherKey = try await api.services.keys.create(name: "client", workspaceID: other.id).secret
+            let otherKey = try await api.services.keys.create(name: "client", as: .operator(workspaceID: other.id)).secret
             #expect(try await api.send(.get, "/api/v1/customers/\(id)", key: otherKey).status == .notFound)
             #expect(try await api.send(.patch, "/api/v1/customers/\(id)", json: #"{"first_name":"X"}"#, key: otherKey).status == .notFound)
             let list = try await api.send(.get, "/api/v1/customers?query=w", key: otherKey)

@@ -29,7 +29,7 @@ struct InboxBadInputTests {
 
             let inbox = try await api.services.inboxes.createInbox(
                 channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "tok", "phone_number": "+18005551212"],
-                workspaceID: api.workspaceID)
+                as: .operator(workspaceID: api.workspaceID))
             _ = try await MetaAndTwilioChannelTests.postTwilio(
                 api, path: "/webhooks/twilio/sms/\(inbox.id)", form: "MessageSid=SMbad1&From=%2B14158675309&Body=Hi", token: "tok")
             let conversationID = try #require(

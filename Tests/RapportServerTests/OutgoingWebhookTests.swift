@@ -64,7 +64,7 @@ struct OutgoingWebhookTests {
         try await APIHarness.run(on: database) { api in
             let inbox = try await api.services.inboxes.createInbox(
                 channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "tok", "phone_number": "+18005551212"],
-                workspaceID: api.workspaceID)
+                as: .operator(workspaceID: api.workspaceID))
             let subscription = api.services.live.subscribe(workspaceID: api.workspaceID, inboxIDs: [inbox.id])
             let other = api.services.live.subscribe(workspaceID: "wsp_other")
             let form = "MessageSid=SMlive1&From=%2B14158675309&To=%2B18005551212&Body=Hi+there"

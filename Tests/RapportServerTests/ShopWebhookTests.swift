@@ -37,7 +37,7 @@ struct ShopWebhookTests {
             #expect(order.discountCodes == ["TENOFF"])
             #expect(order.fulfillments.map(\.trackingNumber) == ["1Z2345"])
             #expect(order.source == "shopify" && order.externalID == "450789469")
-            let customer = try await api.services.customers.view(id: order.customerID, workspaceID: api.workspaceID)
+            let customer = try await api.services.customers.view(id: order.customerID, as: .operator(workspaceID: api.workspaceID))
             #expect(customer.customer.identities.contains { $0.kind == .email && $0.value == "bob.norman@hostmail.com" })
             #expect(customer.customer.identities.contains { $0.kind == .external && $0.value == "207119551" })
             #expect(customer.customer.profile.firstName == "Bob")
@@ -81,7 +81,7 @@ struct ShopWebhookTests {
             let order = try #require(try await api.services.commerce.orders(number: "727", workspaceID: api.workspaceID).first)
             #expect(order.status == .paid && order.totals.total == 2_935 && order.totals.shipping == 1_000)
             #expect(order.lines.map(\.quantity) == [2, 1] && order.lines.first?.unitPrice == 300)
-            let customer = try await api.services.customers.view(id: order.customerID, workspaceID: api.workspaceID)
+            let customer = try await api.services.customers.view(id: order.customerID, as: .operator(workspaceID: api.workspaceID))
             #expect(customer.customer.identities.map(\.value).contains("john.doe@example.com"))
         }
     }

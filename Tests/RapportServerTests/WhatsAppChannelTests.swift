@@ -60,7 +60,7 @@ struct WhatsAppChannelTests {
             let forged = try await Self.post(api, inboxID: inboxID, text, signature: ChannelFixtures.metaSignature(text, secret: "wrong"))
             #expect(forged.status == .unauthorized)
             #expect(try await api.services.conversations.conversations(
-                filter: ConversationFilter(), page: PageRequest(), workspaceID: api.workspaceID).items.isEmpty)
+                filter: ConversationFilter(), page: PageRequest(), as: .operator(workspaceID: api.workspaceID)).items.isEmpty)
 
             let first = try await Self.post(api, inboxID: inboxID, text, signature: ChannelFixtures.metaSignature(text, secret: "wa-secret"))
             #expect(first.status == .ok)
@@ -96,7 +96,7 @@ struct WhatsAppChannelTests {
             #expect(location["latitude"] as? Double == 12.25089)
             #expect(messages[3]["text"] as? String == "😮")
             let stored = try await api.services.conversations.messages(
-                conversationID: conversationID, page: PageRequest(), workspaceID: api.workspaceID).items
+                conversationID: conversationID, page: PageRequest(), as: .operator(workspaceID: api.workspaceID)).items
             #expect(stored[4].raw?.contains("\"type\":\"order\"") == true)
 
             // One customer, known by WhatsApp id and phone, named by the profile, with the messages on the timeline.
@@ -159,7 +159,7 @@ struct WhatsAppChannelTests {
                 #expect(answer.status == .ok)
             }
             let messages = try await api.services.conversations.messages(
-                conversationID: conversationID, page: PageRequest(), workspaceID: api.workspaceID).items
+                conversationID: conversationID, page: PageRequest(), as: .operator(workspaceID: api.workspaceID)).items
             let delivered = try #require(messages.first { $0.id == replyID })
             // `sent` arriving after `read` does not move the status back.
             #expect(delivered.deliveryStatus == .read)
@@ -168,7 +168,7 @@ struct WhatsAppChannelTests {
             let failed = try ChannelFixtures.whatsApp("statuses", "failed", id: "wamid.sent1")
             _ = try await Self.post(api, inboxID: inboxID, failed, signature: ChannelFixtures.metaSignature(failed, secret: "wa-secret"))
             let templateMessage = try await api.services.conversations.messages(
-                conversationID: conversationID, page: PageRequest(), workspaceID: api.workspaceID).items.first { $0.providerMessageID == "wamid.sent1" }
+                conversationID: conversationID, page: PageRequest(), as: .operator(workspaceID: api.workspaceID)).items.first { $0.providerMessageID == "wamid.sent1" }
             #expect(templateMessage?.deliveryStatus == .failed)
             #expect(templateMessage?.failureReason?.contains("130472") == true)
         }
@@ -189,7 +189,7 @@ struct WhatsAppChannelTests {
             let refused = try #require(try await api.send(.post, "/api/v1/conversations/\(conversationID)/messages", json: #"{"text":"hi"}"#).object["id"] as? String)
             try await api.runJobs()
             let deadMessage = try #require(try await api.services.conversations.messages(
-                conversationID: conversationID, page: PageRequest(), workspaceID: api.workspaceID).items.first { $0.id == refused })
+                conversationID: conversationID, page: PageRequest(), as: .operator(workspaceID: api.workspaceID)).items.first { $0.id == refused })
             #expect(deadMessage.deliveryStatus == .failed)
             #expect(deadMessage.failureReason?.contains("131030") == true)
             #expect(try await api.services.jobs.list(status: .dead, kind: "message.send", limit: 10).count == 1)

@@ -23,7 +23,7 @@ struct CustomerUpsertTests {
             #expect(second.customer.profile.firstName == "Anna")
             #expect(second.customer.profile.lastName == "Berg")
             #expect(second.customer.profile.tags == ["vip"])
-            let stored = try await services.customers.view(id: first.customer.id, workspaceID: services.workspaceID)
+            let stored = try await services.customers.view(id: first.customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(stored.customer.identities.map(\.value) == ["anna@example.com"])
             #expect(stored.customer.profile.lastName == "Berg")
         }
@@ -82,7 +82,7 @@ struct CustomerUpsertTests {
                                            IdentityInput(kind: "phone", value: "+4930123456")], lastName: "B"),
             ], workspaceID: services.workspaceID, actor: "test")
             #expect(outcomes[0].customer.id == outcomes[1].customer.id)
-            let view = try await services.customers.view(id: outcomes[0].customer.id, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: outcomes[0].customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(Set(view.customer.identities.map(\.value)) == ["a@example.com", "+4930123456"])
             #expect(view.customer.profile.firstName == "A")
             #expect(view.customer.profile.lastName == "B")
@@ -127,7 +127,7 @@ struct CustomerUpsertTests {
                     id: ben.customer.id, IdentityInput(kind: "email", value: "ANNA@example.com"),
                     workspaceID: services.workspaceID)
             }
-            let view = try await services.customers.view(id: anna.customer.id, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: anna.customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(view.customer.identities.map(\.value) == ["anna@example.com"])
         }
     }
@@ -153,7 +153,7 @@ struct ConcurrentUpsertTests {
             #expect(outcomes.count == 16)
             #expect(Set(outcomes.map(\.customer.id)).count == 1)
             #expect(outcomes.filter(\.created).count == 1)
-            let view = try await services.customers.view(id: outcomes[0].customer.id, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: outcomes[0].customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(view.customer.profile.tags.count == 16, "every request's tag landed on the one customer")
         }
     }

@@ -15,7 +15,7 @@ struct DeletionTests {
             try await services.customers.delete(id: customer.id, workspaceID: services.workspaceID)
 
             await #expect(throws: RapportError.self) {
-                try await services.customers.view(id: customer.id, workspaceID: services.workspaceID)
+                try await services.customers.view(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             }
             let listed = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest())
             #expect(listed.items.isEmpty)

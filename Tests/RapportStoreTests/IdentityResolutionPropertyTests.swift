@@ -89,14 +89,14 @@ struct IdentityResolutionPropertyTests {
                     InteractionInput(channel: "store", direction: "inbound", kind: "visit"),
                     customerID: b.id, workspaceID: services.workspaceID)
                 let before = try await [a.id, b.id].asyncMap {
-                    try await services.customers.view(id: $0, workspaceID: services.workspaceID)
+                    try await services.customers.view(id: $0, as: .operator(workspaceID: services.workspaceID))
                 }
                 services.clock.advance(by: 5)
                 _ = try await services.customers.merge(into: a.id, from: b.id, workspaceID: services.workspaceID, actor: "p")
                 services.clock.advance(by: 5)
                 _ = try await services.customers.unmerge(customerID: a.id, mergeID: nil, workspaceID: services.workspaceID, actor: "p")
                 let after = try await [a.id, b.id].asyncMap {
-                    try await services.customers.view(id: $0, workspaceID: services.workspaceID)
+                    try await services.customers.view(id: $0, as: .operator(workspaceID: services.workspaceID))
                 }
                 for (old, new) in zip(before, after) {
                     #expect(new.customer.profile == old.customer.profile)

@@ -41,10 +41,10 @@ struct MergeTests {
             #expect(outcome.customer.profile.tags == ["newsletter", "phone-order"])
             #expect(outcome.customer.profile.attributes["shoe_size"] == .number(42))
 
-            let view = try await services.customers.view(id: email.id, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: email.id, as: .operator(workspaceID: services.workspaceID))
             #expect(view.interactionCount == 1, "the absorbed customer's timeline moves over")
             await #expect(throws: RapportError.mergedInto(email.id)) {
-                try await services.customers.view(id: phone.id, workspaceID: services.workspaceID)
+                try await services.customers.view(id: phone.id, as: .operator(workspaceID: services.workspaceID))
             }
             let merges = try await services.customers.merges(customerID: email.id, workspaceID: services.workspaceID)
             #expect(merges.map(\.mergedID) == [phone.id])
@@ -74,7 +74,7 @@ struct MergeTests {
             let suggestions = try await services.customers.mergeSuggestions(
                 workspaceID: services.workspaceID, page: try PageRequest())
             #expect(suggestions.items.map(\.candidateID) == [messenger.customer.id])
-            let stillThere = try await services.customers.view(id: messenger.customer.id, workspaceID: services.workspaceID)
+            let stillThere = try await services.customers.view(id: messenger.customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(stillThere.customer.identities.map(\.kind) == [.messenger])
             // Accepting by hand merges and clears the suggestion.
             _ = try await services.customers.merge(
@@ -89,8 +89,8 @@ struct MergeTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let (email, phone) = try await twoCustomers(services)
-            let emailBefore = try await services.customers.view(id: email.id, workspaceID: services.workspaceID).customer
-            let phoneBefore = try await services.customers.view(id: phone.id, workspaceID: services.workspaceID).customer
+            let emailBefore = try await services.customers.view(id: email.id, as: .operator(workspaceID: services.workspaceID)).customer
+            let phoneBefore = try await services.customers.view(id: phone.id, as: .operator(workspaceID: services.workspaceID)).customer
             services.clock.advance(by: 60)
             _ = try await services.customers.merge(
                 into: email.id, from: phone.id, workspaceID: services.workspaceID, actor: "user")
@@ -106,8 +106,8 @@ struct MergeTests {
             _ = try await services.customers.unmerge(
                 customerID: email.id, mergeID: nil, workspaceID: services.workspaceID, actor: "user")
 
-            let survivor = try await services.customers.view(id: email.id, workspaceID: services.workspaceID)
-            let restored = try await services.customers.view(id: phone.id, workspaceID: services.workspaceID)
+            let survivor = try await services.customers.view(id: email.id, as: .operator(workspaceID: services.workspaceID))
+            let restored = try await services.customers.view(id: phone.id, as: .operator(workspaceID: services.workspaceID))
             #expect(restored.customer.profile == phoneBefore.profile)
             #expect(restored.customer.identities.map(\.id) == phoneBefore.identities.map(\.id))
             #expect(restored.interactionCount == 1)

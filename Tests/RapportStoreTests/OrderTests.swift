@@ -26,7 +26,7 @@ struct OrderTests {
             #expect(first.order.customerID == second.order.customerID)
             #expect(first.order.currency == "EUR")
             #expect(first.order.totals == OrderTotals(subtotal: 5_000, discount: 0, tax: 0, shipping: 0, total: 5_000))
-            let view = try await services.customers.view(id: first.order.customerID, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: first.order.customerID, as: .operator(workspaceID: services.workspaceID))
             #expect(view.commerce.orderCount == 2)
             #expect(view.commerce.totalSpent == ["EUR": 8_000])
             #expect(view.commerce.lastOrder?.number == "1002")
@@ -54,7 +54,7 @@ struct OrderTests {
             #expect(events.filter { $0 == .orderFulfilled }.count == 1)
             #expect(events.filter { $0 == .orderCreated }.count == 1)
             let timeline = try await services.customers.timeline(
-                customerID: created.order.customerID, workspaceID: services.workspaceID, page: try PageRequest(limit: 10))
+                customerID: created.order.customerID, page: try PageRequest(limit: 10), as: .operator(workspaceID: services.workspaceID))
             #expect(Set(timeline.items.map(\.kind)) == ["order_placed", "order_shipped", "order_fulfilled"])
         }
     }

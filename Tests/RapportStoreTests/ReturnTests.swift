@@ -20,7 +20,7 @@ struct ReturnTests {
                 ReturnInput(orderID: order.id, items: [ReturnItem(lineID: mugLine.id, quantity: 1)], reason: "Chipped"),
                 workspaceID: services.workspaceID)
             #expect(requested.status == .requested)
-            #expect(try await services.customers.view(id: order.customerID, workspaceID: services.workspaceID).commerce.openReturns == 1)
+            #expect(try await services.customers.view(id: order.customerID, as: .operator(workspaceID: services.workspaceID)).commerce.openReturns == 1)
             await #expect(throws: RapportError.self) {
                 _ = try await services.commerce.changeReturnStatus(id: requested.id, to: .refunded, workspaceID: services.workspaceID)
             }
@@ -32,7 +32,7 @@ struct ReturnTests {
             let after = try await services.commerce.order(id: order.id, workspaceID: services.workspaceID)
             #expect(after.totals.refunded == 2_000)
             #expect(after.status == .partiallyRefunded)
-            let view = try await services.customers.view(id: order.customerID, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: order.customerID, as: .operator(workspaceID: services.workspaceID))
             #expect(view.commerce.totalSpent == ["EUR": 3_500])
             #expect(view.commerce.openReturns == 0)
         }

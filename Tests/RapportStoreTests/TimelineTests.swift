@@ -22,13 +22,13 @@ struct TimelineTests {
                     customerID: customer.id, workspaceID: services.workspaceID)
             }
             let first = try await services.customers.timeline(
-                customerID: customer.id, workspaceID: services.workspaceID, page: try PageRequest(limit: 2))
+                customerID: customer.id, page: try PageRequest(limit: 2), as: .operator(workspaceID: services.workspaceID))
             #expect(first.items.first?.kind == "email_opened")
             #expect(first.items.first?.payload == .object(["url": .string("/p/30")]))
             #expect(first.hasMore)
             let second = try await services.customers.timeline(
-                customerID: customer.id, workspaceID: services.workspaceID,
-                page: try PageRequest(limit: 2, startingAfter: first.items.last?.id))
+                customerID: customer.id, page: try PageRequest(limit: 2, startingAfter: first.items.last?.id),
+                as: .operator(workspaceID: services.workspaceID))
             let all = (first.items + second.items)
             #expect(all.map(\.occurredAt) == all.map(\.occurredAt).sorted(by: >))
             #expect(Set(all.map(\.kind)) == ["email_opened", "page_view", "order_placed", "call"])
@@ -48,7 +48,7 @@ struct TimelineTests {
                     InteractionInput(channel: "pigeon", direction: "sideways", kind: "Bad Kind"),
                     customerID: customer.id, workspaceID: services.workspaceID)
             }
-            let view = try await services.customers.view(id: customer.id, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(view.interactionCount == 0)
         }
     }

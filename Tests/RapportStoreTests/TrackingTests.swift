@@ -39,12 +39,12 @@ struct TrackingTests {
             ], workspaceID: services.workspaceID)
             let customerID = try #require(try await services.customers.customerID(
                 for: IdentityInput(kind: "email", value: "vis@example.com"), workspaceID: services.workspaceID))
-            let view = try await services.customers.view(id: customerID, workspaceID: services.workspaceID)
+            let view = try await services.customers.view(id: customerID, as: .operator(workspaceID: services.workspaceID))
             #expect(view.customer.profile.firstName == "Vi")
             #expect(view.customer.profile.attributes["plan"] == .string("pro"))
             #expect(Set(view.customer.identities.map(\.kind)) == [.anonymous, .external, .email])
             let timeline = try await services.customers.timeline(
-                customerID: customerID, workspaceID: services.workspaceID, page: try PageRequest(limit: 10))
+                customerID: customerID, page: try PageRequest(limit: 10), as: .operator(workspaceID: services.workspaceID))
             #expect(timeline.items.map(\.kind).sorted() == ["identify", "page", "track"])
         }
     }
@@ -114,7 +114,7 @@ struct TrackingTests {
             #expect(try await updates() == afterFirst + 1)
             let customerID = try #require(try await services.customers.customerID(
                 for: IdentityInput(kind: "external", value: "7", source: "app"), workspaceID: services.workspaceID))
-            let customer = try await services.customers.view(id: customerID, workspaceID: services.workspaceID).customer
+            let customer = try await services.customers.view(id: customerID, as: .operator(workspaceID: services.workspaceID)).customer
             #expect(customer.profile.attributes["plan"] == .string("platinum"))
             #expect(try await services.commerce.counts(workspaceID: services.workspaceID).trackedEvents == 3)
         }

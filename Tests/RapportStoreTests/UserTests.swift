@@ -11,7 +11,7 @@ struct UserTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let (agent, generated) = try await services.users.create(
-                email: "Ana@Shop.test", name: "Ana", role: .agent, password: nil, workspaceID: services.workspaceID)
+                email: "Ana@Shop.test", name: "Ana", role: .agent, password: nil, as: .operator(workspaceID: services.workspaceID))
             let password = try #require(generated)
             #expect(password.count == 20)
             #expect(agent.role == .agent)
@@ -21,9 +21,10 @@ struct UserTests {
             let signedIn = try await services.users.signIn(email: " ana@shop.test ", password: password)
             #expect(signedIn.user.id == agent.id)
             #expect(signedIn.session.csrfToken.count == 32)
-            let (session, user) = try #require(try await services.users.session(token: signedIn.token))
-            #expect(user.email == "ana@shop.test")
-            #expect(session.id != signedIn.token)
+            let active = try #require(try await services.users.session(token: signedIn.token))
+            #expect(active.user.email == "ana@shop.test")
+            #expect(active.session.id != signedIn.token)
+            #expect(active.actor.role == .agent && active.actor.userID == agent.id)
             await #expect(throws: RapportError.unauthorized("The e-mail address or the password is wrong.")) {
                 _ = try await services.users.signIn(email: "ana@shop.test", password: password + "x")
             }
@@ -31,16 +32,16 @@ struct UserTests {
                 _ = try await services.users.signIn(email: "nobody@shop.test", password: password)
             }
             await #expect(throws: RapportError.self) {
-                _ = try await services.users.create(email: "short@shop.test", name: nil, role: .marketer, password: "short", workspaceID: services.workspaceID)
+                _ = try await services.users.create(email: "short@shop.test", name: nil, role: .marketer, password: "short", as: .operator(workspaceID: services.workspaceID))
             }
             await #expect(throws: RapportError.conflict("A user with the e-mail address ana@shop.test exists already in this workspace.")) {
-                _ = try await services.users.create(email: "ana@shop.test", name: nil, role: .admin, password: nil, workspaceID: services.workspaceID)
+                _ = try await services.users.create(email: "ana@shop.test", name: nil, role: .admin, password: nil, as: .operator(workspaceID: services.workspaceID))
             }
             // A team that does not exist refuses the whole user, who is then not stored.
             await #expect(throws: RapportError.invalid(field: "team[0]", "names no team of this workspace")) {
                 _ = try await services.users.create(
                     email: "new@shop.test", name: nil, role: .agent, password: nil, teamIDs: ["tea_01M86CQHZ4T1VX2681S1J31B8R"],
-                    workspaceID: services.workspaceID)
+                    as: .operator(workspaceID: services.workspaceID))
             }
             #expect(try await store.read { session in try await session.users.credentials(email: "new@shop.test") }.isEmpty)
         }
@@ -51,7 +52,7 @@ struct UserTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             _ = try await services.users.create(
-                email: "max@shop.test", name: nil, role: .manager, password: "correct horse battery", workspaceID: services.workspaceID)
+                email: "max@shop.test", name: nil, role: .manager, password: "correct horse battery", as: .operator(workspaceID: services.workspaceID))
             for _ in 1..<UserService.lockoutThreshold {
                 await #expect(throws: RapportError.self) { _ = try await services.users.signIn(email: "max@shop.test", password: "guess") }
             }
@@ -81,7 +82,7 @@ struct UserTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let (user, _) = try await services.users.create(
-                email: "lee@shop.test", name: "Lee", role: .admin, password: "a long enough password", workspaceID: services.workspaceID)
+                email: "lee@shop.test", name: "Lee", role: .admin, password: "a long enough password", as: .operator(workspaceID: services.workspaceID))
             let laptop = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")
             let phone = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")
             let tablet = try await services.users.signIn(email: "lee@shop.test", password: "a long enough password")

@@ -18,7 +18,7 @@ struct WorkspaceIsolationTests {
             #expect(mine.customer.id != theirs.customer.id)
 
             await #expect(throws: RapportError.self) {
-                try await services.customers.view(id: theirs.customer.id, workspaceID: services.workspaceID)
+                try await services.customers.view(id: theirs.customer.id, as: .operator(workspaceID: services.workspaceID))
             }
             await #expect(throws: RapportError.self) {
                 try await services.customers.patch(
@@ -32,7 +32,7 @@ struct WorkspaceIsolationTests {
             #expect(listed.items.map(\.id) == [mine.customer.id])
             let found = try await services.customers.list(query: "sam", workspaceID: services.workspaceID, page: try PageRequest())
             #expect(found.items.map(\.id) == [mine.customer.id])
-            let untouched = try await services.customers.view(id: theirs.customer.id, workspaceID: other)
+            let untouched = try await services.customers.view(id: theirs.customer.id, as: .operator(workspaceID: other))
             #expect(untouched.customer.profile.firstName == "Sam")
         }
     }

@@ -16,7 +16,9 @@ public struct APIKeyService: Sendable {
     }
 
     /// Creates a key in `workspaceID`; the returned secret is the only copy.
-    public func create(name: String, kind: APIKeyKind = .secret, workspaceID: String) async throws -> IssuedAPIKey {
+    public func create(name: String, kind: APIKeyKind = .secret, as actor: Actor) async throws -> IssuedAPIKey {
+        try actor.require(.manageKeys)
+        let workspaceID = actor.workspaceID
         let trimmed = name.trimmed
         guard !trimmed.isEmpty, trimmed.count <= 100 else {
             throw RapportError.invalid(field: "name", "must be 1 to 100 characters")

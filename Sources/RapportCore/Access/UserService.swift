@@ -25,8 +25,10 @@ public struct UserService: Sendable {
 
     /// Creates a user; returns the generated password when none was given (shown once).
     public func create(
-        email: String, name: String?, role: UserRole, password: String?, teamIDs: [String] = [], workspaceID: String
+        email: String, name: String?, role: UserRole, password: String?, teamIDs: [String] = [], as actor: Actor
     ) async throws -> (user: Agent, generatedPassword: String?) {
+        try actor.require(.manageUsers)
+        let workspaceID = actor.workspaceID
         if let password, password.count < Self.minimumPasswordLength || password.count > 200 {
             throw RapportError.invalid(field: "password", "must be \(Self.minimumPasswordLength) to 200 characters")
         }
@@ -88,10 +90,15 @@ public struct UserService: Sendable {
         return SignedIn(user: credentials.user, session: session, token: token)
     }
 
-    /// The live session a cookie's token names, with its user; nil when unknown or expired.
-    public func session(token: String) async throws -> (UserSession, Agent)? {
+    /// The live session a cookie's token names, with its user and their teams; nil when
+    /// unknown or expired.
+    public func session(token: String) async throws -> ActiveSession? {
         let now = clock.now()
-        return try await store.read { session in try await session.users.session(id: tokens.hash(token), now: now) }
+        return try await store.read { session in
+            guard let (userSession, user) = try await session.users.session(id: tokens.hash(token), now: now) else { return nil }
+            let teams = try await session.inboxes.teams(workspaceID: user.workspaceID).filter { $0.memberIDs.contains(user.id) }
+            return ActiveSession(session: userSession, user: user, actor: .user(user, teamIDs: Set(teams.map(\.id))))
+        }
     }
 
     public func signOut(token: String) async throws {

@@ -113,6 +113,11 @@ extension CommerceService {
         }
     }
 
+    /// The customer's latest returns (at most 50), newest first.
+    public func returns(customerID: String, workspaceID: String) async throws -> [OrderReturn] {
+        try await store.read { session in try await session.returns.returns(customerID: customerID, workspaceID: workspaceID, limit: 50) }
+    }
+
     /// Records a refund a shop or a tracked event reports for the order it knows by
     /// `orderExternalID` in `input.source`, inside the caller's transaction. Unknown orders are
     /// reported as not found; repeated reports change nothing.

@@ -1,6 +1,6 @@
 /// Amounts as people read them in summaries: `409.94 USD`.
-enum MoneyText {
-    static func format(_ minorUnits: Int64, _ currency: String) -> String {
+public enum MoneyText {
+    public static func format(_ minorUnits: Int64, _ currency: String) -> String {
         let digits = Currency.minorDigits(currency)
         guard digits > 0 else { return "\(minorUnits) \(currency)" }
         var scale: Int64 = 1

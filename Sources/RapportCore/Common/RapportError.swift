@@ -10,6 +10,8 @@ public enum RapportError: Error, Sendable, Equatable {
     case mergedInto(String)
     /// The credentials are missing or not valid.
     case unauthorized(String)
+    /// The caller is known but their role does not allow this.
+    case forbidden(String)
     /// Too many failed attempts: try again after the given number of seconds.
     case tooManyAttempts(String, retryAfterSeconds: Int)
 

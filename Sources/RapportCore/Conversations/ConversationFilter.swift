@@ -8,11 +8,16 @@ public struct ConversationFilter: Sendable, Equatable {
     public var customerID: String?
     public var teamID: String?
     public var label: String?
+    public var channel: InboxChannel?
+    /// Only what an agent may see (set by the service from who is asking).
+    public var scope: ConversationScope?
 
     public init(
         status: ConversationStatus? = nil, inboxID: String? = nil, assigneeID: String? = nil, unassigned: Bool = false,
-        customerID: String? = nil, teamID: String? = nil, label: String? = nil
+        customerID: String? = nil, teamID: String? = nil, label: String? = nil,
+        channel: InboxChannel? = nil
     ) {
+        self.channel = channel
         self.status = status
         self.inboxID = inboxID
         self.assigneeID = assigneeID

@@ -6,30 +6,67 @@ extension ConversationService {
     /// WhatsApp lets a business answer freely for this long after the customer last wrote.
     public static let customerServiceWindow: TimeInterval = 24 * 3600
 
-    public func conversation(id: String, workspaceID: String) async throws -> Conversation {
-        guard let found = try await store.read({ session in try await session.conversations.find(id: id, workspaceID: workspaceID) })
-        else { throw RapportError.notFound("No conversation \(id.prefix(64)) in this workspace.") }
-        return found
+    public func conversation(id: String, as actor: Actor) async throws -> Conversation {
+        try actor.require(.readConversations)
+        return try await store.read { session in try await visibleConversation(id: id, actor: actor, session: session) }
     }
 
-    public func conversations(filter: ConversationFilter, page: PageRequest, workspaceID: String) async throws -> Page<Conversation> {
-        try await store.read { session in try await session.conversations.list(filter: filter, workspaceID: workspaceID, page: page) }
+    /// The conversations the actor may see: an agent only those of their teams' inboxes.
+    public func conversations(filter: ConversationFilter, page: PageRequest, as actor: Actor) async throws -> Page<Conversation> {
+        try actor.require(.readConversations)
+        return try await store.read { session in
+            var scoped = filter
+            scoped.scope = try await scope(of: actor, session: session)
+            return try await session.conversations.list(filter: scoped, workspaceID: actor.workspaceID, page: page)
+        }
     }
 
-    public func messages(conversationID: String, page: PageRequest, workspaceID: String) async throws -> Page<Message> {
-        _ = try await conversation(id: conversationID, workspaceID: workspaceID)
+    /// The counts beside the inbox's filters, within what the actor may see.
+    public func counts(filter: ConversationFilter, as actor: Actor) async throws -> ConversationCounts {
+        try actor.require(.readConversations)
+        return try await store.read { session in
+            var scoped = filter
+            scoped.scope = try await scope(of: actor, session: session)
+            return try await session.conversations.counts(filter: scoped, userID: actor.userID, workspaceID: actor.workspaceID)
+        }
+    }
+
+    public func messages(conversationID: String, page: PageRequest, as actor: Actor) async throws -> Page<Message> {
+        _ = try await conversation(id: conversationID, as: actor)
         return try await store.read { session in try await session.conversations.messages(conversationID: conversationID, page: page) }
+    }
+
+    /// What the actor may see of the workspace's conversations (a live stream's filter); nil
+    /// when all of them.
+    public func scope(as actor: Actor) async throws -> ConversationScope? {
+        try actor.require(.readConversations)
+        return try await store.read { session in try await scope(of: actor, session: session) }
+    }
+
+    func scope(of actor: Actor, session: any StoreSession) async throws -> ConversationScope? {
+        guard actor.role == .agent else { return nil }
+        let inboxIDs = try await session.inboxes.inboxes(workspaceID: actor.workspaceID).filter(actor.maySee).map(\.id)
+        return ConversationScope(inboxIDs: Set(inboxIDs), teamIDs: actor.teamIDs, userID: actor.userID)
+    }
+
+    /// The conversation, if it exists and the actor may see it (otherwise not found: an agent
+    /// does not learn which conversations other teams have).
+    func visibleConversation(id: String, actor: Actor, session: any StoreSession) async throws -> Conversation {
+        let notFound = RapportError.notFound("No conversation \(id.prefix(64)) in this workspace.")
+        guard let conversation = try await session.conversations.find(id: id, workspaceID: actor.workspaceID) else { throw notFound }
+        if let scope = try await scope(of: actor, session: session), !scope.contains(conversation) { throw notFound }
+        return conversation
     }
 
     /// Writes in a conversation. A reply is queued for its channel (`message.send`), a note
     /// stays private; `{{variables}}` are filled in first.
-    public func reply(conversationID: String, _ input: ReplyInput, workspaceID: String) async throws -> Message {
+    public func reply(conversationID: String, _ input: ReplyInput, as actor: Actor) async throws -> Message {
+        try actor.require(.workConversations)
         try validate(input)
+        let input = authored(input, by: actor)
         let result: (Message, Conversation) = try await customers.retryingConflicts {
             try await store.write { session in
-                guard var conversation = try await session.conversations.find(id: conversationID, workspaceID: workspaceID) else {
-                    throw RapportError.notFound("No conversation \(conversationID.prefix(64)) in this workspace.")
-                }
+                var conversation = try await visibleConversation(id: conversationID, actor: actor, session: session)
                 guard let inbox = try await session.inboxes.inbox(id: conversation.inboxID) else {
                     throw RapportError.notFound("The conversation's inbox is gone.")
                 }
@@ -43,11 +80,16 @@ extension ConversationService {
 
     /// Opens a conversation from Rapport's side: an agent writing first (on WhatsApp only
     /// with a template), or logging a store visit or call by hand in a `store` inbox.
-    public func start(inboxID: String, customerID: String, _ input: ReplyInput, incoming: Bool = false, workspaceID: String) async throws -> (Conversation, Message) {
+    public func start(
+        inboxID: String, customerID: String, _ input: ReplyInput, incoming: Bool = false, as actor: Actor
+    ) async throws -> (Conversation, Message) {
+        try actor.require(.workConversations)
         try validate(input)
+        let input = authored(input, by: actor)
+        let workspaceID = actor.workspaceID
         let result: (Message, Conversation) = try await customers.retryingConflicts {
             try await store.write { session in
-                guard let inbox = try await session.inboxes.inbox(id: inboxID), inbox.workspaceID == workspaceID else {
+                guard let inbox = try await session.inboxes.inbox(id: inboxID), actor.maySee(inbox) else {
                     throw RapportError.invalid(field: "inbox_id", "names no inbox of this workspace")
                 }
                 guard let customer = try await session.customers.find(id: customerID, workspaceID: workspaceID), customer.deletedAt == nil
@@ -82,12 +124,12 @@ extension ConversationService {
     }
 
     /// Changes who handles a conversation, its status, labels or priority.
-    public func act(_ action: ConversationAction, conversationID: String, workspaceID: String) async throws -> Conversation {
+    public func act(_ action: ConversationAction, conversationID: String, as actor: Actor) async throws -> Conversation {
+        try actor.require(.workConversations)
+        let workspaceID = actor.workspaceID
         let changed: Conversation = try await customers.retryingConflicts {
             try await store.write { session in
-                guard var conversation = try await session.conversations.find(id: conversationID, workspaceID: workspaceID) else {
-                    throw RapportError.notFound("No conversation \(conversationID.prefix(64)) in this workspace.")
-                }
+                var conversation = try await visibleConversation(id: conversationID, actor: actor, session: session)
                 let now = clock.now()
                 try await apply(action, to: &conversation, session: session, now: now)
                 conversation.updatedAt = now
@@ -148,6 +190,13 @@ extension ConversationService {
         case .priority(let priority):
             conversation.priority = priority
         }
+    }
+
+    /// The input with the signed-in user as its author when it names none.
+    private func authored(_ input: ReplyInput, by actor: Actor) -> ReplyInput {
+        var authored = input
+        if authored.authorID == nil { authored.authorID = actor.userID }
+        return authored
     }
 
     private func validate(_ input: ReplyInput) throws {

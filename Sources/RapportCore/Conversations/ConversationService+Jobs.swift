@@ -87,7 +87,7 @@ extension ConversationService {
         var woken = 0
         for conversation in due {
             do {
-                _ = try await act(.reopen, conversationID: conversation.id, workspaceID: conversation.workspaceID)
+                _ = try await act(.reopen, conversationID: conversation.id, as: .operator(workspaceID: conversation.workspaceID))
                 woken += 1
             } catch RapportError.conflict {
                 // Reopened by someone else meanwhile.

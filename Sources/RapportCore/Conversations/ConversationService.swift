@@ -191,13 +191,13 @@ public struct ConversationService: Sendable {
     func update(_ type: String, _ conversation: Conversation) -> LiveUpdate {
         LiveUpdate(
             workspaceID: conversation.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            json: ConversationDocument.json(conversation))
+            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: ConversationDocument.json(conversation))
     }
 
     func update(_ message: Message, conversation: Conversation, type: String = "message.created") -> LiveUpdate {
         LiveUpdate(
             workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            json: MessageDocument.json(message), contact: conversation.contact,
+            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: MessageDocument.json(message), contact: conversation.contact,
             customerJSON: message.isPrivate ? nil : MessageDocument.customerJSON(message))
     }
 }

@@ -13,8 +13,10 @@ public struct InboxService: Sendable {
 
     public func createInbox(
         channel: InboxChannel, name: String, settings: [String: String], teamID: String? = nil, slaPolicyID: String? = nil,
-        workspaceID: String
+        as actor: Actor
     ) async throws -> Inbox {
+        try actor.require(.manageChannels)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         let cleaned = settings.mapValues(\.trimmed).filter { !$0.value.isEmpty }
@@ -61,8 +63,10 @@ public struct InboxService: Sendable {
     }
 
     public func createAgent(
-        name: String, email: String, availability: Availability = .online, maxConversations: Int = 10, workspaceID: String
+        name: String, email: String, availability: Availability = .online, maxConversations: Int = 10, as actor: Actor
     ) async throws -> Agent {
+        try actor.require(.manageUsers)
+        let workspaceID = actor.workspaceID
         let agent = try newAgent(
             name: name, email: email, role: .agent, availability: availability, maxConversations: maxConversations,
             workspaceID: workspaceID)
@@ -98,8 +102,10 @@ public struct InboxService: Sendable {
         try await store.read { session in try await session.inboxes.agents(workspaceID: workspaceID) }
     }
 
-    public func setAvailability(_ availability: Availability, agentID: String, workspaceID: String) async throws -> Agent {
-        try await store.write { session in
+    public func setAvailability(_ availability: Availability, agentID: String, as actor: Actor) async throws -> Agent {
+        if actor.userID != agentID { try actor.require(.manageTeamSetup) }
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in
             guard try await session.inboxes.setAvailability(availability, agentID: agentID, workspaceID: workspaceID),
                 let agent = try await session.inboxes.agent(id: agentID, workspaceID: workspaceID)
             else { throw RapportError.notFound("No agent \(agentID.prefix(64)) in this workspace.") }
@@ -107,7 +113,9 @@ public struct InboxService: Sendable {
         }
     }
 
-    public func createTeam(name: String, memberIDs: [String], workspaceID: String) async throws -> Team {
+    public func createTeam(name: String, memberIDs: [String], as actor: Actor) async throws -> Team {
+        try actor.require(.manageTeamSetup)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
@@ -120,8 +128,10 @@ public struct InboxService: Sendable {
         return team
     }
 
-    public func addMembers(_ agentIDs: [String], teamID: String, workspaceID: String) async throws -> Team {
-        try await store.write { session in
+    public func addMembers(_ agentIDs: [String], teamID: String, as actor: Actor) async throws -> Team {
+        try actor.require(.manageTeamSetup)
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in
             guard try await session.inboxes.team(id: teamID, workspaceID: workspaceID) != nil else {
                 throw RapportError.notFound("No team \(teamID.prefix(64)) in this workspace.")
             }
@@ -144,7 +154,9 @@ public struct InboxService: Sendable {
         }
     }
 
-    public func createCannedResponse(shortCode: String, content: String, workspaceID: String) async throws -> CannedResponse {
+    public func createCannedResponse(shortCode: String, content: String, as actor: Actor) async throws -> CannedResponse {
+        try actor.require(.manageTeamSetup)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         let code = shortCode.trimmed.lowercased()
         if code.isEmpty || code.count > 50 || !code.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }) {
@@ -167,8 +179,10 @@ public struct InboxService: Sendable {
     }
 
     public func createRoutingRule(
-        inboxID: String?, customerTag: String?, teamID: String?, priority: ConversationPriority?, position: Int?, workspaceID: String
+        inboxID: String?, customerTag: String?, teamID: String?, priority: ConversationPriority?, position: Int?, as actor: Actor
     ) async throws -> RoutingRule {
+        try actor.require(.manageTeamSetup)
+        let workspaceID = actor.workspaceID
         if teamID == nil && priority == nil { throw RapportError.invalid(field: "team_id", "or priority is required: what the rule does") }
         if let customerTag { var problems = Problems(prefix: nil); problems.text(customerTag, "customer_tag", maxLength: 50); if !problems.list.isEmpty { throw RapportError.invalid(problems.list) } }
         return try await store.write { session in
@@ -195,8 +209,10 @@ public struct InboxService: Sendable {
 
     public func createSLAPolicy(
         name: String, firstResponseSeconds: Int?, nextResponseSeconds: Int?, resolutionSeconds: Int?,
-        businessHours: BusinessHours?, workspaceID: String
+        businessHours: BusinessHours?, as actor: Actor
     ) async throws -> SLAPolicy {
+        try actor.require(.manageTeamSetup)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         let targets = [("first_response_seconds", firstResponseSeconds), ("next_response_seconds", nextResponseSeconds), ("resolution_seconds", resolutionSeconds)]

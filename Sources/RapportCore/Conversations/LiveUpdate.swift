@@ -6,6 +6,9 @@ public struct LiveUpdate: Sendable, Equatable {
     public var type: String
     public var conversationID: String
     public var inboxID: String
+    /// The conversation's team and assignee, so an agent's stream shows only what they may see.
+    public var teamID: String?
+    public var assigneeID: String?
     public var json: String
     /// The conversation's contact, and what the customer may see of the change (a web chat
     /// visitor's stream): nil for notes and for conversation changes.
@@ -13,9 +16,11 @@ public struct LiveUpdate: Sendable, Equatable {
     public var customerJSON: String?
 
     public init(
-        workspaceID: String, type: String, conversationID: String, inboxID: String, json: String, contact: String? = nil,
-        customerJSON: String? = nil
+        workspaceID: String, type: String, conversationID: String, inboxID: String, teamID: String? = nil,
+        assigneeID: String? = nil, json: String, contact: String? = nil, customerJSON: String? = nil
     ) {
+        self.teamID = teamID
+        self.assigneeID = assigneeID
         self.workspaceID = workspaceID
         self.type = type
         self.conversationID = conversationID

@@ -107,7 +107,13 @@ public struct CustomerService: Sendable {
     // MARK: Reading
 
     /// The 360° view. Throws `.mergedInto(survivor)` for a merged-away id and `.notFound` for a deleted one.
-    public func view(id: String, workspaceID: String) async throws -> CustomerView {
+    public func view(id: String, as actor: Actor) async throws -> CustomerView {
+        var found = try await view(id: id, workspaceID: actor.workspaceID)
+        if !actor.may(.readConversations) { found.recentInteractions = found.recentInteractions.map { $0.withoutConversationContent() } }
+        return found
+    }
+
+    func view(id: String, workspaceID: String) async throws -> CustomerView {
         try await store.read { session in
             if var view = try await session.customers.view(id: id, workspaceID: workspaceID),
                 view.customer.mergedIntoID == nil, view.customer.deletedAt == nil
@@ -124,6 +130,12 @@ public struct CustomerService: Sendable {
             fresh.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
             return fresh
         }
+    }
+
+    /// The customers with these ids (a list's names in one read); missing ones are left out.
+    public func customers(ids: [String], workspaceID: String) async throws -> [Customer] {
+        guard !ids.isEmpty else { return [] }
+        return try await store.read { session in try await session.customers.find(ids: Array(Set(ids)), workspaceID: workspaceID) }
     }
 
     /// Live customers, newest first; with a query, those whose names, e-mails or phones match it.
@@ -159,11 +171,16 @@ public struct CustomerService: Sendable {
         return nil
     }
 
-    public func timeline(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<Interaction> {
-        try await store.read { session in
+    /// The customer's touchpoints, newest first. Whoever may not read conversations (a
+    /// marketer) sees that a message was exchanged, not what it said.
+    public func timeline(customerID: String, page: PageRequest, as actor: Actor) async throws -> Page<Interaction> {
+        let workspaceID = actor.workspaceID
+        var found = try await store.read { session in
             let customer = try await liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
             return try await session.interactions.timeline(customerID: customer.id, workspaceID: workspaceID, page: page)
         }
+        if !actor.may(.readConversations) { found.items = found.items.map { $0.withoutConversationContent() } }
+        return found
     }
 
     /// The customer with `id` if it is live; otherwise the error that says where it went.

@@ -11,6 +11,8 @@ public protocol ConversationRepository: Sendable {
     func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation?
     func list(filter: ConversationFilter, workspaceID: String, page: PageRequest) async throws -> Page<Conversation>
     /// Snoozed conversations whose time has come.
+    /// Per status: all, the user's and nobody's, within the filter.
+    func counts(filter: ConversationFilter, userID: String?, workspaceID: String) async throws -> ConversationCounts
     func dueSnoozes(before date: Date, limit: Int) async throws -> [Conversation]
     func insert(_ message: Message) async throws
     func update(_ message: Message) async throws

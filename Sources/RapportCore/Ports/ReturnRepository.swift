@@ -7,4 +7,6 @@ public protocol ReturnRepository: Sendable {
     func list(orderID: String?, status: ReturnStatus?, workspaceID: String, page: PageRequest) async throws -> Page<OrderReturn>
     /// Returns of an order, oldest first (to know what was already sent back).
     func returns(orderID: String, workspaceID: String) async throws -> [OrderReturn]
+    /// The customer's latest returns, newest first.
+    func returns(customerID: String, workspaceID: String, limit: Int) async throws -> [OrderReturn]
 }

@@ -10,7 +10,9 @@ public struct WebhookService: Sendable {
         self.clock = clock
     }
 
-    public func create(url: String, eventTypes: [String], workspaceID: String) async throws -> WebhookSubscription {
+    public func create(url: String, eventTypes: [String], as actor: Actor) async throws -> WebhookSubscription {
+        try actor.require(.manageWebhooks)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         problems.url(url.trimmed, "url")
         let types = eventTypes.map(\.trimmed)
@@ -39,7 +41,9 @@ public struct WebhookService: Sendable {
         return found
     }
 
-    public func delete(id: String, workspaceID: String) async throws {
+    public func delete(id: String, as actor: Actor) async throws {
+        try actor.require(.manageWebhooks)
+        let workspaceID = actor.workspaceID
         guard try await store.write({ session in try await session.webhooks.delete(id: id, workspaceID: workspaceID) })
         else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
     }

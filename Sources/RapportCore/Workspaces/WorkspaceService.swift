@@ -31,6 +31,6 @@ public struct WorkspaceService: Sendable {
     public func bootstrapIfEmpty() async throws -> IssuedAPIKey? {
         guard try await defaultWorkspace() == nil else { return nil }
         let workspace = try await create(name: Self.defaultName)
-        return try await keys.create(name: "admin", workspaceID: workspace.id)
+        return try await keys.create(name: "admin", as: .operator(workspaceID: workspace.id))
     }
 }

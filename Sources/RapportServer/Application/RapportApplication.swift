@@ -8,14 +8,14 @@ import RapportStore
 /// Assembles the HTTP application: middleware, routes and background services.
 public enum RapportApplication {
     /// The router alone, for in-process tests and the benchmark.
-    public static func buildRouter(services: AppServices) -> Router<RapportRequestContext> {
+    public static func buildRouter(services: AppServices) throws -> Router<RapportRequestContext> {
         let router = Router(context: RapportRequestContext.self)
         router.add(middleware: RequestIDMiddleware())
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(store: services.store).register(on: router)
         OpenAPIRoutes().register(on: router)
         let api = router.group("api/v1")
-            .add(middleware: AuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
+            .add(middleware: AuthenticationMiddleware(keys: services.keys, cache: APIKeyCache(), users: services.users))
             .add(middleware: IdempotencyMiddleware(store: services.store))
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
@@ -24,7 +24,7 @@ public enum RapportApplication {
         WebhookRoutes(sources: services.sources).register(on: router)
         ConversationRoutes(conversations: services.conversations).register(on: api)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: api)
-        LiveRoutes(hub: services.live).register(on: api)
+        LiveRoutes(hub: services.live, conversations: services.conversations).register(on: api)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
@@ -33,7 +33,24 @@ public enum RapportApplication {
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live).register(on: router)
         let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
+        try addWorkspace(to: router, services: services)
         return router
+    }
+
+    /// The web workspace: sign-in, the inbox, customers (server-rendered pages).
+    static func addWorkspace(to router: Router<RapportRequestContext>, services: AppServices) throws {
+        let pages = WebPages(templates: try WebTemplates.load())
+        let web = router.group().add(middleware: SecurityHeadersMiddleware())
+        try AssetRoutes().register(on: web)
+        let open = web.group().add(middleware: WebErrorMiddleware(pages: pages))
+        let signedIn = open.group().add(middleware: WebSessionMiddleware(users: services.users))
+        LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
+        let customerViews = CustomerViews(customers: services.customers, commerce: services.commerce)
+        let inboxViews = InboxViews(
+            conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
+            customerViews: customerViews)
+        InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: signedIn)
+        CustomerPages(customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
     }
 
     /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the
@@ -88,9 +105,9 @@ public enum RapportApplication {
     public static func build(
         services: AppServices, host: String, port: Int, workers: Int = 4, logger: Logger,
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
-    ) -> some ApplicationProtocol {
+    ) throws -> some ApplicationProtocol {
         Application(
-            router: buildRouter(services: services),
+            router: try buildRouter(services: services),
             configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
             services: backgroundServices(services: services, workers: workers, logger: logger),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

@@ -1,13 +1,16 @@
 import Hummingbird
 import RapportCore
 
-/// What travels with one request: the authenticated key (and so the workspace) and the request id.
+/// What travels with one request: who is asking (an API key or a signed-in user, and so the
+/// workspace) and the request id.
 public struct RapportRequestContext: RequestContext {
     /// Bodies over 1 MiB are refused with 413.
     public static let maximumBodySize = 1 << 20
 
     public var coreContext: CoreRequestContextStorage
     public var apiKey: APIKey?
+    /// The signed-in user, when the request came from the web workspace.
+    public var signedIn: ActiveSession?
     public var requestID: String
 
     public init(source: Source) {
@@ -17,12 +20,16 @@ public struct RapportRequestContext: RequestContext {
 
     public var maxUploadSize: Int { Self.maximumBodySize }
 
-    /// The workspace of the authenticated key; routes behind the authentication middleware always have one.
-    public func workspaceID() throws -> String {
+    /// Who is asking; routes behind the authentication middleware always have someone.
+    public func actor() throws -> Actor {
+        if let signedIn { return signedIn.actor }
         guard let apiKey else { throw RapportError.unauthorized("Send an API key as Authorization: Bearer rpk_….") }
-        return apiKey.workspaceID
+        return .apiKey(apiKey)
     }
 
-    /// `api_key:key_…`, recorded as the actor of merges.
-    public var actor: String { apiKey.map { "api_key:\($0.id)" } ?? "anonymous" }
+    /// The workspace of whoever is asking.
+    public func workspaceID() throws -> String { try actor().workspaceID }
+
+    /// `api_key:key_…` or `user:usr_…`, recorded as the actor of merges.
+    public var actorLabel: String { (try? actor().label) ?? "anonymous" }
 }

@@ -25,17 +25,17 @@ struct ConversationRoutes {
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await conversations.conversations(
-            filter: try ConversationRequests.filter(request), page: page, workspaceID: try context.workspaceID())
+            filter: try ConversationRequests.filter(request), page: page, as: try context.actor())
         return JSONResponse.make(ListResponse(data: result.items.map(ConversationResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        JSONResponse.make(ConversationResponse(try await conversations.conversation(id: try id(context), workspaceID: try context.workspaceID())))
+        JSONResponse.make(ConversationResponse(try await conversations.conversation(id: try id(context), as: try context.actor())))
     }
 
     @Sendable func messages(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
-        let result = try await conversations.messages(conversationID: try id(context), page: page, workspaceID: try context.workspaceID())
+        let result = try await conversations.messages(conversationID: try id(context), page: page, as: try context.actor())
         return JSONResponse.make(ListResponse(data: result.items.map(MessageResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
@@ -43,7 +43,7 @@ struct ConversationRoutes {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = ConversationRequests.reply(&body)
         try body.finish()
-        let message = try await conversations.reply(conversationID: try id(context), input, workspaceID: try context.workspaceID())
+        let message = try await conversations.reply(conversationID: try id(context), input, as: try context.actor())
         return JSONResponse.make(MessageResponse(message), status: .created)
     }
 
@@ -63,7 +63,7 @@ struct ConversationRoutes {
         try body.finish()
         let (conversation, message) = try await conversations.start(
             inboxID: inboxID ?? "", customerID: customerID ?? "", input, incoming: direction == .incoming,
-            workspaceID: try context.workspaceID())
+            as: try context.actor())
         return JSONResponse.make(ConversationStartResponse(conversation: conversation, message: message), status: .created)
     }
 
@@ -100,7 +100,7 @@ struct ConversationRoutes {
     }
 
     private func act(_ action: ConversationAction, _ context: RapportRequestContext) async throws -> Response {
-        let changed = try await conversations.act(action, conversationID: try id(context), workspaceID: try context.workspaceID())
+        let changed = try await conversations.act(action, conversationID: try id(context), as: try context.actor())
         return JSONResponse.make(ConversationResponse(changed))
     }
 

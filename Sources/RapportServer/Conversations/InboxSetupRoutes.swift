@@ -51,7 +51,7 @@ struct InboxSetupRoutes {
         try body.finish()
         guard let channel, let name else { throw RapportError.invalid(field: "channel", "is required") }
         let inbox = try await inboxes.createInbox(
-            channel: channel, name: name, settings: settings, teamID: teamID, slaPolicyID: policyID, workspaceID: try context.workspaceID())
+            channel: channel, name: name, settings: settings, teamID: teamID, slaPolicyID: policyID, as: try context.actor())
         return JSONResponse.make(InboxResponse(inbox: inbox, baseURL: SourceRoutes.baseURL(request)), status: .created)
     }
 
@@ -64,7 +64,7 @@ struct InboxSetupRoutes {
         try body.finish()
         let agent = try await inboxes.createAgent(
             name: name ?? "", email: email ?? "", availability: availability, maxConversations: Int(cap ?? 10),
-            workspaceID: try context.workspaceID())
+            as: try context.actor())
         return JSONResponse.make(AgentResponse(agent), status: .created)
     }
 
@@ -74,7 +74,7 @@ struct InboxSetupRoutes {
         if body.any("availability") == nil { body.fail("availability", "is required") }
         try body.finish()
         let agent = try await inboxes.setAvailability(
-            availability ?? .online, agentID: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+            availability ?? .online, agentID: try context.parameters.require("id"), as: try context.actor())
         return JSONResponse.make(AgentResponse(agent))
     }
 
@@ -83,7 +83,7 @@ struct InboxSetupRoutes {
         let name = body.requiredString("name", maxLength: 100)
         let members = body.stringArray("member_ids") ?? []
         try body.finish()
-        let team = try await inboxes.createTeam(name: name ?? "", memberIDs: members, workspaceID: try context.workspaceID())
+        let team = try await inboxes.createTeam(name: name ?? "", memberIDs: members, as: try context.actor())
         return JSONResponse.make(TeamResponse(team), status: .created)
     }
 
@@ -92,7 +92,7 @@ struct InboxSetupRoutes {
         let members = body.stringArray("agent_ids")
         if members == nil { body.fail("agent_ids", "is required") }
         try body.finish()
-        let team = try await inboxes.addMembers(members ?? [], teamID: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        let team = try await inboxes.addMembers(members ?? [], teamID: try context.parameters.require("id"), as: try context.actor())
         return JSONResponse.make(TeamResponse(team))
     }
 
@@ -101,7 +101,7 @@ struct InboxSetupRoutes {
         let code = body.requiredString("short_code", maxLength: 50)
         let content = body.requiredString("content", maxLength: 10_000)
         try body.finish()
-        let canned = try await inboxes.createCannedResponse(shortCode: code ?? "", content: content ?? "", workspaceID: try context.workspaceID())
+        let canned = try await inboxes.createCannedResponse(shortCode: code ?? "", content: content ?? "", as: try context.actor())
         return JSONResponse.make(CannedResponseResponse(canned), status: .created)
     }
 
@@ -115,7 +115,7 @@ struct InboxSetupRoutes {
         try body.finish()
         let rule = try await inboxes.createRoutingRule(
             inboxID: inboxID, customerTag: tag, teamID: teamID, priority: priority, position: position.map(Int.init),
-            workspaceID: try context.workspaceID())
+            as: try context.actor())
         return JSONResponse.make(RoutingRuleResponse(rule), status: .created)
     }
 
@@ -132,7 +132,7 @@ struct InboxSetupRoutes {
         try body.finish()
         let policy = try await inboxes.createSLAPolicy(
             name: name ?? "", firstResponseSeconds: first.map(Int.init), nextResponseSeconds: next.map(Int.init),
-            resolutionSeconds: resolution.map(Int.init), businessHours: hours, workspaceID: try context.workspaceID())
+            resolutionSeconds: resolution.map(Int.init), businessHours: hours, as: try context.actor())
         return JSONResponse.make(SLAPolicyResponse(policy), status: .created)
     }
 }

@@ -32,7 +32,7 @@ struct CustomerRoutes {
     @Sendable func upsert(_ request: Request, context: RapportRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.upsert(&body)
-        let outcome = try await customers.upsert(input, workspaceID: try context.workspaceID(), actor: context.actor)
+        let outcome = try await customers.upsert(input, workspaceID: try context.workspaceID(), actor: context.actorLabel)
         var headers = HTTPFields()
         headers[.location] = "/api/v1/customers/\(outcome.customer.id)"
         return JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
@@ -49,12 +49,12 @@ struct CustomerRoutes {
 
     /// The 360° view. A merged-away id answers 301 with the survivor's view and its `Location`.
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let workspaceID = try context.workspaceID()
+        let actor = try context.actor()
         do {
-            let view = try await customers.view(id: try id(context), workspaceID: workspaceID)
+            let view = try await customers.view(id: try id(context), as: actor)
             return JSONResponse.make(CustomerResponse(view))
         } catch RapportError.mergedInto(let survivorID) {
-            let view = try await customers.view(id: survivorID, workspaceID: workspaceID)
+            let view = try await customers.view(id: survivorID, as: actor)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/customers/\(survivorID)"
             return JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
@@ -135,7 +135,7 @@ struct CustomerRoutes {
         let from = body.requiredString("from_customer_id", maxLength: 64)
         try body.finish()
         let record = try await customers.merge(
-            into: try id(context), from: from ?? "", workspaceID: try context.workspaceID(), actor: context.actor)
+            into: try id(context), from: from ?? "", workspaceID: try context.workspaceID(), actor: context.actorLabel)
         return JSONResponse.make(MergeResponse(record), status: .created)
     }
 
@@ -147,7 +147,7 @@ struct CustomerRoutes {
             try body.finish()
         }
         let record = try await customers.unmerge(
-            customerID: try id(context), mergeID: mergeID, workspaceID: try context.workspaceID(), actor: context.actor)
+            customerID: try id(context), mergeID: mergeID, workspaceID: try context.workspaceID(), actor: context.actorLabel)
         return JSONResponse.make(MergeResponse(record))
     }
 
@@ -165,7 +165,7 @@ struct CustomerRoutes {
 
     @Sendable func showTimeline(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
-        let result = try await customers.timeline(customerID: try id(context), workspaceID: try context.workspaceID(), page: page)
+        let result = try await customers.timeline(customerID: try id(context), page: page, as: try context.actor())
         return JSONResponse.make(ListResponse(
             data: result.items.map { InteractionResponse(interaction: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }

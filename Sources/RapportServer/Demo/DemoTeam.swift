@@ -27,34 +27,35 @@ public struct DemoTeam: Sendable {
     ]
 
     public func fill(services: AppServices, workspaceID: String) async throws -> [Credentials] {
+        let actor = Actor.operator(workspaceID: workspaceID)
         var credentials: [Credentials] = []
         var users: [UserRole: Agent] = [:]
         for role in UserRole.allCases {
             let email = "\(role.rawValue)@demo.rapport.test"
             let (user, password) = try await services.users.create(
-                email: email, name: "Demo \(role.rawValue.capitalized)", role: role, password: nil, workspaceID: workspaceID)
+                email: email, name: "Demo \(role.rawValue.capitalized)", role: role, password: nil, as: actor)
             users[role] = user
             credentials.append(Credentials(role: role, email: email, password: password ?? ""))
         }
         let support = try await services.inboxes.createTeam(
-            name: "Support", memberIDs: [users[.agent], users[.manager]].compactMap { $0?.id }, workspaceID: workspaceID)
+            name: "Support", memberIDs: [users[.agent], users[.manager]].compactMap { $0?.id }, as: actor)
         let policy = try await services.inboxes.createSLAPolicy(
             name: "Standard", firstResponseSeconds: 4 * 3600, nextResponseSeconds: 8 * 3600, resolutionSeconds: 3 * 86_400,
             businessHours: BusinessHours(timeZone: "Europe/Berlin", days: Dictionary(uniqueKeysWithValues: (2...6).map {
                 ($0, BusinessHours.Window(start: 9 * 60, end: 18 * 60))
-            })), workspaceID: workspaceID)
+            })), as: actor)
         _ = try await services.inboxes.createInbox(
             channel: .webchat, name: "Shop chat", settings: ["identity_secret": RandomSecret.make(prefix: "")], teamID: support.id,
-            slaPolicyID: policy.id, workspaceID: workspaceID)
-        _ = try await services.inboxes.createInbox(channel: .store, name: "Berlin store", settings: ["location": "Berlin"], workspaceID: workspaceID)
+            slaPolicyID: policy.id, as: actor)
+        _ = try await services.inboxes.createInbox(channel: .store, name: "Berlin store", settings: ["location": "Berlin"], as: actor)
         let sms = try await services.inboxes.createInbox(
             channel: .sms, name: "SMS",
             settings: ["account_sid": "ACdemo", "auth_token": RandomSecret.make(prefix: ""), "phone_number": "+4930901820"],
-            teamID: support.id, slaPolicyID: policy.id, workspaceID: workspaceID)
+            teamID: support.id, slaPolicyID: policy.id, as: actor)
         _ = try await services.inboxes.createCannedResponse(
             shortCode: "shipped",
             content: "Hi {{customer.first_name}}, your order {{order.number}} is on its way: {{order.tracking_url}}",
-            workspaceID: workspaceID)
+            as: actor)
         var written = 0
         var cursor: String?
         while written < conversations {

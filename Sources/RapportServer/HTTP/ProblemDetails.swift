@@ -18,6 +18,7 @@ struct ProblemDetails: Encodable {
         switch status.code {
         case 400: "/docs/api#bad-request"
         case 401: "/docs/api#unauthorized"
+        case 403: "/docs/api#forbidden"
         case 404: "/docs/api#not-found"
         case 405: "/docs/api#method-not-allowed"
         case 409: "/docs/api#conflict"

@@ -14,6 +14,8 @@ public final class LiveHub: LiveUpdates {
     private struct Subscriber {
         let workspaceID: String
         let inboxIDs: Set<String>?
+        /// An agent's: only the conversations they may see.
+        let scope: ConversationScope?
         /// A web chat visitor: only their own conversation's changes.
         let contact: String?
         let continuation: AsyncStream<LiveUpdate>.Continuation
@@ -29,10 +31,13 @@ public final class LiveHub: LiveUpdates {
         self.relay.withLock { $0 = relay }
     }
 
-    public func subscribe(workspaceID: String, inboxIDs: Set<String>? = nil, contact: String? = nil, buffer: Int = 1000) -> Subscription {
+    public func subscribe(
+        workspaceID: String, inboxIDs: Set<String>? = nil, scope: ConversationScope? = nil, contact: String? = nil, buffer: Int = 1000
+    ) -> Subscription {
         let id = UUID()
         let (stream, continuation) = AsyncStream<LiveUpdate>.makeStream(bufferingPolicy: .bufferingNewest(buffer))
-        subscribers.withLock { $0[id] = Subscriber(workspaceID: workspaceID, inboxIDs: inboxIDs, contact: contact, continuation: continuation) }
+        subscribers.withLock { $0[id] = Subscriber(
+                workspaceID: workspaceID, inboxIDs: inboxIDs, scope: scope, contact: contact, continuation: continuation) }
         continuation.onTermination = { [weak self] _ in
             _ = self?.subscribers.withLock { $0.removeValue(forKey: id) }
         }
@@ -53,6 +58,7 @@ public final class LiveHub: LiveUpdates {
         for update in updates {
             for subscriber in targets where subscriber.workspaceID == update.workspaceID
                 && (subscriber.inboxIDs?.contains(update.inboxID) ?? true)
+                && (subscriber.scope?.contains(inboxID: update.inboxID, teamID: update.teamID, assigneeID: update.assigneeID) ?? true)
                 && (subscriber.contact == nil || (subscriber.contact == update.contact && update.customerJSON != nil))
             {
                 subscriber.continuation.yield(update)

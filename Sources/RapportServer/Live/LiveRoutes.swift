@@ -6,10 +6,11 @@ import RapportCore
 import ServiceLifecycle
 
 /// `GET /api/v1/live`: a Server-Sent Events stream of the workspace's new messages and
-/// conversation changes (`?inbox_id=` narrows it), with a comment every 15 s to keep proxies
+/// conversation changes that the asker may see (`?inbox_id=` narrows it), with a comment every 15 s to keep proxies
 /// from closing it.
 struct LiveRoutes {
     let hub: LiveHub
+    let conversations: ConversationService
 
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get("live", use: stream)
@@ -17,7 +18,9 @@ struct LiveRoutes {
 
     @Sendable func stream(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let inboxIDs = request.uri.queryParameters.getAll("inbox_id").map { String($0) }
-        let subscription = hub.subscribe(workspaceID: try context.workspaceID(), inboxIDs: inboxIDs.isEmpty ? nil : Set(inboxIDs))
+        let actor = try context.actor()
+        let scope = try await conversations.scope(as: actor)
+        let subscription = hub.subscribe(workspaceID: actor.workspaceID, inboxIDs: inboxIDs.isEmpty ? nil : Set(inboxIDs), scope: scope)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"

@@ -57,8 +57,10 @@ public struct PostgresLiveRelay: LiveRelay, Service {
             writer.key("c"); writer.string(update.conversationID)
             writer.key("i"); writer.string(update.inboxID)
             writer.key("j"); writer.raw(json)
+            writer.key("a"); writer.string(update.assigneeID)
             writer.key("k"); writer.string(update.contact)
             writer.key("o"); writer.string(origin)
+            writer.key("m"); writer.string(update.teamID)
             writer.key("t"); writer.string(update.type)
             writer.key("v"); if let customerJSON { writer.raw(customerJSON) } else { writer.null() }
             writer.key("w"); writer.string(update.workspaceID)
@@ -84,7 +86,8 @@ public struct PostgresLiveRelay: LiveRelay, Service {
             customerJSON = customerWriter.text
         }
         return LiveUpdate(
-            workspaceID: workspaceID, type: type, conversationID: conversationID, inboxID: inboxID, json: writer.text,
+            workspaceID: workspaceID, type: type, conversationID: conversationID, inboxID: inboxID,
+            teamID: fields["m"]?.scalarText, assigneeID: fields["a"]?.scalarText, json: writer.text,
             contact: fields["k"]?.scalarText, customerJSON: customerJSON)
     }
 }

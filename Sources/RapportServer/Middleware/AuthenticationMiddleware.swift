@@ -1,14 +1,20 @@
 import Foundation
 import Hummingbird
 import HTTPTypes
+import RapportChannels
 import RapportCore
 
-/// Requires `Authorization: Bearer rpk_…` and puts the key, and so the workspace, on the context.
+/// Requires `Authorization: Bearer rpk_…`, or the web workspace's session cookie, and puts who
+/// is asking (and so the workspace) on the context. A request signed in by cookie that changes
+/// something must repeat the session's CSRF token in `X-CSRF-Token`.
 struct AuthenticationMiddleware: RouterMiddleware {
+    static let csrfHeader = HTTPField.Name("X-CSRF-Token")!
     let authenticator: KeyAuthenticator
+    let users: UserService
 
-    init(keys: APIKeyService, cache: APIKeyCache) {
+    init(keys: APIKeyService, cache: APIKeyCache, users: UserService) {
         self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kind: .secret)
+        self.users = users
     }
 
     func handle(
@@ -16,6 +22,9 @@ struct AuthenticationMiddleware: RouterMiddleware {
         next: (Request, RapportRequestContext) async throws -> Response
     ) async throws -> Response {
         guard let header = request.headers[.authorization] else {
+            if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty {
+                return try await next(request, try await signedIn(token: token, request: request, context: context))
+            }
             throw RapportError.unauthorized("Send an API key as Authorization: Bearer rpk_… (create one with `rapport keys create`).")
         }
         let parts = header.split(separator: " ", maxSplits: 1)
@@ -27,5 +36,21 @@ struct AuthenticationMiddleware: RouterMiddleware {
             throw RapportError.unauthorized("The API key is not valid or was revoked.")
         }
         return try await next(request, authenticated)
+    }
+
+    private func signedIn(token: String, request: Request, context: RapportRequestContext) async throws -> RapportRequestContext {
+        guard let active = try await users.session(token: token) else {
+            throw RapportError.unauthorized("The session has ended; sign in again.")
+        }
+        if ![.get, .head, .options].contains(request.method) {
+            let sent = request.headers[Self.csrfHeader] ?? ""
+            guard WebhookSignature.constantTimeEquals(sent, active.session.csrfToken) else {
+                throw RapportError.forbidden("Send the session's CSRF token in X-CSRF-Token with every change made by cookie.")
+            }
+        }
+        var context = context
+        context.signedIn = active
+        context.logger[metadataKey: "user"] = .string(active.user.id)
+        return context
     }
 }

@@ -40,6 +40,8 @@ struct ProblemMiddleware: RouterMiddleware {
             var response = ProblemDetails.make(.unauthorized, detail: message, context: context, path: path)
             response.headers[.wwwAuthenticate] = "Bearer realm=\"rapport\""
             return response
+        case RapportError.forbidden(let message):
+            return ProblemDetails.make(.forbidden, detail: message, context: context, path: path)
         case RapportError.tooManyAttempts(let message, let seconds):
             var response = ProblemDetails.make(.tooManyRequests, detail: message, context: context, path: path)
             response.headers[.retryAfter] = String(seconds)

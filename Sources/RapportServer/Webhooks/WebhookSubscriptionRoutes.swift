@@ -20,7 +20,7 @@ struct WebhookSubscriptionRoutes {
         let types = body.stringArray("event_types")
         if body.any("event_types") == nil { body.fail("event_types", "is required: a list of event types, or [\"*\"]") }
         try body.finish()
-        let subscription = try await webhooks.create(url: url ?? "", eventTypes: types ?? [], workspaceID: try context.workspaceID())
+        let subscription = try await webhooks.create(url: url ?? "", eventTypes: types ?? [], as: try context.actor())
         return JSONResponse.make(WebhookSubscriptionResponse(subscription: subscription, showSecret: true), status: .created)
     }
 
@@ -35,7 +35,7 @@ struct WebhookSubscriptionRoutes {
     }
 
     @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try await webhooks.delete(id: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        try await webhooks.delete(id: try context.parameters.require("id"), as: try context.actor())
         return Response(status: .noContent)
     }
 

@@ -60,14 +60,8 @@ struct SQLConversationRepository: ConversationRepository {
     }
 
     func list(filter: ConversationFilter, workspaceID: String, page: PageRequest) async throws -> Page<Conversation> {
-        var sql: SQLQueryString = "SELECT * FROM conversations WHERE workspace_id = \(bind: workspaceID)"
-        if let status = filter.status { sql += " AND status = \(bind: status.rawValue)" }
-        if let inboxID = filter.inboxID { sql += " AND inbox_id = \(bind: inboxID)" }
-        if let assigneeID = filter.assigneeID { sql += " AND assignee_id = \(bind: assigneeID)" }
-        if filter.unassigned { sql += " AND assignee_id IS NULL" }
-        if let customerID = filter.customerID { sql += " AND customer_id = \(bind: customerID)" }
-        if let teamID = filter.teamID { sql += " AND team_id = \(bind: teamID)" }
-        if let label = filter.label { sql += " AND labels LIKE \(bind: "%" + StoredJSON.tags([label]).dropFirst().dropLast() + "%")" }
+        var sql: SQLQueryString = "SELECT * FROM conversations WHERE "
+        sql += Self.conditions(filter, workspaceID: workspaceID)
         if let cursor = page.startingAfter {
             let anchor = try await handle.sql.raw("""
                 SELECT last_message_at FROM conversations WHERE id = \(bind: cursor) AND workspace_id = \(bind: workspaceID)
@@ -79,6 +73,46 @@ struct SQLConversationRepository: ConversationRepository {
         sql += " ORDER BY last_message_at DESC, id DESC LIMIT \(literal: page.limit + 1)"
         let rows = try await handle.sql.raw(sql).all()
         return Page(items: try rows.prefix(page.limit).compactMap(decodeConversation), hasMore: rows.count > page.limit)
+    }
+
+    func counts(filter: ConversationFilter, userID: String?, workspaceID: String) async throws -> ConversationCounts {
+        var sql: SQLQueryString = """
+            SELECT status, CAST(COUNT(*) AS BIGINT) AS total,
+              CAST(SUM(CASE WHEN assignee_id = \(bind: userID ?? "") THEN 1 ELSE 0 END) AS BIGINT) AS mine,
+              CAST(SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END) AS BIGINT) AS unassigned
+            FROM conversations
+            """
+        sql += " WHERE "
+        sql += Self.conditions(filter, workspaceID: workspaceID)
+        sql += " GROUP BY status"
+        var counts = ConversationCounts()
+        for row in try await handle.sql.raw(sql).all() {
+            guard let status = ConversationStatus(rawValue: try row.string("status")) else { continue }
+            counts.total[status] = Int(try row.int("total"))
+            counts.mine[status] = Int(try row.int("mine"))
+            counts.unassigned[status] = Int(try row.int("unassigned"))
+        }
+        return counts
+    }
+
+    /// The WHERE conditions of a filter (after `WHERE `).
+    static func conditions(_ filter: ConversationFilter, workspaceID: String) -> SQLQueryString {
+        var sql: SQLQueryString = "workspace_id = \(bind: workspaceID)"
+        if let status = filter.status { sql += " AND status = \(bind: status.rawValue)" }
+        if let inboxID = filter.inboxID { sql += " AND inbox_id = \(bind: inboxID)" }
+        if let scope = filter.scope {
+            sql += " AND (assignee_id = \(bind: scope.userID ?? "")"
+            for id in scope.inboxIDs.sorted() { sql += " OR inbox_id = \(bind: id)" }
+            for id in scope.teamIDs.sorted() { sql += " OR team_id = \(bind: id)" }
+            sql += ")"
+        }
+        if let channel = filter.channel { sql += " AND channel = \(bind: channel.rawValue)" }
+        if let assigneeID = filter.assigneeID { sql += " AND assignee_id = \(bind: assigneeID)" }
+        if filter.unassigned { sql += " AND assignee_id IS NULL" }
+        if let customerID = filter.customerID { sql += " AND customer_id = \(bind: customerID)" }
+        if let teamID = filter.teamID { sql += " AND team_id = \(bind: teamID)" }
+        if let label = filter.label { sql += " AND labels LIKE \(bind: "%" + StoredJSON.tags([label]).dropFirst().dropLast() + "%")" }
+        return sql
     }
 
     func dueSnoozes(before date: Date, limit: Int) async throws -> [Conversation] {

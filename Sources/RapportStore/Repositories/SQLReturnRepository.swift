@@ -47,6 +47,13 @@ struct SQLReturnRepository: ReturnRepository {
             """).all().map(Self.decode)
     }
 
+    func returns(customerID: String, workspaceID: String, limit: Int) async throws -> [OrderReturn] {
+        try await handle.sql.raw("""
+            SELECT * FROM returns WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
+            ORDER BY id DESC LIMIT \(literal: limit)
+            """).all().map(Self.decode)
+    }
+
     private static func decode(_ row: any SQLRow) throws -> OrderReturn {
         OrderReturn(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), orderID: try row.string("order_id"),

@@ -1,0 +1,12 @@
+/// A live browser session with its user and what that user may do.
+public struct ActiveSession: Sendable, Equatable {
+    public var session: UserSession
+    public var user: Agent
+    public var actor: Actor
+
+    public init(session: UserSession, user: Agent, actor: Actor) {
+        self.session = session
+        self.user = user
+        self.actor = actor
+    }
+}

@@ -1,0 +1,15 @@
+extension Interaction {
+    /// A message of a conversation recorded on the timeline carries its text in `summary`.
+    public var isConversationMessage: Bool {
+        if case .object(let fields)? = payload, fields["conversation_id"] != nil { return true }
+        return false
+    }
+
+    /// The same touchpoint without what was said, for whoever may not read conversations.
+    public func withoutConversationContent() -> Interaction {
+        guard isConversationMessage else { return self }
+        var hidden = self
+        hidden.summary = nil
+        return hidden
+    }
+}

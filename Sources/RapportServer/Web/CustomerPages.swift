@@ -1,0 +1,138 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/customers`: the list with search, a customer's page, editing tags and attributes,
+/// merging two customers side by side, and undoing a merge.
+struct CustomerPages {
+    let customers: CustomerService
+    let views: CustomerViews
+    let pages: WebPages
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("customers", use: list)
+        group.get("customers/:id", use: show)
+        group.post("customers/:id/tags", use: addTag)
+        group.post("customers/:id/tags/remove", use: removeTag)
+        group.post("customers/:id/attributes", use: setAttribute)
+        group.get("customers/:id/merge/:other", use: compare)
+        group.post("customers/:id/merge", use: merge)
+        group.post("customers/:id/unmerge", use: unmerge)
+    }
+
+    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
+        let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .customer) ? $0 : nil }
+        let page = try await customers.list(query: query, workspaceID: actor.workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
+        let rows: [[String: Any]] = page.items.map { customer in
+            ViewValues.make([
+                "id": customer.id, "name": WebFormat.customerName(customer),
+                "email": customer.identities.first { $0.kind == .email }?.value, "phone": customer.identities.first { $0.kind == .phone }?.value,
+                "tags": customer.profile.tags, "since": WebFormat.day(customer.createdAt),
+            ])
+        }
+        var next: String?
+        if page.hasMore, let last = page.items.last {
+            next = "/customers?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + "after=\(last.id)"
+        }
+        return try pages.render(
+            "customers", context, title: "Customers", section: "customers",
+            values: ViewValues.make(["q": query, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
+    }
+
+    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try await render(request, context: context, id: try id(context))
+    }
+
+    func render(
+        _ request: Request, context: RapportRequestContext, id: String, errors: [String: Any] = [:], status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let actor = try context.actor()
+        do {
+            var values = try await views.page(customerID: id, actor: actor)
+            values.merge(errors) { _, error in error }
+            return try pages.render("customer", context, title: (values["name"] as? String) ?? "Customer", section: "customers", values: values, status: status)
+        } catch RapportError.mergedInto(let survivor) {
+            return WebRedirect.to("/customers/\(survivor)")
+        }
+    }
+
+    @Sendable func addTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        do {
+            _ = try await customers.addTags(id: id, [form["tag"] ?? ""], workspaceID: try context.workspaceID())
+        } catch RapportError.invalid(let problems) {
+            let values: [String: Any] = ["tag_error": problems.map(WebFormat.problem).joined(separator: " "), "tag_draft": form["tag"] ?? ""]
+            return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
+        }
+        return WebRedirect.to("/customers/\(id)#tags")
+    }
+
+    @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        _ = try await customers.removeTag(id: id, form["tag"] ?? "", workspaceID: try context.workspaceID())
+        return WebRedirect.to("/customers/\(id)#tags")
+    }
+
+    /// `key` and `value`; an empty value removes the attribute. Numbers and yes/no stay text
+    /// unless typed as such in `type`.
+    @Sendable func setAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        let key = form.text("key") ?? ""
+        let raw = form.text("value")
+        do {
+            let value: AttributeValue? = try raw.map { text in
+                switch form["type"] ?? "text" {
+                case "number":
+                    guard let number = Double(text) else { throw RapportError.invalid(field: "value", "must be a number") }
+                    return .number(number)
+                case "boolean": return .boolean(["yes", "true", "1"].contains(text.lowercased()))
+                default: return .string(text)
+                }
+            }
+            _ = try await customers.setAttribute(id: id, key: key, value: value, workspaceID: try context.workspaceID())
+        } catch RapportError.invalid(let problems) {
+            let values: [String: Any] = [
+                "attribute_error": problems.map(WebFormat.problem).joined(separator: " "), "attribute_key": key, "attribute_value": raw ?? "",
+            ]
+            return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
+        }
+        return WebRedirect.to("/customers/\(id)#attributes")
+    }
+
+    /// Two customers side by side before merging the second into the first.
+    @Sendable func compare(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let id = try id(context)
+        let other = try context.parameters.require("other")
+        guard ResourceID.isValid(other, prefix: .customer), other != id else { throw RapportError.notFound("No customer \(other.prefix(64)).") }
+        async let kept = views.page(customerID: id, actor: actor)
+        async let merged = views.page(customerID: other, actor: actor)
+        let values: [String: Any] = ["kept": try await kept, "merged": try await merged]
+        return try pages.render("customer_merge", context, title: "Merge customers", section: "customers", values: values)
+    }
+
+    @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        _ = try await customers.merge(into: id, from: form["from"] ?? "", workspaceID: try context.workspaceID(), actor: context.actorLabel)
+        return WebRedirect.to("/customers/\(id)")
+    }
+
+    @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        let record = try await customers.unmerge(customerID: id, mergeID: form.text("merge_id"), workspaceID: try context.workspaceID(), actor: context.actorLabel)
+        return WebRedirect.to("/customers/\(record.mergedID)")
+    }
+
+    private func id(_ context: RapportRequestContext) throws -> String {
+        let id = try context.parameters.require("id")
+        guard ResourceID.isValid(id, prefix: .customer) else { throw RapportError.notFound("No customer \(id.prefix(64)).") }
+        return id
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import RapportCore
+
+/// What the customer sidebar and the customer page show: profile, identities, tags and
+/// attributes, orders with items and tracking, returns, the timeline, merge suggestions and
+/// the merges that can be undone.
+struct CustomerViews: Sendable {
+    let customers: CustomerService
+    let commerce: CommerceService
+
+    /// The sidebar beside a conversation: who this is, and their latest orders.
+    func sidebar(customerID: String, workspaceID: String) async throws -> [String: Any] {
+        let actor = Actor.operator(workspaceID: workspaceID)
+        let view: CustomerView
+        do {
+            view = try await customers.view(id: customerID, as: actor)
+        } catch RapportError.mergedInto(let survivor) {
+            return try await sidebar(customerID: survivor, workspaceID: workspaceID)
+        } catch RapportError.notFound {
+            return ["missing": true]
+        }
+        let orders = try await commerce.orders(filter: OrderFilter(customerID: view.customer.id), workspaceID: workspaceID, page: try PageRequest(limit: 5))
+        var values = profile(view.customer)
+        values["summary"] = summary(view.commerce)
+        values["orders"] = orders.items.map(order)
+        values["more_orders"] = orders.hasMore ? true : nil
+        return values
+    }
+
+    /// The full customer page.
+    func page(customerID: String, actor: Actor) async throws -> [String: Any] {
+        let view = try await customers.view(id: customerID, as: actor)
+        let workspaceID = actor.workspaceID
+        async let orderPage = commerce.orders(filter: OrderFilter(customerID: customerID), workspaceID: workspaceID, page: try PageRequest(limit: 50))
+        async let returnPage = commerce.returns(customerID: customerID, workspaceID: workspaceID)
+        async let timelinePage = customers.timeline(customerID: customerID, page: try PageRequest(limit: 50), as: actor)
+        async let mergeList = customers.merges(customerID: customerID, workspaceID: workspaceID)
+        async let suggestionPage = customers.mergeSuggestions(workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        let (orders, returns, timeline, merges, suggestions) = try await (orderPage, returnPage, timelinePage, mergeList, suggestionPage)
+        let now = Date()
+        var values = profile(view.customer)
+        values["summary"] = summary(view.commerce)
+        values["orders"] = orders.items.map(order)
+        values["returns"] = returns.map { item -> [String: Any] in
+            ViewValues.make([
+                "id": item.id, "status": item.status.rawValue.replacingOccurrences(of: "_", with: " "), "reason": item.reason,
+                "order_id": item.orderID, "items": item.items.reduce(0) { $0 + $1.quantity },
+                "refund": item.refundAmount.map { WebFormat.money($0, item.currency) }, "when": WebFormat.day(item.createdAt),
+            ])
+        }
+        values["timeline"] = timeline.items.map { interaction -> [String: Any] in
+            ViewValues.make([
+                "channel": interaction.channel.rawValue, "direction": interaction.direction.rawValue,
+                "kind": interaction.kind.replacingOccurrences(of: "_", with: " "),
+                "summary": interaction.summary ?? (interaction.isConversationMessage ? "Message (contents visible to the support team)" : nil),
+                "when": WebFormat.ago(interaction.occurredAt, now: now), "when_iso": WebFormat.iso(interaction.occurredAt),
+            ])
+        }
+        values["merges"] = merges.filter { $0.undoneAt == nil && $0.survivorID == view.customer.id }.map { record -> [String: Any] in
+            [
+                "merge_id": record.id, "customer_id": view.customer.id, "merged_name": WebFormat.customerName(snapshot: record.mergedBefore), "merged_id": record.mergedID,
+                "when": WebFormat.day(record.createdAt), "reason": record.reason,
+            ]
+        }
+        values["suggestions"] = suggestions.items.filter { $0.customerID == customerID || $0.candidateID == customerID }.map { suggestion -> [String: Any] in
+            let other = suggestion.customerID == customerID ? suggestion.candidateID : suggestion.customerID
+            return ["customer_id": customerID, "other_id": other, "reason": suggestion.reason, "identity": "\(suggestion.identityKind.rawValue) \(suggestion.identityValue)"]
+        }
+        values["interaction_count"] = view.interactionCount
+        return values
+    }
+
+    func profile(_ customer: Customer) -> [String: Any] {
+        let profile = customer.profile
+        return ViewValues.make([
+            "id": customer.id, "name": WebFormat.customerName(customer), "initials": WebFormat.initials(WebFormat.customerName(customer)),
+            "first_name": profile.firstName, "last_name": profile.lastName, "locale": profile.locale, "timezone": profile.timezone,
+            "notes": profile.notes, "since": WebFormat.day(customer.createdAt),
+            "identities": customer.identities.map { identity -> [String: Any] in
+                ViewValues.make(["kind": identity.kind.rawValue, "value": identity.value, "source": identity.source])
+            },
+            "tags": profile.tags, "has_tags": profile.tags.isEmpty ? nil : true,
+            "attributes": profile.attributes.keys.sorted().map { key -> [String: Any] in
+                ["key": key, "value": WebFormat.attribute(profile.attributes[key])]
+            },
+            "addresses": profile.addresses.map { address -> [String: Any] in
+                ["text": [address.line1, address.line2, address.postalCode, address.city, address.region, address.country]
+                    .compactMap { $0 }.joined(separator: ", ")]
+            },
+        ])
+    }
+
+    func summary(_ summary: CommerceSummary) -> [String: Any] {
+        ViewValues.make([
+            "orders": summary.orderCount,
+            "spent": summary.totalSpent.keys.sorted().map { WebFormat.money(summary.totalSpent[$0] ?? 0, $0) }.joined(separator: " + "),
+            "open_returns": summary.openReturns > 0 ? summary.openReturns : nil,
+        ])
+    }
+
+    func order(_ order: Order) -> [String: Any] {
+        ViewValues.make([
+            "id": order.id, "number": order.number, "status": order.status.rawValue.replacingOccurrences(of: "_", with: " "),
+            "status_class": order.status.rawValue, "total": WebFormat.money(order.totals.total, order.currency),
+            "placed": WebFormat.day(order.placedAt),
+            "items": order.lines.map { line -> [String: Any] in
+                ["title": line.title, "quantity": line.quantity, "price": WebFormat.money(line.total, order.currency)]
+            },
+            "tracking": order.fulfillments.compactMap { fulfillment -> [String: Any]? in
+                guard fulfillment.trackingNumber != nil || fulfillment.trackingURL != nil else { return nil }
+                return ViewValues.make([
+                    "carrier": fulfillment.carrier ?? "Parcel", "number": fulfillment.trackingNumber ?? "tracking",
+                    "url": fulfillment.trackingURL.flatMap(WebFormat.safeLink),
+                ])
+            },
+        ])
+    }
+}

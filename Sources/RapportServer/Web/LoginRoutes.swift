@@ -1,0 +1,72 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/login`, `/logout`, `/logout/everywhere` and `/`: signing in with e-mail and password
+/// (a locked account says for how long), and out of this browser or of every browser.
+struct LoginRoutes {
+    let users: UserService
+    let pages: WebPages
+    let publicURL: String?
+
+    func register(public group: RouterGroup<RapportRequestContext>, signedIn: RouterGroup<RapportRequestContext>) {
+        group.get("login", use: form)
+        group.post("login", use: signIn)
+        signedIn.get("/") { _, context in WebRedirect.to(WebPages.home(for: try context.actor())) }
+        signedIn.post("logout", use: signOut)
+        signedIn.post("logout/everywhere", use: signOutEverywhere)
+    }
+
+    @Sendable func form(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let next = WebRedirect.localPath(request.uri.queryParameters["next"].map(String.init), default: "")
+        if let token = request.cookies[SessionCookie.name]?.value, let active = try await users.session(token: token) {
+            return WebRedirect.to(next.isEmpty ? WebPages.home(for: active.actor) : next)
+        }
+        let notice = request.uri.queryParameters["signed_out"] == "everywhere" ? "You are signed out on every device." : nil
+        return try pages.render("login", context, title: "Sign in", section: "login", values: ViewValues.make(["next": next, "notice": notice]))
+    }
+
+    @Sendable func signIn(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context, checkingCSRF: false)
+        let email = form.text("email") ?? ""
+        let next = WebRedirect.localPath(form["next"], default: "")
+        func again(_ message: String, status: HTTPResponse.Status) throws -> Response {
+            try pages.render(
+                "login", context, title: "Sign in", section: "login", values: ["next": next, "email": email, "error": message], status: status)
+        }
+        guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
+            return try again("Enter your e-mail address and your password.", status: .unprocessableContent)
+        }
+        do {
+            let signedIn = try await users.signIn(email: email, password: password)
+            let actor = Actor.user(signedIn.user, teamIDs: [])
+            var response = WebRedirect.to(next.isEmpty ? WebPages.home(for: actor) : next)
+            response.setCookie(SessionCookie.make(token: signedIn.token, secure: SessionCookie.isSecure(request, publicURL: publicURL)))
+            return response
+        } catch RapportError.unauthorized(let message) {
+            return try again(message, status: .unauthorized)
+        } catch RapportError.tooManyAttempts(let message, let seconds) {
+            var response = try again(message, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        }
+    }
+
+    @Sendable func signOut(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        _ = try await WebForm.read(request, context: context)
+        if let token = request.cookies[SessionCookie.name]?.value { try await users.signOut(token: token) }
+        return signedOut(request, to: "/login")
+    }
+
+    @Sendable func signOutEverywhere(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        _ = try await WebForm.read(request, context: context)
+        if let user = context.signedIn?.user { try await users.signOutEverywhere(userID: user.id) }
+        return signedOut(request, to: "/login?signed_out=everywhere")
+    }
+
+    private func signedOut(_ request: Request, to location: String) -> Response {
+        var response = WebRedirect.to(location)
+        response.setCookie(SessionCookie.cleared(secure: SessionCookie.isSecure(request, publicURL: publicURL)))
+        return response
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import RapportCore
+
+/// The browser session's cookie: HTTP-only, SameSite=Lax, Secure whenever Rapport is served
+/// over HTTPS (a plain-HTTP demo on 127.0.0.1 could not keep a Secure cookie).
+enum SessionCookie {
+    static let name = "rapport_session"
+    static let forwardedProto = HTTPField.Name("X-Forwarded-Proto")!
+
+    static func make(token: String, secure: Bool) -> Cookie {
+        Cookie(
+            name: name, value: token, maxAge: Int(UserService.sessionLifetime), path: "/", secure: secure, httpOnly: true,
+            sameSite: .lax)
+    }
+
+    /// Tells the browser to forget the cookie.
+    static func cleared(secure: Bool) -> Cookie {
+        Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
+    /// Whether the request reached Rapport over HTTPS (directly, or through a proxy that says so).
+    static func isSecure(_ request: Request, publicURL: String?) -> Bool {
+        if request.headers[forwardedProto]?.lowercased() == "https" { return true }
+        return publicURL?.lowercased().hasPrefix("https://") ?? false
+    }
+}

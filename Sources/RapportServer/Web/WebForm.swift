@@ -1,0 +1,40 @@
+import Foundation
+import Hummingbird
+import RapportChannels
+import RapportCore
+
+/// A submitted form of the web workspace. Reading one checks its `_csrf` field against the
+/// signed-in session, so no handler can take a form without the check.
+struct WebForm: Sendable {
+    /// Forms are small; a bigger body is refused.
+    static let maximumSize = 64 * 1024
+    let fields: [(String, String)]
+
+    subscript(_ name: String) -> String? {
+        fields.first { $0.0 == name }?.1
+    }
+
+    func all(_ name: String) -> [String] {
+        fields.filter { $0.0 == name }.map(\.1)
+    }
+
+    /// The trimmed value, nil when absent or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+
+    static func read(_ request: Request, context: RapportRequestContext, checkingCSRF: Bool = true) async throws -> WebForm {
+        var request = request
+        let buffer = try await request.collectBody(upTo: maximumSize)
+        let form = WebForm(fields: FormBody.parse(String(buffer: buffer)))
+        if checkingCSRF {
+            guard let expected = context.signedIn?.session.csrfToken,
+                WebhookSignature.constantTimeEquals(form["_csrf"] ?? "", expected)
+            else {
+                throw RapportError.forbidden("This form has expired. Go back, reload the page and send it again.")
+            }
+        }
+        return form
+    }
+}

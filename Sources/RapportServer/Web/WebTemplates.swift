@@ -1,0 +1,34 @@
+import Foundation
+import Hummingbird
+import Mustache
+
+/// The workspace's HTML templates (swift-mustache), read once from the bundle. `{{value}}`
+/// is HTML-escaped; the templates use no unescaped output except server-built SVG charts.
+struct WebTemplates: Sendable {
+    let library: MustacheLibrary
+
+    /// Every `*.mustache` file of the bundle's `templates` folder, by its name without extension.
+    static func load() throws -> WebTemplates {
+        var library = MustacheLibrary()
+        guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else {
+            throw WebTemplateError.missing("templates")
+        }
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        for file in files where file.pathExtension == "mustache" {
+            try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)
+        }
+        return WebTemplates(library: library)
+    }
+
+    func html(_ template: String, _ values: [String: Any]) throws -> String {
+        guard let text = library.render(values, withTemplate: template) else { throw WebTemplateError.missing(template) }
+        return text
+    }
+
+    /// A page as a response (`text/html`).
+    func page(_ template: String, _ values: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = "text/html; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try html(template, values))))
+    }
+}
