@@ -22,6 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Fill an empty database with the demo store (see `rapport demo`)")
     var demo = false
 
+    @Option(help: "Where the demo's e-mail inbox sends replies: an SMTP server without TLS, host:port (env RAPPORT_DEMO_SMTP)")
+    var demoSMTP: String = ProcessInfo.processInfo.environment["RAPPORT_DEMO_SMTP"] ?? "127.0.0.1:2525"
+
     func run() async throws {
         let logger = CommandLogging.makeLogger("rapport")
         let store = try await database.openMigrated(logger: logger)
@@ -46,7 +49,9 @@ struct ServeCommand: AsyncParsableCommand {
                     logger.info("demo store", metadata: ["step": .string(step)])
                 }
                 let writeKey = try await services.keys.create(name: "demo site", kind: .write, as: .operator(workspaceID: workspace.id))
-                let people = try await DemoTeam().fill(services: services, workspaceID: workspace.id)
+                let relay = demoSMTP.split(separator: ":", maxSplits: 1).map(String.init)
+                guard relay.count == 2, let smtpPort = Int(relay[1]) else { throw ValidationError("--demo-smtp must be host:port") }
+                let people = try await DemoTeam(smtpHost: relay[0], smtpPort: smtpPort).fill(services: services, workspaceID: workspace.id)
                 let table = people.map { "    \($0.role.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \($0.email)  \($0.password)" }
                 FileHandle.standardOutput.write(Data("""
                     The demo store is ready: \(summary.customers) customers, \(summary.products) products, \(summary.orders) orders.
@@ -56,6 +61,9 @@ struct ServeCommand: AsyncParsableCommand {
 
                     Demo users (role, e-mail, password; shown this once):
                     \(table.joined(separator: "\n"))
+
+                    Sign in at http://\(host):\(port)/login. Replies in the demo's e-mail inbox go to the SMTP server at \(demoSMTP)
+                    (for example `python3 -m aiosmtpd -n -l \(demoSMTP)`).
 
                     """.utf8))
             }

@@ -2,12 +2,19 @@ import Foundation
 import RapportCore
 
 /// The people and inboxes of the demo store: one user per role (passwords generated and
-/// printed once), a support team, a web chat, an SMS number and the Berlin store, and open
-/// conversations from customers who texted the shop.
+/// printed once), a support team, a web chat, an SMS number, a support mailbox and the Berlin
+/// store, and open conversations from customers who texted or wrote to the shop.
 public struct DemoTeam: Sendable {
     public var conversations = 40
+    public var emails = 10
+    /// The SMTP server (without TLS) the demo mailbox sends replies through.
+    public var smtpHost: String
+    public var smtpPort: Int
 
-    public init() {}
+    public init(smtpHost: String = "127.0.0.1", smtpPort: Int = 2525) {
+        self.smtpHost = smtpHost
+        self.smtpPort = smtpPort
+    }
 
     public struct Credentials: Sendable {
         public var role: UserRole
@@ -56,6 +63,14 @@ public struct DemoTeam: Sendable {
             shortCode: "shipped",
             content: "Hi {{customer.first_name}}, your order {{order.number}} is on its way: {{order.tracking_url}}",
             as: actor)
+        let mailbox = try await services.inboxes.createInbox(
+            channel: .email, name: "Support e-mail",
+            settings: [
+                "address": "support@demo.rapport.test", "smtp_host": smtpHost, "smtp_port": String(smtpPort), "smtp_security": "none",
+                "smtp_timeout_seconds": "10", "inbound_token": RandomSecret.make(prefix: ""),
+            ],
+            teamID: support.id, slaPolicyID: policy.id, as: actor)
+        try await writeEmails(services: services, mailbox: mailbox, workspaceID: workspaceID)
         var written = 0
         var cursor: String?
         while written < conversations {
@@ -72,5 +87,24 @@ public struct DemoTeam: Sendable {
             cursor = last.id
         }
         return credentials
+    }
+
+    /// Customers asking by e-mail about their latest order, by its number.
+    private func writeEmails(services: AppServices, mailbox: Inbox, workspaceID: String) async throws {
+        var written = 0
+        let page = try await services.commerce.orders(filter: OrderFilter(), workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        var asked = Set<String>()
+        for order in page.items where written < emails && !asked.contains(order.customerID) {
+            asked.insert(order.customerID)
+            let customer = try await services.customers.customers(ids: [order.customerID], workspaceID: workspaceID).first
+            guard let email = customer?.identities.first(where: { $0.kind == .email })?.value else { continue }
+            _ = try await services.conversations.receive(
+                ChannelPayload(messages: [InboundMessage(
+                    providerMessageID: "<demo-\(written)@mail.demo.rapport.test>", from: email,
+                    fromName: customer.map { WebFormat.customerName($0) }, kind: .text,
+                    text: "Hello, could you tell me when order \(order.number) will arrive? Thanks!", subject: "Order \(order.number)")]),
+                inbox: mailbox)
+            written += 1
+        }
     }
 }

@@ -80,6 +80,10 @@ struct CustomerViews: Sendable {
                 ViewValues.make(["kind": identity.kind.rawValue, "value": identity.value, "source": identity.source])
             },
             "tags": profile.tags, "has_tags": profile.tags.isEmpty ? nil : true,
+            // Shops send consent as attributes (`accepts_marketing`, `consent_sms`, …) until consent has its own model.
+            "consent": profile.attributes.keys.sorted().filter { $0.hasPrefix("accepts_") || $0.hasPrefix("consent_") }.map { key -> [String: Any] in
+                ["purpose": key.replacingOccurrences(of: "_", with: " "), "value": WebFormat.attribute(profile.attributes[key])]
+            },
             "attributes": profile.attributes.keys.sorted().map { key -> [String: Any] in
                 ["key": key, "value": WebFormat.attribute(profile.attributes[key])]
             },

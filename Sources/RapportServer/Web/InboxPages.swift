@@ -44,7 +44,7 @@ struct InboxPages {
         let conversation = try await views.conversation(id: try id(context), query: InboxQuery(request), draft: nil, actor: try context.actor())
         var values = pages.frame(context, title: "", section: "inbox")
         values["conversation"] = conversation
-        return try pages.templates.page("inbox_thread", values)
+        return try pages.templates.page("inbox_thread_fragment", values)
     }
 
     /// The composer: a reply goes to the customer's channel, a note stays inside the team.

@@ -54,6 +54,11 @@ function connectLive() {
     }, 300);
   };
   const source = new EventSource(inbox.dataset.live);
+  // What changed between rendering the page and (re)connecting the stream is fetched once.
+  source.addEventListener("open", () => {
+    refreshList();
+    if (current) refreshThread();
+  });
   const onChange = (event) => {
     let data = {};
     try { data = JSON.parse(event.data); } catch { return; }

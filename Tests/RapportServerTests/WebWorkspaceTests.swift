@@ -1,0 +1,207 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportCore
+import RapportServer
+import RapportTestSupport
+import Testing
+
+@Suite("Web workspace")
+struct WebWorkspaceTests {
+    /// A signed-in browser: its cookie and the CSRF token its pages carry.
+    struct Browser {
+        var cookie: String
+        var csrf: String
+    }
+
+    static let password = "correct horse battery"
+
+    static func user(_ api: APIHarness, _ role: UserRole, teamIDs: [String] = []) async throws -> Agent {
+        try await api.services.users.create(
+            email: "\(role.rawValue)@shop.test", name: "\(role.rawValue.capitalized) Person", role: role, password: password, teamIDs: teamIDs,
+            as: .operator(workspaceID: api.workspaceID)).user
+    }
+
+    static func form(_ fields: [(String, String)]) -> ByteBuffer {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return ByteBuffer(string: fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&"))
+    }
+
+    static func post(_ api: APIHarness, _ uri: String, _ fields: [(String, String)], cookie: String? = nil) async throws -> TestResponse {
+        var headers = HTTPFields()
+        headers[.contentType] = "application/x-www-form-urlencoded"
+        if let cookie { headers[.cookie] = cookie }
+        return try await api.client.execute(uri: uri, method: .post, headers: headers, body: form(fields))
+    }
+
+    static func get(_ api: APIHarness, _ uri: String, cookie: String?) async throws -> TestResponse {
+        var headers = HTTPFields()
+        if let cookie { headers[.cookie] = cookie }
+        return try await api.client.execute(uri: uri, method: .get, headers: headers)
+    }
+
+    static func signIn(_ api: APIHarness, _ email: String) async throws -> Browser {
+        let response = try await post(api, "/login", [("email", email), ("password", password), ("next", "")])
+        #expect(response.status == .seeOther)
+        let setCookie = try #require(response.headers[.setCookie])
+        let cookie = String(setCookie.prefix { $0 != ";" })
+        let page = try await get(api, "/customers", cookie: cookie)
+        let csrf = try #require(page.text.firstMatch(of: /name="_csrf" value="([^"]+)"/)?.1)
+        return Browser(cookie: cookie, csrf: String(csrf))
+    }
+
+    /// An open SMS conversation in an inbox of the given team.
+    static func conversation(_ api: APIHarness, teamID: String?, name: String = "Ada") async throws -> Conversation {
+        let inbox = try await api.services.inboxes.createInbox(
+            channel: .sms, name: "SMS \(teamID ?? "none")",
+            settings: ["account_sid": "AC1", "auth_token": "t", "phone_number": "+49301\(Int.random(in: 10000...99999))"], teamID: teamID,
+            as: .operator(workspaceID: api.workspaceID))
+        let outcome = try await api.services.conversations.receive(
+            ChannelPayload(messages: [InboundMessage(providerMessageID: "SM\(UUID().uuidString)", from: "+4915112345678", fromName: name, kind: .text, text: "Where is my parcel?")]),
+            inbox: inbox)
+        return try await api.services.conversations.conversation(id: outcome.stored[0].conversationID, as: .operator(workspaceID: api.workspaceID))
+    }
+
+    @Test("sign-in sets an HTTP-only SameSite session cookie, Secure behind HTTPS; a wrong password keeps the e-mail and says why", arguments: TestDatabase.available)
+    func signIn(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await Self.user(api, .agent)
+            let wrong = try await Self.post(api, "/login", [("email", "agent@shop.test"), ("password", "nope")])
+            #expect(wrong.status == .unauthorized)
+            #expect(wrong.text.contains("The e-mail address or the password is wrong."))
+            #expect(wrong.text.contains(#"value="agent@shop.test""#))
+            #expect(wrong.headers[.setCookie] == nil)
+
+            let right = try await Self.post(api, "/login", [("email", "agent@shop.test"), ("password", Self.password), ("next", "/customers?q=a")])
+            #expect(right.headers[.location] == "/customers?q=a")
+            let cookie = try #require(right.headers[.setCookie])
+            #expect(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"))
+            // The harness's public address is https://rapport.test, so the cookie is Secure.
+            #expect(cookie.contains("Secure"))
+            // A next= pointing elsewhere is not followed.
+            let offsite = try await Self.post(api, "/login", [("email", "agent@shop.test"), ("password", Self.password), ("next", "//evil.test/x")])
+            #expect(offsite.headers[.location] == "/inbox")
+            // Pages carry the security headers.
+            let page = try await Self.get(api, "/login", cookie: nil)
+            let policy = try #require(page.headers[HTTPField.Name("Content-Security-Policy")!])
+            #expect(policy.contains("script-src 'self'") && !policy.contains("unsafe-inline"))
+            #expect(page.headers[HTTPField.Name("X-Frame-Options")!] == "DENY")
+        }
+    }
+
+    @Test("a form without the session's CSRF token is refused and changes nothing; so is a cookie-signed API change without X-CSRF-Token", arguments: TestDatabase.available)
+    func csrf(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let team = try await api.services.inboxes.createTeam(name: "Support", memberIDs: [], as: .operator(workspaceID: api.workspaceID))
+            _ = try await Self.user(api, .agent, teamIDs: [team.id])
+            let conversation = try await Self.conversation(api, teamID: team.id)
+            let browser = try await Self.signIn(api, "agent@shop.test")
+            for token in [nil, "forged"] as [String?] {
+                var fields = [("text", "Hello from elsewhere"), ("mode", "reply")]
+                if let token { fields.append(("_csrf", token)) }
+                let refused = try await Self.post(api, "/inbox/\(conversation.id)/messages", fields, cookie: browser.cookie)
+                #expect(refused.status == .forbidden)
+                #expect(refused.text.contains("This form has expired"))
+            }
+            let api403 = try await api.client.execute(
+                uri: "/api/v1/conversations/\(conversation.id)/resolve", method: .post,
+                headers: [.cookie: browser.cookie, .contentType: "application/json"], body: ByteBuffer(string: "{}"))
+            #expect(api403.status == .forbidden)
+            let messages = try await api.services.conversations.messages(
+                conversationID: conversation.id, page: PageRequest(), as: .operator(workspaceID: api.workspaceID))
+            #expect(messages.items.count == 1)
+            #expect(try await api.services.conversations.conversation(id: conversation.id, as: .operator(workspaceID: api.workspaceID)).status == .open)
+
+            // With the token, the same reply is written in the agent's name, and the API takes the header.
+            let sent = try await Self.post(
+                api, "/inbox/\(conversation.id)/messages", [("_csrf", browser.csrf), ("text", "On its way"), ("mode", "reply")], cookie: browser.cookie)
+            #expect(sent.status == .seeOther)
+            let resolved = try await api.client.execute(
+                uri: "/api/v1/conversations/\(conversation.id)/resolve", method: .post,
+                headers: [.cookie: browser.cookie, .contentType: "application/json", HTTPField.Name("X-CSRF-Token")!: browser.csrf],
+                body: ByteBuffer(string: "{}"))
+            #expect(resolved.status == .ok)
+        }
+    }
+
+    @Test("a rejected reply comes back with the text kept and the reason beside the field", arguments: TestDatabase.available)
+    func rejectedReply(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let team = try await api.services.inboxes.createTeam(name: "Support", memberIDs: [], as: .operator(workspaceID: api.workspaceID))
+            _ = try await Self.user(api, .agent, teamIDs: [team.id])
+            let conversation = try await Self.conversation(api, teamID: team.id)
+            let browser = try await Self.signIn(api, "agent@shop.test")
+            let long = String(repeating: "ab", count: 10_001)
+            let page = try await Self.post(
+                api, "/inbox/\(conversation.id)/messages", [("_csrf", browser.csrf), ("text", long), ("mode", "reply")], cookie: browser.cookie)
+            #expect(page.status == .unprocessableContent)
+            #expect(page.text.contains(#"id="composer-error""#) && page.text.contains("Text must be at most 20000 characters"))
+            #expect(page.text.contains(long))
+        }
+    }
+
+    @Test("an agent sees their teams' conversations only; a marketer is refused the inbox and conversation API; every name is escaped", arguments: TestDatabase.available)
+    func permissions(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let ws = Actor.operator(workspaceID: api.workspaceID)
+            let support = try await api.services.inboxes.createTeam(name: "Support", memberIDs: [], as: ws)
+            let vip = try await api.services.inboxes.createTeam(name: "VIP", memberIDs: [], as: ws)
+            _ = try await Self.user(api, .agent, teamIDs: [support.id])
+            _ = try await Self.user(api, .marketer)
+            let mine = try await Self.conversation(api, teamID: support.id, name: "<script>alert(1)</script>")
+            let theirs = try await Self.conversation(api, teamID: vip.id, name: "Vip Customer")
+            _ = try await api.services.customers.patch(
+                id: mine.customerID, CustomerPatch(firstName: .some("<script>alert(1)</script>")), workspaceID: api.workspaceID)
+
+            let agent = try await Self.signIn(api, "agent@shop.test")
+            let inbox = try await Self.get(api, "/inbox", cookie: agent.cookie)
+            #expect(inbox.status == .ok)
+            #expect(inbox.text.contains(mine.id) && !inbox.text.contains(theirs.id))
+            #expect(inbox.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !inbox.text.contains("<script>alert"))
+            #expect(try await Self.get(api, "/inbox/\(theirs.id)", cookie: agent.cookie).status == .notFound)
+            let apiList = try await Self.get(api, "/api/v1/conversations", cookie: agent.cookie)
+            #expect((apiList.object["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [mine.id])
+            let customerPage = try await Self.get(api, "/customers/\(mine.customerID)", cookie: agent.cookie)
+            #expect(customerPage.text.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+
+            let marketer = try await Self.signIn(api, "marketer@shop.test")
+            let refused = try await Self.get(api, "/inbox", cookie: marketer.cookie)
+            #expect(refused.status == .forbidden)
+            #expect(refused.text.contains("A marketer may not read conversations."))
+            #expect(try await Self.get(api, "/api/v1/conversations", cookie: marketer.cookie).status == .forbidden)
+            #expect(try await Self.get(api, "/api/v1/conversations/\(mine.id)/messages", cookie: marketer.cookie).status == .forbidden)
+            // The customer's timeline tells the marketer a message came, not what it said.
+            let timeline = try await Self.get(api, "/api/v1/customers/\(mine.customerID)/timeline", cookie: marketer.cookie)
+            #expect(timeline.status == .ok && !timeline.text.contains("Where is my parcel?"))
+            let asAgent = try await Self.get(api, "/api/v1/customers/\(mine.customerID)/timeline", cookie: agent.cookie)
+            #expect(asAgent.text.contains("Where is my parcel?"))
+            let page = try await Self.get(api, "/customers/\(mine.customerID)", cookie: marketer.cookie)
+            #expect(page.status == .ok && !page.text.contains("Where is my parcel?") && !page.text.contains(#"href="/inbox""#))
+        }
+    }
+
+    @Test("five wrong passwords lock the account with Retry-After; signing out everywhere ends every session", arguments: TestDatabase.available)
+    func lockoutAndSignOut(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await Self.user(api, .manager)
+            let laptop = try await Self.signIn(api, "manager@shop.test")
+            let phone = try await Self.signIn(api, "manager@shop.test")
+            for _ in 1...5 { _ = try await Self.post(api, "/login", [("email", "manager@shop.test"), ("password", "wrong")]) }
+            let locked = try await Self.post(api, "/login", [("email", "manager@shop.test"), ("password", Self.password)])
+            #expect(locked.status == .tooManyRequests)
+            #expect(locked.headers[.retryAfter] == "30")
+            #expect(locked.text.contains("locked for 30 more seconds"))
+
+            let out = try await Self.post(api, "/logout/everywhere", [("_csrf", laptop.csrf)], cookie: laptop.cookie)
+            #expect(out.headers[.location] == "/login?signed_out=everywhere")
+            #expect(out.headers[.setCookie]?.contains("Max-Age=0") == true)
+            for browser in [laptop, phone] {
+                let page = try await Self.get(api, "/inbox", cookie: browser.cookie)
+                #expect(page.status == .seeOther && page.headers[.location] == "/login?next=/inbox")
+            }
+        }
+    }
+}

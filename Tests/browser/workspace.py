@@ -1,0 +1,290 @@
+"""The web workspace in a real browser (Chromium through Selenium), against `rapport serve --demo`
+on a fresh SQLite database, with a real SMTP server (aiosmtpd) receiving the demo mailbox's replies.
+
+Usage: workspace.py RAPPORT_BINARY SCREENSHOT_DIR
+Each check prints what it proved; the first failure stops the suite with a non-zero exit.
+"""
+import email
+import email.policy
+import json
+import os
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+
+from aiosmtpd.controller import Controller
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as seen
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+XSS_NAME = "<script>alert(1)</script>"
+
+
+def free_port():
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()
+    return port
+
+
+class Sink:
+    """Keeps every message the SMTP server accepts."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        message = email.message_from_bytes(envelope.content, policy=email.policy.default)
+        body = message.get_body(preferencelist=("plain", "html"))
+        self.messages.append((envelope.rcpt_tos, body.get_content() if body else ""))
+        return "250 OK"
+
+
+def check(condition, what):
+    if not condition:
+        raise AssertionError(what)
+    print(f"ok - {what}", flush=True)
+
+
+class Suite:
+    def __init__(self, binary, shots):
+        self.binary = binary
+        self.shots = shots
+        os.makedirs(shots, exist_ok=True)
+        self.sink = Sink()
+        self.smtp_port = free_port()
+        self.smtp = Controller(self.sink, hostname="127.0.0.1", port=self.smtp_port)
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.folder = tempfile.mkdtemp(prefix="rapport-browser-")
+        self.server = None
+        self.browser = None
+
+    def start(self):
+        self.smtp.start()
+        self.output = open(os.path.join(self.folder, "serve.log"), "w+")
+        self.server = subprocess.Popen(
+            [self.binary, "serve", "--demo", "--database", f"sqlite://{self.folder}/demo.sqlite", "--port", str(self.port),
+             "--demo-smtp", f"127.0.0.1:{self.smtp_port}"],
+            stdout=self.output, stderr=subprocess.STDOUT)
+        deadline = time.time() + 600
+        text = ""
+        while "Rapport is listening" not in text:
+            if time.time() > deadline or self.server.poll() is not None:
+                raise AssertionError("rapport serve --demo did not start:\n" + text[-3000:])
+            time.sleep(1)
+            self.output.seek(0)
+            text = self.output.read()
+        self.passwords = dict(re.findall(r"^\s+\w+\s+(\S+@demo\.rapport\.test)\s+(\S+)$", text, re.M))
+        self.api_key = re.search(r"(rpk_\w+)", text).group(1)
+        check(len(self.passwords) == 4, "serve --demo printed a password for each of the four demo users")
+        options = webdriver.ChromeOptions()
+        for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
+            options.add_argument(argument)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        service = webdriver.ChromeService(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+        self.browser = webdriver.Chrome(options=options, service=service)
+
+    def stop(self):
+        if self.browser:
+            self.browser.quit()
+        if self.server:
+            self.server.kill()
+            self.server.wait()
+        self.smtp.stop()
+
+    # Helpers
+
+    def api(self, method, path, body=None):
+        request = urllib.request.Request(
+            self.base + path, method=method, data=json.dumps(body).encode() if body is not None else None,
+            headers={"Authorization": f"Bearer {self.api_key}", "Content-Type": "application/json"})
+        with urllib.request.urlopen(request) as response:
+            return json.loads(response.read() or b"{}")
+
+    def shot(self, name):
+        self.browser.save_screenshot(os.path.join(self.shots, f"{name}.png"))
+
+    def wait(self, condition, seconds=20):
+        return WebDriverWait(self.browser, seconds).until(condition)
+
+    def sign_in(self, email):
+        self.browser.delete_all_cookies()
+        self.browser.get(self.base + "/login")
+        self.browser.find_element(By.ID, "email").send_keys(email)
+        self.browser.find_element(By.ID, "password").send_keys(self.passwords[email])
+        self.browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+
+    def no_alert(self):
+        try:
+            self.browser.switch_to.alert
+            return False
+        except NoAlertPresentException:
+            return True
+
+    def page_errors(self):
+        """Errors the browser logged: failed loads, script errors, Content-Security-Policy refusals."""
+        return [entry["message"] for entry in self.browser.get_log("browser") if entry["level"] == "SEVERE"]
+
+    # The checks
+
+    def login_page(self):
+        self.browser.get(self.base + "/inbox")
+        check(self.browser.current_url.startswith(self.base + "/login?next=/inbox"), "a signed-out visit to /inbox is sent to /login")
+        self.shot("login")
+        self.browser.find_element(By.ID, "email").send_keys("agent@demo.rapport.test")
+        self.browser.find_element(By.ID, "password").send_keys("not the password")
+        self.browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        error = self.browser.find_element(By.ID, "signin-error").text
+        kept = self.browser.find_element(By.ID, "email").get_attribute("value")
+        check("wrong" in error and kept == "agent@demo.rapport.test", "a wrong password is refused in plain words and the e-mail stays filled in")
+        self.page_errors()  # The refused sign-in's 401 is expected; later checks start from an empty log.
+
+    def agent_replies_by_email(self):
+        self.sign_in("agent@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        items = self.browser.find_elements(By.CSS_SELECTOR, ".conversation-item")
+        check(len(items) >= 40, f"the agent's inbox lists the demo conversations ({len(items)})")
+        self.shot("inbox")
+        Select(self.browser.find_element(By.ID, "filter-channel")).select_by_value("email")
+        self.wait(seen.url_contains("channel=email"))
+        email_items = self.browser.find_elements(By.CSS_SELECTOR, ".conversation-item")
+        badges = {item.find_element(By.CSS_SELECTOR, ".ch").get_attribute("title") for item in email_items}
+        check(len(email_items) >= 5 and badges == {"E-mail"}, "the channel filter shows only e-mail conversations")
+        email_items[0].find_element(By.CSS_SELECTOR, "a").click()
+        self.wait(seen.presence_of_element_located((By.ID, "composer-text")))
+        orders = self.browser.find_elements(By.CSS_SELECTOR, ".customer-pane .order")
+        question = self.browser.find_element(By.CSS_SELECTOR, ".message .bubble").text
+        number = re.search(r"order (\S+) will arrive", question).group(1)
+        check(orders and any(f"#{number}" in order.text for order in orders),
+              f"the sidebar shows the customer's orders, with order {number} the customer asks about")
+        check(all(order.find_elements(By.CSS_SELECTOR, ".items li") for order in orders), "each order in the sidebar lists its items")
+        recipient = self.browser.find_element(By.CSS_SELECTOR, ".thread-head .sub").text.split(" · ")[0]
+        self.shot("conversation")
+
+        reply = f"Hello! Order {number} left our warehouse today. Browser check {time.time():.0f}"
+        composer = self.browser.find_element(By.ID, "composer-text")
+        composer.send_keys(reply)
+        self.browser.find_element(By.CSS_SELECTOR, "#composer button[value=reply]").click()
+        self.wait(lambda browser: any(reply in bubble.text for bubble in browser.find_elements(By.CSS_SELECTOR, ".m-outgoing .bubble")))
+        check(True, "the reply shows in the thread after sending")
+        try:
+            self.wait(lambda browser: browser.find_elements(By.CSS_SELECTOR, ".m-outgoing:last-child .tick.t-sent, .m-outgoing:last-child .tick.t-delivered"), 30)
+        except TimeoutException:
+            raise AssertionError("the reply's tick never turned to sent: " + self.browser.find_element(By.ID, "messages").text[-500:])
+        check(True, "the reply's tick turns to sent without a reload (live update)")
+        deadline = time.time() + 10
+        while not any(reply in body for _, body in self.sink.messages) and time.time() < deadline:
+            time.sleep(0.2)
+        delivered = [(to, body) for to, body in self.sink.messages if reply in body]
+        check(delivered and delivered[0][0] == [recipient], f"the SMTP server received the reply for {recipient}")
+
+        self.browser.find_element(By.CSS_SELECTOR, "button[value=resolve]").click()
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".thread-head .s-resolved")))
+        check(self.browser.find_elements(By.CSS_SELECTOR, "button[value=reopen]"), "resolving marks the conversation resolved and offers to reopen it")
+        errors = [error for error in self.page_errors() if "favicon" not in error]
+        check(not errors, f"the browser logged no errors (scripts, CSP, loads): {errors}")
+
+    def keyboard(self):
+        self.browser.get(self.base + "/inbox")
+        body = self.browser.find_element(By.TAG_NAME, "body")
+        body.send_keys("j")
+        self.wait(seen.url_contains("/inbox/cnv_"))
+        first = self.browser.current_url
+        self.browser.find_element(By.TAG_NAME, "body").send_keys("j")
+        self.wait(lambda browser: browser.current_url != first)
+        check(True, "j opens the first conversation and then the next")
+        self.browser.find_element(By.TAG_NAME, "body").send_keys("r")
+        focused = self.browser.switch_to.active_element.get_attribute("id")
+        check(focused == "composer-text", "r puts the cursor in the composer")
+        self.browser.switch_to.active_element.send_keys("/ship")
+        canned = self.browser.find_element(By.ID, "canned")
+        check(canned.is_displayed() and "shipped" in canned.text, "typing / in the composer offers the canned responses")
+        self.browser.switch_to.active_element.send_keys("\t")
+        text = self.browser.find_element(By.ID, "composer-text").get_attribute("value")
+        check(text.startswith("Hi {{customer.first_name}}, your order"), "Tab inserts the canned response with its variables")
+
+    def escaping(self):
+        customer = self.api("POST", "/api/v1/customers", {
+            "first_name": XSS_NAME, "identities": [{"kind": "email", "value": "xss@example.com"}], "tags": [XSS_NAME[:40]]})
+        inboxes = self.api("GET", "/api/v1/inboxes")["data"]
+        mailbox = next(inbox for inbox in inboxes if inbox["channel"] == "email")
+        self.api("POST", "/api/v1/conversations", {
+            "inbox_id": mailbox["id"], "customer_id": customer["id"], "message": {"text": f"Hello {XSS_NAME}"}})
+        self.browser.get(self.base + "/inbox?view=all&status=open&channel=email")
+        names = [element.text for element in self.browser.find_elements(By.CSS_SELECTOR, ".conversation-item .who")]
+        check(XSS_NAME in names and self.no_alert(), "a customer named <script>alert(1)</script> shows as text in the inbox list")
+        self.browser.get(self.base + f"/customers/{customer['id']}")
+        heading = self.browser.find_element(By.TAG_NAME, "h1").text
+        check(heading == XSS_NAME and self.no_alert(), "... and as text on the customer page")
+        self.browser.get(self.base + "/customers?q=xss%40example.com")
+        check(XSS_NAME in self.browser.find_element(By.CSS_SELECTOR, "table.grid").text and self.no_alert(), "... and in the customer list")
+
+    def phone(self):
+        self.browser.set_window_size(390, 844)
+        self.browser.get(self.base + "/inbox")
+        width = self.browser.execute_script("return document.documentElement.scrollWidth")
+        check(width <= 390, f"the inbox fits a 390 px phone without sideways scrolling ({width} px)")
+        self.shot("phone-inbox")
+        self.browser.find_element(By.CSS_SELECTOR, ".conversation-item a").click()
+        self.wait(seen.presence_of_element_located((By.ID, "composer-text")))
+        list_shown = self.browser.find_element(By.CSS_SELECTOR, ".list-pane").is_displayed()
+        back = self.browser.find_element(By.CSS_SELECTOR, ".thread-head .back")
+        width = self.browser.execute_script("return document.documentElement.scrollWidth")
+        check(not list_shown and back.is_displayed() and width <= 390, "on a phone a conversation takes the whole screen, with a way back")
+        self.shot("phone-conversation")
+        self.browser.set_window_size(1280, 900)
+
+    def marketer(self):
+        self.sign_in("marketer@demo.rapport.test")
+        self.wait(seen.url_contains("/customers"))
+        check(not self.browser.find_elements(By.LINK_TEXT, "Inbox"), "a marketer lands on the customers and has no Inbox link")
+        self.shot("customers")
+        self.browser.get(self.base + "/inbox")
+        heading = self.browser.find_element(By.TAG_NAME, "h1").text
+        message = self.browser.find_element(By.CSS_SELECTOR, "main p").text
+        check(heading == "Not allowed" and "marketer may not read conversations" in message, "a marketer is refused the inbox")
+
+    def sign_out_everywhere(self):
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.find_element(By.CSS_SELECTOR, ".account summary").click()
+        self.browser.find_element(By.XPATH, "//button[text()='Sign out everywhere']").click()
+        self.wait(seen.url_contains("/login"))
+        self.browser.get(self.base + "/inbox")
+        check("/login" in self.browser.current_url, "after signing out everywhere the inbox asks to sign in again")
+
+
+def main():
+    binary, shots = sys.argv[1], sys.argv[2]
+    suite = Suite(binary, shots)
+    try:
+        suite.start()
+        suite.login_page()
+        suite.agent_replies_by_email()
+        suite.keyboard()
+        suite.escaping()
+        suite.phone()
+        suite.marketer()
+        suite.sign_out_everywhere()
+    except Exception as error:
+        if suite.browser:
+            suite.shot("failure")
+        print(f"not ok - {error}", flush=True)
+        suite.output.seek(0)
+        print(suite.output.read()[-4000:])
+        suite.stop()
+        sys.exit(1)
+    suite.stop()
+    print(f"browser suite passed; screenshots in {shots}")
+
+
+if __name__ == "__main__":
+    main()
