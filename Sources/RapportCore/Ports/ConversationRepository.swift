@@ -13,6 +13,10 @@ public protocol ConversationRepository: Sendable {
     /// Snoozed conversations whose time has come.
     /// Per status: all, the user's and nobody's, within the filter.
     func counts(filter: ConversationFilter, userID: String?, workspaceID: String) async throws -> ConversationCounts
+    /// The conversations opened or resolved in `[from, to)`, for the dashboard.
+    func statsRows(workspaceID: String, from: Date, to: Date) async throws -> [ConversationStatsRow]
+    /// Open and pending conversations per assignee.
+    func openByAssignee(workspaceID: String) async throws -> [String: Int]
     func dueSnoozes(before date: Date, limit: Int) async throws -> [Conversation]
     func insert(_ message: Message) async throws
     func update(_ message: Message) async throws

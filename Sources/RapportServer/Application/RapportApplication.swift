@@ -51,6 +51,8 @@ public enum RapportApplication {
             customerViews: customerViews)
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: signedIn)
         CustomerPages(customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
+        DashboardPages(conversations: services.conversations, pages: pages).register(on: signedIn)
+        CommercePages(commerce: services.commerce, customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
     }
 
     /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the

@@ -6,7 +6,7 @@ import Hummingbird
 /// no MIME sniffing, and no caching of pages that show customers' data.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     static let policy = [
-        "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'",
+        "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: https:", "connect-src 'self'",
         "font-src 'self'", "form-action 'self'", "frame-ancestors 'none'", "base-uri 'none'",
     ].joined(separator: "; ")
     static let contentSecurityPolicy = HTTPField.Name("Content-Security-Policy")!

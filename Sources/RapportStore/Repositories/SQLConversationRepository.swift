@@ -95,6 +95,40 @@ struct SQLConversationRepository: ConversationRepository {
         return counts
     }
 
+    func statsRows(workspaceID: String, from: Date, to: Date) async throws -> [ConversationStatsRow] {
+        let start = Timestamp.microseconds(from)
+        let end = Timestamp.microseconds(to)
+        let columns = "id, channel, assignee_id, created_at, first_response_at, resolved_at, sla_breaches"
+        let opened = try await handle.sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM conversations
+            WHERE workspace_id = \(bind: workspaceID) AND created_at >= \(bind: start) AND created_at < \(bind: end)
+            """).all()
+        let resolvedEarlierOpened = try await handle.sql.raw("""
+            SELECT \(unsafeRaw: columns) FROM conversations
+            WHERE workspace_id = \(bind: workspaceID) AND resolved_at >= \(bind: start) AND resolved_at < \(bind: end)
+              AND created_at < \(bind: start)
+            """).all()
+        return try (opened + resolvedEarlierOpened).compactMap { row in
+            guard let channel = InboxChannel(rawValue: try row.string("channel")) else { return nil }
+            return ConversationStatsRow(
+                id: try row.string("id"), channel: channel, assigneeID: try row.optionalString("assignee_id"),
+                createdAt: try row.date("created_at"), firstResponseAt: try row.optionalDate("first_response_at"),
+                resolvedAt: try row.optionalDate("resolved_at"),
+                slaBreaches: try StoredJSON.decodeList([String].self, from: try row.string("sla_breaches")))
+        }
+    }
+
+    func openByAssignee(workspaceID: String) async throws -> [String: Int] {
+        let rows = try await handle.sql.raw("""
+            SELECT assignee_id, CAST(COUNT(*) AS BIGINT) AS open FROM conversations
+            WHERE workspace_id = \(bind: workspaceID) AND status IN ('open', 'pending') AND assignee_id IS NOT NULL
+            GROUP BY assignee_id
+            """).all()
+        var counts: [String: Int] = [:]
+        for row in rows { counts[try row.string("assignee_id")] = Int(try row.int("open")) }
+        return counts
+    }
+
     /// The WHERE conditions of a filter (after `WHERE `).
     static func conditions(_ filter: ConversationFilter, workspaceID: String) -> SQLQueryString {
         var sql: SQLQueryString = "workspace_id = \(bind: workspaceID)"

@@ -1,0 +1,119 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/orders` and `/products`: lists with filters and paging, and a page for each order
+/// (items, totals, tracking, returns) and each product (variants and prices).
+struct CommercePages {
+    let commerce: CommerceService
+    let customers: CustomerService
+    let views: CustomerViews
+    let pages: WebPages
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("orders", use: orders)
+        group.get("orders/:id", use: order)
+        group.get("products", use: products)
+        group.get("products/:id", use: product)
+    }
+
+    @Sendable func orders(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let workspaceID = try context.workspaceID()
+        let query = request.uri.queryParameters
+        let status = query["status"].flatMap { OrderStatus(rawValue: String($0)) }
+        let after = query["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .order) ? $0 : nil }
+        let page = try await commerce.orders(
+            filter: OrderFilter(status: status), workspaceID: workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
+        let people = try await customers.customers(ids: page.items.map(\.customerID), workspaceID: workspaceID)
+        let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
+        var rows: [[String: Any]] = []
+        for order in page.items {
+            var row = views.order(order)
+            row["customer"] = names[order.customerID] ?? "—"
+            row["customer_id"] = order.customerID
+            rows.append(row)
+        }
+        let statuses: [[String: Any]] = OrderStatus.allCases.map { candidate in
+            ViewValues.make(["value": candidate.rawValue, "words": candidate.rawValue.replacingOccurrences(of: "_", with: " "), "selected": candidate == status ? true : nil])
+        }
+        var next: String?
+        if page.hasMore, let last = page.items.last { next = "/orders?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "after=\(last.id)" }
+        return try pages.render(
+            "orders", context, title: "Orders", section: "orders",
+            values: ViewValues.make(["rows": rows, "statuses": statuses, "empty": rows.isEmpty ? true : nil, "next": next]))
+    }
+
+    @Sendable func order(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let workspaceID = try context.workspaceID()
+        let id = try context.parameters.require("id")
+        guard ResourceID.isValid(id, prefix: .order) else { throw RapportError.notFound("No order \(id.prefix(64)).") }
+        let order = try await commerce.order(id: id, workspaceID: workspaceID)
+        async let customerList = customers.customers(ids: [order.customerID], workspaceID: workspaceID)
+        async let returnPage = commerce.returns(orderID: order.id, status: nil, workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        let (found, returns) = try await (customerList, returnPage)
+        var values = views.order(order)
+        let money = { (amount: Int64) in WebFormat.money(amount, order.currency) }
+        values["customer"] = WebFormat.customerName(found.first)
+        values["customer_id"] = order.customerID
+        values["totals"] = ViewValues.make([
+            "subtotal": money(order.totals.subtotal), "discount": order.totals.discount > 0 ? money(order.totals.discount) : nil,
+            "shipping": money(order.totals.shipping), "tax": money(order.totals.tax), "total": money(order.totals.total),
+            "refunded": order.totals.refunded > 0 ? money(order.totals.refunded) : nil,
+        ])
+        values["source"] = "\(order.source) \(order.externalID)"
+        values["address"] = order.shippingAddress.map { address in
+            [address.line1, address.line2, address.postalCode, address.city, address.region, address.country].compactMap { $0 }.joined(separator: ", ")
+        }
+        values["discount_codes"] = order.discountCodes.isEmpty ? nil : order.discountCodes.joined(separator: ", ")
+        values["returns"] = returns.items.map { item -> [String: Any] in
+            ViewValues.make([
+                "status": item.status.rawValue.replacingOccurrences(of: "_", with: " "), "reason": item.reason,
+                "items": item.items.reduce(0) { $0 + $1.quantity }, "refund": item.refundAmount.map(money), "when": WebFormat.day(item.createdAt),
+            ])
+        }
+        return try pages.render("order", context, title: "Order \(order.number)", section: "orders", values: values)
+    }
+
+    @Sendable func products(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let workspaceID = try context.workspaceID()
+        let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
+        let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .product) ? $0 : nil }
+        let page = try await commerce.products(query: query, workspaceID: workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
+        let rows: [[String: Any]] = page.items.map { product in
+            ViewValues.make([
+                "id": product.id, "title": product.title, "categories": product.categories.joined(separator: ", "),
+                "variants": product.variants.count, "price": Self.priceRange(product), "inactive": product.active ? nil : true,
+            ])
+        }
+        var next: String?
+        if page.hasMore, let last = page.items.last {
+            next = "/products?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + "after=\(last.id)"
+        }
+        return try pages.render(
+            "products", context, title: "Products", section: "products",
+            values: ViewValues.make(["q": query, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
+    }
+
+    @Sendable func product(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let id = try context.parameters.require("id")
+        guard ResourceID.isValid(id, prefix: .product) else { throw RapportError.notFound("No product \(id.prefix(64)).") }
+        let product = try await commerce.product(id: id, workspaceID: try context.workspaceID())
+        let values = ViewValues.make([
+            "title": product.title, "description": product.description, "categories": product.categories.joined(separator: ", "),
+            "image": product.imageURL.flatMap(WebFormat.safeLink), "inactive": product.active ? nil : true,
+            "source": "\(product.source) \(product.externalID)", "price": Self.priceRange(product),
+            "variants": product.variants.map { variant -> [String: Any] in
+                ViewValues.make(["title": variant.title, "sku": variant.sku, "price": WebFormat.money(variant.price, variant.currency)])
+            },
+        ])
+        return try pages.render("product", context, title: product.title, section: "products", values: values)
+    }
+
+    /// `19.00 EUR` or `19.00 – 29.00 EUR`.
+    static func priceRange(_ product: Product) -> String? {
+        let prices = product.variants.map(\.price)
+        guard let low = prices.min(), let high = prices.max(), let currency = product.variants.first?.currency else { return nil }
+        if low == high { return WebFormat.money(low, currency) }
+        return "\(WebFormat.money(low, currency).dropLast(currency.count + 1)) – \(WebFormat.money(high, currency))"
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/dashboard`: the team's figures for a range of days (`from` and `to`, inclusive, UTC;
+/// the last 7 days by default), with charts drawn on the server.
+struct DashboardPages {
+    let conversations: ConversationService
+    let pages: WebPages
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("dashboard", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        try actor.require(.viewDashboard)
+        let today = Calendar.utc.startOfDay(for: Date())
+        let query = request.uri.queryParameters
+        var problems: [String: String] = [:]
+        func day(_ name: String, default fallback: Date) -> Date {
+            guard let text = query[name[...]].map(String.init), !text.isEmpty else { return fallback }
+            guard let date = ISO8601DateFormatter().date(from: text + "T00:00:00Z") else {
+                problems[name] = "Enter the date as YYYY-MM-DD."
+                return fallback
+            }
+            return date
+        }
+        let from = day("from", default: today.addingTimeInterval(-6 * 86_400))
+        let last = day("to", default: today)
+        var board: TeamDashboard
+        do {
+            board = try await conversations.dashboard(from: from, to: last.addingTimeInterval(86_400), as: actor)
+        } catch RapportError.invalid(let errors) {
+            for error in errors { problems[error.field == "to" ? "to" : "from"] = WebFormat.problem(error) }
+            board = try await conversations.dashboard(from: today.addingTimeInterval(-6 * 86_400), to: today.addingTimeInterval(86_400), as: actor)
+        }
+        return try pages.render(
+            "dashboard", context, title: "Dashboard", section: "dashboard",
+            values: values(board, from: query["from"].map(String.init) ?? WebFormat.day(from), to: query["to"].map(String.init) ?? WebFormat.day(last), problems: problems))
+    }
+
+    func values(_ board: TeamDashboard, from: String, to: String, problems: [String: String]) -> [String: Any] {
+        let duration = { (seconds: TimeInterval?) in seconds.map { WebFormat.span(Int($0)) } ?? "—" }
+        let labels = board.days.map { String(WebFormat.day($0.start).suffix(5)) }
+        let chart = SVGChart.days(
+            labels: labels,
+            series: [
+                SVGChart.Series(name: "opened", cssClass: "series-a", values: board.days.map(\.opened)),
+                SVGChart.Series(name: "resolved", cssClass: "series-b", values: board.days.map(\.resolved)),
+            ],
+            title: "Conversations opened and resolved per day")
+        let channels = SVGChart.bars(
+            board.channels.map { (WebFormat.channelName($0.channel), $0.opened) }, title: "Conversations opened per channel")
+        return ViewValues.make([
+            "from": from, "to": to, "from_error": problems["from"], "to_error": problems["to"],
+            "open_now": board.waiting.count(.open), "pending_now": board.waiting.count(.pending), "snoozed_now": board.waiting.count(.snoozed),
+            "opened_today": board.openedToday, "resolved_today": board.resolvedToday,
+            "opened": board.opened, "resolved": board.resolved,
+            "first_median": duration(board.firstResponse.median), "first_p90": duration(board.firstResponse.p90), "first_count": board.firstResponse.count,
+            "resolution_median": duration(board.resolution.median), "resolution_p90": duration(board.resolution.p90),
+            "resolution_count": board.resolution.count,
+            "breaches": board.breaches.keys.sorted().map { ["kind": $0.replacingOccurrences(of: "_", with: " "), "count": board.breaches[$0] ?? 0] },
+            "breach_total": board.breaches.values.reduce(0, +),
+            "daily_chart": chart, "channel_chart": board.channels.isEmpty ? nil : channels,
+            "channels": board.channels.map { ["name": WebFormat.channelName($0.channel), "opened": $0.opened, "resolved": $0.resolved] },
+            "agents": board.agents.map { figures -> [String: Any] in
+                [
+                    "name": figures.agent.name, "availability": figures.agent.availability.rawValue, "assigned": figures.assigned,
+                    "resolved": figures.resolved, "open": figures.openNow, "first_median": duration(figures.firstResponse.median),
+                    "resolution_median": duration(figures.resolution.median),
+                ]
+            },
+        ])
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Charts drawn on the server as inline SVG (no script, no library): a bar chart of two series
+/// per day, and horizontal bars. Every label is escaped; sizes are in the SVG's own units so
+/// the chart scales with the page.
+enum SVGChart {
+    struct Series {
+        var name: String
+        var cssClass: String
+        var values: [Int]
+    }
+
+    /// Bars for each day, one per series side by side, with the largest value on the axis.
+    static func days(labels: [String], series: [Series], title: String) -> String {
+        let width = 720.0, height = 220.0, left = 36.0, bottom = 24.0, top = 10.0
+        let peak = max(series.flatMap(\.values).max() ?? 0, 1)
+        let slot = (width - left) / Double(max(labels.count, 1))
+        let bar = max(min(slot / Double(series.count + 1), 28), 1)
+        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))">"#
+        svg += "<title>\(escape(title))</title>"
+        svg += line(x1: left, y1: height - bottom, x2: width, y2: height - bottom, cssClass: "axis")
+        svg += text(x: left - 4, y: top + 8, "\(peak)", anchor: "end")
+        svg += text(x: left - 4, y: height - bottom, "0", anchor: "end")
+        let every = max(labels.count / 10, 1)
+        for (index, label) in labels.enumerated() {
+            let x = left + slot * Double(index)
+            for (position, one) in series.enumerated() {
+                let value = index < one.values.count ? one.values[index] : 0
+                let barHeight = (height - bottom - top) * Double(value) / Double(peak)
+                svg += #"<rect class="\#(one.cssClass)" x="\#(format(x + bar * (Double(position) + 0.5)))" y="\#(format(height - bottom - barHeight))" width="\#(format(bar))" height="\#(format(barHeight))"><title>\#(escape("\(label): \(value) \(one.name)"))</title></rect>"#
+            }
+            if index % every == 0 { svg += text(x: x + slot / 2, y: height - 6, label, anchor: "middle") }
+        }
+        return svg + "</svg>"
+    }
+
+    /// One horizontal bar per row, labelled, scaled to the largest.
+    static func bars(_ rows: [(label: String, value: Int)], title: String) -> String {
+        let width = 360.0, rowHeight = 26.0, left = 110.0
+        let height = rowHeight * Double(max(rows.count, 1))
+        let peak = max(rows.map(\.value).max() ?? 0, 1)
+        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))"><title>\#(escape(title))</title>"#
+        for (index, row) in rows.enumerated() {
+            let y = rowHeight * Double(index)
+            let length = (width - left - 40) * Double(row.value) / Double(peak)
+            svg += text(x: left - 6, y: y + 17, row.label, anchor: "end")
+            svg += #"<rect class="series-a" x="\#(format(left))" y="\#(format(y + 5))" width="\#(format(length))" height="16"></rect>"#
+            svg += text(x: left + length + 4, y: y + 17, "\(row.value)", anchor: "start")
+        }
+        return svg + "</svg>"
+    }
+
+    private static func text(x: Double, y: Double, _ value: String, anchor: String) -> String {
+        #"<text x="\#(format(x))" y="\#(format(y))" text-anchor="\#(anchor)">\#(escape(value))</text>"#
+    }
+
+    private static func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) -> String {
+        #"<line class="\#(cssClass)" x1="\#(format(x1))" y1="\#(format(y1))" x2="\#(format(x2))" y2="\#(format(y2))"></line>"#
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(format: "%.1f", value)
+    }
+
+    static func escape(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            switch character {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.append(character)
+            }
+        }
+        return escaped
+    }
+}
