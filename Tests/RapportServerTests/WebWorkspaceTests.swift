@@ -204,4 +204,41 @@ struct WebWorkspaceTests {
             }
         }
     }
+
+    @Test("settings: an admin invites a user who then signs in; a manager may not invite or create keys; an agent gets no settings", arguments: TestDatabase.available)
+    func settings(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await Self.user(api, .admin)
+            _ = try await Self.user(api, .manager)
+            _ = try await Self.user(api, .agent)
+            let admin = try await Self.signIn(api, "admin@shop.test")
+            let invited = try await Self.post(
+                api, "/settings/users", [("_csrf", admin.csrf), ("email", "new@shop.test"), ("name", "New Person"), ("role", "agent")],
+                cookie: admin.cookie)
+            let password = try #require(invited.text.firstMatch(of: /class="secret">([^<]+)</)?.1)
+            let first = try await Self.post(api, "/login", [("email", "new@shop.test"), ("password", String(password))])
+            #expect(first.status == .seeOther && first.headers[.location] == "/inbox")
+            let taken = try await Self.post(
+                api, "/settings/users", [("_csrf", admin.csrf), ("email", "new@shop.test"), ("name", "Again"), ("role", "agent")], cookie: admin.cookie)
+            #expect(taken.status == .conflict && taken.text.contains(#"id="users-error""#) && taken.text.contains(#"value="Again""#))
+
+            let manager = try await Self.signIn(api, "manager@shop.test")
+            let refused = try await Self.post(
+                api, "/settings/users", [("_csrf", manager.csrf), ("email", "sneaky@shop.test"), ("role", "admin")], cookie: manager.cookie)
+            #expect(refused.status == .forbidden && refused.text.contains("A manager may not manage users."))
+            let noKey = try await Self.post(api, "/settings/keys", [("_csrf", manager.csrf), ("name", "mine")], cookie: manager.cookie)
+            #expect(noKey.status == .forbidden)
+            let canned = try await Self.post(
+                api, "/settings/canned", [("_csrf", manager.csrf), ("code", "thanks"), ("content", "Thank you!")], cookie: manager.cookie)
+            #expect(canned.status == .seeOther)
+            let page = try await Self.get(api, "/settings", cookie: manager.cookie)
+            #expect(page.status == .ok && page.text.contains("/thanks") && !page.text.contains(#"action="/settings/keys""#))
+            #expect(try await api.services.inboxes.agents(workspaceID: api.workspaceID).count { $0.email == "sneaky@shop.test" } == 0)
+
+            let agent = try await Self.signIn(api, "agent@shop.test")
+            #expect(try await Self.get(api, "/settings", cookie: agent.cookie).status == .forbidden)
+            #expect(try await Self.get(api, "/dashboard", cookie: agent.cookie).status == .forbidden)
+            #expect(try await Self.get(api, "/dashboard", cookie: manager.cookie).status == .ok)
+        }
+    }
 }

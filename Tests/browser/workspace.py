@@ -252,6 +252,30 @@ class Suite:
         message = self.browser.find_element(By.CSS_SELECTOR, "main p").text
         check(heading == "Not allowed" and "marketer may not read conversations" in message, "a marketer is refused the inbox")
 
+    def manager_and_admin(self):
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.get(self.base + "/dashboard")
+        tiles = self.browser.find_elements(By.CSS_SELECTOR, ".tiles li")
+        charts = self.browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
+        check(len(tiles) == 10 and charts, "a manager's dashboard shows its figures and server-drawn charts")
+        self.shot("dashboard")
+        self.sign_in("admin@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.get(self.base + "/settings")
+        urls = [element.text for element in self.browser.find_elements(By.CSS_SELECTOR, "#inboxes code.url")]
+        check(any("/webhooks/twilio/sms/inb_" in url for url in urls), "settings show each inbox's webhook URL for its provider")
+        self.browser.find_element(By.ID, "invite-email").send_keys("new.agent@demo.rapport.test")
+        self.browser.find_element(By.ID, "invite-name").send_keys("New Agent")
+        Select(self.browser.find_element(By.ID, "invite-role")).select_by_value("agent")
+        self.browser.find_element(By.CSS_SELECTOR, "#users button[type=submit]").click()
+        password = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "#users code.secret"))).text
+        self.shot("settings")
+        self.passwords["new.agent@demo.rapport.test"] = password
+        self.sign_in("new.agent@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        check(self.browser.find_element(By.CSS_SELECTOR, ".account .who").text.startswith("New Agent"), "an invited user signs in with the password shown once")
+
     def sign_out_everywhere(self):
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -273,6 +297,7 @@ def main():
         suite.escaping()
         suite.phone()
         suite.marketer()
+        suite.manager_and_admin()
         suite.sign_out_everywhere()
     except Exception as error:
         if suite.browser:

@@ -39,6 +39,19 @@ public struct APIKeyService: Sendable {
         try await store.read { session in try await session.apiKeys.all() }
     }
 
+    /// The workspace's keys, for an admin.
+    public func keys(as actor: Actor) async throws -> [APIKey] {
+        try actor.require(.manageKeys)
+        return try await list().filter { $0.workspaceID == actor.workspaceID }
+    }
+
+    /// Revokes a key of the actor's workspace.
+    public func revoke(id: String, as actor: Actor) async throws {
+        try actor.require(.manageKeys)
+        guard try await keys(as: actor).contains(where: { $0.id == id }) else { throw RapportError.notFound("No API key with id \(id.prefix(64)).") }
+        try await revoke(id: id)
+    }
+
     /// Revokes the key with `id`; revoking twice is harmless.
     public func revoke(id: String) async throws {
         try await store.write { session in

@@ -111,6 +111,24 @@ public struct UserService: Sendable {
         try await store.write { session in try await session.users.deleteSessions(userID: userID) }
     }
 
+    /// Changes a user's password after checking the current one, and ends every session of
+    /// theirs (the caller signs the user in again with the new password).
+    public func changePassword(userID: String, email: String, current: String, new: String) async throws -> SignedIn {
+        guard new.count >= Self.minimumPasswordLength, new.count <= 200 else {
+            throw RapportError.invalid(field: "new_password", "must be \(Self.minimumPasswordLength) to 200 characters")
+        }
+        let candidates = try await store.read { session in try await session.users.credentials(email: email) }
+        guard let credentials = candidates.first(where: { $0.user.id == userID }), let hash = credentials.passwordHash,
+            passwords.verify(current, hash: hash)
+        else { throw RapportError.invalid(field: "current_password", "is not your current password") }
+        let newHash = passwords.hash(new)
+        try await store.write { session in
+            try await session.users.setPassword(hash: newHash, userID: userID)
+            _ = try await session.users.deleteSessions(userID: userID)
+        }
+        return try await signIn(email: email, password: new)
+    }
+
     /// No wait for the first failures; then 30 s, doubling with each failure, at most an hour.
     public static func lockout(afterFailures failures: Int) -> TimeInterval? {
         guard failures >= lockoutThreshold else { return nil }

@@ -51,6 +51,11 @@ public enum RapportApplication {
             customerViews: customerViews)
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: signedIn)
         CustomerPages(customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
+        SettingsPages(
+            users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks,
+            views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks), pages: pages,
+            address: PublicAddress(configuredBase: services.publicURL)
+        ).register(on: signedIn)
         DashboardPages(conversations: services.conversations, pages: pages).register(on: signedIn)
         CommercePages(commerce: services.commerce, customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
     }

@@ -15,6 +15,27 @@ struct LoginRoutes {
         signedIn.get("/") { _, context in WebRedirect.to(WebPages.home(for: try context.actor())) }
         signedIn.post("logout", use: signOut)
         signedIn.post("logout/everywhere", use: signOutEverywhere)
+        signedIn.get("account") { request, context in
+            try pages.render("account", context, title: "Your account", section: "account", values: ["changed": request.uri.queryParameters["changed"] != nil])
+        }
+        signedIn.post("account/password", use: changePassword)
+    }
+
+    /// A new password ends every session; this browser gets a fresh one.
+    @Sendable func changePassword(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        guard let user = context.signedIn?.user else { return WebRedirect.to("/login") }
+        do {
+            let signedIn = try await users.changePassword(
+                userID: user.id, email: user.email, current: form["current_password"] ?? "", new: form["new_password"] ?? "")
+            var response = WebRedirect.to("/account?changed=1")
+            response.setCookie(SessionCookie.make(token: signedIn.token, secure: SessionCookie.isSecure(request, publicURL: publicURL)))
+            return response
+        } catch RapportError.invalid(let problems) {
+            var values: [String: Any] = [:]
+            for problem in problems { values[problem.field == "current_password" ? "current_error" : "new_error"] = WebFormat.problem(problem) }
+            return try pages.render("account", context, title: "Your account", section: "account", values: values, status: .unprocessableContent)
+        }
     }
 
     @Sendable func form(_ request: Request, context: RapportRequestContext) async throws -> Response {
