@@ -48,16 +48,8 @@ struct InboxBenchCommand: AsyncParsableCommand {
             channel: .whatsapp, name: "Bench",
             settings: ["phone_number_id": "100200300", "access_token": "bench", "app_secret": "bench-secret", "verify_token": "bench"],
             as: .operator(workspaceID: bench.admin.key.workspaceID))
-        let port = Mutex(0)
-        let started = AsyncStream<Void>.makeStream()
-        let app = try RapportApplication.build(services: services, host: "127.0.0.1", port: 0, workers: workers, logger: logger) { bound in
-            port.withLock { $0 = bound }
-            started.continuation.yield()
-        }
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let server = Task { try await group.run() }
-        for await _ in started.stream { break }
-        let base = "http://127.0.0.1:\(port.withLock { $0 })"
+        let server = try await BenchServer.start(services: services, workers: workers, logger: logger)
+        let base = server.base
         let pushes = PushLog()
         let agent = Task { try await Self.listen(base: base, key: bench.admin.secret, log: pushes) }
         try await Task.sleep(for: .milliseconds(500))
@@ -75,8 +67,7 @@ struct InboxBenchCommand: AsyncParsableCommand {
             failed: outcome.failed, stored: storedMessages, pushed: pushes.count, duplicatePushes: pushes.duplicates,
             achievedRate: Double(outcome.accepted) / outcome.elapsed, latencies: latencies)
         print(json ? report.json : report.text)
-        await group.triggerGracefulShutdown()
-        _ = try? await server.value
+        await server.stop()
         await services.store.shutdown()
         if report.pushed != report.sent || report.stored != report.sent || report.duplicatePushes > 0 {
             throw ExitCode(1)

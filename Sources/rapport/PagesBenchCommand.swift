@@ -35,16 +35,8 @@ struct PagesBenchCommand: AsyncParsableCommand {
         _ = try await DemoStore().fill(services: services, workspaceID: workspaceID) { _ in }
         let people = try await DemoTeam().fill(services: services, workspaceID: workspaceID)
         guard let manager = people.first(where: { $0.role == .manager }) else { throw ValidationError("The demo has no manager.") }
-        let port = Mutex(0)
-        let started = AsyncStream<Void>.makeStream()
-        let app = try RapportApplication.build(services: services, host: "127.0.0.1", port: 0, workers: 0, logger: logger) { bound in
-            port.withLock { $0 = bound }
-            started.continuation.yield()
-        }
-        let group = ServiceGroup(services: [app], gracefulShutdownSignals: [], logger: logger)
-        let server = Task { try await group.run() }
-        for await _ in started.stream { break }
-        let base = "http://127.0.0.1:\(port.withLock { $0 })"
+        let server = try await BenchServer.start(services: services, workers: 0, logger: logger)
+        let base = server.base
         let cookie = try await signIn(base: base, email: manager.email, password: manager.password)
         let admin = Actor.operator(workspaceID: workspaceID)
         let conversation = try await services.conversations.conversations(filter: ConversationFilter(), page: try PageRequest(limit: 1), as: admin).items.first
@@ -73,8 +65,7 @@ struct PagesBenchCommand: AsyncParsableCommand {
             print("\(page.padding(toLength: 52, withPad: " ", startingAt: 0)) \(samples.summary)")
         }
         print("slowest page p99: \(String(format: "%.1f", worst)) ms")
-        await group.triggerGracefulShutdown()
-        _ = try? await server.value
+        await server.stop()
         await services.store.shutdown()
     }
 
