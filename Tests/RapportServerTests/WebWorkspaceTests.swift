@@ -241,4 +241,43 @@ struct WebWorkspaceTests {
             #expect(try await Self.get(api, "/dashboard", cookie: manager.cookie).status == .ok)
         }
     }
+
+    @Test("a sign-in posted from another site is refused; customers filter by tag; two customers merge side by side and the merge is undone", arguments: TestDatabase.available)
+    func customersAndMerges(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await Self.user(api, .marketer)
+            var crossSite = HTTPFields()
+            crossSite[.contentType] = "application/x-www-form-urlencoded"
+            crossSite[.origin] = "https://evil.test"
+            let forged = try await api.client.execute(
+                uri: "/login", method: .post, headers: crossSite, body: Self.form([("email", "marketer@shop.test"), ("password", Self.password)]))
+            #expect(forged.status == .forbidden && forged.headers[.setCookie] == nil)
+
+            let ws = api.workspaceID
+            let kept = try await api.services.customers.upsert(
+                CustomerInput(identities: [IdentityInput(kind: "email", value: "ada@shop.test")], firstName: "Ada", tags: ["vip"]), workspaceID: ws, actor: "t")
+            let other = try await api.services.customers.upsert(
+                CustomerInput(identities: [IdentityInput(kind: "phone", value: "+4915112345678")], firstName: "Ada L."), workspaceID: ws, actor: "t")
+            let browser = try await Self.signIn(api, "marketer@shop.test")
+            let tagged = try await Self.get(api, "/customers?tag=VIP", cookie: browser.cookie)
+            #expect(tagged.text.contains(kept.customer.id) && !tagged.text.contains(other.customer.id))
+
+            let compare = try await Self.get(api, "/customers/\(kept.customer.id)/merge/\(other.customer.id)", cookie: browser.cookie)
+            #expect(compare.status == .ok && compare.text.contains("Ada L.") && compare.text.contains("+4915112345678"))
+            let merged = try await Self.post(
+                api, "/customers/\(kept.customer.id)/merge", [("_csrf", browser.csrf), ("from", other.customer.id)], cookie: browser.cookie)
+            #expect(merged.headers[.location] == "/customers/\(kept.customer.id)")
+            let page = try await Self.get(api, "/customers/\(kept.customer.id)", cookie: browser.cookie)
+            #expect(page.text.contains("+4915112345678") && page.text.contains("Undo this merge"))
+            // The merged-away id now leads to the survivor.
+            let gone = try await Self.get(api, "/customers/\(other.customer.id)", cookie: browser.cookie)
+            #expect(gone.headers[.location] == "/customers/\(kept.customer.id)")
+            let mergeID = try #require(page.text.firstMatch(of: /name="merge_id" value="([^"]+)"/)?.1)
+            let undone = try await Self.post(
+                api, "/customers/\(kept.customer.id)/unmerge", [("_csrf", browser.csrf), ("merge_id", String(mergeID))], cookie: browser.cookie)
+            #expect(undone.headers[.location] == "/customers/\(other.customer.id)")
+            let back = try await Self.get(api, "/customers/\(other.customer.id)", cookie: browser.cookie)
+            #expect(back.status == .ok && back.text.contains("+4915112345678"))
+        }
+    }
 }

@@ -19,7 +19,7 @@ public protocol CustomerRepository: Sendable {
     func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws
     func removeIdentity(id: String, workspaceID: String) async throws
     /// Live customers, newest first.
-    func list(workspaceID: String, page: PageRequest) async throws -> Page<Customer>
+    func list(workspaceID: String, tag: String?, page: PageRequest) async throws -> Page<Customer>
     /// Live customers whose search document has, for every query token, a token it prefixes.
     func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer>
     /// Deletes for good the customers soft-deleted before `cutoff`; returns how many.

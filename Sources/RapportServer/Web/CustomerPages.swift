@@ -24,21 +24,32 @@ struct CustomerPages {
         let actor = try context.actor()
         let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .customer) ? $0 : nil }
-        let page = try await customers.list(query: query, workspaceID: actor.workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
+        let tag = request.uri.queryParameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }
+            .flatMap { $0.isEmpty ? nil : $0 }
+        let request = try PageRequest(limit: 50, startingAfter: after)
+        var page: Page<Customer>
+        if let tag, query?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
+            page = try await customers.list(tag: tag, workspaceID: actor.workspaceID, page: request)
+        } else {
+            page = try await customers.list(query: query, workspaceID: actor.workspaceID, page: request)
+            if let tag { page.items = page.items.filter { $0.profile.tags.contains(tag) } }
+        }
         let rows: [[String: Any]] = page.items.map { customer in
             ViewValues.make([
                 "id": customer.id, "name": WebFormat.customerName(customer),
                 "email": customer.identities.first { $0.kind == .email }?.value, "phone": customer.identities.first { $0.kind == .phone }?.value,
-                "tags": customer.profile.tags, "since": WebFormat.day(customer.createdAt),
+                "tags": customer.profile.tags.map { ["name": $0, "href": "/customers?tag=" + WebRedirect.encoded($0)] },
+                "since": WebFormat.day(customer.createdAt),
             ])
         }
         var next: String?
         if page.hasMore, let last = page.items.last {
-            next = "/customers?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + "after=\(last.id)"
+            next = "/customers?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + (tag.map { "tag=\(WebRedirect.encoded($0))&" } ?? "")
+                + "after=\(last.id)"
         }
         return try pages.render(
             "customers", context, title: "Customers", section: "customers",
-            values: ViewValues.make(["q": query, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
+            values: ViewValues.make(["q": query, "tag": tag, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
     }
 
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {

@@ -15,7 +15,8 @@ struct InboxViews: Sendable {
         async let counted = conversations.counts(filter: query.countingFilter, as: actor)
         async let found = conversations.conversations(filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50), as: actor)
         async let agentList = inboxes.agents(workspaceID: actor.workspaceID)
-        let (counts, page, agents) = try await (counted, found, agentList)
+        async let teamList = inboxes.teams(workspaceID: actor.workspaceID)
+        let (counts, page, agents, teams) = try await (counted, found, agentList, teamList)
         let people = try await customers.customers(ids: page.items.map(\.customerID), workspaceID: actor.workspaceID)
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
@@ -60,8 +61,12 @@ struct InboxViews: Sendable {
         let channels: [[String: Any]] = InboxChannel.allCases.map { channel in
             ViewValues.make(["value": channel.rawValue, "words": WebFormat.channelName(channel), "selected": channel == query.channel ? true : nil])
         }
+        let visibleTeams = actor.role == .agent ? teams.filter { actor.teamIDs.contains($0.id) } : teams
+        let teamOptions: [[String: Any]] = visibleTeams.map { team in
+            ViewValues.make(["id": team.id, "name": team.name, "selected": team.id == query.teamID ? true : nil])
+        }
         return ViewValues.make([
-            "items": items, "empty": items.isEmpty ? true : nil, "views": views, "statuses": statuses, "channels": channels,
+            "items": items, "empty": items.isEmpty ? true : nil, "views": views, "teams": teamOptions, "statuses": statuses, "channels": channels,
             "view": query.view.rawValue, "status": query.status.rawValue, "label": query.label, "team": query.teamID,
             "query": query.string(), "selected_id": selected,
         ])

@@ -47,7 +47,12 @@ struct LoginRoutes {
         return try pages.render("login", context, title: "Sign in", section: "login", values: ViewValues.make(["next": next, "notice": notice]))
     }
 
+    /// The sign-in form has no session to carry a CSRF token yet; a browser's `Origin` header
+    /// must name this site instead, so another site cannot sign a visitor into its account.
     @Sendable func signIn(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        if let origin = request.headers[.origin], !sameSite(origin, request) {
+            throw RapportError.forbidden("Sign in from Rapport's own sign-in page.")
+        }
         let form = try await WebForm.read(request, context: context, checkingCSRF: false)
         let email = form.text("email") ?? ""
         let next = WebRedirect.localPath(form["next"], default: "")
@@ -83,6 +88,14 @@ struct LoginRoutes {
         _ = try await WebForm.read(request, context: context)
         if let user = context.signedIn?.user { try await users.signOutEverywhere(userID: user.id) }
         return signedOut(request, to: "/login?signed_out=everywhere")
+    }
+
+    private func sameSite(_ origin: String, _ request: Request) -> Bool {
+        let host = origin.components(separatedBy: "://").last ?? origin
+        if let configured = publicURL, origin.lowercased() == configured.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "/")) {
+            return true
+        }
+        return host.lowercased() == request.head.authority?.lowercased()
     }
 
     private func signedOut(_ request: Request, to location: String) -> Response {
