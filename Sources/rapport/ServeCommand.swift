@@ -29,6 +29,27 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = CommandLogging.makeLogger("rapport")
         let store = try await database.openMigrated(logger: logger)
         let services = AppServices(store: store, defaultRegion: try database.region())
+        do {
+            try await prepare(services, logger: logger)
+        } catch {
+            // The store is closed before the error ends the process.
+            await store.shutdown()
+            throw error
+        }
+        let app = try RapportApplication.build(services: services, host: host, port: port, workers: max(0, workers), logger: logger) { boundPort in
+            logger.info("Rapport is listening on http://\(host):\(boundPort) (\(store.engineName))")
+        }
+        do {
+            try await app.runService()
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+        await store.shutdown()
+    }
+
+    /// The first start's admin key, and the demo when asked for and the database is empty.
+    private func prepare(_ services: AppServices, logger: Logger) async throws {
         if let issued = try await services.workspaces.bootstrapIfEmpty() {
             // Written straight to the file descriptor: stdout to a pipe is buffered, and the server runs on.
             FileHandle.standardOutput.write(Data("""
@@ -68,15 +89,5 @@ struct ServeCommand: AsyncParsableCommand {
                     """.utf8))
             }
         }
-        let app = try RapportApplication.build(services: services, host: host, port: port, workers: max(0, workers), logger: logger) { boundPort in
-            logger.info("Rapport is listening on http://\(host):\(boundPort) (\(store.engineName))")
-        }
-        do {
-            try await app.runService()
-        } catch {
-            await store.shutdown()
-            throw error
-        }
-        await store.shutdown()
     }
 }

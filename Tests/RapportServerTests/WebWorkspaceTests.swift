@@ -160,6 +160,11 @@ struct WebWorkspaceTests {
             let inbox = try await Self.get(api, "/inbox", cookie: agent.cookie)
             #expect(inbox.status == .ok)
             #expect(inbox.text.contains(mine.id) && !inbox.text.contains(theirs.id))
+            // Each conversation shows its newest message; a private note is never the preview.
+            _ = try await api.services.conversations.reply(
+                conversationID: mine.id, ReplyInput(text: "internal: check the warehouse", isPrivate: true), as: .operator(workspaceID: api.workspaceID))
+            let listed = try await Self.get(api, "/inbox", cookie: agent.cookie)
+            #expect(listed.text.contains(#"<span class="preview">Where is my parcel?</span>"#) && !listed.text.contains("internal: check"))
             #expect(inbox.text.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !inbox.text.contains("<script>alert"))
             #expect(try await Self.get(api, "/inbox/\(theirs.id)", cookie: agent.cookie).status == .notFound)
             let apiList = try await Self.get(api, "/api/v1/conversations", cookie: agent.cookie)

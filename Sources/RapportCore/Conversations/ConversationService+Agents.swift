@@ -21,6 +21,14 @@ extension ConversationService {
         }
     }
 
+    /// The newest message of each listed conversation, for the list's previews; the
+    /// conversations come from `conversations(filter:page:as:)`, so the actor may see them.
+    public func previews(of listed: [Conversation], as actor: Actor) async throws -> [String: Message] {
+        try actor.require(.readConversations)
+        let ids = listed.filter { $0.workspaceID == actor.workspaceID }.map(\.id)
+        return try await store.read { session in try await session.conversations.latestMessages(conversationIDs: ids) }
+    }
+
     /// The counts beside the inbox's filters, within what the actor may see.
     public func counts(filter: ConversationFilter, as actor: Actor) async throws -> ConversationCounts {
         try actor.require(.readConversations)

@@ -24,6 +24,8 @@ public protocol ConversationRepository: Sendable {
     func message(providerMessageID: String, inboxID: String) async throws -> Message?
     func messages(conversationID: String, page: PageRequest) async throws -> Page<Message>
     /// How many messages an inbox holds.
+    /// The newest message the customer can see of each conversation (at most 200).
+    func latestMessages(conversationIDs: [String]) async throws -> [String: Message]
     func messageCount(inboxID: String) async throws -> Int
     /// Provider ids of the conversation's messages, oldest first (email `References`).
     func providerMessageIDs(conversationID: String) async throws -> [String]

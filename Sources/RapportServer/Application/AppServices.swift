@@ -23,6 +23,8 @@ public struct AppServices: Sendable {
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
     /// the address each request came in on.
     public let publicURL: String?
+    /// Where phone numbers without a country code are taken to be.
+    public let defaultRegion: PhoneRegion
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
@@ -30,6 +32,7 @@ public struct AppServices: Sendable {
         passwords: any PasswordHasher = BcryptPasswordHasher()
     ) {
         self.store = store
+        self.defaultRegion = defaultRegion
         let customers = CustomerService(
             store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)
         self.customers = customers

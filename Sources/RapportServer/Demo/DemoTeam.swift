@@ -86,6 +86,8 @@ public struct DemoTeam: Sendable {
             guard page.hasMore, let last = page.items.last else { break }
             cursor = last.id
         }
+        let answering = [users[.agent], users[.manager]].compactMap { $0 }
+        try await DemoHistory().write(services: services, sms: sms, team: support, agents: answering, skipping: written, workspaceID: workspaceID)
         return credentials
     }
 

@@ -17,7 +17,9 @@ struct InboxViews: Sendable {
         async let agentList = inboxes.agents(workspaceID: actor.workspaceID)
         async let teamList = inboxes.teams(workspaceID: actor.workspaceID)
         let (counts, page, agents, teams) = try await (counted, found, agentList, teamList)
-        let people = try await customers.customers(ids: page.items.map(\.customerID), workspaceID: actor.workspaceID)
+        async let peopleList = customers.customers(ids: page.items.map(\.customerID), workspaceID: actor.workspaceID)
+        async let previewList = conversations.previews(of: page.items, as: actor)
+        let (people, previews) = try await (peopleList, previewList)
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
         let now = Date()
@@ -27,6 +29,9 @@ struct InboxViews: Sendable {
                 "href": "/inbox/\(conversation.id)\(query.string())",
                 "name": names[conversation.customerID] ?? conversation.contact,
                 "contact": conversation.contact,
+                "preview": previews[conversation.id].map { message in
+                    (message.direction == .outgoing ? "↩ " : "") + String((message.text ?? message.kind.rawValue).prefix(120))
+                },
                 "channel": conversation.channel.rawValue,
                 "channel_name": WebFormat.channelName(conversation.channel),
                 "channel_badge": WebFormat.channelBadge(conversation.channel),

@@ -197,6 +197,22 @@ struct SQLConversationRepository: ConversationRepository {
         return Page(items: try rows.prefix(page.limit).compactMap(decodeMessage), hasMore: rows.count > page.limit)
     }
 
+    func latestMessages(conversationIDs: [String]) async throws -> [String: Message] {
+        guard !conversationIDs.isEmpty else { return [:] }
+        var sql: SQLQueryString = """
+            SELECT * FROM (
+              SELECT m.*, ROW_NUMBER() OVER (PARTITION BY conversation_id ORDER BY id DESC) AS newest
+              FROM messages m WHERE is_private = 0 AND conversation_id IN (
+            """
+        for (index, id) in conversationIDs.prefix(200).enumerated() { sql += index == 0 ? "\(bind: id)" : ", \(bind: id)" }
+        sql += ")) ranked WHERE newest = 1"
+        var latest: [String: Message] = [:]
+        for row in try await handle.sql.raw(sql).all() {
+            if let message = try decodeMessage(row) { latest[message.conversationID] = message }
+        }
+        return latest
+    }
+
     func messageCount(inboxID: String) async throws -> Int {
         Int(try await handle.sql.raw("SELECT COUNT(*) AS n FROM messages WHERE inbox_id = \(bind: inboxID)").first()?.int("n") ?? 0)
     }
