@@ -240,6 +240,20 @@ struct WebWorkspaceTests {
             #expect(page.status == .ok && page.text.contains("/thanks") && !page.text.contains(#"action="/settings/keys""#))
             #expect(try await api.services.inboxes.agents(workspaceID: api.workspaceID).count { $0.email == "sneaky@shop.test" } == 0)
 
+            // The API refuses the same things to the same people.
+            var asManager = HTTPFields()
+            asManager[.cookie] = manager.cookie
+            asManager[.contentType] = "application/json"
+            asManager[HTTPField.Name("X-CSRF-Token")!] = manager.csrf
+            let hook = try await api.client.execute(
+                uri: "/api/v1/webhook_endpoints", method: .post, headers: asManager,
+                body: ByteBuffer(string: #"{"url":"https://example.com/hook","event_types":["*"]}"#))
+            #expect(hook.status == .forbidden && hook.text.contains("A manager may not manage outgoing webhooks."))
+            #expect(try await Self.get(api, "/api/v1/webhook_endpoints", cookie: manager.cookie).status == .forbidden)
+            let inbox = try await api.client.execute(
+                uri: "/api/v1/inboxes", method: .post, headers: asManager,
+                body: ByteBuffer(string: #"{"channel":"store","name":"Pop-up","settings":{}}"#))
+            #expect(inbox.status == .forbidden && inbox.text.contains("A manager may not manage inboxes and channel credentials."))
             let agent = try await Self.signIn(api, "agent@shop.test")
             #expect(try await Self.get(api, "/settings", cookie: agent.cookie).status == .forbidden)
             #expect(try await Self.get(api, "/dashboard", cookie: agent.cookie).status == .forbidden)

@@ -31,11 +31,15 @@ public struct WebhookService: Sendable {
         return subscription
     }
 
-    public func subscriptions(workspaceID: String) async throws -> [WebhookSubscription] {
-        try await store.read { session in try await session.webhooks.all(workspaceID: workspaceID) }
+    /// The workspace's subscriptions, for an admin.
+    public func subscriptions(as actor: Actor) async throws -> [WebhookSubscription] {
+        try actor.require(.manageWebhooks)
+        return try await store.read { session in try await session.webhooks.all(workspaceID: actor.workspaceID) }
     }
 
-    public func subscription(id: String, workspaceID: String) async throws -> WebhookSubscription {
+    public func subscription(id: String, as actor: Actor) async throws -> WebhookSubscription {
+        try actor.require(.manageWebhooks)
+        let workspaceID = actor.workspaceID
         guard let found = try await store.read({ session in try await session.webhooks.find(id: id, workspaceID: workspaceID) })
         else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
         return found
@@ -48,8 +52,8 @@ public struct WebhookService: Sendable {
         else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
     }
 
-    public func attempts(subscriptionID: String, workspaceID: String, limit: Int = 100) async throws -> [WebhookAttempt] {
-        _ = try await subscription(id: subscriptionID, workspaceID: workspaceID)
+    public func attempts(subscriptionID: String, as actor: Actor, limit: Int = 100) async throws -> [WebhookAttempt] {
+        _ = try await subscription(id: subscriptionID, as: actor)
         return try await store.read { session in try await session.webhooks.attempts(subscriptionID: subscriptionID, limit: limit) }
     }
 

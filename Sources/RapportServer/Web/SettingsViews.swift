@@ -67,7 +67,7 @@ struct SettingsViews: Sendable {
             }
         }
         if actor.may(.manageWebhooks) {
-            values["webhooks"] = try await webhooks.subscriptions(workspaceID: workspaceID).map { hook -> [String: Any] in
+            values["webhooks"] = try await webhooks.subscriptions(as: actor).map { hook -> [String: Any] in
                 ["id": hook.id, "url": hook.url, "events": hook.eventTypes.joined(separator: ", "), "active": hook.active]
             }
         }

@@ -25,12 +25,12 @@ struct WebhookSubscriptionRoutes {
     }
 
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let all = try await webhooks.subscriptions(workspaceID: try context.workspaceID())
+        let all = try await webhooks.subscriptions(as: try context.actor())
         return JSONResponse.make(ListResponse(data: all.map { WebhookSubscriptionResponse(subscription: $0, showSecret: false) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let found = try await webhooks.subscription(id: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        let found = try await webhooks.subscription(id: try context.parameters.require("id"), as: try context.actor())
         return JSONResponse.make(WebhookSubscriptionResponse(subscription: found, showSecret: false))
     }
 
@@ -40,7 +40,7 @@ struct WebhookSubscriptionRoutes {
     }
 
     @Sendable func attempts(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let list = try await webhooks.attempts(subscriptionID: try context.parameters.require("id"), workspaceID: try context.workspaceID())
+        let list = try await webhooks.attempts(subscriptionID: try context.parameters.require("id"), as: try context.actor())
         return JSONResponse.make(ListResponse(data: list.map(WebhookAttemptResponse.init), hasMore: false, lastID: nil))
     }
 }
