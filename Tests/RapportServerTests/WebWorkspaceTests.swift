@@ -258,6 +258,14 @@ struct WebWorkspaceTests {
             #expect(try await Self.get(api, "/settings", cookie: agent.cookie).status == .forbidden)
             #expect(try await Self.get(api, "/dashboard", cookie: agent.cookie).status == .forbidden)
             #expect(try await Self.get(api, "/dashboard", cookie: manager.cookie).status == .ok)
+
+            // The admin deactivates the agent from the settings page: the agent's browser is signed out.
+            let agentID = try #require(try await api.services.inboxes.agents(workspaceID: api.workspaceID).first { $0.email == "agent@shop.test" }?.id)
+            let deactivated = try await Self.post(
+                api, "/settings/users/active", [("_csrf", admin.csrf), ("user_id", agentID), ("active", "0")], cookie: admin.cookie)
+            #expect(deactivated.status == .seeOther)
+            #expect(try await Self.get(api, "/inbox", cookie: agent.cookie).status == .seeOther)
+            #expect(try await Self.get(api, "/settings", cookie: admin.cookie).text.contains("Reactivate"))
         }
     }
 

@@ -96,4 +96,43 @@ struct UserTests {
             #expect(try await services.users.session(token: later.token) == nil)
         }
     }
+
+    @Test("an admin changes roles and deactivates users: their sessions end, sign-in is refused, routing skips them; others may not", arguments: TestDatabase.available)
+    func deactivation(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let ws = services.workspaceID
+            let (admin, adminPassword) = try await services.users.create(email: "admin@shop.test", name: "Ada", role: .admin, password: nil, as: .operator(workspaceID: ws))
+            let (agent, password) = try await services.users.create(email: "ana@shop.test", name: "Ana", role: .agent, password: nil, as: .operator(workspaceID: ws))
+            let (manager, _) = try await services.users.create(email: "max@shop.test", name: "Max", role: .manager, password: nil, as: .operator(workspaceID: ws))
+            let signedAdmin = try await services.users.signIn(email: "admin@shop.test", password: try #require(adminPassword))
+            let adminActor = try #require(try await services.users.session(token: signedAdmin.token)).actor
+            let team = try await services.inboxes.createTeam(name: "Support", memberIDs: [agent.id], as: adminActor)
+            let inbox = try await ConversationTests.smsInbox(services, teamID: team.id)
+            let session = try await services.users.signIn(email: "ana@shop.test", password: try #require(password))
+
+            await #expect(throws: RapportError.forbidden("A manager may not manage users.")) {
+                try await services.users.setActive(false, userID: agent.id, as: .user(manager, teamIDs: []))
+            }
+            await #expect(throws: RapportError.conflict("You cannot deactivate yourself; another admin can.")) {
+                try await services.users.setActive(false, userID: admin.id, as: adminActor)
+            }
+            await #expect(throws: RapportError.conflict("You cannot change your own role; another admin can.")) {
+                try await services.users.changeRole(userID: admin.id, to: .agent, as: adminActor)
+            }
+            try await services.users.changeRole(userID: agent.id, to: .manager, as: adminActor)
+            #expect(try await services.users.session(token: session.token)?.actor.role == .manager)
+
+            try await services.users.setActive(false, userID: agent.id, as: adminActor)
+            #expect(try await services.users.session(token: session.token) == nil)
+            await #expect(throws: RapportError.unauthorized("This account is deactivated; an admin of the workspace can reactivate it.")) {
+                _ = try await services.users.signIn(email: "ana@shop.test", password: try #require(password))
+            }
+            let routed = try await services.conversations.receive(ConversationTests.inbound("SM1"), inbox: inbox).stored[0]
+            #expect(try await services.conversations.conversation(id: routed.conversationID, as: adminActor).assigneeID == nil)
+
+            try await services.users.setActive(true, userID: agent.id, as: adminActor)
+            _ = try await services.users.signIn(email: "ana@shop.test", password: try #require(password))
+        }
+    }
 }

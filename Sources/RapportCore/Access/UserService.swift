@@ -79,6 +79,9 @@ public struct UserService: Sendable {
             }
             throw wrong
         }
+        if credentials.user.deactivatedAt != nil {
+            throw RapportError.unauthorized("This account is deactivated; an admin of the workspace can reactivate it.")
+        }
         let token = RandomSecret.make(prefix: "rss_", length: 40)
         let session = UserSession(
             id: tokens.hash(token), userID: credentials.user.id, workspaceID: credentials.user.workspaceID,
@@ -109,6 +112,31 @@ public struct UserService: Sendable {
     @discardableResult
     public func signOutEverywhere(userID: String) async throws -> Int {
         try await store.write { session in try await session.users.deleteSessions(userID: userID) }
+    }
+
+    /// Gives a user another role. Admins do not change their own, so a workspace keeps one.
+    public func changeRole(userID: String, to role: UserRole, as actor: Actor) async throws {
+        try actor.require(.manageUsers)
+        guard userID != actor.userID else { throw RapportError.conflict("You cannot change your own role; another admin can.") }
+        let workspaceID = actor.workspaceID
+        guard try await store.write({ session in try await session.users.setRole(role, userID: userID, workspaceID: workspaceID) }) else {
+            throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.")
+        }
+    }
+
+    /// Deactivates a user (their sessions end, no sign-in, no routing) or reactivates one.
+    /// Their conversations stay assigned to them for a manager to hand on.
+    public func setActive(_ active: Bool, userID: String, as actor: Actor) async throws {
+        try actor.require(.manageUsers)
+        guard userID != actor.userID else { throw RapportError.conflict("You cannot deactivate yourself; another admin can.") }
+        let workspaceID = actor.workspaceID
+        let now = clock.now()
+        let found = try await store.write { session in
+            let found = try await session.users.setDeactivated(at: active ? nil : now, userID: userID, workspaceID: workspaceID)
+            if found && !active { _ = try await session.users.deleteSessions(userID: userID) }
+            return found
+        }
+        guard found else { throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.") }
     }
 
     /// Changes a user's password after checking the current one, and ends every session of

@@ -11,11 +11,14 @@ public struct Agent: Sendable, Equatable {
     /// Round-robin skips agents with this many open conversations assigned.
     public var maxConversations: Int
     public var createdAt: Date
+    /// Set when an admin deactivated the user: no sign-in, no conversations routed.
+    public var deactivatedAt: Date?
 
     public init(
         id: String, workspaceID: String, name: String, email: String, role: UserRole, availability: Availability,
-        maxConversations: Int, createdAt: Date
+        maxConversations: Int, createdAt: Date, deactivatedAt: Date? = nil
     ) {
+        self.deactivatedAt = deactivatedAt
         self.id = id
         self.workspaceID = workspaceID
         self.name = name

@@ -8,6 +8,10 @@ public protocol UserRepository: Sendable {
     func recordSignInFailure(userID: String, failedSignIns: Int, lockedUntil: Date?) async throws
     func insert(_ session: UserSession) async throws
     func session(id: String, now: Date) async throws -> (UserSession, Agent)?
+    /// False when no such user is in the workspace.
+    func setRole(_ role: UserRole, userID: String, workspaceID: String) async throws -> Bool
+    /// Deactivates (a date; the user also goes offline) or reactivates (nil) a user.
+    func setDeactivated(at date: Date?, userID: String, workspaceID: String) async throws -> Bool
     func deleteSession(id: String) async throws
     /// Ends every session of the user; returns how many.
     func deleteSessions(userID: String) async throws -> Int

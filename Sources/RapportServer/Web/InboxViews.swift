@@ -139,7 +139,7 @@ struct InboxViews: Sendable {
         values["messages"] = thread
         if !sla.isEmpty { values["sla"] = sla }
         if !conversation.slaBreaches.isEmpty { values["breaches"] = conversation.slaBreaches.joined(separator: ", ") }
-        values["agents"] = agents.filter { $0.role != .marketer }.map { agent -> [String: Any] in
+        values["agents"] = agents.filter { $0.role != .marketer && $0.deactivatedAt == nil }.map { agent -> [String: Any] in
             ViewValues.make(["id": agent.id, "name": agent.name, "selected": agent.id == conversation.assigneeID ? true : nil])
         }
         values["priorities"] = ConversationPriority.allCases.map { priority -> [String: Any] in

@@ -18,6 +18,8 @@ struct SettingsPages {
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get("settings") { request, context in try await render(request, context) }
         group.post("settings/users") { request, context in try await submit(request, context, form: "users", invite) }
+        group.post("settings/users/role") { request, context in try await submit(request, context, form: "users", changeRole) }
+        group.post("settings/users/active") { request, context in try await submit(request, context, form: "users", setActive) }
         group.post("settings/teams") { request, context in try await submit(request, context, form: "teams", createTeam) }
         group.post("settings/teams/members") { request, context in try await submit(request, context, form: "members", addMember) }
         group.post("settings/inboxes") { request, context in try await submit(request, context, form: "inboxes", createInbox) }
@@ -67,6 +69,17 @@ struct SettingsPages {
             email: form.text("email") ?? "", name: form.text("name"), role: role, password: nil,
             teamIDs: form.all("team_id").filter { !$0.isEmpty }, as: actor)
         return ["invited": ["email": user.email, "password": password ?? "", "role": user.role.rawValue]]
+    }
+
+    private func changeRole(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        guard let role = form["role"].flatMap(UserRole.init(rawValue:)) else { throw RapportError.invalid(field: "role", "must be admin, manager, agent or marketer") }
+        try await users.changeRole(userID: form["user_id"] ?? "", to: role, as: actor)
+        return nil
+    }
+
+    private func setActive(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        try await users.setActive(form["active"] == "1", userID: form["user_id"] ?? "", as: actor)
+        return nil
     }
 
     private func createTeam(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {

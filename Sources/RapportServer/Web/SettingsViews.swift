@@ -29,7 +29,7 @@ struct SettingsViews: Sendable {
                 ["value": channel.rawValue, "words": WebFormat.channelName(channel), "required": channel.requiredSettings.joined(separator: ", ")]
             },
             "team_options": teams.map { ["id": $0.id, "name": $0.name] },
-            "agent_options": agents.map { ["id": $0.id, "name": $0.name] },
+            "agent_options": agents.filter { $0.deactivatedAt == nil }.map { ["id": $0.id, "name": $0.name] },
             "policy_options": policies.map { ["id": $0.id, "name": $0.name] },
             "weekdays": Self.weekdays.map { ["value": $0.0, "words": $0.1] },
             "event_types": DomainEventType.allCases.map { ["value": $0.rawValue] },
@@ -37,7 +37,12 @@ struct SettingsViews: Sendable {
         ]
         values["users"] = agents.map { agent -> [String: Any] in
             let memberships = teams.filter { $0.memberIDs.contains(agent.id) }.map(\.name).joined(separator: ", ")
-            return ["name": agent.name, "email": agent.email, "role": agent.role.rawValue, "teams": memberships, "availability": agent.availability.rawValue]
+            return ViewValues.make([
+                "id": agent.id, "name": agent.name, "email": agent.email, "role": agent.role.rawValue, "teams": memberships,
+                "availability": agent.deactivatedAt == nil ? agent.availability.rawValue : "deactivated",
+                "deactivated": agent.deactivatedAt == nil ? nil : true, "self": agent.id == actor.userID ? true : nil,
+                "roles": UserRole.allCases.map { role in ViewValues.make(["value": role.rawValue, "selected": role == agent.role ? true : nil]) },
+            ])
         }
         values["teams"] = teams.map { team -> [String: Any] in
             ["id": team.id, "name": team.name, "members": team.memberIDs.compactMap { names[$0] }.joined(separator: ", ")]

@@ -9,6 +9,7 @@ enum AgentRow {
         return Agent(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
             email: try row.string("email"), role: UserRole(rawValue: try row.string("role")) ?? .agent, availability: availability,
-            maxConversations: Int(try row.int("max_conversations")), createdAt: try row.date("created_at"))
+            maxConversations: Int(try row.int("max_conversations")), createdAt: try row.date("created_at"),
+            deactivatedAt: try row.optionalDate("deactivated_at"))
     }
 }

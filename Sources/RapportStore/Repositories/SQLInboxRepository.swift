@@ -82,7 +82,7 @@ struct SQLInboxRepository: InboxRepository {
             SELECT u.*, (SELECT COUNT(*) FROM conversations c
                          WHERE c.assignee_id = u.id AND c.status IN ('open', 'pending', 'snoozed')) AS open_count
             FROM users u JOIN team_members m ON m.user_id = u.id
-            WHERE m.team_id = \(bind: teamID) AND u.availability = 'online'
+            WHERE m.team_id = \(bind: teamID) AND u.availability = 'online' AND u.deactivated_at IS NULL
             ORDER BY COALESCE(u.last_assigned_at, 0), u.id\(unsafeRaw: handle.dialect.lockForUpdate(of: "u", in: handle))
             """).all()
         return try rows.compactMap { row in

@@ -37,13 +37,27 @@ struct SQLUserRepository: UserRepository {
         guard let row = try await handle.sql.raw("""
             SELECT s.id AS session_id, s.csrf_token, s.created_at AS session_created_at, s.expires_at, u.*
             FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.id = \(bind: id) AND s.expires_at > \(bind: Timestamp.microseconds(now))
+            WHERE s.id = \(bind: id) AND s.expires_at > \(bind: Timestamp.microseconds(now)) AND u.deactivated_at IS NULL
             """).first(), let user = try AgentRow.decode(row)
         else { return nil }
         let session = UserSession(
             id: try row.string("session_id"), userID: user.id, workspaceID: user.workspaceID, csrfToken: try row.string("csrf_token"),
             createdAt: try row.date("session_created_at"), expiresAt: try row.date("expires_at"))
         return (session, user)
+    }
+
+    func setRole(_ role: UserRole, userID: String, workspaceID: String) async throws -> Bool {
+        let rows = try await handle.sql.raw("""
+            UPDATE users SET role = \(bind: role.rawValue) WHERE id = \(bind: userID) AND workspace_id = \(bind: workspaceID) RETURNING id
+            """).all()
+        return !rows.isEmpty
+    }
+
+    func setDeactivated(at date: Date?, userID: String, workspaceID: String) async throws -> Bool {
+        var sql: SQLQueryString = "UPDATE users SET deactivated_at = \(bind: date.map(Timestamp.microseconds))"
+        if date != nil { sql += ", availability = 'offline'" }
+        sql += " WHERE id = \(bind: userID) AND workspace_id = \(bind: workspaceID) RETURNING id"
+        return !(try await handle.sql.raw(sql).all()).isEmpty
     }
 
     func deleteSession(id: String) async throws {
