@@ -227,7 +227,27 @@ struct WebWorkspaceTests {
                 api, "/settings/users", [("_csrf", admin.csrf), ("email", "new@shop.test"), ("name", "Again"), ("role", "agent")], cookie: admin.cookie)
             #expect(taken.status == .conflict && taken.text.contains(#"id="users-error""#) && taken.text.contains(#"value="Again""#))
 
+            // Rotating one credential keeps the others; a required one cannot be removed.
+            let sms = try await api.services.inboxes.createInbox(
+                channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "old-token", "phone_number": "+4930123"],
+                as: .operator(workspaceID: api.workspaceID))
+            let rotated = try await Self.post(
+                api, "/settings/inboxes/update",
+                [("_csrf", admin.csrf), ("id", sms.id), ("name", "SMS Berlin"), ("settings", "auth_token=new-token\nphone_number=+4930123")],
+                cookie: admin.cookie)
+            #expect(rotated.status == .seeOther)
+            let stored = try #require(try await api.services.inboxes.inboxes(workspaceID: api.workspaceID).first { $0.id == sms.id })
+            #expect(stored.name == "SMS Berlin" && stored.settings == ["account_sid": "AC1", "auth_token": "new-token", "phone_number": "+4930123"])
+            let stripped = try await Self.post(
+                api, "/settings/inboxes/update", [("_csrf", admin.csrf), ("id", sms.id), ("name", "SMS"), ("settings", "account_sid=")],
+                cookie: admin.cookie)
+            #expect(stripped.status == .unprocessableContent && stripped.text.contains("The setting account_sid is required for a sms inbox."))
+            #expect(try await api.services.inboxes.inboxes(workspaceID: api.workspaceID).first { $0.id == sms.id }?.settings["account_sid"] == "AC1")
+
             let manager = try await Self.signIn(api, "manager@shop.test")
+            let noInbox = try await Self.post(
+                api, "/settings/inboxes/update", [("_csrf", manager.csrf), ("id", sms.id), ("name", "Mine"), ("settings", "")], cookie: manager.cookie)
+            #expect(noInbox.status == .forbidden)
             let refused = try await Self.post(
                 api, "/settings/users", [("_csrf", manager.csrf), ("email", "sneaky@shop.test"), ("role", "admin")], cookie: manager.cookie)
             #expect(refused.status == .forbidden && refused.text.contains("A manager may not manage users."))

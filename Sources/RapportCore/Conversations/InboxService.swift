@@ -17,6 +17,59 @@ public struct InboxService: Sendable {
     ) async throws -> Inbox {
         try actor.require(.manageChannels)
         let workspaceID = actor.workspaceID
+        let cleaned = try checked(settings, channel: channel, name: name)
+        let now = clock.now()
+        let inbox = Inbox(
+            id: ResourceID.make(.inbox, at: now), workspaceID: workspaceID, channel: channel, name: name.trimmed,
+            settings: cleaned, teamID: teamID, slaPolicyID: slaPolicyID, createdAt: now)
+        try await store.write { session in
+            try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: session)
+            try await session.inboxes.insert(inbox)
+            try await session.events.append([customers.event(
+                .inboxCreated, subject: inbox.id, workspaceID: workspaceID,
+                json: "{\"channel\":\"\(channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
+        }
+        return inbox
+    }
+
+    /// Renames an inbox, moves it to another team or SLA policy, or changes its credentials:
+    /// a setting given with a value replaces the stored one, given empty it is removed, and
+    /// settings not given stay (so a secret need not be typed again to change something else).
+    public func updateInbox(
+        id: String, name: String, settingChanges: [String: String], teamID: String?, slaPolicyID: String?, as actor: Actor
+    ) async throws -> Inbox {
+        try actor.require(.manageChannels)
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in
+            guard var inbox = try await session.inboxes.inbox(id: id), inbox.workspaceID == workspaceID else {
+                throw RapportError.notFound("No inbox \(id.prefix(64)) in this workspace.")
+            }
+            var merged = inbox.settings
+            for (key, value) in settingChanges { merged[key] = value.trimmed.isEmpty ? nil : value }
+            inbox.settings = try checked(merged, channel: inbox.channel, name: name)
+            inbox.name = name.trimmed
+            inbox.teamID = teamID
+            inbox.slaPolicyID = slaPolicyID
+            try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: session)
+            try await session.inboxes.update(inbox)
+            try await session.events.append([customers.event(
+                .inboxUpdated, subject: inbox.id, workspaceID: workspaceID,
+                json: "{\"channel\":\"\(inbox.channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
+            return inbox
+        }
+    }
+
+    private func checkReferences(teamID: String?, slaPolicyID: String?, workspaceID: String, session: any StoreSession) async throws {
+        if let teamID, try await session.inboxes.team(id: teamID, workspaceID: workspaceID) == nil {
+            throw RapportError.invalid(field: "team_id", "names no team of this workspace")
+        }
+        if let slaPolicyID, try await session.inboxes.slaPolicy(id: slaPolicyID, workspaceID: workspaceID) == nil {
+            throw RapportError.invalid(field: "sla_policy_id", "names no SLA policy of this workspace")
+        }
+    }
+
+    /// The settings trimmed, without empty ones, when every required one is there and each is known.
+    private func checked(_ settings: [String: String], channel: InboxChannel, name: String) throws -> [String: String] {
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         let cleaned = settings.mapValues(\.trimmed).filter { !$0.value.isEmpty }
@@ -29,23 +82,7 @@ public struct InboxService: Sendable {
         for (key, value) in cleaned where value.count > 2000 { problems.add("settings.\(key)", "must be at most 2000 characters") }
         for key in ["api_base_url", "greeting_audio_url"] { if let url = cleaned[key] { problems.url(url, "settings.\(key)") } }
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
-        let now = clock.now()
-        let inbox = Inbox(
-            id: ResourceID.make(.inbox, at: now), workspaceID: workspaceID, channel: channel, name: name.trimmed,
-            settings: cleaned, teamID: teamID, slaPolicyID: slaPolicyID, createdAt: now)
-        try await store.write { session in
-            if let teamID, try await session.inboxes.team(id: teamID, workspaceID: workspaceID) == nil {
-                throw RapportError.invalid(field: "team_id", "names no team of this workspace")
-            }
-            if let slaPolicyID, try await session.inboxes.slaPolicy(id: slaPolicyID, workspaceID: workspaceID) == nil {
-                throw RapportError.invalid(field: "sla_policy_id", "names no SLA policy of this workspace")
-            }
-            try await session.inboxes.insert(inbox)
-            try await session.events.append([customers.event(
-                .inboxCreated, subject: inbox.id, workspaceID: workspaceID,
-                json: "{\"channel\":\"\(channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
-        }
-        return inbox
+        return cleaned
     }
 
     public func inboxes(workspaceID: String) async throws -> [Inbox] {

@@ -20,6 +20,7 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case returnStatusChanged = "return.status_changed"
     case sourceCreated = "source.created"
     case inboxCreated = "inbox.created"
+    case inboxUpdated = "inbox.updated"
     case conversationCreated = "conversation.created"
     case conversationUpdated = "conversation.updated"
     case conversationSLABreached = "conversation.sla_breached"

@@ -4,6 +4,7 @@ import Foundation
 /// rules and SLA policies.
 public protocol InboxRepository: Sendable {
     func insert(_ inbox: Inbox) async throws
+    func update(_ inbox: Inbox) async throws
     func inbox(id: String) async throws -> Inbox?
     func inboxes(workspaceID: String) async throws -> [Inbox]
     func insert(_ agent: Agent) async throws

@@ -23,6 +23,7 @@ struct SettingsPages {
         group.post("settings/teams") { request, context in try await submit(request, context, form: "teams", createTeam) }
         group.post("settings/teams/members") { request, context in try await submit(request, context, form: "members", addMember) }
         group.post("settings/inboxes") { request, context in try await submit(request, context, form: "inboxes", createInbox) }
+        group.post("settings/inboxes/update") { request, context in try await submit(request, context, form: "inboxes", updateInbox) }
         group.post("settings/keys") { request, context in try await submit(request, context, form: "keys", createKey) }
         group.post("settings/keys/revoke") { request, context in try await submit(request, context, form: "keys", revokeKey) }
         group.post("settings/canned") { request, context in try await submit(request, context, form: "canned", createCanned) }
@@ -93,21 +94,32 @@ struct SettingsPages {
         return nil
     }
 
-    /// Settings come as `key=value`, one per line.
-    private func createInbox(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
-        guard let channel = form["channel"].flatMap(InboxChannel.init(rawValue:)) else { throw RapportError.invalid(field: "channel", "is required") }
+    /// Settings come as `key=value`, one per line (`key=` with nothing removes one when editing).
+    private static func settings(_ form: WebForm) throws -> [String: String] {
         var settings: [String: String] = [:]
         for (index, line) in (form["settings"] ?? "").split(whereSeparator: \.isNewline).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             guard !trimmed.isEmpty else { continue }
-            let parts = trimmed.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let parts = trimmed.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty else {
                 throw RapportError.invalid(field: "settings", "line \(index + 1) must be key=value")
             }
             settings[parts[0]] = parts[1]
         }
+        return settings
+    }
+
+    private func createInbox(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        guard let channel = form["channel"].flatMap(InboxChannel.init(rawValue:)) else { throw RapportError.invalid(field: "channel", "is required") }
         _ = try await inboxes.createInbox(
-            channel: channel, name: form.text("name") ?? "", settings: settings, teamID: form.text("team_id"),
+            channel: channel, name: form.text("name") ?? "", settings: try Self.settings(form), teamID: form.text("team_id"),
+            slaPolicyID: form.text("sla_policy_id"), as: actor)
+        return nil
+    }
+
+    private func updateInbox(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        _ = try await inboxes.updateInbox(
+            id: form["id"] ?? "", name: form.text("name") ?? "", settingChanges: try Self.settings(form), teamID: form.text("team_id"),
             slaPolicyID: form.text("sla_policy_id"), as: actor)
         return nil
     }

@@ -53,6 +53,13 @@ struct SettingsViews: Sendable {
                 "address": inbox.address, "webhook": inbox.channel == .store ? nil : publicBase + inbox.webhookPath,
                 "settings": inbox.settings.keys.sorted().filter { !InboxChannel.secretSettings.contains($0) }
                     .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: ", "),
+                "editable": inbox.settings.keys.sorted().filter { !InboxChannel.secretSettings.contains($0) }
+                    .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: "\n"),
+                "secrets": inbox.settings.keys.sorted().filter { InboxChannel.secretSettings.contains($0) }.joined(separator: ", "),
+                "team_choices": teams.map { team in ViewValues.make(["id": team.id, "name": team.name, "selected": team.id == inbox.teamID ? true : nil]) },
+                "policy_choices": policies.map { policy in
+                    ViewValues.make(["id": policy.id, "name": policy.name, "selected": policy.id == inbox.slaPolicyID ? true : nil])
+                },
             ])
         }
         values["canned"] = canned.map { ["code": $0.shortCode, "content": $0.content] }

@@ -99,6 +99,7 @@ enum WebFormat {
 
     /// A field error in plain words: `text is required` → `Text is required.`
     static func problem(_ error: FieldError) -> String {
+        if error.field.hasPrefix("settings.") { return "The setting \(error.field.dropFirst(9)) \(error.message)." }
         let field = error.field.replacingOccurrences(of: "_", with: " ")
         return field.prefix(1).uppercased() + field.dropFirst() + " " + error.message + "."
     }

@@ -14,6 +14,14 @@ struct SQLInboxRepository: InboxRepository {
             """).run()
     }
 
+    func update(_ inbox: Inbox) async throws {
+        try await handle.sql.raw("""
+            UPDATE inboxes SET name = \(bind: inbox.name), address = \(bind: inbox.address),
+              settings = \(bind: try StoredJSON.encode(inbox.settings)), team_id = \(bind: inbox.teamID), sla_policy_id = \(bind: inbox.slaPolicyID)
+            WHERE id = \(bind: inbox.id)
+            """).run()
+    }
+
     func inbox(id: String) async throws -> Inbox? {
         try await handle.sql.raw("SELECT * FROM inboxes WHERE id = \(bind: id)").first().flatMap(decodeInbox)
     }
