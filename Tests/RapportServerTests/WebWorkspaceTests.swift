@@ -327,4 +327,26 @@ struct WebWorkspaceTests {
             #expect(back.status == .ok && back.text.contains("+4915112345678"))
         }
     }
+
+    @Test("the inbox lists 50 conversations a page with a link to the older ones, which keeps the filters", arguments: TestDatabase.available)
+    func paging(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await Self.user(api, .manager)
+            let inbox = try await api.services.inboxes.createInbox(
+                channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "t", "phone_number": "+4930123"],
+                as: .operator(workspaceID: api.workspaceID))
+            for number in 0..<55 {
+                _ = try await api.services.conversations.receive(
+                    ChannelPayload(messages: [InboundMessage(providerMessageID: "SM\(number)", from: "+491510000\(1000 + number)", kind: .text, text: "Hi \(number)")]),
+                    inbox: inbox)
+            }
+            let manager = try await Self.signIn(api, "manager@shop.test")
+            let first = try await Self.get(api, "/inbox?view=all&status=open&channel=sms", cookie: manager.cookie)
+            #expect(first.text.components(separatedBy: "class=\"conversation-item").count - 1 == 50)
+            let more = try #require(first.text.firstMatch(of: /href="([^"]+)" rel="next"/)?.1)
+            let older = try await Self.get(api, String(more).replacingOccurrences(of: "&amp;", with: "&"), cookie: manager.cookie)
+            #expect(older.text.components(separatedBy: "class=\"conversation-item").count - 1 == 5)
+            #expect(older.text.contains("Hi 0") && !older.text.contains(#"rel="next""#) && older.text.contains("channel=sms"))
+        }
+    }
 }

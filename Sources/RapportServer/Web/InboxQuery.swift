@@ -12,6 +12,8 @@ struct InboxQuery: Sendable, Equatable {
     var channel: InboxChannel?
     var label: String?
     var teamID: String?
+    /// The last conversation of the previous page (the list's "more" link).
+    var after: String?
 
     init(_ request: Request) {
         let query = request.uri.queryParameters
@@ -20,6 +22,7 @@ struct InboxQuery: Sendable, Equatable {
         channel = query["channel"].flatMap { InboxChannel(rawValue: String($0)) }
         label = query["label"].map { String($0).trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : String($0.prefix(50)) }
         teamID = query["team"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .team) ? $0 : nil }
+        after = query["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .conversation) ? $0 : nil }
     }
 
     init(view: View = .all, status: ConversationStatus = .open) {
@@ -38,7 +41,12 @@ struct InboxQuery: Sendable, Equatable {
         ConversationFilter(teamID: teamID, label: label, channel: channel)
     }
 
-    /// `?view=mine&status=open…`, with one filter changed.
+    /// The filters and the page the list is on: what links back to this very list carry.
+    var pageString: String {
+        string() + (after.map { "&after=\($0)" } ?? "")
+    }
+
+    /// `?view=mine&status=open…`, with one filter changed (and back on the first page).
     func string(view: View? = nil, status: ConversationStatus? = nil) -> String {
         var fields = [("view", (view ?? self.view).rawValue), ("status", (status ?? self.status).rawValue)]
         if let channel { fields.append(("channel", channel.rawValue)) }

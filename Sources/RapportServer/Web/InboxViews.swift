@@ -13,7 +13,7 @@ struct InboxViews: Sendable {
     /// The list with its views, status tabs, channel filter and counts.
     func list(query: InboxQuery, selected: String?, actor: Actor) async throws -> [String: Any] {
         async let counted = conversations.counts(filter: query.countingFilter, as: actor)
-        async let found = conversations.conversations(filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50), as: actor)
+        async let found = conversations.conversations(filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50, startingAfter: query.after), as: actor)
         async let agentList = inboxes.agents(workspaceID: actor.workspaceID)
         async let teamList = inboxes.teams(workspaceID: actor.workspaceID)
         let (counts, page, agents, teams) = try await (counted, found, agentList, teamList)
@@ -26,7 +26,7 @@ struct InboxViews: Sendable {
         let items: [[String: Any]] = page.items.map { conversation in
             ViewValues.make([
                 "id": conversation.id,
-                "href": "/inbox/\(conversation.id)\(query.string())",
+                "href": "/inbox/\(conversation.id)\(query.pageString)",
                 "name": names[conversation.customerID] ?? conversation.contact,
                 "contact": conversation.contact,
                 "preview": previews[conversation.id].map { message in
@@ -73,7 +73,9 @@ struct InboxViews: Sendable {
         return ViewValues.make([
             "items": items, "empty": items.isEmpty ? true : nil, "views": views, "teams": teamOptions, "statuses": statuses, "channels": channels,
             "view": query.view.rawValue, "status": query.status.rawValue, "label": query.label, "team": query.teamID,
-            "query": query.string(), "selected_id": selected,
+            "query": query.pageString, "selected_id": selected,
+            "more": page.hasMore ? page.items.last.map { "/inbox" + query.string() + "&after=\($0.id)" } : nil,
+            "first_page": query.after == nil ? nil : "/inbox" + query.string(),
         ])
     }
 
@@ -152,7 +154,7 @@ struct InboxViews: Sendable {
             values["draft_error"] = draft.error
             if draft.isNote { values["draft_note"] = true }
         }
-        values["query"] = query.string()
+        values["query"] = query.pageString
         values["customer"] = sidebar
         values["variables_hint"] = "{{customer.first_name}}"
         return values
