@@ -171,6 +171,17 @@ struct WebWorkspaceTests {
             #expect((apiList.object["data"] as? [[String: Any]])?.compactMap { $0["id"] as? String } == [mine.id])
             let customerPage = try await Self.get(api, "/customers/\(mine.customerID)", cookie: agent.cookie)
             #expect(customerPage.text.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt;</h1>"))
+            // The agent writes to the customer first, from an inbox of their team that reaches the customer's phone.
+            #expect(customerPage.text.contains("SMS \(support.id) (SMS)") && !customerPage.text.contains("SMS \(vip.id)"))
+            let empty = try await Self.post(
+                api, "/customers/\(mine.customerID)/conversations", [("_csrf", agent.csrf), ("inbox_id", mine.inboxID), ("text", " ")], cookie: agent.cookie)
+            #expect(empty.status == .unprocessableContent && empty.text.contains(#"id="write-error""#))
+            let started = try await Self.post(
+                api, "/customers/\(mine.customerID)/conversations", [("_csrf", agent.csrf), ("inbox_id", mine.inboxID), ("text", "We have news about your order")],
+                cookie: agent.cookie)
+            let location = try #require(started.headers[.location])
+            #expect(location.hasPrefix("/inbox/cnv_"))
+            #expect(try await Self.get(api, location, cookie: agent.cookie).text.contains("We have news about your order"))
 
             let marketer = try await Self.signIn(api, "marketer@shop.test")
             let refused = try await Self.get(api, "/inbox", cookie: marketer.cookie)
@@ -185,6 +196,7 @@ struct WebWorkspaceTests {
             #expect(asAgent.text.contains("Where is my parcel?"))
             let page = try await Self.get(api, "/customers/\(mine.customerID)", cookie: marketer.cookie)
             #expect(page.status == .ok && !page.text.contains("Where is my parcel?") && !page.text.contains(#"href="/inbox""#))
+            #expect(!page.text.contains("Start conversation"))
         }
     }
 

@@ -50,7 +50,9 @@ public enum RapportApplication {
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             customerViews: customerViews)
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: signedIn)
-        CustomerPages(customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
+        CustomerPages(
+            customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, views: customerViews, pages: pages
+        ).register(on: signedIn)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks,
             views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks), pages: pages,

@@ -6,6 +6,8 @@ import RapportCore
 /// merging two customers side by side, and undoing a merge.
 struct CustomerPages {
     let customers: CustomerService
+    let conversations: ConversationService
+    let inboxes: InboxService
     let views: CustomerViews
     let pages: WebPages
 
@@ -18,6 +20,7 @@ struct CustomerPages {
         group.get("customers/:id/merge/:other", use: compare)
         group.post("customers/:id/merge", use: merge)
         group.post("customers/:id/unmerge", use: unmerge)
+        group.post("customers/:id/conversations", use: write)
     }
 
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -62,6 +65,14 @@ struct CustomerPages {
         let actor = try context.actor()
         do {
             var values = try await views.page(customerID: id, actor: actor)
+            if actor.may(.workConversations), let identities = values["identities"] as? [[String: Any]] {
+                // The inboxes that can reach this customer: by one of their identities, or a store visit logged by hand.
+                let kinds = Set(identities.compactMap { $0["kind"] as? String })
+                values["write_inboxes"] = try await inboxes.inboxes(workspaceID: actor.workspaceID)
+                    .filter { actor.maySee($0) && ($0.channel == .store || $0.channel.identityKind.map { kinds.contains($0.rawValue) } == true) }
+                    .map { ["id": $0.id, "name": "\($0.name) (\(WebFormat.channelName($0.channel)))"] }
+                values["can_write"] = (values["write_inboxes"] as? [[String: String]])?.isEmpty == false
+            }
             values.merge(errors) { _, error in error }
             return try pages.render("customer", context, title: (values["name"] as? String) ?? "Customer", section: "customers", values: values, status: status)
         } catch RapportError.mergedInto(let survivor) {
@@ -125,6 +136,20 @@ struct CustomerPages {
         async let merged = views.page(customerID: other, actor: actor)
         let values: [String: Any] = ["kept": try await kept, "merged": try await merged]
         return try pages.render("customer_merge", context, title: "Merge customers", section: "customers", values: values)
+    }
+
+    /// Writes to the customer first, in an inbox that can reach them; on to the new conversation.
+    @Sendable func write(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        do {
+            let (conversation, _) = try await conversations.start(
+                inboxID: form["inbox_id"] ?? "", customerID: id, ReplyInput(text: form.text("text")), as: try context.actor())
+            return WebRedirect.to("/inbox/\(conversation.id)")
+        } catch RapportError.invalid(let problems) {
+            let values: [String: Any] = ["write_error": problems.map(WebFormat.problem).joined(separator: " "), "write_draft": form["text"] ?? ""]
+            return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
+        }
     }
 
     @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
