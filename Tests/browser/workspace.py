@@ -151,7 +151,7 @@ class Suite:
         self.browser.find_element(By.ID, "email").send_keys("agent@demo.rapport.test")
         self.browser.find_element(By.ID, "password").send_keys("not the password")
         self.browser.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        error = self.browser.find_element(By.ID, "signin-error").text
+        error = self.wait(seen.presence_of_element_located((By.ID, "signin-error"))).text
         kept = self.browser.find_element(By.ID, "email").get_attribute("value")
         check("wrong" in error and kept == "agent@demo.rapport.test", "a wrong password is refused in plain words and the e-mail stays filled in")
         self.page_errors()  # The refused sign-in's 401 is expected; later checks start from an empty log.
@@ -302,7 +302,7 @@ class Suite:
         self.browser.find_element(By.ID, "invite-email").send_keys("new.agent@demo.rapport.test")
         self.browser.find_element(By.ID, "invite-name").send_keys("New Agent")
         Select(self.browser.find_element(By.ID, "invite-role")).select_by_value("agent")
-        self.browser.find_element(By.CSS_SELECTOR, "#users button[type=submit]").click()
+        self.browser.find_element(By.CSS_SELECTOR, "form[action='/settings/users'] button[type=submit]").click()
         password = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "#users code.secret"))).text
         self.shot("settings")
         check(not self.unlabelled_fields(), f"every field of the settings page has a label: {self.unlabelled_fields()}")
