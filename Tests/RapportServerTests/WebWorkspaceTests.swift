@@ -298,6 +298,14 @@ struct WebWorkspaceTests {
             #expect(deactivated.status == .seeOther)
             #expect(try await Self.get(api, "/inbox", cookie: agent.cookie).status == .seeOther)
             #expect(try await Self.get(api, "/settings", cookie: admin.cookie).text.contains("Reactivate"))
+
+            // A forgotten password: the admin gives the manager a new one; the manager's sessions end.
+            let managerID = try #require(try await api.services.inboxes.agents(workspaceID: api.workspaceID).first { $0.email == "manager@shop.test" }?.id)
+            let reset = try await Self.post(api, "/settings/users/password", [("_csrf", admin.csrf), ("user_id", managerID)], cookie: admin.cookie)
+            let newPassword = try #require(reset.text.firstMatch(of: /class="secret">([^<]+)</)?.1)
+            #expect(try await Self.get(api, "/dashboard", cookie: manager.cookie).status == .seeOther)
+            let again = try await Self.post(api, "/login", [("email", "manager@shop.test"), ("password", String(newPassword))])
+            #expect(again.headers[.location] == "/inbox")
         }
     }
 

@@ -139,6 +139,26 @@ public struct UserService: Sendable {
         guard found else { throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.") }
     }
 
+    /// Gives a user a new generated password (shown once, to pass on) and ends their sessions:
+    /// for a forgotten password. Not for oneself; that is `changePassword`.
+    public func resetPassword(userID: String, as actor: Actor) async throws -> (user: Agent, password: String) {
+        try actor.require(.manageUsers)
+        guard userID != actor.userID else { throw RapportError.conflict("Change your own password under your name, top right.") }
+        let workspaceID = actor.workspaceID
+        let password = RandomSecret.make(prefix: "", length: 20)
+        let hash = passwords.hash(password)
+        let user = try await store.write { session in
+            guard let user = try await session.inboxes.agent(id: userID, workspaceID: workspaceID) else {
+                throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.")
+            }
+            try await session.users.setPassword(hash: hash, userID: userID)
+            try await session.users.recordSignInFailure(userID: userID, failedSignIns: 0, lockedUntil: nil)
+            _ = try await session.users.deleteSessions(userID: userID)
+            return user
+        }
+        return (user, password)
+    }
+
     /// Changes a user's password after checking the current one, and ends every session of
     /// theirs (the caller signs the user in again with the new password).
     public func changePassword(userID: String, email: String, current: String, new: String) async throws -> SignedIn {

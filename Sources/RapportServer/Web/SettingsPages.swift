@@ -19,6 +19,7 @@ struct SettingsPages {
         group.get("settings") { request, context in try await render(request, context) }
         group.post("settings/users") { request, context in try await submit(request, context, form: "users", invite) }
         group.post("settings/users/role") { request, context in try await submit(request, context, form: "users", changeRole) }
+        group.post("settings/users/password") { request, context in try await submit(request, context, form: "users", resetPassword) }
         group.post("settings/users/active") { request, context in try await submit(request, context, form: "users", setActive) }
         group.post("settings/teams") { request, context in try await submit(request, context, form: "teams", createTeam) }
         group.post("settings/teams/members") { request, context in try await submit(request, context, form: "members", addMember) }
@@ -76,6 +77,11 @@ struct SettingsPages {
         guard let role = form["role"].flatMap(UserRole.init(rawValue:)) else { throw RapportError.invalid(field: "role", "must be admin, manager, agent or marketer") }
         try await users.changeRole(userID: form["user_id"] ?? "", to: role, as: actor)
         return nil
+    }
+
+    private func resetPassword(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        let (user, password) = try await users.resetPassword(userID: form["user_id"] ?? "", as: actor)
+        return ["invited": ["email": user.email, "password": password, "role": user.role.rawValue]]
     }
 
     private func setActive(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
