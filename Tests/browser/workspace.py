@@ -218,6 +218,11 @@ class Suite:
         ActionChains(self.browser).send_keys(note).key_down(Keys.CONTROL).send_keys(Keys.ENTER).key_up(Keys.CONTROL).perform()
         self.wait(lambda browser: any(note in bubble.text for bubble in browser.find_elements(By.CSS_SELECTOR, ".m-note .bubble")))
         check(True, "with the keyboard alone an agent signs in, opens a conversation and writes a private note (n, Ctrl+Enter)")
+        self.browser.find_element(By.TAG_NAME, "body").send_keys("e")
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".thread-head .s-resolved")))
+        self.browser.find_element(By.TAG_NAME, "body").send_keys("e")
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".thread-head .s-open")))
+        check(True, "e resolves the conversation, and e again reopens it")
         focusable = self.browser.execute_script("""
             const skip = document.querySelector('.skip');
             skip.focus();
