@@ -27,6 +27,7 @@ let package = Package(
     ],
     targets: [
         .target(name: "RapportCore"),
+        .target(name: "RapportInsights"),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "RapportStore",
@@ -59,6 +60,7 @@ let package = Package(
                 "RapportCore",
                 "RapportStore",
                 "RapportChannels",
+                "RapportInsights",
                 "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -75,6 +77,7 @@ let package = Package(
             dependencies: [
                 "RapportServer",
                 "RapportChannels",
+                "RapportInsights",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -92,6 +95,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "RapportInsightsTests", dependencies: ["RapportInsights"]),
         .testTarget(
             name: "RapportStoreTests",
             dependencies: [

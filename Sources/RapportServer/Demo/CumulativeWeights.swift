@@ -1,3 +1,4 @@
+import RapportInsights
 /// Picks indices with probability proportional to their weights (binary search over the sums).
 struct CumulativeWeights {
     private let sums: [Double]

@@ -1,3 +1,4 @@
+import RapportInsights
 import Foundation
 import Logging
 import RapportCore
