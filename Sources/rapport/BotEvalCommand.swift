@@ -25,8 +25,10 @@ struct BotEvalCommand: AsyncParsableCommand {
     @Option(help: "Character n-gram lengths inside words, as MIN-MAX")
     var characters: String = "2-5"
 
+    /// Above the 50% asked for: the validation split holds only 100 out-of-scope rows, so the
+    /// recall measured there is a noisy estimate of the test split's.
     @Option(help: "Out-of-scope recall the threshold is chosen to reach on the validation split")
-    var oosRecall: Double = 0.5
+    var oosRecall: Double = 0.6
 
     @Flag(help: "Print the result as one JSON object")
     var json = false

@@ -24,14 +24,21 @@ public struct TFIDFWeighting: Sendable {
         self.vocabulary = vocabulary
     }
 
+    /// Word and character features are scaled to length 1 separately, so the many character
+    /// n-grams do not drown the words.
     public func vector(_ text: String) -> SparseVector {
-        var weighted: [Int: Double] = [:]
+        var words: [Int: Double] = [:]
+        var characters: [Int: Double] = [:]
         for (bucket, count) in features.counts(text) {
             // Features never seen in training carry no information for the model.
             guard let entry = vocabulary[bucket] else { continue }
-            weighted[entry.index] = (1 + log(count)) * entry.idf
+            let weight = (1 + log(count)) * entry.idf
+            if features.isCharacterFeature(bucket) { characters[entry.index] = weight } else { words[entry.index] = weight }
         }
-        let norm = weighted.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-        return SparseVector(norm > 0 ? weighted.mapValues { $0 / norm } : weighted)
+        func unit(_ group: [Int: Double]) -> [Int: Double] {
+            let norm = group.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            return norm > 0 ? group.mapValues { $0 / norm } : group
+        }
+        return SparseVector(unit(words).merging(unit(characters)) { first, _ in first })
     }
 }

@@ -1,7 +1,8 @@
 /// Turns a text into hashed sparse features: lower-cased word unigrams and bigrams, and
 /// character n-grams (2 to 5) inside each word padded with spaces, so a typo still shares most
 /// of its features with the right word and languages without word lists still work. Features
-/// are hashed (FNV-1a, the same on every machine) into `dimensions` buckets.
+/// are hashed (FNV-1a, the same on every machine) into `dimensions` buckets: words into the
+/// lower half, characters into the upper half (`isCharacterFeature`).
 public struct TextFeatures: Sendable, Equatable {
     public var dimensions: Int
     public var characterRange: ClosedRange<Int>
@@ -10,6 +11,8 @@ public struct TextFeatures: Sendable, Equatable {
         self.dimensions = dimensions
         self.characterRange = characterRange
     }
+
+    public func isCharacterFeature(_ bucket: Int) -> Bool { bucket >= dimensions / 2 }
 
     /// The words of a text: runs of letters and digits, lower-cased.
     public static func words(_ text: String) -> [String] {
@@ -35,7 +38,9 @@ public struct TextFeatures: Sendable, Equatable {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             hash = (hash ^ UInt64(tag)) &* 0x100_0000_01b3
             for byte in scalars { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            counts[Int(hash % UInt64(dimensions)), default: 0] += 1
+            // Word features hash into the lower half, character features into the upper half.
+            let half = UInt64(dimensions / 2)
+            counts[Int(hash % half + (tag == 3 ? half : 0)), default: 0] += 1
         }
         for (index, word) in words.enumerated() {
             add(1, word.utf8)
