@@ -47,7 +47,8 @@ struct PagesBenchCommand: AsyncParsableCommand {
         if let order { pages += ["/customers/\(order.customerID)", "/orders/\(order.id)"] }
         if let product { pages.append("/products/\(product.id)") }
         let today = Calendar.utc.startOfDay(for: Date())
-        pages.append("/dashboard?from=\(WebDay.string(today.addingTimeInterval(-89 * 86_400)))&to=\(WebDay.string(today))")
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        pages.append("/dashboard?from=\(today.addingTimeInterval(-89 * 86_400).formatted(day))&to=\(today.formatted(day))")
         print("\(requests) requests per page, one at a time, \(services.store.engineName), signed in as \(manager.email)")
         var worst = 0.0
         for page in pages {

@@ -268,6 +268,10 @@ struct WebWorkspaceTests {
             let canned = try await Self.post(
                 api, "/settings/canned", [("_csrf", manager.csrf), ("code", "thanks"), ("content", "Thank you!")], cookie: manager.cookie)
             #expect(canned.status == .seeOther)
+            // The same short code again is refused beside the form, with what was typed kept.
+            let twice = try await Self.post(
+                api, "/settings/canned", [("_csrf", manager.csrf), ("code", "thanks"), ("content", "Thanks again")], cookie: manager.cookie)
+            #expect(twice.status == .conflict && twice.text.contains("thanks exists already") && twice.text.contains("Thanks again"))
             let page = try await Self.get(api, "/settings", cookie: manager.cookie)
             #expect(page.status == .ok && page.text.contains("/thanks") && !page.text.contains(#"action="/settings/keys""#))
             #expect(try await api.services.inboxes.agents(workspaceID: api.workspaceID).count { $0.email == "sneaky@shop.test" } == 0)
@@ -345,6 +349,11 @@ struct WebWorkspaceTests {
             #expect(undone.headers[.location] == "/customers/\(other.customer.id)")
             let back = try await Self.get(api, "/customers/\(other.customer.id)", cookie: browser.cookie)
             #expect(back.status == .ok && back.text.contains("+4915112345678"))
+
+            // Comparing with a customer merged away meanwhile leads to the survivor, not to an error page.
+            _ = try await api.services.customers.merge(into: kept.customer.id, from: other.customer.id, workspaceID: ws, actor: "t")
+            let stale = try await Self.get(api, "/customers/\(other.customer.id)/merge/\(kept.customer.id)", cookie: browser.cookie)
+            #expect(stale.status == .seeOther && stale.headers[.location] == "/customers/\(kept.customer.id)")
         }
     }
 

@@ -42,7 +42,7 @@ public struct APIKeyService: Sendable {
     /// The workspace's keys, for an admin.
     public func keys(as actor: Actor) async throws -> [APIKey] {
         try actor.require(.manageKeys)
-        return try await list().filter { $0.workspaceID == actor.workspaceID }
+        return try await store.read { session in try await session.apiKeys.all(workspaceID: actor.workspaceID) }
     }
 
     /// Revokes a key of the actor's workspace.

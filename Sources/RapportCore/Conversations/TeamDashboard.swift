@@ -66,13 +66,17 @@ public struct TeamDashboard: Sendable, Equatable {
                 firstResponse: DurationSummary(assigned.compactMap { row in row.firstResponseAt.map { $0.timeIntervalSince(row.createdAt) } }),
                 resolution: DurationSummary(done.compactMap { row in row.resolvedAt.map { $0.timeIntervalSince(row.createdAt) } }))
         }
-        var days: [Day] = []
-        var day = Calendar.utc.startOfDay(for: from)
-        while day < to, days.count < 366 {
-            let next = day.addingTimeInterval(86_400)
-            let within = { (date: Date?) in date.map { $0 >= day && $0 < next } ?? false }
-            days.append(Day(start: day, opened: rows.count { within($0.createdAt) }, resolved: rows.count { within($0.resolvedAt) }))
-            day = next
+        let firstDay = Calendar.utc.startOfDay(for: from)
+        let dayCount = min(Int((to.timeIntervalSince(firstDay) / 86_400).rounded(.up)), 366)
+        var days = (0..<max(dayCount, 0)).map { Day(start: firstDay.addingTimeInterval(Double($0) * 86_400), opened: 0, resolved: 0) }
+        func day(of date: Date?) -> Int? {
+            guard let date else { return nil }
+            let index = Int((date.timeIntervalSince(firstDay) / 86_400).rounded(.down))
+            return days.indices.contains(index) && date < to ? index : nil
+        }
+        for row in rows {
+            if let index = day(of: row.createdAt) { days[index].opened += 1 }
+            if let index = day(of: row.resolvedAt) { days[index].resolved += 1 }
         }
         return TeamDashboard(
             from: from, to: to, waiting: waiting, openedToday: rows.count { $0.createdAt >= today },

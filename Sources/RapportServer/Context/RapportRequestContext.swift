@@ -20,6 +20,14 @@ public struct RapportRequestContext: RequestContext {
 
     public var maxUploadSize: Int { Self.maximumBodySize }
 
+    /// The context with a signed-in user on it (and their id in the log lines).
+    public func signed(in active: ActiveSession) -> RapportRequestContext {
+        var context = self
+        context.signedIn = active
+        context.logger[metadataKey: "user"] = .string(active.user.id)
+        return context
+    }
+
     /// Who is asking; routes behind the authentication middleware always have someone.
     public func actor() throws -> Actor {
         if let signedIn { return signedIn.actor }

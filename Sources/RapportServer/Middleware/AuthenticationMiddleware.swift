@@ -48,9 +48,6 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 throw RapportError.forbidden("Send the session's CSRF token in X-CSRF-Token with every change made by cookie.")
             }
         }
-        var context = context
-        context.signedIn = active
-        context.logger[metadataKey: "user"] = .string(active.user.id)
-        return context
+        return context.signed(in: active)
     }
 }

@@ -63,21 +63,17 @@ struct CustomerPages {
         _ request: Request, context: RapportRequestContext, id: String, errors: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = try context.actor()
-        do {
-            var values = try await views.page(customerID: id, actor: actor)
-            if actor.may(.workConversations), let identities = values["identities"] as? [[String: Any]] {
-                // The inboxes that can reach this customer: by one of their identities, or a store visit logged by hand.
-                let kinds = Set(identities.compactMap { $0["kind"] as? String })
-                values["write_inboxes"] = try await inboxes.inboxes(workspaceID: actor.workspaceID)
-                    .filter { actor.maySee($0) && ($0.channel == .store || $0.channel.identityKind.map { kinds.contains($0.rawValue) } == true) }
-                    .map { ["id": $0.id, "name": "\($0.name) (\(WebFormat.channelName($0.channel)))"] }
-                values["can_write"] = (values["write_inboxes"] as? [[String: String]])?.isEmpty == false
-            }
-            values.merge(errors) { _, error in error }
-            return try pages.render("customer", context, title: (values["name"] as? String) ?? "Customer", section: "customers", values: values, status: status)
-        } catch RapportError.mergedInto(let survivor) {
-            return WebRedirect.to("/customers/\(survivor)")
+        var values = try await views.page(customerID: id, actor: actor)
+        if actor.may(.workConversations), let identities = values["identities"] as? [[String: Any]] {
+            // The inboxes that can reach this customer: by one of their identities, or a store visit logged by hand.
+            let kinds = Set(identities.compactMap { $0["kind"] as? String })
+            let reaching = try await inboxes.inboxes(workspaceID: actor.workspaceID)
+                .filter { actor.maySee($0) && ($0.channel == .store || $0.channel.identityKind.map { kinds.contains($0.rawValue) } == true) }
+            values["write_inboxes"] = reaching.map { ["id": $0.id, "name": "\($0.name) (\(WebFormat.channelName($0.channel)))"] }
+            values["can_write"] = !reaching.isEmpty
         }
+        values.merge(errors) { _, error in error }
+        return try pages.render("customer", context, title: (values["name"] as? String) ?? "Customer", section: "customers", values: values, status: status)
     }
 
     @Sendable func addTag(_ request: Request, context: RapportRequestContext) async throws -> Response {

@@ -9,13 +9,13 @@ struct CustomerViews: Sendable {
     let commerce: CommerceService
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
-    func sidebar(customerID: String, workspaceID: String) async throws -> [String: Any] {
-        let actor = Actor.operator(workspaceID: workspaceID)
+    func sidebar(customerID: String, actor: Actor) async throws -> [String: Any] {
+        let workspaceID = actor.workspaceID
         let view: CustomerView
         do {
             view = try await customers.view(id: customerID, as: actor)
         } catch RapportError.mergedInto(let survivor) {
-            return try await sidebar(customerID: survivor, workspaceID: workspaceID)
+            return try await sidebar(customerID: survivor, actor: actor)
         } catch RapportError.notFound {
             return ["missing": true]
         }

@@ -91,7 +91,7 @@ struct InboxViews: Sendable {
         } while cursor != nil && messages.count < 1000
         async let agentList = inboxes.agents(workspaceID: actor.workspaceID)
         async let cannedList = inboxes.cannedResponses(workspaceID: actor.workspaceID)
-        async let customer = customerViews.sidebar(customerID: conversation.customerID, workspaceID: actor.workspaceID)
+        async let customer = customerViews.sidebar(customerID: conversation.customerID, actor: actor)
         let (agents, canned, sidebar) = try await (agentList, cannedList, customer)
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
         let customerName = (sidebar["name"] as? String) ?? conversation.contact

@@ -50,19 +50,18 @@ struct SettingsPages {
         _ change: (WebForm, Actor) async throws -> [String: Any]?
     ) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
+        let refusal: (message: String, status: HTTPResponse.Status)
         do {
             guard let shown = try await change(form, try context.actor()) else { return WebRedirect.to("/settings#\(name)") }
             return try await render(request, context, extra: shown)
         } catch RapportError.invalid(let problems) {
-            var draft: [String: Any] = [:]
-            for (field, value) in form.fields where field != "_csrf" { draft[field] = value }
-            let extra: [String: Any] = ["\(name)_error": problems.map(WebFormat.problem).joined(separator: " "), "\(name)_draft": draft]
-            return try await render(request, context, extra: extra, status: .unprocessableContent)
+            refusal = (problems.map(WebFormat.problem).joined(separator: " "), .unprocessableContent)
         } catch RapportError.conflict(let message) {
-            var draft: [String: Any] = [:]
-            for (field, value) in form.fields where field != "_csrf" { draft[field] = value }
-            return try await render(request, context, extra: ["\(name)_error": message, "\(name)_draft": draft], status: .conflict)
+            refusal = (message, .conflict)
         }
+        var draft: [String: Any] = [:]
+        for (field, value) in form.fields where field != "_csrf" { draft[field] = value }
+        return try await render(request, context, extra: ["\(name)_error": refusal.message, "\(name)_draft": draft], status: refusal.status)
     }
 
     private func invite(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {

@@ -24,6 +24,12 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try pages.error(context, status: .unprocessableContent, title: "That did not work", message: message)
         } catch RapportError.conflict(let message) {
             return try pages.error(context, status: .conflict, title: "That did not work", message: message)
+        } catch RapportError.mergedInto(let survivor) {
+            // Only customers merge: their page lives on under the survivor's id.
+            return WebRedirect.to("/customers/\(survivor)")
+        } catch is StoreConflict {
+            return try pages.error(
+                context, status: .conflict, title: "That did not work", message: "Someone changed the same thing at the same moment; try again.")
         } catch let error as HTTPError {
             return try pages.error(context, status: error.status, title: "That did not work", message: error.body ?? "\(error.status)")
         } catch {

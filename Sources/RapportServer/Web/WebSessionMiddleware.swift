@@ -16,9 +16,6 @@ struct WebSessionMiddleware: RouterMiddleware {
             let back = request.method == .get ? request.uri.description : "/inbox"
             return WebRedirect.to("/login?next=" + WebRedirect.encoded(back))
         }
-        var context = context
-        context.signedIn = active
-        context.logger[metadataKey: "user"] = .string(active.user.id)
-        return try await next(request, context)
+        return try await next(request, context.signed(in: active))
     }
 }

@@ -13,6 +13,10 @@ struct SQLAPIKeyRepository: APIKeyRepository {
             """).run()
     }
 
+    func all(workspaceID: String) async throws -> [APIKey] {
+        try await handle.sql.raw("SELECT * FROM api_keys WHERE workspace_id = \(bind: workspaceID) ORDER BY id").all().map(decode)
+    }
+
     func all() async throws -> [APIKey] {
         try await handle.sql.raw("SELECT * FROM api_keys ORDER BY id").all().map(decode)
     }
