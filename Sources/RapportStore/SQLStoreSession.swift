@@ -22,4 +22,6 @@ struct SQLStoreSession: StoreSession {
     var inboxes: any InboxRepository { SQLInboxRepository(handle: handle) }
     var conversations: any ConversationRepository { SQLConversationRepository(handle: handle) }
     var users: any UserRepository { SQLUserRepository(handle: handle) }
+    var bot: any BotRepository { SQLBotRepository(handle: handle) }
+    var helpArticles: any HelpArticleRepository { SQLHelpArticleRepository(handle: handle) }
 }

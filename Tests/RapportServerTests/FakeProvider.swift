@@ -60,7 +60,8 @@ final class FakeProvider: Sendable {
         task.withLock { $0?.cancel() }
     }
 
-    /// Answers requests whose path ends with `suffix` (the newest script wins).
+    /// Answers requests whose path ends with `suffix` (the newest script wins); `{{seq}}` in
+    /// the body is replaced by the number of requests received so far.
     func script(_ suffix: String, status: HTTPResponse.Status = .ok, body: String) {
         scripts.withLock { $0.insert((suffix, Scripted(status: status, body: body)), at: 0) }
     }
@@ -79,6 +80,8 @@ final class FakeProvider: Sendable {
         let scripted = scripts.withLock { list in list.first { path.hasSuffix($0.0) }?.1 } ?? Scripted(status: .ok, body: "{}")
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
-        return Response(status: scripted.status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: scripted.body)))
+        // `{{seq}}` in a script becomes the request's number, so each answer carries its own id.
+        let text = scripted.body.replacingOccurrences(of: "{{seq}}", with: String(recorded.withLock { $0.count }))
+        return Response(status: scripted.status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }

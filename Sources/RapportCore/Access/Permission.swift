@@ -1,5 +1,5 @@
 /// What a role may do. Admins manage users, keys, channels and outgoing webhooks; managers
-/// also set up teams, canned responses, routing and SLA policies and see the dashboard;
+/// also set up teams, canned responses, routing, SLA policies and the bot and see the dashboard;
 /// agents work conversations; marketers see customers and segments but no conversation contents.
 public enum Permission: Sendable, CaseIterable {
     case readConversations
@@ -10,12 +10,13 @@ public enum Permission: Sendable, CaseIterable {
     case manageWebhooks
     case manageTeamSetup
     case viewDashboard
+    case manageBot
 
     public var roles: Set<UserRole> {
         switch self {
         case .readConversations, .workConversations: [.admin, .manager, .agent]
         case .manageUsers, .manageKeys, .manageChannels, .manageWebhooks: [.admin]
-        case .manageTeamSetup, .viewDashboard: [.admin, .manager]
+        case .manageTeamSetup, .viewDashboard, .manageBot: [.admin, .manager]
         }
     }
 
@@ -29,6 +30,7 @@ public enum Permission: Sendable, CaseIterable {
         case .manageWebhooks: "manage outgoing webhooks"
         case .manageTeamSetup: "change teams, canned responses, routing rules or SLA policies"
         case .viewDashboard: "see the team dashboard"
+        case .manageBot: "set up the bot, its intents or the help articles"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

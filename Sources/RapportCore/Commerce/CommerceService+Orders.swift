@@ -94,27 +94,31 @@ extension CommerceService {
     /// Moves an order along its lifecycle; a move the lifecycle does not allow is a conflict
     /// that names the moves that are allowed.
     public func changeStatus(orderID: String, to status: OrderStatus, workspaceID: String) async throws -> Order {
-        try await store.write { session in
-            var order = try await storedOrder(id: orderID, workspaceID: workspaceID, session: session)
-            guard order.status != status else { return order }
-            guard order.status.canMove(to: status) else {
-                let allowed = OrderStatus.allCases.filter { order.status.canMove(to: $0) }.map(\.rawValue)
-                throw RapportError.conflict(
-                    "Order \(order.number) is \(order.status.rawValue) and cannot become \(status.rawValue)"
-                        + (allowed.isEmpty ? "; it is final." : "; it can become \(allowed.joined(separator: ", ")).")
-                        + (status == .refunded || status == .partiallyRefunded ? " Refunds are recorded through returns or the shop." : ""))
-            }
-            let now = clock.now()
-            let previous = order.status
-            order.status = status
-            order.stamp(status, at: now)
-            order.updatedAt = now
-            var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
-            log.statusChanged(order, from: previous, at: now)
-            try await session.orders.update(order)
-            try await log.flush(to: session)
-            return order
+        try await store.write { session in try await changeStatus(orderID: orderID, to: status, workspaceID: workspaceID, session: session) }
+    }
+
+    /// `changeStatus` inside the caller's transaction (the bot cancels an order in the same
+    /// transaction as its answer).
+    func changeStatus(orderID: String, to status: OrderStatus, workspaceID: String, session: any StoreSession) async throws -> Order {
+        var order = try await storedOrder(id: orderID, workspaceID: workspaceID, session: session)
+        guard order.status != status else { return order }
+        guard order.status.canMove(to: status) else {
+            let allowed = OrderStatus.allCases.filter { order.status.canMove(to: $0) }.map(\.rawValue)
+            throw RapportError.conflict(
+                "Order \(order.number) is \(order.status.rawValue) and cannot become \(status.rawValue)"
+                    + (allowed.isEmpty ? "; it is final." : "; it can become \(allowed.joined(separator: ", ")).")
+                    + (status == .refunded || status == .partiallyRefunded ? " Refunds are recorded through returns or the shop." : ""))
         }
+        let now = clock.now()
+        let previous = order.status
+        order.status = status
+        order.stamp(status, at: now)
+        order.updatedAt = now
+        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
+        log.statusChanged(order, from: previous, at: now)
+        try await session.orders.update(order)
+        try await log.flush(to: session)
+        return order
     }
 
     /// Records a shipment; a paid order becomes fulfilled (delivered, when the shipment says so).

@@ -12,46 +12,50 @@ extension CommerceService {
             problems.add("items[\(index)].quantity", "must be at least 1")
         }
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
-        return try await store.write { session in
-            var order: Order
-            do {
-                order = try await storedOrder(id: input.orderID, workspaceID: workspaceID, session: session)
-            } catch RapportError.notFound {
-                throw RapportError.invalid(field: "order_id", "no order has id \(input.orderID)")
-            }
-            guard ![.pending, .cancelled, .refunded].contains(order.status) else {
-                throw RapportError.conflict("Order \(order.number) is \(order.status.rawValue); there is nothing to return.")
-            }
-            let earlier = try await session.returns.returns(orderID: order.id, workspaceID: workspaceID)
-                .filter { $0.status != .rejected }
-            var claimed: [String: Int] = [:]
-            for item in earlier.flatMap(\.items) { claimed[item.lineID, default: 0] += item.quantity }
-            var errors: [FieldError] = []
-            for (index, item) in input.items.enumerated() {
-                guard let line = order.lines.first(where: { $0.id == item.lineID }) else {
-                    errors.append(FieldError(field: "items[\(index)].line_id", message: "is not a line of order \(order.number)"))
-                    continue
-                }
-                claimed[item.lineID, default: 0] += item.quantity
-                if let total = claimed[item.lineID], total > line.quantity {
-                    errors.append(FieldError(
-                        field: "items[\(index)].quantity",
-                        message: "\(line.quantity) bought, \(total - item.quantity) already in returns: at most \(max(0, line.quantity - total + item.quantity)) can come back"))
-                }
-            }
-            guard errors.isEmpty else { throw RapportError.invalid(errors) }
-            let now = clock.now()
-            let orderReturn = OrderReturn(
-                id: ResourceID.make(.orderReturn, at: now), workspaceID: workspaceID, orderID: order.id,
-                customerID: order.customerID, status: .requested, reason: input.reason.trimmed, items: input.items,
-                refundAmount: nil, currency: order.currency, createdAt: now, updatedAt: now)
-            try await session.returns.insert(orderReturn)
-            var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
-            log.returnChanged(orderReturn, order: order, requested: true)
-            try await log.flush(to: session)
-            order.updatedAt = now
-            return orderReturn
+        return try await store.write { session in try await requestReturn(input, workspaceID: workspaceID, session: session) }
+    }
+
+    /// `requestReturn` inside the caller's transaction, once the input's own checks passed
+    /// (the bot opens a return in the same transaction as its answer).
+    func requestReturn(_ input: ReturnInput, workspaceID: String, session: any StoreSession) async throws -> OrderReturn {
+        var order: Order
+        do {
+            order = try await storedOrder(id: input.orderID, workspaceID: workspaceID, session: session)
+        } catch RapportError.notFound {
+            throw RapportError.invalid(field: "order_id", "no order has id \(input.orderID)")
         }
+        guard ![.pending, .cancelled, .refunded].contains(order.status) else {
+            throw RapportError.conflict("Order \(order.number) is \(order.status.rawValue); there is nothing to return.")
+        }
+        let earlier = try await session.returns.returns(orderID: order.id, workspaceID: workspaceID)
+            .filter { $0.status != .rejected }
+        var claimed: [String: Int] = [:]
+        for item in earlier.flatMap(\.items) { claimed[item.lineID, default: 0] += item.quantity }
+        var errors: [FieldError] = []
+        for (index, item) in input.items.enumerated() {
+            guard let line = order.lines.first(where: { $0.id == item.lineID }) else {
+                errors.append(FieldError(field: "items[\(index)].line_id", message: "is not a line of order \(order.number)"))
+                continue
+            }
+            claimed[item.lineID, default: 0] += item.quantity
+            if let total = claimed[item.lineID], total > line.quantity {
+                errors.append(FieldError(
+                    field: "items[\(index)].quantity",
+                    message: "\(line.quantity) bought, \(total - item.quantity) already in returns: at most \(max(0, line.quantity - total + item.quantity)) can come back"))
+            }
+        }
+        guard errors.isEmpty else { throw RapportError.invalid(errors) }
+        let now = clock.now()
+        let orderReturn = OrderReturn(
+            id: ResourceID.make(.orderReturn, at: now), workspaceID: workspaceID, orderID: order.id,
+            customerID: order.customerID, status: .requested, reason: input.reason.trimmed, items: input.items,
+            refundAmount: nil, currency: order.currency, createdAt: now, updatedAt: now)
+        try await session.returns.insert(orderReturn)
+        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
+        log.returnChanged(orderReturn, order: order, requested: true)
+        try await log.flush(to: session)
+        order.updatedAt = now
+        return orderReturn
     }
 
     /// Moves a return along `requested → approved → received → refunded` (or to `rejected`).

@@ -29,4 +29,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case slaPolicy = "sla"
     case webhookSubscription = "whk"
     case webhookAttempt = "wha"
+    case helpArticle = "art"
 }

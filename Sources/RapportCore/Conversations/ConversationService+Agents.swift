@@ -227,8 +227,9 @@ extension ConversationService {
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
     }
 
-    /// Adds an agent's message to the conversation inside the caller's transaction.
-    private func write(
+    /// Adds an agent's (or the bot's) message to the conversation inside the caller's
+    /// transaction. A person answering a conversation the bot has takes it over.
+    func write(
         _ input: ReplyInput, in conversation: inout Conversation, inbox: Inbox, session: any StoreSession, incoming: Bool = false
     ) async throws -> Message {
         let now = clock.now()
@@ -258,8 +259,10 @@ extension ConversationService {
             conversation.lastMessageAt = now
             if incoming {
                 conversation.lastIncomingAt = now
-            } else if input.author == .agent || input.author == .bot {
+            } else if input.author == .agent {
+                // The team's response times count people's answers, not the bot's.
                 SLAClock(policy: nil).agentReplied(&conversation, at: now)
+                if conversation.status == .pending { try await takeOverFromBot(&conversation, session: session, at: now) }
             }
         }
         conversation.updatedAt = now

@@ -1,4 +1,5 @@
 import Foundation
+import RapportInsights
 
 /// Conversations with customers on every channel: inbound messages and delivery reports from
 /// the channel adapters, agents' replies and actions, and the outgoing side the `message.send`
@@ -48,10 +49,12 @@ public struct ConversationService: Sendable {
                 var jobs: [JobRequest] = []
                 var conversation: Conversation
                 var isNew = false
+                let botAnswers = try await botAnswers(inbox, session: session)
                 if let existing = try await existingConversation(for: inbound, inbox: inbox, session: session) {
                     conversation = existing
                     if conversation.status == .resolved || conversation.status == .snoozed {
-                        conversation.status = .open
+                        // A resolved conversation starts again with the bot, a snoozed one wakes its agent.
+                        conversation.status = conversation.status == .resolved && botAnswers ? .pending : .open
                         conversation.snoozedUntil = nil
                         conversation.resolvedAt = nil
                     }
@@ -60,20 +63,29 @@ public struct ConversationService: Sendable {
                     conversation = Conversation(
                         id: ResourceID.make(.conversation, at: now), workspaceID: inbox.workspaceID, inboxID: inbox.id,
                         customerID: customerID, channel: inbox.channel, contact: inbound.from, subject: inbound.subject,
-                        lastMessageAt: now, createdAt: now, updatedAt: now)
-                    let tags = try await session.customers.find(id: customerID, workspaceID: inbox.workspaceID)?.profile.tags ?? []
-                    try await ConversationRouting(session: session).route(&conversation, inbox: inbox, customerTags: tags, at: now)
-                    jobs += clockRules.started(&conversation, at: now)
+                        status: botAnswers ? .pending : .open, lastMessageAt: now, createdAt: now, updatedAt: now)
+                    if !botAnswers {
+                        // With the bot, routing and the SLA clocks wait for the hand-off.
+                        let tags = try await session.customers.find(id: customerID, workspaceID: inbox.workspaceID)?.profile.tags ?? []
+                        try await ConversationRouting(session: session).route(&conversation, inbox: inbox, customerTags: tags, at: now)
+                        jobs += clockRules.started(&conversation, at: now)
+                    }
                     isNew = true
                 }
                 let message = Message(
                     id: ResourceID.make(.message, at: now), workspaceID: inbox.workspaceID, conversationID: conversation.id,
                     inboxID: inbox.id, direction: .incoming, kind: inbound.kind, author: .customer, authorID: conversation.customerID,
                     text: inbound.text, attachments: inbound.attachments, content: inbound.content,
-                    providerMessageID: inbound.providerMessageID, raw: inbound.raw, createdAt: now, updatedAt: now)
+                    providerMessageID: inbound.providerMessageID, raw: inbound.raw,
+                    sentiment: inbound.text.map { SentimentAnalyzer().analyze($0).score }, createdAt: now, updatedAt: now)
                 conversation.lastMessageAt = now
                 conversation.lastIncomingAt = max(inbound.occurredAt ?? now, conversation.lastIncomingAt ?? .distantPast)
-                jobs += clockRules.customerWrote(&conversation, at: now)
+                if conversation.status == .pending {
+                    let payload = String(decoding: try JSONCoding.makeEncoder().encode(BotReplyPayload(messageID: message.id)), as: UTF8.self)
+                    jobs.append(JobRequest(kind: BotReplyPayload.jobKind, payload: payload, uniqueKey: message.id, maxAttempts: 5))
+                } else {
+                    jobs += clockRules.customerWrote(&conversation, at: now)
+                }
                 conversation.updatedAt = now
                 if isNew {
                     try await session.conversations.insert(conversation)

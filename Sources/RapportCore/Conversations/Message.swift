@@ -22,6 +22,8 @@ public struct Message: Sendable, Equatable {
     public var failureReason: String?
     /// The provider's payload as received, for messages Rapport does not fully read.
     public var raw: String?
+    /// How a customer's message sounds, from −1 (angry) to 1 (delighted); nil for others.
+    public var sentiment: Double?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -29,8 +31,8 @@ public struct Message: Sendable, Equatable {
         id: String, workspaceID: String, conversationID: String, inboxID: String, direction: MessageDirection,
         kind: MessageKind, author: MessageAuthor, authorID: String?, text: String?, attachments: [Attachment] = [],
         content: JSONValue? = nil, isPrivate: Bool = false, providerMessageID: String? = nil,
-        deliveryStatus: DeliveryStatus? = nil, failureReason: String? = nil, raw: String? = nil, createdAt: Date,
-        updatedAt: Date
+        deliveryStatus: DeliveryStatus? = nil, failureReason: String? = nil, raw: String? = nil, sentiment: Double? = nil,
+        createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -48,6 +50,7 @@ public struct Message: Sendable, Equatable {
         self.deliveryStatus = deliveryStatus
         self.failureReason = failureReason
         self.raw = raw
+        self.sentiment = sentiment
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

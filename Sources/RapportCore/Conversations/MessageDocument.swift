@@ -38,6 +38,8 @@ public enum MessageDocument {
         writer.key("object"); writer.string("message")
         writer.key("private"); writer.bool(m.isPrivate)
         writer.key("provider_message_id"); writer.string(m.providerMessageID)
+        writer.key("sentiment")
+        if let sentiment = m.sentiment { writer.number(sentiment) } else { writer.null() }
         writer.key("text"); writer.string(m.text)
         writer.key("updated_at"); writer.timestamp(m.updatedAt)
         writer.endObject()

@@ -21,4 +21,9 @@ public struct Address: Sendable, Equatable, Hashable, Codable {
         self.postalCode = postalCode
         self.country = country
     }
+
+    /// The address on one line, as people read it: street, postcode and city, region, country.
+    public var oneLine: String {
+        [line1, line2, postalCode, city, region, country].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+    }
 }

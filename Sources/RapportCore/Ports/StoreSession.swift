@@ -18,4 +18,6 @@ public protocol StoreSession: Sendable {
     var inboxes: any InboxRepository { get }
     var conversations: any ConversationRepository { get }
     var users: any UserRepository { get }
+    var bot: any BotRepository { get }
+    var helpArticles: any HelpArticleRepository { get }
 }

@@ -18,6 +18,7 @@ public struct AppServices: Sendable {
     public let inboxes: InboxService
     public let users: UserService
     public let conversations: ConversationService
+    public let bot: BotService
     /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
     public let live: LiveHub
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
@@ -50,7 +51,9 @@ public struct AppServices: Sendable {
         let inboxes = InboxService(customers: customers)
         self.inboxes = inboxes
         self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: SHA256SecretHasher(), inboxes: inboxes)
-        self.conversations = ConversationService(customers: customers, live: live)
+        let conversations = ConversationService(customers: customers, live: live)
+        self.conversations = conversations
+        self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicURL ?? "http://127.0.0.1:8080")
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }

@@ -108,6 +108,7 @@ public enum RapportApplication {
             WebhookDeliveryHandler(webhooks: services.webhooks, http: http),
             MessageSendHandler(conversations: services.conversations, senders: senders),
             SLACheckHandler(conversations: services.conversations),
+            BotReplyHandler(bot: services.bot),
         ]
     }
 

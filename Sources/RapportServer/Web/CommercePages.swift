@@ -61,9 +61,7 @@ struct CommercePages {
             "refunded": order.totals.refunded > 0 ? money(order.totals.refunded) : nil,
         ])
         values["source"] = "\(order.source) \(order.externalID)"
-        values["address"] = order.shippingAddress.map { address in
-            [address.line1, address.line2, address.postalCode, address.city, address.region, address.country].compactMap { $0 }.joined(separator: ", ")
-        }
+        values["address"] = order.shippingAddress?.oneLine
         values["discount_codes"] = order.discountCodes.isEmpty ? nil : order.discountCodes.joined(separator: ", ")
         values["returns"] = returns.items.map { item -> [String: Any] in
             ViewValues.make([

@@ -88,8 +88,7 @@ struct CustomerViews: Sendable {
                 ["key": key, "value": WebFormat.attribute(profile.attributes[key])]
             },
             "addresses": profile.addresses.map { address -> [String: Any] in
-                ["text": [address.line1, address.line2, address.postalCode, address.city, address.region, address.country]
-                    .compactMap { $0 }.joined(separator: ", ")]
+                ["text": address.oneLine]
             },
         ])
     }

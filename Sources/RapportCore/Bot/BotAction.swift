@@ -1,0 +1,7 @@
+/// A change the bot makes in the store while answering; it runs in the same transaction as
+/// the answer, so the customer is never told of a change that did not happen.
+public enum BotAction: Sendable, Equatable {
+    case openReturn(ReturnInput)
+    case cancelOrder(orderID: String)
+    case changeAddress(orderID: String, Address)
+}

@@ -1,0 +1,76 @@
+import Foundation
+import RapportInsights
+
+/// Reads a customer's answer to what the bot asked: yes or no, which items, an address, a
+/// postcode. English and Indonesian.
+enum BotAnswerReading {
+    private static let yesWords: Set<String> = [
+        "yes", "y", "yeah", "yep", "yup", "sure", "ok", "okay", "please", "correct", "right", "do", "go",
+        "ya", "iya", "yoi", "boleh", "betul", "benar", "oke", "mau", "setuju", "silakan", "lanjut",
+    ]
+    private static let noWords: Set<String> = [
+        "no", "n", "nope", "nah", "not", "don", "dont", "never",
+        "tidak", "nggak", "gak", "ga", "enggak", "jangan", "tdk", "ngga",
+    ]
+
+    static func isYes(_ text: String) -> Bool {
+        let words = TextFeatures.words(text)
+        return !words.isEmpty && words.contains(where: yesWords.contains) && !words.contains(where: noWords.contains)
+    }
+
+    static func isNo(_ text: String) -> Bool {
+        TextFeatures.words(text).contains(where: noWords.contains)
+    }
+
+    /// The lines the customer means: by their number in the list the bot showed (`1`, `1 and 3`),
+    /// or by words of their titles (`the mug`). Empty when the text names none.
+    static func lines(in text: String, from lines: [OrderLine]) -> [OrderLine] {
+        let words = TextFeatures.words(text)
+        let numbers = words.compactMap(Int.init).filter { (1...lines.count).contains($0) }
+        if !numbers.isEmpty { return Set(numbers).sorted().map { lines[$0 - 1] } }
+        let said = Set(words.filter { $0.count >= 3 })
+        let scored = lines.map { line -> (OrderLine, Int) in
+            let titleWords = Set(TextFeatures.words(line.title).filter { $0.count >= 3 })
+            return (line, titleWords.intersection(said).count)
+        }
+        let best = scored.map(\.1).max() ?? 0
+        guard best > 0 else { return [] }
+        return scored.filter { $0.1 == best }.map(\.0)
+    }
+
+    /// Whether the text holds the postcode (spaces and case ignored).
+    static func mentions(postcode: String, in text: String) -> Bool {
+        let wanted = normalized(postcode)
+        guard !wanted.isEmpty else { return false }
+        return normalized(text).contains(wanted)
+    }
+
+    private static func normalized(_ text: String) -> String {
+        String(text.uppercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    /// An address written in one message: street first, then a part with the postcode (and
+    /// the city), on separate lines or separated by commas. The country carries over from the
+    /// order's address. Nil when there is no street and postcode to be found.
+    static func address(in text: String, country: String?) -> Address? {
+        let parts = text.split(whereSeparator: { $0 == "," || $0 == "\n" || $0 == ";" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard parts.count >= 2,
+            let postcodeIndex = parts.indices.dropFirst().first(where: { postcode(in: parts[$0]) != nil }),
+            let code = postcode(in: parts[postcodeIndex])
+        else { return nil }
+        var city = parts[postcodeIndex].replacingOccurrences(of: code, with: "").trimmingCharacters(in: .whitespaces)
+        if city.isEmpty, postcodeIndex + 1 < parts.count { city = parts[postcodeIndex + 1] }
+        let middle = parts[1..<postcodeIndex].joined(separator: ", ")
+        return Address(
+            line1: parts[0], line2: middle.isEmpty ? nil : middle, city: city.isEmpty ? nil : city, postalCode: code,
+            country: country)
+    }
+
+    /// A postcode: a word of 4 to 6 digits (Indonesia, most of Europe, the US).
+    private static func postcode(in part: String) -> String? {
+        part.split(separator: " ").map(String.init).first { word in
+            (4...6).contains(word.count) && word.allSatisfy(\.isNumber)
+        }
+    }
+}

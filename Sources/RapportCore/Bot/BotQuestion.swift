@@ -1,0 +1,12 @@
+/// What the bot asked and is waiting for, so the next message is read as its answer.
+public enum BotQuestion: String, Sendable, Codable {
+    case orderNumber = "order_number"
+    /// The e-mail address or postcode the order was placed with.
+    case verification
+    case returnItems = "return_items"
+    case returnReason = "return_reason"
+    case confirmCancel = "confirm_cancel"
+    case newAddress = "new_address"
+    /// "Shall I pass you to a colleague?"
+    case offerHuman = "offer_human"
+}

@@ -1,0 +1,186 @@
+import Foundation
+import RapportInsights
+
+/// The support bot: answers customer messages of `pending` conversations in the inboxes it
+/// is switched on for (a `bot.reply` job per message), does the order work it can, and hands
+/// the rest to a person with a note. Everything one message leads to (replies, a return, a
+/// cancellation, the hand-off) commits in one transaction.
+public struct BotService: Sendable {
+    public let conversations: ConversationService
+    public let commerce: CommerceService
+    /// Where help articles are read: `<base>/help/<workspace>/<slug>`.
+    public let publicBaseURL: String
+    let models = BotModels()
+    var store: any DataStore { conversations.store }
+    var clock: any WallClock { conversations.clock }
+
+    public init(conversations: ConversationService, commerce: CommerceService, publicBaseURL: String) {
+        self.conversations = conversations
+        self.commerce = commerce
+        self.publicBaseURL = publicBaseURL
+    }
+
+    /// Runs a `bot.reply` job.
+    public func answer(_ job: Job) async throws {
+        let payload = try JSONCoding.makeDecoder().decode(BotReplyPayload.self, from: Data(job.payload.utf8))
+        guard let message = try await store.read({ session in try await session.conversations.message(id: payload.messageID) }),
+            let text = message.text?.trimmed, !text.isEmpty
+        else { return }
+        let analysis = try await analyze(text, workspaceID: message.workspaceID)
+        do {
+            try await takeTurn(message: message, text: text, analysis: analysis, forcedHandoff: nil)
+        } catch let BotActionError.refused(reason) {
+            // The store changed under the bot (the order shipped meanwhile…): a person takes over.
+            try await takeTurn(message: message, text: text, analysis: analysis, forcedHandoff: reason)
+        }
+    }
+
+    /// The intent, entities, sentiment and help-centre answer of a text.
+    public func analyze(_ text: String, workspaceID: String) async throws -> BotAnalysis {
+        let (set, articles) = try await store.read { session in
+            (try await intentSet(workspaceID: workspaceID, session: session), try await session.helpArticles.articles(workspaceID: workspaceID))
+        }
+        let classifier = await models.classifier(for: set)
+        let index = KnowledgeIndex(articles: articles.map { KnowledgeArticle(id: $0.id, title: $0.title, body: $0.body) })
+        let knowledge = index.answer(text).flatMap { answer in
+            articles.first { $0.id == answer.articleID }.map { (answer: answer, link: "\(publicBaseURL)/help/\(workspaceID)/\($0.slug)") }
+        }
+        return BotAnalysis(
+            prediction: classifier.predict(text), entities: EntityExtractor().entities(in: text, today: clock.now()),
+            sentiment: SentimentAnalyzer().analyze(text), knowledge: knowledge,
+            intentAnswers: Dictionary(set.intents.compactMap { intent in intent.answer.map { (intent.name, $0) } }, uniquingKeysWith: { a, _ in a }),
+            intentSetVersion: set.version)
+    }
+
+    func intentSet(workspaceID: String, session: any StoreSession) async throws -> BotIntentSet {
+        try await session.bot.latestIntentSet(workspaceID: workspaceID)
+            ?? BotIntentSet(workspaceID: workspaceID, version: 0, intents: BuiltInIntents.all, createdBy: "built-in", createdAt: .distantPast)
+    }
+
+    private func takeTurn(message: Message, text: String, analysis: BotAnalysis, forcedHandoff: String?) async throws {
+        let published: [LiveUpdate]? = try await conversations.customers.retryingConflicts {
+            try await store.write { session in
+                guard var conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
+                    conversation.status == .pending,
+                    let inbox = try await session.inboxes.inbox(id: conversation.inboxID),
+                    let settings = try await session.bot.settings(workspaceID: conversation.workspaceID),
+                    settings.inboxIDs.contains(inbox.id)
+                else { return nil }
+                let now = clock.now()
+                var botSession = try await session.bot.session(conversationID: conversation.id)
+                    ?? BotSession(conversationID: conversation.id, workspaceID: conversation.workspaceID, startedAt: now, updatedAt: now)
+                if let last = botSession.state.lastMessageID, message.id <= last { return nil }
+                if botSession.outcome != .active {
+                    // The customer came back to a closed conversation: a fresh start.
+                    botSession.state = BotState()
+                    botSession.outcome = .active
+                    botSession.handoffReason = nil
+                }
+                let context = try await loadContext(
+                    text: text, analysis: analysis, settings: settings, conversation: conversation, state: botSession.state,
+                    session: session, now: now)
+                var dialogue = BotDialogue(state: botSession.state, context: context)
+                if let forcedHandoff {
+                    dialogue.handOff(.notAllowed, because: forcedHandoff)
+                } else {
+                    dialogue.respond()
+                }
+                var state = dialogue.state
+                let turn = dialogue.turn
+                var filled: [String: String] = [:]
+                for action in turn.actions {
+                    if let opened = try await apply(action, workspaceID: conversation.workspaceID, session: session) {
+                        filled["return.id"] = opened
+                    }
+                }
+                state.tried = state.tried.map { MessageTemplate.render($0, values: filled) }
+                state.lastMessageID = message.id
+                var updates: [LiveUpdate] = []
+                let windowOpen = inbox.channel != .whatsapp
+                    || conversation.lastIncomingAt.map { now.timeIntervalSince($0) < ConversationService.customerServiceWindow } ?? false
+                for reply in turn.replies where windowOpen {
+                    let text = BotChannelRules.fit(MessageTemplate.render(reply, values: filled), to: inbox.channel)
+                    let written = try await conversations.write(
+                        ReplyInput(text: text, author: .bot), in: &conversation, inbox: inbox, session: session)
+                    updates.append(conversations.update(written, conversation: conversation))
+                }
+                if let reason = turn.handoff {
+                    let note = BotHandoffNote(
+                        reason: reason, state: state, context: context, order: state.orderID.flatMap(context.order(id:)))
+                    let written = try await conversations.write(
+                        ReplyInput(text: note.text, isPrivate: true, author: .bot), in: &conversation, inbox: inbox, session: session)
+                    updates.append(conversations.update(written, conversation: conversation))
+                    try await conversations.handOff(&conversation, inbox: inbox, session: session, at: now)
+                    botSession.outcome = .handedOff
+                    botSession.handoffReason = reason
+                } else if turn.resolves {
+                    conversation.status = .resolved
+                    conversation.resolvedAt = now
+                    conversation.updatedAt = now
+                    try await session.conversations.update(conversation)
+                    try await session.events.append([conversations.customers.event(
+                        .conversationUpdated, subject: conversation.id, workspaceID: conversation.workspaceID,
+                        json: ConversationDocument.json(conversation))])
+                    botSession.outcome = .contained
+                }
+                botSession.state = state
+                botSession.turns += 1
+                botSession.updatedAt = now
+                try await session.bot.save(botSession)
+                return updates + [conversations.update("conversation.updated", conversation)]
+            }
+        }
+        if let published { await conversations.live.publish(published) }
+    }
+
+    /// Carries out one of the bot's changes; returns the id of a return it opened.
+    private func apply(_ action: BotAction, workspaceID: String, session: any StoreSession) async throws -> String? {
+        do {
+            switch action {
+            case .openReturn(let input):
+                return try await commerce.requestReturn(input, workspaceID: workspaceID, session: session).id
+            case .cancelOrder(let orderID):
+                _ = try await commerce.changeStatus(orderID: orderID, to: .cancelled, workspaceID: workspaceID, session: session)
+            case .changeAddress(let orderID, let address):
+                _ = try await commerce.changeShippingAddress(orderID: orderID, to: address, workspaceID: workspaceID, session: session)
+            }
+            return nil
+        } catch RapportError.conflict(let reason) {
+            throw BotActionError.refused(reason)
+        } catch RapportError.invalid(let problems) {
+            throw BotActionError.refused(problems.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+        }
+    }
+
+    private func loadContext(
+        text: String, analysis: BotAnalysis, settings: BotSettings, conversation: Conversation, state: BotState,
+        session: any StoreSession, now: Date
+    ) async throws -> BotContext {
+        let workspaceID = conversation.workspaceID
+        let customer = try await session.customers.find(id: conversation.customerID, workspaceID: workspaceID)
+        let customerOrders = try await session.orders.list(
+            filter: OrderFilter(customerID: conversation.customerID), workspaceID: workspaceID, page: try PageRequest(limit: 10)).items
+        var named: [Order] = []
+        for number in analysis.entities.filter({ $0.kind == .orderNumber }).map(\.value).prefix(3) {
+            named += try await session.orders.find(number: number, workspaceID: workspaceID)
+            if !number.hasPrefix("#") { named += try await session.orders.find(number: "#\(number)", workspaceID: workspaceID) }
+        }
+        if let orderID = state.orderID, let current = try await session.orders.find(id: orderID, workspaceID: workspaceID) {
+            named.append(current)
+        }
+        var returns: [String: [OrderReturn]] = [:]
+        for order in named + customerOrders.prefix(1) where returns[order.id] == nil {
+            returns[order.id] = try await session.returns.returns(orderID: order.id, workspaceID: workspaceID)
+        }
+        let channelVerified: Bool = switch conversation.channel {
+        case .whatsapp, .sms, .messenger, .instagram, .voice: true
+        case .webchat: ChatContact(address: conversation.contact).map { if case .user = $0 { true } else { false } } ?? false
+        case .email, .store: false
+        }
+        return BotContext(
+            text: text, prediction: analysis.prediction, entities: analysis.entities, sentiment: analysis.sentiment,
+            settings: settings, channel: conversation.channel, customer: customer, channelVerified: channelVerified,
+            customerOrders: customerOrders, namedOrders: named, returnsByOrder: returns, knowledge: analysis.knowledge,
+            intentAnswers: analysis.intentAnswers, now: now)
+    }
+}

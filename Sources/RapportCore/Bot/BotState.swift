@@ -1,0 +1,29 @@
+/// What the bot remembers within one conversation: the task in hand, the order it is about,
+/// what it asked, what it tried, and how often it failed to understand.
+public struct BotState: Sendable, Equatable, Codable {
+    /// The intent being worked on (`start_return`, …) while the bot collects what it needs.
+    public var task: String?
+    public var awaiting: BotQuestion?
+    public var orderID: String?
+    /// Orders the person proved to be theirs (order e-mail or postcode) in this conversation.
+    public var verifiedOrderIDs: [String] = []
+    public var returnLineIDs: [String] = []
+    /// Consecutive messages the bot could not place.
+    public var misunderstood = 0
+    public var verificationFailures = 0
+    /// What the bot did, in order, for the hand-off note ("told the status of order 1001").
+    public var tried: [String] = []
+    /// The customer's words when they asked for the task in hand.
+    public var request: String?
+    public var lastIntent: String?
+    /// The newest customer message answered, so a repeated job answers nothing twice.
+    public var lastMessageID: String?
+
+    public init() {}
+
+    mutating func finishTask() {
+        task = nil
+        awaiting = nil
+        returnLineIDs = []
+    }
+}

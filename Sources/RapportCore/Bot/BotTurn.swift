@@ -1,0 +1,11 @@
+/// What the bot does with one customer message: its replies (where `{{return.id}}` stands
+/// for the return an action opens), the changes it makes, and whether it hands the
+/// conversation to a person or closes it.
+public struct BotTurn: Sendable, Equatable {
+    public var replies: [String] = []
+    public var actions: [BotAction] = []
+    public var handoff: HandoffReason?
+    public var resolves = false
+
+    public init() {}
+}
