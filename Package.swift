@@ -92,6 +92,7 @@ let package = Package(
             name: "RapportCoreTests",
             dependencies: [
                 "RapportCore",
+                "RapportInsights",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

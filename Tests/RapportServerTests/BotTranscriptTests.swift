@@ -42,19 +42,20 @@ struct BotTranscriptTests {
     }
 
     /// The customer writes on WhatsApp (a signed webhook); the worker runs the bot.
-    static func say(_ api: APIHarness, inboxID: String, _ text: String, id: String) async throws {
+    static func say(_ api: APIHarness, inboxID: String, _ text: String, id: String, from phone: String = customerPhone) async throws {
         let template = try ChannelFixtures.whatsApp("messages", "text", id: id, timestamp: Date())
-        let body = template.replacingOccurrences(of: "Body Text", with: text)
+        let body = template.replacingOccurrences(of: "Body Text", with: text).replacingOccurrences(of: customerPhone, with: phone)
         let response = try await WhatsAppChannelTests.post(
             api, inboxID: inboxID, body, signature: ChannelFixtures.metaSignature(body, secret: "wa-secret"))
         #expect(response.status == .ok)
         try await api.runJobs()
     }
 
+    /// The newest conversation and its messages, oldest first.
     static func thread(_ api: APIHarness) async throws -> (Conversation, [Message]) {
         let actor = Actor.operator(workspaceID: api.workspaceID)
         let conversation = try #require(try await api.services.conversations.conversations(
-            filter: ConversationFilter(), page: PageRequest(), as: actor).items.first)
+            filter: ConversationFilter(), page: PageRequest(), as: actor).items.max { $0.id < $1.id })
         let messages = try await api.services.conversations.messages(
             conversationID: conversation.id, page: PageRequest(limit: 100), as: actor).items
         return (conversation, messages.sorted { $0.id < $1.id })

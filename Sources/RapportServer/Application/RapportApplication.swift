@@ -58,7 +58,10 @@ public enum RapportApplication {
             views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks), pages: pages,
             address: PublicAddress(configuredBase: services.publicURL)
         ).register(on: signedIn)
-        DashboardPages(conversations: services.conversations, pages: pages).register(on: signedIn)
+        DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: signedIn)
+        BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
+            .register(on: signedIn)
+        HelpPages(bot: services.bot, pages: pages).register(on: open)
         CommercePages(commerce: services.commerce, customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
     }
 

@@ -6,6 +6,7 @@ import RapportCore
 /// the last 7 days by default), with charts drawn on the server.
 struct DashboardPages {
     let conversations: ConversationService
+    let bot: BotService
     let pages: WebPages
 
     func register(on group: RouterGroup<RapportRequestContext>) {
@@ -29,15 +30,25 @@ struct DashboardPages {
         let from = day("from", default: today.addingTimeInterval(-6 * 86_400))
         let last = day("to", default: today)
         var board: TeamDashboard
+        var range = (from: from, to: last.addingTimeInterval(86_400))
         do {
-            board = try await conversations.dashboard(from: from, to: last.addingTimeInterval(86_400), as: actor)
+            board = try await conversations.dashboard(from: range.from, to: range.to, as: actor)
         } catch RapportError.invalid(let errors) {
             for error in errors { problems[error.field == "to" ? "to" : "from"] = WebFormat.problem(error) }
-            board = try await conversations.dashboard(from: today.addingTimeInterval(-6 * 86_400), to: today.addingTimeInterval(86_400), as: actor)
+            range = (today.addingTimeInterval(-6 * 86_400), today.addingTimeInterval(86_400))
+            board = try await conversations.dashboard(from: range.from, to: range.to, as: actor)
         }
-        return try pages.render(
-            "dashboard", context, title: "Dashboard", section: "dashboard",
-            values: values(board, from: query["from"].map(String.init) ?? WebFormat.day(from), to: query["to"].map(String.init) ?? WebFormat.day(last), problems: problems))
+        var shown = values(board, from: query["from"].map(String.init) ?? WebFormat.day(from), to: query["to"].map(String.init) ?? WebFormat.day(last), problems: problems)
+        shown["bot"] = Self.values(try await bot.dashboard(from: range.from, to: range.to, as: actor))
+        return try pages.render("dashboard", context, title: "Dashboard", section: "dashboard", values: shown)
+    }
+
+    static func values(_ bot: BotDashboard) -> [String: Any] {
+        [
+            "handled": bot.handled, "contained": bot.contained, "handed_off": bot.handedOff, "active": bot.active,
+            "containment": bot.containmentRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—",
+            "reasons": bot.reasons.map { ["label": $0.reason.label, "count": $0.count] as [String: Any] },
+        ]
     }
 
     func values(_ board: TeamDashboard, from: String, to: String, problems: [String: String]) -> [String: Any] {

@@ -35,7 +35,7 @@ struct WebPages: Sendable {
                 "initials": WebFormat.initials(signedIn.user.name),
             ]
             values["nav"] = [
-                "inbox": actor.may(.readConversations), "dashboard": actor.may(.viewDashboard),
+                "inbox": actor.may(.readConversations), "dashboard": actor.may(.viewDashboard), "bot": actor.may(.manageBot),
                 "settings": actor.may(.manageTeamSetup) || actor.may(.manageUsers),
             ]
         }
