@@ -32,6 +32,12 @@ struct BotPagesTests {
             ], cookie: manager.cookie)
             #expect(bad.status == .unprocessableContent && bad.text.contains("between 0 and 365"))
             #expect(try await api.services.bot.settings(as: .operator(workspaceID: api.workspaceID)).inboxIDs.isEmpty, "nothing saved")
+            let store = try await api.services.inboxes.createInbox(
+                channel: .store, name: "Berlin store", settings: [:], teamID: nil, as: .operator(workspaceID: api.workspaceID))
+            let visits = try await Web.post(api, "/bot/settings", [
+                ("_csrf", manager.csrf), ("inbox_id", store.id), ("return_window_days", "30"), ("vip_tag", "vip"), ("return_instructions", "Send it back."),
+            ], cookie: manager.cookie)
+            #expect(visits.status == .unprocessableContent && visits.text.contains("written messages only"))
             let saved = try await Web.post(api, "/bot/settings", [
                 ("_csrf", manager.csrf), ("inbox_id", inbox.id), ("return_window_days", "14"), ("vip_tag", "VIP"), ("hand_off_vip", "1"),
                 ("return_instructions", "Send it back with {{return.id}}."), ("payment_link_template", "https://shop.example/pay/{{order.number}}"),

@@ -6,6 +6,7 @@ Each check prints what it proved; the first failure stops the suite with a non-z
 """
 import email
 import email.policy
+import http.server
 import json
 import os
 import re
@@ -13,6 +14,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 
@@ -297,7 +299,7 @@ class Suite:
         self.browser.get(self.base + "/dashboard")
         tiles = self.browser.find_elements(By.CSS_SELECTOR, ".tiles li")
         charts = self.browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
-        check(len(tiles) == 10 and charts, "a manager's dashboard shows its figures and server-drawn charts")
+        check(len(tiles) == 15 and charts, "a manager's dashboard shows its figures (the bot's among them) and server-drawn charts")
         self.shot("dashboard")
         self.sign_in("admin@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -315,6 +317,61 @@ class Suite:
         self.sign_in("new.agent@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
         check(self.browser.find_element(By.CSS_SELECTOR, ".account .who").text.startswith("New Agent"), "an invited user signs in with the password shown once")
+
+    def bot_setup(self):
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.find_element(By.LINK_TEXT, "Bot").click()
+        self.wait(seen.presence_of_element_located((By.ID, "try-text"))).send_keys("hi, can I return the shoes from order #1001?")
+        self.browser.find_element(By.CSS_SELECTOR, "form[action='/bot/try'] button[type=submit]").click()
+        intent = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "#try-result [data-intent]"))).text
+        entities = self.browser.find_element(By.ID, "try-result").text
+        check(intent == "start_return" and "1001" in entities, f"trying a message shows its intent and order number ({intent})")
+        chat = self.browser.find_elements(By.CSS_SELECTOR, "#settings input[name=inbox_id]:checked")
+        check(len(chat) == 1, "the demo's web chat is answered by the bot")
+        check(not self.unlabelled_fields(), f"every field of the bot page has a label: {self.unlabelled_fields()}")
+        self.shot("bot")
+
+    def customer_chats_with_bot(self):
+        """A shopper on another site chats through the embedded widget: the bot checks who they
+        are, tells the order's status, and hands over to a person, who finds the summary note."""
+        inbox = next(i for i in self.api("GET", "/api/v1/inboxes")["data"] if i["channel"] == "webchat")
+        order = next(o for o in self.api("GET", "/api/v1/orders?status=delivered&limit=50")["data"] if o.get("email"))
+        page = f'<!doctype html><title>Shop</title><h1>Shop</h1><script src="{self.base}/widget.js" data-inbox="{inbox["id"]}"></script>'
+
+        class ShopPage(http.server.BaseHTTPRequestHandler):
+            def do_GET(handler):
+                handler.send_response(200)
+                handler.send_header("Content-Type", "text/html")
+                handler.end_headers()
+                handler.wfile.write(page.encode())
+
+            def log_message(handler, *arguments):
+                pass
+
+        shop = http.server.HTTPServer(("127.0.0.1", free_port()), ShopPage)
+        threading.Thread(target=shop.serve_forever, daemon=True).start()
+        try:
+            self.browser.get(f"http://127.0.0.1:{shop.server_port}/")
+            self.wait(seen.element_to_be_clickable((By.XPATH, "//button[text()='Chat with us']"))).click()
+            field = self.wait(seen.visibility_of_element_located((By.ID, "rapport-chat-input")))
+
+            def say(text, expect):
+                field.send_keys(text + "\n")
+                return self.wait(lambda browser: any(expect in item.text for item in browser.find_elements(By.CSS_SELECTOR, "section[aria-label=Chat] li")), 30)
+
+            say(f"Hi, where is my order #{order['number']}?", "postcode")
+            say(order["email"], f"Order #{order['number']}")
+            say("I want to talk to a person", "colleague")
+            self.shot("chat-with-bot")
+        finally:
+            shop.shutdown()
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.get(self.base + "/inbox?channel=webchat")
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "a[href^='/inbox/cnv_']"))).click()
+        note = self.wait(lambda browser: next((item for item in browser.find_elements(By.CSS_SELECTOR, "#messages li") if "Bot hand-off" in item.text), None))
+        check(f"#{order['number']}" in note.text and "customer asked for a person" in note.text, "the agent finds the bot's hand-off note with the order")
 
     def sign_out_everywhere(self):
         self.sign_in("manager@demo.rapport.test")
@@ -339,6 +396,8 @@ def main():
         suite.phone()
         suite.marketer()
         suite.manager_and_admin()
+        suite.bot_setup()
+        suite.customer_chats_with_bot()
         suite.sign_out_everywhere()
     except Exception as error:
         if suite.browser:

@@ -8,6 +8,11 @@ extension BotService {
     static let maximumExamples = 500
     static let maximumIntents = 100
 
+    /// Whether the bot can take a channel's conversations: written ones, not calls or store visits.
+    public static func answers(_ channel: InboxChannel) -> Bool {
+        ![.voice, .store].contains(channel)
+    }
+
     public func settings(as actor: Actor) async throws -> BotSettings {
         try actor.require(.manageBot)
         return try await store.read { session in try await session.bot.settings(workspaceID: actor.workspaceID) ?? BotSettings() }
@@ -18,9 +23,16 @@ extension BotService {
         let settingsProblems = settings.problems()
         try await store.write { session in
             var problems = settingsProblems
-            let inboxes = Set(try await session.inboxes.inboxes(workspaceID: actor.workspaceID).map(\.id))
-            for (index, id) in settings.inboxIDs.enumerated() where !inboxes.contains(id) {
-                problems.append(FieldError(field: "inbox_ids[\(index)]", message: "names no inbox of this workspace"))
+            let inboxes = Dictionary(
+                try await session.inboxes.inboxes(workspaceID: actor.workspaceID).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            for (index, id) in settings.inboxIDs.enumerated() {
+                if let inbox = inboxes[id] {
+                    if !Self.answers(inbox.channel) {
+                        problems.append(FieldError(field: "inbox_ids[\(index)]", message: "is a \(inbox.channel.rawValue) inbox; the bot answers written messages only"))
+                    }
+                } else {
+                    problems.append(FieldError(field: "inbox_ids[\(index)]", message: "names no inbox of this workspace"))
+                }
             }
             guard problems.isEmpty else { throw RapportError.invalid(problems) }
             var cleaned = settings

@@ -51,7 +51,7 @@ public struct DemoTeam: Sendable {
             businessHours: BusinessHours(timeZone: "Europe/Berlin", days: Dictionary(uniqueKeysWithValues: (2...6).map {
                 ($0, BusinessHours.Window(start: 9 * 60, end: 18 * 60))
             })), as: actor)
-        _ = try await services.inboxes.createInbox(
+        let chat = try await services.inboxes.createInbox(
             channel: .webchat, name: "Shop chat", settings: ["identity_secret": RandomSecret.make(prefix: "")], teamID: support.id,
             slaPolicyID: policy.id, as: actor)
         _ = try await services.inboxes.createInbox(channel: .store, name: "Berlin store", settings: ["location": "Berlin"], as: actor)
@@ -88,6 +88,7 @@ public struct DemoTeam: Sendable {
         }
         let answering = [users[.agent], users[.manager]].compactMap { $0 }
         try await DemoHistory().write(services: services, sms: sms, team: support, agents: answering, skipping: written, workspaceID: workspaceID)
+        try await DemoBot().setUp(services: services, chatInboxID: chat.id, workspaceID: workspaceID)
         return credentials
     }
 

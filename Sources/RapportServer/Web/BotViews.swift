@@ -15,7 +15,7 @@ struct BotViews: Sendable {
         let articles = try await bot.articles(as: actor)
         let inboxList = try await inboxes.inboxes(workspaceID: actor.workspaceID)
         return ViewValues.make([
-            "inboxes": inboxList.map { inbox -> [String: Any] in
+            "inboxes": inboxList.filter { BotService.answers($0.channel) }.map { inbox -> [String: Any] in
                 ["id": inbox.id, "name": inbox.name, "channel": WebFormat.channelName(inbox.channel), "on": settings.inboxIDs.contains(inbox.id)]
             },
             "return_window_days": settings.returnWindowDays, "non_returnable_words": settings.nonReturnableWords.joined(separator: ", "),
