@@ -299,7 +299,7 @@ class Suite:
         self.browser.get(self.base + "/dashboard")
         tiles = self.browser.find_elements(By.CSS_SELECTOR, ".tiles li")
         charts = self.browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
-        check(len(tiles) == 15 and charts, "a manager's dashboard shows its figures (the bot's among them) and server-drawn charts")
+        check(len(tiles) == 16 and charts, "a manager's dashboard shows its figures (the bot's among them) and server-drawn charts")
         self.shot("dashboard")
         self.sign_in("admin@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))

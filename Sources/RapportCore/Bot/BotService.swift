@@ -11,6 +11,8 @@ public struct BotService: Sendable {
     /// Where help articles are read: `<base>/help/<workspace>/<slug>`.
     public let publicBaseURL: String
     let models = BotModels()
+    /// A pending conversation nobody wrote in for this long closes (`bot.idle`).
+    public static let idleClose: TimeInterval = 24 * 3600
     var store: any DataStore { conversations.store }
     var clock: any WallClock { conversations.clock }
 
@@ -114,14 +116,13 @@ public struct BotService: Sendable {
                     botSession.outcome = .handedOff
                     botSession.handoffReason = reason
                 } else if turn.resolves {
-                    conversation.status = .resolved
-                    conversation.resolvedAt = now
-                    conversation.updatedAt = now
-                    try await session.conversations.update(conversation)
-                    try await session.events.append([conversations.customers.event(
-                        .conversationUpdated, subject: conversation.id, workspaceID: conversation.workspaceID,
-                        json: ConversationDocument.json(conversation))])
+                    try await close(&conversation, session: session, at: now)
                     botSession.outcome = .contained
+                } else {
+                    let idle = BotIdlePayload(conversationID: conversation.id, messageID: message.id)
+                    try await session.jobs.enqueue([JobRequest(
+                        kind: BotIdlePayload.jobKind, payload: String(decoding: try JSONCoding.makeEncoder().encode(idle), as: UTF8.self),
+                        runAt: now.addingTimeInterval(Self.idleClose), uniqueKey: message.id, maxAttempts: 5)], now: now)
                 }
                 botSession.state = state
                 botSession.turns += 1
@@ -131,6 +132,37 @@ public struct BotService: Sendable {
             }
         }
         if let published { await conversations.live.publish(published) }
+    }
+
+    /// Runs a `bot.idle` job: a pending conversation in which nothing happened since the bot
+    /// answered `messageID` closes; contained when the bot had finished, abandoned when it was
+    /// still waiting for an answer.
+    public func closeIdle(_ job: Job) async throws {
+        let payload = try JSONCoding.makeDecoder().decode(BotIdlePayload.self, from: Data(job.payload.utf8))
+        let closed: Conversation? = try await store.write { session in
+            guard var conversation = try await session.conversations.find(id: payload.conversationID, workspaceID: nil),
+                conversation.status == .pending,
+                var botSession = try await session.bot.session(conversationID: conversation.id),
+                botSession.outcome == .active, botSession.state.lastMessageID == payload.messageID
+            else { return nil }
+            let now = clock.now()
+            try await close(&conversation, session: session, at: now)
+            botSession.outcome = botSession.state.awaiting == nil ? .contained : .abandoned
+            botSession.updatedAt = now
+            try await session.bot.save(botSession)
+            return conversation
+        }
+        if let closed { await conversations.live.publish([conversations.update("conversation.updated", closed)]) }
+    }
+
+    private func close(_ conversation: inout Conversation, session: any StoreSession, at now: Date) async throws {
+        conversation.status = .resolved
+        conversation.resolvedAt = now
+        conversation.updatedAt = now
+        try await session.conversations.update(conversation)
+        try await session.events.append([conversations.customers.event(
+            .conversationUpdated, subject: conversation.id, workspaceID: conversation.workspaceID,
+            json: ConversationDocument.json(conversation))])
     }
 
     /// Carries out one of the bot's changes; returns the id of a return it opened.

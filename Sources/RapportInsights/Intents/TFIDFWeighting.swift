@@ -36,7 +36,9 @@ public struct TFIDFWeighting: Sendable {
             if features.isCharacterFeature(bucket) { characters[entry.index] = weight } else { words[entry.index] = weight }
         }
         func unit(_ group: [Int: Double]) -> [Int: Double] {
-            let norm = group.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            // Summed in index order: a dictionary's order differs between instances, and so
+            // would the last bits of the norm, and with them the model.
+            let norm = group.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
             return norm > 0 ? group.mapValues { $0 / norm } : group
         }
         return SparseVector(unit(words).merging(unit(characters)) { first, _ in first })

@@ -112,6 +112,7 @@ public enum RapportApplication {
             MessageSendHandler(conversations: services.conversations, senders: senders),
             SLACheckHandler(conversations: services.conversations),
             BotReplyHandler(bot: services.bot),
+            BotIdleHandler(bot: services.bot),
         ]
     }
 

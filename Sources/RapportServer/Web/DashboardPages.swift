@@ -46,6 +46,7 @@ struct DashboardPages {
     static func values(_ bot: BotDashboard) -> [String: Any] {
         [
             "handled": bot.handled, "contained": bot.contained, "handed_off": bot.handedOff, "active": bot.active,
+            "abandoned": bot.abandoned,
             "containment": bot.containmentRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—",
             "reasons": bot.reasons.map { ["label": $0.reason.label, "count": $0.count] as [String: Any] },
         ]
