@@ -24,7 +24,9 @@ struct BotDialogue {
         let intent = context.prediction.intent
         if let intent { state.lastIntent = intent }
         if context.isVIP { return handOff(.vip) }
-        if intent == "talk_to_human" { return handOff(.asked) }
+        // "yes please" to the bot's question is an answer, however much it sounds like "agent please".
+        let answersYesOrNo = state.awaiting != nil && (BotAnswerReading.isYes(context.text) || BotAnswerReading.isNo(context.text))
+        if intent == "talk_to_human" && !answersYesOrNo { return handOff(.asked) }
         if intent == "complaint" { return handOff(.complaint) }
         if context.sentiment.score <= Self.upsetScore { return handOff(.negativeSentiment) }
         if let question = state.awaiting, answer(question) { return }

@@ -24,23 +24,24 @@ public struct TFIDFWeighting: Sendable {
         self.vocabulary = vocabulary
     }
 
-    /// Word and character features are scaled to length 1 separately, so the many character
-    /// n-grams do not drown the words.
+    /// Each group of features (words, word pairs, characters) is scaled to its own length
+    /// (`FeatureGroup.weight`), so the many character n-grams do not drown the words.
     public func vector(_ text: String) -> SparseVector {
-        var words: [Int: Double] = [:]
-        var characters: [Int: Double] = [:]
+        var groups: [FeatureGroup: [Int: Double]] = [:]
         for (bucket, count) in features.counts(text) {
             // Features never seen in training carry no information for the model.
             guard let entry = vocabulary[bucket] else { continue }
-            let weight = (1 + log(count)) * entry.idf
-            if features.isCharacterFeature(bucket) { characters[entry.index] = weight } else { words[entry.index] = weight }
+            groups[features.group(of: bucket), default: [:]][entry.index] = (1 + log(count)) * entry.idf
         }
-        func unit(_ group: [Int: Double]) -> [Int: Double] {
+        var entries: [Int: Double] = [:]
+        for group in FeatureGroup.allCases {
+            guard let values = groups[group] else { continue }
             // Summed in index order: a dictionary's order differs between instances, and so
             // would the last bits of the norm, and with them the model.
-            let norm = group.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
-            return norm > 0 ? group.mapValues { $0 / norm } : group
+            let norm = values.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value * $1.value }.squareRoot()
+            guard norm > 0 else { continue }
+            for (index, value) in values { entries[index] = value / norm * group.weight }
         }
-        return SparseVector(unit(words).merging(unit(characters)) { first, _ in first })
+        return SparseVector(entries)
     }
 }
