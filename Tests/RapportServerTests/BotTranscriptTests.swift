@@ -41,6 +41,18 @@ struct BotTranscriptTests {
         return inboxID
     }
 
+    /// Runs `body` with the shop set up on a fresh database, its Graph API faked.
+    static func withShop(
+        on database: TestDatabase, settings: BotSettings = BotSettings(),
+        _ body: @Sendable (APIHarness, String, FakeProvider) async throws -> Void
+    ) async throws {
+        let graph = try await FakeProvider.start()
+        defer { graph.stop() }
+        try await APIHarness.run(on: database) { api in
+            try await body(api, try await shop(api, graph: graph, settings: settings), graph)
+        }
+    }
+
     /// The customer writes on WhatsApp (a signed webhook); the worker runs the bot.
     static func say(_ api: APIHarness, inboxID: String, _ text: String, id: String, from phone: String = customerPhone) async throws {
         let template = try ChannelFixtures.whatsApp("messages", "text", id: id, timestamp: Date())
@@ -67,10 +79,7 @@ struct BotTranscriptTests {
 
     @Test("order status with the tracking link, a return of one item, and a hand-off with the summary note", arguments: TestDatabase.available)
     func orderReturnHandoff(database: TestDatabase) async throws {
-        let graph = try await FakeProvider.start()
-        defer { graph.stop() }
-        try await APIHarness.run(on: database) { api in
-            let inboxID = try await Self.shop(api, graph: graph)
+        try await Self.withShop(on: database) { api, inboxID, graph in
 
             try await Self.say(api, inboxID: inboxID, "Hi, where is order #1001?", id: "wamid.c1")
             var (conversation, messages) = try await Self.thread(api)

@@ -31,10 +31,7 @@ struct BotWorkTests {
 
     @Test("someone else's number is asked for the order's postcode before hearing anything; three misses go to a person", arguments: TestDatabase.available)
     func verification(database: TestDatabase) async throws {
-        let graph = try await FakeProvider.start()
-        defer { graph.stop() }
-        try await APIHarness.run(on: database) { api in
-            let inboxID = try await BotTranscriptTests.shop(api, graph: graph)
+        try await BotTranscriptTests.withShop(on: database) { api, inboxID, _ in
             let stranger = "6281234567890"
             try await BotTranscriptTests.say(api, inboxID: inboxID, "where is order 1001", id: "wamid.v1", from: stranger)
             var reply = try await Self.lastReply(api)
@@ -59,11 +56,8 @@ struct BotWorkTests {
 
     @Test("before shipping the bot changes the address and cancels after a yes; it sends the payment link; thanks closes the conversation as contained", arguments: TestDatabase.available)
     func changesBeforeShipping(database: TestDatabase) async throws {
-        let graph = try await FakeProvider.start()
-        defer { graph.stop() }
-        try await APIHarness.run(on: database) { api in
-            let settings = BotSettings(paymentLinkTemplate: "https://shop.example/pay/{{order.number}}")
-            let inboxID = try await BotTranscriptTests.shop(api, graph: graph, settings: settings)
+        let settings = BotSettings(paymentLinkTemplate: "https://shop.example/pay/{{order.number}}")
+        try await BotTranscriptTests.withShop(on: database, settings: settings) { api, inboxID, _ in
             let paidID = try await Self.order(api, number: "1002", status: "paid")
             _ = try await Self.order(api, number: "1003", status: "pending")
 
@@ -99,10 +93,7 @@ struct BotWorkTests {
 
     @Test("two messages the bot cannot place hand off; a person answering first silences the bot", arguments: TestDatabase.available)
     func misunderstandingsAndTakeOver(database: TestDatabase) async throws {
-        let graph = try await FakeProvider.start()
-        defer { graph.stop() }
-        try await APIHarness.run(on: database) { api in
-            let inboxID = try await BotTranscriptTests.shop(api, graph: graph)
+        try await BotTranscriptTests.withShop(on: database) { api, inboxID, _ in
             try await BotTranscriptTests.say(api, inboxID: inboxID, "what's the weather like on mars", id: "wamid.m1")
             #expect(try await Self.lastReply(api).contains("didn't get that"))
             try await BotTranscriptTests.say(api, inboxID: inboxID, "tell me a joke about penguins", id: "wamid.m2")
@@ -156,6 +147,20 @@ struct BotWorkTests {
             #expect(sent.body.contains("shipping-times"))
             let page = try await api.client.execute(uri: "/help/\(api.workspaceID)/shipping-times", method: .get)
             #expect(page.status == .ok && String(buffer: page.body).contains("<h1>Shipping times</h1>"))
+        }
+    }
+    @Test("a customer writing Indonesian is answered in Indonesian, and the order's postcode or number does not change that", arguments: TestDatabase.available)
+    func indonesian(database: TestDatabase) async throws {
+        try await BotTranscriptTests.withShop(on: database) { api, inboxID, _ in
+            try await BotTranscriptTests.say(api, inboxID: inboxID, "halo kak, pesanan saya #1001 sudah sampai mana?", id: "wamid.i1")
+            let status = try await Self.lastReply(api)
+            #expect(status.hasPrefix("Pesanan #1001") && status.contains("Lacak di sini: https://dhl.example/track/JJD0001"), "\(status)")
+            try await BotTranscriptTests.say(api, inboxID: inboxID, "saya mau retur barang", id: "wamid.i2")
+            #expect(try await Self.lastReply(api).contains("Barang mana dari pesanan #1001"))
+            try await BotTranscriptTests.say(api, inboxID: inboxID, "1", id: "wamid.i3")
+            #expect(try await Self.lastReply(api).contains("Apa alasan returnya?"))
+            try await BotTranscriptTests.say(api, inboxID: inboxID, "the mug arrived broken", id: "wamid.i4")
+            #expect(try await Self.lastReply(api).hasPrefix("Done: return ret_"), "an English message switches to English")
         }
     }
 }

@@ -20,7 +20,11 @@ struct BotDialogue {
         self.context = context
     }
 
+    /// The customer's language (English until a message shows one).
+    var language: BotLanguage { state.language ?? .english }
+
     mutating func respond() {
+        if let detected = BotLanguage.detect(context.text) { state.language = detected }
         let intent = context.prediction.intent
         if let intent { state.lastIntent = intent }
         if context.isVIP { return handOff(.vip) }
@@ -35,10 +39,12 @@ struct BotDialogue {
         switch intent {
         case "greeting":
             let name = context.customer?.profile.firstName.map { " \($0)" } ?? ""
-            say("Hi\(name)! I can tell you where your order is, start a return, send a payment link, change an address or cancel an order before it ships, and answer questions about the shop. What can I do for you?")
+            say(language.say(
+                "Hi\(name)! I can tell you where your order is, start a return, send a payment link, change an address or cancel an order before it ships, and answer questions about the shop. What can I do for you?",
+                "Halo\(name)! Saya bisa cek status pesanan, memulai retur, mengirim link pembayaran, mengubah alamat atau membatalkan pesanan sebelum dikirim, dan menjawab pertanyaan tentang toko. Ada yang bisa saya bantu?"))
         case "thanks":
             state.finishTask()
-            say("You're welcome! I'll close this chat now; write again any time.")
+            say(language.say("You're welcome! I'll close this chat now; write again any time.", "Sama-sama! Percakapan ini saya tutup dulu; silakan tulis lagi kapan saja."))
             turn.resolves = true
         case "order_status", "track_shipment", "start_return", "return_status", "cancel_order", "change_address",
             "payment_link", "payment_problem":
@@ -74,12 +80,12 @@ struct BotDialogue {
             let chosen = BotAnswerReading.lines(in: context.text, from: returnableLines(of: order))
             guard !chosen.isEmpty else {
                 if context.prediction.intent != nil && context.prediction.intent != "start_return" { return false }
-                say("Sorry, which item? Reply with its number from the list.")
+                say(language.say("Sorry, which item? Reply with its number from the list.", "Maaf, barang yang mana? Balas dengan nomornya dari daftar."))
                 return true
             }
             state.returnLineIDs = chosen.map(\.id)
             state.awaiting = .returnReason
-            say("Got it: \(OrderNarration.items(chosen)). What's the reason for the return?")
+            say(language.say("Got it: \(OrderNarration.items(chosen)). What's the reason for the return?", "Baik: \(OrderNarration.items(chosen)). Apa alasan returnya?"))
         case .returnReason:
             guard let order = currentOrder else { return false }
             openReturn(order, reason: context.text)
@@ -89,12 +95,18 @@ struct BotDialogue {
                 turn.actions.append(.cancelOrder(orderID: order.id))
                 state.tried.append("cancelled order #\(order.number)")
                 state.finishTask()
-                say("Order #\(order.number) is cancelled."
-                    + (order.status == .paid ? " Your payment goes back to the way you paid within a few working days." : "")
-                    + " Anything else I can do?")
+                say(language.say(
+                    "Order #\(order.number) is cancelled."
+                        + (order.status == .paid ? " Your payment goes back to the way you paid within a few working days." : "")
+                        + " Anything else I can do?",
+                    "Pesanan #\(order.number) sudah dibatalkan."
+                        + (order.status == .paid ? " Pembayaran Anda dikembalikan ke metode pembayaran semula dalam beberapa hari kerja." : "")
+                        + " Ada lagi yang bisa saya bantu?"))
             } else if BotAnswerReading.isNo(context.text) {
                 state.finishTask()
-                say("Okay, order #\(order.number) stays as it is. Anything else I can do?")
+                say(language.say(
+                    "Okay, order #\(order.number) stays as it is. Anything else I can do?",
+                    "Baik, pesanan #\(order.number) tetap seperti semula. Ada lagi yang bisa saya bantu?"))
             } else {
                 return false
             }
@@ -102,19 +114,23 @@ struct BotDialogue {
             guard let order = currentOrder else { return false }
             guard let address = BotAnswerReading.address(in: context.text, country: order.shippingAddress?.country) else {
                 if context.prediction.intent != nil && context.prediction.intent != "change_address" { return false }
-                say("I couldn't read that as an address. Please write the street, then the postcode and city, separated by commas.")
+                say(language.say(
+                    "I couldn't read that as an address. Please write the street, then the postcode and city, separated by commas.",
+                    "Saya belum bisa membaca alamat itu. Tulis nama jalan, lalu kode pos dan kota, dipisahkan koma."))
                 return true
             }
             turn.actions.append(.changeAddress(orderID: order.id, address))
             state.tried.append("changed the address of order #\(order.number)")
             state.finishTask()
-            say("Done: order #\(order.number) will go to \(address.oneLine). Anything else I can do?")
+            say(language.say(
+                "Done: order #\(order.number) will go to \(address.oneLine). Anything else I can do?",
+                "Sudah: pesanan #\(order.number) akan dikirim ke \(address.oneLine). Ada lagi yang bisa saya bantu?"))
         case .offerHuman:
             if BotAnswerReading.isYes(context.text) {
                 handOff(.notAllowed)
             } else if BotAnswerReading.isNo(context.text) {
                 state.finishTask()
-                say("Okay. Anything else I can do for you?")
+                say(language.say("Okay. Anything else I can do for you?", "Baik. Ada lagi yang bisa saya bantu?"))
             } else {
                 return false
             }
@@ -133,7 +149,9 @@ struct BotDialogue {
         if let number = context.orderNumbers.first {
             guard let named = context.namedOrders.first(where: { $0.number == number || $0.number == "#\(number)" }) else {
                 state.awaiting = .orderNumber
-                return say("I can't find an order #\(number). Could you check the number on your confirmation e-mail?")
+                return say(language.say(
+                    "I can't find an order #\(number). Could you check the number on your confirmation e-mail?",
+                    "Saya tidak menemukan pesanan #\(number). Bisa dicek lagi nomornya di e-mail konfirmasi?"))
             }
             order = named
         } else if let inHand = currentOrder {
@@ -142,12 +160,16 @@ struct BotDialogue {
             order = latest
         } else {
             state.awaiting = .orderNumber
-            return say("Which order is it about? Please send me the order number (for example #1001).")
+            return say(language.say(
+                "Which order is it about? Please send me the order number (for example #1001).",
+                "Pesanan yang mana? Kirimkan nomor pesanannya (misalnya #1001)."))
         }
         state.orderID = order.id
         guard isVerified(order) else {
             state.awaiting = .verification
-            return say("To keep your order private: what is the e-mail address or postcode order #\(order.number) was placed with?")
+            return say(language.say(
+                "To keep your order private: what is the e-mail address or postcode order #\(order.number) was placed with?",
+                "Demi keamanan pesanan Anda: apa alamat e-mail atau kode pos yang dipakai untuk pesanan #\(order.number)?"))
         }
         perform(on: order)
     }
@@ -165,7 +187,9 @@ struct BotDialogue {
         guard emailMatches || postcodeMatches else {
             state.verificationFailures += 1
             if state.verificationFailures >= Self.verificationAttempts { return handOff(.verificationFailed) }
-            return say("That doesn't match order #\(order.number). Please send the e-mail address or postcode the order was placed with.")
+            return say(language.say(
+                "That doesn't match order #\(order.number). Please send the e-mail address or postcode the order was placed with.",
+                "Itu tidak cocok dengan pesanan #\(order.number). Kirimkan alamat e-mail atau kode pos yang dipakai untuk pesanan itu."))
         }
         state.verifiedOrderIDs.append(order.id)
         state.verificationFailures = 0
@@ -177,7 +201,7 @@ struct BotDialogue {
         state.awaiting = nil
         switch state.task {
         case "order_status", "track_shipment":
-            say(OrderNarration.status(of: order, paymentLink: paymentLink(for: order)))
+            say(OrderNarration.status(of: order, paymentLink: paymentLink(for: order), in: language))
             state.tried.append("told the status of order #\(order.number)")
             state.finishTask()
         case "start_return":
@@ -185,25 +209,39 @@ struct BotDialogue {
         case "return_status":
             state.finishTask()
             if let latest = context.returnsByOrder[order.id]?.max(by: { $0.createdAt < $1.createdAt }) {
-                say(OrderNarration.returnStatus(latest, order: order))
+                say(OrderNarration.returnStatus(latest, order: order, in: language))
                 state.tried.append("told the status of return \(latest.id)")
             } else {
-                say("I see no return for order #\(order.number) yet. Would you like to start one? Just say \"return\".")
+                say(language.say(
+                    "I see no return for order #\(order.number) yet. Would you like to start one? Just say \"return\".",
+                    "Belum ada retur untuk pesanan #\(order.number). Mau memulai retur? Tulis saja \"retur\"."))
             }
         case "cancel_order":
             guard [.pending, .paid].contains(order.status) else {
-                return refuse("Order #\(order.number) has already \(order.status == .cancelled ? "been cancelled" : "shipped"), so I can't cancel it."
-                    + (order.status.isFulfilled ? " You can return it once it arrives." : ""), order: order, wanted: "cancel")
+                let cancelled = order.status == .cancelled
+                return refuse(language.say(
+                    "Order #\(order.number) has already \(cancelled ? "been cancelled" : "shipped"), so I can't cancel it."
+                        + (order.status.isFulfilled ? " You can return it once it arrives." : ""),
+                    "Pesanan #\(order.number) sudah \(cancelled ? "dibatalkan" : "dikirim"), jadi tidak bisa saya batalkan."
+                        + (order.status.isFulfilled ? " Anda bisa meretur setelah barang sampai." : "")), order: order, wanted: "cancel")
             }
             state.awaiting = .confirmCancel
-            say("Shall I cancel order #\(order.number) (\(OrderNarration.items(order.lines)), \(OrderNarration.total(order)))? Reply yes or no.")
+            say(language.say(
+                "Shall I cancel order #\(order.number) (\(OrderNarration.items(order.lines)), \(OrderNarration.total(order)))? Reply yes or no.",
+                "Batalkan pesanan #\(order.number) (\(OrderNarration.items(order.lines)), \(OrderNarration.total(order)))? Balas ya atau tidak."))
         case "change_address":
             guard [.pending, .paid].contains(order.status) else {
-                return refuse("Order #\(order.number) has already \(order.status == .cancelled ? "been cancelled" : "left our warehouse"), so its address can't change any more.", order: order, wanted: "change the address")
+                let cancelled = order.status == .cancelled
+                return refuse(language.say(
+                    "Order #\(order.number) has already \(cancelled ? "been cancelled" : "left our warehouse"), so its address can't change any more.",
+                    "Pesanan #\(order.number) sudah \(cancelled ? "dibatalkan" : "keluar dari gudang kami"), jadi alamatnya tidak bisa diubah lagi."),
+                    order: order, wanted: "change the address")
             }
             state.awaiting = .newAddress
-            let current = order.shippingAddress.map { " It now goes to \($0.oneLine)." } ?? ""
-            say("Sure.\(current) What's the new address? Please write the street, then the postcode and city, separated by commas.")
+            let current = order.shippingAddress.map { language.say(" It now goes to \($0.oneLine).", " Saat ini dikirim ke \($0.oneLine).") } ?? ""
+            say(language.say(
+                "Sure.\(current) What's the new address? Please write the street, then the postcode and city, separated by commas.",
+                "Bisa.\(current) Apa alamat barunya? Tulis nama jalan, lalu kode pos dan kota, dipisahkan koma."))
         case "payment_link", "payment_problem":
             payment(order)
         default:
@@ -216,25 +254,42 @@ struct BotDialogue {
         switch order.status {
         case .pending:
             guard let link = paymentLink(for: order) else {
-                return refuse("Order #\(order.number) is waiting for payment of \(OrderNarration.total(order)), but I can't send payment links.", order: order, wanted: "pay")
+                return refuse(language.say(
+                    "Order #\(order.number) is waiting for payment of \(OrderNarration.total(order)), but I can't send payment links.",
+                    "Pesanan #\(order.number) menunggu pembayaran \(OrderNarration.total(order)), tetapi saya tidak bisa mengirim link pembayaran."),
+                    order: order, wanted: "pay")
             }
             state.finishTask()
             state.tried.append("sent the payment link of order #\(order.number)")
-            say((problem ? "We haven't received the payment for order #\(order.number) yet, so it didn't go through. " : "")
-                + "You can pay \(OrderNarration.total(order)) for order #\(order.number) here: \(link)")
+            say(language.say(
+                (problem ? "We haven't received the payment for order #\(order.number) yet, so it didn't go through. " : "")
+                    + "You can pay \(OrderNarration.total(order)) for order #\(order.number) here: \(link)",
+                (problem ? "Pembayaran untuk pesanan #\(order.number) belum kami terima, jadi belum berhasil. " : "")
+                    + "Anda bisa membayar \(OrderNarration.total(order)) untuk pesanan #\(order.number) di sini: \(link)"))
         case .cancelled:
             state.finishTask()
-            say("Order #\(order.number) was cancelled, so there is nothing to pay.")
+            say(language.say(
+                "Order #\(order.number) was cancelled, so there is nothing to pay.",
+                "Pesanan #\(order.number) sudah dibatalkan, jadi tidak ada yang perlu dibayar."))
         case .refunded, .partiallyRefunded:
             state.finishTask()
-            say("Order #\(order.number) was paid and \(order.status == .refunded ? "refunded in full" : "partly refunded") (\(MoneyText.format(order.totals.refunded, order.currency))).")
+            let refunded = MoneyText.format(order.totals.refunded, order.currency)
+            let whole = order.status == .refunded
+            say(language.say(
+                "Order #\(order.number) was paid and \(whole ? "refunded in full" : "partly refunded") (\(refunded)).",
+                "Pesanan #\(order.number) sudah dibayar dan \(whole ? "dikembalikan seluruhnya" : "dikembalikan sebagian") (\(refunded))."))
         case .paid, .fulfilled, .delivered:
-            let paid = order.paidAt.map { " on \(OrderNarration.day($0))" } ?? ""
+            let paid = order.paidAt.map { language.say(" on ", " pada ") + OrderNarration.day($0, in: language) } ?? ""
             if problem {
-                refuse("We received your payment of \(OrderNarration.total(order)) for order #\(order.number)\(paid), so the order is paid. If you were charged twice or something else looks wrong, a colleague needs to check it with the payment provider.", order: order, wanted: "sort out a payment")
+                refuse(language.say(
+                    "We received your payment of \(OrderNarration.total(order)) for order #\(order.number)\(paid), so the order is paid. If you were charged twice or something else looks wrong, a colleague needs to check it with the payment provider.",
+                    "Pembayaran \(OrderNarration.total(order)) untuk pesanan #\(order.number) sudah kami terima\(paid), jadi pesanan sudah lunas. Jika Anda tertagih dua kali atau ada yang janggal, rekan kami perlu mengeceknya dengan penyedia pembayaran."),
+                    order: order, wanted: "sort out a payment")
             } else {
                 state.finishTask()
-                say("Order #\(order.number) is already paid\(paid). There's nothing more to pay.")
+                say(language.say(
+                    "Order #\(order.number) is already paid\(paid). There's nothing more to pay.",
+                    "Pesanan #\(order.number) sudah lunas\(paid). Tidak ada lagi yang perlu dibayar."))
             }
         }
     }
@@ -268,29 +323,43 @@ struct BotDialogue {
     private mutating func startReturn(_ order: Order) {
         guard order.status.isFulfilled || order.status == .partiallyRefunded, let started = OrderNarration.returnWindowStart(of: order) else {
             let reason = order.status == .cancelled || order.status == .refunded
-                ? "Order #\(order.number) is \(order.status.rawValue), so there is nothing to return."
-                : "Order #\(order.number) hasn't shipped yet, so it can't be returned. I can cancel it instead: just say \"cancel\"."
+                ? language.say(
+                    "Order #\(order.number) is \(order.status.rawValue), so there is nothing to return.",
+                    "Pesanan #\(order.number) sudah \(order.status == .cancelled ? "dibatalkan" : "dikembalikan dananya"), jadi tidak ada yang bisa diretur.")
+                : language.say(
+                    "Order #\(order.number) hasn't shipped yet, so it can't be returned. I can cancel it instead: just say \"cancel\".",
+                    "Pesanan #\(order.number) belum dikirim, jadi belum bisa diretur. Saya bisa membatalkannya: tulis saja \"batalkan\".")
             state.finishTask()
             return say(reason)
         }
         let days = context.settings.returnWindowDays
         if context.now.timeIntervalSince(started) > Double(days) * 86_400 {
-            return refuse("Order #\(order.number) arrived on \(OrderNarration.day(started)), more than \(days) days ago, so I can't open a return myself.", order: order, wanted: "return items")
+            return refuse(language.say(
+                "Order #\(order.number) arrived on \(OrderNarration.day(started, in: language)), more than \(days) days ago, so I can't open a return myself.",
+                "Pesanan #\(order.number) tiba pada \(OrderNarration.day(started, in: language)), lebih dari \(days) hari yang lalu, jadi saya tidak bisa membuka retur sendiri."),
+                order: order, wanted: "return items")
         }
         let lines = returnableLines(of: order)
         guard !lines.isEmpty else {
-            return refuse("None of the items of order #\(order.number) can be returned by me (they are final sale or already in a return).", order: order, wanted: "return items")
+            return refuse(language.say(
+                "None of the items of order #\(order.number) can be returned by me (they are final sale or already in a return).",
+                "Tidak ada barang dari pesanan #\(order.number) yang bisa saya returkan (barang final sale atau sudah dalam retur)."),
+                order: order, wanted: "return items")
         }
         let named = BotAnswerReading.lines(in: context.text, from: lines)
         if lines.count == 1 || named.count == 1 {
             state.returnLineIDs = (lines.count == 1 ? lines : named).map(\.id)
             state.awaiting = .returnReason
             let chosen = lines.filter { state.returnLineIDs.contains($0.id) }
-            return say("I can open a return for \(OrderNarration.items(chosen)) from order #\(order.number). What's the reason for the return?")
+            return say(language.say(
+                "I can open a return for \(OrderNarration.items(chosen)) from order #\(order.number). What's the reason for the return?",
+                "Saya bisa membuka retur untuk \(OrderNarration.items(chosen)) dari pesanan #\(order.number). Apa alasan returnya?"))
         }
         state.awaiting = .returnItems
         let list = lines.enumerated().map { "\($0.offset + 1). \($0.element.title) ×\($0.element.quantity)" }.joined(separator: "\n")
-        say("Which item of order #\(order.number) would you like to return?\n\(list)\nReply with the number or the name.")
+        say(language.say(
+            "Which item of order #\(order.number) would you like to return?\n\(list)\nReply with the number or the name.",
+            "Barang mana dari pesanan #\(order.number) yang ingin diretur?\n\(list)\nBalas dengan nomor atau namanya."))
     }
 
     private mutating func openReturn(_ order: Order, reason: String) {
@@ -300,7 +369,9 @@ struct BotDialogue {
         turn.actions.append(.openReturn(ReturnInput(orderID: order.id, items: items, reason: String(reason.prefix(2000)))))
         state.tried.append("opened return {{return.id}} for \(OrderNarration.items(lines)) of order #\(order.number)")
         state.finishTask()
-        say("Done: return {{return.id}} is open for \(OrderNarration.items(lines)) from order #\(order.number). "
+        say(language.say(
+            "Done: return {{return.id}} is open for \(OrderNarration.items(lines)) from order #\(order.number). ",
+            "Sudah: retur {{return.id}} dibuka untuk \(OrderNarration.items(lines)) dari pesanan #\(order.number). ")
             + context.settings.returnInstructions)
     }
 
@@ -308,29 +379,36 @@ struct BotDialogue {
 
     private mutating func answerFromHelpCentre(intent: String) {
         guard let (answer, link) = context.knowledge else {
-            return refuse("I don't know the answer to that one, and I'd rather not guess.", order: nil, wanted: "an answer to a question")
+            return refuse(language.say(
+                "I don't know the answer to that one, and I'd rather not guess.", "Saya belum tahu jawabannya, dan saya tidak mau menebak."),
+                order: nil, wanted: "an answer to a question")
         }
+        quote(answer, link: link)
+    }
+
+    private mutating func quote(_ answer: KnowledgeAnswer, link: String) {
         state.tried.append("answered from the help article \"\(answer.title)\"")
-        say("\(answer.passage)\n\nMore in \"\(answer.title)\": \(link)")
+        say("\(answer.passage)\n\n" + language.say("More in", "Selengkapnya di") + " \"\(answer.title)\": \(link)")
     }
 
     private mutating func notUnderstood() {
         if let (answer, link) = context.knowledge {
             state.misunderstood = 0
-            state.tried.append("answered from the help article \"\(answer.title)\"")
-            return say("\(answer.passage)\n\nMore in \"\(answer.title)\": \(link)")
+            return quote(answer, link: link)
         }
         state.misunderstood += 1
         state.tried.append("did not understand \"\(context.text.prefix(80))\"")
         if state.misunderstood >= Self.patience { return handOff(.lowConfidence) }
-        say("Sorry, I didn't get that. I can tell you where your order is, start a return, send a payment link or answer questions about the shop. Or write \"agent\" to talk to a person.")
+        say(language.say(
+            "Sorry, I didn't get that. I can tell you where your order is, start a return, send a payment link or answer questions about the shop. Or write \"agent\" to talk to a person.",
+            "Maaf, saya kurang paham. Saya bisa cek status pesanan, memulai retur, mengirim link pembayaran atau menjawab pertanyaan tentang toko. Atau tulis \"admin\" untuk bicara dengan orang."))
     }
 
     /// Explains why the bot can't do it and offers a person.
     private mutating func refuse(_ explanation: String, order: Order?, wanted: String) {
         state.tried.append("could not \(wanted)" + (order.map { " for order #\($0.number)" } ?? "") + " by itself")
         state.awaiting = .offerHuman
-        say("\(explanation) Shall I pass you to a colleague? (yes/no)")
+        say(explanation + language.say(" Shall I pass you to a colleague? (yes/no)", " Mau saya sambungkan ke rekan kami? (ya/tidak)"))
     }
 
     /// Gives the conversation to a person; `detail` is what went wrong, for the note.
@@ -338,7 +416,9 @@ struct BotDialogue {
         if let detail { state.tried.append("could not finish: \(detail)") }
         turn.handoff = reason
         state.awaiting = nil
-        say("I'm passing you to a colleague now. They'll see our conversation, so you won't need to repeat yourself, and they'll reply here.")
+        say(language.say(
+            "I'm passing you to a colleague now. They'll see our conversation, so you won't need to repeat yourself, and they'll reply here.",
+            "Saya sambungkan ke rekan kami sekarang. Mereka bisa melihat percakapan ini, jadi Anda tidak perlu mengulang, dan mereka akan membalas di sini."))
     }
 
     private mutating func say(_ text: String) {

@@ -16,6 +16,8 @@ public struct BotState: Sendable, Equatable, Codable {
     /// The customer's words when they asked for the task in hand.
     public var request: String?
     public var lastIntent: String?
+    /// The customer's language as last seen; nil until a message shows one (English then).
+    public var language: BotLanguage?
     /// The newest customer message answered, so a repeated job answers nothing twice.
     public var lastMessageID: String?
 
