@@ -163,4 +163,18 @@ struct BotWorkTests {
             #expect(try await Self.lastReply(api).hasPrefix("Done: return ret_"), "an English message switches to English")
         }
     }
+    @Test("a photo without words goes to a person with a note saying so", arguments: TestDatabase.available)
+    func photo(database: TestDatabase) async throws {
+        try await BotTranscriptTests.withShop(on: database) { api, inboxID, _ in
+            let body = try ChannelFixtures.whatsApp("messages", "image", id: "wamid.photo", timestamp: Date())
+            let response = try await WhatsAppChannelTests.post(
+                api, inboxID: inboxID, body, signature: ChannelFixtures.metaSignature(body, secret: "wa-secret"))
+            #expect(response.status == .ok)
+            try await api.runJobs()
+            let (conversation, messages) = try await BotTranscriptTests.thread(api)
+            #expect(conversation.status == .open)
+            let note = try #require(messages.last { $0.isPrivate }?.text)
+            #expect(note.contains("sent a photo or file") && note.contains("[image]"), "\(note)")
+        }
+    }
 }

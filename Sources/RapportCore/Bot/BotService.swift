@@ -25,15 +25,17 @@ public struct BotService: Sendable {
     /// Runs a `bot.reply` job.
     public func answer(_ job: Job) async throws {
         let payload = try JSONCoding.makeDecoder().decode(BotReplyPayload.self, from: Data(job.payload.utf8))
-        guard let message = try await store.read({ session in try await session.conversations.message(id: payload.messageID) }),
-            let text = message.text?.trimmed, !text.isEmpty
+        guard let message = try await store.read({ session in try await session.conversations.message(id: payload.messageID) })
         else { return }
-        let analysis = try await analyze(text, workspaceID: message.workspaceID)
+        let written = message.text?.trimmed ?? ""
+        let analysis = try await analyze(written, workspaceID: message.workspaceID)
+        // A photo, a voice note or a file without words: a person looks at it.
+        let text = written.isEmpty ? "[\(message.kind.rawValue)]" : written
         do {
-            try await takeTurn(message: message, text: text, analysis: analysis, forcedHandoff: nil)
+            try await takeTurn(message: message, text: text, analysis: analysis, forced: written.isEmpty ? (.attachment, nil) : nil)
         } catch let BotActionError.refused(reason) {
             // The store changed under the bot (the order shipped meanwhile…): a person takes over.
-            try await takeTurn(message: message, text: text, analysis: analysis, forcedHandoff: reason)
+            try await takeTurn(message: message, text: text, analysis: analysis, forced: (.notAllowed, reason))
         }
     }
 
@@ -59,7 +61,8 @@ public struct BotService: Sendable {
             ?? BotIntentSet(workspaceID: workspaceID, version: 0, intents: BuiltInIntents.all, createdBy: "built-in", createdAt: .distantPast)
     }
 
-    private func takeTurn(message: Message, text: String, analysis: BotAnalysis, forcedHandoff: String?) async throws {
+    /// Answers one message; `forced` hands off without reading it (why, and what went wrong).
+    private func takeTurn(message: Message, text: String, analysis: BotAnalysis, forced: (HandoffReason, String?)?) async throws {
         let published: [LiveUpdate]? = try await conversations.customers.retryingConflicts {
             try await store.write { session in
                 guard var conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
@@ -82,8 +85,8 @@ public struct BotService: Sendable {
                     text: text, analysis: analysis, settings: settings, conversation: conversation, state: botSession.state,
                     session: session, now: now)
                 var dialogue = BotDialogue(state: botSession.state, context: context)
-                if let forcedHandoff {
-                    dialogue.handOff(.notAllowed, because: forcedHandoff)
+                if let (reason, detail) = forced {
+                    dialogue.handOff(reason, because: detail)
                 } else {
                     dialogue.respond()
                 }

@@ -7,6 +7,8 @@ public enum HandoffReason: String, Sendable, Codable, CaseIterable {
     case notAllowed = "not_allowed"
     case complaint
     case verificationFailed = "verification_failed"
+    /// A photo, voice note or file without words, which the bot cannot read.
+    case attachment
     /// A person answered in the conversation without waiting for the bot to hand it over.
     case agentTookOver = "agent_took_over"
 
@@ -20,6 +22,7 @@ public enum HandoffReason: String, Sendable, Codable, CaseIterable {
         case .notAllowed: "needs something the bot may not do"
         case .complaint: "complaint"
         case .verificationFailed: "could not confirm who is asking"
+        case .attachment: "sent a photo or file"
         case .agentTookOver: "an agent stepped in"
         }
     }
