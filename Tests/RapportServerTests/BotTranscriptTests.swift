@@ -125,6 +125,12 @@ struct BotTranscriptTests {
                 from: day, to: Date().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
             #expect(dashboard.handled == 1 && dashboard.handedOff == 1)
             #expect(dashboard.reasons.first?.reason == .asked)
+
+            // The agent's thread marks the upset message and shows the bot's note.
+            _ = try await WebWorkspaceTests.user(api, .manager)
+            let manager = try await WebWorkspaceTests.signIn(api, "manager@shop.test")
+            let page = try await WebWorkspaceTests.get(api, "/inbox/\(conversation.id)", cookie: manager.cookie)
+            #expect(page.text.contains("sounds upset") && page.text.contains("Bot hand-off"))
         }
     }
 }

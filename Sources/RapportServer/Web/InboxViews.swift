@@ -116,6 +116,7 @@ struct InboxViews: Sendable {
                 "author": author, "when": WebFormat.time(message.createdAt), "when_iso": WebFormat.iso(message.createdAt),
                 "tick": tick?.mark, "tick_words": tick?.words, "tick_state": tick?.state, "failure": message.failureReason,
                 "attachments": attachments.isEmpty ? nil : attachments,
+                "mood": message.sentiment.flatMap(WebFormat.mood),
             ])
         }
         var sla: [[String: Any]] = []

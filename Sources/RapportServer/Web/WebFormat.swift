@@ -123,4 +123,11 @@ enum WebFormat {
         case nil: ""
         }
     }
+
+    /// A customer message's sentiment as the thread shows it: only when it leans one way.
+    static func mood(_ score: Double) -> [String: String]? {
+        if score <= -0.25 { return ["words": "sounds upset", "state": "negative", "score": String(format: "%.2f", score)] }
+        if score >= 0.25 { return ["words": "sounds happy", "state": "positive", "score": String(format: "%.2f", score)] }
+        return nil
+    }
 }
