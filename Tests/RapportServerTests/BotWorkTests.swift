@@ -133,7 +133,7 @@ struct BotWorkTests {
             let filler = String(repeating: "Parcels are packed by hand in our Bandung warehouse and handed to the courier the same afternoon. ", count: 4)
             _ = try await api.services.bot.saveArticle(
                 id: nil, slug: "shipping-times", title: "Shipping times",
-                body: "# Shipping times\n\nDelivery within Java takes 2 to 3 working days; other islands take 4 to 7 working days. \(filler)\n\nWe do not ship on public holidays.",
+                body: "# Shipping times\n\nDelivery within Java takes 2 to 3 working days; other islands take 4 to 7 working days — “express” is faster. \(filler)\n\nWe do not ship on public holidays.",
                 as: operatorActor)
             let path = "/webhooks/twilio/sms/\(inboxID)"
             let form = try ChannelFixtures.text("sms-inbound", "form", in: "twilio").trimmingCharacters(in: .whitespacesAndNewlines)
@@ -142,6 +142,7 @@ struct BotWorkTests {
             try await api.runJobs()
             let reply = try await Self.lastReply(api)
             #expect(reply.count <= 306, "\(reply.count) characters")
+            #expect(!reply.contains("—") && reply.contains("- \"express\""), "GSM characters only: \(reply)")
             #expect(reply.contains("4 to 7 working days") && reply.contains("/help/\(api.workspaceID)/shipping-times"), "\(reply)")
             let sent = try #require(twilio.requests.last { $0.path.hasSuffix("/Messages.json") })
             #expect(sent.body.contains("shipping-times"))

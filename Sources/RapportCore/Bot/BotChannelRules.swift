@@ -13,10 +13,25 @@ enum BotChannelRules {
         }
     }
 
+    /// GSM 03.38's basic characters: an SMS of these alone takes 153 characters a segment
+    /// when split; one other character makes the whole message UCS-2, 67 a segment.
+    private static let gsmCharacters = Set(
+        "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà")
+    private static let gsmReplacements: [Character: String] = [
+        "×": "x", "“": "\"", "”": "\"", "‘": "'", "’": "'", "…": "...", "—": "-", "–": "-", "→": "->", "€": "EUR",
+    ]
+
     /// The reply cut to the channel's length at a sentence or line boundary, keeping the
     /// sentences with links (the tracking or payment link matters more than the item list).
-    static func fit(_ text: String, to channel: InboxChannel) -> String {
-        guard let limit = limit(of: channel), text.count > limit else { return text }
+    /// SMS text is brought to the GSM alphabet where a plain equivalent exists.
+    static func fit(_ reply: String, to channel: InboxChannel) -> String {
+        var text = reply
+        var limit = limit(of: channel)
+        if channel == .sms {
+            text = String(reply.flatMap { gsmReplacements[$0] ?? String($0) })
+            if !text.allSatisfy(gsmCharacters.contains) { limit = 134 }
+        }
+        guard let limit, text.count > limit else { return text }
         var sentences: [String] = []
         var current = ""
         let characters = Array(text)
