@@ -178,4 +178,24 @@ struct BotWorkTests {
             #expect(note.contains("sent a photo or file") && note.contains("[image]"), "\(note)")
         }
     }
+    @Test("with VIP hand-off on, a customer tagged vip goes to a person from the first message, routed by the VIP rule", arguments: TestDatabase.available)
+    func vip(database: TestDatabase) async throws {
+        try await BotTranscriptTests.withShop(on: database, settings: BotSettings(handOffVIP: true, vipTag: "vip")) { api, inboxID, _ in
+            let orders = try await api.send(.get, "/api/v1/orders")
+            let customerID = try #require((orders.object["data"] as? [[String: Any]])?.first?["customer_id"] as? String)
+            #expect(try await api.send(.post, "/api/v1/customers/\(customerID)/tags", json: #"{"tags": ["VIP"]}"#).status == .ok)
+            let actor = Actor.operator(workspaceID: api.workspaceID)
+            let agent = try await WebWorkspaceTests.user(api, .agent)
+            _ = try await api.services.inboxes.setAvailability(.online, agentID: agent.id, as: actor)
+            let vipDesk = try await api.services.inboxes.createTeam(name: "VIP desk", memberIDs: [agent.id], as: actor)
+            _ = try await api.services.inboxes.createRoutingRule(
+                inboxID: nil, customerTag: "vip", teamID: vipDesk.id, priority: .high, position: nil, as: actor)
+            try await BotTranscriptTests.say(api, inboxID: inboxID, "where is order #1001", id: "wamid.vip")
+            let (conversation, messages) = try await BotTranscriptTests.thread(api)
+            #expect(conversation.status == .open)
+            #expect(conversation.teamID == vipDesk.id && conversation.priority == .high && conversation.assigneeID == agent.id)
+            #expect(!BotTranscriptTests.botReplies(messages).contains { $0.contains("dhl.example") }, "no order work first")
+            #expect(messages.last { $0.isPrivate }?.text?.contains("VIP customer") == true)
+        }
+    }
 }
