@@ -42,7 +42,10 @@ struct PagesBenchCommand: AsyncParsableCommand {
         let conversation = try await services.conversations.conversations(filter: ConversationFilter(), page: try PageRequest(limit: 1), as: admin).items.first
         let order = try await services.commerce.orders(filter: OrderFilter(), workspaceID: workspaceID, page: try PageRequest(limit: 1)).items.first
         let product = try await services.commerce.products(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 1)).items.first
-        var pages = ["/inbox", "/customers", "/customers?q=novak", "/orders", "/products", "/dashboard", "/settings"]
+        var pages = [
+            "/inbox", "/customers", "/customers?q=novak", "/orders", "/products", "/dashboard", "/settings", "/bot",
+            "/help/\(workspaceID)/delivery",
+        ]
         if let conversation { pages.insert("/inbox/\(conversation.id)", at: 1) }
         if let order { pages += ["/customers/\(order.customerID)", "/orders/\(order.id)"] }
         if let product { pages.append("/products/\(product.id)") }
