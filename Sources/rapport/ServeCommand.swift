@@ -28,7 +28,7 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CommandLogging.makeLogger("rapport")
         let store = try await database.openMigrated(logger: logger)
-        let services = AppServices(store: store, defaultRegion: try database.region())
+        let services = AppServices(store: store, defaultRegion: try database.region(), localPort: port)
         do {
             try await prepare(services, logger: logger)
         } catch {

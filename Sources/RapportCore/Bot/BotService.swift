@@ -19,7 +19,7 @@ public struct BotService: Sendable {
     public init(conversations: ConversationService, commerce: CommerceService, publicBaseURL: String) {
         self.conversations = conversations
         self.commerce = commerce
-        self.publicBaseURL = publicBaseURL
+        self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
     }
 
     /// Runs a `bot.reply` job.

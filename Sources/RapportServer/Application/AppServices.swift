@@ -30,7 +30,7 @@ public struct AppServices: Sendable {
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
         publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
-        passwords: any PasswordHasher = BcryptPasswordHasher()
+        passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080
     ) {
         self.store = store
         self.defaultRegion = defaultRegion
@@ -53,7 +53,8 @@ public struct AppServices: Sendable {
         self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: SHA256SecretHasher(), inboxes: inboxes)
         let conversations = ConversationService(customers: customers, live: live)
         self.conversations = conversations
-        self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicURL ?? "http://127.0.0.1:8080")
+        // The bot's help-centre links need an address outside any request: the public one, or this machine's.
+        self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicURL ?? "http://127.0.0.1:\(localPort)")
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }
