@@ -38,6 +38,20 @@ enum BotAnswerReading {
         return scored.filter { $0.1 == best }.map(\.0)
     }
 
+    private static let numberWords: [String: Int] = [
+        "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "all": Int.max,
+        "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "semua": Int.max, "semuanya": Int.max,
+    ]
+
+    /// A number of pieces written as digits or as a word (`2`, `two`, `dua`); nil when none.
+    static func quantity(in text: String) -> Int? {
+        for word in TextFeatures.words(text) {
+            if let number = Int(word) { return number }
+            if let number = numberWords[word] { return number }
+        }
+        return nil
+    }
+
     /// Whether the text holds the postcode (spaces and case ignored).
     static func mentions(postcode: String, in text: String) -> Bool {
         let wanted = normalized(postcode)

@@ -83,9 +83,20 @@ struct BotDialogue {
                 say(language.say("Sorry, which item? Reply with its number from the list.", "Maaf, barang yang mana? Balas dengan nomornya dari daftar."))
                 return true
             }
-            state.returnLineIDs = chosen.map(\.id)
+            choose(chosen, of: order)
+        case .returnQuantity:
+            guard let order = currentOrder, let line = order.lines.first(where: { state.returnLineIDs.first == $0.id }) else { return false }
+            let most = line.quantity - claimedQuantities(of: order)[line.id, default: 0]
+            // "all" (`Int.max`) means every piece left.
+            let said = BotAnswerReading.quantity(in: context.text)
+            guard let quantity = said == Int.max ? most : said, (1...most).contains(quantity) else {
+                if context.prediction.intent != nil { return false }
+                say(language.say("Please reply with a number from 1 to \(most).", "Balas dengan angka 1 sampai \(most)."))
+                return true
+            }
+            state.returnQuantity = quantity
             state.awaiting = .returnReason
-            say(language.say("Got it: \(OrderNarration.items(chosen)). What's the reason for the return?", "Baik: \(OrderNarration.items(chosen)). Apa alasan returnya?"))
+            say(language.say("Got it: \(line.title) ×\(quantity). What's the reason for the return?", "Baik: \(line.title) ×\(quantity). Apa alasan returnya?"))
         case .returnReason:
             guard let order = currentOrder else { return false }
             openReturn(order, reason: context.text)
@@ -347,14 +358,7 @@ struct BotDialogue {
                 order: order, wanted: "return items")
         }
         let named = BotAnswerReading.lines(in: context.text, from: lines)
-        if lines.count == 1 || named.count == 1 {
-            state.returnLineIDs = (lines.count == 1 ? lines : named).map(\.id)
-            state.awaiting = .returnReason
-            let chosen = lines.filter { state.returnLineIDs.contains($0.id) }
-            return say(language.say(
-                "I can open a return for \(OrderNarration.items(chosen)) from order #\(order.number). What's the reason for the return?",
-                "Saya bisa membuka retur untuk \(OrderNarration.items(chosen)) dari pesanan #\(order.number). Apa alasan returnya?"))
-        }
+        if lines.count == 1 || named.count == 1 { return choose(lines.count == 1 ? lines : named, of: order) }
         state.awaiting = .returnItems
         let list = lines.enumerated().map { "\($0.offset + 1). \($0.element.title) ×\($0.element.quantity)" }.joined(separator: "\n")
         say(language.say(
@@ -362,10 +366,39 @@ struct BotDialogue {
             "Barang mana dari pesanan #\(order.number) yang ingin diretur?\n\(list)\nBalas dengan nomor atau namanya."))
     }
 
-    private mutating func openReturn(_ order: Order, reason: String) {
+    /// The customer chose what comes back: how many, when one line of several pieces; otherwise why.
+    private mutating func choose(_ chosen: [OrderLine], of order: Order) {
+        state.returnLineIDs = chosen.map(\.id)
+        state.returnQuantity = nil
         let claimed = claimedQuantities(of: order)
-        let lines = order.lines.filter { state.returnLineIDs.contains($0.id) }
-        let items = lines.map { ReturnItem(lineID: $0.id, quantity: $0.quantity - claimed[$0.id, default: 0]) }
+        if chosen.count == 1, let line = chosen.first, line.quantity - claimed[line.id, default: 0] > 1 {
+            let most = line.quantity - claimed[line.id, default: 0]
+            state.awaiting = .returnQuantity
+            return say(language.say(
+                "How many of the \(most) \(line.title) from order #\(order.number) would you like to return?",
+                "Berapa dari \(most) \(line.title) pesanan #\(order.number) yang ingin diretur?"))
+        }
+        state.awaiting = .returnReason
+        let items = OrderNarration.items(returning(from: order))
+        say(language.say(
+            "I can open a return for \(items) from order #\(order.number). What's the reason for the return?",
+            "Saya bisa membuka retur untuk \(items) dari pesanan #\(order.number). Apa alasan returnya?"))
+    }
+
+    /// The chosen lines with the quantities coming back: what is left of each (or the number
+    /// the customer gave for a single line).
+    private func returning(from order: Order) -> [OrderLine] {
+        let claimed = claimedQuantities(of: order)
+        return order.lines.filter { state.returnLineIDs.contains($0.id) }.map { line in
+            var returned = line
+            returned.quantity = state.returnQuantity ?? (line.quantity - claimed[line.id, default: 0])
+            return returned
+        }
+    }
+
+    private mutating func openReturn(_ order: Order, reason: String) {
+        let lines = returning(from: order)
+        let items = lines.map { ReturnItem(lineID: $0.id, quantity: $0.quantity) }
         turn.actions.append(.openReturn(ReturnInput(orderID: order.id, items: items, reason: String(reason.prefix(2000)))))
         state.tried.append("opened return {{return.id}} for \(OrderNarration.items(lines)) of order #\(order.number)")
         state.finishTask()

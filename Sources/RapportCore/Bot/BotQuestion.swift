@@ -4,6 +4,7 @@ public enum BotQuestion: String, Sendable, Codable {
     /// The e-mail address or postcode the order was placed with.
     case verification
     case returnItems = "return_items"
+    case returnQuantity = "return_quantity"
     case returnReason = "return_reason"
     case confirmCancel = "confirm_cancel"
     case newAddress = "new_address"

@@ -8,6 +8,8 @@ public struct BotState: Sendable, Equatable, Codable {
     /// Orders the person proved to be theirs (order e-mail or postcode) in this conversation.
     public var verifiedOrderIDs: [String] = []
     public var returnLineIDs: [String] = []
+    /// How many pieces come back, when the customer chose one line of several pieces.
+    public var returnQuantity: Int?
     /// Consecutive messages the bot could not place.
     public var misunderstood = 0
     public var verificationFailures = 0
@@ -27,5 +29,6 @@ public struct BotState: Sendable, Equatable, Codable {
         task = nil
         awaiting = nil
         returnLineIDs = []
+        returnQuantity = nil
     }
 }
