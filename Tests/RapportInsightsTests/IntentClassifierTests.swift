@@ -64,4 +64,16 @@ struct IntentClassifierTests {
         #expect(features.counts("shipment") == features.counts("shipment"))
         #expect(Double(right.intersection(typo).count) / Double(right.count) > 0.4)
     }
+
+    @Test("the nearest example's similarity: 1 for a training text, less for a typo, near 0 for unrelated words")
+    func nearestExample() async {
+        let classifier = await IntentClassifier.train(Self.examples)
+        let similarity = { (text: String) in classifier.examples.nearestSimilarity(classifier.weighting.vector(text)) }
+        #expect(abs(similarity("where is my order") - 1) < 1e-5)
+        let typo = similarity("whre is my ordr")
+        #expect(typo > 0.5 && typo < 0.99)
+        #expect(similarity("xyzzy qqq") < 0.2)
+        // Out-of-scope examples are not neighbours: a text equal to one is no closer than others.
+        #expect(similarity("tell me a joke") < 0.9)
+    }
 }

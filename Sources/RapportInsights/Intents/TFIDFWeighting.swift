@@ -9,6 +9,9 @@ public struct TFIDFWeighting: Sendable {
     let vocabulary: [Int: (index: Int, idf: Double)]
 
     public var count: Int { vocabulary.count }
+    /// Compact indices from here on are character n-grams (buckets are sorted, and the
+    /// character group holds the highest buckets).
+    public let firstCharacterIndex: Int
 
     public init(features: TextFeatures, documents: [String]) {
         var documentFrequency: [Int: Int] = [:]
@@ -22,6 +25,7 @@ public struct TFIDFWeighting: Sendable {
         }
         self.features = features
         self.vocabulary = vocabulary
+        self.firstCharacterIndex = documentFrequency.keys.count { features.group(of: $0) != .characters }
     }
 
     /// Each group of features (words, word pairs, characters) is scaled to its own length
