@@ -26,7 +26,7 @@ struct BotIdleTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let actor = Actor.operator(workspaceID: services.workspaceID)
-            let bot = BotService(conversations: services.conversations, commerce: services.commerce, publicBaseURL: "https://rapport.test")
+            let bot = services.bot
             let sms = try await ConversationTests.smsInbox(services)
             try await bot.saveSettings(BotSettings(inboxIDs: [sms.id]), as: actor)
 

@@ -16,6 +16,7 @@ public struct Services: Sendable {
     public let conversations: ConversationService
     public let jobs: JobService
     public let users: UserService
+    public let bot: BotService
 
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
@@ -26,13 +27,15 @@ public struct Services: Sendable {
         let workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
         let workspace = try await workspaces.create(name: "Test shop")
         let commerce = CommerceService(customers: customers)
+        let conversations = ConversationService(customers: customers)
         return Services(
             store: store, clock: clock, customers: customers, timeline: TimelineService(customers: customers),
             commerce: commerce, tracking: TrackingService(commerce: commerce), keys: keys, workspaces: workspaces,
             workspaceID: workspace.id, inboxes: InboxService(customers: customers),
-            conversations: ConversationService(customers: customers), jobs: JobService(store: store, clock: clock),
+            conversations: conversations, jobs: JobService(store: store, clock: clock),
             users: UserService(
                 store: store, clock: clock, passwords: BcryptPasswordHasher(cost: 4), tokens: SHA256SecretHasher(),
-                inboxes: InboxService(customers: customers)))
+                inboxes: InboxService(customers: customers)),
+            bot: BotService(conversations: conversations, commerce: commerce, publicBaseURL: "https://rapport.test"))
     }
 }

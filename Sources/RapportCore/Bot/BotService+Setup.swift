@@ -18,10 +18,12 @@ extension BotService {
         return try await store.read { session in try await session.bot.settings(workspaceID: actor.workspaceID) ?? BotSettings() }
     }
 
+    /// Saves the settings; the pending conversations of inboxes the bot no longer answers go
+    /// to people (opened and routed).
     public func saveSettings(_ settings: BotSettings, as actor: Actor) async throws {
         try actor.require(.manageBot)
         let settingsProblems = settings.problems()
-        try await store.write { session in
+        let handedOff: [Conversation] = try await store.write { session in
             var problems = settingsProblems
             let inboxes = Dictionary(
                 try await session.inboxes.inboxes(workspaceID: actor.workspaceID).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -38,8 +40,12 @@ extension BotService {
             var cleaned = settings
             cleaned.vipTag = settings.vipTag.trimmed.lowercased()
             cleaned.nonReturnableWords = settings.nonReturnableWords.map(\.trimmed).filter { !$0.isEmpty }
+            let before = try await session.bot.settings(workspaceID: actor.workspaceID)?.inboxIDs ?? []
+            let switchedOff = before.filter { !settings.inboxIDs.contains($0) }.compactMap { inboxes[$0] }
             try await session.bot.save(cleaned, workspaceID: actor.workspaceID, at: clock.now())
+            return try await conversations.handOffPending(inboxes: switchedOff, session: session, at: clock.now())
         }
+        await conversations.live.publish(handedOff.map { conversations.update("conversation.updated", $0) })
     }
 
     /// The intents the bot uses now (the built-in set, version 0, until someone saves).

@@ -34,4 +34,24 @@ extension ConversationService {
         botSession.updatedAt = now
         try await session.bot.save(botSession)
     }
+
+    /// The bot was switched off for these inboxes: their pending conversations go to people.
+    /// Returns them, for the live updates after the commit.
+    func handOffPending(inboxes: [Inbox], session: any StoreSession, at now: Date) async throws -> [Conversation] {
+        var handedOff: [Conversation] = []
+        for inbox in inboxes {
+            while true {
+                // Each handed-off conversation leaves the pending filter, so the first page is always the next.
+                let page = try await session.conversations.list(
+                    filter: ConversationFilter(status: .pending, inboxID: inbox.id), workspaceID: inbox.workspaceID,
+                    page: try PageRequest(limit: PageRequest.maximumLimit))
+                for var conversation in page.items {
+                    try await handOff(&conversation, inbox: inbox, session: session, at: now)
+                    handedOff.append(conversation)
+                }
+                if !page.hasMore { break }
+            }
+        }
+        return handedOff
+    }
 }

@@ -57,6 +57,9 @@ public struct ConversationService: Sendable {
                         conversation.status = conversation.status == .resolved && botAnswers ? .pending : .open
                         conversation.snoozedUntil = nil
                         conversation.resolvedAt = nil
+                    } else if conversation.status == .pending && !botAnswers {
+                        // The bot was switched off while this conversation was with it: people take it.
+                        try await handOff(&conversation, inbox: inbox, session: session, at: now)
                     }
                 } else {
                     let customerID = try await resolveCustomer(contact, session: session, workspaceID: inbox.workspaceID, inbox: inbox)
