@@ -1,0 +1,46 @@
+import Foundation
+
+/// The Gamma-Gamma model of spend (Fader & Hardie 2013, after Colombo & Jiang 1999): a
+/// customer's transaction values are gamma(p, ν) around their own mean, and ν is gamma(q, γ)
+/// across customers; independent of how often they buy.
+public struct GammaGamma: Sendable, Equatable {
+    public var p: Double
+    public var q: Double
+    public var gamma: Double
+
+    public init(p: Double, q: Double, gamma: Double) {
+        self.p = p
+        self.q = q
+        self.gamma = gamma
+    }
+
+    /// The log-likelihood of repeat customers' average values (customers without repeat
+    /// purchases or with a non-positive average carry no information and are skipped).
+    public func logLikelihood(_ histories: [SpendHistory]) -> Double {
+        var total = 0.0
+        for history in histories where history.frequency > 0 && history.averageValue > 0 {
+            let x = Double(history.frequency)
+            let px = p * x
+            total += lgamma(px + q) - lgamma(px) - lgamma(q) + q * log(gamma) + (px - 1) * log(history.averageValue)
+                + px * log(x) - (px + q) * log(gamma + history.averageValue * x)
+        }
+        return total
+    }
+
+    /// A customer's expected average transaction value given their history: the population
+    /// mean p·γ/(q − 1) weighted against their own average by how many purchases show it.
+    public func expectedAverageValue(_ history: SpendHistory) -> Double {
+        let x = Double(history.frequency)
+        return (gamma + x * history.averageValue) * p / (p * x + q - 1)
+    }
+
+    /// The maximum-likelihood parameters, optimised over their logarithms by Nelder–Mead
+    /// from p = q = γ = 1.
+    public static func fit(_ histories: [SpendHistory]) -> (model: GammaGamma, logLikelihood: Double) {
+        let (point, value) = NelderMead().minimize([0, 0, 0]) { logs in
+            let likelihood = GammaGamma(p: exp(logs[0]), q: exp(logs[1]), gamma: exp(logs[2])).logLikelihood(histories)
+            return likelihood.isFinite ? -likelihood : .greatestFiniteMagnitude
+        }
+        return (GammaGamma(p: exp(point[0]), q: exp(point[1]), gamma: exp(point[2])), -value)
+    }
+}

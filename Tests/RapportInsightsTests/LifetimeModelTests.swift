@@ -1,0 +1,77 @@
+import Foundation
+import RapportInsights
+import Testing
+
+/// BG/NBD and Gamma-Gamma against an independent computation and against the published
+/// CDNOW fits.
+@Suite("BG/NBD and Gamma-Gamma")
+struct LifetimeModelTests {
+    @Test("the log-likelihood equals an independent computation (SciPy, the paper's formula)")
+    func logLikelihood() {
+        let histories = [
+            PurchaseHistory(frequency: 0, recency: 0, age: 20), PurchaseHistory(frequency: 2, recency: 10.5, age: 38),
+            PurchaseHistory(frequency: 7, recency: 30, age: 39),
+        ]
+        let value = BGNBD(r: 0.25, alpha: 4.4, a: 0.8, b: 2.4).logLikelihood(histories)
+        #expect(abs(value - -30.808002661314305) < 1e-9)
+    }
+
+    @Test("Gamma-Gamma's log-likelihood and expected average value equal an independent computation")
+    func gammaGamma() {
+        let model = GammaGamma(p: 6, q: 3.7, gamma: 15)
+        let histories = [SpendHistory(frequency: 1, averageValue: 20), SpendHistory(frequency: 3, averageValue: 35.5)]
+        #expect(abs(model.logLikelihood(histories) - -7.7255325112253885) < 1e-9)
+        #expect(abs(model.expectedAverageValue(histories[1]) - 35.21739130434783) < 1e-9)
+        // No repeat purchase: nothing to learn from.
+        #expect(model.logLikelihood([SpendHistory(frequency: 0, averageValue: 0)]) == 0)
+    }
+
+    /// The CDNOW sample (2,357 customers) as the papers read it: each customer's purchase
+    /// days up to 1997-09-30 (several on one day count once, their values summed), in weeks of
+    /// seven days; and the repeat customers' average repeat-purchase value.
+    static func cdnowSample(_ path: String) throws -> (purchases: [PurchaseHistory], spend: [SpendHistory]) {
+        let end = try #require(Self.day("19970930"))
+        var days: [String: [Int: Double]] = [:]
+        for line in try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline) {
+            let columns = line.split(separator: " ")
+            guard columns.count == 5, let day = Self.day(String(columns[2])), day <= end, let value = Double(columns[4]) else { continue }
+            days[String(columns[1]), default: [:]][day, default: 0] += value
+        }
+        var purchases: [PurchaseHistory] = []
+        var spend: [SpendHistory] = []
+        for values in days.values {
+            let sorted = values.keys.sorted()
+            purchases.append(PurchaseHistory(
+                frequency: sorted.count - 1, recency: Double(sorted[sorted.count - 1] - sorted[0]) / 7, age: Double(end - sorted[0]) / 7))
+            let repeats = sorted.dropFirst().compactMap { values[$0] }
+            if !repeats.isEmpty { spend.append(SpendHistory(frequency: repeats.count, averageValue: repeats.reduce(0, +) / Double(repeats.count))) }
+        }
+        return (purchases, spend)
+    }
+
+    /// Days since 1970 of a `yyyymmdd` date.
+    static func day(_ text: String) -> Int? {
+        var parts = DateComponents()
+        guard text.count == 8, let year = Int(text.prefix(4)), let month = Int(text.dropFirst(4).prefix(2)), let day = Int(text.suffix(2))
+        else { return nil }
+        (parts.year, parts.month, parts.day) = (year, month, day)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        return calendar.date(from: parts).map { Int($0.timeIntervalSince1970 / 86_400) }
+    }
+
+    @Test(
+        "fits CDNOW's 2,357-customer sample to the published BG/NBD and Gamma-Gamma parameters (CI points RAPPORT_CDNOW_SAMPLE at the file the lifetimes wheel ships)",
+        .enabled(if: ProcessInfo.processInfo.environment["RAPPORT_CDNOW_SAMPLE"] != nil))
+    func cdnow() throws {
+        let sample = try Self.cdnowSample(try #require(ProcessInfo.processInfo.environment["RAPPORT_CDNOW_SAMPLE"]))
+        #expect(sample.purchases.count == 2357 && sample.spend.count == 946)
+        let (model, logLikelihood) = BGNBD.fit(sample.purchases)
+        #expect(abs(model.r - 0.243) < 0.0005 && abs(model.alpha - 4.414) < 0.0005)
+        #expect(abs(model.a - 0.793) < 0.0005 && abs(model.b - 2.426) < 0.0005)
+        #expect(abs(logLikelihood - -9582.4) < 0.05)
+        // Gamma-Gamma, to 2 decimals: p = 6.25, q = 3.74, gamma = 15.44.
+        let spend = GammaGamma.fit(sample.spend).model
+        #expect(abs(spend.p - 6.25) < 0.005 && abs(spend.q - 3.74) < 0.005 && abs(spend.gamma - 15.44) < 0.005)
+    }
+}
