@@ -2,9 +2,9 @@ import Foundation
 import RapportInsights
 import Testing
 
-/// BG/NBD and Gamma-Gamma against an independent computation and against the published
-/// CDNOW fits.
-@Suite("BG/NBD and Gamma-Gamma")
+/// BG/NBD, Pareto/NBD and Gamma-Gamma against an independent computation and against the
+/// published CDNOW fits.
+@Suite("Lifetime models")
 struct LifetimeModelTests {
     @Test("the log-likelihood equals an independent computation (SciPy, the paper's formula)")
     func logLikelihood() {
@@ -14,6 +14,16 @@ struct LifetimeModelTests {
         ]
         let value = BGNBD(r: 0.25, alpha: 4.4, a: 0.8, b: 2.4).logLikelihood(histories)
         #expect(abs(value - -30.808002661314305) < 1e-9)
+    }
+
+    @Test("Pareto/NBD's log-likelihood equals an independent computation (SciPy's hyp2f1), with alpha below and above beta")
+    func paretoLogLikelihood() {
+        let histories = [
+            PurchaseHistory(frequency: 0, recency: 0, age: 20), PurchaseHistory(frequency: 2, recency: 10.5, age: 38),
+            PurchaseHistory(frequency: 7, recency: 30, age: 39),
+        ]
+        #expect(abs(ParetoNBD(r: 0.55, alpha: 10.6, s: 0.6, beta: 11.7).logLikelihood(histories) - -30.49727997693) < 1e-9)
+        #expect(abs(ParetoNBD(r: 0.5, alpha: 12, s: 0.7, beta: 9).logLikelihood(histories) - -31.05568855404001) < 1e-9)
     }
 
     @Test("Gamma-Gamma's log-likelihood and expected average value equal an independent computation")
@@ -61,7 +71,7 @@ struct LifetimeModelTests {
     }
 
     @Test(
-        "fits CDNOW's 2,357-customer sample to the published BG/NBD and Gamma-Gamma parameters (CI points RAPPORT_CDNOW_SAMPLE at the file the lifetimes wheel ships)",
+        "fits CDNOW's 2,357-customer sample to the published BG/NBD, Pareto/NBD and Gamma-Gamma parameters (CI points RAPPORT_CDNOW_SAMPLE at the file the lifetimes wheel ships)",
         .enabled(if: ProcessInfo.processInfo.environment["RAPPORT_CDNOW_SAMPLE"] != nil))
     func cdnow() throws {
         let sample = try Self.cdnowSample(try #require(ProcessInfo.processInfo.environment["RAPPORT_CDNOW_SAMPLE"]))
@@ -70,6 +80,9 @@ struct LifetimeModelTests {
         #expect(abs(model.r - 0.243) < 0.0005 && abs(model.alpha - 4.414) < 0.0005)
         #expect(abs(model.a - 0.793) < 0.0005 && abs(model.b - 2.426) < 0.0005)
         #expect(abs(logLikelihood - -9582.4) < 0.05)
+        let pareto = ParetoNBD.fit(sample.purchases).model
+        #expect(abs(pareto.r - 0.553) < 0.0005 && abs(pareto.alpha - 10.578) < 0.0005)
+        #expect(abs(pareto.s - 0.606) < 0.0005 && abs(pareto.beta - 11.669) < 0.0005)
         // Gamma-Gamma, to 2 decimals: p = 6.25, q = 3.74, gamma = 15.44.
         let spend = GammaGamma.fit(sample.spend).model
         #expect(abs(spend.p - 6.25) < 0.005 && abs(spend.q - 3.74) < 0.005 && abs(spend.gamma - 15.44) < 0.005)
