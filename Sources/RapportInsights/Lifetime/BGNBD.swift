@@ -46,14 +46,10 @@ public struct BGNBD: Sendable, Equatable {
         return total
     }
 
-    /// The maximum-likelihood parameters, optimised over their logarithms (so they stay
-    /// positive) by Nelder–Mead from r = alpha = a = b = 1.
+    /// The maximum-likelihood parameters (`MaximumLikelihood`).
     public static func fit(_ histories: [PurchaseHistory]) -> (model: BGNBD, logLikelihood: Double) {
-        let (point, value) = NelderMead().minimize([0, 0, 0, 0]) { logs in
-            let model = BGNBD(r: exp(logs[0]), alpha: exp(logs[1]), a: exp(logs[2]), b: exp(logs[3]))
-            let likelihood = model.logLikelihood(histories)
-            return likelihood.isFinite ? -likelihood : .greatestFiniteMagnitude
-        }
-        return (BGNBD(r: exp(point[0]), alpha: exp(point[1]), a: exp(point[2]), b: exp(point[3])), -value)
+        let model = { (p: [Double]) in BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3]) }
+        let (parameters, logLikelihood) = MaximumLikelihood.fit(parameterCount: 4) { model($0).logLikelihood(histories) }
+        return (model(parameters), logLikelihood)
     }
 }

@@ -34,13 +34,10 @@ public struct GammaGamma: Sendable, Equatable {
         return (gamma + x * history.averageValue) * p / (p * x + q - 1)
     }
 
-    /// The maximum-likelihood parameters, optimised over their logarithms by Nelder–Mead
-    /// from p = q = γ = 1.
+    /// The maximum-likelihood parameters (`MaximumLikelihood`).
     public static func fit(_ histories: [SpendHistory]) -> (model: GammaGamma, logLikelihood: Double) {
-        let (point, value) = NelderMead().minimize([0, 0, 0]) { logs in
-            let likelihood = GammaGamma(p: exp(logs[0]), q: exp(logs[1]), gamma: exp(logs[2])).logLikelihood(histories)
-            return likelihood.isFinite ? -likelihood : .greatestFiniteMagnitude
-        }
-        return (GammaGamma(p: exp(point[0]), q: exp(point[1]), gamma: exp(point[2])), -value)
+        let model = { (p: [Double]) in GammaGamma(p: p[0], q: p[1], gamma: p[2]) }
+        let (parameters, logLikelihood) = MaximumLikelihood.fit(parameterCount: 3) { model($0).logLikelihood(histories) }
+        return (model(parameters), logLikelihood)
     }
 }

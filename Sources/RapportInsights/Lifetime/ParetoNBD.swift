@@ -43,13 +43,10 @@ public struct ParetoNBD: Sendable, Equatable {
         return total
     }
 
-    /// The maximum-likelihood parameters, optimised over their logarithms by Nelder–Mead
-    /// from r = alpha = s = beta = 1.
+    /// The maximum-likelihood parameters (`MaximumLikelihood`).
     public static func fit(_ histories: [PurchaseHistory]) -> (model: ParetoNBD, logLikelihood: Double) {
-        let (point, value) = NelderMead().minimize([0, 0, 0, 0]) { logs in
-            let likelihood = ParetoNBD(r: exp(logs[0]), alpha: exp(logs[1]), s: exp(logs[2]), beta: exp(logs[3])).logLikelihood(histories)
-            return likelihood.isFinite ? -likelihood : .greatestFiniteMagnitude
-        }
-        return (ParetoNBD(r: exp(point[0]), alpha: exp(point[1]), s: exp(point[2]), beta: exp(point[3])), -value)
+        let model = { (p: [Double]) in ParetoNBD(r: p[0], alpha: p[1], s: p[2], beta: p[3]) }
+        let (parameters, logLikelihood) = MaximumLikelihood.fit(parameterCount: 4) { model($0).logLikelihood(histories) }
+        return (model(parameters), logLikelihood)
     }
 }
