@@ -16,6 +16,25 @@ struct LifetimeModelTests {
         #expect(abs(value - -30.808002661314305) < 1e-9)
     }
 
+    @Test("BG/NBD's analytic gradient agrees with central differences")
+    func gradient() {
+        let histories = [
+            PurchaseHistory(frequency: 0, recency: 0, age: 20), PurchaseHistory(frequency: 2, recency: 10.5, age: 38),
+            PurchaseHistory(frequency: 7, recency: 30, age: 39), PurchaseHistory(frequency: 2, recency: 10.5, age: 38),
+        ]
+        let parameters = [0.25, 4.4, 0.8, 2.4]
+        let model = { (p: [Double]) in BGNBD(r: p[0], alpha: p[1], a: p[2], b: p[3]) }
+        let (value, gradient) = model(parameters).logLikelihoodAndGradient(PurchaseHistory.grouped(histories))
+        #expect(abs(value - model(parameters).logLikelihood(histories)) < 1e-9)
+        for index in 0..<4 {
+            var up = parameters, down = parameters
+            up[index] += 1e-6
+            down[index] -= 1e-6
+            let numeric = (model(up).logLikelihood(histories) - model(down).logLikelihood(histories)) / 2e-6
+            #expect(abs(gradient[index] - numeric) < 1e-5, "parameter \(index)")
+        }
+    }
+
     @Test("Pareto/NBD's log-likelihood equals an independent computation (SciPy's hyp2f1), with alpha below and above beta")
     func paretoLogLikelihood() {
         let histories = [

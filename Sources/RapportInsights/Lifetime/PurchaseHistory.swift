@@ -2,7 +2,7 @@
 /// days): repeat purchases (`frequency`, purchases after the first, one per day at most), the
 /// age at the last one (`recency`, from the first purchase) and the age at the end of
 /// calibration (`age`).
-public struct PurchaseHistory: Sendable, Equatable {
+public struct PurchaseHistory: Sendable, Hashable {
     public var frequency: Int
     public var recency: Double
     public var age: Double
@@ -11,5 +11,20 @@ public struct PurchaseHistory: Sendable, Equatable {
         self.frequency = frequency
         self.recency = recency
         self.age = age
+    }
+
+    /// Identical histories counted once, in a stable order (first appearance).
+    public static func grouped(_ histories: [PurchaseHistory]) -> [(history: PurchaseHistory, count: Double)] {
+        var positions: [PurchaseHistory: Int] = [:]
+        var groups: [(history: PurchaseHistory, count: Double)] = []
+        for history in histories {
+            if let position = positions[history] {
+                groups[position].count += 1
+            } else {
+                positions[history] = groups.count
+                groups.append((history, 1))
+            }
+        }
+        return groups
     }
 }
