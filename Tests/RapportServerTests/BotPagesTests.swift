@@ -63,6 +63,10 @@ struct BotPagesTests {
             let entities = try await Web.post(api, "/bot/try", [("_csrf", manager.csrf), ("text", "where is order #1001, mail me at sam@example.com")], cookie: manager.cookie)
             #expect(entities.text.contains("<strong data-intent>order_status</strong>") && entities.text.contains("sam@example.com"))
 
+            let blank = try await Web.post(api, "/bot/try", [("_csrf", manager.csrf), ("text", "  ")], cookie: manager.cookie)
+            #expect(blank.status == .unprocessableContent && blank.text.contains("1 to 2000 characters"))
+            let unknown = try await Web.post(api, "/bot/intents/no_such_intent", [("_csrf", manager.csrf), ("examples", "a\nb")], cookie: manager.cookie)
+            #expect(unknown.status == .notFound)
             let edited = try await Web.post(api, "/bot/intents/greeting", [("_csrf", manager.csrf), ("examples", "hi")], cookie: manager.cookie)
             #expect(edited.status == .unprocessableContent && edited.text.contains("at least 2 examples"))
             #expect(try await api.services.bot.intentSet(as: .operator(workspaceID: api.workspaceID)).version == 1)

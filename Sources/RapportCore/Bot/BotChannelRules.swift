@@ -45,14 +45,16 @@ enum BotChannelRules {
         }
         if !current.isEmpty { sentences.append(current) }
         let linked = sentences.indices.filter { sentences[$0].contains("http") }
-        var kept = Set(linked.filter { _ in linked.map { sentences[$0].count }.reduce(0, +) <= limit })
-        var length = kept.map { sentences[$0].count }.reduce(0, +)
+        let linkedLength = linked.map { sentences[$0].count }.reduce(0, +)
+        var kept = linkedLength <= limit ? Set(linked) : []
+        var length = linkedLength <= limit ? linkedLength : 0
         for index in sentences.indices where !kept.contains(index) && length + sentences[index].count <= limit {
             kept.insert(index)
             length += sentences[index].count
         }
         let fitted = sentences.indices.filter(kept.contains).map { sentences[$0] }.joined()
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        return fitted.isEmpty ? String(text.prefix(limit - 1)) + "…" : fitted
+        let ellipsis = channel == .sms ? "..." : "…"
+        return fitted.isEmpty ? String(text.prefix(limit - ellipsis.count)) + ellipsis : fitted
     }
 }

@@ -1,6 +1,6 @@
 /// How the bot did: conversations it took, those it ended without a person (contained),
 /// those it handed over and why, those the customer left, and those still with it.
-public struct BotDashboard: Sendable, Equatable {
+public struct BotDashboard: Sendable {
     public var handled: Int
     public var contained: Int
     public var handedOff: Int
@@ -27,11 +27,5 @@ public struct BotDashboard: Sendable, Equatable {
     public var containmentRate: Double? {
         let ended = contained + handedOff + abandoned
         return ended == 0 ? nil : Double(contained) / Double(ended)
-    }
-
-    public static func == (lhs: BotDashboard, rhs: BotDashboard) -> Bool {
-        lhs.handled == rhs.handled && lhs.contained == rhs.contained && lhs.handedOff == rhs.handedOff && lhs.active == rhs.active
-            && lhs.abandoned == rhs.abandoned
-            && lhs.reasons.map(\.reason) == rhs.reasons.map(\.reason) && lhs.reasons.map(\.count) == rhs.reasons.map(\.count)
     }
 }

@@ -18,6 +18,11 @@ public struct BotIntentSet: Sendable, Equatable {
         self.createdAt = createdAt
     }
 
+    /// Version 0: the built-in intents, which a workspace uses until it saves its own.
+    public static func builtIn(workspaceID: String) -> BotIntentSet {
+        BotIntentSet(workspaceID: workspaceID, version: 0, intents: BuiltInIntents.all, createdBy: "built-in", createdAt: .distantPast)
+    }
+
     /// The training rows: every example of every intent (`oos` rows teach what is out of scope).
     public var examples: [(text: String, intent: String)] {
         intents.flatMap { intent in intent.examples.map { (text: $0, intent: intent.name) } }

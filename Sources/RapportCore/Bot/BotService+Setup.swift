@@ -91,8 +91,7 @@ extension BotService {
     public func restoreIntents(version: Int, as actor: Actor) async throws -> BotIntentSet {
         try actor.require(.manageBot)
         let earlier: BotIntentSet? = try await store.read { session in
-            version == 0 ? BotIntentSet(workspaceID: actor.workspaceID, version: 0, intents: BuiltInIntents.all, createdBy: "built-in", createdAt: .distantPast)
-                : try await session.bot.intentSet(workspaceID: actor.workspaceID, version: version)
+            version == 0 ? .builtIn(workspaceID: actor.workspaceID) : try await session.bot.intentSet(workspaceID: actor.workspaceID, version: version)
         }
         guard let earlier else { throw RapportError.notFound("No version \(version) of the intents.") }
         return try await saveIntents(earlier.intents, as: actor).set

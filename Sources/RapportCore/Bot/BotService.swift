@@ -58,7 +58,7 @@ public struct BotService: Sendable {
 
     func intentSet(workspaceID: String, session: any StoreSession) async throws -> BotIntentSet {
         try await session.bot.latestIntentSet(workspaceID: workspaceID)
-            ?? BotIntentSet(workspaceID: workspaceID, version: 0, intents: BuiltInIntents.all, createdBy: "built-in", createdAt: .distantPast)
+            ?? .builtIn(workspaceID: workspaceID)
     }
 
     /// Answers one message; `forced` hands off without reading it (why, and what went wrong).
@@ -159,8 +159,7 @@ public struct BotService: Sendable {
     }
 
     private func close(_ conversation: inout Conversation, session: any StoreSession, at now: Date) async throws {
-        conversation.status = .resolved
-        conversation.resolvedAt = now
+        conversation.markResolved(at: now)
         conversation.updatedAt = now
         try await session.conversations.update(conversation)
         try await session.events.append([conversations.customers.event(

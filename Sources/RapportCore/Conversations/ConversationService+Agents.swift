@@ -178,10 +178,7 @@ extension ConversationService {
             conversation.status = .snoozed
             conversation.snoozedUntil = until
         case .resolve:
-            conversation.status = .resolved
-            conversation.resolvedAt = now
-            conversation.snoozedUntil = nil
-            SLAClock(policy: nil).resolved(&conversation)
+            conversation.markResolved(at: now)
         case .reopen:
             guard conversation.status != .open else { throw RapportError.conflict("The conversation is already open.") }
             conversation.status = .open

@@ -17,33 +17,9 @@ public struct BGNBD: Sendable, Equatable {
     }
 
     /// The log-likelihood of the histories (the paper's equation 6, in log space: the two
-    /// terms joined by log-sum-exp). Terms that depend only on the frequency are computed once
-    /// per distinct frequency.
+    /// terms joined by log-sum-exp).
     public func logLikelihood(_ histories: [PurchaseHistory]) -> Double {
-        var perFrequency: [Int: Double] = [:]
-        let shared = lgamma(a + b) - lgamma(b) + r * log(alpha)
-        var total = 0.0
-        for history in histories {
-            let x = history.frequency
-            let common: Double
-            if let known = perFrequency[x] {
-                common = known
-            } else {
-                let value = Double(x)
-                common = lgamma(r + value) - lgamma(r) + lgamma(b + value) - lgamma(a + b + value) + shared
-                perFrequency[x] = common
-            }
-            let value = Double(x)
-            let alive = -(r + value) * log(alpha + history.age)
-            if x > 0 {
-                let dropped = log(a) - log(b + value - 1) - (r + value) * log(alpha + history.recency)
-                let larger = max(alive, dropped)
-                total += common + larger + log(exp(alive - larger) + exp(dropped - larger))
-            } else {
-                total += common + alive
-            }
-        }
-        return total
+        logLikelihoodAndGradient(PurchaseHistory.grouped(histories)).value
     }
 
     /// The log-likelihood and its gradient with respect to (r, alpha, a, b), over histories
