@@ -24,4 +24,5 @@ struct SQLStoreSession: StoreSession {
     var users: any UserRepository { SQLUserRepository(handle: handle) }
     var bot: any BotRepository { SQLBotRepository(handle: handle) }
     var helpArticles: any HelpArticleRepository { SQLHelpArticleRepository(handle: handle) }
+    var insights: any InsightsRepository { SQLInsightsRepository(handle: handle) }
 }

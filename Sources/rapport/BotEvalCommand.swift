@@ -44,8 +44,7 @@ struct BotEvalCommand: AsyncParsableCommand {
         guard bounds.count == 2, bounds[0] >= 1, bounds[0] <= bounds[1] else { throw ValidationError("--characters must be MIN-MAX, e.g. 2-5") }
         var classifier = await IntentClassifier.train(data.train, features: TextFeatures(characterRange: bounds[0]...bounds[1]), cost: cost)
         if !data.validation.isEmpty { classifier.calibrate(on: data.validation, minimumOutOfScopeRecall: oosRecall) }
-        let elapsed = (ContinuousClock.now - started).components
-        let trainSeconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let trainSeconds = (ContinuousClock.now - started).inSeconds
         var latencies = LatencySamples()
         var pairs: [(predicted: String?, truth: String)] = []
         for row in data.test {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportInsights
 import Hummingbird
 import Logging
 import RapportCore
@@ -52,7 +53,7 @@ struct CustomerBenchCommand: AsyncParsableCommand {
         let clock = ContinuousClock()
         let settle = clock.now
         try await store.refreshStatistics()
-        print("SETTLE  statistics refreshed after the load (ANALYZE; VACUUM ANALYZE on PostgreSQL) in \(String(format: "%.1f", Self.seconds(clock.now - settle))) s")
+        print("SETTLE  statistics refreshed after the load (ANALYZE; VACUUM ANALYZE on PostgreSQL) in \(String(format: "%.1f", (clock.now - settle).inSeconds)) s")
         try await measureLookups(services, workspaceID: workspaceID)
         if !skipHTTP {
             try await measureHTTP(services, key: key.secret, sampleIDs: sampleIDs, logger: logger)
@@ -80,7 +81,7 @@ struct CustomerBenchCommand: AsyncParsableCommand {
                         }
                         let done = (batchIndex + 1) * batch
                         if writer == 0, done % 100_000 < batch * writers {
-                            let seconds = Self.seconds(clock.now - start)
+                            let seconds = (clock.now - start).inSeconds
                             print("  about \(done) customers after \(String(format: "%.1f", seconds)) s")
                         }
                     }
@@ -89,7 +90,7 @@ struct CustomerBenchCommand: AsyncParsableCommand {
             }
             return try await tasks.reduce(into: []) { $0 += $1 }
         }
-        let seconds = Self.seconds(clock.now - start)
+        let seconds = (clock.now - start).inSeconds
         print("UPSERT  \(count) customers, 2 identities each, batches of \(batch), \(writers) writer(s): \(Int(Double(count) / seconds)) customers/s (\(String(format: "%.1f", seconds)) s)")
         return sampleIDs
     }
@@ -143,11 +144,6 @@ struct CustomerBenchCommand: AsyncParsableCommand {
             if page.items.isEmpty { empty += 1 }
         }
         print("SEARCH  prefix and full-text, 20 per page: \(samples.summary)\(empty > 0 ? ", \(empty) EMPTY" : "")")
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let (seconds, attoseconds) = duration.components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 
     private static func wrkScript(key: String, ids: [String]) -> String {

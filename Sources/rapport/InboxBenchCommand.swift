@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import RapportInsights
 import Logging
 import NIOCore
 import RapportChannels
@@ -115,7 +116,7 @@ struct InboxBenchCommand: AsyncParsableCommand {
             }
             try await group.waitForAll()
         }
-        let elapsed = Double((clock.now - start).components.seconds) + Double((clock.now - start).components.attoseconds) / 1e18
+        let elapsed = (clock.now - start).inSeconds
         let counts = tally.snapshot
         return SendOutcome(sent: total, accepted: counts.accepted, failed: counts.failed, elapsed: elapsed, sentAt: counts.sentAt)
     }

@@ -62,22 +62,14 @@ struct LifetimeModelTests {
     /// seven days; and the repeat customers' average repeat-purchase value.
     static func cdnowSample(_ path: String) throws -> (purchases: [PurchaseHistory], spend: [SpendHistory]) {
         let end = try #require(Self.day("19970930"))
-        var days: [String: [Int: Double]] = [:]
+        var days: [PurchaseDay] = []
         for line in try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline) {
             let columns = line.split(separator: " ")
-            guard columns.count == 5, let day = Self.day(String(columns[2])), day <= end, let value = Double(columns[4]) else { continue }
-            days[String(columns[1]), default: [:]][day, default: 0] += value
+            guard columns.count == 5, let day = Self.day(String(columns[2])), let value = Double(columns[4]) else { continue }
+            days.append(PurchaseDay(customer: String(columns[1]), day: day, value: value))
         }
-        var purchases: [PurchaseHistory] = []
-        var spend: [SpendHistory] = []
-        for values in days.values {
-            let sorted = values.keys.sorted()
-            purchases.append(PurchaseHistory(
-                frequency: sorted.count - 1, recency: Double(sorted[sorted.count - 1] - sorted[0]) / 7, age: Double(end - sorted[0]) / 7))
-            let repeats = sorted.dropFirst().compactMap { values[$0] }
-            if !repeats.isEmpty { spend.append(SpendHistory(frequency: repeats.count, averageValue: repeats.reduce(0, +) / Double(repeats.count))) }
-        }
-        return (purchases, spend)
+        let dataset = LifetimeDataset(days: days, calibrationEnd: end, periodLength: 7)
+        return (dataset.purchases, dataset.spend.filter { $0.frequency > 0 })
     }
 
     /// Days since 1970 of a `yyyymmdd` date.

@@ -17,6 +17,7 @@ public struct Services: Sendable {
     public let jobs: JobService
     public let users: UserService
     public let bot: BotService
+    public let lifetime: LifetimeValueService
 
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
@@ -36,6 +37,7 @@ public struct Services: Sendable {
             users: UserService(
                 store: store, clock: clock, passwords: BcryptPasswordHasher(cost: 4), tokens: SHA256SecretHasher(),
                 inboxes: InboxService(customers: customers)),
-            bot: BotService(conversations: conversations, commerce: commerce, publicBaseURL: "https://rapport.test"))
+            bot: BotService(conversations: conversations, commerce: commerce, publicBaseURL: "https://rapport.test"),
+            lifetime: LifetimeValueService(store: store, clock: clock))
     }
 }

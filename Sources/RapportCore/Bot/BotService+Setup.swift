@@ -83,8 +83,7 @@ extension BotService {
         }
         let started = ContinuousClock.now
         _ = await models.classifier(for: set)
-        let elapsed = ContinuousClock.now - started
-        return (set, Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+        return (set, (ContinuousClock.now - started).inSeconds)
     }
 
     /// Makes an earlier version current again (saved as a new version).

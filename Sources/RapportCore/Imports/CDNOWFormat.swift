@@ -1,4 +1,5 @@
 import Foundation
+import RapportInsights
 
 /// The CDNOW transaction log (Fader & Hardie) as shipped in the `lifetimes` package:
 /// whitespace-separated customer id, date (yyyymmdd), number of CDs and dollars;
@@ -9,9 +10,40 @@ public enum CDNOWFormat {
 
     /// The orders of a file's text, or the lines that could not be read.
     public static func orders(_ text: String) -> (rows: [ImportRow<OrderInput>], rejected: [ImportRejection]) {
-        var rows: [ImportRow<OrderInput>] = []
-        var rejected: [ImportRejection] = []
+        let (transactions, rejected) = self.transactions(text)
         var sequence: [String: Int] = [:]
+        let rows = transactions.map { transaction in
+            let dayKey = "\(transaction.customer)-\(transaction.dayText)"
+            let count = sequence[dayKey, default: 0] + 1
+            sequence[dayKey] = count
+            let number = "\(dayKey)-\(count)"
+            let cents = transaction.cents
+            let lines = transaction.quantity > 0
+                // The log has only the amount: the line's unit price is its share, the total is exact.
+                ? [OrderLineInput(title: "CDs", quantity: transaction.quantity, unitPrice: cents / Int64(transaction.quantity))]
+                : []
+            return ImportRow(line: transaction.line, input: OrderInput(
+                customer: CustomerInput(identities: [IdentityInput(kind: "external", value: transaction.customer, source: source)]),
+                number: number, source: source, externalID: number, status: .delivered, channel: .web, currency: "USD",
+                lines: lines, subtotal: cents, total: cents, placedAt: transaction.date))
+        }
+        return (rows, rejected)
+    }
+
+    /// The file's purchases as the lifetime models read them, straight from the text (for
+    /// benchmarks and checks that need no database).
+    public static func purchaseDays(_ text: String) -> [PurchaseDay] {
+        transactions(text).rows.map {
+            PurchaseDay(customer: $0.customer, day: Int($0.date.timeIntervalSince1970 / 86_400), value: Double($0.cents) / 100)
+        }
+    }
+
+    /// Every readable line, and the others with the reason.
+    static func transactions(_ text: String) -> (
+        rows: [(line: Int, customer: String, dayText: Substring, date: Date, quantity: Int, cents: Int64)], rejected: [ImportRejection]
+    ) {
+        var rows: [(line: Int, customer: String, dayText: Substring, date: Date, quantity: Int, cents: Int64)] = []
+        var rejected: [ImportRejection] = []
         var lineNumber = 0
         for line in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             lineNumber += 1
@@ -22,25 +54,13 @@ public enum CDNOWFormat {
                 continue
             }
             let offset = fields.count - 4
-            let customer = String(fields[0])
             guard let date = day(fields[1 + offset]), let quantity = Int(fields[2 + offset]), quantity >= 0,
                 let cents = Currency.minorUnits(fromDecimal: String(fields[3 + offset]), currency: "USD"), cents >= 0
             else {
                 rejected.append(ImportRejection(line: lineNumber, reason: "expected a date yyyymmdd, a number of CDs and dollars"))
                 continue
             }
-            let dayKey = "\(customer)-\(fields[1 + offset])"
-            let count = sequence[dayKey, default: 0] + 1
-            sequence[dayKey] = count
-            let number = "\(dayKey)-\(count)"
-            let lines = quantity > 0
-                // The log has only the amount: the line's unit price is its share, the total is exact.
-                ? [OrderLineInput(title: "CDs", quantity: quantity, unitPrice: cents / Int64(quantity))]
-                : []
-            rows.append(ImportRow(line: lineNumber, input: OrderInput(
-                customer: CustomerInput(identities: [IdentityInput(kind: "external", value: customer, source: source)]),
-                number: number, source: source, externalID: number, status: .delivered, channel: .web, currency: "USD",
-                lines: lines, subtotal: cents, total: cents, placedAt: date)))
+            rows.append((lineNumber, String(fields[0]), fields[1 + offset], date, quantity, cents))
         }
         return (rows, rejected)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportInsights
 
 /// Exponential backoff with jitter: attempt n waits base·2^(n-1), capped, then a random share
 /// of it between one half and the whole ("equal jitter"), so that retries of jobs that failed
@@ -14,14 +15,9 @@ public struct RetryPolicy: Sendable, Equatable {
 
     /// The wait after the `attempt`-th failure (1-based); `unit` is a random number in 0..<1.
     public func delay(afterAttempt attempt: Int, unit: Double) -> TimeInterval {
-        let baseSeconds = Self.seconds(base)
+        let baseSeconds = base.inSeconds
         let exponent = Double(min(max(attempt - 1, 0), 30))
-        let full = min(baseSeconds * pow(2, exponent), Self.seconds(cap))
+        let full = min(baseSeconds * pow(2, exponent), cap.inSeconds)
         return full / 2 + full / 2 * min(max(unit, 0), 1)
-    }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        let parts = duration.components
-        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 }

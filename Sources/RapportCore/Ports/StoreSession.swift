@@ -20,4 +20,5 @@ public protocol StoreSession: Sendable {
     var users: any UserRepository { get }
     var bot: any BotRepository { get }
     var helpArticles: any HelpArticleRepository { get }
+    var insights: any InsightsRepository { get }
 }

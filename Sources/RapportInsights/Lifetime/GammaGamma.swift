@@ -3,7 +3,7 @@ import Foundation
 /// The Gamma-Gamma model of spend (Fader & Hardie 2013, after Colombo & Jiang 1999): a
 /// customer's transaction values are gamma(p, ν) around their own mean, and ν is gamma(q, γ)
 /// across customers; independent of how often they buy.
-public struct GammaGamma: Sendable, Equatable {
+public struct GammaGamma: Sendable, Equatable, Codable {
     public var p: Double
     public var q: Double
     public var gamma: Double

@@ -17,6 +17,7 @@ public struct PurchaseHistory: Sendable, Hashable {
     public static func grouped(_ histories: [PurchaseHistory]) -> [(history: PurchaseHistory, count: Double)] {
         var positions: [PurchaseHistory: Int] = [:]
         var groups: [(history: PurchaseHistory, count: Double)] = []
+        positions.reserveCapacity(histories.count / 4)
         for history in histories {
             if let position = positions[history] {
                 groups[position].count += 1

@@ -85,6 +85,10 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "reopening snoozed conversations", interval: .seconds(5), logger: logger) {
                 try await services.conversations.wakeSnoozed()
             })
+            // Lifetime values refitted once a day per workspace (checked hourly).
+            list.append(RepeatingService(name: "refreshing lifetime values", interval: .seconds(3600), logger: logger) {
+                try await services.lifetime.refreshStale(maximumAge: 86_400)
+            })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
             list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {
                 try await services.jobs.purgeFinished(olderThan: 7 * 86_400)

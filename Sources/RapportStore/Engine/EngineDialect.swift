@@ -233,7 +233,8 @@ struct EngineDialect: Sendable {
                         switch cell {
                         case .text(let value?): binds.append(.text(value))
                         case .integer(let value?): binds.append(.integer(Int(value)))
-                        case .text(nil), .integer(nil): binds.append(.null)
+                        case .real(let value?): binds.append(.float(value))
+                        case .text(nil), .integer(nil), .real(nil): binds.append(.null)
                         }
                     }
                 }
@@ -259,9 +260,11 @@ struct EngineDialect: Sendable {
         for (index, cell) in row.enumerated() {
             if index > 0 { buffer.writeInteger(UInt8(ascii: "\t")) }
             switch cell {
-            case .integer(nil), .text(nil):
+            case .integer(nil), .text(nil), .real(nil):
                 buffer.writeStaticString("\\N")
             case .integer(let value?):
+                buffer.writeString(String(value))
+            case .real(let value?):
                 buffer.writeString(String(value))
             case .text(let value?):
                 // Most values need no escaping: copy them whole.

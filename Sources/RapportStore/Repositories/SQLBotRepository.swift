@@ -2,30 +2,19 @@ import Foundation
 import RapportCore
 import SQLKit
 
-/// The bot's tables. Settings, intents and session state are JSON documents in their own
-/// keys (no snake-case conversion: `orderID` stays `orderID`).
+/// The bot's tables. Settings, intents and session state are `PlainJSON` documents.
 struct SQLBotRepository: BotRepository {
     let handle: SQLConnectionHandle
 
-    private static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
-
-    private static func decode<T: Decodable>(_ type: T.Type, from text: String) throws -> T {
-        try JSONDecoder().decode(type, from: Data(text.utf8))
-    }
-
     func settings(workspaceID: String) async throws -> BotSettings? {
         try await handle.sql.raw("SELECT settings FROM bot_settings WHERE workspace_id = \(bind: workspaceID)").first()
-            .map { try Self.decode(BotSettings.self, from: try $0.string("settings")) }
+            .map { try PlainJSON.decode(BotSettings.self, from: try $0.string("settings")) }
     }
 
     func save(_ settings: BotSettings, workspaceID: String, at date: Date) async throws {
         try await handle.sql.raw("""
             INSERT INTO bot_settings (workspace_id, settings, updated_at)
-            VALUES (\(bind: workspaceID), \(bind: try Self.encode(settings)), \(bind: Timestamp.microseconds(date)))
+            VALUES (\(bind: workspaceID), \(bind: try PlainJSON.encode(settings)), \(bind: Timestamp.microseconds(date)))
             ON CONFLICT (workspace_id) DO UPDATE SET settings = excluded.settings, updated_at = excluded.updated_at
             """).run()
     }
@@ -51,7 +40,7 @@ struct SQLBotRepository: BotRepository {
     func insert(_ set: BotIntentSet) async throws {
         try await handle.sql.raw("""
             INSERT INTO bot_intent_sets (workspace_id, version, intents, created_by, created_at)
-            VALUES (\(bind: set.workspaceID), \(bind: set.version), \(bind: try Self.encode(set.intents)), \(bind: set.createdBy),
+            VALUES (\(bind: set.workspaceID), \(bind: set.version), \(bind: try PlainJSON.encode(set.intents)), \(bind: set.createdBy),
               \(bind: Timestamp.microseconds(set.createdAt)))
             """).run()
     }
@@ -62,7 +51,7 @@ struct SQLBotRepository: BotRepository {
         else { return nil }
         return BotSession(
             conversationID: try row.string("conversation_id"), workspaceID: try row.string("workspace_id"),
-            state: try Self.decode(BotState.self, from: try row.string("state")), outcome: outcome,
+            state: try PlainJSON.decode(BotState.self, from: try row.string("state")), outcome: outcome,
             handoffReason: try row.optionalString("handoff_reason").flatMap(HandoffReason.init(rawValue:)),
             turns: Int(try row.int("turns")), startedAt: try row.date("started_at"), updatedAt: try row.date("updated_at"))
     }
@@ -70,7 +59,7 @@ struct SQLBotRepository: BotRepository {
     func save(_ session: BotSession) async throws {
         try await handle.sql.raw("""
             INSERT INTO bot_sessions (conversation_id, workspace_id, state, outcome, handoff_reason, turns, started_at, updated_at)
-            VALUES (\(bind: session.conversationID), \(bind: session.workspaceID), \(bind: try Self.encode(session.state)),
+            VALUES (\(bind: session.conversationID), \(bind: session.workspaceID), \(bind: try PlainJSON.encode(session.state)),
               \(bind: session.outcome.rawValue), \(bind: session.handoffReason?.rawValue), \(bind: session.turns),
               \(bind: Timestamp.microseconds(session.startedAt)), \(bind: Timestamp.microseconds(session.updatedAt)))
             ON CONFLICT (conversation_id) DO UPDATE SET state = excluded.state, outcome = excluded.outcome,
@@ -95,7 +84,7 @@ struct SQLBotRepository: BotRepository {
     private func decodeSet(_ row: any SQLRow) throws -> BotIntentSet {
         BotIntentSet(
             workspaceID: try row.string("workspace_id"), version: Int(try row.int("version")),
-            intents: try Self.decode([BotIntent].self, from: try row.string("intents")), createdBy: try row.string("created_by"),
+            intents: try PlainJSON.decode([BotIntent].self, from: try row.string("intents")), createdBy: try row.string("created_by"),
             createdAt: try row.date("created_at"))
     }
 }
