@@ -6,7 +6,7 @@ struct RapportCommand: AsyncParsableCommand {
         commandName: "rapport",
         abstract: "Rapport, the customer-engagement platform for online retailers.",
         subcommands: [
-            BotCommand.self, AnalyticsCommand.self,
+            BotCommand.self, AnalyticsCommand.self, RecsCommand.self,
             ServeCommand.self, MigrateCommand.self, KeysCommand.self, SourcesCommand.self, ImportCommand.self,
             DemoCommand.self, BenchCommand.self, WorkerCommand.self, JobsCommand.self, InboxesCommand.self, UsersCommand.self,
         ])

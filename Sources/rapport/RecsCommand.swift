@@ -1,0 +1,6 @@
+import ArgumentParser
+
+struct RecsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "recs", abstract: "Product recommendations.", subcommands: [RecsEvalCommand.self])
+}
