@@ -7,15 +7,15 @@ import Testing
 @Suite("Recommenders")
 struct RecommenderTests {
     /// Five users over items a, b, c, d (numbered in that order).
-    static let toy: [Interaction] = [
+    static let toy: [ItemInteraction] = [
         ("u1", "a"), ("u1", "b"), ("u2", "a"), ("u2", "c"), ("u3", "b"), ("u3", "c"), ("u3", "d"),
         ("u4", "a"), ("u4", "b"), ("u4", "c"), ("u5", "c"), ("u5", "d"),
-    ].enumerated().map { Interaction(user: $1.0, item: $1.1, time: Double($0)) }
+    ].enumerated().map { ItemInteraction(user: $1.0, item: $1.1, time: Double($0)) }
 
     @Test("the split holds out each user's last 20% by time, rounded down, ties in input order, at least one kept")
     func split() {
-        let log = (0..<10).map { Interaction(user: "u", item: "i\($0)", time: $0 == 9 ? 5 : Double($0)) }
-            + [Interaction(user: "v", item: "x", time: 1), Interaction(user: "w", item: "y", time: 2), Interaction(user: "w", item: "z", time: 1)]
+        let log = (0..<10).map { ItemInteraction(user: "u", item: "i\($0)", time: $0 == 9 ? 5 : Double($0)) }
+            + [ItemInteraction(user: "v", item: "x", time: 1), ItemInteraction(user: "w", item: "y", time: 2), ItemInteraction(user: "w", item: "z", time: 1)]
         let split = InteractionSplit(log)
         // u's ten: times 0…8 and 5 again; the last two by time are i7 and i8 (i9 ties with i5 and comes after it).
         #expect(split.heldOut["u"] == ["i7", "i8"])
@@ -63,11 +63,11 @@ struct RecommenderTests {
     func metrics() {
         // u1's ten: the last two (b, d) are held out. Popularity ranks b (2 users), c (2), d (1).
         let log = [
-            Interaction(user: "u1", item: "a", time: 1), Interaction(user: "u2", item: "b", time: 1), Interaction(user: "u3", item: "b", time: 1),
-            Interaction(user: "u2", item: "c", time: 2), Interaction(user: "u3", item: "c", time: 2), Interaction(user: "u4", item: "d", time: 1),
-            Interaction(user: "u1", item: "z", time: 2), Interaction(user: "u1", item: "y", time: 3), Interaction(user: "u1", item: "x", time: 4),
-            Interaction(user: "u1", item: "w", time: 5), Interaction(user: "u1", item: "v", time: 6), Interaction(user: "u1", item: "t", time: 7),
-            Interaction(user: "u1", item: "s", time: 8), Interaction(user: "u1", item: "b", time: 9), Interaction(user: "u1", item: "d", time: 10),
+            ItemInteraction(user: "u1", item: "a", time: 1), ItemInteraction(user: "u2", item: "b", time: 1), ItemInteraction(user: "u3", item: "b", time: 1),
+            ItemInteraction(user: "u2", item: "c", time: 2), ItemInteraction(user: "u3", item: "c", time: 2), ItemInteraction(user: "u4", item: "d", time: 1),
+            ItemInteraction(user: "u1", item: "z", time: 2), ItemInteraction(user: "u1", item: "y", time: 3), ItemInteraction(user: "u1", item: "x", time: 4),
+            ItemInteraction(user: "u1", item: "w", time: 5), ItemInteraction(user: "u1", item: "v", time: 6), ItemInteraction(user: "u1", item: "t", time: 7),
+            ItemInteraction(user: "u1", item: "s", time: 8), ItemInteraction(user: "u1", item: "b", time: 9), ItemInteraction(user: "u1", item: "d", time: 10),
         ]
         let split = InteractionSplit(log)
         #expect(split.heldOut == ["u1": ["b", "d"]])

@@ -18,6 +18,7 @@ public struct Services: Sendable {
     public let users: UserService
     public let bot: BotService
     public let lifetime: LifetimeValueService
+    public let recommendations: RecommendationService
 
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
@@ -38,6 +39,6 @@ public struct Services: Sendable {
                 store: store, clock: clock, passwords: BcryptPasswordHasher(cost: 4), tokens: SHA256SecretHasher(),
                 inboxes: InboxService(customers: customers)),
             bot: BotService(conversations: conversations, commerce: commerce, publicBaseURL: "https://rapport.test"),
-            lifetime: LifetimeValueService(store: store, clock: clock))
+            lifetime: LifetimeValueService(store: store, clock: clock), recommendations: RecommendationService(customers: customers))
     }
 }

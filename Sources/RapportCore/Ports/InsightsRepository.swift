@@ -15,4 +15,16 @@ public protocol InsightsRepository: Sendable {
     func lifetimeValue(customerID: String, workspaceID: String) async throws -> CustomerLifetimeValue?
     /// The workspace's customers with the highest lifetime value first.
     func topLifetimeValues(workspaceID: String, limit: Int) async throws -> [CustomerLifetimeValue]
+
+    /// Products on orders that are not cancelled, placed since `since` (nil: all), of one
+    /// customer or all; newest first, at most `limit` (nil: all).
+    func purchasedLines(workspaceID: String, customerID: String?, since: Date?, limit: Int?) async throws -> [PurchasedLine]
+    /// Tracked events named in `weights` about a product of the catalog (matched by the
+    /// product's id in its source), of identified customers, as interactions weighted by name;
+    /// newest first.
+    func productEvents(
+        workspaceID: String, customerID: String?, since: Date?, limit: Int?, weights: [String: Double]
+    ) async throws -> [ItemInteraction]
+    /// Active products with their categories.
+    func productCategories(workspaceID: String) async throws -> [String: [String]]
 }

@@ -1,11 +1,11 @@
 /// The evaluation split: each user's interactions in time order (ties keep the input's
 /// order), the last 20% — rounded down, so at least one stays — held out, the rest to train on.
 public struct InteractionSplit: Sendable {
-    public private(set) var training: [Interaction] = []
+    public private(set) var training: [ItemInteraction] = []
     /// The held-out items per user, for users who have any.
     public private(set) var heldOut: [String: Set<String>] = [:]
 
-    public init(_ interactions: [Interaction], heldOutShare: Double = 0.2) {
+    public init(_ interactions: [ItemInteraction], heldOutShare: Double = 0.2) {
         var byUser: [String: [Int]] = [:]
         var users: [String] = []
         for (position, interaction) in interactions.enumerated() {

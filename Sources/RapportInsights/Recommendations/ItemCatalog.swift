@@ -8,7 +8,7 @@ public struct ItemCatalog: Sendable {
     /// Interactions per item.
     public private(set) var counts: [Double] = []
 
-    public init(_ interactions: [Interaction]) {
+    public init(_ interactions: [ItemInteraction]) {
         var byUser: [String: [Int]] = [:]
         for (position, interaction) in interactions.enumerated() {
             if numbers[interaction.item] == nil {

@@ -20,6 +20,7 @@ public struct AppServices: Sendable {
     public let conversations: ConversationService
     public let bot: BotService
     public let lifetime: LifetimeValueService
+    public let recommendations: RecommendationService
     /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
     public let live: LiveHub
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
@@ -57,6 +58,7 @@ public struct AppServices: Sendable {
         // The bot's help-centre links need an address outside any request: the public one, or this machine's.
         self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicURL ?? "http://127.0.0.1:\(localPort)")
         self.lifetime = LifetimeValueService(store: store, clock: clock)
+        self.recommendations = RecommendationService(customers: customers)
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }

@@ -19,6 +19,7 @@ public enum RapportApplication {
             .add(middleware: IdempotencyMiddleware(store: services.store))
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
+        RecommendationRoutes(recommendations: services.recommendations).register(on: api)
         SourceRoutes(sources: services.sources).register(on: api)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
         WebhookRoutes(sources: services.sources).register(on: router)
@@ -45,7 +46,9 @@ public enum RapportApplication {
         let open = web.group().add(middleware: WebErrorMiddleware(pages: pages))
         let signedIn = open.group().add(middleware: WebSessionMiddleware(users: services.users))
         LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
-        let customerViews = CustomerViews(customers: services.customers, commerce: services.commerce)
+        let customerViews = CustomerViews(
+            customers: services.customers, commerce: services.commerce, lifetime: services.lifetime,
+            recommendations: services.recommendations)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             customerViews: customerViews)
@@ -88,6 +91,10 @@ public enum RapportApplication {
             // Lifetime values refitted once a day per workspace (checked hourly).
             list.append(RepeatingService(name: "refreshing lifetime values", interval: .seconds(3600), logger: logger) {
                 try await services.lifetime.refreshStale(maximumAge: 86_400)
+            })
+            // Recommendation models retrained hourly per workspace (checked every ten minutes).
+            list.append(RepeatingService(name: "training recommendations", interval: .seconds(600), logger: logger) {
+                try await services.recommendations.trainStale()
             })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
             list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {

@@ -180,8 +180,6 @@ struct CommerceRoutes {
 
     /// The `{id}` path parameter; one that cannot be an id of this kind is simply not found.
     private func id(_ context: RapportRequestContext, _ prefix: IDPrefix, _ noun: String) throws -> String {
-        let id = try context.parameters.require("id")
-        guard ResourceID.isValid(id, prefix: prefix) else { throw RapportError.notFound("No \(noun) with id \(id.prefix(64)).") }
-        return id
+        try PathID.require(context, prefix, noun)
     }
 }

@@ -179,10 +179,6 @@ struct CustomerRoutes {
 
     /// The `{id}` path parameter; one that cannot be an id is simply not found.
     private func id(_ context: RapportRequestContext) throws -> String {
-        let id = try context.parameters.require("id")
-        guard ResourceID.isValid(id, prefix: .customer) else {
-            throw RapportError.notFound("No customer with id \(id.prefix(64)).")
-        }
-        return id
+        try PathID.require(context, .customer, "customer")
     }
 }

@@ -77,6 +77,11 @@ public struct DemoStore: Sendable {
         summary.trackedEvents = try await track(&random, people: people, variants: variants, services: services, workspaceID: workspaceID, now: now)
         progress("\(summary.trackedEvents) tracked events")
         try await services.store.refreshStatistics()
+        // The insights the server would otherwise compute on its schedule.
+        if let model = try await services.lifetime.refresh(workspaceID: workspaceID) {
+            progress("\(model.fit.customers) customers' lifetime values")
+        }
+        try await services.recommendations.train(workspaceID: workspaceID)
         return summary
     }
 

@@ -3,10 +3,12 @@ import RapportCore
 
 /// What the customer sidebar and the customer page show: profile, identities, tags and
 /// attributes, orders with items and tracking, returns, the timeline, merge suggestions and
-/// the merges that can be undone.
+/// the merges that can be undone; the lifetime value and product recommendations.
 struct CustomerViews: Sendable {
     let customers: CustomerService
     let commerce: CommerceService
+    let lifetime: LifetimeValueService
+    let recommendations: RecommendationService
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
     func sidebar(customerID: String, actor: Actor) async throws -> [String: Any] {
@@ -67,6 +69,33 @@ struct CustomerViews: Sendable {
             return ["customer_id": customerID, "other_id": other, "reason": suggestion.reason, "identity": "\(suggestion.identityKind.rawValue) \(suggestion.identityValue)"]
         }
         values["interaction_count"] = view.interactionCount
+        values.merge(try await value(customerID: customerID, actor: actor)) { _, new in new }
+        return values
+    }
+
+    /// The lifetime forecast (once the daily fit has run) and the products to offer.
+    private func value(customerID: String, actor: Actor) async throws -> [String: Any] {
+        var values: [String: Any] = [:]
+        if let stored = try await lifetime.value(customerID: customerID, workspaceID: actor.workspaceID) {
+            let money = { (amount: Double) in
+                Currency.minorUnits(fromMajor: amount, currency: stored.currency).map { WebFormat.money($0, stored.currency) } ?? ""
+            }
+            values["lifetime"] = [
+                "value": money(stored.forecast.lifetimeValue), "order_value": money(stored.forecast.expectedOrderValue),
+                "purchases": String(format: "%.1f", stored.forecast.expectedPurchases),
+                "alive": String(format: "%.0f%%", stored.forecast.probabilityAlive * 100), "as_of": WebFormat.day(stored.computedAt),
+            ]
+        }
+        let items = try await recommendations.forCustomer(id: customerID, limit: 6, as: actor)
+        var recommended: [[String: Any]] = []
+        for item in items {
+            guard let product = try? await commerce.product(id: item.productID, workspaceID: actor.workspaceID) else { continue }
+            recommended.append([
+                "id": product.id, "title": product.title,
+                "reason": item.reason == .forYou ? "from their history" : item.reason == .category ? "popular in a category they viewed" : "popular",
+            ])
+        }
+        values["recommendations"] = recommended
         return values
     }
 

@@ -63,6 +63,53 @@ struct SQLInsightsRepository: InsightsRepository {
             """).all().map(decode)
     }
 
+    func purchasedLines(workspaceID: String, customerID: String?, since: Date?, limit: Int?) async throws -> [PurchasedLine] {
+        var query: SQLQueryString = """
+            SELECT o.id AS order_id, o.customer_id AS customer_id, l.product_id AS product_id, o.placed_at AS placed_at
+            FROM orders o JOIN order_lines l ON l.order_id = o.id
+            WHERE o.workspace_id = \(bind: workspaceID) AND o.status <> 'cancelled' AND l.product_id IS NOT NULL
+            """
+        if let customerID { query += " AND o.customer_id = \(bind: customerID)" }
+        if let since { query += " AND o.placed_at >= \(bind: Timestamp.microseconds(since))" }
+        query += " ORDER BY o.placed_at DESC, o.id, l.position"
+        if let limit { query += " LIMIT \(bind: limit)" }
+        return try await handle.sql.raw(query).all().map { row in
+            PurchasedLine(
+                orderID: try row.string("order_id"), customerID: try row.string("customer_id"), productID: try row.string("product_id"),
+                placedAt: try row.date("placed_at"))
+        }
+    }
+
+    func productEvents(
+        workspaceID: String, customerID: String?, since: Date?, limit: Int?, weights: [String: Double]
+    ) async throws -> [ItemInteraction] {
+        var query: SQLQueryString = """
+            SELECT t.customer_id AS customer_id, p.id AS product_id, t.name AS name, t.occurred_at AS occurred_at
+            FROM tracked_events t JOIN products p ON p.workspace_id = t.workspace_id AND p.external_id = t.product_ref
+            WHERE t.workspace_id = \(bind: workspaceID) AND t.customer_id IS NOT NULL AND t.product_ref IS NOT NULL
+              AND t.name IN (\(binds: weights.keys.sorted()))
+            """
+        if let customerID { query += " AND t.customer_id = \(bind: customerID)" }
+        if let since { query += " AND t.occurred_at >= \(bind: Timestamp.microseconds(since))" }
+        query += " ORDER BY t.occurred_at DESC, t.sequence DESC"
+        if let limit { query += " LIMIT \(bind: limit)" }
+        return try await handle.sql.raw(query).all().map { row in
+            ItemInteraction(
+                user: try row.string("customer_id"), item: try row.string("product_id"),
+                time: try row.date("occurred_at").timeIntervalSince1970, weight: weights[try row.string("name")] ?? 0)
+        }
+    }
+
+    func productCategories(workspaceID: String) async throws -> [String: [String]] {
+        var categories: [String: [String]] = [:]
+        for row in try await handle.sql.raw("""
+            SELECT id, categories FROM products WHERE workspace_id = \(bind: workspaceID) AND active = 1
+            """).all() {
+            categories[try row.string("id")] = try StoredJSON.decodeList([String].self, from: try row.string("categories"))
+        }
+        return categories
+    }
+
     private func decode(_ row: any SQLRow) throws -> CustomerLifetimeValue {
         CustomerLifetimeValue(
             customerID: try row.string("customer_id"), workspaceID: try row.string("workspace_id"),

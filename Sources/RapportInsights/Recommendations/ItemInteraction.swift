@@ -1,6 +1,6 @@
 /// One thing a user did with an item (bought, viewed, put in the cart), with when and how
 /// much it says about their taste.
-public struct Interaction: Sendable, Equatable {
+public struct ItemInteraction: Sendable, Equatable {
     public var user: String
     public var item: String
     /// Seconds since 1970 (or any increasing clock).

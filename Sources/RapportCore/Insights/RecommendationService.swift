@@ -1,0 +1,81 @@
+import Foundation
+import RapportInsights
+
+/// Product recommendations: the item model trains in the background (hourly, and on first
+/// use) from a year of orders and product events; a customer's side is read fresh at every
+/// request (their latest purchases, views and carts), so what they did a moment ago counts at
+/// once without retraining.
+public struct RecommendationService: Sendable {
+    public let customers: CustomerService
+    let models = RecommendationModels()
+    /// The item model's age before the schedule retrains it.
+    public static let maximumModelAge: TimeInterval = 3600
+    /// Orders and events this old and newer train the model.
+    public static let trainingWindow: TimeInterval = 365 * 86_400
+    /// A customer's latest signals that make their profile.
+    public static let profileSignals = 50
+    var store: any DataStore { customers.store }
+    var clock: any WallClock { customers.clock }
+
+    public init(customers: CustomerService) {
+        self.customers = customers
+    }
+
+    /// Trains the workspace's model now.
+    @discardableResult
+    public func train(workspaceID: String) async throws -> StoreRecommender {
+        try await models.retrain(workspaceID) { [store, clock] in
+            let now = clock.now()
+            let since = now.addingTimeInterval(-Self.trainingWindow)
+            let (lines, events, categories) = try await store.read { session in
+                (
+                    try await session.insights.purchasedLines(workspaceID: workspaceID, customerID: nil, since: since, limit: nil),
+                    try await session.insights.productEvents(
+                        workspaceID: workspaceID, customerID: nil, since: since, limit: nil, weights: StoreRecommender.eventWeights),
+                    try await session.insights.productCategories(workspaceID: workspaceID)
+                )
+            }
+            return StoreRecommender(lines: lines, events: events, categories: categories, now: now)
+        }
+    }
+
+    /// The schedule's round: retrains every workspace whose model is missing or older than
+    /// `maximumModelAge`; returns how many were trained.
+    public func trainStale() async throws -> Int {
+        var trained = 0
+        for workspace in try await store.read({ session in try await session.workspaces.all() }) {
+            if let model = await models.current(workspace.id), clock.now().timeIntervalSince(model.trainedAt) < Self.maximumModelAge { continue }
+            try await train(workspaceID: workspace.id)
+            trained += 1
+        }
+        return trained
+    }
+
+    /// Products for a customer ("for you", then category and popularity fallbacks).
+    public func forCustomer(id: String, limit: Int, as actor: Actor) async throws -> [ProductRecommendation] {
+        let workspaceID = actor.workspaceID
+        let (lines, events) = try await store.read { session in
+            _ = try await customers.liveCustomer(id: id, workspaceID: workspaceID, session: session)
+            return (
+                try await session.insights.purchasedLines(workspaceID: workspaceID, customerID: id, since: nil, limit: Self.profileSignals),
+                try await session.insights.productEvents(
+                    workspaceID: workspaceID, customerID: id, since: nil, limit: Self.profileSignals, weights: StoreRecommender.eventWeights)
+            )
+        }
+        return try await model(workspaceID).forCustomer(lines: lines, events: events, now: clock.now(), limit: limit)
+    }
+
+    /// "Frequently bought together" and "similar products" for a product.
+    public func forProduct(id: String, limit: Int, as actor: Actor) async throws -> (boughtTogether: [ProductRecommendation], similar: [ProductRecommendation]) {
+        guard try await store.read({ session in try await session.catalog.find(id: id, workspaceID: actor.workspaceID) }) != nil else {
+            throw RapportError.notFound("No product with id \(id).")
+        }
+        let model = try await model(actor.workspaceID)
+        return (model.boughtTogether(with: id, limit: limit), model.similar(to: id, limit: limit))
+    }
+
+    private func model(_ workspaceID: String) async throws -> StoreRecommender {
+        if let model = await models.current(workspaceID) { return model }
+        return try await train(workspaceID: workspaceID)
+    }
+}
