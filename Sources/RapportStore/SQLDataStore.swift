@@ -91,6 +91,16 @@ extension SQLDataStore {
         }
     }
 
+    /// The integer columns of a query's rows, in order (NULL as nil): tests that recompute
+    /// figures with plain SQL. Columns are read by name, so each needs its own.
+    public func integers(_ statement: String) async throws -> [[Int64?]] {
+        try await engine.withReadConnection { handle in
+            try await handle.sql.raw(SQLQueryString(statement)).all().map { row in
+                try row.allColumns.map { try row.decode(column: $0, as: Int64?.self) }
+            }
+        }
+    }
+
     /// Runs one statement outside any repository: administration (schemas) and tests only.
     public func execute(_ statement: String) async throws {
         try await engine.withTransaction { handle in try await handle.sql.raw(SQLQueryString(statement)).run() }

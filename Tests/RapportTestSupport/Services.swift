@@ -19,6 +19,8 @@ public struct Services: Sendable {
     public let bot: BotService
     public let lifetime: LifetimeValueService
     public let recommendations: RecommendationService
+    public let metrics: StoreMetricsService
+    public let rfm: RFMService
 
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
@@ -39,6 +41,7 @@ public struct Services: Sendable {
                 store: store, clock: clock, passwords: BcryptPasswordHasher(cost: 4), tokens: SHA256SecretHasher(),
                 inboxes: InboxService(customers: customers)),
             bot: BotService(conversations: conversations, commerce: commerce, publicBaseURL: "https://rapport.test"),
-            lifetime: LifetimeValueService(store: store, clock: clock), recommendations: RecommendationService(customers: customers))
+            lifetime: LifetimeValueService(store: store, clock: clock), recommendations: RecommendationService(customers: customers),
+            metrics: StoreMetricsService(store: store, clock: clock), rfm: RFMService(store: store, clock: clock))
     }
 }

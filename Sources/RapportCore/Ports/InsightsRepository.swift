@@ -27,4 +27,23 @@ public protocol InsightsRepository: Sendable {
     ) async throws -> [ItemInteraction]
     /// Active products with their categories.
     func productCategories(workspaceID: String) async throws -> [String: [String]]
+
+    /// The orders (not cancelled, in `currency`) placed in [from, to) by live customers the
+    /// filter admits, oldest first.
+    func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact]
+    /// Their revenue only (total less refunds).
+    func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> Int64
+    /// Per live customer with orders in `currency`: last order, orders and spend; with
+    /// `changedAfter`, only customers with an order changed after it.
+    func purchaseTotals(workspaceID: String, currency: String, changedAfter: Date?) async throws -> [CustomerPurchaseTotals]
+    /// The latest change to any of the workspace's orders.
+    func lastOrderChange(workspaceID: String) async throws -> Date?
+    /// Replaces every customer's RFM row and the workspace's state.
+    func replaceRFM(_ rows: [CustomerRFM], state: RFMState) async throws
+    /// Writes these customers' rows and moves the state's change mark.
+    func updateRFM(_ rows: [CustomerRFM], state: RFMState) async throws
+    func rfmState(workspaceID: String) async throws -> RFMState?
+    func customerRFM(customerID: String, workspaceID: String) async throws -> CustomerRFM?
+    /// Customers per (recency score, frequency score) cell.
+    func rfmGrid(workspaceID: String) async throws -> [RFMCell]
 }

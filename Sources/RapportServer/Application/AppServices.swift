@@ -21,6 +21,8 @@ public struct AppServices: Sendable {
     public let bot: BotService
     public let lifetime: LifetimeValueService
     public let recommendations: RecommendationService
+    public let metrics: StoreMetricsService
+    public let rfm: RFMService
     /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
     public let live: LiveHub
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
@@ -59,6 +61,8 @@ public struct AppServices: Sendable {
         self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicURL ?? "http://127.0.0.1:\(localPort)")
         self.lifetime = LifetimeValueService(store: store, clock: clock)
         self.recommendations = RecommendationService(customers: customers)
+        self.metrics = StoreMetricsService(store: store, clock: clock)
+        self.rfm = RFMService(store: store, clock: clock)
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }

@@ -92,6 +92,10 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "refreshing lifetime values", interval: .seconds(3600), logger: logger) {
                 try await services.lifetime.refreshStale(maximumAge: 86_400)
             })
+            // RFM scores of customers whose orders changed, every ten seconds; all of them daily.
+            list.append(RepeatingService(name: "scoring RFM", interval: .seconds(10), logger: logger) {
+                try await services.rfm.catchUpAll()
+            })
             // Recommendation models retrained hourly per workspace (checked every ten minutes).
             list.append(RepeatingService(name: "training recommendations", interval: .seconds(600), logger: logger) {
                 try await services.recommendations.trainStale()

@@ -82,6 +82,7 @@ public struct DemoStore: Sendable {
             progress("\(model.fit.customers) customers' lifetime values")
         }
         try await services.recommendations.train(workspaceID: workspaceID)
+        try await services.rfm.recompute(workspaceID: workspaceID)
         return summary
     }
 

@@ -110,6 +110,147 @@ struct SQLInsightsRepository: InsightsRepository {
         return categories
     }
 
+    func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact] {
+        var query: SQLQueryString = """
+            SELECT o.id AS id, o.customer_id AS customer_id, o.placed_at AS placed_at, o.total - o.refunded AS revenue,
+              CASE WHEN EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.id) THEN 1 ELSE 0 END AS returned,
+              (SELECT MIN(f.placed_at) FROM orders f
+               WHERE f.customer_id = o.customer_id AND f.status <> 'cancelled' AND f.currency = o.currency) AS first_at,
+              (SELECT MAX(p.placed_at) FROM orders p
+               WHERE p.customer_id = o.customer_id AND p.status <> 'cancelled' AND p.currency = o.currency
+                 AND p.placed_at < o.placed_at) AS previous_at
+            FROM orders o JOIN customers c ON c.id = o.customer_id
+            """
+        query += rangeClause(workspaceID: workspaceID, currency: currency, from: from, to: to, filter: filter)
+        query += " ORDER BY o.placed_at, o.id"
+        return try await handle.sql.raw(query).all().map { row in
+            OrderFact(
+                orderID: try row.string("id"), customerID: try row.string("customer_id"), placedAt: try row.date("placed_at"),
+                revenue: try row.int("revenue"), returned: try row.int("returned") != 0, firstOrderAt: try row.date("first_at"),
+                previousOrderAt: try row.optionalDate("previous_at"))
+        }
+    }
+
+    func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> Int64 {
+        var query: SQLQueryString = """
+            SELECT CAST(COALESCE(SUM(o.total - o.refunded), 0) AS BIGINT) AS revenue FROM orders o JOIN customers c ON c.id = o.customer_id
+            """
+        query += rangeClause(workspaceID: workspaceID, currency: currency, from: from, to: to, filter: filter)
+        return try await handle.sql.raw(query).first().map { try $0.int("revenue") } ?? 0
+    }
+
+    /// The orders of a range, by live customers the filter admits.
+    private func rangeClause(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) -> SQLQueryString {
+        var clause: SQLQueryString = """
+             WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency) AND o.status <> 'cancelled'
+              AND o.placed_at >= \(bind: Timestamp.microseconds(from)) AND o.placed_at < \(bind: Timestamp.microseconds(to))
+              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+            """
+        if let tag = filter.tag { clause += " AND c.tags LIKE \(bind: StoredJSON.tagPattern(tag))" }
+        if let segment = filter.rfmSegment {
+            clause += """
+                 AND o.customer_id IN (SELECT customer_id FROM customer_rfm WHERE workspace_id = \(bind: workspaceID)
+                  AND segment = \(bind: segment.rawValue))
+                """
+        }
+        return clause
+    }
+
+    func purchaseTotals(workspaceID: String, currency: String, changedAfter: Date?) async throws -> [CustomerPurchaseTotals] {
+        var query: SQLQueryString = """
+            SELECT o.customer_id AS customer_id, MAX(o.placed_at) AS last_at, COUNT(*) AS orders,
+              CAST(SUM(o.total - o.refunded) AS BIGINT) AS monetary
+            FROM orders o JOIN customers c ON c.id = o.customer_id
+            WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency) AND o.status <> 'cancelled'
+              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+            """
+        if let changedAfter {
+            query += """
+                 AND o.customer_id IN (SELECT customer_id FROM orders WHERE workspace_id = \(bind: workspaceID)
+                  AND updated_at > \(bind: Timestamp.microseconds(changedAfter)))
+                """
+        }
+        query += " GROUP BY o.customer_id ORDER BY o.customer_id"
+        return try await handle.sql.raw(query).all().map { row in
+            CustomerPurchaseTotals(
+                customerID: try row.string("customer_id"), lastOrderAt: try row.date("last_at"), orders: Int(try row.int("orders")),
+                monetary: try row.int("monetary"))
+        }
+    }
+
+    func lastOrderChange(workspaceID: String) async throws -> Date? {
+        try await handle.sql.raw("SELECT MAX(updated_at) AS changed FROM orders WHERE workspace_id = \(bind: workspaceID)").first()
+            .flatMap { try $0.optionalDate("changed") }
+    }
+
+    func replaceRFM(_ rows: [CustomerRFM], state: RFMState) async throws {
+        try await handle.sql.raw("DELETE FROM customer_rfm WHERE workspace_id = \(bind: state.workspaceID)").run()
+        try await insertRFM(rows)
+        try await save(state)
+    }
+
+    func updateRFM(_ rows: [CustomerRFM], state: RFMState) async throws {
+        for row in rows {
+            try await handle.sql.raw("DELETE FROM customer_rfm WHERE customer_id = \(bind: row.customerID)").run()
+        }
+        try await insertRFM(rows)
+        try await save(state)
+    }
+
+    private func insertRFM(_ rows: [CustomerRFM]) async throws {
+        try await handle.dialect.bulkInsert(
+            table: "customer_rfm",
+            columns: ["customer_id", "workspace_id", "last_order_at", "orders", "monetary", "recency_score", "frequency_score",
+                "monetary_score", "segment", "updated_at"],
+            rows: rows.map { row in
+                [.text(row.customerID), .text(row.workspaceID), .integer(Timestamp.microseconds(row.lastOrderAt)), .integer(Int64(row.orders)),
+                 .integer(row.monetary), .integer(Int64(row.recencyScore)), .integer(Int64(row.frequencyScore)),
+                 .integer(Int64(row.monetaryScore)), .text(row.segment.rawValue), .integer(Timestamp.microseconds(row.updatedAt))]
+            }, on: handle)
+    }
+
+    private func save(_ state: RFMState) async throws {
+        try await handle.sql.raw("""
+            INSERT INTO rfm_states (workspace_id, thresholds, currency, orders_changed_through, computed_at)
+            VALUES (\(bind: state.workspaceID), \(bind: try PlainJSON.encode(state.thresholds)), \(bind: state.currency),
+              \(bind: Timestamp.microseconds(state.ordersChangedThrough)), \(bind: Timestamp.microseconds(state.computedAt)))
+            ON CONFLICT (workspace_id) DO UPDATE SET thresholds = excluded.thresholds, currency = excluded.currency,
+              orders_changed_through = excluded.orders_changed_through, computed_at = excluded.computed_at
+            """).run()
+    }
+
+    func rfmState(workspaceID: String) async throws -> RFMState? {
+        try await handle.sql.raw("SELECT * FROM rfm_states WHERE workspace_id = \(bind: workspaceID)").first().map { row in
+            RFMState(
+                workspaceID: workspaceID, thresholds: try PlainJSON.decode(RFMThresholds.self, from: try row.string("thresholds")),
+                currency: try row.string("currency"), ordersChangedThrough: try row.date("orders_changed_through"),
+                computedAt: try row.date("computed_at"))
+        }
+    }
+
+    func customerRFM(customerID: String, workspaceID: String) async throws -> CustomerRFM? {
+        try await handle.sql.raw("""
+            SELECT * FROM customer_rfm WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
+            """).first().map { row in
+            CustomerRFM(
+                customerID: customerID, workspaceID: workspaceID, lastOrderAt: try row.date("last_order_at"),
+                orders: Int(try row.int("orders")), monetary: try row.int("monetary"), recencyScore: Int(try row.int("recency_score")),
+                frequencyScore: Int(try row.int("frequency_score")), monetaryScore: Int(try row.int("monetary_score")),
+                segment: RFMSegment(rawValue: try row.string("segment")) ?? .lost, updatedAt: try row.date("updated_at"))
+        }
+    }
+
+    func rfmGrid(workspaceID: String) async throws -> [RFMCell] {
+        try await handle.sql.raw("""
+            SELECT recency_score, frequency_score, COUNT(*) AS customers FROM customer_rfm WHERE workspace_id = \(bind: workspaceID)
+            GROUP BY recency_score, frequency_score ORDER BY recency_score, frequency_score
+            """).all().map { row in
+            RFMCell(
+                recencyScore: Int(try row.int("recency_score")), frequencyScore: Int(try row.int("frequency_score")),
+                customers: Int(try row.int("customers")))
+        }
+    }
+
     private func decode(_ row: any SQLRow) throws -> CustomerLifetimeValue {
         CustomerLifetimeValue(
             customerID: try row.string("customer_id"), workspaceID: try row.string("workspace_id"),

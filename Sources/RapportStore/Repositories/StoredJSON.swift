@@ -23,6 +23,12 @@ enum StoredJSON {
         return writer.text
     }
 
+    /// A LIKE pattern that finds one tag in a stored tag list (tags are stored as a JSON array
+    /// of lower-case strings, so the quoted tag is unambiguous).
+    static func tagPattern(_ tag: String) -> String {
+        "%" + tags([tag]).dropFirst().dropLast() + "%"
+    }
+
     static func addresses(_ addresses: [Address]) -> String {
         var writer = JSONWriter()
         writer.addresses(addresses)

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Recency, frequency and monetary scores per customer: recomputed whole once a day (new
+/// quintile cut points, recency moved on), and between those, every few seconds, for the
+/// customers whose orders changed — scored against the day's cut points, so a new order moves
+/// its customer at once.
+public struct RFMService: Sendable {
+    public let store: any DataStore
+    public let clock: any WallClock
+    public static let fullRecompute: TimeInterval = 86_400
+
+    public init(store: any DataStore, clock: any WallClock) {
+        self.store = store
+        self.clock = clock
+    }
+
+    /// Recomputes every customer's scores and the cut points.
+    @discardableResult
+    public func recompute(workspaceID: String) async throws -> Int {
+        let now = clock.now()
+        return try await store.write { session in
+            let insights = session.insights
+            guard let currency = try await insights.mainCurrency(workspaceID: workspaceID) else { return 0 }
+            let changed = try await insights.lastOrderChange(workspaceID: workspaceID) ?? now
+            let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: currency, changedAfter: nil)
+            let thresholds = RFMThresholds(values: totals.map { (max(0, now.timeIntervalSince($0.lastOrderAt) / 86_400), $0.orders, $0.monetary) })
+            let rows = totals.map { Self.row($0, workspaceID: workspaceID, thresholds: thresholds, now: now) }
+            try await insights.replaceRFM(rows, state: RFMState(
+                workspaceID: workspaceID, thresholds: thresholds, currency: currency, ordersChangedThrough: changed, computedAt: now))
+            return rows.count
+        }
+    }
+
+    /// Rescores the customers whose orders changed since the last round; a full recompute
+    /// when there has been none today. Returns how many customers were scored.
+    public func catchUp(workspaceID: String) async throws -> Int {
+        let now = clock.now()
+        guard let state = try await store.read({ session in try await session.insights.rfmState(workspaceID: workspaceID) }),
+            now.timeIntervalSince(state.computedAt) < Self.fullRecompute
+        else { return try await recompute(workspaceID: workspaceID) }
+        return try await store.write { session in
+            let insights = session.insights
+            guard let changed = try await insights.lastOrderChange(workspaceID: workspaceID), changed > state.ordersChangedThrough else { return 0 }
+            let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: state.currency, changedAfter: state.ordersChangedThrough)
+            var moved = state
+            moved.ordersChangedThrough = changed
+            try await insights.updateRFM(totals.map { Self.row($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) }, state: moved)
+            return totals.count
+        }
+    }
+
+    /// The schedule's round over every workspace.
+    public func catchUpAll() async throws -> Int {
+        var scored = 0
+        for workspace in try await store.read({ session in try await session.workspaces.all() }) {
+            scored += try await catchUp(workspaceID: workspace.id)
+        }
+        return scored
+    }
+
+    public func grid(as actor: Actor) async throws -> [RFMCell] {
+        try actor.require(.viewInsights)
+        return try await store.read { session in try await session.insights.rfmGrid(workspaceID: actor.workspaceID) }
+    }
+
+    /// A customer's scores (anyone who may see the customer may see them).
+    public func customer(id: String, workspaceID: String) async throws -> CustomerRFM? {
+        try await store.read { session in try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID) }
+    }
+
+    static func row(_ totals: CustomerPurchaseTotals, workspaceID: String, thresholds: RFMThresholds, now: Date) -> CustomerRFM {
+        CustomerRFM(
+            customerID: totals.customerID, workspaceID: workspaceID, lastOrderAt: totals.lastOrderAt, orders: totals.orders,
+            monetary: totals.monetary, thresholds: thresholds, now: now)
+    }
+}
