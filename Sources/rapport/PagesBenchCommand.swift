@@ -43,7 +43,7 @@ struct PagesBenchCommand: AsyncParsableCommand {
         let order = try await services.commerce.orders(filter: OrderFilter(), workspaceID: workspaceID, page: try PageRequest(limit: 1)).items.first
         let product = try await services.commerce.products(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 1)).items.first
         var pages = [
-            "/inbox", "/customers", "/customers?q=novak", "/orders", "/products", "/dashboard", "/settings", "/bot",
+            "/inbox", "/customers", "/customers?q=novak", "/orders", "/products", "/dashboard", "/insights", "/settings", "/bot",
             "/help/\(workspaceID)/delivery",
         ]
         if let conversation { pages.insert("/inbox/\(conversation.id)", at: 1) }

@@ -292,6 +292,18 @@ class Suite:
         heading = self.browser.find_element(By.TAG_NAME, "h1").text
         message = self.browser.find_element(By.CSS_SELECTOR, "main p").text
         check(heading == "Not allowed" and "marketer may not read conversations" in message, "a marketer is refused the inbox")
+        self.browser.get(self.base + "/insights")
+        heatmaps = self.browser.find_elements(By.CSS_SELECTOR, "svg.heatmap")
+        top = self.browser.find_elements(By.CSS_SELECTOR, "#lifetime tbody a")
+        check(len(heatmaps) == 2 and len(top) == 10, "a marketer's insights show the cohort and RFM heatmaps and the ten most valuable customers")
+        check(not self.unlabelled_fields(), "every field of the insights page has a label")
+        self.shot("insights")
+        top[0].click()
+        self.wait(seen.presence_of_element_located((By.ID, "value")))
+        value = self.browser.find_element(By.ID, "value").text
+        offers = self.browser.find_elements(By.CSS_SELECTOR, "#value .recommendations a")
+        check("Lifetime value" in value and "RFM" in value and offers, "the customer page shows lifetime value, RFM segment and products to offer")
+        self.shot("customer-value")
 
     def manager_and_admin(self):
         self.sign_in("manager@demo.rapport.test")

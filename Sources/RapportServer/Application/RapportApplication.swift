@@ -20,6 +20,7 @@ public enum RapportApplication {
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
         RecommendationRoutes(recommendations: services.recommendations).register(on: api)
+        MetricsRoutes(metrics: services.metrics).register(on: api)
         SourceRoutes(sources: services.sources).register(on: api)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
         WebhookRoutes(sources: services.sources).register(on: router)
@@ -48,7 +49,7 @@ public enum RapportApplication {
         LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
         let customerViews = CustomerViews(
             customers: services.customers, commerce: services.commerce, lifetime: services.lifetime,
-            recommendations: services.recommendations)
+            recommendations: services.recommendations, rfm: services.rfm)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             customerViews: customerViews)
@@ -62,6 +63,10 @@ public enum RapportApplication {
             address: PublicAddress(configuredBase: services.publicURL)
         ).register(on: signedIn)
         DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: signedIn)
+        InsightsPages(
+            metrics: services.metrics, rfm: services.rfm, lifetime: services.lifetime, recommendations: services.recommendations,
+            customers: services.customers, pages: pages
+        ).register(on: signedIn)
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: signedIn)
         HelpPages(bot: services.bot, pages: pages).register(on: open)

@@ -9,6 +9,7 @@ struct CustomerViews: Sendable {
     let commerce: CommerceService
     let lifetime: LifetimeValueService
     let recommendations: RecommendationService
+    let rfm: RFMService
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
     func sidebar(customerID: String, actor: Actor) async throws -> [String: Any] {
@@ -84,6 +85,12 @@ struct CustomerViews: Sendable {
                 "value": money(stored.forecast.lifetimeValue), "order_value": money(stored.forecast.expectedOrderValue),
                 "purchases": String(format: "%.1f", stored.forecast.expectedPurchases),
                 "alive": String(format: "%.0f%%", stored.forecast.probabilityAlive * 100), "as_of": WebFormat.day(stored.computedAt),
+            ]
+        }
+        if let scores = try await rfm.customer(id: customerID, workspaceID: actor.workspaceID) {
+            values["rfm"] = [
+                "scores": "R\(scores.recencyScore) F\(scores.frequencyScore) M\(scores.monetaryScore)", "segment": scores.segment.label,
+                "segment_value": scores.segment.rawValue,
             ]
         }
         let items = try await recommendations.forCustomer(id: customerID, limit: 6, as: actor)

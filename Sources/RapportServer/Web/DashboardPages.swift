@@ -17,20 +17,10 @@ struct DashboardPages {
         let actor = try context.actor()
         try actor.require(.viewDashboard)
         let today = Calendar.utc.startOfDay(for: Date())
-        let query = request.uri.queryParameters
-        var problems: [String: String] = [:]
-        func day(_ name: String, default fallback: Date) -> Date {
-            guard let text = query[name[...]].map(String.init), !text.isEmpty else { return fallback }
-            guard let date = ISO8601DateFormatter().date(from: text + "T00:00:00Z") else {
-                problems[name] = "Enter the date as YYYY-MM-DD."
-                return fallback
-            }
-            return date
-        }
-        let from = day("from", default: today.addingTimeInterval(-6 * 86_400))
-        let last = day("to", default: today)
+        let requested = DayRange(request, defaultDays: 7, today: today)
+        var problems = requested.problems
         var board: TeamDashboard
-        var range = (from: from, to: last.addingTimeInterval(86_400))
+        var range = (from: requested.from, to: requested.end)
         do {
             board = try await conversations.dashboard(from: range.from, to: range.to, as: actor)
         } catch RapportError.invalid(let errors) {
@@ -38,7 +28,7 @@ struct DashboardPages {
             range = (today.addingTimeInterval(-6 * 86_400), today.addingTimeInterval(86_400))
             board = try await conversations.dashboard(from: range.from, to: range.to, as: actor)
         }
-        var shown = values(board, from: query["from"].map(String.init) ?? WebFormat.day(from), to: query["to"].map(String.init) ?? WebFormat.day(last), problems: problems)
+        var shown = values(board, from: requested.fromText, to: requested.toText, problems: problems)
         shown["bot"] = Self.values(try await bot.dashboard(from: range.from, to: range.to, as: actor))
         return try pages.render("dashboard", context, title: "Dashboard", section: "dashboard", values: shown)
     }

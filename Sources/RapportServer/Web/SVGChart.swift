@@ -19,7 +19,7 @@ enum SVGChart {
         var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))">"#
         svg += "<title>\(escape(title))</title>"
         svg += line(x1: left, y1: height - bottom, x2: width, y2: height - bottom, cssClass: "axis")
-        svg += text(x: left - 4, y: top + 8, "\(peak)", anchor: "end")
+        svg += text(x: left - 4, y: top + 8, compact(peak), anchor: "end")
         svg += text(x: left - 4, y: height - bottom, "0", anchor: "end")
         let every = max(labels.count / 10, 1)
         for (index, label) in labels.enumerated() {
@@ -48,6 +48,40 @@ enum SVGChart {
             svg += text(x: left + length + 4, y: y + 17, "\(row.value)", anchor: "start")
         }
         return svg + "</svg>"
+    }
+
+    /// A grid of cells shaded by their value (0 to 1), each with its own text and tooltip; rows
+    /// and columns labelled.
+    static func heatmap(
+        rows: [(label: String, cells: [(value: Double, text: String, tooltip: String)?])], columns: [String], title: String
+    ) -> String {
+        let left = 130.0, top = 22.0, cell = 46.0, rowHeight = 26.0
+        let width = left + cell * Double(max(columns.count, 1)), height = top + rowHeight * Double(max(rows.count, 1))
+        var svg = #"<svg class="chart heatmap" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))"><title>\#(escape(title))</title>"#
+        for (index, column) in columns.enumerated() {
+            svg += text(x: left + cell * (Double(index) + 0.5), y: 14, column, anchor: "middle")
+        }
+        for (rowIndex, row) in rows.enumerated() {
+            let y = top + rowHeight * Double(rowIndex)
+            svg += text(x: left - 6, y: y + 17, row.label, anchor: "end")
+            for (columnIndex, entry) in row.cells.enumerated() {
+                guard let entry else { continue }
+                let x = left + cell * Double(columnIndex)
+                let shade = format(0.08 + 0.92 * min(max(entry.value, 0), 1))
+                svg += #"<rect class="heat" x="\#(format(x + 1))" y="\#(format(y + 1))" width="\#(format(cell - 2))" height="\#(format(rowHeight - 2))" fill-opacity="\#(shade)"><title>\#(escape(entry.tooltip))</title></rect>"#
+                svg += #"<text class="\#(entry.value > 0.55 ? "on-dark" : "on-light")" x="\#(format(x + cell / 2))" y="\#(format(y + 17))" text-anchor="middle">\#(escape(entry.text))</text>"#
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    /// 950, 9.5k, 28.8k, 1.2M: an axis label that fits its margin.
+    static func compact(_ value: Int) -> String {
+        switch abs(value) {
+        case ..<1_000: "\(value)"
+        case ..<1_000_000: String(format: "%.1fk", Double(value) / 1_000)
+        default: String(format: "%.1fM", Double(value) / 1_000_000)
+        }
     }
 
     private static func text(x: Double, y: Double, _ value: String, anchor: String) -> String {

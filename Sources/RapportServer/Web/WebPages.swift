@@ -36,6 +36,7 @@ struct WebPages: Sendable {
             ]
             values["nav"] = [
                 "inbox": actor.may(.readConversations), "dashboard": actor.may(.viewDashboard), "bot": actor.may(.manageBot),
+                "insights": actor.may(.viewInsights),
                 "settings": actor.may(.manageTeamSetup) || actor.may(.manageUsers),
             ]
         }

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/insights`: the store's figures for a range of days and a segment (tag or RFM segment),
+/// revenue per day, the cohort retention heatmap, the RFM grid, and the lifetime-value models
+/// with the most valuable customers. Charts are drawn on the server.
+struct InsightsPages {
+    let metrics: StoreMetricsService
+    let rfm: RFMService
+    let lifetime: LifetimeValueService
+    let recommendations: RecommendationService
+    let customers: CustomerService
+    let pages: WebPages
+
+    func register(on group: RouterGroup<RapportRequestContext>) {
+        group.get("insights", use: show)
+        group.post("insights/refresh", use: refresh)
+    }
+
+    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        try actor.require(.viewInsights)
+        var range = DayRange(request, defaultDays: 30)
+        var problems = range.problems
+        let parameters = request.uri.queryParameters
+        let tag = parameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
+        let segment = parameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
+        let filter = MetricsFilter(tag: tag, rfmSegment: segment)
+        let figures: StoreMetrics
+        do {
+            figures = try await metrics.metrics(from: range.from, to: range.end, filter: filter, as: actor)
+        } catch RapportError.invalid(let errors) {
+            for error in errors { problems["to"] = WebFormat.problem(error) }
+            range = DayRange(request, defaultDays: 30, today: Calendar.utc.startOfDay(for: Date()))
+            range.from = range.last.addingTimeInterval(-29 * 86_400)
+            figures = try await metrics.metrics(from: range.from, to: range.end, filter: filter, as: actor)
+        }
+        let cohorts = try await metrics.cohorts(months: 12, end: range.end, filter: filter, as: actor)
+        let grid = try await rfm.grid(as: actor)
+        let model = try await lifetime.model(workspaceID: actor.workspaceID, as: actor)
+        let top = try await lifetime.topValues(workspaceID: actor.workspaceID, limit: 10, as: actor)
+        let names = Dictionary(
+            try await customers.customers(ids: top.map(\.customerID), workspaceID: actor.workspaceID).map { ($0.id, WebFormat.customerName($0)) },
+            uniquingKeysWith: { first, _ in first })
+        var values = InsightsViews.figures(figures)
+        values.merge(ViewValues.make([
+            "from": range.fromText, "to": range.toText, "from_error": problems["from"], "to_error": problems["to"], "tag": tag,
+            "segments": RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == segment] },
+            "filtered": filter == MetricsFilter() ? nil : true,
+            "cohort_chart": cohorts.cohorts.isEmpty ? nil : InsightsViews.cohortChart(cohorts),
+            "rfm_chart": grid.isEmpty ? nil : InsightsViews.rfmChart(grid),
+            "rfm_segments": InsightsViews.segmentCounts(grid),
+            "model": model.map(InsightsViews.model),
+            "top": top.map { value in
+                ViewValues.make([
+                    "id": value.customerID, "name": names[value.customerID] ?? value.customerID,
+                    "value": InsightsViews.money(value.forecast.lifetimeValue, value.currency),
+                    "purchases": String(format: "%.1f", value.forecast.expectedPurchases),
+                    "alive": String(format: "%.0f%%", value.forecast.probabilityAlive * 100),
+                ])
+            },
+        ])) { _, new in new }
+        return try pages.render("insights", context, title: "Insights", section: "insights", values: values)
+    }
+
+    /// Refits the lifetime models, rescores RFM and retrains the recommender now.
+    @Sendable func refresh(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        _ = try await WebForm.read(request, context: context)
+        let actor = try context.actor()
+        _ = try await lifetime.refresh(workspaceID: actor.workspaceID, as: actor)
+        try await rfm.recompute(workspaceID: actor.workspaceID)
+        try await recommendations.train(workspaceID: actor.workspaceID)
+        return WebRedirect.to("/insights")
+    }
+}

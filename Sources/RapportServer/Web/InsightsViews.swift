@@ -1,0 +1,83 @@
+import Foundation
+import RapportCore
+
+/// What the insights page shows, as template values and inline SVG.
+enum InsightsViews {
+    static func figures(_ figures: StoreMetrics) -> [String: Any] {
+        let percent = { (share: Double?) in share.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
+        let growth = { (share: Double?) in share.map { String(format: "%+.1f%%", $0 * 100) } ?? "—" }
+        let labels = figures.days.map { String(WebFormat.day($0.start).suffix(5)) }
+        let scale = pow(10, Double(Currency.minorDigits(figures.currency)))
+        let chart = SVGChart.days(
+            labels: labels,
+            series: [SVGChart.Series(
+                name: figures.currency, cssClass: "series-a", values: figures.days.map { Int((Double($0.revenue) / scale).rounded()) })],
+            title: "Revenue per day (\(figures.currency))")
+        return ViewValues.make([
+            "revenue": WebFormat.money(figures.revenue, figures.currency), "orders": figures.orders,
+            "aov": figures.averageOrderValue.map { WebFormat.money(Int64($0.rounded()), figures.currency) } ?? "—",
+            "customers": figures.customers, "new_customers": figures.newCustomers, "returning_customers": figures.returningCustomers,
+            "repeat_rate": percent(figures.repeatPurchaseRate),
+            "frequency": figures.purchaseFrequency.map { String(format: "%.2f", $0) } ?? "—",
+            "days_between": figures.averageDaysBetweenOrders.map { String(format: "%.0f days", $0) } ?? "—",
+            "return_rate": percent(figures.returnRate),
+            "growth_pop": growth(figures.growthPeriodOverPeriod), "previous_revenue": WebFormat.money(figures.previousRevenue, figures.currency),
+            "growth_yoy": growth(figures.growthYearOverYear), "last_year_revenue": WebFormat.money(figures.lastYearRevenue, figures.currency),
+            "referral_rate": percent(figures.referralRate), "nps": figures.netPromoterScore.map { String(format: "%.0f", $0) } ?? "—",
+            "revenue_chart": chart,
+        ])
+    }
+
+    static func cohortChart(_ retention: CohortRetention) -> String {
+        let months = retention.cohorts.map(\.retention.count).max() ?? 0
+        return SVGChart.heatmap(
+            rows: retention.cohorts.map { cohort in
+                let month = String(WebFormat.day(cohort.month).prefix(7))
+                return (
+                    "\(month) (\(cohort.customers))",
+                    cohort.retention.enumerated().map { offset, share in
+                        (share, String(format: "%.0f%%", share * 100),
+                         "\(month) cohort, month \(offset + 1): \(String(format: "%.1f", share * 100))% of \(cohort.customers) ordered again")
+                    }
+                )
+            },
+            columns: (0..<max(months, 1)).map { "M\($0 + 1)" }, title: "Share of each first-order month's customers ordering again, by month")
+    }
+
+    static func rfmChart(_ grid: [RFMCell]) -> String {
+        let peak = Double(max(grid.map(\.customers).max() ?? 1, 1))
+        return SVGChart.heatmap(
+            rows: (1...5).reversed().map { r in
+                (
+                    "Recency \(r)",
+                    (1...5).map { f in
+                        let count = grid.first { $0.recencyScore == r && $0.frequencyScore == f }?.customers ?? 0
+                        let segment = RFMSegment.of(recency: r, frequency: f)
+                        return (Double(count) / peak, "\(count)", "R\(r) F\(f): \(segment.label), \(count) customers")
+                    }
+                )
+            },
+            columns: (1...5).map { "F\($0)" }, title: "Customers by recency score (rows) and frequency score (columns)")
+    }
+
+    static func segmentCounts(_ grid: [RFMCell]) -> [[String: Any]] {
+        var counts: [RFMSegment: Int] = [:]
+        for cell in grid { counts[RFMSegment.of(recency: cell.recencyScore, frequency: cell.frequencyScore), default: 0] += cell.customers }
+        return RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "count": counts[$0] ?? 0] }
+    }
+
+    static func model(_ model: LifetimeModel) -> [String: Any] {
+        let bgnbd = model.fit.purchases, spend = model.fit.spend
+        return [
+            "fitted": WebFormat.time(model.fittedAt), "customers": model.fit.customers, "repeat_customers": model.fit.repeatCustomers,
+            "bgnbd": String(format: "r %.3f · alpha %.3f · a %.3f · b %.3f (log-likelihood %.1f)", bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, model.fit.purchasesLogLikelihood),
+            "gamma_gamma": String(format: "p %.2f · q %.2f · gamma %.2f", spend.p, spend.q, spend.gamma),
+            "horizon": model.horizonMonths, "discount": String(format: "%.0f%%", model.annualDiscountRate * 100),
+            "seconds": String(format: "%.3f", model.fit.seconds),
+        ]
+    }
+
+    static func money(_ amount: Double, _ currency: String) -> String {
+        Currency.minorUnits(fromMajor: amount, currency: currency).map { WebFormat.money($0, currency) } ?? "—"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import RapportCore
+import RapportTestSupport
+import Testing
+
+@Suite("Insights pages and API")
+struct InsightsPagesTests {
+    /// Twelve customers over three months; half come back.
+    static func fill(_ api: APIHarness) async throws -> String {
+        let today = Calendar.utc.startOfDay(for: Date())
+        var orders: [OrderInput] = []
+        for index in 0..<12 {
+            for visit in 0..<(index % 2 == 0 ? 3 : 1) {
+                var input = OrderInput(
+                    customer: CustomerInput(identities: [IdentityInput(kind: "email", value: "buyer\(index)@example.com")], tags: index < 4 ? ["vip"] : []),
+                    number: "W\(index)-\(visit)", source: "shop", status: .paid, currency: "EUR",
+                    lines: [OrderLineInput(sku: "MUG", title: "Mug", quantity: 1, unitPrice: 1_500 + Int64(index) * 100)])
+                input.placedAt = today.addingTimeInterval(-Double(5 + index * 6 + visit * 20) * 86_400 + 3_600)
+                orders.append(input)
+            }
+        }
+        let placed = try await api.services.commerce.upsertOrders(orders, workspaceID: api.workspaceID, actor: "t")
+        return placed[0].order.customerID
+    }
+
+    @Test("a marketer sees the figures, charts, RFM grid and lifetime values; a refresh fits the models; agents are refused", arguments: TestDatabase.available)
+    func page(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let customerID = try await Self.fill(api)
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            _ = try await WebWorkspaceTests.user(api, .agent)
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let before = try await WebWorkspaceTests.get(api, "/insights", cookie: marketer.cookie)
+            #expect(before.status == .ok)
+            let html = String(buffer: before.body)
+            #expect(html.contains("Revenue per day") && html.contains("<svg class=\"chart heatmap\""))
+            #expect(html.contains("Not fitted yet"))
+            let refreshed = try await WebWorkspaceTests.post(api, "/insights/refresh", [("_csrf", marketer.csrf)], cookie: marketer.cookie)
+            #expect(refreshed.status == .seeOther || refreshed.status == .found)
+            let after = String(buffer: try await WebWorkspaceTests.get(api, "/insights?segment=champions", cookie: marketer.cookie).body)
+            #expect(after.contains("BG/NBD") && after.contains("Recency 5") && after.contains("/customers/"))
+            #expect(after.contains("<option value=\"champions\" selected>"))
+            let customer = String(buffer: try await WebWorkspaceTests.get(api, "/customers/\(customerID)", cookie: marketer.cookie).body)
+            #expect(customer.contains("Lifetime value, next 12 months") && customer.contains("RFM"))
+            let badDate = try await WebWorkspaceTests.get(api, "/insights?from=tomorrow", cookie: marketer.cookie)
+            #expect(badDate.status == .ok && String(buffer: badDate.body).contains("Enter the date as YYYY-MM-DD."))
+
+            let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
+            #expect(try await WebWorkspaceTests.get(api, "/insights", cookie: agent.cookie).status == .forbidden)
+        }
+    }
+
+    @Test("the metrics API: figures for a range and a segment, clear 422s for bad input", arguments: TestDatabase.available)
+    func api(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await Self.fill(api)
+            let recent = try await api.send(.get, "/api/v1/insights/metrics")
+            #expect(recent.status == .ok && recent.object["object"] as? String == "metrics" && (recent.object["days"] as? [Any])?.count == 30)
+            let today = Calendar.utc.startOfDay(for: Date())
+            let range = "from=\(Timestamp.iso8601(today.addingTimeInterval(-199 * 86_400)).prefix(10))&to=\(Timestamp.iso8601(today).prefix(10))"
+            let all = try await api.send(.get, "/api/v1/insights/metrics?\(range)")
+            #expect(all.object["orders"] as? Int == 24 && all.object["customers"] as? Int == 12 && (all.object["days"] as? [Any])?.count == 200)
+            #expect(all.object["repeat_purchase_rate"] as? Double == 0.5 && all.object["new_customers"] as? Int == 12)
+            let vip = try await api.send(.get, "/api/v1/insights/metrics?\(range)&tag=vip")
+            #expect(vip.object["customers"] as? Int == 4)
+            #expect(try await api.send(.get, "/api/v1/insights/metrics?from=2026-13-01").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/insights/metrics?from=2026-02-01&to=2026-01-01").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/insights/metrics?segment=vips").status == .unprocessableContent)
+        }
+    }
+}
