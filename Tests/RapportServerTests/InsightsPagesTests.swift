@@ -55,7 +55,16 @@ struct InsightsPagesTests {
     @Test("the metrics API: figures for a range and a segment, clear 422s for bad input", arguments: TestDatabase.available)
     func api(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            _ = try await Self.fill(api)
+            let customerID = try await Self.fill(api)
+            let unscored = try #require(try await api.send(.get, "/api/v1/customers/\(customerID)").object["insights"] as? [String: Any])
+            #expect(unscored["rfm"] is NSNull && unscored["lifetime_value"] is NSNull)
+            try await api.services.rfm.recompute(workspaceID: api.workspaceID)
+            try await api.services.lifetime.refresh(workspaceID: api.workspaceID)
+            let insights = try #require(try await api.send(.get, "/api/v1/customers/\(customerID)").object["insights"] as? [String: Any])
+            let rfm = try #require(insights["rfm"] as? [String: Any])
+            #expect((1...5).contains(rfm["recency_score"] as? Int ?? 0) && rfm["segment"] is String)
+            let value = try #require(insights["lifetime_value"] as? [String: Any])
+            #expect(value["currency"] as? String == "EUR" && (value["value"] as? Double ?? -1) > 0)
             let recent = try await api.send(.get, "/api/v1/insights/metrics")
             #expect(recent.status == .ok && recent.object["object"] as? String == "metrics" && (recent.object["days"] as? [Any])?.count == 30)
             let today = Calendar.utc.startOfDay(for: Date())

@@ -119,6 +119,8 @@ public struct CustomerService: Sendable {
                 view.customer.mergedIntoID == nil, view.customer.deletedAt == nil
             {
                 view.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
+                view.rfm = try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID)
+                view.lifetimeValue = try await session.insights.lifetimeValue(customerID: id, workspaceID: workspaceID)
                 return view
             }
             // Missing, merged away or deleted: this says which, with the survivor's id for a merge.
@@ -128,6 +130,8 @@ public struct CustomerService: Sendable {
                 throw RapportError.notFound("No customer with id \(id).")
             }
             fresh.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
+            fresh.rfm = try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID)
+            fresh.lifetimeValue = try await session.insights.lifetimeValue(customerID: id, workspaceID: workspaceID)
             return fresh
         }
     }

@@ -7,6 +7,9 @@ public struct CustomerView: Sendable {
     public var recentInteractions: [Interaction]
     /// Orders, spend, the last order and open returns.
     public var commerce: CommerceSummary
+    /// RFM scores and segment, once scored; the lifetime forecast, once the models are fitted.
+    public var rfm: CustomerRFM?
+    public var lifetimeValue: CustomerLifetimeValue?
 
     public init(
         customer: Customer, interactionCount: Int, recentInteractions: [Interaction],

@@ -48,8 +48,7 @@ public enum RapportApplication {
         let signedIn = open.group().add(middleware: WebSessionMiddleware(users: services.users))
         LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
         let customerViews = CustomerViews(
-            customers: services.customers, commerce: services.commerce, lifetime: services.lifetime,
-            recommendations: services.recommendations, rfm: services.rfm)
+            customers: services.customers, commerce: services.commerce, recommendations: services.recommendations)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             customerViews: customerViews)

@@ -1,7 +1,8 @@
 import Foundation
 import RapportCore
 
-/// A customer as the API shows it; the 360° view adds `commerce`, `counts` and `recent_interactions`.
+/// A customer as the API shows it; the 360° view adds `commerce`, `counts`, `insights` and
+/// `recent_interactions`.
 struct CustomerResponse: JSONWritable {
     var customer: Customer
     var view: CustomerView?
@@ -32,6 +33,10 @@ struct CustomerResponse: JSONWritable {
         writer.key("created_at"); writer.timestamp(customer.createdAt)
         writer.key("first_name"); writer.string(profile.firstName)
         writer.key("id"); writer.string(customer.id)
+        if let view {
+            writer.key("insights")
+            CustomerInsightsResponse(rfm: view.rfm, lifetimeValue: view.lifetimeValue).write(to: &writer)
+        }
         writer.key("identities")
         writer.beginArray()
         for identity in customer.identities { IdentityResponse(identity: identity).write(to: &writer) }

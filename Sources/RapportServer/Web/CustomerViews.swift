@@ -7,9 +7,7 @@ import RapportCore
 struct CustomerViews: Sendable {
     let customers: CustomerService
     let commerce: CommerceService
-    let lifetime: LifetimeValueService
     let recommendations: RecommendationService
-    let rfm: RFMService
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
     func sidebar(customerID: String, actor: Actor) async throws -> [String: Any] {
@@ -70,14 +68,14 @@ struct CustomerViews: Sendable {
             return ["customer_id": customerID, "other_id": other, "reason": suggestion.reason, "identity": "\(suggestion.identityKind.rawValue) \(suggestion.identityValue)"]
         }
         values["interaction_count"] = view.interactionCount
-        values.merge(try await value(customerID: customerID, actor: actor)) { _, new in new }
+        values.merge(try await value(view, actor: actor)) { _, new in new }
         return values
     }
 
     /// The lifetime forecast (once the daily fit has run) and the products to offer.
-    private func value(customerID: String, actor: Actor) async throws -> [String: Any] {
+    private func value(_ view: CustomerView, actor: Actor) async throws -> [String: Any] {
         var values: [String: Any] = [:]
-        if let stored = try await lifetime.value(customerID: customerID, workspaceID: actor.workspaceID) {
+        if let stored = view.lifetimeValue {
             let money = { (amount: Double) in
                 Currency.minorUnits(fromMajor: amount, currency: stored.currency).map { WebFormat.money($0, stored.currency) } ?? ""
             }
@@ -87,13 +85,13 @@ struct CustomerViews: Sendable {
                 "alive": String(format: "%.0f%%", stored.forecast.probabilityAlive * 100), "as_of": WebFormat.day(stored.computedAt),
             ]
         }
-        if let scores = try await rfm.customer(id: customerID, workspaceID: actor.workspaceID) {
+        if let scores = view.rfm {
             values["rfm"] = [
                 "scores": "R\(scores.recencyScore) F\(scores.frequencyScore) M\(scores.monetaryScore)", "segment": scores.segment.label,
                 "segment_value": scores.segment.rawValue,
             ]
         }
-        let items = try await recommendations.forCustomer(id: customerID, limit: 6, as: actor)
+        let items = try await recommendations.forCustomer(id: view.customer.id, limit: 6, as: actor)
         var recommended: [[String: Any]] = []
         for item in items {
             guard let product = try? await commerce.product(id: item.productID, workspaceID: actor.workspaceID) else { continue }
