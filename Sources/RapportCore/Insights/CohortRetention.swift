@@ -8,11 +8,7 @@ public struct CohortRetention: Sendable, Equatable {
     /// From the orders of every customer whose first order is on or after `start` (the first
     /// day of a month), up to `end`.
     public init(facts: [OrderFact], start: Date, end: Date) {
-        let calendar = Calendar.utc
-        func monthIndex(_ date: Date) -> Int {
-            let parts = calendar.dateComponents([.year, .month], from: date)
-            return (parts.year ?? 0) * 12 + (parts.month ?? 1) - 1
-        }
+        func monthIndex(_ date: Date) -> Int { UTCMonth(date).index }
         let first = monthIndex(start), last = monthIndex(end.addingTimeInterval(-1))
         var members: [Int: Set<String>] = [:]
         var active: [Int: [Int: Set<String>]] = [:]
@@ -24,7 +20,7 @@ public struct CohortRetention: Sendable, Equatable {
         }
         cohorts = (first...max(first, last)).compactMap { index in
             guard let people = members[index], !people.isEmpty else { return nil }
-            let month = calendar.date(from: DateComponents(year: index / 12, month: index % 12 + 1, day: 1)) ?? start
+            let month = UTCMonth(index: index).start
             let retention = (0..<max(0, last - index)).map { offset in
                 Double(active[index]?[offset + 1]?.count ?? 0) / Double(people.count)
             }

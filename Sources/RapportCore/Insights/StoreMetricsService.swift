@@ -46,7 +46,7 @@ public struct StoreMetricsService: Sendable {
         let workspaceID = actor.workspaceID
         let facts = try await store.read { session in
             let currency = try await session.insights.mainCurrency(workspaceID: workspaceID) ?? "USD"
-            return try await session.insights.orderFacts(workspaceID: workspaceID, currency: currency, from: start, to: end, filter: filter)
+            return try await session.insights.firstOrders(workspaceID: workspaceID, currency: currency, from: start, to: end, filter: filter)
         }
         return CohortRetention(facts: facts, start: start, end: end)
     }

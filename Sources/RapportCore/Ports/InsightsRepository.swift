@@ -3,7 +3,8 @@ import RapportInsights
 
 /// What the insights read from orders, and the lifetime values they store.
 public protocol InsightsRepository: Sendable {
-    /// The currency most of the workspace's orders are in; nil without orders.
+    /// The currency most of the workspace's latest orders (a few thousand) are in; nil without
+    /// orders.
     func mainCurrency(workspaceID: String) async throws -> String?
     /// Per live customer and day (UTC): their orders in `currency` placed before `before`,
     /// cancelled ones left out, net of refunds, in minor units; grouped by customer, days in
@@ -31,6 +32,10 @@ public protocol InsightsRepository: Sendable {
     /// The orders (not cancelled, in `currency`) placed in [from, to) by live customers the
     /// filter admits, oldest first.
     func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact]
+    /// Of those orders, the ones of customers whose first order is in the range, with only
+    /// customer, time and first order (for cohorts: order ids, revenue, returns and previous
+    /// orders left empty).
+    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact]
     /// Their revenue only (total less refunds).
     func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> Int64
     /// Per live customer with orders in `currency`: last order, orders and spend; with

@@ -7,9 +7,15 @@ import SQLKit
 struct SQLInsightsRepository: InsightsRepository {
     let handle: SQLConnectionHandle
 
+    /// How many of the latest orders decide the main currency (bounded, so the figure costs the
+    /// same in a store with a million orders).
+    private static let currencySample = 2_000
+
     func mainCurrency(workspaceID: String) async throws -> String? {
         try await handle.sql.raw("""
-            SELECT currency, COUNT(*) AS orders FROM orders WHERE workspace_id = \(bind: workspaceID)
+            SELECT currency, COUNT(*) AS orders FROM (
+              SELECT currency FROM orders WHERE workspace_id = \(bind: workspaceID)
+              ORDER BY placed_at DESC LIMIT \(unsafeRaw: String(Self.currencySample))) latest
             GROUP BY currency ORDER BY orders DESC, currency LIMIT 1
             """).first().map { try $0.string("currency") }
     }
@@ -114,8 +120,7 @@ struct SQLInsightsRepository: InsightsRepository {
         var query: SQLQueryString = """
             SELECT o.id AS id, o.customer_id AS customer_id, o.placed_at AS placed_at, o.total - o.refunded AS revenue,
               CASE WHEN EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.id) THEN 1 ELSE 0 END AS returned,
-              (SELECT MIN(f.placed_at) FROM orders f
-               WHERE f.customer_id = o.customer_id AND f.status <> 'cancelled' AND f.currency = o.currency) AS first_at,
+              \(unsafeRaw: Self.firstOrder) AS first_at,
               (SELECT MAX(p.placed_at) FROM orders p
                WHERE p.customer_id = o.customer_id AND p.status <> 'cancelled' AND p.currency = o.currency
                  AND p.placed_at < o.placed_at) AS previous_at
@@ -130,6 +135,28 @@ struct SQLInsightsRepository: InsightsRepository {
                 previousOrderAt: try row.optionalDate("previous_at"))
         }
     }
+
+    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact] {
+        var query: SQLQueryString = """
+            SELECT o.customer_id AS customer_id, o.placed_at AS placed_at, \(unsafeRaw: Self.firstOrder) AS first_at
+            FROM orders o JOIN customers c ON c.id = o.customer_id
+            """
+        query += rangeClause(workspaceID: workspaceID, currency: currency, from: from, to: to, filter: filter)
+        query += """
+             AND NOT EXISTS (SELECT 1 FROM orders e WHERE e.customer_id = o.customer_id AND e.status <> 'cancelled'
+              AND e.currency = o.currency AND e.placed_at < \(bind: Timestamp.microseconds(from)))
+            """
+        return try await handle.sql.raw(query).all().map { row in
+            OrderFact(
+                orderID: "", customerID: try row.string("customer_id"), placedAt: try row.date("placed_at"), revenue: 0, returned: false,
+                firstOrderAt: try row.date("first_at"), previousOrderAt: nil)
+        }
+    }
+
+    /// The first order (not cancelled, same currency) of the customer of order `o`.
+    private static let firstOrder = """
+        (SELECT MIN(f.placed_at) FROM orders f WHERE f.customer_id = o.customer_id AND f.status <> 'cancelled' AND f.currency = o.currency)
+        """
 
     func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> Int64 {
         var query: SQLQueryString = """
