@@ -44,6 +44,11 @@ struct InsightsPagesTests {
             #expect(after.contains("<option value=\"champions\" selected>"))
             let customer = String(buffer: try await WebWorkspaceTests.get(api, "/customers/\(customerID)", cookie: marketer.cookie).body)
             #expect(customer.contains("Lifetime value, next 12 months") && customer.contains("RFM"))
+            // The grid's counts lead to the segment's customers.
+            let segment = try #require(try await api.services.rfm.customer(id: customerID, workspaceID: api.workspaceID)?.segment)
+            #expect(after.contains("href=\"/customers?segment=\(segment.rawValue)\""))
+            let members = String(buffer: try await WebWorkspaceTests.get(api, "/customers?segment=\(segment.rawValue)", cookie: marketer.cookie).body)
+            #expect(members.contains("RFM segment: <strong>\(segment.label)</strong>") && members.contains("/customers/\(customerID)"))
             let badDate = try await WebWorkspaceTests.get(api, "/insights?from=tomorrow", cookie: marketer.cookie)
             #expect(badDate.status == .ok && String(buffer: badDate.body).contains("Enter the date as YYYY-MM-DD."))
 
@@ -77,6 +82,25 @@ struct InsightsPagesTests {
             #expect(try await api.send(.get, "/api/v1/insights/metrics?from=2026-13-01").status == .unprocessableContent)
             #expect(try await api.send(.get, "/api/v1/insights/metrics?from=2026-02-01&to=2026-01-01").status == .unprocessableContent)
             #expect(try await api.send(.get, "/api/v1/insights/metrics?segment=vips").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/insights/metrics?max_probability_alive=1.5").status == .unprocessableContent)
+
+            // The same fields segment the customer list.
+            let segment = try #require(rfm["segment"] as? String)
+            let members = try await api.send(.get, "/api/v1/customers?segment=\(segment)&limit=100")
+            let memberIDs = (members.object["data"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(members.status == .ok && memberIDs.contains(customerID))
+            for id in memberIDs {
+                let view = try await api.send(.get, "/api/v1/customers/\(id)")
+                #expect(((view.object["insights"] as? [String: Any])?["rfm"] as? [String: Any])?["segment"] as? String == segment)
+            }
+            let worth = try #require(value["value"] as? Double)
+            let valuable = try await api.send(.get, "/api/v1/customers?min_lifetime_value=\(worth)&limit=100")
+            #expect((valuable.object["data"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == customerID })
+            let above = try await api.send(.get, "/api/v1/customers?min_lifetime_value=\(worth + 1_000_000)")
+            #expect(above.status == .ok && (above.object["data"] as? [Any])?.isEmpty == true)
+            #expect(try await api.send(.get, "/api/v1/customers?segment=champions&query=ada").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/customers?min_lifetime_value=-1").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/customers?min_lifetime_value=abc").status == .unprocessableContent)
         }
     }
 }

@@ -83,6 +83,20 @@ struct LifetimeValueTests {
             try await services.lifetime.refresh(workspaceID: services.workspaceID)
             #expect(try await services.lifetime.topValues(workspaceID: services.workspaceID, limit: 100, as: manager).count == 25)
             #expect(try await services.lifetime.model(workspaceID: services.workspaceID, as: manager)?.fit.customers == 25)
+
+            // The forecast segments the customer list: the valuable ones, and the ones slipping away.
+            let values = try await services.lifetime.topValues(workspaceID: services.workspaceID, limit: 100, as: manager)
+            let threshold = values[4].forecast.lifetimeValue
+            let valuable = try await services.customers.list(
+                filter: CustomerFilter(minimumLifetimeValue: threshold), workspaceID: services.workspaceID, page: try PageRequest(limit: 100))
+            #expect(Set(valuable.items.map(\.id)) == Set(values.filter { $0.forecast.lifetimeValue >= threshold }.map(\.customerID)))
+            #expect(valuable.items.count >= 5 && valuable.items.count < 25)
+            let middle = values.map(\.forecast.probabilityAlive).sorted()[12]
+            let slipping = try await services.customers.list(
+                filter: CustomerFilter(minimumLifetimeValue: 0, maximumProbabilityAlive: middle), workspaceID: services.workspaceID, page: try PageRequest(limit: 100))
+            #expect(!slipping.items.isEmpty)
+            #expect(Set(slipping.items.map(\.id)) == Set(values.filter { $0.forecast.probabilityAlive <= middle }.map(\.customerID)))
+            #expect(zip(slipping.items, slipping.items.dropFirst()).allSatisfy { $0.id > $1.id })
         }
     }
 

@@ -70,8 +70,15 @@ struct RFMTests {
 
             // The segment filters the store metrics.
             let champions = try await services.metrics.metrics(
-                from: now.addingTimeInterval(-400 * 86_400), to: now.addingTimeInterval(86_400), filter: MetricsFilter(rfmSegment: .champions), as: actor)
+                from: now.addingTimeInterval(-400 * 86_400), to: now.addingTimeInterval(86_400), filter: CustomerFilter(rfmSegment: .champions), as: actor)
             #expect(champions.customers == 1 && champions.orders == 11)
+            // ... and the customer list, alone or with a tag.
+            let listed = try await services.customers.list(
+                filter: CustomerFilter(rfmSegment: .champions), workspaceID: services.workspaceID, page: try PageRequest(limit: 20))
+            #expect(listed.items.map(\.id) == [customer(9)])
+            let taggedChampions = try await services.customers.list(
+                filter: CustomerFilter(tag: "no-such-tag", rfmSegment: .champions), workspaceID: services.workspaceID, page: try PageRequest(limit: 20))
+            #expect(taggedChampions.items.isEmpty)
         }
     }
 }

@@ -41,7 +41,7 @@ struct StoreMetricsTests {
                 ReturnInput(orderID: returned.id, items: [ReturnItem(lineID: returned.lines[0].id, quantity: 1)], reason: "Too small"),
                 workspaceID: services.workspaceID)
             let actor = Actor.operator(workspaceID: services.workspaceID)
-            for (filter, tagClause) in [(MetricsFilter(), ""), (MetricsFilter(tag: "vip"), " AND c.tags LIKE '%\"vip\"%'")] {
+            for (filter, tagClause) in [(CustomerFilter(), ""), (CustomerFilter(tag: "vip"), " AND c.tags LIKE '%\"vip\"%'")] {
                 let metrics = try await services.metrics.metrics(from: start, to: end, filter: filter, as: actor)
                 let (from, to) = (Timestamp.microseconds(start), Timestamp.microseconds(end))
                 let live = "FROM orders o JOIN customers c ON c.id = o.customer_id WHERE o.status <> 'cancelled' AND c.deleted_at IS NULL\(tagClause)"
@@ -79,9 +79,9 @@ struct StoreMetricsTests {
                 #expect(metrics.referralRate == nil && metrics.netPromoterScore == nil)
             }
             // Hand-checked for everyone: 9 orders on days 0–29 (the cancelled one left out), 6 customers.
-            let everyone = try await services.metrics.metrics(from: start, to: end, filter: MetricsFilter(), as: actor)
+            let everyone = try await services.metrics.metrics(from: start, to: end, filter: CustomerFilter(), as: actor)
             #expect(everyone.orders == 8 && everyone.customers == 6 && everyone.returnRate == 1.0 / 8)
-            await #expect(throws: RapportError.self) { try await services.metrics.metrics(from: end, to: start, filter: MetricsFilter(), as: actor) }
+            await #expect(throws: RapportError.self) { try await services.metrics.metrics(from: end, to: start, filter: CustomerFilter(), as: actor) }
         }
     }
 
@@ -98,7 +98,7 @@ struct StoreMetricsTests {
             ]
             _ = try await services.commerce.upsertOrders(orders, workspaceID: services.workspaceID, actor: "t")
             let end = start.addingTimeInterval(92 * 86_400)  // 2026-09-01
-            let matrix = try await services.metrics.cohorts(months: 3, end: end, filter: MetricsFilter(), as: .operator(workspaceID: services.workspaceID))
+            let matrix = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: .operator(workspaceID: services.workspaceID))
             // June: a and b; a buys in July and August, b in August. July: c, nothing after. d's first order is in April.
             #expect(matrix.cohorts.map(\.customers) == [2, 1])
             #expect(matrix.cohorts[0].retention == [0.5, 1.0] && matrix.cohorts[1].retention == [0])

@@ -142,10 +142,13 @@ public struct CustomerService: Sendable {
         return try await store.read { session in try await session.customers.find(ids: Array(Set(ids)), workspaceID: workspaceID) }
     }
 
-    /// Live customers with this tag, newest first (tags are stored lower-cased).
-    public func list(tag: String, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
-        let normalized = tag.trimmed.lowercased()
-        return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, tag: normalized, page: page) }
+    /// Live customers in the segment (tag, RFM segment, lifetime value), newest first; tags are
+    /// stored lower-cased.
+    public func list(filter: CustomerFilter, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
+        var segment = filter
+        segment.tag = filter.tag?.trimmed.lowercased()
+        let normalized = segment
+        return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, filter: normalized, page: page) }
     }
 
     /// Live customers, newest first; with a query, those whose names, e-mails or phones match it.
@@ -153,7 +156,7 @@ public struct CustomerService: Sendable {
     /// an exact hit answers at once, where a word search would match every `example.com` address.
     public func list(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
         guard let query = query?.trimmed, !query.isEmpty else {
-            return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, tag: nil, page: page) }
+            return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, filter: CustomerFilter(), page: page) }
         }
         let tokens = CustomerSearchDocument.queryTokens(query)
         let exact = exactIdentity(query)

@@ -16,7 +16,7 @@ public struct StoreMetricsService: Sendable {
     /// The figures for [from, to): revenue, orders, customers new and returning, average order
     /// value, repeat-purchase rate, purchase frequency, days between orders, return rate, and
     /// growth against the period just before and a year earlier.
-    public func metrics(from: Date, to: Date, filter: MetricsFilter, as actor: Actor) async throws -> StoreMetrics {
+    public func metrics(from: Date, to: Date, filter: CustomerFilter, as actor: Actor) async throws -> StoreMetrics {
         try actor.require(.viewInsights)
         try Self.check(from: from, to: to)
         let workspaceID = actor.workspaceID
@@ -37,7 +37,7 @@ public struct StoreMetricsService: Sendable {
 
     /// Monthly cohorts of first orders over the `months` months up to `end` (the current month
     /// included), with the share ordering again in each later month.
-    public func cohorts(months: Int, end: Date, filter: MetricsFilter, as actor: Actor) async throws -> CohortRetention {
+    public func cohorts(months: Int, end: Date, filter: CustomerFilter, as actor: Actor) async throws -> CohortRetention {
         try actor.require(.viewInsights)
         guard (1...36).contains(months) else { throw RapportError.invalid(field: "months", "must be from 1 to 36") }
         let calendar = Calendar.utc

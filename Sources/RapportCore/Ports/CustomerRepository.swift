@@ -18,8 +18,8 @@ public protocol CustomerRepository: Sendable {
     /// Moves the identities with these ids to `customerID`.
     func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws
     func removeIdentity(id: String, workspaceID: String) async throws
-    /// Live customers, newest first.
-    func list(workspaceID: String, tag: String?, page: PageRequest) async throws -> Page<Customer>
+    /// Live customers in the segment, newest first.
+    func list(workspaceID: String, filter: CustomerFilter, page: PageRequest) async throws -> Page<Customer>
     /// Live customers whose search document has, for every query token, a token it prefixes.
     func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer>
     /// Deletes for good the customers soft-deleted before `cutoff`; returns how many.

@@ -31,13 +31,13 @@ public protocol InsightsRepository: Sendable {
 
     /// The orders (not cancelled, in `currency`) placed in [from, to) by live customers the
     /// filter admits, oldest first.
-    func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact]
+    func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact]
     /// Of those orders, the ones of customers whose first order is in the range, with only
     /// customer, time and first order (for cohorts: order ids, revenue, returns and previous
     /// orders left empty).
-    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact]
+    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact]
     /// Their revenue only (total less refunds).
-    func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> Int64
+    func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> Int64
     /// Per live customer with orders in `currency`: last order, orders and spend; with
     /// `changedAfter`, only customers with an order changed after it.
     func purchaseTotals(workspaceID: String, currency: String, changedAfter: Date?) async throws -> [CustomerPurchaseTotals]

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import RapportCore
 
-/// `GET /api/v1/insights/metrics?from=YYYY-MM-DD&to=YYYY-MM-DD[&tag=…][&segment=…]`: the
+/// `GET /api/v1/insights/metrics?from=YYYY-MM-DD&to=YYYY-MM-DD[&tag=…][&segment=…][&min_lifetime_value=…][&max_probability_alive=…]`: the
 /// store's figures for the days from `from` to `to` inclusive (UTC; the last 30 days by default).
 struct MetricsRoutes {
     let metrics: StoreMetricsService
@@ -23,17 +23,7 @@ struct MetricsRoutes {
         }
         let last = try day("to") ?? today
         let from = try day("from") ?? last.addingTimeInterval(-29 * 86_400)
-        var filter = MetricsFilter()
-        if let tag = query["tag"].map(String.init) {
-            guard !tag.isEmpty, tag.count <= 100 else { throw RapportError.invalid(field: "tag", "must be 1 to 100 characters") }
-            filter.tag = tag.lowercased()
-        }
-        if let segment = query["segment"].map(String.init) {
-            guard let known = RFMSegment(rawValue: segment) else {
-                throw RapportError.invalid(field: "segment", "must be one of \(RFMSegment.allCases.map(\.rawValue).joined(separator: ", "))")
-            }
-            filter.rfmSegment = known
-        }
+        let filter = try CustomerFilterParameters.read(request)
         let figures = try await metrics.metrics(from: from, to: last.addingTimeInterval(86_400), filter: filter, as: try context.actor())
         return JSONResponse.make(MetricsResponse(metrics: figures))
     }

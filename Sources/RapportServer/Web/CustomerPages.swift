@@ -29,10 +29,13 @@ struct CustomerPages {
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .customer) ? $0 : nil }
         let tag = request.uri.queryParameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }
             .flatMap { $0.isEmpty ? nil : $0 }
+        // A search looks at every customer; the RFM segment narrows the list when there is none.
+        let searching = !(query?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
+        let segment = searching ? nil : request.uri.queryParameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
         let request = try PageRequest(limit: 50, startingAfter: after)
         var page: Page<Customer>
-        if let tag, query?.trimmingCharacters(in: .whitespaces).isEmpty ?? true {
-            page = try await customers.list(tag: tag, workspaceID: actor.workspaceID, page: request)
+        if !searching {
+            page = try await customers.list(filter: CustomerFilter(tag: tag, rfmSegment: segment), workspaceID: actor.workspaceID, page: request)
         } else {
             page = try await customers.list(query: query, workspaceID: actor.workspaceID, page: request)
             if let tag { page.items = page.items.filter { $0.profile.tags.contains(tag) } }
@@ -48,11 +51,15 @@ struct CustomerPages {
         var next: String?
         if page.hasMore, let last = page.items.last {
             next = "/customers?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + (tag.map { "tag=\(WebRedirect.encoded($0))&" } ?? "")
-                + "after=\(last.id)"
+                + (segment.map { "segment=\($0.rawValue)&" } ?? "") + "after=\(last.id)"
         }
         return try pages.render(
             "customers", context, title: "Customers", section: "customers",
-            values: ViewValues.make(["q": query, "tag": tag, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
+            values: ViewValues.make([
+                "q": query, "tag": tag, "segment": segment.map { ["value": $0.rawValue, "label": $0.label] }, "rows": rows,
+                "all_href": "/customers" + (tag.map { "?tag=" + WebRedirect.encoded($0) } ?? ""),
+                "empty": rows.isEmpty ? true : nil, "next": next,
+            ]))
     }
 
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {

@@ -26,7 +26,7 @@ struct InsightsPages {
         let parameters = request.uri.queryParameters
         let tag = parameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
         let segment = parameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
-        let filter = MetricsFilter(tag: tag, rfmSegment: segment)
+        let filter = CustomerFilter(tag: tag, rfmSegment: segment)
         let figures: StoreMetrics
         do {
             figures = try await metrics.metrics(from: range.from, to: range.end, filter: filter, as: actor)
@@ -47,7 +47,7 @@ struct InsightsPages {
         values.merge(ViewValues.make([
             "from": range.fromText, "to": range.toText, "from_error": problems["from"], "to_error": problems["to"], "tag": tag,
             "segments": RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == segment] },
-            "filtered": filter == MetricsFilter() ? nil : true,
+            "filtered": filter == CustomerFilter() ? nil : true,
             "cohort_chart": cohorts.cohorts.isEmpty ? nil : InsightsViews.cohortChart(cohorts),
             "rfm_chart": grid.isEmpty ? nil : InsightsViews.rfmChart(grid),
             "rfm_segments": InsightsViews.segmentCounts(grid),

@@ -131,12 +131,12 @@ struct SQLCustomerRepository: CustomerRepository {
             """).run()
     }
 
-    func list(workspaceID: String, tag: String?, page: PageRequest) async throws -> Page<Customer> {
+    func list(workspaceID: String, filter: CustomerFilter, page: PageRequest) async throws -> Page<Customer> {
         var query: SQLQueryString = """
             SELECT c.* FROM customers c
             WHERE c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
             """
-        if let tag { query += " AND c.tags LIKE \(bind: StoredJSON.tagPattern(tag))" }
+        query += filter.conditions(workspaceID: workspaceID)
         if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
         query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
         return try await self.page(of: query, limit: page.limit)

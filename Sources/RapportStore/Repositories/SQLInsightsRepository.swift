@@ -116,7 +116,7 @@ struct SQLInsightsRepository: InsightsRepository {
         return categories
     }
 
-    func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact] {
+    func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact] {
         var query: SQLQueryString = """
             SELECT o.id AS id, o.customer_id AS customer_id, o.placed_at AS placed_at, o.total - o.refunded AS revenue,
               CASE WHEN EXISTS (SELECT 1 FROM returns r WHERE r.order_id = o.id) THEN 1 ELSE 0 END AS returned,
@@ -136,7 +136,7 @@ struct SQLInsightsRepository: InsightsRepository {
         }
     }
 
-    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> [OrderFact] {
+    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact] {
         var query: SQLQueryString = """
             SELECT o.customer_id AS customer_id, o.placed_at AS placed_at, \(unsafeRaw: Self.firstOrder) AS first_at
             FROM orders o JOIN customers c ON c.id = o.customer_id
@@ -158,7 +158,7 @@ struct SQLInsightsRepository: InsightsRepository {
         (SELECT MIN(f.placed_at) FROM orders f WHERE f.customer_id = o.customer_id AND f.status <> 'cancelled' AND f.currency = o.currency)
         """
 
-    func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) async throws -> Int64 {
+    func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> Int64 {
         var query: SQLQueryString = """
             SELECT CAST(COALESCE(SUM(o.total - o.refunded), 0) AS BIGINT) AS revenue FROM orders o JOIN customers c ON c.id = o.customer_id
             """
@@ -167,19 +167,13 @@ struct SQLInsightsRepository: InsightsRepository {
     }
 
     /// The orders of a range, by live customers the filter admits.
-    private func rangeClause(workspaceID: String, currency: String, from: Date, to: Date, filter: MetricsFilter) -> SQLQueryString {
+    private func rangeClause(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) -> SQLQueryString {
         var clause: SQLQueryString = """
              WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency) AND o.status <> 'cancelled'
               AND o.placed_at >= \(bind: Timestamp.microseconds(from)) AND o.placed_at < \(bind: Timestamp.microseconds(to))
               AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
             """
-        if let tag = filter.tag { clause += " AND c.tags LIKE \(bind: StoredJSON.tagPattern(tag))" }
-        if let segment = filter.rfmSegment {
-            clause += """
-                 AND o.customer_id IN (SELECT customer_id FROM customer_rfm WHERE workspace_id = \(bind: workspaceID)
-                  AND segment = \(bind: segment.rawValue))
-                """
-        }
+        clause += filter.conditions(workspaceID: workspaceID)
         return clause
     }
 
