@@ -304,6 +304,15 @@ class Suite:
         offers = self.browser.find_elements(By.CSS_SELECTOR, "#value .recommendations a")
         check("Lifetime value" in value and "RFM" in value and offers, "the customer page shows lifetime value, RFM segment and products to offer")
         self.shot("customer-value")
+        self.browser.get(self.base + "/insights")
+        counts = [link for link in self.browser.find_elements(By.CSS_SELECTOR, "ul.segments a[href^='/customers?segment=']") if link.text.strip() not in ("", "0")]
+        check(counts, "the RFM segments on the insights page have customers to open")
+        expected = int(counts[0].text)
+        counts[0].click()
+        self.wait(seen.url_contains("/customers?segment="))
+        rows = self.browser.find_elements(By.CSS_SELECTOR, "table.grid tbody tr")
+        label = self.browser.find_element(By.CSS_SELECTOR, "p.filter").text
+        check("RFM segment" in label and len(rows) == min(expected, 50), "a segment's count on the insights page opens exactly its customers")
 
     def manager_and_admin(self):
         self.sign_in("manager@demo.rapport.test")
