@@ -82,4 +82,35 @@ struct RecommendationTests {
             }
         }
     }
+
+    @Test("the schedule trains a missing model, retrains after enough changed orders or an hour, and not in between", arguments: TestDatabase.available)
+    func schedule(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let workspaceID = services.workspaceID
+            _ = try await services.commerce.upsertProducts(Self.products.map { name, category in
+                ProductInput(source: "shop", externalID: "ext-\(name)", title: name, categories: [category],
+                             variants: [ProductVariantInput(sku: name.uppercased(), price: 1_000, currency: "EUR")])
+            }, workspaceID: workspaceID)
+            func place(_ count: Int, from first: Int) async throws {
+                let now = services.clock.now()
+                let orders = (first..<first + count).map { Self.order("n\($0)", "buyer\($0)", ["beans", "mug"], daysAgo: 1, now: now) }
+                _ = try await services.commerce.upsertOrders(orders, workspaceID: workspaceID, actor: "t")
+            }
+            try await place(10, from: 0)
+            #expect(try await services.recommendations.trainStale() == 1)
+            #expect(try await services.recommendations.trainStale() == 0)
+            // Enough orders changed at once, but the model is too young: wait for the minimum age.
+            try await place(RecommendationService.retrainOrders, from: 10)
+            #expect(try await services.recommendations.trainStale() == 0)
+            services.clock.advance(by: RecommendationService.minimumModelAge + 1)
+            #expect(try await services.recommendations.trainStale() == 1)
+            // One order short of the threshold: the model waits for its hour.
+            services.clock.advance(by: RecommendationService.minimumModelAge + 1)
+            try await place(RecommendationService.retrainOrders - 1, from: 100)
+            #expect(try await services.recommendations.trainStale() == 0)
+            services.clock.advance(by: RecommendationService.maximumModelAge)
+            #expect(try await services.recommendations.trainStale() == 1)
+        }
+    }
 }

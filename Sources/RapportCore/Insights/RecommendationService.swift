@@ -1,15 +1,21 @@
 import Foundation
 import RapportInsights
 
-/// Product recommendations: the item model trains in the background (hourly, and on first
-/// use) from a year of orders and product events; a customer's side is read fresh at every
-/// request (their latest purchases, views and carts), so what they did a moment ago counts at
-/// once without retraining.
+/// Product recommendations: the item model trains in the background from a year of orders and
+/// product events — on first use, hourly, and sooner once enough orders changed since — while
+/// a customer's side is read fresh at every request (their latest purchases, views and carts),
+/// so what they did a moment ago counts at once without retraining.
 public struct RecommendationService: Sendable {
     public let customers: CustomerService
     let models = RecommendationModels()
     /// The item model's age before the schedule retrains it.
     public static let maximumModelAge: TimeInterval = 3600
+    /// The schedule retrains a younger model once this many orders changed since its training,
+    /// or `retrainShare` of the orders it learnt from, whichever is more; never more often than
+    /// `minimumModelAge`.
+    public static let retrainOrders = 50
+    public static let retrainShare = 0.05
+    public static let minimumModelAge: TimeInterval = 300
     /// Orders and events this old and newer train the model.
     public static let trainingWindow: TimeInterval = 365 * 86_400
     /// A customer's latest signals that make their profile.
@@ -39,16 +45,25 @@ public struct RecommendationService: Sendable {
         }
     }
 
-    /// The schedule's round: retrains every workspace whose model is missing or older than
-    /// `maximumModelAge`; returns how many were trained.
+    /// The schedule's round: retrains every workspace whose model is missing, older than
+    /// `maximumModelAge`, or behind by enough changed orders; returns how many were trained.
     public func trainStale() async throws -> Int {
         var trained = 0
         for workspace in try await store.read({ session in try await session.workspaces.all() }) {
-            if let model = await models.current(workspace.id), clock.now().timeIntervalSince(model.trainedAt) < Self.maximumModelAge { continue }
+            guard try await isStale(workspaceID: workspace.id) else { continue }
             try await train(workspaceID: workspace.id)
             trained += 1
         }
         return trained
+    }
+
+    private func isStale(workspaceID: String) async throws -> Bool {
+        guard let model = await models.current(workspaceID) else { return true }
+        let age = clock.now().timeIntervalSince(model.trainedAt)
+        if age >= Self.maximumModelAge { return true }
+        guard age >= Self.minimumModelAge else { return false }
+        let changed = try await store.read { session in try await session.insights.ordersChanged(workspaceID: workspaceID, since: model.trainedAt) }
+        return changed >= max(Self.retrainOrders, Int(Double(model.orderCount) * Self.retrainShare))
     }
 
     /// Products for a customer ("for you", then category and popularity fallbacks).

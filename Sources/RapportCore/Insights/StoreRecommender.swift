@@ -31,10 +31,13 @@ public struct StoreRecommender: Sendable {
     let categories: [String: [String]]
     let repeatItems: Set<String>
     public let trainedAt: Date
+    /// The orders it learnt from.
+    public let orderCount: Int
 
     public init(lines: [PurchasedLine], events: [ItemInteraction], categories: [String: [String]], now: Date) {
         self.categories = categories
         self.trainedAt = now
+        orderCount = Set(lines.map(\.orderID)).count
         var interactions = lines.map { ItemInteraction(user: $0.customerID, item: $0.productID, time: $0.placedAt.timeIntervalSince1970) }
         interactions += events
         // Keep the products with the most customers for the dense model.

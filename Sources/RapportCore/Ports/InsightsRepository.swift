@@ -20,6 +20,8 @@ public protocol InsightsRepository: Sendable {
     /// Products on orders that are not cancelled, placed since `since` (nil: all), of one
     /// customer or all; newest first, at most `limit` (nil: all).
     func purchasedLines(workspaceID: String, customerID: String?, since: Date?, limit: Int?) async throws -> [PurchasedLine]
+    /// How many of the workspace's orders changed (placed or updated) at or after `since`.
+    func ordersChanged(workspaceID: String, since: Date) async throws -> Int
     /// Tracked events named in `weights` about a product of the catalog (matched by the
     /// product's id in its source), of identified customers, as interactions weighted by name;
     /// newest first.

@@ -100,8 +100,9 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "scoring RFM", interval: .seconds(10), logger: logger) {
                 try await services.rfm.catchUpAll()
             })
-            // Recommendation models retrained hourly per workspace (checked every ten minutes).
-            list.append(RepeatingService(name: "training recommendations", interval: .seconds(600), logger: logger) {
+            // Recommendation models retrained hourly per workspace, or after enough changed orders
+            // (checked every minute).
+            list.append(RepeatingService(name: "training recommendations", interval: .seconds(60), logger: logger) {
                 try await services.recommendations.trainStale()
             })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.

@@ -86,6 +86,13 @@ struct SQLInsightsRepository: InsightsRepository {
         }
     }
 
+    func ordersChanged(workspaceID: String, since: Date) async throws -> Int {
+        try await handle.sql.raw("""
+            SELECT COUNT(*) AS changed FROM orders
+            WHERE workspace_id = \(bind: workspaceID) AND updated_at >= \(bind: Timestamp.microseconds(since))
+            """).first().map { Int(try $0.int("changed")) } ?? 0
+    }
+
     func productEvents(
         workspaceID: String, customerID: String?, since: Date?, limit: Int?, weights: [String: Double]
     ) async throws -> [ItemInteraction] {
