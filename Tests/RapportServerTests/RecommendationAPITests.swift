@@ -34,6 +34,14 @@ struct RecommendationAPITests {
             #expect(together.first?["product_id"] as? String == cap && together.first?["reason"] as? String == "bought_together")
             #expect(together.first?["score"] as? Double == 3)
 
+            // The product page shows the same.
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let page = String(buffer: try await WebWorkspaceTests.get(api, "/products/\(tee)", cookie: marketer.cookie).body)
+            let section = try #require(page.range(of: "Frequently bought together").map { String(page[$0.upperBound...]) })
+            #expect(section.prefix(300).contains("href=\"/products/\(cap)\">CAP</a>"))
+            #expect(page.contains("Similar products"))
+
             let forCustomer = try await api.send(.get, "/api/v1/customers/\(customerID)/recommendations")
             let items = try #require(forCustomer.object["data"] as? [[String: Any]])
             // Both products were just bought: only the socks are left, as a popular product.

@@ -69,7 +69,9 @@ public enum RapportApplication {
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: signedIn)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
-        CommercePages(commerce: services.commerce, customers: services.customers, views: customerViews, pages: pages).register(on: signedIn)
+        CommercePages(
+            commerce: services.commerce, customers: services.customers, views: customerViews, recommendations: services.recommendations, pages: pages
+        ).register(on: signedIn)
     }
 
     /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the

@@ -8,6 +8,7 @@ struct CommercePages {
     let commerce: CommerceService
     let customers: CustomerService
     let views: CustomerViews
+    let recommendations: RecommendationService
     let pages: WebPages
 
     func register(on group: RouterGroup<RapportRequestContext>) {
@@ -95,8 +96,10 @@ struct CommercePages {
     @Sendable func product(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .product) else { throw RapportError.notFound("No product \(id.prefix(64)).") }
-        let product = try await commerce.product(id: id, workspaceID: try context.workspaceID())
-        let values = ViewValues.make([
+        let actor = try context.actor()
+        let product = try await commerce.product(id: id, workspaceID: actor.workspaceID)
+        let related = try await recommendations.forProduct(id: id, limit: 6, as: actor)
+        var values = ViewValues.make([
             "title": product.title, "description": product.description, "categories": product.categories.joined(separator: ", "),
             "image": product.imageURL.flatMap(WebFormat.safeLink), "inactive": product.active ? nil : true,
             "source": "\(product.source) \(product.externalID)", "price": Self.priceRange(product),
@@ -104,6 +107,8 @@ struct CommercePages {
                 ViewValues.make(["title": variant.title, "sku": variant.sku, "price": WebFormat.money(variant.price, variant.currency)])
             },
         ])
+        values["bought_together"] = await RecommendedProducts.rows(related.boughtTogether, commerce: commerce, workspaceID: actor.workspaceID)
+        values["similar"] = await RecommendedProducts.rows(related.similar, commerce: commerce, workspaceID: actor.workspaceID)
         return try pages.render("product", context, title: product.title, section: "products", values: values)
     }
 

@@ -92,15 +92,7 @@ struct CustomerViews: Sendable {
             ]
         }
         let items = try await recommendations.forCustomer(id: view.customer.id, limit: 6, as: actor)
-        var recommended: [[String: Any]] = []
-        for item in items {
-            guard let product = try? await commerce.product(id: item.productID, workspaceID: actor.workspaceID) else { continue }
-            recommended.append([
-                "id": product.id, "title": product.title,
-                "reason": item.reason == .forYou ? "from their history" : item.reason == .category ? "popular in a category they viewed" : "popular",
-            ])
-        }
-        values["recommendations"] = recommended
+        values["recommendations"] = await RecommendedProducts.rows(items, commerce: commerce, workspaceID: actor.workspaceID)
         return values
     }
 

@@ -1,0 +1,24 @@
+import RapportCore
+
+/// Recommended products as rows for a page: id, title and why, in the order given; products
+/// gone from the catalog since the model trained are left out.
+enum RecommendedProducts {
+    static func rows(_ items: [ProductRecommendation], commerce: CommerceService, workspaceID: String) async -> [[String: Any]] {
+        var rows: [[String: Any]] = []
+        for item in items {
+            guard let product = try? await commerce.product(id: item.productID, workspaceID: workspaceID) else { continue }
+            rows.append(["id": product.id, "title": product.title, "reason": reason(item.reason)])
+        }
+        return rows
+    }
+
+    static func reason(_ reason: RecommendationReason) -> String {
+        switch reason {
+        case .forYou: "from their history"
+        case .category: "popular in a category they viewed"
+        case .popular: "popular"
+        case .boughtTogether: "on the same orders"
+        case .similar: "same customers or category"
+        }
+    }
+}
