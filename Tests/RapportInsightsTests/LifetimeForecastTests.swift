@@ -17,6 +17,26 @@ struct LifetimeForecastTests {
         #expect(model.expectedPurchases(over: 0, customer) == 0)
     }
 
+    @Test("expected purchases stay smooth and positive where a is near 1 (equation 10 divides by a − 1 there)")
+    func nearOne() {
+        let customer = PurchaseHistory(frequency: 2, recency: 25, age: 26)
+        let stranger = PurchaseHistory(frequency: 0, recency: 0, age: 26)
+        for history in [customer, stranger] {
+            let atOne = BGNBD(r: 0.8, alpha: 3, a: 1, b: 40).expectedPurchases(over: 52, history)
+            #expect(atOne.isFinite && atOne > 0)
+            for offset in [1e-12, 1e-9, 1e-7] {
+                for a in [1 - offset, 1 + offset] {
+                    let near = BGNBD(r: 0.8, alpha: 3, a: a, b: 40).expectedPurchases(over: 52, history)
+                    #expect(abs(near - atOne) < 1e-5 * atOne, "a = \(a)")
+                }
+            }
+            // Farther away the value moves, smoothly and in step with a.
+            let below = BGNBD(r: 0.8, alpha: 3, a: 0.99, b: 40).expectedPurchases(over: 52, history)
+            let above = BGNBD(r: 0.8, alpha: 3, a: 1.01, b: 40).expectedPurchases(over: 52, history)
+            #expect(below > atOne && atOne > above && abs(below - above) < 0.05 * atOne)
+        }
+    }
+
     @Test("the probability of being alive: 1 without repeat purchases, falling with time since the last one")
     func probabilityAlive() {
         #expect(abs(model.probabilityAlive(PurchaseHistory(frequency: 2, recency: 30.43, age: 38.86)) - 0.726578570080673) < 1e-9)

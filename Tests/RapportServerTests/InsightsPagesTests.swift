@@ -84,6 +84,22 @@ struct InsightsPagesTests {
             #expect(try await api.send(.get, "/api/v1/insights/metrics?segment=vips").status == .unprocessableContent)
             #expect(try await api.send(.get, "/api/v1/insights/metrics?max_probability_alive=1.5").status == .unprocessableContent)
 
+            // The cohort matrix and the RFM grid.
+            let cohorts = try await api.send(.get, "/api/v1/insights/cohorts?months=12")
+            let rows = try #require(cohorts.object["cohorts"] as? [[String: Any]])
+            #expect(cohorts.status == .ok && rows.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 12)
+            #expect(rows.allSatisfy { (($0["retention"] as? [Double]) ?? [2]).allSatisfy { (0...1).contains($0) } })
+            #expect(try await api.send(.get, "/api/v1/insights/cohorts?months=0").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/insights/cohorts?months=x").status == .unprocessableContent)
+            let vipCohorts = try #require(try await api.send(.get, "/api/v1/insights/cohorts?tag=vip").object["cohorts"] as? [[String: Any]])
+            #expect(vipCohorts.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 4)
+            let grid = try await api.send(.get, "/api/v1/insights/rfm")
+            let cells = try #require(grid.object["cells"] as? [[String: Any]])
+            let perSegment = try #require(grid.object["segments"] as? [[String: Any]])
+            #expect(cells.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 12 && perSegment.count == 11)
+            #expect(perSegment.reduce(0) { $0 + ($1["customers"] as? Int ?? 0) } == 12)
+            #expect((perSegment.first { $0["segment"] as? String == rfm["segment"] as? String }?["customers"] as? Int ?? 0) >= 1)
+
             // The same fields segment the customer list.
             let segment = try #require(rfm["segment"] as? String)
             let members = try await api.send(.get, "/api/v1/customers?segment=\(segment)&limit=100")

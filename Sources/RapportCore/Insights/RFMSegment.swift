@@ -46,4 +46,11 @@ public enum RFMSegment: String, Sendable, Codable, CaseIterable {
         default: .champions
         }
     }
+
+    /// How many customers of the grid each segment holds (every segment, zeros included).
+    public static func counts(in grid: [RFMCell]) -> [RFMSegment: Int] {
+        var counts = Dictionary(uniqueKeysWithValues: allCases.map { ($0, 0) })
+        for cell in grid { counts[of(recency: cell.recencyScore, frequency: cell.frequencyScore), default: 0] += cell.customers }
+        return counts
+    }
 }

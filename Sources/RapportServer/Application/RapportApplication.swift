@@ -20,7 +20,7 @@ public enum RapportApplication {
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
         RecommendationRoutes(recommendations: services.recommendations).register(on: api)
-        MetricsRoutes(metrics: services.metrics).register(on: api)
+        MetricsRoutes(metrics: services.metrics, rfm: services.rfm).register(on: api)
         SourceRoutes(sources: services.sources).register(on: api)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
         WebhookRoutes(sources: services.sources).register(on: router)

@@ -61,8 +61,7 @@ enum InsightsViews {
     }
 
     static func segmentCounts(_ grid: [RFMCell]) -> [[String: Any]] {
-        var counts: [RFMSegment: Int] = [:]
-        for cell in grid { counts[RFMSegment.of(recency: cell.recencyScore, frequency: cell.frequencyScore), default: 0] += cell.customers }
+        let counts = RFMSegment.counts(in: grid)
         return RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "count": counts[$0] ?? 0] }
     }
 
