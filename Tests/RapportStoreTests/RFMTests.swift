@@ -68,6 +68,26 @@ struct RFMTests {
             #expect(back.orders == 11 && back.monetary == 15_000 && back.recencyScore == 5 && back.segment == .champions)
             #expect(try await services.rfm.customer(id: customer(8), workspaceID: services.workspaceID)?.updatedAt == best.updatedAt)
 
+            // The newcomer's only order is cancelled: they leave the grid at the next round.
+            services.clock.advance(by: 60)
+            _ = try await services.commerce.upsertOrders(
+                [StoreMetricsTests.order("o0-0", "c0", day: -1, total: 1_000, status: .cancelled, start: now)], workspaceID: services.workspaceID, actor: "t")
+            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 0)
+            #expect(try await services.rfm.customer(id: customer(0), workspaceID: services.workspaceID) == nil)
+            #expect(try await services.rfm.grid(as: actor).reduce(0) { $0 + $1.customers } == 9)
+
+            // A merge moves orders without changing them; the round still rescores both sides.
+            services.clock.advance(by: 60)
+            _ = try await services.customers.merge(into: customer(2), from: customer(1), workspaceID: services.workspaceID, actor: "t")
+            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 1)
+            #expect(try await services.rfm.customer(id: customer(1), workspaceID: services.workspaceID) == nil)
+            #expect(try await services.rfm.customer(id: customer(2), workspaceID: services.workspaceID)?.orders == 5)
+            // A deleted customer leaves the grid too.
+            services.clock.advance(by: 60)
+            try await services.customers.delete(id: customer(3), workspaceID: services.workspaceID)
+            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 0)
+            #expect(try await services.rfm.grid(as: actor).reduce(0) { $0 + $1.customers } == 7)
+
             // The segment filters the store metrics.
             let champions = try await services.metrics.metrics(
                 from: now.addingTimeInterval(-400 * 86_400), to: now.addingTimeInterval(86_400), filter: CustomerFilter(rfmSegment: .champions), as: actor)

@@ -61,7 +61,9 @@ extension CustomerService {
     public func delete(id: String, workspaceID: String) async throws {
         try await store.write { session in
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
-            customer.deletedAt = clock.now()
+            let now = clock.now()
+            customer.deletedAt = now
+            customer.updatedAt = now
             try await session.customers.update(customer)
             try await session.events.append([
                 event(.customerDeleted, subject: id, workspaceID: workspaceID, customer: customer)

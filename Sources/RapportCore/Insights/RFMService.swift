@@ -2,8 +2,8 @@ import Foundation
 
 /// Recency, frequency and monetary scores per customer: recomputed whole once a day (new
 /// quintile cut points, recency moved on), and between those, every few seconds, for the
-/// customers whose orders changed — scored against the day's cut points, so a new order moves
-/// its customer at once.
+/// customers whose orders changed or who changed themselves (merged, unmerged, deleted) —
+/// scored against the day's cut points, so a new order moves its customer at once.
 public struct RFMService: Sendable {
     public let store: any DataStore
     public let clock: any WallClock
@@ -21,18 +21,18 @@ public struct RFMService: Sendable {
         return try await store.write { session in
             let insights = session.insights
             guard let currency = try await insights.mainCurrency(workspaceID: workspaceID) else { return 0 }
-            let changed = try await insights.lastOrderChange(workspaceID: workspaceID) ?? now
+            let changed = try await insights.lastChange(workspaceID: workspaceID) ?? now
             let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: currency, changedAfter: nil)
             let thresholds = RFMThresholds(values: totals.map { (max(0, now.timeIntervalSince($0.lastOrderAt) / 86_400), $0.orders, $0.monetary) })
             let rows = totals.map { Self.row($0, workspaceID: workspaceID, thresholds: thresholds, now: now) }
             try await insights.replaceRFM(rows, state: RFMState(
-                workspaceID: workspaceID, thresholds: thresholds, currency: currency, ordersChangedThrough: changed, computedAt: now))
+                workspaceID: workspaceID, thresholds: thresholds, currency: currency, changesThrough: changed, computedAt: now))
             return rows.count
         }
     }
 
-    /// Rescores the customers whose orders changed since the last round; a full recompute
-    /// when there has been none today. Returns how many customers were scored.
+    /// Rescores the customers changed, or whose orders changed, since the last round; a full
+    /// recompute when there has been none today. Returns how many customers were scored.
     public func catchUp(workspaceID: String) async throws -> Int {
         let now = clock.now()
         guard let state = try await store.read({ session in try await session.insights.rfmState(workspaceID: workspaceID) }),
@@ -40,11 +40,13 @@ public struct RFMService: Sendable {
         else { return try await recompute(workspaceID: workspaceID) }
         return try await store.write { session in
             let insights = session.insights
-            guard let changed = try await insights.lastOrderChange(workspaceID: workspaceID), changed > state.ordersChangedThrough else { return 0 }
-            let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: state.currency, changedAfter: state.ordersChangedThrough)
+            guard let changed = try await insights.lastChange(workspaceID: workspaceID), changed > state.changesThrough else { return 0 }
+            let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: state.currency, changedAfter: state.changesThrough)
             var moved = state
-            moved.ordersChangedThrough = changed
-            try await insights.updateRFM(totals.map { Self.row($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) }, state: moved)
+            moved.changesThrough = changed
+            try await insights.updateRFM(
+                totals.map { Self.row($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) },
+                changedAfter: state.changesThrough, state: moved)
             return totals.count
         }
     }

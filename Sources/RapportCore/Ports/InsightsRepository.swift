@@ -41,14 +41,17 @@ public protocol InsightsRepository: Sendable {
     /// Their revenue only (total less refunds).
     func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> Int64
     /// Per live customer with orders in `currency`: last order, orders and spend; with
-    /// `changedAfter`, only customers with an order changed after it.
+    /// `changedAfter`, only customers changed after it or with an order changed after it.
     func purchaseTotals(workspaceID: String, currency: String, changedAfter: Date?) async throws -> [CustomerPurchaseTotals]
-    /// The latest change to any of the workspace's orders.
-    func lastOrderChange(workspaceID: String) async throws -> Date?
+    /// The latest change to any of the workspace's orders or customers (a merge moves orders
+    /// without changing them; it changes both customers).
+    func lastChange(workspaceID: String) async throws -> Date?
     /// Replaces every customer's RFM row and the workspace's state.
     func replaceRFM(_ rows: [CustomerRFM], state: RFMState) async throws
-    /// Writes these customers' rows and moves the state's change mark.
-    func updateRFM(_ rows: [CustomerRFM], state: RFMState) async throws
+    /// Drops the rows of every customer changed or with an order changed after `changedAfter`
+    /// (those with nothing left to score — all orders cancelled, merged away, deleted — stay
+    /// without one), writes `rows` and moves the state's change mark.
+    func updateRFM(_ rows: [CustomerRFM], changedAfter: Date, state: RFMState) async throws
     func rfmState(workspaceID: String) async throws -> RFMState?
     func customerRFM(customerID: String, workspaceID: String) async throws -> CustomerRFM?
     /// Customers per (recency score, frequency score) cell.

@@ -193,10 +193,7 @@ struct SQLInsightsRepository: InsightsRepository {
               AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
             """
         if let changedAfter {
-            query += """
-                 AND o.customer_id IN (SELECT customer_id FROM orders WHERE workspace_id = \(bind: workspaceID)
-                  AND updated_at > \(bind: Timestamp.microseconds(changedAfter)))
-                """
+            query += " AND o.customer_id IN " + customersChanged(workspaceID: workspaceID, after: changedAfter)
         }
         query += " GROUP BY o.customer_id ORDER BY o.customer_id"
         return try await handle.sql.raw(query).all().map { row in
@@ -206,9 +203,12 @@ struct SQLInsightsRepository: InsightsRepository {
         }
     }
 
-    func lastOrderChange(workspaceID: String) async throws -> Date? {
-        try await handle.sql.raw("SELECT MAX(updated_at) AS changed FROM orders WHERE workspace_id = \(bind: workspaceID)").first()
-            .flatMap { try $0.optionalDate("changed") }
+    func lastChange(workspaceID: String) async throws -> Date? {
+        try await handle.sql.raw("""
+            SELECT MAX(changed) AS changed FROM (
+              SELECT MAX(updated_at) AS changed FROM orders WHERE workspace_id = \(bind: workspaceID)
+              UNION ALL SELECT MAX(updated_at) AS changed FROM customers WHERE workspace_id = \(bind: workspaceID)) AS latest
+            """).first().flatMap { try $0.optionalDate("changed") }
     }
 
     func replaceRFM(_ rows: [CustomerRFM], state: RFMState) async throws {
@@ -217,12 +217,21 @@ struct SQLInsightsRepository: InsightsRepository {
         try await save(state)
     }
 
-    func updateRFM(_ rows: [CustomerRFM], state: RFMState) async throws {
-        for row in rows {
-            try await handle.sql.raw("DELETE FROM customer_rfm WHERE customer_id = \(bind: row.customerID)").run()
-        }
+    func updateRFM(_ rows: [CustomerRFM], changedAfter: Date, state: RFMState) async throws {
+        try await handle.sql.raw(
+            "DELETE FROM customer_rfm WHERE workspace_id = \(bind: state.workspaceID) AND customer_id IN "
+                + customersChanged(workspaceID: state.workspaceID, after: changedAfter)
+        ).run()
         try await insertRFM(rows)
         try await save(state)
+    }
+
+    /// `(SELECT …)`: the customers changed, or with an order changed, after the mark.
+    private func customersChanged(workspaceID: String, after mark: Date) -> SQLQueryString {
+        """
+        (SELECT customer_id FROM orders WHERE workspace_id = \(bind: workspaceID) AND updated_at > \(bind: Timestamp.microseconds(mark))
+          UNION SELECT id FROM customers WHERE workspace_id = \(bind: workspaceID) AND updated_at > \(bind: Timestamp.microseconds(mark)))
+        """
     }
 
     private func insertRFM(_ rows: [CustomerRFM]) async throws {
@@ -241,7 +250,7 @@ struct SQLInsightsRepository: InsightsRepository {
         try await handle.sql.raw("""
             INSERT INTO rfm_states (workspace_id, thresholds, currency, orders_changed_through, computed_at)
             VALUES (\(bind: state.workspaceID), \(bind: try PlainJSON.encode(state.thresholds)), \(bind: state.currency),
-              \(bind: Timestamp.microseconds(state.ordersChangedThrough)), \(bind: Timestamp.microseconds(state.computedAt)))
+              \(bind: Timestamp.microseconds(state.changesThrough)), \(bind: Timestamp.microseconds(state.computedAt)))
             ON CONFLICT (workspace_id) DO UPDATE SET thresholds = excluded.thresholds, currency = excluded.currency,
               orders_changed_through = excluded.orders_changed_through, computed_at = excluded.computed_at
             """).run()
@@ -251,7 +260,7 @@ struct SQLInsightsRepository: InsightsRepository {
         try await handle.sql.raw("SELECT * FROM rfm_states WHERE workspace_id = \(bind: workspaceID)").first().map { row in
             RFMState(
                 workspaceID: workspaceID, thresholds: try PlainJSON.decode(RFMThresholds.self, from: try row.string("thresholds")),
-                currency: try row.string("currency"), ordersChangedThrough: try row.date("orders_changed_through"),
+                currency: try row.string("currency"), changesThrough: try row.date("orders_changed_through"),
                 computedAt: try row.date("computed_at"))
         }
     }
