@@ -49,6 +49,12 @@ struct InsightsPagesTests {
             #expect(after.contains("href=\"/customers?segment=\(segment.rawValue)\""))
             let members = String(buffer: try await WebWorkspaceTests.get(api, "/customers?segment=\(segment.rawValue)", cookie: marketer.cookie).body)
             #expect(members.contains("RFM segment: <strong>\(segment.label)</strong>") && members.contains("/customers/\(customerID)"))
+            #expect(members.contains("<option value=\"\(segment.rawValue)\" selected>"))
+            let searched = String(buffer: try await WebWorkspaceTests.get(api, "/customers?segment=\(segment.rawValue)&q=buyer0", cookie: marketer.cookie).body)
+            #expect(searched.contains("/customers/\(customerID)") && searched.contains("RFM segment: <strong>\(segment.label)</strong>"))
+            let other: RFMSegment = segment == .lost ? .champions : .lost
+            let searchedElsewhere = String(buffer: try await WebWorkspaceTests.get(api, "/customers?segment=\(other.rawValue)&q=buyer0", cookie: marketer.cookie).body)
+            #expect(!searchedElsewhere.contains("/customers/\(customerID)") && searchedElsewhere.contains("No customer matches."))
             let badDate = try await WebWorkspaceTests.get(api, "/insights?from=tomorrow", cookie: marketer.cookie)
             #expect(badDate.status == .ok && String(buffer: badDate.body).contains("Enter the date as YYYY-MM-DD."))
 
@@ -57,7 +63,7 @@ struct InsightsPagesTests {
         }
     }
 
-    @Test("the metrics API: figures for a range and a segment, clear 422s for bad input", arguments: TestDatabase.available)
+    @Test("the insights API: figures, cohorts and the RFM grid for a range and a segment, segments in the customer list and its search, clear 422s for bad input", arguments: TestDatabase.available)
     func api(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
             let customerID = try await Self.fill(api)
@@ -115,7 +121,13 @@ struct InsightsPagesTests {
             #expect((valuable.object["data"] as? [[String: Any]] ?? []).contains { $0["id"] as? String == customerID })
             let above = try await api.send(.get, "/api/v1/customers?min_lifetime_value=\(worth + 1_000_000)")
             #expect(above.status == .ok && (above.object["data"] as? [Any])?.isEmpty == true)
-            #expect(try await api.send(.get, "/api/v1/customers?segment=champions&query=ada").status == .unprocessableContent)
+            // A search within a segment.
+            let vipBuyers = try await api.send(.get, "/api/v1/customers?query=buyer&tag=vip&limit=100")
+            #expect(vipBuyers.status == .ok && (vipBuyers.object["data"] as? [[String: Any]])?.count == 4)
+            let inSegment = try await api.send(.get, "/api/v1/customers?query=buyer0%40example.com&segment=\(segment)")
+            #expect((inSegment.object["data"] as? [[String: Any]])?.map { $0["id"] as? String } == [customerID])
+            let elsewhere = try await api.send(.get, "/api/v1/customers?query=buyer0%40example.com&segment=\(segment == "lost" ? "champions" : "lost")")
+            #expect(elsewhere.status == .ok && (elsewhere.object["data"] as? [Any])?.isEmpty == true)
             #expect(try await api.send(.get, "/api/v1/customers?min_lifetime_value=-1").status == .unprocessableContent)
             #expect(try await api.send(.get, "/api/v1/customers?min_lifetime_value=abc").status == .unprocessableContent)
         }

@@ -11,6 +11,9 @@ public struct CustomerFilter: Sendable, Equatable {
     /// Customers whose probability of still buying is at most this (0 to 1): the ones slipping away.
     public var maximumProbabilityAlive: Double?
 
+    /// No condition at all: every live customer.
+    public var isEmpty: Bool { self == CustomerFilter() }
+
     public init(tag: String? = nil, rfmSegment: RFMSegment? = nil, minimumLifetimeValue: Double? = nil, maximumProbabilityAlive: Double? = nil) {
         self.tag = tag
         self.rfmSegment = rfmSegment

@@ -142,24 +142,22 @@ public struct CustomerService: Sendable {
         return try await store.read { session in try await session.customers.find(ids: Array(Set(ids)), workspaceID: workspaceID) }
     }
 
-    /// Live customers in the segment (tag, RFM segment, lifetime value), newest first; tags are
-    /// stored lower-cased.
-    public func list(filter: CustomerFilter, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
+    /// Live customers in the segment (tag, RFM segment, lifetime value; tags are stored
+    /// lower-cased), newest first; with a query, those of them whose names, e-mails or phones
+    /// match it. Without a segment, a query that is a whole e-mail address or phone number is
+    /// first looked up as an identity: an exact hit answers at once, where a word search would
+    /// match every `example.com` address.
+    public func list(
+        query: String? = nil, filter: CustomerFilter = CustomerFilter(), workspaceID: String, page: PageRequest
+    ) async throws -> Page<Customer> {
         var segment = filter
         segment.tag = filter.tag?.trimmed.lowercased()
         let normalized = segment
-        return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, filter: normalized, page: page) }
-    }
-
-    /// Live customers, newest first; with a query, those whose names, e-mails or phones match it.
-    /// A query that is a whole e-mail address or phone number is first looked up as an identity:
-    /// an exact hit answers at once, where a word search would match every `example.com` address.
-    public func list(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
         guard let query = query?.trimmed, !query.isEmpty else {
-            return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, filter: CustomerFilter(), page: page) }
+            return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, filter: normalized, page: page) }
         }
         let tokens = CustomerSearchDocument.queryTokens(query)
-        let exact = exactIdentity(query)
+        let exact = normalized.isEmpty ? exactIdentity(query) : nil
         return try await store.read { session in
             if let exact, page.startingAfter == nil,
                 let owner = try await session.customers.owners(of: [exact], workspaceID: workspaceID)[exact],
@@ -169,7 +167,7 @@ public struct CustomerService: Sendable {
                 return Page(items: [customer], hasMore: false)
             }
             guard !tokens.isEmpty else { return Page(items: [], hasMore: false) }
-            return try await session.customers.search(tokens: tokens, workspaceID: workspaceID, page: page)
+            return try await session.customers.search(tokens: tokens, filter: normalized, workspaceID: workspaceID, page: page)
         }
     }
 

@@ -20,8 +20,9 @@ public protocol CustomerRepository: Sendable {
     func removeIdentity(id: String, workspaceID: String) async throws
     /// Live customers in the segment, newest first.
     func list(workspaceID: String, filter: CustomerFilter, page: PageRequest) async throws -> Page<Customer>
-    /// Live customers whose search document has, for every query token, a token it prefixes.
-    func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer>
+    /// Live customers in the segment whose search document has, for every query token, a token
+    /// it prefixes.
+    func search(tokens: [String], filter: CustomerFilter, workspaceID: String, page: PageRequest) async throws -> Page<Customer>
     /// Deletes for good the customers soft-deleted before `cutoff`; returns how many.
     func purge(deletedBefore cutoff: Date) async throws -> Int
 }

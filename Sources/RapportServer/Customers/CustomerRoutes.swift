@@ -43,15 +43,8 @@ struct CustomerRoutes {
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
         let workspaceID = try context.workspaceID()
-        let result: Page<Customer>
-        if let query, !query.isEmpty {
-            if CustomerFilterParameters.present(in: request) {
-                throw RapportError.invalid(field: "query", "cannot be combined with \(CustomerFilterParameters.names.joined(separator: ", ")): a search looks at every customer")
-            }
-            result = try await customers.list(query: query, workspaceID: workspaceID, page: page)
-        } else {
-            result = try await customers.list(filter: try CustomerFilterParameters.read(request), workspaceID: workspaceID, page: page)
-        }
+        let result = try await customers.list(
+            query: query, filter: try CustomerFilterParameters.read(request), workspaceID: workspaceID, page: page)
         return JSONResponse.make(ListResponse(
             data: result.items.map(CustomerResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }

@@ -4,8 +4,6 @@ import RapportCore
 /// A segment of customers from the query string: `tag`, `segment` (RFM), `min_lifetime_value`
 /// (major units) and `max_probability_alive` (0 to 1); a bad value is a 422 naming it.
 enum CustomerFilterParameters {
-    static let names = ["tag", "segment", "min_lifetime_value", "max_probability_alive"]
-
     static func read(_ request: Request) throws -> CustomerFilter {
         let query = request.uri.queryParameters
         var filter = CustomerFilter()
@@ -32,10 +30,5 @@ enum CustomerFilterParameters {
             filter.maximumProbabilityAlive = value
         }
         return filter
-    }
-
-    /// Whether the query string names any of the filter's parameters.
-    static func present(in request: Request) -> Bool {
-        names.contains { request.uri.queryParameters.get($0) != nil }
     }
 }

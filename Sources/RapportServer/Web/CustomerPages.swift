@@ -29,17 +29,10 @@ struct CustomerPages {
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .customer) ? $0 : nil }
         let tag = request.uri.queryParameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }
             .flatMap { $0.isEmpty ? nil : $0 }
-        // A search looks at every customer; the RFM segment narrows the list when there is none.
-        let searching = !(query?.trimmingCharacters(in: .whitespaces).isEmpty ?? true)
-        let segment = searching ? nil : request.uri.queryParameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
-        let request = try PageRequest(limit: 50, startingAfter: after)
-        var page: Page<Customer>
-        if !searching {
-            page = try await customers.list(filter: CustomerFilter(tag: tag, rfmSegment: segment), workspaceID: actor.workspaceID, page: request)
-        } else {
-            page = try await customers.list(query: query, workspaceID: actor.workspaceID, page: request)
-            if let tag { page.items = page.items.filter { $0.profile.tags.contains(tag) } }
-        }
+        let segment = request.uri.queryParameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
+        let page = try await customers.list(
+            query: query, filter: CustomerFilter(tag: tag, rfmSegment: segment), workspaceID: actor.workspaceID,
+            page: try PageRequest(limit: 50, startingAfter: after))
         let rows: [[String: Any]] = page.items.map { customer in
             ViewValues.make([
                 "id": customer.id, "name": WebFormat.customerName(customer),
@@ -57,6 +50,7 @@ struct CustomerPages {
             "customers", context, title: "Customers", section: "customers",
             values: ViewValues.make([
                 "q": query, "tag": tag, "segment": segment.map { ["value": $0.rawValue, "label": $0.label] }, "rows": rows,
+                "segments": WebFormat.segmentOptions(selected: segment),
                 "all_href": "/customers" + (tag.map { "?tag=" + WebRedirect.encoded($0) } ?? ""),
                 "empty": rows.isEmpty ? true : nil, "next": next,
             ]))

@@ -46,8 +46,8 @@ struct InsightsPages {
         var values = InsightsViews.figures(figures)
         values.merge(ViewValues.make([
             "from": range.fromText, "to": range.toText, "from_error": problems["from"], "to_error": problems["to"], "tag": tag,
-            "segments": RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == segment] },
-            "filtered": filter == CustomerFilter() ? nil : true,
+            "segments": WebFormat.segmentOptions(selected: segment),
+            "filtered": filter.isEmpty ? nil : true,
             "cohort_chart": cohorts.cohorts.isEmpty ? nil : InsightsViews.cohortChart(cohorts),
             "rfm_chart": grid.isEmpty ? nil : InsightsViews.rfmChart(grid),
             "rfm_segments": InsightsViews.segmentCounts(grid),

@@ -130,4 +130,9 @@ enum WebFormat {
         if score >= 0.25 { return ["words": "sounds happy", "state": "positive", "score": String(format: "%.2f", score)] }
         return nil
     }
+
+    /// The RFM segments as a select's options, `selected` marked.
+    static func segmentOptions(selected: RFMSegment?) -> [[String: Any]] {
+        RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == selected] }
+    }
 }

@@ -155,7 +155,7 @@ struct EngineDialect: Sendable {
     /// when they do not fill the page does it use the GIN index, which is then cheap because
     /// the word is rare among recent customers.
     func customerSearchRows(
-        tokens: [String], workspaceID: String, page: PageRequest, on handle: SQLConnectionHandle
+        tokens: [String], filter: CustomerFilter, workspaceID: String, page: PageRequest, on handle: SQLConnectionHandle
     ) async throws -> [any SQLRow] {
         let limit = page.limit + 1
         switch kind {
@@ -166,6 +166,7 @@ struct EngineDialect: Sendable {
                 WHERE customer_search MATCH \(bind: match) AND c.workspace_id = \(bind: workspaceID)
                   AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
                 """
+            query += filter.conditions(workspaceID: workspaceID)
             if let cursor = page.startingAfter {
                 query += " AND s.rowid < (SELECT rowid FROM customers WHERE id = \(bind: cursor))"
             }
@@ -176,6 +177,7 @@ struct EngineDialect: Sendable {
             var live: SQLQueryString = """
                 c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
                 """
+            live += filter.conditions(workspaceID: workspaceID)
             if let cursor = page.startingAfter { live += " AND c.id < \(bind: cursor)" }
             let window: SQLQueryString = """
                 SELECT * FROM (SELECT c.* FROM customers c WHERE \(live) ORDER BY c.id DESC LIMIT \(literal: Self.searchWindow)) c

@@ -142,9 +142,9 @@ struct SQLCustomerRepository: CustomerRepository {
         return try await self.page(of: query, limit: page.limit)
     }
 
-    func search(tokens: [String], workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
+    func search(tokens: [String], filter: CustomerFilter, workspaceID: String, page: PageRequest) async throws -> Page<Customer> {
         let rows = try await handle.dialect.customerSearchRows(
-            tokens: tokens, workspaceID: workspaceID, page: page, on: handle)
+            tokens: tokens, filter: filter, workspaceID: workspaceID, page: page, on: handle)
         return Page(items: try await assemble(Array(rows.prefix(page.limit))), hasMore: rows.count > page.limit)
     }
 
