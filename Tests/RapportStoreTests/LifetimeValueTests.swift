@@ -97,6 +97,26 @@ struct LifetimeValueTests {
             #expect(!slipping.items.isEmpty)
             #expect(Set(slipping.items.map(\.id)) == Set(values.filter { $0.forecast.probabilityAlive <= middle }.map(\.customerID)))
             #expect(zip(slipping.items, slipping.items.dropFirst()).allSatisfy { $0.id > $1.id })
+
+
+            // Between fits, a customer who orders again is rescored with the stored parameters
+            // within the round; nobody else is touched, and a merged-away customer's value goes.
+            #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 0)
+            services.clock.advance(by: 60)
+            _ = try await services.commerce.upsertOrders(
+                [Self.order("A7", customer: "a", daysAgo: 0, total: 6_000, now: services.clock.now())], workspaceID: services.workspaceID, actor: "t")
+            #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 1)
+            let rescored = try #require(try await services.lifetime.value(customerID: customerA, workspaceID: services.workspaceID))
+            let again = forecaster.forecast(
+                PurchaseHistory(frequency: 3, recency: 100.0 / 7, age: 100.0 / 7), spending: SpendHistory(frequency: 3, averageValue: 40))
+            #expect(rescored.forecast == again && rescored.forecast.probabilityAlive > stored.forecast.probabilityAlive)
+            let untouched = try #require(values.first { $0.customerID != customerA })
+            #expect(try await services.lifetime.value(customerID: untouched.customerID, workspaceID: services.workspaceID) == untouched)
+            services.clock.advance(by: 60)
+            _ = try await services.customers.merge(into: customerA, from: untouched.customerID, workspaceID: services.workspaceID, actor: "t")
+            #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 1)
+            #expect(try await services.lifetime.value(customerID: untouched.customerID, workspaceID: services.workspaceID) == nil)
+            #expect(try await services.lifetime.value(customerID: customerA, workspaceID: services.workspaceID)?.forecast != rescored.forecast)
         }
     }
 

@@ -13,10 +13,13 @@ public struct LifetimeModel: Sendable, Codable {
     public var horizonMonths: Int
     public var annualDiscountRate: Double
     public var fittedAt: Date
+    /// The stored forecasts take in every change to orders and customers up to this moment
+    /// (rescored between fits with these parameters); nil in models stored before it was kept.
+    public var changesThrough: Date?
 
     public init(
         workspaceID: String, fit: LifetimeFit, calibrationEnd: Date, periodLength: Double, currency: String, horizonMonths: Int,
-        annualDiscountRate: Double, fittedAt: Date
+        annualDiscountRate: Double, fittedAt: Date, changesThrough: Date? = nil
     ) {
         self.workspaceID = workspaceID
         self.fit = fit
@@ -26,5 +29,6 @@ public struct LifetimeModel: Sendable, Codable {
         self.horizonMonths = horizonMonths
         self.annualDiscountRate = annualDiscountRate
         self.fittedAt = fittedAt
+        self.changesThrough = changesThrough
     }
 }

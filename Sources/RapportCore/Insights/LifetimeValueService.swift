@@ -24,7 +24,7 @@ public struct LifetimeValueService: Sendable {
         workspaceID: String, calibrationEnd: Date, periodLength: Double, includingPareto: Bool, as actor: Actor
     ) async throws -> (fit: LifetimeFit, currency: String) {
         try actor.require(.viewInsights)
-        let (dataset, currency) = try await dataset(workspaceID: workspaceID, calibrationEnd: calibrationEnd, periodLength: periodLength)
+        let (dataset, currency, _) = try await dataset(workspaceID: workspaceID, calibrationEnd: calibrationEnd, periodLength: periodLength)
         guard let fit = LifetimeFit.fit(dataset, includingPareto: includingPareto) else { throw Self.tooLittleData }
         return (fit, currency)
     }
@@ -34,36 +34,67 @@ public struct LifetimeValueService: Sendable {
     @discardableResult
     public func refresh(workspaceID: String) async throws -> LifetimeModel? {
         let now = clock.now()
-        let (dataset, currency) = try await dataset(workspaceID: workspaceID, calibrationEnd: now, periodLength: Self.periodLength)
+        let (dataset, currency, mark) = try await dataset(workspaceID: workspaceID, calibrationEnd: now, periodLength: Self.periodLength)
         guard let fit = LifetimeFit.fit(dataset, includingPareto: false) else { return nil }
         let model = LifetimeModel(
             workspaceID: workspaceID, fit: fit, calibrationEnd: now, periodLength: Self.periodLength, currency: currency,
-            horizonMonths: Self.horizonMonths, annualDiscountRate: Self.annualDiscountRate, fittedAt: now)
+            horizonMonths: Self.horizonMonths, annualDiscountRate: Self.annualDiscountRate, fittedAt: now, changesThrough: mark ?? now)
+        let values = Self.values(dataset, model: model, at: now)
+        try await store.write { session in try await session.insights.saveLifetimeValues(values, model: model, changedAfter: nil) }
+        return model
+    }
+
+    /// Rescores, with the stored parameters, the customers changed or whose orders changed
+    /// since the last round or fit, so a customer who just ordered is alive again at once; the
+    /// daily refit moves the parameters and everyone else's clock. Returns how many customers
+    /// were scored.
+    @discardableResult
+    public func catchUp(workspaceID: String) async throws -> Int {
+        let now = clock.now()
+        return try await store.write { session in
+            let insights = session.insights
+            guard var model = try await insights.lifetimeModel(workspaceID: workspaceID) else { return 0 }
+            let mark = model.changesThrough ?? model.fittedAt
+            guard let changed = try await insights.lastChange(workspaceID: workspaceID), changed > mark else { return 0 }
+            let days = try await insights.purchaseDays(
+                workspaceID: workspaceID, currency: model.currency, before: Self.dayAfter(now), changedAfter: mark)
+            let dataset = Self.dataset(days, currency: model.currency, calibrationEnd: now, periodLength: model.periodLength)
+            let values = Self.values(dataset, model: model, at: now)
+            model.changesThrough = changed
+            try await insights.saveLifetimeValues(values, model: model, changedAfter: mark)
+            return values.count
+        }
+    }
+
+    /// The schedule's round of `catchUp` over every workspace.
+    public func catchUpAll() async throws -> Int {
+        try await store.total { workspaceID in try await catchUp(workspaceID: workspaceID) }
+    }
+
+    /// Each customer's forecast from the model. A forecast the series could not settle (NaN)
+    /// is left out rather than stored as a number.
+    private static func values(_ dataset: LifetimeDataset, model: LifetimeModel, at now: Date) -> [CustomerLifetimeValue] {
         let forecaster = LifetimeForecaster(
-            purchases: fit.purchases, spend: fit.spend, periodLength: Self.periodLength, horizonMonths: Self.horizonMonths,
-            annualDiscountRate: Self.annualDiscountRate)
-        // A forecast the series could not settle (NaN) is left out rather than stored as a number.
-        let values = dataset.customers.indices.compactMap { index -> CustomerLifetimeValue? in
+            purchases: model.fit.purchases, spend: model.fit.spend, periodLength: model.periodLength, horizonMonths: model.horizonMonths,
+            annualDiscountRate: model.annualDiscountRate)
+        return dataset.customers.indices.compactMap { index -> CustomerLifetimeValue? in
             let forecast = forecaster.forecast(dataset.purchases[index], spending: dataset.spend[index])
             guard forecast.lifetimeValue.isFinite, forecast.expectedPurchases.isFinite else { return nil }
             return CustomerLifetimeValue(
-                customerID: dataset.customers[index], workspaceID: workspaceID, forecast: forecast, currency: currency, computedAt: now)
+                customerID: dataset.customers[index], workspaceID: model.workspaceID, forecast: forecast, currency: model.currency,
+                computedAt: now)
         }
-        try await store.write { session in try await session.insights.replaceLifetimeValues(values, model: model) }
-        return model
     }
 
     /// The schedule's round: refreshes every workspace whose model is older than `maximumAge`
     /// (or missing); returns how many were refreshed.
     public func refreshStale(maximumAge: TimeInterval) async throws -> Int {
         let now = clock.now()
-        var refreshed = 0
-        for workspace in try await store.read({ session in try await session.workspaces.all() }) {
-            let model = try await store.read { session in try await session.insights.lifetimeModel(workspaceID: workspace.id) }
-            if let model, now.timeIntervalSince(model.fittedAt) < maximumAge { continue }
-            if try await refresh(workspaceID: workspace.id) != nil { refreshed += 1 }
+        return try await store.total { workspaceID in
+            let model = try await store.read { session in try await session.insights.lifetimeModel(workspaceID: workspaceID) }
+            if let model, now.timeIntervalSince(model.fittedAt) < maximumAge { return 0 }
+            return try await refresh(workspaceID: workspaceID) == nil ? 0 : 1
         }
-        return refreshed
     }
 
     /// Refreshes now for someone allowed to see insights.
@@ -88,17 +119,33 @@ public struct LifetimeValueService: Sendable {
     }
 
     /// Purchase days in major units of the workspace's main currency, through the end of
-    /// `calibrationEnd`'s day.
-    private func dataset(workspaceID: String, calibrationEnd: Date, periodLength: Double) async throws -> (LifetimeDataset, String) {
-        let endDay = Int((calibrationEnd.timeIntervalSince1970 / 86_400).rounded(.down))
-        let (days, currency) = try await store.read { session -> ([PurchaseDay], String) in
-            guard let currency = try await session.insights.mainCurrency(workspaceID: workspaceID) else { return ([], "USD") }
-            let before = Date(timeIntervalSince1970: Double(endDay + 1) * 86_400)
-            return (try await session.insights.purchaseDays(workspaceID: workspaceID, currency: currency, before: before), currency)
+    /// `calibrationEnd`'s day, and the latest change to orders and customers they take in.
+    private func dataset(workspaceID: String, calibrationEnd: Date, periodLength: Double) async throws -> (LifetimeDataset, String, Date?) {
+        let (days, currency, mark) = try await store.read { session -> ([PurchaseDay], String, Date?) in
+            let insights = session.insights
+            guard let currency = try await insights.mainCurrency(workspaceID: workspaceID) else { return ([], "USD", nil) }
+            let mark = try await insights.lastChange(workspaceID: workspaceID)
+            let days = try await insights.purchaseDays(
+                workspaceID: workspaceID, currency: currency, before: Self.dayAfter(calibrationEnd), changedAfter: nil)
+            return (days, currency, mark)
         }
+        return (Self.dataset(days, currency: currency, calibrationEnd: calibrationEnd, periodLength: periodLength), currency, mark)
+    }
+
+    /// The start of the UTC day after `date`'s.
+    private static func dayAfter(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (Double(calibrationDay(date)) + 1) * 86_400)
+    }
+
+    private static func calibrationDay(_ date: Date) -> Int {
+        Int((date.timeIntervalSince1970 / 86_400).rounded(.down))
+    }
+
+    /// The days in major units, each customer's history measured to the end of `calibrationEnd`'s day.
+    private static func dataset(_ days: [PurchaseDay], currency: String, calibrationEnd: Date, periodLength: Double) -> LifetimeDataset {
         let scale = pow(10, Double(Currency.minorDigits(currency)))
         let major = days.map { PurchaseDay(customer: $0.customer, day: $0.day, value: $0.value / scale) }
-        return (LifetimeDataset(days: major, calibrationEnd: endDay, periodLength: periodLength), currency)
+        return LifetimeDataset(days: major, calibrationEnd: calibrationDay(calibrationEnd), periodLength: periodLength)
     }
 
     static let tooLittleData = RapportError.invalid([FieldError(

@@ -25,8 +25,8 @@ public struct RFMService: Sendable {
             let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: currency, changedAfter: nil)
             let thresholds = RFMThresholds(values: totals.map { (max(0, now.timeIntervalSince($0.lastOrderAt) / 86_400), $0.orders, $0.monetary) })
             let rows = totals.map { Self.row($0, workspaceID: workspaceID, thresholds: thresholds, now: now) }
-            try await insights.replaceRFM(rows, state: RFMState(
-                workspaceID: workspaceID, thresholds: thresholds, currency: currency, changesThrough: changed, computedAt: now))
+            let state = RFMState(workspaceID: workspaceID, thresholds: thresholds, currency: currency, changesThrough: changed, computedAt: now)
+            try await insights.saveRFM(rows, state: state, changedAfter: nil)
             return rows.count
         }
     }
@@ -44,20 +44,16 @@ public struct RFMService: Sendable {
             let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: state.currency, changedAfter: state.changesThrough)
             var moved = state
             moved.changesThrough = changed
-            try await insights.updateRFM(
-                totals.map { Self.row($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) },
-                changedAfter: state.changesThrough, state: moved)
+            try await insights.saveRFM(
+                totals.map { Self.row($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) }, state: moved,
+                changedAfter: state.changesThrough)
             return totals.count
         }
     }
 
     /// The schedule's round over every workspace.
     public func catchUpAll() async throws -> Int {
-        var scored = 0
-        for workspace in try await store.read({ session in try await session.workspaces.all() }) {
-            scored += try await catchUp(workspaceID: workspace.id)
-        }
-        return scored
+        try await store.total { workspaceID in try await catchUp(workspaceID: workspaceID) }
     }
 
     public func grid(as actor: Actor) async throws -> [RFMCell] {

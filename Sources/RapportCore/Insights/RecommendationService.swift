@@ -48,13 +48,11 @@ public struct RecommendationService: Sendable {
     /// The schedule's round: retrains every workspace whose model is missing, older than
     /// `maximumModelAge`, or behind by enough changed orders; returns how many were trained.
     public func trainStale() async throws -> Int {
-        var trained = 0
-        for workspace in try await store.read({ session in try await session.workspaces.all() }) {
-            guard try await isStale(workspaceID: workspace.id) else { continue }
-            try await train(workspaceID: workspace.id)
-            trained += 1
+        try await store.total { workspaceID in
+            guard try await isStale(workspaceID: workspaceID) else { return 0 }
+            try await train(workspaceID: workspaceID)
+            return 1
         }
-        return trained
     }
 
     private func isStale(workspaceID: String) async throws -> Bool {

@@ -8,10 +8,13 @@ public protocol InsightsRepository: Sendable {
     func mainCurrency(workspaceID: String) async throws -> String?
     /// Per live customer and day (UTC): their orders in `currency` placed before `before`,
     /// cancelled ones left out, net of refunds, in minor units; grouped by customer, days in
-    /// order.
-    func purchaseDays(workspaceID: String, currency: String, before: Date) async throws -> [PurchaseDay]
-    /// Replaces the workspace's model and every customer's value with these.
-    func replaceLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel) async throws
+    /// order. With `changedAfter`, only customers changed after it or with an order changed
+    /// after it.
+    func purchaseDays(workspaceID: String, currency: String, before: Date, changedAfter: Date?) async throws -> [PurchaseDay]
+    /// Stores the workspace's model and these values in place of every customer's (`changedAfter`
+    /// nil) or of the customers changed, or with an order changed, after `changedAfter` — those
+    /// with nothing left to forecast (merged away, deleted) stay without one.
+    func saveLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel, changedAfter: Date?) async throws
     func lifetimeModel(workspaceID: String) async throws -> LifetimeModel?
     func lifetimeValue(customerID: String, workspaceID: String) async throws -> CustomerLifetimeValue?
     /// The workspace's customers with the highest lifetime value first.
@@ -46,12 +49,11 @@ public protocol InsightsRepository: Sendable {
     /// The latest change to any of the workspace's orders or customers (a merge moves orders
     /// without changing them; it changes both customers).
     func lastChange(workspaceID: String) async throws -> Date?
-    /// Replaces every customer's RFM row and the workspace's state.
-    func replaceRFM(_ rows: [CustomerRFM], state: RFMState) async throws
-    /// Drops the rows of every customer changed or with an order changed after `changedAfter`
-    /// (those with nothing left to score — all orders cancelled, merged away, deleted — stay
-    /// without one), writes `rows` and moves the state's change mark.
-    func updateRFM(_ rows: [CustomerRFM], changedAfter: Date, state: RFMState) async throws
+    /// Stores the workspace's RFM state and these rows in place of every customer's
+    /// (`changedAfter` nil) or of the customers changed, or with an order changed, after
+    /// `changedAfter` — those with nothing left to score (all orders cancelled, merged away,
+    /// deleted) stay without one.
+    func saveRFM(_ rows: [CustomerRFM], state: RFMState, changedAfter: Date?) async throws
     func rfmState(workspaceID: String) async throws -> RFMState?
     func customerRFM(customerID: String, workspaceID: String) async throws -> CustomerRFM?
     /// Customers per (recency score, frequency score) cell.

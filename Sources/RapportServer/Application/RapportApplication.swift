@@ -98,9 +98,13 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "refreshing lifetime values", interval: .seconds(3600), logger: logger) {
                 try await services.lifetime.refreshStale(maximumAge: 86_400)
             })
-            // RFM scores of customers whose orders changed, every ten seconds; all of them daily.
+            // RFM scores and lifetime values of customers whose orders changed, every ten seconds
+            // (RFM recomputed whole daily; lifetime values refitted above).
             list.append(RepeatingService(name: "scoring RFM", interval: .seconds(10), logger: logger) {
                 try await services.rfm.catchUpAll()
+            })
+            list.append(RepeatingService(name: "rescoring lifetime values", interval: .seconds(10), logger: logger) {
+                try await services.lifetime.catchUpAll()
             })
             // Recommendation models retrained hourly per workspace, or after enough changed orders
             // (checked every minute).

@@ -20,21 +20,36 @@ struct SQLInsightsRepository: InsightsRepository {
             """).first().map { try $0.string("currency") }
     }
 
-    func purchaseDays(workspaceID: String, currency: String, before: Date) async throws -> [PurchaseDay] {
-        try await handle.sql.raw("""
+    func purchaseDays(workspaceID: String, currency: String, before: Date, changedAfter: Date?) async throws -> [PurchaseDay] {
+        var query: SQLQueryString = """
             SELECT o.customer_id AS customer_id, o.placed_at / 86400000000 AS day, CAST(SUM(o.total - o.refunded) AS BIGINT) AS value
             FROM orders o JOIN customers c ON c.id = o.customer_id
             WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency)
               AND o.status NOT IN ('cancelled', 'refunded') AND o.placed_at < \(bind: Timestamp.microseconds(before))
               AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
-            GROUP BY 1, 2 ORDER BY 1, 2
-            """).all().map { row in
+            """
+        if let changedAfter { query += " AND o.customer_id IN " + customersChanged(workspaceID: workspaceID, after: changedAfter) }
+        query += " GROUP BY 1, 2 ORDER BY 1, 2"
+        return try await handle.sql.raw(query).all().map { row in
             PurchaseDay(customer: try row.string("customer_id"), day: Int(try row.int("day")), value: Double(try row.int("value")))
         }
     }
 
-    func replaceLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel) async throws {
-        try await handle.sql.raw("DELETE FROM customer_lifetime_values WHERE workspace_id = \(bind: model.workspaceID)").run()
+    func saveLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel, changedAfter: Date?) async throws {
+        try await clear("customer_lifetime_values", workspaceID: model.workspaceID, changedAfter: changedAfter)
+        try await insertLifetimeValues(values)
+        try await save(model)
+    }
+
+    /// Deletes a workspace's per-customer rows of `table` before new ones are written: all of
+    /// them, or with `changedAfter` those of the customers changed since.
+    private func clear(_ table: String, workspaceID: String, changedAfter: Date?) async throws {
+        var query: SQLQueryString = "DELETE FROM \(ident: table) WHERE workspace_id = \(bind: workspaceID)"
+        if let changedAfter { query += " AND customer_id IN " + customersChanged(workspaceID: workspaceID, after: changedAfter) }
+        try await handle.sql.raw(query).run()
+    }
+
+    private func insertLifetimeValues(_ values: [CustomerLifetimeValue]) async throws {
         try await handle.dialect.bulkInsert(
             table: "customer_lifetime_values",
             columns: ["customer_id", "workspace_id", "expected_purchases", "probability_alive", "expected_order_value", "lifetime_value",
@@ -44,6 +59,9 @@ struct SQLInsightsRepository: InsightsRepository {
                  .real(value.forecast.probabilityAlive), .real(value.forecast.expectedOrderValue), .real(value.forecast.lifetimeValue),
                  .text(value.currency), .integer(Timestamp.microseconds(value.computedAt))]
             }, on: handle)
+    }
+
+    private func save(_ model: LifetimeModel) async throws {
         try await handle.sql.raw("""
             INSERT INTO lifetime_models (workspace_id, model, fitted_at)
             VALUES (\(bind: model.workspaceID), \(bind: try PlainJSON.encode(model)), \(bind: Timestamp.microseconds(model.fittedAt)))
@@ -211,17 +229,8 @@ struct SQLInsightsRepository: InsightsRepository {
             """).first().flatMap { try $0.optionalDate("changed") }
     }
 
-    func replaceRFM(_ rows: [CustomerRFM], state: RFMState) async throws {
-        try await handle.sql.raw("DELETE FROM customer_rfm WHERE workspace_id = \(bind: state.workspaceID)").run()
-        try await insertRFM(rows)
-        try await save(state)
-    }
-
-    func updateRFM(_ rows: [CustomerRFM], changedAfter: Date, state: RFMState) async throws {
-        try await handle.sql.raw(
-            "DELETE FROM customer_rfm WHERE workspace_id = \(bind: state.workspaceID) AND customer_id IN "
-                + customersChanged(workspaceID: state.workspaceID, after: changedAfter)
-        ).run()
+    func saveRFM(_ rows: [CustomerRFM], state: RFMState, changedAfter: Date?) async throws {
+        try await clear("customer_rfm", workspaceID: state.workspaceID, changedAfter: changedAfter)
         try await insertRFM(rows)
         try await save(state)
     }
