@@ -28,11 +28,16 @@ struct LifetimeModelTests {
         // Grouping counts the repeated history twice: the sum of the histories taken one by one.
         let oneByOne = histories.map { model(parameters).logLikelihood([$0]) }.reduce(0, +)
         #expect(abs(value - oneByOne) < 1e-9)
-        for index in 0..<4 {
+        Self.expect(gradient, at: parameters) { model($0).logLikelihood(histories) }
+    }
+
+    /// Each component of `gradient` within 1e-5 of the central difference of `function`.
+    static func expect(_ gradient: [Double], at parameters: [Double], of function: ([Double]) -> Double) {
+        for index in parameters.indices {
             var up = parameters, down = parameters
             up[index] += 1e-6
             down[index] -= 1e-6
-            let numeric = (model(up).logLikelihood(histories) - model(down).logLikelihood(histories)) / 2e-6
+            let numeric = (function(up) - function(down)) / 2e-6
             #expect(abs(gradient[index] - numeric) < 1e-5, "parameter \(index)")
         }
     }
@@ -55,6 +60,20 @@ struct LifetimeModelTests {
         #expect(abs(model.expectedAverageValue(histories[1]) - 35.21739130434783) < 1e-9)
         // No repeat purchase: nothing to learn from.
         #expect(model.logLikelihood([SpendHistory(frequency: 0, averageValue: 0)]) == 0)
+    }
+
+    @Test("Gamma-Gamma's analytic gradient agrees with central differences, its grouped value with the plain one")
+    func gammaGammaGradient() {
+        let histories = [
+            SpendHistory(frequency: 1, averageValue: 20), SpendHistory(frequency: 3, averageValue: 35.5),
+            SpendHistory(frequency: 1, averageValue: 12.25), SpendHistory(frequency: 7, averageValue: 48),
+            SpendHistory(frequency: 0, averageValue: 0), SpendHistory(frequency: 2, averageValue: -5),
+        ]
+        let parameters = [6.0, 3.7, 15.0]
+        let model = { (p: [Double]) in GammaGamma(p: p[0], q: p[1], gamma: p[2]) }
+        let (value, gradient) = model(parameters).logLikelihoodAndGradient(SpendGroups(histories))
+        #expect(abs(value - model(parameters).logLikelihood(histories)) < 1e-9)
+        Self.expect(gradient, at: parameters) { model($0).logLikelihood(histories) }
     }
 
     /// The CDNOW sample (2,357 customers) as the papers read it: each customer's purchase

@@ -34,9 +34,23 @@ public struct GammaGamma: Sendable, Equatable, Codable {
         return (gamma + x * history.averageValue) * p / (p * x + q - 1)
     }
 
-    /// The maximum-likelihood parameters (`MaximumLikelihood`).
+    /// The maximum-likelihood parameters: BFGS over the parameters' logarithms with the
+    /// analytic gradient, customers grouped by frequency (`SpendGroups`); Nelder–Mead
+    /// (`MaximumLikelihood`) if BFGS fails.
     public static func fit(_ histories: [SpendHistory]) -> (model: GammaGamma, logLikelihood: Double) {
         let model = { (p: [Double]) in GammaGamma(p: p[0], q: p[1], gamma: p[2]) }
+        let groups = SpendGroups(histories)
+        let found = BFGS().minimize([0, 0, 0]) { logs in
+            let parameters = logs.map(exp)
+            let (value, gradient) = model(parameters).logLikelihoodAndGradient(groups)
+            guard value.isFinite, gradient.allSatisfy(\.isFinite) else { return (.greatestFiniteMagnitude, [0, 0, 0]) }
+            // d/d(log θ) = θ · d/dθ, and the minimiser wants the negative log-likelihood.
+            return (-value, zip(gradient, parameters).map { -$0 * $1 })
+        }
+        if let found {
+            let parameters = found.point.map(exp)
+            return (model(parameters), -found.value)
+        }
         let (parameters, logLikelihood) = MaximumLikelihood.fit(parameterCount: 3) { model($0).logLikelihood(histories) }
         return (model(parameters), logLikelihood)
     }
