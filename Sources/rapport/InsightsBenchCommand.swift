@@ -53,6 +53,10 @@ struct InsightsBenchCommand: AsyncParsableCommand {
         let loaded = (ContinuousClock.now - started).inSeconds
         guard summary.rejected.isEmpty else { throw ValidationError("The importer rejected \(summary.rejected.count) simulated orders.") }
         report("import", seconds: loaded, note: String(format: "%.0f orders/s", Double(rows.count) / loaded))
+        // As `rapport import` does: the planner learns the new data before anything reads it.
+        started = ContinuousClock.now
+        try await services.store.refreshStatistics()
+        report("statistics after the load", seconds: (ContinuousClock.now - started).inSeconds, note: "as rapport import does")
 
         started = ContinuousClock.now
         let scored = try await services.rfm.recompute(workspaceID: workspaceID)

@@ -91,18 +91,37 @@ struct StoreMetricsTests {
             let services = try await Services.make(on: store)
             let start = Date(timeIntervalSince1970: 1_780_272_000)  // 2026-06-01
             let orders = [
-                Self.order("a1", "a", day: 0, total: 100, start: start), Self.order("a2", "a", day: 31, total: 100, start: start),
+                Self.order("a1", "a", day: 0, total: 100, tags: ["vip"], start: start), Self.order("a2", "a", day: 31, total: 100, start: start),
                 Self.order("a3", "a", day: 62, total: 100, start: start), Self.order("b1", "b", day: 5, total: 100, start: start),
                 Self.order("b2", "b", day: 70, total: 100, start: start), Self.order("c1", "c", day: 35, total: 100, start: start),
                 Self.order("d1", "d", day: -40, total: 100, start: start), Self.order("d2", "d", day: 40, total: 100, start: start),
             ]
             _ = try await services.commerce.upsertOrders(orders, workspaceID: services.workspaceID, actor: "t")
             let end = start.addingTimeInterval(92 * 86_400)  // 2026-09-01
-            let matrix = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: .operator(workspaceID: services.workspaceID))
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            // The matrix reads the customers' RFM rows: empty until the first round.
+            #expect(try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: actor).cohorts.isEmpty)
+            try await services.rfm.recompute(workspaceID: services.workspaceID)
+            let matrix = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: actor)
             // June: a and b; a buys in July and August, b in August. July: c, nothing after. d's first order is in April.
             #expect(matrix.cohorts.map(\.customers) == [2, 1])
             #expect(matrix.cohorts[0].retention == [0.5, 1.0] && matrix.cohorts[1].retention == [0])
             #expect(Timestamp.iso8601(matrix.cohorts[0].month).hasPrefix("2026-06-01"))
+            // Ending a month earlier, August has not begun.
+            let july = try await services.metrics.cohorts(months: 2, end: start.addingTimeInterval(61 * 86_400), filter: CustomerFilter(), as: actor)
+            #expect(july.cohorts.map(\.customers) == [2, 1] && july.cohorts[0].retention == [0.5] && july.cohorts[1].retention.isEmpty)
+
+            // c orders again in August and b's August order is cancelled: the next round moves both.
+            services.clock.advance(by: 60)
+            _ = try await services.commerce.upsertOrders(
+                [Self.order("c2", "c", day: 64, total: 100, start: start), Self.order("b2", "b", day: 70, total: 100, status: .cancelled, start: start)],
+                workspaceID: services.workspaceID, actor: "t")
+            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 2)
+            let moved = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: actor)
+            #expect(moved.cohorts[0].retention == [0.5, 0.5] && moved.cohorts[1].retention == [1])
+            // A segment narrows the cohorts to its customers.
+            let vip = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(tag: "vip"), as: actor)
+            #expect(vip.cohorts.map(\.customers) == [1] && vip.cohorts[0].retention == [1, 1])
         }
     }
 }

@@ -5,26 +5,23 @@ import Foundation
 public struct CohortRetention: Sendable, Equatable {
     public var cohorts: [RetentionCohort]
 
-    /// From the orders of every customer whose first order is on or after `start` (the first
-    /// day of a month), up to `end`.
-    public init(facts: [OrderFact], start: Date, end: Date) {
-        func monthIndex(_ date: Date) -> Int { UTCMonth(date).index }
-        let first = monthIndex(start), last = monthIndex(end.addingTimeInterval(-1))
-        var members: [Int: Set<String>] = [:]
-        var active: [Int: [Int: Set<String>]] = [:]
-        for fact in facts where fact.firstOrderAt >= start && fact.firstOrderAt < end {
-            let cohort = monthIndex(fact.firstOrderAt)
-            members[cohort, default: []].insert(fact.customerID)
-            let offset = monthIndex(fact.placedAt) - cohort
-            if offset > 0 { active[cohort, default: [:]][offset, default: []].insert(fact.customerID) }
+    /// From the customers whose first order is on or after `start` (the first day of a month)
+    /// and before `end`, counting the months that have begun by `end`.
+    public init(members: [CohortMember], start: Date, end: Date) {
+        let first = UTCMonth(start).index, last = UTCMonth(end.addingTimeInterval(-1)).index
+        var sizes: [Int: Int] = [:]
+        var active: [Int: [Int]] = [:]
+        for member in members where member.firstOrderAt >= start && member.firstOrderAt < end {
+            let cohort = UTCMonth(member.firstOrderAt).index
+            sizes[cohort, default: 0] += 1
+            var counts = active[cohort] ?? [Int](repeating: 0, count: max(0, last - cohort))
+            for offset in counts.indices where member.activeMonths.contains(offset + 1) { counts[offset] += 1 }
+            active[cohort] = counts
         }
         cohorts = (first...max(first, last)).compactMap { index in
-            guard let people = members[index], !people.isEmpty else { return nil }
-            let month = UTCMonth(index: index).start
-            let retention = (0..<max(0, last - index)).map { offset in
-                Double(active[index]?[offset + 1]?.count ?? 0) / Double(people.count)
-            }
-            return RetentionCohort(month: month, customers: people.count, retention: retention)
+            guard let size = sizes[index], size > 0 else { return nil }
+            let retention = (active[index] ?? []).map { Double($0) / Double(size) }
+            return RetentionCohort(month: UTCMonth(index: index).start, customers: size, retention: retention)
         }
     }
 }

@@ -40,7 +40,7 @@ public struct LifetimeValueService: Sendable {
             workspaceID: workspaceID, fit: fit, calibrationEnd: now, periodLength: Self.periodLength, currency: currency,
             horizonMonths: Self.horizonMonths, annualDiscountRate: Self.annualDiscountRate, fittedAt: now, changesThrough: mark ?? now)
         let values = Self.values(dataset, model: model, at: now)
-        try await store.write { session in try await session.insights.saveLifetimeValues(values, model: model, changedAfter: nil) }
+        try await store.write { session in try await session.insights.saveLifetimeValues(values, model: model, replacing: nil) }
         return model
     }
 
@@ -56,12 +56,13 @@ public struct LifetimeValueService: Sendable {
             guard var model = try await insights.lifetimeModel(workspaceID: workspaceID) else { return 0 }
             let mark = model.changesThrough ?? model.fittedAt
             guard let changed = try await insights.lastChange(workspaceID: workspaceID), changed > mark else { return 0 }
+            let customers = try await insights.changedCustomers(workspaceID: workspaceID, after: mark)
             let days = try await insights.purchaseDays(
-                workspaceID: workspaceID, currency: model.currency, before: Self.dayAfter(now), changedAfter: mark)
+                workspaceID: workspaceID, currency: model.currency, before: Self.dayAfter(now), customers: customers)
             let dataset = Self.dataset(days, currency: model.currency, calibrationEnd: now, periodLength: model.periodLength)
             let values = Self.values(dataset, model: model, at: now)
             model.changesThrough = changed
-            try await insights.saveLifetimeValues(values, model: model, changedAfter: mark)
+            try await insights.saveLifetimeValues(values, model: model, replacing: customers)
             return values.count
         }
     }
@@ -126,7 +127,7 @@ public struct LifetimeValueService: Sendable {
             guard let currency = try await insights.mainCurrency(workspaceID: workspaceID) else { return ([], "USD", nil) }
             let mark = try await insights.lastChange(workspaceID: workspaceID)
             let days = try await insights.purchaseDays(
-                workspaceID: workspaceID, currency: currency, before: Self.dayAfter(calibrationEnd), changedAfter: nil)
+                workspaceID: workspaceID, currency: currency, before: Self.dayAfter(calibrationEnd), customers: nil)
             return (days, currency, mark)
         }
         return (Self.dataset(days, currency: currency, calibrationEnd: calibrationEnd, periodLength: periodLength), currency, mark)

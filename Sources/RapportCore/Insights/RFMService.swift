@@ -22,11 +22,11 @@ public struct RFMService: Sendable {
             let insights = session.insights
             guard let currency = try await insights.mainCurrency(workspaceID: workspaceID) else { return 0 }
             let changed = try await insights.lastChange(workspaceID: workspaceID) ?? now
-            let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: currency, changedAfter: nil)
-            let thresholds = RFMThresholds(values: totals.map { (max(0, now.timeIntervalSince($0.lastOrderAt) / 86_400), $0.orders, $0.monetary) })
-            let rows = totals.map { Self.row($0, workspaceID: workspaceID, thresholds: thresholds, now: now) }
+            let purchases = try await insights.purchases(workspaceID: workspaceID, currency: currency, customers: nil)
+            let thresholds = RFMThresholds(values: purchases.map { (max(0, now.timeIntervalSince($0.lastOrderAt) / 86_400), $0.orders, $0.monetary) })
+            let rows = purchases.map { CustomerRFM($0, workspaceID: workspaceID, thresholds: thresholds, now: now) }
             let state = RFMState(workspaceID: workspaceID, thresholds: thresholds, currency: currency, changesThrough: changed, computedAt: now)
-            try await insights.saveRFM(rows, state: state, changedAfter: nil)
+            try await insights.saveRFM(rows, state: state, replacing: nil)
             return rows.count
         }
     }
@@ -41,13 +41,14 @@ public struct RFMService: Sendable {
         return try await store.write { session in
             let insights = session.insights
             guard let changed = try await insights.lastChange(workspaceID: workspaceID), changed > state.changesThrough else { return 0 }
-            let totals = try await insights.purchaseTotals(workspaceID: workspaceID, currency: state.currency, changedAfter: state.changesThrough)
+            let customers = try await insights.changedCustomers(workspaceID: workspaceID, after: state.changesThrough)
+            let purchases = try await insights.purchases(workspaceID: workspaceID, currency: state.currency, customers: customers)
             var moved = state
             moved.changesThrough = changed
             try await insights.saveRFM(
-                totals.map { Self.row($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) }, state: moved,
-                changedAfter: state.changesThrough)
-            return totals.count
+                purchases.map { CustomerRFM($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) }, state: moved,
+                replacing: customers)
+            return purchases.count
         }
     }
 
@@ -64,11 +65,5 @@ public struct RFMService: Sendable {
     /// A customer's scores (anyone who may see the customer may see them).
     public func customer(id: String, workspaceID: String) async throws -> CustomerRFM? {
         try await store.read { session in try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID) }
-    }
-
-    static func row(_ totals: CustomerPurchaseTotals, workspaceID: String, thresholds: RFMThresholds, now: Date) -> CustomerRFM {
-        CustomerRFM(
-            customerID: totals.customerID, workspaceID: workspaceID, lastOrderAt: totals.lastOrderAt, orders: totals.orders,
-            monetary: totals.monetary, thresholds: thresholds, now: now)
     }
 }

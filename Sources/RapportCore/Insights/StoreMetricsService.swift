@@ -36,7 +36,8 @@ public struct StoreMetricsService: Sendable {
     }
 
     /// Monthly cohorts of first orders over the `months` months up to `end` (the current month
-    /// included), with the share ordering again in each later month.
+    /// included), with the share ordering again in each later month — from the customers' RFM
+    /// rows (first order and months ordered in), so as of the last ten-second round.
     public func cohorts(months: Int, end: Date, filter: CustomerFilter, as actor: Actor) async throws -> CohortRetention {
         try actor.require(.viewInsights)
         guard (1...36).contains(months) else { throw RapportError.invalid(field: "months", "must be from 1 to 36") }
@@ -44,11 +45,10 @@ public struct StoreMetricsService: Sendable {
         let monthStart = calendar.date(from: calendar.dateComponents([.year, .month], from: end.addingTimeInterval(-1))) ?? end
         let start = calendar.date(byAdding: .month, value: -(months - 1), to: monthStart) ?? monthStart
         let workspaceID = actor.workspaceID
-        let facts = try await store.read { session in
-            let currency = try await session.insights.mainCurrency(workspaceID: workspaceID) ?? "USD"
-            return try await session.insights.firstOrders(workspaceID: workspaceID, currency: currency, from: start, to: end, filter: filter)
+        let members = try await store.read { session in
+            try await session.insights.cohortMembers(workspaceID: workspaceID, from: start, to: end, filter: filter)
         }
-        return CohortRetention(facts: facts, start: start, end: end)
+        return CohortRetention(members: members, start: start, end: end)
     }
 
     static func check(from: Date, to: Date) throws {

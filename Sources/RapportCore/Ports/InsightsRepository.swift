@@ -8,13 +8,12 @@ public protocol InsightsRepository: Sendable {
     func mainCurrency(workspaceID: String) async throws -> String?
     /// Per live customer and day (UTC): their orders in `currency` placed before `before`,
     /// cancelled ones left out, net of refunds, in minor units; grouped by customer, days in
-    /// order. With `changedAfter`, only customers changed after it or with an order changed
-    /// after it.
-    func purchaseDays(workspaceID: String, currency: String, before: Date, changedAfter: Date?) async throws -> [PurchaseDay]
-    /// Stores the workspace's model and these values in place of every customer's (`changedAfter`
-    /// nil) or of the customers changed, or with an order changed, after `changedAfter` — those
-    /// with nothing left to forecast (merged away, deleted) stay without one.
-    func saveLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel, changedAfter: Date?) async throws
+    /// order. With `customers`, only theirs.
+    func purchaseDays(workspaceID: String, currency: String, before: Date, customers: [String]?) async throws -> [PurchaseDay]
+    /// Stores the workspace's model and these values in place of every customer's (`replacing`
+    /// nil) or of the `replacing` customers' — those with nothing left to forecast (merged
+    /// away, deleted) stay without one.
+    func saveLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel, replacing customers: [String]?) async throws
     func lifetimeModel(workspaceID: String) async throws -> LifetimeModel?
     func lifetimeValue(customerID: String, workspaceID: String) async throws -> CustomerLifetimeValue?
     /// The workspace's customers with the highest lifetime value first.
@@ -37,23 +36,23 @@ public protocol InsightsRepository: Sendable {
     /// The orders (not cancelled, in `currency`) placed in [from, to) by live customers the
     /// filter admits, oldest first.
     func orderFacts(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact]
-    /// Of those orders, the ones of customers whose first order is in the range, with only
-    /// customer, time and first order (for cohorts: order ids, revenue, returns and previous
-    /// orders left empty).
-    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact]
     /// Their revenue only (total less refunds).
     func revenue(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> Int64
-    /// Per live customer with orders in `currency`: last order, orders and spend; with
-    /// `changedAfter`, only customers changed after it or with an order changed after it.
-    func purchaseTotals(workspaceID: String, currency: String, changedAfter: Date?) async throws -> [CustomerPurchaseTotals]
+    /// Per live customer with orders in `currency` (cancelled ones left out): when they were
+    /// placed and the spend; with `customers`, only theirs.
+    func purchases(workspaceID: String, currency: String, customers: [String]?) async throws -> [CustomerPurchases]
+    /// The customers changed, or with an order changed, after `mark`, in id order.
+    func changedCustomers(workspaceID: String, after mark: Date) async throws -> [String]
     /// The latest change to any of the workspace's orders or customers (a merge moves orders
     /// without changing them; it changes both customers).
     func lastChange(workspaceID: String) async throws -> Date?
     /// Stores the workspace's RFM state and these rows in place of every customer's
-    /// (`changedAfter` nil) or of the customers changed, or with an order changed, after
-    /// `changedAfter` — those with nothing left to score (all orders cancelled, merged away,
-    /// deleted) stay without one.
-    func saveRFM(_ rows: [CustomerRFM], state: RFMState, changedAfter: Date?) async throws
+    /// (`replacing` nil) or of the `replacing` customers' — those with nothing left to score
+    /// (all orders cancelled, merged away, deleted) stay without one.
+    func saveRFM(_ rows: [CustomerRFM], state: RFMState, replacing customers: [String]?) async throws
+    /// Live customers the filter admits whose first order (as of the last RFM round) is in
+    /// [from, to).
+    func cohortMembers(workspaceID: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [CohortMember]
     func rfmState(workspaceID: String) async throws -> RFMState?
     func customerRFM(customerID: String, workspaceID: String) async throws -> CustomerRFM?
     /// Customers per (recency score, frequency score) cell.

@@ -20,33 +20,57 @@ struct SQLInsightsRepository: InsightsRepository {
             """).first().map { try $0.string("currency") }
     }
 
-    func purchaseDays(workspaceID: String, currency: String, before: Date, changedAfter: Date?) async throws -> [PurchaseDay] {
-        var query: SQLQueryString = """
-            SELECT o.customer_id AS customer_id, o.placed_at / 86400000000 AS day, CAST(SUM(o.total - o.refunded) AS BIGINT) AS value
-            FROM orders o JOIN customers c ON c.id = o.customer_id
-            WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency)
-              AND o.status NOT IN ('cancelled', 'refunded') AND o.placed_at < \(bind: Timestamp.microseconds(before))
-              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
-            """
-        if let changedAfter { query += " AND o.customer_id IN " + customersChanged(workspaceID: workspaceID, after: changedAfter) }
-        query += " GROUP BY 1, 2 ORDER BY 1, 2"
-        return try await handle.sql.raw(query).all().map { row in
-            PurchaseDay(customer: try row.string("customer_id"), day: Int(try row.int("day")), value: Double(try row.int("value")))
+    func purchaseDays(workspaceID: String, currency: String, before: Date, customers: [String]?) async throws -> [PurchaseDay] {
+        var days: [PurchaseDay] = []
+        for slice in Self.slices(customers) {
+            var query: SQLQueryString = """
+                SELECT o.customer_id AS customer_id, o.placed_at / 86400000000 AS day, CAST(SUM(o.total - o.refunded) AS BIGINT) AS value
+                FROM orders o JOIN customers c ON c.id = o.customer_id
+                WHERE \(Self.scope(workspaceID, slice)) AND o.currency = \(bind: currency)
+                  AND o.status NOT IN ('cancelled', 'refunded') AND o.placed_at < \(bind: Timestamp.microseconds(before))
+                  AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+                """
+            query += " GROUP BY 1, 2 ORDER BY 1, 2"
+            days += try await handle.sql.raw(query).all().map { row in
+                PurchaseDay(customer: try row.string("customer_id"), day: Int(try row.int("day")), value: Double(try row.int("value")))
+            }
         }
+        return days
     }
 
-    func saveLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel, changedAfter: Date?) async throws {
-        try await clear("customer_lifetime_values", workspaceID: model.workspaceID, changedAfter: changedAfter)
+    func saveLifetimeValues(_ values: [CustomerLifetimeValue], model: LifetimeModel, replacing customers: [String]?) async throws {
+        try await clear("customer_lifetime_values", workspaceID: model.workspaceID, customers: customers)
         try await insertLifetimeValues(values)
         try await save(model)
     }
 
+    /// How many customer ids one statement binds.
+    private static let sliceSize = 500
+
+    /// `customers` in slices one statement can bind, sorted slices of a sorted list; nil is one
+    /// pass over everyone, and no customers no pass at all.
+    private static func slices(_ customers: [String]?) -> [[String]?] {
+        guard let customers else { return [nil] }
+        return stride(from: 0, to: customers.count, by: sliceSize).map { Array(customers[$0..<min(customers.count, $0 + sliceSize)]) }
+    }
+
+    /// The orders `o` of customers `c` to read: the workspace's, or those of a slice of its
+    /// customers — then scoped through the customers, so that without statistics SQLite still
+    /// walks the orders by customer rather than the whole workspace's orders by date (and
+    /// PostgreSQL, with them, does the same).
+    private static func scope(_ workspaceID: String, _ slice: [String]?) -> SQLQueryString {
+        guard let slice else { return "o.workspace_id = \(bind: workspaceID)" }
+        return "c.workspace_id = \(bind: workspaceID) AND o.customer_id IN (\(binds: slice))"
+    }
+
     /// Deletes a workspace's per-customer rows of `table` before new ones are written: all of
-    /// them, or with `changedAfter` those of the customers changed since.
-    private func clear(_ table: String, workspaceID: String, changedAfter: Date?) async throws {
-        var query: SQLQueryString = "DELETE FROM \(ident: table) WHERE workspace_id = \(bind: workspaceID)"
-        if let changedAfter { query += " AND customer_id IN " + customersChanged(workspaceID: workspaceID, after: changedAfter) }
-        try await handle.sql.raw(query).run()
+    /// them, or those of `customers` (the workspace's own, so found by primary key alone).
+    private func clear(_ table: String, workspaceID: String, customers: [String]?) async throws {
+        for slice in Self.slices(customers) {
+            let query: SQLQueryString = slice.map { "DELETE FROM \(ident: table) WHERE customer_id IN (\(binds: $0))" }
+                ?? "DELETE FROM \(ident: table) WHERE workspace_id = \(bind: workspaceID)"
+            try await handle.sql.raw(query).run()
+        }
     }
 
     private func insertLifetimeValues(_ values: [CustomerLifetimeValue]) async throws {
@@ -161,23 +185,6 @@ struct SQLInsightsRepository: InsightsRepository {
         }
     }
 
-    func firstOrders(workspaceID: String, currency: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [OrderFact] {
-        var query: SQLQueryString = """
-            SELECT o.customer_id AS customer_id, o.placed_at AS placed_at, \(unsafeRaw: Self.firstOrder) AS first_at
-            FROM orders o JOIN customers c ON c.id = o.customer_id
-            """
-        query += rangeClause(workspaceID: workspaceID, currency: currency, from: from, to: to, filter: filter)
-        query += """
-             AND NOT EXISTS (SELECT 1 FROM orders e WHERE e.customer_id = o.customer_id AND e.status <> 'cancelled'
-              AND e.currency = o.currency AND e.placed_at < \(bind: Timestamp.microseconds(from)))
-            """
-        return try await handle.sql.raw(query).all().map { row in
-            OrderFact(
-                orderID: "", customerID: try row.string("customer_id"), placedAt: try row.date("placed_at"), revenue: 0, returned: false,
-                firstOrderAt: try row.date("first_at"), previousOrderAt: nil)
-        }
-    }
-
     /// The first order (not cancelled, same currency) of the customer of order `o`.
     private static let firstOrder = """
         (SELECT MIN(f.placed_at) FROM orders f WHERE f.customer_id = o.customer_id AND f.status <> 'cancelled' AND f.currency = o.currency)
@@ -202,23 +209,37 @@ struct SQLInsightsRepository: InsightsRepository {
         return clause
     }
 
-    func purchaseTotals(workspaceID: String, currency: String, changedAfter: Date?) async throws -> [CustomerPurchaseTotals] {
-        var query: SQLQueryString = """
-            SELECT o.customer_id AS customer_id, MAX(o.placed_at) AS last_at, COUNT(*) AS orders,
-              CAST(SUM(o.total - o.refunded) AS BIGINT) AS monetary
-            FROM orders o JOIN customers c ON c.id = o.customer_id
-            WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency) AND o.status <> 'cancelled'
-              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
-            """
-        if let changedAfter {
-            query += " AND o.customer_id IN " + customersChanged(workspaceID: workspaceID, after: changedAfter)
+    func purchases(workspaceID: String, currency: String, customers: [String]?) async throws -> [CustomerPurchases] {
+        var purchases: [CustomerPurchases] = []
+        for slice in Self.slices(customers) {
+            var query: SQLQueryString = """
+                SELECT o.customer_id AS customer_id, o.placed_at AS placed_at, o.total - o.refunded AS net
+                FROM orders o JOIN customers c ON c.id = o.customer_id
+                WHERE \(Self.scope(workspaceID, slice)) AND o.currency = \(bind: currency) AND o.status <> 'cancelled'
+                  AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
+                """
+            query += " ORDER BY o.customer_id, o.placed_at"
+            var current: CustomerPurchases?
+            for row in try await handle.sql.raw(query).all() {
+                let customerID = try row.string("customer_id")
+                if current?.customerID != customerID {
+                    if let finished = current { purchases.append(finished) }
+                    current = CustomerPurchases(customerID: customerID, placedAt: [], monetary: 0)
+                }
+                current?.placedAt.append(try row.date("placed_at"))
+                current?.monetary += try row.int("net")
+            }
+            if let finished = current { purchases.append(finished) }
         }
-        query += " GROUP BY o.customer_id ORDER BY o.customer_id"
-        return try await handle.sql.raw(query).all().map { row in
-            CustomerPurchaseTotals(
-                customerID: try row.string("customer_id"), lastOrderAt: try row.date("last_at"), orders: Int(try row.int("orders")),
-                monetary: try row.int("monetary"))
-        }
+        return purchases
+    }
+
+    func changedCustomers(workspaceID: String, after mark: Date) async throws -> [String] {
+        try await handle.sql.raw("""
+            SELECT customer_id AS id FROM orders WHERE workspace_id = \(bind: workspaceID) AND updated_at > \(bind: Timestamp.microseconds(mark))
+            UNION SELECT id FROM customers WHERE workspace_id = \(bind: workspaceID) AND updated_at > \(bind: Timestamp.microseconds(mark))
+            ORDER BY 1
+            """).all().map { try $0.string("id") }
     }
 
     func lastChange(workspaceID: String) async throws -> Date? {
@@ -229,27 +250,35 @@ struct SQLInsightsRepository: InsightsRepository {
             """).first().flatMap { try $0.optionalDate("changed") }
     }
 
-    func saveRFM(_ rows: [CustomerRFM], state: RFMState, changedAfter: Date?) async throws {
-        try await clear("customer_rfm", workspaceID: state.workspaceID, changedAfter: changedAfter)
+    func saveRFM(_ rows: [CustomerRFM], state: RFMState, replacing customers: [String]?) async throws {
+        try await clear("customer_rfm", workspaceID: state.workspaceID, customers: customers)
         try await insertRFM(rows)
         try await save(state)
     }
 
-    /// `(SELECT …)`: the customers changed, or with an order changed, after the mark.
-    private func customersChanged(workspaceID: String, after mark: Date) -> SQLQueryString {
-        """
-        (SELECT customer_id FROM orders WHERE workspace_id = \(bind: workspaceID) AND updated_at > \(bind: Timestamp.microseconds(mark))
-          UNION SELECT id FROM customers WHERE workspace_id = \(bind: workspaceID) AND updated_at > \(bind: Timestamp.microseconds(mark)))
-        """
+    func cohortMembers(workspaceID: String, from: Date, to: Date, filter: CustomerFilter) async throws -> [CohortMember] {
+        // The rounds drop the rows of deleted and merged customers, so without a segment the
+        // covering index answers alone; a segment's conditions need the customers.
+        var query: SQLQueryString = "SELECT r.first_order_at AS first_at, r.active_months AS months FROM customer_rfm r"
+        if !filter.isEmpty { query += " JOIN customers c ON c.id = r.customer_id" }
+        query += """
+             WHERE r.workspace_id = \(bind: workspaceID) AND r.first_order_at >= \(bind: Timestamp.microseconds(from))
+              AND r.first_order_at < \(bind: Timestamp.microseconds(to))
+            """
+        if !filter.isEmpty { query += " AND c.deleted_at IS NULL AND c.merged_into_id IS NULL" + filter.conditions(workspaceID: workspaceID) }
+        return try await handle.sql.raw(query).all().map { row in
+            CohortMember(firstOrderAt: try row.date("first_at"), activeMonths: ActiveMonths(bits: try row.int("months")))
+        }
     }
 
     private func insertRFM(_ rows: [CustomerRFM]) async throws {
         try await handle.dialect.bulkInsert(
             table: "customer_rfm",
-            columns: ["customer_id", "workspace_id", "last_order_at", "orders", "monetary", "recency_score", "frequency_score",
-                "monetary_score", "segment", "updated_at"],
+            columns: ["customer_id", "workspace_id", "first_order_at", "active_months", "last_order_at", "orders", "monetary",
+                "recency_score", "frequency_score", "monetary_score", "segment", "updated_at"],
             rows: rows.map { row in
-                [.text(row.customerID), .text(row.workspaceID), .integer(Timestamp.microseconds(row.lastOrderAt)), .integer(Int64(row.orders)),
+                [.text(row.customerID), .text(row.workspaceID), .integer(Timestamp.microseconds(row.firstOrderAt)),
+                 .integer(row.activeMonths.bits), .integer(Timestamp.microseconds(row.lastOrderAt)), .integer(Int64(row.orders)),
                  .integer(row.monetary), .integer(Int64(row.recencyScore)), .integer(Int64(row.frequencyScore)),
                  .integer(Int64(row.monetaryScore)), .text(row.segment.rawValue), .integer(Timestamp.microseconds(row.updatedAt))]
             }, on: handle)
@@ -279,7 +308,8 @@ struct SQLInsightsRepository: InsightsRepository {
             SELECT * FROM customer_rfm WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
             """).first().map { row in
             CustomerRFM(
-                customerID: customerID, workspaceID: workspaceID, lastOrderAt: try row.date("last_order_at"),
+                customerID: customerID, workspaceID: workspaceID, firstOrderAt: try row.date("first_order_at"),
+                activeMonths: ActiveMonths(bits: try row.int("active_months")), lastOrderAt: try row.date("last_order_at"),
                 orders: Int(try row.int("orders")), monetary: try row.int("monetary"), recencyScore: Int(try row.int("recency_score")),
                 frequencyScore: Int(try row.int("frequency_score")), monetaryScore: Int(try row.int("monetary_score")),
                 segment: RFMSegment(rawValue: try row.string("segment")) ?? .lost, updatedAt: try row.date("updated_at"))

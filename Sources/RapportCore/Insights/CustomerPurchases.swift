@@ -1,0 +1,21 @@
+import Foundation
+
+/// One customer's orders in the store's main currency, cancelled ones left out: when each was
+/// placed (oldest first) and their spend net of refunds — the RFM inputs and the cohort months.
+public struct CustomerPurchases: Sendable, Equatable {
+    public var customerID: String
+    public var placedAt: [Date]
+    /// Minor units, less refunds.
+    public var monetary: Int64
+
+    public init(customerID: String, placedAt: [Date], monetary: Int64) {
+        self.customerID = customerID
+        self.placedAt = placedAt.sorted()
+        self.monetary = monetary
+    }
+
+    public var orders: Int { placedAt.count }
+    public var firstOrderAt: Date { placedAt.first ?? .distantPast }
+    public var lastOrderAt: Date { placedAt.last ?? .distantPast }
+    public var activeMonths: ActiveMonths { ActiveMonths(orders: placedAt) }
+}
