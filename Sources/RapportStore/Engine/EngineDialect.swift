@@ -225,8 +225,7 @@ struct EngineDialect: Sendable {
         if let connection = handle.sqlite {
             let rowPlaceholder = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
             let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
-            for start in stride(from: 0, to: rows.count, by: rowsPerStatement) {
-                let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+            for chunk in rows.slices(of: rowsPerStatement) {
                 let sql = head + Array(repeating: rowPlaceholder, count: chunk.count).joined(separator: ",")
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(chunk.count * columns.count)
@@ -244,16 +243,13 @@ struct EngineDialect: Sendable {
             }
             return
         }
-        var start = 0
-        while start < rows.count {
-            let chunk = rows[start..<min(rows.count, start + rowsPerStatement)]
+        for chunk in rows.slices(of: rowsPerStatement) {
             var query: SQLQueryString = "INSERT INTO \(ident: table) (\(idents: columns, joinedBy: ", ")) VALUES "
             for (index, row) in chunk.enumerated() {
                 query += index == 0 ? "(" : ", ("
                 query += "\(binds: row.map(\.bindValue)))"
             }
             try await handle.sql.raw(query).run()
-            start += rowsPerStatement
         }
     }
 

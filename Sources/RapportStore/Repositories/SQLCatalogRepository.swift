@@ -42,8 +42,7 @@ struct SQLCatalogRepository: CatalogRepository {
     func find(source: String, externalIDs: [String], workspaceID: String) async throws -> [Product] {
         guard !externalIDs.isEmpty else { return [] }
         var found: [Product] = []
-        for start in stride(from: 0, to: externalIDs.count, by: 500) {
-            let chunk = Array(externalIDs[start..<min(externalIDs.count, start + 500)])
+        for chunk in externalIDs.slices(of: 500) {
             let rows = try await handle.sql.raw("""
                 SELECT * FROM products WHERE workspace_id = \(bind: workspaceID) AND source = \(bind: source)
                   AND external_id IN (\(binds: chunk))

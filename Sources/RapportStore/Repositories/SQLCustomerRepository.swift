@@ -19,8 +19,7 @@ struct SQLCustomerRepository: CustomerRepository {
         var owners: [IdentityKey: IdentityOwner] = [:]
         let wanted = Set(keys)
         let values = Array(Set(keys.map(\.value)))
-        for start in stride(from: 0, to: values.count, by: Self.lookupChunk) {
-            let chunk = Array(values[start..<min(values.count, start + Self.lookupChunk)])
+        for chunk in values.slices(of: Self.lookupChunk) {
             let rows = try await handle.sql.raw("""
                 SELECT i.kind, i.namespace, i.value, i.customer_id, c.deleted_at
                 FROM customer_identities i JOIN customers c ON c.id = i.customer_id
@@ -116,8 +115,7 @@ struct SQLCustomerRepository: CustomerRepository {
     }
 
     func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws {
-        for start in stride(from: 0, to: ids.count, by: Self.lookupChunk) {
-            let chunk = Array(ids[start..<min(ids.count, start + Self.lookupChunk)])
+        for chunk in ids.slices(of: Self.lookupChunk) {
             try await handle.sql.raw("""
                 UPDATE customer_identities SET customer_id = \(bind: customerID)
                 WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: chunk))
@@ -154,8 +152,7 @@ struct SQLCustomerRepository: CustomerRepository {
             SELECT id FROM customers WHERE deleted_at IS NOT NULL AND deleted_at < \(bind: cutoffValue)
             """).all().map { try $0.string("id") }
         guard !ids.isEmpty else { return 0 }
-        for start in stride(from: 0, to: ids.count, by: Self.lookupChunk) {
-            let chunk = Array(ids[start..<min(ids.count, start + Self.lookupChunk)])
+        for chunk in ids.slices(of: Self.lookupChunk) {
             try await handle.sql.raw("DELETE FROM customers WHERE id IN (\(binds: chunk))").run()
         }
         return ids.count

@@ -51,7 +51,7 @@ struct SQLInsightsRepository: InsightsRepository {
     /// pass over everyone, and no customers no pass at all.
     private static func slices(_ customers: [String]?) -> [[String]?] {
         guard let customers else { return [nil] }
-        return stride(from: 0, to: customers.count, by: sliceSize).map { Array(customers[$0..<min(customers.count, $0 + sliceSize)]) }
+        return customers.slices(of: sliceSize)
     }
 
     /// The orders `o` of customers `c` to read: the workspace's, or those of a slice of its

@@ -54,8 +54,7 @@ struct SQLOrderRepository: OrderRepository {
 
     func find(source: String, externalIDs: [String], workspaceID: String) async throws -> [Order] {
         var found: [Order] = []
-        for start in stride(from: 0, to: externalIDs.count, by: 500) {
-            let chunk = Array(externalIDs[start..<min(externalIDs.count, start + 500)])
+        for chunk in externalIDs.slices(of: 500) {
             found += try await assemble(handle.sql.raw("""
                 SELECT * FROM orders o WHERE workspace_id = \(bind: workspaceID) AND source = \(bind: source)
                   AND external_id IN (\(binds: chunk))\(unsafeRaw: handle.dialect.lockForUpdate(of: "o", in: handle))

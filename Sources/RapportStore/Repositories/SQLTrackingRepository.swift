@@ -12,8 +12,7 @@ struct SQLTrackingRepository: TrackingRepository {
 
     func storedMessageIDs(_ messageIDs: [String], workspaceID: String) async throws -> Set<String> {
         var stored = Set<String>()
-        for start in stride(from: 0, to: messageIDs.count, by: 500) {
-            let chunk = Array(messageIDs[start..<min(messageIDs.count, start + 500)])
+        for chunk in messageIDs.slices(of: 500) {
             let rows = try await handle.sql.raw("""
                 SELECT message_id FROM tracked_events WHERE workspace_id = \(bind: workspaceID) AND message_id IN (\(binds: chunk))
                 """).all()
@@ -37,8 +36,7 @@ struct SQLTrackingRepository: TrackingRepository {
     func stitch(_ customers: [String: String], workspaceID: String) async throws -> Int {
         var moved = 0
         let pairs = customers.sorted { $0.key < $1.key }
-        for start in stride(from: 0, to: pairs.count, by: 200) {
-            let chunk = pairs[start..<min(pairs.count, start + 200)]
+        for chunk in pairs.slices(of: 200) {
             var query: SQLQueryString = "UPDATE tracked_events SET customer_id = CASE anonymous_id"
             for (anonymousID, customerID) in chunk { query += " WHEN \(bind: anonymousID) THEN \(bind: customerID)" }
             query += """
