@@ -1,7 +1,7 @@
 import Foundation
 
 /// One customer's orders in the store's main currency, cancelled ones left out: when each was
-/// placed (oldest first) and their spend net of refunds — the RFM inputs and the cohort months.
+/// placed (in any order) and their spend net of refunds — the RFM inputs and the cohort months.
 public struct CustomerPurchases: Sendable, Equatable {
     public var customerID: String
     public var placedAt: [Date]
@@ -10,12 +10,12 @@ public struct CustomerPurchases: Sendable, Equatable {
 
     public init(customerID: String, placedAt: [Date], monetary: Int64) {
         self.customerID = customerID
-        self.placedAt = placedAt.sorted()
+        self.placedAt = placedAt
         self.monetary = monetary
     }
 
     public var orders: Int { placedAt.count }
-    public var firstOrderAt: Date { placedAt.first ?? .distantPast }
-    public var lastOrderAt: Date { placedAt.last ?? .distantPast }
+    public var firstOrderAt: Date { placedAt.min() ?? .distantPast }
+    public var lastOrderAt: Date { placedAt.max() ?? .distantPast }
     public var activeMonths: ActiveMonths { ActiveMonths(orders: placedAt) }
 }
