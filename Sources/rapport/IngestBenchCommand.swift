@@ -40,7 +40,7 @@ struct IngestBenchCommand: AsyncParsableCommand {
         let bench = try await BenchDatabase.open(database, file: "ingest.sqlite", logger: logger)
         let (services, store, url) = (bench.services, bench.services.store, bench.url)
         let workspaceID = bench.admin.key.workspaceID
-        let write = try await services.keys.create(name: "bench", kind: .write, as: .operator(workspaceID: workspaceID))
+        let write = try await services.keys.create(name: "bench", kind: .browser, as: .operator(workspaceID: workspaceID))
         print("Rapport ingest benchmark on \(store.engineName): \(url)")
         var loads = [(Self.batchScript(key: write.secret, batch: batch, users: users), ["-t2", "-c\(connections)", "-d\(seconds)s"])]
         if trackSeconds > 0 {

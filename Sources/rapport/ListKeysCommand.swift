@@ -14,7 +14,7 @@ struct ListKeysCommand: AsyncParsableCommand {
         print("ID\tNAME\tKIND\tPREFIX\tWORKSPACE\tCREATED\tSTATUS")
         for key in keys {
             let status = key.revokedAt.map { "revoked \(Timestamp.iso8601($0))" } ?? "active"
-            print("\(key.id)\t\(key.name)\t\(key.kind.rawValue)\t\(key.displayPrefix)…\t\(key.workspaceID)\t\(Timestamp.iso8601(key.createdAt))\t\(status)")
+            print("\(key.id)\t\(key.name)\t\(key.kind.name)\t\(key.displayPrefix)…\t\(key.workspaceID)\t\(Timestamp.iso8601(key.createdAt))\t\(status)")
         }
         await store.shutdown()
     }

@@ -69,7 +69,7 @@ struct ServeCommand: AsyncParsableCommand {
                 let summary = try await DemoStore().fill(services: services, workspaceID: workspace.id) { step in
                     logger.info("demo store", metadata: ["step": .string(step)])
                 }
-                let writeKey = try await services.keys.create(name: "demo site", kind: .write, as: .operator(workspaceID: workspace.id))
+                let writeKey = try await services.keys.create(name: "demo site", kind: .browser, as: .operator(workspaceID: workspace.id))
                 let relay = demoSMTP.split(separator: ":", maxSplits: 1).map(String.init)
                 guard relay.count == 2, let smtpPort = Int(relay[1]) else { throw ValidationError("--demo-smtp must be host:port") }
                 let people = try await DemoTeam(smtpHost: relay[0], smtpPort: smtpPort).fill(services: services, workspaceID: workspace.id)

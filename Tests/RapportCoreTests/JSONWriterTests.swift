@@ -27,7 +27,7 @@ struct JSONWriterTests {
             profile: CustomerProfile(
                 firstName: awkward, addresses: [Address(city: "Köln", postalCode: "50667", country: "DE")],
                 tags: ["a\"b"], attributes: ["n": .number(1.5), "i": .number(42), "b": .boolean(true), "s": .string(awkward)]),
-            identities: [Identity(id: "idn_1", kind: .email, value: "a@example.com", source: nil, createdAt: Date(timeIntervalSince1970: 1))],
+            identities: [Identity(id: "idn_1", kind: .email, value: "a@example.com", source: nil, createdAt: Date(timeIntervalSince1970: 1), provenance: .proven)],
             createdAt: Date(timeIntervalSince1970: 1), updatedAt: Date(timeIntervalSince1970: 2))
         let text = CustomerDocument.json(customer)
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])

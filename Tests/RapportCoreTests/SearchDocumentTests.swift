@@ -7,9 +7,9 @@ struct SearchDocumentTests {
     @Test("names are folded, e-mails split into words, phones as digits")
     func document() {
         let identities = [
-            Identity(id: "idn_1", kind: .email, value: "zoe.mueller@shop.example", source: nil, createdAt: Date()),
-            Identity(id: "idn_2", kind: .phone, value: "+4915111111111", source: nil, createdAt: Date()),
-            Identity(id: "idn_3", kind: .messenger, value: "123", source: nil, createdAt: Date()),
+            Identity(id: "idn_1", kind: .email, value: "zoe.mueller@shop.example", source: nil, createdAt: Date(), provenance: .proven),
+            Identity(id: "idn_2", kind: .phone, value: "+4915111111111", source: nil, createdAt: Date(), provenance: .proven),
+            Identity(id: "idn_3", kind: .messenger, value: "123", source: nil, createdAt: Date(), provenance: .proven),
         ]
         let text = CustomerSearchDocument.make(profile: CustomerProfile(firstName: "Zoë", lastName: "Müller"), identities: identities)
         #expect(text.split(separator: " ") == [

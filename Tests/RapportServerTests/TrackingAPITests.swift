@@ -31,7 +31,7 @@ struct TrackingAPITests {
     @Test("a batch sent with the write key as Basic user name is stored, and a repeat is not stored again", arguments: TestDatabase.available)
     func writeKeyBatch(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let write = try await api.services.keys.create(name: "site", kind: .write, as: .operator(workspaceID: api.workspaceID)).secret
+            let write = try await api.services.keys.create(name: "site", kind: .browser, as: .operator(workspaceID: api.workspaceID)).secret
             for _ in 0..<2 {
                 let response = try await api.client.execute(
                     uri: "/v1/batch", method: .post, headers: Self.basic(write), body: ByteBuffer(string: Self.batch(20)))
@@ -51,7 +51,7 @@ struct TrackingAPITests {
     @Test("keys are kept to their side: a secret key cannot track, a write key cannot read", arguments: TestDatabase.available)
     func keyKinds(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let write = try await api.services.keys.create(name: "site", kind: .write, as: .operator(workspaceID: api.workspaceID)).secret
+            let write = try await api.services.keys.create(name: "site", kind: .browser, as: .operator(workspaceID: api.workspaceID)).secret
             let tracked = try await api.client.execute(
                 uri: "/v1/batch", method: .post, headers: Self.basic(api.key), body: ByteBuffer(string: Self.batch(1)))
             #expect(tracked.status == .unauthorized)
@@ -65,7 +65,7 @@ struct TrackingAPITests {
     @Test("a gzip body is accepted; limits and bad JSON get clear errors and store nothing", arguments: TestDatabase.available)
     func encodingAndLimits(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let write = try await api.services.keys.create(name: "site", kind: .write, as: .operator(workspaceID: api.workspaceID)).secret
+            let write = try await api.services.keys.create(name: "site", kind: .browser, as: .operator(workspaceID: api.workspaceID)).secret
             var gzipped = Self.basic(write)
             gzipped[.contentEncoding] = "gzip"
             let compressed = GzipCompressor.gzip(Array(Self.batch(50, prefix: "g").utf8))

@@ -46,7 +46,7 @@ struct RecommendationTests {
                 TrackingMessage(type: .identify, messageID: "i1", userID: "web-1", properties: ["email": .string("viewer@example.com")], timestamp: now),
                 TrackingMessage(type: .track, messageID: "v1", userID: "web-1", event: "Product Viewed",
                                 properties: ["product_id": .string("ext-saucer")], timestamp: now),
-            ], workspaceID: workspaceID)
+            ], workspaceID: workspaceID, provenance: .asserted)
             let actor = Actor.operator(workspaceID: workspaceID)
             let viewer = try #require(try await services.customers.list(query: "viewer@example.com", workspaceID: workspaceID, page: PageRequest()).items.first)
 

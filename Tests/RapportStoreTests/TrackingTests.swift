@@ -12,8 +12,8 @@ struct TrackingTests {
             let services = try await Services.make(on: store)
             let batch = (0..<5).map { TrackingMessage(type: .track, messageID: "m\($0)", userID: "u1", event: "Clicked") }
                 + [TrackingMessage(type: .track, messageID: "m0", userID: "u1", event: "Clicked")]
-            let first = try await services.tracking.ingest(batch, workspaceID: services.workspaceID)
-            let second = try await services.tracking.ingest(batch, workspaceID: services.workspaceID)
+            let first = try await services.tracking.ingest(batch, workspaceID: services.workspaceID, provenance: .asserted)
+            let second = try await services.tracking.ingest(batch, workspaceID: services.workspaceID, provenance: .asserted)
             #expect(first == TrackingReceipt(stored: 5, duplicates: 1))
             #expect(second == TrackingReceipt(stored: 0, duplicates: 6))
             let counts = try await services.commerce.counts(workspaceID: services.workspaceID)
@@ -30,13 +30,13 @@ struct TrackingTests {
                 TrackingMessage(type: .page, messageID: "p1", anonymousID: "visitor-9", name: "Home"),
                 TrackingMessage(type: .track, messageID: "p2", anonymousID: "visitor-9", event: "Product Viewed",
                                 properties: ["product_id": .string("P1")]),
-            ], workspaceID: services.workspaceID)
+            ], workspaceID: services.workspaceID, provenance: .asserted)
             #expect(try await services.commerce.counts(workspaceID: services.workspaceID).customers == 0)
             _ = try await services.tracking.ingest([
                 TrackingMessage(type: .identify, messageID: "i1", anonymousID: "visitor-9", userID: "42",
                                 properties: ["email": .string("Vis@Example.com"), "firstName": .string("Vi"), "plan": .string("pro"),
                                              "address": .object(["city": .string("Berlin")])]),
-            ], workspaceID: services.workspaceID)
+            ], workspaceID: services.workspaceID, provenance: .asserted)
             let customerID = try #require(try await services.customers.customerID(
                 for: IdentityInput(kind: "email", value: "vis@example.com"), workspaceID: services.workspaceID))
             let view = try await services.customers.view(id: customerID, as: .operator(workspaceID: services.workspaceID))
@@ -49,7 +49,7 @@ struct TrackingTests {
         }
     }
 
-    @Test("Order Completed makes an order and Order Refunded refunds it", arguments: TestDatabase.available)
+    @Test("Order Completed from a server key makes an order and Order Refunded refunds it", arguments: TestDatabase.available)
     func ecommerceEvents(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
@@ -61,7 +61,7 @@ struct TrackingTests {
                     "products": .array([.object(["product_id": .string("507f"), "sku": .string("45790-32"),
                                                  "name": .string("Monopoly"), "price": .number(12.5), "quantity": .number(2)])]),
                 ])
-            _ = try await services.tracking.ingest([completed], workspaceID: services.workspaceID)
+            _ = try await services.tracking.ingest([completed], workspaceID: services.workspaceID, provenance: .proven)
             let order = try #require(try await services.commerce.orders(number: "50314b8e", workspaceID: services.workspaceID).first)
             #expect(order.totals.total == 2_750 && order.totals.tax == 250)
             #expect(order.lines.map(\.quantity) == [2] && order.lines.first?.unitPrice == 1_250)
@@ -69,7 +69,7 @@ struct TrackingTests {
             _ = try await services.tracking.ingest([
                 TrackingMessage(type: .track, messageID: "r1", userID: "7", event: "Order Refunded",
                                 properties: ["order_id": .string("50314b8e"), "total": .number(10)]),
-            ], workspaceID: services.workspaceID)
+            ], workspaceID: services.workspaceID, provenance: .proven)
             let refunded = try await services.commerce.order(id: order.id, workspaceID: services.workspaceID)
             #expect(refunded.totals.refunded == 1_000 && refunded.status == .partiallyRefunded)
         }
@@ -83,7 +83,7 @@ struct TrackingTests {
                 _ = try await services.tracking.ingest([
                     TrackingMessage(type: .track, messageID: "ok", userID: "1", event: "Fine"),
                     TrackingMessage(type: .track, messageID: "bad"),
-                ], workspaceID: services.workspaceID)
+                ], workspaceID: services.workspaceID, provenance: .asserted)
                 Issue.record("expected a validation error")
             } catch RapportError.invalid(let errors) {
                 #expect(Set(errors.map(\.field)) == ["batch[1].userId", "batch[1].event"])
@@ -100,7 +100,7 @@ struct TrackingTests {
                 _ = try await services.tracking.ingest([
                     TrackingMessage(type: .identify, messageID: id, anonymousID: "v1", userID: "7",
                                     properties: ["email": .string("seven@example.com"), "plan": .string(plan)]),
-                ], workspaceID: services.workspaceID)
+                ], workspaceID: services.workspaceID, provenance: .asserted)
             }
             func updates() async throws -> Int {
                 try await store.read { try await $0.events.events(after: 0, limit: 1000) }

@@ -61,9 +61,9 @@ public struct APIKeyService: Sendable {
         }
     }
 
-    /// The live key of `kind` whose secret is `secret`, or nil.
-    public func authenticate(secret: String, kind: APIKeyKind = .secret) async throws -> APIKey? {
-        guard secret.hasPrefix(kind.secretPrefix) else { return nil }
+    /// The live key of one of `kinds` whose secret is `secret`, or nil.
+    public func authenticate(secret: String, kinds: Set<APIKeyKind> = [.secret]) async throws -> APIKey? {
+        guard let kind = APIKeyKind.kind(of: secret), kinds.contains(kind) else { return nil }
         let hash = hasher.hash(secret)
         let key = try await store.read { session in try await session.apiKeys.find(secretHash: hash) }
         guard let key, key.revokedAt == nil, key.kind == kind else { return nil }

@@ -206,11 +206,9 @@ public struct BotService: Sendable {
         for order in named + customerOrders.prefix(1) where returns[order.id] == nil {
             returns[order.id] = try await session.returns.returns(orderID: order.id, workspaceID: workspaceID)
         }
-        let channelVerified: Bool = switch conversation.channel {
-        case .whatsapp, .sms, .messenger, .instagram, .voice: true
-        case .webchat: ChatContact(address: conversation.contact).map { if case .user = $0 { true } else { false } } ?? false
-        case .email, .store: false
-        }
+        let channelVerified = ContactIdentity.proves(
+            channel: conversation.channel, address: conversation.contact, customer: customer,
+            normalizer: conversations.customers.normalizer)
         return BotContext(
             text: text, prediction: analysis.prediction, entities: analysis.entities, sentiment: analysis.sentiment,
             settings: settings, channel: conversation.channel, customer: customer, channelVerified: channelVerified,

@@ -36,7 +36,7 @@ extension CommerceService {
             if input.customerID == nil, let customer, !customer.identities.isEmpty {
                 let name = field.map { "\($0).customer" } ?? "customer"
                 do {
-                    upsert = try customers.prepare(customer, field: name)
+                    upsert = try customers.prepare(customer, field: name, provenance: .proven)
                 } catch {
                     if case .invalid(let fieldErrors) = error { errors += fieldErrors } else { throw error }
                 }

@@ -52,24 +52,10 @@ extension ConversationService {
 
     static let finalCallStatuses: Set<String> = ["completed", "busy", "failed", "no-answer", "canceled"]
 
-    /// What the voice menu says to "press 1 for order status": the caller's latest order, found
-    /// by the phone number they call from.
-    public func orderStatusSpeech(caller: String, inbox: Inbox) async throws -> String {
-        let key = customers.normalizer.normalize(IdentityInput(kind: "phone", value: caller), field: "from")
-        guard case .success(let identity) = key else { return "We could not recognise the number you are calling from." }
-        return try await store.read { session in
-            let owners = try await session.customers.owners(of: [identity.key], workspaceID: inbox.workspaceID)
-            guard let owner = owners[identity.key],
-                let order = try await session.orders.list(
-                    filter: OrderFilter(customerID: owner.customerID), workspaceID: inbox.workspaceID, page: try PageRequest(limit: 1)
-                ).items.first
-            else { return "We could not find an order for the number you are calling from." }
-            var sentence = "Your order \(order.number) is \(order.status.rawValue.replacingOccurrences(of: "_", with: " "))."
-            if let shipment = order.fulfillments.last, let carrier = shipment.carrier {
-                sentence += " It was sent with \(carrier)"
-                sentence += shipment.trackingNumber.map { ", tracking number \($0.map(String.init).joined(separator: " "))." } ?? "."
-            }
-            return sentence
-        }
-    }
+    /// What the voice menu says to "press 1 for order status". A caller id can be forged, so a
+    /// call never reads out an order on it alone: the caller is told how to get the status
+    /// safely, and leaves a message for a person, who can verify them.
+    public static let orderStatusSpeech =
+        "For your security we do not read out order details on a call. Text us from the number on your order for its status, "
+        + "or leave your order number and question after the tone, and our team will get back to you."
 }

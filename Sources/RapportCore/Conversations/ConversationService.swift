@@ -129,20 +129,14 @@ public struct ConversationService: Sendable {
     /// with it (and the sender's name). An identity that does not normalise still gets a
     /// customer, without it: a message is never dropped for its sender's address.
     private func contactCustomer(_ inbound: InboundMessage, channel: InboxChannel) -> PreparedUpsert? {
-        var identities: [IdentityInput] = []
-        if channel == .webchat, let chat = ChatContact(address: inbound.from) {
-            identities.append(chat.identity)
-        } else if let kind = channel.identityKind {
-            let value = kind == .whatsapp && !inbound.from.hasPrefix("+") ? "+" + inbound.from : inbound.from
-            identities.append(IdentityInput(kind: kind.rawValue, value: value, source: channel.rawValue))
-            if kind == .whatsapp { identities.append(IdentityInput(kind: IdentityKind.phone.rawValue, value: value, source: channel.rawValue)) }
-        }
+        let identities = ContactIdentity.inputs(channel: channel, address: inbound.from)
+        let provenance = ContactIdentity.provenance(channel: channel, address: inbound.from)
         let words = (inbound.fromName ?? "").split(separator: " ", maxSplits: 1).map(String.init)
         let named = CustomerInput(identities: identities, firstName: words.first, lastName: words.count > 1 ? words[1] : nil)
-        return (try? customers.prepare(named, field: nil))
-            ?? (try? customers.prepare(CustomerInput(identities: identities), field: nil))
-            ?? (try? customers.prepare(CustomerInput(identities: [], firstName: named.firstName, lastName: named.lastName), field: nil))
-            ?? (try? customers.prepare(CustomerInput(identities: []), field: nil))
+        return (try? customers.prepare(named, field: nil, provenance: provenance))
+            ?? (try? customers.prepare(CustomerInput(identities: identities), field: nil, provenance: provenance))
+            ?? (try? customers.prepare(CustomerInput(identities: [], firstName: named.firstName, lastName: named.lastName), field: nil, provenance: provenance))
+            ?? (try? customers.prepare(CustomerInput(identities: []), field: nil, provenance: provenance))
     }
 
     func resolveCustomer(_ contact: PreparedUpsert?, session: any StoreSession, workspaceID: String, inbox: Inbox) async throws -> String {
@@ -150,7 +144,14 @@ public struct ConversationService: Sendable {
         let keys = contact.identities.map(\.key)
         if !keys.isEmpty {
             let owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
-            if let owner = keys.lazy.compactMap({ owners[$0] }).first { return owner.customerID }
+            // A proven sender on a link that was only asserted goes through the upsert: the
+            // proof adopts a profile built from assertions, or takes the identity away from a
+            // customer who holds other proof (so a stranger's message never lands there).
+            if let owner = keys.lazy.compactMap({ owners[$0] }).first,
+                contact.provenance == .asserted || owner.provenance == .proven
+            {
+                return owner.customerID
+            }
         }
         var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
         guard let outcome = try await batch.run([contact]).first else {

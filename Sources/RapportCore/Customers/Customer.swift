@@ -27,3 +27,12 @@ public struct Customer: Sendable, Equatable, Codable {
         self.mergedIntoID = mergedIntoID
     }
 }
+
+extension Customer {
+    /// Whether any proof names this customer (a proven identity). A profile built only from
+    /// assertions — a browser's identify call, a web-chat visitor, an e-mail sender — is not:
+    /// assertions may enrich it, but never one that holds proof.
+    public var holdsProof: Bool {
+        identities.contains { $0.provenance == .proven }
+    }
+}

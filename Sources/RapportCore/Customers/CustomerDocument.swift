@@ -26,6 +26,7 @@ public enum CustomerDocument {
             writer.key("value"); writer.string(identity.value)
             writer.key("source"); writer.string(identity.source)
             writer.key("created_at"); writer.timestamp(identity.createdAt)
+            writer.key("provenance"); writer.string(identity.provenance.rawValue)
             writer.endObject()
         }
         writer.endArray()

@@ -117,7 +117,7 @@ extension CustomerService {
             let now = clock.now()
             let added = Identity(
                 id: ResourceID.make(.identity, at: now), kind: identity.kind, value: identity.value,
-                source: identity.source, createdAt: now)
+                source: identity.source, createdAt: now, provenance: .proven)
             try await session.customers.addIdentities([added], customerID: id, workspaceID: workspaceID)
             customer.identities.append(added)
             customer.updatedAt = now

@@ -27,7 +27,7 @@ public struct CustomerService: Sendable {
     /// Creates or updates the customer the input's identities name, merging customers when
     /// the identities join two of them and the policy allows it.
     public func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
-        let prepared = try prepare(input, field: nil)
+        let prepared = try prepare(input, field: nil, provenance: .proven)
         return try await retryingConflicts {
             try await store.write { session in
                 var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
@@ -44,7 +44,7 @@ public struct CustomerService: Sendable {
         var errors: [FieldError] = []
         for (index, input) in inputs.enumerated() {
             do {
-                prepared.append(try prepare(input, field: "[\(index)]"))
+                prepared.append(try prepare(input, field: "[\(index)]", provenance: .proven))
             } catch RapportError.invalid(let fieldErrors) {
                 errors += fieldErrors
             }
@@ -82,7 +82,7 @@ public struct CustomerService: Sendable {
 
     static let conflictAttempts = 4
 
-    func prepare(_ input: CustomerInput, field: String?) throws(RapportError) -> PreparedUpsert {
+    func prepare(_ input: CustomerInput, field: String?, provenance: IdentityProvenance) throws(RapportError) -> PreparedUpsert {
         func name(_ path: String) -> String { field.map { "\($0).\(path)" } ?? path }
         var errors: [FieldError] = []
         var identities: [NormalizedIdentity] = []
@@ -97,7 +97,7 @@ public struct CustomerService: Sendable {
         case .failure(.invalid(let fieldErrors)): errors += fieldErrors
         case .failure(let other): throw other
         }
-        let prepared = PreparedUpsert(identities: identities, input: input, tags: tags)
+        let prepared = PreparedUpsert(identities: identities, input: input, tags: tags, provenance: provenance)
         errors += ProfileRules.problems(in: prepared.apply(to: CustomerProfile()))
             .map { FieldError(field: name($0.field), message: $0.message) }
         guard errors.isEmpty else { throw .invalid(errors) }

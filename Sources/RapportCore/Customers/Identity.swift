@@ -8,13 +8,34 @@ public struct Identity: Sendable, Equatable, Codable {
     /// Where the identity came from (`shopify`, `whatsapp`, …); for `external`, the system the id belongs to.
     public var source: String?
     public var createdAt: Date
+    /// Whether the customer's link to this identity was proven or only asserted.
+    public var provenance: IdentityProvenance
 
-    public init(id: String, kind: IdentityKind, value: String, source: String?, createdAt: Date) {
+    public init(
+        id: String, kind: IdentityKind, value: String, source: String?, createdAt: Date, provenance: IdentityProvenance
+    ) {
         self.id = id
         self.kind = kind
         self.value = value
         self.source = source
         self.createdAt = createdAt
+        self.provenance = provenance
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, kind, value, source, createdAt, provenance
+    }
+
+    /// Merge records written before identities carried provenance hold none: those identities
+    /// were kept as proven by the migration that added it, and are read back so.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            id: try container.decode(String.self, forKey: .id), kind: try container.decode(IdentityKind.self, forKey: .kind),
+            value: try container.decode(String.self, forKey: .value),
+            source: try container.decodeIfPresent(String.self, forKey: .source),
+            createdAt: try container.decode(Date.self, forKey: .createdAt),
+            provenance: try container.decodeIfPresent(IdentityProvenance.self, forKey: .provenance) ?? .proven)
     }
 
     public var key: IdentityKey {

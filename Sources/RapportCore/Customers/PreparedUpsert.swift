@@ -1,8 +1,10 @@
-/// An upsert after validation: normalised identities and the profile changes to apply.
+/// An upsert after validation: normalised identities, the profile changes to apply, and
+/// whether the caller proved the identities or only asserted them.
 struct PreparedUpsert: Sendable {
     var identities: [NormalizedIdentity]
     var input: CustomerInput
     var tags: [String]
+    var provenance: IdentityProvenance
 
     /// Applies the input's fields to `profile`: given scalars replace, tags and attributes add.
     func apply(to profile: CustomerProfile) -> CustomerProfile {

@@ -17,7 +17,7 @@ public struct ImportService: Sendable {
         progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
         try await importRows(rows, progress: progress) { input in
-            try customers.prepare(input, field: nil)
+            try customers.prepare(input, field: nil, provenance: .proven)
         } write: { prepared in
             try await customers.upsertPrepared(prepared, workspaceID: workspaceID, actor: actor).map(\.created)
         }

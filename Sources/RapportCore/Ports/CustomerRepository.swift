@@ -17,6 +17,8 @@ public protocol CustomerRepository: Sendable {
     func addIdentities(_ identities: [Identity], customerID: String, workspaceID: String) async throws
     /// Moves the identities with these ids to `customerID`.
     func moveIdentities(ids: [String], to customerID: String, workspaceID: String) async throws
+    /// Records that the links to these identities are now proven.
+    func markProven(identityIDs: [String], workspaceID: String) async throws
     func removeIdentity(id: String, workspaceID: String) async throws
     /// Live customers in the segment, newest first.
     func list(workspaceID: String, filter: CustomerFilter, page: PageRequest) async throws -> Page<Customer>

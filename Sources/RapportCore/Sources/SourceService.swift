@@ -71,7 +71,7 @@ public struct SourceService: Sendable {
                         // The order never reached Rapport (it predates the connection): nothing to adjust.
                     }
                 case .customer(let input):
-                    if let upsert = try? customers.prepare(usableIdentities(input), field: nil) {
+                    if let upsert = try? customers.prepare(usableIdentities(input), field: nil, provenance: .proven) {
                         var batch = UpsertBatch(service: customers, session: session, workspaceID: source.workspaceID, actor: "source:\(source.id)")
                         _ = try await batch.run([upsert])
                     }
@@ -91,7 +91,7 @@ public struct SourceService: Sendable {
             if case .success = customers.normalizer.normalize($0, field: "identity") { return true }
             return false
         }
-        if (try? customers.prepare(cleaned, field: nil)) == nil {
+        if (try? customers.prepare(cleaned, field: nil, provenance: .proven)) == nil {
             cleaned = CustomerInput(identities: cleaned.identities, firstName: cleaned.firstName, lastName: cleaned.lastName)
         }
         return cleaned

@@ -10,6 +10,8 @@ struct TrackingDraft: Sendable {
     var properties: String
     var context: String
     var receivedAt: Date
+    /// Proven when the call came with a server write key; asserted with a browser key.
+    var provenance: IdentityProvenance = .asserted
 
     static func make(
         _ message: TrackingMessage, field: String?, normalizer: IdentityNormalizer, receivedAt: Date

@@ -23,7 +23,11 @@ public struct TrackingService: Sendable {
 
     /// Stores a batch; either every call in it is stored (or recognised as a repeat) or, when
     /// any call is invalid, none. Returns only after the transaction has committed.
-    public func ingest(_ messages: [TrackingMessage], workspaceID: String) async throws -> TrackingReceipt {
+    ///
+    /// `provenance` is how far the sender can be trusted: calls made with a browser write key
+    /// (public, in shop pages) are `asserted` — their identities land on profiles built from
+    /// assertions and their order events stay behaviour; a server write key's are `proven`.
+    public func ingest(_ messages: [TrackingMessage], workspaceID: String, provenance: IdentityProvenance) async throws -> TrackingReceipt {
         let now = customers.clock.now()
         var errors: [FieldError] = []
         var drafts: [TrackingDraft] = []
@@ -31,7 +35,9 @@ public struct TrackingService: Sendable {
         for (index, message) in messages.enumerated() {
             let field = messages.count > 1 ? "batch[\(index)]" : nil
             switch TrackingDraft.make(message, field: field, normalizer: customers.normalizer, receivedAt: now) {
-            case .success(let draft): drafts.append(draft)
+            case .success(var draft):
+                draft.provenance = provenance
+                drafts.append(draft)
             case .failure(.invalid(let problems)): errors += problems
             case .failure(let other): throw other
             }
@@ -81,14 +87,14 @@ public struct TrackingService: Sendable {
         if !upserts.isEmpty {
             var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "tracking")
             let outcomes = try await batch.run(upserts)
-            if outcomes.contains(where: { !$0.mergeIDs.isEmpty }) {
-                // A merge moved identities between customers: read where they are now.
+            if outcomes.contains(where: \.movedIdentities) {
+                // A merge, or proof taking an identity, moved identities between customers: read where they are now.
                 owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
             } else {
                 // Identities no one held went to the upsert's customer; held ones stayed put.
                 for (upsert, outcome) in zip(upserts, outcomes) {
                     for identity in upsert.identities where owners[identity.key] == nil {
-                        owners[identity.key] = IdentityOwner(customerID: outcome.customer.id, isDeleted: false)
+                        owners[identity.key] = IdentityOwner(customerID: outcome.customer.id, isDeleted: false, provenance: upsert.provenance)
                     }
                 }
             }
@@ -127,17 +133,17 @@ public struct TrackingService: Sendable {
                 let input = TraitMapping.customerInput(identities: base, traits: draft.message.properties)
                 // Traits that do not normalise (an e-mail without a domain) are dropped, not fatal.
                 let fallbacks = [input, CustomerInput(identities: base, firstName: input.firstName, lastName: input.lastName), CustomerInput(identities: base)]
-                if let prepared = fallbacks.lazy.compactMap({ try? customers.prepare($0, field: nil) }).first {
+                if let prepared = fallbacks.lazy.compactMap({ try? customers.prepare($0, field: nil, provenance: draft.provenance) }).first {
                     upserts.append(prepared)
                 }
             case .alias:
                 let identities = [draft.user?.input, draft.previous?.input].compactMap { $0 }
-                if let prepared = try? customers.prepare(CustomerInput(identities: identities), field: nil) {
+                if let prepared = try? customers.prepare(CustomerInput(identities: identities), field: nil, provenance: draft.provenance) {
                     upserts.append(prepared)
                 }
             case .track, .page, .screen, .group:
                 guard let user = draft.user, owners[user.key] == nil, created.insert(user.key).inserted else { continue }
-                if let prepared = try? customers.prepare(CustomerInput(identities: [user.input]), field: nil) {
+                if let prepared = try? customers.prepare(CustomerInput(identities: [user.input]), field: nil, provenance: draft.provenance) {
                     upserts.append(prepared)
                 }
             }
@@ -152,19 +158,24 @@ public struct TrackingService: Sendable {
         _ upserts: [PreparedUpsert], owners: [IdentityKey: IdentityOwner], workspaceID: String, session: any StoreSession
     ) async throws -> [PreparedUpsert] {
         func soleOwner(_ upsert: PreparedUpsert) -> String? {
-            let found = Set(upsert.identities.map { owners[$0.key] })
-            guard found.count == 1, let owner = found.first ?? nil, !owner.isDeleted else { return nil }
+            let found = upsert.identities.map { owners[$0.key] }
+            guard let owner = found.first ?? nil, !owner.isDeleted, found.allSatisfy({ $0?.customerID == owner.customerID })
+            else { return nil }
+            // A proven call naming asserted links makes them proven: that is a change.
+            if upsert.provenance == .proven, found.contains(where: { $0?.provenance == .asserted }) { return nil }
             return owner.customerID
         }
         let ids = Array(Set(upserts.compactMap(soleOwner)))
         guard !ids.isEmpty else { return upserts }
-        var profiles: [String: CustomerProfile] = [:]
+        var named: [String: Customer] = [:]
         for customer in try await session.customers.find(ids: ids, workspaceID: workspaceID) where customer.mergedIntoID == nil {
-            profiles[customer.id] = customer.profile
+            named[customer.id] = customer
         }
         return upserts.filter { upsert in
-            guard let id = soleOwner(upsert), let profile = profiles[id] else { return true }
-            return upsert.apply(to: profile) != profile
+            guard let id = soleOwner(upsert), let customer = named[id] else { return true }
+            // An assertion never changes a customer who holds proof.
+            if upsert.provenance == .asserted, customer.holdsProof { return false }
+            return upsert.apply(to: customer.profile) != customer.profile
         }
     }
 
@@ -172,7 +183,10 @@ public struct TrackingService: Sendable {
     /// A call whose order data does not validate stays stored as behaviour only.
     private func recordCommerce(_ drafts: [TrackingDraft], workspaceID: String, session: any StoreSession) async throws {
         var orders: [PreparedOrder] = []
-        for draft in drafts where draft.message.type == .track && draft.message.event == EcommerceMapping.orderCompleted {
+        // Only a server key's calls are proof of a purchase: with a public browser key anyone
+        // could invent orders, refunds and so loyalty points for anyone. Those stay behaviour.
+        let trusted = drafts.filter { $0.provenance == .proven }
+        for draft in trusted where draft.message.type == .track && draft.message.event == EcommerceMapping.orderCompleted {
             var identities = [draft.user, draft.anonymous].compactMap { $0?.input }
             if let email = EcommerceMapping.scalarText(draft.message.properties["email"]) {
                 identities.append(IdentityInput(kind: "email", value: email))
@@ -184,7 +198,7 @@ public struct TrackingService: Sendable {
             orders += prepared
         }
         _ = try await commerce.writeOrders(orders, workspaceID: workspaceID, actor: "tracking", session: session)
-        for draft in drafts where draft.message.type == .track && draft.message.event == EcommerceMapping.orderRefunded {
+        for draft in trusted where draft.message.type == .track && draft.message.event == EcommerceMapping.orderRefunded {
             guard let (orderID, refund) = EcommerceMapping.refund(draft.message, source: Self.source, messageID: draft.messageID)
             else { continue }
             do {

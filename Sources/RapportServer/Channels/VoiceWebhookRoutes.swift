@@ -53,8 +53,8 @@ struct VoiceWebhookRoutes {
         var twiml = TwiML(voice: inbox.settings["voice"])
         switch digit {
         case "1":
-            twiml.say(try await conversations.orderStatusSpeech(caller: values["From"] ?? "", inbox: inbox))
-            twiml.sayGoodbye("Thank you for calling. Goodbye.")
+            twiml.say(ConversationService.orderStatusSpeech)
+            twiml.record(action: base + "/recording", maxLength: 120)
         case "2":
             twiml.say("Please leave your message after the tone. An agent will get back to you.")
             twiml.record(action: base + "/recording", maxLength: 120)

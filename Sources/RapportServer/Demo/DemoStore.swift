@@ -245,11 +245,11 @@ public struct DemoStore: Sendable {
                     userID: "web-\(person)", properties: ["email": .string(email(person, people[person]))], timestamp: time))
             }
             if messages.count >= 500 {
-                stored += try await services.tracking.ingest(messages, workspaceID: workspaceID).stored
+                stored += try await services.tracking.ingest(messages, workspaceID: workspaceID, provenance: .proven).stored
                 messages.removeAll()
             }
         }
-        if !messages.isEmpty { stored += try await services.tracking.ingest(messages, workspaceID: workspaceID).stored }
+        if !messages.isEmpty { stored += try await services.tracking.ingest(messages, workspaceID: workspaceID, provenance: .proven).stored }
         return stored
     }
 }

@@ -13,7 +13,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     let users: UserService
 
     init(keys: APIKeyService, cache: APIKeyCache, users: UserService) {
-        self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kind: .secret)
+        self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kinds: [.secret])
         self.users = users
     }
 

@@ -4,12 +4,13 @@ import HTTPTypes
 import RapportCore
 
 /// The tracking API's authentication, as Segment's: the write key is the HTTP Basic user name
-/// (the password is empty). Only write keys (`rwk_…`) are accepted here.
+/// (the password is empty). Only write keys are accepted here: browser keys (`rwk_…`), whose
+/// calls are merely asserted, and server keys (`rsk_…`), whose calls are trusted.
 struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
     let authenticator: KeyAuthenticator
 
     init(keys: APIKeyService, cache: APIKeyCache) {
-        self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kind: .write)
+        self.authenticator = KeyAuthenticator(keys: keys, cache: cache, kinds: [.browser, .server])
     }
 
     func handle(
@@ -18,7 +19,7 @@ struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
     ) async throws -> Response {
         guard let header = request.headers[.authorization] else {
             throw RapportError.unauthorized(
-                "Send the write key as the HTTP Basic user name (create one with `rapport keys create --kind write`).")
+                "Send the write key as the HTTP Basic user name (create one with `rapport keys create --kind browser` or `--kind server`).")
         }
         let parts = header.split(separator: " ", maxSplits: 1)
         guard parts.count == 2, parts[0].lowercased() == "basic",

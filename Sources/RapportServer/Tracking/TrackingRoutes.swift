@@ -21,7 +21,7 @@ struct TrackingRoutes {
         let bytes = try await TrackingRequests.body(of: request, context: context, limit: TrackingService.maximumEventBytes)
         let fields = try JSONObjectReader.object(from: bytes)
         let message = try TrackingRequests.message(fields, type: type, field: nil).get()
-        _ = try await tracking.ingest([message], workspaceID: try context.workspaceID())
+        _ = try await tracking.ingest([message], workspaceID: try context.workspaceID(), provenance: try provenance(context))
         return Self.success
     }
 
@@ -47,9 +47,15 @@ struct TrackingRoutes {
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
         if !messages.isEmpty {
-            _ = try await tracking.ingest(messages, workspaceID: try context.workspaceID())
+            _ = try await tracking.ingest(messages, workspaceID: try context.workspaceID(), provenance: try provenance(context))
         }
         return Self.success
+    }
+
+    /// Browser keys assert, server keys prove: the middleware let only those two kinds through.
+    private func provenance(_ context: RapportRequestContext) throws -> IdentityProvenance {
+        guard let key = context.apiKey else { throw RapportError.unauthorized("Send a write key as the HTTP Basic user name.") }
+        return key.kind.trackingProvenance
     }
 
     private static var success: Response {

@@ -105,7 +105,7 @@ struct EngineDialect: Sendable {
         return """
             SELECT \(columns),
               (SELECT \(array)(\(object)('id', i.id, 'kind', i.kind, 'value', i.value, 'source', i.source,
-                 'created_at', i.created_at) ORDER BY i.created_at, i.id)\(asText)
+                 'created_at', i.created_at, 'provenance', i.provenance) ORDER BY i.created_at, i.id)\(asText)
                FROM customer_identities i WHERE i.customer_id = c.id) AS identities_json,
               (SELECT COUNT(*) FROM interactions t WHERE t.customer_id = c.id)
                 + (SELECT COUNT(*) FROM tracked_events e WHERE e.customer_id = c.id) AS interaction_total,

@@ -7,10 +7,12 @@ struct IdentityRow: Decodable {
     var value: String
     var source: String?
     var createdAt: Int64
+    var provenance: String?
 
     var identity: Identity? {
         IdentityKind(rawValue: kind).map {
-            Identity(id: id, kind: $0, value: value, source: source, createdAt: Timestamp.date(microseconds: createdAt))
+            Identity(id: id, kind: $0, value: value, source: source, createdAt: Timestamp.date(microseconds: createdAt),
+                provenance: provenance.flatMap(IdentityProvenance.init(rawValue:)) ?? .asserted)
         }
     }
 }

@@ -10,7 +10,7 @@ struct SQLCustomerRepository: CustomerRepository {
         "attributes", "search_document", "created_at", "updated_at", "deleted_at", "merged_into_id",
     ]
     private static let identityColumns = [
-        "id", "workspace_id", "customer_id", "kind", "namespace", "value", "source", "created_at",
+        "id", "workspace_id", "customer_id", "kind", "namespace", "value", "source", "created_at", "provenance",
     ]
     /// Lookups are chunked so no statement carries more binds than either engine allows.
     private static let lookupChunk = 500
@@ -21,7 +21,7 @@ struct SQLCustomerRepository: CustomerRepository {
         let values = Array(Set(keys.map(\.value)))
         for chunk in values.slices(of: Self.lookupChunk) {
             let rows = try await handle.sql.raw("""
-                SELECT i.kind, i.namespace, i.value, i.customer_id, c.deleted_at
+                SELECT i.id, i.kind, i.namespace, i.value, i.customer_id, i.provenance, c.deleted_at
                 FROM customer_identities i JOIN customers c ON c.id = i.customer_id
                 WHERE i.workspace_id = \(bind: workspaceID) AND i.value IN (\(binds: chunk))
                 """).all()
@@ -30,7 +30,8 @@ struct SQLCustomerRepository: CustomerRepository {
                 let key = IdentityKey(kind: kind, namespace: try row.string("namespace"), value: try row.string("value"))
                 guard wanted.contains(key) else { continue }
                 owners[key] = IdentityOwner(
-                    customerID: try row.string("customer_id"), isDeleted: try row.optionalDate("deleted_at") != nil)
+                    customerID: try row.string("customer_id"), isDeleted: try row.optionalDate("deleted_at") != nil,
+                    identityID: try row.string("id"), provenance: Self.provenance(try row.optionalString("provenance")))
             }
         }
         return owners
@@ -40,7 +41,8 @@ struct SQLCustomerRepository: CustomerRepository {
     func find(id: String, workspaceID: String) async throws -> Customer? {
         let rows = try await handle.sql.raw("""
             SELECT c.*, i.id AS identity_id, i.kind AS identity_kind, i.value AS identity_value,
-                   i.source AS identity_source, i.created_at AS identity_created_at
+                   i.source AS identity_source, i.created_at AS identity_created_at,
+                   i.provenance AS identity_provenance
             FROM customers c LEFT JOIN customer_identities i ON i.customer_id = c.id
             WHERE c.workspace_id = \(bind: workspaceID) AND c.id = \(bind: id)
             ORDER BY i.created_at, i.id\(unsafeRaw: handle.dialect.lockForUpdate(of: "c", in: handle))
@@ -52,7 +54,8 @@ struct SQLCustomerRepository: CustomerRepository {
             else { return nil }
             return Identity(
                 id: identityID, kind: kind, value: try row.string("identity_value"),
-                source: try row.optionalString("identity_source"), createdAt: try row.date("identity_created_at"))
+                source: try row.optionalString("identity_source"), createdAt: try row.date("identity_created_at"),
+                provenance: Self.provenance(try row.optionalString("identity_provenance")))
         }
         return try customer(from: first, identities: identities)
     }
@@ -123,6 +126,15 @@ struct SQLCustomerRepository: CustomerRepository {
         }
     }
 
+    func markProven(identityIDs ids: [String], workspaceID: String) async throws {
+        for chunk in ids.slices(of: Self.lookupChunk) {
+            try await handle.sql.raw("""
+                UPDATE customer_identities SET provenance = 'proven'
+                WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: chunk))
+                """).run()
+        }
+    }
+
     func removeIdentity(id: String, workspaceID: String) async throws {
         try await handle.sql.raw("""
             DELETE FROM customer_identities WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)
@@ -176,7 +188,8 @@ struct SQLCustomerRepository: CustomerRepository {
             guard let kind = IdentityKind(rawValue: try row.string("kind")) else { continue }
             identities[try row.string("customer_id"), default: []].append(Identity(
                 id: try row.string("id"), kind: kind, value: try row.string("value"),
-                source: try row.optionalString("source"), createdAt: try row.date("created_at")))
+                source: try row.optionalString("source"), createdAt: try row.date("created_at"),
+                provenance: Self.provenance(try row.optionalString("provenance"))))
         }
         return try rows.map { row in try customer(from: row, identities: identities[try row.string("id")] ?? []) }
     }
@@ -213,7 +226,12 @@ struct SQLCustomerRepository: CustomerRepository {
         [
             .text(identity.id), .text(workspaceID), .text(customerID), .text(identity.kind.rawValue),
             .text(identity.key.namespace), .text(identity.value), .text(identity.source),
-            .integer(Timestamp.microseconds(identity.createdAt)),
+            .integer(Timestamp.microseconds(identity.createdAt)), .text(identity.provenance.rawValue),
         ]
+    }
+
+    /// A stored provenance; anything unreadable counts as merely asserted.
+    private static func provenance(_ stored: String?) -> IdentityProvenance {
+        stored.flatMap(IdentityProvenance.init(rawValue:)) ?? .asserted
     }
 }
