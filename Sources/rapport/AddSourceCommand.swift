@@ -23,7 +23,7 @@ struct AddSourceCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (services, workspaceID) = try await database.openServices(workspace: workspace)
-        let source = try await services.sources.create(kind: kind, name: name, secret: secret, workspaceID: workspaceID)
+        let source = try await services.sources.create(kind: kind, name: name, secret: secret, as: .operator(workspaceID: workspaceID))
         print("Connected \(kind.rawValue) source \(source.id) (\(source.name)). Point the shop's webhooks (JSON) at:")
         print(publicURL.base + source.webhookPath)
         await services.store.shutdown()

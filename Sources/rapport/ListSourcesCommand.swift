@@ -11,7 +11,7 @@ struct ListSourcesCommand: AsyncParsableCommand {
     func run() async throws {
         let (services, workspaceID) = try await database.openServices()
         print("ID\tKIND\tNAME\tWEBHOOK URL")
-        for source in try await services.sources.sources(workspaceID: workspaceID) {
+        for source in try await services.sources.sources(as: .operator(workspaceID: workspaceID)) {
             print("\(source.id)\t\(source.kind.rawValue)\t\(source.name)\t\(publicURL.base + source.webhookPath)")
         }
         await services.store.shutdown()

@@ -8,6 +8,7 @@ import RapportCore
 import RapportServer
 import RapportStore
 import RapportTestSupport
+import Testing
 
 /// The whole HTTP application in process, on a fresh database, with an admin key.
 struct APIHarness {
@@ -15,14 +16,19 @@ struct APIHarness {
     let services: AppServices
     let key: String
     let workspaceID: String
+    /// Every route the application registered, as `METHOD /path` (Hummingbird's description).
+    let routes: [String]
 
     static func run(on database: TestDatabase, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
         try await database.withStore { store in
             let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL, passwords: BcryptPasswordHasher(cost: 4))
-            guard let issued = try await services.workspaces.bootstrapIfEmpty() else { return }
-            let app = Application(router: try RapportApplication.buildRouter(services: services))
+            let issued = try #require(try await services.workspaces.bootstrapIfEmpty())
+            let router = try RapportApplication.buildRouter(services: services)
+            let routes = router.routes.map(\.description)
+            let app = Application(router: router)
             try await app.test(.router) { client in
-                try await body(APIHarness(client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID))
+                try await body(APIHarness(
+                    client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID, routes: routes))
             }
         }
     }

@@ -18,7 +18,7 @@ struct ShopWebhookTests {
     @Test("Shopify's signed orders/create lands once with its lines, totals, code, tracking and customer", arguments: TestDatabase.available)
     func shopifyOrder(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let source = try await api.services.sources.create(kind: .shopify, name: "Main shop", secret: "hush", workspaceID: api.workspaceID)
+            let source = try await api.services.sources.create(kind: .shopify, name: "Main shop", secret: "hush", as: .operator(workspaceID: api.workspaceID))
             let body = try Self.fixture()
             var headers = HTTPFields()
             headers[HTTPField.Name("X-Shopify-Hmac-Sha256")!] = "+P1eXg15rR/Mx35UlqfJHi2ceogG93HaWb6v1fsuL0o="
@@ -49,7 +49,7 @@ struct ShopWebhookTests {
     @Test("a wrong signature is refused and changes nothing", arguments: TestDatabase.available)
     func badSignature(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let source = try await api.services.sources.create(kind: .shopify, name: nil, secret: "not-hush-at-all", workspaceID: api.workspaceID)
+            let source = try await api.services.sources.create(kind: .shopify, name: nil, secret: "not-hush-at-all", as: .operator(workspaceID: api.workspaceID))
             var headers = HTTPFields()
             headers[HTTPField.Name("X-Shopify-Hmac-Sha256")!] = "+P1eXg15rR/Mx35UlqfJHi2ceogG93HaWb6v1fsuL0o="
             headers[HTTPField.Name("X-Shopify-Topic")!] = "orders/create"
@@ -62,7 +62,7 @@ struct ShopWebhookTests {
     @Test("WooCommerce's signed order.created makes an order for the billing e-mail", arguments: TestDatabase.available)
     func wooCommerceOrder(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let source = try await api.services.sources.create(kind: .woocommerce, name: "Woo", secret: "woo-secret-1", workspaceID: api.workspaceID)
+            let source = try await api.services.sources.create(kind: .woocommerce, name: "Woo", secret: "woo-secret-1", as: .operator(workspaceID: api.workspaceID))
             let json = """
                 {"id": 727, "number": "727", "status": "processing", "currency": "EUR", "date_created_gmt": "2026-03-22T16:28:02",
                  "discount_total": "0.00", "shipping_total": "10.00", "total": "29.35", "total_tax": "1.35", "customer_id": 0,

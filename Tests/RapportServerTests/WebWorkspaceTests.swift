@@ -154,7 +154,7 @@ struct WebWorkspaceTests {
             let mine = try await Self.conversation(api, teamID: support.id, name: "<script>alert(1)</script>")
             let theirs = try await Self.conversation(api, teamID: vip.id, name: "Vip Customer")
             _ = try await api.services.customers.patch(
-                id: mine.customerID, CustomerPatch(firstName: .some("<script>alert(1)</script>")), workspaceID: api.workspaceID)
+                id: mine.customerID, CustomerPatch(firstName: .some("<script>alert(1)</script>")), as: .operator(workspaceID: api.workspaceID))
 
             let agent = try await Self.signIn(api, "agent@shop.test")
             let inbox = try await Self.get(api, "/inbox", cookie: agent.cookie)
@@ -351,7 +351,7 @@ struct WebWorkspaceTests {
             #expect(back.status == .ok && back.text.contains("+4915112345678"))
 
             // Comparing with a customer merged away meanwhile leads to the survivor, not to an error page.
-            _ = try await api.services.customers.merge(into: kept.customer.id, from: other.customer.id, workspaceID: ws, actor: "t")
+            _ = try await api.services.customers.merge(into: kept.customer.id, from: other.customer.id, as: .operator(workspaceID: ws))
             let stale = try await Self.get(api, "/customers/\(other.customer.id)/merge/\(kept.customer.id)", cookie: browser.cookie)
             #expect(stale.status == .seeOther && stale.headers[.location] == "/customers/\(kept.customer.id)")
         }

@@ -215,7 +215,7 @@ struct ConversationTests {
             let sms = try await Self.smsInbox(services)
             let texted = try await services.conversations.receive(Self.inbound("SM1", from: "+4915199999999"), inbox: sms).stored[0]
             let smsCustomer = try await services.conversations.conversation(id: texted.conversationID, as: .operator(workspaceID: ws)).customerID
-            _ = try await services.customers.merge(into: visitor.customer.id, from: smsCustomer, workspaceID: ws, actor: "t")
+            _ = try await services.customers.merge(into: visitor.customer.id, from: smsCustomer, as: .operator(workspaceID: ws))
             #expect(try await services.conversations.conversation(id: texted.conversationID, as: .operator(workspaceID: ws)).customerID == visitor.customer.id)
             #expect(try await services.conversations.conversations(
                 filter: ConversationFilter(customerID: visitor.customer.id), page: PageRequest(), as: .operator(workspaceID: ws)).items.count == 2)

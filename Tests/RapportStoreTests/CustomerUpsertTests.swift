@@ -97,9 +97,9 @@ struct CustomerUpsertTests {
                 CustomerInput(identities: [IdentityInput(kind: "email", value: "e@example.com")]),
                 workspaceID: services.workspaceID, actor: "test")
             _ = try await services.customers.addIdentity(
-                id: outcome.customer.id, IdentityInput(kind: "phone", value: "+4930111222"), workspaceID: services.workspaceID)
+                id: outcome.customer.id, IdentityInput(kind: "phone", value: "+4930111222"), as: .operator(workspaceID: services.workspaceID))
             _ = try await services.customers.patch(
-                id: outcome.customer.id, CustomerPatch(firstName: .some("Eva")), workspaceID: services.workspaceID)
+                id: outcome.customer.id, CustomerPatch(firstName: .some("Eva")), as: .operator(workspaceID: services.workspaceID))
             _ = try await services.timeline.record(
                 InteractionInput(channel: "web", direction: "inbound", kind: "page_view"),
                 customerID: outcome.customer.id, workspaceID: services.workspaceID)
@@ -125,7 +125,7 @@ struct CustomerUpsertTests {
             await #expect(throws: RapportError.self) {
                 try await services.customers.addIdentity(
                     id: ben.customer.id, IdentityInput(kind: "email", value: "ANNA@example.com"),
-                    workspaceID: services.workspaceID)
+                    as: .operator(workspaceID: services.workspaceID))
             }
             let view = try await services.customers.view(id: anna.customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(view.customer.identities.map(\.value) == ["anna@example.com"])

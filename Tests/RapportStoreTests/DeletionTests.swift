@@ -12,7 +12,7 @@ struct DeletionTests {
             let services = try await Services.make(on: store)
             let input = CustomerInput(identities: [IdentityInput(kind: "email", value: "gone@example.com")], firstName: "Gone")
             let customer = try await services.customers.upsert(input, workspaceID: services.workspaceID, actor: "t").customer
-            try await services.customers.delete(id: customer.id, workspaceID: services.workspaceID)
+            try await services.customers.delete(id: customer.id, as: .operator(workspaceID: services.workspaceID))
 
             await #expect(throws: RapportError.self) {
                 try await services.customers.view(id: customer.id, as: .operator(workspaceID: services.workspaceID))
@@ -23,7 +23,7 @@ struct DeletionTests {
                 try await services.customers.upsert(input, workspaceID: services.workspaceID, actor: "t")
             }
             services.clock.advance(by: 29 * 24 * 3600)
-            let restored = try await services.customers.restore(id: customer.id, workspaceID: services.workspaceID)
+            let restored = try await services.customers.restore(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(restored.deletedAt == nil)
             #expect(restored.profile.firstName == "Gone")
         }
@@ -39,10 +39,10 @@ struct DeletionTests {
             _ = try await services.timeline.record(
                 InteractionInput(channel: "web", direction: "inbound", kind: "page_view"),
                 customerID: customer.id, workspaceID: services.workspaceID)
-            try await services.customers.delete(id: customer.id, workspaceID: services.workspaceID)
+            try await services.customers.delete(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             services.clock.advance(by: 31 * 24 * 3600)
             await #expect(throws: RapportError.self) {
-                try await services.customers.restore(id: customer.id, workspaceID: services.workspaceID)
+                try await services.customers.restore(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             }
             #expect(try await services.customers.purgeExpiredDeletions() == 1)
             let again = try await services.customers.upsert(

@@ -51,7 +51,7 @@ struct IdentityResolutionPropertyTests {
                         let absorbed = live[(code / 100 + 1) % live.count]
                         if survivor.id != absorbed.id {
                             _ = try await services.customers.merge(
-                                into: survivor.id, from: absorbed.id, workspaceID: services.workspaceID, actor: "p")
+                                into: survivor.id, from: absorbed.id, as: .operator(workspaceID: services.workspaceID))
                         }
                     default:
                         guard !live.isEmpty else { break }
@@ -60,7 +60,7 @@ struct IdentityResolutionPropertyTests {
                             .filter { $0.undoneAt == nil }
                         if !open.isEmpty {
                             _ = try await services.customers.unmerge(
-                                customerID: target.id, mergeID: nil, workspaceID: services.workspaceID, actor: "p")
+                                customerID: target.id, mergeID: nil, as: .operator(workspaceID: services.workspaceID))
                         }
                     }
                     try await checkInvariant(services, accepted: accepted)
@@ -92,9 +92,9 @@ struct IdentityResolutionPropertyTests {
                     try await services.customers.view(id: $0, as: .operator(workspaceID: services.workspaceID))
                 }
                 services.clock.advance(by: 5)
-                _ = try await services.customers.merge(into: a.id, from: b.id, workspaceID: services.workspaceID, actor: "p")
+                _ = try await services.customers.merge(into: a.id, from: b.id, as: .operator(workspaceID: services.workspaceID))
                 services.clock.advance(by: 5)
-                _ = try await services.customers.unmerge(customerID: a.id, mergeID: nil, workspaceID: services.workspaceID, actor: "p")
+                _ = try await services.customers.unmerge(customerID: a.id, mergeID: nil, as: .operator(workspaceID: services.workspaceID))
                 let after = try await [a.id, b.id].asyncMap {
                     try await services.customers.view(id: $0, as: .operator(workspaceID: services.workspaceID))
                 }

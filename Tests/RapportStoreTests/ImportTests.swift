@@ -14,7 +14,7 @@ struct ImportTests {
             let deleted = try await services.customers.upsert(
                 CustomerInput(identities: [IdentityInput(kind: "email", value: "gone@example.com")]),
                 workspaceID: services.workspaceID, actor: "t").customer
-            try await services.customers.delete(id: deleted.id, workspaceID: services.workspaceID)
+            try await services.customers.delete(id: deleted.id, as: .operator(workspaceID: services.workspaceID))
             let rows = [
                 ImportRow(line: 2, input: CustomerInput(identities: [IdentityInput(kind: "email", value: "a@example.com")], firstName: "A")),
                 ImportRow(line: 3, input: CustomerInput(identities: [IdentityInput(kind: "email", value: "not an email")])),

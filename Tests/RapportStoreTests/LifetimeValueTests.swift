@@ -113,7 +113,7 @@ struct LifetimeValueTests {
             let untouched = try #require(values.first { $0.customerID != customerA })
             #expect(try await services.lifetime.value(customerID: untouched.customerID, workspaceID: services.workspaceID) == untouched)
             services.clock.advance(by: 60)
-            _ = try await services.customers.merge(into: customerA, from: untouched.customerID, workspaceID: services.workspaceID, actor: "t")
+            _ = try await services.customers.merge(into: customerA, from: untouched.customerID, as: .operator(workspaceID: services.workspaceID))
             #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 1)
             #expect(try await services.lifetime.value(customerID: untouched.customerID, workspaceID: services.workspaceID) == nil)
             #expect(try await services.lifetime.value(customerID: customerA, workspaceID: services.workspaceID)?.forecast != rescored.forecast)

@@ -78,7 +78,7 @@ struct MergeTests {
             #expect(stillThere.customer.identities.map(\.kind) == [.messenger])
             // Accepting by hand merges and clears the suggestion.
             _ = try await services.customers.merge(
-                into: web.customer.id, from: messenger.customer.id, workspaceID: services.workspaceID, actor: "user")
+                into: web.customer.id, from: messenger.customer.id, as: .operator(workspaceID: services.workspaceID))
             let after = try await services.customers.mergeSuggestions(workspaceID: services.workspaceID, page: try PageRequest())
             #expect(after.items.isEmpty)
         }
@@ -93,18 +93,18 @@ struct MergeTests {
             let phoneBefore = try await services.customers.view(id: phone.id, as: .operator(workspaceID: services.workspaceID)).customer
             services.clock.advance(by: 60)
             _ = try await services.customers.merge(
-                into: email.id, from: phone.id, workspaceID: services.workspaceID, actor: "user")
+                into: email.id, from: phone.id, as: .operator(workspaceID: services.workspaceID))
             services.clock.advance(by: 60)
             _ = try await services.timeline.record(
                 InteractionInput(channel: "email", direction: "outbound", kind: "email_sent"),
                 customerID: email.id, workspaceID: services.workspaceID)
             _ = try await services.customers.addIdentity(
-                id: email.id, IdentityInput(kind: "whatsapp", value: "4917099999999"), workspaceID: services.workspaceID)
+                id: email.id, IdentityInput(kind: "whatsapp", value: "4917099999999"), as: .operator(workspaceID: services.workspaceID))
             _ = try await services.customers.patch(
-                id: email.id, CustomerPatch(lastName: .some("Lee-Park")), workspaceID: services.workspaceID)
+                id: email.id, CustomerPatch(lastName: .some("Lee-Park")), as: .operator(workspaceID: services.workspaceID))
 
             _ = try await services.customers.unmerge(
-                customerID: email.id, mergeID: nil, workspaceID: services.workspaceID, actor: "user")
+                customerID: email.id, mergeID: nil, as: .operator(workspaceID: services.workspaceID))
 
             let survivor = try await services.customers.view(id: email.id, as: .operator(workspaceID: services.workspaceID))
             let restored = try await services.customers.view(id: phone.id, as: .operator(workspaceID: services.workspaceID))
@@ -122,7 +122,7 @@ struct MergeTests {
             #expect(merges.first?.undoneAt != nil)
             await #expect(throws: RapportError.self) {
                 try await services.customers.unmerge(
-                    customerID: email.id, mergeID: nil, workspaceID: services.workspaceID, actor: "user")
+                    customerID: email.id, mergeID: nil, as: .operator(workspaceID: services.workspaceID))
             }
         }
     }
@@ -133,14 +133,14 @@ struct MergeTests {
             let services = try await Services.make(on: store)
             let (email, phone) = try await twoCustomers(services)
             await #expect(throws: RapportError.self) {
-                try await services.customers.merge(into: email.id, from: email.id, workspaceID: services.workspaceID, actor: "u")
+                try await services.customers.merge(into: email.id, from: email.id, as: .operator(workspaceID: services.workspaceID))
             }
-            _ = try await services.customers.merge(into: email.id, from: phone.id, workspaceID: services.workspaceID, actor: "u")
+            _ = try await services.customers.merge(into: email.id, from: phone.id, as: .operator(workspaceID: services.workspaceID))
             await #expect(throws: RapportError.self) {
-                try await services.customers.merge(into: phone.id, from: email.id, workspaceID: services.workspaceID, actor: "u")
+                try await services.customers.merge(into: phone.id, from: email.id, as: .operator(workspaceID: services.workspaceID))
             }
             await #expect(throws: RapportError.self) {
-                try await services.customers.merge(into: email.id, from: phone.id, workspaceID: services.workspaceID, actor: "u")
+                try await services.customers.merge(into: email.id, from: phone.id, as: .operator(workspaceID: services.workspaceID))
             }
         }
     }

@@ -67,12 +67,12 @@ struct OrderTests {
                 [Self.guestOrder("7", email: "l@example.com", status: nil)], workspaceID: services.workspaceID, actor: "t")[0].order
             #expect(order.status == .pending)
             await #expect(throws: RapportError.self) {
-                _ = try await services.commerce.changeStatus(orderID: order.id, to: .delivered, workspaceID: services.workspaceID)
+                _ = try await services.commerce.changeStatus(orderID: order.id, to: .delivered, as: .operator(workspaceID: services.workspaceID))
             }
-            let paid = try await services.commerce.changeStatus(orderID: order.id, to: .paid, workspaceID: services.workspaceID)
+            let paid = try await services.commerce.changeStatus(orderID: order.id, to: .paid, as: .operator(workspaceID: services.workspaceID))
             #expect(paid.status == .paid && paid.paidAt != nil)
             let (shipped, _) = try await services.commerce.addFulfillment(
-                orderID: order.id, FulfillmentInput(carrier: "DHL", trackingNumber: "JJD1"), workspaceID: services.workspaceID)
+                orderID: order.id, FulfillmentInput(carrier: "DHL", trackingNumber: "JJD1"), as: .operator(workspaceID: services.workspaceID))
             #expect(shipped.status == .fulfilled)
             #expect(try await services.commerce.order(id: order.id, workspaceID: services.workspaceID).fulfillments.count == 1)
         }

@@ -78,13 +78,13 @@ struct RFMTests {
 
             // A merge moves orders without changing them; the round still rescores both sides.
             services.clock.advance(by: 60)
-            _ = try await services.customers.merge(into: customer(2), from: customer(1), workspaceID: services.workspaceID, actor: "t")
+            _ = try await services.customers.merge(into: customer(2), from: customer(1), as: .operator(workspaceID: services.workspaceID))
             #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 1)
             #expect(try await services.rfm.customer(id: customer(1), workspaceID: services.workspaceID) == nil)
             #expect(try await services.rfm.customer(id: customer(2), workspaceID: services.workspaceID)?.orders == 5)
             // A deleted customer leaves the grid too.
             services.clock.advance(by: 60)
-            try await services.customers.delete(id: customer(3), workspaceID: services.workspaceID)
+            try await services.customers.delete(id: customer(3), as: .operator(workspaceID: services.workspaceID))
             #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 0)
             #expect(try await services.rfm.grid(as: actor).reduce(0) { $0 + $1.customers } == 7)
 

@@ -18,14 +18,14 @@ struct ReturnTests {
             let mugLine = try #require(order.lines.first)
             let requested = try await services.commerce.requestReturn(
                 ReturnInput(orderID: order.id, items: [ReturnItem(lineID: mugLine.id, quantity: 1)], reason: "Chipped"),
-                workspaceID: services.workspaceID)
+                as: .operator(workspaceID: services.workspaceID))
             #expect(requested.status == .requested)
             #expect(try await services.customers.view(id: order.customerID, as: .operator(workspaceID: services.workspaceID)).commerce.openReturns == 1)
             await #expect(throws: RapportError.self) {
-                _ = try await services.commerce.changeReturnStatus(id: requested.id, to: .refunded, workspaceID: services.workspaceID)
+                _ = try await services.commerce.changeReturnStatus(id: requested.id, to: .refunded, as: .operator(workspaceID: services.workspaceID))
             }
             for status in [ReturnStatus.approved, .received, .refunded] {
-                _ = try await services.commerce.changeReturnStatus(id: requested.id, to: status, workspaceID: services.workspaceID)
+                _ = try await services.commerce.changeReturnStatus(id: requested.id, to: status, as: .operator(workspaceID: services.workspaceID))
             }
             let refunded = try await services.commerce.orderReturn(id: requested.id, workspaceID: services.workspaceID)
             #expect(refunded.refundAmount == 2_000)
@@ -48,11 +48,11 @@ struct ReturnTests {
             let line = try #require(order.lines.first)
             _ = try await services.commerce.requestReturn(
                 ReturnInput(orderID: order.id, items: [ReturnItem(lineID: line.id, quantity: 2)], reason: "Too big"),
-                workspaceID: services.workspaceID)
+                as: .operator(workspaceID: services.workspaceID))
             do {
                 _ = try await services.commerce.requestReturn(
                     ReturnInput(orderID: order.id, items: [ReturnItem(lineID: line.id, quantity: 1)], reason: "Again"),
-                    workspaceID: services.workspaceID)
+                    as: .operator(workspaceID: services.workspaceID))
                 Issue.record("expected a validation error")
             } catch RapportError.invalid(let errors) {
                 #expect(errors.map(\.field) == ["items[0].quantity"])

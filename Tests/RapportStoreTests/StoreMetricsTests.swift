@@ -39,7 +39,7 @@ struct StoreMetricsTests {
             let returned = try #require(placed.first { $0.order.number == "N8" }?.order)
             _ = try await services.commerce.requestReturn(
                 ReturnInput(orderID: returned.id, items: [ReturnItem(lineID: returned.lines[0].id, quantity: 1)], reason: "Too small"),
-                workspaceID: services.workspaceID)
+                as: .operator(workspaceID: services.workspaceID))
             let actor = Actor.operator(workspaceID: services.workspaceID)
             for (filter, tagClause) in [(CustomerFilter(), ""), (CustomerFilter(tag: "vip"), " AND c.tags LIKE '%\"vip\"%'")] {
                 let metrics = try await services.metrics.metrics(from: start, to: end, filter: filter, as: actor)

@@ -22,11 +22,11 @@ struct WorkspaceIsolationTests {
             }
             await #expect(throws: RapportError.self) {
                 try await services.customers.patch(
-                    id: theirs.customer.id, CustomerPatch(firstName: .some("X")), workspaceID: services.workspaceID)
+                    id: theirs.customer.id, CustomerPatch(firstName: .some("X")), as: .operator(workspaceID: services.workspaceID))
             }
             await #expect(throws: RapportError.self) {
                 try await services.customers.merge(
-                    into: mine.customer.id, from: theirs.customer.id, workspaceID: services.workspaceID, actor: "test")
+                    into: mine.customer.id, from: theirs.customer.id, as: .operator(workspaceID: services.workspaceID))
             }
             let listed = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest())
             #expect(listed.items.map(\.id) == [mine.customer.id])

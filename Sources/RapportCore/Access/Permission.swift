@@ -1,7 +1,9 @@
-/// What a role may do. Admins manage users, keys, channels and outgoing webhooks; managers
-/// also set up teams, canned responses, routing, SLA policies and the bot and see the dashboard;
-/// agents work conversations; marketers see customers, segments and insights but no conversation
-/// contents.
+/// What a role may do. Admins manage users, keys, channels, shops and outgoing webhooks;
+/// managers also set up teams, canned responses, routing, SLA policies and the bot, see the
+/// dashboard, delete customers and refund returns; agents work conversations and change orders
+/// (as the bot does); marketers see customers, segments and insights but no conversation
+/// contents. Everyone may edit customers' profiles and merge duplicates (every merge can be
+/// undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
     case workConversations
@@ -13,6 +15,12 @@ public enum Permission: Sendable, CaseIterable {
     case viewDashboard
     case manageBot
     case viewInsights
+    case editCustomers
+    case deleteCustomers
+    case mergeCustomers
+    case changeOrders
+    case refundOrders
+    case manageSources
 
     public var roles: Set<UserRole> {
         switch self {
@@ -20,6 +28,12 @@ public enum Permission: Sendable, CaseIterable {
         case .manageUsers, .manageKeys, .manageChannels, .manageWebhooks: [.admin]
         case .manageTeamSetup, .viewDashboard, .manageBot: [.admin, .manager]
         case .viewInsights: [.admin, .manager, .marketer]
+        case .editCustomers: [.admin, .manager, .agent, .marketer]
+        case .deleteCustomers: [.admin, .manager]
+        case .mergeCustomers: [.admin, .manager, .agent, .marketer]
+        case .changeOrders: [.admin, .manager, .agent]
+        case .refundOrders: [.admin, .manager]
+        case .manageSources: [.admin]
         }
     }
 
@@ -35,6 +49,12 @@ public enum Permission: Sendable, CaseIterable {
         case .viewDashboard: "see the team dashboard"
         case .manageBot: "set up the bot, its intents or the help articles"
         case .viewInsights: "see the store's insights"
+        case .editCustomers: "change customers"
+        case .deleteCustomers: "delete or restore customers"
+        case .mergeCustomers: "merge or unmerge customers"
+        case .changeOrders: "change orders, fulfilments or returns"
+        case .refundOrders: "refund returns"
+        case .manageSources: "connect, rotate or remove shops"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

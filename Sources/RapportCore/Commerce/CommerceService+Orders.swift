@@ -93,8 +93,10 @@ extension CommerceService {
 
     /// Moves an order along its lifecycle; a move the lifecycle does not allow is a conflict
     /// that names the moves that are allowed.
-    public func changeStatus(orderID: String, to status: OrderStatus, workspaceID: String) async throws -> Order {
-        try await store.write { session in try await changeStatus(orderID: orderID, to: status, workspaceID: workspaceID, session: session) }
+    public func changeStatus(orderID: String, to status: OrderStatus, as actor: Actor) async throws -> Order {
+        try actor.require(.changeOrders)
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in try await changeStatus(orderID: orderID, to: status, workspaceID: workspaceID, session: session) }
     }
 
     /// `changeStatus` inside the caller's transaction (the bot cancels an order in the same
@@ -122,7 +124,9 @@ extension CommerceService {
     }
 
     /// Records a shipment; a paid order becomes fulfilled (delivered, when the shipment says so).
-    public func addFulfillment(orderID: String, _ input: FulfillmentInput, workspaceID: String) async throws -> (Order, Fulfillment) {
+    public func addFulfillment(orderID: String, _ input: FulfillmentInput, as actor: Actor) async throws -> (Order, Fulfillment) {
+        try actor.require(.changeOrders)
+        let workspaceID = actor.workspaceID
         let errors = CommerceRules.problems(in: input, field: nil)
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
         return try await store.write { session in

@@ -3,7 +3,9 @@ import Foundation
 extension CommerceService {
     /// Opens a return for items of a shipped order. Each item must be a line of the order,
     /// and no more may come back than was bought less what other returns already claim.
-    public func requestReturn(_ input: ReturnInput, workspaceID: String) async throws -> OrderReturn {
+    public func requestReturn(_ input: ReturnInput, as actor: Actor) async throws -> OrderReturn {
+        try actor.require(.changeOrders)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         problems.text(input.reason, "reason", maxLength: 2000)
         if input.items.isEmpty { problems.add("items", "name at least one line and quantity") }
@@ -62,8 +64,10 @@ extension CommerceService {
     /// Refunding gives back `refundAmount`, or by default what the returned items cost after
     /// their lines' discounts, and adjusts the order's totals.
     public func changeReturnStatus(
-        id: String, to status: ReturnStatus, refundAmount: Int64? = nil, workspaceID: String
+        id: String, to status: ReturnStatus, refundAmount: Int64? = nil, as actor: Actor
     ) async throws -> OrderReturn {
+        try actor.require(status == .refunded ? .refundOrders : .changeOrders)
+        let workspaceID = actor.workspaceID
         if let refundAmount, refundAmount < 0 || refundAmount > CommerceRules.maximumAmount {
             throw RapportError.invalid(field: "refund_amount", "must be between 0 and \(CommerceRules.maximumAmount) minor units")
         }

@@ -2,7 +2,9 @@ import Foundation
 
 extension CustomerService {
     /// Applies a partial update to the profile.
-    public func patch(id: String, _ patch: CustomerPatch, workspaceID: String) async throws -> Customer {
+    public func patch(id: String, _ patch: CustomerPatch, as actor: Actor) async throws -> Customer {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
         let tags: [String]? = try patch.tags.map { given in
             try ProfileRules.canonicalTags(given, field: "tags").get()
         }
@@ -14,21 +16,27 @@ extension CustomerService {
         }
     }
 
-    public func addTags(id: String, _ tags: [String], workspaceID: String) async throws -> Customer {
+    public func addTags(id: String, _ tags: [String], as actor: Actor) async throws -> Customer {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
         let canonical = try ProfileRules.canonicalTags(tags, field: "tags").get()
         return try await modify(id: id, workspaceID: workspaceID) { profile in
             profile.tags = Array(Set(profile.tags).union(canonical)).sorted()
         }
     }
 
-    public func removeTag(id: String, _ tag: String, workspaceID: String) async throws -> Customer {
+    public func removeTag(id: String, _ tag: String, as actor: Actor) async throws -> Customer {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
         let canonical = ProfileRules.canonicalTag(tag)
         return try await modify(id: id, workspaceID: workspaceID) { profile in
             profile.tags.removeAll { $0 == canonical }
         }
     }
 
-    public func setAttribute(id: String, key: String, value: AttributeValue?, workspaceID: String) async throws -> Customer {
+    public func setAttribute(id: String, key: String, value: AttributeValue?, as actor: Actor) async throws -> Customer {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
         guard ProfileRules.isAttributeKey(key) else {
             throw RapportError.invalid(field: "key", "keys are 1 to 64 characters of a-z, 0-9 and _, starting with a letter")
         }
@@ -58,7 +66,9 @@ extension CustomerService {
     }
 
     /// Soft-deletes: the customer disappears from lists and views and can be restored for 30 days.
-    public func delete(id: String, workspaceID: String) async throws {
+    public func delete(id: String, as actor: Actor) async throws {
+        try actor.require(.deleteCustomers)
+        let workspaceID = actor.workspaceID
         try await store.write { session in
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             let now = clock.now()
@@ -71,8 +81,10 @@ extension CustomerService {
         }
     }
 
-    public func restore(id: String, workspaceID: String) async throws -> Customer {
-        try await store.write { session in
+    public func restore(id: String, as actor: Actor) async throws -> Customer {
+        try actor.require(.deleteCustomers)
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in
             guard var customer = try await session.customers.find(id: id, workspaceID: workspaceID),
                 customer.mergedIntoID == nil
             else { throw RapportError.notFound("No customer with id \(id).") }
@@ -97,7 +109,9 @@ extension CustomerService {
     }
 
     /// Adds one identity. One held by another customer is a conflict: merge the two instead.
-    public func addIdentity(id: String, _ input: IdentityInput, workspaceID: String) async throws -> Customer {
+    public func addIdentity(id: String, _ input: IdentityInput, as actor: Actor) async throws -> Customer {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
         let identity: NormalizedIdentity
         switch normalizer.normalize(input, field: "") {
         case .success(let value): identity = value
@@ -129,8 +143,10 @@ extension CustomerService {
         }
     }
 
-    public func removeIdentity(id: String, identityID: String, workspaceID: String) async throws -> Customer {
-        try await store.write { session in
+    public func removeIdentity(id: String, identityID: String, as actor: Actor) async throws -> Customer {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             guard let identity = customer.identities.first(where: { $0.id == identityID }) else {
                 throw RapportError.notFound("Customer \(id) has no identity \(identityID).")

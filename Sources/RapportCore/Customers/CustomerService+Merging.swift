@@ -2,9 +2,9 @@ import Foundation
 
 extension CustomerService {
     /// Merges `fromCustomerID` into `customerID` by hand.
-    public func merge(
-        into customerID: String, from fromCustomerID: String, workspaceID: String, actor: String
-    ) async throws -> MergeRecord {
+    public func merge(into customerID: String, from fromCustomerID: String, as actor: Actor) async throws -> MergeRecord {
+        try actor.require(.mergeCustomers)
+        let workspaceID = actor.workspaceID
         guard customerID != fromCustomerID else {
             throw RapportError.invalid(field: "from_customer_id", "must name another customer than the one merged into")
         }
@@ -19,7 +19,7 @@ extension CustomerService {
                 throw RapportError.conflict("Customer \(fromCustomerID) was already merged into \(other).")
             }
             let outcome = try await merge(
-                survivor: survivor, absorbed: absorbed, actor: actor, reason: "merged by hand", session: session)
+                survivor: survivor, absorbed: absorbed, actor: actor.label, reason: "merged by hand", session: session)
             try await session.events.append([outcome.event])
             return outcome.record
         }
@@ -60,8 +60,10 @@ extension CustomerService {
 
     /// Undoes a merge into `customerID`: the given one, or the most recent one not yet undone.
     /// The absorbed customer comes back as it was; what reached the survivor since stays there.
-    public func unmerge(customerID: String, mergeID: String?, workspaceID: String, actor: String) async throws -> MergeRecord {
-        try await store.write { session in
+    public func unmerge(customerID: String, mergeID: String?, as actor: Actor) async throws -> MergeRecord {
+        try actor.require(.mergeCustomers)
+        let workspaceID = actor.workspaceID
+        return try await store.write { session in
             var survivor = try await liveForWrite(id: customerID, workspaceID: workspaceID, session: session)
             let record: MergeRecord
             if let mergeID {
@@ -108,7 +110,7 @@ extension CustomerService {
             try await session.customers.update(survivor)
             try await session.merges.markUndone(id: record.id, at: now)
             let payload = MergeEventPayload(
-                mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor, reason: "unmerged")
+                mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor.label, reason: "unmerged")
             try await session.events.append([
                 event(.customerUnmerged, subject: survivor.id, workspaceID: workspaceID, payload: payload)
             ])

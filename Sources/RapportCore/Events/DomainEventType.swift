@@ -19,6 +19,8 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case returnRequested = "return.requested"
     case returnStatusChanged = "return.status_changed"
     case sourceCreated = "source.created"
+    case sourceUpdated = "source.updated"
+    case sourceDeleted = "source.deleted"
     case inboxCreated = "inbox.created"
     case inboxUpdated = "inbox.updated"
     case conversationCreated = "conversation.created"

@@ -10,12 +10,12 @@ public struct SourceService: Sendable {
         self.commerce = commerce
     }
 
-    public func create(kind: SourceKind, name: String?, secret: String, workspaceID: String) async throws -> ShopSource {
+    /// Connects a shop. Only an admin may: whoever holds the secret can write orders for anyone.
+    public func create(kind: SourceKind, name: String?, secret: String, as actor: Actor) async throws -> ShopSource {
+        try actor.require(.manageSources)
+        let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
-        let trimmedSecret = secret.trimmed
-        if trimmedSecret.isEmpty || trimmedSecret.count > 500 {
-            problems.add("secret", "must be 1 to 500 characters: the shop's webhook signing secret")
-        }
+        let trimmedSecret = Self.checkedSecret(secret, problems: &problems)
         let label = (name?.trimmed).flatMap { $0.isEmpty ? nil : $0 } ?? kind.rawValue
         problems.text(label, "name", maxLength: 100)
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
@@ -32,8 +32,49 @@ public struct SourceService: Sendable {
         return source
     }
 
-    public func sources(workspaceID: String) async throws -> [ShopSource] {
-        try await customers.store.read { session in try await session.sources.all(workspaceID: workspaceID) }
+    public func sources(as actor: Actor) async throws -> [ShopSource] {
+        try actor.require(.manageSources)
+        return try await customers.store.read { session in try await session.sources.all(workspaceID: actor.workspaceID) }
+    }
+
+    /// Replaces the shop's webhook signing secret (after the shop rotated it, or a leak):
+    /// deliveries signed with the old one are refused from now on.
+    public func rotateSecret(id: String, secret: String, as actor: Actor) async throws -> ShopSource {
+        try actor.require(.manageSources)
+        var problems = Problems(prefix: nil)
+        let trimmed = Self.checkedSecret(secret, problems: &problems)
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
+        return try await customers.store.write { session in
+            guard var source = try await session.sources.find(id: id), source.workspaceID == actor.workspaceID else {
+                throw RapportError.notFound("No shop source with id \(id.prefix(64)).")
+            }
+            source.secret = trimmed
+            try await session.sources.updateSecret(id: id, secret: trimmed)
+            try await session.events.append([customers.event(
+                .sourceUpdated, subject: id, workspaceID: actor.workspaceID, json: "{\"id\":\"\(id)\",\"secret_rotated\":true}")])
+            return source
+        }
+    }
+
+    /// Disconnects a shop: its webhook URL answers 404 from now on. Its orders stay.
+    public func delete(id: String, as actor: Actor) async throws {
+        try actor.require(.manageSources)
+        try await customers.store.write { session in
+            guard let source = try await session.sources.find(id: id), source.workspaceID == actor.workspaceID else {
+                throw RapportError.notFound("No shop source with id \(id.prefix(64)).")
+            }
+            try await session.sources.delete(id: source.id)
+            try await session.events.append([customers.event(
+                .sourceDeleted, subject: id, workspaceID: actor.workspaceID, json: "{\"id\":\"\(id)\"}")])
+        }
+    }
+
+    private static func checkedSecret(_ secret: String, problems: inout Problems) -> String {
+        let trimmed = secret.trimmed
+        if trimmed.isEmpty || trimmed.count > 500 {
+            problems.add("secret", "must be 1 to 500 characters: the shop's webhook signing secret")
+        }
+        return trimmed
     }
 
     /// The source a webhook URL names, or nil.

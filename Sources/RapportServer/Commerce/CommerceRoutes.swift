@@ -8,19 +8,19 @@ struct CommerceRoutes {
     let commerce: CommerceService
 
     func register(on group: RouterGroup<RapportRequestContext>) {
-        group.post("products", use: upsertProduct)
+        group.post("products", requiring: .changeOrders, use: upsertProduct)
         group.get("products", use: listProducts)
         group.get("products/:id", use: showProduct)
-        group.post("orders", use: upsertOrder)
+        group.post("orders", requiring: .changeOrders, use: upsertOrder)
         group.get("orders", use: listOrders)
         group.get("orders/:id", use: showOrder)
-        group.patch("orders/:id", use: changeOrder)
+        group.patch("orders/:id", requiring: .changeOrders, use: changeOrder)
         group.get("orders/:id/fulfillments", use: listFulfillments)
-        group.post("orders/:id/fulfillments", use: addFulfillment)
-        group.post("returns", use: requestReturn)
+        group.post("orders/:id/fulfillments", requiring: .changeOrders, use: addFulfillment)
+        group.post("returns", requiring: .changeOrders, use: requestReturn)
         group.get("returns", use: listReturns)
         group.get("returns/:id", use: showReturn)
-        group.patch("returns/:id", use: changeReturn)
+        group.patch("returns/:id", requiring: .changeOrders, use: changeReturn)
         group.get("stats", use: stats)
     }
 
@@ -104,7 +104,7 @@ struct CommerceRoutes {
         try body.finish()
         guard let status else { throw RapportError.invalid(field: "status", "is required") }
         let order = try await commerce.changeStatus(
-            orderID: try id(context, .order, "order"), to: status, workspaceID: try context.workspaceID())
+            orderID: try id(context, .order, "order"), to: status, as: try context.actor())
         return JSONResponse.make(OrderResponse(order: order))
     }
 
@@ -119,14 +119,14 @@ struct CommerceRoutes {
         let input = CommerceRequests.fulfillment(&body)
         try body.finish()
         let (_, fulfillment) = try await commerce.addFulfillment(
-            orderID: try id(context, .order, "order"), input, workspaceID: try context.workspaceID())
+            orderID: try id(context, .order, "order"), input, as: try context.actor())
         return JSONResponse.make(FulfillmentResponse(fulfillment: fulfillment), status: .created)
     }
 
     @Sendable func requestReturn(_ request: Request, context: RapportRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.returnRequest(&body)
-        let orderReturn = try await commerce.requestReturn(input, workspaceID: try context.workspaceID())
+        let orderReturn = try await commerce.requestReturn(input, as: try context.actor())
         return created(ReturnResponse(orderReturn: orderReturn), isNew: true, path: "returns/\(orderReturn.id)")
     }
 
@@ -164,7 +164,7 @@ struct CommerceRoutes {
         try body.finish()
         guard let status else { throw RapportError.invalid(field: "status", "is required") }
         let changed = try await commerce.changeReturnStatus(
-            id: try id(context, .orderReturn, "return"), to: status, refundAmount: amount, workspaceID: try context.workspaceID())
+            id: try id(context, .orderReturn, "return"), to: status, refundAmount: amount, as: try context.actor())
         return JSONResponse.make(ReturnResponse(orderReturn: changed))
     }
 

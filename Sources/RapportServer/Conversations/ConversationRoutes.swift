@@ -9,17 +9,17 @@ struct ConversationRoutes {
 
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get("conversations", use: list)
-        group.post("conversations", use: start)
+        group.post("conversations", requiring: .workConversations, use: start)
         group.get("conversations/:id", use: show)
         group.get("conversations/:id/messages", use: messages)
-        group.post("conversations/:id/messages", use: reply)
-        group.post("conversations/:id/assign", use: assign)
+        group.post("conversations/:id/messages", requiring: .workConversations, use: reply)
+        group.post("conversations/:id/assign", requiring: .workConversations, use: assign)
         group.post("conversations/:id/unassign") { request, context in try await act(.unassign, context) }
         group.post("conversations/:id/resolve") { request, context in try await act(.resolve, context) }
         group.post("conversations/:id/reopen") { request, context in try await act(.reopen, context) }
-        group.post("conversations/:id/snooze", use: snooze)
-        group.post("conversations/:id/labels", use: labels)
-        group.post("conversations/:id/priority", use: priority)
+        group.post("conversations/:id/snooze", requiring: .workConversations, use: snooze)
+        group.post("conversations/:id/labels", requiring: .workConversations, use: labels)
+        group.post("conversations/:id/priority", requiring: .workConversations, use: priority)
     }
 
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {

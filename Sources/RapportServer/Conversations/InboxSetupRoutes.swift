@@ -7,31 +7,31 @@ struct InboxSetupRoutes {
     let inboxes: InboxService
 
     func register(on group: RouterGroup<RapportRequestContext>) {
-        group.post("inboxes", use: createInbox)
+        group.post("inboxes", requiring: .manageChannels, use: createInbox)
         group.get("inboxes") { request, context in
             let base = SourceRoutes.baseURL(request)
             let all = try await inboxes.inboxes(workspaceID: try context.workspaceID())
             return JSONResponse.make(ListResponse(data: all.map { InboxResponse(inbox: $0, baseURL: base) }, hasMore: false, lastID: nil))
         }
-        group.post("agents", use: createAgent)
+        group.post("agents", requiring: .manageUsers, use: createAgent)
         group.get("agents") { _, context in
             JSONResponse.make(ListResponse(data: try await inboxes.agents(workspaceID: try context.workspaceID()).map(AgentResponse.init), hasMore: false, lastID: nil))
         }
-        group.post("agents/:id/availability", use: setAvailability)
-        group.post("teams", use: createTeam)
+        group.post("agents/:id/availability", requiring: .workConversations, use: setAvailability)
+        group.post("teams", requiring: .manageTeamSetup, use: createTeam)
         group.get("teams") { _, context in
             JSONResponse.make(ListResponse(data: try await inboxes.teams(workspaceID: try context.workspaceID()).map(TeamResponse.init), hasMore: false, lastID: nil))
         }
-        group.post("teams/:id/members", use: addMembers)
-        group.post("canned_responses", use: createCanned)
+        group.post("teams/:id/members", requiring: .manageTeamSetup, use: addMembers)
+        group.post("canned_responses", requiring: .manageTeamSetup, use: createCanned)
         group.get("canned_responses") { _, context in
             JSONResponse.make(ListResponse(data: try await inboxes.cannedResponses(workspaceID: try context.workspaceID()).map(CannedResponseResponse.init), hasMore: false, lastID: nil))
         }
-        group.post("routing_rules", use: createRule)
+        group.post("routing_rules", requiring: .manageTeamSetup, use: createRule)
         group.get("routing_rules") { _, context in
             JSONResponse.make(ListResponse(data: try await inboxes.routingRules(workspaceID: try context.workspaceID()).map(RoutingRuleResponse.init), hasMore: false, lastID: nil))
         }
-        group.post("sla_policies", use: createPolicy)
+        group.post("sla_policies", requiring: .manageTeamSetup, use: createPolicy)
         group.get("sla_policies") { _, context in
             JSONResponse.make(ListResponse(data: try await inboxes.slaPolicies(workspaceID: try context.workspaceID()).map(SLAPolicyResponse.init), hasMore: false, lastID: nil))
         }

@@ -9,22 +9,22 @@ struct CustomerRoutes {
     let timeline: TimelineService
 
     func register(on group: RouterGroup<RapportRequestContext>) {
-        group.post("customers", use: upsert)
+        group.post("customers", requiring: .editCustomers, use: upsert)
         group.get("customers", use: list)
         group.get("customers/:id", use: show)
-        group.patch("customers/:id", use: patch)
-        group.delete("customers/:id", use: delete)
-        group.post("customers/:id/restore", use: restore)
-        group.post("customers/:id/identities", use: addIdentity)
-        group.delete("customers/:id/identities/:identity_id", use: removeIdentity)
-        group.post("customers/:id/tags", use: addTags)
-        group.delete("customers/:id/tags/:tag", use: removeTag)
-        group.put("customers/:id/attributes/:key", use: setAttribute)
-        group.delete("customers/:id/attributes/:key", use: removeAttribute)
-        group.post("customers/:id/merge", use: merge)
-        group.post("customers/:id/unmerge", use: unmerge)
+        group.patch("customers/:id", requiring: .editCustomers, use: patch)
+        group.delete("customers/:id", requiring: .deleteCustomers, use: delete)
+        group.post("customers/:id/restore", requiring: .deleteCustomers, use: restore)
+        group.post("customers/:id/identities", requiring: .editCustomers, use: addIdentity)
+        group.delete("customers/:id/identities/:identity_id", requiring: .editCustomers, use: removeIdentity)
+        group.post("customers/:id/tags", requiring: .editCustomers, use: addTags)
+        group.delete("customers/:id/tags/:tag", requiring: .editCustomers, use: removeTag)
+        group.put("customers/:id/attributes/:key", requiring: .editCustomers, use: setAttribute)
+        group.delete("customers/:id/attributes/:key", requiring: .editCustomers, use: removeAttribute)
+        group.post("customers/:id/merge", requiring: .mergeCustomers, use: merge)
+        group.post("customers/:id/unmerge", requiring: .mergeCustomers, use: unmerge)
         group.get("customers/:id/merges", use: merges)
-        group.post("customers/:id/interactions", use: recordInteraction)
+        group.post("customers/:id/interactions", requiring: .editCustomers, use: recordInteraction)
         group.get("customers/:id/timeline", use: showTimeline)
         group.get("merge-suggestions", use: suggestions)
     }
@@ -66,17 +66,17 @@ struct CustomerRoutes {
     @Sendable func patch(_ request: Request, context: RapportRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let patch = try CustomerRequests.patch(&body)
-        let customer = try await customers.patch(id: try id(context), patch, workspaceID: try context.workspaceID())
+        let customer = try await customers.patch(id: try id(context), patch, as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try await customers.delete(id: try id(context), workspaceID: try context.workspaceID())
+        try await customers.delete(id: try id(context), as: try context.actor())
         return Response(status: .noContent)
     }
 
     @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let customer = try await customers.restore(id: try id(context), workspaceID: try context.workspaceID())
+        let customer = try await customers.restore(id: try id(context), as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
@@ -84,7 +84,7 @@ struct CustomerRoutes {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = CustomerRequests.identity(&body)
         try body.finish()
-        let customer = try await customers.addIdentity(id: try id(context), input, workspaceID: try context.workspaceID())
+        let customer = try await customers.addIdentity(id: try id(context), input, as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer), status: .created)
     }
 
@@ -92,7 +92,7 @@ struct CustomerRoutes {
         let identityID = try context.parameters.require("identity_id")
         guard ResourceID.isPlausible(identityID) else { throw RapportError.notFound("No identity with id \(identityID.prefix(64)).") }
         let customer = try await customers.removeIdentity(
-            id: try id(context), identityID: identityID, workspaceID: try context.workspaceID())
+            id: try id(context), identityID: identityID, as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
@@ -101,14 +101,14 @@ struct CustomerRoutes {
         let tags = body.stringArray("tags")
         if tags == nil { body.fail("tags", "is required") }
         try body.finish()
-        let customer = try await customers.addTags(id: try id(context), tags ?? [], workspaceID: try context.workspaceID())
+        let customer = try await customers.addTags(id: try id(context), tags ?? [], as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let tag = try context.parameters.require("tag")
         let customer = try await customers.removeTag(
-            id: try id(context), tag.removingPercentEncoding ?? tag, workspaceID: try context.workspaceID())
+            id: try id(context), tag.removingPercentEncoding ?? tag, as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
@@ -121,14 +121,14 @@ struct CustomerRoutes {
         }
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: value,
-            workspaceID: try context.workspaceID())
+            as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func removeAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: nil,
-            workspaceID: try context.workspaceID())
+            as: try context.actor())
         return JSONResponse.make(CustomerResponse(customer))
     }
 
@@ -137,7 +137,7 @@ struct CustomerRoutes {
         let from = body.requiredString("from_customer_id", maxLength: 64)
         try body.finish()
         let record = try await customers.merge(
-            into: try id(context), from: from ?? "", workspaceID: try context.workspaceID(), actor: context.actorLabel)
+            into: try id(context), from: from ?? "", as: try context.actor())
         return JSONResponse.make(MergeResponse(record), status: .created)
     }
 
@@ -149,7 +149,7 @@ struct CustomerRoutes {
             try body.finish()
         }
         let record = try await customers.unmerge(
-            customerID: try id(context), mergeID: mergeID, workspaceID: try context.workspaceID(), actor: context.actorLabel)
+            customerID: try id(context), mergeID: mergeID, as: try context.actor())
         return JSONResponse.make(MergeResponse(record))
     }
 

@@ -200,12 +200,12 @@ public struct DemoStore: Sendable {
             let reason = DemoCatalog.returnReasons[Int.random(in: 0..<DemoCatalog.returnReasons.count, using: &random)]
             let request = try await services.commerce.requestReturn(
                 ReturnInput(orderID: order.id, items: [ReturnItem(lineID: line.id, quantity: 1)], reason: reason),
-                workspaceID: workspaceID)
+                as: .operator(workspaceID: workspaceID))
             count += 1
             let roll = Double.random(in: 0..<1, using: &random)
             let steps: [ReturnStatus] = roll < 0.6 ? [.approved, .received, .refunded] : roll < 0.75 ? [.approved] : roll < 0.85 ? [.rejected] : []
             for step in steps {
-                _ = try await services.commerce.changeReturnStatus(id: request.id, to: step, workspaceID: workspaceID)
+                _ = try await services.commerce.changeReturnStatus(id: request.id, to: step, as: .operator(workspaceID: workspaceID))
             }
         }
         return count

@@ -3,13 +3,16 @@ import HTTPTypes
 import Hummingbird
 import RapportCore
 
-/// `/api/v1/sources`: connect a shop and learn the webhook URL to give it.
+/// `/api/v1/sources`: connect a shop and learn the webhook URL to give it, list, rotate the
+/// signing secret, disconnect. Admins only (Core checks it).
 struct SourceRoutes {
     let sources: SourceService
 
     func register(on group: RouterGroup<RapportRequestContext>) {
-        group.post("sources", use: create)
-        group.get("sources", use: list)
+        group.post("sources", requiring: .manageSources, use: create)
+        group.get("sources", requiring: .manageSources, use: list)
+        group.post("sources/:id/secret", requiring: .manageSources, use: rotate)
+        group.delete("sources/:id", requiring: .manageSources, use: delete)
     }
 
     @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -20,14 +23,36 @@ struct SourceRoutes {
         let name = body.string("name", maxLength: 100)
         try body.finish()
         guard let kind, let secret else { throw RapportError.invalid(field: "kind", "is required") }
-        let source = try await sources.create(kind: kind, name: name, secret: secret, workspaceID: try context.workspaceID())
+        let source = try await sources.create(kind: kind, name: name, secret: secret, as: try context.actor())
         return JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let all = try await sources.sources(workspaceID: try context.workspaceID())
+        let all = try await sources.sources(as: try context.actor())
         let base = Self.baseURL(request)
         return JSONResponse.make(ListResponse(data: all.map { SourceResponse(source: $0, baseURL: base) }, hasMore: false, lastID: nil))
+    }
+
+    @Sendable func rotate(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        try actor.require(.manageSources)
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let secret = body.requiredString("secret", maxLength: 500)
+        try body.finish()
+        guard let secret else { throw RapportError.invalid(field: "secret", "is required") }
+        let source = try await sources.rotateSecret(id: try sourceID(context), secret: secret, as: actor)
+        return JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)))
+    }
+
+    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        try await sources.delete(id: try sourceID(context), as: try context.actor())
+        return Response(status: .noContent)
+    }
+
+    private func sourceID(_ context: RapportRequestContext) throws -> String {
+        let id = try context.parameters.require("id")
+        guard ResourceID.isValid(id, prefix: .source) else { throw RapportError.notFound("No shop source with id \(id.prefix(64)).") }
+        return id
     }
 
     /// The address the caller reached Rapport at, which the shop should use too.

@@ -17,9 +17,9 @@ struct CustomerPages {
         group.post("customers/:id/tags", use: addTag)
         group.post("customers/:id/tags/remove", use: removeTag)
         group.post("customers/:id/attributes", use: setAttribute)
-        group.get("customers/:id/merge/:other", use: compare)
-        group.post("customers/:id/merge", use: merge)
-        group.post("customers/:id/unmerge", use: unmerge)
+        group.get("customers/:id/merge/:other", requiring: .mergeCustomers, use: compare)
+        group.post("customers/:id/merge", requiring: .mergeCustomers, use: merge)
+        group.post("customers/:id/unmerge", requiring: .mergeCustomers, use: unmerge)
         group.post("customers/:id/conversations", use: write)
     }
 
@@ -81,7 +81,7 @@ struct CustomerPages {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
         do {
-            _ = try await customers.addTags(id: id, [form["tag"] ?? ""], workspaceID: try context.workspaceID())
+            _ = try await customers.addTags(id: id, [form["tag"] ?? ""], as: try context.actor())
         } catch RapportError.invalid(let problems) {
             let values: [String: Any] = ["tag_error": problems.map(WebFormat.problem).joined(separator: " "), "tag_draft": form["tag"] ?? ""]
             return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
@@ -92,7 +92,7 @@ struct CustomerPages {
     @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
-        _ = try await customers.removeTag(id: id, form["tag"] ?? "", workspaceID: try context.workspaceID())
+        _ = try await customers.removeTag(id: id, form["tag"] ?? "", as: try context.actor())
         return WebRedirect.to("/customers/\(id)#tags")
     }
 
@@ -113,7 +113,7 @@ struct CustomerPages {
                 default: return .string(text)
                 }
             }
-            _ = try await customers.setAttribute(id: id, key: key, value: value, workspaceID: try context.workspaceID())
+            _ = try await customers.setAttribute(id: id, key: key, value: value, as: try context.actor())
         } catch RapportError.invalid(let problems) {
             let values: [String: Any] = [
                 "attribute_error": problems.map(WebFormat.problem).joined(separator: " "), "attribute_key": key, "attribute_value": raw ?? "",
@@ -152,14 +152,14 @@ struct CustomerPages {
     @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
-        _ = try await customers.merge(into: id, from: form["from"] ?? "", workspaceID: try context.workspaceID(), actor: context.actorLabel)
+        _ = try await customers.merge(into: id, from: form["from"] ?? "", as: try context.actor())
         return WebRedirect.to("/customers/\(id)")
     }
 
     @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
-        let record = try await customers.unmerge(customerID: id, mergeID: form.text("merge_id"), workspaceID: try context.workspaceID(), actor: context.actorLabel)
+        let record = try await customers.unmerge(customerID: id, mergeID: form.text("merge_id"), as: try context.actor())
         return WebRedirect.to("/customers/\(record.mergedID)")
     }
 

@@ -17,7 +17,7 @@ struct InboxPages {
         group.get("inbox/:id") { request, context in try await page(request, context: context, selected: try id(context)) }
         group.get("inbox/:id/thread", use: threadFragment)
         group.post("inbox/:id/messages", use: write)
-        group.post("inbox/:id/actions", use: act)
+        group.post("inbox/:id/actions", requiring: .workConversations, use: act)
     }
 
     func page(

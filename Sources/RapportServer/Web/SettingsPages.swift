@@ -17,20 +17,20 @@ struct SettingsPages {
 
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get("settings") { request, context in try await render(request, context) }
-        group.post("settings/users") { request, context in try await submit(request, context, form: "users", invite) }
-        group.post("settings/users/role") { request, context in try await submit(request, context, form: "users", changeRole) }
-        group.post("settings/users/password") { request, context in try await submit(request, context, form: "users", resetPassword) }
-        group.post("settings/users/active") { request, context in try await submit(request, context, form: "users", setActive) }
-        group.post("settings/teams") { request, context in try await submit(request, context, form: "teams", createTeam) }
-        group.post("settings/teams/members") { request, context in try await submit(request, context, form: "members", addMember) }
-        group.post("settings/inboxes") { request, context in try await submit(request, context, form: "inboxes", createInbox) }
-        group.post("settings/inboxes/update") { request, context in try await submit(request, context, form: "inboxes", updateInbox) }
-        group.post("settings/keys") { request, context in try await submit(request, context, form: "keys", createKey) }
-        group.post("settings/keys/revoke") { request, context in try await submit(request, context, form: "keys", revokeKey) }
-        group.post("settings/canned") { request, context in try await submit(request, context, form: "canned", createCanned) }
-        group.post("settings/sla") { request, context in try await submit(request, context, form: "sla", createPolicy) }
-        group.post("settings/webhooks") { request, context in try await submit(request, context, form: "webhooks", createWebhook) }
-        group.post("settings/webhooks/delete") { request, context in try await submit(request, context, form: "webhooks", deleteWebhook) }
+        group.post("settings/users", requiring: .manageUsers) { request, context in try await submit(request, context, form: "users", invite) }
+        group.post("settings/users/role", requiring: .manageUsers) { request, context in try await submit(request, context, form: "users", changeRole) }
+        group.post("settings/users/password", requiring: .manageUsers) { request, context in try await submit(request, context, form: "users", resetPassword) }
+        group.post("settings/users/active", requiring: .manageUsers) { request, context in try await submit(request, context, form: "users", setActive) }
+        group.post("settings/teams", requiring: .manageTeamSetup) { request, context in try await submit(request, context, form: "teams", createTeam) }
+        group.post("settings/teams/members", requiring: .manageTeamSetup) { request, context in try await submit(request, context, form: "members", addMember) }
+        group.post("settings/inboxes", requiring: .manageChannels) { request, context in try await submit(request, context, form: "inboxes", createInbox) }
+        group.post("settings/inboxes/update", requiring: .manageChannels) { request, context in try await submit(request, context, form: "inboxes", updateInbox) }
+        group.post("settings/keys", requiring: .manageKeys) { request, context in try await submit(request, context, form: "keys", createKey) }
+        group.post("settings/keys/revoke", requiring: .manageKeys) { request, context in try await submit(request, context, form: "keys", revokeKey) }
+        group.post("settings/canned", requiring: .manageTeamSetup) { request, context in try await submit(request, context, form: "canned", createCanned) }
+        group.post("settings/sla", requiring: .manageTeamSetup) { request, context in try await submit(request, context, form: "sla", createPolicy) }
+        group.post("settings/webhooks", requiring: .manageWebhooks) { request, context in try await submit(request, context, form: "webhooks", createWebhook) }
+        group.post("settings/webhooks/delete", requiring: .manageWebhooks) { request, context in try await submit(request, context, form: "webhooks", deleteWebhook) }
     }
 
     func render(

@@ -7,7 +7,7 @@ struct WebhookSubscriptionRoutes {
     let webhooks: WebhookService
 
     func register(on group: RouterGroup<RapportRequestContext>) {
-        group.post("webhook_endpoints", use: create)
+        group.post("webhook_endpoints", requiring: .manageWebhooks, use: create)
         group.get("webhook_endpoints", use: list)
         group.get("webhook_endpoints/:id", use: show)
         group.delete("webhook_endpoints/:id", use: delete)

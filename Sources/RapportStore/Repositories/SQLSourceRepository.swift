@@ -22,6 +22,15 @@ struct SQLSourceRepository: SourceRepository {
             .compactMap(decode)
     }
 
+    func updateSecret(id: String, secret: String) async throws {
+        try await handle.sql.raw("UPDATE sources SET secret = \(bind: secret) WHERE id = \(bind: id)").run()
+    }
+
+    func delete(id: String) async throws {
+        try await handle.sql.raw("DELETE FROM webhook_deliveries WHERE source_id = \(bind: id)").run()
+        try await handle.sql.raw("DELETE FROM sources WHERE id = \(bind: id)").run()
+    }
+
     func recordDelivery(sourceID: String, deliveryID: String, at date: Date) async throws -> Bool {
         let rows = try await handle.sql.raw("""
             INSERT INTO webhook_deliveries (source_id, delivery_id, received_at)

@@ -1,0 +1,298 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportCore
+import RapportServer
+import RapportTestSupport
+import Testing
+
+/// Every registered route, called as every role, against the table below: a route added
+/// without a row fails the test, and so does a role that gets more (or less) than its row says.
+@Suite("Security: route × role matrix")
+struct RouteRoleMatrixTests {
+    /// Who may call a route.
+    enum Rule: Sendable {
+        /// No credentials at all: health, the sign-in page, assets, the widget, help articles,
+        /// a web-chat visitor starting a session.
+        case open
+        /// Its own credentials, not a user's: a provider's or shop's signature, a write key, a
+        /// chat token. Called with none, it refuses (a 4xx; nothing changes).
+        case ownCredentials
+        /// A signed-in user of one of these roles.
+        case roles(Set<UserRole>)
+    }
+
+    static let everyone: Set<UserRole> = [.admin, .manager, .agent, .marketer]
+    /// Those who read and work conversations.
+    static let support: Set<UserRole> = [.admin, .manager, .agent]
+    static let managers: Set<UserRole> = [.admin, .manager]
+    static let admins: Set<UserRole> = [.admin]
+    /// Those who see the store's figures and segments.
+    static let analysts: Set<UserRole> = [.admin, .manager, .marketer]
+
+    static let table: [String: Rule] = [
+        "GET /": .open,
+        "GET /health": .open,
+        "GET /api/v1/openapi.json": .open,
+        "GET /assets/{name}": .open,
+        "GET /widget.js": .open,
+        "GET /login": .open,
+        "POST /login": .open,
+        "GET /help/{workspace}/{slug}": .open,
+        "OPTIONS /chat/{inbox_id}/sessions": .open,
+        "POST /chat/{inbox_id}/sessions": .open,
+        "OPTIONS /chat/{inbox_id}/messages": .open,
+        "GET /chat/{inbox_id}/messages": .ownCredentials,
+        "POST /chat/{inbox_id}/messages": .ownCredentials,
+        "GET /chat/{inbox_id}/stream": .ownCredentials,
+        "POST /webhooks/shopify/{source_id}": .ownCredentials,
+        "POST /webhooks/woocommerce/{source_id}": .ownCredentials,
+        "GET /webhooks/whatsapp/{inbox_id}": .ownCredentials,
+        "POST /webhooks/whatsapp/{inbox_id}": .ownCredentials,
+        "GET /webhooks/messenger/{inbox_id}": .ownCredentials,
+        "POST /webhooks/messenger/{inbox_id}": .ownCredentials,
+        "GET /webhooks/instagram/{inbox_id}": .ownCredentials,
+        "POST /webhooks/instagram/{inbox_id}": .ownCredentials,
+        "POST /webhooks/twilio/sms/{inbox_id}": .ownCredentials,
+        "POST /webhooks/twilio/sms/{inbox_id}/status": .ownCredentials,
+        "POST /webhooks/twilio/voice/{inbox_id}": .ownCredentials,
+        "POST /webhooks/twilio/voice/{inbox_id}/menu": .ownCredentials,
+        "POST /webhooks/twilio/voice/{inbox_id}/recording": .ownCredentials,
+        "POST /webhooks/twilio/voice/{inbox_id}/status": .ownCredentials,
+        "POST /webhooks/email/{inbox_id}": .ownCredentials,
+        "POST /v1/identify": .ownCredentials,
+        "POST /v1/track": .ownCredentials,
+        "POST /v1/page": .ownCredentials,
+        "POST /v1/screen": .ownCredentials,
+        "POST /v1/group": .ownCredentials,
+        "POST /v1/alias": .ownCredentials,
+        "POST /v1/batch": .ownCredentials,
+        "POST /v1/import": .ownCredentials,
+
+        // Customers
+        "GET /api/v1/customers": .roles(everyone),
+        "POST /api/v1/customers": .roles(everyone),
+        "GET /api/v1/customers/{id}": .roles(everyone),
+        "PATCH /api/v1/customers/{id}": .roles(everyone),
+        "DELETE /api/v1/customers/{id}": .roles(managers),
+        "POST /api/v1/customers/{id}/restore": .roles(managers),
+        "POST /api/v1/customers/{id}/identities": .roles(everyone),
+        "DELETE /api/v1/customers/{id}/identities/{identity_id}": .roles(everyone),
+        "POST /api/v1/customers/{id}/tags": .roles(everyone),
+        "DELETE /api/v1/customers/{id}/tags/{tag}": .roles(everyone),
+        "PUT /api/v1/customers/{id}/attributes/{key}": .roles(everyone),
+        "DELETE /api/v1/customers/{id}/attributes/{key}": .roles(everyone),
+        "POST /api/v1/customers/{id}/merge": .roles(everyone),
+        "POST /api/v1/customers/{id}/unmerge": .roles(everyone),
+        "GET /api/v1/customers/{id}/merges": .roles(everyone),
+        "POST /api/v1/customers/{id}/interactions": .roles(everyone),
+        "GET /api/v1/customers/{id}/timeline": .roles(everyone),
+        "GET /api/v1/customers/{id}/recommendations": .roles(everyone),
+        "GET /api/v1/merge-suggestions": .roles(everyone),
+        "GET /customers": .roles(everyone),
+        "GET /customers/{id}": .roles(everyone),
+        "POST /customers/{id}/tags": .roles(everyone),
+        "POST /customers/{id}/tags/remove": .roles(everyone),
+        "POST /customers/{id}/attributes": .roles(everyone),
+        "POST /customers/{id}/merge": .roles(everyone),
+        "GET /customers/{id}/merge/{other}": .roles(everyone),
+        "POST /customers/{id}/unmerge": .roles(everyone),
+        "POST /customers/{id}/conversations": .roles(support),
+
+        // Commerce
+        "GET /api/v1/products": .roles(everyone),
+        "POST /api/v1/products": .roles(support),
+        "GET /api/v1/products/{id}": .roles(everyone),
+        "GET /api/v1/products/{id}/recommendations": .roles(everyone),
+        "GET /api/v1/orders": .roles(everyone),
+        "POST /api/v1/orders": .roles(support),
+        "GET /api/v1/orders/{id}": .roles(everyone),
+        "PATCH /api/v1/orders/{id}": .roles(support),
+        "GET /api/v1/orders/{id}/fulfillments": .roles(everyone),
+        "POST /api/v1/orders/{id}/fulfillments": .roles(support),
+        "GET /api/v1/returns": .roles(everyone),
+        "POST /api/v1/returns": .roles(support),
+        "GET /api/v1/returns/{id}": .roles(everyone),
+        "PATCH /api/v1/returns/{id}": .roles(support),
+        "GET /api/v1/stats": .roles(everyone),
+        "GET /orders": .roles(everyone),
+        "GET /orders/{id}": .roles(everyone),
+        "GET /products": .roles(everyone),
+        "GET /products/{id}": .roles(everyone),
+
+        // Insights
+        "GET /api/v1/insights/metrics": .roles(analysts),
+        "GET /api/v1/insights/cohorts": .roles(analysts),
+        "GET /api/v1/insights/rfm": .roles(analysts),
+        "GET /insights": .roles(analysts),
+        "POST /insights/refresh": .roles(analysts),
+
+        // Shops and outgoing webhooks
+        "GET /api/v1/sources": .roles(admins),
+        "POST /api/v1/sources": .roles(admins),
+        "POST /api/v1/sources/{id}/secret": .roles(admins),
+        "DELETE /api/v1/sources/{id}": .roles(admins),
+        "GET /api/v1/webhook_endpoints": .roles(admins),
+        "POST /api/v1/webhook_endpoints": .roles(admins),
+        "GET /api/v1/webhook_endpoints/{id}": .roles(admins),
+        "DELETE /api/v1/webhook_endpoints/{id}": .roles(admins),
+        "GET /api/v1/webhook_endpoints/{id}/attempts": .roles(admins),
+
+        // Conversations and their set-up
+        "GET /api/v1/conversations": .roles(support),
+        "POST /api/v1/conversations": .roles(support),
+        "GET /api/v1/conversations/{id}": .roles(support),
+        "GET /api/v1/conversations/{id}/messages": .roles(support),
+        "POST /api/v1/conversations/{id}/messages": .roles(support),
+        "POST /api/v1/conversations/{id}/assign": .roles(support),
+        "POST /api/v1/conversations/{id}/unassign": .roles(support),
+        "POST /api/v1/conversations/{id}/resolve": .roles(support),
+        "POST /api/v1/conversations/{id}/reopen": .roles(support),
+        "POST /api/v1/conversations/{id}/snooze": .roles(support),
+        "POST /api/v1/conversations/{id}/labels": .roles(support),
+        "POST /api/v1/conversations/{id}/priority": .roles(support),
+        "GET /api/v1/live": .roles(support),
+        "GET /api/v1/inboxes": .roles(everyone),
+        "POST /api/v1/inboxes": .roles(admins),
+        "GET /api/v1/agents": .roles(everyone),
+        "POST /api/v1/agents": .roles(admins),
+        "POST /api/v1/agents/{id}/availability": .roles(support),
+        "GET /api/v1/teams": .roles(everyone),
+        "POST /api/v1/teams": .roles(managers),
+        "POST /api/v1/teams/{id}/members": .roles(managers),
+        "GET /api/v1/canned_responses": .roles(everyone),
+        "POST /api/v1/canned_responses": .roles(managers),
+        "GET /api/v1/routing_rules": .roles(everyone),
+        "POST /api/v1/routing_rules": .roles(managers),
+        "GET /api/v1/sla_policies": .roles(everyone),
+        "POST /api/v1/sla_policies": .roles(managers),
+        "GET /inbox": .roles(support),
+        "GET /inbox/list": .roles(support),
+        "GET /inbox/{id}": .roles(support),
+        "GET /inbox/{id}/thread": .roles(support),
+        "POST /inbox/{id}/messages": .roles(support),
+        "POST /inbox/{id}/actions": .roles(support),
+        "GET /dashboard": .roles(managers),
+
+        // The bot
+        "GET /bot": .roles(managers),
+        "POST /bot/settings": .roles(managers),
+        "POST /bot/try": .roles(managers),
+        "POST /bot/intents": .roles(managers),
+        "POST /bot/intents/restore": .roles(managers),
+        "GET /bot/intents/{name}": .roles(managers),
+        "POST /bot/intents/{name}": .roles(managers),
+        "POST /bot/articles": .roles(managers),
+        "GET /bot/articles/new": .roles(managers),
+        "GET /bot/articles/{id}": .roles(managers),
+        "POST /bot/articles/{id}": .roles(managers),
+
+        // The signed-in user's own account, and the workspace's settings
+        "POST /logout": .roles(everyone),
+        "POST /logout/everywhere": .roles(everyone),
+        "GET /account": .roles(everyone),
+        "POST /account/password": .roles(everyone),
+        "GET /settings": .roles(managers),
+        "POST /settings/users": .roles(admins),
+        "POST /settings/users/role": .roles(admins),
+        "POST /settings/users/password": .roles(admins),
+        "POST /settings/users/active": .roles(admins),
+        "POST /settings/teams": .roles(managers),
+        "POST /settings/teams/members": .roles(managers),
+        "POST /settings/inboxes": .roles(admins),
+        "POST /settings/inboxes/update": .roles(admins),
+        "POST /settings/keys": .roles(admins),
+        "POST /settings/keys/revoke": .roles(admins),
+        "POST /settings/canned": .roles(managers),
+        "POST /settings/sla": .roles(managers),
+        "POST /settings/webhooks": .roles(admins),
+        "POST /settings/webhooks/delete": .roles(admins),
+    ]
+
+    /// Routes that stream until the client leaves: only their refusals are checked here (the
+    /// live and web-chat tests read what they stream).
+    static let streams: Set<String> = ["GET /api/v1/live", "GET /chat/{inbox_id}/stream"]
+
+    /// A signed-in user of one role: the cookie and the CSRF token their pages carry.
+    struct SignedInRole {
+        var role: UserRole
+        var cookie: String
+        var csrf: String
+    }
+
+    @Test("every registered route has a row, and each role gets exactly what its row says", arguments: TestDatabase.available)
+    func matrix(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let fixtures = try await RouteFixtures.make(api)
+            var users: [SignedInRole] = []
+            for role in UserRole.allCases {
+                let email = "\(role.rawValue)@matrix.test"
+                _ = try await api.services.users.create(
+                    email: email, name: role.rawValue, role: role, password: "matrix-password-1", teamIDs: [fixtures.teamID],
+                    as: .operator(workspaceID: api.workspaceID))
+                let signedIn = try await api.services.users.signIn(email: email, password: "matrix-password-1")
+                users.append(SignedInRole(role: role, cookie: "rapport_session=\(signedIn.token)", csrf: signedIn.session.csrfToken))
+            }
+            let registered = Set(api.routes)
+            for route in Self.table.keys where !registered.contains(route) {
+                Issue.record("the table has a row for \(route), which is not registered")
+            }
+            // Deletions last, so the other routes find what they name.
+            let ordered = api.routes.sorted { ($0.hasPrefix("DELETE") ? 1 : 0, $0) < ($1.hasPrefix("DELETE") ? 1 : 0, $1) }
+            for route in ordered where !route.hasSuffix("/logout") && !route.hasSuffix("/logout/everywhere") {
+                guard let rule = Self.table[route] else {
+                    Issue.record("\(route) has no row in the route × role table: say who may call it")
+                    continue
+                }
+                try await check(route, rule: rule, users: users, fixtures: fixtures, api: api)
+            }
+        }
+    }
+
+    private func check(_ route: String, rule: Rule, users: [SignedInRole], fixtures: RouteFixtures, api: APIHarness) async throws {
+        let parts = route.split(separator: " ", maxSplits: 1)
+        let method = HTTPRequest.Method(String(parts[0]))!
+        let path = fixtures.fill(String(parts[1]))
+        switch rule {
+        case .open:
+            let status = try await call(api, method, path, as: nil)
+            #expect(status.code < 500 && status != .unauthorized && status != .forbidden, "\(route) without credentials: \(status)")
+        case .ownCredentials:
+            let status = try await call(api, method, path, as: nil)
+            #expect([400, 401, 403, 404, 422].contains(status.code), "\(route) without its credentials must refuse: \(status)")
+        case .roles(let allowed):
+            let status = try await call(api, method, path, as: nil)
+            #expect(status == .unauthorized || (status.code >= 300 && status.code < 400), "\(route) signed out: \(status)")
+            // Those refused first, so a permitted change cannot hide a missing check.
+            for user in users.sorted(by: { allowed.contains($0.role) == allowed.contains($1.role) ? $0.role.rawValue < $1.role.rawValue : !allowed.contains($0.role) }) {
+                if allowed.contains(user.role), Self.streams.contains(route) { continue }
+                let status = try await call(api, method, path, as: user)
+                if allowed.contains(user.role) {
+                    #expect(status != .unauthorized && status != .forbidden && status.code < 500, "\(route) as \(user.role.rawValue): \(status)")
+                } else {
+                    #expect(status == .forbidden, "\(route) as \(user.role.rawValue) must be refused with 403: \(status)")
+                }
+            }
+        }
+    }
+
+    private func call(_ api: APIHarness, _ method: HTTPRequest.Method, _ path: String, as user: SignedInRole?) async throws -> HTTPResponse.Status {
+        var headers = HTTPFields()
+        var body = ByteBuffer()
+        if let user {
+            headers[.cookie] = user.cookie
+            headers[HTTPField.Name("X-CSRF-Token")!] = user.csrf
+        }
+        if path.hasPrefix("/api/") || path.hasPrefix("/v1/") || path.hasPrefix("/chat/") {
+            headers[.contentType] = "application/json"
+            if method != .get && method != .delete && method != .options { body = ByteBuffer(string: "{}") }
+        } else if method == .post {
+            headers[.contentType] = "application/x-www-form-urlencoded"
+            body = ByteBuffer(string: "_csrf=\(user?.csrf ?? "")")
+        }
+        let response = try await api.client.execute(uri: path, method: method, headers: headers, body: body)
+        return response.status
+    }
+}
