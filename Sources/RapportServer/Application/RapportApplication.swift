@@ -57,8 +57,8 @@ public enum RapportApplication {
             customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, views: customerViews, pages: pages
         ).register(on: signedIn)
         SettingsPages(
-            users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks,
-            views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks), pages: pages,
+            users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,
+            views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources), pages: pages,
             address: PublicAddress(configuredBase: services.publicURL)
         ).register(on: signedIn)
         DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: signedIn)

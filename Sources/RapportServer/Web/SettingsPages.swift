@@ -11,6 +11,7 @@ struct SettingsPages {
     let inboxes: InboxService
     let keys: APIKeyService
     let webhooks: WebhookService
+    let sources: SourceService
     let views: SettingsViews
     let pages: WebPages
     let address: PublicAddress
@@ -27,6 +28,9 @@ struct SettingsPages {
         group.post("settings/inboxes/update", requiring: .manageChannels) { request, context in try await submit(request, context, form: "inboxes", updateInbox) }
         group.post("settings/keys", requiring: .manageKeys) { request, context in try await submit(request, context, form: "keys", createKey) }
         group.post("settings/keys/revoke", requiring: .manageKeys) { request, context in try await submit(request, context, form: "keys", revokeKey) }
+        group.post("settings/sources", requiring: .manageSources) { request, context in try await submit(request, context, form: "sources", createSource) }
+        group.post("settings/sources/secret", requiring: .manageSources) { request, context in try await submit(request, context, form: "sources", rotateSource) }
+        group.post("settings/sources/delete", requiring: .manageSources) { request, context in try await submit(request, context, form: "sources", deleteSource) }
         group.post("settings/canned", requiring: .manageTeamSetup) { request, context in try await submit(request, context, form: "canned", createCanned) }
         group.post("settings/sla", requiring: .manageTeamSetup) { request, context in try await submit(request, context, form: "sla", createPolicy) }
         group.post("settings/webhooks", requiring: .manageWebhooks) { request, context in try await submit(request, context, form: "webhooks", createWebhook) }
@@ -129,8 +133,26 @@ struct SettingsPages {
         return nil
     }
 
+    private func createSource(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        guard let kind = form["kind"].flatMap(SourceKind.init(rawValue:)) else {
+            throw RapportError.invalid(field: "kind", "must be one of \(SourceKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        _ = try await sources.create(kind: kind, name: form.text("name"), secret: form["secret"] ?? "", as: actor)
+        return nil
+    }
+
+    private func rotateSource(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        _ = try await sources.rotateSecret(id: form["id"] ?? "", secret: form["secret"] ?? "", as: actor)
+        return nil
+    }
+
+    private func deleteSource(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
+        try await sources.delete(id: form["id"] ?? "", as: actor)
+        return nil
+    }
+
     private func createKey(_ form: WebForm, _ actor: Actor) async throws -> [String: Any]? {
-        let kind = form["kind"].flatMap(APIKeyKind.init(rawValue:)) ?? .secret
+        let kind = form["kind"].flatMap(APIKeyKind.init(name:)) ?? .secret
         let issued = try await keys.create(name: form.text("name") ?? "", kind: kind, as: actor)
         return ["issued_key": ["name": issued.key.name, "secret": issued.secret]]
     }

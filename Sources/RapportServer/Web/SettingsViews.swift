@@ -8,6 +8,7 @@ struct SettingsViews: Sendable {
     let inboxes: InboxService
     let keys: APIKeyService
     let webhooks: WebhookService
+    let sources: SourceService
 
     static let weekdays = [(2, "Mon"), (3, "Tue"), (4, "Wed"), (5, "Thu"), (6, "Fri"), (7, "Sat"), (1, "Sun")]
 
@@ -23,7 +24,7 @@ struct SettingsViews: Sendable {
         let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) })
         var values: [String: Any] = [
             "may_users": actor.may(.manageUsers), "may_channels": actor.may(.manageChannels), "may_keys": actor.may(.manageKeys),
-            "may_webhooks": actor.may(.manageWebhooks), "may_setup": actor.may(.manageTeamSetup),
+            "may_webhooks": actor.may(.manageWebhooks), "may_setup": actor.may(.manageTeamSetup), "may_sources": actor.may(.manageSources),
             "roles": UserRole.allCases.map { ["value": $0.rawValue] },
             "channels": InboxChannel.allCases.map { channel -> [String: Any] in
                 ["value": channel.rawValue, "words": WebFormat.channelName(channel), "required": channel.requiredSettings.joined(separator: ", ")]
@@ -73,10 +74,19 @@ struct SettingsViews: Sendable {
         if actor.may(.manageKeys) {
             values["keys"] = try await keys.keys(as: actor).map { key -> [String: Any] in
                 ViewValues.make([
-                    "id": key.id, "name": key.name, "kind": key.kind.rawValue, "prefix": key.displayPrefix + "…",
+                    "id": key.id, "name": key.name, "kind": key.kind.name, "prefix": key.displayPrefix + "…",
                     "created": WebFormat.day(key.createdAt), "revoked": key.revokedAt.map(WebFormat.day),
                 ])
             }
+        }
+        if actor.may(.manageSources) {
+            values["sources"] = try await sources.sources(as: actor).map { source -> [String: Any] in
+                [
+                    "id": source.id, "name": source.name, "kind": source.kind.rawValue, "url": publicBase + source.webhookPath,
+                    "created": WebFormat.day(source.createdAt),
+                ]
+            }
+            values["source_kinds"] = SourceKind.allCases.map { ["value": $0.rawValue] }
         }
         if actor.may(.manageWebhooks) {
             values["webhooks"] = try await webhooks.subscriptions(as: actor).map { hook -> [String: Any] in

@@ -1,0 +1,59 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportCore
+import RapportServer
+import RapportTestSupport
+import Testing
+
+/// Attacks on connected shops: whoever holds a shop's signing secret can write orders for
+/// anyone, so only admins connect shops, and a leaked secret can be rotated or the shop removed.
+@Suite("Security: shop sources")
+struct ShopSourceAttackTests {
+    static func signedOrder(_ api: APIHarness, path: String, webhookID: String) async throws -> HTTPResponse.Status {
+        var headers = HTTPFields()
+        headers[HTTPField.Name("X-Shopify-Hmac-Sha256")!] = "+P1eXg15rR/Mx35UlqfJHi2ceogG93HaWb6v1fsuL0o="  // the fixture's, with secret "hush"
+        headers[HTTPField.Name("X-Shopify-Topic")!] = "orders/create"
+        headers[HTTPField.Name("X-Shopify-Webhook-Id")!] = webhookID
+        headers[.contentType] = "application/json"
+        return try await api.client.execute(uri: path, method: .post, headers: headers, body: try ShopWebhookTests.fixture()).status
+    }
+
+    @Test("a marketer connects a shop with a secret of their own choosing to invent orders", arguments: TestDatabase.available)
+    func marketerConnectsShop(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let marketer = Actor(workspaceID: api.workspaceID, role: .marketer, userID: "usr_1", teamIDs: [], label: "user:usr_1")
+            await #expect(throws: RapportError.self) {
+                _ = try await api.services.sources.create(kind: .shopify, name: "Mine", secret: "hush", as: marketer)
+            }
+            let connected = try await api.services.sources.sources(as: .operator(workspaceID: api.workspaceID))
+            #expect(connected.isEmpty)
+        }
+    }
+
+    @Test("a shop's leaked signing secret keeps signing orders after it is rotated, or after the shop is removed", arguments: TestDatabase.available)
+    func leakedSecret(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let created = try await api.send(.post, "/api/v1/sources", json: #"{"kind":"shopify","secret":"hush","name":"Main"}"#)
+            #expect(created.status == .created)
+            let id = try #require(created.object["id"] as? String)
+            let path = "/webhooks/shopify/\(id)"
+            #expect(try await Self.signedOrder(api, path: path, webhookID: "w1") == .ok)
+
+            let rotated = try await api.send(.post, "/api/v1/sources/\(id)/secret", json: #"{"secret":"a-new-secret"}"#)
+            #expect(rotated.status == .ok)
+            #expect(try await Self.signedOrder(api, path: path, webhookID: "w2") == .unauthorized, "the old secret no longer signs")
+            let listed = try await api.send(.get, "/api/v1/sources")
+            #expect((listed.object["data"] as? [[String: Any]])?.count == 1)
+            #expect(!listed.text.contains("a-new-secret"), "secrets are never shown back")
+
+            #expect(try await api.send(.delete, "/api/v1/sources/\(id)").status == .noContent)
+            #expect(try await Self.signedOrder(api, path: path, webhookID: "w3") == .notFound)
+            #expect(try await api.send(.delete, "/api/v1/sources/\(id)").status == .notFound)
+            let counts = try await api.services.commerce.counts(workspaceID: api.workspaceID)
+            #expect(counts.orders == 1)
+        }
+    }
+}
