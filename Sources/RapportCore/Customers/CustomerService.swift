@@ -109,8 +109,22 @@ public struct CustomerService: Sendable {
     /// The 360° view. Throws `.mergedInto(survivor)` for a merged-away id and `.notFound` for a deleted one.
     public func view(id: String, as actor: Actor) async throws -> CustomerView {
         var found = try await view(id: id, workspaceID: actor.workspaceID)
-        if !actor.may(.readConversations) { found.recentInteractions = found.recentInteractions.map { $0.withoutConversationContent() } }
+        found.recentInteractions = try await readable(found.recentInteractions, by: actor)
         return found
+    }
+
+    /// What the actor may read of touchpoints, by the conversation scope: whoever may not read
+    /// conversations (a marketer) sees that a message was exchanged, not what it said, and an
+    /// agent sees what was said only in their teams' inboxes — the same rule as the inbox's.
+    func readable(_ interactions: [Interaction], by actor: Actor) async throws -> [Interaction] {
+        guard actor.may(.readConversations) else { return interactions.map { $0.withoutConversationContent() } }
+        guard actor.role == .agent, interactions.contains(where: \.isConversationMessage) else { return interactions }
+        let inboxes = try await store.read { session in try await session.inboxes.inboxes(workspaceID: actor.workspaceID) }
+        let visible = Set(inboxes.filter(actor.maySee).map(\.id))
+        return interactions.map { interaction in
+            guard interaction.isConversationMessage else { return interaction }
+            return interaction.conversationInboxID.map(visible.contains) == true ? interaction : interaction.withoutConversationContent()
+        }
     }
 
     func view(id: String, workspaceID: String) async throws -> CustomerView {
@@ -182,15 +196,14 @@ public struct CustomerService: Sendable {
         return nil
     }
 
-    /// The customer's touchpoints, newest first. Whoever may not read conversations (a
-    /// marketer) sees that a message was exchanged, not what it said.
+    /// The customer's touchpoints, newest first, as far as the actor may read them (`readable`).
     public func timeline(customerID: String, page: PageRequest, as actor: Actor) async throws -> Page<Interaction> {
         let workspaceID = actor.workspaceID
         var found = try await store.read { session in
             let customer = try await liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
             return try await session.interactions.timeline(customerID: customer.id, workspaceID: workspaceID, page: page)
         }
-        if !actor.may(.readConversations) { found.items = found.items.map { $0.withoutConversationContent() } }
+        found.items = try await readable(found.items, by: actor)
         return found
     }
 

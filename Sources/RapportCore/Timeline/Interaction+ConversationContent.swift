@@ -5,6 +5,12 @@ extension Interaction {
         return false
     }
 
+    /// The inbox a conversation message was exchanged in.
+    public var conversationInboxID: String? {
+        if case .object(let fields)? = payload, case .string(let id)? = fields["inbox_id"] { return id }
+        return nil
+    }
+
     /// The same touchpoint without what was said, for whoever may not read conversations.
     public func withoutConversationContent() -> Interaction {
         guard isConversationMessage else { return self }
