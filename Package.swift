@@ -97,6 +97,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RapportInsightsTests", dependencies: ["RapportInsights"]),
+        .testTarget(name: "RapportChannelsTests", dependencies: ["RapportChannels", "RapportCore"]),
         .testTarget(
             name: "RapportStoreTests",
             dependencies: [

@@ -23,11 +23,14 @@ public struct EmailAddress: Sendable, Equatable {
         return first.contains("@") ? EmailAddress(name: nil, address: first) : nil
     }
 
-    /// For a header: `"Name" <address>` (the name quoted, or encoded when not ASCII).
+    /// For a header: `"Name" <address>` (the name quoted when it is plain visible ASCII, else
+    /// RFC 2047 encoded words, so a name can never carry a line break into the header).
     public var headerValue: String {
         guard let name, !name.isEmpty else { return address }
-        if name.allSatisfy({ $0.isASCII && $0 != "\"" && $0 != "\\" }) { return "\"\(name)\" <\(address)>" }
-        return "=?UTF-8?B?\(Data(name.utf8).base64EncodedString())?= <\(address)>"
+        if name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F && $0 != "\"" && $0 != "\\" }) {
+            return "\"\(name)\" <\(address)>"
+        }
+        return HeaderText.encodedWords(name).joined(separator: " ") + " <\(address)>"
     }
 }
 

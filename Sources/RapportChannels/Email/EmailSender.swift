@@ -12,6 +12,12 @@ public struct EmailSender: ChannelSender {
     public func send(_ outbound: OutboundMessage) async throws -> String {
         let settings = outbound.inbox.settings
         let from = settings["address"] ?? ""
+        guard HeaderText.isSafeAddress(from) else {
+            throw JobFailure.permanent("The inbox's address is not one a mail server accepts; fix it in the inbox's settings.")
+        }
+        guard HeaderText.isSafeAddress(outbound.conversation.contact) else {
+            throw JobFailure.permanent("The customer's address \(outbound.conversation.contact.debugDescription.prefix(80)) cannot be written to safely.")
+        }
         let composed = Self.compose(outbound, from: from, displayName: settings["display_name"] ?? outbound.inbox.name, now: Date())
         let client = SMTPClient(configuration: SMTPConfiguration(settings: settings), heloName: Self.domain(of: from))
         let deadline: Duration = settings["smtp_timeout_seconds"].flatMap(Int.init).map { .seconds($0) } ?? .seconds(60)
@@ -30,16 +36,17 @@ public struct EmailSender: ChannelSender {
         let messageID = "\(outbound.message.id.lowercased())@\(domain(of: from))"
         let subject = outbound.conversation.subject.map { $0.lowercased().hasPrefix("re:") ? $0 : "Re: \($0)" } ?? "Your message"
         var headers = [
-            "From: \(EmailAddress(name: displayName, address: from).headerValue)",
-            "To: \(EmailAddress(name: outbound.customerName, address: outbound.conversation.contact).headerValue)",
-            "Subject: \(encodedHeader(subject))",
+            HeaderText.line("From", EmailAddress(name: displayName, address: from).headerValue),
+            HeaderText.line("To", EmailAddress(name: outbound.customerName, address: outbound.conversation.contact).headerValue),
+            HeaderText.line("Subject", subject),
             "Date: \(rfc5322Date(now))",
             "Message-ID: <\(messageID)>",
         ]
-        let thread = outbound.threadReferences.filter { $0 != messageID }
+        // Message-IDs come from the customer's mail: only well-formed ones are repeated.
+        let thread = outbound.threadReferences.filter { $0 != messageID && HeaderText.isSafeMessageID($0) }
         if let last = thread.last {
             headers.append("In-Reply-To: <\(last)>")
-            headers.append("References: " + thread.suffix(20).map { "<\($0)>" }.joined(separator: " "))
+            headers.append(HeaderText.line("References", thread.suffix(20).map { "<\($0)>" }.joined(separator: " ")))
         }
         headers += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
         let body = Data((outbound.message.text ?? "").utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
@@ -48,10 +55,6 @@ public struct EmailSender: ChannelSender {
 
     static func domain(of address: String) -> String {
         address.split(separator: "@").last.map(String.init) ?? "rapport.localhost"
-    }
-
-    static func encodedHeader(_ text: String) -> String {
-        text.allSatisfy(\.isASCII) ? text : "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
     }
 
     static func rfc5322Date(_ date: Date) -> String {

@@ -18,6 +18,10 @@ public struct SMTPClient: Sendable {
 
     /// Delivers the message, or fails within `deadline` (a stuck server must not hold a job slot).
     public func send(from sender: String, to recipients: [String], message: String, deadline: Duration = .seconds(60)) async throws {
+        // An address with a line break would end MAIL FROM or RCPT TO and start a command of its own.
+        for address in [sender] + recipients where !HeaderText.isSafeAddress(address) {
+            throw SMTPError.unsafeAddress(String(address.prefix(80)))
+        }
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await deliver(from: sender, to: recipients, message: message) }
             group.addTask {

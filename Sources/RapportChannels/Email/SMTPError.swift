@@ -4,13 +4,15 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case connectionClosed
     case tlsUnavailable
     case timedOut
+    /// An address that would not stay one argument of one command.
+    case unsafeAddress(String)
 
     /// 4xx replies are temporary: trying later may work.
     public var isTemporary: Bool {
         switch self {
         case .rejected(_, let code, _): code < 500
         case .connectionClosed, .timedOut: true
-        case .tlsUnavailable: false
+        case .tlsUnavailable, .unsafeAddress: false
         }
     }
 
@@ -20,6 +22,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         case .connectionClosed: "The mail server closed the connection"
         case .tlsUnavailable: "The mail server does not offer STARTTLS"
         case .timedOut: "The mail server did not finish the exchange in time"
+        case .unsafeAddress(let address): "The address \(address.debugDescription) is not one to send to"
         }
     }
 }

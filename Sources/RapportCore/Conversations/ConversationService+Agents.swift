@@ -71,7 +71,7 @@ extension ConversationService {
     public func reply(conversationID: String, _ input: ReplyInput, as actor: Actor) async throws -> Message {
         try actor.require(.workConversations)
         try validate(input)
-        let input = authored(input, by: actor)
+        let input = try authored(input, by: actor)
         let result: (Message, Conversation) = try await customers.retryingConflicts {
             try await store.write { session in
                 var conversation = try await visibleConversation(id: conversationID, actor: actor, session: session)
@@ -93,7 +93,7 @@ extension ConversationService {
     ) async throws -> (Conversation, Message) {
         try actor.require(.workConversations)
         try validate(input)
-        let input = authored(input, by: actor)
+        let input = try authored(input, by: actor)
         let workspaceID = actor.workspaceID
         let result: (Message, Conversation) = try await customers.retryingConflicts {
             try await store.write { session in
@@ -197,10 +197,17 @@ extension ConversationService {
         }
     }
 
-    /// The input with the signed-in user as its author when it names none.
-    private func authored(_ input: ReplyInput, by actor: Actor) -> ReplyInput {
+    /// The input with its author: a signed-in user is always the author of what they send (they
+    /// may not write in a colleague's name); an integration with an API key may name the agent
+    /// it writes for.
+    private func authored(_ input: ReplyInput, by actor: Actor) throws -> ReplyInput {
         var authored = input
-        if authored.authorID == nil { authored.authorID = actor.userID }
+        if let userID = actor.userID {
+            if let named = input.authorID, named != userID {
+                throw RapportError.forbidden("You can only write as yourself: author_id must be your own user id (\(userID)) or left out.")
+            }
+            authored.authorID = userID
+        }
         return authored
     }
 

@@ -16,10 +16,12 @@ enum WebRedirect {
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? "/"
     }
 
-    /// A path of this site (`/inbox?x=1`), never another host (`//evil.test`, `https://…`).
+    /// A path of this site (`/inbox?x=1`), never another host (`//evil.test`, `https://…`). Only
+    /// visible ASCII without backslashes is taken: browsers drop tabs and line breaks from a URL
+    /// and read `\` as `/`, so `/<tab>/evil.test` would otherwise become `//evil.test`.
     static func localPath(_ candidate: String?, default fallback: String) -> String {
-        guard let candidate, candidate.hasPrefix("/"), !candidate.hasPrefix("//"), !candidate.hasPrefix("/\\"),
-            !candidate.contains("\r"), !candidate.contains("\n"), candidate.count <= 2000
+        guard let candidate, candidate.utf8.count <= 2000, candidate.hasPrefix("/"), !candidate.hasPrefix("//"),
+            candidate.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && $0 != "\\" })
         else { return fallback }
         return candidate
     }

@@ -1,0 +1,70 @@
+import Foundation
+
+/// Header lines and SMTP arguments built so that nothing a customer wrote can start a header
+/// or a command of its own: control characters (CR and LF above all) never pass, text that is
+/// not ASCII becomes RFC 2047 encoded words, and long lines are folded at white space to stay
+/// within RFC 5322's 78 characters (§2.1.1, §2.2.3).
+enum HeaderText {
+    static let foldWidth = 78
+    /// An encoded word may be 75 characters (RFC 2047 §2); 39 bytes of text make one of 64, so
+    /// that even after `Subject: ` or `From: ` a line stays within 78.
+    static let encodedWordBytes = 39
+
+    /// `Name: value`, folded with CRLF and a space where the value is long.
+    static func line(_ name: String, _ value: String) -> String {
+        let clean = String(String.UnicodeScalarView(value.unicodeScalars.map { isControl($0) ? " " : $0 }))
+            .trimmingCharacters(in: .whitespaces)
+        let words = clean.unicodeScalars.allSatisfy(\.isASCII) ? clean.split(separator: " ").map(String.init) : encodedWords(clean)
+        return fold(name + ":", words)
+    }
+
+    /// `text` as RFC 2047 encoded words of at most 75 characters, split between characters.
+    static func encodedWords(_ text: String) -> [String] {
+        var words: [String] = []
+        var chunk = ""
+        for character in text {
+            if chunk.utf8.count + character.utf8.count > encodedWordBytes, !chunk.isEmpty {
+                words.append(encodedWord(chunk))
+                chunk = ""
+            }
+            chunk.append(character)
+        }
+        if !chunk.isEmpty { words.append(encodedWord(chunk)) }
+        return words
+    }
+
+    /// An address fit for a header and for `MAIL FROM`/`RCPT TO`: visible characters only, one
+    /// `@`, no brackets, at most 254 characters (RFC 5321 §4.5.3.1.3).
+    static func isSafeAddress(_ address: String) -> Bool {
+        guard !address.isEmpty, address.utf8.count <= 254, address.filter({ $0 == "@" }).count == 1 else { return false }
+        return address.unicodeScalars.allSatisfy { !isControl($0) && $0 != " " && $0 != "<" && $0 != ">" && $0 != "," && $0 != "\\" }
+    }
+
+    /// A Message-ID fit for `In-Reply-To` and `References` (without its brackets).
+    static func isSafeMessageID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 250 && id.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" }
+    }
+
+    private static func encodedWord(_ text: String) -> String {
+        "=?UTF-8?B?\(Data(text.utf8).base64EncodedString())?="
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}"
+    }
+
+    /// The words after `start`, a line of at most 78 characters each where a word allows it.
+    private static func fold(_ start: String, _ words: [String]) -> String {
+        var lines: [String] = []
+        var current = start
+        for word in words {
+            if current.count + 1 + word.count > foldWidth, current != start {
+                lines.append(current)
+                current = ""
+            }
+            current += " " + word
+        }
+        lines.append(current)
+        return lines.joined(separator: "\r\n")
+    }
+}
