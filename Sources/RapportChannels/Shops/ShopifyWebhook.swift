@@ -56,7 +56,8 @@ public enum ShopifyWebhook {
             tax: json.money("total_tax", currency: currency) ?? 0, shipping: shipping,
             total: json.money("total_price", currency: currency),
             discountCodes: json.objects("discount_codes").compactMap { $0.text("code") }, shippingAddress: address,
-            email: json.text("email"), fulfillments: fulfillments, placedAt: json.date("created_at"))
+            email: json.text("email"), fulfillments: fulfillments, placedAt: json.date("created_at"),
+            sourceUpdatedAt: json.date("updated_at"))
     }
 
     /// Shopify keeps payment (`financial_status`) and shipping (`fulfillment_status`) apart;

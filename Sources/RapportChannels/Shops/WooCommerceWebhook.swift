@@ -46,7 +46,8 @@ public enum WooCommerceWebhook {
             shipping: json.money("shipping_total", currency: currency) ?? 0, total: json.money("total", currency: currency),
             discountCodes: json.objects("coupon_lines").compactMap { $0.text("code") },
             shippingAddress: address?.line1 == nil ? nil : address, email: billing?.text("email"),
-            placedAt: json.date("date_created_gmt") ?? json.date("date_created"))
+            placedAt: json.date("date_created_gmt") ?? json.date("date_created"),
+            sourceUpdatedAt: json.date("date_modified_gmt") ?? json.date("date_modified"))
     }
 
     /// WooCommerce's statuses: `processing` is paid and waiting to ship, `completed` shipped.

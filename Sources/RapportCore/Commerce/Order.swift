@@ -29,14 +29,18 @@ public struct Order: Sendable, Equatable, Codable {
     public var cancelledAt: Date?
     public var createdAt: Date
     public var updatedAt: Date
+    /// When the shop last changed the order, as its newest report said: an older report that
+    /// arrives later (webhooks are not delivered in order) changes nothing.
+    public var sourceUpdatedAt: Date?
 
     public init(
         id: String, workspaceID: String, customerID: String, number: String, source: String, externalID: String,
         status: OrderStatus, channel: OrderChannel, currency: String, lines: [OrderLine], totals: OrderTotals,
         discountCodes: [String], shippingAddress: Address?, email: String?, fulfillments: [Fulfillment],
         placedAt: Date, paidAt: Date? = nil, fulfilledAt: Date? = nil, deliveredAt: Date? = nil,
-        cancelledAt: Date? = nil, createdAt: Date, updatedAt: Date
+        cancelledAt: Date? = nil, createdAt: Date, updatedAt: Date, sourceUpdatedAt: Date? = nil
     ) {
+        self.sourceUpdatedAt = sourceUpdatedAt
         self.id = id
         self.workspaceID = workspaceID
         self.customerID = customerID

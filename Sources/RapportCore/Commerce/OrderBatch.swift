@@ -169,6 +169,7 @@ struct OrderBatch {
             shippingAddress: input.shippingAddress, email: input.email,
             fulfillments: input.fulfillments.map { fulfillment($0, orderID: id, at: now) }, placedAt: placedAt,
             createdAt: now, updatedAt: now)
+        order.sourceUpdatedAt = input.sourceUpdatedAt
         // An order that arrives already paid or shipped gets the times of the steps it passed.
         let reached: [OrderStatus] = switch status {
         case .paid: [.paid]
@@ -195,8 +196,11 @@ struct OrderBatch {
     /// Applies a newer report of a stored order; returns whether anything changed. The source
     /// is the record, so its status is taken as given.
     private mutating func apply(_ input: OrderInput, to order: inout Order) -> Bool {
+        // A report older than the newest one applied arrived late: the shop has moved on since.
+        if let reported = input.sourceUpdatedAt, let known = order.sourceUpdatedAt, reported < known { return false }
         let now = commerce.clock.now()
         let before = order
+        if let reported = input.sourceUpdatedAt { order.sourceUpdatedAt = reported }
         order.number = input.number
         order.channel = input.channel
         order.currency = input.currency

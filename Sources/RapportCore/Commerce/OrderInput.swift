@@ -24,14 +24,17 @@ public struct OrderInput: Sendable, Equatable {
     public var email: String?
     public var fulfillments: [FulfillmentInput]
     public var placedAt: Date?
+    /// When the shop last changed the order (Shopify's `updated_at`, WooCommerce's `date_modified_gmt`).
+    public var sourceUpdatedAt: Date?
 
     public init(
         customerID: String? = nil, customer: CustomerInput? = nil, number: String, source: String = "api",
         externalID: String? = nil, status: OrderStatus? = nil, channel: OrderChannel = .web, currency: String,
         lines: [OrderLineInput], subtotal: Int64? = nil, discount: Int64 = 0, tax: Int64 = 0, shipping: Int64 = 0,
         total: Int64? = nil, discountCodes: [String] = [], shippingAddress: Address? = nil, email: String? = nil,
-        fulfillments: [FulfillmentInput] = [], placedAt: Date? = nil
+        fulfillments: [FulfillmentInput] = [], placedAt: Date? = nil, sourceUpdatedAt: Date? = nil
     ) {
+        self.sourceUpdatedAt = sourceUpdatedAt
         self.customerID = customerID
         self.customer = customer
         self.number = number

@@ -9,7 +9,7 @@ struct SQLOrderRepository: OrderRepository {
         "id", "workspace_id", "customer_id", "number", "source", "external_id", "status", "channel", "currency",
         "subtotal", "discount", "tax", "shipping", "total", "refunded", "discount_codes", "shipping_address", "email",
         "fulfillments", "placed_at", "paid_at", "fulfilled_at", "delivered_at", "cancelled_at", "created_at",
-        "updated_at",
+        "updated_at", "source_updated_at",
     ]
     private static let lineColumns = [
         "id", "workspace_id", "order_id", "position", "product_id", "variant_id", "sku", "title", "quantity",
@@ -38,7 +38,8 @@ struct SQLOrderRepository: OrderRepository {
               fulfilled_at = \(bind: order.fulfilledAt.map(Timestamp.microseconds)),
               delivered_at = \(bind: order.deliveredAt.map(Timestamp.microseconds)),
               cancelled_at = \(bind: order.cancelledAt.map(Timestamp.microseconds)),
-              updated_at = \(bind: Timestamp.microseconds(order.updatedAt))
+              updated_at = \(bind: Timestamp.microseconds(order.updatedAt)),
+              source_updated_at = \(bind: order.sourceUpdatedAt.map(Timestamp.microseconds))
             WHERE id = \(bind: order.id) AND workspace_id = \(bind: order.workspaceID)
             """).run()
         try await handle.sql.raw("DELETE FROM order_lines WHERE order_id = \(bind: order.id)").run()
@@ -173,7 +174,7 @@ struct SQLOrderRepository: OrderRepository {
                 placedAt: try row.date("placed_at"), paidAt: try row.optionalDate("paid_at"),
                 fulfilledAt: try row.optionalDate("fulfilled_at"), deliveredAt: try row.optionalDate("delivered_at"),
                 cancelledAt: try row.optionalDate("cancelled_at"), createdAt: try row.date("created_at"),
-                updatedAt: try row.date("updated_at"))
+                updatedAt: try row.date("updated_at"), sourceUpdatedAt: try row.optionalDate("source_updated_at"))
         }
     }
 
@@ -193,6 +194,7 @@ struct SQLOrderRepository: OrderRepository {
             .integer(order.paidAt.map(Timestamp.microseconds)), .integer(order.fulfilledAt.map(Timestamp.microseconds)),
             .integer(order.deliveredAt.map(Timestamp.microseconds)), .integer(order.cancelledAt.map(Timestamp.microseconds)),
             .integer(Timestamp.microseconds(order.createdAt)), .integer(Timestamp.microseconds(order.updatedAt)),
+            .integer(order.sourceUpdatedAt.map(Timestamp.microseconds)),
         ]
     }
 

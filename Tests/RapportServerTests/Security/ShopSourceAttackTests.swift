@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Crypto
 import RapportCore
 import RapportServer
 import RapportTestSupport
@@ -54,6 +55,46 @@ struct ShopSourceAttackTests {
             #expect(try await api.send(.delete, "/api/v1/sources/\(id)").status == .notFound)
             let counts = try await api.services.commerce.counts(workspaceID: api.workspaceID)
             #expect(counts.orders == 1)
+        }
+    }
+}
+
+extension ShopSourceAttackTests {
+    /// The Shopify fixture with its change time and state replaced, signed with `secret`.
+    static func report(updatedAt: String, cancelledAt: String?, financialStatus: String, secret: String) throws -> (ByteBuffer, String) {
+        var json = try #require(try JSONSerialization.jsonObject(with: Data(buffer: try ShopWebhookTests.fixture())) as? [String: Any])
+        json["updated_at"] = updatedAt
+        json["cancelled_at"] = cancelledAt ?? NSNull()
+        json["financial_status"] = financialStatus
+        let body = try JSONSerialization.data(withJSONObject: json)
+        let signature = Data(HMAC<SHA256>.authenticationCode(for: body, using: SymmetricKey(data: Data(secret.utf8)))).base64EncodedString()
+        return (ByteBuffer(data: body), signature)
+    }
+
+    @Test("a late orders/updated from before the cancellation moves a cancelled order back to paid", arguments: TestDatabase.available)
+    func outOfOrderWebhooks(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let source = try await api.services.sources.create(kind: .shopify, name: "Shop", secret: "hush", as: .operator(workspaceID: api.workspaceID))
+            func deliver(_ topic: String, id: String, updatedAt: String, cancelledAt: String?, status: String) async throws {
+                let (body, signature) = try Self.report(updatedAt: updatedAt, cancelledAt: cancelledAt, financialStatus: status, secret: "hush")
+                var headers = HTTPFields()
+                headers[HTTPField.Name("X-Shopify-Hmac-Sha256")!] = signature
+                headers[HTTPField.Name("X-Shopify-Topic")!] = topic
+                headers[HTTPField.Name("X-Shopify-Webhook-Id")!] = id
+                headers[.contentType] = "application/json"
+                let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: body)
+                #expect(response.status == .ok)
+            }
+            try await deliver("orders/create", id: "d1", updatedAt: "2026-11-01T10:00:00Z", cancelledAt: nil, status: "paid")
+            try await deliver("orders/cancelled", id: "d3", updatedAt: "2026-11-01T12:00:00Z", cancelledAt: "2026-11-01T12:00:00Z", status: "paid")
+            // Sent at 11:00, delivered after the cancellation.
+            try await deliver("orders/updated", id: "d2", updatedAt: "2026-11-01T11:00:00Z", cancelledAt: nil, status: "paid")
+            let order = try #require(try await api.services.commerce.orders(number: "1001", workspaceID: api.workspaceID).first)
+            #expect(order.status == .cancelled)
+            // A newer report still applies.
+            try await deliver("orders/updated", id: "d4", updatedAt: "2026-11-01T13:00:00Z", cancelledAt: nil, status: "refunded")
+            let newer = try #require(try await api.services.commerce.orders(number: "1001", workspaceID: api.workspaceID).first)
+            #expect(newer.status == .refunded)
         }
     }
 }
