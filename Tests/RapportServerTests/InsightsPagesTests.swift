@@ -25,7 +25,7 @@ struct InsightsPagesTests {
         return placed[0].order.customerID
     }
 
-    @Test("a marketer sees the figures, charts, RFM grid and lifetime values; a refresh fits the models; agents are refused", arguments: TestDatabase.available)
+    @Test("a marketer sees the figures, charts, RFM grid and lifetime values; a manager's refresh fits the models; agents are refused", arguments: TestDatabase.available)
     func page(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
             let customerID = try await Self.fill(api)
@@ -38,7 +38,13 @@ struct InsightsPagesTests {
             // Before the first RFM round and fit: the figures, but no cohorts, grid or models yet.
             #expect(html.contains("Revenue per day") && !html.contains("<svg class=\"chart heatmap\""))
             #expect(html.contains("Not fitted yet") && html.contains("No first orders in the last twelve months"))
-            let refreshed = try await WebWorkspaceTests.post(api, "/insights/refresh", [("_csrf", marketer.csrf)], cookie: marketer.cookie)
+            // Refreshing recomputes everything: a manager's call, not a marketer's.
+            #expect(!html.contains("/insights/refresh"))
+            let refused = try await WebWorkspaceTests.post(api, "/insights/refresh", [("_csrf", marketer.csrf)], cookie: marketer.cookie)
+            #expect(refused.status == .forbidden)
+            _ = try await WebWorkspaceTests.user(api, .manager)
+            let manager = try await WebWorkspaceTests.signIn(api, "manager@shop.test")
+            let refreshed = try await WebWorkspaceTests.post(api, "/insights/refresh", [("_csrf", manager.csrf)], cookie: manager.cookie)
             #expect(refreshed.status == .seeOther || refreshed.status == .found)
             let after = String(buffer: try await WebWorkspaceTests.get(api, "/insights?segment=champions", cookie: marketer.cookie).body)
             #expect(after.contains("BG/NBD") && after.contains("Recency 5") && after.contains("/customers/"))

@@ -21,6 +21,7 @@ public enum Permission: Sendable, CaseIterable {
     case changeOrders
     case refundOrders
     case manageSources
+    case refreshInsights
 
     public var roles: Set<UserRole> {
         switch self {
@@ -34,6 +35,7 @@ public enum Permission: Sendable, CaseIterable {
         case .changeOrders: [.admin, .manager, .agent]
         case .refundOrders: [.admin, .manager]
         case .manageSources: [.admin]
+        case .refreshInsights: [.admin, .manager]
         }
     }
 
@@ -55,6 +57,7 @@ public enum Permission: Sendable, CaseIterable {
         case .changeOrders: "change orders, fulfilments or returns"
         case .refundOrders: "refund returns"
         case .manageSources: "connect, rotate or remove shops"
+        case .refreshInsights: "recompute every insight now"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

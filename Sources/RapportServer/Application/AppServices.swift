@@ -23,6 +23,7 @@ public struct AppServices: Sendable {
     public let recommendations: RecommendationService
     public let metrics: StoreMetricsService
     public let rfm: RFMService
+    public let insightsRefresh: InsightsRefreshService
     /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
     public let live: LiveHub
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
@@ -63,6 +64,7 @@ public struct AppServices: Sendable {
         self.recommendations = RecommendationService(customers: customers)
         self.metrics = StoreMetricsService(store: store, clock: clock)
         self.rfm = RFMService(store: store, clock: clock)
+        self.insightsRefresh = InsightsRefreshService(lifetime: lifetime, rfm: rfm, recommendations: recommendations)
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
     }

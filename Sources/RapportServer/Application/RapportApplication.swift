@@ -63,7 +63,7 @@ public enum RapportApplication {
         ).register(on: signedIn)
         DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: signedIn)
         InsightsPages(
-            metrics: services.metrics, rfm: services.rfm, lifetime: services.lifetime, recommendations: services.recommendations,
+            metrics: services.metrics, rfm: services.rfm, lifetime: services.lifetime, refresh: services.insightsRefresh,
             customers: services.customers, pages: pages
         ).register(on: signedIn)
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)

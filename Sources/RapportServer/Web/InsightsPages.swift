@@ -9,13 +9,13 @@ struct InsightsPages {
     let metrics: StoreMetricsService
     let rfm: RFMService
     let lifetime: LifetimeValueService
-    let recommendations: RecommendationService
+    let refresh: InsightsRefreshService
     let customers: CustomerService
     let pages: WebPages
 
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get("insights", use: show)
-        group.post("insights/refresh", use: refresh)
+        group.post("insights/refresh", requiring: .refreshInsights, use: refreshNow)
     }
 
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -48,6 +48,7 @@ struct InsightsPages {
             "from": range.fromText, "to": range.toText, "from_error": problems["from"], "to_error": problems["to"], "tag": tag,
             "segments": WebFormat.segmentOptions(selected: segment),
             "filtered": filter.isEmpty ? nil : true,
+            "may_refresh": actor.may(.refreshInsights) ? true : nil,
             "cohort_chart": cohorts.cohorts.isEmpty ? nil : InsightsViews.cohortChart(cohorts),
             "rfm_chart": grid.isEmpty ? nil : InsightsViews.rfmChart(grid),
             "rfm_segments": InsightsViews.segmentCounts(grid),
@@ -65,12 +66,9 @@ struct InsightsPages {
     }
 
     /// Refits the lifetime models, rescores RFM and retrains the recommender now.
-    @Sendable func refresh(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func refreshNow(_ request: Request, context: RapportRequestContext) async throws -> Response {
         _ = try await WebForm.read(request, context: context)
-        let actor = try context.actor()
-        _ = try await lifetime.refresh(workspaceID: actor.workspaceID, as: actor)
-        try await rfm.recompute(workspaceID: actor.workspaceID)
-        try await recommendations.train(workspaceID: actor.workspaceID)
+        try await refresh.refresh(as: try context.actor())
         return WebRedirect.to("/insights")
     }
 }

@@ -127,7 +127,7 @@ struct RouteRoleMatrixTests {
         "GET /api/v1/insights/cohorts": .roles(analysts),
         "GET /api/v1/insights/rfm": .roles(analysts),
         "GET /insights": .roles(analysts),
-        "POST /insights/refresh": .roles(analysts),
+        "POST /insights/refresh": .roles(managers),
 
         // Shops and outgoing webhooks
         "GET /api/v1/sources": .roles(admins),
