@@ -147,7 +147,7 @@ public struct ConversationService: Sendable {
             // A proven sender on a link that was only asserted goes through the upsert: the
             // proof adopts a profile built from assertions, or takes the identity away from a
             // customer who holds other proof (so a stranger's message never lands there).
-            if let owner = keys.lazy.compactMap({ owners[$0] }).first,
+            if let owner = keys.lazy.compactMap({ owners[$0] }).first, !owner.isDeleted,
                 contact.provenance == .asserted || owner.provenance == .proven
             {
                 return owner.customerID

@@ -46,16 +46,40 @@ struct UpsertBatch {
     }
 
     private mutating func upsert(_ input: PreparedUpsert) async throws -> UpsertOutcome {
+        let now = service.clock.now()
+        let reclaimed = try await reclaimFromDeleted(input)
         var ownerIDs: [String] = []
         for identity in input.identities {
             guard let owner = owners[identity.key] else { continue }
-            if owner.isDeleted {
-                throw RapportError.conflict(
-                    "The \(identity.kind.rawValue) \(identity.value) belongs to deleted customer \(owner.customerID); restore it with POST /api/v1/customers/\(owner.customerID)/restore.")
-            }
             if !ownerIDs.contains(owner.customerID) { ownerIDs.append(owner.customerID) }
         }
-        let now = service.clock.now()
+        var outcome = try await place(input, ownerIDs: ownerIDs, at: now)
+        for (identity, deletedID) in reclaimed {
+            try await suggest(outcome.customer.id, with: deletedID, on: identity, at: now,
+                reason: "\(identity.kind.rawValue) \(identity.value) belonged to \(deletedID), deleted; it came back and is kept here")
+            outcome.suggestionCount += 1
+            outcome.takenIdentityCount += 1
+        }
+        return outcome
+    }
+
+    /// Identities the input names that belong to a soft-deleted customer: someone deleted comes
+    /// back (a new order, a message). Nothing acknowledged may be lost, and the deleted record
+    /// must not be revived behind the back of whoever deleted it, so the identity leaves the
+    /// deleted customer (a restore brings the rest back) and the input lands on a live one,
+    /// with a merge suggestion naming the deleted customer.
+    private mutating func reclaimFromDeleted(_ input: PreparedUpsert) async throws -> [(NormalizedIdentity, String)] {
+        var reclaimed: [(NormalizedIdentity, String)] = []
+        for identity in input.identities {
+            guard let owner = owners[identity.key], owner.isDeleted, let identityID = owner.identityID else { continue }
+            try await session.customers.removeIdentity(id: identityID, workspaceID: workspaceID)
+            owners[identity.key] = nil
+            reclaimed.append((identity, owner.customerID))
+        }
+        return reclaimed
+    }
+
+    private mutating func place(_ input: PreparedUpsert, ownerIDs: [String], at now: Date) async throws -> UpsertOutcome {
         if ownerIDs.isEmpty {
             let customer = newCustomer(input, at: now)
             pending[customer.id] = customer

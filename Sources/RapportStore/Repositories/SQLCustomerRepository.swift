@@ -166,6 +166,10 @@ struct SQLCustomerRepository: CustomerRepository {
         guard !ids.isEmpty else { return 0 }
         for chunk in ids.slices(of: Self.lookupChunk) {
             try await handle.sql.raw("DELETE FROM customers WHERE id IN (\(binds: chunk))").run()
+            // Suggestions that name a customer gone for good have nothing left to suggest.
+            try await handle.sql.raw("""
+                DELETE FROM merge_suggestions WHERE customer_id IN (\(binds: chunk)) OR candidate_id IN (\(binds: chunk))
+                """).run()
         }
         return ids.count
     }
