@@ -17,7 +17,8 @@ struct BenchDatabase {
         let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
         try await store.migrate()
         guard let region = PhoneRegion.known["US"] else { throw ValidationError("The US numbering plan is missing.") }
-        let services = AppServices(store: store, defaultRegion: region)
+        // Benchmarks run everything on this machine, the demo mailbox's SMTP server too.
+        let services = AppServices(store: store, defaultRegion: region, outbound: OutboundTargets(allowsPrivate: true))
         guard let admin = try await services.workspaces.bootstrapIfEmpty() else {
             await store.shutdown()
             throw ValidationError("The database already has a workspace; the benchmark needs an empty database.")

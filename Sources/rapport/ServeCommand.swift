@@ -28,7 +28,9 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CommandLogging.makeLogger("rapport")
         let store = try await database.openMigrated(logger: logger)
-        let services = AppServices(store: store, defaultRegion: try database.region(), localPort: port)
+        // The demo's mailbox sends to an SMTP server on this machine: a demo may call private addresses.
+        let outbound = demo ? OutboundTargets(allowsPrivate: true) : AppServices.outboundFromEnvironment()
+        let services = AppServices(store: store, defaultRegion: try database.region(), localPort: port, outbound: outbound)
         do {
             try await prepare(services, logger: logger)
         } catch {

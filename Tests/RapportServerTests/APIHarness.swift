@@ -19,9 +19,16 @@ struct APIHarness {
     /// Every route the application registered, as `METHOD /path` (Hummingbird's description).
     let routes: [String]
 
-    static func run(on database: TestDatabase, _ body: @Sendable (APIHarness) async throws -> Void) async throws {
+    /// `outbound`: the fake providers and SMTP servers listen on 127.0.0.1, so by default the
+    /// harness allows private targets, as an operator would with RAPPORT_ALLOW_PRIVATE_TARGETS.
+    static func run(
+        on database: TestDatabase, outbound: OutboundTargets = OutboundTargets(allowsPrivate: true),
+        _ body: @Sendable (APIHarness) async throws -> Void
+    ) async throws {
         try await database.withStore { store in
-            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL, passwords: BcryptPasswordHasher(cost: 4))
+            let services = AppServices(
+                store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL,
+                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound)
             let issued = try #require(try await services.workspaces.bootstrapIfEmpty())
             let router = try RapportApplication.buildRouter(services: services)
             let routes = router.routes.map(\.description)

@@ -80,6 +80,8 @@ final class FakeProvider: Sendable {
         let scripted = scripts.withLock { list in list.first { path.hasSuffix($0.0) }?.1 } ?? Scripted(status: .ok, body: "{}")
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
+        // A redirect's body is where it points.
+        if (300..<400).contains(scripted.status.code) { fields[.location] = scripted.body }
         // `{{seq}}` in a script becomes the request's number, so each answer carries its own id.
         let text = scripted.body.replacingOccurrences(of: "{{seq}}", with: String(recorded.withLock { $0.count }))
         return Response(status: scripted.status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))

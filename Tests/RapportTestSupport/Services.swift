@@ -35,11 +35,11 @@ public struct Services: Sendable {
         return Services(
             store: store, clock: clock, customers: customers, timeline: TimelineService(customers: customers),
             commerce: commerce, tracking: TrackingService(commerce: commerce), keys: keys, workspaces: workspaces,
-            workspaceID: workspace.id, inboxes: InboxService(customers: customers),
+            workspaceID: workspace.id, inboxes: InboxService(customers: customers, outbound: OutboundTargets(allowsPrivate: true)),
             conversations: conversations, jobs: JobService(store: store, clock: clock),
             users: UserService(
                 store: store, clock: clock, passwords: BcryptPasswordHasher(cost: 4), tokens: SHA256SecretHasher(),
-                inboxes: InboxService(customers: customers)),
+                inboxes: InboxService(customers: customers, outbound: OutboundTargets(allowsPrivate: true))),
             bot: BotService(conversations: conversations, commerce: commerce, publicBaseURL: "https://rapport.test"),
             lifetime: LifetimeValueService(store: store, clock: clock), recommendations: RecommendationService(customers: customers),
             metrics: StoreMetricsService(store: store, clock: clock), rfm: RFMService(store: store, clock: clock))

@@ -6,8 +6,14 @@ import RapportCore
 /// `References` the whole thread, so the reply lands in the same thread of their mail client.
 public struct EmailSender: ChannelSender {
     public let channel = InboxChannel.email
+    /// SMTP servers are never waited on longer than this, whatever an inbox's setting says: a
+    /// job's lease must outlast its calls.
+    public static let longestTimeout: Duration = .seconds(120)
+    let targets: OutboundTargets
 
-    public init() {}
+    public init(targets: OutboundTargets) {
+        self.targets = targets
+    }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
         let settings = outbound.inbox.settings
@@ -19,8 +25,9 @@ public struct EmailSender: ChannelSender {
             throw JobFailure.permanent("The customer's address \(outbound.conversation.contact.debugDescription.prefix(80)) cannot be written to safely.")
         }
         let composed = Self.compose(outbound, from: from, displayName: settings["display_name"] ?? outbound.inbox.name, now: Date())
-        let client = SMTPClient(configuration: SMTPConfiguration(settings: settings), heloName: Self.domain(of: from))
-        let deadline: Duration = settings["smtp_timeout_seconds"].flatMap(Int.init).map { .seconds($0) } ?? .seconds(60)
+        let client = SMTPClient(configuration: SMTPConfiguration(settings: settings), heloName: Self.domain(of: from), targets: targets)
+        let configured: Duration = settings["smtp_timeout_seconds"].flatMap(Int.init).map { .seconds(max(1, $0)) } ?? .seconds(60)
+        let deadline = min(configured, Self.longestTimeout)
         do {
             try await client.send(from: from, to: [outbound.conversation.contact], message: composed.message, deadline: deadline)
         } catch let error as SMTPError {

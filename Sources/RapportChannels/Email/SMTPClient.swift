@@ -3,6 +3,7 @@ import NIOCore
 import NIOExtras
 import NIOPosix
 import NIOSSL
+import RapportCore
 
 /// Delivers one message over SMTP (RFC 5321): EHLO, STARTTLS or implicit TLS with
 /// certificate checks, AUTH PLAIN, MAIL FROM, RCPT TO, DATA with dot-stuffing, QUIT.
@@ -10,10 +11,14 @@ public struct SMTPClient: Sendable {
     public let configuration: SMTPConfiguration
     /// The name this host gives in EHLO.
     public let heloName: String
+    /// Where it may connect: the server's address is checked after DNS, and exactly that
+    /// address is connected to.
+    public let targets: OutboundTargets
 
-    public init(configuration: SMTPConfiguration, heloName: String = "rapport.localhost") {
+    public init(configuration: SMTPConfiguration, heloName: String = "rapport.localhost", targets: OutboundTargets) {
         self.configuration = configuration
         self.heloName = heloName
+        self.targets = targets
     }
 
     /// Delivers the message, or fails within `deadline` (a stuck server must not hold a job slot).
@@ -22,14 +27,8 @@ public struct SMTPClient: Sendable {
         for address in [sender] + recipients where !HeaderText.isSafeAddress(address) {
             throw SMTPError.unsafeAddress(String(address.prefix(80)))
         }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await deliver(from: sender, to: recipients, message: message) }
-            group.addTask {
-                try await Task.sleep(for: deadline)
-                throw SMTPError.timedOut
-            }
-            defer { group.cancelAll() }
-            try await group.next()
+        try await Deadline.run(within: deadline, or: SMTPError.timedOut) {
+            try await deliver(from: sender, to: recipients, message: message)
         }
     }
 
@@ -37,9 +36,11 @@ public struct SMTPClient: Sendable {
         let tls = try makeTLSContext()
         let host = configuration.host
         let implicitTLS = configuration.security == .tls
+        let address = try await ResolvedAddress.of(host: host, port: configuration.port)
+        guard targets.isAllowed(ip: address) else { throw SMTPError.refusedTarget(OutboundRefusal.privateAddress(host: host, address: address).description) }
         let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .connectTimeout(.seconds(10))
-            .connect(host: host, port: configuration.port) { channel in
+            .connect(to: try SocketAddress(ipAddress: address, port: configuration.port)) { channel in
                 channel.eventLoop.makeCompletedFuture {
                     if implicitTLS {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLClientHandler(context: tls, serverHostname: Self.sni(host)))

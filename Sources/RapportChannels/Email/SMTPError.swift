@@ -6,13 +6,15 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
     case timedOut
     /// An address that would not stay one argument of one command.
     case unsafeAddress(String)
+    /// The server's address is one Rapport does not connect to.
+    case refusedTarget(String)
 
     /// 4xx replies are temporary: trying later may work.
     public var isTemporary: Bool {
         switch self {
         case .rejected(_, let code, _): code < 500
         case .connectionClosed, .timedOut: true
-        case .tlsUnavailable, .unsafeAddress: false
+        case .tlsUnavailable, .unsafeAddress, .refusedTarget: false
         }
     }
 
@@ -22,6 +24,7 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         case .connectionClosed: "The mail server closed the connection"
         case .tlsUnavailable: "The mail server does not offer STARTTLS"
         case .timedOut: "The mail server did not finish the exchange in time"
+        case .refusedTarget(let reason): "The mail server \(reason)"
         case .unsafeAddress(let address): "The address \(address.debugDescription) is not one to send to"
         }
     }

@@ -2,30 +2,70 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import NIOPosix
+import RapportCore
 
-/// The one door for Rapport's outbound HTTP calls (providers' APIs, subscribers' webhooks):
-/// a POST with a deadline, answering the status and the body (at most 1 MiB is read).
+/// The one door for Rapport's outbound HTTP calls (providers' APIs, subscribers' webhooks).
+/// Whoever saved the URL may have aimed it inside the network, so every call:
+/// - resolves the host itself, checks the address against `OutboundTargets` and connects to
+///   exactly that address (a DNS answer that changes between check and connect cannot pass);
+/// - follows no redirect (a 3xx is the answer);
+/// - reads at most `bodyLimit` bytes of the answer and finishes within one deadline, head and
+///   body together.
 public struct OutboundHTTP: Sendable {
     public struct Answer: Sendable {
         public var status: Int
         public var body: String
     }
 
-    let client: HTTPClient
-    let timeout: TimeAmount
+    static let bodyLimit = 64 * 1024
 
-    public init(client: HTTPClient = .shared, timeoutSeconds: Int64 = 10) {
-        self.client = client
-        self.timeout = .seconds(timeoutSeconds)
+    let targets: OutboundTargets
+    let deadline: Duration
+
+    public init(targets: OutboundTargets, timeoutSeconds: Int64 = 10) {
+        self.targets = targets
+        self.deadline = .seconds(timeoutSeconds)
     }
 
     public func post(_ url: String, headers: [(String, String)], body: String) async throws -> Answer {
+        guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
+            scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
+        else { throw OutboundRefusal.notHTTP(String(url.prefix(100))) }
+        let port = components.port ?? (scheme == "https" ? 443 : 80)
+        let targets = self.targets
+        return try await Deadline.run(within: deadline, or: OutboundRefusal.timedOut) {
+            let address = try await ResolvedAddress.of(host: host, port: port)
+            guard targets.isAllowed(ip: address) else { throw OutboundRefusal.privateAddress(host: host, address: address) }
+            var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+            configuration.timeout.connect = .seconds(5)
+            configuration.dnsOverride = [host: address]
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            do {
+                let answer = try await Self.send(url, headers: headers, body: body, with: client)
+                try await client.shutdown()
+                return answer
+            } catch {
+                try? await client.shutdown()
+                throw error
+            }
+        }
+    }
+
+    private static func send(_ url: String, headers: [(String, String)], body: String, with client: HTTPClient) async throws -> Answer {
         var request = HTTPClientRequest(url: url)
         request.method = .POST
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         request.body = .bytes(ByteBuffer(string: body))
-        let response = try await client.execute(request, timeout: timeout)
-        let bytes = try await response.body.collect(upTo: 1 << 20)
-        return Answer(status: Int(response.status.code), body: String(buffer: bytes))
+        let response = try await client.execute(request, timeout: .seconds(3600))
+        var collected = ByteBuffer()
+        for try await chunk in response.body {
+            let room = bodyLimit - collected.readableBytes
+            if let slice = chunk.getSlice(at: chunk.readerIndex, length: min(room, chunk.readableBytes)) {
+                collected.writeImmutableBuffer(slice)
+            }
+            if collected.readableBytes >= bodyLimit { break }
+        }
+        return Answer(status: Int(response.status.code), body: String(buffer: collected))
     }
 }

@@ -61,6 +61,26 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
         "sendgrid_basic_auth", "mailgun_signing_key", "inbound_token",
     ]
 
+    /// The settings that say where Rapport connects to send (the provider's API, the SMTP server).
+    public var outgoingHostSettings: [String] {
+        switch self {
+        case .email: ["smtp_host", "smtp_port"]
+        case .whatsapp, .messenger, .instagram, .sms, .voice: ["api_base_url"]
+        case .webchat, .store: []
+        }
+    }
+
+    /// The credential Rapport presents there: it must be entered again with a new host.
+    public var outgoingCredential: String? {
+        switch self {
+        case .whatsapp: "access_token"
+        case .messenger, .instagram: "page_access_token"
+        case .sms, .voice: "auth_token"
+        case .email: "smtp_password"
+        case .webchat, .store: nil
+        }
+    }
+
     /// The setting that names the provider account (how inbound webhooks find the inbox).
     public var addressSetting: String? {
         switch self {

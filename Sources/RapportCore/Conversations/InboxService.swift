@@ -4,11 +4,14 @@ import Foundation
 /// teams, canned responses, routing rules and SLA policies.
 public struct InboxService: Sendable {
     public let customers: CustomerService
+    /// Where inboxes may send: private addresses are refused unless the operator allows them.
+    public let outbound: OutboundTargets
     var store: any DataStore { customers.store }
     var clock: any WallClock { customers.clock }
 
-    public init(customers: CustomerService) {
+    public init(customers: CustomerService, outbound: OutboundTargets = .publicOnly) {
         self.customers = customers
+        self.outbound = outbound
     }
 
     public func createInbox(
@@ -44,6 +47,7 @@ public struct InboxService: Sendable {
             guard var inbox = try await session.inboxes.inbox(id: id), inbox.workspaceID == workspaceID else {
                 throw RapportError.notFound("No inbox \(id.prefix(64)) in this workspace.")
             }
+            try Self.requireCredentialAgain(settingChanges, for: inbox)
             var merged = inbox.settings
             for (key, value) in settingChanges { merged[key] = value.trimmed.isEmpty ? nil : value }
             inbox.settings = try checked(merged, channel: inbox.channel, name: name)
@@ -57,6 +61,21 @@ public struct InboxService: Sendable {
                 json: "{\"channel\":\"\(inbox.channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
             return inbox
         }
+    }
+
+    /// A new host for the provider's API or the SMTP server must come with its credential typed
+    /// again, so a token never travels to a host that nobody paired it with.
+    static func requireCredentialAgain(_ changes: [String: String], for inbox: Inbox) throws {
+        let moved = inbox.channel.outgoingHostSettings.filter { key in
+            guard let given = changes[key]?.trimmed, !given.isEmpty else { return false }
+            return given != inbox.settings[key]
+        }
+        guard !moved.isEmpty, let credential = inbox.channel.outgoingCredential, inbox.settings[credential] != nil,
+            (changes[credential]?.trimmed ?? "").isEmpty
+        else { return }
+        throw RapportError.invalid(
+            field: "settings.\(credential)",
+            "must be entered again when \(moved.joined(separator: " or ")) changes, so it is only ever sent to a host it was given for")
     }
 
     private func checkReferences(teamID: String?, slaPolicyID: String?, workspaceID: String, session: any StoreSession) async throws {
@@ -81,6 +100,10 @@ public struct InboxService: Sendable {
         }
         for (key, value) in cleaned where value.count > 2000 { problems.add("settings.\(key)", "must be at most 2000 characters") }
         for key in ["api_base_url", "greeting_audio_url"] { if let url = cleaned[key] { problems.url(url, "settings.\(key)") } }
+        if let url = cleaned["api_base_url"], let reason = outbound.refusal(url: url) { problems.add("settings.api_base_url", reason) }
+        if let host = cleaned["smtp_host"], let reason = outbound.refusal(host: host) {
+            problems.add("settings.smtp_host", "points to \(reason), which Rapport does not call (set RAPPORT_ALLOW_PRIVATE_TARGETS=1 to allow it)")
+        }
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
         return cleaned
     }

@@ -4,10 +4,13 @@ import Foundation
 public struct WebhookService: Sendable {
     public let store: any DataStore
     public let clock: any WallClock
+    /// Where subscribers may be: private addresses are refused unless the operator allows them.
+    public let outbound: OutboundTargets
 
-    public init(store: any DataStore, clock: any WallClock) {
+    public init(store: any DataStore, clock: any WallClock, outbound: OutboundTargets = .publicOnly) {
         self.store = store
         self.clock = clock
+        self.outbound = outbound
     }
 
     public func create(url: String, eventTypes: [String], as actor: Actor) async throws -> WebhookSubscription {
@@ -15,6 +18,7 @@ public struct WebhookService: Sendable {
         let workspaceID = actor.workspaceID
         var problems = Problems(prefix: nil)
         problems.url(url.trimmed, "url")
+        if problems.list.isEmpty, let reason = outbound.refusal(url: url.trimmed) { problems.add("url", reason) }
         let types = eventTypes.map(\.trimmed)
         if types.isEmpty {
             problems.add("event_types", "must name at least one event type, or \"*\" for all")

@@ -31,13 +31,17 @@ public struct AppServices: Sendable {
     public let publicURL: String?
     /// Where phone numbers without a country code are taken to be.
     public let defaultRegion: PhoneRegion
+    /// Where Rapport's own requests may go (webhooks, providers' APIs, SMTP servers).
+    public let outbound: OutboundTargets
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
         publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
-        passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080
+        passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080,
+        outbound: OutboundTargets = AppServices.outboundFromEnvironment()
     ) {
         self.store = store
+        self.outbound = outbound
         self.defaultRegion = defaultRegion
         let customers = CustomerService(
             store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)
@@ -50,10 +54,10 @@ public struct AppServices: Sendable {
         self.keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
         self.jobs = JobService(store: store, clock: clock)
-        self.webhooks = WebhookService(store: store, clock: clock)
+        self.webhooks = WebhookService(store: store, clock: clock, outbound: outbound)
         let live = LiveHub()
         self.live = live
-        let inboxes = InboxService(customers: customers)
+        let inboxes = InboxService(customers: customers, outbound: outbound)
         self.inboxes = inboxes
         self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: SHA256SecretHasher(), inboxes: inboxes)
         let conversations = ConversationService(customers: customers, live: live)
@@ -67,5 +71,12 @@ public struct AppServices: Sendable {
         self.insightsRefresh = InsightsRefreshService(lifetime: lifetime, rfm: rfm, recommendations: recommendations)
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
+    }
+
+    /// `RAPPORT_ALLOW_PRIVATE_TARGETS=1` (or `true`) lets Rapport call loopback and private
+    /// addresses; off by default.
+    public static func outboundFromEnvironment() -> OutboundTargets {
+        let value = ProcessInfo.processInfo.environment["RAPPORT_ALLOW_PRIVATE_TARGETS"]?.lowercased()
+        return OutboundTargets(allowsPrivate: value == "1" || value == "true" || value == "yes")
     }
 }

@@ -126,12 +126,12 @@ public enum RapportApplication {
 
     /// Every kind of job this build can run.
     static func jobHandlers(services: AppServices) -> [any JobHandler] {
-        let http = OutboundHTTP()
+        let http = OutboundHTTP(targets: services.outbound)
         let publicBase = services.publicURL ?? "http://127.0.0.1:8080"
         let senders: [any ChannelSender] = [
             WhatsAppSender(http: http), MetaSendAPISender(channel: .messenger, http: http),
             MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, publicBaseURL: publicBase),
-            EmailSender(), WebChatSender(),
+            EmailSender(targets: services.outbound), WebChatSender(),
         ]
         return [
             WebhookDeliveryHandler(webhooks: services.webhooks, http: http),

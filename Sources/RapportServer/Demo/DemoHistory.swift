@@ -15,7 +15,8 @@ struct DemoHistory {
         guard !agents.isEmpty else { return }
         let clock = DemoClock(at: Date())
         let past = AppServices(
-            store: services.store, defaultRegion: services.defaultRegion, clock: clock, publicURL: services.publicURL)
+            store: services.store, defaultRegion: services.defaultRegion, clock: clock, publicURL: services.publicURL,
+            outbound: services.outbound)
         var random = SeededGenerator(seed: seed)
         let phones = try await customerPhones(services: services, workspaceID: workspaceID, skipping: used, wanted: days * 12)
         let today = Calendar.utc.startOfDay(for: Date())
