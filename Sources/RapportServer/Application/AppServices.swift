@@ -24,6 +24,7 @@ public struct AppServices: Sendable {
     public let metrics: StoreMetricsService
     public let rfm: RFMService
     public let insightsRefresh: InsightsRefreshService
+    public let idempotency: IdempotencyService
     /// Connected agents of this process (and, on PostgreSQL, the relay to the others).
     public let live: LiveHub
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
@@ -68,6 +69,7 @@ public struct AppServices: Sendable {
         self.recommendations = RecommendationService(customers: customers)
         self.metrics = StoreMetricsService(store: store, clock: clock)
         self.rfm = RFMService(store: store, clock: clock)
+        self.idempotency = IdempotencyService(store: store, clock: clock)
         self.insightsRefresh = InsightsRefreshService(lifetime: lifetime, rfm: rfm, recommendations: recommendations)
         self.publicURL = publicURL
         self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)

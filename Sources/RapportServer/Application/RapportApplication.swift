@@ -16,7 +16,7 @@ public enum RapportApplication {
         OpenAPIRoutes().register(on: router)
         let api = router.group("api/v1")
             .add(middleware: AuthenticationMiddleware(keys: services.keys, cache: APIKeyCache(), users: services.users))
-            .add(middleware: IdempotencyMiddleware(store: services.store))
+            .add(middleware: IdempotencyMiddleware(idempotency: services.idempotency))
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
         CommerceRoutes(commerce: services.commerce).register(on: api)
         RecommendationRoutes(recommendations: services.recommendations).register(on: api)
@@ -80,6 +80,8 @@ public enum RapportApplication {
         // Customers soft-deleted more than 30 days ago, hourly.
         var list: [any Service] = [RepeatingService(name: "purging deleted customers", interval: .seconds(3600), logger: logger) {
             try await services.customers.purgeExpiredDeletions()
+        }, RepeatingService(name: "purging idempotency keys", interval: .seconds(3600), logger: logger) {
+            try await services.idempotency.purgeExpired()
         }]
         if services.store.supportsNotifications {
             let relay = PostgresLiveRelay(store: services.store, hub: services.live, logger: logger)

@@ -5,15 +5,15 @@ import HTTPTypes
 import NIOCore
 import RapportCore
 
-/// Honours `Idempotency-Key` on POST: the first request with a key runs and its successful
-/// response is stored; a retry with the same key and the same body gets that response again
-/// (with `Idempotent-Replayed: true`) and runs nothing. A failed request frees its key, since it
-/// changed nothing. Keys are per workspace.
+/// Honours `Idempotency-Key` on POST through Core's `IdempotencyService`: this only reads the
+/// key and the body's fingerprint, and sends a kept answer again (with
+/// `Idempotent-Replayed: true`). An answer marked `Cache-Control: no-store` holds a secret and
+/// is not kept.
 struct IdempotencyMiddleware: RouterMiddleware {
     static let header = HTTPField.Name("Idempotency-Key")!
     static let replayedHeader = HTTPField.Name("Idempotent-Replayed")!
 
-    let store: any DataStore
+    let idempotency: IdempotencyService
 
     func handle(
         _ request: Request, context: RapportRequestContext,
@@ -22,52 +22,36 @@ struct IdempotencyMiddleware: RouterMiddleware {
         guard request.method == .post, let key = request.headers[Self.header] else {
             return try await next(request, context)
         }
-        guard (1...255).contains(key.count), key.allSatisfy({ $0.isASCII && !$0.isWhitespace }) else {
-            throw RapportError.invalid(field: "Idempotency-Key", "must be 1 to 255 visible ASCII characters")
-        }
-        let workspaceID = try context.workspaceID()
+        let actor = try context.actor()
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let fingerprint = Self.fingerprint(method: request.method.rawValue, path: request.uri.description, body: body)
-        let existing = try await store.write { session in
-            try await session.idempotency.claim(key: key, workspaceID: workspaceID, fingerprint: fingerprint, at: Date())
-        }
-        if let existing {
-            guard existing.fingerprint == fingerprint else {
-                throw RapportError.invalid(
-                    field: "Idempotency-Key", "was already used for a different request; use a new key for a new request")
-            }
-            guard let status = existing.status, let body = existing.body else {
-                throw RapportError.conflict("A request with this Idempotency-Key is still being processed; retry shortly.")
-            }
+        switch try await idempotency.begin(key: key, fingerprint: fingerprint, as: actor) {
+        case .replay(let status, let location, let kept):
             var headers = HTTPFields()
             headers[.contentType] = "application/json"
-            if let location = existing.headers, !location.isEmpty { headers[.location] = location }
+            if let location { headers[.location] = location }
             headers[Self.replayedHeader] = "true"
-            return Response(
-                status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+            return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: kept)))
+        case .proceed:
+            break
         }
         do {
             let response = try await next(request, context)
             guard (200..<300).contains(response.status.code) else {
-                try await release(key: key, workspaceID: workspaceID)
+                try await idempotency.release(key: key, as: actor)
                 return response
             }
             let (bytes, replayable) = try await CollectingBodyWriter.collect(response)
-            try await store.write { session in
-                try await session.idempotency.complete(
-                    key: key, workspaceID: workspaceID, status: response.status.code,
-                    headers: response.headers[.location] ?? "", body: String(buffer: bytes))
-            }
+            let holdsSecret = response.headers[.cacheControl]?.contains("no-store") == true
+            try await idempotency.complete(
+                key: key, status: response.status.code, location: response.headers[.location],
+                body: holdsSecret ? nil : String(buffer: bytes), as: actor)
             return replayable
         } catch {
-            try await release(key: key, workspaceID: workspaceID)
+            try await idempotency.release(key: key, as: actor)
             throw error
         }
-    }
-
-    private func release(key: String, workspaceID: String) async throws {
-        try await store.write { session in try await session.idempotency.release(key: key, workspaceID: workspaceID) }
     }
 
     static func fingerprint(method: String, path: String, body: ByteBuffer) -> String {

@@ -21,7 +21,10 @@ struct WebhookSubscriptionRoutes {
         if body.any("event_types") == nil { body.fail("event_types", "is required: a list of event types, or [\"*\"]") }
         try body.finish()
         let subscription = try await webhooks.create(url: url ?? "", eventTypes: types ?? [], as: try context.actor())
-        return JSONResponse.make(WebhookSubscriptionResponse(subscription: subscription, showSecret: true), status: .created)
+        // The signing secret is shown once: no cache and no Idempotency-Key replay keeps it.
+        var headers = HTTPFields()
+        headers[.cacheControl] = "no-store"
+        return JSONResponse.make(WebhookSubscriptionResponse(subscription: subscription, showSecret: true), status: .created, headers: headers)
     }
 
     @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {

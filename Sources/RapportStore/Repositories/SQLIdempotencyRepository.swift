@@ -22,11 +22,17 @@ struct SQLIdempotencyRepository: IdempotencyRepository {
         return nil
     }
 
-    func complete(key: String, workspaceID: String, status: Int, headers: String, body: String) async throws {
+    func complete(key: String, workspaceID: String, status: Int, headers: String, body: String?) async throws {
         try await handle.sql.raw("""
             UPDATE idempotency_keys SET status = \(bind: status), headers = \(bind: headers), body = \(bind: body)
             WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key)
             """).run()
+    }
+
+    func purge(createdBefore cutoff: Date) async throws -> Int {
+        try await handle.sql.raw("""
+            DELETE FROM idempotency_keys WHERE created_at < \(bind: Timestamp.microseconds(cutoff)) RETURNING key
+            """).all().count
     }
 
     func release(key: String, workspaceID: String) async throws {
