@@ -38,7 +38,7 @@ struct EmailChannelTests {
         let created = try await api.send(.post, "/api/v1/inboxes", json: """
             {"channel":"email","name":"Support","settings":{"address":"support@shop.test","display_name":"Shop Support",
              "smtp_host":"127.0.0.1","smtp_port":"\(sink.port)","smtp_security":"starttls","smtp_username":"rapport",
-             "smtp_password":"s3cret","smtp_ca_file":"\(sink.certificate)","smtp_timeout_seconds":"5","inbound_token":"mta-token",
+             "smtp_password":"s3cret","smtp_ca_file":"\(sink.certificate)","smtp_timeout_seconds":"30","inbound_token":"mta-token",
              "sendgrid_basic_auth":"sg:pw","mailgun_signing_key":"key-test"}}
             """)
         #expect(created.status == .created)

@@ -34,7 +34,7 @@ struct UserTests {
             await #expect(throws: RapportError.self) {
                 _ = try await services.users.create(email: "short@shop.test", name: nil, role: .marketer, password: "short", as: .operator(workspaceID: services.workspaceID))
             }
-            await #expect(throws: RapportError.conflict("A user with the e-mail address ana@shop.test exists already in this workspace.")) {
+            await #expect(throws: RapportError.conflict("A user with the e-mail address ana@shop.test exists already (an address leads to one account, in whichever workspace).")) {
                 _ = try await services.users.create(email: "ana@shop.test", name: nil, role: .admin, password: nil, as: .operator(workspaceID: services.workspaceID))
             }
             // A team that does not exist refuses the whole user, who is then not stored.

@@ -3,10 +3,13 @@ public struct SignedIn: Sendable, Equatable {
     public var user: Agent
     public var session: UserSession
     public var token: String
+    /// A new device token for the browser to keep, when it was not a known device already.
+    public var deviceToken: String?
 
-    public init(user: Agent, session: UserSession, token: String) {
+    public init(user: Agent, session: UserSession, token: String, deviceToken: String? = nil) {
         self.user = user
         self.session = session
         self.token = token
+        self.deviceToken = deviceToken
     }
 }

@@ -14,8 +14,15 @@ public struct UserService: Sendable {
     let passwords: any PasswordHasher
     let tokens: any SecretHasher
     let inboxes: InboxService
+    let work: PasswordWork
+    let throttle: SignInThrottle
 
-    public init(store: any DataStore, clock: any WallClock, passwords: any PasswordHasher, tokens: any SecretHasher, inboxes: InboxService) {
+    public init(
+        store: any DataStore, clock: any WallClock, passwords: any PasswordHasher, tokens: any SecretHasher, inboxes: InboxService,
+        work: PasswordWork = PasswordWork(), throttle: SignInThrottle = SignInThrottle()
+    ) {
+        self.work = work
+        self.throttle = throttle
         self.store = store
         self.clock = clock
         self.passwords = passwords
@@ -37,10 +44,14 @@ public struct UserService: Sendable {
         let user = try inboxes.newAgent(
             name: displayName, email: email, role: role, availability: role == .agent ? .online : .offline, maxConversations: 10,
             workspaceID: workspaceID)
-        let hash = passwords.hash(password ?? generated ?? "")
+        let passwords = self.passwords
+        let chosen = password ?? generated ?? ""
+        let hash = try await work.run { passwords.hash(chosen) }
         do {
             // The user, their password and their teams, together or not at all.
             try await store.write { session in
+                // Signing in names no workspace: an address leads to one account in the whole installation.
+                guard try await session.users.credentials(email: user.email).isEmpty else { throw StoreConflict() }
                 try await session.inboxes.insert(user)
                 try await session.users.setPassword(hash: hash, userID: user.id)
                 for (index, teamID) in teamIDs.enumerated() {
@@ -56,41 +67,78 @@ public struct UserService: Sendable {
         return (user, generated)
     }
 
-    /// Checks the password; a locked account is refused until its wait is over, whatever the password.
+    /// How long a failed sign-in counts towards the account's lock: failures further apart
+    /// than this start the count again, so a guess an hour never locks anyone out.
+    public static let failureWindow: TimeInterval = 3600
+
     public func signIn(email: String, password: String) async throws -> SignedIn {
+        try await signIn(SignInAttempt(email: email, password: password))
+    }
+
+    /// Checks the password. Refused before any check: an address with too many failures
+    /// (per-address throttle), and a locked account — unless the attempt comes from a device
+    /// this user signed in on before, whose owner the lock must not keep out. Failures are
+    /// counted atomically in the database, so parallel guesses each count.
+    public func signIn(_ attempt: SignInAttempt) async throws -> SignedIn {
         let now = clock.now()
         let wrong = RapportError.unauthorized("The e-mail address or the password is wrong.")
-        let candidates = try await store.read { session in try await session.users.credentials(email: email.trimmed.lowercased()) }
-        guard candidates.count == 1, let credentials = candidates.first else {
+        try await throttle.check(attempt.address, now: now)
+        let candidates = try await store.read { session in try await session.users.credentials(email: attempt.email.trimmed.lowercased()) }
+        let passwords = self.passwords
+        let password = attempt.password
+        guard !candidates.isEmpty else {
             // As slow as checking a password, so the answer does not tell which addresses exist.
-            _ = passwords.hash(password)
+            _ = try await work.run { passwords.hash(password) }
+            await throttle.recordFailure(attempt.address, now: now)
             throw wrong
         }
-        if let until = credentials.lockedUntil, until > now {
-            let seconds = Int(until.timeIntervalSince(now).rounded(.up))
-            throw RapportError.tooManyAttempts(
-                "Too many failed sign-ins: this account is locked for \(seconds) more seconds.", retryAfterSeconds: seconds)
-        }
-        guard let hash = credentials.passwordHash, passwords.verify(password, hash: hash) else {
-            let failures = credentials.failedSignIns + 1
-            let lockedUntil = Self.lockout(afterFailures: failures).map { now.addingTimeInterval($0) }
-            try await store.write { session in
-                try await session.users.recordSignInFailure(userID: credentials.user.id, failedSignIns: failures, lockedUntil: lockedUntil)
+        // Addresses are unique across workspaces since migration 12; an older database may
+        // hold a few alike: the password decides which account it is.
+        for credentials in candidates.prefix(5) {
+            let knownDevice = try await isKnownDevice(attempt.deviceToken, userID: credentials.user.id)
+            if !knownDevice, let until = credentials.lockedUntil, until > now {
+                guard candidates.count == 1 else { continue }
+                let seconds = Int(until.timeIntervalSince(now).rounded(.up))
+                throw RapportError.tooManyAttempts(
+                    "Too many failed sign-ins: this account is locked for \(seconds) more seconds (a device you signed in on before can still sign in).",
+                    retryAfterSeconds: seconds)
             }
-            throw wrong
+            guard let hash = credentials.passwordHash, try await work.run({ passwords.verify(password, hash: hash) }) else {
+                try await store.write { session in
+                    let failures = try await session.users.countSignInFailure(userID: credentials.user.id, at: now, window: Self.failureWindow)
+                    if let wait = Self.lockout(afterFailures: failures) {
+                        try await session.users.lock(userID: credentials.user.id, until: now.addingTimeInterval(wait))
+                    }
+                }
+                continue
+            }
+            if credentials.user.deactivatedAt != nil {
+                throw RapportError.unauthorized("This account is deactivated; an admin of the workspace can reactivate it.")
+            }
+            return try await openSession(for: credentials.user, knownDevice: knownDevice, now: now)
         }
-        if credentials.user.deactivatedAt != nil {
-            throw RapportError.unauthorized("This account is deactivated; an admin of the workspace can reactivate it.")
-        }
+        await throttle.recordFailure(attempt.address, now: now)
+        throw wrong
+    }
+
+    private func isKnownDevice(_ token: String?, userID: String) async throws -> Bool {
+        guard let token, !token.isEmpty, token.count <= 100 else { return false }
+        let id = tokens.hash(token)
+        return try await store.read { session in try await session.users.knowsDevice(id: id, userID: userID) }
+    }
+
+    private func openSession(for user: Agent, knownDevice: Bool, now: Date) async throws -> SignedIn {
         let token = RandomSecret.make(prefix: "rss_", length: 40)
+        let deviceToken = knownDevice ? nil : RandomSecret.make(prefix: "rdv_", length: 40)
         let session = UserSession(
-            id: tokens.hash(token), userID: credentials.user.id, workspaceID: credentials.user.workspaceID,
+            id: tokens.hash(token), userID: user.id, workspaceID: user.workspaceID,
             csrfToken: RandomSecret.make(prefix: "", length: 32), createdAt: now, expiresAt: now.addingTimeInterval(Self.sessionLifetime))
         try await store.write { storeSession in
-            try await storeSession.users.recordSignInFailure(userID: credentials.user.id, failedSignIns: 0, lockedUntil: nil)
+            try await storeSession.users.resetSignInFailures(userID: user.id)
             try await storeSession.users.insert(session)
+            if let deviceToken { try await storeSession.users.rememberDevice(id: tokens.hash(deviceToken), userID: user.id, at: now) }
         }
-        return SignedIn(user: credentials.user, session: session, token: token)
+        return SignedIn(user: user, session: session, token: token, deviceToken: deviceToken)
     }
 
     /// The live session a cookie's token names, with its user and their teams; nil when
@@ -146,13 +194,14 @@ public struct UserService: Sendable {
         guard userID != actor.userID else { throw RapportError.conflict("Change your own password under your name, top right.") }
         let workspaceID = actor.workspaceID
         let password = RandomSecret.make(prefix: "", length: 20)
-        let hash = passwords.hash(password)
+        let passwords = self.passwords
+        let hash = try await work.run { passwords.hash(password) }
         let user = try await store.write { session in
             guard let user = try await session.inboxes.agent(id: userID, workspaceID: workspaceID) else {
                 throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.")
             }
             try await session.users.setPassword(hash: hash, userID: userID)
-            try await session.users.recordSignInFailure(userID: userID, failedSignIns: 0, lockedUntil: nil)
+            try await session.users.resetSignInFailures(userID: userID)
             _ = try await session.users.deleteSessions(userID: userID)
             return user
         }
@@ -166,10 +215,11 @@ public struct UserService: Sendable {
             throw RapportError.invalid(field: "new_password", "must be \(Self.minimumPasswordLength) to 200 characters")
         }
         let candidates = try await store.read { session in try await session.users.credentials(email: email) }
+        let passwords = self.passwords
         guard let credentials = candidates.first(where: { $0.user.id == userID }), let hash = credentials.passwordHash,
-            passwords.verify(current, hash: hash)
+            try await work.run({ passwords.verify(current, hash: hash) })
         else { throw RapportError.invalid(field: "current_password", "is not your current password") }
-        let newHash = passwords.hash(new)
+        let newHash = try await work.run { passwords.hash(new) }
         try await store.write { session in
             try await session.users.setPassword(hash: newHash, userID: userID)
             _ = try await session.users.deleteSessions(userID: userID)

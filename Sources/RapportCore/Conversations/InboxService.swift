@@ -131,7 +131,11 @@ public struct InboxService: Sendable {
             name: name, email: email, role: .agent, availability: availability, maxConversations: maxConversations,
             workspaceID: workspaceID)
         do {
-            try await store.write { session in try await session.inboxes.insert(agent) }
+            try await store.write { session in
+                // Signing in names no workspace: an address leads to one account in the whole installation.
+                guard try await session.users.credentials(email: agent.email).isEmpty else { throw StoreConflict() }
+                try await session.inboxes.insert(agent)
+            }
         } catch is StoreConflict {
             throw Self.emailTaken(agent.email)
         }
@@ -155,7 +159,7 @@ public struct InboxService: Sendable {
     }
 
     static func emailTaken(_ email: String) -> RapportError {
-        .conflict("A user with the e-mail address \(email) exists already in this workspace.")
+        .conflict("A user with the e-mail address \(email) exists already (an address leads to one account, in whichever workspace).")
     }
 
     public func agents(workspaceID: String) async throws -> [Agent] {

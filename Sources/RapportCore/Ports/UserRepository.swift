@@ -5,7 +5,14 @@ public protocol UserRepository: Sendable {
     /// The users with this e-mail address in any workspace (sign-in knows no workspace).
     func credentials(email: String) async throws -> [UserCredentials]
     func setPassword(hash: String, userID: String) async throws
-    func recordSignInFailure(userID: String, failedSignIns: Int, lockedUntil: Date?) async throws
+    /// Counts one more failed sign-in in one statement (parallel guesses each count); failures
+    /// further apart than `window` start again at one. Returns the count.
+    func countSignInFailure(userID: String, at date: Date, window: TimeInterval) async throws -> Int
+    func lock(userID: String, until date: Date) async throws
+    func resetSignInFailures(userID: String) async throws
+    /// Devices (by their token's hash) a user signed in on.
+    func rememberDevice(id: String, userID: String, at date: Date) async throws
+    func knowsDevice(id: String, userID: String) async throws -> Bool
     func insert(_ session: UserSession) async throws
     func session(id: String, now: Date) async throws -> (UserSession, Agent)?
     /// False when no such user is in the workspace.

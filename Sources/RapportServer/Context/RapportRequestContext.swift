@@ -12,10 +12,13 @@ public struct RapportRequestContext: RequestContext {
     /// The signed-in user, when the request came from the web workspace.
     public var signedIn: ActiveSession?
     public var requestID: String
+    /// The peer's address (nil in in-process tests).
+    public var peerAddress: String?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.requestID = ""
+        self.peerAddress = source.channel.remoteAddress?.ipAddress
     }
 
     public var maxUploadSize: Int { Self.maximumBodySize }

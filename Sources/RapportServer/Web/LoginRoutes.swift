@@ -64,10 +64,14 @@ struct LoginRoutes {
             return try again("Enter your e-mail address and your password.", status: .unprocessableContent)
         }
         do {
-            let signedIn = try await users.signIn(email: email, password: password)
+            let signedIn = try await users.signIn(SignInAttempt(
+                email: email, password: password, address: ClientAddress.of(request, context: context),
+                deviceToken: request.cookies[SessionCookie.deviceName]?.value))
             let actor = Actor.user(signedIn.user, teamIDs: [])
             var response = WebRedirect.to(next.isEmpty ? WebPages.home(for: actor) : next)
-            response.setCookie(SessionCookie.make(token: signedIn.token, secure: SessionCookie.isSecure(request, publicURL: publicURL)))
+            let secure = SessionCookie.isSecure(request, publicURL: publicURL)
+            response.setCookie(SessionCookie.make(token: signedIn.token, secure: secure))
+            if let device = signedIn.deviceToken { response.setCookie(SessionCookie.device(token: device, secure: secure)) }
             return response
         } catch RapportError.unauthorized(let message) {
             return try again(message, status: .unauthorized)

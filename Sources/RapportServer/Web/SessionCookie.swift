@@ -15,6 +15,13 @@ enum SessionCookie {
             sameSite: .lax)
     }
 
+    /// A device this user signed in on before: it passes the account's lock after failed sign-ins.
+    static let deviceName = "rapport_device"
+
+    static func device(token: String, secure: Bool) -> Cookie {
+        Cookie(name: deviceName, value: token, maxAge: 365 * 86_400, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
+    }
+
     /// Tells the browser to forget the cookie.
     static func cleared(secure: Bool) -> Cookie {
         Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)

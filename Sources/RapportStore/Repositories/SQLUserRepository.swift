@@ -18,11 +18,37 @@ struct SQLUserRepository: UserRepository {
         try await handle.sql.raw("UPDATE users SET password_hash = \(bind: hash) WHERE id = \(bind: userID)").run()
     }
 
-    func recordSignInFailure(userID: String, failedSignIns: Int, lockedUntil: Date?) async throws {
+    func countSignInFailure(userID: String, at date: Date, window: TimeInterval) async throws -> Int {
+        let now = Timestamp.microseconds(date)
+        let since = Timestamp.microseconds(date.addingTimeInterval(-window))
+        let row = try await handle.sql.raw("""
+            UPDATE users SET
+              failed_sign_ins = CASE WHEN last_failed_at IS NULL OR last_failed_at < \(bind: since) THEN 1 ELSE failed_sign_ins + 1 END,
+              last_failed_at = \(bind: now)
+            WHERE id = \(bind: userID) RETURNING failed_sign_ins
+            """).first()
+        return Int(try row?.int("failed_sign_ins") ?? 1)
+    }
+
+    func lock(userID: String, until date: Date) async throws {
+        try await handle.sql.raw("UPDATE users SET locked_until = \(bind: Timestamp.microseconds(date)) WHERE id = \(bind: userID)").run()
+    }
+
+    func resetSignInFailures(userID: String) async throws {
         try await handle.sql.raw("""
-            UPDATE users SET failed_sign_ins = \(bind: failedSignIns), locked_until = \(bind: lockedUntil.map(Timestamp.microseconds))
-            WHERE id = \(bind: userID)
+            UPDATE users SET failed_sign_ins = 0, locked_until = NULL, last_failed_at = NULL WHERE id = \(bind: userID)
             """).run()
+    }
+
+    func rememberDevice(id: String, userID: String, at date: Date) async throws {
+        try await handle.sql.raw("""
+            INSERT INTO user_devices (id, user_id, created_at) VALUES (\(bind: id), \(bind: userID), \(bind: Timestamp.microseconds(date)))
+            ON CONFLICT (id) DO NOTHING
+            """).run()
+    }
+
+    func knowsDevice(id: String, userID: String) async throws -> Bool {
+        try await handle.sql.raw("SELECT 1 AS known FROM user_devices WHERE id = \(bind: id) AND user_id = \(bind: userID)").first() != nil
     }
 
     func insert(_ session: UserSession) async throws {
