@@ -22,13 +22,13 @@ struct APIHarness {
     /// `outbound`: the fake providers and SMTP servers listen on 127.0.0.1, so by default the
     /// harness allows private targets, as an operator would with RAPPORT_ALLOW_PRIVATE_TARGETS.
     static func run(
-        on database: TestDatabase, outbound: OutboundTargets = OutboundTargets(allowsPrivate: true),
+        on database: TestDatabase, outbound: OutboundTargets = OutboundTargets(allowsPrivate: true), limits: RateLimits = .defaults,
         _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         try await database.withStore { store in
             let services = AppServices(
                 store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL,
-                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound)
+                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound, limits: limits)
             let issued = try #require(try await services.workspaces.bootstrapIfEmpty())
             let router = try RapportApplication.buildRouter(services: services)
             let routes = router.routes.map(\.description)

@@ -20,7 +20,7 @@ import urllib.request
 
 from aiosmtpd.controller import Controller
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -114,6 +114,16 @@ class Suite:
     def shot(self, name):
         self.browser.save_screenshot(os.path.join(self.shots, f"{name}.png"))
 
+    def unstale(self, read, attempts=5):
+        """Runs `read` again when the page replaced an element it held (a live refresh)."""
+        for attempt in range(attempts):
+            try:
+                return read()
+            except StaleElementReferenceException:
+                if attempt == attempts - 1:
+                    raise
+                time.sleep(0.3)
+
     def wait(self, condition, seconds=20):
         return WebDriverWait(self.browser, seconds).until(condition)
 
@@ -166,18 +176,25 @@ class Suite:
         self.shot("inbox")
         Select(self.browser.find_element(By.ID, "filter-channel")).select_by_value("email")
         self.wait(seen.url_contains("channel=email"))
-        email_items = self.browser.find_elements(By.CSS_SELECTOR, ".conversation-item")
-        badges = {item.find_element(By.CSS_SELECTOR, ".ch").get_attribute("title") for item in email_items}
-        check(len(email_items) >= 5 and badges == {"E-mail"}, "the channel filter shows only e-mail conversations")
-        email_items[0].find_element(By.CSS_SELECTOR, "a").click()
+        # The list refreshes itself when anything in the inbox changes: a read may find the
+        # elements of the list before, so reads that meet a replaced element are done again.
+        def channel_badges():
+            email_items = self.browser.find_elements(By.CSS_SELECTOR, ".conversation-item")
+            return len(email_items), {item.find_element(By.CSS_SELECTOR, ".ch").get_attribute("title") for item in email_items}
+        count, badges = self.unstale(channel_badges)
+        check(count >= 5 and badges == {"E-mail"}, "the channel filter shows only e-mail conversations")
+        self.unstale(lambda: self.browser.find_elements(By.CSS_SELECTOR, ".conversation-item")[0].find_element(By.CSS_SELECTOR, "a").click())
         self.wait(seen.presence_of_element_located((By.ID, "composer-text")))
-        orders = self.browser.find_elements(By.CSS_SELECTOR, ".customer-pane .order")
-        question = self.browser.find_element(By.CSS_SELECTOR, ".message .bubble").text
-        number = re.search(r"order (\S+) will arrive", question).group(1)
-        check(orders and any(f"#{number}" in order.text for order in orders),
+        def sidebar():
+            orders = self.browser.find_elements(By.CSS_SELECTOR, ".customer-pane .order")
+            question = self.browser.find_element(By.CSS_SELECTOR, ".message .bubble").text
+            number = re.search(r"order (\S+) will arrive", question).group(1)
+            return ([order.text for order in orders], number, [bool(order.find_elements(By.CSS_SELECTOR, ".items li")) for order in orders],
+                    self.browser.find_element(By.CSS_SELECTOR, ".thread-head .sub").text.split(" · ")[0])
+        order_texts, number, listed, recipient = self.unstale(sidebar)
+        check(order_texts and any(f"#{number}" in text for text in order_texts),
               f"the sidebar shows the customer's orders, with order {number} the customer asks about")
-        check(all(order.find_elements(By.CSS_SELECTOR, ".items li") for order in orders), "each order in the sidebar lists its items")
-        recipient = self.browser.find_element(By.CSS_SELECTOR, ".thread-head .sub").text.split(" · ")[0]
+        check(all(listed), "each order in the sidebar lists its items")
         self.shot("conversation")
 
         reply = f"Hello! Order {number} left our warehouse today. Browser check {time.time():.0f}"

@@ -112,6 +112,27 @@ public struct InboxService: Sendable {
         try await store.read { session in try await session.inboxes.inboxes(workspaceID: workspaceID) }
     }
 
+    /// How far a signed delivery's timestamp may be from now (Mailgun's advice: 15 minutes).
+    public static let deliveryFreshness: TimeInterval = 15 * 60
+
+    /// Accepts a signed delivery once: its timestamp must be recent and its one-time token new,
+    /// so a captured post cannot be replayed. Tokens are kept twice as long as the freshness.
+    public func acceptOnce(token: String, timestamp: String, inbox: Inbox) async throws {
+        let now = clock.now()
+        guard let seconds = TimeInterval(timestamp), abs(now.timeIntervalSince1970 - seconds) <= Self.deliveryFreshness else {
+            throw RapportError.unauthorized("The delivery's timestamp is more than 15 minutes from now; it is refused as a possible replay.")
+        }
+        guard !token.isEmpty, token.count <= 200 else { throw RapportError.unauthorized("The delivery carries no usable token.") }
+        let fresh = try await store.write { session in try await session.inboxes.recordNonce(token, inboxID: inbox.id, at: now) }
+        guard fresh else { throw RapportError.unauthorized("This delivery was received before; a replay is refused.") }
+    }
+
+    /// Forgets one-time tokens too old to be accepted again anyway.
+    public func purgeNonces() async throws -> Int {
+        let cutoff = clock.now().addingTimeInterval(-2 * Self.deliveryFreshness)
+        return try await store.write { session in try await session.inboxes.purgeNonces(seenBefore: cutoff) }
+    }
+
     /// The inbox of `channel` a provider's URL names; not found (404) for anything else.
     public func inbox(id: String, channel: InboxChannel) async throws -> Inbox {
         let found = ResourceID.isValid(id, prefix: .inbox)

@@ -24,19 +24,29 @@ public struct JobService: Sendable {
         return try await store.write { session in try await session.jobs.enqueue(requests, now: now) }
     }
 
-    /// Up to `limit` due jobs, now owned by the caller until the lease ends.
-    public func claim(limit: Int) async throws -> [Job] {
+    /// Up to `limit` due jobs, none of the kinds in `excluding`, now owned by the caller until
+    /// the lease ends. A job's attempt number is its fencing token: only that attempt may
+    /// record the outcome or renew the lease.
+    public func claim(limit: Int, excluding kinds: Set<String> = []) async throws -> [Job] {
         let now = clock.now()
         guard try await store.read({ session in try await session.jobs.hasDue(now: now) }) else { return [] }
         let leaseUntil = now.addingTimeInterval(TimeInterval(lease.components.seconds))
         return try await store.write { session in
-            try await session.jobs.claim(limit: limit, now: now, leaseUntil: leaseUntil)
+            try await session.jobs.claim(limit: limit, now: now, leaseUntil: leaseUntil, excluding: kinds)
         }
     }
 
-    public func succeeded(_ job: Job) async throws {
+    /// Records success; false when the job's lease had passed to another worker (then nothing changes).
+    @discardableResult
+    public func succeeded(_ job: Job) async throws -> Bool {
         let now = clock.now()
-        try await store.write { session in try await session.jobs.markSucceeded(id: job.id, now: now) }
+        return try await store.write { session in try await session.jobs.markSucceeded(id: job.id, attempt: job.attempts, now: now) }
+    }
+
+    /// Extends the lease of a job that is still running; false when another worker holds it now.
+    public func renewLease(_ job: Job) async throws -> Bool {
+        let until = clock.now().addingTimeInterval(TimeInterval(lease.components.seconds))
+        return try await store.write { session in try await session.jobs.renewLease(id: job.id, attempt: job.attempts, until: until) }
     }
 
     /// Records a failed attempt: retried after a backoff while attempts remain and the failure
@@ -49,9 +59,11 @@ public struct JobService: Sendable {
         let permanent = if case .permanent? = failure { true } else { false }
         let retryAt: Date? = permanent || job.attempts >= job.maxAttempts
             ? nil : now.addingTimeInterval(policy.delay(afterAttempt: job.attempts, unit: unit))
-        try await store.write { session in
-            try await session.jobs.markFailed(id: job.id, error: String(message.prefix(2000)), retryAt: retryAt, now: now)
+        let recorded = try await store.write { session in
+            try await session.jobs.markFailed(id: job.id, attempt: job.attempts, error: String(message.prefix(2000)), retryAt: retryAt, now: now)
         }
+        // Another worker holds the job now: its attempt decides.
+        guard recorded else { return .running }
         return retryAt == nil ? .dead : .queued
     }
 

@@ -27,4 +27,8 @@ public protocol InboxRepository: Sendable {
     func insert(_ policy: SLAPolicy) async throws
     func slaPolicy(id: String, workspaceID: String) async throws -> SLAPolicy?
     func slaPolicies(workspaceID: String) async throws -> [SLAPolicy]
+    /// Records a provider's one-time value (a Mailgun token) for an inbox; false when seen before.
+    func recordNonce(_ nonce: String, inboxID: String, at date: Date) async throws -> Bool
+    /// Forgets one-time values seen before `cutoff`; returns how many.
+    func purgeNonces(seenBefore cutoff: Date) async throws -> Int
 }

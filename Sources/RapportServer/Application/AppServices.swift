@@ -34,15 +34,18 @@ public struct AppServices: Sendable {
     public let defaultRegion: PhoneRegion
     /// Where Rapport's own requests may go (webhooks, providers' APIs, SMTP servers).
     public let outbound: OutboundTargets
+    /// Requests per client on the public doors: tracking, web chat, inbound webhooks.
+    public let limits: RateLimits
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
         publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
         passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080,
-        outbound: OutboundTargets = AppServices.outboundFromEnvironment()
+        outbound: OutboundTargets = AppServices.outboundFromEnvironment(), limits: RateLimits = .fromEnvironment()
     ) {
         self.store = store
         self.outbound = outbound
+        self.limits = limits
         self.defaultRegion = defaultRegion
         let customers = CustomerService(
             store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)

@@ -23,17 +23,20 @@ public enum RapportApplication {
         MetricsRoutes(metrics: services.metrics, rfm: services.rfm).register(on: api)
         SourceRoutes(sources: services.sources).register(on: api)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
-        WebhookRoutes(sources: services.sources).register(on: router)
+        let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0)) } ?? router.group()
+        WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations).register(on: api)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: api)
         LiveRoutes(hub: services.live, conversations: services.conversations).register(on: api)
         let address = PublicAddress(configuredBase: services.publicURL)
-        MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
-        TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
-        EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: router)
-        VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: router)
-        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live).register(on: router)
-        let tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
+        MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
+        TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
+        EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
+        VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
+        let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0)) } ?? router.group()
+        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live).register(on: chat)
+        var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
+        if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit)) }
         TrackingRoutes(tracking: services.tracking).register(on: tracking)
         try addWorkspace(to: router, services: services)
         return router
@@ -82,6 +85,8 @@ public enum RapportApplication {
             try await services.customers.purgeExpiredDeletions()
         }, RepeatingService(name: "purging idempotency keys", interval: .seconds(3600), logger: logger) {
             try await services.idempotency.purgeExpired()
+        }, RepeatingService(name: "purging delivery tokens", interval: .seconds(600), logger: logger) {
+            try await services.inboxes.purgeNonces()
         }]
         if services.store.supportsNotifications {
             let relay = PostgresLiveRelay(store: services.store, hub: services.live, logger: logger)

@@ -5,12 +5,18 @@ import ServiceLifecycle
 /// Claims due jobs and runs them with their handlers, up to `concurrency` at a time. On
 /// graceful shutdown it stops claiming and lets the jobs in hand finish; a job whose worker
 /// died instead is claimed again when its lease runs out.
+///
+/// While a job runs its lease is renewed (a third of the lease at a time), and its outcome is
+/// recorded only by the attempt that holds it (the fencing token), so a job is never run to
+/// completion twice because one run was slow. No kind of job may take every slot: a slow
+/// webhook subscriber cannot hold up the messages to customers.
 public struct JobWorker: Service {
     let jobs: JobService
     let handlers: [String: any JobHandler]
     let concurrency: Int
     let pollInterval: Duration
     let logger: Logger
+    let running = RunningKinds()
 
     public init(
         jobs: JobService, handlers: [any JobHandler], concurrency: Int = 4, pollInterval: Duration = .milliseconds(100),
@@ -36,7 +42,7 @@ public struct JobWorker: Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             var claimed: [Job] = []
             do {
-                claimed = try await jobs.claim(limit: 1)
+                claimed = try await jobs.claim(limit: 1, excluding: await running.full(share: kindShare))
             } catch {
                 logger.error("claiming jobs failed", metadata: ["error": .string(String(reflecting: error))])
             }
@@ -61,14 +67,36 @@ public struct JobWorker: Service {
         return ran
     }
 
-    /// Runs one claimed job and records its outcome.
+    /// The slots one kind may use at most: all but one, so another kind always has a slot.
+    var kindShare: Int { max(1, concurrency - 1) }
+
+    /// Runs one claimed job, renewing its lease meanwhile, and records its outcome.
     func perform(_ job: Job) async {
+        await running.started(job.kind)
+        await execute(job)
+        await running.finished(job.kind)
+    }
+
+    private func execute(_ job: Job) async {
+        let renewal = Task {
+            let every = Duration.seconds(max(1, jobs.lease.components.seconds / 3))
+            while !Task.isCancelled {
+                try await Task.sleep(for: every)
+                guard try await jobs.renewLease(job) else {
+                    logger.warning("lease lost", metadata: ["job": .string(job.id), "kind": .string(job.kind)])
+                    return
+                }
+            }
+        }
+        defer { renewal.cancel() }
         do {
             guard let handler = handlers[job.kind] else {
                 throw JobFailure.permanent("No handler for jobs of kind \(job.kind) in this build.")
             }
             try await handler.run(job)
-            try await jobs.succeeded(job)
+            if try await !jobs.succeeded(job) {
+                logger.warning("job finished after its lease passed to another worker; that attempt decides", metadata: ["job": .string(job.id)])
+            }
         } catch {
             do {
                 let status = try await jobs.failed(job, error: error)

@@ -16,13 +16,27 @@ struct EmailWebhookRoutes {
     /// Mail with attachments is larger than API bodies.
     static let maximumSize = 25 << 20
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<RapportRequestContext>) {
         router.post("webhooks/email/:inbox_id") { request, context in try await receive(request, context: context) }
     }
 
     @Sendable func receive(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let id = try context.parameters.require("inbox_id")
         let inbox = try await inboxes.inbox(id: id, channel: .email)
+        // A credential in the headers is checked before the body is read; without one, only an
+        // inbox set up for Mailgun (whose signature is inside the form) reads the body at all.
+        if let given = basicCredentials(request) {
+            guard let expected = inbox.settings["sendgrid_basic_auth"], WebhookSignature.constantTimeEquals(given, expected) else {
+                throw RapportError.unauthorized("The HTTP Basic credentials are not this inbox's sendgrid_basic_auth.")
+            }
+        } else if let given = bearer(request) ?? request.uri.queryParameters.get("token").map({ String($0) }) {
+            guard let expected = inbox.settings["inbound_token"], WebhookSignature.constantTimeEquals(given, expected) else {
+                throw RapportError.unauthorized("The token is not this inbox's inbound_token.")
+            }
+        } else if inbox.settings["mailgun_signing_key"] == nil {
+            throw RapportError.unauthorized(
+                "Send the inbox's inbound_token (raw MIME), its sendgrid_basic_auth (SendGrid) or set up mailgun_signing_key (Mailgun).")
+        }
         var request = request
         let body = Array(try await request.collectBody(upTo: Self.maximumSize).readableBytesView)
         let contentType = request.headers[.contentType] ?? "application/octet-stream"
@@ -32,6 +46,7 @@ struct EmailWebhookRoutes {
                 guard let key = inbox.settings["mailgun_signing_key"],
                     WebhookSignature.isValidMailgunSignature(signature, timestamp: timestamp, token: token, signingKey: key)
                 else { throw RapportError.unauthorized("The Mailgun signature does not match this inbox's mailgun_signing_key.") }
+                try await inboxes.acceptOnce(token: token, timestamp: timestamp, inbox: inbox)
                 message = form.mailgunMessage()
             } else {
                 guard let expected = inbox.settings["sendgrid_basic_auth"], let given = basicCredentials(request),

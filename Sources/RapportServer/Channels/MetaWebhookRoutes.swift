@@ -13,7 +13,7 @@ struct MetaWebhookRoutes {
 
     static let signatureHeader = HTTPField.Name("X-Hub-Signature-256")!
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<RapportRequestContext>) {
         for channel in [InboxChannel.whatsapp, .messenger, .instagram] {
             router.get("webhooks/\(channel.rawValue)/:inbox_id") { request, context in
                 try await handshake(request, context: context, channel: channel)

@@ -14,7 +14,7 @@ struct TwilioWebhookRoutes {
 
     static let signatureHeader = HTTPField.Name("X-Twilio-Signature")!
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<RapportRequestContext>) {
         router.post("webhooks/twilio/sms/:inbox_id") { request, context in try await receive(request, context: context) }
         router.post("webhooks/twilio/sms/:inbox_id/status") { request, context in try await receive(request, context: context) }
     }

@@ -13,7 +13,7 @@ struct VoiceWebhookRoutes {
     let conversations: ConversationService
     let address: PublicAddress
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<RapportRequestContext>) {
         router.post("webhooks/twilio/voice/:inbox_id") { request, context in try await answer(request, context: context) }
         router.post("webhooks/twilio/voice/:inbox_id/menu") { request, context in try await menu(request, context: context) }
         router.post("webhooks/twilio/voice/:inbox_id/recording") { request, context in try await recording(request, context: context) }

@@ -20,7 +20,7 @@ struct WebChatRoutes {
         return ByteBuffer(bytes: url.flatMap { try? Data(contentsOf: $0) } ?? Data())
     }()
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<RapportRequestContext>) {
         router.get("widget.js") { _, _ in
             var headers = HTTPFields()
             headers[.contentType] = "text/javascript; charset=utf-8"

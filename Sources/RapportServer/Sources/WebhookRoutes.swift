@@ -9,7 +9,7 @@ import RapportCore
 struct WebhookRoutes {
     let sources: SourceService
 
-    func register(on router: Router<RapportRequestContext>) {
+    func register(on router: RouterGroup<RapportRequestContext>) {
         router.post("webhooks/shopify/:source_id") { request, context in
             try await receive(request, context: context, kind: .shopify)
         }

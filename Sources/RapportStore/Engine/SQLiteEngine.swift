@@ -38,12 +38,24 @@ final class SQLiteEngine: SQLEngine {
         return SQLiteEngine(writer: writer, readers: readers, checkpointer: checkpointer)
     }
 
+    /// How far a commit is flushed before it is acknowledged (`RAPPORT_SQLITE_SYNCHRONOUS`):
+    /// `NORMAL` (the default) survives a killed process; `FULL` also a power cut, at the cost
+    /// measured in docs/performance.md.
+    enum Synchronous: String {
+        case normal = "NORMAL"
+        case full = "FULL"
+    }
+
+    static var synchronous: Synchronous {
+        ProcessInfo.processInfo.environment["RAPPORT_SQLITE_SYNCHRONOUS"].flatMap { Synchronous(rawValue: $0.uppercased()) } ?? .normal
+    }
+
     /// A connection with Rapport's settings. SQLite's default page cache (2 MiB) is far smaller
     /// than the indexes of a million customers; memory-mapped reads skip a copy per page.
     private static func openConnection(path: String, logger: Logger, cacheMiB: Int) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let pragmas = [
-            "PRAGMA busy_timeout=5000", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON",
+            "PRAGMA busy_timeout=5000", "PRAGMA synchronous=\(synchronous.rawValue)", "PRAGMA foreign_keys=ON",
             "PRAGMA cache_size=-\(cacheMiB * 1024)", "PRAGMA mmap_size=\(256 << 20)", "PRAGMA temp_store=MEMORY",
         ]
         for pragma in pragmas {

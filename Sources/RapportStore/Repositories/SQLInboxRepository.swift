@@ -196,4 +196,16 @@ struct SQLInboxRepository: InboxRepository {
             businessHours: try row.optionalString("business_hours").map { try StoredJSON.decode(BusinessHours.self, from: $0) },
             createdAt: try row.date("created_at"))
     }
+
+    func recordNonce(_ nonce: String, inboxID: String, at date: Date) async throws -> Bool {
+        let rows = try await handle.sql.raw("""
+            INSERT INTO inbound_nonces (inbox_id, nonce, seen_at) VALUES (\(bind: inboxID), \(bind: nonce), \(bind: Timestamp.microseconds(date)))
+            ON CONFLICT (inbox_id, nonce) DO NOTHING RETURNING nonce
+            """).all()
+        return !rows.isEmpty
+    }
+
+    func purgeNonces(seenBefore cutoff: Date) async throws -> Int {
+        try await handle.sql.raw("DELETE FROM inbound_nonces WHERE seen_at < \(bind: Timestamp.microseconds(cutoff)) RETURNING nonce").all().count
+    }
 }

@@ -27,31 +27,41 @@ struct SQLJobRepository: JobRepository {
             """).first() != nil
     }
 
-    func claim(limit: Int, now: Date, leaseUntil: Date) async throws -> [Job] {
-        let rows = try await handle.sql.raw("""
+    func claim(limit: Int, now: Date, leaseUntil: Date, excluding kinds: Set<String>) async throws -> [Job] {
+        var due: SQLQueryString = "SELECT id FROM jobs WHERE status IN ('queued', 'running') AND run_at <= \(bind: Timestamp.microseconds(now))"
+        if !kinds.isEmpty { due += " AND kind NOT IN (\(binds: kinds.sorted()))" }
+        due += " ORDER BY run_at LIMIT \(literal: limit)\(unsafeRaw: handle.dialect.skipLockedRows)"
+        var query: SQLQueryString = """
             UPDATE jobs SET status = 'running', attempts = attempts + 1, run_at = \(bind: Timestamp.microseconds(leaseUntil)),
               updated_at = \(bind: Timestamp.microseconds(now))
             WHERE id IN (
-              SELECT id FROM jobs WHERE status IN ('queued', 'running') AND run_at <= \(bind: Timestamp.microseconds(now))
-              ORDER BY run_at LIMIT \(literal: limit)\(unsafeRaw: handle.dialect.skipLockedRows))
-            RETURNING *
-            """).all()
-        return try rows.compactMap(decode).sorted { $0.id < $1.id }
+            """
+        query += due
+        query += ") RETURNING *"
+        return try await handle.sql.raw(query).all().compactMap(decode).sorted { $0.id < $1.id }
     }
 
-    func markSucceeded(id: String, now: Date) async throws {
-        try await handle.sql.raw("""
-            UPDATE jobs SET status = 'succeeded', updated_at = \(bind: Timestamp.microseconds(now)) WHERE id = \(bind: id)
-            """).run()
+    func markSucceeded(id: String, attempt: Int, now: Date) async throws -> Bool {
+        try await !handle.sql.raw("""
+            UPDATE jobs SET status = 'succeeded', updated_at = \(bind: Timestamp.microseconds(now))
+            WHERE id = \(bind: id) AND attempts = \(bind: attempt) AND status = 'running' RETURNING id
+            """).all().isEmpty
     }
 
-    func markFailed(id: String, error: String, retryAt: Date?, now: Date) async throws {
+    func markFailed(id: String, attempt: Int, error: String, retryAt: Date?, now: Date) async throws -> Bool {
         let status = retryAt == nil ? JobStatus.dead : .queued
-        try await handle.sql.raw("""
+        return try await !handle.sql.raw("""
             UPDATE jobs SET status = \(bind: status.rawValue), last_error = \(bind: error),
               run_at = \(bind: Timestamp.microseconds(retryAt ?? now)), updated_at = \(bind: Timestamp.microseconds(now))
-            WHERE id = \(bind: id)
-            """).run()
+            WHERE id = \(bind: id) AND attempts = \(bind: attempt) AND status = 'running' RETURNING id
+            """).all().isEmpty
+    }
+
+    func renewLease(id: String, attempt: Int, until: Date) async throws -> Bool {
+        try await !handle.sql.raw("""
+            UPDATE jobs SET run_at = \(bind: Timestamp.microseconds(until))
+            WHERE id = \(bind: id) AND attempts = \(bind: attempt) AND status = 'running' RETURNING id
+            """).all().isEmpty
     }
 
     func find(id: String) async throws -> Job? {

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Token buckets per client key (a write key, an inbox, an inbox and an address), in this
+/// process. A request takes a token; an empty bucket answers how long until the next one.
+public actor RateLimiter {
+    public nonisolated let limit: RateLimit
+    private var buckets: [String: (tokens: Double, at: Date)] = [:]
+
+    public init(_ limit: RateLimit) {
+        self.limit = limit
+    }
+
+    /// Takes a token for `key`; throws 429 with the wait when there is none.
+    public func take(_ key: String, now: Date = Date()) throws {
+        let rate = Double(limit.count) / limit.period
+        if buckets.count > 50_000 { forgetIdle(now: now) }
+        var bucket = buckets[key] ?? (Double(limit.count), now)
+        bucket.tokens = min(Double(limit.count), bucket.tokens + now.timeIntervalSince(bucket.at) * rate)
+        bucket.at = now
+        guard bucket.tokens >= 1 else {
+            buckets[key] = bucket
+            let seconds = max(1, Int(((1 - bucket.tokens) / rate).rounded(.up)))
+            throw RapportError.tooManyAttempts("Too many requests (at most \(limit)); retry in \(seconds) s.", retryAfterSeconds: seconds)
+        }
+        bucket.tokens -= 1
+        buckets[key] = bucket
+    }
+
+    /// Drops buckets that have refilled completely: they hold nothing a new bucket would not.
+    private func forgetIdle(now: Date) {
+        buckets = buckets.filter { now.timeIntervalSince($0.value.at) < limit.period }
+    }
+}

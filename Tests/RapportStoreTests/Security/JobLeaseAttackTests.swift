@@ -1,0 +1,44 @@
+import Foundation
+import RapportCore
+import RapportStore
+import RapportTestSupport
+import Testing
+
+/// Jobs that could run twice, or be starved: a slow run whose lease ran out, and a kind that
+/// would take every slot.
+@Suite("Security: job leases")
+struct JobLeaseAttackTests {
+    @Test("a run that outlasted its lease records nothing once another worker took the job over; the lease is renewed while a run is alive", arguments: TestDatabase.available)
+    func fencing(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let clock = FixedClock()
+            let jobs = JobService(store: store, clock: clock, lease: .seconds(300))
+            try await jobs.enqueue([JobRequest(kind: "webhook.deliver", payload: "{}")])
+            let slow = try #require(try await jobs.claim(limit: 1).first)
+            clock.advance(by: 200)
+            #expect(try await jobs.renewLease(slow), "alive and renewed")
+            clock.advance(by: 250)
+            #expect(try await jobs.claim(limit: 1).isEmpty, "the renewal kept the job")
+            clock.advance(by: 60)
+            let takeover = try #require(try await jobs.claim(limit: 1).first)
+            #expect(takeover.attempts == slow.attempts + 1)
+            #expect(try await !jobs.succeeded(slow), "the stale attempt records nothing")
+            #expect(try await !jobs.renewLease(slow))
+            #expect(try await jobs.failed(slow, error: JobFailure.retry("late")) == .running)
+            #expect(try await jobs.job(id: slow.id)?.status == .running, "still the second attempt's")
+            #expect(try await jobs.succeeded(takeover))
+            #expect(try await jobs.job(id: slow.id)?.status == .succeeded)
+        }
+    }
+
+    @Test("jobs of a kind already using its share of slots are left for later, so other kinds run", arguments: TestDatabase.available)
+    func kindShare(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let jobs = JobService(store: store, clock: FixedClock())
+            try await jobs.enqueue((0..<5).map { _ in JobRequest(kind: "webhook.deliver", payload: "{}") })
+            try await jobs.enqueue([JobRequest(kind: "message.send", payload: "{}")])
+            let claimed = try await jobs.claim(limit: 10, excluding: ["webhook.deliver"])
+            #expect(claimed.map(\.kind) == ["message.send"])
+        }
+    }
+}
