@@ -18,26 +18,31 @@ enum HeaderText {
         return fold(name + ":", words)
     }
 
-    /// `text` as RFC 2047 encoded words of at most 75 characters, split between characters.
+    /// `text` as RFC 2047 encoded words of at most 64 characters each, split between code
+    /// points (each word holds whole characters of its charset, as §5 asks).
     static func encodedWords(_ text: String) -> [String] {
         var words: [String] = []
-        var chunk = ""
-        for character in text {
-            if chunk.utf8.count + character.utf8.count > encodedWordBytes, !chunk.isEmpty {
-                words.append(encodedWord(chunk))
-                chunk = ""
+        var chunk = String.UnicodeScalarView()
+        var bytes = 0
+        for scalar in text.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if bytes + size > encodedWordBytes, !chunk.isEmpty {
+                words.append(encodedWord(String(chunk)))
+                chunk = String.UnicodeScalarView()
+                bytes = 0
             }
-            chunk.append(character)
+            chunk.append(scalar)
+            bytes += size
         }
-        if !chunk.isEmpty { words.append(encodedWord(chunk)) }
+        if !chunk.isEmpty { words.append(encodedWord(String(chunk))) }
         return words
     }
 
-    /// An address fit for a header and for `MAIL FROM`/`RCPT TO`: visible characters only, one
-    /// `@`, no brackets, at most 254 characters (RFC 5321 §4.5.3.1.3).
+    /// An address fit for a header and for `MAIL FROM`/`RCPT TO`: visible ASCII only (Rapport
+    /// does not speak SMTPUTF8), one `@`, no brackets, at most 254 characters (RFC 5321 §4.5.3.1.3).
     static func isSafeAddress(_ address: String) -> Bool {
         guard !address.isEmpty, address.utf8.count <= 254, address.filter({ $0 == "@" }).count == 1 else { return false }
-        return address.unicodeScalars.allSatisfy { !isControl($0) && $0 != " " && $0 != "<" && $0 != ">" && $0 != "," && $0 != "\\" }
+        return address.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F && $0 != "<" && $0 != ">" && $0 != "," && $0 != "\\" }
     }
 
     /// A Message-ID fit for `In-Reply-To` and `References` (without its brackets).

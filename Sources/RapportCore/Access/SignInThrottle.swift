@@ -13,20 +13,30 @@ public actor SignInThrottle {
         self.window = window
     }
 
-    /// Throws 429 when `address` has failed `limit` times within the window.
-    public func check(_ address: String?, now: Date) throws {
-        guard let address, let entry = failures[address], now.timeIntervalSince(entry.since) < window, entry.count >= limit else { return }
-        let seconds = Int((window - now.timeIntervalSince(entry.since)).rounded(.up))
-        throw RapportError.tooManyAttempts("Too many failed sign-ins from this address; try again in \(seconds) seconds.", retryAfterSeconds: seconds)
+    /// Counts an attempt from `address` before its password is checked (so a burst sent at once
+    /// counts whole), or throws 429 when the address has used its attempts within the window.
+    /// IPv6 addresses count by their /64, which one client commonly holds whole.
+    public func begin(_ address: String?, now: Date) throws {
+        guard let address else { return }
+        let key = Self.key(address)
+        if failures.count > 10_000 { failures = failures.filter { now.timeIntervalSince($0.value.since) < window } }
+        var entry: (count: Int, since: Date) = failures[key].flatMap { now.timeIntervalSince($0.since) < window ? $0 : nil } ?? (0, now)
+        guard entry.count < limit else {
+            let seconds = max(1, Int((window - now.timeIntervalSince(entry.since)).rounded(.up)))
+            throw RapportError.tooManyAttempts("Too many failed sign-ins from this address; try again in \(seconds) seconds.", retryAfterSeconds: seconds)
+        }
+        entry.count += 1
+        failures[key] = entry
     }
 
-    public func recordFailure(_ address: String?, now: Date) {
-        guard let address else { return }
-        if failures.count > 10_000 { failures = failures.filter { now.timeIntervalSince($0.value.since) < window } }
-        if let entry = failures[address], now.timeIntervalSince(entry.since) < window {
-            failures[address] = (entry.count + 1, entry.since)
-        } else {
-            failures[address] = (1, now)
-        }
+    /// A successful attempt does not count against its address.
+    public func succeeded(_ address: String?) {
+        guard let address, let entry = failures[Self.key(address)] else { return }
+        failures[Self.key(address)] = (max(0, entry.count - 1), entry.since)
+    }
+
+    static func key(_ address: String) -> String {
+        guard address.contains(":"), let bytes = OutboundTargets.ipv6(address) else { return address }
+        return bytes.prefix(8).map { String(format: "%02x", $0) }.joined() + "::/64"
     }
 }

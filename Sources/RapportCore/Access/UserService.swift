@@ -82,14 +82,13 @@ public struct UserService: Sendable {
     public func signIn(_ attempt: SignInAttempt) async throws -> SignedIn {
         let now = clock.now()
         let wrong = RapportError.unauthorized("The e-mail address or the password is wrong.")
-        try await throttle.check(attempt.address, now: now)
+        try await throttle.begin(attempt.address, now: now)
         let candidates = try await store.read { session in try await session.users.credentials(email: attempt.email.trimmed.lowercased()) }
         let passwords = self.passwords
         let password = attempt.password
         guard !candidates.isEmpty else {
             // As slow as checking a password, so the answer does not tell which addresses exist.
             _ = try await work.run { passwords.hash(password) }
-            await throttle.recordFailure(attempt.address, now: now)
             throw wrong
         }
         // Addresses are unique across workspaces since migration 12; an older database may
@@ -115,9 +114,9 @@ public struct UserService: Sendable {
             if credentials.user.deactivatedAt != nil {
                 throw RapportError.unauthorized("This account is deactivated; an admin of the workspace can reactivate it.")
             }
+            await throttle.succeeded(attempt.address)
             return try await openSession(for: credentials.user, knownDevice: knownDevice, now: now)
         }
-        await throttle.recordFailure(attempt.address, now: now)
         throw wrong
     }
 

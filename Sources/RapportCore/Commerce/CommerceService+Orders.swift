@@ -4,6 +4,14 @@ extension CommerceService {
     /// Creates orders, or updates those already known by source and external id. Either all
     /// are written or, on any invalid input, none; with several inputs field errors are named
     /// `[index].field`.
+    /// Orders written by a person or an integration: changing orders needs `changeOrders`, and
+    /// one that says an order was refunded needs `refundOrders`, as a refund does.
+    public func upsertOrders(_ inputs: [OrderInput], as actor: Actor) async throws -> [OrderOutcome] {
+        try actor.require(.changeOrders)
+        if inputs.contains(where: { $0.status?.isRefund == true }) { try actor.require(.refundOrders) }
+        return try await upsertOrders(inputs, workspaceID: actor.workspaceID, actor: actor.label)
+    }
+
     public func upsertOrders(_ inputs: [OrderInput], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
         try await upsertPrepared(try prepare(inputs), workspaceID: workspaceID, actor: actor)
     }
@@ -94,7 +102,7 @@ extension CommerceService {
     /// Moves an order along its lifecycle; a move the lifecycle does not allow is a conflict
     /// that names the moves that are allowed.
     public func changeStatus(orderID: String, to status: OrderStatus, as actor: Actor) async throws -> Order {
-        try actor.require(.changeOrders)
+        try actor.require(status.isRefund ? .refundOrders : .changeOrders)
         let workspaceID = actor.workspaceID
         return try await store.write { session in try await changeStatus(orderID: orderID, to: status, workspaceID: workspaceID, session: session) }
     }

@@ -24,4 +24,7 @@ public enum OrderStatus: String, Sendable, Codable, CaseIterable {
 
     /// Whether goods have left the warehouse (changes of address or cancellation are too late).
     public var isFulfilled: Bool { [.fulfilled, .delivered].contains(self) }
+
+    /// Whether reaching this status means money went back.
+    public var isRefund: Bool { self == .refunded || self == .partiallyRefunded }
 }

@@ -98,7 +98,7 @@ public struct OutboundTargets: Sendable, Equatable {
 
     /// An IPv6 address in text (RFC 4291 §2.2: `::` once, an IPv4 tail allowed), or nil. A zone
     /// (`%eth0`) is dropped: it names an interface, not another address.
-    static func ipv6(_ text: String) -> [UInt8]? {
+    public static func ipv6(_ text: String) -> [UInt8]? {
         let address = text.split(separator: "%", maxSplits: 1).first.map(String.init) ?? text
         let halves = address.components(separatedBy: "::")
         guard halves.count <= 2 else { return nil }

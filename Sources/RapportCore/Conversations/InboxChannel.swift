@@ -61,10 +61,11 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
         "sendgrid_basic_auth", "mailgun_signing_key", "inbound_token",
     ]
 
-    /// The settings that say where Rapport connects to send (the provider's API, the SMTP server).
+    /// The settings that say where and how Rapport connects to send (the provider's API; the
+    /// SMTP server, its TLS and the certificates it trusts).
     public var outgoingHostSettings: [String] {
         switch self {
-        case .email: ["smtp_host", "smtp_port"]
+        case .email: ["smtp_host", "smtp_port", "smtp_security", "smtp_ca_file"]
         case .whatsapp, .messenger, .instagram, .sms, .voice: ["api_base_url"]
         case .webchat, .store: []
         }

@@ -27,7 +27,7 @@ public struct Identity: Sendable, Equatable, Codable {
     }
 
     /// Merge records written before identities carried provenance hold none: those identities
-    /// were kept as proven by the migration that added it, and are read back so.
+    /// are read back by the rule the migration that added it applied to stored rows.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
@@ -35,7 +35,18 @@ public struct Identity: Sendable, Equatable, Codable {
             value: try container.decode(String.self, forKey: .value),
             source: try container.decodeIfPresent(String.self, forKey: .source),
             createdAt: try container.decode(Date.self, forKey: .createdAt),
-            provenance: try container.decodeIfPresent(IdentityProvenance.self, forKey: .provenance) ?? .proven)
+            provenance: .proven)
+        provenance = try container.decodeIfPresent(IdentityProvenance.self, forKey: .provenance)
+            ?? Self.legacyProvenance(kind: kind, source: source)
+    }
+
+    /// How an identity stored before provenance existed is taken: asserted when only a browser,
+    /// a visitor, an e-mail sender or a caller could have named it, proven otherwise.
+    public static func legacyProvenance(kind: IdentityKind, source: String?) -> IdentityProvenance {
+        if kind == .anonymous || (kind == .external && source == TrackingService.source) || source == "email" || source == "voice" {
+            return .asserted
+        }
+        return .proven
     }
 
     public var key: IdentityKey {

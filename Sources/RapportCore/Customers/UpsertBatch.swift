@@ -45,8 +45,20 @@ struct UpsertBatch {
         return outcomes
     }
 
-    private mutating func upsert(_ input: PreparedUpsert) async throws -> UpsertOutcome {
+    private mutating func upsert(_ original: PreparedUpsert) async throws -> UpsertOutcome {
         let now = service.clock.now()
+        var input = original
+        // Only proof takes an identity back from a deleted customer; an assertion leaves it
+        // there and goes on without it (or, naming nothing else, changes nothing).
+        if input.provenance == .asserted {
+            let held = input.identities.compactMap { identity in owners[identity.key].flatMap { $0.isDeleted ? $0.customerID : nil } }
+            if !held.isEmpty {
+                input.identities.removeAll { owners[$0.key]?.isDeleted == true }
+                if input.identities.isEmpty, let deleted = try await session.customers.find(id: held[0], workspaceID: workspaceID) {
+                    return UpsertOutcome(customer: deleted, created: false)
+                }
+            }
+        }
         let reclaimed = try await reclaimFromDeleted(input)
         var ownerIDs: [String] = []
         for identity in input.identities {
@@ -63,13 +75,14 @@ struct UpsertBatch {
         return outcome
     }
 
-    /// Identities the input names that belong to a soft-deleted customer: someone deleted comes
-    /// back (a new order, a message). Nothing acknowledged may be lost, and the deleted record
+    /// Identities a proven input names that belong to a soft-deleted customer: someone deleted
+    /// comes back (a new order, a message). Nothing acknowledged may be lost, and the deleted record
     /// must not be revived behind the back of whoever deleted it, so the identity leaves the
     /// deleted customer (a restore brings the rest back) and the input lands on a live one,
     /// with a merge suggestion naming the deleted customer.
     private mutating func reclaimFromDeleted(_ input: PreparedUpsert) async throws -> [(NormalizedIdentity, String)] {
         var reclaimed: [(NormalizedIdentity, String)] = []
+        guard input.provenance == .proven else { return [] }
         for identity in input.identities {
             guard let owner = owners[identity.key], owner.isDeleted, let identityID = owner.identityID else { continue }
             try await session.customers.removeIdentity(id: identityID, workspaceID: workspaceID)

@@ -6,7 +6,8 @@ import Foundation
 /// - Keys belong to whoever sent them (workspace and actor): another user or key using the
 ///   same key never sees the first one's answer.
 /// - A claim whose request never finished (the process died between claim and answer) is
-///   taken over after `claimLifetime`, so a key cannot stay stuck.
+///   taken over after `claimLifetime` by the same request, so a key cannot stay stuck; each
+///   claim holds a token, and only its holder may answer or free it.
 /// - An answer that held a secret (`Cache-Control: no-store`, e.g. a webhook's signing secret)
 ///   is not kept: a retry is told so instead of getting the secret again.
 public struct IdempotencyService: Sendable {
@@ -17,8 +18,8 @@ public struct IdempotencyService: Sendable {
 
     /// What to do with a request that carries a key.
     public enum Start: Sendable, Equatable {
-        /// Run it; complete or release the key afterwards.
-        case proceed
+        /// Run it; complete or release the key afterwards with this claim token.
+        case proceed(token: String)
         /// Answered before: send this again.
         case replay(status: Int, location: String?, body: String)
     }
@@ -37,17 +38,21 @@ public struct IdempotencyService: Sendable {
         }
         let scoped = Self.scoped(key, actor)
         let now = clock.now()
-        let existing = try await store.write { session -> IdempotencyRecord? in
-            guard let found = try await session.idempotency.claim(key: scoped, workspaceID: actor.workspaceID, fingerprint: fingerprint, at: now)
-            else { return nil }
-            // Unanswered for too long: the request died with its process; this one takes over.
-            if found.status == nil, now.timeIntervalSince(found.createdAt) > Self.claimLifetime {
-                try await session.idempotency.release(key: scoped, workspaceID: actor.workspaceID)
-                return try await session.idempotency.claim(key: scoped, workspaceID: actor.workspaceID, fingerprint: fingerprint, at: now)
-            }
-            return found
+        let token = RandomSecret.make(prefix: "", length: 24)
+        let staleBefore = now.addingTimeInterval(-Self.claimLifetime)
+        let (existing, tookOver) = try await store.write { session -> (IdempotencyRecord?, Bool) in
+            guard let found = try await session.idempotency.claim(
+                key: scoped, workspaceID: actor.workspaceID, fingerprint: fingerprint, token: token, at: now)
+            else { return (nil, false) }
+            // The same request, unanswered for too long: it died with its process; this one
+            // takes the claim over (and the first, should it finish after all, records nothing).
+            let stale = found.status == nil && found.fingerprint == fingerprint && found.createdAt < staleBefore
+            guard stale else { return (found, false) }
+            let took = try await session.idempotency.takeOver(
+                key: scoped, workspaceID: actor.workspaceID, fingerprint: fingerprint, token: token, at: now, staleBefore: staleBefore)
+            return (found, took)
         }
-        guard let existing else { return .proceed }
+        guard let existing, !tookOver else { return .proceed(token: token) }
         guard existing.fingerprint == fingerprint else {
             throw RapportError.invalid(field: "Idempotency-Key", "was already used for a different request; use a new key for a new request")
         }
@@ -61,17 +66,19 @@ public struct IdempotencyService: Sendable {
         return .replay(status: status, location: existing.headers.flatMap { $0.isEmpty ? nil : $0 }, body: body)
     }
 
-    /// Keeps a successful answer; `body` nil when it held a secret.
-    public func complete(key: String, status: Int, location: String?, body: String?, as actor: Actor) async throws {
+    /// Keeps a successful answer of the claim `token` holds; `body` nil when it held a secret.
+    public func complete(key: String, token: String, status: Int, location: String?, body: String?, as actor: Actor) async throws {
         try await store.write { session in
             try await session.idempotency.complete(
-                key: Self.scoped(key, actor), workspaceID: actor.workspaceID, status: status, headers: location ?? "", body: body)
+                key: Self.scoped(key, actor), workspaceID: actor.workspaceID, token: token, status: status, headers: location ?? "", body: body)
         }
     }
 
     /// Frees the key of a request that failed: it changed nothing, so it may be tried again.
-    public func release(key: String, as actor: Actor) async throws {
-        try await store.write { session in try await session.idempotency.release(key: Self.scoped(key, actor), workspaceID: actor.workspaceID) }
+    public func release(key: String, token: String, as actor: Actor) async throws {
+        try await store.write { session in
+            try await session.idempotency.release(key: Self.scoped(key, actor), workspaceID: actor.workspaceID, token: token)
+        }
     }
 
     /// Forgets answers older than `retention`; returns how many.

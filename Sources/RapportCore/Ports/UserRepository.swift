@@ -20,6 +20,7 @@ public protocol UserRepository: Sendable {
     /// Deactivates (a date; the user also goes offline) or reactivates (nil) a user.
     func setDeactivated(at date: Date?, userID: String, workspaceID: String) async throws -> Bool
     func deleteSession(id: String) async throws
-    /// Ends every session of the user; returns how many.
+    /// Ends every session of the user and forgets the devices they signed in on (every caller
+    /// is a revocation: signing out everywhere, deactivation, a new password); returns how many sessions.
     func deleteSessions(userID: String) async throws -> Int
 }

@@ -48,7 +48,7 @@ struct CommerceRoutes {
     @Sendable func upsertOrder(_ request: Request, context: RapportRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.order(&body)
-        let outcome = try await commerce.upsertOrders([input], workspaceID: try context.workspaceID(), actor: context.actorLabel)[0]
+        let outcome = try await commerce.upsertOrders([input], as: try context.actor())[0]
         return created(OrderResponse(order: outcome.order), isNew: outcome.created, path: "orders/\(outcome.order.id)")
     }
 

@@ -26,6 +26,7 @@ struct IdempotencyMiddleware: RouterMiddleware {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         let fingerprint = Self.fingerprint(method: request.method.rawValue, path: request.uri.description, body: body)
+        let token: String
         switch try await idempotency.begin(key: key, fingerprint: fingerprint, as: actor) {
         case .replay(let status, let location, let kept):
             var headers = HTTPFields()
@@ -33,23 +34,23 @@ struct IdempotencyMiddleware: RouterMiddleware {
             if let location { headers[.location] = location }
             headers[Self.replayedHeader] = "true"
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: kept)))
-        case .proceed:
-            break
+        case .proceed(let claim):
+            token = claim
         }
         do {
             let response = try await next(request, context)
             guard (200..<300).contains(response.status.code) else {
-                try await idempotency.release(key: key, as: actor)
+                try await idempotency.release(key: key, token: token, as: actor)
                 return response
             }
             let (bytes, replayable) = try await CollectingBodyWriter.collect(response)
             let holdsSecret = response.headers[.cacheControl]?.contains("no-store") == true
             try await idempotency.complete(
-                key: key, status: response.status.code, location: response.headers[.location],
+                key: key, token: token, status: response.status.code, location: response.headers[.location],
                 body: holdsSecret ? nil : String(buffer: bytes), as: actor)
             return replayable
         } catch {
-            try await idempotency.release(key: key, as: actor)
+            try await idempotency.release(key: key, token: token, as: actor)
             throw error
         }
     }

@@ -5,7 +5,7 @@ import SQLKit
 struct SQLIdempotencyRepository: IdempotencyRepository {
     let handle: SQLConnectionHandle
 
-    func claim(key: String, workspaceID: String, fingerprint: String, at date: Date) async throws -> IdempotencyRecord? {
+    func claim(key: String, workspaceID: String, fingerprint: String, token: String, at date: Date) async throws -> IdempotencyRecord? {
         if let row = try await handle.sql.raw("""
             SELECT * FROM idempotency_keys WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key)
             """).first()
@@ -16,16 +16,25 @@ struct SQLIdempotencyRepository: IdempotencyRepository {
                 createdAt: try row.date("created_at"))
         }
         try await handle.sql.raw("""
-            INSERT INTO idempotency_keys (workspace_id, key, fingerprint, created_at)
-            VALUES (\(bind: workspaceID), \(bind: key), \(bind: fingerprint), \(bind: Timestamp.microseconds(date)))
+            INSERT INTO idempotency_keys (workspace_id, key, fingerprint, claim_token, created_at)
+            VALUES (\(bind: workspaceID), \(bind: key), \(bind: fingerprint), \(bind: token), \(bind: Timestamp.microseconds(date)))
             """).run()
         return nil
     }
 
-    func complete(key: String, workspaceID: String, status: Int, headers: String, body: String?) async throws {
+    func takeOver(key: String, workspaceID: String, fingerprint: String, token: String, at date: Date, staleBefore: Date) async throws -> Bool {
+        try await !handle.sql.raw("""
+            UPDATE idempotency_keys SET claim_token = \(bind: token), created_at = \(bind: Timestamp.microseconds(date))
+            WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key) AND fingerprint = \(bind: fingerprint)
+              AND status IS NULL AND created_at < \(bind: Timestamp.microseconds(staleBefore))
+            RETURNING key
+            """).all().isEmpty
+    }
+
+    func complete(key: String, workspaceID: String, token: String, status: Int, headers: String, body: String?) async throws {
         try await handle.sql.raw("""
             UPDATE idempotency_keys SET status = \(bind: status), headers = \(bind: headers), body = \(bind: body)
-            WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key)
+            WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key) AND claim_token = \(bind: token) AND status IS NULL
             """).run()
     }
 
@@ -35,9 +44,10 @@ struct SQLIdempotencyRepository: IdempotencyRepository {
             """).all().count
     }
 
-    func release(key: String, workspaceID: String) async throws {
+    func release(key: String, workspaceID: String, token: String) async throws {
         try await handle.sql.raw("""
-            DELETE FROM idempotency_keys WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key) AND status IS NULL
+            DELETE FROM idempotency_keys
+            WHERE workspace_id = \(bind: workspaceID) AND key = \(bind: key) AND claim_token = \(bind: token) AND status IS NULL
             """).run()
     }
 }

@@ -91,6 +91,7 @@ struct SQLUserRepository: UserRepository {
     }
 
     func deleteSessions(userID: String) async throws -> Int {
-        try await handle.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userID) RETURNING id").all().count
+        try await handle.sql.raw("DELETE FROM user_devices WHERE user_id = \(bind: userID)").run()
+        return try await handle.sql.raw("DELETE FROM sessions WHERE user_id = \(bind: userID) RETURNING id").all().count
     }
 }

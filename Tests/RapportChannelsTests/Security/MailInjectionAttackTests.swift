@@ -73,7 +73,7 @@ struct MailInjectionAttackTests {
     @Test("an address with a line break sends an SMTP command of its own")
     func smtpCommandInjection() async {
         let client = SMTPClient(configuration: SMTPConfiguration(settings: ["smtp_host": "127.0.0.1", "smtp_port": "9"]), heloName: "shop.example", targets: .publicOnly)
-        for address in ["ann@example.com>\r\nRCPT TO:<spy@evil.test", "ann@example.com\nDATA", "<ann@example.com>"] {
+        for address in ["ann@example.com>\r\nRCPT TO:<spy@evil.test", "ann@example.com\nDATA", "<ann@example.com>", "jürgen@example.com"] {
             await #expect(throws: SMTPError.unsafeAddress(String(address.prefix(80)))) {
                 try await client.send(from: "help@shop.example", to: [address], message: "Hi", deadline: .seconds(5))
             }

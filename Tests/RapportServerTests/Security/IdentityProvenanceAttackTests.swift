@@ -209,4 +209,39 @@ struct IdentityProvenanceAttackTests {
             #expect(!menu.text.contains("1001") && !menu.text.contains("DHL") && !menu.text.contains("J D 0 1"), "\(menu.text)")
         }
     }
+
+    @Test("a stranger with the browser key strips a deleted customer's e-mail by naming it", arguments: TestDatabase.available)
+    func assertedCannotReclaim(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let workspaceID = services.workspaceID
+            let email = IdentityInput(kind: "email", value: "gone@example.com")
+            let gone = try await services.customers.upsert(CustomerInput(identities: [email]), workspaceID: workspaceID, actor: "t").customer
+            try await services.customers.delete(id: gone.id, as: .operator(workspaceID: workspaceID))
+            _ = try await services.tracking.ingest(
+                [TrackingMessage(type: .identify, messageID: "s1", anonymousID: "x", properties: ["email": .string(email.value)])],
+                workspaceID: workspaceID, provenance: .asserted)
+            let restored = try await services.customers.restore(id: gone.id, as: .operator(workspaceID: workspaceID))
+            #expect(restored.identities.map(\.value) == ["gone@example.com"], "the deleted record keeps its e-mail")
+        }
+    }
+
+    @Test("an unsigned web-chat visitor whose id a browser tied to a customer with proof chats as that customer", arguments: TestDatabase.available)
+    func visitorOnProvenCustomer(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let write = try await Self.browserKey(api)
+            try await Self.track(api, #"{"anonymousId":"v-chain","traits":{"email":"dana@example.com"}}"#, key: write)
+            // The shop later proves the e-mail: the profile is adopted, the visitor id stays asserted.
+            let proven = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"dana@example.com"}]}"#)
+            let danaID = try #require(proven.object["id"] as? String)
+            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s"}}"#)
+            let inboxID = try #require(created.object["id"] as? String)
+            let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"v-chain"}"#)
+            let contact = try #require(session.object["contact"] as? String)
+            let token = try #require(session.object["token"] as? String)
+            _ = try await api.send(.post, "/chat/\(inboxID)/messages", json: #"{"contact":"\#(contact)","token":"\#(token)","client_id":"c1","text":"Hi, I am Dana"}"#)
+            let conversation = try #require((try await api.send(.get, "/api/v1/conversations?inbox_id=\(inboxID)").object["data"] as? [[String: Any]])?.first)
+            #expect(conversation["customer_id"] as? String != danaID)
+        }
+    }
 }

@@ -77,4 +77,18 @@ struct OutboundRequestAttackTests {
             #expect(renamed.name == "WhatsApp", "other changes need no token")
         }
     }
+
+    @Test("turning an inbox's SMTP security off without entering its password again would send the password in the clear", arguments: TestDatabase.available)
+    func smtpDowngrade(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let actor = Actor.operator(workspaceID: api.workspaceID)
+            let inbox = try await api.services.inboxes.createInbox(
+                channel: .email, name: "Mail",
+                settings: ["address": "help@shop.example", "smtp_host": "smtp.shop.example", "smtp_password": "pw", "inbound_token": "t"], as: actor)
+            await #expect(throws: RapportError.self) {
+                _ = try await api.services.inboxes.updateInbox(
+                    id: inbox.id, name: "Mail", settingChanges: ["smtp_security": "none"], teamID: nil, slaPolicyID: nil, as: actor)
+            }
+        }
+    }
 }

@@ -97,4 +97,24 @@ extension ShopSourceAttackTests {
             #expect(newer.status == .refunded)
         }
     }
+
+    @Test("an agent, who may not refund, marks an order refunded through the order API", arguments: TestDatabase.available)
+    func refundThroughStatus(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let order = try await api.send(.post, "/api/v1/orders", json: """
+                {"customer":{"email":"ann@example.com"},"number":"R-9","currency":"EUR","status":"paid","lines":[{"title":"Mug","quantity":1,"unit_price":1500}]}
+                """)
+            let orderID = try #require(order.object["id"] as? String)
+            let agent = Actor(workspaceID: api.workspaceID, role: .agent, userID: "usr_a", teamIDs: [], label: "user:usr_a")
+            await #expect(throws: RapportError.self) { _ = try await api.services.commerce.changeStatus(orderID: orderID, to: .refunded, as: agent) }
+            await #expect(throws: RapportError.self) {
+                _ = try await api.services.commerce.upsertOrders(
+                    [OrderInput(customer: CustomerInput(identities: [IdentityInput(kind: "email", value: "ann@example.com")]), number: "R-10",
+                                status: .refunded, currency: "EUR", lines: [OrderLineInput(title: "Mug", quantity: 1, unitPrice: 1500)])],
+                    as: agent)
+            }
+            let shipped = try await api.services.commerce.changeStatus(orderID: orderID, to: .fulfilled, as: agent)
+            #expect(shipped.status == .fulfilled, "other changes stay the agent's")
+        }
+    }
 }

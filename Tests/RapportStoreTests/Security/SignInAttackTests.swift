@@ -64,6 +64,14 @@ struct SignInAttackTests {
             await #expect(throws: RapportError.self, "the device token alone is no password") {
                 _ = try await services.users.signIn(SignInAttempt(email: "owner@shop.test", password: "guess", deviceToken: device))
             }
+            // Signing out everywhere forgets the devices too: a lost laptop no longer passes a lock.
+            try await services.users.signOutEverywhere(userID: first.user.id)
+            for index in 0..<(UserService.lockoutThreshold + 2) {
+                _ = try? await services.users.signIn(SignInAttempt(email: "owner@shop.test", password: "again-\(index)"))
+            }
+            await #expect(throws: RapportError.self) {
+                _ = try await services.users.signIn(SignInAttempt(email: "owner@shop.test", password: Self.password, deviceToken: device))
+            }
         }
     }
 
@@ -81,6 +89,13 @@ struct SignInAttackTests {
             }
             let elsewhere = try await services.users.signIn(SignInAttempt(email: "owner@shop.test", password: Self.password, address: "192.0.2.67"))
             #expect(elsewhere.user.email == "owner@shop.test")
+            // IPv6 clients hold a whole /64: its addresses count together.
+            for index in 0..<throttle.limit {
+                _ = try? await services.users.signIn(SignInAttempt(email: "user\(index)@shop.test", password: "guess", address: "2001:db8:1:2::\(index + 1)"))
+            }
+            await #expect(throws: RapportError.self) {
+                _ = try await services.users.signIn(SignInAttempt(email: "owner@shop.test", password: Self.password, address: "2001:db8:1:2:ffff::9"))
+            }
         }
     }
 
