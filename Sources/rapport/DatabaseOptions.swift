@@ -68,7 +68,7 @@ struct DatabaseOptions: ParsableArguments {
             switch error {
             case .conflict(let message), .notFound(let message), .unauthorized(let message), .forbidden(let message), .mergedInto(let message):
                 throw ValidationError(message)
-            case .tooManyAttempts(let message, _):
+            case .tooManyAttempts(let message, _), .overloaded(let message, _):
                 throw ValidationError(message)
             case .invalid(let problems):
                 throw ValidationError(problems.map { "\($0.field) \($0.message)" }.joined(separator: "; "))

@@ -14,6 +14,8 @@ public enum RapportError: Error, Sendable, Equatable {
     case forbidden(String)
     /// Too many failed attempts: try again after the given number of seconds.
     case tooManyAttempts(String, retryAfterSeconds: Int)
+    /// Rapport has more work waiting than it takes on: nothing was accepted; retry later.
+    case overloaded(String, retryAfterSeconds: Int)
 
     /// A single-field validation failure.
     public static func invalid(field: String, _ message: String) -> RapportError {

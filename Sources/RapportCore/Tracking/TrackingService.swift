@@ -15,10 +15,12 @@ public struct TrackingService: Sendable {
     private let commerce: CommerceService
     private let queue: TrackingCommitQueue
 
-    public init(commerce: CommerceService) {
+    /// `maximumQueuedCalls`: how many calls may wait for their transaction in all (two fifths
+    /// of them per workspace); past that a batch is refused with 503 and `Retry-After`.
+    public init(commerce: CommerceService, maximumQueuedCalls: Int = 50_000) {
         self.customers = commerce.customers
         self.commerce = commerce
-        self.queue = TrackingCommitQueue()
+        self.queue = TrackingCommitQueue(maximumQueuedCalls: maximumQueuedCalls, maximumQueuedPerWorkspace: max(1, maximumQueuedCalls * 2 / 5))
     }
 
     /// Stores a batch; either every call in it is stored (or recognised as a repeat) or, when

@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import RapportChannels
 import ServiceLifecycle
@@ -151,10 +152,12 @@ public enum RapportApplication {
 
     public static func build(
         services: AppServices, host: String, port: Int, workers: Int = 4, logger: Logger,
+        connections: ConnectionLimit = .fromEnvironment(ProcessInfo.processInfo.environment),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         Application(
             router: try buildRouter(services: services),
+            server: connections.server,
             configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
             services: backgroundServices(services: services, workers: workers, logger: logger),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },

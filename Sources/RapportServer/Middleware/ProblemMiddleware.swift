@@ -46,6 +46,10 @@ struct ProblemMiddleware: RouterMiddleware {
             var response = ProblemDetails.make(.tooManyRequests, detail: message, context: context, path: path)
             response.headers[.retryAfter] = String(seconds)
             return response
+        case RapportError.overloaded(let message, let seconds):
+            var response = ProblemDetails.make(.serviceUnavailable, detail: message, context: context, path: path)
+            response.headers[.retryAfter] = String(seconds)
+            return response
         case BodyError.malformedJSON(let reason):
             return ProblemDetails.make(
                 .badRequest, detail: "The body is not valid JSON: \(reason)", context: context, path: path)

@@ -42,3 +42,37 @@ struct JobLeaseAttackTests {
         }
     }
 }
+
+/// A flood of tracking batches: the wait for a transaction is bounded, and every batch is
+/// either stored whole or refused whole (503), never lost.
+@Suite("Security: tracking backpressure")
+struct TrackingBackpressureTests {
+    @Test("a flood of batches beyond the queue is refused with 503, and each batch is stored whole or not at all", arguments: TestDatabase.available)
+    func bounded(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let tracking = TrackingService(commerce: services.commerce, maximumQueuedCalls: 10)
+            let workspaceID = services.workspaceID
+            let outcomes = await withTaskGroup(of: Int?.self) { group in
+                for batch in 0..<30 {
+                    group.addTask {
+                        let calls = (0..<5).map { TrackingMessage(type: .track, messageID: "b\(batch)-\($0)", anonymousID: "v\(batch)", event: "Viewed") }
+                        do {
+                            return try await tracking.ingest(calls, workspaceID: workspaceID, provenance: .asserted).stored
+                        } catch RapportError.overloaded {
+                            return nil
+                        } catch {
+                            return -1
+                        }
+                    }
+                }
+                return await group.reduce(into: [Int?]()) { $0.append($1) }
+            }
+            #expect(!outcomes.contains(-1))
+            let stored = outcomes.compactMap { $0 }.reduce(0, +)
+            #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == 5 }, "a batch is stored whole")
+            let counts = try await services.commerce.counts(workspaceID: workspaceID)
+            #expect(counts.trackedEvents == stored, "what was acknowledged is there, and nothing else")
+        }
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import NIOPosix
+import RapportCore
+import RapportServer
+import RapportStore
+import RapportTestSupport
+import Testing
+
+/// Slow clients that hold connections: idle ones, and more of them than the server takes.
+@Suite("Security: connections")
+struct ConnectionAttackTests {
+    /// A raw TCP connection that sends nothing; completes `closed` when the server hangs up.
+    static func connect(port: Int) async throws -> any Channel {
+        try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton).connect(host: "127.0.0.1", port: port).get()
+    }
+
+    static func closes(_ channel: any Channel, within seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if !channel.isActive { return true }
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        return !channel.isActive
+    }
+
+    @Test("idle connections are closed after the idle time, and connections past the limit are closed as they open")
+    func slowClients() async throws {
+        try await TestDatabase.sqlite.withStore { store in
+            let services = AppServices(store: store, defaultRegion: PhoneRegion.known["DE"]!, passwords: BcryptPasswordHasher(cost: 4))
+            _ = try #require(try await services.workspaces.bootstrapIfEmpty())
+            let app = try RapportApplication.build(
+                services: services, host: "127.0.0.1", port: 0, workers: 0, logger: Logger(label: "test.connections"),
+                connections: ConnectionLimit(maximum: 3, idleTimeout: .seconds(1)))
+            try await app.test(.live) { client in
+                let port = try #require(client.port)
+                let held = [try await Self.connect(port: port), try await Self.connect(port: port), try await Self.connect(port: port)]
+                let extra = try await Self.connect(port: port)
+                #expect(await Self.closes(extra, within: 0.8), "one connection too many is closed at once")
+                for channel in held { #expect(await Self.closes(channel, within: 3), "an idle connection is closed after a second") }
+                let fresh = try await Self.connect(port: port)
+                try await fresh.writeAndFlush(ByteBuffer(string: "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"))
+                #expect(fresh.isActive, "once the idle ones are gone, a new connection is taken")
+                try? await fresh.close()
+            }
+        }
+    }
+}
