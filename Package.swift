@@ -78,6 +78,9 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "RapportServer",
+                "RapportCore",
+                "RapportStore",
+                .product(name: "Crypto", package: "swift-crypto"),
                 "RapportChannels",
                 "RapportInsights",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -104,6 +107,7 @@ let package = Package(
             name: "RapportStoreTests",
             dependencies: [
                 "RapportStore", "RapportTestSupport",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -5,24 +5,29 @@ import RapportCore
 /// Rapport's storage on SQLite or PostgreSQL, chosen by the database URL.
 public final class SQLDataStore: DataStore {
     private let engine: any SQLEngine
+    /// Seals the secrets kept in the database (`SecretBox`).
+    let secrets: SecretBox
 
     public var engineName: String { engine.dialect.kind.rawValue }
 
 
-    private init(engine: any SQLEngine) {
+    private init(engine: any SQLEngine, secrets: SecretBox) {
         self.engine = engine
+        self.secrets = secrets
     }
 
-    /// Opens the database (creating an SQLite file if needed) without migrating it.
-    public static func open(_ url: DatabaseURL, logger: Logger) async throws -> SQLDataStore {
+    /// Opens the database (creating an SQLite file if needed) without migrating it. `secrets`:
+    /// the key secrets are sealed with; by default the installation's (`SecretKeyFile`).
+    public static func open(_ url: DatabaseURL, logger: Logger, secrets: SecretBox? = nil) async throws -> SQLDataStore {
+        let secrets = try secrets ?? SecretKeyFile.box(for: url)
         switch url {
         case .sqlite(let path):
-            return SQLDataStore(engine: try await SQLiteEngine.open(path: path, logger: logger))
+            return SQLDataStore(engine: try await SQLiteEngine.open(path: path, logger: logger), secrets: secrets)
         case .postgres(let host, let port, let user, let password, let database, let schema):
             let engine = await PostgresEngine.start(
                 host: host, port: port, user: user, password: password, database: database, schema: schema,
                 logger: logger)
-            let store = SQLDataStore(engine: engine)
+            let store = SQLDataStore(engine: engine, secrets: secrets)
             do {
                 // Fail at start, with the server's own words, rather than on the first request.
                 _ = try await engine.withReadConnection { handle in try await handle.sql.raw("SELECT 1").run() }
@@ -48,14 +53,14 @@ public final class SQLDataStore: DataStore {
     public static var latestSchemaVersion: Int { Migrator.latestVersion }
 
     public func read<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
-        try await engine.withReadConnection { handle in try await body(SQLStoreSession(handle: handle)) }
+        try await engine.withReadConnection { handle in try await body(SQLStoreSession(handle: handle, secrets: secrets)) }
     }
 
     /// A lost race (a unique-index violation, a deadlock) surfaces as Core's `StoreConflict`, so
     /// services can run the transaction again instead of failing the request.
     public func write<T: Sendable>(_ body: @Sendable (any StoreSession) async throws -> T) async throws -> T {
         do {
-            return try await engine.withTransaction { handle in try await body(SQLStoreSession(handle: handle)) }
+            return try await engine.withTransaction { handle in try await body(SQLStoreSession(handle: handle, secrets: secrets)) }
         } catch let error where engine.dialect.isLostRace(error) {
             throw StoreConflict()
         }
@@ -97,6 +102,16 @@ extension SQLDataStore {
         try await engine.withReadConnection { handle in
             try await handle.sql.raw(SQLQueryString(statement)).all().map { row in
                 try row.allColumns.map { try row.decode(column: $0, as: Int64?.self) }
+            }
+        }
+    }
+
+    /// The text columns of a query's rows, in order (NULL as nil): tests that look at what is
+    /// stored as it is stored (sealed secrets, say).
+    public func texts(_ statement: String) async throws -> [[String?]] {
+        try await engine.withReadConnection { handle in
+            try await handle.sql.raw(SQLQueryString(statement)).all().map { row in
+                try row.allColumns.map { try row.decode(column: $0, as: String?.self) }
             }
         }
     }

@@ -3,6 +3,7 @@ import RapportCore
 /// The repositories of one connection lease.
 struct SQLStoreSession: StoreSession {
     let handle: SQLConnectionHandle
+    let secrets: SecretBox
 
     var workspaces: any WorkspaceRepository { SQLWorkspaceRepository(handle: handle) }
     var apiKeys: any APIKeyRepository { SQLAPIKeyRepository(handle: handle) }
@@ -16,10 +17,10 @@ struct SQLStoreSession: StoreSession {
     var returns: any ReturnRepository { SQLReturnRepository(handle: handle) }
     var stats: any StatsRepository { SQLStatsRepository(handle: handle) }
     var tracking: any TrackingRepository { SQLTrackingRepository(handle: handle) }
-    var sources: any SourceRepository { SQLSourceRepository(handle: handle) }
+    var sources: any SourceRepository { SQLSourceRepository(handle: handle, secrets: secrets) }
     var jobs: any JobRepository { SQLJobRepository(handle: handle) }
-    var webhooks: any WebhookRepository { SQLWebhookRepository(handle: handle) }
-    var inboxes: any InboxRepository { SQLInboxRepository(handle: handle) }
+    var webhooks: any WebhookRepository { SQLWebhookRepository(handle: handle, secrets: secrets) }
+    var inboxes: any InboxRepository { SQLInboxRepository(handle: handle, secrets: secrets) }
     var conversations: any ConversationRepository { SQLConversationRepository(handle: handle) }
     var users: any UserRepository { SQLUserRepository(handle: handle) }
     var bot: any BotRepository { SQLBotRepository(handle: handle) }

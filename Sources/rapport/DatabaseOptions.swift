@@ -23,16 +23,20 @@ struct DatabaseOptions: ParsableArguments {
         return region
     }
 
-    /// Opens the store and applies pending migrations.
-    func openMigrated(logger: Logger) async throws -> SQLDataStore {
-        let url: DatabaseURL
+    /// The database URL, read.
+    func url() throws -> DatabaseURL {
         switch Result(catching: { () throws(RapportError) in try DatabaseURL(parsing: databaseURL) }) {
         case .success(let parsed):
-            url = parsed
+            return parsed
         case .failure(let error):
             let messages = if case .invalid(let errors) = error { errors.map(\.message) } else { ["\(error)"] }
             throw ValidationError("--database: " + messages.joined(separator: "; "))
         }
+    }
+
+    /// Opens the store and applies pending migrations.
+    func openMigrated(logger: Logger) async throws -> SQLDataStore {
+        let url = try url()
         let store = try await SQLDataStore.open(url, logger: logger)
         let applied = try await store.migrate()
         if !applied.isEmpty {

@@ -71,7 +71,7 @@ public enum TestDatabase: String, Sendable, CustomTestStringConvertible {
         await store.shutdown()
         switch url {
         case .sqlite(let path):
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for suffix in ["", "-wal", "-shm", ".key"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         case .postgres:
             guard let text = Self.postgresURL, let base = try? DatabaseURL(parsing: text),
                 let admin = try? await SQLDataStore.open(base, logger: Self.logger)

@@ -4,12 +4,13 @@ import SQLKit
 
 struct SQLInboxRepository: InboxRepository {
     let handle: SQLConnectionHandle
+    let secrets: SecretBox
 
     func insert(_ inbox: Inbox) async throws {
         try await handle.sql.raw("""
             INSERT INTO inboxes (id, workspace_id, channel, name, address, settings, team_id, sla_policy_id, created_at)
             VALUES (\(bind: inbox.id), \(bind: inbox.workspaceID), \(bind: inbox.channel.rawValue), \(bind: inbox.name),
-              \(bind: inbox.address), \(bind: try StoredJSON.encode(inbox.settings)), \(bind: inbox.teamID),
+              \(bind: inbox.address), \(bind: try StoredJSON.encode(sealed(inbox.settings))), \(bind: inbox.teamID),
               \(bind: inbox.slaPolicyID), \(bind: Timestamp.microseconds(inbox.createdAt)))
             """).run()
     }
@@ -17,7 +18,7 @@ struct SQLInboxRepository: InboxRepository {
     func update(_ inbox: Inbox) async throws {
         try await handle.sql.raw("""
             UPDATE inboxes SET name = \(bind: inbox.name), address = \(bind: inbox.address),
-              settings = \(bind: try StoredJSON.encode(inbox.settings)), team_id = \(bind: inbox.teamID), sla_policy_id = \(bind: inbox.slaPolicyID)
+              settings = \(bind: try StoredJSON.encode(sealed(inbox.settings))), team_id = \(bind: inbox.teamID), sla_policy_id = \(bind: inbox.slaPolicyID)
             WHERE id = \(bind: inbox.id)
             """).run()
     }
@@ -168,7 +169,7 @@ struct SQLInboxRepository: InboxRepository {
         guard let channel = InboxChannel(rawValue: try row.string("channel")) else { return nil }
         return Inbox(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), channel: channel, name: try row.string("name"),
-            settings: try row.document("settings", as: [String: String].self), teamID: try row.optionalString("team_id"),
+            settings: try opened(try row.document("settings", as: [String: String].self)), teamID: try row.optionalString("team_id"),
             slaPolicyID: try row.optionalString("sla_policy_id"), createdAt: try row.date("created_at"))
     }
 
@@ -207,5 +208,18 @@ struct SQLInboxRepository: InboxRepository {
 
     func purgeNonces(seenBefore cutoff: Date) async throws -> Int {
         try await handle.sql.raw("DELETE FROM inbound_nonces WHERE seen_at < \(bind: Timestamp.microseconds(cutoff)) RETURNING nonce").all().count
+    }
+
+    /// The settings with their secret ones (tokens, signing secrets, passwords) sealed.
+    private func sealed(_ settings: [String: String]) throws -> [String: String] {
+        var result = settings
+        for (key, value) in settings where InboxChannel.secretSettings.contains(key) { result[key] = try secrets.seal(value) }
+        return result
+    }
+
+    private func opened(_ settings: [String: String]) throws -> [String: String] {
+        var result = settings
+        for (key, value) in settings where InboxChannel.secretSettings.contains(key) { result[key] = try secrets.open(value) }
+        return result
     }
 }

@@ -4,12 +4,13 @@ import SQLKit
 
 struct SQLSourceRepository: SourceRepository {
     let handle: SQLConnectionHandle
+    let secrets: SecretBox
 
     func insert(_ source: ShopSource) async throws {
         try await handle.sql.raw("""
             INSERT INTO sources (id, workspace_id, kind, name, secret, created_at)
             VALUES (\(bind: source.id), \(bind: source.workspaceID), \(bind: source.kind.rawValue), \(bind: source.name),
-              \(bind: source.secret), \(bind: Timestamp.microseconds(source.createdAt)))
+              \(bind: try secrets.seal(source.secret)), \(bind: Timestamp.microseconds(source.createdAt)))
             """).run()
     }
 
@@ -23,7 +24,7 @@ struct SQLSourceRepository: SourceRepository {
     }
 
     func updateSecret(id: String, secret: String) async throws {
-        try await handle.sql.raw("UPDATE sources SET secret = \(bind: secret) WHERE id = \(bind: id)").run()
+        try await handle.sql.raw("UPDATE sources SET secret = \(bind: try secrets.seal(secret)) WHERE id = \(bind: id)").run()
     }
 
     func delete(id: String) async throws {
@@ -44,6 +45,6 @@ struct SQLSourceRepository: SourceRepository {
         guard let kind = SourceKind(rawValue: try row.string("kind")) else { return nil }
         return ShopSource(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), kind: kind, name: try row.string("name"),
-            secret: try row.string("secret"), createdAt: try row.date("created_at"))
+            secret: try secrets.open(try row.string("secret")), createdAt: try row.date("created_at"))
     }
 }

@@ -4,12 +4,13 @@ import SQLKit
 
 struct SQLWebhookRepository: WebhookRepository {
     let handle: SQLConnectionHandle
+    let secrets: SecretBox
 
     func insert(_ subscription: WebhookSubscription) async throws {
         try await handle.sql.raw("""
             INSERT INTO webhook_subscriptions (id, workspace_id, url, event_types, secret, active, created_at)
             VALUES (\(bind: subscription.id), \(bind: subscription.workspaceID), \(bind: subscription.url),
-              \(bind: subscription.eventTypes.joined(separator: ",")), \(bind: subscription.secret),
+              \(bind: subscription.eventTypes.joined(separator: ",")), \(bind: try secrets.seal(subscription.secret)),
               \(bind: subscription.active ? 1 : 0), \(bind: Timestamp.microseconds(subscription.createdAt)))
             """).run()
     }
@@ -58,7 +59,7 @@ struct SQLWebhookRepository: WebhookRepository {
     private func decode(_ row: any SQLRow) throws -> WebhookSubscription? {
         WebhookSubscription(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), url: try row.string("url"),
-            eventTypes: try row.string("event_types").split(separator: ",").map(String.init), secret: try row.string("secret"),
+            eventTypes: try row.string("event_types").split(separator: ",").map(String.init), secret: try secrets.open(try row.string("secret")),
             active: try row.int("active") != 0, createdAt: try row.date("created_at"))
     }
 }
