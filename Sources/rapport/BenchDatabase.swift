@@ -17,8 +17,11 @@ struct BenchDatabase {
         let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
         try await store.migrate()
         guard let region = PhoneRegion.known["US"] else { throw ValidationError("The US numbering plan is missing.") }
-        // Benchmarks run everything on this machine, the demo mailbox's SMTP server too.
-        let services = AppServices(store: store, defaultRegion: region, outbound: OutboundTargets(allowsPrivate: true))
+        // Benchmarks run everything on this machine, the demo mailbox's SMTP server too, and
+        // measure throughput: no per-client limits.
+        let services = AppServices(
+            store: store, defaultRegion: region, outbound: OutboundTargets(allowsPrivate: true),
+            limits: RateLimits(tracking: nil, chat: nil, webhooks: nil))
         guard let admin = try await services.workspaces.bootstrapIfEmpty() else {
             await store.shutdown()
             throw ValidationError("The database already has a workspace; the benchmark needs an empty database.")
