@@ -28,7 +28,7 @@ public enum RapportApplication {
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations).register(on: api)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: api)
-        LiveRoutes(hub: services.live, conversations: services.conversations).register(on: api)
+        LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: api)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
