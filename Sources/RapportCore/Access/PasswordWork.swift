@@ -35,7 +35,4 @@ public actor PasswordWork {
         }
         return result
     }
-
-    /// How many wait now (for the figures of `rapport bench signin`).
-    public var queued: Int { waiting.count }
 }

@@ -142,28 +142,24 @@ public struct ConversationService: Sendable {
     func resolveCustomer(_ contact: PreparedUpsert?, session: any StoreSession, workspaceID: String, inbox: Inbox) async throws -> String {
         guard let contact else { throw RapportError.invalid(field: "from", "names no customer Rapport can keep") }
         let keys = contact.identities.map(\.key)
-        if !keys.isEmpty {
-            let owners = try await session.customers.owners(of: keys, workspaceID: workspaceID)
-            if let owner = keys.lazy.compactMap({ owners[$0] }).first, !owner.isDeleted {
-                // A proven link: the message is the customer's (an asserted sender, such as an
-                // e-mail's From:, is as trustworthy as mail is; the bot asks it to verify).
-                if owner.provenance == .proven { return owner.customerID }
-                // A link only asserted: a proven sender goes through the upsert, which adopts
-                // a profile built from assertions or takes the identity away from a customer
-                // holding other proof; an asserted sender joins such a link only on a profile
-                // built from assertions alone, never a customer who holds proof.
-                if contact.provenance == .asserted {
-                    guard let customer = try await session.customers.find(id: owner.customerID, workspaceID: workspaceID) else {
-                        throw StoreConflict()
-                    }
-                    if !customer.holdsProof { return owner.customerID }
-                    return try await newContactCustomer(contact, session: session, workspaceID: workspaceID, inbox: inbox)
+        let owners = keys.isEmpty ? [:] : try await session.customers.owners(of: keys, workspaceID: workspaceID)
+        if let owner = keys.lazy.compactMap({ owners[$0] }).first, !owner.isDeleted {
+            // A proven link: the message is the customer's (an asserted sender, such as an
+            // e-mail's From:, is as trustworthy as mail is; the bot asks it to verify).
+            if owner.provenance == .proven { return owner.customerID }
+            // A link only asserted: a proven sender goes through the upsert, which adopts
+            // a profile built from assertions or takes the identity away from a customer
+            // holding other proof; an asserted sender joins such a link only on a profile
+            // built from assertions alone, never a customer who holds proof.
+            if contact.provenance == .asserted {
+                guard let customer = try await session.customers.find(id: owner.customerID, workspaceID: workspaceID) else {
+                    throw StoreConflict()
                 }
+                if !customer.holdsProof { return owner.customerID }
+                return try await newContactCustomer(contact, session: session, workspaceID: workspaceID, inbox: inbox)
             }
         }
-        if contact.provenance == .asserted, !keys.isEmpty,
-            try await session.customers.owners(of: keys, workspaceID: workspaceID).values.contains(where: \.isDeleted)
-        {
+        if contact.provenance == .asserted, owners.values.contains(where: \.isDeleted) {
             // A deleted customer's address: only proof takes it back; this sender gets a new profile.
             return try await newContactCustomer(contact, session: session, workspaceID: workspaceID, inbox: inbox)
         }

@@ -52,11 +52,6 @@ public struct SecretBox: Sendable {
         else { throw SecretBoxError.unreadable("a sealed secret does not open with key \(parts[0])") }
         return String(decoding: plain, as: UTF8.self)
     }
-
-    /// Whether a stored value is sealed with the current key (`rotate` re-seals the others).
-    func isCurrent(_ stored: String) -> Bool {
-        stored.hasPrefix(Self.prefix + currentKeyID + ":")
-    }
 }
 
 /// A sealed secret that cannot be opened: its key is not configured, or the value is damaged.

@@ -43,6 +43,9 @@ struct ShopSourceAttackTests {
             let path = "/webhooks/shopify/\(id)"
             #expect(try await Self.signedOrder(api, path: path, webhookID: "w1") == .ok)
 
+            let empty = try await api.send(.post, "/api/v1/sources/\(id)/secret", json: #"{"secret":"  "}"#)
+            #expect(empty.status == .unprocessableContent)
+            #expect(try await Self.signedOrder(api, path: path, webhookID: "w1b") == .ok, "a refused rotation changes nothing")
             let rotated = try await api.send(.post, "/api/v1/sources/\(id)/secret", json: #"{"secret":"a-new-secret"}"#)
             #expect(rotated.status == .ok)
             #expect(try await Self.signedOrder(api, path: path, webhookID: "w2") == .unauthorized, "the old secret no longer signs")
