@@ -54,4 +54,12 @@ struct CSVTests {
         #expect(sample.rows.first?.input.customer?.identities.first?.value == "00004")
         #expect(sample.rejected.map(\.line) == [2])
     }
+
+    @Test("A quote or comma followed by a combining mark still delimits (found by the CSV fuzzer)")
+    func combiningMarksAfterDelimiters() {
+        // `,\u{0301}` and `"\u{07FD}` are single Characters to Swift; the file's writer meant a delimiter.
+        let records = CSVReader.records("a,\u{0301}b\n\"\u{07FD}\",c\r\nlast\rline")
+        #expect(records.map(\.fields) == [["a", "\u{0301}b"], ["\u{07FD}", "c"], ["last"], ["line"]])
+        #expect(records.map(\.line) == [1, 2, 3, 4])
+    }
 }

@@ -6,16 +6,16 @@ import RapportCore
 public enum TwilioWebhook {
     public static func payload(_ fields: [(String, String)]) -> ChannelPayload {
         let form = Dictionary(fields, uniquingKeysWith: { first, _ in first })
-        guard let sid = form["MessageSid"] ?? form["SmsSid"] else { return ChannelPayload() }
+        guard let sid = form["MessageSid"] ?? form["SmsSid"], !sid.isEmpty else { return ChannelPayload() }
         if let status = form["MessageStatus"] ?? (form["Body"] == nil ? form["SmsStatus"] : nil) {
             guard let update = delivery(sid: sid, status: status, errorCode: form["ErrorCode"], errorMessage: form["ErrorMessage"]) else {
                 return ChannelPayload()
             }
             return ChannelPayload(deliveries: [update])
         }
-        guard let from = form["From"] else { return ChannelPayload() }
+        guard let from = form["From"], !from.isEmpty else { return ChannelPayload() }
         let mediaCount = Int(form["NumMedia"] ?? "0") ?? 0
-        let attachments = (0..<min(mediaCount, 10)).compactMap { index -> Attachment? in
+        let attachments = (0..<min(max(mediaCount, 0), 10)).compactMap { index -> Attachment? in
             guard let url = form["MediaUrl\(index)"] else { return nil }
             let mime = form["MediaContentType\(index)"]
             return Attachment(type: mime.map { String($0.prefix { $0 != "/" }) } ?? "file", url: url, mimeType: mime)
