@@ -28,9 +28,8 @@ struct OutgoingWebhookTests {
 
             let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"hook@example.com"}]}"#)
             let customerID = try #require(customer.object["id"] as? String)
-            // Without the settle time PostgreSQL's dispatcher waits for late commits.
-            let dispatcher = EventDispatcher(store: api.services.store, clock: SystemWallClock(), settleTime: 0)
-            #expect(try await dispatcher.dispatch() > 0)
+            let dispatcher = EventDispatcher(store: api.services.store, clock: SystemWallClock())
+            #expect(try await dispatcher.dispatchWhenSettled() > 0)
             // Dispatching again finds nothing new: one job per subscriber and event.
             _ = try await dispatcher.dispatch()
             try await api.runJobs()
@@ -46,7 +45,7 @@ struct OutgoingWebhookTests {
 
             subscriber.script("/hooks/rapport", status: .internalServerError, body: "{}")
             _ = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"hook2@example.com"}]}"#)
-            _ = try await dispatcher.dispatch()
+            _ = try await dispatcher.dispatchWhenSettled()
             try await api.runJobs()
             let attempts = try #require(try await api.send(.get, "/api/v1/webhook_endpoints/\(subscriptionID)/attempts").object["data"] as? [[String: Any]])
             #expect(attempts.count == 2)

@@ -8,15 +8,10 @@ public struct EventDispatcher: Sendable {
 
     public let store: any DataStore
     public let clock: any WallClock
-    /// Events younger than this are left for the next round. On PostgreSQL, sequence numbers
-    /// are handed out before commit, so a slow transaction can commit a lower number after a
-    /// higher one was read; waiting this long lets such stragglers land first.
-    public let settleTime: TimeInterval
 
-    public init(store: any DataStore, clock: any WallClock, settleTime: TimeInterval) {
+    public init(store: any DataStore, clock: any WallClock) {
         self.store = store
         self.clock = clock
-        self.settleTime = settleTime
     }
 
     /// Dispatches up to `limit` events; returns how many were consumed. The events are read
@@ -24,13 +19,13 @@ public struct EventDispatcher: Sendable {
     /// other dispatcher moved it meanwhile), so the single SQLite writer is held briefly.
     @discardableResult
     public func dispatch(limit: Int = 500) async throws -> Int {
-        let cutoff = clock.now().addingTimeInterval(-settleTime)
         let (subscriptions, position) = try await store.read { session in
             (try await session.webhooks.active(), try await session.events.position(of: Self.consumer))
         }
-        guard !subscriptions.isEmpty else { return try await skip(from: position, cutoff: cutoff) }
-        let events = try await store.read { session in try await session.events.events(after: position, limit: limit) }
-            .prefix { $0.event.occurredAt <= cutoff }
+        guard !subscriptions.isEmpty else { return try await skip(from: position) }
+        // Only settled events: on PostgreSQL a transaction still running may yet commit an
+        // event with a lower sequence number, and moving past it would lose it for subscribers.
+        let events = try await store.read { session in try await session.events.settledEvents(after: position, limit: limit) }
         guard let last = events.last else { return 0 }
         let encoder = JSONCoding.makeEncoder()
         var requests: [JobRequest] = []
@@ -48,20 +43,19 @@ public struct EventDispatcher: Sendable {
         return try await store.write { session in
             guard try await session.events.position(of: Self.consumer) == position else { return 0 }
             try await session.jobs.enqueue(jobs, now: now)
-            try await session.events.setPosition(last.sequence, of: Self.consumer)
+            try await session.events.setPosition(last.position, of: Self.consumer)
             return events.count
         }
     }
 
     /// With no subscriber, the position only moves to the newest settled event.
-    private func skip(from position: Int64, cutoff: Date) async throws -> Int {
-        guard let newest = try await store.read({ session in
-            try await session.events.newestSequence(after: position, occurredBy: cutoff)
-        }) else { return 0 }
+    private func skip(from position: EventPosition) async throws -> Int {
+        guard let newest = try await store.read({ session in try await session.events.newestSettledPosition(after: position) })
+        else { return 0 }
         return try await store.write { session in
             guard try await session.events.position(of: Self.consumer) == position else { return 0 }
             try await session.events.setPosition(newest, of: Self.consumer)
-            return Int(newest - position)
+            return 1
         }
     }
 }

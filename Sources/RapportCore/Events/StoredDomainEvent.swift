@@ -1,10 +1,13 @@
-/// An event as read back from the log, with its position (a strictly increasing sequence number).
+/// An event as read back from the log, with its position in it.
 public struct StoredDomainEvent: Sendable, Equatable {
-    public var sequence: Int64
+    public var position: EventPosition
     public var event: DomainEvent
 
-    public init(sequence: Int64, event: DomainEvent) {
-        self.sequence = sequence
+    /// The event's sequence number: unique and increasing in the order events were appended.
+    public var sequence: Int64 { position.sequence }
+
+    public init(position: EventPosition, event: DomainEvent) {
+        self.position = position
         self.event = event
     }
 }

@@ -75,7 +75,7 @@ public struct AppServices: Sendable {
         self.idempotency = IdempotencyService(store: store, clock: clock)
         self.insightsRefresh = InsightsRefreshService(lifetime: lifetime, rfm: rfm, recommendations: recommendations)
         self.publicURL = publicURL
-        self.dispatcher = EventDispatcher(store: store, clock: clock, settleTime: store.engineName == "postgresql" ? 2 : 0)
+        self.dispatcher = EventDispatcher(store: store, clock: clock)
     }
 
     /// `RAPPORT_ALLOW_PRIVATE_TARGETS=1` (or `true`) lets Rapport call loopback and private
