@@ -64,6 +64,18 @@ struct APIHarness {
         try await client.execute(
             uri: uri, method: method, headers: headers(key: key, extra), body: json.map { ByteBuffer(string: $0) })
     }
+
+    /// Opens a web-chat session (`json`: `{}` names a new visitor) and returns its contact and token.
+    func chatSession(_ inboxID: String, json: String = "{}") async throws -> (contact: String, token: String) {
+        let session = try await send(.post, "/chat/\(inboxID)/sessions", json: json)
+        return (try #require(session.object["contact"] as? String, "\(session.object)"), try #require(session.object["token"] as? String))
+    }
+
+    /// A web-chat visitor's call, with their session token.
+    @discardableResult
+    func chat(_ method: HTTPRequest.Method, _ uri: String, token: String, json: String? = nil, origin: String? = nil) async throws -> TestResponse {
+        try await send(method, uri, json: json, key: token, headers: origin.map { [("Origin", $0)] } ?? [])
+    }
 }
 
 extension TestResponse {

@@ -24,21 +24,21 @@ struct WebChatTests {
             let shopper = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"external","value":"u-42","source":"app"}],"first_name":"Lin"}"#)
             let shopperID = try #require(shopper.object["id"] as? String)
 
-            let forged = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"v1","user_id":"u-42","user_hash":"00"}"#)
+            let forged = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"user_id":"u-42","user_hash":"00"}"#)
             #expect(forged.status == .unauthorized)
             let hash = WebhookSignature.hexHMACSHA256(Data("u-42".utf8), secret: "chat-secret")
-            let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"v1","user_id":"u-42","user_hash":"\#(hash)"}"#)
+            let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"user_id":"u-42","user_hash":"\#(hash)"}"#)
             #expect(session.status == .ok)
-            let contact = try #require(session.object["contact"] as? String)
-            let token = try #require(session.object["token"] as? String)
+            #expect(session.object["expires_at"] is String)
+            let (contact, token) = try await api.chatSession(inboxID, json: #"{"user_id":"u-42","user_hash":"\#(hash)"}"#)
             #expect(contact == "user:u-42")
 
-            let visitorStream = api.services.live.subscribe(workspaceID: api.workspaceID, inboxIDs: [inboxID], contact: contact)
-            let bad = try await api.send(.post, "/chat/\(inboxID)/messages", json: #"{"contact":"\#(contact)","token":"nope","client_id":"c1","text":"Hi"}"#)
+            let visitorStream = try api.services.live.subscribeVisitor(workspaceID: api.workspaceID, inboxID: inboxID, contact: contact, client: nil)
+            let bad = try await api.chat(.post, "/chat/\(inboxID)/messages", token: "nope", json: #"{"client_id":"c1","text":"Hi"}"#)
             #expect(bad.status == .unauthorized)
-            let body = #"{"contact":"\#(contact)","token":"\#(token)","client_id":"c1","text":"Do you ship to Jakarta?"}"#
-            #expect(try await api.send(.post, "/chat/\(inboxID)/messages", json: body).object["stored"] as? Int == 1)
-            #expect(try await api.send(.post, "/chat/\(inboxID)/messages", json: body).object["duplicates"] as? Int == 1)
+            let body = #"{"client_id":"c1","text":"Do you ship to Jakarta?"}"#
+            #expect(try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: body).object["stored"] as? Int == 1)
+            #expect(try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: body).object["duplicates"] as? Int == 1)
 
             let conversation = try #require((try await api.send(.get, "/api/v1/conversations?inbox_id=\(inboxID)").object["data"] as? [[String: Any]])?.first)
             #expect(conversation["customer_id"] as? String == shopperID)
@@ -57,15 +57,18 @@ struct WebChatTests {
             #expect(sentUpdate.type == "message.updated")
             #expect(sentUpdate.customerJSON?.contains("VIP") == false)
 
-            let history = try await api.client.execute(uri: "/chat/\(inboxID)/messages?contact=\(contact)&token=\(token)", method: .get)
+            let history = try await api.chat(.get, "/chat/\(inboxID)/messages", token: token)
             let texts = (history.object["data"] as? [[String: Any]])?.compactMap { $0["text"] as? String }
             #expect(texts == ["Do you ship to Jakarta?", "Yes, in 3 to 5 days."])
             #expect(history.headers[.accessControlAllowOrigin] == "*")
 
-            let anonymous = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"0b6d-41f2"}"#)
-            let visitor = try #require(anonymous.object["contact"] as? String)
-            let visitorToken = try #require(anonymous.object["token"] as? String)
-            _ = try await api.send(.post, "/chat/\(inboxID)/messages", json: #"{"contact":"\#(visitor)","token":"\#(visitorToken)","client_id":"x","text":"Hello?"}"#)
+            // Rapport names each new visitor; a visitor's token renews the same contact.
+            let (visitor, visitorToken) = try await api.chatSession(inboxID)
+            let (other, _) = try await api.chatSession(inboxID)
+            #expect(visitor.hasPrefix("visitor:") && visitor != other)
+            let (renewed, _) = try await api.chatSession(inboxID, json: #"{"token":"\#(visitorToken)"}"#)
+            #expect(renewed == visitor)
+            _ = try await api.chat(.post, "/chat/\(inboxID)/messages", token: visitorToken, json: #"{"client_id":"x","text":"Hello?"}"#)
             let all = try #require(try await api.send(.get, "/api/v1/conversations?inbox_id=\(inboxID)").object["data"] as? [[String: Any]])
             #expect(all.count == 2)
             #expect(Set(all.compactMap { $0["customer_id"] as? String }).count == 2)

@@ -104,8 +104,13 @@ public struct TrackingService: Sendable {
 
         var events: [TrackedEvent] = []
         events.reserveCapacity(fresh.count)
+        // A deleted customer collects nothing new: a call naming their id stays unattributed
+        // (or goes to the visitor's live profile) unless proof moved the id to a live customer.
+        func liveOwner(_ identity: NormalizedIdentity?) -> IdentityOwner? {
+            identity.flatMap { owners[$0.key] }.flatMap { $0.isDeleted ? nil : $0 }
+        }
         for draft in fresh {
-            let customerID = (draft.user.flatMap { owners[$0.key] } ?? draft.anonymous.flatMap { owners[$0.key] })?.customerID
+            let customerID = (liveOwner(draft.user) ?? liveOwner(draft.anonymous))?.customerID
             events.append(draft.event(workspaceID: workspaceID, customerID: customerID))
         }
         try await recordCommerce(fresh, workspaceID: workspaceID, session: session)
@@ -144,7 +149,11 @@ public struct TrackingService: Sendable {
                     upserts.append(prepared)
                 }
             case .track, .page, .screen, .group:
-                guard let user = draft.user, owners[user.key] == nil, created.insert(user.key).inserted else { continue }
+                // An unknown user becomes a customer; a deleted one's id comes back only with proof
+                // (it leaves the deleted record for a new customer, as for an order).
+                guard let user = draft.user, owners[user.key] == nil || (owners[user.key]?.isDeleted == true && draft.provenance == .proven),
+                    created.insert(user.key).inserted
+                else { continue }
                 if let prepared = try? customers.prepare(CustomerInput(identities: [user.input]), field: nil, provenance: draft.provenance) {
                     upserts.append(prepared)
                 }

@@ -59,7 +59,7 @@ public struct AppServices: Sendable {
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
         self.jobs = JobService(store: store, clock: clock)
         self.webhooks = WebhookService(store: store, clock: clock, outbound: outbound)
-        let live = LiveHub()
+        let live = LiveHub(visitorStreamsPerClient: limits.chatStreamsPerAddress, visitorStreamsPerWorkspace: limits.chatStreamsPerWorkspace)
         self.live = live
         let inboxes = InboxService(customers: customers, outbound: outbound)
         self.inboxes = inboxes

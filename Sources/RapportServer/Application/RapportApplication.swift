@@ -35,7 +35,7 @@ public enum RapportApplication {
         EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0)) } ?? router.group()
-        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live).register(on: chat)
+        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits).register(on: chat)
         var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit)) }
         TrackingRoutes(tracking: services.tracking).register(on: tracking)

@@ -11,10 +11,9 @@
   var storageKey = "rapport_chat_" + inbox;
   var saved = {};
   try { saved = JSON.parse(localStorage.getItem(storageKey) || "{}"); } catch (error) { saved = {}; }
-  if (!saved.visitor) {
-    saved.visitor = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
-  }
   var session = null;
+  var starting = null;
+  var opened = false;
   var seen = {};
 
   var button = document.createElement("button");
@@ -59,31 +58,97 @@
     log.scrollTop = log.scrollHeight;
   }
 
-  function start() {
-    if (session) { return Promise.resolve(session); }
-    var body = { visitor_id: saved.visitor };
+  function authorized(extra) {
+    var headers = { "Authorization": "Bearer " + session.token };
+    for (var name in extra || {}) { headers[name] = extra[name]; }
+    return headers;
+  }
+
+  // A session: Rapport names a new visitor, renews this browser's earlier one (its token, kept
+  // in localStorage), or takes the shop's signed user. The token goes in a header, never a URL.
+  function openSession() {
+    var body = {};
     if (script.getAttribute("data-user-id")) {
       body.user_id = script.getAttribute("data-user-id");
       body.user_hash = script.getAttribute("data-user-hash");
+    } else if (saved.token) {
+      body.token = saved.token;
     }
-    return fetch(origin + "/chat/" + inbox + "/sessions", {
-      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body)
-    }).then(function (response) { return response.json(); }).then(function (answer) {
+    function post(payload) {
+      return fetch(origin + "/chat/" + inbox + "/sessions", {
+        method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(payload)
+      });
+    }
+    return post(body).then(function (response) {
+      if (response.status === 401 && body.token) { return post({}); }
+      return response;
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("chat session refused: " + response.status); }
+      return response.json();
+    }).then(function (answer) {
       session = answer;
-      localStorage.setItem(storageKey, JSON.stringify(saved));
-      var query = "?contact=" + encodeURIComponent(session.contact) + "&token=" + encodeURIComponent(session.token);
-      fetch(origin + "/chat/" + inbox + "/messages" + query).then(function (r) { return r.json(); })
-        .then(function (history) { history.data.forEach(show); });
-      var stream = new EventSource(origin + "/chat/" + inbox + "/stream" + query);
-      stream.addEventListener("message.created", function (event) { show(JSON.parse(event.data)); });
+      if (!body.user_id) { saved.token = answer.token; localStorage.setItem(storageKey, JSON.stringify(saved)); }
       return session;
+    });
+  }
+
+  // Server-Sent Events read with fetch (EventSource cannot send a header); when the stream
+  // ends (the session expired, the server restarted) the session is renewed and it reconnects.
+  function listen() {
+    fetch(origin + "/chat/" + inbox + "/stream", { headers: authorized() }).then(function (response) {
+      if (!response.ok || !response.body) { throw new Error("stream refused: " + response.status); }
+      var reader = response.body.getReader();
+      var decoder = new TextDecoder();
+      var pending = "";
+      function read() {
+        return reader.read().then(function (chunk) {
+          if (chunk.done) { return; }
+          pending += decoder.decode(chunk.value, { stream: true });
+          var blocks = pending.split("\n\n");
+          pending = blocks.pop();
+          blocks.forEach(function (block) {
+            var type = "", data = "";
+            block.split("\n").forEach(function (line) {
+              if (line.indexOf("event: ") === 0) { type = line.slice(7); }
+              if (line.indexOf("data: ") === 0) { data += line.slice(6); }
+            });
+            if (type === "message.created" && data) { show(JSON.parse(data)); }
+          });
+          return read();
+        });
+      }
+      return read();
+    }).catch(function () { return null; }).then(function () {
+      setTimeout(function () { session = null; start().then(listen); }, 3000);
+    });
+  }
+
+  function start() {
+    if (session) { return Promise.resolve(session); }
+    if (starting) { return starting; }
+    starting = openSession().then(function (opened) {
+      starting = null;
+      return opened;
+    }, function (error) {
+      starting = null;
+      throw error;
+    });
+    return starting;
+  }
+
+  function begin() {
+    return start().then(function () {
+      fetch(origin + "/chat/" + inbox + "/messages", { headers: authorized() }).then(function (r) { return r.json(); })
+        .then(function (history) { history.data.forEach(show); });
+      listen();
     });
   }
 
   button.addEventListener("click", function () {
     panel.hidden = !panel.hidden;
     button.setAttribute("aria-expanded", String(!panel.hidden));
-    if (!panel.hidden) { start(); input.focus(); }
+    if (!panel.hidden && !opened) { opened = true; begin(); }
+    if (!panel.hidden) { input.focus(); }
   });
 
   form.addEventListener("submit", function (event) {
@@ -91,12 +156,17 @@
     var text = input.value.trim();
     if (!text) { return; }
     input.value = "";
-    start().then(function () {
-      var id = "c" + Date.now() + Math.random().toString(16).slice(2);
+    var id = "c" + Date.now() + Math.random().toString(16).slice(2);
+    function post() {
       return fetch(origin + "/chat/" + inbox + "/messages", {
-        method: "POST", headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ contact: session.contact, token: session.token, client_id: id, text: text })
+        method: "POST", headers: authorized({ "Content-Type": "application/json" }),
+        body: JSON.stringify({ client_id: id, text: text })
       });
+    }
+    start().then(post).then(function (response) {
+      if (response.status !== 401) { return response; }
+      session = null;
+      return start().then(post);
     });
   });
 })();

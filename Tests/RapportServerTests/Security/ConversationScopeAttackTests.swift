@@ -18,11 +18,9 @@ struct ConversationScopeAttackTests {
                 {"channel":"webchat","name":"Billing chat","team_id":"\(billing.id)","settings":{"identity_secret":"s"}}
                 """)
             let inboxID = try #require(inbox.object["id"] as? String)
-            let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"v-scope"}"#)
-            let contact = try #require(session.object["contact"] as? String)
-            let token = try #require(session.object["token"] as? String)
-            _ = try await api.send(.post, "/chat/\(inboxID)/messages", json: """
-                {"contact":"\(contact)","token":"\(token)","client_id":"c1","text":"My card ending 4242 was charged twice"}
+            let (_, token) = try await api.chatSession(inboxID)
+            _ = try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: """
+                {"client_id":"c1","text":"My card ending 4242 was charged twice"}
                 """)
             let conversation = try #require((try await api.send(.get, "/api/v1/conversations?inbox_id=\(inboxID)").object["data"] as? [[String: Any]])?.first)
             let customerID = try #require(conversation["customer_id"] as? String)

@@ -46,8 +46,8 @@ struct FloodAttackTests {
             let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s"}}"#)
             let inboxID = try #require(created.object["id"] as? String)
             var statuses: [HTTPResponse.Status] = []
-            for index in 0..<5 {
-                statuses.append(try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"bot-\#(index)"}"#).status)
+            for _ in 0..<5 {
+                statuses.append(try await api.send(.post, "/chat/\(inboxID)/sessions", json: "{}").status)
             }
             #expect(statuses.filter { $0 == .tooManyRequests }.count == 2)
         }

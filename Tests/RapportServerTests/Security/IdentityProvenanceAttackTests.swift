@@ -72,10 +72,8 @@ struct IdentityProvenanceAttackTests {
             try await Self.track(api, #"{"userId":"u-mallory","traits":{"email":"sam@example.com"}}"#, key: write)
             // The shop signs Mallory's own user id: she has an account there.
             let hash = WebhookSignature.hexHMACSHA256(Data("u-mallory".utf8), secret: "chat-secret")
-            let session = try await api.send(.post, "/chat/\(chatID)/sessions", json: #"{"visitor_id":"v9","user_id":"u-mallory","user_hash":"\#(hash)"}"#)
-            let contact = try #require(session.object["contact"] as? String)
-            let token = try #require(session.object["token"] as? String)
-            _ = try await api.send(.post, "/chat/\(chatID)/messages", json: #"{"contact":"\#(contact)","token":"\#(token)","client_id":"m1","text":"where is my order?"}"#)
+            let (_, token) = try await api.chatSession(chatID, json: #"{"user_id":"u-mallory","user_hash":"\#(hash)"}"#)
+            _ = try await api.chat(.post, "/chat/\(chatID)/messages", token: token, json: #"{"client_id":"m1","text":"where is my order?"}"#)
             try await api.runJobs()
 
             let (conversation, messages) = try await BotTranscriptTests.thread(api)
@@ -226,6 +224,32 @@ struct IdentityProvenanceAttackTests {
         }
     }
 
+    @Test("a stranger with the browser key adds page views to a deleted customer by naming their user id", arguments: TestDatabase.available)
+    func trackingOnDeletedCustomer(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let workspaceID = services.workspaceID
+            let user = IdentityInput(kind: "external", value: "u-gone", source: "app")
+            let gone = try await services.customers.upsert(CustomerInput(identities: [user]), workspaceID: workspaceID, actor: "t").customer
+            try await services.customers.delete(id: gone.id, as: .operator(workspaceID: workspaceID))
+            func owner(of messageID: String) async throws -> String? {
+                try await store.texts("SELECT customer_id FROM tracked_events WHERE message_id = '\(messageID)'").first?.first ?? nil
+            }
+
+            let asserted = try await services.tracking.ingest(
+                [TrackingMessage(type: .track, messageID: "b1", userID: "u-gone", event: "Product Viewed")], workspaceID: workspaceID, provenance: .asserted)
+            #expect(asserted.stored == 1, "kept as behaviour")
+            #expect(try await owner(of: "b1") == nil, "not on the deleted record")
+            #expect(try await services.customers.customerID(for: user, workspaceID: workspaceID) == gone.id, "the id stays with the deleted record")
+
+            _ = try await services.tracking.ingest(
+                [TrackingMessage(type: .track, messageID: "s1", userID: "u-gone", event: "Product Viewed")], workspaceID: workspaceID, provenance: .proven)
+            let back = try #require(try await services.customers.customerID(for: user, workspaceID: workspaceID))
+            #expect(back != gone.id)
+            #expect(try await owner(of: "s1") == back, "a server key's call lands on the live customer the id moved to")
+        }
+    }
+
     @Test("an unsigned web-chat visitor whose id a browser tied to a customer with proof chats as that customer", arguments: TestDatabase.available)
     func visitorOnProvenCustomer(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
@@ -236,10 +260,8 @@ struct IdentityProvenanceAttackTests {
             let danaID = try #require(proven.object["id"] as? String)
             let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s"}}"#)
             let inboxID = try #require(created.object["id"] as? String)
-            let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"v-chain"}"#)
-            let contact = try #require(session.object["contact"] as? String)
-            let token = try #require(session.object["token"] as? String)
-            _ = try await api.send(.post, "/chat/\(inboxID)/messages", json: #"{"contact":"\#(contact)","token":"\#(token)","client_id":"c1","text":"Hi, I am Dana"}"#)
+            let (_, token) = try await api.chatSession(inboxID)
+            _ = try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: #"{"client_id":"c1","text":"Hi, I am Dana"}"#)
             let conversation = try #require((try await api.send(.get, "/api/v1/conversations?inbox_id=\(inboxID)").object["data"] as? [[String: Any]])?.first)
             #expect(conversation["customer_id"] as? String != danaID)
         }

@@ -23,7 +23,7 @@ struct LateCommitEventAttackTests {
             let slowWriter = Task {
                 try await store.write { session in
                     try await session.events.append([slow])
-                    try await Task.sleep(for: .seconds(3))
+                    try await Task.sleep(for: .seconds(5))
                 }
             }
             try await Task.sleep(for: .milliseconds(300))

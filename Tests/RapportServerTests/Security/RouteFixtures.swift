@@ -41,10 +41,8 @@ struct RouteFixtures {
         let teamID = try #require(team.object["id"] as? String)
         let inbox = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","team_id":"\#(teamID)","settings":{"identity_secret":"matrix"}}"#)
         let inboxID = try #require(inbox.object["id"] as? String, "\(inbox.object)")
-        let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"visitor_id":"matrix-visitor"}"#)
-        let contact = try #require(session.object["contact"] as? String)
-        let token = try #require(session.object["token"] as? String)
-        _ = try await api.send(.post, "/chat/\(inboxID)/messages", json: #"{"contact":"\#(contact)","token":"\#(token)","client_id":"m1","text":"Hello"}"#)
+        let (_, token) = try await api.chatSession(inboxID)
+        _ = try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: #"{"client_id":"m1","text":"Hello"}"#)
         let conversations = try await api.send(.get, "/api/v1/conversations?inbox_id=\(inboxID)")
         let conversationID = try #require((conversations.object["data"] as? [[String: Any]])?.first?["id"] as? String)
         let (user, _) = try await api.services.users.create(

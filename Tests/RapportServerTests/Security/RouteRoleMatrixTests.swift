@@ -47,6 +47,7 @@ struct RouteRoleMatrixTests {
         "GET /chat/{inbox_id}/messages": .ownCredentials,
         "POST /chat/{inbox_id}/messages": .ownCredentials,
         "GET /chat/{inbox_id}/stream": .ownCredentials,
+        "OPTIONS /chat/{inbox_id}/stream": .open,
         "POST /webhooks/shopify/{source_id}": .ownCredentials,
         "POST /webhooks/woocommerce/{source_id}": .ownCredentials,
         "GET /webhooks/whatsapp/{inbox_id}": .ownCredentials,
