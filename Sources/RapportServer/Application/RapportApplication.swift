@@ -18,17 +18,19 @@ public enum RapportApplication {
         let api = router.group("api/v1")
             .add(middleware: AuthenticationMiddleware(keys: services.keys, cache: APIKeyCache(), users: services.users))
             .add(middleware: IdempotencyMiddleware(idempotency: services.idempotency))
-        CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: api)
-        CommerceRoutes(commerce: services.commerce).register(on: api)
-        RecommendationRoutes(recommendations: services.recommendations).register(on: api)
-        MetricsRoutes(metrics: services.metrics, rfm: services.rfm).register(on: api)
-        SourceRoutes(sources: services.sources).register(on: api)
-        WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: api)
+        // Past the middleware someone is known: handlers get a context whose actor is not optional.
+        let authenticated = api.group(context: AuthenticatedRequestContext.self)
+        CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: authenticated)
+        CommerceRoutes(commerce: services.commerce).register(on: authenticated)
+        RecommendationRoutes(recommendations: services.recommendations).register(on: authenticated)
+        MetricsRoutes(metrics: services.metrics, rfm: services.rfm).register(on: authenticated)
+        SourceRoutes(sources: services.sources).register(on: authenticated)
+        WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
-        ConversationRoutes(conversations: services.conversations).register(on: api)
-        InboxSetupRoutes(inboxes: services.inboxes).register(on: api)
-        LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: api)
+        ConversationRoutes(conversations: services.conversations).register(on: authenticated)
+        InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
+        LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
@@ -38,7 +40,7 @@ public enum RapportApplication {
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits).register(on: chat)
         var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit)) }
-        TrackingRoutes(tracking: services.tracking).register(on: tracking)
+        TrackingRoutes(tracking: services.tracking).register(on: tracking.group(context: WriteKeyRequestContext.self))
         try addWorkspace(to: router, services: services)
         return router
     }
@@ -51,31 +53,32 @@ public enum RapportApplication {
         let open = web.group().add(middleware: WebErrorMiddleware(pages: pages))
         let signedIn = open.group().add(middleware: WebSessionMiddleware(users: services.users))
         LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
+        let workspace = signedIn.group(context: SignedInRequestContext.self)
         let customerViews = CustomerViews(
             customers: services.customers, commerce: services.commerce, recommendations: services.recommendations)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             customerViews: customerViews)
-        InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: signedIn)
+        InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: workspace)
         CustomerPages(
             customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, views: customerViews, pages: pages
-        ).register(on: signedIn)
+        ).register(on: workspace)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,
             views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources), pages: pages,
             address: PublicAddress(configuredBase: services.publicURL)
-        ).register(on: signedIn)
-        DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: signedIn)
+        ).register(on: workspace)
+        DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: workspace)
         InsightsPages(
             metrics: services.metrics, rfm: services.rfm, lifetime: services.lifetime, refresh: services.insightsRefresh,
             customers: services.customers, pages: pages
-        ).register(on: signedIn)
+        ).register(on: workspace)
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
-            .register(on: signedIn)
+            .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         CommercePages(
             commerce: services.commerce, customers: services.customers, views: customerViews, recommendations: services.recommendations, pages: pages
-        ).register(on: signedIn)
+        ).register(on: workspace)
     }
 
     /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the

@@ -7,7 +7,7 @@ import RapportCore
 struct CommerceRoutes {
     let commerce: CommerceService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.post("products", requiring: .changeOrders, use: upsertProduct)
         group.get("products", use: listProducts)
         group.get("products/:id", use: showProduct)
@@ -24,40 +24,40 @@ struct CommerceRoutes {
         group.get("stats", use: stats)
     }
 
-    @Sendable func upsertProduct(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func upsertProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.product(&body)
-        let outcome = try await commerce.upsertProducts([input], workspaceID: try context.workspaceID())[0]
+        let outcome = try await commerce.upsertProducts([input], workspaceID: context.actor.workspaceID)[0]
         return created(ProductResponse(product: outcome.product), isNew: outcome.created, path: "products/\(outcome.product.id)")
     }
 
-    @Sendable func listProducts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func listProducts(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
-        let result = try await commerce.products(query: query, workspaceID: try context.workspaceID(), page: page)
+        let result = try await commerce.products(query: query, workspaceID: context.actor.workspaceID, page: page)
         return JSONResponse.make(ListResponse(
             data: result.items.map { ProductResponse(product: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
-    @Sendable func showProduct(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let product = try await commerce.product(id: try id(context, .product, "product"), workspaceID: try context.workspaceID())
+    @Sendable func showProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let product = try await commerce.product(id: try id(context, .product, "product"), workspaceID: context.actor.workspaceID)
         return JSONResponse.make(ProductResponse(product: product))
     }
 
-    @Sendable func upsertOrder(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func upsertOrder(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.order(&body)
-        let outcome = try await commerce.upsertOrders([input], as: try context.actor())[0]
+        let outcome = try await commerce.upsertOrders([input], as: context.actor)[0]
         return created(OrderResponse(order: outcome.order), isNew: outcome.created, path: "orders/\(outcome.order.id)")
     }
 
     /// Orders newest first, filtered by `customer_id`, `status`, `placed_from`/`placed_before`
     /// (ISO 8601) or `number`.
-    @Sendable func listOrders(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func listOrders(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters
-        let workspaceID = try context.workspaceID()
+        let workspaceID = context.actor.workspaceID
         if let number = query.get("number") {
             let orders = try await commerce.orders(number: String(number.prefix(64)), workspaceID: workspaceID)
             return JSONResponse.make(ListResponse(data: orders.map { OrderResponse(order: $0) }, hasMore: false, lastID: nil))
@@ -91,46 +91,46 @@ struct CommerceRoutes {
             data: result.items.map { OrderResponse(order: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
-    @Sendable func showOrder(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let order = try await commerce.order(id: try id(context, .order, "order"), workspaceID: try context.workspaceID())
+    @Sendable func showOrder(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let order = try await commerce.order(id: try id(context, .order, "order"), workspaceID: context.actor.workspaceID)
         return JSONResponse.make(OrderResponse(order: order))
     }
 
     /// Moves the order along its lifecycle: `{"status": "paid"}`.
-    @Sendable func changeOrder(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func changeOrder(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let status = CommerceRequests.enumeration(&body, "status", OrderStatus.self)
         if body.any("status") == nil { body.fail("status", "is required") }
         try body.finish()
         guard let status else { throw RapportError.invalid(field: "status", "is required") }
         let order = try await commerce.changeStatus(
-            orderID: try id(context, .order, "order"), to: status, as: try context.actor())
+            orderID: try id(context, .order, "order"), to: status, as: context.actor)
         return JSONResponse.make(OrderResponse(order: order))
     }
 
-    @Sendable func listFulfillments(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let order = try await commerce.order(id: try id(context, .order, "order"), workspaceID: try context.workspaceID())
+    @Sendable func listFulfillments(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let order = try await commerce.order(id: try id(context, .order, "order"), workspaceID: context.actor.workspaceID)
         return JSONResponse.make(ListResponse(
             data: order.fulfillments.map { FulfillmentResponse(fulfillment: $0) }, hasMore: false, lastID: nil))
     }
 
-    @Sendable func addFulfillment(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func addFulfillment(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = CommerceRequests.fulfillment(&body)
         try body.finish()
         let (_, fulfillment) = try await commerce.addFulfillment(
-            orderID: try id(context, .order, "order"), input, as: try context.actor())
+            orderID: try id(context, .order, "order"), input, as: context.actor)
         return JSONResponse.make(FulfillmentResponse(fulfillment: fulfillment), status: .created)
     }
 
-    @Sendable func requestReturn(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func requestReturn(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.returnRequest(&body)
-        let orderReturn = try await commerce.requestReturn(input, as: try context.actor())
+        let orderReturn = try await commerce.requestReturn(input, as: context.actor)
         return created(ReturnResponse(orderReturn: orderReturn), isNew: true, path: "returns/\(orderReturn.id)")
     }
 
-    @Sendable func listReturns(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func listReturns(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters
         var status: ReturnStatus?
@@ -145,18 +145,18 @@ struct CommerceRoutes {
         if let orderID, !ResourceID.isValid(orderID, prefix: .order) {
             throw RapportError.invalid(field: "order_id", "is not an order id")
         }
-        let result = try await commerce.returns(orderID: orderID, status: status, workspaceID: try context.workspaceID(), page: page)
+        let result = try await commerce.returns(orderID: orderID, status: status, workspaceID: context.actor.workspaceID, page: page)
         return JSONResponse.make(ListResponse(
             data: result.items.map { ReturnResponse(orderReturn: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
-    @Sendable func showReturn(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let found = try await commerce.orderReturn(id: try id(context, .orderReturn, "return"), workspaceID: try context.workspaceID())
+    @Sendable func showReturn(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let found = try await commerce.orderReturn(id: try id(context, .orderReturn, "return"), workspaceID: context.actor.workspaceID)
         return JSONResponse.make(ReturnResponse(orderReturn: found))
     }
 
     /// `{"status": "approved"}`; refunding may name `refund_amount` in minor units.
-    @Sendable func changeReturn(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func changeReturn(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let status = CommerceRequests.enumeration(&body, "status", ReturnStatus.self)
         if body.any("status") == nil { body.fail("status", "is required") }
@@ -164,12 +164,12 @@ struct CommerceRoutes {
         try body.finish()
         guard let status else { throw RapportError.invalid(field: "status", "is required") }
         let changed = try await commerce.changeReturnStatus(
-            id: try id(context, .orderReturn, "return"), to: status, refundAmount: amount, as: try context.actor())
+            id: try id(context, .orderReturn, "return"), to: status, refundAmount: amount, as: context.actor)
         return JSONResponse.make(ReturnResponse(orderReturn: changed))
     }
 
-    @Sendable func stats(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        JSONResponse.make(StatsResponse(counts: try await commerce.counts(workspaceID: try context.workspaceID())))
+    @Sendable func stats(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        JSONResponse.make(StatsResponse(counts: try await commerce.counts(workspaceID: context.actor.workspaceID)))
     }
 
     private func created(_ body: some JSONWritable, isNew: Bool, path: String) -> Response {
@@ -179,7 +179,7 @@ struct CommerceRoutes {
     }
 
     /// The `{id}` path parameter; one that cannot be an id of this kind is simply not found.
-    private func id(_ context: RapportRequestContext, _ prefix: IDPrefix, _ noun: String) throws -> String {
+    private func id(_ context: AuthenticatedRequestContext, _ prefix: IDPrefix, _ noun: String) throws -> String {
         try PathID.require(context, prefix, noun)
     }
 }

@@ -5,7 +5,7 @@ import RapportCore
 /// role without it gets 403 whatever it sent (not a 422 that would tell it how to shape the
 /// request). Core's services check the same permission again: this is the early answer, not
 /// the only guard.
-extension RouterMethods where Context == RapportRequestContext {
+extension RouterMethods where Context: ActorRequestContext {
     @discardableResult
     func get(_ path: RouterPath, requiring permission: Permission, use handler: @escaping @Sendable (Request, Context) async throws -> Response) -> Self {
         on(path, method: .get, use: Self.requiring(permission, handler))
@@ -35,7 +35,7 @@ extension RouterMethods where Context == RapportRequestContext {
         _ permission: Permission, _ handler: @escaping @Sendable (Request, Context) async throws -> Response
     ) -> @Sendable (Request, Context) async throws -> Response {
         { request, context in
-            try context.actor().require(permission)
+            try context.actor.require(permission)
             return try await handler(request, context)
         }
     }

@@ -7,7 +7,7 @@ import RapportCore
 struct ConversationRoutes {
     let conversations: ConversationService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("conversations", use: list)
         group.post("conversations", requiring: .workConversations, use: start)
         group.get("conversations/:id", use: show)
@@ -22,34 +22,34 @@ struct ConversationRoutes {
         group.post("conversations/:id/priority", requiring: .workConversations, use: priority)
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await conversations.conversations(
-            filter: try ConversationRequests.filter(request), page: page, as: try context.actor())
+            filter: try ConversationRequests.filter(request), page: page, as: context.actor)
         return JSONResponse.make(ListResponse(data: result.items.map(ConversationResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
-    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        JSONResponse.make(ConversationResponse(try await conversations.conversation(id: try id(context), as: try context.actor())))
+    @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        JSONResponse.make(ConversationResponse(try await conversations.conversation(id: try id(context), as: context.actor)))
     }
 
-    @Sendable func messages(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func messages(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
-        let result = try await conversations.messages(conversationID: try id(context), page: page, as: try context.actor())
+        let result = try await conversations.messages(conversationID: try id(context), page: page, as: context.actor)
         return JSONResponse.make(ListResponse(data: result.items.map(MessageResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
-    @Sendable func reply(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func reply(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = ConversationRequests.reply(&body)
         try body.finish()
-        let message = try await conversations.reply(conversationID: try id(context), input, as: try context.actor())
+        let message = try await conversations.reply(conversationID: try id(context), input, as: context.actor)
         return JSONResponse.make(MessageResponse(message), status: .created)
     }
 
     /// `{inbox_id, customer_id, direction?: outgoing|incoming, message: {…reply fields}}`:
     /// an agent starts a conversation, or logs a store visit or call (`store` inboxes).
-    @Sendable func start(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func start(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let inboxID = body.requiredString("inbox_id", maxLength: 64)
         let customerID = body.requiredString("customer_id", maxLength: 64)
@@ -63,11 +63,11 @@ struct ConversationRoutes {
         try body.finish()
         let (conversation, message) = try await conversations.start(
             inboxID: inboxID ?? "", customerID: customerID ?? "", input, incoming: direction == .incoming,
-            as: try context.actor())
+            as: context.actor)
         return JSONResponse.make(ConversationStartResponse(conversation: conversation, message: message), status: .created)
     }
 
-    @Sendable func assign(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func assign(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let agentID = body.string("assignee_id", maxLength: 64)
         let teamID = body.string("team_id", maxLength: 64)
@@ -75,7 +75,7 @@ struct ConversationRoutes {
         return try await act(.assign(agentID: agentID, teamID: teamID), context)
     }
 
-    @Sendable func snooze(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func snooze(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let until = body.date("until")
         if body.any("until") == nil { body.fail("until", "is required: when the conversation wakes up") }
@@ -83,7 +83,7 @@ struct ConversationRoutes {
         return try await act(.snooze(until: until ?? Date()), context)
     }
 
-    @Sendable func labels(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func labels(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let add = body.stringArray("add") ?? []
         let remove = body.stringArray("remove") ?? []
@@ -91,7 +91,7 @@ struct ConversationRoutes {
         return try await act(.label(add: add, remove: remove), context)
     }
 
-    @Sendable func priority(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func priority(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let priority = CommerceRequests.enumeration(&body, "priority", ConversationPriority.self)
         if body.any("priority") == nil { body.fail("priority", "is required") }
@@ -99,12 +99,12 @@ struct ConversationRoutes {
         return try await act(.priority(priority ?? .normal), context)
     }
 
-    private func act(_ action: ConversationAction, _ context: RapportRequestContext) async throws -> Response {
-        let changed = try await conversations.act(action, conversationID: try id(context), as: try context.actor())
+    private func act(_ action: ConversationAction, _ context: AuthenticatedRequestContext) async throws -> Response {
+        let changed = try await conversations.act(action, conversationID: try id(context), as: context.actor)
         return JSONResponse.make(ConversationResponse(changed))
     }
 
-    private func id(_ context: RapportRequestContext) throws -> String {
+    private func id(_ context: AuthenticatedRequestContext) throws -> String {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .conversation) else { throw RapportError.notFound("No conversation \(id.prefix(64)).") }
         return id

@@ -8,7 +8,7 @@ struct CustomerRoutes {
     let customers: CustomerService
     let timeline: TimelineService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.post("customers", requiring: .editCustomers, use: upsert)
         group.get("customers", use: list)
         group.get("customers/:id", use: show)
@@ -29,20 +29,20 @@ struct CustomerRoutes {
         group.get("merge-suggestions", use: suggestions)
     }
 
-    @Sendable func upsert(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func upsert(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.upsert(&body)
-        let outcome = try await customers.upsert(input, workspaceID: try context.workspaceID(), actor: context.actorLabel)
+        let outcome = try await customers.upsert(input, workspaceID: context.actor.workspaceID, actor: context.actor.label)
         var headers = HTTPFields()
         headers[.location] = "/api/v1/customers/\(outcome.customer.id)"
         return JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
-        let workspaceID = try context.workspaceID()
+        let workspaceID = context.actor.workspaceID
         let result = try await customers.list(
             query: query, filter: try CustomerFilterParameters.read(request), workspaceID: workspaceID, page: page)
         return JSONResponse.make(ListResponse(
@@ -50,8 +50,8 @@ struct CustomerRoutes {
     }
 
     /// The 360° view. A merged-away id answers 301 with the survivor's view and its `Location`.
-    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let actor = try context.actor()
+    @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let actor = context.actor
         do {
             let view = try await customers.view(id: try id(context), as: actor)
             return JSONResponse.make(CustomerResponse(view))
@@ -63,56 +63,56 @@ struct CustomerRoutes {
         }
     }
 
-    @Sendable func patch(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func patch(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let patch = try CustomerRequests.patch(&body)
-        let customer = try await customers.patch(id: try id(context), patch, as: try context.actor())
+        let customer = try await customers.patch(id: try id(context), patch, as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try await customers.delete(id: try id(context), as: try context.actor())
+    @Sendable func delete(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try await customers.delete(id: try id(context), as: context.actor)
         return Response(status: .noContent)
     }
 
-    @Sendable func restore(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let customer = try await customers.restore(id: try id(context), as: try context.actor())
+    @Sendable func restore(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let customer = try await customers.restore(id: try id(context), as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func addIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func addIdentity(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = CustomerRequests.identity(&body)
         try body.finish()
-        let customer = try await customers.addIdentity(id: try id(context), input, as: try context.actor())
+        let customer = try await customers.addIdentity(id: try id(context), input, as: context.actor)
         return JSONResponse.make(CustomerResponse(customer), status: .created)
     }
 
-    @Sendable func removeIdentity(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func removeIdentity(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let identityID = try context.parameters.require("identity_id")
         guard ResourceID.isPlausible(identityID) else { throw RapportError.notFound("No identity with id \(identityID.prefix(64)).") }
         let customer = try await customers.removeIdentity(
-            id: try id(context), identityID: identityID, as: try context.actor())
+            id: try id(context), identityID: identityID, as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func addTags(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func addTags(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let tags = body.stringArray("tags")
         if tags == nil { body.fail("tags", "is required") }
         try body.finish()
-        let customer = try await customers.addTags(id: try id(context), tags ?? [], as: try context.actor())
+        let customer = try await customers.addTags(id: try id(context), tags ?? [], as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func removeTag(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let tag = try context.parameters.require("tag")
         let customer = try await customers.removeTag(
-            id: try id(context), tag.removingPercentEncoding ?? tag, as: try context.actor())
+            id: try id(context), tag.removingPercentEncoding ?? tag, as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func setAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func setAttribute(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let raw = body.any("value")
         try body.finish()
@@ -121,27 +121,27 @@ struct CustomerRoutes {
         }
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: value,
-            as: try context.actor())
+            as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func removeAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func removeAttribute(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: nil,
-            as: try context.actor())
+            as: context.actor)
         return JSONResponse.make(CustomerResponse(customer))
     }
 
-    @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func merge(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let from = body.requiredString("from_customer_id", maxLength: 64)
         try body.finish()
         let record = try await customers.merge(
-            into: try id(context), from: from ?? "", as: try context.actor())
+            into: try id(context), from: from ?? "", as: context.actor)
         return JSONResponse.make(MergeResponse(record), status: .created)
     }
 
-    @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func unmerge(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var mergeID: String?
         if request.headers[.contentLength].map({ $0 != "0" }) ?? (request.headers[.transferEncoding] != nil) {
             var body = try await JSONObjectReader.body(of: request, context: context)
@@ -149,38 +149,38 @@ struct CustomerRoutes {
             try body.finish()
         }
         let record = try await customers.unmerge(
-            customerID: try id(context), mergeID: mergeID, as: try context.actor())
+            customerID: try id(context), mergeID: mergeID, as: context.actor)
         return JSONResponse.make(MergeResponse(record))
     }
 
-    @Sendable func merges(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let records = try await customers.merges(customerID: try id(context), workspaceID: try context.workspaceID())
+    @Sendable func merges(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let records = try await customers.merges(customerID: try id(context), workspaceID: context.actor.workspaceID)
         return JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
     }
 
-    @Sendable func recordInteraction(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func recordInteraction(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.interaction(&body)
-        let interaction = try await timeline.record(input, customerID: try id(context), workspaceID: try context.workspaceID())
+        let interaction = try await timeline.record(input, customerID: try id(context), workspaceID: context.actor.workspaceID)
         return JSONResponse.make(InteractionResponse(interaction: interaction), status: .created)
     }
 
-    @Sendable func showTimeline(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func showTimeline(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
-        let result = try await customers.timeline(customerID: try id(context), page: page, as: try context.actor())
+        let result = try await customers.timeline(customerID: try id(context), page: page, as: context.actor)
         return JSONResponse.make(ListResponse(
             data: result.items.map { InteractionResponse(interaction: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
-    @Sendable func suggestions(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func suggestions(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
-        let result = try await customers.mergeSuggestions(workspaceID: try context.workspaceID(), page: page)
+        let result = try await customers.mergeSuggestions(workspaceID: context.actor.workspaceID, page: page)
         return JSONResponse.make(ListResponse(
             data: result.items.map(MergeSuggestionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     /// The `{id}` path parameter; one that cannot be an id is simply not found.
-    private func id(_ context: RapportRequestContext) throws -> String {
+    private func id(_ context: AuthenticatedRequestContext) throws -> String {
         try PathID.require(context, .customer, "customer")
     }
 }

@@ -16,7 +16,7 @@ struct JSONObjectReader {
     }
 
     /// The JSON object in a request body (at most 1 MiB, `application/json`).
-    static func body(of request: Request, context: RapportRequestContext) async throws -> JSONObjectReader {
+    static func body(of request: Request, context: some RequestContext) async throws -> JSONObjectReader {
         if let type = request.headers[.contentType], !Self.isJSON(type) {
             throw BodyError.unsupportedMediaType(type)
         }

@@ -13,21 +13,21 @@ struct MetricsRoutes {
     let metrics: StoreMetricsService
     let rfm: RFMService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("insights/metrics", use: show)
         group.get("insights/cohorts", use: cohorts)
         group.get("insights/rfm", use: grid)
     }
 
-    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let last = try Self.day("to", in: request) ?? Calendar.utc.startOfDay(for: Date())
         let from = try Self.day("from", in: request) ?? last.addingTimeInterval(-29 * 86_400)
         let filter = try CustomerFilterParameters.read(request)
-        let figures = try await metrics.metrics(from: from, to: last.addingTimeInterval(86_400), filter: filter, as: try context.actor())
+        let figures = try await metrics.metrics(from: from, to: last.addingTimeInterval(86_400), filter: filter, as: context.actor)
         return JSONResponse.make(MetricsResponse(metrics: figures))
     }
 
-    @Sendable func cohorts(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func cohorts(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let last = try Self.day("to", in: request) ?? Calendar.utc.startOfDay(for: Date())
         var months = 12
         if let text = request.uri.queryParameters.get("months") {
@@ -35,12 +35,12 @@ struct MetricsRoutes {
             months = value
         }
         let filter = try CustomerFilterParameters.read(request)
-        let matrix = try await metrics.cohorts(months: months, end: last.addingTimeInterval(86_400), filter: filter, as: try context.actor())
+        let matrix = try await metrics.cohorts(months: months, end: last.addingTimeInterval(86_400), filter: filter, as: context.actor)
         return JSONResponse.make(CohortsResponse(matrix: matrix))
     }
 
-    @Sendable func grid(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        JSONResponse.make(RFMGridResponse(grid: try await rfm.grid(as: try context.actor())))
+    @Sendable func grid(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        JSONResponse.make(RFMGridResponse(grid: try await rfm.grid(as: context.actor)))
     }
 
     /// A day `YYYY-MM-DD` (midnight UTC) from the query string; nil when absent, 422 when malformed.

@@ -5,20 +5,20 @@ import RapportCore
 struct RecommendationRoutes {
     let recommendations: RecommendationService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("customers/:id/recommendations", use: forCustomer)
         group.get("products/:id/recommendations", use: forProduct)
     }
 
-    @Sendable func forCustomer(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func forCustomer(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let items = try await recommendations.forCustomer(
-            id: try PathID.require(context, .customer, "customer"), limit: try limit(request), as: try context.actor())
+            id: try PathID.require(context, .customer, "customer"), limit: try limit(request), as: context.actor)
         return JSONResponse.make(RecommendationListResponse(lists: [("data", items)]))
     }
 
-    @Sendable func forProduct(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func forProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let (together, similar) = try await recommendations.forProduct(
-            id: try PathID.require(context, .product, "product"), limit: try limit(request), as: try context.actor())
+            id: try PathID.require(context, .product, "product"), limit: try limit(request), as: context.actor)
         return JSONResponse.make(RecommendationListResponse(lists: [("bought_together", together), ("similar", similar)]))
     }
 

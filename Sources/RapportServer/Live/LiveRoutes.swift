@@ -18,13 +18,13 @@ struct LiveRoutes {
     /// How often a stream's credentials are checked again.
     static let recheck: Duration = .seconds(5)
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("live", use: stream)
     }
 
-    @Sendable func stream(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func stream(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let inboxIDs = request.uri.queryParameters.getAll("inbox_id").map { String($0) }
-        let actor = try context.actor()
+        let actor = context.actor
         let scope = try await conversations.scope(as: actor)
         let subscription = hub.subscribe(workspaceID: actor.workspaceID, inboxIDs: inboxIDs.isEmpty ? nil : Set(inboxIDs), scope: scope)
         let stillValid = validity(of: request, actor: actor)

@@ -8,14 +8,14 @@ import RapportCore
 struct SourceRoutes {
     let sources: SourceService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.post("sources", requiring: .manageSources, use: create)
         group.get("sources", requiring: .manageSources, use: list)
         group.post("sources/:id/secret", requiring: .manageSources, use: rotate)
         group.delete("sources/:id", requiring: .manageSources, use: delete)
     }
 
-    @Sendable func create(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func create(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let kind = CommerceRequests.enumeration(&body, "kind", SourceKind.self)
         if body.any("kind") == nil { body.fail("kind", "is required") }
@@ -23,18 +23,18 @@ struct SourceRoutes {
         let name = body.string("name", maxLength: 100)
         try body.finish()
         guard let kind, let secret else { throw RapportError.invalid(field: "kind", "is required") }
-        let source = try await sources.create(kind: kind, name: name, secret: secret, as: try context.actor())
+        let source = try await sources.create(kind: kind, name: name, secret: secret, as: context.actor)
         return JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)), status: .created)
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let all = try await sources.sources(as: try context.actor())
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let all = try await sources.sources(as: context.actor)
         let base = Self.baseURL(request)
         return JSONResponse.make(ListResponse(data: all.map { SourceResponse(source: $0, baseURL: base) }, hasMore: false, lastID: nil))
     }
 
-    @Sendable func rotate(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let actor = try context.actor()
+    @Sendable func rotate(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let actor = context.actor
         try actor.require(.manageSources)
         var body = try await JSONObjectReader.body(of: request, context: context)
         let secret = body.requiredString("secret", maxLength: 500)
@@ -44,12 +44,12 @@ struct SourceRoutes {
         return JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)))
     }
 
-    @Sendable func delete(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        try await sources.delete(id: try sourceID(context), as: try context.actor())
+    @Sendable func delete(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try await sources.delete(id: try sourceID(context), as: context.actor)
         return Response(status: .noContent)
     }
 
-    private func sourceID(_ context: RapportRequestContext) throws -> String {
+    private func sourceID(_ context: AuthenticatedRequestContext) throws -> String {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .source) else { throw RapportError.notFound("No shop source with id \(id.prefix(64)).") }
         return id

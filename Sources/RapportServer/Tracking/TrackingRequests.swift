@@ -9,7 +9,7 @@ enum TrackingRequests {
     static let maximumBatchBytes = 500 * 1024
 
     /// The body's bytes, decompressed when sent with `Content-Encoding: gzip`, at most `limit`.
-    static func body(of request: Request, context: RapportRequestContext, limit: Int) async throws -> [UInt8] {
+    static func body(of request: Request, context: some RequestContext, limit: Int) async throws -> [UInt8] {
         if let type = request.headers[.contentType] {
             let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
             guard mediaType == "application/json" || mediaType == "text/plain" else { throw BodyError.unsupportedMediaType(type) }

@@ -7,7 +7,7 @@ import RapportCore
 struct TrackingRoutes {
     let tracking: TrackingService
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<WriteKeyRequestContext>) {
         for type in TrackedEventType.allCases {
             group.post(RouterPath(type.rawValue)) { request, context in
                 try await single(request, context: context, type: type)
@@ -17,15 +17,15 @@ struct TrackingRoutes {
         group.post("import", use: batch)
     }
 
-    @Sendable func single(_ request: Request, context: RapportRequestContext, type: TrackedEventType) async throws -> Response {
+    @Sendable func single(_ request: Request, context: WriteKeyRequestContext, type: TrackedEventType) async throws -> Response {
         let bytes = try await TrackingRequests.body(of: request, context: context, limit: TrackingService.maximumEventBytes)
         let fields = try JSONObjectReader.object(from: bytes)
         let message = try TrackingRequests.message(fields, type: type, field: nil).get()
-        _ = try await tracking.ingest([message], workspaceID: try context.workspaceID(), provenance: try provenance(context))
+        _ = try await tracking.ingest([message], workspaceID: context.key.workspaceID, provenance: context.provenance)
         return Self.success
     }
 
-    @Sendable func batch(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func batch(_ request: Request, context: WriteKeyRequestContext) async throws -> Response {
         let bytes = try await TrackingRequests.body(of: request, context: context, limit: TrackingRequests.maximumBatchBytes)
         let fields = try JSONObjectReader.object(from: bytes)
         guard case .array(let items)? = fields["batch"] else {
@@ -47,15 +47,9 @@ struct TrackingRoutes {
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
         if !messages.isEmpty {
-            _ = try await tracking.ingest(messages, workspaceID: try context.workspaceID(), provenance: try provenance(context))
+            _ = try await tracking.ingest(messages, workspaceID: context.key.workspaceID, provenance: context.provenance)
         }
         return Self.success
-    }
-
-    /// Browser keys assert, server keys prove: the middleware let only those two kinds through.
-    private func provenance(_ context: RapportRequestContext) throws -> IdentityProvenance {
-        guard let key = context.apiKey else { throw RapportError.unauthorized("Send a write key as the HTTP Basic user name.") }
-        return key.kind.trackingProvenance
     }
 
     private static var success: Response {

@@ -11,14 +11,14 @@ struct BotPages {
     let views: BotViews
     let pages: WebPages
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("bot") { request, context in try await render(context) }
         group.post("bot/settings") { request, context in try await submit(request, context, form: "settings", saveSettings) }
         group.post("bot/try") { request, context in
             let form = try await WebForm.read(request, context: context)
             let text = form.text("text") ?? ""
             do {
-                let analysis = try await bot.tryMessage(text, as: try context.actor())
+                let analysis = try await bot.tryMessage(text, as: context.actor)
                 return try await render(context, extra: ["tried": views.values(analysis, text: text)])
             } catch RapportError.invalid(let problems) {
                 return try await render(context, extra: ["try_error": problems.map(WebFormat.problem).joined(separator: " ")], status: .unprocessableContent)
@@ -49,20 +49,20 @@ struct BotPages {
         }
         group.get("bot/articles/new") { request, context in try await renderArticle(context, article: nil) }
         group.get("bot/articles/:id") { request, context in
-            try await renderArticle(context, article: try await bot.article(id: try context.parameters.require("id"), as: try context.actor()))
+            try await renderArticle(context, article: try await bot.article(id: try context.parameters.require("id"), as: context.actor))
         }
         group.post("bot/articles") { request, context in try await saveArticle(request, context, id: nil) }
         group.post("bot/articles/:id") { request, context in try await saveArticle(request, context, id: try context.parameters.require("id")) }
     }
 
-    private func render(_ context: RapportRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
-        var values = try await views.values(actor: try context.actor())
+    private func render(_ context: SignedInRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok) async throws -> Response {
+        var values = try await views.values(actor: context.actor)
         values.merge(extra) { _, new in new }
         return try pages.render("bot", context, title: "Bot", section: "bot", values: values, status: status)
     }
 
-    private func renderIntent(_ context: RapportRequestContext, name: String, error: String? = nil, draft: [String: String]? = nil) async throws -> Response {
-        let set = try await bot.intentSet(as: try context.actor())
+    private func renderIntent(_ context: SignedInRequestContext, name: String, error: String? = nil, draft: [String: String]? = nil) async throws -> Response {
+        let set = try await bot.intentSet(as: context.actor)
         guard let intent = set.intents.first(where: { $0.name == name }) else { throw RapportError.notFound("No intent \(name.prefix(50)).") }
         let builtIn = BuiltInIntents.all.contains { $0.name == name }
         return try pages.render(
@@ -76,9 +76,9 @@ struct BotPages {
     }
 
     private func renderArticle(
-        _ context: RapportRequestContext, article: HelpArticle?, error: String? = nil, draft: WebForm? = nil
+        _ context: SignedInRequestContext, article: HelpArticle?, error: String? = nil, draft: WebForm? = nil
     ) async throws -> Response {
-        try context.actor().require(.manageBot)
+        try context.actor.require(.manageBot)
         return try pages.render(
             "bot_article", context, title: article?.title ?? "New help article", section: "bot",
             values: ViewValues.make([
@@ -90,9 +90,9 @@ struct BotPages {
             status: error == nil ? .ok : .unprocessableContent)
     }
 
-    private func saveArticle(_ request: Request, _ context: RapportRequestContext, id: String?) async throws -> Response {
+    private func saveArticle(_ request: Request, _ context: SignedInRequestContext, id: String?) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
-        let actor = try context.actor()
+        let actor = context.actor
         if let id, form["delete"] == "1" {
             try await bot.deleteArticle(id: id, as: actor)
             return WebRedirect.to("/bot#articles")
@@ -110,8 +110,8 @@ struct BotPages {
 
     /// Runs one form's change; a refusal re-renders the page with what was typed and why.
     private func submit(
-        _ request: Request, _ context: RapportRequestContext, form name: String,
-        _ change: (WebForm, RapportRequestContext) async throws -> [String: Any]?
+        _ request: Request, _ context: SignedInRequestContext, form name: String,
+        _ change: (WebForm, SignedInRequestContext) async throws -> [String: Any]?
     ) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         do {
@@ -126,7 +126,7 @@ struct BotPages {
         }
     }
 
-    private func saveSettings(_ form: WebForm, _ context: RapportRequestContext) async throws -> [String: Any]? {
+    private func saveSettings(_ form: WebForm, _ context: SignedInRequestContext) async throws -> [String: Any]? {
         guard let days = Int(form["return_window_days"] ?? "") else {
             throw RapportError.invalid(field: "return_window_days", "must be a whole number of days")
         }
@@ -135,24 +135,24 @@ struct BotPages {
             nonReturnableWords: (form["non_returnable_words"] ?? "").split(separator: ",").map { String($0) },
             returnInstructions: form["return_instructions"] ?? "", paymentLinkTemplate: form.text("payment_link_template"),
             handOffVIP: form["hand_off_vip"] == "1", vipTag: form["vip_tag"] ?? "")
-        try await bot.saveSettings(settings, as: try context.actor())
+        try await bot.saveSettings(settings, as: context.actor)
         return nil
     }
 
-    private func addIntent(_ form: WebForm, _ context: RapportRequestContext) async throws -> [String: Any]? {
+    private func addIntent(_ form: WebForm, _ context: SignedInRequestContext) async throws -> [String: Any]? {
         let intent = BotIntent(name: form["name"] ?? "", examples: Self.lines(form["examples"]), answer: form.text("answer"))
         return ["trained": try await changeIntents(context) { $0.append(intent) }]
     }
 
-    private func restore(_ form: WebForm, _ context: RapportRequestContext) async throws -> [String: Any]? {
+    private func restore(_ form: WebForm, _ context: SignedInRequestContext) async throws -> [String: Any]? {
         guard let version = Int(form["version"] ?? "") else { throw RapportError.invalid(field: "version", "must be a version number") }
-        let set = try await bot.restoreIntents(version: version, as: try context.actor())
+        let set = try await bot.restoreIntents(version: version, as: context.actor)
         return ["trained": ["version": set.version, "restored": version, "seconds": "—"]]
     }
 
     /// Saves a changed copy of the current intents as a new version and says how long training took.
-    private func changeIntents(_ context: RapportRequestContext, _ change: (inout [BotIntent]) throws -> Void) async throws -> [String: Any] {
-        let actor = try context.actor()
+    private func changeIntents(_ context: SignedInRequestContext, _ change: (inout [BotIntent]) throws -> Void) async throws -> [String: Any] {
+        let actor = context.actor
         var intents = try await bot.intentSet(as: actor).intents
         try change(&intents)
         let (set, seconds) = try await bot.saveIntents(intents, as: actor)

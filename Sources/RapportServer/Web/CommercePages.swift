@@ -11,15 +11,15 @@ struct CommercePages {
     let recommendations: RecommendationService
     let pages: WebPages
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("orders", use: orders)
         group.get("orders/:id", use: order)
         group.get("products", use: products)
         group.get("products/:id", use: product)
     }
 
-    @Sendable func orders(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let workspaceID = try context.workspaceID()
+    @Sendable func orders(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let workspaceID = context.actor.workspaceID
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { OrderStatus(rawValue: String($0)) }
         let after = query["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .order) ? $0 : nil }
@@ -44,8 +44,8 @@ struct CommercePages {
             values: ViewValues.make(["rows": rows, "statuses": statuses, "empty": rows.isEmpty ? true : nil, "next": next]))
     }
 
-    @Sendable func order(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let workspaceID = try context.workspaceID()
+    @Sendable func order(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let workspaceID = context.actor.workspaceID
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .order) else { throw RapportError.notFound("No order \(id.prefix(64)).") }
         let order = try await commerce.order(id: id, workspaceID: workspaceID)
@@ -73,8 +73,8 @@ struct CommercePages {
         return try pages.render("order", context, title: "Order \(order.number)", section: "orders", values: values)
     }
 
-    @Sendable func products(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let workspaceID = try context.workspaceID()
+    @Sendable func products(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let workspaceID = context.actor.workspaceID
         let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .product) ? $0 : nil }
         let page = try await commerce.products(query: query, workspaceID: workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
@@ -93,10 +93,10 @@ struct CommercePages {
             values: ViewValues.make(["q": query, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
     }
 
-    @Sendable func product(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func product(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .product) else { throw RapportError.notFound("No product \(id.prefix(64)).") }
-        let actor = try context.actor()
+        let actor = context.actor
         let product = try await commerce.product(id: id, workspaceID: actor.workspaceID)
         let related = try await recommendations.forProduct(id: id, limit: 6, as: actor)
         var values = ViewValues.make([

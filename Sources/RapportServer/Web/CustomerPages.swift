@@ -11,7 +11,7 @@ struct CustomerPages {
     let views: CustomerViews
     let pages: WebPages
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("customers", use: list)
         group.get("customers/:id", use: show)
         group.post("customers/:id/tags", use: addTag)
@@ -23,8 +23,8 @@ struct CustomerPages {
         group.post("customers/:id/conversations", use: write)
     }
 
-    @Sendable func list(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let actor = try context.actor()
+    @Sendable func list(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let actor = context.actor
         let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .customer) ? $0 : nil }
         let tag = request.uri.queryParameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }
@@ -56,14 +56,14 @@ struct CustomerPages {
             ]))
     }
 
-    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try await render(request, context: context, id: try id(context))
     }
 
     func render(
-        _ request: Request, context: RapportRequestContext, id: String, errors: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, context: SignedInRequestContext, id: String, errors: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let actor = try context.actor()
+        let actor = context.actor
         var values = try await views.page(customerID: id, actor: actor)
         if actor.may(.workConversations), let identities = values["identities"] as? [[String: Any]] {
             // The inboxes that can reach this customer: by one of their identities, or a store visit logged by hand.
@@ -77,11 +77,11 @@ struct CustomerPages {
         return try pages.render("customer", context, title: (values["name"] as? String) ?? "Customer", section: "customers", values: values, status: status)
     }
 
-    @Sendable func addTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func addTag(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
         do {
-            _ = try await customers.addTags(id: id, [form["tag"] ?? ""], as: try context.actor())
+            _ = try await customers.addTags(id: id, [form["tag"] ?? ""], as: context.actor)
         } catch RapportError.invalid(let problems) {
             let values: [String: Any] = ["tag_error": problems.map(WebFormat.problem).joined(separator: " "), "tag_draft": form["tag"] ?? ""]
             return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
@@ -89,16 +89,16 @@ struct CustomerPages {
         return WebRedirect.to("/customers/\(id)#tags")
     }
 
-    @Sendable func removeTag(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func removeTag(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
-        _ = try await customers.removeTag(id: id, form["tag"] ?? "", as: try context.actor())
+        _ = try await customers.removeTag(id: id, form["tag"] ?? "", as: context.actor)
         return WebRedirect.to("/customers/\(id)#tags")
     }
 
     /// `key` and `value`; an empty value removes the attribute. Numbers and yes/no stay text
     /// unless typed as such in `type`.
-    @Sendable func setAttribute(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func setAttribute(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
         let key = form.text("key") ?? ""
@@ -113,7 +113,7 @@ struct CustomerPages {
                 default: return .string(text)
                 }
             }
-            _ = try await customers.setAttribute(id: id, key: key, value: value, as: try context.actor())
+            _ = try await customers.setAttribute(id: id, key: key, value: value, as: context.actor)
         } catch RapportError.invalid(let problems) {
             let values: [String: Any] = [
                 "attribute_error": problems.map(WebFormat.problem).joined(separator: " "), "attribute_key": key, "attribute_value": raw ?? "",
@@ -124,8 +124,8 @@ struct CustomerPages {
     }
 
     /// Two customers side by side before merging the second into the first.
-    @Sendable func compare(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let actor = try context.actor()
+    @Sendable func compare(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let actor = context.actor
         let id = try id(context)
         let other = try context.parameters.require("other")
         guard ResourceID.isValid(other, prefix: .customer), other != id else { throw RapportError.notFound("No customer \(other.prefix(64)).") }
@@ -136,12 +136,12 @@ struct CustomerPages {
     }
 
     /// Writes to the customer first, in an inbox that can reach them; on to the new conversation.
-    @Sendable func write(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func write(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
         do {
             let (conversation, _) = try await conversations.start(
-                inboxID: form["inbox_id"] ?? "", customerID: id, ReplyInput(text: form.text("text")), as: try context.actor())
+                inboxID: form["inbox_id"] ?? "", customerID: id, ReplyInput(text: form.text("text")), as: context.actor)
             return WebRedirect.to("/inbox/\(conversation.id)")
         } catch RapportError.invalid(let problems) {
             let values: [String: Any] = ["write_error": problems.map(WebFormat.problem).joined(separator: " "), "write_draft": form["text"] ?? ""]
@@ -149,21 +149,21 @@ struct CustomerPages {
         }
     }
 
-    @Sendable func merge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func merge(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
-        _ = try await customers.merge(into: id, from: form["from"] ?? "", as: try context.actor())
+        _ = try await customers.merge(into: id, from: form["from"] ?? "", as: context.actor)
         return WebRedirect.to("/customers/\(id)")
     }
 
-    @Sendable func unmerge(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func unmerge(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let id = try id(context)
-        let record = try await customers.unmerge(customerID: id, mergeID: form.text("merge_id"), as: try context.actor())
+        let record = try await customers.unmerge(customerID: id, mergeID: form.text("merge_id"), as: context.actor)
         return WebRedirect.to("/customers/\(record.mergedID)")
     }
 
-    private func id(_ context: RapportRequestContext) throws -> String {
+    private func id(_ context: SignedInRequestContext) throws -> String {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .customer) else { throw RapportError.notFound("No customer \(id.prefix(64)).") }
         return id

@@ -9,12 +9,12 @@ struct DashboardPages {
     let bot: BotService
     let pages: WebPages
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("dashboard", use: show)
     }
 
-    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let actor = try context.actor()
+    @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let actor = context.actor
         try actor.require(.viewDashboard)
         let today = Calendar.utc.startOfDay(for: Date())
         let requested = DayRange(request, defaultDays: 7, today: today)

@@ -11,7 +11,7 @@ struct InboxPages {
     let views: InboxViews
     let pages: WebPages
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("inbox") { request, context in try await page(request, context: context, selected: nil) }
         group.get("inbox/list", use: listFragment)
         group.get("inbox/:id") { request, context in try await page(request, context: context, selected: try id(context)) }
@@ -21,10 +21,10 @@ struct InboxPages {
     }
 
     func page(
-        _ request: Request, context: RapportRequestContext, selected: String?, draft: InboxDraft? = nil,
+        _ request: Request, context: SignedInRequestContext, selected: String?, draft: InboxDraft? = nil,
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let actor = try context.actor()
+        let actor = context.actor
         let query = InboxQuery(request)
         var values = try await views.list(query: query, selected: selected, actor: actor)
         if let selected {
@@ -34,14 +34,14 @@ struct InboxPages {
         return try pages.render("inbox", context, title: title, section: "inbox", values: values, status: status)
     }
 
-    @Sendable func listFragment(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func listFragment(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let selected = request.uri.queryParameters["selected"].map(String.init)
-        let values = try await views.list(query: InboxQuery(request), selected: selected, actor: try context.actor())
+        let values = try await views.list(query: InboxQuery(request), selected: selected, actor: context.actor)
         return try pages.templates.page("inbox_list", values)
     }
 
-    @Sendable func threadFragment(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let conversation = try await views.conversation(id: try id(context), query: InboxQuery(request), draft: nil, actor: try context.actor())
+    @Sendable func threadFragment(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let conversation = try await views.conversation(id: try id(context), query: InboxQuery(request), draft: nil, actor: context.actor)
         var values = pages.frame(context, title: "", section: "inbox")
         values["conversation"] = conversation
         return try pages.templates.page("inbox_thread_fragment", values)
@@ -49,7 +49,7 @@ struct InboxPages {
 
     /// The composer: a reply goes to the customer's channel, a note stays inside the team.
     /// A refused message comes back with its text kept and the reason beside it.
-    @Sendable func write(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func write(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let conversationID = try id(context)
         let isNote = form["mode"] == "note"
@@ -57,7 +57,7 @@ struct InboxPages {
         do {
             _ = try await conversations.reply(
                 conversationID: conversationID, ReplyInput(text: text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text, isPrivate: isNote),
-                as: try context.actor())
+                as: context.actor)
         } catch RapportError.invalid(let problems) {
             let draft = InboxDraft(text: text, isNote: isNote, error: problems.map { WebFormat.problem($0) }.joined(separator: " "))
             return try await page(request, context: context, selected: conversationID, draft: draft, status: .unprocessableContent)
@@ -65,10 +65,10 @@ struct InboxPages {
         return WebRedirect.to(back(form, conversationID))
     }
 
-    @Sendable func act(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func act(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let conversationID = try id(context)
-        let actor = try context.actor()
+        let actor = context.actor
         let action = try InboxAction.parse(form, actor: actor, now: Date())
         _ = try await conversations.act(action, conversationID: conversationID, as: actor)
         return WebRedirect.to(back(form, conversationID))
@@ -80,7 +80,7 @@ struct InboxPages {
         return "/inbox/\(conversationID)\(query)"
     }
 
-    private func id(_ context: RapportRequestContext) throws -> String {
+    private func id(_ context: SignedInRequestContext) throws -> String {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .conversation) else { throw RapportError.notFound("No conversation \(id.prefix(64)).") }
         return id

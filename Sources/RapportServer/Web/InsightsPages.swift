@@ -13,13 +13,13 @@ struct InsightsPages {
     let customers: CustomerService
     let pages: WebPages
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("insights", use: show)
         group.post("insights/refresh", requiring: .refreshInsights, use: refreshNow)
     }
 
-    @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
-        let actor = try context.actor()
+    @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let actor = context.actor
         try actor.require(.viewInsights)
         var range = DayRange(request, defaultDays: 30)
         var problems = range.problems
@@ -66,9 +66,9 @@ struct InsightsPages {
     }
 
     /// Refits the lifetime models, rescores RFM and retrains the recommender now.
-    @Sendable func refreshNow(_ request: Request, context: RapportRequestContext) async throws -> Response {
+    @Sendable func refreshNow(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         _ = try await WebForm.read(request, context: context)
-        try await refresh.refresh(as: try context.actor())
+        try await refresh.refresh(as: context.actor)
         return WebRedirect.to("/insights")
     }
 }

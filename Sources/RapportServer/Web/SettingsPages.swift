@@ -16,7 +16,7 @@ struct SettingsPages {
     let pages: WebPages
     let address: PublicAddress
 
-    func register(on group: RouterGroup<RapportRequestContext>) {
+    func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("settings") { request, context in try await render(request, context) }
         group.post("settings/users", requiring: .manageUsers) { request, context in try await submit(request, context, form: "users", invite) }
         group.post("settings/users/role", requiring: .manageUsers) { request, context in try await submit(request, context, form: "users", changeRole) }
@@ -38,9 +38,9 @@ struct SettingsPages {
     }
 
     func render(
-        _ request: Request, _ context: RapportRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, _ context: SignedInRequestContext, extra: [String: Any] = [:], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let actor = try context.actor()
+        let actor = context.actor
         try actor.require(.manageTeamSetup)
         var values = try await views.values(actor: actor, publicBase: address.base(of: request))
         values.merge(extra) { _, new in new }
@@ -50,13 +50,13 @@ struct SettingsPages {
     /// Runs one form's change; a refusal re-renders the page with the form's fields and errors.
     /// The change returns what to show once (a secret), or nothing, and then the page reloads.
     private func submit(
-        _ request: Request, _ context: RapportRequestContext, form name: String,
+        _ request: Request, _ context: SignedInRequestContext, form name: String,
         _ change: (WebForm, Actor) async throws -> [String: Any]?
     ) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let refusal: (message: String, status: HTTPResponse.Status)
         do {
-            guard let shown = try await change(form, try context.actor()) else { return WebRedirect.to("/settings#\(name)") }
+            guard let shown = try await change(form, context.actor) else { return WebRedirect.to("/settings#\(name)") }
             return try await render(request, context, extra: shown)
         } catch RapportError.invalid(let problems) {
             refusal = (problems.map(WebFormat.problem).joined(separator: " "), .unprocessableContent)

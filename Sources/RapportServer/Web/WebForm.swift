@@ -24,7 +24,7 @@ struct WebForm: Sendable {
         return value
     }
 
-    static func read(_ request: Request, context: RapportRequestContext, checkingCSRF: Bool = true) async throws -> WebForm {
+    static func read(_ request: Request, context: some WorkspaceRequestContext, checkingCSRF: Bool = true) async throws -> WebForm {
         var request = request
         let buffer = try await request.collectBody(upTo: maximumSize)
         let form = WebForm(fields: FormBody.parse(String(buffer: buffer)))

@@ -8,7 +8,7 @@ struct WebPages: Sendable {
     let templates: WebTemplates
 
     func render(
-        _ template: String, _ context: RapportRequestContext, title: String, section: String, values: [String: Any],
+        _ template: String, _ context: some WorkspaceRequestContext, title: String, section: String, values: [String: Any],
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
         var all = frame(context, title: title, section: section)
@@ -16,7 +16,7 @@ struct WebPages: Sendable {
         return try templates.page(template, all, status: status)
     }
 
-    func error(_ context: RapportRequestContext, status: HTTPResponse.Status, title: String, message: String) throws -> Response {
+    func error(_ context: some WorkspaceRequestContext, status: HTTPResponse.Status, title: String, message: String) throws -> Response {
         try render("error", context, title: title, section: "", values: ["heading": title, "message": message], status: status)
     }
 
@@ -25,7 +25,7 @@ struct WebPages: Sendable {
         actor.may(.readConversations) ? "/inbox" : "/customers"
     }
 
-    func frame(_ context: RapportRequestContext, title: String, section: String) -> [String: Any] {
+    func frame(_ context: some WorkspaceRequestContext, title: String, section: String) -> [String: Any] {
         var values: [String: Any] = ["title": title, "section_\(section)": true]
         if let signedIn = context.signedIn {
             let actor = signedIn.actor
