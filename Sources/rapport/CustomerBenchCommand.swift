@@ -75,7 +75,7 @@ struct CustomerBenchCommand: AsyncParsableCommand {
                     for batchIndex in stride(from: writer, to: batchCount, by: writers) {
                         let first = batchIndex * batch
                         let inputs = (first..<min(count, first + batch)).map(SyntheticCustomers.input)
-                        let outcomes = try await services.customers.upsertMany(inputs, workspaceID: workspaceID, actor: "system:bench")
+                        let outcomes = try await services.customers.upsertMany(inputs, as: .system("bench", workspaceID: workspaceID))
                         for (offset, outcome) in outcomes.enumerated() where (first + offset) % 97 == 0 {
                             sampled.append(outcome.customer.id)
                         }
@@ -106,7 +106,7 @@ struct CustomerBenchCommand: AsyncParsableCommand {
                 ? IdentityInput(kind: "email", value: SyntheticCustomers.email(n))
                 : IdentityInput(kind: "phone", value: SyntheticCustomers.phone(n))
             let start = clock.now
-            let found = try await services.customers.customerID(for: identity, workspaceID: workspaceID)
+            let found = try await services.customers.customerID(for: identity, as: .system("bench", workspaceID: workspaceID))
             samples.record(clock.now - start)
             if found == nil { misses += 1 }
         }

@@ -24,7 +24,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         let (services, workspaceID) = try await database.openServices()
-        let counts = try await services.commerce.counts(workspaceID: workspaceID)
+        let counts = try await services.commerce.counts(as: .operator(workspaceID: workspaceID))
         guard counts.customers == 0, counts.orders == 0 else {
             await services.store.shutdown()
             throw ValidationError("The database already holds \(counts.customers) customers and \(counts.orders) orders; the demo fills only an empty one.")

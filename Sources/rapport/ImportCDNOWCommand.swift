@@ -28,7 +28,7 @@ struct ImportCDNOWCommand: AsyncParsableCommand {
         let seconds = Date().timeIntervalSince(started)
         try await services.store.refreshStatistics()
         let customers = Set(rows.compactMap { $0.input.customer?.identities.first?.value }).count
-        let counts = try await services.commerce.counts(workspaceID: workspaceID)
+        let counts = try await services.commerce.counts(as: .operator(workspaceID: workspaceID))
         print("\(customers) customers in the file; the workspace now holds \(counts.customers) customers and \(counts.orders) orders.")
         try ImportOptions.report(summary, noun: "orders", seconds: seconds, file: file, rejects: rejects)
         await services.store.shutdown()

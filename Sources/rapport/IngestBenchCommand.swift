@@ -55,7 +55,7 @@ struct IngestBenchCommand: AsyncParsableCommand {
             print("TRACK   /v1/track, one call each, \(trackConnections) connections, \(trackSeconds) s: \(Int(singles.requestsPerSecond)) requests/s, latency p50 \(singles.p50), p99 \(singles.p99)\(singles.non2xx > 0 ? ", \(singles.non2xx) NON-2XX" : "")")
             expected += singles.requests - singles.non2xx
         }
-        let counts = try await services.commerce.counts(workspaceID: workspaceID)
+        let counts = try await services.commerce.counts(as: .operator(workspaceID: workspaceID))
         // wrk counts requests it sent; one still in flight when it stopped may or may not have committed.
         let inFlight = connections * batch + trackConnections
         let verdict = counts.trackedEvents >= expected && counts.trackedEvents <= expected + inFlight ? "ok" : "MISMATCH"

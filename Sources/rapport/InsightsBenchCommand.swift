@@ -43,7 +43,7 @@ struct InsightsBenchCommand: AsyncParsableCommand {
         let now = Date()
         let catalog = SimulatedCatalog(products: products)
         for start in stride(from: 0, to: products, by: 500) {
-            _ = try await services.commerce.upsertProducts(catalog.inputs(start..<min(products, start + 500)), workspaceID: workspaceID)
+            _ = try await services.commerce.upsertProducts(catalog.inputs(start..<min(products, start + 500)), as: .operator(workspaceID: workspaceID))
         }
         var generator = SeededGenerator(seed: 20_261_124)
         let rows = catalog.orders(customers: customers, endingAt: now, generator: &generator)
@@ -59,17 +59,17 @@ struct InsightsBenchCommand: AsyncParsableCommand {
         report("statistics after the load", seconds: (ContinuousClock.now - started).inSeconds, note: "as rapport import does")
 
         started = ContinuousClock.now
-        let scored = try await services.rfm.recompute(workspaceID: workspaceID)
+        let scored = try await services.rfm.recompute(as: .system("bench", workspaceID: workspaceID))
         report("RFM recompute (daily)", seconds: (ContinuousClock.now - started).inSeconds, note: "\(scored) customers")
         started = ContinuousClock.now
-        let model = try await services.lifetime.refresh(workspaceID: workspaceID)
+        let model = try await services.lifetime.refresh(as: .system("bench", workspaceID: workspaceID))
         report("lifetime refit (daily)", seconds: (ContinuousClock.now - started).inSeconds,
                note: model.map {
                    String(format: "fit %.2f s; BG/NBD r %.3f alpha %.2f a %.3f b %.3f (weeks)", $0.fit.seconds, $0.fit.purchases.r, $0.fit.purchases.alpha,
                           $0.fit.purchases.a, $0.fit.purchases.b)
                } ?? "too little data")
         started = ContinuousClock.now
-        let recommender = try await services.recommendations.train(workspaceID: workspaceID)
+        let recommender = try await services.recommendations.train(as: .system("bench", workspaceID: workspaceID))
         report("recommendations training", seconds: (ContinuousClock.now - started).inSeconds, note: "\(recommender.orderCount) orders learnt from")
 
         let today = Calendar.utc.startOfDay(for: now)
@@ -87,16 +87,16 @@ struct InsightsBenchCommand: AsyncParsableCommand {
             _ = try await services.metrics.cohorts(months: 12, end: today.addingTimeInterval(86_400), filter: CustomerFilter(), as: actor)
         }
         try await time("RFM grid") { _ = try await services.rfm.grid(as: actor) }
-        try await time("ten most valuable customers") { _ = try await services.lifetime.topValues(workspaceID: workspaceID, limit: 10, as: actor) }
+        try await time("ten most valuable customers") { _ = try await services.lifetime.topValues(limit: 10, as: actor) }
 
         // A hundred returning customers order again: the ten-second rounds rescore just them.
         let again = (0..<100).map { index in catalog.order(customer: index * (customers / 100), number: "again-\(index)", at: now, generator: &generator) }
-        _ = try await services.commerce.upsertOrders(again, workspaceID: workspaceID, actor: "bench")
+        _ = try await services.commerce.upsertOrders(again, as: .system("bench", workspaceID: workspaceID))
         started = ContinuousClock.now
-        let rescored = try await services.rfm.catchUp(workspaceID: workspaceID)
+        let rescored = try await services.rfm.catchUp(as: .system("bench", workspaceID: workspaceID))
         report("RFM catch-up after 100 new orders", seconds: (ContinuousClock.now - started).inSeconds, note: "\(rescored) customers")
         started = ContinuousClock.now
-        let revalued = try await services.lifetime.catchUp(workspaceID: workspaceID)
+        let revalued = try await services.lifetime.catchUp(as: .system("bench", workspaceID: workspaceID))
         report("lifetime catch-up after 100 new orders", seconds: (ContinuousClock.now - started).inSeconds, note: "\(revalued) customers")
         await services.store.shutdown()
     }

@@ -16,7 +16,7 @@ struct LifetimeRefreshCommand: AsyncParsableCommand {
     func run() async throws {
         let started = Date()
         let model = try await database.withServices(workspace: workspace) { services, workspaceID in
-            try await services.lifetime.refresh(workspaceID: workspaceID, as: .operator(workspaceID: workspaceID))
+            try await services.lifetime.refresh(as: .operator(workspaceID: workspaceID))
         }
         guard let model else {
             print("Too few orders to fit the lifetime models yet.")

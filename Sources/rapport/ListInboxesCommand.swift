@@ -9,7 +9,7 @@ struct ListInboxesCommand: AsyncParsableCommand {
     @OptionGroup var publicURL: PublicURLOption
 
     func run() async throws {
-        let inboxes = try await database.withServices { services, workspaceID in try await services.inboxes.inboxes(workspaceID: workspaceID) }
+        let inboxes = try await database.withServices { services, workspaceID in try await services.inboxes.inboxes(as: .operator(workspaceID: workspaceID)) }
         print("ID\tCHANNEL\tNAME\tWEBHOOK URL")
         for inbox in inboxes {
             print("\(inbox.id)\t\(inbox.channel.rawValue)\t\(inbox.name)\t\(publicURL.base + inbox.webhookPath)")

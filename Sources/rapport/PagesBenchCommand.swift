@@ -40,8 +40,8 @@ struct PagesBenchCommand: AsyncParsableCommand {
         let cookie = try await signIn(base: base, email: manager.email, password: manager.password)
         let admin = Actor.operator(workspaceID: workspaceID)
         let conversation = try await services.conversations.conversations(filter: ConversationFilter(), page: try PageRequest(limit: 1), as: admin).items.first
-        let order = try await services.commerce.orders(filter: OrderFilter(), workspaceID: workspaceID, page: try PageRequest(limit: 1)).items.first
-        let product = try await services.commerce.products(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 1)).items.first
+        let order = try await services.commerce.orders(filter: OrderFilter(), page: try PageRequest(limit: 1), as: .operator(workspaceID: workspaceID)).items.first
+        let product = try await services.commerce.products(query: nil, page: try PageRequest(limit: 1), as: .operator(workspaceID: workspaceID)).items.first
         var pages = [
             "/inbox", "/customers", "/customers?q=novak", "/orders", "/products", "/dashboard", "/insights", "/settings", "/bot",
             "/help/\(workspaceID)/delivery",

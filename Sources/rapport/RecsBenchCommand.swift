@@ -26,12 +26,12 @@ struct RecsBenchCommand: AsyncParsableCommand {
         print("filling the demo store …")
         _ = try await DemoStore().fill(services: services, workspaceID: workspaceID) { _ in }
         let started = ContinuousClock.now
-        try await services.recommendations.train(workspaceID: workspaceID)
+        try await services.recommendations.train(as: .system("bench", workspaceID: workspaceID))
         print(String(format: "TRAIN   %.3f s (a year of orders and product events)", (ContinuousClock.now - started).inSeconds))
         let actor = Actor.operator(workspaceID: workspaceID)
-        let orders = try await services.commerce.orders(filter: OrderFilter(), workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        let orders = try await services.commerce.orders(filter: OrderFilter(), page: try PageRequest(limit: 100), as: .operator(workspaceID: workspaceID))
         let customers = Array(Set(orders.items.map(\.customerID))).sorted()
-        let products = try await services.commerce.products(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 100)).items.map(\.id)
+        let products = try await services.commerce.products(query: nil, page: try PageRequest(limit: 100), as: .operator(workspaceID: workspaceID)).items.map(\.id)
         var forCustomer = LatencySamples(), forProduct = LatencySamples()
         for index in 0..<requests {
             var start = ContinuousClock.now

@@ -65,7 +65,7 @@ struct ServeCommand: AsyncParsableCommand {
                 """.utf8))
         }
         if demo, let workspace = try await services.workspaces.defaultWorkspace() {
-            let counts = try await services.commerce.counts(workspaceID: workspace.id)
+            let counts = try await services.commerce.counts(as: .operator(workspaceID: workspace.id))
             if counts.customers == 0, counts.orders == 0 {
                 logger.info("filling the demo store (about a minute in a debug build)")
                 let summary = try await DemoStore().fill(services: services, workspaceID: workspace.id) { step in

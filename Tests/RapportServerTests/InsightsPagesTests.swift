@@ -21,7 +21,7 @@ struct InsightsPagesTests {
                 orders.append(input)
             }
         }
-        let placed = try await api.services.commerce.upsertOrders(orders, workspaceID: api.workspaceID, actor: "t")
+        let placed = try await api.services.commerce.upsertOrders(orders, as: .operator(workspaceID: api.workspaceID))
         return placed[0].order.customerID
     }
 
@@ -54,7 +54,7 @@ struct InsightsPagesTests {
             let customer = String(buffer: try await WebWorkspaceTests.get(api, "/customers/\(customerID)", cookie: marketer.cookie).body)
             #expect(customer.contains("Lifetime value, next 12 months") && customer.contains("RFM"))
             // The grid's counts lead to the segment's customers.
-            let segment = try #require(try await api.services.rfm.customer(id: customerID, workspaceID: api.workspaceID)?.segment)
+            let segment = try #require(try await api.services.rfm.customer(id: customerID, as: .operator(workspaceID: api.workspaceID))?.segment)
             #expect(after.contains("href=\"/customers?segment=\(segment.rawValue)\""))
             let members = String(buffer: try await WebWorkspaceTests.get(api, "/customers?segment=\(segment.rawValue)", cookie: marketer.cookie).body)
             #expect(members.contains("RFM segment: <strong>\(segment.label)</strong>") && members.contains("/customers/\(customerID)"))
@@ -78,8 +78,8 @@ struct InsightsPagesTests {
             let customerID = try await Self.fill(api)
             let unscored = try #require(try await api.send(.get, "/api/v1/customers/\(customerID)").object["insights"] as? [String: Any])
             #expect(unscored["rfm"] is NSNull && unscored["lifetime_value"] is NSNull)
-            try await api.services.rfm.recompute(workspaceID: api.workspaceID)
-            try await api.services.lifetime.refresh(workspaceID: api.workspaceID)
+            try await api.services.rfm.recompute(as: .operator(workspaceID: api.workspaceID))
+            try await api.services.lifetime.refresh(as: .operator(workspaceID: api.workspaceID))
             let insights = try #require(try await api.send(.get, "/api/v1/customers/\(customerID)").object["insights"] as? [String: Any])
             let rfm = try #require(insights["rfm"] as? [String: Any])
             #expect((1...5).contains(rfm["recency_score"] as? Int ?? 0) && rfm["segment"] is String)

@@ -29,7 +29,7 @@ struct ShopWebhookTests {
                 let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: body)
                 #expect(response.status == .ok)
             }
-            let orders = try await api.services.commerce.orders(number: "1001", workspaceID: api.workspaceID)
+            let orders = try await api.services.commerce.orders(number: "1001", as: .operator(workspaceID: api.workspaceID))
             #expect(orders.count == 1)
             let order = try #require(orders.first)
             #expect(order.lines.count == 3)
@@ -41,7 +41,7 @@ struct ShopWebhookTests {
             #expect(customer.customer.identities.contains { $0.kind == .email && $0.value == "bob.norman@hostmail.com" })
             #expect(customer.customer.identities.contains { $0.kind == .external && $0.value == "207119551" })
             #expect(customer.customer.profile.firstName == "Bob")
-            let counts = try await api.services.commerce.counts(workspaceID: api.workspaceID)
+            let counts = try await api.services.commerce.counts(as: .operator(workspaceID: api.workspaceID))
             #expect(counts.orders == 1)
         }
     }
@@ -55,7 +55,7 @@ struct ShopWebhookTests {
             headers[HTTPField.Name("X-Shopify-Topic")!] = "orders/create"
             let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: try Self.fixture())
             #expect(response.status == .unauthorized)
-            #expect(try await api.services.commerce.counts(workspaceID: api.workspaceID).orders == 0)
+            #expect(try await api.services.commerce.counts(as: .operator(workspaceID: api.workspaceID)).orders == 0)
         }
     }
 
@@ -78,7 +78,7 @@ struct ShopWebhookTests {
             headers[HTTPField.Name("X-WC-Webhook-Delivery-ID")!] = "1"
             let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: ByteBuffer(string: json))
             #expect(response.status == .ok)
-            let order = try #require(try await api.services.commerce.orders(number: "727", workspaceID: api.workspaceID).first)
+            let order = try #require(try await api.services.commerce.orders(number: "727", as: .operator(workspaceID: api.workspaceID)).first)
             #expect(order.status == .paid && order.totals.total == 2_935 && order.totals.shipping == 1_000)
             #expect(order.lines.map(\.quantity) == [2, 1] && order.lines.first?.unitPrice == 300)
             let customer = try await api.services.customers.view(id: order.customerID, as: .operator(workspaceID: api.workspaceID))

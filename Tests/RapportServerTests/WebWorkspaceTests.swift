@@ -250,13 +250,13 @@ struct WebWorkspaceTests {
                 [("_csrf", admin.csrf), ("id", sms.id), ("name", "SMS Berlin"), ("settings", "auth_token=new-token\nphone_number=+4930123")],
                 cookie: admin.cookie)
             #expect(rotated.status == .seeOther)
-            let stored = try #require(try await api.services.inboxes.inboxes(workspaceID: api.workspaceID).first { $0.id == sms.id })
+            let stored = try #require(try await api.services.inboxes.inboxes(as: .operator(workspaceID: api.workspaceID)).first { $0.id == sms.id })
             #expect(stored.name == "SMS Berlin" && stored.settings == ["account_sid": "AC1", "auth_token": "new-token", "phone_number": "+4930123"])
             let stripped = try await Self.post(
                 api, "/settings/inboxes/update", [("_csrf", admin.csrf), ("id", sms.id), ("name", "SMS"), ("settings", "account_sid=")],
                 cookie: admin.cookie)
             #expect(stripped.status == .unprocessableContent && stripped.text.contains("The setting account_sid is required for a sms inbox."))
-            #expect(try await api.services.inboxes.inboxes(workspaceID: api.workspaceID).first { $0.id == sms.id }?.settings["account_sid"] == "AC1")
+            #expect(try await api.services.inboxes.inboxes(as: .operator(workspaceID: api.workspaceID)).first { $0.id == sms.id }?.settings["account_sid"] == "AC1")
 
             let manager = try await Self.signIn(api, "manager@shop.test")
             let noInbox = try await Self.post(
@@ -276,7 +276,7 @@ struct WebWorkspaceTests {
             #expect(twice.status == .conflict && twice.text.contains("thanks exists already") && twice.text.contains("Thanks again"))
             let page = try await Self.get(api, "/settings", cookie: manager.cookie)
             #expect(page.status == .ok && page.text.contains("/thanks") && !page.text.contains(#"action="/settings/keys""#))
-            #expect(try await api.services.inboxes.agents(workspaceID: api.workspaceID).count { $0.email == "sneaky@shop.test" } == 0)
+            #expect(try await api.services.inboxes.agents(as: .operator(workspaceID: api.workspaceID)).count { $0.email == "sneaky@shop.test" } == 0)
 
             // The API refuses the same things to the same people.
             var asManager = HTTPFields()
@@ -298,7 +298,7 @@ struct WebWorkspaceTests {
             #expect(try await Self.get(api, "/dashboard", cookie: manager.cookie).status == .ok)
 
             // The admin deactivates the agent from the settings page: the agent's browser is signed out.
-            let agentID = try #require(try await api.services.inboxes.agents(workspaceID: api.workspaceID).first { $0.email == "agent@shop.test" }?.id)
+            let agentID = try #require(try await api.services.inboxes.agents(as: .operator(workspaceID: api.workspaceID)).first { $0.email == "agent@shop.test" }?.id)
             let deactivated = try await Self.post(
                 api, "/settings/users/active", [("_csrf", admin.csrf), ("user_id", agentID), ("active", "0")], cookie: admin.cookie)
             #expect(deactivated.status == .seeOther)
@@ -306,7 +306,7 @@ struct WebWorkspaceTests {
             #expect(try await Self.get(api, "/settings", cookie: admin.cookie).text.contains("Reactivate"))
 
             // A forgotten password: the admin gives the manager a new one; the manager's sessions end.
-            let managerID = try #require(try await api.services.inboxes.agents(workspaceID: api.workspaceID).first { $0.email == "manager@shop.test" }?.id)
+            let managerID = try #require(try await api.services.inboxes.agents(as: .operator(workspaceID: api.workspaceID)).first { $0.email == "manager@shop.test" }?.id)
             let reset = try await Self.post(api, "/settings/users/password", [("_csrf", admin.csrf), ("user_id", managerID)], cookie: admin.cookie)
             let newPassword = try #require(reset.text.firstMatch(of: /class="secret">([^<]+)</)?.1)
             #expect(try await Self.get(api, "/dashboard", cookie: manager.cookie).status == .seeOther)
@@ -327,10 +327,8 @@ struct WebWorkspaceTests {
             #expect(forged.status == .forbidden && forged.headers[.setCookie] == nil)
 
             let ws = api.workspaceID
-            let kept = try await api.services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "ada@shop.test")], firstName: "Ada", tags: ["vip"]), workspaceID: ws, actor: "t")
-            let other = try await api.services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "phone", value: "+4915112345678")], firstName: "Ada L."), workspaceID: ws, actor: "t")
+            let kept = try await api.services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "ada@shop.test")], firstName: "Ada", tags: ["vip"]), as: .operator(workspaceID: ws))
+            let other = try await api.services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "phone", value: "+4915112345678")], firstName: "Ada L."), as: .operator(workspaceID: ws))
             let browser = try await Self.signIn(api, "marketer@shop.test")
             let tagged = try await Self.get(api, "/customers?tag=VIP", cookie: browser.cookie)
             #expect(tagged.text.contains(kept.customer.id) && !tagged.text.contains(other.customer.id))

@@ -43,8 +43,7 @@ struct ConversationTests {
             #expect(Set(assignees.prefix(2).compactMap { $0 }) == [first.id, second.id])
             #expect(assignees[2] == nil)
 
-            let vip = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "phone", value: "+4915100000009")], tags: ["vip"]), workspaceID: ws, actor: "t")
+            let vip = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "phone", value: "+4915100000009")], tags: ["vip"]), as: .operator(workspaceID: ws))
             let vipMessage = try await services.conversations.receive(Self.inbound("SM9", from: "+4915100000009"), inbox: inbox).stored[0]
             let vipConversation = try await services.conversations.conversation(id: vipMessage.conversationID, as: .operator(workspaceID: ws))
             #expect(vipConversation.customerID == vip.customer.id)
@@ -129,7 +128,7 @@ struct ConversationTests {
                 customerID: conversation.customerID, number: "1001", currency: "EUR",
                 lines: [OrderLineInput(title: "Mug", quantity: 1, unitPrice: 1_500)],
                 fulfillments: [FulfillmentInput(carrier: "DHL", trackingNumber: "JD0001", trackingURL: "https://track.example/JD0001")])
-            _ = try await services.commerce.upsertOrders([order], workspaceID: ws, actor: "t")
+            _ = try await services.commerce.upsertOrders([order], as: .operator(workspaceID: ws))
             _ = try await services.inboxes.createCannedResponse(
                 shortCode: "shipped",
                 content: "Hi {{customer.first_name}}, order {{ order.number }} is on its way: {{order.tracking_url}}{{unknown.var}}",
@@ -201,8 +200,7 @@ struct ConversationTests {
             let services = try await Services.make(on: store)
             let ws = services.workspaceID
             let storeInbox = try await services.inboxes.createInbox(channel: .store, name: "Berlin store", settings: [:], as: .operator(workspaceID: ws))
-            let visitor = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "visitor@example.com")]), workspaceID: ws, actor: "t")
+            let visitor = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "visitor@example.com")]), as: .operator(workspaceID: ws))
             let (logged, note) = try await services.conversations.start(
                 inboxID: storeInbox.id, customerID: visitor.customer.id, ReplyInput(text: "Tried on the blue jacket, size M"),
                 incoming: true, as: .operator(workspaceID: ws))

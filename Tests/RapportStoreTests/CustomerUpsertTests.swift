@@ -10,13 +10,9 @@ struct CustomerUpsertTests {
     func upsertUpdatesExisting(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let first = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "Anna@Example.com")], firstName: "Anna"),
-                workspaceID: services.workspaceID, actor: "test")
-            let second = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: " anna@example.COM ")], lastName: "Berg",
-                              tags: ["VIP"]),
-                workspaceID: services.workspaceID, actor: "test")
+            let first = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "Anna@Example.com")], firstName: "Anna"), as: .operator(workspaceID: services.workspaceID))
+            let second = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: " anna@example.COM ")], lastName: "Berg",
+                              tags: ["VIP"]), as: .operator(workspaceID: services.workspaceID))
             #expect(first.created)
             #expect(!second.created)
             #expect(second.customer.id == first.customer.id)
@@ -33,15 +29,9 @@ struct CustomerUpsertTests {
     func phoneFormsMatch(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let national = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "phone", value: "0151 1234 5678")]),
-                workspaceID: services.workspaceID, actor: "test")
-            let international = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "phone", value: "+49 (151) 1234-5678")]),
-                workspaceID: services.workspaceID, actor: "test")
-            let trunkDialled = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "phone", value: "0049 151 12345678")]),
-                workspaceID: services.workspaceID, actor: "test")
+            let national = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "phone", value: "0151 1234 5678")]), as: .operator(workspaceID: services.workspaceID))
+            let international = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "phone", value: "+49 (151) 1234-5678")]), as: .operator(workspaceID: services.workspaceID))
+            let trunkDialled = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "phone", value: "0049 151 12345678")]), as: .operator(workspaceID: services.workspaceID))
             #expect(national.customer.identities.first?.value == "+4915112345678")
             #expect(international.customer.id == national.customer.id)
             #expect(trunkDialled.customer.id == national.customer.id)
@@ -58,7 +48,7 @@ struct CustomerUpsertTests {
                 CustomerInput(identities: [IdentityInput(kind: "phone", value: "12ab")]),
             ]
             let error = await #expect(throws: RapportError.self) {
-                try await services.customers.upsertMany(inputs, workspaceID: services.workspaceID, actor: "test")
+                try await services.customers.upsertMany(inputs, as: .operator(workspaceID: services.workspaceID))
             }
             guard case .invalid(let fields) = error else {
                 Issue.record("expected a validation error, got \(String(describing: error))")
@@ -80,7 +70,7 @@ struct CustomerUpsertTests {
                 CustomerInput(identities: [IdentityInput(kind: "email", value: "a@example.com")], firstName: "A"),
                 CustomerInput(identities: [IdentityInput(kind: "email", value: "A@example.com"),
                                            IdentityInput(kind: "phone", value: "+4930123456")], lastName: "B"),
-            ], workspaceID: services.workspaceID, actor: "test")
+            ], as: .operator(workspaceID: services.workspaceID))
             #expect(outcomes[0].customer.id == outcomes[1].customer.id)
             let view = try await services.customers.view(id: outcomes[0].customer.id, as: .operator(workspaceID: services.workspaceID))
             #expect(Set(view.customer.identities.map(\.value)) == ["a@example.com", "+4930123456"])
@@ -93,16 +83,12 @@ struct CustomerUpsertTests {
     func eventsAreAppended(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let outcome = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "e@example.com")]),
-                workspaceID: services.workspaceID, actor: "test")
+            let outcome = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "e@example.com")]), as: .operator(workspaceID: services.workspaceID))
             _ = try await services.customers.addIdentity(
                 id: outcome.customer.id, IdentityInput(kind: "phone", value: "+4930111222"), as: .operator(workspaceID: services.workspaceID))
             _ = try await services.customers.patch(
                 id: outcome.customer.id, CustomerPatch(firstName: .some("Eva")), as: .operator(workspaceID: services.workspaceID))
-            _ = try await services.timeline.record(
-                InteractionInput(channel: "web", direction: "inbound", kind: "page_view"),
-                customerID: outcome.customer.id, workspaceID: services.workspaceID)
+            _ = try await services.timeline.record(InteractionInput(channel: "web", direction: "inbound", kind: "page_view"), customerID: outcome.customer.id, as: .operator(workspaceID: services.workspaceID))
             let events = try await store.read { try await $0.events.events(after: 0, limit: 10) }
             #expect(events.map(\.event.type) == [
                 .customerCreated, .customerIdentityAdded, .customerUpdated, .interactionRecorded,
@@ -116,12 +102,8 @@ struct CustomerUpsertTests {
     func addIdentityConflict(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let anna = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "anna@example.com")]),
-                workspaceID: services.workspaceID, actor: "test")
-            let ben = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "ben@example.com")]),
-                workspaceID: services.workspaceID, actor: "test")
+            let anna = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "anna@example.com")]), as: .operator(workspaceID: services.workspaceID))
+            let ben = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "ben@example.com")]), as: .operator(workspaceID: services.workspaceID))
             await #expect(throws: RapportError.self) {
                 try await services.customers.addIdentity(
                     id: ben.customer.id, IdentityInput(kind: "email", value: "ANNA@example.com"),
@@ -142,10 +124,8 @@ struct ConcurrentUpsertTests {
             let outcomes = try await withThrowingTaskGroup(of: UpsertOutcome.self) { group in
                 for index in 0..<16 {
                     group.addTask {
-                        try await services.customers.upsert(
-                            CustomerInput(identities: [IdentityInput(kind: "email", value: "race@example.com")],
-                                          tags: ["t\(index)"]),
-                            workspaceID: services.workspaceID, actor: "test")
+                        try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "race@example.com")],
+                                          tags: ["t\(index)"]), as: .operator(workspaceID: services.workspaceID))
                     }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }

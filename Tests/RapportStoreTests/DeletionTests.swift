@@ -11,7 +11,7 @@ struct DeletionTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let input = CustomerInput(identities: [IdentityInput(kind: "email", value: "gone@example.com")], firstName: "Gone")
-            let customer = try await services.customers.upsert(input, workspaceID: services.workspaceID, actor: "t").customer
+            let customer = try await services.customers.upsert(input, as: .operator(workspaceID: services.workspaceID)).customer
             try await services.customers.delete(id: customer.id, as: .operator(workspaceID: services.workspaceID))
 
             await #expect(throws: RapportError.self) {
@@ -33,30 +33,26 @@ struct DeletionTests {
             let services = try await Services.make(on: store)
             let workspaceID = services.workspaceID
             let email = IdentityInput(kind: "email", value: "back@example.com")
-            let old = try await services.customers.upsert(CustomerInput(identities: [email], firstName: "Old"), workspaceID: workspaceID, actor: "t").customer
+            let old = try await services.customers.upsert(CustomerInput(identities: [email], firstName: "Old"), as: .operator(workspaceID: workspaceID)).customer
             try await services.customers.delete(id: old.id, as: .operator(workspaceID: workspaceID))
 
-            let placed = try await services.commerce.upsertOrders(
-                [OrderInput(customer: CustomerInput(identities: [email]), number: "R-1", source: "shopify", currency: "EUR",
-                            lines: [OrderLineInput(title: "Mug", quantity: 1, unitPrice: 1200)])],
-                workspaceID: workspaceID, actor: "source:test")
+            let placed = try await services.commerce.upsertOrders([OrderInput(customer: CustomerInput(identities: [email]), number: "R-1", source: "shopify", currency: "EUR",
+                            lines: [OrderLineInput(title: "Mug", quantity: 1, unitPrice: 1200)])], as: .operator(workspaceID: workspaceID))
             let returned = placed[0].order.customerID
             #expect(returned != old.id)
-            #expect(try await services.customers.customerID(for: email, workspaceID: workspaceID) == returned)
-            let suggestions = try await services.customers.mergeSuggestions(workspaceID: workspaceID, page: try PageRequest())
+            #expect(try await services.customers.customerID(for: email, as: .operator(workspaceID: workspaceID)) == returned)
+            let suggestions = try await services.customers.mergeSuggestions(page: try PageRequest(), as: .operator(workspaceID: workspaceID))
             #expect(suggestions.items.contains { $0.customerID == returned && $0.candidateID == old.id })
 
             // Another deleted customer's id in a tracking batch does not refuse the batch.
-            let visitor = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "external", value: "u-9", source: "app")]), workspaceID: workspaceID, actor: "t").customer
+            let visitor = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "external", value: "u-9", source: "app")]), as: .operator(workspaceID: workspaceID)).customer
             try await services.customers.delete(id: visitor.id, as: .operator(workspaceID: workspaceID))
             let receipt = try await services.tracking.ingest([
                 TrackingMessage(type: .track, messageID: "t1", userID: "u-9", event: "Product Viewed"),
                 TrackingMessage(type: .identify, messageID: "t2", userID: "u-9", properties: ["email": .string("new@example.com")]),
             ], workspaceID: workspaceID, provenance: .proven)
             #expect(receipt.stored == 2)
-            let live = try #require(try await services.customers.customerID(
-                for: IdentityInput(kind: "external", value: "u-9", source: "app"), workspaceID: workspaceID))
+            let live = try #require(try await services.customers.customerID(for: IdentityInput(kind: "external", value: "u-9", source: "app"), as: .operator(workspaceID: workspaceID)))
             #expect(live != visitor.id)
         }
     }
@@ -65,21 +61,15 @@ struct DeletionTests {
     func purge(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let customer = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "old@example.com")]),
-                workspaceID: services.workspaceID, actor: "t").customer
-            _ = try await services.timeline.record(
-                InteractionInput(channel: "web", direction: "inbound", kind: "page_view"),
-                customerID: customer.id, workspaceID: services.workspaceID)
+            let customer = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "old@example.com")]), as: .operator(workspaceID: services.workspaceID)).customer
+            _ = try await services.timeline.record(InteractionInput(channel: "web", direction: "inbound", kind: "page_view"), customerID: customer.id, as: .operator(workspaceID: services.workspaceID))
             try await services.customers.delete(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             services.clock.advance(by: 31 * 24 * 3600)
             await #expect(throws: RapportError.self) {
                 try await services.customers.restore(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             }
             #expect(try await services.customers.purgeExpiredDeletions() == 1)
-            let again = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "old@example.com")]),
-                workspaceID: services.workspaceID, actor: "t")
+            let again = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "old@example.com")]), as: .operator(workspaceID: services.workspaceID))
             #expect(again.created, "the identity is free once the old record is purged")
         }
     }

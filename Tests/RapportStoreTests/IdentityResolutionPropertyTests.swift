@@ -44,7 +44,7 @@ struct IdentityResolutionPropertyTests {
                         let picked = (0..<3).map { Self.pool[(code / (10 * ($0 * 7 + 1))) % Self.pool.count] }
                         let input = CustomerInput(
                             identities: picked, firstName: "n\(code % 7)", tags: ["t\(code % 3)"])
-                        _ = try await services.customers.upsert(input, workspaceID: services.workspaceID, actor: "p")
+                        _ = try await services.customers.upsert(input, as: .system("p", workspaceID: services.workspaceID))
                         accepted.formUnion(picked.map(Self.normalizedValue))
                     case 6..<8 where live.count >= 2:
                         let survivor = live[(code / 10) % live.count]
@@ -56,7 +56,7 @@ struct IdentityResolutionPropertyTests {
                     default:
                         guard !live.isEmpty else { break }
                         let target = live[(code / 10) % live.count]
-                        let open = try await services.customers.merges(customerID: target.id, workspaceID: services.workspaceID)
+                        let open = try await services.customers.merges(customerID: target.id, as: .operator(workspaceID: services.workspaceID))
                             .filter { $0.undoneAt == nil }
                         if !open.isEmpty {
                             _ = try await services.customers.unmerge(
@@ -76,18 +76,12 @@ struct IdentityResolutionPropertyTests {
         await propertyCheck(count: 30, input: names, names, tags, tags) { firstA, firstB, tagsA, tagsB in
             try await database.withStore { store in
                 let services = try await Services.make(on: store)
-                let a = try await services.customers.upsert(
-                    CustomerInput(identities: [Self.pool[0], Self.pool[5]], firstName: firstA.isEmpty ? nil : firstA,
-                                  tags: tagsA, attributes: ["score": .number(1)]),
-                    workspaceID: services.workspaceID, actor: "p").customer
+                let a = try await services.customers.upsert(CustomerInput(identities: [Self.pool[0], Self.pool[5]], firstName: firstA.isEmpty ? nil : firstA,
+                                  tags: tagsA, attributes: ["score": .number(1)]), as: .system("p", workspaceID: services.workspaceID)).customer
                 services.clock.advance(by: 5)
-                let b = try await services.customers.upsert(
-                    CustomerInput(identities: [Self.pool[3], Self.pool[7]], firstName: firstB.isEmpty ? nil : firstB,
-                                  tags: tagsB, attributes: ["score": .number(2), "tier": .string("gold")]),
-                    workspaceID: services.workspaceID, actor: "p").customer
-                _ = try await services.timeline.record(
-                    InteractionInput(channel: "store", direction: "inbound", kind: "visit"),
-                    customerID: b.id, workspaceID: services.workspaceID)
+                let b = try await services.customers.upsert(CustomerInput(identities: [Self.pool[3], Self.pool[7]], firstName: firstB.isEmpty ? nil : firstB,
+                                  tags: tagsB, attributes: ["score": .number(2), "tier": .string("gold")]), as: .system("p", workspaceID: services.workspaceID)).customer
+                _ = try await services.timeline.record(InteractionInput(channel: "store", direction: "inbound", kind: "visit"), customerID: b.id, as: .operator(workspaceID: services.workspaceID))
                 let before = try await [a.id, b.id].asyncMap {
                     try await services.customers.view(id: $0, as: .operator(workspaceID: services.workspaceID))
                 }

@@ -11,9 +11,7 @@ struct ImportTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             // A deleted customer holds this e-mail: the row naming it makes a live customer of its own.
-            let deleted = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "gone@example.com")]),
-                workspaceID: services.workspaceID, actor: "t").customer
+            let deleted = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "gone@example.com")]), as: .operator(workspaceID: services.workspaceID)).customer
             try await services.customers.delete(id: deleted.id, as: .operator(workspaceID: services.workspaceID))
             let rows = [
                 ImportRow(line: 2, input: CustomerInput(identities: [IdentityInput(kind: "email", value: "a@example.com")], firstName: "A")),
@@ -26,7 +24,7 @@ struct ImportTests {
                 rows, workspaceID: services.workspaceID, actor: "import")
             #expect(summary.rejected.map(\.line).sorted() == [3])
             #expect(summary.created == 2 && summary.updated == 1)
-            let counts = try await services.commerce.counts(workspaceID: services.workspaceID)
+            let counts = try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID))
             #expect(counts.customers == 2)
             #expect(counts.identities == 3)
         }
@@ -44,7 +42,7 @@ struct ImportTests {
             #expect(summary.created == 30 && summary.rejected.isEmpty)
             let again = try await ImportService(commerce: services.commerce).importOrders(rows, workspaceID: services.workspaceID, actor: "t")
             #expect(again.created == 0 && again.updated == 30)
-            let counts = try await services.commerce.counts(workspaceID: services.workspaceID)
+            let counts = try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID))
             #expect(counts.customers == 9 && counts.orders == 30)
         }
     }

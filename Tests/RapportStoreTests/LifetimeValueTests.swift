@@ -64,28 +64,28 @@ struct LifetimeValueTests {
                     orders.append(Self.order("G\(index)", customer: "f\(index)", daysAgo: 10 + index, total: 2_500, now: now))
                 }
             }
-            let placed = try await services.commerce.upsertOrders(orders, workspaceID: services.workspaceID, actor: "t")
+            let placed = try await services.commerce.upsertOrders(orders, as: .operator(workspaceID: services.workspaceID))
             let customerA = placed[0].order.customerID, customerD = placed[6].order.customerID
             let manager = Actor(workspaceID: services.workspaceID, role: .manager, userID: nil, teamIDs: [], label: "m")
-            let model = try #require(try await services.lifetime.refresh(workspaceID: services.workspaceID, as: manager))
+            let model = try #require(try await services.lifetime.refresh(as: manager))
             #expect(model.currency == "EUR" && model.fit.customers == 25 && model.fit.repeatCustomers == 13)
-            let stored = try #require(try await services.lifetime.value(customerID: customerA, workspaceID: services.workspaceID))
+            let stored = try #require(try await services.lifetime.value(customerID: customerA, as: .operator(workspaceID: services.workspaceID)))
             let forecaster = LifetimeForecaster(
                 purchases: model.fit.purchases, spend: model.fit.spend, periodLength: 7, horizonMonths: 12, annualDiscountRate: 0.1)
             // Days 100, 60 (two orders, 40.00) and 20 before now: two repeat purchases averaging 30.00.
             let expected = forecaster.forecast(
                 PurchaseHistory(frequency: 2, recency: 80.0 / 7, age: 100.0 / 7), spending: SpendHistory(frequency: 2, averageValue: 30))
             #expect(stored.forecast == expected && stored.currency == "EUR")
-            #expect(try await services.lifetime.value(customerID: customerD, workspaceID: services.workspaceID) == nil)
-            let top = try await services.lifetime.topValues(workspaceID: services.workspaceID, limit: 100, as: manager)
+            #expect(try await services.lifetime.value(customerID: customerD, as: .operator(workspaceID: services.workspaceID)) == nil)
+            let top = try await services.lifetime.topValues(limit: 100, as: manager)
             #expect(top.count == 25 && zip(top, top.dropFirst()).allSatisfy { $0.forecast.lifetimeValue >= $1.forecast.lifetimeValue })
             // A second refresh replaces the values, it does not add to them.
-            try await services.lifetime.refresh(workspaceID: services.workspaceID)
-            #expect(try await services.lifetime.topValues(workspaceID: services.workspaceID, limit: 100, as: manager).count == 25)
-            #expect(try await services.lifetime.model(workspaceID: services.workspaceID, as: manager)?.fit.customers == 25)
+            try await services.lifetime.refresh(as: .operator(workspaceID: services.workspaceID))
+            #expect(try await services.lifetime.topValues(limit: 100, as: manager).count == 25)
+            #expect(try await services.lifetime.model(as: manager)?.fit.customers == 25)
 
             // The forecast segments the customer list: the valuable ones, and the ones slipping away.
-            let values = try await services.lifetime.topValues(workspaceID: services.workspaceID, limit: 100, as: manager)
+            let values = try await services.lifetime.topValues(limit: 100, as: manager)
             let threshold = values[4].forecast.lifetimeValue
             let valuable = try await services.customers.list(
                 filter: CustomerFilter(minimumLifetimeValue: threshold), workspaceID: services.workspaceID, page: try PageRequest(limit: 100))
@@ -101,22 +101,21 @@ struct LifetimeValueTests {
 
             // Between fits, a customer who orders again is rescored with the stored parameters
             // within the round; nobody else is touched, and a merged-away customer's value goes.
-            #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 0)
+            #expect(try await services.lifetime.catchUp(as: .operator(workspaceID: services.workspaceID)) == 0)
             services.clock.advance(by: 60)
-            _ = try await services.commerce.upsertOrders(
-                [Self.order("A7", customer: "a", daysAgo: 0, total: 6_000, now: services.clock.now())], workspaceID: services.workspaceID, actor: "t")
-            #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 1)
-            let rescored = try #require(try await services.lifetime.value(customerID: customerA, workspaceID: services.workspaceID))
+            _ = try await services.commerce.upsertOrders([Self.order("A7", customer: "a", daysAgo: 0, total: 6_000, now: services.clock.now())], as: .operator(workspaceID: services.workspaceID))
+            #expect(try await services.lifetime.catchUp(as: .operator(workspaceID: services.workspaceID)) == 1)
+            let rescored = try #require(try await services.lifetime.value(customerID: customerA, as: .operator(workspaceID: services.workspaceID)))
             let again = forecaster.forecast(
                 PurchaseHistory(frequency: 3, recency: 100.0 / 7, age: 100.0 / 7), spending: SpendHistory(frequency: 3, averageValue: 40))
             #expect(rescored.forecast == again && rescored.forecast.probabilityAlive > stored.forecast.probabilityAlive)
             let untouched = try #require(values.first { $0.customerID != customerA })
-            #expect(try await services.lifetime.value(customerID: untouched.customerID, workspaceID: services.workspaceID) == untouched)
+            #expect(try await services.lifetime.value(customerID: untouched.customerID, as: .operator(workspaceID: services.workspaceID)) == untouched)
             services.clock.advance(by: 60)
             _ = try await services.customers.merge(into: customerA, from: untouched.customerID, as: .operator(workspaceID: services.workspaceID))
-            #expect(try await services.lifetime.catchUp(workspaceID: services.workspaceID) == 1)
-            #expect(try await services.lifetime.value(customerID: untouched.customerID, workspaceID: services.workspaceID) == nil)
-            #expect(try await services.lifetime.value(customerID: customerA, workspaceID: services.workspaceID)?.forecast != rescored.forecast)
+            #expect(try await services.lifetime.catchUp(as: .operator(workspaceID: services.workspaceID)) == 1)
+            #expect(try await services.lifetime.value(customerID: untouched.customerID, as: .operator(workspaceID: services.workspaceID)) == nil)
+            #expect(try await services.lifetime.value(customerID: customerA, as: .operator(workspaceID: services.workspaceID))?.forecast != rescored.forecast)
         }
     }
 
@@ -125,17 +124,16 @@ struct LifetimeValueTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let now = services.clock.now()
-            _ = try await services.commerce.upsertOrders(
-                [Self.order("1", customer: "a", daysAgo: 3, total: 1_000, now: now)], workspaceID: services.workspaceID, actor: "t")
+            _ = try await services.commerce.upsertOrders([Self.order("1", customer: "a", daysAgo: 3, total: 1_000, now: now)], as: .operator(workspaceID: services.workspaceID))
             await #expect(throws: RapportError.self) {
                 try await services.lifetime.fit(
                     workspaceID: services.workspaceID, calibrationEnd: now, periodLength: 7, includingPareto: false,
                     as: .operator(workspaceID: services.workspaceID))
             }
-            #expect(try await services.lifetime.refresh(workspaceID: services.workspaceID) == nil)
+            #expect(try await services.lifetime.refresh(as: .operator(workspaceID: services.workspaceID)) == nil)
             let agent = Actor(workspaceID: services.workspaceID, role: .agent, userID: nil, teamIDs: [], label: "agent")
             await #expect(throws: RapportError.forbidden("An agent may not see the store's insights.")) {
-                try await services.lifetime.model(workspaceID: services.workspaceID, as: agent)
+                try await services.lifetime.model(as: agent)
             }
         }
     }

@@ -17,11 +17,10 @@ struct OrderTests {
     func guestOrders(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let first = try await services.commerce.upsertOrders(
-                [Self.guestOrder("1001", email: "Guest@Example.com")], workspaceID: services.workspaceID, actor: "t")[0]
+            let first = try await services.commerce.upsertOrders([Self.guestOrder("1001", email: "Guest@Example.com")], as: .operator(workspaceID: services.workspaceID))[0]
             var later = Self.guestOrder("1002", email: "guest@example.com", total: 3_000)
             later.placedAt = Date(timeIntervalSince1970: 1_900_000_000)
-            let second = try await services.commerce.upsertOrders([later], workspaceID: services.workspaceID, actor: "t")[0]
+            let second = try await services.commerce.upsertOrders([later], as: .operator(workspaceID: services.workspaceID))[0]
             #expect(first.created && second.created)
             #expect(first.order.customerID == second.order.customerID)
             #expect(first.order.currency == "EUR")
@@ -38,16 +37,15 @@ struct OrderTests {
     func updateBySourceID(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let created = try await services.commerce.upsertOrders(
-                [Self.guestOrder("1001", email: "a@example.com", status: .pending)], workspaceID: services.workspaceID, actor: "t")[0]
+            let created = try await services.commerce.upsertOrders([Self.guestOrder("1001", email: "a@example.com", status: .pending)], as: .operator(workspaceID: services.workspaceID))[0]
             var shipped = Self.guestOrder("1001", email: "a@example.com", status: .fulfilled)
             shipped.fulfillments = [FulfillmentInput(carrier: "UPS", trackingNumber: "1Z999", trackingURL: "https://ups.example/1Z999")]
-            let updated = try await services.commerce.upsertOrders([shipped], workspaceID: services.workspaceID, actor: "t")[0]
+            let updated = try await services.commerce.upsertOrders([shipped], as: .operator(workspaceID: services.workspaceID))[0]
             #expect(!updated.created)
             #expect(updated.order.id == created.order.id)
             #expect(updated.order.status == .fulfilled)
             #expect(updated.order.fulfillments.map(\.trackingNumber) == ["1Z999"])
-            let again = try await services.commerce.upsertOrders([shipped], workspaceID: services.workspaceID, actor: "t")[0]
+            let again = try await services.commerce.upsertOrders([shipped], as: .operator(workspaceID: services.workspaceID))[0]
             #expect(again.order.updatedAt == updated.order.updatedAt)
             let events = try await store.read { try await $0.events.events(after: 0, limit: 100) }.map(\.event.type)
             #expect(events.filter { $0 == .orderStatusChanged }.count == 1)
@@ -63,8 +61,7 @@ struct OrderTests {
     func lifecycle(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let order = try await services.commerce.upsertOrders(
-                [Self.guestOrder("7", email: "l@example.com", status: nil)], workspaceID: services.workspaceID, actor: "t")[0].order
+            let order = try await services.commerce.upsertOrders([Self.guestOrder("7", email: "l@example.com", status: nil)], as: .operator(workspaceID: services.workspaceID))[0].order
             #expect(order.status == .pending)
             await #expect(throws: RapportError.self) {
                 _ = try await services.commerce.changeStatus(orderID: order.id, to: .delivered, as: .operator(workspaceID: services.workspaceID))
@@ -74,7 +71,7 @@ struct OrderTests {
             let (shipped, _) = try await services.commerce.addFulfillment(
                 orderID: order.id, FulfillmentInput(carrier: "DHL", trackingNumber: "JJD1"), as: .operator(workspaceID: services.workspaceID))
             #expect(shipped.status == .fulfilled)
-            #expect(try await services.commerce.order(id: order.id, workspaceID: services.workspaceID).fulfillments.count == 1)
+            #expect(try await services.commerce.order(id: order.id, as: .operator(workspaceID: services.workspaceID)).fulfillments.count == 1)
         }
     }
 
@@ -86,13 +83,13 @@ struct OrderTests {
             bad.currency = "EURO"
             bad.lines.append(OrderLineInput(title: "Free", quantity: 0, unitPrice: -1))
             do {
-                _ = try await services.commerce.upsertOrders([bad], workspaceID: services.workspaceID, actor: "t")
+                _ = try await services.commerce.upsertOrders([bad], as: .operator(workspaceID: services.workspaceID))
                 Issue.record("expected a validation error")
             } catch RapportError.invalid(let errors) {
                 let fields = Set(errors.map(\.field))
                 #expect(fields.isSuperset(of: ["number", "currency", "lines[1].quantity", "lines[1].unit_price", "customer.identities[0].value"]))
             }
-            let counts = try await services.commerce.counts(workspaceID: services.workspaceID)
+            let counts = try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID))
             #expect(counts.orders == 0 && counts.customers == 0)
         }
     }
@@ -101,26 +98,24 @@ struct OrderTests {
     func catalogLinks(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let product = try await services.commerce.upsertProducts(
-                [ProductInput(source: "shop", externalID: "P1", title: "Mug", categories: ["kitchen"], variants: [
+            let product = try await services.commerce.upsertProducts([ProductInput(source: "shop", externalID: "P1", title: "Mug", categories: ["kitchen"], variants: [
                     ProductVariantInput(externalID: "V1", sku: "MUG-1", title: "Blue", price: 1_250, currency: "eur"),
                     ProductVariantInput(externalID: "V2", sku: "MUG-2", title: "Red", price: 1_250, currency: "EUR"),
-                ])], workspaceID: services.workspaceID)[0].product
+                ])], as: .operator(workspaceID: services.workspaceID))[0].product
             var input = Self.guestOrder("9", email: "c@example.com")
             input.lines = [
                 OrderLineInput(sku: "MUG-1", quantity: 1, unitPrice: 1_250),
                 OrderLineInput(variantExternalID: "V2", quantity: 1, unitPrice: 1_250),
             ]
-            let order = try await services.commerce.upsertOrders([input], workspaceID: services.workspaceID, actor: "t")[0].order
+            let order = try await services.commerce.upsertOrders([input], as: .operator(workspaceID: services.workspaceID))[0].order
             #expect(order.lines.map(\.variantID) == product.variants.map(\.id))
             #expect(order.lines.map(\.title) == ["Mug – Blue", "Mug – Red"])
-            let renamed = try await services.commerce.upsertProducts(
-                [ProductInput(source: "shop", externalID: "P1", title: "Big mug", variants: [
+            let renamed = try await services.commerce.upsertProducts([ProductInput(source: "shop", externalID: "P1", title: "Big mug", variants: [
                     ProductVariantInput(externalID: "V1", sku: "MUG-1", title: "Blue", price: 1_500, currency: "EUR"),
-                ])], workspaceID: services.workspaceID)[0]
+                ])], as: .operator(workspaceID: services.workspaceID))[0]
             #expect(!renamed.created)
             #expect(renamed.product.variants.map(\.id) == [product.variants[0].id])
-            #expect(try await services.commerce.product(id: product.id, workspaceID: services.workspaceID).title == "Big mug")
+            #expect(try await services.commerce.product(id: product.id, as: .operator(workspaceID: services.workspaceID)).title == "Big mug")
         }
     }
 }

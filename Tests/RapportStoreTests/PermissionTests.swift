@@ -121,14 +121,43 @@ struct PermissionTests {
                 }
             }
             // Nothing of it was stored.
-            #expect(try await services.inboxes.agents(workspaceID: w.agent.workspaceID).count == 5)
-            #expect(try await services.inboxes.inboxes(workspaceID: w.agent.workspaceID).count == 2)
-            #expect(try await services.inboxes.cannedResponses(workspaceID: w.agent.workspaceID).isEmpty)
+            #expect(try await services.inboxes.agents(as: .operator(workspaceID: w.agent.workspaceID)).count == 5)
+            #expect(try await services.inboxes.inboxes(as: .operator(workspaceID: w.agent.workspaceID)).count == 2)
+            #expect(try await services.inboxes.cannedResponses(as: .operator(workspaceID: w.agent.workspaceID)).isEmpty)
             #expect(try await services.keys.list().isEmpty)
             // What each role may do, it can.
             _ = try await services.inboxes.createCannedResponse(shortCode: "hi", content: "Hello", as: w.manager)
             _ = try await services.inboxes.setAvailability(.busy, agentID: try #require(w.agent.userID), as: w.agent)
             _ = try await services.inboxes.createInbox(channel: .store, name: "Pop-up", settings: [:], as: .operator(workspaceID: w.agent.workspaceID))
+        }
+    }
+
+    @Test("every Core door checks the caller's role and workspace: a marketer adds no products or orders, an agent recomputes no insights, another workspace's user reads nothing by id", arguments: TestDatabase.available)
+    func coreDoors(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let w = try await Self.world(store)
+            let services = w.services
+            let product = ProductInput(source: "shop", externalID: "p1", title: "Mug", variants: [])
+            await #expect(throws: RapportError.forbidden("A marketer may not change orders, fulfilments or returns.")) {
+                _ = try await services.commerce.upsertProducts([product], as: w.marketer)
+            }
+            let order = OrderInput(
+                customer: CustomerInput(identities: [IdentityInput(kind: "email", value: "a@example.com")]), number: "1", source: "shop",
+                currency: "EUR", lines: [OrderLineInput(title: "Mug", quantity: 1, unitPrice: 900)])
+            await #expect(throws: RapportError.self) { _ = try await services.commerce.upsertOrders([order], as: w.marketer) }
+            await #expect(throws: RapportError.forbidden("An agent may not recompute every insight now.")) {
+                _ = try await services.rfm.recompute(as: w.agent)
+            }
+            await #expect(throws: RapportError.self) { _ = try await services.recommendations.train(as: w.agent) }
+            await #expect(throws: RapportError.self) { _ = try await services.lifetime.catchUp(as: w.marketer) }
+            #expect(try await services.commerce.counts(as: w.manager).orders == 0, "nothing refused was stored")
+
+            let placed = try await services.commerce.upsertOrders([order], as: w.agent)[0].order
+            let stranger = Actor.operator(workspaceID: "wsp_elsewhere")
+            await #expect(throws: RapportError.self) { _ = try await services.commerce.order(id: placed.id, as: stranger) }
+            #expect(try await services.commerce.orders(number: "1", as: stranger).isEmpty)
+            #expect(try await services.customers.customerID(for: IdentityInput(kind: "email", value: "a@example.com"), as: stranger) == nil)
+            #expect(try await services.commerce.order(id: placed.id, as: w.marketer).number == "1", "everyone in the workspace reads orders")
         }
     }
 }

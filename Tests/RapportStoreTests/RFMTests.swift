@@ -46,46 +46,44 @@ struct RFMTests {
                     orders.append(StoreMetricsTests.order("o\(k)-\(n)", "c\(k)", day: -(10 * k + 1) - n * 30, total: 1_000, start: now))
                 }
             }
-            let placed = try await services.commerce.upsertOrders(orders, workspaceID: services.workspaceID, actor: "t")
+            let placed = try await services.commerce.upsertOrders(orders, as: .operator(workspaceID: services.workspaceID))
             let customer = { (k: Int) in placed.first { $0.order.number == "o\(k)-0" }!.order.customerID }
-            #expect(try await services.rfm.recompute(workspaceID: services.workspaceID) == 10)
-            let best = try #require(try await services.rfm.customer(id: customer(0), workspaceID: services.workspaceID))
-            let worst = try #require(try await services.rfm.customer(id: customer(9), workspaceID: services.workspaceID))
+            #expect(try await services.rfm.recompute(as: .operator(workspaceID: services.workspaceID)) == 10)
+            let best = try #require(try await services.rfm.customer(id: customer(0), as: .operator(workspaceID: services.workspaceID)))
+            let worst = try #require(try await services.rfm.customer(id: customer(9), as: .operator(workspaceID: services.workspaceID)))
             #expect(best.orders == 1 && best.recencyScore == 5 && best.frequencyScore == 1 && best.segment == .new)
             #expect(worst.orders == 10 && worst.monetary == 10_000 && worst.recencyScore == 1 && worst.frequencyScore == 5)
             #expect(worst.segment == .cannotLoseThem)
             let actor = Actor.operator(workspaceID: services.workspaceID)
             let grid = try await services.rfm.grid(as: actor)
             #expect(grid.reduce(0) { $0 + $1.customers } == 10)
-            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 0)
+            #expect(try await services.rfm.catchUp(as: .operator(workspaceID: services.workspaceID)) == 0)
 
             // The lapsed big spender orders again: now a champion, nobody else rescored.
             services.clock.advance(by: 60)
-            _ = try await services.commerce.upsertOrders(
-                [StoreMetricsTests.order("again", "c9", day: 0, total: 5_000, start: services.clock.now())], workspaceID: services.workspaceID, actor: "t")
-            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 1)
-            let back = try #require(try await services.rfm.customer(id: customer(9), workspaceID: services.workspaceID))
+            _ = try await services.commerce.upsertOrders([StoreMetricsTests.order("again", "c9", day: 0, total: 5_000, start: services.clock.now())], as: .operator(workspaceID: services.workspaceID))
+            #expect(try await services.rfm.catchUp(as: .operator(workspaceID: services.workspaceID)) == 1)
+            let back = try #require(try await services.rfm.customer(id: customer(9), as: .operator(workspaceID: services.workspaceID)))
             #expect(back.orders == 11 && back.monetary == 15_000 && back.recencyScore == 5 && back.segment == .champions)
-            #expect(try await services.rfm.customer(id: customer(8), workspaceID: services.workspaceID)?.updatedAt == best.updatedAt)
+            #expect(try await services.rfm.customer(id: customer(8), as: .operator(workspaceID: services.workspaceID))?.updatedAt == best.updatedAt)
 
             // The newcomer's only order is cancelled: they leave the grid at the next round.
             services.clock.advance(by: 60)
-            _ = try await services.commerce.upsertOrders(
-                [StoreMetricsTests.order("o0-0", "c0", day: -1, total: 1_000, status: .cancelled, start: now)], workspaceID: services.workspaceID, actor: "t")
-            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 0)
-            #expect(try await services.rfm.customer(id: customer(0), workspaceID: services.workspaceID) == nil)
+            _ = try await services.commerce.upsertOrders([StoreMetricsTests.order("o0-0", "c0", day: -1, total: 1_000, status: .cancelled, start: now)], as: .operator(workspaceID: services.workspaceID))
+            #expect(try await services.rfm.catchUp(as: .operator(workspaceID: services.workspaceID)) == 0)
+            #expect(try await services.rfm.customer(id: customer(0), as: .operator(workspaceID: services.workspaceID)) == nil)
             #expect(try await services.rfm.grid(as: actor).reduce(0) { $0 + $1.customers } == 9)
 
             // A merge moves orders without changing them; the round still rescores both sides.
             services.clock.advance(by: 60)
             _ = try await services.customers.merge(into: customer(2), from: customer(1), as: .operator(workspaceID: services.workspaceID))
-            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 1)
-            #expect(try await services.rfm.customer(id: customer(1), workspaceID: services.workspaceID) == nil)
-            #expect(try await services.rfm.customer(id: customer(2), workspaceID: services.workspaceID)?.orders == 5)
+            #expect(try await services.rfm.catchUp(as: .operator(workspaceID: services.workspaceID)) == 1)
+            #expect(try await services.rfm.customer(id: customer(1), as: .operator(workspaceID: services.workspaceID)) == nil)
+            #expect(try await services.rfm.customer(id: customer(2), as: .operator(workspaceID: services.workspaceID))?.orders == 5)
             // A deleted customer leaves the grid too.
             services.clock.advance(by: 60)
             try await services.customers.delete(id: customer(3), as: .operator(workspaceID: services.workspaceID))
-            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 0)
+            #expect(try await services.rfm.catchUp(as: .operator(workspaceID: services.workspaceID)) == 0)
             #expect(try await services.rfm.grid(as: actor).reduce(0) { $0 + $1.customers } == 7)
 
             // The segment filters the store metrics.

@@ -28,7 +28,7 @@ struct RecommendationTests {
             let created = try await services.commerce.upsertProducts(Self.products.map { name, category in
                 ProductInput(source: "shop", externalID: "ext-\(name)", title: name, categories: [category],
                              variants: [ProductVariantInput(sku: name.uppercased(), price: 1_000, currency: "EUR")])
-            }, workspaceID: workspaceID)
+            }, as: .operator(workspaceID: workspaceID))
             let id = Dictionary(uniqueKeysWithValues: zip(Self.products.map(\.0), created.map(\.product.id)))
             var orders: [OrderInput] = []
             for index in 0..<8 {
@@ -39,7 +39,7 @@ struct RecommendationTests {
             }
             orders.append(Self.order("t1", "target", ["grinder"], daysAgo: 3, now: now))
             orders.append(Self.order("t2", "target", ["beans"], daysAgo: 2, now: now))
-            let placed = try await services.commerce.upsertOrders(orders, workspaceID: workspaceID, actor: "t")
+            let placed = try await services.commerce.upsertOrders(orders, as: .operator(workspaceID: workspaceID))
             let target = try #require(placed.last?.order.customerID)
             // A shopper who only looked at saucers, identified by e-mail.
             _ = try await services.tracking.ingest([
@@ -64,8 +64,7 @@ struct RecommendationTests {
             #expect(forViewer.allSatisfy { [id["mug"], id["cup"]].contains($0.productID) || $0.reason == .popular })
             #expect(forViewer.first?.productID == id["mug"] && forViewer.first?.reason == .category)
 
-            let stranger = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "new@example.com")]), workspaceID: workspaceID, actor: "t")
+            let stranger = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "new@example.com")]), as: .operator(workspaceID: workspaceID))
             let forStranger = try await services.recommendations.forCustomer(id: stranger.customer.id, limit: 2, as: actor)
             // Beans and the grinder have the most buyers (nine each).
             #expect(forStranger.map(\.reason) == [.popular, .popular])
@@ -91,11 +90,11 @@ struct RecommendationTests {
             _ = try await services.commerce.upsertProducts(Self.products.map { name, category in
                 ProductInput(source: "shop", externalID: "ext-\(name)", title: name, categories: [category],
                              variants: [ProductVariantInput(sku: name.uppercased(), price: 1_000, currency: "EUR")])
-            }, workspaceID: workspaceID)
+            }, as: .operator(workspaceID: workspaceID))
             func place(_ count: Int, from first: Int) async throws {
                 let now = services.clock.now()
                 let orders = (first..<first + count).map { Self.order("n\($0)", "buyer\($0)", ["beans", "mug"], daysAgo: 1, now: now) }
-                _ = try await services.commerce.upsertOrders(orders, workspaceID: workspaceID, actor: "t")
+                _ = try await services.commerce.upsertOrders(orders, as: .operator(workspaceID: workspaceID))
             }
             try await place(10, from: 0)
             #expect(try await services.recommendations.trainStale() == 1)

@@ -13,7 +13,7 @@ struct ReturnTests {
             var input = OrderTests.guestOrder("500", email: "r@example.com", total: 4_000, status: .delivered)
             input.lines.append(OrderLineInput(sku: "CUP", title: "Cup", quantity: 1, unitPrice: 1_000))
             input.shipping = 500
-            let order = try await services.commerce.upsertOrders([input], workspaceID: services.workspaceID, actor: "t")[0].order
+            let order = try await services.commerce.upsertOrders([input], as: .operator(workspaceID: services.workspaceID))[0].order
             #expect(order.totals.total == 5_500)
             let mugLine = try #require(order.lines.first)
             let requested = try await services.commerce.requestReturn(
@@ -27,9 +27,9 @@ struct ReturnTests {
             for status in [ReturnStatus.approved, .received, .refunded] {
                 _ = try await services.commerce.changeReturnStatus(id: requested.id, to: status, as: .operator(workspaceID: services.workspaceID))
             }
-            let refunded = try await services.commerce.orderReturn(id: requested.id, workspaceID: services.workspaceID)
+            let refunded = try await services.commerce.orderReturn(id: requested.id, as: .operator(workspaceID: services.workspaceID))
             #expect(refunded.refundAmount == 2_000)
-            let after = try await services.commerce.order(id: order.id, workspaceID: services.workspaceID)
+            let after = try await services.commerce.order(id: order.id, as: .operator(workspaceID: services.workspaceID))
             #expect(after.totals.refunded == 2_000)
             #expect(after.status == .partiallyRefunded)
             let view = try await services.customers.view(id: order.customerID, as: .operator(workspaceID: services.workspaceID))
@@ -42,9 +42,7 @@ struct ReturnTests {
     func quantityLimit(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
-            let order = try await services.commerce.upsertOrders(
-                [OrderTests.guestOrder("501", email: "q@example.com", status: .delivered)],
-                workspaceID: services.workspaceID, actor: "t")[0].order
+            let order = try await services.commerce.upsertOrders([OrderTests.guestOrder("501", email: "q@example.com", status: .delivered)], as: .operator(workspaceID: services.workspaceID))[0].order
             let line = try #require(order.lines.first)
             _ = try await services.commerce.requestReturn(
                 ReturnInput(orderID: order.id, items: [ReturnItem(lineID: line.id, quantity: 2)], reason: "Too big"),
@@ -57,8 +55,7 @@ struct ReturnTests {
             } catch RapportError.invalid(let errors) {
                 #expect(errors.map(\.field) == ["items[0].quantity"])
             }
-            let page = try await services.commerce.returns(
-                orderID: order.id, status: nil, workspaceID: services.workspaceID, page: try PageRequest())
+            let page = try await services.commerce.returns(orderID: order.id, status: nil, page: try PageRequest(), as: .operator(workspaceID: services.workspaceID))
             #expect(page.items.count == 1)
         }
     }

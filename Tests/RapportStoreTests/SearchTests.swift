@@ -15,10 +15,8 @@ struct SearchTests {
         var ids: [String: String] = [:]
         for (first, last, email, phone) in people {
             services.clock.advance(by: 1)
-            let outcome = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: email), IdentityInput(kind: "phone", value: phone)],
-                              firstName: first, lastName: last),
-                workspaceID: services.workspaceID, actor: "t")
+            let outcome = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: email), IdentityInput(kind: "phone", value: phone)],
+                              firstName: first, lastName: last), as: .operator(workspaceID: services.workspaceID))
             ids[first] = outcome.customer.id
         }
         return ids

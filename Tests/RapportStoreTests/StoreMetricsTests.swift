@@ -25,7 +25,7 @@ struct StoreMetricsTests {
         }
         orders.append(Self.order("X1", "c1", day: 8, total: 9_999, status: .cancelled, start: start))
         orders.append(Self.order("Y1", "c9", day: -345, total: 4_200, start: start))
-        return try await services.commerce.upsertOrders(orders, workspaceID: services.workspaceID, actor: "t")
+        return try await services.commerce.upsertOrders(orders, as: .operator(workspaceID: services.workspaceID))
     }
 
     @Test("every figure equals a plain SQL recomputation, for everyone and for a tagged segment", arguments: TestDatabase.available)
@@ -96,12 +96,12 @@ struct StoreMetricsTests {
                 Self.order("b2", "b", day: 70, total: 100, start: start), Self.order("c1", "c", day: 35, total: 100, start: start),
                 Self.order("d1", "d", day: -40, total: 100, start: start), Self.order("d2", "d", day: 40, total: 100, start: start),
             ]
-            _ = try await services.commerce.upsertOrders(orders, workspaceID: services.workspaceID, actor: "t")
+            _ = try await services.commerce.upsertOrders(orders, as: .operator(workspaceID: services.workspaceID))
             let end = start.addingTimeInterval(92 * 86_400)  // 2026-09-01
             let actor = Actor.operator(workspaceID: services.workspaceID)
             // The matrix reads the customers' RFM rows: empty until the first round.
             #expect(try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: actor).cohorts.isEmpty)
-            try await services.rfm.recompute(workspaceID: services.workspaceID)
+            try await services.rfm.recompute(as: .operator(workspaceID: services.workspaceID))
             let matrix = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: actor)
             // June: a and b; a buys in July and August, b in August. July: c, nothing after. d's first order is in April.
             #expect(matrix.cohorts.map(\.customers) == [2, 1])
@@ -113,10 +113,8 @@ struct StoreMetricsTests {
 
             // c orders again in August and b's August order is cancelled: the next round moves both.
             services.clock.advance(by: 60)
-            _ = try await services.commerce.upsertOrders(
-                [Self.order("c2", "c", day: 64, total: 100, start: start), Self.order("b2", "b", day: 70, total: 100, status: .cancelled, start: start)],
-                workspaceID: services.workspaceID, actor: "t")
-            #expect(try await services.rfm.catchUp(workspaceID: services.workspaceID) == 2)
+            _ = try await services.commerce.upsertOrders([Self.order("c2", "c", day: 64, total: 100, start: start), Self.order("b2", "b", day: 70, total: 100, status: .cancelled, start: start)], as: .operator(workspaceID: services.workspaceID))
+            #expect(try await services.rfm.catchUp(as: .operator(workspaceID: services.workspaceID)) == 2)
             let moved = try await services.metrics.cohorts(months: 3, end: end, filter: CustomerFilter(), as: actor)
             #expect(moved.cohorts[0].retention == [0.5, 0.5] && moved.cohorts[1].retention == [1])
             // A segment narrows the cohorts to its customers.

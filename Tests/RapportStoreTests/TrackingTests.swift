@@ -16,7 +16,7 @@ struct TrackingTests {
             let second = try await services.tracking.ingest(batch, workspaceID: services.workspaceID, provenance: .asserted)
             #expect(first == TrackingReceipt(stored: 5, duplicates: 1))
             #expect(second == TrackingReceipt(stored: 0, duplicates: 6))
-            let counts = try await services.commerce.counts(workspaceID: services.workspaceID)
+            let counts = try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID))
             #expect(counts.trackedEvents == 5)
             #expect(counts.customers == 1)
         }
@@ -31,14 +31,13 @@ struct TrackingTests {
                 TrackingMessage(type: .track, messageID: "p2", anonymousID: "visitor-9", event: "Product Viewed",
                                 properties: ["product_id": .string("P1")]),
             ], workspaceID: services.workspaceID, provenance: .asserted)
-            #expect(try await services.commerce.counts(workspaceID: services.workspaceID).customers == 0)
+            #expect(try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID)).customers == 0)
             _ = try await services.tracking.ingest([
                 TrackingMessage(type: .identify, messageID: "i1", anonymousID: "visitor-9", userID: "42",
                                 properties: ["email": .string("Vis@Example.com"), "firstName": .string("Vi"), "plan": .string("pro"),
                                              "address": .object(["city": .string("Berlin")])]),
             ], workspaceID: services.workspaceID, provenance: .asserted)
-            let customerID = try #require(try await services.customers.customerID(
-                for: IdentityInput(kind: "email", value: "vis@example.com"), workspaceID: services.workspaceID))
+            let customerID = try #require(try await services.customers.customerID(for: IdentityInput(kind: "email", value: "vis@example.com"), as: .operator(workspaceID: services.workspaceID)))
             let view = try await services.customers.view(id: customerID, as: .operator(workspaceID: services.workspaceID))
             #expect(view.customer.profile.firstName == "Vi")
             #expect(view.customer.profile.attributes["plan"] == .string("pro"))
@@ -62,7 +61,7 @@ struct TrackingTests {
                                                  "name": .string("Monopoly"), "price": .number(12.5), "quantity": .number(2)])]),
                 ])
             _ = try await services.tracking.ingest([completed], workspaceID: services.workspaceID, provenance: .proven)
-            let order = try #require(try await services.commerce.orders(number: "50314b8e", workspaceID: services.workspaceID).first)
+            let order = try #require(try await services.commerce.orders(number: "50314b8e", as: .operator(workspaceID: services.workspaceID)).first)
             #expect(order.totals.total == 2_750 && order.totals.tax == 250)
             #expect(order.lines.map(\.quantity) == [2] && order.lines.first?.unitPrice == 1_250)
             #expect(order.discountCodes == ["HASHTAG"] && order.status == .paid)
@@ -70,7 +69,7 @@ struct TrackingTests {
                 TrackingMessage(type: .track, messageID: "r1", userID: "7", event: "Order Refunded",
                                 properties: ["order_id": .string("50314b8e"), "total": .number(10)]),
             ], workspaceID: services.workspaceID, provenance: .proven)
-            let refunded = try await services.commerce.order(id: order.id, workspaceID: services.workspaceID)
+            let refunded = try await services.commerce.order(id: order.id, as: .operator(workspaceID: services.workspaceID))
             #expect(refunded.totals.refunded == 1_000 && refunded.status == .partiallyRefunded)
         }
     }
@@ -88,7 +87,7 @@ struct TrackingTests {
             } catch RapportError.invalid(let errors) {
                 #expect(Set(errors.map(\.field)) == ["batch[1].userId", "batch[1].event"])
             }
-            #expect(try await services.commerce.counts(workspaceID: services.workspaceID).trackedEvents == 0)
+            #expect(try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID)).trackedEvents == 0)
         }
     }
 
@@ -112,11 +111,10 @@ struct TrackingTests {
             #expect(try await updates() == afterFirst)
             try await identify("i3", plan: "platinum")
             #expect(try await updates() == afterFirst + 1)
-            let customerID = try #require(try await services.customers.customerID(
-                for: IdentityInput(kind: "external", value: "7", source: "app"), workspaceID: services.workspaceID))
+            let customerID = try #require(try await services.customers.customerID(for: IdentityInput(kind: "external", value: "7", source: "app"), as: .operator(workspaceID: services.workspaceID)))
             let customer = try await services.customers.view(id: customerID, as: .operator(workspaceID: services.workspaceID)).customer
             #expect(customer.profile.attributes["plan"] == .string("platinum"))
-            #expect(try await services.commerce.counts(workspaceID: services.workspaceID).trackedEvents == 3)
+            #expect(try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID)).trackedEvents == 3)
         }
     }
 }

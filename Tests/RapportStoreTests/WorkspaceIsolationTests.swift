@@ -12,8 +12,8 @@ struct WorkspaceIsolationTests {
             let services = try await Services.make(on: store)
             let other = try await services.workspaces.create(name: "Second shop").id
             let input = CustomerInput(identities: [IdentityInput(kind: "email", value: "same@example.com")], firstName: "Sam")
-            let mine = try await services.customers.upsert(input, workspaceID: services.workspaceID, actor: "test")
-            let theirs = try await services.customers.upsert(input, workspaceID: other, actor: "test")
+            let mine = try await services.customers.upsert(input, as: .operator(workspaceID: services.workspaceID))
+            let theirs = try await services.customers.upsert(input, as: .operator(workspaceID: other))
             #expect(mine.created && theirs.created, "the same e-mail is a different customer in each workspace")
             #expect(mine.customer.id != theirs.customer.id)
 

@@ -34,6 +34,12 @@ public struct Actor: Sendable, Equatable {
         Actor(workspaceID: workspaceID, role: .admin, userID: nil, teamIDs: [], label: "operator")
     }
 
+    /// Rapport itself acting for a workspace (the demo, an import, a benchmark): recorded as
+    /// `system:NAME`, with an admin's rights.
+    public static func system(_ name: String, workspaceID: String) -> Actor {
+        Actor(workspaceID: workspaceID, role: .admin, userID: nil, teamIDs: [], label: "system:\(name)")
+    }
+
     public func may(_ permission: Permission) -> Bool {
         permission.roles.contains(role)
     }

@@ -39,8 +39,12 @@ public struct BotService: Sendable {
         }
     }
 
-    /// The intent, entities, sentiment and help-centre answer of a text.
-    public func analyze(_ text: String, workspaceID: String) async throws -> BotAnalysis {
+    /// The intent, entities, sentiment and help-centre answer of a text, as the bot reads it.
+    public func analyze(_ text: String, as actor: Actor) async throws -> BotAnalysis {
+        try await analyze(text, workspaceID: actor.workspaceID)
+    }
+
+    func analyze(_ text: String, workspaceID: String) async throws -> BotAnalysis {
         let (set, articles) = try await store.read { session in
             (try await intentSet(workspaceID: workspaceID, session: session), try await session.helpArticles.articles(workspaceID: workspaceID))
         }

@@ -12,7 +12,7 @@ extension CommerceService {
         return try await upsertOrders(inputs, workspaceID: actor.workspaceID, actor: actor.label)
     }
 
-    public func upsertOrders(_ inputs: [OrderInput], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
+    func upsertOrders(_ inputs: [OrderInput], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
         try await upsertPrepared(try prepare(inputs), workspaceID: workspaceID, actor: actor)
     }
 
@@ -64,8 +64,8 @@ extension CommerceService {
         return try await batch.run(prepared)
     }
 
-    public func order(id: String, workspaceID: String) async throws -> Order {
-        try await store.read { session in try await storedOrder(id: id, workspaceID: workspaceID, session: session) }
+    public func order(id: String, as actor: Actor) async throws -> Order {
+        try await store.read { session in try await storedOrder(id: id, workspaceID: actor.workspaceID, session: session) }
     }
 
     func storedOrder(id: String, workspaceID: String, session: any StoreSession) async throws -> Order {
@@ -76,27 +76,23 @@ extension CommerceService {
     }
 
     /// Orders of one number (the bot and people look orders up by the number on the receipt).
-    public func orders(number: String, workspaceID: String) async throws -> [Order] {
-        try await store.read { session in try await session.orders.find(number: number.trimmed, workspaceID: workspaceID) }
+    public func orders(number: String, as actor: Actor) async throws -> [Order] {
+        try await store.read { session in try await session.orders.find(number: number.trimmed, workspaceID: actor.workspaceID) }
     }
 
-    public func orders(filter: OrderFilter, workspaceID: String, page: PageRequest) async throws -> Page<Order> {
+    public func orders(filter: OrderFilter, page: PageRequest, as actor: Actor) async throws -> Page<Order> {
         try await store.read { session in
             var filter = filter
             if let customerID = filter.customerID {
                 // Orders of a merged-away customer now belong to the survivor.
                 do {
-                    _ = try await customers.liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
+                    _ = try await customers.liveCustomer(id: customerID, workspaceID: actor.workspaceID, session: session)
                 } catch RapportError.mergedInto(let survivorID) {
                     filter.customerID = survivorID
                 }
             }
-            return try await session.orders.list(filter: filter, workspaceID: workspaceID, page: page)
+            return try await session.orders.list(filter: filter, workspaceID: actor.workspaceID, page: page)
         }
-    }
-
-    public func summary(customerID: String, workspaceID: String) async throws -> CommerceSummary {
-        try await store.read { session in try await session.orders.summary(customerID: customerID, workspaceID: workspaceID) }
     }
 
     /// Moves an order along its lifecycle; a move the lifecycle does not allow is a conflict

@@ -109,21 +109,21 @@ extension CommerceService {
         }
     }
 
-    public func orderReturn(id: String, workspaceID: String) async throws -> OrderReturn {
-        let found = try await store.read { session in try await session.returns.find(id: id, workspaceID: workspaceID) }
+    public func orderReturn(id: String, as actor: Actor) async throws -> OrderReturn {
+        let found = try await store.read { session in try await session.returns.find(id: id, workspaceID: actor.workspaceID) }
         guard let found else { throw RapportError.notFound("No return with id \(id).") }
         return found
     }
 
-    public func returns(orderID: String?, status: ReturnStatus?, workspaceID: String, page: PageRequest) async throws -> Page<OrderReturn> {
+    public func returns(orderID: String?, status: ReturnStatus?, page: PageRequest, as actor: Actor) async throws -> Page<OrderReturn> {
         try await store.read { session in
-            try await session.returns.list(orderID: orderID, status: status, workspaceID: workspaceID, page: page)
+            try await session.returns.list(orderID: orderID, status: status, workspaceID: actor.workspaceID, page: page)
         }
     }
 
     /// The customer's latest returns (at most 50), newest first.
-    public func returns(customerID: String, workspaceID: String) async throws -> [OrderReturn] {
-        try await store.read { session in try await session.returns.returns(customerID: customerID, workspaceID: workspaceID, limit: 50) }
+    public func returns(customerID: String, as actor: Actor) async throws -> [OrderReturn] {
+        try await store.read { session in try await session.returns.returns(customerID: customerID, workspaceID: actor.workspaceID, limit: 50) }
     }
 
     /// Records a refund a shop or a tracked event reports for the order it knows by

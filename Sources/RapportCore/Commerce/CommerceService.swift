@@ -14,8 +14,10 @@ public struct CommerceService: Sendable {
 
     // MARK: Catalog
 
-    /// Creates or updates products, matched by source and external id (or first SKU).
-    public func upsertProducts(_ inputs: [ProductInput], workspaceID: String) async throws -> [ProductOutcome] {
+    /// Creates or updates products, matched by source and external id (or first SKU). Needs `changeOrders`.
+    public func upsertProducts(_ inputs: [ProductInput], as actor: Actor) async throws -> [ProductOutcome] {
+        try actor.require(.changeOrders)
+        let workspaceID = actor.workspaceID
         var errors: [FieldError] = []
         let prepared = inputs.enumerated().map { index, input in
             var input = input
@@ -104,22 +106,22 @@ public struct CommerceService: Sendable {
         }
     }
 
-    public func product(id: String, workspaceID: String) async throws -> Product {
-        let product = try await store.read { session in try await session.catalog.find(id: id, workspaceID: workspaceID) }
+    public func product(id: String, as actor: Actor) async throws -> Product {
+        let product = try await store.read { session in try await session.catalog.find(id: id, workspaceID: actor.workspaceID) }
         guard let product else { throw RapportError.notFound("No product with id \(id).") }
         return product
     }
 
-    public func products(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Product> {
+    public func products(query: String?, page: PageRequest, as actor: Actor) async throws -> Page<Product> {
         let query = query?.trimmed
         return try await store.read { session in
-            try await session.catalog.list(query: query?.isEmpty == true ? nil : query, workspaceID: workspaceID, page: page)
+            try await session.catalog.list(query: query?.isEmpty == true ? nil : query, workspaceID: actor.workspaceID, page: page)
         }
     }
 
     // MARK: Counts
 
-    public func counts(workspaceID: String) async throws -> StoreCounts {
-        try await store.read { session in try await session.stats.counts(workspaceID: workspaceID) }
+    public func counts(as actor: Actor) async throws -> StoreCounts {
+        try await store.read { session in try await session.stats.counts(workspaceID: actor.workspaceID) }
     }
 }

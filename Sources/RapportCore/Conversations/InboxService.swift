@@ -108,8 +108,8 @@ public struct InboxService: Sendable {
         return cleaned
     }
 
-    public func inboxes(workspaceID: String) async throws -> [Inbox] {
-        try await store.read { session in try await session.inboxes.inboxes(workspaceID: workspaceID) }
+    public func inboxes(as actor: Actor) async throws -> [Inbox] {
+        try await store.read { session in try await session.inboxes.inboxes(workspaceID: actor.workspaceID) }
     }
 
     /// How far a signed delivery's timestamp may be from now (Mailgun's advice: 15 minutes).
@@ -183,8 +183,8 @@ public struct InboxService: Sendable {
         .conflict("A user with the e-mail address \(email) exists already (an address leads to one account, in whichever workspace).")
     }
 
-    public func agents(workspaceID: String) async throws -> [Agent] {
-        try await store.read { session in try await session.inboxes.agents(workspaceID: workspaceID) }
+    public func agents(as actor: Actor) async throws -> [Agent] {
+        try await store.read { session in try await session.inboxes.agents(workspaceID: actor.workspaceID) }
     }
 
     public func setAvailability(_ availability: Availability, agentID: String, as actor: Actor) async throws -> Agent {
@@ -229,8 +229,8 @@ public struct InboxService: Sendable {
         }
     }
 
-    public func teams(workspaceID: String) async throws -> [Team] {
-        try await store.read { session in try await session.inboxes.teams(workspaceID: workspaceID) }
+    public func teams(as actor: Actor) async throws -> [Team] {
+        try await store.read { session in try await session.inboxes.teams(workspaceID: actor.workspaceID) }
     }
 
     func checkAgents(_ ids: [String], field: String, workspaceID: String, session: any StoreSession) async throws {
@@ -259,8 +259,8 @@ public struct InboxService: Sendable {
         return response
     }
 
-    public func cannedResponses(workspaceID: String) async throws -> [CannedResponse] {
-        try await store.read { session in try await session.inboxes.cannedResponses(workspaceID: workspaceID) }
+    public func cannedResponses(as actor: Actor) async throws -> [CannedResponse] {
+        try await store.read { session in try await session.inboxes.cannedResponses(workspaceID: actor.workspaceID) }
     }
 
     public func createRoutingRule(
@@ -288,8 +288,8 @@ public struct InboxService: Sendable {
         }
     }
 
-    public func routingRules(workspaceID: String) async throws -> [RoutingRule] {
-        try await store.read { session in try await session.inboxes.routingRules(workspaceID: workspaceID) }
+    public func routingRules(as actor: Actor) async throws -> [RoutingRule] {
+        try await store.read { session in try await session.inboxes.routingRules(workspaceID: actor.workspaceID) }
     }
 
     public func createSLAPolicy(
@@ -318,7 +318,7 @@ public struct InboxService: Sendable {
         return policy
     }
 
-    public func slaPolicies(workspaceID: String) async throws -> [SLAPolicy] {
-        try await store.read { session in try await session.inboxes.slaPolicies(workspaceID: workspaceID) }
+    public func slaPolicies(as actor: Actor) async throws -> [SLAPolicy] {
+        try await store.read { session in try await session.inboxes.slaPolicies(workspaceID: actor.workspaceID) }
     }
 }

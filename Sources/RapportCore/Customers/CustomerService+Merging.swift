@@ -121,17 +121,17 @@ extension CustomerService {
     }
 
     /// Merges into `customerID`, newest first.
-    public func merges(customerID: String, workspaceID: String) async throws -> [MergeRecord] {
+    public func merges(customerID: String, as actor: Actor) async throws -> [MergeRecord] {
         try await store.read { session in
-            guard try await session.customers.find(id: customerID, workspaceID: workspaceID) != nil else {
+            guard try await session.customers.find(id: customerID, workspaceID: actor.workspaceID) != nil else {
                 throw RapportError.notFound("No customer with id \(customerID).")
             }
-            return try await session.merges.merges(into: customerID, workspaceID: workspaceID)
+            return try await session.merges.merges(into: customerID, workspaceID: actor.workspaceID)
         }
     }
 
-    public func mergeSuggestions(workspaceID: String, page: PageRequest) async throws -> Page<MergeSuggestion> {
-        try await store.read { session in try await session.merges.suggestions(workspaceID: workspaceID, page: page) }
+    public func mergeSuggestions(page: PageRequest, as actor: Actor) async throws -> Page<MergeSuggestion> {
+        try await store.read { session in try await session.merges.suggestions(workspaceID: actor.workspaceID, page: page) }
     }
 
     /// A live customer to change; a merged-away id is a conflict that names the survivor.

@@ -26,7 +26,20 @@ public struct CustomerService: Sendable {
 
     /// Creates or updates the customer the input's identities name, merging customers when
     /// the identities join two of them and the policy allows it.
-    public func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
+    /// Creates or updates the customer the input's identities name (proven: the caller holds
+    /// a secret key or is signed in). Needs `editCustomers`.
+    public func upsert(_ input: CustomerInput, as actor: Actor) async throws -> UpsertOutcome {
+        try actor.require(.editCustomers)
+        return try await upsert(input, workspaceID: actor.workspaceID, actor: actor.label)
+    }
+
+    /// Many upserts in one transaction (an import); every input is validated first. Needs `editCustomers`.
+    public func upsertMany(_ inputs: [CustomerInput], as actor: Actor) async throws -> [UpsertOutcome] {
+        try actor.require(.editCustomers)
+        return try await upsertMany(inputs, workspaceID: actor.workspaceID, actor: actor.label)
+    }
+
+    func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
         let prepared = try prepare(input, field: nil, provenance: .proven)
         return try await retryingConflicts {
             try await store.write { session in
@@ -38,7 +51,7 @@ public struct CustomerService: Sendable {
 
     /// Upserts many customers in one transaction (imports, benchmarks). Either all are
     /// written or, on any invalid input, none; field errors are named `[index].field`.
-    public func upsertMany(_ inputs: [CustomerInput], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
+    func upsertMany(_ inputs: [CustomerInput], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
         var prepared: [PreparedUpsert] = []
         prepared.reserveCapacity(inputs.count)
         var errors: [FieldError] = []
@@ -151,9 +164,9 @@ public struct CustomerService: Sendable {
     }
 
     /// The customers with these ids (a list's names in one read); missing ones are left out.
-    public func customers(ids: [String], workspaceID: String) async throws -> [Customer] {
+    public func customers(ids: [String], as actor: Actor) async throws -> [Customer] {
         guard !ids.isEmpty else { return [] }
-        return try await store.read { session in try await session.customers.find(ids: Array(Set(ids)), workspaceID: workspaceID) }
+        return try await store.read { session in try await session.customers.find(ids: Array(Set(ids)), workspaceID: actor.workspaceID) }
     }
 
     /// Live customers in the segment (tag, RFM segment, lifetime value; tags are stored
@@ -249,7 +262,8 @@ public struct CustomerService: Sendable {
 
 extension CustomerService {
     /// The live customer an identity belongs to, or nil. The identity is normalised first.
-    public func customerID(for identity: IdentityInput, workspaceID: String) async throws -> String? {
+    public func customerID(for identity: IdentityInput, as actor: Actor) async throws -> String? {
+        let workspaceID = actor.workspaceID
         let key = try normalizer.normalize(identity, field: "identity").get().key
         return try await store.read { session in
             try await session.customers.owners(of: [key], workspaceID: workspaceID)[key]?.customerID

@@ -32,7 +32,7 @@ public struct LifetimeValueService: Sendable {
     /// Fits on every order up to now and replaces the stored values. Nil when the workspace
     /// has too little data yet.
     @discardableResult
-    public func refresh(workspaceID: String) async throws -> LifetimeModel? {
+    func refresh(workspaceID: String) async throws -> LifetimeModel? {
         let now = clock.now()
         let (dataset, currency, mark) = try await dataset(workspaceID: workspaceID, calibrationEnd: now, periodLength: Self.periodLength)
         guard let fit = LifetimeFit.fit(dataset, includingPareto: false) else { return nil }
@@ -49,7 +49,7 @@ public struct LifetimeValueService: Sendable {
     /// daily refit moves the parameters and everyone else's clock. Returns how many customers
     /// were scored.
     @discardableResult
-    public func catchUp(workspaceID: String) async throws -> Int {
+    func catchUp(workspaceID: String) async throws -> Int {
         let now = clock.now()
         return try await store.write { session in
             let insights = session.insights
@@ -98,25 +98,31 @@ public struct LifetimeValueService: Sendable {
         }
     }
 
-    /// Refreshes now for someone allowed to see insights.
-    public func refresh(workspaceID: String, as actor: Actor) async throws -> LifetimeModel? {
-        try actor.require(.viewInsights)
-        return try await refresh(workspaceID: workspaceID)
+    /// Values the customers changed since the last round, for someone who may refresh insights.
+    public func catchUp(as actor: Actor) async throws -> Int {
+        try actor.require(.refreshInsights)
+        return try await catchUp(workspaceID: actor.workspaceID)
     }
 
-    public func model(workspaceID: String, as actor: Actor) async throws -> LifetimeModel? {
+    /// Refreshes now for someone allowed to see insights.
+    public func refresh(as actor: Actor) async throws -> LifetimeModel? {
         try actor.require(.viewInsights)
-        return try await store.read { session in try await session.insights.lifetimeModel(workspaceID: workspaceID) }
+        return try await refresh(workspaceID: actor.workspaceID)
+    }
+
+    public func model(as actor: Actor) async throws -> LifetimeModel? {
+        try actor.require(.viewInsights)
+        return try await store.read { session in try await session.insights.lifetimeModel(workspaceID: actor.workspaceID) }
     }
 
     /// A customer's stored value (anyone who may see the customer may see it).
-    public func value(customerID: String, workspaceID: String) async throws -> CustomerLifetimeValue? {
-        try await store.read { session in try await session.insights.lifetimeValue(customerID: customerID, workspaceID: workspaceID) }
+    public func value(customerID: String, as actor: Actor) async throws -> CustomerLifetimeValue? {
+        try await store.read { session in try await session.insights.lifetimeValue(customerID: customerID, workspaceID: actor.workspaceID) }
     }
 
-    public func topValues(workspaceID: String, limit: Int, as actor: Actor) async throws -> [CustomerLifetimeValue] {
+    public func topValues(limit: Int, as actor: Actor) async throws -> [CustomerLifetimeValue] {
         try actor.require(.viewInsights)
-        return try await store.read { session in try await session.insights.topLifetimeValues(workspaceID: workspaceID, limit: limit) }
+        return try await store.read { session in try await session.insights.topLifetimeValues(workspaceID: actor.workspaceID, limit: limit) }
     }
 
     /// Purchase days in major units of the workspace's main currency, through the end of

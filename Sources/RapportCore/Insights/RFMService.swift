@@ -16,7 +16,7 @@ public struct RFMService: Sendable {
 
     /// Recomputes every customer's scores and the cut points.
     @discardableResult
-    public func recompute(workspaceID: String) async throws -> Int {
+    func recompute(workspaceID: String) async throws -> Int {
         let now = clock.now()
         return try await store.write { session in
             let insights = session.insights
@@ -33,7 +33,7 @@ public struct RFMService: Sendable {
 
     /// Rescores the customers changed, or whose orders changed, since the last round; a full
     /// recompute when there has been none today. Returns how many customers were scored.
-    public func catchUp(workspaceID: String) async throws -> Int {
+    func catchUp(workspaceID: String) async throws -> Int {
         let now = clock.now()
         guard let state = try await store.read({ session in try await session.insights.rfmState(workspaceID: workspaceID) }),
             now.timeIntervalSince(state.computedAt) < Self.fullRecompute
@@ -63,7 +63,20 @@ public struct RFMService: Sendable {
     }
 
     /// A customer's scores (anyone who may see the customer may see them).
-    public func customer(id: String, workspaceID: String) async throws -> CustomerRFM? {
-        try await store.read { session in try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID) }
+    public func customer(id: String, as actor: Actor) async throws -> CustomerRFM? {
+        try await store.read { session in try await session.insights.customerRFM(customerID: id, workspaceID: actor.workspaceID) }
+    }
+
+    /// Recomputes every score now, for someone who may refresh insights.
+    @discardableResult
+    public func recompute(as actor: Actor) async throws -> Int {
+        try actor.require(.refreshInsights)
+        return try await recompute(workspaceID: actor.workspaceID)
+    }
+
+    /// Rescores what changed since the last round, for someone who may refresh insights.
+    public func catchUp(as actor: Actor) async throws -> Int {
+        try actor.require(.refreshInsights)
+        return try await catchUp(workspaceID: actor.workspaceID)
     }
 }

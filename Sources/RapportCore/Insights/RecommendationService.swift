@@ -27,9 +27,15 @@ public struct RecommendationService: Sendable {
         self.customers = customers
     }
 
-    /// Trains the workspace's model now.
+    /// Trains the workspace's model now, for someone who may refresh insights.
     @discardableResult
-    public func train(workspaceID: String) async throws -> StoreRecommender {
+    public func train(as actor: Actor) async throws -> StoreRecommender {
+        try actor.require(.refreshInsights)
+        return try await train(workspaceID: actor.workspaceID)
+    }
+
+    @discardableResult
+    func train(workspaceID: String) async throws -> StoreRecommender {
         try await models.retrain(workspaceID) { [store, clock] in
             let now = clock.now()
             let since = now.addingTimeInterval(-Self.trainingWindow)

@@ -9,7 +9,10 @@ public struct TimelineService: Sendable {
     }
 
     /// Records a touchpoint. On a merged-away id it lands on the survivor, so nothing reported is lost.
-    public func record(_ input: InteractionInput, customerID: String, workspaceID: String) async throws -> Interaction {
+    /// Needs `editCustomers`.
+    public func record(_ input: InteractionInput, customerID: String, as actor: Actor) async throws -> Interaction {
+        try actor.require(.editCustomers)
+        let workspaceID = actor.workspaceID
         var errors: [FieldError] = []
         let channel = InteractionChannel(rawValue: input.channel)
         if channel == nil {

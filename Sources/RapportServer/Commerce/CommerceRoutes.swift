@@ -27,7 +27,7 @@ struct CommerceRoutes {
     @Sendable func upsertProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.product(&body)
-        let outcome = try await commerce.upsertProducts([input], workspaceID: context.actor.workspaceID)[0]
+        let outcome = try await commerce.upsertProducts([input], as: context.actor)[0]
         return created(ProductResponse(product: outcome.product), isNew: outcome.created, path: "products/\(outcome.product.id)")
     }
 
@@ -35,13 +35,13 @@ struct CommerceRoutes {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
-        let result = try await commerce.products(query: query, workspaceID: context.actor.workspaceID, page: page)
+        let result = try await commerce.products(query: query, page: page, as: context.actor)
         return JSONResponse.make(ListResponse(
             data: result.items.map { ProductResponse(product: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func showProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let product = try await commerce.product(id: try id(context, .product, "product"), workspaceID: context.actor.workspaceID)
+        let product = try await commerce.product(id: try id(context, .product, "product"), as: context.actor)
         return JSONResponse.make(ProductResponse(product: product))
     }
 
@@ -57,9 +57,9 @@ struct CommerceRoutes {
     @Sendable func listOrders(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters
-        let workspaceID = context.actor.workspaceID
+        let actor = context.actor
         if let number = query.get("number") {
-            let orders = try await commerce.orders(number: String(number.prefix(64)), workspaceID: workspaceID)
+            let orders = try await commerce.orders(number: String(number.prefix(64)), as: actor)
             return JSONResponse.make(ListResponse(data: orders.map { OrderResponse(order: $0) }, hasMore: false, lastID: nil))
         }
         var filter = OrderFilter()
@@ -86,13 +86,13 @@ struct CommerceRoutes {
             }
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
-        let result = try await commerce.orders(filter: filter, workspaceID: workspaceID, page: page)
+        let result = try await commerce.orders(filter: filter, page: page, as: actor)
         return JSONResponse.make(ListResponse(
             data: result.items.map { OrderResponse(order: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func showOrder(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let order = try await commerce.order(id: try id(context, .order, "order"), workspaceID: context.actor.workspaceID)
+        let order = try await commerce.order(id: try id(context, .order, "order"), as: context.actor)
         return JSONResponse.make(OrderResponse(order: order))
     }
 
@@ -109,7 +109,7 @@ struct CommerceRoutes {
     }
 
     @Sendable func listFulfillments(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let order = try await commerce.order(id: try id(context, .order, "order"), workspaceID: context.actor.workspaceID)
+        let order = try await commerce.order(id: try id(context, .order, "order"), as: context.actor)
         return JSONResponse.make(ListResponse(
             data: order.fulfillments.map { FulfillmentResponse(fulfillment: $0) }, hasMore: false, lastID: nil))
     }
@@ -145,13 +145,13 @@ struct CommerceRoutes {
         if let orderID, !ResourceID.isValid(orderID, prefix: .order) {
             throw RapportError.invalid(field: "order_id", "is not an order id")
         }
-        let result = try await commerce.returns(orderID: orderID, status: status, workspaceID: context.actor.workspaceID, page: page)
+        let result = try await commerce.returns(orderID: orderID, status: status, page: page, as: context.actor)
         return JSONResponse.make(ListResponse(
             data: result.items.map { ReturnResponse(orderReturn: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func showReturn(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let found = try await commerce.orderReturn(id: try id(context, .orderReturn, "return"), workspaceID: context.actor.workspaceID)
+        let found = try await commerce.orderReturn(id: try id(context, .orderReturn, "return"), as: context.actor)
         return JSONResponse.make(ReturnResponse(orderReturn: found))
     }
 
@@ -169,7 +169,7 @@ struct CommerceRoutes {
     }
 
     @Sendable func stats(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        JSONResponse.make(StatsResponse(counts: try await commerce.counts(workspaceID: context.actor.workspaceID)))
+        JSONResponse.make(StatsResponse(counts: try await commerce.counts(as: context.actor)))
     }
 
     private func created(_ body: some JSONWritable, isNew: Bool, path: String) -> Response {

@@ -10,30 +10,30 @@ struct InboxSetupRoutes {
         group.post("inboxes", requiring: .manageChannels, use: createInbox)
         group.get("inboxes") { request, context in
             let base = SourceRoutes.baseURL(request)
-            let all = try await inboxes.inboxes(workspaceID: context.actor.workspaceID)
+            let all = try await inboxes.inboxes(as: context.actor)
             return JSONResponse.make(ListResponse(data: all.map { InboxResponse(inbox: $0, baseURL: base) }, hasMore: false, lastID: nil))
         }
         group.post("agents", requiring: .manageUsers, use: createAgent)
         group.get("agents") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.agents(workspaceID: context.actor.workspaceID).map(AgentResponse.init), hasMore: false, lastID: nil))
+            JSONResponse.make(ListResponse(data: try await inboxes.agents(as: context.actor).map(AgentResponse.init), hasMore: false, lastID: nil))
         }
         group.post("agents/:id/availability", requiring: .workConversations, use: setAvailability)
         group.post("teams", requiring: .manageTeamSetup, use: createTeam)
         group.get("teams") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.teams(workspaceID: context.actor.workspaceID).map(TeamResponse.init), hasMore: false, lastID: nil))
+            JSONResponse.make(ListResponse(data: try await inboxes.teams(as: context.actor).map(TeamResponse.init), hasMore: false, lastID: nil))
         }
         group.post("teams/:id/members", requiring: .manageTeamSetup, use: addMembers)
         group.post("canned_responses", requiring: .manageTeamSetup, use: createCanned)
         group.get("canned_responses") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.cannedResponses(workspaceID: context.actor.workspaceID).map(CannedResponseResponse.init), hasMore: false, lastID: nil))
+            JSONResponse.make(ListResponse(data: try await inboxes.cannedResponses(as: context.actor).map(CannedResponseResponse.init), hasMore: false, lastID: nil))
         }
         group.post("routing_rules", requiring: .manageTeamSetup, use: createRule)
         group.get("routing_rules") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.routingRules(workspaceID: context.actor.workspaceID).map(RoutingRuleResponse.init), hasMore: false, lastID: nil))
+            JSONResponse.make(ListResponse(data: try await inboxes.routingRules(as: context.actor).map(RoutingRuleResponse.init), hasMore: false, lastID: nil))
         }
         group.post("sla_policies", requiring: .manageTeamSetup, use: createPolicy)
         group.get("sla_policies") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.slaPolicies(workspaceID: context.actor.workspaceID).map(SLAPolicyResponse.init), hasMore: false, lastID: nil))
+            JSONResponse.make(ListResponse(data: try await inboxes.slaPolicies(as: context.actor).map(SLAPolicyResponse.init), hasMore: false, lastID: nil))
         }
     }
 

@@ -32,7 +32,7 @@ struct CustomerRoutes {
     @Sendable func upsert(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.upsert(&body)
-        let outcome = try await customers.upsert(input, workspaceID: context.actor.workspaceID, actor: context.actor.label)
+        let outcome = try await customers.upsert(input, as: context.actor)
         var headers = HTTPFields()
         headers[.location] = "/api/v1/customers/\(outcome.customer.id)"
         return JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
@@ -154,14 +154,14 @@ struct CustomerRoutes {
     }
 
     @Sendable func merges(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let records = try await customers.merges(customerID: try id(context), workspaceID: context.actor.workspaceID)
+        let records = try await customers.merges(customerID: try id(context), as: context.actor)
         return JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func recordInteraction(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.interaction(&body)
-        let interaction = try await timeline.record(input, customerID: try id(context), workspaceID: context.actor.workspaceID)
+        let interaction = try await timeline.record(input, customerID: try id(context), as: context.actor)
         return JSONResponse.make(InteractionResponse(interaction: interaction), status: .created)
     }
 
@@ -174,7 +174,7 @@ struct CustomerRoutes {
 
     @Sendable func suggestions(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
-        let result = try await customers.mergeSuggestions(workspaceID: context.actor.workspaceID, page: page)
+        let result = try await customers.mergeSuggestions(page: page, as: context.actor)
         return JSONResponse.make(ListResponse(
             data: result.items.map(MergeSuggestionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }

@@ -33,7 +33,7 @@ public struct DemoStore: Sendable {
         let now = Date()
 
         let catalog = makeProducts(&random)
-        let stored = try await services.commerce.upsertProducts(catalog, workspaceID: workspaceID).map(\.product)
+        let stored = try await services.commerce.upsertProducts(catalog, as: .operator(workspaceID: workspaceID)).map(\.product)
         summary.products = stored.count
         let variants = stored.flatMap { product in product.variants.map { (product, $0) } }
         progress("\(stored.count) products")
@@ -42,7 +42,7 @@ public struct DemoStore: Sendable {
         var customerIDs: [String] = []
         for start in stride(from: 0, to: people.count, by: 1_000) {
             let batch = Array(people[start..<min(people.count, start + 1_000)])
-            customerIDs += try await services.customers.upsertMany(batch, workspaceID: workspaceID, actor: "system:demo").map(\.customer.id)
+            customerIDs += try await services.customers.upsertMany(batch, as: .system("demo", workspaceID: workspaceID)).map(\.customer.id)
         }
         summary.customers = customerIDs.count
         progress("\(customerIDs.count) customers")
@@ -52,12 +52,10 @@ public struct DemoStore: Sendable {
         let receipts = duplicated.map { index in
             CustomerInput(identities: [IdentityInput(kind: "phone", value: phone(index))], firstName: people[index].firstName, tags: ["store"])
         }
-        _ = try await services.customers.upsertMany(receipts, workspaceID: workspaceID, actor: "system:demo")
+        _ = try await services.customers.upsertMany(receipts, as: .system("demo", workspaceID: workspaceID))
         for index in duplicated {
-            let outcome = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: email(index, people[index])),
-                                           IdentityInput(kind: "phone", value: phone(index))]),
-                workspaceID: workspaceID, actor: "system:demo")
+            let outcome = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: email(index, people[index])),
+                                           IdentityInput(kind: "phone", value: phone(index))]), as: .system("demo", workspaceID: workspaceID))
             summary.merged += outcome.mergeIDs.count
         }
         progress("\(summary.merged) duplicates merged")
@@ -66,7 +64,7 @@ public struct DemoStore: Sendable {
         var placed: [Order] = []
         for start in stride(from: 0, to: orderInputs.count, by: 2_500) {
             let batch = Array(orderInputs[start..<min(orderInputs.count, start + 2_500)])
-            placed += try await services.commerce.upsertOrders(batch, workspaceID: workspaceID, actor: "system:demo").map(\.order)
+            placed += try await services.commerce.upsertOrders(batch, as: .system("demo", workspaceID: workspaceID)).map(\.order)
         }
         summary.orders = placed.count
         progress("\(placed.count) orders")
@@ -78,11 +76,11 @@ public struct DemoStore: Sendable {
         progress("\(summary.trackedEvents) tracked events")
         try await services.store.refreshStatistics()
         // The insights the server would otherwise compute on its schedule.
-        if let model = try await services.lifetime.refresh(workspaceID: workspaceID) {
+        if let model = try await services.lifetime.refresh(as: .system("demo", workspaceID: workspaceID)) {
             progress("\(model.fit.customers) customers' lifetime values")
         }
-        try await services.recommendations.train(workspaceID: workspaceID)
-        try await services.rfm.recompute(workspaceID: workspaceID)
+        try await services.recommendations.train(as: .system("demo", workspaceID: workspaceID))
+        try await services.rfm.recompute(as: .system("demo", workspaceID: workspaceID))
         return summary
     }
 

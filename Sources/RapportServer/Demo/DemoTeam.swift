@@ -95,11 +95,11 @@ public struct DemoTeam: Sendable {
     /// Customers asking by e-mail about their latest order, by its number.
     private func writeEmails(services: AppServices, mailbox: Inbox, workspaceID: String) async throws {
         var written = 0
-        let page = try await services.commerce.orders(filter: OrderFilter(), workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        let page = try await services.commerce.orders(filter: OrderFilter(), page: try PageRequest(limit: 100), as: .operator(workspaceID: workspaceID))
         var asked = Set<String>()
         for order in page.items where written < emails && !asked.contains(order.customerID) {
             asked.insert(order.customerID)
-            let customer = try await services.customers.customers(ids: [order.customerID], workspaceID: workspaceID).first
+            let customer = try await services.customers.customers(ids: [order.customerID], as: .operator(workspaceID: workspaceID)).first
             guard let email = customer?.identities.first(where: { $0.kind == .email })?.value else { continue }
             _ = try await services.conversations.receive(
                 ChannelPayload(messages: [InboundMessage(

@@ -13,7 +13,7 @@ struct BotViews: Sendable {
         let set = try await bot.intentSet(as: actor)
         let versions = try await bot.intentSets(as: actor)
         let articles = try await bot.articles(as: actor)
-        let inboxList = try await inboxes.inboxes(workspaceID: actor.workspaceID)
+        let inboxList = try await inboxes.inboxes(as: actor)
         return ViewValues.make([
             "inboxes": inboxList.filter { BotService.answers($0.channel) }.map { inbox -> [String: Any] in
                 ["id": inbox.id, "name": inbox.name, "channel": WebFormat.channelName(inbox.channel), "on": settings.inboxIDs.contains(inbox.id)]

@@ -19,13 +19,12 @@ struct CommercePages {
     }
 
     @Sendable func orders(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let workspaceID = context.actor.workspaceID
+        let actor = context.actor
         let query = request.uri.queryParameters
         let status = query["status"].flatMap { OrderStatus(rawValue: String($0)) }
         let after = query["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .order) ? $0 : nil }
-        let page = try await commerce.orders(
-            filter: OrderFilter(status: status), workspaceID: workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
-        let people = try await customers.customers(ids: page.items.map(\.customerID), workspaceID: workspaceID)
+        let page = try await commerce.orders(filter: OrderFilter(status: status), page: try PageRequest(limit: 50, startingAfter: after), as: actor)
+        let people = try await customers.customers(ids: page.items.map(\.customerID), as: actor)
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
         var rows: [[String: Any]] = []
         for order in page.items {
@@ -45,12 +44,12 @@ struct CommercePages {
     }
 
     @Sendable func order(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let workspaceID = context.actor.workspaceID
+        let actor = context.actor
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .order) else { throw RapportError.notFound("No order \(id.prefix(64)).") }
-        let order = try await commerce.order(id: id, workspaceID: workspaceID)
-        async let customerList = customers.customers(ids: [order.customerID], workspaceID: workspaceID)
-        async let returnPage = commerce.returns(orderID: order.id, status: nil, workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        let order = try await commerce.order(id: id, as: actor)
+        async let customerList = customers.customers(ids: [order.customerID], as: actor)
+        async let returnPage = commerce.returns(orderID: order.id, status: nil, page: try PageRequest(limit: 100), as: actor)
         let (found, returns) = try await (customerList, returnPage)
         var values = views.order(order)
         let money = { (amount: Int64) in WebFormat.money(amount, order.currency) }
@@ -74,10 +73,10 @@ struct CommercePages {
     }
 
     @Sendable func products(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let workspaceID = context.actor.workspaceID
+        let actor = context.actor
         let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .product) ? $0 : nil }
-        let page = try await commerce.products(query: query, workspaceID: workspaceID, page: try PageRequest(limit: 50, startingAfter: after))
+        let page = try await commerce.products(query: query, page: try PageRequest(limit: 50, startingAfter: after), as: actor)
         let rows: [[String: Any]] = page.items.map { product in
             ViewValues.make([
                 "id": product.id, "title": product.title, "categories": product.categories.joined(separator: ", "),
@@ -97,7 +96,7 @@ struct CommercePages {
         let id = try context.parameters.require("id")
         guard ResourceID.isValid(id, prefix: .product) else { throw RapportError.notFound("No product \(id.prefix(64)).") }
         let actor = context.actor
-        let product = try await commerce.product(id: id, workspaceID: actor.workspaceID)
+        let product = try await commerce.product(id: id, as: actor)
         let related = try await recommendations.forProduct(id: id, limit: 6, as: actor)
         var values = ViewValues.make([
             "title": product.title, "description": product.description, "categories": product.categories.joined(separator: ", "),
@@ -107,8 +106,8 @@ struct CommercePages {
                 ViewValues.make(["title": variant.title, "sku": variant.sku, "price": WebFormat.money(variant.price, variant.currency)])
             },
         ])
-        values["bought_together"] = await RecommendedProducts.rows(related.boughtTogether, commerce: commerce, workspaceID: actor.workspaceID)
-        values["similar"] = await RecommendedProducts.rows(related.similar, commerce: commerce, workspaceID: actor.workspaceID)
+        values["bought_together"] = await RecommendedProducts.rows(related.boughtTogether, commerce: commerce, as: actor)
+        values["similar"] = await RecommendedProducts.rows(related.similar, commerce: commerce, as: actor)
         return try pages.render("product", context, title: product.title, section: "products", values: values)
     }
 

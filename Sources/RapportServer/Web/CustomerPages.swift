@@ -68,7 +68,7 @@ struct CustomerPages {
         if actor.may(.workConversations), let identities = values["identities"] as? [[String: Any]] {
             // The inboxes that can reach this customer: by one of their identities, or a store visit logged by hand.
             let kinds = Set(identities.compactMap { $0["kind"] as? String })
-            let reaching = try await inboxes.inboxes(workspaceID: actor.workspaceID)
+            let reaching = try await inboxes.inboxes(as: actor)
                 .filter { actor.maySee($0) && ($0.channel == .store || $0.channel.identityKind.map { kinds.contains($0.rawValue) } == true) }
             values["write_inboxes"] = reaching.map { ["id": $0.id, "name": "\($0.name) (\(WebFormat.channelName($0.channel)))"] }
             values["can_write"] = !reaching.isEmpty

@@ -20,7 +20,7 @@ struct CustomerViews: Sendable {
         } catch RapportError.notFound {
             return ["missing": true]
         }
-        let orders = try await commerce.orders(filter: OrderFilter(customerID: view.customer.id), workspaceID: workspaceID, page: try PageRequest(limit: 5))
+        let orders = try await commerce.orders(filter: OrderFilter(customerID: view.customer.id), page: try PageRequest(limit: 5), as: actor)
         var values = profile(view.customer)
         values["summary"] = summary(view.commerce)
         values["orders"] = orders.items.map(order)
@@ -32,11 +32,11 @@ struct CustomerViews: Sendable {
     func page(customerID: String, actor: Actor) async throws -> [String: Any] {
         let view = try await customers.view(id: customerID, as: actor)
         let workspaceID = actor.workspaceID
-        async let orderPage = commerce.orders(filter: OrderFilter(customerID: customerID), workspaceID: workspaceID, page: try PageRequest(limit: 50))
-        async let returnPage = commerce.returns(customerID: customerID, workspaceID: workspaceID)
+        async let orderPage = commerce.orders(filter: OrderFilter(customerID: customerID), page: try PageRequest(limit: 50), as: actor)
+        async let returnPage = commerce.returns(customerID: customerID, as: actor)
         async let timelinePage = customers.timeline(customerID: customerID, page: try PageRequest(limit: 50), as: actor)
-        async let mergeList = customers.merges(customerID: customerID, workspaceID: workspaceID)
-        async let suggestionPage = customers.mergeSuggestions(workspaceID: workspaceID, page: try PageRequest(limit: 100))
+        async let mergeList = customers.merges(customerID: customerID, as: actor)
+        async let suggestionPage = customers.mergeSuggestions(page: try PageRequest(limit: 100), as: actor)
         let (orders, returns, timeline, merges, suggestions) = try await (orderPage, returnPage, timelinePage, mergeList, suggestionPage)
         let now = Date()
         var values = profile(view.customer)
@@ -92,7 +92,7 @@ struct CustomerViews: Sendable {
             ]
         }
         let items = try await recommendations.forCustomer(id: view.customer.id, limit: 6, as: actor)
-        values["recommendations"] = await RecommendedProducts.rows(items, commerce: commerce, workspaceID: actor.workspaceID)
+        values["recommendations"] = await RecommendedProducts.rows(items, commerce: commerce, as: actor)
         return values
     }
 

@@ -14,10 +14,10 @@ struct InboxViews: Sendable {
     func list(query: InboxQuery, selected: String?, actor: Actor) async throws -> [String: Any] {
         async let counted = conversations.counts(filter: query.countingFilter, as: actor)
         async let found = conversations.conversations(filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50, startingAfter: query.after), as: actor)
-        async let agentList = inboxes.agents(workspaceID: actor.workspaceID)
-        async let teamList = inboxes.teams(workspaceID: actor.workspaceID)
+        async let agentList = inboxes.agents(as: actor)
+        async let teamList = inboxes.teams(as: actor)
         let (counts, page, agents, teams) = try await (counted, found, agentList, teamList)
-        async let peopleList = customers.customers(ids: page.items.map(\.customerID), workspaceID: actor.workspaceID)
+        async let peopleList = customers.customers(ids: page.items.map(\.customerID), as: actor)
         async let previewList = conversations.previews(of: page.items, as: actor)
         let (people, previews) = try await (peopleList, previewList)
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
@@ -89,8 +89,8 @@ struct InboxViews: Sendable {
             messages += page.items
             cursor = page.hasMore ? page.items.last?.id : nil
         } while cursor != nil && messages.count < 1000
-        async let agentList = inboxes.agents(workspaceID: actor.workspaceID)
-        async let cannedList = inboxes.cannedResponses(workspaceID: actor.workspaceID)
+        async let agentList = inboxes.agents(as: actor)
+        async let cannedList = inboxes.cannedResponses(as: actor)
         async let customer = customerViews.sidebar(customerID: conversation.customerID, actor: actor)
         let (agents, canned, sidebar) = try await (agentList, cannedList, customer)
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })

@@ -38,10 +38,10 @@ struct InsightsPages {
         }
         let cohorts = try await metrics.cohorts(months: 12, end: range.end, filter: filter, as: actor)
         let grid = try await rfm.grid(as: actor)
-        let model = try await lifetime.model(workspaceID: actor.workspaceID, as: actor)
-        let top = try await lifetime.topValues(workspaceID: actor.workspaceID, limit: 10, as: actor)
+        let model = try await lifetime.model(as: actor)
+        let top = try await lifetime.topValues(limit: 10, as: actor)
         let names = Dictionary(
-            try await customers.customers(ids: top.map(\.customerID), workspaceID: actor.workspaceID).map { ($0.id, WebFormat.customerName($0)) },
+            try await customers.customers(ids: top.map(\.customerID), as: actor).map { ($0.id, WebFormat.customerName($0)) },
             uniquingKeysWith: { first, _ in first })
         var values = InsightsViews.figures(figures)
         values.merge(ViewValues.make([

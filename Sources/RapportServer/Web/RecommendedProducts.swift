@@ -3,10 +3,10 @@ import RapportCore
 /// Recommended products as rows for a page: id, title and why, in the order given; products
 /// gone from the catalog since the model trained are left out.
 enum RecommendedProducts {
-    static func rows(_ items: [ProductRecommendation], commerce: CommerceService, workspaceID: String) async -> [[String: Any]] {
+    static func rows(_ items: [ProductRecommendation], commerce: CommerceService, as actor: Actor) async -> [[String: Any]] {
         var rows: [[String: Any]] = []
         for item in items {
-            guard let product = try? await commerce.product(id: item.productID, workspaceID: workspaceID) else { continue }
+            guard let product = try? await commerce.product(id: item.productID, as: actor) else { continue }
             rows.append(["id": product.id, "title": product.title, "reason": reason(item.reason)])
         }
         return rows

@@ -14,11 +14,11 @@ struct SettingsViews: Sendable {
 
     func values(actor: Actor, publicBase: String) async throws -> [String: Any] {
         let workspaceID = actor.workspaceID
-        async let agentList = inboxes.agents(workspaceID: workspaceID)
-        async let teamList = inboxes.teams(workspaceID: workspaceID)
-        async let inboxList = inboxes.inboxes(workspaceID: workspaceID)
-        async let cannedList = inboxes.cannedResponses(workspaceID: workspaceID)
-        async let policyList = inboxes.slaPolicies(workspaceID: workspaceID)
+        async let agentList = inboxes.agents(as: actor)
+        async let teamList = inboxes.teams(as: actor)
+        async let inboxList = inboxes.inboxes(as: actor)
+        async let cannedList = inboxes.cannedResponses(as: actor)
+        async let policyList = inboxes.slaPolicies(as: actor)
         let (agents, teams, boxes, canned, policies) = try await (agentList, teamList, inboxList, cannedList, policyList)
         let names = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
         let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) })

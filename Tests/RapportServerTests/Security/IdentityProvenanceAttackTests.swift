@@ -168,21 +168,19 @@ struct IdentityProvenanceAttackTests {
             _ = try await services.tracking.ingest(
                 [TrackingMessage(type: .identify, messageID: "i1", anonymousID: "a-9", properties: ["phone": .string(phone.value)])],
                 workspaceID: workspaceID, provenance: .asserted)
-            let profileID = try #require(try await services.customers.customerID(for: phone, workspaceID: workspaceID))
-            let zoe = try await services.customers.upsert(
-                CustomerInput(identities: [IdentityInput(kind: "email", value: "zoe@example.com"), IdentityInput(kind: "anonymous", value: "a-9")]),
-                workspaceID: workspaceID, actor: "test")
+            let profileID = try #require(try await services.customers.customerID(for: phone, as: .operator(workspaceID: workspaceID)))
+            let zoe = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "zoe@example.com"), IdentityInput(kind: "anonymous", value: "a-9")]), as: .operator(workspaceID: workspaceID))
             #expect(zoe.customer.id == profileID)
             #expect(zoe.customer.identities.first { $0.kind == .phone }?.provenance == .asserted)
             #expect(zoe.customer.identities.first { $0.kind == .anonymous }?.provenance == .proven)
 
             // The phone's real holder proves it: the number leaves Zoe for a customer of its own.
-            let holder = try await services.customers.upsert(CustomerInput(identities: [phone]), workspaceID: workspaceID, actor: "test")
+            let holder = try await services.customers.upsert(CustomerInput(identities: [phone]), as: .operator(workspaceID: workspaceID))
             #expect(holder.customer.id != profileID && holder.takenIdentityCount == 1)
             #expect(holder.customer.identities.map(\.provenance) == [.proven])
             let after = try await services.customers.view(id: profileID, as: .operator(workspaceID: workspaceID))
             #expect(!after.customer.identities.contains { $0.kind == .phone })
-            let suggestions = try await services.customers.mergeSuggestions(workspaceID: workspaceID, page: try PageRequest())
+            let suggestions = try await services.customers.mergeSuggestions(page: try PageRequest(), as: .operator(workspaceID: workspaceID))
             #expect(suggestions.items.contains { $0.customerID == holder.customer.id && $0.candidateID == profileID })
         }
     }
@@ -214,7 +212,7 @@ struct IdentityProvenanceAttackTests {
             let services = try await Services.make(on: store)
             let workspaceID = services.workspaceID
             let email = IdentityInput(kind: "email", value: "gone@example.com")
-            let gone = try await services.customers.upsert(CustomerInput(identities: [email]), workspaceID: workspaceID, actor: "t").customer
+            let gone = try await services.customers.upsert(CustomerInput(identities: [email]), as: .operator(workspaceID: workspaceID)).customer
             try await services.customers.delete(id: gone.id, as: .operator(workspaceID: workspaceID))
             _ = try await services.tracking.ingest(
                 [TrackingMessage(type: .identify, messageID: "s1", anonymousID: "x", properties: ["email": .string(email.value)])],
@@ -230,7 +228,7 @@ struct IdentityProvenanceAttackTests {
             let services = try await Services.make(on: store)
             let workspaceID = services.workspaceID
             let user = IdentityInput(kind: "external", value: "u-gone", source: "app")
-            let gone = try await services.customers.upsert(CustomerInput(identities: [user]), workspaceID: workspaceID, actor: "t").customer
+            let gone = try await services.customers.upsert(CustomerInput(identities: [user]), as: .operator(workspaceID: workspaceID)).customer
             try await services.customers.delete(id: gone.id, as: .operator(workspaceID: workspaceID))
             func owner(of messageID: String) async throws -> String? {
                 try await store.texts("SELECT customer_id FROM tracked_events WHERE message_id = '\(messageID)'").first?.first ?? nil
@@ -240,11 +238,11 @@ struct IdentityProvenanceAttackTests {
                 [TrackingMessage(type: .track, messageID: "b1", userID: "u-gone", event: "Product Viewed")], workspaceID: workspaceID, provenance: .asserted)
             #expect(asserted.stored == 1, "kept as behaviour")
             #expect(try await owner(of: "b1") == nil, "not on the deleted record")
-            #expect(try await services.customers.customerID(for: user, workspaceID: workspaceID) == gone.id, "the id stays with the deleted record")
+            #expect(try await services.customers.customerID(for: user, as: .operator(workspaceID: workspaceID)) == gone.id, "the id stays with the deleted record")
 
             _ = try await services.tracking.ingest(
                 [TrackingMessage(type: .track, messageID: "s1", userID: "u-gone", event: "Product Viewed")], workspaceID: workspaceID, provenance: .proven)
-            let back = try #require(try await services.customers.customerID(for: user, workspaceID: workspaceID))
+            let back = try #require(try await services.customers.customerID(for: user, as: .operator(workspaceID: workspaceID)))
             #expect(back != gone.id)
             #expect(try await owner(of: "s1") == back, "a server key's call lands on the live customer the id moved to")
         }

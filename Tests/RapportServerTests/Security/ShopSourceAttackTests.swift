@@ -56,7 +56,7 @@ struct ShopSourceAttackTests {
             #expect(try await api.send(.delete, "/api/v1/sources/\(id)").status == .noContent)
             #expect(try await Self.signedOrder(api, path: path, webhookID: "w3") == .notFound)
             #expect(try await api.send(.delete, "/api/v1/sources/\(id)").status == .notFound)
-            let counts = try await api.services.commerce.counts(workspaceID: api.workspaceID)
+            let counts = try await api.services.commerce.counts(as: .operator(workspaceID: api.workspaceID))
             #expect(counts.orders == 1)
         }
     }
@@ -92,11 +92,11 @@ extension ShopSourceAttackTests {
             try await deliver("orders/cancelled", id: "d3", updatedAt: "2026-11-01T12:00:00Z", cancelledAt: "2026-11-01T12:00:00Z", status: "paid")
             // Sent at 11:00, delivered after the cancellation.
             try await deliver("orders/updated", id: "d2", updatedAt: "2026-11-01T11:00:00Z", cancelledAt: nil, status: "paid")
-            let order = try #require(try await api.services.commerce.orders(number: "1001", workspaceID: api.workspaceID).first)
+            let order = try #require(try await api.services.commerce.orders(number: "1001", as: .operator(workspaceID: api.workspaceID)).first)
             #expect(order.status == .cancelled)
             // A newer report still applies.
             try await deliver("orders/updated", id: "d4", updatedAt: "2026-11-01T13:00:00Z", cancelledAt: nil, status: "refunded")
-            let newer = try #require(try await api.services.commerce.orders(number: "1001", workspaceID: api.workspaceID).first)
+            let newer = try #require(try await api.services.commerce.orders(number: "1001", as: .operator(workspaceID: api.workspaceID)).first)
             #expect(newer.status == .refunded)
         }
     }

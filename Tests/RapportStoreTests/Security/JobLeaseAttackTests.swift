@@ -71,7 +71,7 @@ struct TrackingBackpressureTests {
             #expect(!outcomes.contains(-1))
             let stored = outcomes.compactMap { $0 }.reduce(0, +)
             #expect(outcomes.compactMap { $0 }.allSatisfy { $0 == 5 }, "a batch is stored whole")
-            let counts = try await services.commerce.counts(workspaceID: workspaceID)
+            let counts = try await services.commerce.counts(as: .operator(workspaceID: workspaceID))
             #expect(counts.trackedEvents == stored, "what was acknowledged is there, and nothing else")
         }
     }

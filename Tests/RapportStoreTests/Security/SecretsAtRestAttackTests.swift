@@ -31,7 +31,7 @@ struct SecretsAtRestAttackTests {
             }
             #expect(text.contains("enc:v1:") && text.contains("smtp.shop.example"), "settings that are not secret stay readable")
             // Rapport itself reads them back.
-            let read = try #require(try await services.inboxes.inboxes(workspaceID: services.workspaceID).first { $0.id == inbox.id })
+            let read = try #require(try await services.inboxes.inboxes(as: .operator(workspaceID: services.workspaceID)).first { $0.id == inbox.id })
             #expect(read.settings["smtp_password"] == "smtp-pass-1234")
             #expect(try await sources.sources(as: actor).first?.secret == "shop-secret-9012")
         }
