@@ -12,7 +12,7 @@ struct AddInboxCommand: AsyncParsableCommand {
               messenger, instagram: page_id, page_access_token, app_secret, verify_token
               sms, voice: account_sid, auth_token, phone_number
               email: address, smtp_host (and smtp_port, smtp_username, smtp_password, smtp_security)
-              webchat: identity_secret
+              webchat: identity_secret (at least 24 random characters)
               store: none
             """)
 

@@ -23,7 +23,7 @@ struct ImportCDNOWCommand: AsyncParsableCommand {
         let (services, workspaceID) = try await database.openServices()
         let progress = ProgressBar(total: rows.count, label: "transactions")
         var summary = try await ImportService(commerce: services.commerce).importOrders(
-            rows, workspaceID: workspaceID, actor: "import:cdnow", progress: progress.advance)
+            rows, as: .system("import-cdnow", workspaceID: workspaceID), progress: progress.advance)
         summary.rejected += unreadable
         let seconds = Date().timeIntervalSince(started)
         try await services.store.refreshStatistics()

@@ -14,7 +14,7 @@ struct ImportCustomersCommand: AsyncParsableCommand {
         try await options.importCSV(database: database, noun: "customers", aliases: CSVColumns.customerAliases) { records, columns in
             CSVImportRows.customers(records, columns: columns, source: source)
         } run: { importer, rows, workspaceID, progress in
-            try await importer.importCustomers(rows, workspaceID: workspaceID, actor: "import:customers", progress: progress.advance)
+            try await importer.importCustomers(rows, as: .system("import-customers", workspaceID: workspaceID), progress: progress.advance)
         }
     }
 }

@@ -17,7 +17,7 @@ struct ImportOrdersCommand: AsyncParsableCommand {
         try await options.importCSV(database: database, noun: "orders", aliases: CSVColumns.orderAliases) { records, columns in
             CSVImportRows.orders(records, columns: columns, source: source, defaultCurrency: currency)
         } run: { importer, rows, workspaceID, progress in
-            try await importer.importOrders(rows, workspaceID: workspaceID, actor: "import:orders", progress: progress.advance)
+            try await importer.importOrders(rows, as: .system("import-orders", workspaceID: workspaceID), progress: progress.advance)
         }
     }
 }

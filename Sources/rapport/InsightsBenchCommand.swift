@@ -49,7 +49,7 @@ struct InsightsBenchCommand: AsyncParsableCommand {
         let rows = catalog.orders(customers: customers, endingAt: now, generator: &generator)
         print("\(services.store.engineName): \(customers) customers, \(rows.count) orders, \(products) products")
         var started = ContinuousClock.now
-        let summary = try await ImportService(commerce: services.commerce).importOrders(rows, workspaceID: workspaceID, actor: "bench")
+        let summary = try await ImportService(commerce: services.commerce).importOrders(rows, as: .system("bench", workspaceID: workspaceID))
         let loaded = (ContinuousClock.now - started).inSeconds
         guard summary.rejected.isEmpty else { throw ValidationError("The importer rejected \(summary.rejected.count) simulated orders.") }
         report("import", seconds: loaded, note: String(format: "%.0f orders/s", Double(rows.count) / loaded))

@@ -32,8 +32,7 @@ struct LifetimeFitCommand: AsyncParsableCommand {
         let end = Self.date(calibrationEnd) ?? Date()
         let (fit, currency) = try await database.withServices(workspace: workspace) { services, workspaceID in
             try await services.lifetime.fit(
-                workspaceID: workspaceID, calibrationEnd: end, periodLength: period == "week" ? 7 : 1, includingPareto: true,
-                as: .operator(workspaceID: workspaceID))
+                calibrationEnd: end, periodLength: period == "week" ? 7 : 1, includingPareto: true, as: .operator(workspaceID: workspaceID))
         }
         let bgnbd = fit.purchases, pareto = fit.paretoPurchases, spend = fit.spend
         if json {

@@ -18,7 +18,7 @@ struct WebChatTests {
             #expect(widget.headers[.contentType]?.hasPrefix("text/javascript") == true)
             #expect(widget.text.contains("data-inbox"))
 
-            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Shop chat","settings":{"identity_secret":"chat-secret"}}"#)
+            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Shop chat","settings":{"identity_secret":"chat-secret-0123456789abcdef"}}"#)
             let inboxID = try #require(created.object["id"] as? String)
             #expect((created.object["webhook_url"] as? String)?.hasSuffix("/widget.js?inbox=\(inboxID)") == true)
             let shopper = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"external","value":"u-42","source":"app"}],"first_name":"Lin"}"#)
@@ -26,7 +26,7 @@ struct WebChatTests {
 
             let forged = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"user_id":"u-42","user_hash":"00"}"#)
             #expect(forged.status == .unauthorized)
-            let hash = WebhookSignature.hexHMACSHA256(Data("u-42".utf8), secret: "chat-secret")
+            let hash = WebhookSignature.hexHMACSHA256(Data("u-42".utf8), secret: "chat-secret-0123456789abcdef")
             let session = try await api.send(.post, "/chat/\(inboxID)/sessions", json: #"{"user_id":"u-42","user_hash":"\#(hash)"}"#)
             #expect(session.status == .ok)
             #expect(session.object["expires_at"] is String)

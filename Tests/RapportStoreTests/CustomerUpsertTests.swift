@@ -55,7 +55,7 @@ struct CustomerUpsertTests {
                 return
             }
             #expect(fields.map(\.field) == ["[1].identities[0].kind", "[2].identities[0].value"])
-            let page = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest())
+            let page = try await services.customers.list(query: nil, page: try PageRequest(), as: .operator(workspaceID: services.workspaceID))
             #expect(page.items.isEmpty)
             let events = try await store.read { try await $0.events.events(after: 0, limit: 10) }
             #expect(events.isEmpty)

@@ -17,7 +17,7 @@ struct DeletionTests {
             await #expect(throws: RapportError.self) {
                 try await services.customers.view(id: customer.id, as: .operator(workspaceID: services.workspaceID))
             }
-            let listed = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest())
+            let listed = try await services.customers.list(query: nil, page: try PageRequest(), as: .operator(workspaceID: services.workspaceID))
             #expect(listed.items.isEmpty)
             services.clock.advance(by: 29 * 24 * 3600)
             let restored = try await services.customers.restore(id: customer.id, as: .operator(workspaceID: services.workspaceID))

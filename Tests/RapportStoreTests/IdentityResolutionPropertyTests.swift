@@ -23,7 +23,7 @@ struct IdentityResolutionPropertyTests {
     /// Every identity ever accepted sits on exactly one live customer, and on no merged-away one.
     private func checkInvariant(_ services: Services, accepted: Set<String>) async throws {
         let live = try await services.customers.list(
-            query: nil, workspaceID: services.workspaceID, page: try PageRequest(limit: 100)).items
+            query: nil, page: try PageRequest(limit: 100), as: .operator(workspaceID: services.workspaceID)).items
         let values = live.flatMap { $0.identities.map(\.value) }
         #expect(values.count == Set(values).count, "an identity is on two customers: \(values.sorted())")
         #expect(Set(values) == accepted, "identities lost or invented")
@@ -38,7 +38,7 @@ struct IdentityResolutionPropertyTests {
                 for code in operations {
                     services.clock.advance(by: 1)
                     let live = try await services.customers.list(
-                        query: nil, workspaceID: services.workspaceID, page: try PageRequest(limit: 100)).items
+                        query: nil, page: try PageRequest(limit: 100), as: .operator(workspaceID: services.workspaceID)).items
                     switch code % 10 {
                     case 0..<6:
                         let picked = (0..<3).map { Self.pool[(code / (10 * ($0 * 7 + 1))) % Self.pool.count] }

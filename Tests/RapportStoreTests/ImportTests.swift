@@ -21,7 +21,7 @@ struct ImportTests {
                                                                      IdentityInput(kind: "phone", value: "+49 151 2345678")])),
             ]
             let summary = try await ImportService(commerce: services.commerce).importCustomers(
-                rows, workspaceID: services.workspaceID, actor: "import")
+                rows, as: .system("import", workspaceID: services.workspaceID))
             #expect(summary.rejected.map(\.line).sorted() == [3])
             #expect(summary.created == 2 && summary.updated == 1)
             let counts = try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID))
@@ -38,9 +38,9 @@ struct ImportTests {
                 .joined(separator: "\n")
             let (rows, rejected) = CDNOWFormat.orders(text)
             #expect(rejected.isEmpty)
-            let summary = try await ImportService(commerce: services.commerce).importOrders(rows, workspaceID: services.workspaceID, actor: "t")
+            let summary = try await ImportService(commerce: services.commerce).importOrders(rows, as: .operator(workspaceID: services.workspaceID))
             #expect(summary.created == 30 && summary.rejected.isEmpty)
-            let again = try await ImportService(commerce: services.commerce).importOrders(rows, workspaceID: services.workspaceID, actor: "t")
+            let again = try await ImportService(commerce: services.commerce).importOrders(rows, as: .operator(workspaceID: services.workspaceID))
             #expect(again.created == 0 && again.updated == 30)
             let counts = try await services.commerce.counts(as: .operator(workspaceID: services.workspaceID))
             #expect(counts.customers == 9 && counts.orders == 30)

@@ -26,11 +26,10 @@ struct LifetimeValueTests {
             let services = try await Services.make(on: store)
             let (rows, rejected) = CDNOWFormat.orders(try String(contentsOfFile: path, encoding: .utf8))
             #expect(rejected.isEmpty)
-            _ = try await ImportService(commerce: services.commerce).importOrders(rows, workspaceID: services.workspaceID, actor: "t")
+            _ = try await ImportService(commerce: services.commerce).importOrders(rows, as: .operator(workspaceID: services.workspaceID))
             let end = Date(timeIntervalSince1970: 10_134 * 86_400)  // 1997-09-30
             let (fit, currency) = try await services.lifetime.fit(
-                workspaceID: services.workspaceID, calibrationEnd: end, periodLength: 7, includingPareto: true,
-                as: .operator(workspaceID: services.workspaceID))
+                calibrationEnd: end, periodLength: 7, includingPareto: true, as: .operator(workspaceID: services.workspaceID))
             #expect(currency == "USD" && fit.customers == 2357 && fit.repeatCustomers == 946)
             let bgnbd = fit.purchases
             #expect(abs(bgnbd.r - 0.243) < 0.0005 && abs(bgnbd.alpha - 4.414) < 0.0005)
@@ -88,12 +87,12 @@ struct LifetimeValueTests {
             let values = try await services.lifetime.topValues(limit: 100, as: manager)
             let threshold = values[4].forecast.lifetimeValue
             let valuable = try await services.customers.list(
-                filter: CustomerFilter(minimumLifetimeValue: threshold), workspaceID: services.workspaceID, page: try PageRequest(limit: 100))
+                filter: CustomerFilter(minimumLifetimeValue: threshold), page: try PageRequest(limit: 100), as: .operator(workspaceID: services.workspaceID))
             #expect(Set(valuable.items.map(\.id)) == Set(values.filter { $0.forecast.lifetimeValue >= threshold }.map(\.customerID)))
             #expect(valuable.items.count >= 5 && valuable.items.count < 25)
             let middle = values.map(\.forecast.probabilityAlive).sorted()[12]
             let slipping = try await services.customers.list(
-                filter: CustomerFilter(minimumLifetimeValue: 0, maximumProbabilityAlive: middle), workspaceID: services.workspaceID, page: try PageRequest(limit: 100))
+                filter: CustomerFilter(minimumLifetimeValue: 0, maximumProbabilityAlive: middle), page: try PageRequest(limit: 100), as: .operator(workspaceID: services.workspaceID))
             #expect(!slipping.items.isEmpty)
             #expect(Set(slipping.items.map(\.id)) == Set(values.filter { $0.forecast.probabilityAlive <= middle }.map(\.customerID)))
             #expect(zip(slipping.items, slipping.items.dropFirst()).allSatisfy { $0.id > $1.id })
@@ -127,8 +126,7 @@ struct LifetimeValueTests {
             _ = try await services.commerce.upsertOrders([Self.order("1", customer: "a", daysAgo: 3, total: 1_000, now: now)], as: .operator(workspaceID: services.workspaceID))
             await #expect(throws: RapportError.self) {
                 try await services.lifetime.fit(
-                    workspaceID: services.workspaceID, calibrationEnd: now, periodLength: 7, includingPareto: false,
-                    as: .operator(workspaceID: services.workspaceID))
+                    calibrationEnd: now, periodLength: 7, includingPareto: false, as: .operator(workspaceID: services.workspaceID))
             }
             #expect(try await services.lifetime.refresh(as: .operator(workspaceID: services.workspaceID)) == nil)
             let agent = Actor(workspaceID: services.workspaceID, role: .agent, userID: nil, teamIDs: [], label: "agent")

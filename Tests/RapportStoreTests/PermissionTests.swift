@@ -91,7 +91,7 @@ struct PermissionTests {
             }
             #expect(try await conversations.messages(conversationID: w.supportConversation.id, page: PageRequest(), as: w.manager).items.count == 1)
             // Customers stay theirs to see.
-            #expect(try await w.services.customers.list(query: nil, workspaceID: w.marketer.workspaceID, page: PageRequest()).items.count == 1)
+            #expect(try await w.services.customers.list(query: nil, page: PageRequest(), as: .operator(workspaceID: w.marketer.workspaceID)).items.count == 1)
         }
     }
 

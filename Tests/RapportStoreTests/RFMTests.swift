@@ -92,10 +92,10 @@ struct RFMTests {
             #expect(champions.customers == 1 && champions.orders == 11)
             // ... and the customer list, alone or with a tag.
             let listed = try await services.customers.list(
-                filter: CustomerFilter(rfmSegment: .champions), workspaceID: services.workspaceID, page: try PageRequest(limit: 20))
+                filter: CustomerFilter(rfmSegment: .champions), page: try PageRequest(limit: 20), as: .operator(workspaceID: services.workspaceID))
             #expect(listed.items.map(\.id) == [customer(9)])
             let taggedChampions = try await services.customers.list(
-                filter: CustomerFilter(tag: "no-such-tag", rfmSegment: .champions), workspaceID: services.workspaceID, page: try PageRequest(limit: 20))
+                filter: CustomerFilter(tag: "no-such-tag", rfmSegment: .champions), page: try PageRequest(limit: 20), as: .operator(workspaceID: services.workspaceID))
             #expect(taggedChampions.items.isEmpty)
         }
     }

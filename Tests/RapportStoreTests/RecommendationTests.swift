@@ -48,7 +48,7 @@ struct RecommendationTests {
                                 properties: ["product_id": .string("ext-saucer")], timestamp: now),
             ], workspaceID: workspaceID, provenance: .asserted)
             let actor = Actor.operator(workspaceID: workspaceID)
-            let viewer = try #require(try await services.customers.list(query: "viewer@example.com", workspaceID: workspaceID, page: PageRequest()).items.first)
+            let viewer = try #require(try await services.customers.list(query: "viewer@example.com", page: PageRequest(), as: .operator(workspaceID: workspaceID)).items.first)
 
             let forTarget = try await services.recommendations.forCustomer(id: target, limit: 4, as: actor)
             // The mug goes with the beans (bought last, so they count most), the scale follows the grinder;

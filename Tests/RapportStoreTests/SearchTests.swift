@@ -23,7 +23,7 @@ struct SearchTests {
     }
 
     private func names(_ services: Services, _ query: String) async throws -> [String] {
-        try await services.customers.list(query: query, workspaceID: services.workspaceID, page: try PageRequest())
+        try await services.customers.list(query: query, page: try PageRequest(), as: .operator(workspaceID: services.workspaceID))
             .items.compactMap(\.profile.firstName)
     }
 
@@ -52,11 +52,11 @@ struct SearchTests {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
             let ids = try await seed(services)
-            let first = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest(limit: 2))
+            let first = try await services.customers.list(query: nil, page: try PageRequest(limit: 2), as: .operator(workspaceID: services.workspaceID))
             #expect(first.items.map(\.id) == [ids["Anna"], ids["Zoltan"]].compactMap { $0 })
             #expect(first.hasMore)
             let second = try await services.customers.list(
-                query: nil, workspaceID: services.workspaceID, page: try PageRequest(limit: 2, startingAfter: first.items.last?.id))
+                query: nil, page: try PageRequest(limit: 2, startingAfter: first.items.last?.id), as: .operator(workspaceID: services.workspaceID))
             #expect(second.items.map(\.id) == [ids["Zoë"]].compactMap { $0 })
             #expect(!second.hasMore)
         }

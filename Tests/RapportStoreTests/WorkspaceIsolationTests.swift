@@ -28,9 +28,9 @@ struct WorkspaceIsolationTests {
                 try await services.customers.merge(
                     into: mine.customer.id, from: theirs.customer.id, as: .operator(workspaceID: services.workspaceID))
             }
-            let listed = try await services.customers.list(query: nil, workspaceID: services.workspaceID, page: try PageRequest())
+            let listed = try await services.customers.list(query: nil, page: try PageRequest(), as: .operator(workspaceID: services.workspaceID))
             #expect(listed.items.map(\.id) == [mine.customer.id])
-            let found = try await services.customers.list(query: "sam", workspaceID: services.workspaceID, page: try PageRequest())
+            let found = try await services.customers.list(query: "sam", page: try PageRequest(), as: .operator(workspaceID: services.workspaceID))
             #expect(found.items.map(\.id) == [mine.customer.id])
             let untouched = try await services.customers.view(id: theirs.customer.id, as: .operator(workspaceID: other))
             #expect(untouched.customer.profile.firstName == "Sam")

@@ -27,7 +27,13 @@ public actor RateLimiter {
     }
 
     /// Drops buckets that have refilled completely: they hold nothing a new bucket would not.
+    /// With a long period that may be few; then the least recently used go too, down to
+    /// 40,000, so memory stays bounded and the scan runs once per 10,000 new clients (a client
+    /// forgotten this way starts again with a full bucket).
     private func forgetIdle(now: Date) {
         buckets = buckets.filter { now.timeIntervalSince($0.value.at) < limit.period }
+        guard buckets.count > 40_000 else { return }
+        let newest = buckets.sorted { $0.value.at > $1.value.at }.prefix(40_000)
+        buckets = Dictionary(uniqueKeysWithValues: newest.map { ($0.key, $0.value) })
     }
 }

@@ -18,7 +18,7 @@ public actor SignInThrottle {
     /// IPv6 addresses count by their /64, which one client commonly holds whole.
     public func begin(_ address: String?, now: Date) throws {
         guard let address else { return }
-        let key = Self.key(address)
+        let key = ClientNetwork.key(address)
         if failures.count > 10_000 { failures = failures.filter { now.timeIntervalSince($0.value.since) < window } }
         var entry: (count: Int, since: Date) = failures[key].flatMap { now.timeIntervalSince($0.since) < window ? $0 : nil } ?? (0, now)
         guard entry.count < limit else {
@@ -31,12 +31,7 @@ public actor SignInThrottle {
 
     /// A successful attempt does not count against its address.
     public func succeeded(_ address: String?) {
-        guard let address, let entry = failures[Self.key(address)] else { return }
-        failures[Self.key(address)] = (max(0, entry.count - 1), entry.since)
-    }
-
-    static func key(_ address: String) -> String {
-        guard address.contains(":"), let bytes = OutboundTargets.ipv6(address) else { return address }
-        return bytes.prefix(8).map { String(format: "%02x", $0) }.joined() + "::/64"
+        guard let address, let entry = failures[ClientNetwork.key(address)] else { return }
+        failures[ClientNetwork.key(address)] = (max(0, entry.count - 1), entry.since)
     }
 }

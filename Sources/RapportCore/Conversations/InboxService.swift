@@ -99,6 +99,10 @@ public struct InboxService: Sendable {
             problems.add("settings.\(key)", "is not a \(channel.rawValue) setting; known: \(channel.knownSettings.joined(separator: ", "))")
         }
         for (key, value) in cleaned where value.count > 2000 { problems.add("settings.\(key)", "must be at most 2000 characters") }
+        if let secret = cleaned["identity_secret"], secret.utf8.count < 24 {
+            // It signs every chat session, and a signed token is known text: a short one can be guessed offline.
+            problems.add("settings.identity_secret", "must be at least 24 characters (a random one: it signs chat sessions)")
+        }
         for key in ["api_base_url", "greeting_audio_url"] { if let url = cleaned[key] { problems.url(url, "settings.\(key)") } }
         if let url = cleaned["api_base_url"], let reason = outbound.refusal(url: url) { problems.add("settings.api_base_url", reason) }
         if let host = cleaned["smtp_host"], let reason = outbound.refusal(host: host) {

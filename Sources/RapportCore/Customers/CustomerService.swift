@@ -175,8 +175,9 @@ public struct CustomerService: Sendable {
     /// first looked up as an identity: an exact hit answers at once, where a word search would
     /// match every `example.com` address.
     public func list(
-        query: String? = nil, filter: CustomerFilter = CustomerFilter(), workspaceID: String, page: PageRequest
+        query: String? = nil, filter: CustomerFilter = CustomerFilter(), page: PageRequest, as actor: Actor
     ) async throws -> Page<Customer> {
+        let workspaceID = actor.workspaceID
         var segment = filter
         segment.tag = filter.tag?.trimmed.lowercased()
         let normalized = segment

@@ -12,25 +12,28 @@ public struct ImportService: Sendable {
         self.commerce = commerce
     }
 
+    /// Needs `editCustomers`.
     public func importCustomers(
-        _ rows: [ImportRow<CustomerInput>], workspaceID: String, actor: String,
-        progress: @Sendable (Int) -> Void = { _ in }
+        _ rows: [ImportRow<CustomerInput>], as actor: Actor, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
-        try await importRows(rows, progress: progress) { input in
+        try actor.require(.editCustomers)
+        return try await importRows(rows, progress: progress) { input in
             try customers.prepare(input, field: nil, provenance: .proven)
         } write: { prepared in
-            try await customers.upsertPrepared(prepared, workspaceID: workspaceID, actor: actor).map(\.created)
+            try await customers.upsertPrepared(prepared, workspaceID: actor.workspaceID, actor: actor.label).map(\.created)
         }
     }
 
+    /// Needs `changeOrders` (and `refundOrders` when a row is refunded).
     public func importOrders(
-        _ rows: [ImportRow<OrderInput>], workspaceID: String, actor: String,
-        progress: @Sendable (Int) -> Void = { _ in }
+        _ rows: [ImportRow<OrderInput>], as actor: Actor, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
-        try await importRows(rows, progress: progress) { input in
+        try actor.require(.changeOrders)
+        if rows.contains(where: { $0.input.status?.isRefund == true }) { try actor.require(.refundOrders) }
+        return try await importRows(rows, progress: progress) { input in
             try commerce.prepare([input])[0]
         } write: { prepared in
-            try await commerce.upsertPrepared(prepared, workspaceID: workspaceID, actor: actor).map(\.created)
+            try await commerce.upsertPrepared(prepared, workspaceID: actor.workspaceID, actor: actor.label).map(\.created)
         }
     }
 

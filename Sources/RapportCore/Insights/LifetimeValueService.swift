@@ -21,10 +21,10 @@ public struct LifetimeValueService: Sendable {
     /// Fits the models to the orders placed up to the end of `calibrationEnd`'s day (UTC)
     /// without storing anything. Fails with a clear reason when there is too little data.
     public func fit(
-        workspaceID: String, calibrationEnd: Date, periodLength: Double, includingPareto: Bool, as actor: Actor
+        calibrationEnd: Date, periodLength: Double, includingPareto: Bool, as actor: Actor
     ) async throws -> (fit: LifetimeFit, currency: String) {
         try actor.require(.viewInsights)
-        let (dataset, currency, _) = try await dataset(workspaceID: workspaceID, calibrationEnd: calibrationEnd, periodLength: periodLength)
+        let (dataset, currency, _) = try await dataset(workspaceID: actor.workspaceID, calibrationEnd: calibrationEnd, periodLength: periodLength)
         guard let fit = LifetimeFit.fit(dataset, includingPareto: includingPareto) else { throw Self.tooLittleData }
         return (fit, currency)
     }
@@ -104,9 +104,10 @@ public struct LifetimeValueService: Sendable {
         return try await catchUp(workspaceID: actor.workspaceID)
     }
 
-    /// Refreshes now for someone allowed to see insights.
+    /// Refits now, for someone who may refresh insights.
+    @discardableResult
     public func refresh(as actor: Actor) async throws -> LifetimeModel? {
-        try actor.require(.viewInsights)
+        try actor.require(.refreshInsights)
         return try await refresh(workspaceID: actor.workspaceID)
     }
 

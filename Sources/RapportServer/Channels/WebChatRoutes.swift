@@ -70,6 +70,7 @@ struct WebChatRoutes {
         response.headers[.accessControlAllowHeaders] = "Content-Type, Authorization"
         response.headers[.accessControlAllowMethods] = "GET, POST, OPTIONS"
         response.headers[.accessControlMaxAge] = "600"
+        response.headers[.accessControlExposeHeaders] = "Retry-After"
         return response
     }
 
@@ -100,7 +101,7 @@ struct WebChatRoutes {
             else { throw RapportError.unauthorized("This session cannot be renewed; start a new one without a token.") }
             contact = token.contact
         } else {
-            let client = ClientAddress.of(request, context: context) ?? "unknown"
+            let client = ClientAddress.network(request, context: context) ?? "unknown"
             // The address first: one flooding client does not use up the workspace's share.
             try await newVisitors?.take(inbox.id + "|" + client, now: now)
             try await newVisitorsPerWorkspace?.take(inbox.workspaceID, now: now)
@@ -145,7 +146,7 @@ struct WebChatRoutes {
         let session = try session(of: request, inbox: inbox)
         let subscription = try hub.subscribeVisitor(
             workspaceID: inbox.workspaceID, inboxID: inbox.id, contact: session.contact.address,
-            client: ClientAddress.of(request, context: context))
+            client: ClientAddress.network(request, context: context))
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"
         headers[.cacheControl] = "no-cache"

@@ -42,9 +42,8 @@ struct CustomerRoutes {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
-        let workspaceID = context.actor.workspaceID
         let result = try await customers.list(
-            query: query, filter: try CustomerFilterParameters.read(request), workspaceID: workspaceID, page: page)
+            query: query, filter: try CustomerFilterParameters.read(request), page: page, as: context.actor)
         return JSONResponse.make(ListResponse(
             data: result.items.map(CustomerResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }

@@ -63,7 +63,7 @@ struct DemoHistory {
         var seen = 0
         var cursor: String?
         while phones.count < wanted {
-            let page = try await services.customers.list(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 100, startingAfter: cursor))
+            let page = try await services.customers.list(query: nil, page: try PageRequest(limit: 100, startingAfter: cursor), as: .system("demo", workspaceID: workspaceID))
             for customer in page.items {
                 guard let phone = customer.identities.first(where: { $0.kind == .phone })?.value else { continue }
                 seen += 1

@@ -74,7 +74,7 @@ public struct DemoTeam: Sendable {
         var written = 0
         var cursor: String?
         while written < conversations {
-            let page = try await services.customers.list(query: nil, workspaceID: workspaceID, page: try PageRequest(limit: 100, startingAfter: cursor))
+            let page = try await services.customers.list(query: nil, page: try PageRequest(limit: 100, startingAfter: cursor), as: .system("demo", workspaceID: workspaceID))
             for customer in page.items where written < conversations {
                 guard let phone = customer.identities.first(where: { $0.kind == .phone })?.value else { continue }
                 let text = Self.questions[written % Self.questions.count]

@@ -13,6 +13,11 @@ enum ClientAddress {
         (ProcessInfo.processInfo.environment["RAPPORT_TRUSTED_PROXIES"] ?? "").split(separator: ",")
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
 
+    /// The client's network for per-client limits (`ClientNetwork`: an IPv6 address by its /64).
+    static func network(_ request: Request, context: RapportRequestContext) -> String? {
+        of(request, context: context).map(ClientNetwork.key)
+    }
+
     static func of(_ request: Request, context: RapportRequestContext) -> String? {
         guard let peer = context.peerAddress else { return nil }
         guard trustedProxies.contains(peer), let forwarded = request.headers[forwardedFor],

@@ -37,6 +37,8 @@ public final class LiveHub: LiveUpdates {
     private let registry = Mutex(Registry())
     /// Other processes to tell (PostgreSQL NOTIFY), set once at start-up.
     private let relay = Mutex<(any LiveRelay)?>(nil)
+    /// Open streams of one chat contact (its tabs), from every address together.
+    static let visitorStreamsPerContact = 4
     /// Open visitor streams allowed per client address and per workspace (nil: no limit).
     private let visitorStreamsPerClient: Int?
     private let visitorStreamsPerWorkspace: Int?
@@ -79,6 +81,11 @@ public final class LiveHub: LiveUpdates {
         try registry.withLock { registry in
             if let limit = visitorStreamsPerWorkspace, registry.visitorsPerWorkspace[workspaceID, default: 0] >= limit {
                 throw RapportError.tooManyAttempts("This shop's chat has too many open streams; retry in a minute.", retryAfterSeconds: 60)
+            }
+            // One session's token works from any address: its streams are capped too.
+            if registry.visitors[key]?.count ?? 0 >= Self.visitorStreamsPerContact {
+                throw RapportError.tooManyAttempts(
+                    "This chat already has \(Self.visitorStreamsPerContact) open streams; close one first.", retryAfterSeconds: 30)
             }
             if let client, let limit = visitorStreamsPerClient, registry.visitorsPerClient[client, default: 0] >= limit {
                 throw RapportError.tooManyAttempts("Too many chat streams from this address (at most \(limit)); close one first.", retryAfterSeconds: 30)

@@ -37,7 +37,7 @@ struct RateLimitMiddleware: RouterMiddleware {
         RateLimitMiddleware(limiter: RateLimiter(limit)) { request, context in
             let parts = request.uri.path.split(separator: "/")
             guard parts.count >= 2, parts[0] == "chat" else { return nil }
-            return "chat:" + String(parts[1].prefix(64)) + "|" + (ClientAddress.of(request, context: context) ?? "unknown")
+            return "chat:" + String(parts[1].prefix(64)) + "|" + (ClientAddress.network(request, context: context) ?? "unknown")
         }
     }
 }

@@ -14,6 +14,7 @@
   var session = null;
   var starting = null;
   var opened = false;
+  var listening = false;
   var seen = {};
 
   var button = document.createElement("button");
@@ -92,17 +93,37 @@
     });
   }
 
-  // Server-Sent Events read with fetch (EventSource cannot send a header); when the stream
-  // ends (the session expired, the server restarted) the session is renewed and it reconnects.
+  function expired() {
+    return !session || !session.expires_at || Date.parse(session.expires_at) <= Date.now() + 60000;
+  }
+
+  // After a failed or ended stream, wait before the next try: doubling up to a minute, at
+  // least what Retry-After asks, spread at random so a restart is not met by every widget at once.
+  var retryDelay = 1000;
+  function retryLater(response) {
+    var wait = retryDelay;
+    var asked = response ? Number(response.headers.get("Retry-After")) : NaN;
+    if (asked > 0) { wait = Math.max(wait, asked * 1000); }
+    retryDelay = Math.min(retryDelay * 2, 60000);
+    setTimeout(listen, wait / 2 + Math.random() * wait / 2);
+  }
+
+  // Server-Sent Events read with fetch (EventSource cannot send a header). The session is
+  // renewed only when it has expired or the server refused it.
   function listen() {
-    fetch(origin + "/chat/" + inbox + "/stream", { headers: authorized() }).then(function (response) {
-      if (!response.ok || !response.body) { throw new Error("stream refused: " + response.status); }
+    if (expired()) { session = null; }
+    start().then(function () {
+      return fetch(origin + "/chat/" + inbox + "/stream", { headers: authorized() });
+    }).then(function (response) {
+      if (response.status === 401) { session = null; return retryLater(null); }
+      if (!response.ok || !response.body) { return retryLater(response); }
+      retryDelay = 1000;
       var reader = response.body.getReader();
       var decoder = new TextDecoder();
       var pending = "";
       function read() {
         return reader.read().then(function (chunk) {
-          if (chunk.done) { return; }
+          if (chunk.done) { return retryLater(null); }
           pending += decoder.decode(chunk.value, { stream: true });
           var blocks = pending.split("\n\n");
           pending = blocks.pop();
@@ -118,17 +139,15 @@
         });
       }
       return read();
-    }).catch(function () { return null; }).then(function () {
-      setTimeout(function () { session = null; start().then(listen); }, 3000);
-    });
+    }).catch(function () { retryLater(null); });
   }
 
   function start() {
     if (session) { return Promise.resolve(session); }
     if (starting) { return starting; }
-    starting = openSession().then(function (opened) {
+    starting = openSession().then(function (made) {
       starting = null;
-      return opened;
+      return made;
     }, function (error) {
       starting = null;
       throw error;
@@ -137,11 +156,11 @@
   }
 
   function begin() {
-    return start().then(function () {
-      fetch(origin + "/chat/" + inbox + "/messages", { headers: authorized() }).then(function (r) { return r.json(); })
-        .then(function (history) { history.data.forEach(show); });
-      listen();
-    });
+    if (!listening) { listening = true; listen(); }
+    start().then(function () {
+      return fetch(origin + "/chat/" + inbox + "/messages", { headers: authorized() });
+    }).then(function (r) { return r.json(); }).then(function (history) { history.data.forEach(show); })
+      .catch(function () { opened = false; });
   }
 
   button.addEventListener("click", function () {
@@ -163,10 +182,16 @@
         body: JSON.stringify({ client_id: id, text: text })
       });
     }
+    if (expired()) { session = null; }
     start().then(post).then(function (response) {
       if (response.status !== 401) { return response; }
       session = null;
       return start().then(post);
+    }).then(function (response) {
+      if (!response.ok) { throw new Error("not sent: " + response.status); }
+    }).catch(function () {
+      // Not sent: give the text back rather than lose it.
+      if (!input.value) { input.value = text; }
     });
   });
 })();

@@ -31,8 +31,7 @@ struct CustomerPages {
             .flatMap { $0.isEmpty ? nil : $0 }
         let segment = request.uri.queryParameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
         let page = try await customers.list(
-            query: query, filter: CustomerFilter(tag: tag, rfmSegment: segment), workspaceID: actor.workspaceID,
-            page: try PageRequest(limit: 50, startingAfter: after))
+            query: query, filter: CustomerFilter(tag: tag, rfmSegment: segment), page: try PageRequest(limit: 50, startingAfter: after), as: actor)
         let rows: [[String: Any]] = page.items.map { customer in
             ViewValues.make([
                 "id": customer.id, "name": WebFormat.customerName(customer),

@@ -11,7 +11,6 @@ struct CustomerViews: Sendable {
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
     func sidebar(customerID: String, actor: Actor) async throws -> [String: Any] {
-        let workspaceID = actor.workspaceID
         let view: CustomerView
         do {
             view = try await customers.view(id: customerID, as: actor)
@@ -31,7 +30,6 @@ struct CustomerViews: Sendable {
     /// The full customer page.
     func page(customerID: String, actor: Actor) async throws -> [String: Any] {
         let view = try await customers.view(id: customerID, as: actor)
-        let workspaceID = actor.workspaceID
         async let orderPage = commerce.orders(filter: OrderFilter(customerID: customerID), page: try PageRequest(limit: 50), as: actor)
         async let returnPage = commerce.returns(customerID: customerID, as: actor)
         async let timelinePage = customers.timeline(customerID: customerID, page: try PageRequest(limit: 50), as: actor)

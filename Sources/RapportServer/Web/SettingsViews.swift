@@ -13,7 +13,6 @@ struct SettingsViews: Sendable {
     static let weekdays = [(2, "Mon"), (3, "Tue"), (4, "Wed"), (5, "Thu"), (6, "Fri"), (7, "Sat"), (1, "Sun")]
 
     func values(actor: Actor, publicBase: String) async throws -> [String: Any] {
-        let workspaceID = actor.workspaceID
         async let agentList = inboxes.agents(as: actor)
         async let teamList = inboxes.teams(as: actor)
         async let inboxList = inboxes.inboxes(as: actor)

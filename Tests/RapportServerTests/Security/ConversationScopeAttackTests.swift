@@ -15,7 +15,7 @@ struct ConversationScopeAttackTests {
             let billing = try await api.services.inboxes.createTeam(name: "Billing", memberIDs: [], as: operatorActor)
             let shipping = try await api.services.inboxes.createTeam(name: "Shipping", memberIDs: [], as: operatorActor)
             let inbox = try await api.send(.post, "/api/v1/inboxes", json: """
-                {"channel":"webchat","name":"Billing chat","team_id":"\(billing.id)","settings":{"identity_secret":"s"}}
+                {"channel":"webchat","name":"Billing chat","team_id":"\(billing.id)","settings":{"identity_secret":"s-secret-0123456789abcdefgh"}}
                 """)
             let inboxID = try #require(inbox.object["id"] as? String)
             let (_, token) = try await api.chatSession(inboxID)

@@ -43,7 +43,7 @@ struct FloodAttackTests {
     @Test("a script opens web-chat sessions in a loop, each a customer, conversation and bot job", arguments: TestDatabase.available)
     func chatFlood(database: TestDatabase) async throws {
         try await APIHarness.run(on: database, limits: Self.tight) { api in
-            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s"}}"#)
+            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s-secret-0123456789abcdefgh"}}"#)
             let inboxID = try #require(created.object["id"] as? String)
             var statuses: [HTTPResponse.Status] = []
             for _ in 0..<5 {

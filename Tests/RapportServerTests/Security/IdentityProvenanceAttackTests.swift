@@ -62,7 +62,7 @@ struct IdentityProvenanceAttackTests {
     func strangerUserIDOnVictimEmail(database: TestDatabase) async throws {
         try await BotTranscriptTests.withShop(on: database) { api, _, _ in
             let victimID = try await Self.customerID(api, email: "sam@example.com")
-            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"chat-secret"}}"#)
+            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"chat-secret-0123456789abcdef"}}"#)
             let chatID = try #require(created.object["id"] as? String)
             var settings = try await api.services.bot.settings(as: .operator(workspaceID: api.workspaceID))
             settings.inboxIDs.append(chatID)
@@ -71,7 +71,7 @@ struct IdentityProvenanceAttackTests {
             let write = try await Self.browserKey(api)
             try await Self.track(api, #"{"userId":"u-mallory","traits":{"email":"sam@example.com"}}"#, key: write)
             // The shop signs Mallory's own user id: she has an account there.
-            let hash = WebhookSignature.hexHMACSHA256(Data("u-mallory".utf8), secret: "chat-secret")
+            let hash = WebhookSignature.hexHMACSHA256(Data("u-mallory".utf8), secret: "chat-secret-0123456789abcdef")
             let (_, token) = try await api.chatSession(chatID, json: #"{"user_id":"u-mallory","user_hash":"\#(hash)"}"#)
             _ = try await api.chat(.post, "/chat/\(chatID)/messages", token: token, json: #"{"client_id":"m1","text":"where is my order?"}"#)
             try await api.runJobs()
@@ -256,7 +256,7 @@ struct IdentityProvenanceAttackTests {
             // The shop later proves the e-mail: the profile is adopted, the visitor id stays asserted.
             let proven = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"dana@example.com"}]}"#)
             let danaID = try #require(proven.object["id"] as? String)
-            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s"}}"#)
+            let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"s-secret-0123456789abcdefgh"}}"#)
             let inboxID = try #require(created.object["id"] as? String)
             let (_, token) = try await api.chatSession(inboxID)
             _ = try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: #"{"client_id":"c1","text":"Hi, I am Dana"}"#)

@@ -39,7 +39,7 @@ struct RouteFixtures {
         let webhook = try await api.send(.post, "/api/v1/webhook_endpoints", json: #"{"url":"https://hooks.matrix.test/in","event_types":["customer.created"]}"#)
         let team = try await api.send(.post, "/api/v1/teams", json: #"{"name":"Matrix"}"#)
         let teamID = try #require(team.object["id"] as? String)
-        let inbox = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","team_id":"\#(teamID)","settings":{"identity_secret":"matrix"}}"#)
+        let inbox = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","team_id":"\#(teamID)","settings":{"identity_secret":"matrix-secret-0123456789abc"}}"#)
         let inboxID = try #require(inbox.object["id"] as? String, "\(inbox.object)")
         let (_, token) = try await api.chatSession(inboxID)
         _ = try await api.chat(.post, "/chat/\(inboxID)/messages", token: token, json: #"{"client_id":"m1","text":"Hello"}"#)

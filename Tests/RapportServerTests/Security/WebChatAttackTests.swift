@@ -12,7 +12,7 @@ import Testing
 /// who a session speaks for, which pages may use it, how long it lasts, how many a client opens.
 @Suite("Security: web chat")
 struct WebChatAttackTests {
-    static func inbox(_ api: APIHarness, settings: String = #""identity_secret":"chat-secret""#) async throws -> String {
+    static func inbox(_ api: APIHarness, settings: String = #""identity_secret":"chat-secret-0123456789abcdef""#) async throws -> String {
         let created = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{\#(settings)}}"#)
         return try #require(created.object["id"] as? String, "\(created.object)")
     }
@@ -42,10 +42,20 @@ struct WebChatAttackTests {
         }
     }
 
+    @Test("an admin sets a short identity secret, which any token lets a stranger guess offline", arguments: TestDatabase.available)
+    func shortSecret(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let short = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","settings":{"identity_secret":"shop123"}}"#)
+            #expect(short.status == .unprocessableContent)
+            #expect(short.text.contains("settings.identity_secret"))
+            #expect((try await api.send(.get, "/api/v1/inboxes").object["data"] as? [[String: Any]])?.isEmpty == true)
+        }
+    }
+
     @Test("a page on another site uses the shop's chat, with or without an Origin", arguments: TestDatabase.available)
     func foreignOrigin(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
-            let inboxID = try await Self.inbox(api, settings: #""identity_secret":"s","allowed_origin":"https://shop.example, https://www.shop.example""#)
+            let inboxID = try await Self.inbox(api, settings: #""identity_secret":"s-secret-0123456789abcdefgh","allowed_origin":"https://shop.example, https://www.shop.example""#)
             let foreign = try await api.send(.post, "/chat/\(inboxID)/sessions", json: "{}", headers: [("Origin", "https://evil.example")])
             #expect(foreign.status == .forbidden)
             #expect(foreign.headers[.accessControlAllowOrigin] == nil)
@@ -77,7 +87,7 @@ struct WebChatAttackTests {
 
             let visitor = try #require(ChatContact(address: contact))
             func signed(expired seconds: TimeInterval, for contact: ChatContact = visitor) -> String {
-                ChatSessionToken(inboxID: inboxID, contact: contact, expiresAt: Date() - seconds).encoded(secret: "chat-secret")
+                ChatSessionToken(inboxID: inboxID, contact: contact, expiresAt: Date() - seconds).encoded(secret: "chat-secret-0123456789abcdef")
             }
             #expect(try await api.chat(.get, "/chat/\(inboxID)/messages", token: signed(expired: 60)).status == .unauthorized, "expired")
             #expect(try await api.chat(.get, "/chat/\(inboxID)/stream", token: signed(expired: 60)).status == .unauthorized)
@@ -136,6 +146,24 @@ struct WebChatAttackTests {
         }
         #expect(freed, "the ended stream's place is free again")
         _ = (first, second)
+
+        // One stolen token used from many addresses: its own streams are capped as well.
+        let shared = LiveHub()
+        var held: [LiveHub.Subscription] = []
+        for index in 0..<4 {
+            held.append(try shared.subscribeVisitor(workspaceID: "wsp_a", inboxID: "inb_1", contact: "visitor:one", client: "10.1.0.\(index)"))
+        }
+        #expect(throws: RapportError.self) {
+            try shared.subscribeVisitor(workspaceID: "wsp_a", inboxID: "inb_1", contact: "visitor:one", client: "10.1.0.9")
+        }
+        #expect(held.count == 4)
+    }
+
+    @Test("an IPv6 host rotates through its /64 to get a new share of chat visitors each time")
+    func ipv6Rotation() {
+        #expect(ClientNetwork.key("2001:db8:1:2::1") == ClientNetwork.key("2001:db8:1:2:ffff:1:2:3"))
+        #expect(ClientNetwork.key("2001:db8:1:2::1") != ClientNetwork.key("2001:db8:1:3::1"))
+        #expect(ClientNetwork.key("203.0.113.7") == "203.0.113.7")
     }
 
     @Test("an update reaches its own visitor's stream only, and agents of its workspace")
