@@ -42,7 +42,7 @@ targets=("$@")
 for target in "${targets[@]}"; do
   extra=()
   # The help pages' Markdown renderer lives in the server module; it is compiled in whole.
-  [ "$target" = HelpMarkdown ] && extra=(Sources/RapportServer/Web/MarkdownHTML.swift Sources/RapportServer/Web/HTMLText.swift)
+  [ "$target" = HelpMarkdown ] && extra=(Sources/RapportServer/Web/MarkdownHTML.swift)
   swiftc "${flags[@]}" -module-name "Fuzz$target" -o "$out/bin/$target" -L "$out/lib" \
     -lRapportChannels -lRapportCore -lRapportInsights $crypto_objects \
     "Fuzz/Targets/$target.swift" Fuzz/Support/*.swift "${extra[@]}" 2>&1 | grep -v "warning: Cannot export local symbol" || true

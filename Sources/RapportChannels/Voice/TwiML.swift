@@ -1,3 +1,5 @@
+import RapportCore
+
 /// Builds TwiML, Twilio's XML for call flows, with every text and URL escaped.
 public struct TwiML: Sendable {
     private var verbs: [String] = []
@@ -8,26 +10,26 @@ public struct TwiML: Sendable {
     }
 
     public mutating func say(_ text: String) {
-        verbs.append("<Say\(voiceAttribute)>\(Self.escape(text))</Say>")
+        verbs.append("<Say\(voiceAttribute)>\(MarkupText.escape(text))</Say>")
     }
 
     public mutating func play(_ url: String) {
-        verbs.append("<Play>\(Self.escape(url))</Play>")
+        verbs.append("<Play>\(MarkupText.escape(url))</Play>")
     }
 
     /// A menu: the prompts inside a one-digit `<Gather>` posting to `action`.
     public mutating func gather(action: String, prompts: (inout TwiML) -> Void) {
         var inner = TwiML(voice: voice)
         prompts(&inner)
-        verbs.append("<Gather input=\"dtmf\" numDigits=\"1\" timeout=\"6\" action=\"\(Self.escape(action))\" method=\"POST\">\(inner.verbs.joined())</Gather>")
+        verbs.append("<Gather input=\"dtmf\" numDigits=\"1\" timeout=\"6\" action=\"\(MarkupText.escape(action))\" method=\"POST\">\(inner.verbs.joined())</Gather>")
     }
 
     public mutating func record(action: String, maxLength: Int) {
-        verbs.append("<Record action=\"\(Self.escape(action))\" method=\"POST\" maxLength=\"\(maxLength)\" playBeep=\"true\"/>")
+        verbs.append("<Record action=\"\(MarkupText.escape(action))\" method=\"POST\" maxLength=\"\(maxLength)\" playBeep=\"true\"/>")
     }
 
     public mutating func redirect(_ url: String) {
-        verbs.append("<Redirect method=\"POST\">\(Self.escape(url))</Redirect>")
+        verbs.append("<Redirect method=\"POST\">\(MarkupText.escape(url))</Redirect>")
     }
 
     public mutating func hangUp() {
@@ -45,12 +47,6 @@ public struct TwiML: Sendable {
     }
 
     private var voiceAttribute: String {
-        voice.map { " voice=\"\(Self.escape($0))\"" } ?? ""
-    }
-
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-            .replacingOccurrences(of: "'", with: "&apos;")
+        voice.map { " voice=\"\(MarkupText.escape($0))\"" } ?? ""
     }
 }

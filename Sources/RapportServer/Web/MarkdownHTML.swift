@@ -1,3 +1,5 @@
+import RapportCore
+
 /// The Markdown of help articles as HTML: headings, paragraphs, bulleted and numbered
 /// lists, **bold**, *emphasis*, `code` and [links](https://…). Everything else is text:
 /// raw HTML in an article is shown, never run, and links go to http(s) or site paths only.
@@ -59,7 +61,7 @@ enum MarkdownHTML {
                 let label = rest[rest.index(after: rest.startIndex)..<close.lowerBound]
                 let target = String(rest[close.upperBound..<end])
                 if isSafe(target) {
-                    output += "<a href=\"\(HTMLText.escape(target))\">\(inline(String(label)))</a>"
+                    output += "<a href=\"\(MarkupText.escape(target))\">\(inline(String(label)))</a>"
                     rest = rest[rest.index(after: end)...]
                     continue
                 }
@@ -68,11 +70,11 @@ enum MarkdownHTML {
                 let close = rest.dropFirst(marker.count).range(of: marker), close.lowerBound > rest.index(rest.startIndex, offsetBy: marker.count)
             {
                 let inner = String(rest[rest.index(rest.startIndex, offsetBy: marker.count)..<close.lowerBound])
-                output += "<\(tag)>\(tag == "code" ? HTMLText.escape(inner) : inline(inner))</\(tag)>"
+                output += "<\(tag)>\(tag == "code" ? MarkupText.escape(inner) : inline(inner))</\(tag)>"
                 rest = rest[close.upperBound...]
                 continue
             }
-            output += HTMLText.escape(String(character))
+            output += MarkupText.escape(String(character))
             rest = rest.dropFirst()
         }
         return output
@@ -81,6 +83,6 @@ enum MarkdownHTML {
     private static func isSafe(_ target: String) -> Bool {
         let lowered = target.lowercased()
         return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || (target.hasPrefix("/") && !target.hasPrefix("//")))
-            && !target.contains(where: { $0.isWhitespace || $0 == "\"" || $0 == "<" })
+            && !target.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "\"<>'".unicodeScalars.contains($0) })
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Charts drawn on the server as inline SVG (no script, no library): a bar chart of two series
 /// per day, and horizontal bars. Every label is escaped; sizes are in the SVG's own units so
@@ -16,8 +17,8 @@ enum SVGChart {
         let peak = max(series.flatMap(\.values).max() ?? 0, 1)
         let slot = (width - left) / Double(max(labels.count, 1))
         let bar = max(min(slot / Double(series.count + 1), 28), 1)
-        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))">"#
-        svg += "<title>\(escape(title))</title>"
+        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(MarkupText.escape(title))">"#
+        svg += "<title>\(MarkupText.escape(title))</title>"
         svg += line(x1: left, y1: height - bottom, x2: width, y2: height - bottom, cssClass: "axis")
         svg += text(x: left - 4, y: top + 8, compact(peak), anchor: "end")
         svg += text(x: left - 4, y: height - bottom, "0", anchor: "end")
@@ -27,7 +28,7 @@ enum SVGChart {
             for (position, one) in series.enumerated() {
                 let value = index < one.values.count ? one.values[index] : 0
                 let barHeight = (height - bottom - top) * Double(value) / Double(peak)
-                svg += #"<rect class="\#(one.cssClass)" x="\#(format(x + bar * (Double(position) + 0.5)))" y="\#(format(height - bottom - barHeight))" width="\#(format(bar))" height="\#(format(barHeight))"><title>\#(escape("\(label): \(value) \(one.name)"))</title></rect>"#
+                svg += #"<rect class="\#(one.cssClass)" x="\#(format(x + bar * (Double(position) + 0.5)))" y="\#(format(height - bottom - barHeight))" width="\#(format(bar))" height="\#(format(barHeight))"><title>\#(MarkupText.escape("\(label): \(value) \(one.name)"))</title></rect>"#
             }
             if index % every == 0 { svg += text(x: x + slot / 2, y: height - 6, label, anchor: "middle") }
         }
@@ -39,7 +40,7 @@ enum SVGChart {
         let width = 360.0, rowHeight = 26.0, left = 110.0
         let height = rowHeight * Double(max(rows.count, 1))
         let peak = max(rows.map(\.value).max() ?? 0, 1)
-        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))"><title>\#(escape(title))</title>"#
+        var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(MarkupText.escape(title))"><title>\#(MarkupText.escape(title))</title>"#
         for (index, row) in rows.enumerated() {
             let y = rowHeight * Double(index)
             let length = (width - left - 40) * Double(row.value) / Double(peak)
@@ -57,7 +58,7 @@ enum SVGChart {
     ) -> String {
         let left = 130.0, top = 22.0, cell = 46.0, rowHeight = 26.0
         let width = left + cell * Double(max(columns.count, 1)), height = top + rowHeight * Double(max(rows.count, 1))
-        var svg = #"<svg class="chart heatmap" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(escape(title))"><title>\#(escape(title))</title>"#
+        var svg = #"<svg class="chart heatmap" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(MarkupText.escape(title))"><title>\#(MarkupText.escape(title))</title>"#
         for (index, column) in columns.enumerated() {
             svg += text(x: left + cell * (Double(index) + 0.5), y: 14, column, anchor: "middle")
         }
@@ -68,8 +69,8 @@ enum SVGChart {
                 guard let entry else { continue }
                 let x = left + cell * Double(columnIndex)
                 let shade = format(0.08 + 0.92 * min(max(entry.value, 0), 1))
-                svg += #"<rect class="heat" x="\#(format(x + 1))" y="\#(format(y + 1))" width="\#(format(cell - 2))" height="\#(format(rowHeight - 2))" fill-opacity="\#(shade)"><title>\#(escape(entry.tooltip))</title></rect>"#
-                svg += #"<text class="\#(entry.value > 0.55 ? "on-dark" : "on-light")" x="\#(format(x + cell / 2))" y="\#(format(y + 17))" text-anchor="middle">\#(escape(entry.text))</text>"#
+                svg += #"<rect class="heat" x="\#(format(x + 1))" y="\#(format(y + 1))" width="\#(format(cell - 2))" height="\#(format(rowHeight - 2))" fill-opacity="\#(shade)"><title>\#(MarkupText.escape(entry.tooltip))</title></rect>"#
+                svg += #"<text class="\#(entry.value > 0.55 ? "on-dark" : "on-light")" x="\#(format(x + cell / 2))" y="\#(format(y + 17))" text-anchor="middle">\#(MarkupText.escape(entry.text))</text>"#
             }
         }
         return svg + "</svg>"
@@ -85,7 +86,7 @@ enum SVGChart {
     }
 
     private static func text(x: Double, y: Double, _ value: String, anchor: String) -> String {
-        #"<text x="\#(format(x))" y="\#(format(y))" text-anchor="\#(anchor)">\#(escape(value))</text>"#
+        #"<text x="\#(format(x))" y="\#(format(y))" text-anchor="\#(anchor)">\#(MarkupText.escape(value))</text>"#
     }
 
     private static func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) -> String {
@@ -96,5 +97,4 @@ enum SVGChart {
         String(format: "%.1f", value)
     }
 
-    static func escape(_ text: String) -> String { HTMLText.escape(text) }
 }

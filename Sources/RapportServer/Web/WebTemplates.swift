@@ -9,13 +9,16 @@ struct WebTemplates: Sendable {
 
     /// Every `*.mustache` file of the bundle's `templates` folder, by its name without extension.
     static func load() throws -> WebTemplates {
+        MustacheContentTypes.register(ScalarHTMLContentType(), named: ScalarHTMLContentType.name)
         var library = MustacheLibrary()
         guard let folder = Bundle.module.url(forResource: "templates", withExtension: nil) else {
             throw WebTemplateError.missing("templates")
         }
         let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
         for file in files where file.pathExtension == "mustache" {
-            try library.register(String(contentsOf: file, encoding: .utf8), named: file.deletingPathExtension().lastPathComponent)
+            // Every template (partials too) escapes with `ScalarHTMLContentType`.
+            let text = "{{% CONTENT_TYPE: \(ScalarHTMLContentType.name)}}" + (try String(contentsOf: file, encoding: .utf8))
+            try library.register(text, named: file.deletingPathExtension().lastPathComponent)
         }
         return WebTemplates(library: library)
     }

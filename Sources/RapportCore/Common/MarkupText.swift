@@ -1,0 +1,21 @@
+/// Text made safe to place in HTML or XML, in element content and in quoted attributes (the
+/// workspace's pages, help articles, TwiML). It walks Unicode scalars, not characters: a quote
+/// or bracket followed by a combining mark is one Swift `Character` (one grapheme), but to a
+/// browser or an XML parser it is still a quote or a bracket.
+public enum MarkupText {
+    public static func escape(_ text: String) -> String {
+        var escaped = ""
+        escaped.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": escaped += "&amp;"
+            case "<": escaped += "&lt;"
+            case ">": escaped += "&gt;"
+            case "\"": escaped += "&quot;"
+            case "'": escaped += "&#39;"
+            default: escaped.unicodeScalars.append(scalar)
+            }
+        }
+        return escaped
+    }
+}
