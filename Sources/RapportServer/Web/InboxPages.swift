@@ -76,7 +76,8 @@ struct InboxPages {
 
     /// Back to the conversation with the list's filters as they were.
     private func back(_ form: WebForm, _ conversationID: String) -> String {
-        let query = form["query"].flatMap { $0.hasPrefix("?") && !$0.contains("\n") && !$0.contains("\r") ? $0 : nil } ?? ""
+        // Scalars, not characters: "\r\n" is one Swift Character, equal to neither "\r" nor "\n".
+        let query = form["query"].flatMap { $0.hasPrefix("?") && $0.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) ? $0 : nil } ?? ""
         return "/inbox/\(conversationID)\(query)"
     }
 

@@ -55,4 +55,19 @@ struct MarkupInjectionAttackTests {
         #expect(!twiml.document.contains(Self.rawQuote))
         #expect(!twiml.document.contains("<Redirect>"))
     }
+
+    @Test("an inbox form's list filters carry CRLF (one Swift character) into the redirect", arguments: TestDatabase.available)
+    func redirectQuery(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            _ = try await WebWorkspaceTests.user(api, .manager)
+            let manager = try await WebWorkspaceTests.signIn(api, "manager@shop.test")
+            let conversation = try await WebWorkspaceTests.conversation(api, teamID: nil)
+            let answer = try await WebWorkspaceTests.post(
+                api, "/inbox/\(conversation.id)/actions",
+                [("_csrf", manager.csrf), ("action", "resolve"), ("query", "?status=open\r\nSet-Cookie: rapport_session=stolen")], cookie: manager.cookie)
+            #expect(answer.status == .seeOther)
+            #expect(answer.headers[.location] == "/inbox/\(conversation.id)")
+            #expect(answer.headers[.setCookie] == nil)
+        }
+    }
 }
