@@ -27,7 +27,9 @@ enum CommerceRules {
             }
             errors.amount(line.unitPrice, "\(name).unit_price")
             errors.amount(line.discount, "\(name).discount")
-            if line.quantity > 0, line.unitPrice >= 0, line.discount > Int64(line.quantity) * line.unitPrice {
+            // Out-of-range values are reported above; their product must not trap meanwhile.
+            let gross = Int64(line.quantity).multipliedReportingOverflow(by: line.unitPrice)
+            if line.quantity > 0, line.unitPrice >= 0, !gross.overflow, line.discount > gross.partialValue {
                 errors.add("\(name).discount", "must not exceed quantity times unit_price")
             }
             if let title = line.title { errors.text(title, "\(name).title", maxLength: 500) }
@@ -37,6 +39,19 @@ enum CommerceRules {
                 errors.add("\(name).title", "is required when the line names no product, variant or sku")
             }
             if let sku = line.sku { errors.text(sku, "\(name).sku", maxLength: 200) }
+        }
+        // Each line is bounded above; together they must stay within one amount too, so the
+        // order's sums (subtotal, total, refunds) cannot overflow.
+        var linesTotal: Int64 = 0
+        var overflowed = false
+        for line in input.lines where (1...maximumQuantity).contains(line.quantity) && (0...maximumAmount).contains(line.unitPrice) {
+            let product = Int64(line.quantity).multipliedReportingOverflow(by: line.unitPrice)
+            let sum = linesTotal.addingReportingOverflow(product.partialValue)
+            overflowed = overflowed || product.overflow || sum.overflow
+            linesTotal = sum.partialValue
+        }
+        if overflowed || linesTotal > maximumAmount {
+            errors.add("lines", "must add up to at most \(maximumAmount) minor units (quantity times unit_price, over all lines)")
         }
         for (value, name) in [(input.subtotal, "subtotal"), (input.discount, "discount"), (input.tax, "tax"),
             (input.shipping, "shipping"), (input.total, "total")] as [(Int64?, String)]
