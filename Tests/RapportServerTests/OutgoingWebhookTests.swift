@@ -48,7 +48,11 @@ struct OutgoingWebhookTests {
             _ = try await dispatcher.dispatchWhenSettled()
             try await api.runJobs()
             let attempts = try #require(try await api.send(.get, "/api/v1/webhook_endpoints/\(subscriptionID)/attempts").object["data"] as? [[String: Any]])
-            #expect(attempts.count == 2)
+            // The retry waits 1–2 s of wall-clock time: on a loaded machine the same drain may
+            // already have run it once more (and failed again). Exactly one success, the rest 500s.
+            #expect(attempts.count >= 2)
+            #expect(attempts.filter { $0["succeeded"] as? Bool == true }.count == 1)
+            #expect(attempts.dropLast().allSatisfy { $0["status_code"] as? Int == 500 })
             #expect(attempts.first?["status_code"] as? Int == 500)
             #expect(attempts.first?["succeeded"] as? Bool == false)
             #expect(attempts.last?["succeeded"] as? Bool == true)
