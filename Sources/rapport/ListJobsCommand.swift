@@ -29,7 +29,7 @@ struct ListJobsCommand: AsyncParsableCommand {
         print(JobStatus.allCases.map { "\($0.rawValue) \(counts[$0])" }.joined(separator: "  "))
         print("ID\tKIND\tSTATUS\tATTEMPTS\tRUN AT\tLAST ERROR")
         let formatter = ISO8601DateFormatter()
-        for job in try await services.jobs.list(status: wanted, kind: kind, limit: limit) {
+        for job in try await services.jobs.list(status: wanted, kind: kind.map(JobKind.init(rawValue:)), limit: limit) {
             let error = (job.lastError ?? "").replacingOccurrences(of: "\n", with: " ").prefix(120)
             print("\(job.id)\t\(job.kind)\t\(job.status.rawValue)\t\(job.attempts)/\(job.maxAttempts)\t\(formatter.string(from: job.runAt))\t\(error)")
         }

@@ -35,14 +35,14 @@ struct LiveRelayTests {
         try await Task.sleep(for: .milliseconds(300))
         let large = String(repeating: "x", count: 9_000)
         await hubA.publish([
-            LiveUpdate(workspaceID: workspace, type: "message.created", conversationID: "cnv_1", inboxID: "inb_1",
+            LiveUpdate(workspaceID: workspace, type: .messageCreated, conversationID: "cnv_1", inboxID: "inb_1",
                        json: #"{"id":"mes_1","text":"from A"}"#, contact: "+4915100000001", customerJSON: #"{"text":"from A"}"#),
-            LiveUpdate(workspaceID: workspace, type: "message.created", conversationID: "cnv_2", inboxID: "inb_1",
+            LiveUpdate(workspaceID: workspace, type: .messageCreated, conversationID: "cnv_2", inboxID: "inb_1",
                        json: #"{"text":"\#(large)"}"#),
         ])
         var iterator = agentOnB.updates.makeAsyncIterator()
         let received = try #require(await iterator.next())
-        #expect(received.type == "message.created")
+        #expect(received.type == .messageCreated)
         #expect(received.json.contains("from A"))
         #expect(received.contact == "+4915100000001")
         #expect(received.customerJSON?.contains("from A") == true)

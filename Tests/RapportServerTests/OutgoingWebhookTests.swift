@@ -76,13 +76,13 @@ struct OutgoingWebhookTests {
             var iterator = subscription.updates.makeAsyncIterator()
             let first = try #require(await iterator.next())
             let second = try #require(await iterator.next())
-            #expect(first.type == "conversation.created")
-            #expect(second.type == "message.created")
+            #expect(first.type == .conversationCreated)
+            #expect(second.type == .messageCreated)
             #expect(second.json.contains("\"text\":\"Hi there\""))
             // Another workspace's agent heard nothing of it: the first thing it gets is this marker.
-            api.services.live.deliverLocally([LiveUpdate(workspaceID: "wsp_other", type: "marker", conversationID: "", inboxID: "", json: "{}")])
+            api.services.live.deliverLocally([LiveUpdate(workspaceID: "wsp_other", type: .messageUpdated, conversationID: "marker", inboxID: "", json: "{}")])
             var otherIterator = other.updates.makeAsyncIterator()
-            #expect(await otherIterator.next()?.type == "marker")
+            #expect(await otherIterator.next()?.conversationID == "marker")
         }
     }
 }

@@ -54,7 +54,7 @@ struct WebChatTests {
             #expect(reply.customerJSON?.contains("Yes, in 3 to 5 days.") == true)
             #expect(reply.customerJSON?.contains("usr_") == false)
             let sentUpdate = try #require(await iterator.next())
-            #expect(sentUpdate.type == "message.updated")
+            #expect(sentUpdate.type == .messageUpdated)
             #expect(sentUpdate.customerJSON?.contains("VIP") == false)
 
             let history = try await api.chat(.get, "/chat/\(inboxID)/messages", token: token)

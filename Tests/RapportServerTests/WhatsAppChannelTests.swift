@@ -192,12 +192,12 @@ struct WhatsAppChannelTests {
                 conversationID: conversationID, page: PageRequest(), as: .operator(workspaceID: api.workspaceID)).items.first { $0.id == refused })
             #expect(deadMessage.deliveryStatus == .failed)
             #expect(deadMessage.failureReason?.contains("131030") == true)
-            #expect(try await api.services.jobs.list(status: .dead, kind: "message.send", limit: 10).count == 1)
+            #expect(try await api.services.jobs.list(status: .dead, kind: .messageSend, limit: 10).count == 1)
 
             graph.script("/messages", status: .serviceUnavailable, body: #"{"error":{"message":"Service temporarily unavailable","code":2}}"#)
             _ = try await api.send(.post, "/api/v1/conversations/\(conversationID)/messages", json: #"{"text":"still there?"}"#)
             try await api.runJobs()
-            let queued = try await api.services.jobs.list(status: .queued, kind: "message.send", limit: 10)
+            let queued = try await api.services.jobs.list(status: .queued, kind: .messageSend, limit: 10)
             #expect(queued.count == 1)
             #expect(queued.first?.lastError?.contains("503") == true)
         }

@@ -11,15 +11,15 @@ struct JobQueueTests {
         try await database.withStore { store in
             let clock = FixedClock()
             let jobs = JobService(store: store, clock: clock)
-            #expect(try await jobs.enqueue([JobRequest(kind: "test.echo", payload: "{}", uniqueKey: "k1")]) == 1)
-            #expect(try await jobs.enqueue([JobRequest(kind: "test.echo", payload: "{}", uniqueKey: "k1")]) == 0)
-            #expect(try await jobs.enqueue([JobRequest(kind: "test.later", payload: "{}", runAt: clock.now().addingTimeInterval(60))]) == 1)
+            #expect(try await jobs.enqueue([JobRequest(kind: JobKind(rawValue: "test.echo"), payload: "{}", uniqueKey: "k1")]) == 1)
+            #expect(try await jobs.enqueue([JobRequest(kind: JobKind(rawValue: "test.echo"), payload: "{}", uniqueKey: "k1")]) == 0)
+            #expect(try await jobs.enqueue([JobRequest(kind: JobKind(rawValue: "test.later"), payload: "{}", runAt: clock.now().addingTimeInterval(60))]) == 1)
             let first = try await jobs.claim(limit: 10)
-            #expect(first.map(\.kind) == ["test.echo"])
+            #expect(first.map(\.kind.rawValue) == ["test.echo"])
             #expect(first.first?.attempts == 1)
             #expect(try await jobs.claim(limit: 10).isEmpty)
             clock.advance(by: 61)
-            #expect(try await jobs.claim(limit: 10).map(\.kind) == ["test.later"])
+            #expect(try await jobs.claim(limit: 10).map(\.kind.rawValue) == ["test.later"])
         }
     }
 
@@ -28,7 +28,7 @@ struct JobQueueTests {
         try await database.withStore { store in
             let clock = FixedClock()
             let jobs = JobService(store: store, clock: clock, policy: RetryPolicy(base: .seconds(10), cap: .seconds(100)))
-            try await jobs.enqueue([JobRequest(kind: "test.flaky", payload: "{}", maxAttempts: 3)])
+            try await jobs.enqueue([JobRequest(kind: JobKind(rawValue: "test.flaky"), payload: "{}", maxAttempts: 3)])
             for attempt in 1...2 {
                 let job = try #require(try await jobs.claim(limit: 1).first)
                 #expect(job.attempts == attempt)
@@ -62,7 +62,7 @@ struct JobQueueTests {
         try await database.withStore { store in
             let clock = FixedClock()
             let jobs = JobService(store: store, clock: clock, lease: .seconds(30))
-            try await jobs.enqueue([JobRequest(kind: "test.crash", payload: "{}")])
+            try await jobs.enqueue([JobRequest(kind: JobKind(rawValue: "test.crash"), payload: "{}")])
             let claimed = try #require(try await jobs.claim(limit: 1).first)
             #expect(try await jobs.claim(limit: 1).isEmpty)
             clock.advance(by: 31)
@@ -82,7 +82,7 @@ struct JobQueueTests {
     func concurrentClaims(database: TestDatabase) async throws {
         try await database.withStore { store in
             let jobs = JobService(store: store, clock: FixedClock())
-            try await jobs.enqueue((0..<200).map { JobRequest(kind: "test.many", payload: "{\"n\":\($0)}") })
+            try await jobs.enqueue((0..<200).map { JobRequest(kind: JobKind(rawValue: "test.many"), payload: "{\"n\":\($0)}") })
             let claimed = try await withThrowingTaskGroup(of: [String].self) { group in
                 for _ in 0..<8 {
                     group.addTask {

@@ -25,7 +25,7 @@ public struct Services: Sendable {
     public static func make(on store: SQLDataStore, policy: MergePolicy = .standard) async throws -> Services {
         let clock = FixedClock()
         let customers = CustomerService(
-            store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: PhoneRegion.known["DE"]!),
+            context: CoreContext(store: store, clock: clock), normalizer: IdentityNormalizer(defaultRegion: PhoneRegion.known["DE"]!),
             policy: policy)
         let keys = APIKeyService(store: store, hasher: SHA256SecretHasher(), clock: clock)
         let workspaces = WorkspaceService(store: store, keys: keys, clock: clock)

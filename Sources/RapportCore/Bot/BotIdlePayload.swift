@@ -1,7 +1,7 @@
 /// The input of a `bot.idle` job: the conversation the bot answered, and the customer message
 /// it answered last; if nothing came after it, the conversation closes.
-public struct BotIdlePayload: Sendable, Codable, Equatable {
-    public static let jobKind = "bot.idle"
+public struct BotIdlePayload: JobPayload, Equatable {
+    public static let jobKind = JobKind.botIdle
 
     public var conversationID: String
     public var messageID: String

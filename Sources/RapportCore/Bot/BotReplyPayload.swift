@@ -1,6 +1,6 @@
 /// The input of a `bot.reply` job: the customer message the bot answers.
-public struct BotReplyPayload: Sendable, Codable, Equatable {
-    public static let jobKind = "bot.reply"
+public struct BotReplyPayload: JobPayload, Equatable {
+    public static let jobKind = JobKind.botReply
 
     public var messageID: String
 

@@ -23,7 +23,8 @@ extension BotService {
     public func saveSettings(_ settings: BotSettings, as actor: Actor) async throws {
         try actor.require(.manageBot)
         let settingsProblems = settings.problems()
-        let handedOff: [Conversation] = try await store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             var problems = settingsProblems
             let inboxes = Dictionary(
                 try await session.inboxes.inboxes(workspaceID: actor.workspaceID).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,9 +44,8 @@ extension BotService {
             let before = try await session.bot.settings(workspaceID: actor.workspaceID)?.inboxIDs ?? []
             let switchedOff = before.filter { !settings.inboxIDs.contains($0) }.compactMap { inboxes[$0] }
             try await session.bot.save(cleaned, workspaceID: actor.workspaceID, at: clock.now())
-            return try await conversations.handOffPending(inboxes: switchedOff, session: session, at: clock.now())
+            try await BotHandoff.handOffPending(inboxes: switchedOff, in: transaction)
         }
-        await conversations.live.publish(handedOff.map { conversations.update("conversation.updated", $0) })
     }
 
     /// The intents the bot uses now (the built-in set, version 0, until someone saves).
@@ -71,7 +71,7 @@ extension BotService {
                 answer: intent.answer.map(\.trimmed).flatMap { $0.isEmpty ? nil : $0 })
         }
         try Self.check(cleaned)
-        let set: BotIntentSet = try await conversations.customers.retryingConflicts {
+        let set: BotIntentSet = try await context.retryingConflicts {
             try await store.write { session in
                 let latest = try await session.bot.latestIntentSet(workspaceID: actor.workspaceID)
                 let set = BotIntentSet(

@@ -13,6 +13,7 @@ public struct BotService: Sendable {
     let models = BotModels()
     /// A pending conversation nobody wrote in for this long closes (`bot.idle`).
     public static let idleClose: TimeInterval = 24 * 3600
+    var context: CoreContext { conversations.context }
     var store: any DataStore { conversations.store }
     var clock: any WallClock { conversations.clock }
 
@@ -24,7 +25,7 @@ public struct BotService: Sendable {
 
     /// Runs a `bot.reply` job.
     public func answer(_ job: Job) async throws {
-        let payload = try JSONCoding.makeDecoder().decode(BotReplyPayload.self, from: Data(job.payload.utf8))
+        let payload = try job.decode(BotReplyPayload.self)
         guard let message = try await store.read({ session in try await session.conversations.message(id: payload.messageID) })
         else { return }
         let written = message.text?.trimmed ?? ""
@@ -67,108 +68,96 @@ public struct BotService: Sendable {
 
     /// Answers one message; `forced` hands off without reading it (why, and what went wrong).
     private func takeTurn(message: Message, text: String, analysis: BotAnalysis, forced: (HandoffReason, String?)?) async throws {
-        let published: [LiveUpdate]? = try await conversations.customers.retryingConflicts {
-            try await store.write { session in
-                guard var conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
-                    conversation.status == .pending,
-                    let inbox = try await session.inboxes.inbox(id: conversation.inboxID),
-                    let settings = try await session.bot.settings(workspaceID: conversation.workspaceID),
-                    settings.inboxIDs.contains(inbox.id)
-                else { return nil }
-                let now = clock.now()
-                var botSession = try await session.bot.session(conversationID: conversation.id)
-                    ?? BotSession(conversationID: conversation.id, workspaceID: conversation.workspaceID, startedAt: now, updatedAt: now)
-                if let last = botSession.state.lastMessageID, message.id <= last { return nil }
-                if botSession.outcome != .active {
-                    // The customer came back to a closed conversation: a fresh start.
-                    botSession.state = BotState()
-                    botSession.outcome = .active
-                    botSession.handoffReason = nil
-                }
-                let context = try await loadContext(
-                    text: text, analysis: analysis, settings: settings, conversation: conversation, state: botSession.state,
-                    session: session, now: now)
-                var dialogue = BotDialogue(state: botSession.state, context: context)
-                if let (reason, detail) = forced {
-                    dialogue.handOff(reason, because: detail)
-                } else {
-                    dialogue.respond()
-                }
-                var state = dialogue.state
-                let turn = dialogue.turn
-                var filled: [String: String] = [:]
-                for action in turn.actions {
-                    if let opened = try await apply(action, workspaceID: conversation.workspaceID, session: session) {
-                        filled["return.id"] = opened
-                    }
-                }
-                state.tried = state.tried.map { MessageTemplate.render($0, values: filled) }
-                state.lastMessageID = message.id
-                var updates: [LiveUpdate] = []
-                let windowOpen = inbox.channel != .whatsapp
-                    || conversation.lastIncomingAt.map { now.timeIntervalSince($0) < ConversationService.customerServiceWindow } ?? false
-                for reply in turn.replies where windowOpen {
-                    let text = BotChannelRules.fit(MessageTemplate.render(reply, values: filled), to: inbox.channel)
-                    let written = try await conversations.write(
-                        ReplyInput(text: text, author: .bot), in: &conversation, inbox: inbox, session: session)
-                    updates.append(conversations.update(written, conversation: conversation))
-                }
-                if let reason = turn.handoff {
-                    let note = BotHandoffNote(
-                        reason: reason, state: state, context: context, order: state.orderID.flatMap(context.order(id:)))
-                    let written = try await conversations.write(
-                        ReplyInput(text: note.text, isPrivate: true, author: .bot), in: &conversation, inbox: inbox, session: session)
-                    updates.append(conversations.update(written, conversation: conversation))
-                    try await conversations.handOff(&conversation, inbox: inbox, session: session, at: now)
-                    botSession.outcome = .handedOff
-                    botSession.handoffReason = reason
-                } else if turn.resolves {
-                    try await close(&conversation, session: session, at: now)
-                    botSession.outcome = .contained
-                } else {
-                    let idle = BotIdlePayload(conversationID: conversation.id, messageID: message.id)
-                    try await session.jobs.enqueue([JobRequest(
-                        kind: BotIdlePayload.jobKind, payload: String(decoding: try JSONCoding.makeEncoder().encode(idle), as: UTF8.self),
-                        runAt: now.addingTimeInterval(Self.idleClose), uniqueKey: message.id, maxAttempts: 5)], now: now)
-                }
-                botSession.state = state
-                botSession.turns += 1
-                botSession.updatedAt = now
-                try await session.bot.save(botSession)
-                return updates + [conversations.update("conversation.updated", conversation)]
+        try await context.writeRetryingConflicts { transaction in
+            let session = transaction.session
+            guard var conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
+                conversation.status == .pending,
+                let inbox = try await session.inboxes.inbox(id: conversation.inboxID),
+                let settings = try await session.bot.settings(workspaceID: conversation.workspaceID),
+                settings.inboxIDs.contains(inbox.id)
+            else { return }
+            let now = clock.now()
+            var botSession = try await session.bot.session(conversationID: conversation.id)
+                ?? BotSession(conversationID: conversation.id, workspaceID: conversation.workspaceID, startedAt: now, updatedAt: now)
+            if let last = botSession.state.lastMessageID, message.id <= last { return }
+            if botSession.outcome != .active {
+                // The customer came back to a closed conversation: a fresh start.
+                botSession.state = BotState()
+                botSession.outcome = .active
+                botSession.handoffReason = nil
             }
+            let known = try await loadContext(
+                text: text, analysis: analysis, settings: settings, conversation: conversation, state: botSession.state,
+                session: session, now: now)
+            var dialogue = BotDialogue(state: botSession.state, context: known)
+            if let (reason, detail) = forced {
+                dialogue.handOff(reason, because: detail)
+            } else {
+                dialogue.respond()
+            }
+            var state = dialogue.state
+            let turn = dialogue.turn
+            var filled: [String: String] = [:]
+            for action in turn.actions {
+                if let opened = try await apply(action, workspaceID: conversation.workspaceID, session: session) {
+                    filled["return.id"] = opened
+                }
+            }
+            state.tried = state.tried.map { MessageTemplate.render($0, values: filled) }
+            state.lastMessageID = message.id
+            let windowOpen = inbox.channel != .whatsapp
+                || conversation.lastIncomingAt.map { now.timeIntervalSince($0) < ConversationService.customerServiceWindow } ?? false
+            for reply in turn.replies where windowOpen {
+                let text = BotChannelRules.fit(MessageTemplate.render(reply, values: filled), to: inbox.channel)
+                _ = try await conversations.write(ReplyInput(text: text, author: .bot), in: &conversation, inbox: inbox, transaction: transaction)
+            }
+            if let reason = turn.handoff {
+                let note = BotHandoffNote(
+                    reason: reason, state: state, context: known, order: state.orderID.flatMap(known.order(id:)))
+                _ = try await conversations.write(
+                    ReplyInput(text: note.text, isPrivate: true, author: .bot), in: &conversation, inbox: inbox, transaction: transaction)
+                try await BotHandoff.handOff(&conversation, inbox: inbox, in: transaction)
+                botSession.outcome = .handedOff
+                botSession.handoffReason = reason
+            } else if turn.resolves {
+                try await close(&conversation, in: transaction)
+                botSession.outcome = .contained
+            } else {
+                let idle = BotIdlePayload(conversationID: conversation.id, messageID: message.id)
+                try await session.jobs.enqueue(
+                    [try JobRequest(idle, runAt: now.addingTimeInterval(Self.idleClose), uniqueKey: message.id, maxAttempts: 5)], now: now)
+            }
+            botSession.state = state
+            botSession.turns += 1
+            botSession.updatedAt = now
+            try await session.bot.save(botSession)
         }
-        if let published { await conversations.live.publish(published) }
     }
 
     /// Runs a `bot.idle` job: a pending conversation in which nothing happened since the bot
     /// answered `messageID` closes; contained when the bot had finished, abandoned when it was
     /// still waiting for an answer.
     public func closeIdle(_ job: Job) async throws {
-        let payload = try JSONCoding.makeDecoder().decode(BotIdlePayload.self, from: Data(job.payload.utf8))
-        let closed: Conversation? = try await store.write { session in
-            guard var conversation = try await session.conversations.find(id: payload.conversationID, workspaceID: nil),
+        let payload = try job.decode(BotIdlePayload.self)
+        try await context.write { transaction in
+            guard var conversation = try await transaction.session.conversations.find(id: payload.conversationID, workspaceID: nil),
                 conversation.status == .pending,
-                var botSession = try await session.bot.session(conversationID: conversation.id),
+                var botSession = try await transaction.session.bot.session(conversationID: conversation.id),
                 botSession.outcome == .active, botSession.state.lastMessageID == payload.messageID
-            else { return nil }
-            let now = clock.now()
-            try await close(&conversation, session: session, at: now)
+            else { return }
+            try await close(&conversation, in: transaction)
             botSession.outcome = botSession.state.awaiting == nil ? .contained : .abandoned
-            botSession.updatedAt = now
-            try await session.bot.save(botSession)
-            return conversation
+            botSession.updatedAt = clock.now()
+            try await transaction.session.bot.save(botSession)
         }
-        if let closed { await conversations.live.publish([conversations.update("conversation.updated", closed)]) }
     }
 
-    private func close(_ conversation: inout Conversation, session: any StoreSession, at now: Date) async throws {
-        conversation.markResolved(at: now)
-        conversation.updatedAt = now
-        try await session.conversations.update(conversation)
-        try await session.events.append([conversations.customers.event(
-            .conversationUpdated, subject: conversation.id, workspaceID: conversation.workspaceID,
-            json: ConversationDocument.json(conversation))])
+    private func close(_ conversation: inout Conversation, in transaction: WriteTransaction) async throws {
+        let previous = conversation
+        conversation.markResolved(at: clock.now())
+        conversation.updatedAt = clock.now()
+        try await transaction.session.conversations.update(conversation)
+        try await transaction.record(ConversationChange(.updated, conversation, previous: previous))
     }
 
     /// Carries out one of the bot's changes; returns the id of a return it opened.

@@ -14,7 +14,7 @@ struct CommerceChangeLog: Sendable {
     }
 
     mutating func event(_ type: DomainEventType, subject: String, json: String) {
-        events.append(customers.event(type, subject: subject, workspaceID: workspaceID, json: json))
+        events.append(customers.context.event(type, subject: subject, workspaceID: workspaceID, json: json))
     }
 
     /// A touchpoint about `order` on its customer's timeline.

@@ -18,7 +18,7 @@ extension CommerceService {
 
     /// Writes orders validated before (imports validate row by row, then write in batches).
     func upsertPrepared(_ prepared: [PreparedOrder], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
-        try await customers.retryingConflicts {
+        try await context.retryingConflicts {
             try await store.write { session in
                 try await writeOrders(prepared, workspaceID: workspaceID, actor: actor, session: session)
             }

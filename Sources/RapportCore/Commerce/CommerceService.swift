@@ -5,6 +5,7 @@ import Foundation
 /// touchpoint on the customer's timeline in the same transaction.
 public struct CommerceService: Sendable {
     let customers: CustomerService
+    var context: CoreContext { customers.context }
     var store: any DataStore { customers.store }
     var clock: any WallClock { customers.clock }
 
@@ -31,7 +32,7 @@ public struct CommerceService: Sendable {
             return input
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
-        return try await customers.retryingConflicts {
+        return try await context.retryingConflicts {
             try await store.write { session in
                 try await writeProducts(prepared, workspaceID: workspaceID, session: session)
             }

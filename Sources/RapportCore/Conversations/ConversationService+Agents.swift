@@ -72,18 +72,13 @@ extension ConversationService {
         try actor.require(.workConversations)
         try validate(input)
         let input = try authored(input, by: actor)
-        let result: (Message, Conversation) = try await customers.retryingConflicts {
-            try await store.write { session in
-                var conversation = try await visibleConversation(id: conversationID, actor: actor, session: session)
-                guard let inbox = try await session.inboxes.inbox(id: conversation.inboxID) else {
-                    throw RapportError.notFound("The conversation's inbox is gone.")
-                }
-                let message = try await write(input, in: &conversation, inbox: inbox, session: session)
-                return (message, conversation)
+        return try await context.writeRetryingConflicts { transaction in
+            var conversation = try await visibleConversation(id: conversationID, actor: actor, session: transaction.session)
+            guard let inbox = try await transaction.session.inboxes.inbox(id: conversation.inboxID) else {
+                throw RapportError.notFound("The conversation's inbox is gone.")
             }
+            return try await write(input, in: &conversation, inbox: inbox, transaction: transaction)
         }
-        await live.publish([update(result.0, conversation: result.1), update("conversation.updated", result.1)])
-        return result.0
     }
 
     /// Opens a conversation from Rapport's side: an agent writing first (on WhatsApp only
@@ -95,60 +90,51 @@ extension ConversationService {
         try validate(input)
         let input = try authored(input, by: actor)
         let workspaceID = actor.workspaceID
-        let result: (Message, Conversation) = try await customers.retryingConflicts {
-            try await store.write { session in
-                guard let inbox = try await session.inboxes.inbox(id: inboxID), actor.maySee(inbox) else {
-                    throw RapportError.invalid(field: "inbox_id", "names no inbox of this workspace")
-                }
-                guard let customer = try await session.customers.find(id: customerID, workspaceID: workspaceID), customer.deletedAt == nil
-                else { throw RapportError.invalid(field: "customer_id", "names no live customer of this workspace") }
-                if incoming && inbox.channel != .store {
-                    throw RapportError.invalid(field: "direction", "can be incoming only in a store inbox (a visit or call logged by hand)")
-                }
-                let contact: String
-                if let kind = inbox.channel.identityKind {
-                    guard let identity = customer.identities.first(where: { $0.kind == kind }) else {
-                        throw RapportError.invalid(field: "customer_id", "the customer has no \(kind.rawValue) identity to reach on \(inbox.channel.rawValue)")
-                    }
-                    contact = identity.value
-                } else {
-                    contact = customer.id
-                }
-                let now = clock.now()
-                var conversation = Conversation(
-                    id: ResourceID.make(.conversation, at: now), workspaceID: workspaceID, inboxID: inbox.id, customerID: customer.id,
-                    channel: inbox.channel, contact: contact, status: inbox.channel == .store ? .resolved : .open,
-                    assigneeID: input.authorID, teamID: inbox.teamID, lastMessageAt: now, createdAt: now, updatedAt: now,
-                    resolvedAt: inbox.channel == .store ? now : nil)
-                try await session.conversations.insert(conversation)
-                try await session.events.append([customers.event(
-                    .conversationCreated, subject: conversation.id, workspaceID: workspaceID, json: ConversationDocument.json(conversation))])
-                let message = try await write(input, in: &conversation, inbox: inbox, session: session, incoming: incoming)
-                return (message, conversation)
+        return try await context.writeRetryingConflicts { transaction in
+            let session = transaction.session
+            guard let inbox = try await session.inboxes.inbox(id: inboxID), actor.maySee(inbox) else {
+                throw RapportError.invalid(field: "inbox_id", "names no inbox of this workspace")
             }
+            guard let customer = try await session.customers.find(id: customerID, workspaceID: workspaceID), customer.deletedAt == nil
+            else { throw RapportError.invalid(field: "customer_id", "names no live customer of this workspace") }
+            if incoming && inbox.channel != .store {
+                throw RapportError.invalid(field: "direction", "can be incoming only in a store inbox (a visit or call logged by hand)")
+            }
+            let contact: String
+            if let kind = inbox.channel.identityKind {
+                guard let identity = customer.identities.first(where: { $0.kind == kind }) else {
+                    throw RapportError.invalid(field: "customer_id", "the customer has no \(kind.rawValue) identity to reach on \(inbox.channel.rawValue)")
+                }
+                contact = identity.value
+            } else {
+                contact = customer.id
+            }
+            let now = clock.now()
+            var conversation = Conversation(
+                id: ResourceID.make(.conversation, at: now), workspaceID: workspaceID, inboxID: inbox.id, customerID: customer.id,
+                channel: inbox.channel, contact: contact, status: inbox.channel == .store ? .resolved : .open,
+                assigneeID: input.authorID, teamID: inbox.teamID, lastMessageAt: now, createdAt: now, updatedAt: now,
+                resolvedAt: inbox.channel == .store ? now : nil)
+            try await session.conversations.insert(conversation)
+            try await transaction.record(ConversationChange(.created, conversation))
+            let message = try await write(input, in: &conversation, inbox: inbox, transaction: transaction, incoming: incoming)
+            return (conversation, message)
         }
-        await live.publish([update("conversation.created", result.1), update(result.0, conversation: result.1)])
-        return (result.1, result.0)
     }
 
     /// Changes who handles a conversation, its status, labels or priority.
     public func act(_ action: ConversationAction, conversationID: String, as actor: Actor) async throws -> Conversation {
         try actor.require(.workConversations)
-        let workspaceID = actor.workspaceID
-        let changed: Conversation = try await customers.retryingConflicts {
-            try await store.write { session in
-                var conversation = try await visibleConversation(id: conversationID, actor: actor, session: session)
-                let now = clock.now()
-                try await apply(action, to: &conversation, session: session, now: now)
-                conversation.updatedAt = now
-                try await session.conversations.update(conversation)
-                try await session.events.append([customers.event(
-                    .conversationUpdated, subject: conversation.id, workspaceID: workspaceID, json: ConversationDocument.json(conversation))])
-                return conversation
-            }
+        return try await context.writeRetryingConflicts { transaction in
+            var conversation = try await visibleConversation(id: conversationID, actor: actor, session: transaction.session)
+            let previous = conversation
+            let now = clock.now()
+            try await apply(action, to: &conversation, session: transaction.session, now: now)
+            conversation.updatedAt = now
+            try await transaction.session.conversations.update(conversation)
+            try await transaction.record(ConversationChange(.updated, conversation, previous: previous))
+            return conversation
         }
-        await live.publish([update("conversation.updated", changed)])
-        return changed
     }
 
     private func apply(_ action: ConversationAction, to conversation: inout Conversation, session: any StoreSession, now: Date) async throws {
@@ -232,10 +218,14 @@ extension ConversationService {
     }
 
     /// Adds an agent's (or the bot's) message to the conversation inside the caller's
-    /// transaction. A person answering a conversation the bot has takes it over.
+    /// transaction. A person answering a conversation the bot has opens it (the bot's
+    /// `BotTakeOver` ends its session); the channel's `message.send` job and the timeline
+    /// follow from the recorded change.
     func write(
-        _ input: ReplyInput, in conversation: inout Conversation, inbox: Inbox, session: any StoreSession, incoming: Bool = false
+        _ input: ReplyInput, in conversation: inout Conversation, inbox: Inbox, transaction: WriteTransaction, incoming: Bool = false
     ) async throws -> Message {
+        let session = transaction.session
+        let previous = conversation
         let now = clock.now()
         var text = input.text
         if let cannedID = input.cannedResponseID {
@@ -266,23 +256,16 @@ extension ConversationService {
             } else if input.author == .agent {
                 // The team's response times count people's answers, not the bot's.
                 SLAClock(policy: nil).agentReplied(&conversation, at: now)
-                if conversation.status == .pending { try await takeOverFromBot(&conversation, session: session, at: now) }
+                if conversation.status == .pending { conversation.status = .open }
             }
         }
         conversation.updatedAt = now
         try await session.conversations.update(conversation)
         try await session.conversations.insert(message)
-        try await recordOnTimeline(message, conversation: conversation, session: session)
-        try await session.events.append([
-            customers.event(.messageCreated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message)),
-            customers.event(.conversationUpdated, subject: conversation.id, workspaceID: conversation.workspaceID,
-                            json: ConversationDocument.json(conversation)),
+        try await transaction.record([
+            MessageChange(.created, message, in: conversation),
+            ConversationChange(.updated, conversation, previous: previous),
         ])
-        if sendsToProvider {
-            let payload = String(decoding: try JSONCoding.makeEncoder().encode(MessageSendPayload(messageID: message.id)), as: UTF8.self)
-            try await session.jobs.enqueue(
-                [JobRequest(kind: MessageSendPayload.jobKind, payload: payload, uniqueKey: message.id, maxAttempts: 6)], now: now)
-        }
         return message
     }
 

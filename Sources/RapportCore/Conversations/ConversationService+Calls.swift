@@ -18,7 +18,8 @@ extension ConversationService {
     /// Changes the call's details; when it reached a final status, logs it on the timeline.
     @discardableResult
     public func updateCall(callSID: String, inbox: Inbox, _ change: @Sendable (inout CallDetails) -> Void) async throws -> CallDetails {
-        let result: (Message, Conversation, CallDetails) = try await store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             guard var message = try await session.conversations.message(providerMessageID: callSID, inboxID: inbox.id),
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
             else { throw RapportError.notFound("Call \(callSID.prefix(64)) is unknown to this inbox.") }
@@ -42,12 +43,9 @@ extension ConversationService {
                     ]),
                     createdAt: message.updatedAt)])
             }
-            try await session.events.append([customers.event(
-                .messageUpdated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message))])
-            return (message, conversation, details)
+            try await transaction.record(MessageChange(.updated, message, in: conversation))
+            return details
         }
-        await live.publish([update(result.0, conversation: result.1, type: "message.updated")])
-        return result.2
     }
 
     static let finalCallStatuses: Set<String> = ["completed", "busy", "failed", "no-answer", "canceled"]

@@ -6,7 +6,7 @@ extension ConversationService {
     /// The message a `message.send` job delivers, or nil when there is nothing left to send
     /// (the message is gone, or an earlier attempt already got it to the provider).
     public func outbound(for job: Job) async throws -> OutboundMessage? {
-        let input = try JSONCoding.makeDecoder().decode(MessageSendPayload.self, from: Data(job.payload.utf8))
+        let input = try job.decode(MessageSendPayload.self)
         return try await store.read { session in
             guard let message = try await session.conversations.message(id: input.messageID), message.providerMessageID == nil,
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
@@ -41,44 +41,31 @@ extension ConversationService {
         }
     }
 
-    private func changeDelivery(messageID: String, _ change: @Sendable (inout Message) -> Void) async throws {
-        let changed: (Message, Conversation)? = try await store.write { session in
-            guard var message = try await session.conversations.message(id: messageID),
-                let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
-            else { return nil }
+    private func changeDelivery(messageID: String, _ change: @Sendable @escaping (inout Message) -> Void) async throws {
+        try await context.write { transaction in
+            guard var message = try await transaction.session.conversations.message(id: messageID),
+                let conversation = try await transaction.session.conversations.find(id: message.conversationID, workspaceID: nil)
+            else { return }
             change(&message)
             message.updatedAt = clock.now()
-            try await session.conversations.update(message)
-            try await session.events.append([customers.event(
-                .messageUpdated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message))])
-            return (message, conversation)
-        }
-        if let (message, conversation) = changed {
-            await live.publish([update(message, conversation: conversation, type: "message.updated")])
+            try await transaction.session.conversations.update(message)
+            try await transaction.record(MessageChange(.updated, message, in: conversation))
         }
     }
 
     /// Runs an `sla.check` job: if the target it was scheduled for is still unmet, the
     /// conversation records the breach and `conversation.sla_breached` is emitted.
     public func checkSLA(_ job: Job) async throws {
-        let check = try JSONCoding.makeDecoder().decode(SLACheckPayload.self, from: Data(job.payload.utf8))
-        let breached: Conversation? = try await store.write { session in
-            guard var conversation = try await session.conversations.find(id: check.conversationID, workspaceID: nil),
+        let check = try job.decode(SLACheckPayload.self)
+        try await context.write { transaction in
+            guard var conversation = try await transaction.session.conversations.find(id: check.conversationID, workspaceID: nil),
                 SLAClock.isBreached(conversation, check: check)
-            else { return nil }
+            else { return }
             conversation.slaBreaches.append(check.target.rawValue)
             conversation.updatedAt = clock.now()
-            try await session.conversations.update(conversation)
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.key("conversation"); ConversationDocument.write(conversation, to: &writer)
-            writer.key("target"); writer.string(check.target.rawValue)
-            writer.endObject()
-            try await session.events.append([customers.event(
-                .conversationSLABreached, subject: conversation.id, workspaceID: conversation.workspaceID, json: writer.text)])
-            return conversation
+            try await transaction.session.conversations.update(conversation)
+            try await transaction.record(ConversationChange(.slaBreached(check.target), conversation))
         }
-        if let breached { await live.publish([update("conversation.updated", breached)]) }
     }
 
     /// Reopens snoozed conversations whose time has come; returns how many.

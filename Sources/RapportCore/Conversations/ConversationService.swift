@@ -7,13 +7,14 @@ import RapportInsights
 /// the same transaction; connected agents hear of it after the commit.
 public struct ConversationService: Sendable {
     public let customers: CustomerService
-    public let live: any LiveUpdates
+    var context: CoreContext { customers.context }
     var store: any DataStore { customers.store }
     var clock: any WallClock { customers.clock }
+    /// Where committed changes are announced (the context's).
+    public var live: any LiveUpdates { context.live }
 
-    public init(customers: CustomerService, live: any LiveUpdates = NoLiveUpdates()) {
+    public init(customers: CustomerService) {
         self.customers = customers
-        self.live = live
     }
 
     // MARK: Inbound
@@ -36,82 +37,64 @@ public struct ConversationService: Sendable {
         return outcome
     }
 
+    /// Stores one inbound message in its conversation (opened for it when there is none). What
+    /// follows from it (the bot's turn or the SLA clock, the timeline, live updates) is up to
+    /// the subscribers of the changes it records.
     private func receiveOne(_ inbound: InboundMessage, inbox: Inbox) async throws -> Message? {
         let contact = contactCustomer(inbound, channel: inbox.channel)
-        let result: (Message, Conversation, Bool)? = try await customers.retryingConflicts {
-            try await store.write { session in
-                if try await session.conversations.message(providerMessageID: inbound.providerMessageID, inboxID: inbox.id) != nil {
-                    return nil
-                }
-                let now = clock.now()
-                let policy = try await slaPolicy(of: inbox, session: session)
-                let clockRules = SLAClock(policy: policy)
-                var jobs: [JobRequest] = []
-                var conversation: Conversation
-                var isNew = false
-                let botAnswers = try await botAnswers(inbox, session: session)
-                if let existing = try await existingConversation(for: inbound, inbox: inbox, session: session) {
-                    conversation = existing
-                    if conversation.status == .resolved || conversation.status == .snoozed {
-                        // A resolved conversation starts again with the bot, a snoozed one wakes its agent.
-                        conversation.status = conversation.status == .resolved && botAnswers ? .pending : .open
-                        conversation.snoozedUntil = nil
-                        conversation.resolvedAt = nil
-                    } else if conversation.status == .pending && !botAnswers {
-                        // The bot was switched off while this conversation was with it: people take it.
-                        try await handOff(&conversation, inbox: inbox, session: session, at: now)
-                    }
-                } else {
-                    let customerID = try await resolveCustomer(contact, session: session, workspaceID: inbox.workspaceID, inbox: inbox)
-                    conversation = Conversation(
-                        id: ResourceID.make(.conversation, at: now), workspaceID: inbox.workspaceID, inboxID: inbox.id,
-                        customerID: customerID, channel: inbox.channel, contact: inbound.from, subject: inbound.subject,
-                        status: botAnswers ? .pending : .open, lastMessageAt: now, createdAt: now, updatedAt: now)
-                    if !botAnswers {
-                        // With the bot, routing and the SLA clocks wait for the hand-off.
-                        let tags = try await session.customers.find(id: customerID, workspaceID: inbox.workspaceID)?.profile.tags ?? []
-                        try await ConversationRouting(session: session).route(&conversation, inbox: inbox, customerTags: tags, at: now)
-                        jobs += clockRules.started(&conversation, at: now)
-                    }
-                    isNew = true
-                }
-                let message = Message(
-                    id: ResourceID.make(.message, at: now), workspaceID: inbox.workspaceID, conversationID: conversation.id,
-                    inboxID: inbox.id, direction: .incoming, kind: inbound.kind, author: .customer, authorID: conversation.customerID,
-                    text: inbound.text, attachments: inbound.attachments, content: inbound.content,
-                    providerMessageID: inbound.providerMessageID, raw: inbound.raw,
-                    sentiment: inbound.text.map { SentimentAnalyzer().analyze($0).score }, createdAt: now, updatedAt: now)
-                conversation.lastMessageAt = now
-                conversation.lastIncomingAt = max(inbound.occurredAt ?? now, conversation.lastIncomingAt ?? .distantPast)
-                if conversation.status == .pending {
-                    let payload = String(decoding: try JSONCoding.makeEncoder().encode(BotReplyPayload(messageID: message.id)), as: UTF8.self)
-                    jobs.append(JobRequest(kind: BotReplyPayload.jobKind, payload: payload, uniqueKey: message.id, maxAttempts: 5))
-                } else {
-                    jobs += clockRules.customerWrote(&conversation, at: now)
-                }
-                conversation.updatedAt = now
-                if isNew {
-                    try await session.conversations.insert(conversation)
-                } else {
-                    try await session.conversations.update(conversation)
-                }
-                try await session.conversations.insert(message)
-                try await recordOnTimeline(message, conversation: conversation, session: session)
-                try await session.events.append([
-                    customers.event(isNew ? .conversationCreated : .conversationUpdated, subject: conversation.id,
-                                    workspaceID: inbox.workspaceID, json: ConversationDocument.json(conversation)),
-                    customers.event(.messageCreated, subject: message.id, workspaceID: inbox.workspaceID, json: MessageDocument.json(message)),
-                ])
-                try await session.jobs.enqueue(jobs, now: now)
-                return (message, conversation, isNew)
+        return try await context.writeRetryingConflicts { transaction in
+            let session = transaction.session
+            if try await session.conversations.message(providerMessageID: inbound.providerMessageID, inboxID: inbox.id) != nil {
+                return nil
             }
+            let now = clock.now()
+            var conversation: Conversation
+            var previous: Conversation?
+            if let existing = try await existingConversation(for: inbound, inbox: inbox, session: session) {
+                conversation = existing
+                previous = existing
+                if conversation.status == .resolved || conversation.status == .snoozed {
+                    // A resolved conversation starts again with the bot, a snoozed one wakes its agent.
+                    let botAnswers = try await BotHandoff.answers(inbox, session: session)
+                    conversation.status = conversation.status == .resolved && botAnswers ? .pending : .open
+                    conversation.snoozedUntil = nil
+                    conversation.resolvedAt = nil
+                }
+            } else {
+                let customerID = try await resolveCustomer(contact, transaction: transaction, workspaceID: inbox.workspaceID, inbox: inbox)
+                conversation = Conversation(
+                    id: ResourceID.make(.conversation, at: now), workspaceID: inbox.workspaceID, inboxID: inbox.id,
+                    customerID: customerID, channel: inbox.channel, contact: inbound.from, subject: inbound.subject,
+                    status: .pending, lastMessageAt: now, createdAt: now, updatedAt: now)
+                if !(try await BotHandoff.answers(inbox, session: session)) {
+                    // With the bot, routing and the SLA clocks wait for the hand-off.
+                    try await PeopleIntake.take(&conversation, inbox: inbox, session: session, at: now)
+                }
+            }
+            let message = Message(
+                id: ResourceID.make(.message, at: now), workspaceID: inbox.workspaceID, conversationID: conversation.id,
+                inboxID: inbox.id, direction: .incoming, kind: inbound.kind, author: .customer, authorID: conversation.customerID,
+                text: inbound.text, attachments: inbound.attachments, content: inbound.content,
+                providerMessageID: inbound.providerMessageID, raw: inbound.raw,
+                sentiment: inbound.text.map { SentimentAnalyzer().analyze($0).score }, createdAt: now, updatedAt: now)
+            conversation.lastMessageAt = now
+            conversation.lastIncomingAt = max(inbound.occurredAt ?? now, conversation.lastIncomingAt ?? .distantPast)
+            if conversation.status != .pending {
+                try await SLAClock.of(inbox, session: session).customerWrote(&conversation, at: now)
+            }
+            conversation.updatedAt = now
+            if previous == nil {
+                try await session.conversations.insert(conversation)
+            } else {
+                try await session.conversations.update(conversation)
+            }
+            try await session.conversations.insert(message)
+            try await transaction.record([
+                ConversationChange(previous == nil ? .created : .updated, conversation, previous: previous),
+                MessageChange(.created, message, in: conversation),
+            ])
+            return message
         }
-        guard let (message, conversation, isNew) = result else { return nil }
-        await live.publish([
-            update(isNew ? "conversation.created" : "conversation.updated", conversation),
-            update(message, conversation: conversation),
-        ])
-        return message
     }
 
     /// The conversation an inbound message belongs to: for email, the one holding a message
@@ -139,7 +122,8 @@ public struct ConversationService: Sendable {
             ?? (try? customers.prepare(CustomerInput(identities: []), field: nil, provenance: provenance))
     }
 
-    func resolveCustomer(_ contact: PreparedUpsert?, session: any StoreSession, workspaceID: String, inbox: Inbox) async throws -> String {
+    func resolveCustomer(_ contact: PreparedUpsert?, transaction: WriteTransaction, workspaceID: String, inbox: Inbox) async throws -> String {
+        let session = transaction.session
         guard let contact else { throw RapportError.invalid(field: "from", "names no customer Rapport can keep") }
         let keys = contact.identities.map(\.key)
         let owners = keys.isEmpty ? [:] : try await session.customers.owners(of: keys, workspaceID: workspaceID)
@@ -156,12 +140,12 @@ public struct ConversationService: Sendable {
                     throw StoreConflict()
                 }
                 if !customer.holdsProof { return owner.customerID }
-                return try await newContactCustomer(contact, session: session, workspaceID: workspaceID, inbox: inbox)
+                return try await newContactCustomer(contact, transaction: transaction, workspaceID: workspaceID, inbox: inbox)
             }
         }
         if contact.provenance == .asserted, owners.values.contains(where: \.isDeleted) {
             // A deleted customer's address: only proof takes it back; this sender gets a new profile.
-            return try await newContactCustomer(contact, session: session, workspaceID: workspaceID, inbox: inbox)
+            return try await newContactCustomer(contact, transaction: transaction, workspaceID: workspaceID, inbox: inbox)
         }
         var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
         guard let outcome = try await batch.run([contact]).first else {
@@ -171,7 +155,8 @@ public struct ConversationService: Sendable {
     }
 
     /// A customer of its own for a sender whose address belongs elsewhere: the name, not the address.
-    private func newContactCustomer(_ contact: PreparedUpsert, session: any StoreSession, workspaceID: String, inbox: Inbox) async throws -> String {
+    private func newContactCustomer(_ contact: PreparedUpsert, transaction: WriteTransaction, workspaceID: String, inbox: Inbox) async throws -> String {
+        let session = transaction.session
         var bare = contact
         bare.identities = []
         var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
@@ -184,57 +169,18 @@ public struct ConversationService: Sendable {
     /// Applies a delivery report to the outgoing message it names; false when it is unknown
     /// or older news than what the message already shows.
     private func apply(_ report: DeliveryUpdate, inbox: Inbox) async throws -> Bool {
-        let changed: (Message, Conversation)? = try await store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             guard var message = try await session.conversations.message(providerMessageID: report.providerMessageID, inboxID: inbox.id),
                 message.deliveryStatus?.accepts(report.status) ?? true,
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
-            else { return nil }
+            else { return false }
             message.deliveryStatus = report.status
             message.failureReason = report.status == .failed ? (report.failureReason ?? "The provider reported a failure.") : nil
             message.updatedAt = clock.now()
             try await session.conversations.update(message)
-            try await session.events.append([customers.event(
-                .messageUpdated, subject: message.id, workspaceID: message.workspaceID, json: MessageDocument.json(message))])
-            return (message, conversation)
+            try await transaction.record(MessageChange(.updated, message, in: conversation))
+            return true
         }
-        guard let (message, conversation) = changed else { return false }
-        await live.publish([update(message, conversation: conversation, type: "message.updated")])
-        return true
-    }
-
-    // MARK: Shared
-
-    func slaPolicy(of inbox: Inbox, session: any StoreSession) async throws -> SLAPolicy? {
-        guard let id = inbox.slaPolicyID else { return nil }
-        return try await session.inboxes.slaPolicy(id: id, workspaceID: inbox.workspaceID)
-    }
-
-    func recordOnTimeline(_ message: Message, conversation: Conversation, session: any StoreSession) async throws {
-        // A call is logged when it ends, with its duration, menu path and recording.
-        guard !message.isPrivate, message.kind != .call else { return }
-        let summary = message.text.map { String($0.prefix(280)) } ?? message.kind.rawValue
-        try await session.interactions.insert([Interaction(
-            id: ResourceID.make(.interaction, at: message.createdAt), workspaceID: message.workspaceID,
-            customerID: conversation.customerID, channel: conversation.channel.timelineChannel,
-            direction: message.direction == .incoming ? .inbound : .outbound,
-            kind: "message", summary: summary, occurredAt: message.createdAt,
-            payload: .object([
-                "conversation_id": .string(conversation.id), "message_id": .string(message.id),
-                "inbox_id": .string(conversation.inboxID), "kind": .string(message.kind.rawValue),
-            ]),
-            createdAt: message.createdAt)])
-    }
-
-    func update(_ type: String, _ conversation: Conversation) -> LiveUpdate {
-        LiveUpdate(
-            workspaceID: conversation.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: ConversationDocument.json(conversation))
-    }
-
-    func update(_ message: Message, conversation: Conversation, type: String = "message.created") -> LiveUpdate {
-        LiveUpdate(
-            workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: MessageDocument.json(message), contact: conversation.contact,
-            customerJSON: message.isPrivate ? nil : MessageDocument.customerJSON(message))
     }
 }

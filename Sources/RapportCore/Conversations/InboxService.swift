@@ -6,6 +6,7 @@ public struct InboxService: Sendable {
     public let customers: CustomerService
     /// Where inboxes may send: private addresses are refused unless the operator allows them.
     public let outbound: OutboundTargets
+    var context: CoreContext { customers.context }
     var store: any DataStore { customers.store }
     var clock: any WallClock { customers.clock }
 
@@ -25,12 +26,10 @@ public struct InboxService: Sendable {
         let inbox = Inbox(
             id: ResourceID.make(.inbox, at: now), workspaceID: workspaceID, channel: channel, name: name.trimmed,
             settings: cleaned, teamID: teamID, slaPolicyID: slaPolicyID, createdAt: now)
-        try await store.write { session in
-            try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: session)
-            try await session.inboxes.insert(inbox)
-            try await session.events.append([customers.event(
-                .inboxCreated, subject: inbox.id, workspaceID: workspaceID,
-                json: "{\"channel\":\"\(channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
+        try await context.write { transaction in
+            try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: transaction.session)
+            try await transaction.session.inboxes.insert(inbox)
+            try await transaction.record(InboxChange(created: true, inbox))
         }
         return inbox
     }
@@ -43,7 +42,8 @@ public struct InboxService: Sendable {
     ) async throws -> Inbox {
         try actor.require(.manageChannels)
         let workspaceID = actor.workspaceID
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             guard var inbox = try await session.inboxes.inbox(id: id), inbox.workspaceID == workspaceID else {
                 throw RapportError.notFound("No inbox \(id.prefix(64)) in this workspace.")
             }
@@ -56,9 +56,7 @@ public struct InboxService: Sendable {
             inbox.slaPolicyID = slaPolicyID
             try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: session)
             try await session.inboxes.update(inbox)
-            try await session.events.append([customers.event(
-                .inboxUpdated, subject: inbox.id, workspaceID: workspaceID,
-                json: "{\"channel\":\"\(inbox.channel.rawValue)\",\"id\":\"\(inbox.id)\"}")])
+            try await transaction.record(InboxChange(created: false, inbox))
             return inbox
         }
     }

@@ -2,8 +2,8 @@
 /// conversation. `json` is the changed resource as the API shows it.
 public struct LiveUpdate: Sendable, Equatable {
     public var workspaceID: String
-    /// `message.created`, `message.updated`, `conversation.created`, `conversation.updated`.
-    public var type: String
+    /// `message.created`, `message.updated`, `conversation.created` or `conversation.updated`.
+    public var type: DomainEventType
     public var conversationID: String
     public var inboxID: String
     /// The conversation's team and assignee, so an agent's stream shows only what they may see.
@@ -16,7 +16,7 @@ public struct LiveUpdate: Sendable, Equatable {
     public var customerJSON: String?
 
     public init(
-        workspaceID: String, type: String, conversationID: String, inboxID: String, teamID: String? = nil,
+        workspaceID: String, type: DomainEventType, conversationID: String, inboxID: String, teamID: String? = nil,
         assigneeID: String? = nil, json: String, contact: String? = nil, customerJSON: String? = nil
     ) {
         self.teamID = teamID
@@ -28,5 +28,20 @@ public struct LiveUpdate: Sendable, Equatable {
         self.json = json
         self.contact = contact
         self.customerJSON = customerJSON
+    }
+
+    /// A conversation's change as agents' screens show it.
+    init(_ type: DomainEventType, _ conversation: Conversation) {
+        self.init(
+            workspaceID: conversation.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
+            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: ConversationDocument.json(conversation))
+    }
+
+    /// A message's change, with what the customer may see of it (nothing of a note).
+    init(_ type: DomainEventType, _ message: Message, in conversation: Conversation) {
+        self.init(
+            workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
+            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: MessageDocument.json(message),
+            contact: conversation.contact, customerJSON: message.isPrivate ? nil : MessageDocument.customerJSON(message))
     }
 }

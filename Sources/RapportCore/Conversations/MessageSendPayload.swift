@@ -1,6 +1,6 @@
 /// The input of a `message.send` job.
-public struct MessageSendPayload: Sendable, Codable, Equatable {
-    public static let jobKind = "message.send"
+public struct MessageSendPayload: JobPayload, Equatable {
+    public static let jobKind = JobKind.messageSend
 
     public var messageID: String
 

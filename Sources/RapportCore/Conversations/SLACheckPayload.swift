@@ -1,8 +1,8 @@
 import Foundation
 
 /// The input of an `sla.check` job, scheduled for the moment a target falls due.
-public struct SLACheckPayload: Sendable, Codable, Equatable {
-    public static let jobKind = "sla.check"
+public struct SLACheckPayload: JobPayload, Equatable {
+    public static let jobKind = JobKind.slaCheck
 
     public var conversationID: String
     public var target: SLATarget

@@ -1,25 +1,30 @@
 import Foundation
 
 /// The rules of the SLA clocks: when each target starts and stops, and the `sla.check` job
-/// scheduled for the moment it falls due. A check whose due time has moved since is stale.
+/// scheduled for the moment it falls due (by `SLACheckScheduling`, when the change that set
+/// the due time is recorded). A check whose due time has moved since is stale.
 struct SLAClock {
     let policy: SLAPolicy?
 
+    /// The clocks of an inbox's SLA policy (none, when it has no policy).
+    static func of(_ inbox: Inbox, session: any StoreSession) async throws -> SLAClock {
+        guard let id = inbox.slaPolicyID else { return SLAClock(policy: nil) }
+        return SLAClock(policy: try await session.inboxes.slaPolicy(id: id, workspaceID: inbox.workspaceID))
+    }
+
     /// A new conversation: first response and resolution clocks start.
-    func started(_ conversation: inout Conversation, at now: Date) -> [JobRequest] {
-        guard let policy else { return [] }
+    func started(_ conversation: inout Conversation, at now: Date) {
+        guard let policy else { return }
         conversation.firstResponseDue = policy.due(policy.firstResponseSeconds, from: now)
         conversation.resolutionDue = policy.due(policy.resolutionSeconds, from: now)
-        return checks(for: conversation)
     }
 
     /// The customer wrote again after being answered: the next-response clock starts.
-    func customerWrote(_ conversation: inout Conversation, at now: Date) -> [JobRequest] {
+    func customerWrote(_ conversation: inout Conversation, at now: Date) {
         let wasWaiting = conversation.waitingSince != nil
         if !wasWaiting { conversation.waitingSince = now }
-        guard let policy, !wasWaiting, conversation.firstResponseAt != nil else { return [] }
+        guard let policy, !wasWaiting, conversation.firstResponseAt != nil else { return }
         conversation.nextResponseDue = policy.due(policy.nextResponseSeconds, from: now)
-        return checks(for: conversation).filter { $0.uniqueKey?.contains(SLATarget.nextResponse.rawValue) ?? false }
     }
 
     /// An agent answered: the response clocks stop.
@@ -49,19 +54,19 @@ struct SLAClock {
         return !conversation.slaBreaches.contains(check.target.rawValue)
     }
 
-    private func checks(for conversation: Conversation) -> [JobRequest] {
-        let targets: [(SLATarget, Date?)] = [
-            (.firstResponse, conversation.firstResponseDue), (.nextResponse, conversation.nextResponseDue),
-            (.resolution, conversation.resolutionDue),
+    /// The checks for the targets whose due time the change set: each due time of
+    /// `conversation` that `previous` did not have.
+    static func checks(for conversation: Conversation, since previous: Conversation?) throws -> [JobRequest] {
+        let targets: [(SLATarget, Date?, Date?)] = [
+            (.firstResponse, conversation.firstResponseDue, previous?.firstResponseDue),
+            (.nextResponse, conversation.nextResponseDue, previous?.nextResponseDue),
+            (.resolution, conversation.resolutionDue, previous?.resolutionDue),
         ]
-        let encoder = JSONCoding.makeEncoder()
-        return targets.compactMap { target, due in
-            guard let due else { return nil }
+        return try targets.compactMap { target, due, before in
+            guard let due, due != before else { return nil }
             let payload = SLACheckPayload(conversationID: conversation.id, target: target, dueMicroseconds: Timestamp.microseconds(due))
-            guard let data = try? encoder.encode(payload) else { return nil }
-            return JobRequest(
-                kind: SLACheckPayload.jobKind, payload: String(decoding: data, as: UTF8.self), runAt: due,
-                uniqueKey: "\(conversation.id):\(target.rawValue):\(payload.dueMicroseconds)", maxAttempts: 5)
+            return try JobRequest(
+                payload, runAt: due, uniqueKey: "\(conversation.id):\(target.rawValue):\(payload.dueMicroseconds)", maxAttempts: 5)
         }
     }
 }

@@ -59,7 +59,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerUpdated, subject: customer.id, workspaceID: workspaceID, customer: customer)
+                context.event(CustomerChange(.updated, customer))
             ])
             return customer
         }
@@ -76,7 +76,7 @@ extension CustomerService {
             customer.updatedAt = now
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerDeleted, subject: id, workspaceID: workspaceID, customer: customer)
+                context.event(CustomerChange(.deleted, customer))
             ])
         }
     }
@@ -96,7 +96,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerRestored, subject: id, workspaceID: workspaceID, customer: customer)
+                context.event(CustomerChange(.restored, customer))
             ])
             return customer
         }
@@ -137,7 +137,7 @@ extension CustomerService {
             customer.updatedAt = now
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerIdentityAdded, subject: id, workspaceID: workspaceID, payload: added)
+                context.event(.customerIdentityAdded, subject: id, workspaceID: workspaceID, payload: added)
             ])
             return customer
         }
@@ -156,7 +156,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await session.events.append([
-                event(.customerIdentityRemoved, subject: id, workspaceID: workspaceID, payload: identity)
+                context.event(.customerIdentityRemoved, subject: id, workspaceID: workspaceID, payload: identity)
             ])
             return customer
         }

@@ -55,7 +55,7 @@ extension CustomerService {
             mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor, reason: reason)
         return MergeOutcome(
             survivor: merged, record: record,
-            event: event(.customerMerged, subject: survivor.id, workspaceID: survivor.workspaceID, payload: payload))
+            event: context.event(.customerMerged, subject: survivor.id, workspaceID: survivor.workspaceID, payload: payload))
     }
 
     /// Undoes a merge into `customerID`: the given one, or the most recent one not yet undone.
@@ -112,7 +112,7 @@ extension CustomerService {
             let payload = MergeEventPayload(
                 mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor.label, reason: "unmerged")
             try await session.events.append([
-                event(.customerUnmerged, subject: survivor.id, workspaceID: workspaceID, payload: payload)
+                context.event(.customerUnmerged, subject: survivor.id, workspaceID: workspaceID, payload: payload)
             ])
             var undone = record
             undone.undoneAt = now

@@ -6,18 +6,19 @@ public struct CustomerService: Sendable {
     /// How long a soft-deleted customer can be restored.
     public static let restoreWindow: TimeInterval = 30 * 24 * 3600
 
-    let store: any DataStore
-    let clock: any WallClock
+    /// The kernel shared by every service: store, clock, events and their subscribers.
+    public let context: CoreContext
     let normalizer: IdentityNormalizer
     let policy: MergePolicy
+    var store: any DataStore { context.store }
+    var clock: any WallClock { context.clock }
 
     public init(
-        store: any DataStore, clock: any WallClock = SystemWallClock(),
+        context: CoreContext,
         normalizer: IdentityNormalizer = IdentityNormalizer(defaultRegion: PhoneRegion.known["US"] ?? PhoneRegion(code: "US", callingCode: "1", trunkPrefix: "1", nationalLength: 10)),
         policy: MergePolicy = .standard
     ) {
-        self.store = store
-        self.clock = clock
+        self.context = context
         self.normalizer = normalizer
         self.policy = policy
     }
@@ -41,7 +42,7 @@ public struct CustomerService: Sendable {
 
     func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
         let prepared = try prepare(input, field: nil, provenance: .proven)
-        return try await retryingConflicts {
+        return try await context.retryingConflicts {
             try await store.write { session in
                 var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
                 return try await batch.run([prepared])[0]
@@ -68,32 +69,13 @@ public struct CustomerService: Sendable {
 
     /// Upserts inputs validated before (imports validate row by row, then write in batches).
     func upsertPrepared(_ validated: [PreparedUpsert], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
-        try await retryingConflicts {
+        try await context.retryingConflicts {
             try await store.write { session in
                 var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
                 return try await batch.run(validated)
             }
         }
     }
-
-    /// Runs a write again when a concurrent one claimed the same identity first: the new run
-    /// sees that identity and updates its customer instead of creating a second one.
-    func retryingConflicts<T: Sendable>(_ write: () async throws -> T) async throws -> T {
-        for _ in 1..<Self.conflictAttempts {
-            do {
-                return try await write()
-            } catch is StoreConflict {
-                continue
-            }
-        }
-        do {
-            return try await write()
-        } catch is StoreConflict {
-            throw RapportError.conflict("Another request changed the same customers at the same moment; retry this one.")
-        }
-    }
-
-    static let conflictAttempts = 4
 
     func prepare(_ input: CustomerInput, field: String?, provenance: IdentityProvenance) throws(RapportError) -> PreparedUpsert {
         func name(_ path: String) -> String { field.map { "\($0).\(path)" } ?? path }
@@ -238,26 +220,6 @@ public struct CustomerService: Sendable {
                 "Customer \(id) was deleted at \(Timestamp.iso8601(deletedAt)); POST /api/v1/customers/\(id)/restore brings it back within 30 days.")
         }
         return customer
-    }
-
-    // MARK: Events
-
-    func event(_ type: DomainEventType, subject: String, workspaceID: String, payload: some Encodable) -> DomainEvent {
-        let json = (try? Self.eventEncoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return event(type, subject: subject, workspaceID: workspaceID, json: json)
-    }
-
-    func event(_ type: DomainEventType, subject: String, workspaceID: String, customer: Customer) -> DomainEvent {
-        event(type, subject: subject, workspaceID: workspaceID, json: CustomerDocument.json(customer))
-    }
-
-    private static let eventEncoder = JSONCoding.makeEncoder()
-
-    func event(_ type: DomainEventType, subject: String, workspaceID: String, json: String) -> DomainEvent {
-        let now = clock.now()
-        return DomainEvent(
-            id: ResourceID.make(.event, at: now), workspaceID: workspaceID, type: type, subjectID: subject,
-            payload: json, occurredAt: now)
     }
 }
 

@@ -166,7 +166,7 @@ struct UpsertBatch {
             // assertion: the proof starts a customer of its own.
             let customer = newCustomer(PreparedUpsert(identities: [], input: CustomerInput(identities: []), tags: [], provenance: .proven), at: now)
             try await session.customers.insert([customer])
-            events.append(service.event(.customerCreated, subject: customer.id, workspaceID: workspaceID, customer: customer))
+            events.append(service.context.event(CustomerChange(.created, customer)))
             outcome = UpsertOutcome(customer: customer, created: true)
         }
         let took = try await takeAssertedIdentities(input, outcome: &outcome, found: found, at: now)
@@ -211,7 +211,7 @@ struct UpsertBatch {
         for var loser in losers.values {
             loser.updatedAt = now
             try await session.customers.update(loser)
-            events.append(service.event(.customerUpdated, subject: loser.id, workspaceID: workspaceID, customer: loser))
+            events.append(service.context.event(CustomerChange(.updated, loser)))
         }
         return true
     }
@@ -248,7 +248,7 @@ struct UpsertBatch {
         } else {
             let customer = newCustomer(PreparedUpsert(identities: [], input: CustomerInput(identities: []), tags: [], provenance: .asserted), at: now)
             try await session.customers.insert([customer])
-            events.append(service.event(.customerCreated, subject: customer.id, workspaceID: workspaceID, customer: customer))
+            events.append(service.context.event(CustomerChange(.created, customer)))
             outcome = UpsertOutcome(customer: customer, created: true)
         }
         // A customer who holds proof is never changed by an assertion: a person decides.
@@ -290,7 +290,7 @@ struct UpsertBatch {
         customer.identities += added
         claim(unowned, for: customer.id, provenance: input.provenance)
         for identity in added {
-            events.append(service.event(.customerIdentityAdded, subject: customer.id, workspaceID: workspaceID, payload: identity))
+            events.append(service.context.event(.customerIdentityAdded, subject: customer.id, workspaceID: workspaceID, payload: identity))
         }
         return true
     }
@@ -302,7 +302,7 @@ struct UpsertBatch {
         customer.profile = profile
         customer.updatedAt = now
         try await session.customers.update(customer)
-        events.append(service.event(.customerUpdated, subject: customer.id, workspaceID: workspaceID, customer: customer))
+        events.append(service.context.event(CustomerChange(.updated, customer)))
     }
 
     private mutating func flushPending() async throws {
@@ -310,9 +310,9 @@ struct UpsertBatch {
         let customers = pendingOrder.compactMap { pending[$0] }
         // The events' JSON is built on another core while the database inserts the customers:
         // inside the transaction, that overlap is what import throughput depends on.
-        let (service, workspaceID) = (self.service, self.workspaceID)
+        let service = self.service
         async let created = customers.map {
-            service.event(.customerCreated, subject: $0.id, workspaceID: workspaceID, customer: $0)
+            service.context.event(CustomerChange(.created, $0))
         }
         try await session.customers.insert(customers)
         events += await created

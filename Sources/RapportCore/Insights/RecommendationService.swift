@@ -20,6 +20,7 @@ public struct RecommendationService: Sendable {
     public static let trainingWindow: TimeInterval = 365 * 86_400
     /// A customer's latest signals that make their profile.
     public static let profileSignals = 50
+    var context: CoreContext { customers.context }
     var store: any DataStore { customers.store }
     var clock: any WallClock { customers.clock }
 

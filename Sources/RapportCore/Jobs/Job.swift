@@ -4,7 +4,7 @@ import Foundation
 public struct Job: Sendable, Equatable {
     public var id: String
     /// Which handler runs it: `webhook.deliver`, `message.send`, …
-    public var kind: String
+    public var kind: JobKind
     /// The handler's input, as JSON.
     public var payload: String
     public var status: JobStatus
@@ -19,7 +19,7 @@ public struct Job: Sendable, Equatable {
     public var updatedAt: Date
 
     public init(
-        id: String, kind: String, payload: String, status: JobStatus, uniqueKey: String?, attempts: Int, maxAttempts: Int,
+        id: String, kind: JobKind, payload: String, status: JobStatus, uniqueKey: String?, attempts: Int, maxAttempts: Int,
         runAt: Date, lastError: String?, createdAt: Date, updatedAt: Date
     ) {
         self.id = id

@@ -1,5 +1,5 @@
 /// Runs the jobs of one kind. Throwing fails the attempt (see `JobFailure`).
 public protocol JobHandler: Sendable {
-    var kind: String { get }
+    var kind: JobKind { get }
     func run(_ job: Job) async throws
 }

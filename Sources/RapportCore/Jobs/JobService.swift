@@ -27,7 +27,7 @@ public struct JobService: Sendable {
     /// Up to `limit` due jobs, none of the kinds in `excluding`, now owned by the caller until
     /// the lease ends. A job's attempt number is its fencing token: only that attempt may
     /// record the outcome or renew the lease.
-    public func claim(limit: Int, excluding kinds: Set<String> = []) async throws -> [Job] {
+    public func claim(limit: Int, excluding kinds: Set<JobKind> = []) async throws -> [Job] {
         let now = clock.now()
         guard try await store.read({ session in try await session.jobs.hasDue(now: now) }) else { return [] }
         let leaseUntil = now.addingTimeInterval(TimeInterval(lease.components.seconds))
@@ -71,7 +71,7 @@ public struct JobService: Sendable {
         try await store.read { session in try await session.jobs.find(id: id) }
     }
 
-    public func list(status: JobStatus?, kind: String?, limit: Int) async throws -> [Job] {
+    public func list(status: JobStatus?, kind: JobKind?, limit: Int) async throws -> [Job] {
         try await store.read { session in try await session.jobs.list(status: status, kind: kind, limit: limit) }
     }
 

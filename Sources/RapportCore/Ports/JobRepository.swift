@@ -11,7 +11,7 @@ public protocol JobRepository: Sendable {
     /// Marks up to `limit` due jobs as running for `lease`, counting an attempt, and returns
     /// them. On PostgreSQL, rows another process is claiming are skipped, not waited for.
     /// Claims due jobs, none of the kinds in `excluding`.
-    func claim(limit: Int, now: Date, leaseUntil: Date, excluding kinds: Set<String>) async throws -> [Job]
+    func claim(limit: Int, now: Date, leaseUntil: Date, excluding kinds: Set<JobKind>) async throws -> [Job]
     /// Marks attempt `attempt` of the job succeeded; false when that attempt no longer holds the
     /// job (its lease ran out and another worker claimed it), which then changes nothing.
     func markSucceeded(id: String, attempt: Int, now: Date) async throws -> Bool
@@ -21,7 +21,7 @@ public protocol JobRepository: Sendable {
     /// Extends the lease of a job still held by attempt `attempt`; false when it is not.
     func renewLease(id: String, attempt: Int, until: Date) async throws -> Bool
     func find(id: String) async throws -> Job?
-    func list(status: JobStatus?, kind: String?, limit: Int) async throws -> [Job]
+    func list(status: JobStatus?, kind: JobKind?, limit: Int) async throws -> [Job]
     /// A dead or discarded job queued again with fresh attempts; false when none could be.
     func retry(id: String, now: Date) async throws -> Bool
     /// A queued or dead job set aside for good; false when none could be.

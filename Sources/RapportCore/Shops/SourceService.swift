@@ -5,6 +5,7 @@ import Foundation
 public struct SourceService: Sendable {
     private let commerce: CommerceService
     private var customers: CustomerService { commerce.customers }
+    private var context: CoreContext { customers.context }
 
     public init(commerce: CommerceService) {
         self.commerce = commerce
@@ -25,7 +26,7 @@ public struct SourceService: Sendable {
             secret: trimmedSecret, createdAt: now)
         try await customers.store.write { session in
             try await session.sources.insert(source)
-            try await session.events.append([customers.event(
+            try await session.events.append([context.event(
                 .sourceCreated, subject: source.id, workspaceID: workspaceID,
                 json: "{\"id\":\"\(source.id)\",\"kind\":\"\(kind.rawValue)\"}")])
         }
@@ -50,7 +51,7 @@ public struct SourceService: Sendable {
             }
             source.secret = trimmed
             try await session.sources.updateSecret(id: id, secret: trimmed)
-            try await session.events.append([customers.event(
+            try await session.events.append([context.event(
                 .sourceUpdated, subject: id, workspaceID: actor.workspaceID, json: "{\"id\":\"\(id)\",\"secret_rotated\":true}")])
             return source
         }
@@ -64,7 +65,7 @@ public struct SourceService: Sendable {
                 throw RapportError.notFound("No shop source with id \(id.prefix(64)).")
             }
             try await session.sources.delete(id: source.id)
-            try await session.events.append([customers.event(
+            try await session.events.append([context.event(
                 .sourceDeleted, subject: id, workspaceID: actor.workspaceID, json: "{\"id\":\"\(id)\"}")])
         }
     }
@@ -94,7 +95,7 @@ public struct SourceService: Sendable {
         default:
             prepared = []
         }
-        return try await customers.retryingConflicts {
+        return try await context.retryingConflicts {
             try await customers.store.write { session in
                 if let deliveryID {
                     let delivery = String(deliveryID.prefix(200))

@@ -3,6 +3,7 @@ import Foundation
 /// Records touchpoints on customers' timelines.
 public struct TimelineService: Sendable {
     private let customers: CustomerService
+    private var context: CoreContext { customers.context }
 
     public init(customers: CustomerService) {
         self.customers = customers
@@ -46,7 +47,7 @@ public struct TimelineService: Sendable {
                 occurredAt: input.occurredAt ?? now, payload: input.payload, createdAt: now)
             try await session.interactions.insert([interaction])
             try await session.events.append([
-                customers.event(.interactionRecorded, subject: interaction.id, workspaceID: workspaceID, payload: interaction)
+                context.event(.interactionRecorded, subject: interaction.id, workspaceID: workspaceID, payload: interaction)
             ])
             return interaction
         }

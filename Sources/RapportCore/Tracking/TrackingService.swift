@@ -12,6 +12,7 @@ public struct TrackingService: Sendable {
     public static let maximumEventBytes = 32 * 1024
 
     private let customers: CustomerService
+    private var context: CoreContext { customers.context }
     private let commerce: CommerceService
     private let queue: TrackingCommitQueue
 
@@ -53,7 +54,7 @@ public struct TrackingService: Sendable {
     func write(_ batches: [[TrackingDraft]], workspaceID: String) async throws -> [TrackingReceipt] {
         let now = customers.clock.now()
         let all = batches.flatMap { $0 }
-        let fresh = try await customers.retryingConflicts {
+        let fresh = try await context.retryingConflicts {
             try await customers.store.write { session in
                 try await write(all, workspaceID: workspaceID, receivedAt: now, session: session)
             }

@@ -1,6 +1,6 @@
 /// The input of a `webhook.deliver` job: which event goes to which subscription.
-public struct WebhookDeliveryPayload: Sendable, Codable, Equatable {
-    public static let jobKind = "webhook.deliver"
+public struct WebhookDeliveryPayload: JobPayload, Equatable {
+    public static let jobKind = JobKind.webhookDeliver
 
     public var subscriptionID: String
     public var eventID: String

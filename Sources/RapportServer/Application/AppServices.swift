@@ -47,8 +47,11 @@ public struct AppServices: Sendable {
         self.outbound = outbound
         self.limits = limits
         self.defaultRegion = defaultRegion
+        let live = LiveHub(visitorStreamsPerClient: limits.chatStreamsPerAddress, visitorStreamsPerWorkspace: limits.chatStreamsPerWorkspace)
+        self.live = live
         let customers = CustomerService(
-            store: store, clock: clock, normalizer: IdentityNormalizer(defaultRegion: defaultRegion), policy: .standard)
+            context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
+            policy: .standard)
         self.customers = customers
         self.timeline = TimelineService(customers: customers)
         let commerce = CommerceService(customers: customers)
@@ -59,12 +62,10 @@ public struct AppServices: Sendable {
         self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
         self.jobs = JobService(store: store, clock: clock)
         self.webhooks = WebhookService(store: store, clock: clock, outbound: outbound)
-        let live = LiveHub(visitorStreamsPerClient: limits.chatStreamsPerAddress, visitorStreamsPerWorkspace: limits.chatStreamsPerWorkspace)
-        self.live = live
         let inboxes = InboxService(customers: customers, outbound: outbound)
         self.inboxes = inboxes
         self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: SHA256SecretHasher(), inboxes: inboxes)
-        let conversations = ConversationService(customers: customers, live: live)
+        let conversations = ConversationService(customers: customers)
         self.conversations = conversations
         // The bot's help-centre links need an address outside any request: the public one, or this machine's.
         self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicURL ?? "http://127.0.0.1:\(localPort)")

@@ -12,7 +12,7 @@ import ServiceLifecycle
 /// webhook subscriber cannot hold up the messages to customers.
 public struct JobWorker: Service {
     let jobs: JobService
-    let handlers: [String: any JobHandler]
+    let handlers: [JobKind: any JobHandler]
     let concurrency: Int
     let pollInterval: Duration
     let logger: Logger
@@ -83,7 +83,7 @@ public struct JobWorker: Service {
             while !Task.isCancelled {
                 try await Task.sleep(for: every)
                 guard try await jobs.renewLease(job) else {
-                    logger.warning("lease lost", metadata: ["job": .string(job.id), "kind": .string(job.kind)])
+                    logger.warning("lease lost", metadata: ["job": .string(job.id), "kind": .string(job.kind.rawValue)])
                     return
                 }
             }
@@ -101,7 +101,7 @@ public struct JobWorker: Service {
             do {
                 let status = try await jobs.failed(job, error: error)
                 logger.warning("job failed", metadata: [
-                    "job": .string(job.id), "kind": .string(job.kind), "attempt": .stringConvertible(job.attempts),
+                    "job": .string(job.id), "kind": .string(job.kind.rawValue), "attempt": .stringConvertible(job.attempts),
                     "now": .string(status.rawValue), "error": .string(String(describing: error)),
                 ])
             } catch {

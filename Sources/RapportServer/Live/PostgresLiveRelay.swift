@@ -61,7 +61,7 @@ public struct PostgresLiveRelay: LiveRelay, Service {
             writer.key("k"); writer.string(update.contact)
             writer.key("o"); writer.string(origin)
             writer.key("m"); writer.string(update.teamID)
-            writer.key("t"); writer.string(update.type)
+            writer.key("t"); writer.string(update.type.rawValue)
             writer.key("v"); if let customerJSON { writer.raw(customerJSON) } else { writer.null() }
             writer.key("w"); writer.string(update.workspaceID)
             writer.endObject()
@@ -74,7 +74,7 @@ public struct PostgresLiveRelay: LiveRelay, Service {
 
     func decode(_ payload: String) -> LiveUpdate? {
         guard case .object(let fields)? = try? JSONParser.parse(Array(payload.utf8)), fields["o"]?.scalarText != origin,
-            let workspaceID = fields["w"]?.scalarText, let type = fields["t"]?.scalarText,
+            let workspaceID = fields["w"]?.scalarText, let type = fields["t"]?.scalarText.flatMap(DomainEventType.init(rawValue:)),
             let conversationID = fields["c"]?.scalarText, let inboxID = fields["i"]?.scalarText, let json = fields["j"]
         else { return nil }
         var writer = JSONWriter()

@@ -11,7 +11,7 @@ struct SQLJobRepository: JobRepository {
             let runAt = Timestamp.microseconds(request.runAt ?? now)
             let rows = try await handle.sql.raw("""
                 INSERT INTO jobs (id, kind, payload, status, unique_key, attempts, max_attempts, run_at, created_at, updated_at)
-                VALUES (\(bind: ResourceID.make(.job, at: now)), \(bind: request.kind), \(bind: request.payload), 'queued',
+                VALUES (\(bind: ResourceID.make(.job, at: now)), \(bind: request.kind.rawValue), \(bind: request.payload), 'queued',
                   \(bind: request.uniqueKey), 0, \(bind: max(1, request.maxAttempts)), \(bind: runAt),
                   \(bind: Timestamp.microseconds(now)), \(bind: Timestamp.microseconds(now)))
                 ON CONFLICT (kind, unique_key) DO NOTHING RETURNING id
@@ -27,9 +27,9 @@ struct SQLJobRepository: JobRepository {
             """).first() != nil
     }
 
-    func claim(limit: Int, now: Date, leaseUntil: Date, excluding kinds: Set<String>) async throws -> [Job] {
+    func claim(limit: Int, now: Date, leaseUntil: Date, excluding kinds: Set<JobKind>) async throws -> [Job] {
         var due: SQLQueryString = "SELECT id FROM jobs WHERE status IN ('queued', 'running') AND run_at <= \(bind: Timestamp.microseconds(now))"
-        if !kinds.isEmpty { due += " AND kind NOT IN (\(binds: kinds.sorted()))" }
+        if !kinds.isEmpty { due += " AND kind NOT IN (\(binds: kinds.map(\.rawValue).sorted()))" }
         due += " ORDER BY run_at LIMIT \(literal: limit)\(unsafeRaw: handle.dialect.skipLockedRows)"
         var query: SQLQueryString = """
             UPDATE jobs SET status = 'running', attempts = attempts + 1, run_at = \(bind: Timestamp.microseconds(leaseUntil)),
@@ -68,10 +68,10 @@ struct SQLJobRepository: JobRepository {
         try await handle.sql.raw("SELECT * FROM jobs WHERE id = \(bind: id)").first().flatMap(decode)
     }
 
-    func list(status: JobStatus?, kind: String?, limit: Int) async throws -> [Job] {
+    func list(status: JobStatus?, kind: JobKind?, limit: Int) async throws -> [Job] {
         var query = SQLQueryString("SELECT * FROM jobs WHERE 1 = 1")
         if let status { query.appendInterpolation(unsafeRaw: " AND status = "); query.appendInterpolation(bind: status.rawValue) }
-        if let kind { query.appendInterpolation(unsafeRaw: " AND kind = "); query.appendInterpolation(bind: kind) }
+        if let kind { query.appendInterpolation(unsafeRaw: " AND kind = "); query.appendInterpolation(bind: kind.rawValue) }
         query.appendInterpolation(unsafeRaw: " ORDER BY id DESC LIMIT \(max(1, min(limit, 1000)))")
         return try await handle.sql.raw(query).all().compactMap(decode)
     }
@@ -110,7 +110,7 @@ struct SQLJobRepository: JobRepository {
     private func decode(_ row: any SQLRow) throws -> Job? {
         guard let status = JobStatus(rawValue: try row.string("status")) else { return nil }
         return Job(
-            id: try row.string("id"), kind: try row.string("kind"), payload: try row.string("payload"), status: status,
+            id: try row.string("id"), kind: JobKind(rawValue: try row.string("kind")), payload: try row.string("payload"), status: status,
             uniqueKey: try row.optionalString("unique_key"), attempts: Int(try row.int("attempts")),
             maxAttempts: Int(try row.int("max_attempts")), runAt: try row.date("run_at"),
             lastError: try row.optionalString("last_error"), createdAt: try row.date("created_at"),

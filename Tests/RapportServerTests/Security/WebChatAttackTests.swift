@@ -174,7 +174,7 @@ struct WebChatAttackTests {
         let visitor = try hub.subscribeVisitor(workspaceID: "wsp_a", inboxID: "inb_1", contact: "visitor:v1", client: nil)
         let neighbour = try hub.subscribeVisitor(workspaceID: "wsp_a", inboxID: "inb_1", contact: "visitor:v2", client: nil)
         let update = LiveUpdate(
-            workspaceID: "wsp_a", type: "message.created", conversationID: "cnv_1", inboxID: "inb_1", teamID: nil, assigneeID: nil,
+            workspaceID: "wsp_a", type: .messageCreated, conversationID: "cnv_1", inboxID: "inb_1", teamID: nil, assigneeID: nil,
             json: #"{"id":"m1"}"#, contact: "visitor:v1", customerJSON: #"{"id":"m1"}"#)
         hub.deliverLocally([update])
         var agentUpdates = agent.updates.makeAsyncIterator()
@@ -182,12 +182,12 @@ struct WebChatAttackTests {
         #expect(await agentUpdates.next()?.conversationID == "cnv_1")
         #expect(await visitorUpdates.next()?.conversationID == "cnv_1")
         hub.deliverLocally([LiveUpdate(
-            workspaceID: "wsp_a", type: "marker", conversationID: "cnv_2", inboxID: "inb_1", teamID: nil, assigneeID: nil,
+            workspaceID: "wsp_a", type: .messageUpdated, conversationID: "cnv_2", inboxID: "inb_1", teamID: nil, assigneeID: nil,
             json: "{}", contact: "visitor:v2", customerJSON: "{}")])
         var neighbourUpdates = neighbour.updates.makeAsyncIterator()
         #expect(await neighbourUpdates.next()?.conversationID == "cnv_2", "v2 sees only its own: the first update never came")
         hub.deliverLocally([LiveUpdate(
-            workspaceID: "wsp_b", type: "marker", conversationID: "cnv_b", inboxID: "inb_b", teamID: nil, assigneeID: nil,
+            workspaceID: "wsp_b", type: .messageUpdated, conversationID: "cnv_b", inboxID: "inb_b", teamID: nil, assigneeID: nil,
             json: "{}", contact: nil, customerJSON: nil)])
         var outsiderUpdates = outsider.updates.makeAsyncIterator()
         #expect(await outsiderUpdates.next()?.conversationID == "cnv_b", "the other workspace saw none of wsp_a's")

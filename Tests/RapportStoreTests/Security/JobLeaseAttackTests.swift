@@ -13,7 +13,7 @@ struct JobLeaseAttackTests {
         try await database.withStore { store in
             let clock = FixedClock()
             let jobs = JobService(store: store, clock: clock, lease: .seconds(300))
-            try await jobs.enqueue([JobRequest(kind: "webhook.deliver", payload: "{}")])
+            try await jobs.enqueue([JobRequest(kind: .webhookDeliver, payload: "{}")])
             let slow = try #require(try await jobs.claim(limit: 1).first)
             clock.advance(by: 200)
             #expect(try await jobs.renewLease(slow), "alive and renewed")
@@ -35,10 +35,10 @@ struct JobLeaseAttackTests {
     func kindShare(database: TestDatabase) async throws {
         try await database.withStore { store in
             let jobs = JobService(store: store, clock: FixedClock())
-            try await jobs.enqueue((0..<5).map { _ in JobRequest(kind: "webhook.deliver", payload: "{}") })
-            try await jobs.enqueue([JobRequest(kind: "message.send", payload: "{}")])
-            let claimed = try await jobs.claim(limit: 10, excluding: ["webhook.deliver"])
-            #expect(claimed.map(\.kind) == ["message.send"])
+            try await jobs.enqueue((0..<5).map { _ in JobRequest(kind: .webhookDeliver, payload: "{}") })
+            try await jobs.enqueue([JobRequest(kind: .messageSend, payload: "{}")])
+            let claimed = try await jobs.claim(limit: 10, excluding: [.webhookDeliver])
+            #expect(claimed.map(\.kind.rawValue) == ["message.send"])
         }
     }
 }

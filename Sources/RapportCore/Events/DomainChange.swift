@@ -1,0 +1,9 @@
+/// A change of the domain as a typed value: what the event log stores (its type, subject and
+/// payload) and what subscribers read (the changed records themselves).
+public protocol DomainChange: Sendable {
+    var eventType: DomainEventType { get }
+    var workspaceID: String { get }
+    var subjectID: String { get }
+    /// The event's payload as the log stores it and webhooks deliver it.
+    var payloadJSON: String { get }
+}

@@ -1,0 +1,40 @@
+import Foundation
+import Synchronization
+
+/// One transaction as services and subscribers see it: the store's session, the changes
+/// recorded in it and what to announce once it commits.
+public final class WriteTransaction: Sendable {
+    public let session: any StoreSession
+    let context: CoreContext
+    private let pendingAnnouncements = Mutex<[LiveUpdate]>([])
+
+    init(session: any StoreSession, context: CoreContext) {
+        self.session = session
+        self.context = context
+    }
+
+    /// Appends the changes' events to the log and hands the changes to every subscriber, in
+    /// this transaction. A subscriber may record changes of its own; they reach the
+    /// subscribers in turn.
+    public func record(_ changes: [any DomainChange]) async throws {
+        guard !changes.isEmpty else { return }
+        try await session.events.append(changes.map { context.event($0) })
+        for subscriber in context.subscribers {
+            try await subscriber.handle(changes, in: self)
+        }
+    }
+
+    public func record(_ change: any DomainChange) async throws {
+        try await record([change])
+    }
+
+    /// Asks for the updates to be published to connected screens after the commit (never
+    /// when the transaction rolls back).
+    public func announceAfterCommit(_ updates: [LiveUpdate]) {
+        pendingAnnouncements.withLock { $0 += updates }
+    }
+
+    var announcements: [LiveUpdate] { pendingAnnouncements.withLock { $0 } }
+
+    var now: Date { context.clock.now() }
+}
