@@ -1,0 +1,54 @@
+import Foundation
+@testable import RapportCore
+@testable import RapportInsights
+import Testing
+
+@Suite("The bot's dialogue, without a database")
+struct BotDialogueTests {
+    static func context(_ text: String, intent: String?, customer: Customer? = nil, settings: BotSettings = BotSettings()) -> BotContext {
+        BotContext(
+            text: text, prediction: IntentPrediction(intent: intent, nearest: intent ?? "greeting", margin: 1, confidence: intent == nil ? 0 : 0.9),
+            entities: [], sentiment: Sentiment(score: 0), settings: settings, channel: .webchat, customer: customer,
+            channelVerified: false, customerOrders: [], namedOrders: [], returnsByOrder: [:], knowledge: nil, intentAnswers: [:],
+            now: Date(timeIntervalSince1970: 1_700_000_000))
+    }
+
+    static func turn(_ text: String, intent: String?, state: BotState = BotState(), customer: Customer? = nil, settings: BotSettings = BotSettings()) -> BotDialogue {
+        var dialogue = BotDialogue(state: state, context: context(text, intent: intent, customer: customer, settings: settings))
+        dialogue.respond()
+        return dialogue
+    }
+
+    @Test("asking for a person hands the conversation over at once")
+    func askedForPerson() {
+        #expect(Self.turn("I want to talk to a human", intent: "talk_to_human").turn.handoff == .asked)
+    }
+
+    @Test("a VIP customer goes to a person before the bot answers the message itself")
+    func vip() {
+        let vip = Customer(
+            id: "cus_1", workspaceID: "wsp_1", profile: CustomerProfile(firstName: "Ada", tags: ["vip"]), identities: [],
+            createdAt: Date(timeIntervalSince1970: 0), updatedAt: Date(timeIntervalSince1970: 0))
+        let dialogue = Self.turn("hello", intent: "greeting", customer: vip, settings: BotSettings(handOffVIP: true, vipTag: "vip"))
+        #expect(dialogue.turn.handoff == .vip)
+        #expect(dialogue.turn.replies.count == 1, "only the word that a colleague takes over")
+        #expect(dialogue.turn.replies.allSatisfy { !$0.contains("Ada") }, "no greeting")
+    }
+
+    @Test("thanks closes the conversation as contained, with a goodbye")
+    func thanksResolves() {
+        let dialogue = Self.turn("thanks!", intent: "thanks")
+        #expect(dialogue.turn.resolves)
+        #expect(dialogue.turn.handoff == nil)
+        #expect(dialogue.turn.replies.count == 1)
+    }
+
+    @Test("not understanding twice in a row hands over as low confidence")
+    func patience() {
+        let first = Self.turn("blorp", intent: nil)
+        #expect(first.turn.handoff == nil)
+        #expect(first.turn.replies.count == 1)
+        let second = Self.turn("zzz", intent: nil, state: first.state)
+        #expect(second.turn.handoff == .lowConfidence)
+    }
+}

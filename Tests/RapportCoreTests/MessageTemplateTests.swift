@@ -1,0 +1,18 @@
+import RapportCore
+import Testing
+
+@Suite("Message templates, without a database")
+struct MessageTemplateTests {
+    @Test("placeholders are filled, spaces inside braces allowed; unknown ones become empty text")
+    func rendering() {
+        let values = ["customer.first_name": "Ada", "order.number": "#1001"]
+        #expect(MessageTemplate.render("Hi {{customer.first_name}}, order {{ order.number }}.", values: values) == "Hi Ada, order #1001.")
+        #expect(MessageTemplate.render("Hi {{customer.last_name}}!", values: values) == "Hi !")
+    }
+
+    @Test("an unclosed placeholder stays as written, and a value is never read as a template")
+    func unclosedAndLiteral() {
+        #expect(MessageTemplate.render("Hi {{customer.first_name", values: ["customer.first_name": "Ada"]) == "Hi {{customer.first_name")
+        #expect(MessageTemplate.render("{{a}}", values: ["a": "{{b}}", "b": "no"]) == "{{b}}")
+    }
+}
