@@ -7,7 +7,7 @@ public struct APIKeyService: Sendable {
 
     private let store: any DataStore
     private let hasher: any SecretHasher
-    private let clock: any WallClock
+    public let clock: any WallClock
 
     public init(store: any DataStore, hasher: any SecretHasher, clock: any WallClock = SystemWallClock()) {
         self.store = store

@@ -11,7 +11,7 @@ public enum RapportApplication {
     /// The router alone, for in-process tests and the benchmark.
     public static func buildRouter(services: AppServices) throws -> Router<RapportRequestContext> {
         let router = Router(context: RapportRequestContext.self)
-        router.add(middleware: RequestIDMiddleware())
+        router.add(middleware: RequestIDMiddleware(clock: services.clock))
         router.add(middleware: ProblemMiddleware())
         HealthRoutes(store: services.store).register(on: router)
         OpenAPIRoutes().register(on: router)
@@ -23,12 +23,12 @@ public enum RapportApplication {
         CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: authenticated)
         CommerceRoutes(commerce: services.commerce).register(on: authenticated)
         RecommendationRoutes(recommendations: services.recommendations).register(on: authenticated)
-        MetricsRoutes(metrics: services.metrics, rfm: services.rfm).register(on: authenticated)
+        MetricsRoutes(metrics: services.metrics, rfm: services.rfm, clock: services.clock).register(on: authenticated)
         SourceRoutes(sources: services.sources).register(on: authenticated)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
-        ConversationRoutes(conversations: services.conversations).register(on: authenticated)
+        ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
@@ -37,7 +37,7 @@ public enum RapportApplication {
         EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0)) } ?? router.group()
-        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits).register(on: chat)
+        WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)
         var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit)) }
         TrackingRoutes(tracking: services.tracking).register(on: tracking.group(context: WriteKeyRequestContext.self))
@@ -55,11 +55,11 @@ public enum RapportApplication {
         LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
         let workspace = signedIn.group(context: SignedInRequestContext.self)
         let customerViews = CustomerViews(
-            customers: services.customers, commerce: services.commerce, recommendations: services.recommendations)
+            customers: services.customers, commerce: services.commerce, recommendations: services.recommendations, clock: services.clock)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
-            customerViews: customerViews)
-        InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages).register(on: workspace)
+            customerViews: customerViews, clock: services.clock)
+        InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages, clock: services.clock).register(on: workspace)
         CustomerPages(
             customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, views: customerViews, pages: pages
         ).register(on: workspace)
@@ -68,10 +68,10 @@ public enum RapportApplication {
             views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources), pages: pages,
             address: PublicAddress(configuredBase: services.publicURL)
         ).register(on: workspace)
-        DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages).register(on: workspace)
+        DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages, clock: services.clock).register(on: workspace)
         InsightsPages(
             metrics: services.metrics, rfm: services.rfm, lifetime: services.lifetime, refresh: services.insightsRefresh,
-            customers: services.customers, pages: pages
+            customers: services.customers, pages: pages, clock: services.clock
         ).register(on: workspace)
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: workspace)

@@ -15,11 +15,13 @@ struct WebChatRoutes {
     let inboxes: InboxService
     let conversations: ConversationService
     let hub: LiveHub
+    let clock: any WallClock
     /// New visitors per inbox and client address, and per workspace.
     let newVisitors: RateLimiter?
     let newVisitorsPerWorkspace: RateLimiter?
 
-    init(inboxes: InboxService, conversations: ConversationService, hub: LiveHub, limits: RateLimits) {
+    init(inboxes: InboxService, conversations: ConversationService, hub: LiveHub, limits: RateLimits, clock: any WallClock) {
+        self.clock = clock
         self.inboxes = inboxes
         self.conversations = conversations
         self.hub = hub
@@ -90,7 +92,7 @@ struct WebChatRoutes {
         let hash = body.string("user_hash", maxLength: 200)
         let previous = body.string("token", maxLength: 1024)
         try body.finish()
-        let now = Date()
+        let now = clock.now()
         let contact: ChatContact
         if let userID {
             guard let hash, WebhookSignature.isValidHexHMACSHA256(hash, message: Data(userID.utf8), secret: secret)
@@ -119,7 +121,7 @@ struct WebChatRoutes {
         guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
             let token = ChatSessionToken.verified(String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces), inboxID: inbox.id, secret: try secret(of: inbox))
         else { throw RapportError.unauthorized("Start a chat session first; its token goes with every call as Authorization: Bearer.") }
-        guard !token.isExpired(at: Date()) else { throw RapportError.unauthorized("The chat session has expired; renew it.") }
+        guard !token.isExpired(at: clock.now()) else { throw RapportError.unauthorized("The chat session has expired; renew it.") }
         return token
     }
 
@@ -152,7 +154,7 @@ struct WebChatRoutes {
         headers[.cacheControl] = "no-cache"
         return Response(status: .ok, headers: headers, body: ResponseBody { writer in
             try await writer.write(ByteBuffer(string: ": connected\n\n"))
-            try await LiveRoutes.pump(subscription.updates, to: &writer, customerView: true) { !session.isExpired(at: Date()) }
+            try await LiveRoutes.pump(subscription.updates, to: &writer, customerView: true) { !session.isExpired(at: clock.now()) }
             try await writer.finish(nil)
         })
     }

@@ -6,6 +6,7 @@ import RapportCore
 /// notes) and act on them (assign, snooze, resolve, reopen, label, prioritise).
 struct ConversationRoutes {
     let conversations: ConversationService
+    let clock: any WallClock
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("conversations", use: list)
@@ -80,7 +81,7 @@ struct ConversationRoutes {
         let until = body.date("until")
         if body.any("until") == nil { body.fail("until", "is required: when the conversation wakes up") }
         try body.finish()
-        return try await act(.snooze(until: until ?? Date()), context)
+        return try await act(.snooze(until: until ?? clock.now()), context)
     }
 
     @Sendable func labels(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {

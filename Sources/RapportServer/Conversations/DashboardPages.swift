@@ -8,6 +8,7 @@ struct DashboardPages {
     let conversations: ConversationService
     let bot: BotService
     let pages: WebPages
+    let clock: any WallClock
 
     func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("dashboard", use: show)
@@ -16,7 +17,7 @@ struct DashboardPages {
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let actor = context.actor
         try actor.require(.viewDashboard)
-        let today = Calendar.utc.startOfDay(for: Date())
+        let today = Calendar.utc.startOfDay(for: clock.now())
         let requested = DayRange(request, defaultDays: 7, today: today)
         var problems = requested.problems
         var board: TeamDashboard

@@ -10,6 +10,7 @@ struct InboxPages {
     let inboxes: InboxService
     let views: InboxViews
     let pages: WebPages
+    let clock: any WallClock
 
     func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("inbox") { request, context in try await page(request, context: context, selected: nil) }
@@ -69,7 +70,7 @@ struct InboxPages {
         let form = try await WebForm.read(request, context: context)
         let conversationID = try id(context)
         let actor = context.actor
-        let action = try InboxAction.parse(form, actor: actor, now: Date())
+        let action = try InboxAction.parse(form, actor: actor, now: clock.now())
         _ = try await conversations.act(action, conversationID: conversationID, as: actor)
         return WebRedirect.to(back(form, conversationID))
     }

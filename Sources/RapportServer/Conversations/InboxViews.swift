@@ -9,6 +9,7 @@ struct InboxViews: Sendable {
     let customers: CustomerService
     let commerce: CommerceService
     let customerViews: CustomerViews
+    let clock: any WallClock
 
     /// The list with its views, status tabs, channel filter and counts.
     func list(query: InboxQuery, selected: String?, actor: Actor) async throws -> [String: Any] {
@@ -22,7 +23,7 @@ struct InboxViews: Sendable {
         let (people, previews) = try await (peopleList, previewList)
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
-        let now = Date()
+        let now = clock.now()
         let items: [[String: Any]] = page.items.map { conversation in
             ViewValues.make([
                 "id": conversation.id,
@@ -95,7 +96,7 @@ struct InboxViews: Sendable {
         let (agents, canned, sidebar) = try await (agentList, cannedList, customer)
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
         let customerName = (sidebar["name"] as? String) ?? conversation.contact
-        let now = Date()
+        let now = clock.now()
         let thread: [[String: Any]] = messages.map { message in
             let tick = message.direction == .outgoing ? WebFormat.delivery(message.deliveryStatus) : nil
             let author = switch message.author {

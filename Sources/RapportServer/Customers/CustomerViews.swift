@@ -8,6 +8,7 @@ struct CustomerViews: Sendable {
     let customers: CustomerService
     let commerce: CommerceService
     let recommendations: RecommendationService
+    let clock: any WallClock
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
     func sidebar(customerID: String, actor: Actor) async throws -> [String: Any] {
@@ -36,7 +37,7 @@ struct CustomerViews: Sendable {
         async let mergeList = customers.merges(customerID: customerID, as: actor)
         async let suggestionPage = customers.mergeSuggestions(page: try PageRequest(limit: 100), as: actor)
         let (orders, returns, timeline, merges, suggestions) = try await (orderPage, returnPage, timelinePage, mergeList, suggestionPage)
-        let now = Date()
+        let now = clock.now()
         var values = profile(view.customer)
         values["summary"] = summary(view.commerce)
         values["orders"] = orders.items.map(order)

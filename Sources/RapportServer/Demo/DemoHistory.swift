@@ -13,13 +13,13 @@ struct DemoHistory {
 
     func write(services: AppServices, sms: Inbox, team: Team, agents: [Agent], skipping used: Int, workspaceID: String) async throws {
         guard !agents.isEmpty else { return }
-        let clock = DemoClock(at: Date())
+        let clock = DemoClock(at: services.clock.now())
         let past = AppServices(
             store: services.store, defaultRegion: services.defaultRegion, clock: clock, publicURL: services.publicURL,
             outbound: services.outbound)
         var random = SeededGenerator(seed: seed)
         let phones = try await customerPhones(services: services, workspaceID: workspaceID, skipping: used, wanted: days * 12)
-        let today = Calendar.utc.startOfDay(for: Date())
+        let today = Calendar.utc.startOfDay(for: services.clock.now())
         var next = 0
         for dayBack in (1...days).reversed() {
             let day = today.addingTimeInterval(-Double(dayBack) * 86_400)
@@ -47,7 +47,7 @@ struct DemoHistory {
                 }
             }
         }
-        clock.set(Date())
+        clock.set(services.clock.now())
         let worker = JobWorker(
             jobs: past.jobs,
             handlers: [MessageSendHandler(conversations: past.conversations, senders: [DemoSMSProvider()]), SLACheckHandler(conversations: past.conversations)],

@@ -30,7 +30,7 @@ public struct DemoStore: Sendable {
     public func fill(services: AppServices, workspaceID: String, progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         var random = SeededGenerator(seed: seed)
         var summary = Summary()
-        let now = Date()
+        let now = services.clock.now()
 
         let catalog = makeProducts(&random)
         let stored = try await services.commerce.upsertProducts(catalog, as: .operator(workspaceID: workspaceID)).map(\.product)

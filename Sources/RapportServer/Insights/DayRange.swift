@@ -15,7 +15,7 @@ struct DayRange {
     /// The first moment after the range.
     var end: Date { last.addingTimeInterval(86_400) }
 
-    init(_ request: Request, defaultDays: Int, today: Date = Calendar.utc.startOfDay(for: Date())) {
+    init(_ request: Request, defaultDays: Int, today: Date) {
         let parameters = request.uri.queryParameters
         var query: [String: String] = [:]
         for name in ["from", "to"] { query[name] = parameters[name[...]].map { String($0.prefix(32)) } }

@@ -12,6 +12,7 @@ struct InsightsPages {
     let refresh: InsightsRefreshService
     let customers: CustomerService
     let pages: WebPages
+    let clock: any WallClock
 
     func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("insights", use: show)
@@ -21,7 +22,7 @@ struct InsightsPages {
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let actor = context.actor
         try actor.require(.viewInsights)
-        var range = DayRange(request, defaultDays: 30)
+        var range = DayRange(request, defaultDays: 30, today: Calendar.utc.startOfDay(for: clock.now()))
         var problems = range.problems
         let parameters = request.uri.queryParameters
         let tag = parameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
@@ -32,7 +33,7 @@ struct InsightsPages {
             figures = try await metrics.metrics(from: range.from, to: range.end, filter: filter, as: actor)
         } catch RapportError.invalid(let errors) {
             for error in errors { problems["to"] = WebFormat.problem(error) }
-            range = DayRange(request, defaultDays: 30, today: Calendar.utc.startOfDay(for: Date()))
+            range = DayRange(request, defaultDays: 30, today: Calendar.utc.startOfDay(for: clock.now()))
             range.from = range.last.addingTimeInterval(-29 * 86_400)
             figures = try await metrics.metrics(from: range.from, to: range.end, filter: filter, as: actor)
         }

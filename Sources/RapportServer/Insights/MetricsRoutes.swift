@@ -12,6 +12,7 @@ import RapportCore
 struct MetricsRoutes {
     let metrics: StoreMetricsService
     let rfm: RFMService
+    let clock: any WallClock
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("insights/metrics", use: show)
@@ -20,7 +21,7 @@ struct MetricsRoutes {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let last = try Self.day("to", in: request) ?? Calendar.utc.startOfDay(for: Date())
+        let last = try Self.day("to", in: request) ?? Calendar.utc.startOfDay(for: clock.now())
         let from = try Self.day("from", in: request) ?? last.addingTimeInterval(-29 * 86_400)
         let filter = try CustomerFilterParameters.read(request)
         let figures = try await metrics.metrics(from: from, to: last.addingTimeInterval(86_400), filter: filter, as: context.actor)
@@ -28,7 +29,7 @@ struct MetricsRoutes {
     }
 
     @Sendable func cohorts(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        let last = try Self.day("to", in: request) ?? Calendar.utc.startOfDay(for: Date())
+        let last = try Self.day("to", in: request) ?? Calendar.utc.startOfDay(for: clock.now())
         var months = 12
         if let text = request.uri.queryParameters.get("months") {
             guard let value = Int(text) else { throw RapportError.invalid(field: "months", "must be a whole number from 1 to 36") }

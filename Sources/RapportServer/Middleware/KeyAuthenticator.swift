@@ -7,10 +7,11 @@ struct KeyAuthenticator: Sendable {
     let keys: APIKeyService
     let cache: APIKeyCache
     let kinds: Set<APIKeyKind>
+    var clock: any WallClock { keys.clock }
 
     /// The context with the key on it, or nil when the secret is not a live key of this kind.
     func authenticate(_ secret: String, context: RapportRequestContext) async throws -> RapportRequestContext? {
-        let key = try await cache.key(for: secret, now: Date()) { try await keys.authenticate(secret: secret, kinds: kinds) }
+        let key = try await cache.key(for: secret, now: clock.now()) { try await keys.authenticate(secret: secret, kinds: kinds) }
         guard let key else { return nil }
         var context = context
         context.apiKey = key

@@ -7,6 +7,7 @@ import RapportCore
 /// echoed in the response and set on every log line of the request.
 struct RequestIDMiddleware: RouterMiddleware {
     static let header = HTTPField.Name("X-Request-Id")!
+    let clock: any WallClock
 
     func handle(
         _ request: Request, context: RapportRequestContext,
@@ -17,7 +18,7 @@ struct RequestIDMiddleware: RouterMiddleware {
             value.count <= 128 && value.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
                 ? value : nil
         }
-        context.requestID = given ?? ResourceID.make(.request, at: Date())
+        context.requestID = given ?? ResourceID.make(.request, at: clock.now())
         context.logger[metadataKey: "request_id"] = .string(context.requestID)
         var response = try await next(request, context)
         response.headers[Self.header] = context.requestID

@@ -1,0 +1,67 @@
+/// Core's services over one context, wired once: `serve`, the worker, the command line and the
+/// tests all compose the application through this, so no caller builds a second copy of a
+/// service or wires one differently.
+public struct CoreServices: Sendable {
+    public let context: CoreContext
+    public let customers: CustomerService
+    public let timeline: TimelineService
+    public let commerce: CommerceService
+    public let tracking: TrackingService
+    public let sources: SourceService
+    public let keys: APIKeyService
+    public let workspaces: WorkspaceService
+    public let jobs: JobService
+    public let webhooks: WebhookService
+    public let dispatcher: EventDispatcher
+    public let inboxes: InboxService
+    public let users: UserService
+    public let conversations: ConversationService
+    public let bot: BotService
+    public let lifetime: LifetimeValueService
+    public let recommendations: RecommendationService
+    public let metrics: StoreMetricsService
+    public let rfm: RFMService
+    public let insightsRefresh: InsightsRefreshService
+    public let idempotency: IdempotencyService
+
+    /// - Parameters:
+    ///   - secrets: how API keys and session tokens are hashed at rest.
+    ///   - passwords: how users' passwords are hashed.
+    ///   - outbound: where Rapport's own requests may go (webhooks, providers, SMTP servers).
+    ///   - publicBaseURL: where customers read help articles the bot links to.
+    public init(
+        context: CoreContext, normalizer: IdentityNormalizer, policy: MergePolicy = .standard, secrets: any SecretHasher,
+        passwords: any PasswordHasher, outbound: OutboundTargets, publicBaseURL: String
+    ) {
+        let (store, clock) = (context.store, context.clock)
+        self.context = context
+        let customers = CustomerService(context: context, normalizer: normalizer, policy: policy)
+        self.customers = customers
+        self.timeline = TimelineService(customers: customers)
+        let commerce = CommerceService(customers: customers)
+        self.commerce = commerce
+        self.tracking = TrackingService(commerce: commerce)
+        self.sources = SourceService(commerce: commerce)
+        let keys = APIKeyService(store: store, hasher: secrets, clock: clock)
+        self.keys = keys
+        self.workspaces = WorkspaceService(store: store, keys: keys, clock: clock)
+        self.jobs = JobService(store: store, clock: clock)
+        self.webhooks = WebhookService(store: store, clock: clock, outbound: outbound)
+        self.dispatcher = EventDispatcher(store: store, clock: clock)
+        let inboxes = InboxService(customers: customers, outbound: outbound)
+        self.inboxes = inboxes
+        self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: secrets, inboxes: inboxes)
+        let conversations = ConversationService(customers: customers)
+        self.conversations = conversations
+        self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicBaseURL)
+        let lifetime = LifetimeValueService(store: store, clock: clock)
+        self.lifetime = lifetime
+        let recommendations = RecommendationService(customers: customers)
+        self.recommendations = recommendations
+        self.metrics = StoreMetricsService(store: store, clock: clock)
+        let rfm = RFMService(store: store, clock: clock)
+        self.rfm = rfm
+        self.idempotency = IdempotencyService(store: store, clock: clock)
+        self.insightsRefresh = InsightsRefreshService(lifetime: lifetime, rfm: rfm, recommendations: recommendations)
+    }
+}
