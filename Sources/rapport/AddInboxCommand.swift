@@ -45,7 +45,7 @@ struct AddInboxCommand: AsyncParsableCommand {
             try await services.inboxes.createInbox(channel: channel, name: name, settings: values, teamID: team, as: .operator(workspaceID: workspaceID))
         }
         print("Created \(channel.rawValue) inbox \(inbox.id) (\(inbox.name)). Give the provider this URL:")
-        print(publicURL.base + inbox.webhookPath)
+        print(publicURL.base + SiteURL.inbox(inbox).path)
     }
 }
 

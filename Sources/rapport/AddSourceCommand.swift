@@ -25,7 +25,7 @@ struct AddSourceCommand: AsyncParsableCommand {
         let (services, workspaceID) = try await database.openServices(workspace: workspace)
         let source = try await services.sources.create(kind: kind, name: name, secret: secret, as: .operator(workspaceID: workspaceID))
         print("Connected \(kind.rawValue) source \(source.id) (\(source.name)). Point the shop's webhooks (JSON) at:")
-        print(publicURL.base + source.webhookPath)
+        print(publicURL.base + SiteURL.source(source).path)
         await services.store.shutdown()
     }
 }

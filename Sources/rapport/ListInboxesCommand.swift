@@ -12,7 +12,7 @@ struct ListInboxesCommand: AsyncParsableCommand {
         let inboxes = try await database.withServices { services, workspaceID in try await services.inboxes.inboxes(as: .operator(workspaceID: workspaceID)) }
         print("ID\tCHANNEL\tNAME\tWEBHOOK URL")
         for inbox in inboxes {
-            print("\(inbox.id)\t\(inbox.channel.rawValue)\t\(inbox.name)\t\(publicURL.base + inbox.webhookPath)")
+            print("\(inbox.id)\t\(inbox.channel.rawValue)\t\(inbox.name)\t\(publicURL.base + SiteURL.inbox(inbox).path)")
         }
     }
 }

@@ -12,7 +12,7 @@ struct ListSourcesCommand: AsyncParsableCommand {
         let (services, workspaceID) = try await database.openServices()
         print("ID\tKIND\tNAME\tWEBHOOK URL")
         for source in try await services.sources.sources(as: .operator(workspaceID: workspaceID)) {
-            print("\(source.id)\t\(source.kind.rawValue)\t\(source.name)\t\(publicURL.base + source.webhookPath)")
+            print("\(source.id)\t\(source.kind.rawValue)\t\(source.name)\t\(publicURL.base + SiteURL.source(source).path)")
         }
         await services.store.shutdown()
     }

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import NIOCore
 import RapportChannels
 import RapportCore
+import RapportServer
 import RapportTestSupport
 import Testing
 
@@ -26,7 +27,7 @@ struct ShopWebhookTests {
             headers[HTTPField.Name("X-Shopify-Webhook-Id")!] = "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043"
             headers[.contentType] = "application/json"
             for _ in 0..<2 {
-                let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: body)
+                let response = try await api.client.execute(uri: SiteURL.source(source).path, method: .post, headers: headers, body: body)
                 #expect(response.status == .ok)
             }
             let orders = try await api.services.commerce.orders(number: "1001", as: .operator(workspaceID: api.workspaceID))
@@ -53,7 +54,7 @@ struct ShopWebhookTests {
             var headers = HTTPFields()
             headers[HTTPField.Name("X-Shopify-Hmac-Sha256")!] = "+P1eXg15rR/Mx35UlqfJHi2ceogG93HaWb6v1fsuL0o="
             headers[HTTPField.Name("X-Shopify-Topic")!] = "orders/create"
-            let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: try Self.fixture())
+            let response = try await api.client.execute(uri: SiteURL.source(source).path, method: .post, headers: headers, body: try Self.fixture())
             #expect(response.status == .unauthorized)
             #expect(try await api.services.commerce.counts(as: .operator(workspaceID: api.workspaceID)).orders == 0)
         }
@@ -76,7 +77,7 @@ struct ShopWebhookTests {
             headers[HTTPField.Name("X-WC-Webhook-Signature")!] = WebhookSignatureVector.sign(json, secret: "woo-secret-1")
             headers[HTTPField.Name("X-WC-Webhook-Topic")!] = "order.created"
             headers[HTTPField.Name("X-WC-Webhook-Delivery-ID")!] = "1"
-            let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: ByteBuffer(string: json))
+            let response = try await api.client.execute(uri: SiteURL.source(source).path, method: .post, headers: headers, body: ByteBuffer(string: json))
             #expect(response.status == .ok)
             let order = try #require(try await api.services.commerce.orders(number: "727", as: .operator(workspaceID: api.workspaceID)).first)
             #expect(order.status == .paid && order.totals.total == 2_935 && order.totals.shipping == 1_000)

@@ -7,12 +7,12 @@ public struct TwilioSMSSender: ChannelSender {
     public static let apiBaseURL = "https://api.twilio.com"
     public let channel = InboxChannel.sms
     let http: OutboundHTTP
-    /// Rapport's public base URL, for the status callback.
-    let publicBaseURL: String
+    /// Where Twilio reports an inbox's deliveries (the server's route table says).
+    let statusCallback: @Sendable (Inbox) -> String
 
-    public init(http: OutboundHTTP, publicBaseURL: String) {
+    public init(http: OutboundHTTP, statusCallback: @escaping @Sendable (Inbox) -> String) {
         self.http = http
-        self.publicBaseURL = publicBaseURL
+        self.statusCallback = statusCallback
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
@@ -22,7 +22,7 @@ public struct TwilioSMSSender: ChannelSender {
         let credentials = Data("\(account):\(settings["auth_token"] ?? "")".utf8).base64EncodedString()
         let form = FormBody.encode([
             ("To", outbound.conversation.contact), ("From", settings["phone_number"] ?? ""), ("Body", outbound.message.text ?? ""),
-            ("StatusCallback", publicBaseURL + outbound.inbox.webhookPath + "/status"),
+            ("StatusCallback", statusCallback(outbound.inbox)),
         ])
         let answer: OutboundHTTP.Answer
         do {

@@ -8,8 +8,8 @@ import RapportInsights
 public struct BotService: Sendable {
     public let conversations: ConversationService
     public let commerce: CommerceService
-    /// Where help articles are read: `<base>/help/<workspace>/<slug>`.
-    public let publicBaseURL: String
+    /// Where the help articles the bot quotes can be read.
+    public let helpLinks: any HelpArticleLinks
     let models = BotModels()
     /// A pending conversation nobody wrote in for this long closes (`bot.idle`).
     public static let idleClose: TimeInterval = 24 * 3600
@@ -17,10 +17,10 @@ public struct BotService: Sendable {
     var store: any DataStore { conversations.store }
     var clock: any WallClock { conversations.clock }
 
-    public init(conversations: ConversationService, commerce: CommerceService, publicBaseURL: String) {
+    public init(conversations: ConversationService, commerce: CommerceService, helpLinks: any HelpArticleLinks) {
         self.conversations = conversations
         self.commerce = commerce
-        self.publicBaseURL = publicBaseURL.hasSuffix("/") ? String(publicBaseURL.dropLast()) : publicBaseURL
+        self.helpLinks = helpLinks
     }
 
     /// Runs a `bot.reply` job.
@@ -52,7 +52,7 @@ public struct BotService: Sendable {
         let classifier = await models.classifier(for: set)
         let index = KnowledgeIndex(articles: articles.map { KnowledgeArticle(id: $0.id, title: $0.title, body: $0.body) })
         let knowledge = index.answer(text).flatMap { answer in
-            articles.first { $0.id == answer.articleID }.map { (answer: answer, link: "\(publicBaseURL)/help/\(workspaceID)/\($0.slug)") }
+            articles.first { $0.id == answer.articleID }.map { (answer: answer, link: helpLinks.link(workspaceID: workspaceID, slug: $0.slug)) }
         }
         return BotAnalysis(
             prediction: classifier.predict(text), entities: EntityExtractor().entities(in: text, today: clock.now()),

@@ -28,10 +28,10 @@ public struct CoreServices: Sendable {
     ///   - secrets: how API keys and session tokens are hashed at rest.
     ///   - passwords: how users' passwords are hashed.
     ///   - outbound: where Rapport's own requests may go (webhooks, providers, SMTP servers).
-    ///   - publicBaseURL: where customers read help articles the bot links to.
+    ///   - helpLinks: where customers read the help articles the bot links to.
     public init(
         context: CoreContext, normalizer: IdentityNormalizer, policy: MergePolicy = .standard, secrets: any SecretHasher,
-        passwords: any PasswordHasher, outbound: OutboundTargets, publicBaseURL: String
+        passwords: any PasswordHasher, outbound: OutboundTargets, helpLinks: any HelpArticleLinks
     ) {
         let (store, clock) = (context.store, context.clock)
         self.context = context
@@ -53,7 +53,7 @@ public struct CoreServices: Sendable {
         self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: secrets, inboxes: inboxes)
         let conversations = ConversationService(customers: customers)
         self.conversations = conversations
-        self.bot = BotService(conversations: conversations, commerce: commerce, publicBaseURL: publicBaseURL)
+        self.bot = BotService(conversations: conversations, commerce: commerce, helpLinks: helpLinks)
         let lifetime = LifetimeValueService(store: store, clock: clock)
         self.lifetime = lifetime
         let recommendations = RecommendationService(customers: customers)

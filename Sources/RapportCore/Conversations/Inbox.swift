@@ -28,15 +28,4 @@ public struct Inbox: Sendable, Equatable {
 
     /// The provider account this inbox stands for (its phone number id, page id, address).
     public var address: String? { channel.addressSetting.flatMap { settings[$0] } }
-
-    /// The path providers post to; `rapport inboxes add` prints it with the public base URL.
-    public var webhookPath: String {
-        switch channel {
-        case .sms: "/webhooks/twilio/sms/\(id)"
-        case .voice: "/webhooks/twilio/voice/\(id)"
-        case .email: "/webhooks/email/\(id)"
-        case .webchat: "/widget.js?inbox=\(id)"
-        case .whatsapp, .messenger, .instagram, .store: "/webhooks/\(channel.rawValue)/\(id)"
-        }
-    }
 }

@@ -20,5 +20,4 @@ public struct ShopSource: Sendable, Equatable {
     }
 
     /// The path the shop is told to send its webhooks to.
-    public var webhookPath: String { "/webhooks/\(kind.rawValue)/\(id)" }
 }

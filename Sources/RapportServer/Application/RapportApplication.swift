@@ -141,7 +141,7 @@ public enum RapportApplication {
         let publicBase = services.publicURL ?? "http://127.0.0.1:8080"
         let senders: [any ChannelSender] = [
             WhatsAppSender(http: http), MetaSendAPISender(channel: .messenger, http: http),
-            MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, publicBaseURL: publicBase),
+            MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, statusCallback: { publicBase + SiteURL.twilioSMSStatus(inboxID: $0.id).path }),
             EmailSender(targets: services.outbound), WebChatSender(),
         ]
         return [

@@ -85,7 +85,7 @@ struct BotPages {
                 "id": article?.id, "error": error,
                 "slug": draft?["slug"] ?? article?.slug ?? "", "title_text": draft?["title"] ?? article?.title ?? "",
                 "body": draft?["body"] ?? article?.body ?? "",
-                "link": article.map { "/help/\($0.workspaceID)/\($0.slug)" },
+                "link": article.map { SiteURL.helpArticle(workspaceID: $0.workspaceID, slug: $0.slug).path },
             ]),
             status: error == nil ? .ok : .unprocessableContent)
     }

@@ -37,7 +37,7 @@ struct BotViews: Sendable {
             "articles": articles.map { article -> [String: Any] in
                 [
                     "id": article.id, "title": article.title, "slug": article.slug, "updated": WebFormat.time(article.updatedAt),
-                    "link": "/help/\(article.workspaceID)/\(article.slug)",
+                    "link": SiteURL.helpArticle(workspaceID: article.workspaceID, slug: article.slug).path,
                 ]
             },
         ])

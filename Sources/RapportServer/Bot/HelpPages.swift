@@ -9,7 +9,7 @@ struct HelpPages {
     let pages: WebPages
 
     func register(on group: RouterGroup<RapportRequestContext>) {
-        group.get("help/:workspace/:slug") { request, context in
+        group.get(RouterPath(SiteURL.helpArticleRoute)) { request, context in
             let article = try await bot.publishedArticle(
                 workspaceID: try context.parameters.require("workspace"), slug: try context.parameters.require("slug"))
             let html = MarkdownHTML.render(article.body)

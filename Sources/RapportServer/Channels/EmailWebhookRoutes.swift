@@ -17,7 +17,7 @@ struct EmailWebhookRoutes {
     static let maximumSize = 25 << 20
 
     func register(on router: RouterGroup<RapportRequestContext>) {
-        router.post("webhooks/email/:inbox_id") { request, context in try await receive(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.inboundEmail))) { request, context in try await receive(request, context: context) }
     }
 
     @Sendable func receive(_ request: Request, context: RapportRequestContext) async throws -> Response {

@@ -15,10 +15,10 @@ struct MetaWebhookRoutes {
 
     func register(on router: RouterGroup<RapportRequestContext>) {
         for channel in [InboxChannel.whatsapp, .messenger, .instagram] {
-            router.get("webhooks/\(channel.rawValue)/:inbox_id") { request, context in
+            router.get(RouterPath(SiteURL.route("inbox_id") { .channelWebhook(channel: channel, inboxID: $0) })) { request, context in
                 try await handshake(request, context: context, channel: channel)
             }
-            router.post("webhooks/\(channel.rawValue)/:inbox_id") { request, context in
+            router.post(RouterPath(SiteURL.route("inbox_id") { .channelWebhook(channel: channel, inboxID: $0) })) { request, context in
                 try await receive(request, context: context, channel: channel)
             }
         }

@@ -15,8 +15,8 @@ struct TwilioWebhookRoutes {
     static let signatureHeader = HTTPField.Name("X-Twilio-Signature")!
 
     func register(on router: RouterGroup<RapportRequestContext>) {
-        router.post("webhooks/twilio/sms/:inbox_id") { request, context in try await receive(request, context: context) }
-        router.post("webhooks/twilio/sms/:inbox_id/status") { request, context in try await receive(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.twilioSMS))) { request, context in try await receive(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.twilioSMSStatus))) { request, context in try await receive(request, context: context) }
     }
 
     /// The verified form fields of a Twilio request to an inbox of `channel`.

@@ -14,10 +14,10 @@ struct VoiceWebhookRoutes {
     let address: PublicAddress
 
     func register(on router: RouterGroup<RapportRequestContext>) {
-        router.post("webhooks/twilio/voice/:inbox_id") { request, context in try await answer(request, context: context) }
-        router.post("webhooks/twilio/voice/:inbox_id/menu") { request, context in try await menu(request, context: context) }
-        router.post("webhooks/twilio/voice/:inbox_id/recording") { request, context in try await recording(request, context: context) }
-        router.post("webhooks/twilio/voice/:inbox_id/status") { request, context in try await status(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.twilioVoice))) { request, context in try await answer(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.twilioVoiceMenu))) { request, context in try await menu(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.twilioVoiceRecording))) { request, context in try await recording(request, context: context) }
+        router.post(RouterPath(SiteURL.route("inbox_id", SiteURL.twilioVoiceStatus))) { request, context in try await status(request, context: context) }
     }
 
     private func form(_ request: Request, _ context: RapportRequestContext) async throws -> (Inbox, [String: String], String) {
@@ -25,7 +25,7 @@ struct VoiceWebhookRoutes {
             request, context: context, inboxes: inboxes, channel: .voice, address: address)
         let values = Dictionary(fields, uniquingKeysWith: { first, _ in first })
         guard values["CallSid"] != nil else { throw RapportError.invalid(field: "CallSid", "is required") }
-        return (inbox, values, address.base(of: request) + inbox.webhookPath)
+        return (inbox, values, address.base(of: request) + SiteURL.inbox(inbox).path)
     }
 
     @Sendable func answer(_ request: Request, context: RapportRequestContext) async throws -> Response {

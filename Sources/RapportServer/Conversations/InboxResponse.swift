@@ -21,7 +21,7 @@ struct InboxResponse: JSONWritable {
         writer.endObject()
         writer.key("sla_policy_id"); writer.string(inbox.slaPolicyID)
         writer.key("team_id"); writer.string(inbox.teamID)
-        writer.key("webhook_url"); writer.string(baseURL + inbox.webhookPath)
+        writer.key("webhook_url"); writer.string(baseURL + SiteURL.inbox(inbox).path)
         writer.endObject()
     }
 }

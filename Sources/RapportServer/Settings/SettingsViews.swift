@@ -50,7 +50,7 @@ struct SettingsViews: Sendable {
         values["inboxes"] = boxes.map { inbox -> [String: Any] in
             ViewValues.make([
                 "id": inbox.id, "name": inbox.name, "channel": WebFormat.channelName(inbox.channel), "team": inbox.teamID.flatMap { teamNames[$0] },
-                "address": inbox.address, "webhook": inbox.channel == .store ? nil : publicBase + inbox.webhookPath,
+                "address": inbox.address, "webhook": inbox.channel == .store ? nil : publicBase + SiteURL.inbox(inbox).path,
                 "settings": inbox.settings.keys.sorted().filter { !InboxChannel.secretSettings.contains($0) }
                     .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: ", "),
                 "editable": inbox.settings.keys.sorted().filter { !InboxChannel.secretSettings.contains($0) }
@@ -81,7 +81,7 @@ struct SettingsViews: Sendable {
         if actor.may(.manageSources) {
             values["sources"] = try await sources.sources(as: actor).map { source -> [String: Any] in
                 [
-                    "id": source.id, "name": source.name, "kind": source.kind.rawValue, "url": publicBase + source.webhookPath,
+                    "id": source.id, "name": source.name, "kind": source.kind.rawValue, "url": publicBase + SiteURL.source(source).path,
                     "created": WebFormat.day(source.createdAt),
                 ]
             }

@@ -12,7 +12,7 @@ struct SourceResponse: JSONWritable {
         writer.key("kind"); writer.string(source.kind.rawValue)
         writer.key("name"); writer.string(source.name)
         writer.key("object"); writer.string("source")
-        writer.key("webhook_url"); writer.string(baseURL + source.webhookPath)
+        writer.key("webhook_url"); writer.string(baseURL + SiteURL.source(source).path)
         writer.endObject()
     }
 }

@@ -10,10 +10,10 @@ struct WebhookRoutes {
     let sources: SourceService
 
     func register(on router: RouterGroup<RapportRequestContext>) {
-        router.post("webhooks/shopify/:source_id") { request, context in
+        router.post(RouterPath(SiteURL.route("source_id") { .shopWebhook(kind: .shopify, sourceID: $0) })) { request, context in
             try await receive(request, context: context, kind: .shopify)
         }
-        router.post("webhooks/woocommerce/:source_id") { request, context in
+        router.post(RouterPath(SiteURL.route("source_id") { .shopWebhook(kind: .woocommerce, sourceID: $0) })) { request, context in
             try await receive(request, context: context, kind: .woocommerce)
         }
     }

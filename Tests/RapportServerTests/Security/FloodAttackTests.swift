@@ -65,7 +65,7 @@ struct FloodAttackTests {
             }
             #expect(statuses == [.unauthorized, .unauthorized, .unauthorized, .tooManyRequests, .tooManyRequests])
             let source = try await api.services.sources.create(kind: .shopify, name: "Shop", secret: "hush", as: .operator(workspaceID: api.workspaceID))
-            let other = try await api.client.execute(uri: source.webhookPath, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
+            let other = try await api.client.execute(uri: SiteURL.source(source).path, method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: "{}"))
             #expect(other.status == .unauthorized, "another target has its own share")
         }
     }

@@ -85,7 +85,7 @@ extension ShopSourceAttackTests {
                 headers[HTTPField.Name("X-Shopify-Topic")!] = topic
                 headers[HTTPField.Name("X-Shopify-Webhook-Id")!] = id
                 headers[.contentType] = "application/json"
-                let response = try await api.client.execute(uri: source.webhookPath, method: .post, headers: headers, body: body)
+                let response = try await api.client.execute(uri: SiteURL.source(source).path, method: .post, headers: headers, body: body)
                 #expect(response.status == .ok)
             }
             try await deliver("orders/create", id: "d1", updatedAt: "2026-11-01T10:00:00Z", cancelledAt: nil, status: "paid")

@@ -1,0 +1,67 @@
+import RapportCore
+
+/// Every address Rapport hands out or answers at from outside the API: providers' webhooks,
+/// the chat widget, help articles. Routes register these paths and links are built from them,
+/// so a registered route and the URL given to a provider cannot drift apart.
+public enum SiteURL: Sendable, Equatable {
+    /// Where Twilio posts an SMS, and its delivery reports.
+    case twilioSMS(inboxID: String)
+    case twilioSMSStatus(inboxID: String)
+    /// Where Twilio asks what to do with a call, then with the menu choice, the recording and the call's end.
+    case twilioVoice(inboxID: String)
+    case twilioVoiceMenu(inboxID: String)
+    case twilioVoiceRecording(inboxID: String)
+    case twilioVoiceStatus(inboxID: String)
+    /// Where an e-mail provider posts inbound mail.
+    case inboundEmail(inboxID: String)
+    /// Where Meta posts (WhatsApp, Messenger, Instagram) and verifies the subscription.
+    case channelWebhook(channel: InboxChannel, inboxID: String)
+    /// The script a shop embeds for its web chat.
+    case chatWidget(inboxID: String)
+    /// Where a connected shop posts its order and customer webhooks.
+    case shopWebhook(kind: SourceKind, sourceID: String)
+    /// A published help article, readable by anyone.
+    case helpArticle(workspaceID: String, slug: String)
+
+    /// The inbox's address for its provider (`rapport inboxes add` prints it).
+    public static func inbox(_ inbox: Inbox) -> SiteURL {
+        switch inbox.channel {
+        case .sms: .twilioSMS(inboxID: inbox.id)
+        case .voice: .twilioVoice(inboxID: inbox.id)
+        case .email: .inboundEmail(inboxID: inbox.id)
+        case .webchat: .chatWidget(inboxID: inbox.id)
+        case .whatsapp, .messenger, .instagram, .store: .channelWebhook(channel: inbox.channel, inboxID: inbox.id)
+        }
+    }
+
+    public static func source(_ source: ShopSource) -> SiteURL {
+        .shopWebhook(kind: source.kind, sourceID: source.id)
+    }
+
+    /// The path, from the root.
+    public var path: String { "/" + relativePath }
+
+    /// The path as a route registers it, with `:parameter` in place of the id.
+    static func route(_ parameter: String, _ url: (String) -> SiteURL) -> String {
+        url(":\(parameter)").relativePath
+    }
+
+    /// The help article's path as its route registers it.
+    static let helpArticleRoute = SiteURL.helpArticle(workspaceID: ":workspace", slug: ":slug").relativePath
+
+    private var relativePath: String {
+        switch self {
+        case .twilioSMS(let id): "webhooks/twilio/sms/\(id)"
+        case .twilioSMSStatus(let id): "webhooks/twilio/sms/\(id)/status"
+        case .twilioVoice(let id): "webhooks/twilio/voice/\(id)"
+        case .twilioVoiceMenu(let id): "webhooks/twilio/voice/\(id)/menu"
+        case .twilioVoiceRecording(let id): "webhooks/twilio/voice/\(id)/recording"
+        case .twilioVoiceStatus(let id): "webhooks/twilio/voice/\(id)/status"
+        case .inboundEmail(let id): "webhooks/email/\(id)"
+        case .channelWebhook(let channel, let id): "webhooks/\(channel.rawValue)/\(id)"
+        case .chatWidget(let id): "widget.js?inbox=\(id)"
+        case .shopWebhook(let kind, let id): "webhooks/\(kind.rawValue)/\(id)"
+        case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
+        }
+    }
+}
