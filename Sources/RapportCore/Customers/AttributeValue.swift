@@ -4,6 +4,15 @@ public enum AttributeValue: Sendable, Equatable, Hashable, Codable {
     case number(Double)
     case boolean(Bool)
 
+    /// The value as a JSON value.
+    public var jsonValue: JSONValue {
+        switch self {
+        case .string(let text): .string(text)
+        case .number(let number): .number(number)
+        case .boolean(let flag): .bool(flag)
+        }
+    }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if let value = try? container.decode(Bool.self) {

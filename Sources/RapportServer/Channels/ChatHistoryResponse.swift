@@ -1,15 +1,11 @@
 import RapportCore
 
-/// A visitor's thread, as their chat window shows it.
-struct ChatHistoryResponse: JSONWritable {
-    var messages: [Message]
+/// A visitor's thread, as their chat window shows it (what `MessageDocument.customerJSON`
+/// shows live).
+struct ChatHistoryResponse: Encodable {
+    let data: [DocumentJSON]
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("data")
-        writer.beginArray()
-        for message in messages { writer.raw(MessageDocument.customerJSON(message)) }
-        writer.endArray()
-        writer.endObject()
+    init(messages: [Message]) {
+        data = messages.map { DocumentJSON(MessageDocument.customerJSON($0)) }
     }
 }

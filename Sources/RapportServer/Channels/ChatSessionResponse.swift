@@ -1,16 +1,9 @@
 import Foundation
 import RapportCore
 
-struct ChatSessionResponse: JSONWritable {
-    var contact: String
-    var token: String
-    var expiresAt: Date
-
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("contact"); writer.string(contact)
-        writer.key("token"); writer.string(token)
-        writer.key("expires_at"); writer.timestamp(expiresAt)
-        writer.endObject()
-    }
+/// A web-chat visitor's session: who they are to Rapport, and the token their widget sends.
+struct ChatSessionResponse: Encodable {
+    let contact: String
+    let token: String
+    let expiresAt: Date
 }

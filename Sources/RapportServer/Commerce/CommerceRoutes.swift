@@ -172,7 +172,7 @@ struct CommerceRoutes {
         JSONResponse.make(StatsResponse(counts: try await commerce.counts(as: context.actor)))
     }
 
-    private func created(_ body: some JSONWritable, isNew: Bool, path: String) -> Response {
+    private func created(_ body: some Encodable, isNew: Bool, path: String) -> Response {
         var headers = HTTPFields()
         headers[.location] = "/api/v1/\(path)"
         return JSONResponse.make(body, status: isNew ? .created : .ok, headers: headers)

@@ -1,7 +1,13 @@
 import RapportCore
 
-struct FulfillmentResponse: JSONWritable {
-    var fulfillment: Fulfillment
+/// A shipment as the API shows it: `OrderDocument`'s JSON, which the `order.fulfillment_created` event carries too.
+struct FulfillmentResponse: Encodable {
+    let fulfillment: Fulfillment
 
-    func write(to writer: inout JSONWriter) { OrderDocument.write(fulfillment, to: &writer) }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        var writer = JSONWriter()
+        OrderDocument.write(fulfillment, to: &writer)
+        try container.encode(DocumentJSON(writer.text))
+    }
 }

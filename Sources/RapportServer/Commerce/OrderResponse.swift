@@ -1,7 +1,11 @@
 import RapportCore
 
-struct OrderResponse: JSONWritable {
-    var order: Order
+/// An order as the API shows it: `OrderDocument`'s JSON, which the order events carry too.
+struct OrderResponse: Encodable {
+    let order: Order
 
-    func write(to writer: inout JSONWriter) { OrderDocument.write(order, to: &writer) }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(DocumentJSON(OrderDocument.json(order)))
+    }
 }

@@ -1,7 +1,11 @@
 import RapportCore
 
-struct ProductResponse: JSONWritable {
-    var product: Product
+/// A product as the API shows it: `OrderDocument`'s JSON, which the product events carry too.
+struct ProductResponse: Encodable {
+    let product: Product
 
-    func write(to writer: inout JSONWriter) { OrderDocument.write(product, to: &writer) }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(DocumentJSON(OrderDocument.json(product)))
+    }
 }

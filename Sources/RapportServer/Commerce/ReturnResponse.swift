@@ -1,7 +1,11 @@
 import RapportCore
 
-struct ReturnResponse: JSONWritable {
-    var orderReturn: OrderReturn
+/// A return as the API shows it: `OrderDocument`'s JSON, which the return events carry too.
+struct ReturnResponse: Encodable {
+    let orderReturn: OrderReturn
 
-    func write(to writer: inout JSONWriter) { OrderDocument.write(orderReturn, to: &writer) }
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(DocumentJSON(OrderDocument.json(orderReturn)))
+    }
 }

@@ -1,19 +1,23 @@
 import RapportCore
 
 /// `GET /api/v1/stats`: how many of each thing the workspace holds.
-struct StatsResponse: JSONWritable {
-    var counts: StoreCounts
+struct StatsResponse: Encodable {
+    let customers: Int
+    let identities: Int
+    let interactions: Int
+    let object = "stats"
+    let orders: Int
+    let products: Int
+    let returns: Int
+    let trackedEvents: Int
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("customers"); writer.integer(Int64(counts.customers))
-        writer.key("identities"); writer.integer(Int64(counts.identities))
-        writer.key("interactions"); writer.integer(Int64(counts.interactions))
-        writer.key("object"); writer.string("stats")
-        writer.key("orders"); writer.integer(Int64(counts.orders))
-        writer.key("products"); writer.integer(Int64(counts.products))
-        writer.key("returns"); writer.integer(Int64(counts.returns))
-        writer.key("tracked_events"); writer.integer(Int64(counts.trackedEvents))
-        writer.endObject()
+    init(counts: StoreCounts) {
+        customers = counts.customers
+        identities = counts.identities
+        interactions = counts.interactions
+        orders = counts.orders
+        products = counts.products
+        returns = counts.returns
+        trackedEvents = counts.trackedEvents
     }
 }

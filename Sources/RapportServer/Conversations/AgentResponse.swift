@@ -1,22 +1,24 @@
+import Foundation
 import RapportCore
 
-struct AgentResponse: JSONWritable {
-    var agent: Agent
+/// A user as an agent of the workspace: who handles conversations, and how many at once.
+struct AgentResponse: Encodable {
+    let availability: Availability
+    let createdAt: Date
+    let email: String
+    let id: String
+    let maxConversations: Int
+    let name: String
+    let object = "agent"
+    let role: UserRole
 
     init(_ agent: Agent) {
-        self.agent = agent
-    }
-
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("availability"); writer.string(agent.availability.rawValue)
-        writer.key("created_at"); writer.timestamp(agent.createdAt)
-        writer.key("email"); writer.string(agent.email)
-        writer.key("id"); writer.string(agent.id)
-        writer.key("max_conversations"); writer.integer(Int64(agent.maxConversations))
-        writer.key("name"); writer.string(agent.name)
-        writer.key("object"); writer.string("agent")
-        writer.key("role"); writer.string(agent.role.rawValue)
-        writer.endObject()
+        availability = agent.availability
+        createdAt = agent.createdAt
+        email = agent.email
+        id = agent.id
+        maxConversations = agent.maxConversations
+        name = agent.name
+        role = agent.role
     }
 }

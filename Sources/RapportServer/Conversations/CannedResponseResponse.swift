@@ -1,19 +1,17 @@
+import Foundation
 import RapportCore
 
-struct CannedResponseResponse: JSONWritable {
-    var response: CannedResponse
+struct CannedResponseResponse: Encodable {
+    let content: String
+    let createdAt: Date
+    let id: String
+    let object = "canned_response"
+    let shortCode: String
 
     init(_ response: CannedResponse) {
-        self.response = response
-    }
-
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("content"); writer.string(response.content)
-        writer.key("created_at"); writer.timestamp(response.createdAt)
-        writer.key("id"); writer.string(response.id)
-        writer.key("object"); writer.string("canned_response")
-        writer.key("short_code"); writer.string(response.shortCode)
-        writer.endObject()
+        content = response.content
+        createdAt = response.createdAt
+        id = response.id
+        shortCode = response.shortCode
     }
 }

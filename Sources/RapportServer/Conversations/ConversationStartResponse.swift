@@ -1,14 +1,12 @@
 import RapportCore
 
 /// The conversation an agent started (or logged) and its first message.
-struct ConversationStartResponse: JSONWritable {
-    var conversation: Conversation
-    var message: Message
+struct ConversationStartResponse: Encodable {
+    let conversation: ConversationResponse
+    let message: MessageResponse
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("conversation"); ConversationDocument.write(conversation, to: &writer)
-        writer.key("message"); MessageDocument.write(message, to: &writer)
-        writer.endObject()
+    init(conversation: Conversation, message: Message) {
+        self.conversation = ConversationResponse(conversation)
+        self.message = MessageResponse(message)
     }
 }

@@ -1,19 +1,21 @@
+import Foundation
 import RapportCore
 
-struct TeamResponse: JSONWritable {
-    var team: Team
+struct TeamResponse: Encodable {
+    let createdAt: Date
+    let id: String
+    let memberIDs: [String]
+    let name: String
+    let object = "team"
 
-    init(_ team: Team) {
-        self.team = team
+    private enum CodingKeys: String, CodingKey {
+        case createdAt, id, memberIDs = "member_ids", name, object
     }
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("created_at"); writer.timestamp(team.createdAt)
-        writer.key("id"); writer.string(team.id)
-        writer.key("member_ids"); writer.strings(team.memberIDs)
-        writer.key("name"); writer.string(team.name)
-        writer.key("object"); writer.string("team")
-        writer.endObject()
+    init(_ team: Team) {
+        createdAt = team.createdAt
+        id = team.id
+        memberIDs = team.memberIDs
+        name = team.name
     }
 }

@@ -3,57 +3,51 @@ import RapportCore
 
 /// A customer as the API shows it; the 360° view adds `commerce`, `counts`, `insights` and
 /// `recent_interactions`.
-struct CustomerResponse: JSONWritable {
-    var customer: Customer
-    var view: CustomerView?
+struct CustomerResponse: Encodable {
+    struct Counts: Encodable {
+        let identities: Int
+        let interactions: Int
+    }
+
+    let addresses: [AddressResponse]
+    let attributes: JSONValue
+    @OmittedWhenNil var commerce: CommerceSummaryResponse?
+    @OmittedWhenNil var counts: Counts?
+    let createdAt: Date
+    let firstName: String?
+    let id: String
+    @OmittedWhenNil var insights: CustomerInsightsResponse?
+    let identities: [IdentityResponse]
+    let lastName: String?
+    let locale: String?
+    let notes: String?
+    let object = "customer"
+    @OmittedWhenNil var recentInteractions: [InteractionResponse]?
+    let tags: [String]
+    let timezone: String?
+    let updatedAt: Date
 
     init(_ customer: Customer) {
-        self.customer = customer
+        let profile = customer.profile
+        addresses = profile.addresses.map(AddressResponse.init)
+        attributes = .object(profile.attributes.mapValues(\.jsonValue))
+        createdAt = customer.createdAt
+        firstName = profile.firstName
+        id = customer.id
+        identities = customer.identities.map(IdentityResponse.init(identity:))
+        lastName = profile.lastName
+        locale = profile.locale
+        notes = profile.notes
+        tags = profile.tags
+        timezone = profile.timezone
+        updatedAt = customer.updatedAt
     }
 
     init(_ view: CustomerView) {
-        self.customer = view.customer
-        self.view = view
-    }
-
-    func write(to writer: inout JSONWriter) {
-        let profile = customer.profile
-        writer.beginObject()
-        writer.key("addresses"); writer.addresses(profile.addresses)
-        writer.key("attributes"); writer.attributes(profile.attributes)
-        if let view {
-            writer.key("commerce")
-            CommerceSummaryResponse(summary: view.commerce).write(to: &writer)
-            writer.key("counts")
-            writer.beginObject()
-            writer.key("identities"); writer.number(Double(customer.identities.count))
-            writer.key("interactions"); writer.number(Double(view.interactionCount))
-            writer.endObject()
-        }
-        writer.key("created_at"); writer.timestamp(customer.createdAt)
-        writer.key("first_name"); writer.string(profile.firstName)
-        writer.key("id"); writer.string(customer.id)
-        if let view {
-            writer.key("insights")
-            CustomerInsightsResponse(rfm: view.rfm, lifetimeValue: view.lifetimeValue).write(to: &writer)
-        }
-        writer.key("identities")
-        writer.beginArray()
-        for identity in customer.identities { IdentityResponse(identity: identity).write(to: &writer) }
-        writer.endArray()
-        writer.key("last_name"); writer.string(profile.lastName)
-        writer.key("locale"); writer.string(profile.locale)
-        writer.key("notes"); writer.string(profile.notes)
-        writer.key("object"); writer.string("customer")
-        if let view {
-            writer.key("recent_interactions")
-            writer.beginArray()
-            for interaction in view.recentInteractions { InteractionResponse(interaction: interaction).write(to: &writer) }
-            writer.endArray()
-        }
-        writer.key("tags"); writer.strings(profile.tags)
-        writer.key("timezone"); writer.string(profile.timezone)
-        writer.key("updated_at"); writer.timestamp(customer.updatedAt)
-        writer.endObject()
+        self.init(view.customer)
+        commerce = CommerceSummaryResponse(summary: view.commerce)
+        counts = Counts(identities: view.customer.identities.count, interactions: view.interactionCount)
+        insights = CustomerInsightsResponse(rfm: view.rfm, lifetimeValue: view.lifetimeValue)
+        recentInteractions = view.recentInteractions.map(InteractionResponse.init(interaction:))
     }
 }

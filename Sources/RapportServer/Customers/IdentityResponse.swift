@@ -1,17 +1,20 @@
 import Foundation
 import RapportCore
 
-struct IdentityResponse: JSONWritable {
-    var identity: Identity
+struct IdentityResponse: Encodable {
+    let createdAt: Date
+    let id: String
+    let kind: IdentityKind
+    let provenance: IdentityProvenance
+    let source: String?
+    let value: String
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("created_at"); writer.timestamp(identity.createdAt)
-        writer.key("id"); writer.string(identity.id)
-        writer.key("kind"); writer.string(identity.kind.rawValue)
-        writer.key("provenance"); writer.string(identity.provenance.rawValue)
-        writer.key("source"); writer.string(identity.source)
-        writer.key("value"); writer.string(identity.value)
-        writer.endObject()
+    init(identity: Identity) {
+        createdAt = identity.createdAt
+        id = identity.id
+        kind = identity.kind
+        provenance = identity.provenance
+        source = identity.source
+        value = identity.value
     }
 }

@@ -1,21 +1,27 @@
 import Foundation
 import RapportCore
 
-struct InteractionResponse: JSONWritable {
-    var interaction: Interaction
+struct InteractionResponse: Encodable {
+    let channel: InteractionChannel
+    let createdAt: Date
+    let customerID: String
+    let direction: InteractionDirection
+    let id: String
+    let kind: String
+    let object = "interaction"
+    let occurredAt: Date
+    let payload: JSONValue?
+    let summary: String?
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("channel"); writer.string(interaction.channel.rawValue)
-        writer.key("created_at"); writer.timestamp(interaction.createdAt)
-        writer.key("customer_id"); writer.string(interaction.customerID)
-        writer.key("direction"); writer.string(interaction.direction.rawValue)
-        writer.key("id"); writer.string(interaction.id)
-        writer.key("kind"); writer.string(interaction.kind)
-        writer.key("object"); writer.string("interaction")
-        writer.key("occurred_at"); writer.timestamp(interaction.occurredAt)
-        writer.key("payload"); writer.value(interaction.payload)
-        writer.key("summary"); writer.string(interaction.summary)
-        writer.endObject()
+    init(interaction: Interaction) {
+        channel = interaction.channel
+        createdAt = interaction.createdAt
+        customerID = interaction.customerID
+        direction = interaction.direction
+        id = interaction.id
+        kind = interaction.kind
+        occurredAt = interaction.occurredAt
+        payload = interaction.payload
+        summary = interaction.summary
     }
 }

@@ -1,23 +1,23 @@
 import Foundation
 import RapportCore
 
-struct MergeResponse: JSONWritable {
-    var record: MergeRecord
+struct MergeResponse: Encodable {
+    let actor: String
+    let createdAt: Date
+    let id: String
+    let mergedID: String
+    let object = "merge"
+    let reason: String
+    let survivorID: String
+    let undoneAt: Date?
 
     init(_ record: MergeRecord) {
-        self.record = record
-    }
-
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("actor"); writer.string(record.actor)
-        writer.key("created_at"); writer.timestamp(record.createdAt)
-        writer.key("id"); writer.string(record.id)
-        writer.key("merged_id"); writer.string(record.mergedID)
-        writer.key("object"); writer.string("merge")
-        writer.key("reason"); writer.string(record.reason)
-        writer.key("survivor_id"); writer.string(record.survivorID)
-        writer.key("undone_at"); writer.timestamp(record.undoneAt)
-        writer.endObject()
+        actor = record.actor
+        createdAt = record.createdAt
+        id = record.id
+        mergedID = record.mergedID
+        reason = record.reason
+        survivorID = record.survivorID
+        undoneAt = record.undoneAt
     }
 }

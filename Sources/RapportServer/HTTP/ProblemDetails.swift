@@ -5,13 +5,13 @@ import RapportCore
 
 /// An RFC 9457 problem document, with the field errors of a failed validation.
 struct ProblemDetails: Encodable {
-    var type: String
-    var title: String
-    var status: Int
     var detail: String
-    var instance: String?
+    @OmittedWhenNil var errors: [FieldError]?
+    @OmittedWhenNil var instance: String?
     var requestId: String
-    var errors: [FieldError]?
+    var status: Int
+    var title: String
+    var type: String
 
     /// The `type` URIs are relative references into the API documentation.
     static func type(for status: HTTPResponse.Status) -> String {
@@ -32,8 +32,8 @@ struct ProblemDetails: Encodable {
     func response(status: HTTPResponse.Status) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "application/problem+json"
-        let body = (try? JSONCoding.makeEncoder().encode(self)) ?? Data("{}".utf8)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
+        let body = (try? JSONDocumentEncoder.encode(self)) ?? "{}"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
     }
 
     static func make(
@@ -41,8 +41,8 @@ struct ProblemDetails: Encodable {
         path: String? = nil
     ) -> Response {
         ProblemDetails(
-            type: type(for: status), title: status.reasonPhrase, status: status.code, detail: detail, instance: path,
-            requestId: context.requestID, errors: errors
+            detail: detail, errors: errors, instance: path, requestId: context.requestID, status: status.code,
+            title: status.reasonPhrase, type: type(for: status)
         ).response(status: status)
     }
 }

@@ -9,8 +9,8 @@ struct HealthRoutes {
             var schemaVersion: Int
         }
 
-        var status: String
         var database: Database
+        var status: String
     }
 
     let store: any DataStore
@@ -19,8 +19,8 @@ struct HealthRoutes {
         router.get("health") { _, context -> Response in
             do {
                 let version = try await store.schemaVersion()
-                return try JSONResponse.make(
-                    Status(status: "ok", database: .init(engine: store.engineName, schemaVersion: version)))
+                return JSONResponse.make(
+                    Status(database: .init(engine: store.engineName, schemaVersion: version), status: "ok"))
             } catch {
                 context.logger.error("health check failed", metadata: ["error": .string(String(reflecting: error))])
                 return ProblemDetails.make(

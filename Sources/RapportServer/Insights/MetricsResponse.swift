@@ -2,45 +2,57 @@ import Foundation
 import RapportCore
 
 /// `GET /api/v1/insights/metrics`: the store's figures for a range, amounts in minor units.
-struct MetricsResponse: JSONWritable {
-    var metrics: StoreMetrics
+struct MetricsResponse: Encodable {
+    struct Day: Encodable {
+        let date: String
+        let orders: Int
+        let revenue: Int64
+    }
 
-    func write(to writer: inout JSONWriter) {
-        func optional(_ key: String, _ value: Double?) {
-            writer.key(key)
-            if let value { writer.number(value) } else { writer.null() }
-        }
-        writer.beginObject()
-        optional("average_days_between_orders", metrics.averageDaysBetweenOrders)
-        optional("average_order_value", metrics.averageOrderValue)
-        writer.key("currency"); writer.string(metrics.currency)
-        writer.key("customers"); writer.integer(Int64(metrics.customers))
-        writer.key("days")
-        writer.beginArray()
-        for day in metrics.days {
-            writer.beginObject()
-            writer.key("date"); writer.string(String(Timestamp.iso8601(day.start).prefix(10)))
-            writer.key("orders"); writer.integer(Int64(day.orders))
-            writer.key("revenue"); writer.integer(day.revenue)
-            writer.endObject()
-        }
-        writer.endArray()
-        writer.key("from"); writer.string(String(Timestamp.iso8601(metrics.from).prefix(10)))
-        optional("growth_period_over_period", metrics.growthPeriodOverPeriod)
-        optional("growth_year_over_year", metrics.growthYearOverYear)
-        writer.key("last_year_revenue"); writer.integer(metrics.lastYearRevenue)
-        optional("net_promoter_score", metrics.netPromoterScore)
-        writer.key("new_customers"); writer.integer(Int64(metrics.newCustomers))
-        writer.key("object"); writer.string("metrics")
-        writer.key("orders"); writer.integer(Int64(metrics.orders))
-        writer.key("previous_revenue"); writer.integer(metrics.previousRevenue)
-        optional("purchase_frequency", metrics.purchaseFrequency)
-        optional("referral_rate", metrics.referralRate)
-        optional("repeat_purchase_rate", metrics.repeatPurchaseRate)
-        optional("return_rate", metrics.returnRate)
-        writer.key("returning_customers"); writer.integer(Int64(metrics.returningCustomers))
-        writer.key("revenue"); writer.integer(metrics.revenue)
-        writer.key("to"); writer.string(String(Timestamp.iso8601(metrics.to.addingTimeInterval(-86_400)).prefix(10)))
-        writer.endObject()
+    let averageDaysBetweenOrders: Double?
+    let averageOrderValue: Double?
+    let currency: String
+    let customers: Int
+    let days: [Day]
+    let from: String
+    let growthPeriodOverPeriod: Double?
+    let growthYearOverYear: Double?
+    let lastYearRevenue: Int64
+    let netPromoterScore: Double?
+    let newCustomers: Int
+    let object = "metrics"
+    let orders: Int
+    let previousRevenue: Int64
+    let purchaseFrequency: Double?
+    let referralRate: Double?
+    let repeatPurchaseRate: Double?
+    let returnRate: Double?
+    let returningCustomers: Int
+    let revenue: Int64
+    /// The last day of the range (the range itself ends at the start of the next).
+    let to: String
+
+    init(metrics: StoreMetrics) {
+        func day(_ date: Date) -> String { String(Timestamp.iso8601(date).prefix(10)) }
+        averageDaysBetweenOrders = metrics.averageDaysBetweenOrders
+        averageOrderValue = metrics.averageOrderValue
+        currency = metrics.currency
+        customers = metrics.customers
+        days = metrics.days.map { Day(date: day($0.start), orders: $0.orders, revenue: $0.revenue) }
+        from = day(metrics.from)
+        growthPeriodOverPeriod = metrics.growthPeriodOverPeriod
+        growthYearOverYear = metrics.growthYearOverYear
+        lastYearRevenue = metrics.lastYearRevenue
+        netPromoterScore = metrics.netPromoterScore
+        newCustomers = metrics.newCustomers
+        orders = metrics.orders
+        previousRevenue = metrics.previousRevenue
+        purchaseFrequency = metrics.purchaseFrequency
+        referralRate = metrics.referralRate
+        repeatPurchaseRate = metrics.repeatPurchaseRate
+        returnRate = metrics.returnRate
+        returningCustomers = metrics.returningCustomers
+        revenue = metrics.revenue
+        to = day(metrics.to.addingTimeInterval(-86_400))
     }
 }

@@ -2,24 +2,28 @@ import RapportCore
 
 /// A list of recommended products: `{"object": "list", "data": [{product_id, score, reason}]}`,
 /// for a customer; for a product, two such lists by kind.
-struct RecommendationListResponse: JSONWritable {
-    var lists: [(key: String, items: [ProductRecommendation])]
+struct RecommendationListResponse: Encodable {
+    struct Item: Encodable {
+        let productID: String
+        let reason: RecommendationReason
+        let score: Double
+    }
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
+    let lists: [(key: String, items: [ProductRecommendation])]
+
+    private struct ListKey: CodingKey {
+        let stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: ListKey.self)
         for list in lists {
-            writer.key(list.key)
-            writer.beginArray()
-            for item in list.items {
-                writer.beginObject()
-                writer.key("product_id"); writer.string(item.productID)
-                writer.key("reason"); writer.string(item.reason.rawValue)
-                writer.key("score"); writer.number(item.score)
-                writer.endObject()
-            }
-            writer.endArray()
+            try container.encode(
+                list.items.map { Item(productID: $0.productID, reason: $0.reason, score: $0.score) }, forKey: ListKey(stringValue: list.key))
         }
-        writer.key("object"); writer.string("recommendations")
-        writer.endObject()
+        try container.encode("recommendations", forKey: ListKey(stringValue: "object"))
     }
 }

@@ -1,19 +1,22 @@
+import Foundation
 import RapportCore
 
 /// An outgoing webhook as the API shows it; the secret only in the answer that created it.
-struct WebhookSubscriptionResponse: JSONWritable {
-    var subscription: WebhookSubscription
-    var showSecret: Bool
+struct WebhookSubscriptionResponse: Encodable {
+    let active: Bool
+    let createdAt: Date
+    let eventTypes: [String]
+    let id: String
+    let object = "webhook_endpoint"
+    @OmittedWhenNil var secret: String?
+    let url: String
 
-    func write(to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("active"); writer.bool(subscription.active)
-        writer.key("created_at"); writer.timestamp(subscription.createdAt)
-        writer.key("event_types"); writer.strings(subscription.eventTypes)
-        writer.key("id"); writer.string(subscription.id)
-        writer.key("object"); writer.string("webhook_endpoint")
-        if showSecret { writer.key("secret"); writer.string(subscription.secret) }
-        writer.key("url"); writer.string(subscription.url)
-        writer.endObject()
+    init(subscription: WebhookSubscription, showSecret: Bool) {
+        active = subscription.active
+        createdAt = subscription.createdAt
+        eventTypes = subscription.eventTypes
+        id = subscription.id
+        secret = showSecret ? subscription.secret : nil
+        url = subscription.url
     }
 }

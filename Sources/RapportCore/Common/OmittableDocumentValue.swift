@@ -1,0 +1,4 @@
+/// A value whose key `JSONDocumentEncoder` leaves out of the document.
+protocol OmittableDocumentValue {
+    var isOmitted: Bool { get }
+}
