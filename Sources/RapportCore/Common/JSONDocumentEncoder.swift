@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Encodes `Encodable` values straight into `JSONWriter` text, the one way Rapport writes JSON
 /// documents: keys in snake_case, every key present (`nil` is `null`), dates as ISO 8601 UTC
@@ -23,8 +24,20 @@ public enum JSONDocumentEncoder {
     }
 
     /// `camelCase` → `snake_case` as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase` does
-    /// it (`customerID` → `customer_id`, `line1` stays).
+    /// it (`customerID` → `customer_id`, `line1` stays). Keys are few and repeat on every
+    /// document, so each is converted once.
     public static func snakeCase(_ key: String) -> String {
+        if let known = convertedKeys.withLock({ $0[key] }) { return known }
+        let converted = convert(key)
+        convertedKeys.withLock { cache in
+            if cache.count < 10_000 { cache[key] = converted }
+        }
+        return converted
+    }
+
+    private static let convertedKeys = Mutex<[String: String]>([:])
+
+    private static func convert(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return key }
         let scalars = Array(key.unicodeScalars)
         var output = String.UnicodeScalarView()
