@@ -103,8 +103,8 @@ struct CustomerBenchCommand: AsyncParsableCommand {
         for index in 0..<lookups {
             let n = Int.random(in: 0..<count, using: &generator)
             let identity = index % 2 == 0
-                ? IdentityInput(kind: "email", value: SyntheticCustomers.email(n))
-                : IdentityInput(kind: "phone", value: SyntheticCustomers.phone(n))
+                ? IdentityInput(.email, value: SyntheticCustomers.email(n))
+                : IdentityInput(.phone, value: SyntheticCustomers.phone(n))
             let start = clock.now
             let found = try await services.customers.customerID(for: identity, as: .system("bench", workspaceID: workspaceID))
             samples.record(clock.now - start)

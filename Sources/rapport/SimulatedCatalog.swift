@@ -61,7 +61,7 @@ struct SimulatedCatalog {
             return OrderLineInput(sku: sku(product), title: "Product \(product)", quantity: 1, unitPrice: price(product))
         }
         var input = OrderInput(
-            customer: CustomerInput(identities: [IdentityInput(kind: "email", value: SyntheticCustomers.email(customer))]),
+            customer: CustomerInput(identities: [IdentityInput(.email, value: SyntheticCustomers.email(customer))]),
             number: number, source: "bench", externalID: number, status: .delivered, channel: .web, currency: "EUR", lines: lines)
         input.placedAt = placed
         return input

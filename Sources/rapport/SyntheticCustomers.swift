@@ -19,7 +19,7 @@ enum SyntheticCustomers {
 
     static func input(_ n: Int) -> CustomerInput {
         CustomerInput(
-            identities: [IdentityInput(kind: "email", value: email(n)), IdentityInput(kind: "phone", value: phone(n))],
+            identities: [IdentityInput(.email, value: email(n)), IdentityInput(.phone, value: phone(n))],
             firstName: firstName(n), lastName: lastName(n), tags: n % 10 == 0 ? ["vip"] : [])
     }
 }

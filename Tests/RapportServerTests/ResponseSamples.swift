@@ -27,7 +27,7 @@ enum ResponseSamples {
 
     static func interaction() -> Interaction {
         Interaction(
-            id: "int_1", workspaceID: "wsp_1", customerID: "cus_1", channel: .sms, direction: .inbound, kind: "message",
+            id: "int_1", workspaceID: "wsp_1", customerID: "cus_1", channel: .sms, direction: .inbound, kind: .message,
             summary: awkward, occurredAt: at,
             payload: .object(["b": .array([.number(1), .string("x"), .null]), "a": .bool(false), "z": .object(["k": .number(2.5)])]),
             createdAt: later)

@@ -99,7 +99,7 @@ struct MergeTests {
             #expect(survivor.customer.profile.lastName == "Lee-Park", "a change made after the merge is kept")
             #expect(Set(survivor.customer.identities.map(\.kind)) == [.email, .whatsapp])
             #expect(survivor.interactionCount == 1)
-            #expect(survivor.recentInteractions.map(\.kind) == ["email_sent"])
+            #expect(survivor.recentInteractions.map(\.kind.rawValue) == ["email_sent"])
 
             let merges = try await services.customers.merges(customerID: email.id, as: .operator(workspaceID: services.workspaceID))
             #expect(merges.first?.undoneAt != nil)

@@ -29,7 +29,7 @@ struct OrderTests {
             #expect(view.commerce.orderCount == 2)
             #expect(view.commerce.totalSpent == ["EUR": 8_000])
             #expect(view.commerce.lastOrder?.number == "1002")
-            #expect(view.recentInteractions.filter { $0.kind == "order_placed" }.count == 2)
+            #expect(view.recentInteractions.filter { $0.kind == .orderPlaced }.count == 2)
         }
     }
 
@@ -53,7 +53,7 @@ struct OrderTests {
             #expect(events.filter { $0 == .orderCreated }.count == 1)
             let timeline = try await services.customers.timeline(
                 customerID: created.order.customerID, page: try PageRequest(limit: 10), as: .operator(workspaceID: services.workspaceID))
-            #expect(Set(timeline.items.map(\.kind)) == ["order_placed", "order_shipped", "order_fulfilled"])
+            #expect(Set(timeline.items.map(\.kind.rawValue)) == ["order_placed", "order_shipped", "order_fulfilled"])
         }
     }
 

@@ -19,7 +19,7 @@ struct TimelineTests {
             }
             let first = try await services.customers.timeline(
                 customerID: customer.id, page: try PageRequest(limit: 2), as: .operator(workspaceID: services.workspaceID))
-            #expect(first.items.first?.kind == "email_opened")
+            #expect(first.items.first?.kind.rawValue == "email_opened")
             #expect(first.items.first?.payload == .object(["url": .string("/p/30")]))
             #expect(first.hasMore)
             let second = try await services.customers.timeline(
@@ -27,7 +27,7 @@ struct TimelineTests {
                 as: .operator(workspaceID: services.workspaceID))
             let all = (first.items + second.items)
             #expect(all.map(\.occurredAt) == all.map(\.occurredAt).sorted(by: >))
-            #expect(Set(all.map(\.kind)) == ["email_opened", "page_view", "order_placed", "call"])
+            #expect(Set(all.map(\.kind.rawValue)) == ["email_opened", "page_view", "order_placed", "call"])
             #expect(!second.hasMore)
         }
     }

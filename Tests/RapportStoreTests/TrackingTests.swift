@@ -44,7 +44,7 @@ struct TrackingTests {
             #expect(Set(view.customer.identities.map(\.kind)) == [.anonymous, .external, .email])
             let timeline = try await services.customers.timeline(
                 customerID: customerID, page: try PageRequest(limit: 10), as: .operator(workspaceID: services.workspaceID))
-            #expect(timeline.items.map(\.kind).sorted() == ["identify", "page", "track"])
+            #expect(timeline.items.map(\.kind.rawValue).sorted() == ["identify", "page", "track"])
         }
     }
 

@@ -25,9 +25,9 @@ public enum ShopifyWebhook {
         let currency = json.text("currency") ?? "USD"
         var identities: [IdentityInput] = []
         let customer = json.object("customer")
-        if let email = json.text("email") ?? customer?.text("email") { identities.append(IdentityInput(kind: "email", value: email)) }
-        if let phone = json.text("phone") ?? customer?.text("phone") { identities.append(IdentityInput(kind: "phone", value: phone)) }
-        if let id = customer?.text("id") { identities.append(IdentityInput(kind: "external", value: id, source: "shopify")) }
+        if let email = json.text("email") ?? customer?.text("email") { identities.append(IdentityInput(.email, value: email)) }
+        if let phone = json.text("phone") ?? customer?.text("phone") { identities.append(IdentityInput(.phone, value: phone)) }
+        if let id = customer?.text("id") { identities.append(IdentityInput(.external, value: id, source: "shopify")) }
         let lines = json.objects("line_items").map { item in
             OrderLineInput(
                 productExternalID: item.text("product_id"), variantExternalID: item.text("variant_id"), sku: item.text("sku"),
@@ -93,9 +93,9 @@ public enum ShopifyWebhook {
 
     static func customer(_ json: ShopJSON) -> CustomerInput {
         var identities: [IdentityInput] = []
-        if let id = json.text("id") { identities.append(IdentityInput(kind: "external", value: id, source: "shopify")) }
-        if let email = json.text("email") { identities.append(IdentityInput(kind: "email", value: email)) }
-        if let phone = json.text("phone") { identities.append(IdentityInput(kind: "phone", value: phone)) }
+        if let id = json.text("id") { identities.append(IdentityInput(.external, value: id, source: "shopify")) }
+        if let email = json.text("email") { identities.append(IdentityInput(.email, value: email)) }
+        if let phone = json.text("phone") { identities.append(IdentityInput(.phone, value: phone)) }
         let tags = (json.text("tags") ?? "").split(separator: ",").map { String($0).trimmed }.filter { !$0.isEmpty }
         return CustomerInput(
             identities: identities, firstName: json.text("first_name"), lastName: json.text("last_name"), tags: tags)

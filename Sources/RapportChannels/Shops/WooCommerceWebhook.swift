@@ -17,10 +17,10 @@ public enum WooCommerceWebhook {
         let currency = json.text("currency") ?? "USD"
         let billing = json.object("billing")
         var identities: [IdentityInput] = []
-        if let email = billing?.text("email") { identities.append(IdentityInput(kind: "email", value: email)) }
-        if let phone = billing?.text("phone") { identities.append(IdentityInput(kind: "phone", value: phone)) }
+        if let email = billing?.text("email") { identities.append(IdentityInput(.email, value: email)) }
+        if let phone = billing?.text("phone") { identities.append(IdentityInput(.phone, value: phone)) }
         if let id = json.text("customer_id"), id != "0" {
-            identities.append(IdentityInput(kind: "external", value: id, source: "woocommerce"))
+            identities.append(IdentityInput(.external, value: id, source: "woocommerce"))
         }
         let lines = json.objects("line_items").map { item in
             let quantity = max(1, item.integer("quantity") ?? 1)
@@ -63,9 +63,9 @@ public enum WooCommerceWebhook {
 
     static func customer(_ json: ShopJSON) -> CustomerInput {
         var identities: [IdentityInput] = []
-        if let id = json.text("id") { identities.append(IdentityInput(kind: "external", value: id, source: "woocommerce")) }
-        if let email = json.text("email") { identities.append(IdentityInput(kind: "email", value: email)) }
-        if let phone = json.object("billing")?.text("phone") { identities.append(IdentityInput(kind: "phone", value: phone)) }
+        if let id = json.text("id") { identities.append(IdentityInput(.external, value: id, source: "woocommerce")) }
+        if let email = json.text("email") { identities.append(IdentityInput(.email, value: email)) }
+        if let phone = json.object("billing")?.text("phone") { identities.append(IdentityInput(.phone, value: phone)) }
         return CustomerInput(identities: identities, firstName: json.text("first_name"), lastName: json.text("last_name"))
     }
 }

@@ -19,7 +19,7 @@ struct CommerceChangeLog: Sendable {
 
     /// A touchpoint about `order` on its customer's timeline.
     mutating func touchpoint(
-        _ kind: String, order: Order, direction: InteractionDirection, summary: String, at date: Date,
+        _ kind: InteractionKind, order: Order, direction: InteractionDirection, summary: String, at date: Date,
         extra: [String: JSONValue] = [:]
     ) {
         var payload: [String: JSONValue] = [
@@ -38,7 +38,7 @@ struct CommerceChangeLog: Sendable {
         event(.orderCreated, subject: order.id, json: OrderDocument.json(order))
         let items = order.lines.reduce(0) { $0 + $1.quantity }
         touchpoint(
-            "order_placed", order: order, direction: .inbound,
+            .orderPlaced, order: order, direction: .inbound,
             summary: "Order \(order.number) placed: \(MoneyText.format(order.totals.total, order.currency)), \(items) item\(items == 1 ? "" : "s")",
             at: order.placedAt)
     }
@@ -53,7 +53,7 @@ struct CommerceChangeLog: Sendable {
         writer.endObject()
         event(.orderStatusChanged, subject: order.id, json: writer.text)
         touchpoint(
-            "order_\(order.status.rawValue)", order: order, direction: .internal,
+            .order(order.status), order: order, direction: .internal,
             summary: "Order \(order.number) is now \(order.status.rawValue.replacingOccurrences(of: "_", with: " "))",
             at: date, extra: ["previous_status": .string(previous.rawValue)])
     }
@@ -67,7 +67,7 @@ struct CommerceChangeLog: Sendable {
         if let number = fulfillment.trackingNumber { summary += ", tracking \(number)" }
         var extra: [String: JSONValue] = ["fulfillment_id": .string(fulfillment.id)]
         if let url = fulfillment.trackingURL { extra["tracking_url"] = .string(url) }
-        touchpoint("order_shipped", order: order, direction: .outbound, summary: summary, at: fulfillment.createdAt, extra: extra)
+        touchpoint(.orderShipped, order: order, direction: .outbound, summary: summary, at: fulfillment.createdAt, extra: extra)
     }
 
     mutating func refunded(_ order: Order, _ refund: Refund) {
@@ -83,7 +83,7 @@ struct CommerceChangeLog: Sendable {
         writer.endObject()
         event(.orderRefunded, subject: order.id, json: writer.text)
         touchpoint(
-            "order_refunded", order: order, direction: .outbound,
+            .orderRefunded, order: order, direction: .outbound,
             summary: "Refund of \(MoneyText.format(refund.amount, order.currency)) on order \(order.number)",
             at: refund.createdAt, extra: ["refund_id": .string(refund.id), "amount": .number(Double(refund.amount))])
     }
@@ -94,7 +94,7 @@ struct CommerceChangeLog: Sendable {
             ? "Return requested on order \(order.number): \(orderReturn.reason)"
             : "Return on order \(order.number) \(orderReturn.status.rawValue)"
         touchpoint(
-            requested ? "return_requested" : "return_\(orderReturn.status.rawValue)", order: order,
+            requested ? .returnRequested : .orderReturn(orderReturn.status), order: order,
             direction: requested ? .inbound : .internal, summary: summary, at: orderReturn.updatedAt,
             extra: ["return_id": .string(orderReturn.id)])
     }

@@ -16,7 +16,7 @@ extension CommerceService {
         var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
         log.event(.orderUpdated, subject: order.id, json: OrderDocument.json(order))
         log.touchpoint(
-            "order_address_changed", order: order, direction: .internal,
+            .orderAddressChanged, order: order, direction: .internal,
             summary: "Order \(order.number) now ships to \(address.oneLine)", at: now)
         try await log.flush(to: session)
         return order

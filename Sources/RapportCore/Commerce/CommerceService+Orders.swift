@@ -38,7 +38,7 @@ extension CommerceService {
             errors += CommerceRules.problems(in: input, field: field)
             var customer = input.customer
             if input.customerID == nil, (customer?.identities ?? []).isEmpty, let email = input.email {
-                customer = CustomerInput(identities: [IdentityInput(kind: "email", value: email)])
+                customer = CustomerInput(identities: [IdentityInput(.email, value: email)])
             }
             var upsert: PreparedUpsert?
             if input.customerID == nil, let customer, !customer.identities.isEmpty {

@@ -1,12 +1,12 @@
 /// A phone call as the voice inbox logs it: how it went through the menu, how long it took,
 /// and the voicemail left, if any. Kept as the call message's content.
 public struct CallDetails: Sendable, Equatable {
-    public var status: String
+    public var status: CallStatus
     public var menuPath: [String]
     public var durationSeconds: Int?
     public var recordingURL: String?
 
-    public init(status: String = "in-progress", menuPath: [String] = [], durationSeconds: Int? = nil, recordingURL: String? = nil) {
+    public init(status: CallStatus = .inProgress, menuPath: [String] = [], durationSeconds: Int? = nil, recordingURL: String? = nil) {
         self.status = status
         self.menuPath = menuPath
         self.durationSeconds = durationSeconds
@@ -15,7 +15,7 @@ public struct CallDetails: Sendable, Equatable {
 
     var content: JSONValue {
         .object(["call": .object([
-            "status": .string(status), "menu_path": .array(menuPath.map(JSONValue.string)),
+            "status": .string(status.rawValue), "menu_path": .array(menuPath.map(JSONValue.string)),
             "duration_seconds": durationSeconds.map { .number(Double($0)) } ?? .null,
             "recording_url": recordingURL.map(JSONValue.string) ?? .null,
         ])])
@@ -32,7 +32,7 @@ public struct CallDetails: Sendable, Equatable {
         if case .number(let seconds)? = call["duration_seconds"] { duration = Int(seconds) }
         var recording: String?
         if case .string(let url)? = call["recording_url"] { recording = url }
-        self.init(status: call["status"]?.scalarText ?? "in-progress", menuPath: path, durationSeconds: duration, recordingURL: recording)
+        self.init(status: call["status"]?.scalarText.map(CallStatus.init(rawValue:)) ?? .inProgress, menuPath: path, durationSeconds: duration, recordingURL: recording)
     }
 
     /// One line for the timeline: "Call, 2 min 5 s, menu 1 → 2, voicemail".

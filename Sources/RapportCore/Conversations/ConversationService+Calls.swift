@@ -24,16 +24,16 @@ extension ConversationService {
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
             else { throw RapportError.notFound("Call \(callSID.prefix(64)) is unknown to this inbox.") }
             var details = CallDetails(content: message.content)
-            let wasOver = Self.finalCallStatuses.contains(details.status)
+            let wasOver = details.status.isFinal
             change(&details)
             message.content = details.content
             message.text = details.summary
             message.updatedAt = clock.now()
             try await session.conversations.update(message)
-            if !wasOver && Self.finalCallStatuses.contains(details.status) {
+            if !wasOver && details.status.isFinal {
                 try await session.interactions.insert([Interaction(
                     id: ResourceID.make(.interaction, at: message.updatedAt), workspaceID: message.workspaceID,
-                    customerID: conversation.customerID, channel: .phone, direction: .inbound, kind: "call", summary: details.summary,
+                    customerID: conversation.customerID, channel: .phone, direction: .inbound, kind: .call, summary: details.summary,
                     occurredAt: message.createdAt,
                     payload: .object([
                         "conversation_id": .string(conversation.id), "message_id": .string(message.id), "call_sid": .string(callSID),
@@ -47,8 +47,6 @@ extension ConversationService {
             return details
         }
     }
-
-    static let finalCallStatuses: Set<String> = ["completed", "busy", "failed", "no-answer", "canceled"]
 
     /// What the voice menu says to "press 1 for order status". A caller id can be forged, so a
     /// call never reads out an order on it alone: the caller is told how to get the status

@@ -171,7 +171,7 @@ public struct InboxService: Sendable {
     ) throws -> Agent {
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
-        let normalized = customers.normalizer.normalize(IdentityInput(kind: "email", value: email), field: "email")
+        let normalized = customers.normalizer.normalize(IdentityInput(.email, value: email), field: "email")
         if case .failure = normalized { problems.add("email", "must be an email address") }
         if !(1...1000).contains(maxConversations) { problems.add("max_conversations", "must be between 1 and 1000") }
         guard problems.list.isEmpty, case .success(let identity) = normalized else { throw RapportError.invalid(problems.list) }

@@ -184,10 +184,10 @@ public struct CustomerService: Sendable {
     /// The identity a search query names outright: an e-mail address, or a phone number with `+`.
     private func exactIdentity(_ query: String) -> IdentityKey? {
         if query.contains("@") {
-            return try? normalizer.normalize(IdentityInput(kind: "email", value: query), field: "query").get().key
+            return try? normalizer.normalize(IdentityInput(.email, value: query), field: "query").get().key
         }
         if query.hasPrefix("+") {
-            return try? normalizer.normalize(IdentityInput(kind: "phone", value: query), field: "query").get().key
+            return try? normalizer.normalize(IdentityInput(.phone, value: query), field: "query").get().key
         }
         return nil
     }

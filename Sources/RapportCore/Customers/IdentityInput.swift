@@ -9,4 +9,9 @@ public struct IdentityInput: Sendable, Equatable, Codable {
         self.value = value
         self.source = source
     }
+
+    /// An identity of a kind Rapport knows (imports, channels, the demo): the kind cannot be misspelt.
+    public init(_ kind: IdentityKind, value: String, source: String? = nil) {
+        self.init(kind: kind.rawValue, value: value, source: source)
+    }
 }

@@ -23,7 +23,7 @@ public enum CDNOWFormat {
                 ? [OrderLineInput(title: "CDs", quantity: transaction.quantity, unitPrice: cents / Int64(transaction.quantity))]
                 : []
             return ImportRow(line: transaction.line, input: OrderInput(
-                customer: CustomerInput(identities: [IdentityInput(kind: "external", value: transaction.customer, source: source)]),
+                customer: CustomerInput(identities: [IdentityInput(.external, value: transaction.customer, source: source)]),
                 number: number, source: source, externalID: number, status: .delivered, channel: .web, currency: "USD",
                 lines: lines, subtotal: cents, total: cents, placedAt: transaction.date))
         }

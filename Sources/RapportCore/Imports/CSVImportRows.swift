@@ -11,10 +11,10 @@ public enum CSVImportRows {
         for record in records {
             let value = { (field: String) in columns.value(field, in: record.fields) }
             var identities: [IdentityInput] = []
-            if let email = value("email") { identities.append(IdentityInput(kind: "email", value: email)) }
-            if let phone = value("phone") { identities.append(IdentityInput(kind: "phone", value: phone)) }
-            if let whatsapp = value("whatsapp") { identities.append(IdentityInput(kind: "whatsapp", value: whatsapp)) }
-            if let id = value("external_id") { identities.append(IdentityInput(kind: "external", value: id, source: source)) }
+            if let email = value("email") { identities.append(IdentityInput(.email, value: email)) }
+            if let phone = value("phone") { identities.append(IdentityInput(.phone, value: phone)) }
+            if let whatsapp = value("whatsapp") { identities.append(IdentityInput(.whatsapp, value: whatsapp)) }
+            if let id = value("external_id") { identities.append(IdentityInput(.external, value: id, source: source)) }
             guard !identities.isEmpty else {
                 rejected.append(ImportRejection(line: record.line, reason: "no email, phone, whatsapp or customer id"))
                 continue
@@ -77,9 +77,9 @@ public enum CSVImportRows {
                 continue
             }
             var identities: [IdentityInput] = []
-            if let email = value("email") { identities.append(IdentityInput(kind: "email", value: email)) }
-            if let phone = value("phone") { identities.append(IdentityInput(kind: "phone", value: phone)) }
-            if let id = value("customer_id") { identities.append(IdentityInput(kind: "external", value: id, source: source)) }
+            if let email = value("email") { identities.append(IdentityInput(.email, value: email)) }
+            if let phone = value("phone") { identities.append(IdentityInput(.phone, value: phone)) }
+            if let id = value("customer_id") { identities.append(IdentityInput(.external, value: id, source: source)) }
             var placedAt: Date?
             if let text = value("placed_at") {
                 placedAt = Timestamp.parse(text) ?? Timestamp.parse(text.replacingOccurrences(of: " ", with: "T") + "Z")

@@ -8,7 +8,7 @@ public struct Interaction: Sendable, Equatable, Codable {
     public var channel: InteractionChannel
     public var direction: InteractionDirection
     /// What happened, in the caller's words: `page_view`, `email_opened`, `call`, …
-    public var kind: String
+    public var kind: InteractionKind
     public var summary: String?
     public var occurredAt: Date
     public var payload: JSONValue?
@@ -16,7 +16,7 @@ public struct Interaction: Sendable, Equatable, Codable {
 
     public init(
         id: String, workspaceID: String, customerID: String, channel: InteractionChannel,
-        direction: InteractionDirection, kind: String, summary: String?, occurredAt: Date, payload: JSONValue?,
+        direction: InteractionDirection, kind: InteractionKind, summary: String?, occurredAt: Date, payload: JSONValue?,
         createdAt: Date
     ) {
         self.id = id

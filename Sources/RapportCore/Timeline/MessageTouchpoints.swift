@@ -12,7 +12,7 @@ struct MessageTouchpoints: DomainChangeSubscriber {
                 id: ResourceID.make(.interaction, at: message.createdAt), workspaceID: message.workspaceID,
                 customerID: conversation.customerID, channel: conversation.channel.timelineChannel,
                 direction: message.direction == .incoming ? .inbound : .outbound,
-                kind: "message", summary: summary, occurredAt: message.createdAt,
+                kind: .message, summary: summary, occurredAt: message.createdAt,
                 payload: .object([
                     "conversation_id": .string(conversation.id), "message_id": .string(message.id),
                     "inbox_id": .string(conversation.inboxID), "kind": .string(message.kind.rawValue),

@@ -43,7 +43,7 @@ public struct TimelineService: Sendable {
             let now = customers.clock.now()
             let interaction = Interaction(
                 id: ResourceID.make(.interaction, at: now), workspaceID: workspaceID, customerID: customer.id,
-                channel: channel, direction: direction, kind: input.kind, summary: input.summary,
+                channel: channel, direction: direction, kind: InteractionKind(rawValue: input.kind), summary: input.summary,
                 occurredAt: input.occurredAt ?? now, payload: input.payload, createdAt: now)
             try await session.interactions.insert([interaction])
             try await session.events.append([

@@ -201,7 +201,7 @@ public struct TrackingService: Sendable {
         for draft in trusted where draft.message.type == .track && draft.message.event == EcommerceMapping.orderCompleted {
             var identities = [draft.user, draft.anonymous].compactMap { $0?.input }
             if let email = EcommerceMapping.scalarText(draft.message.properties["email"]) {
-                identities.append(IdentityInput(kind: "email", value: email))
+                identities.append(IdentityInput(.email, value: email))
             }
             let customer = CustomerInput(identities: identities)
             guard let input = EcommerceMapping.order(draft.message, customer: customer, source: Self.source),

@@ -9,8 +9,8 @@ enum TraitMapping {
         for (rawKey, value) in traits.sorted(by: { $0.key < $1.key }) {
             let key = snakeCase(rawKey)
             switch (key, value) {
-            case ("email", .string(let email)): identities.append(IdentityInput(kind: "email", value: email))
-            case ("phone", .string(let phone)): identities.append(IdentityInput(kind: "phone", value: phone))
+            case ("email", .string(let email)): identities.append(IdentityInput(.email, value: email))
+            case ("phone", .string(let phone)): identities.append(IdentityInput(.phone, value: phone))
             case ("first_name", .string(let name)): input.firstName = clipped(name)
             case ("last_name", .string(let name)): input.lastName = clipped(name)
             case ("name", .string(let name)):

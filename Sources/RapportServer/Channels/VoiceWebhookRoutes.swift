@@ -77,7 +77,7 @@ struct VoiceWebhookRoutes {
 
     @Sendable func status(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let (inbox, values, _) = try await form(request, context)
-        let status = values["CallStatus"] ?? "completed"
+        let status = CallStatus(rawValue: values["CallStatus"] ?? CallStatus.completed.rawValue)
         let duration = values["CallDuration"].flatMap(Int.init)
         try await conversations.updateCall(callSID: values["CallSid"] ?? "", inbox: inbox) { details in
             details.status = status

@@ -16,8 +16,8 @@ enum CustomerRequests {
         for (index, item) in (body.array("identities") ?? []).enumerated() {
             if let identity = body.nested(item, at: "identities[\(index)]", identity) { identities.append(identity) }
         }
-        if let email = body.string("email", maxLength: 320) { identities.append(IdentityInput(kind: "email", value: email)) }
-        if let phone = body.string("phone", maxLength: 64) { identities.append(IdentityInput(kind: "phone", value: phone)) }
+        if let email = body.string("email", maxLength: 320) { identities.append(IdentityInput(.email, value: email)) }
+        if let phone = body.string("phone", maxLength: 64) { identities.append(IdentityInput(.phone, value: phone)) }
         let input = CustomerInput(
             identities: identities, firstName: body.string("first_name", maxLength: 200),
             lastName: body.string("last_name", maxLength: 200), locale: body.string("locale", maxLength: 35),

@@ -51,7 +51,7 @@ struct CustomerViews: Sendable {
         values["timeline"] = timeline.items.map { interaction -> [String: Any] in
             ViewValues.make([
                 "channel": interaction.channel.rawValue, "direction": interaction.direction.rawValue,
-                "kind": interaction.kind.replacingOccurrences(of: "_", with: " "),
+                "kind": interaction.kind.rawValue.replacingOccurrences(of: "_", with: " "),
                 "summary": interaction.summary ?? (interaction.isConversationMessage ? "Message (contents visible to the support team)" : nil),
                 "when": WebFormat.ago(interaction.occurredAt, now: now), "when_iso": WebFormat.iso(interaction.occurredAt),
             ])

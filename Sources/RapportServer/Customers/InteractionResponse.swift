@@ -7,7 +7,7 @@ struct InteractionResponse: Encodable {
     let customerID: String
     let direction: InteractionDirection
     let id: String
-    let kind: String
+    let kind: InteractionKind
     let object = "interaction"
     let occurredAt: Date
     let payload: JSONValue?

@@ -50,12 +50,12 @@ public struct DemoStore: Sendable {
         // Till receipts that knew only a phone number, then a web order naming e-mail and phone.
         let duplicated = Array(0..<min(duplicates, people.count))
         let receipts = duplicated.map { index in
-            CustomerInput(identities: [IdentityInput(kind: "phone", value: phone(index))], firstName: people[index].firstName, tags: ["store"])
+            CustomerInput(identities: [IdentityInput(.phone, value: phone(index))], firstName: people[index].firstName, tags: ["store"])
         }
         _ = try await services.customers.upsertMany(receipts, as: .system("demo", workspaceID: workspaceID))
         for index in duplicated {
-            let outcome = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: email(index, people[index])),
-                                           IdentityInput(kind: "phone", value: phone(index))]), as: .system("demo", workspaceID: workspaceID))
+            let outcome = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(.email, value: email(index, people[index])),
+                                           IdentityInput(.phone, value: phone(index))]), as: .system("demo", workspaceID: workspaceID))
             summary.merged += outcome.mergeIDs.count
         }
         progress("\(summary.merged) duplicates merged")
@@ -115,16 +115,16 @@ public struct DemoStore: Sendable {
             let first = DemoCatalog.firstNames[Int.random(in: 0..<DemoCatalog.firstNames.count, using: &random)]
             let last = DemoCatalog.lastNames[Int.random(in: 0..<DemoCatalog.lastNames.count, using: &random)]
             var person = CustomerInput(identities: [], firstName: first, lastName: last)
-            person.identities = [IdentityInput(kind: "email", value: email(index, person))]
+            person.identities = [IdentityInput(.email, value: email(index, person))]
             // The duplicated ones reach the shop by phone only later; the rest often give one at once.
             if index >= duplicates, Double.random(in: 0..<1, using: &random) < 0.6 {
-                person.identities.append(IdentityInput(kind: "phone", value: phone(index)))
+                person.identities.append(IdentityInput(.phone, value: phone(index)))
             }
             if Double.random(in: 0..<1, using: &random) < 0.2 {
-                person.identities.append(IdentityInput(kind: "whatsapp", value: "49160\(String(format: "%08d", 20_000_000 + index))"))
+                person.identities.append(IdentityInput(.whatsapp, value: "49160\(String(format: "%08d", 20_000_000 + index))"))
             }
             if Double.random(in: 0..<1, using: &random) < 0.3 {
-                person.identities.append(IdentityInput(kind: "external", value: String(700_000 + index), source: "shopify"))
+                person.identities.append(IdentityInput(.external, value: String(700_000 + index), source: "shopify"))
             }
             let indonesian = ["Putri", "Budi", "Sari", "Agus"].contains(first)
             person.locale = indonesian ? "id-ID" : (index % 3 == 0 ? "en-GB" : "de-DE")

@@ -15,7 +15,7 @@ struct InteractionRow: Decodable {
         guard let channel = InteractionChannel(rawValue: channel), let direction = InteractionDirection(rawValue: direction)
         else { return nil }
         return Interaction(
-            id: id, workspaceID: workspaceID, customerID: customerID, channel: channel, direction: direction, kind: kind,
+            id: id, workspaceID: workspaceID, customerID: customerID, channel: channel, direction: direction, kind: InteractionKind(rawValue: kind),
             summary: summary, occurredAt: Timestamp.date(microseconds: occurredAt), payload: payload,
             createdAt: Timestamp.date(microseconds: createdAt))
     }

@@ -14,7 +14,7 @@ struct SQLInteractionRepository: InteractionRepository {
         let rows: [[SQLCell]] = interactions.map { interaction in
             [
                 .text(interaction.id), .text(interaction.workspaceID), .text(interaction.customerID),
-                .text(interaction.channel.rawValue), .text(interaction.direction.rawValue), .text(interaction.kind),
+                .text(interaction.channel.rawValue), .text(interaction.direction.rawValue), .text(interaction.kind.rawValue),
                 .text(interaction.summary), .integer(Timestamp.microseconds(interaction.occurredAt)),
                 .text(interaction.payload.map(StoredJSON.json)),
                 .integer(Timestamp.microseconds(interaction.createdAt)),
@@ -96,7 +96,7 @@ struct SQLInteractionRepository: InteractionRepository {
             customerID: try row.string("customer_id"),
             channel: InteractionChannel(rawValue: try row.string("channel")) ?? .web,
             direction: InteractionDirection(rawValue: try row.string("direction")) ?? .internal,
-            kind: try row.string("kind"), summary: try row.optionalString("summary"),
+            kind: InteractionKind(rawValue: try row.string("kind")), summary: try row.optionalString("summary"),
             occurredAt: try row.date("occurred_at"),
             payload: try row.optionalString("payload").map { try StoredJSON.decode(JSONValue.self, from: $0) },
             createdAt: try row.date("created_at"))

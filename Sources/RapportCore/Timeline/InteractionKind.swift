@@ -1,0 +1,31 @@
+/// What a touchpoint was. Rapport's own kinds are the constants below; the API's callers record
+/// kinds of their own (`a-z`, `0-9`, `_` and `.`), kept as they came.
+public struct InteractionKind: RawRepresentable, Sendable, Hashable, Codable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) {
+        self.rawValue = rawValue
+    }
+
+    /// A message exchanged in a conversation.
+    public static let message = InteractionKind(rawValue: "message")
+    /// A phone call, logged when it ends.
+    public static let call = InteractionKind(rawValue: "call")
+    public static let orderPlaced = InteractionKind(rawValue: "order_placed")
+    public static let orderShipped = InteractionKind(rawValue: "order_shipped")
+    public static let orderRefunded = InteractionKind(rawValue: "order_refunded")
+    public static let orderAddressChanged = InteractionKind(rawValue: "order_address_changed")
+    public static let returnRequested = InteractionKind(rawValue: "return_requested")
+
+    /// An order moved to `status` (`order_paid`, `order_cancelled`, …).
+    public static func order(_ status: OrderStatus) -> InteractionKind {
+        InteractionKind(rawValue: "order_\(status.rawValue)")
+    }
+
+    /// A return moved to `status` (`return_approved`, …).
+    public static func orderReturn(_ status: ReturnStatus) -> InteractionKind {
+        InteractionKind(rawValue: "return_\(status.rawValue)")
+    }
+
+    public var description: String { rawValue }
+}
