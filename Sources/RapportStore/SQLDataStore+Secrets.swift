@@ -26,7 +26,7 @@ extension SQLDataStore {
             }
             for row in try await handle.sql.raw("SELECT id, settings FROM inboxes").all() {
                 var settings = try StoredJSON.decode([String: String].self, from: try row.string("settings"))
-                for (key, value) in settings where InboxChannel.secretSettings.contains(key) {
+                for (key, value) in settings where InboxSetting.isSecret(key) {
                     settings[key] = try box.seal(try old.open(value))
                     count += 1
                 }

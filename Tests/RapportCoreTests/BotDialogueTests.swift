@@ -52,3 +52,22 @@ struct BotDialogueTests {
         #expect(second.turn.handoff == .lowConfidence)
     }
 }
+
+@Suite("The bot's vocabularies")
+struct BotVocabularyTests {
+    @Test("every built-in intent has examples in the starting set, and every order task is a built-in intent")
+    func vocabulariesAgree() {
+        let starting = Set(BuiltInIntents.all.map(\.name))
+        #expect(starting == Set(BuiltInIntent.allCases.map(\.rawValue) + [BuiltInIntents.outOfScope]))
+        #expect(BotTask.allCases.allSatisfy { BuiltInIntent(rawValue: $0.rawValue)?.task == $0 })
+    }
+
+    @Test("a task is stored by its intent's name, so sessions saved before it was typed read back")
+    func storedTaskNames() throws {
+        var state = BotState()
+        state.task = .startReturn
+        let json = String(decoding: try JSONCoding.makeEncoder().encode(state), as: UTF8.self)
+        #expect(json.contains(#""task":"start_return""#))
+        #expect(try JSONCoding.makeDecoder().decode(BotState.self, from: Data(json.utf8)).task == .startReturn)
+    }
+}

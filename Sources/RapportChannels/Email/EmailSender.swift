@@ -16,17 +16,17 @@ public struct EmailSender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let settings = outbound.inbox.settings
-        let from = settings["address"] ?? ""
+        let inbox = outbound.inbox
+        let from = inbox[.address] ?? ""
         guard HeaderText.isSafeAddress(from) else {
             throw JobFailure.permanent("The inbox's address is not one a mail server accepts; fix it in the inbox's settings.")
         }
         guard HeaderText.isSafeAddress(outbound.conversation.contact) else {
             throw JobFailure.permanent("The customer's address \(outbound.conversation.contact.debugDescription.prefix(80)) cannot be written to safely.")
         }
-        let composed = Self.compose(outbound, from: from, displayName: settings["display_name"] ?? outbound.inbox.name, now: Date())
-        let client = SMTPClient(configuration: SMTPConfiguration(settings: settings), heloName: Self.domain(of: from), targets: targets)
-        let configured: Duration = settings["smtp_timeout_seconds"].flatMap(Int.init).map { .seconds(max(1, $0)) } ?? .seconds(60)
+        let composed = Self.compose(outbound, from: from, displayName: inbox[.displayName] ?? outbound.inbox.name, now: Date())
+        let client = SMTPClient(configuration: SMTPConfiguration(settings: inbox.settings), heloName: Self.domain(of: from), targets: targets)
+        let configured: Duration = inbox[.smtpTimeoutSeconds].flatMap(Int.init).map { .seconds(max(1, $0)) } ?? .seconds(60)
         let deadline = min(configured, Self.longestTimeout)
         do {
             try await client.send(from: from, to: [outbound.conversation.contact], message: composed.message, deadline: deadline)

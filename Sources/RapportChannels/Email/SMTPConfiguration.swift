@@ -1,3 +1,5 @@
+import RapportCore
+
 /// Where and how an email inbox sends: the server, its security, and the account.
 public struct SMTPConfiguration: Sendable, Equatable {
     public enum Security: String, Sendable {
@@ -28,15 +30,16 @@ public struct SMTPConfiguration: Sendable, Equatable {
 
     /// The configuration an email inbox's settings describe.
     public init(settings: [String: String]) {
-        let security = Security(rawValue: settings["smtp_security"]?.lowercased() ?? "starttls") ?? .startTLS
+        func setting(_ name: InboxSetting) -> String? { settings[name.rawValue] }
+        let security = Security(rawValue: setting(.smtpSecurity)?.lowercased() ?? "starttls") ?? .startTLS
         let defaultPort = switch security {
         case .startTLS: 587
         case .tls: 465
         case .none: 25
         }
         self.init(
-            host: settings["smtp_host"] ?? "localhost", port: settings["smtp_port"].flatMap(Int.init) ?? defaultPort,
-            security: security, username: settings["smtp_username"], password: settings["smtp_password"],
-            trustedCAFile: settings["smtp_ca_file"])
+            host: setting(.smtpHost) ?? "localhost", port: setting(.smtpPort).flatMap(Int.init) ?? defaultPort,
+            security: security, username: setting(.smtpUsername), password: setting(.smtpPassword),
+            trustedCAFile: setting(.smtpCAFile))
     }
 }

@@ -13,9 +13,9 @@ public struct MetaSendAPISender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let settings = outbound.inbox.settings
-        let base = settings["api_base_url"] ?? WhatsAppSender.graphBaseURL
-        let url = "\(base)/\(WhatsAppSender.graphVersion)/\(settings["page_id"] ?? "")/messages"
+        let inbox = outbound.inbox
+        let base = inbox[.apiBaseURL] ?? WhatsAppSender.graphBaseURL
+        let url = "\(base)/\(WhatsAppSender.graphVersion)/\(inbox[.pageID] ?? "")/messages"
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("message"); writer.beginObject(); writer.key("text"); writer.string(outbound.message.text ?? ""); writer.endObject()
@@ -26,7 +26,7 @@ public struct MetaSendAPISender: ChannelSender {
         let answer: OutboundHTTP.Answer
         do {
             answer = try await http.post(url, headers: [
-                ("Authorization", "Bearer \(settings["page_access_token"] ?? "")"), ("Content-Type", "application/json"),
+                ("Authorization", "Bearer \(inbox[.pageAccessToken] ?? "")"), ("Content-Type", "application/json"),
             ], body: writer.text)
         } catch {
             throw ProviderAnswer.unreachable(provider: provider, error)

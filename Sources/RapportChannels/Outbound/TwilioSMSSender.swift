@@ -16,12 +16,12 @@ public struct TwilioSMSSender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let settings = outbound.inbox.settings
-        let account = settings["account_sid"] ?? ""
-        let url = "\(settings["api_base_url"] ?? Self.apiBaseURL)/2010-04-01/Accounts/\(account)/Messages.json"
-        let credentials = Data("\(account):\(settings["auth_token"] ?? "")".utf8).base64EncodedString()
+        let inbox = outbound.inbox
+        let account = inbox[.accountSID] ?? ""
+        let url = "\(inbox[.apiBaseURL] ?? Self.apiBaseURL)/2010-04-01/Accounts/\(account)/Messages.json"
+        let credentials = Data("\(account):\(inbox[.authToken] ?? "")".utf8).base64EncodedString()
         let form = FormBody.encode([
-            ("To", outbound.conversation.contact), ("From", settings["phone_number"] ?? ""), ("Body", outbound.message.text ?? ""),
+            ("To", outbound.conversation.contact), ("From", inbox[.phoneNumber] ?? ""), ("Body", outbound.message.text ?? ""),
             ("StatusCallback", statusCallback(outbound.inbox)),
         ])
         let answer: OutboundHTTP.Answer

@@ -14,14 +14,14 @@ public struct WhatsAppSender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let settings = outbound.inbox.settings
-        let base = settings["api_base_url"] ?? Self.graphBaseURL
-        let url = "\(base)/\(Self.graphVersion)/\(settings["phone_number_id"] ?? "")/messages"
+        let inbox = outbound.inbox
+        let base = inbox[.apiBaseURL] ?? Self.graphBaseURL
+        let url = "\(base)/\(Self.graphVersion)/\(inbox[.phoneNumberID] ?? "")/messages"
         let body = Self.body(outbound)
         let answer: OutboundHTTP.Answer
         do {
             answer = try await http.post(url, headers: [
-                ("Authorization", "Bearer \(settings["access_token"] ?? "")"), ("Content-Type", "application/json"),
+                ("Authorization", "Bearer \(inbox[.accessToken] ?? "")"), ("Content-Type", "application/json"),
             ], body: body)
         } catch {
             throw ProviderAnswer.unreachable(provider: "WhatsApp", error)

@@ -27,34 +27,34 @@ struct BotDialogue {
         if let detected = BotLanguage.detect(context.text) { state.language = detected }
         let intent = context.prediction.intent
         if let intent { state.lastIntent = intent }
+        let builtIn = intent.flatMap(BuiltInIntent.init(rawValue:))
         if context.isVIP { return handOff(.vip) }
         // "yes please" to the bot's question is an answer, however much it sounds like "agent please".
         let answersYesOrNo = state.awaiting != nil && (BotAnswerReading.isYes(context.text) || BotAnswerReading.isNo(context.text))
-        if intent == "talk_to_human" && !answersYesOrNo { return handOff(.asked) }
-        if intent == "complaint" { return handOff(.complaint) }
+        if builtIn == .talkToHuman && !answersYesOrNo { return handOff(.asked) }
+        if builtIn == .complaint { return handOff(.complaint) }
         if context.sentiment.score <= Self.upsetScore { return handOff(.negativeSentiment) }
         if let question = state.awaiting, answer(question) { return }
         guard let intent else { return notUnderstood() }
         state.misunderstood = 0
-        switch intent {
-        case "greeting":
+        switch builtIn {
+        case .greeting:
             let name = context.customer?.profile.firstName.map { " \($0)" } ?? ""
             say(language.say(
                 "Hi\(name)! I can tell you where your order is, start a return, send a payment link, change an address or cancel an order before it ships, and answer questions about the shop. What can I do for you?",
                 "Halo\(name)! Saya bisa cek status pesanan, memulai retur, mengirim link pembayaran, mengubah alamat atau membatalkan pesanan sebelum dikirim, dan menjawab pertanyaan tentang toko. Ada yang bisa saya bantu?"))
-        case "thanks":
+        case .thanks:
             state.finishTask()
             say(language.say("You're welcome! I'll close this chat now; write again any time.", "Sama-sama! Percakapan ini saya tutup dulu; silakan tulis lagi kapan saja."))
             turn.resolves = true
-        case "order_status", "track_shipment", "start_return", "return_status", "cancel_order", "change_address",
-            "payment_link", "payment_problem":
+        case .orderStatus, .trackShipment, .startReturn, .returnStatus, .cancelOrder, .changeAddress, .paymentLink, .paymentProblem:
             state.finishTask()
-            state.task = intent
+            state.task = builtIn?.task
             state.request = context.text
             withOrder()
-        case "product_question", "shipping_policy", "store_hours":
-            answerFromHelpCentre(intent: intent)
-        default:
+        case .productQuestion, .shippingPolicy, .storeHours:
+            answerFromHelpCentre()
+        case .talkToHuman, .complaint, nil:
             if let answer = context.intentAnswers[intent] {
                 say(answer)
                 state.tried.append("answered \(intent)")
@@ -79,7 +79,7 @@ struct BotDialogue {
             guard let order = currentOrder else { return false }
             let chosen = BotAnswerReading.lines(in: context.text, from: returnableLines(of: order))
             guard !chosen.isEmpty else {
-                if context.prediction.intent != nil && context.prediction.intent != "start_return" { return false }
+                if context.prediction.intent != nil && context.prediction.intent != BuiltInIntent.startReturn.rawValue { return false }
                 say(language.say("Sorry, which item? Reply with its number from the list.", "Maaf, barang yang mana? Balas dengan nomornya dari daftar."))
                 return true
             }
@@ -124,7 +124,7 @@ struct BotDialogue {
         case .newAddress:
             guard let order = currentOrder else { return false }
             guard let address = BotAnswerReading.address(in: context.text, country: order.shippingAddress?.country) else {
-                if context.prediction.intent != nil && context.prediction.intent != "change_address" { return false }
+                if context.prediction.intent != nil && context.prediction.intent != BuiltInIntent.changeAddress.rawValue { return false }
                 say(language.say(
                     "I couldn't read that as an address. Please write the street, then the postcode and city, separated by commas.",
                     "Saya belum bisa membaca alamat itu. Tulis nama jalan, lalu kode pos dan kota, dipisahkan koma."))
@@ -211,13 +211,13 @@ struct BotDialogue {
     private mutating func perform(on order: Order) {
         state.awaiting = nil
         switch state.task {
-        case "order_status", "track_shipment":
+        case .orderStatus, .trackShipment:
             say(OrderNarration.status(of: order, paymentLink: paymentLink(for: order), in: language))
             state.tried.append("told the status of order #\(order.number)")
             state.finishTask()
-        case "start_return":
+        case .startReturn:
             startReturn(order)
-        case "return_status":
+        case .returnStatus:
             state.finishTask()
             if let latest = context.returnsByOrder[order.id]?.max(by: { $0.createdAt < $1.createdAt }) {
                 say(OrderNarration.returnStatus(latest, order: order, in: language))
@@ -227,7 +227,7 @@ struct BotDialogue {
                     "I see no return for order #\(order.number) yet. Would you like to start one? Just say \"return\".",
                     "Belum ada retur untuk pesanan #\(order.number). Mau memulai retur? Tulis saja \"retur\"."))
             }
-        case "cancel_order":
+        case .cancelOrder:
             guard [.pending, .paid].contains(order.status) else {
                 let cancelled = order.status == .cancelled
                 return refuse(language.say(
@@ -240,7 +240,7 @@ struct BotDialogue {
             say(language.say(
                 "Shall I cancel order #\(order.number) (\(OrderNarration.items(order.lines)), \(OrderNarration.total(order)))? Reply yes or no.",
                 "Batalkan pesanan #\(order.number) (\(OrderNarration.items(order.lines)), \(OrderNarration.total(order)))? Balas ya atau tidak."))
-        case "change_address":
+        case .changeAddress:
             guard [.pending, .paid].contains(order.status) else {
                 let cancelled = order.status == .cancelled
                 return refuse(language.say(
@@ -253,15 +253,15 @@ struct BotDialogue {
             say(language.say(
                 "Sure.\(current) What's the new address? Please write the street, then the postcode and city, separated by commas.",
                 "Bisa.\(current) Apa alamat barunya? Tulis nama jalan, lalu kode pos dan kota, dipisahkan koma."))
-        case "payment_link", "payment_problem":
+        case .paymentLink, .paymentProblem:
             payment(order)
-        default:
+        case nil:
             state.finishTask()
         }
     }
 
     private mutating func payment(_ order: Order) {
-        let problem = state.task == "payment_problem"
+        let problem = state.task == .paymentProblem
         switch order.status {
         case .pending:
             guard let link = paymentLink(for: order) else {
@@ -410,7 +410,7 @@ struct BotDialogue {
 
     // MARK: Questions, misunderstandings, hand-offs
 
-    private mutating func answerFromHelpCentre(intent: String) {
+    private mutating func answerFromHelpCentre() {
         guard let (answer, link) = context.knowledge else {
             return refuse(language.say(
                 "I don't know the answer to that one, and I'd rather not guess.", "Saya belum tahu jawabannya, dan saya tidak mau menebak."),

@@ -1,8 +1,8 @@
 /// What the bot remembers within one conversation: the task in hand, the order it is about,
 /// what it asked, what it tried, and how often it failed to understand.
 public struct BotState: Sendable, Equatable, Codable {
-    /// The intent being worked on (`start_return`, …) while the bot collects what it needs.
-    public var task: String?
+    /// The order work in hand while the bot collects what it needs (stored by its intent's name).
+    public var task: BotTask?
     public var awaiting: BotQuestion?
     public var orderID: String?
     /// Orders the person proved to be theirs (order e-mail or postcode) in this conversation.

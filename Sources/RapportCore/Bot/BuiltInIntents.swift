@@ -2,11 +2,11 @@
 /// what is out of scope. Stores edit and extend them in Settings → Bot; the names here are
 /// the ones the bot's work is attached to.
 public enum BuiltInIntents {
-    public static let names: [String] = all.map(\.name).filter { $0 != outOfScope }
+    public static let names: [String] = BuiltInIntent.allCases.map(\.rawValue)
     public static let outOfScope = "oos"
 
     public static let all: [BotIntent] = [
-        BotIntent(name: "order_status", examples: [
+        BotIntent(name: BuiltInIntent.orderStatus.rawValue, examples: [
             "where is my order", "where is order #1001", "what is the status of my order", "has my order shipped yet",
             "when will my order arrive", "my order hasn't arrived", "any update on my order", "order status please",
             "is my order on its way", "check order 1002 for me", "I ordered last week and nothing came",
@@ -14,73 +14,73 @@ public enum BuiltInIntents {
             "pesanan saya di mana", "status pesanan saya", "kapan pesanan saya sampai", "pesanan #1001 sudah dikirim belum",
             "cek pesanan saya dong", "barang saya belum datang", "orderan saya gimana kabarnya",
         ]),
-        BotIntent(name: "track_shipment", examples: [
+        BotIntent(name: BuiltInIntent.trackShipment.rawValue, examples: [
             "tracking number please", "can I get the tracking link", "track my package", "which courier is delivering my parcel",
             "give me the tracking code", "where is my parcel now", "how do I track my shipment", "send me the tracking info",
             "nomor resi dong", "minta nomor resi", "lacak paket saya", "kurir apa yang kirim paket saya", "link tracking pengiriman",
         ]),
-        BotIntent(name: "start_return", examples: [
+        BotIntent(name: BuiltInIntent.startReturn.rawValue, examples: [
             "I want to return an item", "I'd like to return one item", "how do I return this", "can I send this back",
             "return the shirt", "I need to return my order", "this doesn't fit, I want to return it", "start a return",
             "I want a refund for this item", "the product is damaged and I want to return it", "exchange this for another size",
             "saya mau retur barang", "mau kembalikan barang", "bagaimana cara retur", "barangnya rusak mau dikembalikan",
             "ukurannya tidak pas, mau tukar", "saya mau refund",
         ]),
-        BotIntent(name: "return_status", examples: [
+        BotIntent(name: BuiltInIntent.returnStatus.rawValue, examples: [
             "what is the status of my return", "did you receive my return", "when do I get my refund", "where is my refund",
             "has my return been processed", "I sent the item back, any news", "refund still not received",
             "status retur saya", "refund saya kapan masuk", "barang retur sudah diterima belum", "dana saya belum kembali",
         ]),
-        BotIntent(name: "cancel_order", examples: [
+        BotIntent(name: BuiltInIntent.cancelOrder.rawValue, examples: [
             "cancel my order", "I want to cancel order 1002", "please cancel it", "can I cancel my purchase",
             "I changed my mind, cancel the order", "stop my order", "I don't want the order anymore",
             "batalkan pesanan saya", "saya mau cancel pesanan", "tolong batalin orderan", "pesanan dibatalkan saja",
         ]),
-        BotIntent(name: "payment_link", examples: [
+        BotIntent(name: BuiltInIntent.paymentLink.rawValue, examples: [
             "send me the payment link", "how do I pay for my order", "I want to pay now", "where can I pay",
             "can you send the invoice link", "give me a link to pay", "I haven't paid yet, how do I pay",
             "minta link pembayaran", "cara bayar pesanan gimana", "saya mau bayar sekarang", "kirim link bayar dong",
         ]),
-        BotIntent(name: "payment_problem", examples: [
+        BotIntent(name: BuiltInIntent.paymentProblem.rawValue, examples: [
             "my payment failed", "I was charged twice", "payment didn't go through", "I paid but the order says unpaid",
             "my card was declined", "money was taken but no confirmation", "problem with my payment",
             "pembayaran saya gagal", "saya sudah bayar tapi status belum lunas", "uang terpotong dua kali", "kartu saya ditolak",
         ]),
-        BotIntent(name: "change_address", examples: [
+        BotIntent(name: BuiltInIntent.changeAddress.rawValue, examples: [
             "change my delivery address", "I need to update the shipping address", "wrong address on my order",
             "can you send it to a different address", "I moved, please change the address", "update address for order 1002",
             "ganti alamat pengiriman", "alamat saya salah", "tolong ubah alamat pesanan", "kirim ke alamat lain",
         ]),
-        BotIntent(name: "product_question", examples: [
+        BotIntent(name: BuiltInIntent.productQuestion.rawValue, examples: [
             "is this available in blue", "what material is the jacket", "do you have size XL", "is it waterproof",
             "what are the dimensions", "does it come with a warranty", "is the mug dishwasher safe", "when will it be back in stock",
             "ada warna lain", "bahannya apa", "ukuran L masih ada", "apakah tahan air", "stoknya kapan ada lagi",
         ]),
-        BotIntent(name: "shipping_policy", examples: [
+        BotIntent(name: BuiltInIntent.shippingPolicy.rawValue, examples: [
             "how much is shipping", "do you ship internationally", "how long does delivery take", "is shipping free",
             "which couriers do you use", "do you deliver on weekends", "what is your return policy",
             "ongkirnya berapa", "bisa kirim ke luar negeri", "berapa lama pengiriman", "gratis ongkir",
         ]),
-        BotIntent(name: "store_hours", examples: [
+        BotIntent(name: BuiltInIntent.storeHours.rawValue, examples: [
             "what are your opening hours", "when are you open", "is the store open on sunday", "what time do you close",
             "where is your shop", "store address", "are you open today",
             "jam buka toko", "toko buka jam berapa", "hari minggu buka", "alamat toko di mana",
         ]),
-        BotIntent(name: "talk_to_human", examples: [
+        BotIntent(name: BuiltInIntent.talkToHuman.rawValue, examples: [
             "I want to talk to a person", "let me speak to a human", "agent please", "can I talk to someone real",
             "connect me with customer service", "I want a person", "real human please", "transfer me to an agent",
             "stop the bot", "operator",
             "saya mau bicara dengan orang", "minta cs", "sambungkan ke admin", "mau ngobrol sama manusia", "admin dong",
         ]),
-        BotIntent(name: "greeting", examples: [
+        BotIntent(name: BuiltInIntent.greeting.rawValue, examples: [
             "hi", "hello", "hey there", "good morning", "good evening", "hello is anyone there", "hi team",
             "halo", "hai", "selamat pagi", "selamat siang", "permisi", "halo kak",
         ]),
-        BotIntent(name: "thanks", examples: [
+        BotIntent(name: BuiltInIntent.thanks.rawValue, examples: [
             "thanks", "thank you", "thanks a lot", "great, thank you", "perfect thanks", "that's all, thanks", "cheers",
             "terima kasih", "makasih", "makasih kak", "oke terima kasih", "sip thanks",
         ]),
-        BotIntent(name: "complaint", examples: [
+        BotIntent(name: BuiltInIntent.complaint.rawValue, examples: [
             "this is unacceptable", "your service is terrible", "I am very disappointed", "worst shop ever",
             "I want to file a complaint", "this is the third time this happens", "you ruined my gift",
             "saya sangat kecewa", "pelayanan buruk sekali", "saya mau komplain", "parah banget tokonya",

@@ -27,5 +27,8 @@ public struct Inbox: Sendable, Equatable {
     }
 
     /// The provider account this inbox stands for (its phone number id, page id, address).
-    public var address: String? { channel.addressSetting.flatMap { settings[$0] } }
+    public var address: String? { channel.addressSetting.flatMap { self[$0] } }
+
+    /// One of the inbox's settings.
+    public subscript(_ setting: InboxSetting) -> String? { settings[setting.rawValue] }
 }

@@ -29,66 +29,63 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
     }
 
     /// The settings an inbox of this channel cannot work without.
-    public var requiredSettings: [String] {
+    public var requiredSettings: [InboxSetting] {
         switch self {
-        case .whatsapp: ["phone_number_id", "access_token", "app_secret", "verify_token"]
-        case .messenger, .instagram: ["page_id", "page_access_token", "app_secret", "verify_token"]
-        case .sms: ["account_sid", "auth_token", "phone_number"]
-        case .voice: ["account_sid", "auth_token", "phone_number"]
-        case .email: ["address", "smtp_host"]
-        case .webchat: ["identity_secret"]
+        case .whatsapp: [.phoneNumberID, .accessToken, .appSecret, .verifyToken]
+        case .messenger, .instagram: [.pageID, .pageAccessToken, .appSecret, .verifyToken]
+        case .sms: [.accountSID, .authToken, .phoneNumber]
+        case .voice: [.accountSID, .authToken, .phoneNumber]
+        case .email: [.address, .smtpHost]
+        case .webchat: [.identitySecret]
         case .store: []
         }
     }
 
     /// Every setting it understands (the required ones and the optional ones).
-    public var knownSettings: [String] {
+    public var knownSettings: [InboxSetting] {
         requiredSettings + {
             switch self {
-            case .whatsapp, .messenger, .instagram: ["api_base_url"]
-            case .sms: ["api_base_url"]
-            case .voice: ["api_base_url", "greeting", "menu_order_status", "menu_agent", "greeting_audio_url", "voice"]
-            case .email: ["smtp_port", "smtp_username", "smtp_password", "smtp_security", "smtp_ca_file", "smtp_timeout_seconds", "display_name", "sendgrid_basic_auth", "mailgun_signing_key", "inbound_token"]
-            case .webchat: ["allowed_origin", "greeting"]
-            case .store: ["location"]
+            case .whatsapp, .messenger, .instagram: [.apiBaseURL]
+            case .sms: [.apiBaseURL]
+            case .voice: [.apiBaseURL, .greeting, .menuOrderStatus, .menuAgent, .greetingAudioURL, .voice]
+            case .email: [
+                .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,
+                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken,
+            ]
+            case .webchat: [.allowedOrigin, .greeting]
+            case .store: [.location]
             }
         }()
     }
 
-    /// Settings that are secrets: never shown back by the API.
-    public static let secretSettings: Set<String> = [
-        "access_token", "app_secret", "verify_token", "page_access_token", "auth_token", "smtp_password", "identity_secret",
-        "sendgrid_basic_auth", "mailgun_signing_key", "inbound_token",
-    ]
-
     /// The settings that say where and how Rapport connects to send (the provider's API; the
     /// SMTP server, its TLS and the certificates it trusts).
-    public var outgoingHostSettings: [String] {
+    public var outgoingHostSettings: [InboxSetting] {
         switch self {
-        case .email: ["smtp_host", "smtp_port", "smtp_security", "smtp_ca_file"]
-        case .whatsapp, .messenger, .instagram, .sms, .voice: ["api_base_url"]
+        case .email: [.smtpHost, .smtpPort, .smtpSecurity, .smtpCAFile]
+        case .whatsapp, .messenger, .instagram, .sms, .voice: [.apiBaseURL]
         case .webchat, .store: []
         }
     }
 
     /// The credential Rapport presents there: it must be entered again with a new host.
-    public var outgoingCredential: String? {
+    public var outgoingCredential: InboxSetting? {
         switch self {
-        case .whatsapp: "access_token"
-        case .messenger, .instagram: "page_access_token"
-        case .sms, .voice: "auth_token"
-        case .email: "smtp_password"
+        case .whatsapp: .accessToken
+        case .messenger, .instagram: .pageAccessToken
+        case .sms, .voice: .authToken
+        case .email: .smtpPassword
         case .webchat, .store: nil
         }
     }
 
     /// The setting that names the provider account (how inbound webhooks find the inbox).
-    public var addressSetting: String? {
+    public var addressSetting: InboxSetting? {
         switch self {
-        case .whatsapp: "phone_number_id"
-        case .messenger, .instagram: "page_id"
-        case .sms, .voice: "phone_number"
-        case .email: "address"
+        case .whatsapp: .phoneNumberID
+        case .messenger, .instagram: .pageID
+        case .sms, .voice: .phoneNumber
+        case .email: .address
         case .webchat, .store: nil
         }
     }

@@ -64,16 +64,16 @@ public struct InboxService: Sendable {
     /// A new host for the provider's API or the SMTP server must come with its credential typed
     /// again, so a token never travels to a host that nobody paired it with.
     static func requireCredentialAgain(_ changes: [String: String], for inbox: Inbox) throws {
-        let moved = inbox.channel.outgoingHostSettings.filter { key in
-            guard let given = changes[key]?.trimmed, !given.isEmpty else { return false }
-            return given != inbox.settings[key]
+        let moved = inbox.channel.outgoingHostSettings.filter { setting in
+            guard let given = changes[setting.rawValue]?.trimmed, !given.isEmpty else { return false }
+            return given != inbox[setting]
         }
-        guard !moved.isEmpty, let credential = inbox.channel.outgoingCredential, inbox.settings[credential] != nil,
-            (changes[credential]?.trimmed ?? "").isEmpty
+        guard !moved.isEmpty, let credential = inbox.channel.outgoingCredential, inbox[credential] != nil,
+            (changes[credential.rawValue]?.trimmed ?? "").isEmpty
         else { return }
         throw RapportError.invalid(
-            field: "settings.\(credential)",
-            "must be entered again when \(moved.joined(separator: " or ")) changes, so it is only ever sent to a host it was given for")
+            field: "settings.\(credential.rawValue)",
+            "must be entered again when \(moved.map(\.rawValue).joined(separator: " or ")) changes, so it is only ever sent to a host it was given for")
     }
 
     private func checkReferences(teamID: String?, slaPolicyID: String?, workspaceID: String, session: any StoreSession) async throws {
@@ -90,14 +90,15 @@ public struct InboxService: Sendable {
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         let cleaned = settings.mapValues(\.trimmed).filter { !$0.value.isEmpty }
-        for key in channel.requiredSettings where cleaned[key] == nil {
-            problems.add("settings.\(key)", "is required for a \(channel.rawValue) inbox")
+        for setting in channel.requiredSettings where cleaned[setting.rawValue] == nil {
+            problems.add("settings.\(setting.rawValue)", "is required for a \(channel.rawValue) inbox")
         }
-        for key in cleaned.keys.sorted() where !channel.knownSettings.contains(key) {
-            problems.add("settings.\(key)", "is not a \(channel.rawValue) setting; known: \(channel.knownSettings.joined(separator: ", "))")
+        let known = channel.knownSettings.map(\.rawValue)
+        for key in cleaned.keys.sorted() where !known.contains(key) {
+            problems.add("settings.\(key)", "is not a \(channel.rawValue) setting; known: \(known.joined(separator: ", "))")
         }
         for (key, value) in cleaned where value.count > 2000 { problems.add("settings.\(key)", "must be at most 2000 characters") }
-        if let secret = cleaned["identity_secret"], secret.utf8.count < 24 {
+        if let secret = cleaned[InboxSetting.identitySecret.rawValue], secret.utf8.count < 24 {
             // It signs every chat session, and a signed token is known text: a short one can be guessed offline.
             problems.add("settings.identity_secret", "must be at least 24 characters (a random one: it signs chat sessions)")
         }

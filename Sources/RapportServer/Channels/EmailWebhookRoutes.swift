@@ -26,14 +26,14 @@ struct EmailWebhookRoutes {
         // A credential in the headers is checked before the body is read; without one, only an
         // inbox set up for Mailgun (whose signature is inside the form) reads the body at all.
         if let given = basicCredentials(request) {
-            guard let expected = inbox.settings["sendgrid_basic_auth"], WebhookSignature.constantTimeEquals(given, expected) else {
+            guard let expected = inbox[.sendgridBasicAuth], WebhookSignature.constantTimeEquals(given, expected) else {
                 throw RapportError.unauthorized("The HTTP Basic credentials are not this inbox's sendgrid_basic_auth.")
             }
         } else if let given = bearer(request) ?? request.uri.queryParameters.get("token").map({ String($0) }) {
-            guard let expected = inbox.settings["inbound_token"], WebhookSignature.constantTimeEquals(given, expected) else {
+            guard let expected = inbox[.inboundToken], WebhookSignature.constantTimeEquals(given, expected) else {
                 throw RapportError.unauthorized("The token is not this inbox's inbound_token.")
             }
-        } else if inbox.settings["mailgun_signing_key"] == nil {
+        } else if inbox[.mailgunSigningKey] == nil {
             throw RapportError.unauthorized(
                 "Send the inbox's inbound_token (raw MIME), its sendgrid_basic_auth (SendGrid) or set up mailgun_signing_key (Mailgun).")
         }
@@ -43,13 +43,13 @@ struct EmailWebhookRoutes {
         let message: InboundMessage?
         if let form = InboundEmailForm.read(body: body, contentType: contentType) {
             if let signature = form["signature"], let token = form["token"], let timestamp = form["timestamp"] {
-                guard let key = inbox.settings["mailgun_signing_key"],
+                guard let key = inbox[.mailgunSigningKey],
                     WebhookSignature.isValidMailgunSignature(signature, timestamp: timestamp, token: token, signingKey: key)
                 else { throw RapportError.unauthorized("The Mailgun signature does not match this inbox's mailgun_signing_key.") }
                 try await inboxes.acceptOnce(token: token, timestamp: timestamp, inbox: inbox)
                 message = form.mailgunMessage()
             } else {
-                guard let expected = inbox.settings["sendgrid_basic_auth"], let given = basicCredentials(request),
+                guard let expected = inbox[.sendgridBasicAuth], let given = basicCredentials(request),
                     WebhookSignature.constantTimeEquals(given, expected)
                 else {
                     throw RapportError.unauthorized(
@@ -59,7 +59,7 @@ struct EmailWebhookRoutes {
             }
         } else {
             let given = bearer(request) ?? request.uri.queryParameters.get("token").map { String($0) }
-            guard let expected = inbox.settings["inbound_token"], let given, WebhookSignature.constantTimeEquals(given, expected) else {
+            guard let expected = inbox[.inboundToken], let given, WebhookSignature.constantTimeEquals(given, expected) else {
                 throw RapportError.unauthorized("Raw MIME posts must carry the inbox's inbound_token (Authorization: Bearer … or ?token=).")
             }
             message = InboundEmail.message(fromMIME: body)

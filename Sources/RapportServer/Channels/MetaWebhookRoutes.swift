@@ -34,7 +34,7 @@ struct MetaWebhookRoutes {
         let inbox = try await inbox(context, channel)
         let query = request.uri.queryParameters
         guard query.get("hub.mode") == "subscribe", let token = query.get("hub.verify_token"),
-            let expected = inbox.settings["verify_token"],
+            let expected = inbox[.verifyToken],
             WebhookSignature.constantTimeEquals(String(token), expected),
             let challenge = query.get("hub.challenge")
         else {
@@ -50,7 +50,7 @@ struct MetaWebhookRoutes {
         var request = request
         let body = try await request.collectBody(upTo: context.maxUploadSize)
         guard let signature = request.headers[Self.signatureHeader],
-            WebhookSignature.isValidMetaSignature(signature, body: body.readableBytesView, appSecret: inbox.settings["app_secret"] ?? "")
+            WebhookSignature.isValidMetaSignature(signature, body: body.readableBytesView, appSecret: inbox[.appSecret] ?? "")
         else {
             throw RapportError.unauthorized("The X-Hub-Signature-256 signature does not match this inbox's app secret.")
         }

@@ -30,7 +30,7 @@ struct TwilioWebhookRoutes {
         let fields = FormBody.parse(String(buffer: body))
         guard let signature = request.headers[signatureHeader],
             WebhookSignature.isValidTwilioSignature(
-                signature, url: address.url(of: request), parameters: fields, authToken: inbox.settings["auth_token"] ?? "")
+                signature, url: address.url(of: request), parameters: fields, authToken: inbox[.authToken] ?? "")
         else {
             throw RapportError.unauthorized("The X-Twilio-Signature does not match this inbox's auth token for \(address.url(of: request)).")
         }

@@ -31,15 +31,15 @@ struct VoiceWebhookRoutes {
     @Sendable func answer(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let (inbox, values, base) = try await form(request, context)
         _ = try await conversations.callStarted(callSID: values["CallSid"] ?? "", from: values["From"] ?? "anonymous", inbox: inbox)
-        var twiml = TwiML(voice: inbox.settings["voice"])
+        var twiml = TwiML(voice: inbox[.voice])
         twiml.gather(action: base + "/menu") { prompts in
-            if let audio = inbox.settings["greeting_audio_url"] {
+            if let audio = inbox[.greetingAudioURL] {
                 prompts.play(audio)
             } else {
-                prompts.say(inbox.settings["greeting"] ?? "Thank you for calling \(inbox.name).")
+                prompts.say(inbox[.greeting] ?? "Thank you for calling \(inbox.name).")
             }
-            prompts.say(inbox.settings["menu_order_status"] ?? "For the status of your order, press 1.")
-            prompts.say(inbox.settings["menu_agent"] ?? "To leave a message for our team, press 2.")
+            prompts.say(inbox[.menuOrderStatus] ?? "For the status of your order, press 1.")
+            prompts.say(inbox[.menuAgent] ?? "To leave a message for our team, press 2.")
         }
         twiml.sayGoodbye("We did not receive a choice. Goodbye.")
         return TwilioWebhookRoutes.twiml(twiml)
@@ -50,7 +50,7 @@ struct VoiceWebhookRoutes {
         let callSID = values["CallSid"] ?? ""
         let digit = values["Digits"] ?? ""
         try await conversations.updateCall(callSID: callSID, inbox: inbox) { $0.menuPath.append(digit) }
-        var twiml = TwiML(voice: inbox.settings["voice"])
+        var twiml = TwiML(voice: inbox[.voice])
         switch digit {
         case "1":
             twiml.say(ConversationService.orderStatusSpeech)
@@ -70,7 +70,7 @@ struct VoiceWebhookRoutes {
         if let url = values["RecordingUrl"] {
             try await conversations.updateCall(callSID: values["CallSid"] ?? "", inbox: inbox) { $0.recordingURL = url }
         }
-        var twiml = TwiML(voice: inbox.settings["voice"])
+        var twiml = TwiML(voice: inbox[.voice])
         twiml.sayGoodbye("Thank you. Goodbye.")
         return TwilioWebhookRoutes.twiml(twiml)
     }

@@ -60,7 +60,7 @@ struct WebChatRoutes {
         _ handler: (Request, RapportRequestContext, Inbox) async throws -> Response
     ) async throws -> Response {
         let inbox = try await inboxes.inbox(id: try context.parameters.require("inbox_id"), channel: .webchat)
-        let origin = try ChatOrigins(setting: inbox.settings["allowed_origin"]).admit(request.headers[.origin])
+        let origin = try ChatOrigins(setting: inbox[.allowedOrigin]).admit(request.headers[.origin])
         var response: Response
         do {
             response = try await handler(request, context, inbox)
@@ -77,7 +77,7 @@ struct WebChatRoutes {
     }
 
     private func secret(of inbox: Inbox) throws -> String {
-        guard let secret = inbox.settings["identity_secret"], !secret.isEmpty else {
+        guard let secret = inbox[.identitySecret], !secret.isEmpty else {
             throw RapportError.forbidden("This chat inbox has no identity secret; an admin sets one before it takes visitors.")
         }
         return secret

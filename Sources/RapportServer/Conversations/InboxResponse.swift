@@ -19,7 +19,7 @@ struct InboxResponse: Encodable {
         id = inbox.id
         name = inbox.name
         settings = SortedStrings(Dictionary(uniqueKeysWithValues: inbox.settings.map { key, value in
-            (key, InboxChannel.secretSettings.contains(key) ? "••••" + value.suffix(min(4, value.count / 4)) : value)
+            (key, InboxSetting.isSecret(key) ? "••••" + value.suffix(min(4, value.count / 4)) : value)
         }))
         slaPolicyID = inbox.slaPolicyID
         teamID = inbox.teamID

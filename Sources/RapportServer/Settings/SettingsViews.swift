@@ -26,7 +26,7 @@ struct SettingsViews: Sendable {
             "may_webhooks": actor.may(.manageWebhooks), "may_setup": actor.may(.manageTeamSetup), "may_sources": actor.may(.manageSources),
             "roles": UserRole.allCases.map { ["value": $0.rawValue] },
             "channels": InboxChannel.allCases.map { channel -> [String: Any] in
-                ["value": channel.rawValue, "words": WebFormat.channelName(channel), "required": channel.requiredSettings.joined(separator: ", ")]
+                ["value": channel.rawValue, "words": WebFormat.channelName(channel), "required": channel.requiredSettings.map(\.rawValue).joined(separator: ", ")]
             },
             "team_options": teams.map { ["id": $0.id, "name": $0.name] },
             "agent_options": agents.filter { $0.deactivatedAt == nil }.map { ["id": $0.id, "name": $0.name] },
@@ -51,11 +51,11 @@ struct SettingsViews: Sendable {
             ViewValues.make([
                 "id": inbox.id, "name": inbox.name, "channel": WebFormat.channelName(inbox.channel), "team": inbox.teamID.flatMap { teamNames[$0] },
                 "address": inbox.address, "webhook": inbox.channel == .store ? nil : publicBase + SiteURL.inbox(inbox).path,
-                "settings": inbox.settings.keys.sorted().filter { !InboxChannel.secretSettings.contains($0) }
+                "settings": inbox.settings.keys.sorted().filter { !InboxSetting.isSecret($0) }
                     .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: ", "),
-                "editable": inbox.settings.keys.sorted().filter { !InboxChannel.secretSettings.contains($0) }
+                "editable": inbox.settings.keys.sorted().filter { !InboxSetting.isSecret($0) }
                     .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: "\n"),
-                "secrets": inbox.settings.keys.sorted().filter { InboxChannel.secretSettings.contains($0) }.joined(separator: ", "),
+                "secrets": inbox.settings.keys.sorted().filter { InboxSetting.isSecret($0) }.joined(separator: ", "),
                 "team_choices": teams.map { team in ViewValues.make(["id": team.id, "name": team.name, "selected": team.id == inbox.teamID ? true : nil]) },
                 "policy_choices": policies.map { policy in
                     ViewValues.make(["id": policy.id, "name": policy.name, "selected": policy.id == inbox.slaPolicyID ? true : nil])

@@ -213,13 +213,13 @@ struct SQLInboxRepository: InboxRepository {
     /// The settings with their secret ones (tokens, signing secrets, passwords) sealed.
     private func sealed(_ settings: [String: String]) throws -> [String: String] {
         var result = settings
-        for (key, value) in settings where InboxChannel.secretSettings.contains(key) { result[key] = try secrets.seal(value) }
+        for (key, value) in settings where InboxSetting.isSecret(key) { result[key] = try secrets.seal(value) }
         return result
     }
 
     private func opened(_ settings: [String: String]) throws -> [String: String] {
         var result = settings
-        for (key, value) in settings where InboxChannel.secretSettings.contains(key) { result[key] = try secrets.open(value) }
+        for (key, value) in settings where InboxSetting.isSecret(key) { result[key] = try secrets.open(value) }
         return result
     }
 }

@@ -1,0 +1,23 @@
+/// The intents the bot's own work is attached to. A workspace's intent set holds these
+/// (examples editable, never removed) and may add intents of its own, which the bot answers
+/// with their saved answer.
+public enum BuiltInIntent: String, Sendable, CaseIterable {
+    case orderStatus = "order_status"
+    case trackShipment = "track_shipment"
+    case startReturn = "start_return"
+    case returnStatus = "return_status"
+    case cancelOrder = "cancel_order"
+    case paymentLink = "payment_link"
+    case paymentProblem = "payment_problem"
+    case changeAddress = "change_address"
+    case productQuestion = "product_question"
+    case shippingPolicy = "shipping_policy"
+    case storeHours = "store_hours"
+    case talkToHuman = "talk_to_human"
+    case greeting
+    case thanks
+    case complaint
+
+    /// The task the intent starts, when it is about an order.
+    public var task: BotTask? { BotTask(rawValue: rawValue) }
+}

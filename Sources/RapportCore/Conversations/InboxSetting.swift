@@ -1,0 +1,59 @@
+/// The settings an inbox can have, by the name the API and the settings page use. Which ones
+/// a channel requires and understands is `InboxChannel`'s to say.
+public enum InboxSetting: String, Sendable, CaseIterable {
+    // WhatsApp Cloud API
+    case phoneNumberID = "phone_number_id"
+    case accessToken = "access_token"
+    // Meta apps (WhatsApp, Messenger, Instagram)
+    case appSecret = "app_secret"
+    case verifyToken = "verify_token"
+    // Messenger and Instagram
+    case pageID = "page_id"
+    case pageAccessToken = "page_access_token"
+    // Twilio (SMS, voice)
+    case accountSID = "account_sid"
+    case authToken = "auth_token"
+    case phoneNumber = "phone_number"
+    /// Where the provider's API is (tests and proxies); its public address when absent.
+    case apiBaseURL = "api_base_url"
+    // The voice menu
+    case greeting
+    case greetingAudioURL = "greeting_audio_url"
+    case menuOrderStatus = "menu_order_status"
+    case menuAgent = "menu_agent"
+    case voice
+    // E-mail
+    case address
+    case displayName = "display_name"
+    case smtpHost = "smtp_host"
+    case smtpPort = "smtp_port"
+    case smtpUsername = "smtp_username"
+    case smtpPassword = "smtp_password"
+    case smtpSecurity = "smtp_security"
+    case smtpCAFile = "smtp_ca_file"
+    case smtpTimeoutSeconds = "smtp_timeout_seconds"
+    case sendgridBasicAuth = "sendgrid_basic_auth"
+    case mailgunSigningKey = "mailgun_signing_key"
+    case inboundToken = "inbound_token"
+    // Web chat
+    case identitySecret = "identity_secret"
+    case allowedOrigin = "allowed_origin"
+    // A store
+    case location
+
+    /// A secret: sealed at rest, never shown back by the API.
+    public var isSecret: Bool {
+        switch self {
+        case .accessToken, .appSecret, .verifyToken, .pageAccessToken, .authToken, .smtpPassword, .identitySecret,
+            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken:
+            true
+        default:
+            false
+        }
+    }
+
+    /// Whether a stored or given setting name is a secret one.
+    public static func isSecret(_ name: String) -> Bool {
+        InboxSetting(rawValue: name)?.isSecret ?? false
+    }
+}
