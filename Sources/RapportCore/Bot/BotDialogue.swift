@@ -49,7 +49,7 @@ struct BotDialogue {
             turn.resolves = true
         case .orderStatus, .trackShipment, .startReturn, .returnStatus, .cancelOrder, .changeAddress, .paymentLink, .paymentProblem:
             state.finishTask()
-            state.task = builtIn?.task
+            state.task = builtIn
             state.request = context.text
             withOrder()
         case .productQuestion, .shippingPolicy, .storeHours:
@@ -255,7 +255,7 @@ struct BotDialogue {
                 "Bisa.\(current) Apa alamat barunya? Tulis nama jalan, lalu kode pos dan kota, dipisahkan koma."))
         case .paymentLink, .paymentProblem:
             payment(order)
-        case nil:
+        case .productQuestion, .shippingPolicy, .storeHours, .talkToHuman, .greeting, .thanks, .complaint, nil:
             state.finishTask()
         }
     }

@@ -2,7 +2,7 @@
 /// what it asked, what it tried, and how often it failed to understand.
 public struct BotState: Sendable, Equatable, Codable {
     /// The order work in hand while the bot collects what it needs (stored by its intent's name).
-    public var task: BotTask?
+    public var task: BuiltInIntent?
     public var awaiting: BotQuestion?
     public var orderID: String?
     /// Orders the person proved to be theirs (order e-mail or postcode) in this conversation.

@@ -1,7 +1,7 @@
 /// The intents the bot's own work is attached to. A workspace's intent set holds these
 /// (examples editable, never removed) and may add intents of its own, which the bot answers
 /// with their saved answer.
-public enum BuiltInIntent: String, Sendable, CaseIterable {
+public enum BuiltInIntent: String, Sendable, Codable, CaseIterable {
     case orderStatus = "order_status"
     case trackShipment = "track_shipment"
     case startReturn = "start_return"
@@ -18,6 +18,11 @@ public enum BuiltInIntent: String, Sendable, CaseIterable {
     case thanks
     case complaint
 
-    /// The task the intent starts, when it is about an order.
-    public var task: BotTask? { BotTask(rawValue: rawValue) }
+    /// Whether the intent is order work: the bot finds the order and the proof before acting.
+    public var isOrderTask: Bool {
+        switch self {
+        case .orderStatus, .trackShipment, .startReturn, .returnStatus, .cancelOrder, .changeAddress, .paymentLink, .paymentProblem: true
+        case .productQuestion, .shippingPolicy, .storeHours, .talkToHuman, .greeting, .thanks, .complaint: false
+        }
+    }
 }
