@@ -28,14 +28,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
-        .target(name: "RapportInsights"),
-        .target(name: "RapportCore", dependencies: ["RapportInsights"]),
+        .target(name: "RapportLearning"),
+        .target(name: "RapportCore", dependencies: ["RapportLearning"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "RapportStore",
             dependencies: [
                 "RapportCore",
-                "RapportInsights",
+                "RapportLearning",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
@@ -66,7 +66,7 @@ let package = Package(
                 "RapportCore",
                 "RapportStore",
                 "RapportChannels",
-                "RapportInsights",
+                "RapportLearning",
                 "CZlib",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
@@ -90,7 +90,7 @@ let package = Package(
                 "RapportStore",
                 .product(name: "Crypto", package: "swift-crypto"),
                 "RapportChannels",
-                "RapportInsights",
+                "RapportLearning",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -108,16 +108,16 @@ let package = Package(
             name: "RapportCoreTests",
             dependencies: [
                 "RapportCore",
-                "RapportInsights",
+                "RapportLearning",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
-        .testTarget(name: "RapportInsightsTests", dependencies: ["RapportInsights"]),
+        .testTarget(name: "RapportLearningTests", dependencies: ["RapportLearning"]),
         .testTarget(name: "RapportChannelsTests", dependencies: ["RapportChannels", "RapportCore"]),
         .testTarget(
-            name: "RapportStoreTests",
+            name: "RapportServiceTests",
             dependencies: [
-                "RapportStore", "RapportCore", "RapportInsights", "RapportTestSupport",
+                "RapportStore", "RapportCore", "RapportLearning", "RapportTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "PropertyBased", package: "swift-property-based"),

@@ -30,7 +30,7 @@ library() {  # name, sources…
 
 echo "== building the parsers with coverage and AddressSanitizer"
 rm -f "$out"/lib/*.a
-library RapportInsights $(find Sources/RapportInsights -name '*.swift')
+library RapportLearning $(find Sources/RapportLearning -name '*.swift')
 library RapportCore $(find Sources/RapportCore -name '*.swift')
 # The channel parsers only: the senders and SMTP client need NIO, which has no parser to fuzz.
 library RapportChannels Sources/RapportChannels/Email/{Charsets,EmailAddress,EncodedWords,HeaderParameters,HeaderText,InboundEmail,InboundEmailForm,MIMEParser,MIMEPart,ReplyText,TransferEncoding}.swift \
@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
   # The help pages' Markdown renderer lives in the server module; it is compiled in whole.
   [ "$target" = HelpMarkdown ] && extra=(Sources/RapportServer/Web/MarkdownHTML.swift)
   swiftc "${flags[@]}" -module-name "Fuzz$target" -o "$out/bin/$target" -L "$out/lib" \
-    -lRapportChannels -lRapportCore -lRapportInsights $crypto_objects \
+    -lRapportChannels -lRapportCore -lRapportLearning $crypto_objects \
     "Fuzz/Targets/$target.swift" Fuzz/Support/*.swift "${extra[@]}" 2>&1 | grep -v "warning: Cannot export local symbol" || true
   [ -x "$out/bin/$target" ] || { echo "building fuzzer $target failed"; exit 1; }
 done

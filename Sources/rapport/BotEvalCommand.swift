@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 
 /// `rapport bot eval`: trains the intent classifier on a dataset's training split, chooses the
 /// out-of-scope threshold on its validation split (when it has one), and reports on the test

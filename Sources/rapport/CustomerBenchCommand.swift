@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import RapportInsights
+import RapportLearning
 import Hummingbird
 import Logging
 import RapportCore

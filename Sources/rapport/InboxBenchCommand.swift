@@ -1,7 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
-import RapportInsights
+import RapportLearning
 import Logging
 import NIOCore
 import RapportChannels

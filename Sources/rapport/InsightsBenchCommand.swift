@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import RapportCore
-import RapportInsights
+import RapportLearning
 import RapportServer
 
 /// `rapport bench insights`: the insights on a store far larger than the demo — simulated

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 
 /// `rapport bench clv`: how long the lifetime models take to fit — on the CDNOW sample
 /// (the published check, against lifetimes' ~0.1 s) and on a million customers drawn from a

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 
 /// `rapport analytics clv`: fits BG/NBD, Pareto/NBD and Gamma-Gamma to the orders in the
 /// database up to the end of calibration and prints the parameters.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 
 /// `rapport recs eval`: holds out each user's last 20% of interactions by time, trains
 /// popularity, item-kNN and Rapport's model on the rest, and reports precision, recall and

@@ -1,6 +1,6 @@
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 
 /// A made-up catalog and its buyers for benchmarks: product `k` has SKU `SIM-k`, one of twenty
 /// categories and a fixed price; buyers follow BG/NBD with the CDNOW sample's parameters (per

@@ -1,6 +1,6 @@
 import Foundation
 @testable import RapportCore
-@testable import RapportInsights
+@testable import RapportLearning
 import Testing
 
 @Suite("The bot's dialogue, without a database")

@@ -1,5 +1,5 @@
 import RapportCore
-import RapportInsights
+import RapportLearning
 import Testing
 
 /// The built-in intents recognise messages that are not among their examples, in English

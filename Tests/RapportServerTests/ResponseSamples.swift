@@ -1,6 +1,6 @@
 import Foundation
 @testable import RapportCore
-import RapportInsights
+import RapportLearning
 @testable import RapportServer
 
 /// One fixed value of every response type, for the byte-for-byte comparison of the API's
@@ -34,7 +34,7 @@ enum ResponseSamples {
     }
 
     static let all: [(name: String, json: @Sendable () throws -> String)] = [
-        ("agent", { try render(AgentResponse(Agent(
+        ("agent", { try render(AgentResponse(User(
             id: "usr_1", workspaceID: "wsp_1", name: awkward, email: "a@shop.example", role: .agent, availability: .online,
             maxConversations: 12, createdAt: at))) }),
         ("team", { try render(TeamResponse(Team(id: "team_1", workspaceID: "wsp_1", name: "Support", memberIDs: ["usr_1", "usr_2"], createdAt: at))) }),

@@ -18,7 +18,7 @@ struct WebWorkspaceTests {
 
     static let password = "correct horse battery"
 
-    static func user(_ api: APIHarness, _ role: UserRole, teamIDs: [String] = []) async throws -> Agent {
+    static func user(_ api: APIHarness, _ role: UserRole, teamIDs: [String] = []) async throws -> User {
         try await api.services.users.create(
             email: "\(role.rawValue)@shop.test", name: "\(role.rawValue.capitalized) Person", role: role, password: password, teamIDs: teamIDs,
             as: .operator(workspaceID: api.workspaceID)).user

@@ -20,7 +20,7 @@ public struct Actor: Sendable, Equatable {
     }
 
     /// A signed-in person.
-    public static func user(_ user: Agent, teamIDs: Set<String>) -> Actor {
+    public static func user(_ user: User, teamIDs: Set<String>) -> Actor {
         Actor(workspaceID: user.workspaceID, role: user.role, userID: user.id, teamIDs: teamIDs, label: "user:\(user.id)")
     }
 

@@ -33,7 +33,7 @@ public struct UserService: Sendable {
     /// Creates a user; returns the generated password when none was given (shown once).
     public func create(
         email: String, name: String?, role: UserRole, password: String?, teamIDs: [String] = [], as actor: Actor
-    ) async throws -> (user: Agent, generatedPassword: String?) {
+    ) async throws -> (user: User, generatedPassword: String?) {
         try actor.require(.manageUsers)
         let workspaceID = actor.workspaceID
         if let password, password.count < Self.minimumPasswordLength || password.count > 200 {
@@ -126,7 +126,7 @@ public struct UserService: Sendable {
         return try await store.read { session in try await session.users.knowsDevice(id: id, userID: userID) }
     }
 
-    private func openSession(for user: Agent, knownDevice: Bool, now: Date) async throws -> SignedIn {
+    private func openSession(for user: User, knownDevice: Bool, now: Date) async throws -> SignedIn {
         let token = RandomSecret.make(prefix: "rss_", length: 40)
         let deviceToken = knownDevice ? nil : RandomSecret.make(prefix: "rdv_", length: 40)
         let session = UserSession(
@@ -188,7 +188,7 @@ public struct UserService: Sendable {
 
     /// Gives a user a new generated password (shown once, to pass on) and ends their sessions:
     /// for a forgotten password. Not for oneself; that is `changePassword`.
-    public func resetPassword(userID: String, as actor: Actor) async throws -> (user: Agent, password: String) {
+    public func resetPassword(userID: String, as actor: Actor) async throws -> (user: User, password: String) {
         try actor.require(.manageUsers)
         guard userID != actor.userID else { throw RapportError.conflict("Change your own password under your name, top right.") }
         let workspaceID = actor.workspaceID

@@ -1,4 +1,4 @@
-import RapportInsights
+import RapportLearning
 
 /// What the bot reads from a message before looking at the store: the intent, entities,
 /// sentiment and the help centre's best passage.

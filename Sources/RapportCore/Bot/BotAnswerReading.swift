@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// Reads a customer's answer to what the bot asked: yes or no, which items, an address, a
 /// postcode. English and Indonesian.

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// What the bot knows when it reads a message: the analysis of the text, the customer and
 /// their orders, the orders the message names, returns, the help-centre answer and the

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// The bot's rules: given what it remembers of the conversation and what it knows now,
 /// what it answers, what it changes and when a person takes over. Pure: it reads the

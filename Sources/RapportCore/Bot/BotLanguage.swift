@@ -1,4 +1,4 @@
-import RapportInsights
+import RapportLearning
 
 /// The language the bot answers in: the customer's, as their last message that said something
 /// recognisable showed (a postcode or an order number says nothing).

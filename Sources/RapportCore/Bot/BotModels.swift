@@ -1,4 +1,4 @@
-import RapportInsights
+import RapportLearning
 
 /// Trained classifiers by workspace and intent-set version: training takes milliseconds for a
 /// store's few hundred examples, but not on every message.

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// Setting the bot up: its settings, its intents (each save a new, retrained version) and
 /// trying a message without a customer seeing anything. Managers and admins only.

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// The support bot: answers customer messages of `pending` conversations in the inboxes it
 /// is switched on for (a `bot.reply` job per message), does the order work it can, and hands

@@ -292,7 +292,7 @@ extension ConversationService {
                 filter: OrderFilter(customerID: conversation.customerID), workspaceID: conversation.workspaceID,
                 page: try PageRequest(limit: 1)).items.first
         }
-        var agent: Agent?
+        var agent: User?
         if let authorID = input.authorID { agent = try await session.inboxes.agent(id: authorID, workspaceID: conversation.workspaceID) }
         return MessageTemplate.values(customer: customer, order: order, agent: agent)
     }

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// Conversations with customers on every channel: inbound messages and delivery reports from
 /// the channel adapters, agents' replies and actions, and the outgoing side the `message.send`

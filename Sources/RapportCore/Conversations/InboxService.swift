@@ -148,7 +148,7 @@ public struct InboxService: Sendable {
 
     public func createAgent(
         name: String, email: String, availability: Availability = .online, maxConversations: Int = 10, as actor: Actor
-    ) async throws -> Agent {
+    ) async throws -> User {
         try actor.require(.manageUsers)
         let workspaceID = actor.workspaceID
         let agent = try newAgent(
@@ -169,7 +169,7 @@ public struct InboxService: Sendable {
     /// A validated user, not yet stored (`UserService` stores it with its password).
     func newAgent(
         name: String, email: String, role: UserRole, availability: Availability, maxConversations: Int, workspaceID: String
-    ) throws -> Agent {
+    ) throws -> User {
         var problems = Problems(prefix: nil)
         problems.text(name, "name", maxLength: 100)
         let normalized = customers.normalizer.normalize(IdentityInput(.email, value: email), field: "email")
@@ -177,7 +177,7 @@ public struct InboxService: Sendable {
         if !(1...1000).contains(maxConversations) { problems.add("max_conversations", "must be between 1 and 1000") }
         guard problems.list.isEmpty, case .success(let identity) = normalized else { throw RapportError.invalid(problems.list) }
         let now = clock.now()
-        return Agent(
+        return User(
             id: ResourceID.make(.user, at: now), workspaceID: workspaceID, name: name.trimmed, email: identity.value, role: role,
             availability: availability, maxConversations: maxConversations, createdAt: now)
     }
@@ -186,11 +186,11 @@ public struct InboxService: Sendable {
         .conflict("A user with the e-mail address \(email) exists already (an address leads to one account, in whichever workspace).")
     }
 
-    public func agents(as actor: Actor) async throws -> [Agent] {
+    public func agents(as actor: Actor) async throws -> [User] {
         try await store.read { session in try await session.inboxes.agents(workspaceID: actor.workspaceID) }
     }
 
-    public func setAvailability(_ availability: Availability, agentID: String, as actor: Actor) async throws -> Agent {
+    public func setAvailability(_ availability: Availability, agentID: String, as actor: Actor) async throws -> User {
         if actor.userID != agentID { try actor.require(.manageTeamSetup) }
         let workspaceID = actor.workspaceID
         return try await store.write { session in

@@ -23,7 +23,7 @@ public enum MessageTemplate {
 
     /// The variables a conversation offers: its customer, the order in question (given, or
     /// the customer's latest) and the agent writing.
-    public static func values(customer: Customer?, order: Order?, agent: Agent?) -> [String: String] {
+    public static func values(customer: Customer?, order: Order?, agent: User?) -> [String: String] {
         var values: [String: String] = [:]
         if let profile = customer?.profile {
             values["customer.first_name"] = profile.firstName

@@ -11,7 +11,7 @@ public struct TeamDashboard: Sendable, Equatable {
     }
 
     public struct AgentFigures: Sendable, Equatable {
-        public var agent: Agent
+        public var agent: User
         public var assigned: Int
         public var resolved: Int
         public var openNow: Int
@@ -42,7 +42,7 @@ public struct TeamDashboard: Sendable, Equatable {
 
     /// Figures for `[from, to)` from the conversations opened or resolved in it (and today's).
     public static func compute(
-        rows: [ConversationStatsRow], from: Date, to: Date, now: Date, waiting: ConversationCounts, agents: [Agent],
+        rows: [ConversationStatsRow], from: Date, to: Date, now: Date, waiting: ConversationCounts, agents: [User],
         openByAgent: [String: Int]
     ) -> TeamDashboard {
         let inRange = { (date: Date?) in date.map { $0 >= from && $0 < to } ?? false }

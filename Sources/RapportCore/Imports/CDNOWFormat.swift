@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// The CDNOW transaction log (Fader & Hardie) as shipped in the `lifetimes` package:
 /// whitespace-separated customer id, date (yyyymmdd), number of CDs and dollars;

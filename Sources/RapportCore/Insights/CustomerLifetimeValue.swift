@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// One customer's forecast from the workspace's latest lifetime model, in the model's
 /// currency (major units).

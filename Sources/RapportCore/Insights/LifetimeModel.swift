@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// A workspace's fitted lifetime models and what they were fitted on.
 public struct LifetimeModel: Sendable, Codable {

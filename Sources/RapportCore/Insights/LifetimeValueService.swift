@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// Customer lifetime value from the workspace's own orders: fits BG/NBD and Gamma-Gamma (and
 /// Pareto/NBD on request) to every live customer's purchase days, and stores each customer's

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// Product recommendations: the item model trains in the background from a year of orders and
 /// product events — on first use, hourly, and sooner once enough orders changed since — while

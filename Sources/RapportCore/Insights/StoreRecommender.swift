@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// A workspace's trained recommender and the store's rules around it: Rapport's model (EASE
 /// over a recency-weighted profile) for customers it knows, "frequently bought together" from

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// Exponential backoff with jitter: attempt n waits base·2^(n-1), capped, then a random share
 /// of it between one half and the whole ("equal jitter"), so that retries of jobs that failed

@@ -7,9 +7,9 @@ public protocol InboxRepository: Sendable {
     func update(_ inbox: Inbox) async throws
     func inbox(id: String) async throws -> Inbox?
     func inboxes(workspaceID: String) async throws -> [Inbox]
-    func insert(_ agent: Agent) async throws
-    func agent(id: String, workspaceID: String) async throws -> Agent?
-    func agents(workspaceID: String) async throws -> [Agent]
+    func insert(_ agent: User) async throws
+    func agent(id: String, workspaceID: String) async throws -> User?
+    func agents(workspaceID: String) async throws -> [User]
     func setAvailability(_ availability: Availability, agentID: String, workspaceID: String) async throws -> Bool
     func insert(_ team: Team) async throws
     func team(id: String, workspaceID: String) async throws -> Team?

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 
 /// What the insights read from orders, and the lifetime values they store.
 public protocol InsightsRepository: Sendable {

@@ -14,7 +14,7 @@ public protocol UserRepository: Sendable {
     func rememberDevice(id: String, userID: String, at date: Date) async throws
     func knowsDevice(id: String, userID: String) async throws -> Bool
     func insert(_ session: UserSession) async throws
-    func session(id: String, now: Date) async throws -> (UserSession, Agent)?
+    func session(id: String, now: Date) async throws -> (UserSession, User)?
     /// False when no such user is in the workspace.
     func setRole(_ role: UserRole, userID: String, workspaceID: String) async throws -> Bool
     /// Deactivates (a date; the user also goes offline) or reactivates (nil) a user.

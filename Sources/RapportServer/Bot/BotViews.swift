@@ -1,6 +1,6 @@
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 
 /// The values of the bot's page: its settings with every inbox, the intents of the current
 /// version and the earlier versions, the help articles, and what a tried message gave.

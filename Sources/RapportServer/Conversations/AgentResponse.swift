@@ -12,7 +12,7 @@ struct AgentResponse: Encodable {
     let object = "agent"
     let role: UserRole
 
-    init(_ agent: Agent) {
+    init(_ agent: User) {
         availability = agent.availability
         createdAt = agent.createdAt
         email = agent.email

@@ -1,4 +1,4 @@
-import RapportInsights
+import RapportLearning
 /// Picks indices with probability proportional to their weights (binary search over the sums).
 struct CumulativeWeights {
     private let sums: [Double]

@@ -1,4 +1,4 @@
-import RapportInsights
+import RapportLearning
 import Foundation
 import Logging
 import RapportCore
@@ -11,7 +11,7 @@ struct DemoHistory {
     var days = 14
     var seed: UInt64 = 7
 
-    func write(services: AppServices, sms: Inbox, team: Team, agents: [Agent], skipping used: Int, workspaceID: String) async throws {
+    func write(services: AppServices, sms: Inbox, team: Team, agents: [User], skipping used: Int, workspaceID: String) async throws {
         guard !agents.isEmpty else { return }
         let clock = DemoClock(at: services.clock.now())
         let past = AppServices(

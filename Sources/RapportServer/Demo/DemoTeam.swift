@@ -36,7 +36,7 @@ public struct DemoTeam: Sendable {
     public func fill(services: AppServices, workspaceID: String) async throws -> [Credentials] {
         let actor = Actor.operator(workspaceID: workspaceID)
         var credentials: [Credentials] = []
-        var users: [UserRole: Agent] = [:]
+        var users: [UserRole: User] = [:]
         for role in UserRole.allCases {
             let email = "\(role.rawValue)@demo.rapport.test"
             let (user, password) = try await services.users.create(

@@ -7,7 +7,7 @@ struct SQLUserRepository: UserRepository {
 
     func credentials(email: String) async throws -> [UserCredentials] {
         try await handle.sql.raw("SELECT * FROM users WHERE email = \(bind: email) ORDER BY id").all().compactMap { row in
-            guard let user = try AgentRow.decode(row) else { return nil }
+            guard let user = try UserRow.decode(row) else { return nil }
             return UserCredentials(
                 user: user, passwordHash: try row.optionalString("password_hash"),
                 failedSignIns: Int(try row.int("failed_sign_ins")), lockedUntil: try row.optionalDate("locked_until"))
@@ -59,12 +59,12 @@ struct SQLUserRepository: UserRepository {
             """).run()
     }
 
-    func session(id: String, now: Date) async throws -> (UserSession, Agent)? {
+    func session(id: String, now: Date) async throws -> (UserSession, User)? {
         guard let row = try await handle.sql.raw("""
             SELECT s.id AS session_id, s.csrf_token, s.created_at AS session_created_at, s.expires_at, u.*
             FROM sessions s JOIN users u ON u.id = s.user_id
             WHERE s.id = \(bind: id) AND s.expires_at > \(bind: Timestamp.microseconds(now)) AND u.deactivated_at IS NULL
-            """).first(), let user = try AgentRow.decode(row)
+            """).first(), let user = try UserRow.decode(row)
         else { return nil }
         let session = UserSession(
             id: try row.string("session_id"), userID: user.id, workspaceID: user.workspaceID, csrfToken: try row.string("csrf_token"),

@@ -32,7 +32,7 @@ struct SQLInboxRepository: InboxRepository {
             .compactMap(decodeInbox)
     }
 
-    func insert(_ agent: Agent) async throws {
+    func insert(_ agent: User) async throws {
         try await handle.sql.raw("""
             INSERT INTO users (id, workspace_id, name, email, role, availability, max_conversations, created_at)
             VALUES (\(bind: agent.id), \(bind: agent.workspaceID), \(bind: agent.name), \(bind: agent.email), \(bind: agent.role.rawValue),
@@ -40,14 +40,14 @@ struct SQLInboxRepository: InboxRepository {
             """).run()
     }
 
-    func agent(id: String, workspaceID: String) async throws -> Agent? {
+    func agent(id: String, workspaceID: String) async throws -> User? {
         try await handle.sql.raw("SELECT * FROM users WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first()
-            .flatMap(AgentRow.decode)
+            .flatMap(UserRow.decode)
     }
 
-    func agents(workspaceID: String) async throws -> [Agent] {
+    func agents(workspaceID: String) async throws -> [User] {
         try await handle.sql.raw("SELECT * FROM users WHERE workspace_id = \(bind: workspaceID) ORDER BY id").all()
-            .compactMap(AgentRow.decode)
+            .compactMap(UserRow.decode)
     }
 
     func setAvailability(_ availability: Availability, agentID: String, workspaceID: String) async throws -> Bool {
@@ -95,7 +95,7 @@ struct SQLInboxRepository: InboxRepository {
             ORDER BY COALESCE(u.last_assigned_at, 0), u.id\(unsafeRaw: handle.dialect.lockForUpdate(of: "u", in: handle))
             """).all()
         return try rows.compactMap { row in
-            guard let agent = try AgentRow.decode(row) else { return nil }
+            guard let agent = try UserRow.decode(row) else { return nil }
             return RoutingCandidate(
                 agent: agent, openConversations: Int(try row.int("open_count")), lastAssignedAt: try row.optionalDate("last_assigned_at"))
         }

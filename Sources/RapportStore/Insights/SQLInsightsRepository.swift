@@ -1,6 +1,6 @@
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 import SQLKit
 
 /// Order aggregates for the insights, and the stored lifetime values.

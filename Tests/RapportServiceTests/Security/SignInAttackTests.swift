@@ -10,7 +10,7 @@ import Testing
 struct SignInAttackTests {
     static let password = "correct horse battery"
 
-    static func owner(_ services: Services, email: String = "owner@shop.test") async throws -> Agent {
+    static func owner(_ services: Services, email: String = "owner@shop.test") async throws -> User {
         try await services.users.create(
             email: email, name: "Owner", role: .agent, password: password, as: .operator(workspaceID: services.workspaceID)).user
     }

@@ -2,7 +2,7 @@ import Foundation
 import RapportChannels
 import Testing
 
-/// The providers' published signature vectors (see Fixtures/README.md).
+/// The providers' published signature vectors (listed in Tests/RapportServerTests/Fixtures/README.md).
 @Suite("Signature vectors")
 struct SignatureVectorTests {
     @Test("Meta's X-Hub-Signature-256 vector verifies, and a changed body does not")

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 import Testing
 
 /// BG/NBD, Pareto/NBD and Gamma-Gamma against an independent computation and against the

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 import Testing
 
 /// The recommenders and their evaluation against independent computations (NumPy) and, when

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 import Testing
 
 @Suite("Entities")

@@ -3,10 +3,10 @@ import RapportCore
 import SQLKit
 
 /// A row of `users` as an agent (shared by the inbox and user repositories).
-enum AgentRow {
-    static func decode(_ row: any SQLRow) throws -> Agent? {
+enum UserRow {
+    static func decode(_ row: any SQLRow) throws -> User? {
         guard let availability = Availability(rawValue: try row.string("availability")) else { return nil }
-        return Agent(
+        return User(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
             email: try row.string("email"), role: UserRole(rawValue: try row.string("role")) ?? .agent, availability: availability,
             maxConversations: Int(try row.int("max_conversations")), createdAt: try row.date("created_at"),

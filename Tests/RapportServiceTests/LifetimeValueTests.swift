@@ -1,6 +1,6 @@
 import Foundation
 import RapportCore
-import RapportInsights
+import RapportLearning
 import RapportStore
 import RapportTestSupport
 import Testing

@@ -20,7 +20,7 @@ struct PermissionTests {
     static func world(_ store: SQLDataStore) async throws -> World {
         let services = try await Services.make(on: store)
         let admin = Actor.operator(workspaceID: services.workspaceID)
-        var people: [UserRole: Agent] = [:]
+        var people: [UserRole: User] = [:]
         for role in UserRole.allCases {
             people[role] = try await services.users.create(email: "\(role.rawValue)@shop.test", name: nil, role: role, password: nil, as: admin).user
         }
@@ -37,7 +37,7 @@ struct PermissionTests {
                 inbox: inbox)
             conversations.append(try await services.conversations.conversation(id: stored.stored[0].conversationID, as: admin))
         }
-        func actor(_ user: Agent) -> Actor {
+        func actor(_ user: User) -> Actor {
             .user(user, teamIDs: user.id == vipPerson.id ? [vip.id] : user.role == .agent ? [support.id] : [])
         }
         return World(

@@ -1,7 +1,8 @@
 import Foundation
 
-/// A person who answers conversations (a user of the workspace with an availability).
-public struct Agent: Sendable, Equatable {
+/// A user of the workspace: who they are, their role, and, as an agent answering
+/// conversations, their availability and how many conversations they take at once.
+public struct User: Sendable, Equatable {
     public var id: String
     public var workspaceID: String
     public var name: String

@@ -1,5 +1,5 @@
 import Foundation
-import RapportInsights
+import RapportLearning
 import Testing
 
 /// Per-customer forecasts against an independent computation (SciPy's hyp2f1 and the

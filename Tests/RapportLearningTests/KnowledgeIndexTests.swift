@@ -1,4 +1,4 @@
-import RapportInsights
+import RapportLearning
 import Testing
 
 @Suite("Knowledge base search")
