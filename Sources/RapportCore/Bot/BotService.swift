@@ -99,7 +99,7 @@ public struct BotService: Sendable {
             let turn = dialogue.turn
             var filled: [String: String] = [:]
             for action in turn.actions {
-                if let opened = try await apply(action, workspaceID: conversation.workspaceID, session: session) {
+                if let opened = try await apply(action, workspaceID: conversation.workspaceID, transaction: transaction) {
                     filled["return.id"] = opened
                 }
             }
@@ -161,15 +161,15 @@ public struct BotService: Sendable {
     }
 
     /// Carries out one of the bot's changes; returns the id of a return it opened.
-    private func apply(_ action: BotAction, workspaceID: String, session: any StoreSession) async throws -> String? {
+    private func apply(_ action: BotAction, workspaceID: String, transaction: WriteTransaction) async throws -> String? {
         do {
             switch action {
             case .openReturn(let input):
-                return try await commerce.requestReturn(input, workspaceID: workspaceID, session: session).id
+                return try await commerce.requestReturn(input, workspaceID: workspaceID, transaction: transaction).id
             case .cancelOrder(let orderID):
-                _ = try await commerce.changeStatus(orderID: orderID, to: .cancelled, workspaceID: workspaceID, session: session)
+                _ = try await commerce.changeStatus(orderID: orderID, to: .cancelled, workspaceID: workspaceID, transaction: transaction)
             case .changeAddress(let orderID, let address):
-                _ = try await commerce.changeShippingAddress(orderID: orderID, to: address, workspaceID: workspaceID, session: session)
+                _ = try await commerce.changeShippingAddress(orderID: orderID, to: address, workspaceID: workspaceID, transaction: transaction)
             }
             return nil
         } catch RapportError.conflict(let reason) {

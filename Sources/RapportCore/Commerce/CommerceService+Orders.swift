@@ -19,8 +19,8 @@ extension CommerceService {
     /// Writes orders validated before (imports validate row by row, then write in batches).
     func upsertPrepared(_ prepared: [PreparedOrder], workspaceID: String, actor: String) async throws -> [OrderOutcome] {
         try await context.retryingConflicts {
-            try await store.write { session in
-                try await writeOrders(prepared, workspaceID: workspaceID, actor: actor, session: session)
+            try await context.write { transaction in
+                try await writeOrders(prepared, workspaceID: workspaceID, actor: actor, transaction: transaction)
             }
         }
     }
@@ -57,10 +57,10 @@ extension CommerceService {
 
     /// Writes prepared orders inside a transaction the caller holds (tracking, webhooks).
     func writeOrders(
-        _ prepared: [PreparedOrder], workspaceID: String, actor: String, session: any StoreSession
+        _ prepared: [PreparedOrder], workspaceID: String, actor: String, transaction: WriteTransaction
     ) async throws -> [OrderOutcome] {
         guard !prepared.isEmpty else { return [] }
-        var batch = OrderBatch(commerce: self, session: session, workspaceID: workspaceID, actor: actor)
+        var batch = OrderBatch(commerce: self, transaction: transaction, workspaceID: workspaceID, actor: actor)
         return try await batch.run(prepared)
     }
 
@@ -100,12 +100,13 @@ extension CommerceService {
     public func changeStatus(orderID: String, to status: OrderStatus, as actor: Actor) async throws -> Order {
         try actor.require(status.isRefund ? .refundOrders : .changeOrders)
         let workspaceID = actor.workspaceID
-        return try await store.write { session in try await changeStatus(orderID: orderID, to: status, workspaceID: workspaceID, session: session) }
+        return try await context.write { transaction in try await changeStatus(orderID: orderID, to: status, workspaceID: workspaceID, transaction: transaction) }
     }
 
     /// `changeStatus` inside the caller's transaction (the bot cancels an order in the same
     /// transaction as its answer).
-    func changeStatus(orderID: String, to status: OrderStatus, workspaceID: String, session: any StoreSession) async throws -> Order {
+    func changeStatus(orderID: String, to status: OrderStatus, workspaceID: String, transaction: WriteTransaction) async throws -> Order {
+        let session = transaction.session
         var order = try await storedOrder(id: orderID, workspaceID: workspaceID, session: session)
         guard order.status != status else { return order }
         guard order.status.canMove(to: status) else {
@@ -120,10 +121,10 @@ extension CommerceService {
         order.status = status
         order.stamp(status, at: now)
         order.updatedAt = now
-        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
-        log.statusChanged(order, from: previous, at: now)
+        var log = CommerceChangeLog(context: context)
+        log.add(OrderChange(.statusChanged(from: previous, at: now), order))
         try await session.orders.update(order)
-        try await log.flush(to: session)
+        try await log.flush(to: transaction)
         return order
     }
 
@@ -133,7 +134,8 @@ extension CommerceService {
         let workspaceID = actor.workspaceID
         let errors = CommerceRules.problems(in: input, field: nil)
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             var order = try await storedOrder(id: orderID, workspaceID: workspaceID, session: session)
             guard ![.cancelled, .pending, .refunded].contains(order.status) else {
                 throw RapportError.conflict("Order \(order.number) is \(order.status.rawValue); only paid orders ship.")
@@ -144,18 +146,18 @@ extension CommerceService {
                 trackingNumber: input.trackingNumber, trackingURL: input.trackingURL, externalID: input.externalID,
                 createdAt: input.shippedAt ?? now, deliveredAt: input.deliveredAt)
             order.fulfillments.append(fulfillment)
-            var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
-            log.fulfilled(order, fulfillment)
+            var log = CommerceChangeLog(context: context)
+            log.add(OrderChange(.fulfilled(fulfillment), order))
             for next in [OrderStatus.fulfilled, input.deliveredAt == nil ? nil : .delivered].compactMap({ $0 })
             where order.status.canMove(to: next) {
                 let previous = order.status
                 order.status = next
                 order.stamp(next, at: next == .delivered ? (input.deliveredAt ?? now) : now)
-                log.statusChanged(order, from: previous, at: now)
+                log.add(OrderChange(.statusChanged(from: previous, at: now), order))
             }
             order.updatedAt = now
             try await session.orders.update(order)
-            try await log.flush(to: session)
+            try await log.flush(to: transaction)
             return (order, fulfillment)
         }
     }
@@ -184,8 +186,8 @@ extension CommerceService {
         let previous = order.status
         order.status = order.totals.refunded >= order.totals.total ? .refunded : .partiallyRefunded
         order.updatedAt = now
-        log.refunded(order, refund)
-        if previous != order.status { log.statusChanged(order, from: previous, at: now) }
+        log.add(OrderChange(.refunded(refund), order))
+        if previous != order.status { log.add(OrderChange(.statusChanged(from: previous, at: now), order)) }
         return refund
     }
 }

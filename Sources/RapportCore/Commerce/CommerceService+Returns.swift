@@ -14,12 +14,13 @@ extension CommerceService {
             problems.add("items[\(index)].quantity", "must be at least 1")
         }
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
-        return try await store.write { session in try await requestReturn(input, workspaceID: workspaceID, session: session) }
+        return try await context.write { transaction in try await requestReturn(input, workspaceID: workspaceID, transaction: transaction) }
     }
 
     /// `requestReturn` inside the caller's transaction, once the input's own checks passed
     /// (the bot opens a return in the same transaction as its answer).
-    func requestReturn(_ input: ReturnInput, workspaceID: String, session: any StoreSession) async throws -> OrderReturn {
+    func requestReturn(_ input: ReturnInput, workspaceID: String, transaction: WriteTransaction) async throws -> OrderReturn {
+        let session = transaction.session
         var order: Order
         do {
             order = try await storedOrder(id: input.orderID, workspaceID: workspaceID, session: session)
@@ -53,9 +54,9 @@ extension CommerceService {
             customerID: order.customerID, status: .requested, reason: input.reason.trimmed, items: input.items,
             refundAmount: nil, currency: order.currency, createdAt: now, updatedAt: now)
         try await session.returns.insert(orderReturn)
-        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
-        log.returnChanged(orderReturn, order: order, requested: true)
-        try await log.flush(to: session)
+        var log = CommerceChangeLog(context: context)
+        log.add(ReturnChange(requested: true, orderReturn, of: order))
+        try await log.flush(to: transaction)
         order.updatedAt = now
         return orderReturn
     }
@@ -74,7 +75,8 @@ extension CommerceService {
         if refundAmount != nil, status != .refunded {
             throw RapportError.invalid(field: "refund_amount", "is only given with status refunded")
         }
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             guard var orderReturn = try await session.returns.find(id: id, workspaceID: workspaceID) else {
                 throw RapportError.notFound("No return with id \(id).")
             }
@@ -86,7 +88,7 @@ extension CommerceService {
                         + (allowed.isEmpty ? "; it is final." : "; it can become \(allowed.joined(separator: ", "))."))
             }
             var order = try await storedOrder(id: orderReturn.orderID, workspaceID: workspaceID, session: session)
-            var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
+            var log = CommerceChangeLog(context: context)
             let now = clock.now()
             orderReturn.status = status
             orderReturn.updatedAt = now
@@ -103,8 +105,8 @@ extension CommerceService {
                 try await session.orders.update(order)
             }
             try await session.returns.update(orderReturn)
-            log.returnChanged(orderReturn, order: order, requested: false)
-            try await log.flush(to: session)
+            log.add(ReturnChange(requested: false, orderReturn, of: order))
+            try await log.flush(to: transaction)
             return orderReturn
         }
     }
@@ -129,15 +131,16 @@ extension CommerceService {
     /// Records a refund a shop or a tracked event reports for the order it knows by
     /// `orderExternalID` in `input.source`, inside the caller's transaction. Unknown orders are
     /// reported as not found; repeated reports change nothing.
-    func refund(orderExternalID: String, _ input: RefundInput, workspaceID: String, session: any StoreSession) async throws -> Order {
+    func refund(orderExternalID: String, _ input: RefundInput, workspaceID: String, transaction: WriteTransaction) async throws -> Order {
+        let session = transaction.session
         guard var order = try await session.orders.find(source: input.source, externalIDs: [orderExternalID], workspaceID: workspaceID).first
         else {
             throw RapportError.notFound("No order \(orderExternalID) from \(input.source) to refund.")
         }
-        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
+        var log = CommerceChangeLog(context: context)
         if try await applyRefund(input, to: &order, log: &log, session: session) != nil {
             try await session.orders.update(order)
-            try await log.flush(to: session)
+            try await log.flush(to: transaction)
         }
         return order
     }

@@ -33,13 +33,14 @@ public struct CommerceService: Sendable {
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
         return try await context.retryingConflicts {
-            try await store.write { session in
-                try await writeProducts(prepared, workspaceID: workspaceID, session: session)
+            try await context.write { transaction in
+                try await writeProducts(prepared, workspaceID: workspaceID, transaction: transaction)
             }
         }
     }
 
-    private func writeProducts(_ inputs: [ProductInput], workspaceID: String, session: any StoreSession) async throws -> [ProductOutcome] {
+    private func writeProducts(_ inputs: [ProductInput], workspaceID: String, transaction: WriteTransaction) async throws -> [ProductOutcome] {
+        let session = transaction.session
         var stored: [String: Product] = [:]
         for (source, group) in Dictionary(grouping: inputs, by: \.source) {
             let ids = Array(Set(group.compactMap(\.externalID)))
@@ -47,7 +48,7 @@ public struct CommerceService: Sendable {
                 stored[OrderBatch.key(source: source, externalID: product.externalID)] = product
             }
         }
-        var log = CommerceChangeLog(customers: customers, workspaceID: workspaceID)
+        var log = CommerceChangeLog(context: context)
         var created: [String] = []
         var outcomes: [ProductOutcome] = []
         for input in inputs {
@@ -66,7 +67,7 @@ public struct CommerceService: Sendable {
                     product.updatedAt = now
                     if !created.contains(key) {
                         try await session.catalog.update(product)
-                        log.event(.productUpdated, subject: product.id, json: OrderDocument.json(product))
+                        log.add(ProductChange(created: false, product))
                     }
                     stored[key] = product
                 }
@@ -85,8 +86,8 @@ public struct CommerceService: Sendable {
         }
         let newProducts = created.compactMap { stored[$0] }
         try await session.catalog.insert(newProducts)
-        for product in newProducts { log.event(.productCreated, subject: product.id, json: OrderDocument.json(product)) }
-        try await log.flush(to: session)
+        for product in newProducts { log.add(ProductChange(created: true, product)) }
+        try await log.flush(to: transaction)
         return outcomes.map { outcome in
             ProductOutcome(
                 product: stored[OrderBatch.key(source: outcome.product.source, externalID: outcome.product.externalID)] ?? outcome.product,

@@ -5,7 +5,8 @@ import Foundation
 /// resolution in one pass; catalog variants are looked up at once.
 struct OrderBatch {
     let commerce: CommerceService
-    let session: any StoreSession
+    let transaction: WriteTransaction
+    var session: any StoreSession { transaction.session }
     let workspaceID: String
     let actor: String
 
@@ -16,12 +17,12 @@ struct OrderBatch {
     private var changedKeys: Set<String> = []
     private var variants: [String: VariantMatch] = [:]
 
-    init(commerce: CommerceService, session: any StoreSession, workspaceID: String, actor: String) {
+    init(commerce: CommerceService, transaction: WriteTransaction, workspaceID: String, actor: String) {
         self.commerce = commerce
-        self.session = session
+        self.transaction = transaction
         self.workspaceID = workspaceID
         self.actor = actor
-        self.log = CommerceChangeLog(customers: commerce.customers, workspaceID: workspaceID)
+        self.log = CommerceChangeLog(context: commerce.context)
     }
 
     static func key(source: String, externalID: String) -> String { source + "\u{1F}" + externalID }
@@ -57,16 +58,16 @@ struct OrderBatch {
             }
         }
         let created = newKeys.compactMap { orders[$0] }
-        let (customers, workspaceID) = (commerce.customers, self.workspaceID)
-        async let creations = CommerceChangeLog.creations(of: created, customers: customers, workspaceID: workspaceID)
+        let context = commerce.context
+        async let creations = CommerceChangeLog.creations(of: created, context: context)
         try await session.orders.insert(created)
         log.append(await creations)
         for key in changedKeys.sorted() {
             guard let order = orders[key] else { continue }
             try await session.orders.update(order)
-            log.event(.orderUpdated, subject: order.id, json: OrderDocument.json(order))
+            log.add(OrderChange(.updated, order))
         }
-        try await log.flush(to: session)
+        try await log.flush(to: transaction)
         // Each outcome shows its order as the whole batch left it.
         return zip(outcomes, inputs).map { OrderOutcome(order: orders[$1.key] ?? $0.order, created: $0.created) }
     }
@@ -93,7 +94,7 @@ struct OrderBatch {
             }
         }
         guard !upserts.isEmpty else { return result }
-        var batch = UpsertBatch(service: commerce.customers, session: session, workspaceID: workspaceID, actor: actor)
+        var batch = UpsertBatch(service: commerce.customers, transaction: transaction, workspaceID: workspaceID, actor: actor)
         let outcomes = try await batch.run(upserts)
         for (index, outcome) in zip(upsertOwners, outcomes) { result[index] = outcome.customer.id }
         // A later input with the same key reuses the first one's customer.
@@ -225,14 +226,14 @@ struct OrderBatch {
             } else {
                 let added = fulfillment(report, orderID: order.id, at: now)
                 order.fulfillments.append(added)
-                log.fulfilled(order, added)
+                log.add(OrderChange(.fulfilled(added), order))
             }
         }
         if let status = input.status, status != order.status {
             let previous = order.status
             order.status = status
             order.stamp(status, at: now)
-            log.statusChanged(order, from: previous, at: now)
+            log.add(OrderChange(.statusChanged(from: previous, at: now), order))
         }
         var comparable = order
         comparable.updatedAt = before.updatedAt

@@ -147,7 +147,7 @@ public struct ConversationService: Sendable {
             // A deleted customer's address: only proof takes it back; this sender gets a new profile.
             return try await newContactCustomer(contact, transaction: transaction, workspaceID: workspaceID, inbox: inbox)
         }
-        var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
+        var batch = UpsertBatch(service: customers, transaction: transaction, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
         guard let outcome = try await batch.run([contact]).first else {
             throw RapportError.conflict("The sender could not be matched to a customer; retry.")
         }
@@ -156,10 +156,9 @@ public struct ConversationService: Sendable {
 
     /// A customer of its own for a sender whose address belongs elsewhere: the name, not the address.
     private func newContactCustomer(_ contact: PreparedUpsert, transaction: WriteTransaction, workspaceID: String, inbox: Inbox) async throws -> String {
-        let session = transaction.session
         var bare = contact
         bare.identities = []
-        var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
+        var batch = UpsertBatch(service: customers, transaction: transaction, workspaceID: workspaceID, actor: "inbox:\(inbox.id)")
         guard let outcome = try await batch.run([bare]).first else {
             throw RapportError.conflict("The sender could not be matched to a customer; retry.")
         }

@@ -48,7 +48,8 @@ extension CustomerService {
     /// Loads a live customer, lets `change` edit its profile, validates, and writes it with a
     /// `customer.updated` event if anything changed.
     func modify(id: String, workspaceID: String, _ change: @Sendable (inout CustomerProfile) -> Void) async throws -> Customer {
-        try await store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             var profile = customer.profile
             change(&profile)
@@ -58,9 +59,7 @@ extension CustomerService {
             customer.profile = profile
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
-            try await session.events.append([
-                context.event(CustomerChange(.updated, customer))
-            ])
+            try await transaction.record(CustomerChange(.updated, customer))
             return customer
         }
     }
@@ -69,22 +68,22 @@ extension CustomerService {
     public func delete(id: String, as actor: Actor) async throws {
         try actor.require(.deleteCustomers)
         let workspaceID = actor.workspaceID
-        try await store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             let now = clock.now()
             customer.deletedAt = now
             customer.updatedAt = now
             try await session.customers.update(customer)
-            try await session.events.append([
-                context.event(CustomerChange(.deleted, customer))
-            ])
+            try await transaction.record(CustomerChange(.deleted, customer))
         }
     }
 
     public func restore(id: String, as actor: Actor) async throws -> Customer {
         try actor.require(.deleteCustomers)
         let workspaceID = actor.workspaceID
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             guard var customer = try await session.customers.find(id: id, workspaceID: workspaceID),
                 customer.mergedIntoID == nil
             else { throw RapportError.notFound("No customer with id \(id).") }
@@ -95,9 +94,7 @@ extension CustomerService {
             customer.deletedAt = nil
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
-            try await session.events.append([
-                context.event(CustomerChange(.restored, customer))
-            ])
+            try await transaction.record(CustomerChange(.restored, customer))
             return customer
         }
     }
@@ -119,7 +116,8 @@ extension CustomerService {
             throw RapportError.invalid(errors.map { FieldError(field: String($0.field.drop(while: { $0 == "." })), message: $0.message) })
         case .failure(let other): throw other
         }
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             if let owner = try await session.customers.owners(of: [identity.key], workspaceID: workspaceID)[identity.key] {
                 guard owner.customerID == id else {
@@ -136,9 +134,7 @@ extension CustomerService {
             customer.identities.append(added)
             customer.updatedAt = now
             try await session.customers.update(customer)
-            try await session.events.append([
-                context.event(.customerIdentityAdded, subject: id, workspaceID: workspaceID, payload: added)
-            ])
+            try await transaction.record(CustomerChange(.identityAdded(added), customer))
             return customer
         }
     }
@@ -146,7 +142,8 @@ extension CustomerService {
     public func removeIdentity(id: String, identityID: String, as actor: Actor) async throws -> Customer {
         try actor.require(.editCustomers)
         let workspaceID = actor.workspaceID
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             guard let identity = customer.identities.first(where: { $0.id == identityID }) else {
                 throw RapportError.notFound("Customer \(id) has no identity \(identityID).")
@@ -155,9 +152,7 @@ extension CustomerService {
             customer.identities.removeAll { $0.id == identityID }
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
-            try await session.events.append([
-                context.event(.customerIdentityRemoved, subject: id, workspaceID: workspaceID, payload: identity)
-            ])
+            try await transaction.record(CustomerChange(.identityRemoved(identity), customer))
             return customer
         }
     }

@@ -8,7 +8,8 @@ extension CustomerService {
         guard customerID != fromCustomerID else {
             throw RapportError.invalid(field: "from_customer_id", "must name another customer than the one merged into")
         }
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             let survivor = try await liveForWrite(id: customerID, workspaceID: workspaceID, session: session)
             let absorbed: Customer
             do {
@@ -20,7 +21,7 @@ extension CustomerService {
             }
             let outcome = try await merge(
                 survivor: survivor, absorbed: absorbed, actor: actor.label, reason: "merged by hand", session: session)
-            try await session.events.append([outcome.event])
+            try await transaction.record(outcome.change)
             return outcome.record
         }
     }
@@ -55,7 +56,7 @@ extension CustomerService {
             mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor, reason: reason)
         return MergeOutcome(
             survivor: merged, record: record,
-            event: context.event(.customerMerged, subject: survivor.id, workspaceID: survivor.workspaceID, payload: payload))
+            change: CustomerChange(.merged(payload), merged))
     }
 
     /// Undoes a merge into `customerID`: the given one, or the most recent one not yet undone.
@@ -63,7 +64,8 @@ extension CustomerService {
     public func unmerge(customerID: String, mergeID: String?, as actor: Actor) async throws -> MergeRecord {
         try actor.require(.mergeCustomers)
         let workspaceID = actor.workspaceID
-        return try await store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             var survivor = try await liveForWrite(id: customerID, workspaceID: workspaceID, session: session)
             let record: MergeRecord
             if let mergeID {
@@ -111,9 +113,7 @@ extension CustomerService {
             try await session.merges.markUndone(id: record.id, at: now)
             let payload = MergeEventPayload(
                 mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor.label, reason: "unmerged")
-            try await session.events.append([
-                context.event(.customerUnmerged, subject: survivor.id, workspaceID: workspaceID, payload: payload)
-            ])
+            try await transaction.record(CustomerChange(.unmerged(payload), survivor))
             var undone = record
             undone.undoneAt = now
             return undone

@@ -43,8 +43,8 @@ public struct CustomerService: Sendable {
     func upsert(_ input: CustomerInput, workspaceID: String, actor: String) async throws -> UpsertOutcome {
         let prepared = try prepare(input, field: nil, provenance: .proven)
         return try await context.retryingConflicts {
-            try await store.write { session in
-                var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
+            try await context.write { transaction in
+                var batch = UpsertBatch(service: self, transaction: transaction, workspaceID: workspaceID, actor: actor)
                 return try await batch.run([prepared])[0]
             }
         }
@@ -70,8 +70,8 @@ public struct CustomerService: Sendable {
     /// Upserts inputs validated before (imports validate row by row, then write in batches).
     func upsertPrepared(_ validated: [PreparedUpsert], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
         try await context.retryingConflicts {
-            try await store.write { session in
-                var batch = UpsertBatch(service: self, session: session, workspaceID: workspaceID, actor: actor)
+            try await context.write { transaction in
+                var batch = UpsertBatch(service: self, transaction: transaction, workspaceID: workspaceID, actor: actor)
                 return try await batch.run(validated)
             }
         }

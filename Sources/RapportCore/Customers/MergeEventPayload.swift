@@ -1,8 +1,8 @@
 /// The payload of `customer.merged` and `customer.unmerged` events.
-struct MergeEventPayload: Encodable {
-    var mergeId: String
-    var survivorId: String
-    var mergedId: String
-    var actor: String
-    var reason: String
+public struct MergeEventPayload: Encodable, Sendable, Equatable {
+    public var mergeId: String
+    public var survivorId: String
+    public var mergedId: String
+    public var actor: String
+    public var reason: String
 }

@@ -16,18 +16,20 @@ import Foundation
 ///   for each customer with proof it named.
 struct UpsertBatch {
     let service: CustomerService
-    let session: any StoreSession
+    let transaction: WriteTransaction
+    var session: any StoreSession { transaction.session }
     let workspaceID: String
     let actor: String
 
     private var owners: [IdentityKey: IdentityOwner] = [:]
     private var pending: [String: Customer] = [:]
     private var pendingOrder: [String] = []
+    private var changes: [any DomainChange] = []
     private var events: [DomainEvent] = []
 
-    init(service: CustomerService, session: any StoreSession, workspaceID: String, actor: String) {
+    init(service: CustomerService, transaction: WriteTransaction, workspaceID: String, actor: String) {
         self.service = service
-        self.session = session
+        self.transaction = transaction
         self.workspaceID = workspaceID
         self.actor = actor
     }
@@ -41,7 +43,7 @@ struct UpsertBatch {
             outcomes.append(try await upsert(input))
         }
         try await flushPending()
-        try await session.events.append(events)
+        try await transaction.record(changes, prebuilt: events)
         return outcomes
     }
 
@@ -166,7 +168,7 @@ struct UpsertBatch {
             // assertion: the proof starts a customer of its own.
             let customer = newCustomer(PreparedUpsert(identities: [], input: CustomerInput(identities: []), tags: [], provenance: .proven), at: now)
             try await session.customers.insert([customer])
-            events.append(service.context.event(CustomerChange(.created, customer)))
+            record(CustomerChange(.created, customer))
             outcome = UpsertOutcome(customer: customer, created: true)
         }
         let took = try await takeAssertedIdentities(input, outcome: &outcome, found: found, at: now)
@@ -211,7 +213,7 @@ struct UpsertBatch {
         for var loser in losers.values {
             loser.updatedAt = now
             try await session.customers.update(loser)
-            events.append(service.context.event(CustomerChange(.updated, loser)))
+            record(CustomerChange(.updated, loser))
         }
         return true
     }
@@ -248,7 +250,7 @@ struct UpsertBatch {
         } else {
             let customer = newCustomer(PreparedUpsert(identities: [], input: CustomerInput(identities: []), tags: [], provenance: .asserted), at: now)
             try await session.customers.insert([customer])
-            events.append(service.context.event(CustomerChange(.created, customer)))
+            record(CustomerChange(.created, customer))
             outcome = UpsertOutcome(customer: customer, created: true)
         }
         // A customer who holds proof is never changed by an assertion: a person decides.
@@ -269,7 +271,7 @@ struct UpsertBatch {
         let merge = try await service.merge(survivor: outcome.customer, absorbed: other, actor: actor, reason: reason, session: session)
         outcome.customer = merge.survivor
         outcome.mergeIDs.append(merge.record.id)
-        events.append(merge.event)
+        record(merge.change)
         for (key, owner) in owners where owner.customerID == other.id {
             owners[key]?.customerID = outcome.customer.id
         }
@@ -290,7 +292,7 @@ struct UpsertBatch {
         customer.identities += added
         claim(unowned, for: customer.id, provenance: input.provenance)
         for identity in added {
-            events.append(service.context.event(.customerIdentityAdded, subject: customer.id, workspaceID: workspaceID, payload: identity))
+            record(CustomerChange(.identityAdded(identity), customer))
         }
         return true
     }
@@ -302,7 +304,13 @@ struct UpsertBatch {
         customer.profile = profile
         customer.updatedAt = now
         try await session.customers.update(customer)
-        events.append(service.context.event(CustomerChange(.updated, customer)))
+        record(CustomerChange(.updated, customer))
+    }
+
+    /// Adds a change and its event, recorded together at the end of the run.
+    private mutating func record(_ change: CustomerChange) {
+        changes.append(change)
+        events.append(service.context.event(change))
     }
 
     private mutating func flushPending() async throws {
@@ -311,11 +319,11 @@ struct UpsertBatch {
         // The events' JSON is built on another core while the database inserts the customers:
         // inside the transaction, that overlap is what import throughput depends on.
         let service = self.service
-        async let created = customers.map {
-            service.context.event(CustomerChange(.created, $0))
-        }
+        let created = customers.map { CustomerChange(.created, $0) }
+        async let createdEvents = created.map(service.context.event)
         try await session.customers.insert(customers)
-        events += await created
+        changes += created as [any DomainChange]
+        events += await createdEvents
         pending.removeAll(keepingCapacity: true)
         pendingOrder.removeAll(keepingCapacity: true)
     }

@@ -69,14 +69,7 @@ public struct CoreContext: Sendable {
             payload: json, occurredAt: now)
     }
 
-    func event(_ type: DomainEventType, subject: String, workspaceID: String, payload: some Encodable) -> DomainEvent {
-        let json = (try? Self.eventEncoder.encode(payload)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
-        return event(type, subject: subject, workspaceID: workspaceID, json: json)
-    }
-
     func event(_ change: some DomainChange) -> DomainEvent {
         event(change.eventType, subject: change.subjectID, workspaceID: change.workspaceID, json: change.payloadJSON)
     }
-
-    private static let eventEncoder = JSONCoding.makeEncoder()
 }

@@ -5,6 +5,7 @@ extension CoreContext {
     public static let standardSubscribers: [any DomainChangeSubscriber] = [
         ConversationAnnouncements(),
         MessageTouchpoints(),
+        CommerceTouchpoints(),
         OutboundMessageQueue(),
         SLACheckScheduling(),
         BotIntake(),

@@ -17,8 +17,15 @@ public final class WriteTransaction: Sendable {
     /// this transaction. A subscriber may record changes of its own; they reach the
     /// subscribers in turn.
     public func record(_ changes: [any DomainChange]) async throws {
+        try await record(changes, prebuilt: changes.map { context.event($0) })
+    }
+
+    /// `record` with the changes' events built ahead, one per change in the same order (bulk
+    /// writes build them on another core while the rows are inserted).
+    func record(_ changes: [any DomainChange], prebuilt events: [DomainEvent]) async throws {
+        precondition(events.count == changes.count, "one event per change")
         guard !changes.isEmpty else { return }
-        try await session.events.append(changes.map { context.event($0) })
+        try await session.events.append(events)
         for subscriber in context.subscribers {
             try await subscriber.handle(changes, in: self)
         }

@@ -24,11 +24,10 @@ public struct SourceService: Sendable {
         let source = ShopSource(
             id: ResourceID.make(.source, at: now), workspaceID: workspaceID, kind: kind, name: label,
             secret: trimmedSecret, createdAt: now)
-        try await customers.store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             try await session.sources.insert(source)
-            try await session.events.append([context.event(
-                .sourceCreated, subject: source.id, workspaceID: workspaceID,
-                json: "{\"id\":\"\(source.id)\",\"kind\":\"\(kind.rawValue)\"}")])
+            try await transaction.record(SourceChange(.created, source))
         }
         return source
     }
@@ -45,14 +44,14 @@ public struct SourceService: Sendable {
         var problems = Problems(prefix: nil)
         let trimmed = Self.checkedSecret(secret, problems: &problems)
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
-        return try await customers.store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             guard var source = try await session.sources.find(id: id), source.workspaceID == actor.workspaceID else {
                 throw RapportError.notFound("No shop source with id \(id.prefix(64)).")
             }
             source.secret = trimmed
             try await session.sources.updateSecret(id: id, secret: trimmed)
-            try await session.events.append([context.event(
-                .sourceUpdated, subject: id, workspaceID: actor.workspaceID, json: "{\"id\":\"\(id)\",\"secret_rotated\":true}")])
+            try await transaction.record(SourceChange(.secretRotated, source))
             return source
         }
     }
@@ -60,13 +59,13 @@ public struct SourceService: Sendable {
     /// Disconnects a shop: its webhook URL answers 404 from now on. Its orders stay.
     public func delete(id: String, as actor: Actor) async throws {
         try actor.require(.manageSources)
-        try await customers.store.write { session in
+        try await context.write { transaction in
+            let session = transaction.session
             guard let source = try await session.sources.find(id: id), source.workspaceID == actor.workspaceID else {
                 throw RapportError.notFound("No shop source with id \(id.prefix(64)).")
             }
             try await session.sources.delete(id: source.id)
-            try await session.events.append([context.event(
-                .sourceDeleted, subject: id, workspaceID: actor.workspaceID, json: "{\"id\":\"\(id)\"}")])
+            try await transaction.record(SourceChange(.deleted, source))
         }
     }
 
@@ -96,7 +95,8 @@ public struct SourceService: Sendable {
             prepared = []
         }
         return try await context.retryingConflicts {
-            try await customers.store.write { session in
+            try await context.write { transaction in
+                let session = transaction.session
                 if let deliveryID {
                     let delivery = String(deliveryID.prefix(200))
                     guard try await session.sources.recordDelivery(sourceID: source.id, deliveryID: delivery, at: customers.clock.now())
@@ -104,17 +104,17 @@ public struct SourceService: Sendable {
                 }
                 switch event {
                 case .order:
-                    _ = try await commerce.writeOrders(prepared, workspaceID: source.workspaceID, actor: "source:\(source.id)", session: session)
+                    _ = try await commerce.writeOrders(prepared, workspaceID: source.workspaceID, actor: "source:\(source.id)", transaction: transaction)
                 case .refund(let orderID, var refund):
                     refund.source = source.kind.rawValue
                     do {
-                        _ = try await commerce.refund(orderExternalID: orderID, refund, workspaceID: source.workspaceID, session: session)
+                        _ = try await commerce.refund(orderExternalID: orderID, refund, workspaceID: source.workspaceID, transaction: transaction)
                     } catch RapportError.notFound {
                         // The order never reached Rapport (it predates the connection): nothing to adjust.
                     }
                 case .customer(let input):
                     if let upsert = try? customers.prepare(usableIdentities(input), field: nil, provenance: .proven) {
-                        var batch = UpsertBatch(service: customers, session: session, workspaceID: source.workspaceID, actor: "source:\(source.id)")
+                        var batch = UpsertBatch(service: customers, transaction: transaction, workspaceID: source.workspaceID, actor: "source:\(source.id)")
                         _ = try await batch.run([upsert])
                     }
                 case .ignored:

@@ -33,7 +33,8 @@ public struct TimelineService: Sendable {
             errors.append(FieldError(field: "summary", message: "must be at most 2000 characters"))
         }
         guard errors.isEmpty, let channel, let direction else { throw RapportError.invalid(errors) }
-        return try await customers.store.write { session in
+        return try await context.write { transaction in
+            let session = transaction.session
             let customer: Customer
             do {
                 customer = try await customers.liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
@@ -46,9 +47,7 @@ public struct TimelineService: Sendable {
                 channel: channel, direction: direction, kind: InteractionKind(rawValue: input.kind), summary: input.summary,
                 occurredAt: input.occurredAt ?? now, payload: input.payload, createdAt: now)
             try await session.interactions.insert([interaction])
-            try await session.events.append([
-                context.event(.interactionRecorded, subject: interaction.id, workspaceID: workspaceID, payload: interaction)
-            ])
+            try await transaction.record(InteractionChange(interaction))
             return interaction
         }
     }

@@ -55,8 +55,8 @@ public struct TrackingService: Sendable {
         let now = customers.clock.now()
         let all = batches.flatMap { $0 }
         let fresh = try await context.retryingConflicts {
-            try await customers.store.write { session in
-                try await write(all, workspaceID: workspaceID, receivedAt: now, session: session)
+            try await context.write { transaction in
+                try await write(all, workspaceID: workspaceID, receivedAt: now, transaction: transaction)
             }
         }
         var claimed = Set<String>()
@@ -75,8 +75,9 @@ public struct TrackingService: Sendable {
 
     /// The message ids stored now.
     private func write(
-        _ drafts: [TrackingDraft], workspaceID: String, receivedAt: Date, session: any StoreSession
+        _ drafts: [TrackingDraft], workspaceID: String, receivedAt: Date, transaction: WriteTransaction
     ) async throws -> Set<String> {
+        let session = transaction.session
         var seen = Set<String>()
         let unique = drafts.filter { seen.insert($0.messageID).inserted }
         let stored = try await session.tracking.storedMessageIDs(unique.map(\.messageID), workspaceID: workspaceID)
@@ -88,7 +89,7 @@ public struct TrackingService: Sendable {
         let ownedBefore = Set(owners.keys)
         let upserts = try await withoutNoOps(profileUpserts(fresh, owners: owners), owners: owners, workspaceID: workspaceID, session: session)
         if !upserts.isEmpty {
-            var batch = UpsertBatch(service: customers, session: session, workspaceID: workspaceID, actor: "tracking")
+            var batch = UpsertBatch(service: customers, transaction: transaction, workspaceID: workspaceID, actor: "tracking")
             let outcomes = try await batch.run(upserts)
             if outcomes.contains(where: \.movedIdentities) {
                 // A merge, or proof taking an identity, moved identities between customers: read where they are now.
@@ -114,7 +115,7 @@ public struct TrackingService: Sendable {
             let customerID = (liveOwner(draft.user) ?? liveOwner(draft.anonymous))?.customerID
             events.append(draft.event(workspaceID: workspaceID, customerID: customerID))
         }
-        try await recordCommerce(fresh, workspaceID: workspaceID, session: session)
+        try await recordCommerce(fresh, workspaceID: workspaceID, transaction: transaction)
         try await session.tracking.insert(events)
 
         // Visitors identified by this batch: their earlier anonymous calls join the customer.
@@ -193,7 +194,7 @@ public struct TrackingService: Sendable {
 
     /// `Order Completed` becomes an order (created or updated) and `Order Refunded` a refund.
     /// A call whose order data does not validate stays stored as behaviour only.
-    private func recordCommerce(_ drafts: [TrackingDraft], workspaceID: String, session: any StoreSession) async throws {
+    private func recordCommerce(_ drafts: [TrackingDraft], workspaceID: String, transaction: WriteTransaction) async throws {
         var orders: [PreparedOrder] = []
         // Only a server key's calls are proof of a purchase: with a public browser key anyone
         // could invent orders, refunds and so loyalty points for anyone. Those stay behaviour.
@@ -209,12 +210,12 @@ public struct TrackingService: Sendable {
             else { continue }
             orders += prepared
         }
-        _ = try await commerce.writeOrders(orders, workspaceID: workspaceID, actor: "tracking", session: session)
+        _ = try await commerce.writeOrders(orders, workspaceID: workspaceID, actor: "tracking", transaction: transaction)
         for draft in trusted where draft.message.type == .track && draft.message.event == EcommerceMapping.orderRefunded {
             guard let (orderID, refund) = EcommerceMapping.refund(draft.message, source: Self.source, messageID: draft.messageID)
             else { continue }
             do {
-                _ = try await commerce.refund(orderExternalID: orderID, refund, workspaceID: workspaceID, session: session)
+                _ = try await commerce.refund(orderExternalID: orderID, refund, workspaceID: workspaceID, transaction: transaction)
             } catch RapportError.notFound, RapportError.conflict {
                 continue
             }

@@ -1,0 +1,41 @@
+/// A shop was connected, its signing secret rotated, or it was disconnected. The event never
+/// carries the secret.
+public struct SourceChange: DomainChange {
+    public enum Kind: Sendable, Equatable {
+        case created
+        case secretRotated
+        case deleted
+    }
+
+    public var kind: Kind
+    public var source: ShopSource
+
+    public init(_ kind: Kind, _ source: ShopSource) {
+        self.kind = kind
+        self.source = source
+    }
+
+    public var eventType: DomainEventType {
+        switch kind {
+        case .created: .sourceCreated
+        case .secretRotated: .sourceUpdated
+        case .deleted: .sourceDeleted
+        }
+    }
+
+    public var workspaceID: String { source.workspaceID }
+    public var subjectID: String { source.id }
+
+    public var payloadJSON: String {
+        var writer = JSONWriter()
+        writer.beginObject()
+        writer.key("id"); writer.string(source.id)
+        switch kind {
+        case .created: writer.key("kind"); writer.string(source.kind.rawValue)
+        case .secretRotated: writer.key("secret_rotated"); writer.bool(true)
+        case .deleted: break
+        }
+        writer.endObject()
+        return writer.text
+    }
+}
