@@ -3,6 +3,8 @@ import Testing
 
 @Suite("The JSON reader, without a database")
 struct JSONParserTests {
+    static let withNUL = "a\u{0}b"
+
     @Test("objects, arrays, numbers, escapes and surrogate pairs read as written")
     func reads() throws {
         let value = try JSONParser.parse(Array(#"{"a":[1,-2.5e2,true,null],"s":"tab\tquote\"\u00e4\ud83d\uded2"}"#.utf8))
@@ -19,5 +21,15 @@ struct JSONParserTests {
     ])
     func refusesMalformed(text: String) {
         #expect(throws: (any Error).self) { try JSONParser.parse(Array(text.utf8)) }
+    }
+
+    @Test("an escaped NUL is refused unless the caller lets it through to its own checks; a raw one always is")
+    func nul() throws {
+        let escaped = Array(#"{"email":"a\u0000b"}"#.utf8)
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(escaped) }
+        let parsed = try JSONParser.parse(escaped, allowingEscapedNUL: true)
+        #expect(parsed == .object(["email": .string(Self.withNUL)]))
+        let raw: [UInt8] = Array(#"{"email":"a"#.utf8) + [0] + Array(#"b"}"#.utf8)
+        #expect(throws: JSONParser.Failure.self) { try JSONParser.parse(raw, allowingEscapedNUL: true) }
     }
 }

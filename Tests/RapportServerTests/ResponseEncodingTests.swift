@@ -45,6 +45,43 @@ struct ResponseEncodingTests {
         #expect(try JSONDocumentEncoder.encode(MessageResponse(note)) == MessageDocument.json(note))
     }
 
+    @Test("orders, shipments, returns and products read the same through the API as in their events")
+    func commerceMatchesItsEvents() throws {
+        let at = Date(timeIntervalSince1970: 1_790_000_000.125)
+        let shipment = Fulfillment(
+            id: "ful_1", orderID: "ord_1", carrier: "DHL", trackingNumber: "JJD1", trackingURL: "https://dhl.example/t?n=JJD1",
+            externalID: nil, createdAt: at, deliveredAt: at.addingTimeInterval(86_400))
+        let order = Order(
+            id: "ord_1", workspaceID: "wsp_1", customerID: "cus_1", number: "#1001", source: "shopify", externalID: "4501",
+            status: .fulfilled, channel: .web, currency: "EUR",
+            lines: [
+                OrderLine(id: "lin_1", productID: "prd_1", variantID: nil, sku: "MUG", title: ResponseSamples.awkward, quantity: 2, unitPrice: 1_250, discount: 100),
+                OrderLine(id: "lin_2", productID: nil, variantID: nil, sku: nil, title: "Gift", quantity: 1, unitPrice: 0, discount: 0),
+            ],
+            totals: OrderTotals(subtotal: 2_400, discount: 100, tax: 380, shipping: 495, total: 3_175, refunded: 500),
+            discountCodes: ["WELCOME"], shippingAddress: Address(line1: "Hauptstr. 1", city: "Köln", postalCode: "50667", country: "DE"),
+            email: nil, fulfillments: [shipment], placedAt: at, paidAt: at, fulfilledAt: at, createdAt: at, updatedAt: at)
+        #expect(try JSONDocumentEncoder.encode(OrderResponse(order: order)) == OrderDocument.json(order))
+        var bare = order
+        bare.shippingAddress = nil
+        bare.fulfillments = []
+        bare.lines = []
+        #expect(try JSONDocumentEncoder.encode(OrderResponse(order: bare)) == OrderDocument.json(bare))
+        var written = JSONWriter()
+        OrderDocument.write(shipment, to: &written)
+        #expect(try JSONDocumentEncoder.encode(FulfillmentResponse(fulfillment: shipment)) == written.text)
+        let orderReturn = OrderReturn(
+            id: "ret_1", workspaceID: "wsp_1", orderID: "ord_1", customerID: "cus_1", status: .approved, reason: ResponseSamples.awkward,
+            items: [ReturnItem(lineID: "lin_1", quantity: 1)], refundAmount: nil, currency: "EUR", createdAt: at, updatedAt: at)
+        #expect(try JSONDocumentEncoder.encode(ReturnResponse(orderReturn: orderReturn)) == OrderDocument.json(orderReturn))
+        let product = Product(
+            id: "prd_1", workspaceID: "wsp_1", source: "api", externalID: "MUG", title: "Mug", description: nil,
+            categories: ["kitchen"], imageURL: "https://cdn.example/mug.jpg", active: true,
+            variants: [ProductVariant(id: "var_1", productID: "prd_1", sku: "MUG-B", title: "Blue", price: 1_250, currency: "EUR", externalID: nil)],
+            createdAt: at, updatedAt: at)
+        #expect(try JSONDocumentEncoder.encode(ProductResponse(product: product)) == OrderDocument.json(product))
+    }
+
     @Test("problem documents leave out what they do not have, as RFC 9457 readers expect")
     func problemDocuments() throws {
         let bare = ProblemDetails(detail: "d", errors: nil, instance: nil, requestId: "req_1", status: 404, title: "Not Found", type: "/docs/api#not-found")

@@ -18,27 +18,27 @@ struct DocumentArray: UnkeyedEncodingContainer {
 
     mutating func encodeNil() throws {
         next()
-        sink.writer.null()
+        sink.null()
     }
 
     mutating func encode(_ value: Bool) throws {
         next()
-        sink.writer.bool(value)
+        sink.bool(value)
     }
 
     mutating func encode(_ value: String) throws {
         next()
-        sink.writer.string(value)
+        sink.string(value)
     }
 
     mutating func encode(_ value: Double) throws {
         next()
-        sink.writer.number(value)
+        sink.number(value)
     }
 
     mutating func encode(_ value: Float) throws {
         next()
-        sink.writer.number(Double(value))
+        sink.number(Double(value))
     }
 
     mutating func encode(_ value: Int) throws {

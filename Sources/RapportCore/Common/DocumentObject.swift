@@ -10,12 +10,12 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encodeNil(forKey key: Key) throws {
         self.key(key)
-        sink.writer.null()
+        sink.null()
     }
 
     mutating func encode(_ value: Bool, forKey key: Key) throws {
         self.key(key)
-        sink.writer.bool(value)
+        sink.bool(value)
     }
 
     mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws {
@@ -25,7 +25,7 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode(_ value: String, forKey key: Key) throws {
         self.key(key)
-        sink.writer.string(value)
+        sink.string(value)
     }
 
     mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws {
@@ -35,7 +35,7 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode(_ value: Double, forKey key: Key) throws {
         self.key(key)
-        sink.writer.number(value)
+        sink.number(value)
     }
 
     mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws {
@@ -45,7 +45,7 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode(_ value: Float, forKey key: Key) throws {
         self.key(key)
-        sink.writer.number(Double(value))
+        sink.number(Double(value))
     }
 
     mutating func encodeIfPresent(_ value: Float?, forKey key: Key) throws {
@@ -154,7 +154,6 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-        if let omittable = value as? any OmittableDocumentValue, omittable.isOmitted { return }
         self.key(key)
         try sink.encodeValue(value, codingPath: codingPath + [key])
     }

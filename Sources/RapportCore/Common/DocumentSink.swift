@@ -1,31 +1,38 @@
 import Foundation
 
-/// The state of one `JSONDocumentEncoder` run: the text so far and the containers open in it.
+/// The state of one `JSONDocumentEncoder` run: the text so far, the containers open in it, and
+/// the key of the value about to be written. A key is written only once its value writes
+/// something, so a value that writes nothing (`@OmittedWhenNil` without a value) leaves its
+/// key out.
 final class DocumentSink {
     enum Open {
         case object
         case array
     }
 
-    var writer: JSONWriter
+    private(set) var writer: JSONWriter
     private(set) var open: [Open] = []
+    private var pendingKey: String?
 
     init(writer: JSONWriter) {
         self.writer = writer
     }
 
     /// Encodes one value, closing whatever containers its `encode(to:)` opened.
-    func encodeValue(_ value: some Encodable, codingPath: [any CodingKey] = []) throws {
-        if let date = value as? Date { return writer.timestamp(date) }
-        if let json = value as? JSONValue { return writer.value(json) }
-        if let document = value as? DocumentJSON { return writer.raw(document.text) }
+    func encodeValue<Value: Encodable>(_ value: Value, codingPath: [any CodingKey] = []) throws {
+        // Metadata comparisons, not casts: this runs for every value of every document.
+        if Value.self == Date.self { return timestamp(value as! Date) }
+        if Value.self == JSONValue.self { return json(value as! JSONValue) }
+        if Value.self == DocumentJSON.self { return raw((value as! DocumentJSON).text) }
         let depth = open.count
         try value.encode(to: DocumentEncoding(sink: self, codingPath: codingPath))
         close(above: depth)
+        pendingKey = nil
     }
 
     /// Opens an object or array; returns its place, which its container writes at.
     func push(_ container: Open) -> Int {
+        flushKey()
         switch container {
         case .object: writer.beginObject()
         case .array: writer.beginArray()
@@ -45,13 +52,29 @@ final class DocumentSink {
         }
     }
 
-    /// Writes `key` in the object at `depth`, in snake_case.
+    /// Names the next value in the object at `depth`, in snake_case.
     func key(_ key: any CodingKey, at depth: Int) {
         close(above: depth)
-        writer.key(JSONDocumentEncoder.snakeCase(key.stringValue))
+        pendingKey = JSONDocumentEncoder.snakeCase(key.stringValue)
     }
 
+    private func flushKey() {
+        if let key = pendingKey {
+            writer.key(key)
+            pendingKey = nil
+        }
+    }
+
+    func null() { flushKey(); writer.null() }
+    func bool(_ value: Bool) { flushKey(); writer.bool(value) }
+    func string(_ value: String) { flushKey(); writer.string(value) }
+    func number(_ value: Double) { flushKey(); writer.number(value) }
+    func timestamp(_ value: Date) { flushKey(); writer.timestamp(value) }
+    func json(_ value: JSONValue) { flushKey(); writer.value(value) }
+    func raw(_ text: String) { flushKey(); writer.raw(text) }
+
     func integer(_ value: some BinaryInteger) {
+        flushKey()
         if let exact = Int64(exactly: value) { writer.integer(exact) } else { writer.raw(String(value)) }
     }
 }

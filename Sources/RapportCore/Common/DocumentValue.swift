@@ -4,23 +4,23 @@ struct DocumentValue: SingleValueEncodingContainer {
     let codingPath: [any CodingKey]
 
     mutating func encodeNil() throws {
-        sink.writer.null()
+        sink.null()
     }
 
     mutating func encode(_ value: Bool) throws {
-        sink.writer.bool(value)
+        sink.bool(value)
     }
 
     mutating func encode(_ value: String) throws {
-        sink.writer.string(value)
+        sink.string(value)
     }
 
     mutating func encode(_ value: Double) throws {
-        sink.writer.number(value)
+        sink.number(value)
     }
 
     mutating func encode(_ value: Float) throws {
-        sink.writer.number(Double(value))
+        sink.number(Double(value))
     }
 
     mutating func encode(_ value: Int) throws {

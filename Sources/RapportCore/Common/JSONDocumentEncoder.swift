@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// Encodes `Encodable` values straight into `JSONWriter` text, the one way Rapport writes JSON
 /// documents: keys in snake_case, every key present (`nil` is `null`), dates as ISO 8601 UTC
@@ -24,21 +23,43 @@ public enum JSONDocumentEncoder {
     }
 
     /// `camelCase` → `snake_case` as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase` does
-    /// it (`customerID` → `customer_id`, `line1` stays). Keys are few and repeat on every
-    /// document, so each is converted once.
+    /// it (`customerID` → `customer_id`, `line1` stays): an underscore before a capital that
+    /// follows a small letter or digit, or that starts a word after an acronym (`URLValue` →
+    /// `url_value`).
     public static func snakeCase(_ key: String) -> String {
-        if let known = convertedKeys.withLock({ $0[key] }) { return known }
-        let converted = convert(key)
-        convertedKeys.withLock { cache in
-            if cache.count < 10_000 { cache[key] = converted }
-        }
-        return converted
+        var key = key
+        return key.withUTF8 { bytes in
+            guard bytes.contains(where: isUpper) else { return nil }
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String?.none }
+            return String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+                var written = 0
+                for index in bytes.indices {
+                    let byte = bytes[index]
+                    guard isUpper(byte) else {
+                        output[written] = byte
+                        written += 1
+                        continue
+                    }
+                    if index > 0 {
+                        let nextIsLower = index + 1 < bytes.count && isLower(bytes[index + 1])
+                        if !isUpper(bytes[index - 1]) || nextIsLower {
+                            output[written] = UInt8(ascii: "_")
+                            written += 1
+                        }
+                    }
+                    output[written] = byte + 0x20
+                    written += 1
+                }
+                return written
+            }
+        } ?? (key.utf8.contains(where: isUpper) ? unicodeSnakeCase(key) : key)
     }
 
-    private static let convertedKeys = Mutex<[String: String]>([:])
+    private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
+    private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
-    private static func convert(_ key: String) -> String {
-        guard key.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return key }
+    /// The same rule for keys beyond ASCII (none of Rapport's own).
+    private static func unicodeSnakeCase(_ key: String) -> String {
         let scalars = Array(key.unicodeScalars)
         var output = String.UnicodeScalarView()
         for (index, scalar) in scalars.enumerated() {

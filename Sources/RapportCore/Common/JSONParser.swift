@@ -1,7 +1,8 @@
 /// A strict JSON (RFC 8259) parser from UTF-8 bytes straight into `JSONValue`. The tracking
 /// API reads tens of thousands of events a second; going through `Codable` cost more than
-/// storing them. Refuses NUL characters (PostgreSQL cannot store them) and nesting deeper
-/// than `maximumDepth`.
+/// storing them. Refuses NUL characters (PostgreSQL cannot store them; an API body may carry
+/// an escaped one to its field checks, which name the field) and nesting deeper than
+/// `maximumDepth`.
 public struct JSONParser {
     public static let maximumDepth = 64
 
@@ -11,16 +12,18 @@ public struct JSONParser {
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
+    private let allowsEscapedNUL: Bool
     private var index = 0
 
-    private init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private init(_ bytes: UnsafeBufferPointer<UInt8>, allowsEscapedNUL: Bool) {
         self.bytes = bytes
+        self.allowsEscapedNUL = allowsEscapedNUL
     }
 
-    public static func parse(_ bytes: some Collection<UInt8>) throws(Failure) -> JSONValue {
+    public static func parse(_ bytes: some Collection<UInt8>, allowingEscapedNUL: Bool = false) throws(Failure) -> JSONValue {
         let array = Array(bytes)
         let result: Result<JSONValue, Failure> = array.withUnsafeBufferPointer { buffer in
-            var parser = JSONParser(buffer)
+            var parser = JSONParser(buffer, allowsEscapedNUL: allowingEscapedNUL)
             do throws(Failure) {
                 parser.skipWhitespace()
                 let value = try parser.value(depth: 0)
@@ -175,7 +178,7 @@ public struct JSONParser {
                     } else if (0xDC00..<0xE000).contains(code) {
                         throw failure("unpaired surrogate")
                     }
-                    guard code != 0, let scalar = Unicode.Scalar(code) else {
+                    guard code != 0 || allowsEscapedNUL, let scalar = Unicode.Scalar(code) else {
                         throw failure(code == 0 ? "NUL characters are not allowed" : "invalid escape")
                     }
                     scalars.append(contentsOf: Array(String(Character(scalar)).utf8))

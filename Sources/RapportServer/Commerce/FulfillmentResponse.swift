@@ -1,13 +1,26 @@
+import Foundation
 import RapportCore
 
-/// A shipment as the API shows it: `OrderDocument`'s JSON, which the `order.fulfillment_created` event carries too.
+/// A shipment of an order.
 struct FulfillmentResponse: Encodable {
-    let fulfillment: Fulfillment
+    let carrier: String?
+    let createdAt: Date
+    let deliveredAt: Date?
+    let externalID: String?
+    let id: String
+    let object = "fulfillment"
+    let orderID: String
+    let trackingNumber: String?
+    let trackingURL: String?
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        var writer = JSONWriter()
-        OrderDocument.write(fulfillment, to: &writer)
-        try container.encode(DocumentJSON(writer.text))
+    init(fulfillment: Fulfillment) {
+        carrier = fulfillment.carrier
+        createdAt = fulfillment.createdAt
+        deliveredAt = fulfillment.deliveredAt
+        externalID = fulfillment.externalID
+        id = fulfillment.id
+        orderID = fulfillment.orderID
+        trackingNumber = fulfillment.trackingNumber
+        trackingURL = fulfillment.trackingURL
     }
 }

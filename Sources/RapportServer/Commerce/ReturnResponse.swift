@@ -1,11 +1,35 @@
+import Foundation
 import RapportCore
 
-/// A return as the API shows it: `OrderDocument`'s JSON, which the return events carry too.
+/// A return (RMA) as the API shows it.
 struct ReturnResponse: Encodable {
-    let orderReturn: OrderReturn
+    struct Item: Encodable {
+        let lineID: String
+        let quantity: Int
+    }
 
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(DocumentJSON(OrderDocument.json(orderReturn)))
+    let createdAt: Date
+    let currency: String
+    let customerID: String
+    let id: String
+    let items: [Item]
+    let object = "return"
+    let orderID: String
+    let reason: String
+    let refundAmount: Int64?
+    let status: ReturnStatus
+    let updatedAt: Date
+
+    init(orderReturn: OrderReturn) {
+        createdAt = orderReturn.createdAt
+        currency = orderReturn.currency
+        customerID = orderReturn.customerID
+        id = orderReturn.id
+        items = orderReturn.items.map { Item(lineID: $0.lineID, quantity: $0.quantity) }
+        orderID = orderReturn.orderID
+        reason = orderReturn.reason
+        refundAmount = orderReturn.refundAmount
+        status = orderReturn.status
+        updatedAt = orderReturn.updatedAt
     }
 }

@@ -22,22 +22,16 @@ struct JSONObjectReader {
         }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let value: JSONValue
-        do {
-            value = try JSONDecoder().decode(JSONValue.self, from: Data(buffer.readableBytesView))
-        } catch let error as DecodingError {
-            throw BodyError.malformedJSON(Self.describe(error))
-        }
-        guard case .object(let object) = value else { throw BodyError.notAnObject }
-        return JSONObjectReader(object)
+        // An escaped NUL reaches the field checks, which say which field holds it.
+        return JSONObjectReader(try object(from: Array(buffer.readableBytesView), allowingEscapedNUL: true))
     }
 
-    /// A JSON object from raw bytes (tracking calls, webhooks), read with Core's `JSONParser`;
-    /// unknown fields are the caller's business.
-    static func object(from bytes: [UInt8]) throws -> [String: JSONValue] {
+    /// A JSON object from raw bytes (request bodies, tracking calls, webhooks), read with
+    /// Core's `JSONParser`, the one JSON reader; unknown fields are the caller's business.
+    static func object(from bytes: [UInt8], allowingEscapedNUL: Bool = false) throws -> [String: JSONValue] {
         let value: JSONValue
         do {
-            value = try JSONParser.parse(bytes)
+            value = try JSONParser.parse(bytes, allowingEscapedNUL: allowingEscapedNUL)
         } catch {
             throw BodyError.malformedJSON("\(error.message) at byte \(error.offset)")
         }
@@ -48,13 +42,6 @@ struct JSONObjectReader {
     private static func isJSON(_ contentType: String) -> Bool {
         let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return mediaType == "application/json" || mediaType.hasSuffix("+json")
-    }
-
-    private static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .dataCorrupted(let context): context.underlyingError.map { "\($0.localizedDescription)" } ?? context.debugDescription
-        default: "unreadable"
-        }
     }
 
     func name(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }

@@ -1,21 +1,21 @@
 import Foundation
-import RapportCore
 
-/// Small readers over parsed provider JSON, so the adapters read like the payloads they parse.
+/// Small readers over parsed JSON (providers' payloads, request bodies), so code reads like the
+/// documents it reads: `root["entry"]?.items`, `message["text"]?["body"]?.text`.
 extension JSONValue {
-    subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> JSONValue? {
         if case .object(let fields) = self { return fields[key] }
         return nil
     }
 
-    var text: String? { scalarText }
+    public var text: String? { scalarText }
 
-    var items: [JSONValue] {
+    public var items: [JSONValue] {
         if case .array(let list) = self { return list }
         return []
     }
 
-    var double: Double? {
+    public var double: Double? {
         switch self {
         case .number(let value): value
         case .string(let text): Double(text)
@@ -24,14 +24,14 @@ extension JSONValue {
     }
 
     /// The value written back as compact JSON (kept as a message's raw payload).
-    var jsonText: String {
+    public var jsonText: String {
         var writer = JSONWriter()
         writer.value(self)
         return writer.text
     }
 
     /// A Unix time in seconds (or milliseconds, when it is that large) as a date.
-    var unixDate: Date? {
+    public var unixDate: Date? {
         guard let seconds = double else { return nil }
         return Date(timeIntervalSince1970: seconds > 100_000_000_000 ? seconds / 1000 : seconds)
     }
