@@ -155,7 +155,9 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         self.key(key)
-        try sink.encodeValue(value, codingPath: codingPath + [key])
+        // The path stays the object's: building a longer one for every value cost more than
+        // the writing, and this encoder raises no errors of its own to report it in.
+        try sink.encodeValue(value, codingPath: codingPath)
     }
 
     mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
