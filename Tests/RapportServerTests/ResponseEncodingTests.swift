@@ -98,6 +98,7 @@ struct JSONDocumentEncoderTests {
     @Test("keys become snake_case as Foundation's strategy makes them", arguments: [
         ("customerID", "customer_id"), ("webhookURL", "webhook_url"), ("line1", "line1"), ("createdAt", "created_at"),
         ("urlValue", "url_value"), ("URLValue", "url_value"), ("already_snake", "already_snake"), ("a", "a"),
+        ("memberIDs", "member_i_ds"), ("asdfĆqer", "asdf_ćqer"), ("äöÜber", "äö_über"),
     ])
     func snakeCase(key: String, expected: String) {
         #expect(JSONDocumentEncoder.snakeCase(key) == expected)
@@ -134,5 +135,50 @@ struct JSONDocumentEncoderTests {
         let ours = try JSONSerialization.jsonObject(with: Data(try JSONDocumentEncoder.encode(value).utf8)) as? NSDictionary
         let foundation = try JSONSerialization.jsonObject(with: try JSONCoding.makeEncoder().encode(value)) as? NSDictionary
         #expect(ours == foundation)
+    }
+
+    class Base: Encodable {
+        let id = "b1"
+    }
+
+    final class Derived: Base {
+        let extra = true
+
+        private enum CodingKeys: String, CodingKey { case extra }
+
+        override func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(extra, forKey: .extra)
+            try super.encode(to: container.superEncoder())
+        }
+    }
+
+    struct Flattened: Encodable {
+        let first = 1
+        let second = 2
+
+        private enum FirstKeys: String, CodingKey { case first }
+        private enum SecondKeys: String, CodingKey { case second }
+
+        func encode(to encoder: any Encoder) throws {
+            var one = encoder.container(keyedBy: FirstKeys.self)
+            try one.encode(first, forKey: .first)
+            var two = encoder.container(keyedBy: SecondKeys.self)
+            try two.encode(second, forKey: .second)
+        }
+    }
+
+    struct Omissions: Encodable {
+        @OmittedWhenNil var gone: String?
+        let list: [OmittedWhenNil<String>]
+    }
+
+    @Test("a base type under super, a type asking for its container twice, and omission only where a key can go")
+    func codablePatterns() throws {
+        #expect(try JSONDocumentEncoder.encode(Derived()) == #"{"extra":true,"super":{"id":"b1"}}"#)
+        #expect(try JSONDocumentEncoder.encode(Flattened()) == #"{"first":1,"second":2}"#)
+        let omissions = Omissions(gone: nil, list: [OmittedWhenNil(wrappedValue: nil), OmittedWhenNil(wrappedValue: "x")])
+        #expect(try JSONDocumentEncoder.encode(omissions) == #"{"list":[null,"x"]}"#)
+        #expect(try JSONDocumentEncoder.encode(OmittedWhenNil<String>(wrappedValue: nil)) == "null")
     }
 }

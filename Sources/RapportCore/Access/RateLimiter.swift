@@ -11,7 +11,7 @@ public actor RateLimiter {
     }
 
     /// Takes a token for `key`; throws 429 with the wait when there is none.
-    public func take(_ key: String, now: Date = Date()) throws {
+    public func take(_ key: String, now: Date) throws {
         let rate = Double(limit.count) / limit.period
         if buckets.count > 50_000 { forgetIdle(now: now) }
         var bucket = buckets[key] ?? (Double(limit.count), now)

@@ -1,6 +1,7 @@
 /// A customer's message in a conversation waiting for the bot: the bot gets a `bot.reply`
-/// job for it, or, if it no longer answers that inbox (switched off meanwhile), the
-/// conversation goes to people.
+/// job for it, or, if it no longer answers that inbox (switched off meanwhile, and the
+/// message came by a way that did not hand the conversation over already), the conversation
+/// goes to people.
 struct BotIntake: DomainChangeSubscriber {
     func handle(_ changes: [any DomainChange], in transaction: WriteTransaction) async throws {
         for case let change as MessageChange in changes

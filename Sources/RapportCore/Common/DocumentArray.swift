@@ -108,6 +108,6 @@ struct DocumentArray: UnkeyedEncodingContainer {
 
     mutating func superEncoder() -> any Encoder {
         next()
-        return DocumentEncoding(sink: sink, codingPath: codingPath)
+        return DocumentEncoding(sink: sink, base: sink.open.count, codingPath: codingPath)
     }
 }

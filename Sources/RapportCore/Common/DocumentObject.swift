@@ -1,4 +1,5 @@
-/// An object being written: each key in snake_case, in sorted order; `nil` is `null`.
+/// An object being written: each key in snake_case, in the order the type encodes them; `nil`
+/// is `null`.
 struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let sink: DocumentSink
     let depth: Int
@@ -176,11 +177,12 @@ struct DocumentObject<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func superEncoder() -> any Encoder {
-        DocumentEncoding(sink: sink, codingPath: codingPath)
+        sink.key(DocumentKey.superKey, at: depth)
+        return DocumentEncoding(sink: sink, base: sink.open.count, codingPath: codingPath + [DocumentKey.superKey])
     }
 
     mutating func superEncoder(forKey key: Key) -> any Encoder {
         self.key(key)
-        return DocumentEncoding(sink: sink, codingPath: codingPath + [key])
+        return DocumentEncoding(sink: sink, base: sink.open.count, codingPath: codingPath + [key])
     }
 }

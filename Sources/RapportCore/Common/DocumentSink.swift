@@ -5,7 +5,7 @@ import Foundation
 /// something, so a value that writes nothing (`@OmittedWhenNil` without a value) leaves its
 /// key out.
 final class DocumentSink {
-    enum Open {
+    enum Open: Equatable {
         case object
         case array
     }
@@ -25,7 +25,7 @@ final class DocumentSink {
         if Value.self == JSONValue.self { return json(value as! JSONValue) }
         if Value.self == DocumentJSON.self { return raw((value as! DocumentJSON).text) }
         let depth = open.count
-        try value.encode(to: DocumentEncoding(sink: self, codingPath: codingPath))
+        try value.encode(to: DocumentEncoding(sink: self, base: depth, codingPath: codingPath))
         close(above: depth)
         pendingKey = nil
     }
@@ -51,6 +51,14 @@ final class DocumentSink {
             }
         }
     }
+
+    /// Whether the container just past `depth` is open and of this kind (and the last one open).
+    func isOpen(_ kind: Open, at depth: Int) -> Bool {
+        open.count == depth + 1 && open[depth] == kind
+    }
+
+    /// A key is waiting for its value (the value is an object's member, not an array element).
+    var hasPendingKey: Bool { pendingKey != nil }
 
     /// Names the next value in the object at `depth`, in snake_case.
     func key(_ key: any CodingKey, at depth: Int) {

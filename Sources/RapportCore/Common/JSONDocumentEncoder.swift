@@ -22,16 +22,16 @@ public enum JSONDocumentEncoder {
         writer = sink.writer
     }
 
-    /// `camelCase` → `snake_case` as `JSONEncoder.KeyEncodingStrategy.convertToSnakeCase` does
-    /// it (`customerID` → `customer_id`, `line1` stays): an underscore before a capital that
-    /// follows a small letter or digit, or that starts a word after an acronym (`URLValue` →
-    /// `url_value`).
+    /// `camelCase` → `snake_case`: an underscore before a capital that follows a small letter
+    /// or a digit, or before the last capital of a run that a small letter follows, then lower
+    /// case (`customerID` → `customer_id`, `webhookURL` → `webhook_url`, `line1` stays). ASCII
+    /// keys, all of Rapport's own, are converted without a lock or an allocation.
     public static func snakeCase(_ key: String) -> String {
         var key = key
-        return key.withUTF8 { bytes in
-            guard bytes.contains(where: isUpper) else { return nil }
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return String?.none }
-            return String(unsafeUninitializedCapacity: bytes.count * 2) { output in
+        let ascii: String?? = key.withUTF8 { bytes in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return .none }
+            guard bytes.contains(where: isUpper) else { return .some(nil) }
+            return .some(String(unsafeUninitializedCapacity: bytes.count * 2) { output in
                 var written = 0
                 for index in bytes.indices {
                     let byte = bytes[index]
@@ -51,14 +51,18 @@ public enum JSONDocumentEncoder {
                     written += 1
                 }
                 return written
-            }
-        } ?? (key.utf8.contains(where: isUpper) ? unicodeSnakeCase(key) : key)
+            })
+        }
+        switch ascii {
+        case .some(let converted): return converted ?? key
+        case .none: return unicodeSnakeCase(key)
+        }
     }
 
     private static func isUpper(_ byte: UInt8) -> Bool { byte >= 0x41 && byte <= 0x5A }
     private static func isLower(_ byte: UInt8) -> Bool { byte >= 0x61 && byte <= 0x7A }
 
-    /// The same rule for keys beyond ASCII (none of Rapport's own).
+    /// The same rule for keys beyond ASCII (none of Rapport's own), capital by capital.
     private static func unicodeSnakeCase(_ key: String) -> String {
         let scalars = Array(key.unicodeScalars)
         var output = String.UnicodeScalarView()

@@ -8,10 +8,10 @@ public struct OmittedWhenNil<Wrapped: Encodable & Sendable>: Encodable, Sendable
         self.wrappedValue = wrappedValue
     }
 
-    /// Without a value it writes nothing, and `JSONDocumentEncoder` leaves the key out
-    /// (another encoder gets `null`).
+    /// Without a value it writes nothing, and `JSONDocumentEncoder` leaves its key out; in an
+    /// array, or with another encoder, it is `null`.
     public func encode(to encoder: any Encoder) throws {
-        if wrappedValue == nil && encoder is DocumentEncoding { return }
+        if wrappedValue == nil, let document = encoder as? DocumentEncoding, document.sink.hasPendingKey { return }
         var container = encoder.singleValueContainer()
         try container.encode(wrappedValue)
     }

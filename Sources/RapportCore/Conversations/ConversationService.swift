@@ -59,6 +59,10 @@ public struct ConversationService: Sendable {
                     conversation.status = conversation.status == .resolved && botAnswers ? .pending : .open
                     conversation.snoozedUntil = nil
                     conversation.resolvedAt = nil
+                } else if conversation.status == .pending, !(try await BotHandoff.answers(inbox, session: session)) {
+                    // The bot was switched off while this conversation was with it: people take it,
+                    // routed before the message is announced, so the agents it goes to see it.
+                    try await PeopleIntake.take(&conversation, inbox: inbox, session: session, at: now)
                 }
             } else {
                 let customerID = try await resolveCustomer(contact, transaction: transaction, workspaceID: inbox.workspaceID, inbox: inbox)

@@ -30,6 +30,9 @@ public struct LiveUpdate: Sendable, Equatable {
         self.customerJSON = customerJSON
     }
 
+    /// A change of the conversation itself, not of one of its messages.
+    var isConversationLevel: Bool { type == .conversationCreated || type == .conversationUpdated }
+
     /// A conversation's change as agents' screens show it.
     init(_ type: DomainEventType, _ conversation: Conversation) {
         self.init(

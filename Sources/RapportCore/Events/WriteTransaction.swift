@@ -41,7 +41,20 @@ public final class WriteTransaction: Sendable {
         pendingAnnouncements.withLock { $0 += updates }
     }
 
-    var announcements: [LiveUpdate] { pendingAnnouncements.withLock { $0 } }
+    /// What to publish: every message update in order, and for each conversation one update
+    /// (created, if it was) where it was first announced, carrying its state at the commit.
+    var announcements: [LiveUpdate] {
+        let updates = pendingAnnouncements.withLock { $0 }
+        var latest: [String: LiveUpdate] = [:]
+        for update in updates where update.isConversationLevel { latest[update.conversationID] = update }
+        var announced = Set<String>()
+        return updates.compactMap { update in
+            guard update.isConversationLevel else { return update }
+            guard announced.insert(update.conversationID).inserted, var merged = latest[update.conversationID] else { return nil }
+            merged.type = update.type
+            return merged
+        }
+    }
 
     var now: Date { context.clock.now() }
 }

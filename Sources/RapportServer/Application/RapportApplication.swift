@@ -26,7 +26,7 @@ public enum RapportApplication {
         MetricsRoutes(metrics: services.metrics, rfm: services.rfm, clock: services.clock).register(on: authenticated)
         SourceRoutes(sources: services.sources).register(on: authenticated)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
-        let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0)) } ?? router.group()
+        let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
@@ -36,10 +36,10 @@ public enum RapportApplication {
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
-        let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0)) } ?? router.group()
+        let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0, clock: services.clock)) } ?? router.group()
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)
         var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
-        if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit)) }
+        if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit, clock: services.clock)) }
         TrackingRoutes(tracking: services.tracking).register(on: tracking.group(context: WriteKeyRequestContext.self))
         try addWorkspace(to: router, services: services)
         return router

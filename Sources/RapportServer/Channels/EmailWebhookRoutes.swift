@@ -68,7 +68,7 @@ struct EmailWebhookRoutes {
             throw RapportError.invalid(field: "from", "the email has no sender address Rapport can read")
         }
         let outcome = try await conversations.receive(ChannelPayload(messages: [message]), inbox: inbox)
-        return JSONResponse.make(ChannelWebhookResponse(outcome: outcome))
+        return try JSONResponse.make(ChannelWebhookResponse(outcome: outcome))
     }
 
     private func basicCredentials(_ request: Request) -> String? {

@@ -57,6 +57,6 @@ struct MetaWebhookRoutes {
         let root = JSONValue.object(try JSONObjectReader.object(from: Array(body.readableBytesView)))
         let payload = channel == .whatsapp ? WhatsAppWebhook.payload(root) : MetaMessagingWebhook.payload(root)
         let outcome = try await conversations.receive(payload, inbox: inbox)
-        return JSONResponse.make(ChannelWebhookResponse(outcome: outcome))
+        return try JSONResponse.make(ChannelWebhookResponse(outcome: outcome))
     }
 }

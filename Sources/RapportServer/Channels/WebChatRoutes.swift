@@ -110,7 +110,7 @@ struct WebChatRoutes {
             contact = .visitor(UUID().uuidString.lowercased())
         }
         let token = ChatSessionToken.issue(inboxID: inbox.id, contact: contact, now: now)
-        return JSONResponse.make(ChatSessionResponse(contact: contact.address, token: token.encoded(secret: secret), expiresAt: token.expiresAt))
+        return try JSONResponse.make(ChatSessionResponse(contact: contact.address, token: token.encoded(secret: secret), expiresAt: token.expiresAt))
     }
 
     /// The session the request's `Authorization: Bearer` token stands for, unexpired.
@@ -134,13 +134,13 @@ struct WebChatRoutes {
         try body.finish()
         let inbound = InboundMessage(providerMessageID: "chat:\(contact.address):\(clientID ?? "")", from: contact.address, kind: .text, text: text)
         let outcome = try await conversations.receive(ChannelPayload(messages: [inbound]), inbox: inbox)
-        return JSONResponse.make(ChannelWebhookResponse(outcome: outcome), status: .created)
+        return try JSONResponse.make(ChannelWebhookResponse(outcome: outcome), status: .created)
     }
 
     @Sendable func history(_ request: Request, _ context: RapportRequestContext, _ inbox: Inbox) async throws -> Response {
         let contact = try session(of: request, inbox: inbox).contact
         let messages = try await conversations.chatHistory(contact: contact, inbox: inbox)
-        return JSONResponse.make(ChatHistoryResponse(messages: messages))
+        return try JSONResponse.make(ChatHistoryResponse(messages: messages))
     }
 
     /// The visitor's stream, until the session expires (the widget renews it and reconnects).

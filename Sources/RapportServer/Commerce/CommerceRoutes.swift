@@ -28,7 +28,7 @@ struct CommerceRoutes {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.product(&body)
         let outcome = try await commerce.upsertProducts([input], as: context.actor)[0]
-        return created(ProductResponse(product: outcome.product), isNew: outcome.created, path: "products/\(outcome.product.id)")
+        return try created(ProductResponse(product: outcome.product), isNew: outcome.created, path: "products/\(outcome.product.id)")
     }
 
     @Sendable func listProducts(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -36,20 +36,20 @@ struct CommerceRoutes {
         let query = request.uri.queryParameters.get("query")
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
         let result = try await commerce.products(query: query, page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: result.items.map { ProductResponse(product: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func showProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let product = try await commerce.product(id: try id(context, .product, "product"), as: context.actor)
-        return JSONResponse.make(ProductResponse(product: product))
+        return try JSONResponse.make(ProductResponse(product: product))
     }
 
     @Sendable func upsertOrder(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.order(&body)
         let outcome = try await commerce.upsertOrders([input], as: context.actor)[0]
-        return created(OrderResponse(order: outcome.order), isNew: outcome.created, path: "orders/\(outcome.order.id)")
+        return try created(OrderResponse(order: outcome.order), isNew: outcome.created, path: "orders/\(outcome.order.id)")
     }
 
     /// Orders newest first, filtered by `customer_id`, `status`, `placed_from`/`placed_before`
@@ -60,7 +60,7 @@ struct CommerceRoutes {
         let actor = context.actor
         if let number = query.get("number") {
             let orders = try await commerce.orders(number: String(number.prefix(64)), as: actor)
-            return JSONResponse.make(ListResponse(data: orders.map { OrderResponse(order: $0) }, hasMore: false, lastID: nil))
+            return try JSONResponse.make(ListResponse(data: orders.map { OrderResponse(order: $0) }, hasMore: false, lastID: nil))
         }
         var filter = OrderFilter()
         var errors: [FieldError] = []
@@ -87,13 +87,13 @@ struct CommerceRoutes {
         }
         guard errors.isEmpty else { throw RapportError.invalid(errors) }
         let result = try await commerce.orders(filter: filter, page: page, as: actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: result.items.map { OrderResponse(order: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func showOrder(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let order = try await commerce.order(id: try id(context, .order, "order"), as: context.actor)
-        return JSONResponse.make(OrderResponse(order: order))
+        return try JSONResponse.make(OrderResponse(order: order))
     }
 
     /// Moves the order along its lifecycle: `{"status": "paid"}`.
@@ -105,12 +105,12 @@ struct CommerceRoutes {
         guard let status else { throw RapportError.invalid(field: "status", "is required") }
         let order = try await commerce.changeStatus(
             orderID: try id(context, .order, "order"), to: status, as: context.actor)
-        return JSONResponse.make(OrderResponse(order: order))
+        return try JSONResponse.make(OrderResponse(order: order))
     }
 
     @Sendable func listFulfillments(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let order = try await commerce.order(id: try id(context, .order, "order"), as: context.actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: order.fulfillments.map { FulfillmentResponse(fulfillment: $0) }, hasMore: false, lastID: nil))
     }
 
@@ -120,14 +120,14 @@ struct CommerceRoutes {
         try body.finish()
         let (_, fulfillment) = try await commerce.addFulfillment(
             orderID: try id(context, .order, "order"), input, as: context.actor)
-        return JSONResponse.make(FulfillmentResponse(fulfillment: fulfillment), status: .created)
+        return try JSONResponse.make(FulfillmentResponse(fulfillment: fulfillment), status: .created)
     }
 
     @Sendable func requestReturn(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CommerceRequests.returnRequest(&body)
         let orderReturn = try await commerce.requestReturn(input, as: context.actor)
-        return created(ReturnResponse(orderReturn: orderReturn), isNew: true, path: "returns/\(orderReturn.id)")
+        return try created(ReturnResponse(orderReturn: orderReturn), isNew: true, path: "returns/\(orderReturn.id)")
     }
 
     @Sendable func listReturns(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -146,13 +146,13 @@ struct CommerceRoutes {
             throw RapportError.invalid(field: "order_id", "is not an order id")
         }
         let result = try await commerce.returns(orderID: orderID, status: status, page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: result.items.map { ReturnResponse(orderReturn: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func showReturn(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let found = try await commerce.orderReturn(id: try id(context, .orderReturn, "return"), as: context.actor)
-        return JSONResponse.make(ReturnResponse(orderReturn: found))
+        return try JSONResponse.make(ReturnResponse(orderReturn: found))
     }
 
     /// `{"status": "approved"}`; refunding may name `refund_amount` in minor units.
@@ -165,17 +165,17 @@ struct CommerceRoutes {
         guard let status else { throw RapportError.invalid(field: "status", "is required") }
         let changed = try await commerce.changeReturnStatus(
             id: try id(context, .orderReturn, "return"), to: status, refundAmount: amount, as: context.actor)
-        return JSONResponse.make(ReturnResponse(orderReturn: changed))
+        return try JSONResponse.make(ReturnResponse(orderReturn: changed))
     }
 
     @Sendable func stats(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        JSONResponse.make(StatsResponse(counts: try await commerce.counts(as: context.actor)))
+        try JSONResponse.make(StatsResponse(counts: try await commerce.counts(as: context.actor)))
     }
 
-    private func created(_ body: some Encodable, isNew: Bool, path: String) -> Response {
+    private func created(_ body: some Encodable, isNew: Bool, path: String) throws -> Response {
         var headers = HTTPFields()
         headers[.location] = "/api/v1/\(path)"
-        return JSONResponse.make(body, status: isNew ? .created : .ok, headers: headers)
+        return try JSONResponse.make(body, status: isNew ? .created : .ok, headers: headers)
     }
 
     /// The `{id}` path parameter; one that cannot be an id of this kind is simply not found.

@@ -27,17 +27,17 @@ struct ConversationRoutes {
         let page = try PageParameters.read(request)
         let result = try await conversations.conversations(
             filter: try ConversationRequests.filter(request), page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(data: result.items.map(ConversationResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
+        return try JSONResponse.make(ListResponse(data: result.items.map(ConversationResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        JSONResponse.make(ConversationResponse(try await conversations.conversation(id: try id(context), as: context.actor)))
+        try JSONResponse.make(ConversationResponse(try await conversations.conversation(id: try id(context), as: context.actor)))
     }
 
     @Sendable func messages(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await conversations.messages(conversationID: try id(context), page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(data: result.items.map(MessageResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
+        return try JSONResponse.make(ListResponse(data: result.items.map(MessageResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func reply(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -45,7 +45,7 @@ struct ConversationRoutes {
         let input = ConversationRequests.reply(&body)
         try body.finish()
         let message = try await conversations.reply(conversationID: try id(context), input, as: context.actor)
-        return JSONResponse.make(MessageResponse(message), status: .created)
+        return try JSONResponse.make(MessageResponse(message), status: .created)
     }
 
     /// `{inbox_id, customer_id, direction?: outgoing|incoming, message: {…reply fields}}`:
@@ -65,7 +65,7 @@ struct ConversationRoutes {
         let (conversation, message) = try await conversations.start(
             inboxID: inboxID ?? "", customerID: customerID ?? "", input, incoming: direction == .incoming,
             as: context.actor)
-        return JSONResponse.make(ConversationStartResponse(conversation: conversation, message: message), status: .created)
+        return try JSONResponse.make(ConversationStartResponse(conversation: conversation, message: message), status: .created)
     }
 
     @Sendable func assign(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -102,7 +102,7 @@ struct ConversationRoutes {
 
     private func act(_ action: ConversationAction, _ context: AuthenticatedRequestContext) async throws -> Response {
         let changed = try await conversations.act(action, conversationID: try id(context), as: context.actor)
-        return JSONResponse.make(ConversationResponse(changed))
+        return try JSONResponse.make(ConversationResponse(changed))
     }
 
     private func id(_ context: AuthenticatedRequestContext) throws -> String {

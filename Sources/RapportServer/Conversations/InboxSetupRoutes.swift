@@ -11,29 +11,29 @@ struct InboxSetupRoutes {
         group.get("inboxes") { request, context in
             let base = SourceRoutes.baseURL(request)
             let all = try await inboxes.inboxes(as: context.actor)
-            return JSONResponse.make(ListResponse(data: all.map { InboxResponse(inbox: $0, baseURL: base) }, hasMore: false, lastID: nil))
+            return try JSONResponse.make(ListResponse(data: all.map { InboxResponse(inbox: $0, baseURL: base) }, hasMore: false, lastID: nil))
         }
         group.post("agents", requiring: .manageUsers, use: createAgent)
         group.get("agents") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.agents(as: context.actor).map(AgentResponse.init), hasMore: false, lastID: nil))
+            try JSONResponse.make(ListResponse(data: try await inboxes.agents(as: context.actor).map(AgentResponse.init), hasMore: false, lastID: nil))
         }
         group.post("agents/:id/availability", requiring: .workConversations, use: setAvailability)
         group.post("teams", requiring: .manageTeamSetup, use: createTeam)
         group.get("teams") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.teams(as: context.actor).map(TeamResponse.init), hasMore: false, lastID: nil))
+            try JSONResponse.make(ListResponse(data: try await inboxes.teams(as: context.actor).map(TeamResponse.init), hasMore: false, lastID: nil))
         }
         group.post("teams/:id/members", requiring: .manageTeamSetup, use: addMembers)
         group.post("canned_responses", requiring: .manageTeamSetup, use: createCanned)
         group.get("canned_responses") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.cannedResponses(as: context.actor).map(CannedResponseResponse.init), hasMore: false, lastID: nil))
+            try JSONResponse.make(ListResponse(data: try await inboxes.cannedResponses(as: context.actor).map(CannedResponseResponse.init), hasMore: false, lastID: nil))
         }
         group.post("routing_rules", requiring: .manageTeamSetup, use: createRule)
         group.get("routing_rules") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.routingRules(as: context.actor).map(RoutingRuleResponse.init), hasMore: false, lastID: nil))
+            try JSONResponse.make(ListResponse(data: try await inboxes.routingRules(as: context.actor).map(RoutingRuleResponse.init), hasMore: false, lastID: nil))
         }
         group.post("sla_policies", requiring: .manageTeamSetup, use: createPolicy)
         group.get("sla_policies") { _, context in
-            JSONResponse.make(ListResponse(data: try await inboxes.slaPolicies(as: context.actor).map(SLAPolicyResponse.init), hasMore: false, lastID: nil))
+            try JSONResponse.make(ListResponse(data: try await inboxes.slaPolicies(as: context.actor).map(SLAPolicyResponse.init), hasMore: false, lastID: nil))
         }
     }
 
@@ -52,7 +52,7 @@ struct InboxSetupRoutes {
         guard let channel, let name else { throw RapportError.invalid(field: "channel", "is required") }
         let inbox = try await inboxes.createInbox(
             channel: channel, name: name, settings: settings, teamID: teamID, slaPolicyID: policyID, as: context.actor)
-        return JSONResponse.make(InboxResponse(inbox: inbox, baseURL: SourceRoutes.baseURL(request)), status: .created)
+        return try JSONResponse.make(InboxResponse(inbox: inbox, baseURL: SourceRoutes.baseURL(request)), status: .created)
     }
 
     @Sendable func createAgent(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -65,7 +65,7 @@ struct InboxSetupRoutes {
         let agent = try await inboxes.createAgent(
             name: name ?? "", email: email ?? "", availability: availability, maxConversations: Int(cap ?? 10),
             as: context.actor)
-        return JSONResponse.make(AgentResponse(agent), status: .created)
+        return try JSONResponse.make(AgentResponse(agent), status: .created)
     }
 
     @Sendable func setAvailability(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -75,7 +75,7 @@ struct InboxSetupRoutes {
         try body.finish()
         let agent = try await inboxes.setAvailability(
             availability ?? .online, agentID: try context.parameters.require("id"), as: context.actor)
-        return JSONResponse.make(AgentResponse(agent))
+        return try JSONResponse.make(AgentResponse(agent))
     }
 
     @Sendable func createTeam(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -84,7 +84,7 @@ struct InboxSetupRoutes {
         let members = body.stringArray("member_ids") ?? []
         try body.finish()
         let team = try await inboxes.createTeam(name: name ?? "", memberIDs: members, as: context.actor)
-        return JSONResponse.make(TeamResponse(team), status: .created)
+        return try JSONResponse.make(TeamResponse(team), status: .created)
     }
 
     @Sendable func addMembers(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -93,7 +93,7 @@ struct InboxSetupRoutes {
         if members == nil { body.fail("agent_ids", "is required") }
         try body.finish()
         let team = try await inboxes.addMembers(members ?? [], teamID: try context.parameters.require("id"), as: context.actor)
-        return JSONResponse.make(TeamResponse(team))
+        return try JSONResponse.make(TeamResponse(team))
     }
 
     @Sendable func createCanned(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -102,7 +102,7 @@ struct InboxSetupRoutes {
         let content = body.requiredString("content", maxLength: 10_000)
         try body.finish()
         let canned = try await inboxes.createCannedResponse(shortCode: code ?? "", content: content ?? "", as: context.actor)
-        return JSONResponse.make(CannedResponseResponse(canned), status: .created)
+        return try JSONResponse.make(CannedResponseResponse(canned), status: .created)
     }
 
     @Sendable func createRule(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -116,7 +116,7 @@ struct InboxSetupRoutes {
         let rule = try await inboxes.createRoutingRule(
             inboxID: inboxID, customerTag: tag, teamID: teamID, priority: priority, position: position.map(Int.init),
             as: context.actor)
-        return JSONResponse.make(RoutingRuleResponse(rule), status: .created)
+        return try JSONResponse.make(RoutingRuleResponse(rule), status: .created)
     }
 
     @Sendable func createPolicy(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -133,6 +133,6 @@ struct InboxSetupRoutes {
         let policy = try await inboxes.createSLAPolicy(
             name: name ?? "", firstResponseSeconds: first.map(Int.init), nextResponseSeconds: next.map(Int.init),
             resolutionSeconds: resolution.map(Int.init), businessHours: hours, as: context.actor)
-        return JSONResponse.make(SLAPolicyResponse(policy), status: .created)
+        return try JSONResponse.make(SLAPolicyResponse(policy), status: .created)
     }
 }

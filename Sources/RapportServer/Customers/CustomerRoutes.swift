@@ -35,7 +35,7 @@ struct CustomerRoutes {
         let outcome = try await customers.upsert(input, as: context.actor)
         var headers = HTTPFields()
         headers[.location] = "/api/v1/customers/\(outcome.customer.id)"
-        return JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
+        return try JSONResponse.make(CustomerResponse(outcome.customer), status: outcome.created ? .created : .ok, headers: headers)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -44,7 +44,7 @@ struct CustomerRoutes {
         if let query, query.count > 200 { throw RapportError.invalid(field: "query", "must be at most 200 characters") }
         let result = try await customers.list(
             query: query, filter: try CustomerFilterParameters.read(request), page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: result.items.map(CustomerResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
@@ -53,12 +53,12 @@ struct CustomerRoutes {
         let actor = context.actor
         do {
             let view = try await customers.view(id: try id(context), as: actor)
-            return JSONResponse.make(CustomerResponse(view))
+            return try JSONResponse.make(CustomerResponse(view))
         } catch RapportError.mergedInto(let survivorID) {
             let view = try await customers.view(id: survivorID, as: actor)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/customers/\(survivorID)"
-            return JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
+            return try JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
         }
     }
 
@@ -66,7 +66,7 @@ struct CustomerRoutes {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let patch = try CustomerRequests.patch(&body)
         let customer = try await customers.patch(id: try id(context), patch, as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -76,7 +76,7 @@ struct CustomerRoutes {
 
     @Sendable func restore(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let customer = try await customers.restore(id: try id(context), as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func addIdentity(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -84,7 +84,7 @@ struct CustomerRoutes {
         let input = CustomerRequests.identity(&body)
         try body.finish()
         let customer = try await customers.addIdentity(id: try id(context), input, as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer), status: .created)
+        return try JSONResponse.make(CustomerResponse(customer), status: .created)
     }
 
     @Sendable func removeIdentity(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -92,7 +92,7 @@ struct CustomerRoutes {
         guard ResourceID.isPlausible(identityID) else { throw RapportError.notFound("No identity with id \(identityID.prefix(64)).") }
         let customer = try await customers.removeIdentity(
             id: try id(context), identityID: identityID, as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func addTags(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -101,14 +101,14 @@ struct CustomerRoutes {
         if tags == nil { body.fail("tags", "is required") }
         try body.finish()
         let customer = try await customers.addTags(id: try id(context), tags ?? [], as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func removeTag(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let tag = try context.parameters.require("tag")
         let customer = try await customers.removeTag(
             id: try id(context), tag.removingPercentEncoding ?? tag, as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func setAttribute(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -121,14 +121,14 @@ struct CustomerRoutes {
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: value,
             as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func removeAttribute(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let customer = try await customers.setAttribute(
             id: try id(context), key: try context.parameters.require("key"), value: nil,
             as: context.actor)
-        return JSONResponse.make(CustomerResponse(customer))
+        return try JSONResponse.make(CustomerResponse(customer))
     }
 
     @Sendable func merge(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -137,7 +137,7 @@ struct CustomerRoutes {
         try body.finish()
         let record = try await customers.merge(
             into: try id(context), from: from ?? "", as: context.actor)
-        return JSONResponse.make(MergeResponse(record), status: .created)
+        return try JSONResponse.make(MergeResponse(record), status: .created)
     }
 
     @Sendable func unmerge(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -149,32 +149,32 @@ struct CustomerRoutes {
         }
         let record = try await customers.unmerge(
             customerID: try id(context), mergeID: mergeID, as: context.actor)
-        return JSONResponse.make(MergeResponse(record))
+        return try JSONResponse.make(MergeResponse(record))
     }
 
     @Sendable func merges(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let records = try await customers.merges(customerID: try id(context), as: context.actor)
-        return JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
+        return try JSONResponse.make(ListResponse(data: records.map { MergeResponse($0) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func recordInteraction(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try CustomerRequests.interaction(&body)
         let interaction = try await timeline.record(input, customerID: try id(context), as: context.actor)
-        return JSONResponse.make(InteractionResponse(interaction: interaction), status: .created)
+        return try JSONResponse.make(InteractionResponse(interaction: interaction), status: .created)
     }
 
     @Sendable func showTimeline(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await customers.timeline(customerID: try id(context), page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: result.items.map { InteractionResponse(interaction: $0) }, hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 
     @Sendable func suggestions(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let result = try await customers.mergeSuggestions(page: page, as: context.actor)
-        return JSONResponse.make(ListResponse(
+        return try JSONResponse.make(ListResponse(
             data: result.items.map(MergeSuggestionResponse.init), hasMore: result.hasMore, lastID: result.items.last?.id))
     }
 

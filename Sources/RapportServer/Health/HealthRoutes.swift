@@ -19,7 +19,7 @@ struct HealthRoutes {
         router.get("health") { _, context -> Response in
             do {
                 let version = try await store.schemaVersion()
-                return JSONResponse.make(
+                return try JSONResponse.make(
                     Status(database: .init(engine: store.engineName, schemaVersion: version), status: "ok"))
             } catch {
                 context.logger.error("health check failed", metadata: ["error": .string(String(reflecting: error))])

@@ -25,7 +25,7 @@ struct MetricsRoutes {
         let from = try Self.day("from", in: request) ?? last.addingTimeInterval(-29 * 86_400)
         let filter = try CustomerFilterParameters.read(request)
         let figures = try await metrics.metrics(from: from, to: last.addingTimeInterval(86_400), filter: filter, as: context.actor)
-        return JSONResponse.make(MetricsResponse(metrics: figures))
+        return try JSONResponse.make(MetricsResponse(metrics: figures))
     }
 
     @Sendable func cohorts(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -37,11 +37,11 @@ struct MetricsRoutes {
         }
         let filter = try CustomerFilterParameters.read(request)
         let matrix = try await metrics.cohorts(months: months, end: last.addingTimeInterval(86_400), filter: filter, as: context.actor)
-        return JSONResponse.make(CohortsResponse(matrix: matrix))
+        return try JSONResponse.make(CohortsResponse(matrix: matrix))
     }
 
     @Sendable func grid(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        JSONResponse.make(RFMGridResponse(grid: try await rfm.grid(as: context.actor)))
+        try JSONResponse.make(RFMGridResponse(grid: try await rfm.grid(as: context.actor)))
     }
 
     /// A day `YYYY-MM-DD` (midnight UTC) from the query string; nil when absent, 422 when malformed.

@@ -13,13 +13,13 @@ struct RecommendationRoutes {
     @Sendable func forCustomer(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let items = try await recommendations.forCustomer(
             id: try PathID.require(context, .customer, "customer"), limit: try limit(request), as: context.actor)
-        return JSONResponse.make(RecommendationListResponse(lists: [("data", items)]))
+        return try JSONResponse.make(RecommendationListResponse(lists: [("data", items)]))
     }
 
     @Sendable func forProduct(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let (together, similar) = try await recommendations.forProduct(
             id: try PathID.require(context, .product, "product"), limit: try limit(request), as: context.actor)
-        return JSONResponse.make(RecommendationListResponse(lists: [("bought_together", together), ("similar", similar)]))
+        return try JSONResponse.make(RecommendationListResponse(lists: [("bought_together", together), ("similar", similar)]))
     }
 
     /// `limit`: 1 to 50, default 10.

@@ -6,24 +6,25 @@ import RapportCore
 /// `RateLimiter`); a request without a key (none could be named) passes.
 struct RateLimitMiddleware: RouterMiddleware {
     let limiter: RateLimiter
+    let clock: any WallClock
     let key: @Sendable (Request, RapportRequestContext) -> String?
 
     func handle(
         _ request: Request, context: RapportRequestContext,
         next: (Request, RapportRequestContext) async throws -> Response
     ) async throws -> Response {
-        if let client = key(request, context) { try await limiter.take(client) }
+        if let client = key(request, context) { try await limiter.take(client, now: clock.now()) }
         return try await next(request, context)
     }
 
     /// Tracking calls: per write key (after authentication).
-    static func perWriteKey(_ limit: RateLimit) -> RateLimitMiddleware {
-        RateLimitMiddleware(limiter: RateLimiter(limit)) { _, context in context.apiKey.map { "key:" + $0.id } }
+    static func perWriteKey(_ limit: RateLimit, clock: any WallClock) -> RateLimitMiddleware {
+        RateLimitMiddleware(limiter: RateLimiter(limit), clock: clock) { _, context in context.apiKey.map { "key:" + $0.id } }
     }
 
     /// Provider and shop webhooks: per inbox or shop, the id after the kind in the path.
-    static func perWebhookTarget(_ limit: RateLimit) -> RateLimitMiddleware {
-        RateLimitMiddleware(limiter: RateLimiter(limit)) { request, _ in
+    static func perWebhookTarget(_ limit: RateLimit, clock: any WallClock) -> RateLimitMiddleware {
+        RateLimitMiddleware(limiter: RateLimiter(limit), clock: clock) { request, _ in
             let parts = request.uri.path.split(separator: "/")
             guard parts.count >= 3, parts[0] == "webhooks" else { return nil }
             // Twilio's paths carry the product first: /webhooks/twilio/sms/{inbox}.
@@ -33,8 +34,8 @@ struct RateLimitMiddleware: RouterMiddleware {
     }
 
     /// Web chat: per inbox and client address.
-    static func perChatClient(_ limit: RateLimit) -> RateLimitMiddleware {
-        RateLimitMiddleware(limiter: RateLimiter(limit)) { request, context in
+    static func perChatClient(_ limit: RateLimit, clock: any WallClock) -> RateLimitMiddleware {
+        RateLimitMiddleware(limiter: RateLimiter(limit), clock: clock) { request, context in
             let parts = request.uri.path.split(separator: "/")
             guard parts.count >= 2, parts[0] == "chat" else { return nil }
             return "chat:" + String(parts[1].prefix(64)) + "|" + (ClientAddress.network(request, context: context) ?? "unknown")

@@ -24,13 +24,13 @@ struct SourceRoutes {
         try body.finish()
         guard let kind, let secret else { throw RapportError.invalid(field: "kind", "is required") }
         let source = try await sources.create(kind: kind, name: name, secret: secret, as: context.actor)
-        return JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)), status: .created)
+        return try JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)), status: .created)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let all = try await sources.sources(as: context.actor)
         let base = Self.baseURL(request)
-        return JSONResponse.make(ListResponse(data: all.map { SourceResponse(source: $0, baseURL: base) }, hasMore: false, lastID: nil))
+        return try JSONResponse.make(ListResponse(data: all.map { SourceResponse(source: $0, baseURL: base) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func rotate(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -41,7 +41,7 @@ struct SourceRoutes {
         try body.finish()
         guard let secret else { throw RapportError.invalid(field: "secret", "is required") }
         let source = try await sources.rotateSecret(id: try sourceID(context), secret: secret, as: actor)
-        return JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)))
+        return try JSONResponse.make(SourceResponse(source: source, baseURL: Self.baseURL(request)))
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {

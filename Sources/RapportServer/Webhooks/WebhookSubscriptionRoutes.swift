@@ -24,17 +24,17 @@ struct WebhookSubscriptionRoutes {
         // The signing secret is shown once: no cache and no Idempotency-Key replay keeps it.
         var headers = HTTPFields()
         headers[.cacheControl] = "no-store"
-        return JSONResponse.make(WebhookSubscriptionResponse(subscription: subscription, showSecret: true), status: .created, headers: headers)
+        return try JSONResponse.make(WebhookSubscriptionResponse(subscription: subscription, showSecret: true), status: .created, headers: headers)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let all = try await webhooks.subscriptions(as: context.actor)
-        return JSONResponse.make(ListResponse(data: all.map { WebhookSubscriptionResponse(subscription: $0, showSecret: false) }, hasMore: false, lastID: nil))
+        return try JSONResponse.make(ListResponse(data: all.map { WebhookSubscriptionResponse(subscription: $0, showSecret: false) }, hasMore: false, lastID: nil))
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let found = try await webhooks.subscription(id: try context.parameters.require("id"), as: context.actor)
-        return JSONResponse.make(WebhookSubscriptionResponse(subscription: found, showSecret: false))
+        return try JSONResponse.make(WebhookSubscriptionResponse(subscription: found, showSecret: false))
     }
 
     @Sendable func delete(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -44,6 +44,6 @@ struct WebhookSubscriptionRoutes {
 
     @Sendable func attempts(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let list = try await webhooks.attempts(subscriptionID: try context.parameters.require("id"), as: context.actor)
-        return JSONResponse.make(ListResponse(data: list.map(WebhookAttemptResponse.init), hasMore: false, lastID: nil))
+        return try JSONResponse.make(ListResponse(data: list.map(WebhookAttemptResponse.init), hasMore: false, lastID: nil))
     }
 }
