@@ -1,7 +1,7 @@
 import Foundation
 import Logging
 import RapportCore
-import RapportServer
+@testable import RapportServer
 import RapportStore
 import RapportTestSupport
 import Testing
@@ -53,5 +53,20 @@ struct LiveRelayTests {
         await listening.value
         await first.shutdown()
         await second.shutdown()
+    }
+}
+
+@Suite("Live stream frames")
+struct LiveStreamFrameTests {
+    @Test("an event is named by the change as the widget and the workspace listen for it, and a visitor gets only what they may see")
+    func frames() throws {
+        let update = LiveUpdate(
+            workspaceID: "wsp_1", type: .messageCreated, conversationID: "cnv_1", inboxID: "inb_1", json: #"{"id":"m1","private":false}"#,
+            contact: "visitor:v1", customerJSON: #"{"id":"m1"}"#)
+        #expect(LiveRoutes.event(update, customerView: false) == "event: message.created\ndata: {\"id\":\"m1\",\"private\":false}\n\n")
+        #expect(LiveRoutes.event(update, customerView: true) == "event: message.created\ndata: {\"id\":\"m1\"}\n\n")
+        var note = update
+        note.customerJSON = nil
+        #expect(LiveRoutes.event(note, customerView: true) == nil)
     }
 }

@@ -91,11 +91,18 @@ struct LiveRoutes {
         }
         for await item in merged {
             if let update = item {
-                guard let data = customerView ? update.customerJSON : update.json else { continue }
-                try await writer.write(ByteBuffer(string: "event: \(update.type)\ndata: \(data)\n\n"))
+                guard let frame = event(update, customerView: customerView) else { continue }
+                try await writer.write(ByteBuffer(string: frame))
             } else {
                 try await writer.write(ByteBuffer(string: ": heartbeat\n\n"))
             }
         }
+    }
+
+    /// One Server-Sent Event: named by the change (`message.created`, …), the resource as its
+    /// reader may see it; nil when there is nothing for that reader (a note, for a visitor).
+    static func event(_ update: LiveUpdate, customerView: Bool) -> String? {
+        guard let data = customerView ? update.customerJSON : update.json else { return nil }
+        return "event: \(update.type.rawValue)\ndata: \(data)\n\n"
     }
 }
