@@ -21,9 +21,9 @@ final class DocumentSink {
     /// Encodes one value, closing whatever containers its `encode(to:)` opened.
     func encodeValue<Value: Encodable>(_ value: Value, codingPath: [any CodingKey] = []) throws {
         // Metadata comparisons, not casts: this runs for every value of every document.
-        if Value.self == Date.self { return timestamp(value as! Date) }
-        if Value.self == JSONValue.self { return json(value as! JSONValue) }
-        if Value.self == DocumentJSON.self { return raw((value as! DocumentJSON).text) }
+        if Value.self == Date.self, let date = value as? Date { return timestamp(date) }
+        if Value.self == JSONValue.self, let document = value as? JSONValue { return json(document) }
+        if Value.self == DocumentJSON.self, let document = value as? DocumentJSON { return raw(document.text) }
         let depth = open.count
         try value.encode(to: DocumentEncoding(sink: self, base: depth, codingPath: codingPath))
         close(above: depth)

@@ -61,15 +61,11 @@ public struct CoreContext: Sendable {
 
     // MARK: Events
 
-    /// A new event of the log, stamped now.
-    func event(_ type: DomainEventType, subject: String, workspaceID: String, json: String) -> DomainEvent {
+    /// The change's entry in the event log, stamped now.
+    func event(_ change: some DomainChange) -> DomainEvent {
         let now = clock.now()
         return DomainEvent(
-            id: ResourceID.make(.event, at: now), workspaceID: workspaceID, type: type, subjectID: subject,
-            payload: json, occurredAt: now)
-    }
-
-    func event(_ change: some DomainChange) -> DomainEvent {
-        event(change.eventType, subject: change.subjectID, workspaceID: change.workspaceID, json: change.payloadJSON)
+            id: ResourceID.make(.event, at: now), workspaceID: change.workspaceID, type: change.eventType,
+            subjectID: change.subjectID, payload: change.payloadJSON, occurredAt: now)
     }
 }
