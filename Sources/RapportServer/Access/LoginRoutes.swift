@@ -5,6 +5,19 @@ import RapportCore
 /// `/login`, `/logout`, `/logout/everywhere` and `/`: signing in with e-mail and password
 /// (a locked account says for how long), and out of this browser or of every browser.
 struct LoginRoutes {
+    /// The sign-in form (it has no CSRF token: no session yet).
+    private struct SignInForm: Decodable {
+        let email: String?
+        let password: String
+        let next: String
+    }
+
+    /// A new password for the signed-in user, with the current one.
+    private struct ChangePasswordForm: Decodable {
+        let currentPassword: String
+        let newPassword: String
+    }
+
     let users: UserService
     let pages: WebPages
     let publicURL: String?
@@ -16,7 +29,9 @@ struct LoginRoutes {
         signedIn.post("logout", use: signOut)
         signedIn.post("logout/everywhere", use: signOutEverywhere)
         signedIn.get("account") { request, context in
-            try pages.render("account", context, title: "Your account", section: "account", values: ["changed": request.uri.queryParameters["changed"] != nil])
+            try pages.render(
+                "account", context, title: "Your account", section: "account",
+                view: AccountPageView(changed: request.uri.queryParameters["changed"] != nil))
         }
         signedIn.post("account/password", use: changePassword)
     }
@@ -26,15 +41,22 @@ struct LoginRoutes {
         let form = try await WebForm.read(request, context: context)
         guard let user = context.signedIn?.user else { return WebRedirect.to("/login") }
         do {
+            let input = try form.decode(ChangePasswordForm.self)
             let signedIn = try await users.changePassword(
-                userID: user.id, email: user.email, current: form["current_password"] ?? "", new: form["new_password"] ?? "")
+                userID: user.id, email: user.email, current: input.currentPassword, new: input.newPassword)
             var response = WebRedirect.to("/account?changed=1")
             response.setCookie(SessionCookie.make(token: signedIn.token, secure: SessionCookie.isSecure(request, publicURL: publicURL)))
             return response
         } catch RapportError.invalid(let problems) {
-            var values: [String: Any] = [:]
-            for problem in problems { values[problem.field == "current_password" ? "current_error" : "new_error"] = WebFormat.problem(problem) }
-            return try pages.render("account", context, title: "Your account", section: "account", values: values, status: .unprocessableContent)
+            var view = AccountPageView(changed: false)
+            for problem in problems {
+                if problem.field == "current_password" {
+                    view.currentError = WebFormat.problem(problem)
+                } else {
+                    view.newError = WebFormat.problem(problem)
+                }
+            }
+            return try pages.render("account", context, title: "Your account", section: "account", view: view, status: .unprocessableContent)
         }
     }
 
@@ -44,7 +66,7 @@ struct LoginRoutes {
             return WebRedirect.to(next.isEmpty ? WebPages.home(for: active.actor) : next)
         }
         let notice = request.uri.queryParameters["signed_out"] == "everywhere" ? "You are signed out on every device." : nil
-        return try pages.render("login", context, title: "Sign in", section: "login", values: ViewValues.make(["next": next, "notice": notice]))
+        return try pages.render("login", context, title: "Sign in", section: "login", view: LoginPageView(next: next, notice: notice))
     }
 
     /// The sign-in form has no session to carry a CSRF token yet; a browser's `Origin` header
@@ -53,19 +75,20 @@ struct LoginRoutes {
         if let origin = request.headers[.origin], !sameSite(origin, request) {
             throw RapportError.forbidden("Sign in from Rapport's own sign-in page.")
         }
-        let form = try await WebForm.read(request, context: context, checkingCSRF: false)
-        let email = form.text("email") ?? ""
-        let next = WebRedirect.localPath(form["next"], default: "")
+        let input = try await WebForm.read(request, context: context, checkingCSRF: false).decode(SignInForm.self)
+        let email = input.email ?? ""
+        let next = WebRedirect.localPath(input.next, default: "")
         func again(_ message: String, status: HTTPResponse.Status) throws -> Response {
             try pages.render(
-                "login", context, title: "Sign in", section: "login", values: ["next": next, "email": email, "error": message], status: status)
+                "login", context, title: "Sign in", section: "login", view: LoginPageView(next: next, email: email, error: message),
+                status: status)
         }
-        guard !email.isEmpty, let password = form["password"], !password.isEmpty else {
+        guard !email.isEmpty, !input.password.isEmpty else {
             return try again("Enter your e-mail address and your password.", status: .unprocessableContent)
         }
         do {
             let signedIn = try await users.signIn(SignInAttempt(
-                email: email, password: password, address: ClientAddress.of(request, context: context),
+                email: email, password: input.password, address: ClientAddress.of(request, context: context),
                 deviceToken: request.cookies[SessionCookie.deviceName]?.value))
             let actor = Actor.user(signedIn.user, teamIDs: [])
             var response = WebRedirect.to(next.isEmpty ? WebPages.home(for: actor) : next)

@@ -16,9 +16,7 @@ struct HelpPages {
             let startsWithTitle = html.hasPrefix("<h1>")
             return try pages.render(
                 "help_article", context, title: article.title, section: "help",
-                values: ViewValues.make([
-                    "heading": startsWithTitle ? nil : article.title, "body": html, "updated": WebFormat.day(article.updatedAt),
-                ]))
+                view: HelpArticlePageView(heading: startsWithTitle ? nil : article.title, body: html, updated: WebFormat.day(article.updatedAt)))
         }
     }
 }

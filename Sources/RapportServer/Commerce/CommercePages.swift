@@ -26,21 +26,18 @@ struct CommercePages {
         let page = try await commerce.orders(filter: OrderFilter(status: status), page: try PageRequest(limit: 50, startingAfter: after), as: actor)
         let people = try await customers.customers(ids: page.items.map(\.customerID), as: actor)
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
-        var rows: [[String: Any]] = []
-        for order in page.items {
-            var row = views.order(order)
-            row["customer"] = names[order.customerID] ?? "—"
-            row["customer_id"] = order.customerID
-            rows.append(row)
+        let rows = page.items.map { order in
+            OrdersPageView.Row(views.order(order), customer: names[order.customerID] ?? "—", customerID: order.customerID)
         }
-        let statuses: [[String: Any]] = OrderStatus.allCases.map { candidate in
-            ViewValues.make(["value": candidate.rawValue, "words": candidate.rawValue.replacingOccurrences(of: "_", with: " "), "selected": candidate == status ? true : nil])
+        let statuses = OrderStatus.allCases.map { candidate in
+            OrdersPageView.Status(
+                value: candidate.rawValue, words: candidate.rawValue.replacingOccurrences(of: "_", with: " "), selected: candidate == status)
         }
         var next: String?
         if page.hasMore, let last = page.items.last { next = "/orders?" + (status.map { "status=\($0.rawValue)&" } ?? "") + "after=\(last.id)" }
         return try pages.render(
             "orders", context, title: "Orders", section: "orders",
-            values: ViewValues.make(["rows": rows, "statuses": statuses, "empty": rows.isEmpty ? true : nil, "next": next]))
+            view: OrdersPageView(rows: rows, statuses: statuses, empty: rows.isEmpty, next: next))
     }
 
     @Sendable func order(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -51,25 +48,23 @@ struct CommercePages {
         async let customerList = customers.customers(ids: [order.customerID], as: actor)
         async let returnPage = commerce.returns(orderID: order.id, status: nil, page: try PageRequest(limit: 100), as: actor)
         let (found, returns) = try await (customerList, returnPage)
-        var values = views.order(order)
+        let shown = views.order(order)
         let money = { (amount: Int64) in WebFormat.money(amount, order.currency) }
-        values["customer"] = WebFormat.customerName(found.first)
-        values["customer_id"] = order.customerID
-        values["totals"] = ViewValues.make([
-            "subtotal": money(order.totals.subtotal), "discount": order.totals.discount > 0 ? money(order.totals.discount) : nil,
-            "shipping": money(order.totals.shipping), "tax": money(order.totals.tax), "total": money(order.totals.total),
-            "refunded": order.totals.refunded > 0 ? money(order.totals.refunded) : nil,
-        ])
-        values["source"] = "\(order.source) \(order.externalID)"
-        values["address"] = order.shippingAddress?.oneLine
-        values["discount_codes"] = order.discountCodes.isEmpty ? nil : order.discountCodes.joined(separator: ", ")
-        values["returns"] = returns.items.map { item -> [String: Any] in
-            ViewValues.make([
-                "status": item.status.rawValue.replacingOccurrences(of: "_", with: " "), "reason": item.reason,
-                "items": item.items.reduce(0) { $0 + $1.quantity }, "refund": item.refundAmount.map(money), "when": WebFormat.day(item.createdAt),
-            ])
+        let totals = OrderPageView.Totals(
+            subtotal: money(order.totals.subtotal), discount: order.totals.discount > 0 ? money(order.totals.discount) : nil,
+            shipping: money(order.totals.shipping), tax: money(order.totals.tax), total: money(order.totals.total),
+            refunded: order.totals.refunded > 0 ? money(order.totals.refunded) : nil)
+        let returnRows = returns.items.map { item in
+            OrderPageView.Return(
+                status: item.status.rawValue.replacingOccurrences(of: "_", with: " "), reason: item.reason,
+                items: item.items.reduce(0) { $0 + $1.quantity }, refund: item.refundAmount.map(money), when: WebFormat.day(item.createdAt))
         }
-        return try pages.render("order", context, title: "Order \(order.number)", section: "orders", values: values)
+        let view = OrderPageView(
+            number: shown.number, status: shown.status, statusClass: shown.statusClass, placed: shown.placed,
+            customer: WebFormat.customerName(found.first), customerID: order.customerID, source: "\(order.source) \(order.externalID)",
+            items: shown.items, totals: totals, discountCodes: order.discountCodes.isEmpty ? nil : order.discountCodes.joined(separator: ", "),
+            address: order.shippingAddress?.oneLine, tracking: shown.tracking, returns: returnRows)
+        return try pages.render("order", context, title: "Order \(order.number)", section: "orders", view: view)
     }
 
     @Sendable func products(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -77,11 +72,10 @@ struct CommercePages {
         let query = request.uri.queryParameters["q"].map { String($0.prefix(200)) }
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .product) ? $0 : nil }
         let page = try await commerce.products(query: query, page: try PageRequest(limit: 50, startingAfter: after), as: actor)
-        let rows: [[String: Any]] = page.items.map { product in
-            ViewValues.make([
-                "id": product.id, "title": product.title, "categories": product.categories.joined(separator: ", "),
-                "variants": product.variants.count, "price": Self.priceRange(product), "inactive": product.active ? nil : true,
-            ])
+        let rows = page.items.map { product in
+            ProductsPageView.Row(
+                id: product.id, title: product.title, categories: product.categories.joined(separator: ", "),
+                variants: product.variants.count, price: Self.priceRange(product), inactive: !product.active)
         }
         var next: String?
         if page.hasMore, let last = page.items.last {
@@ -89,7 +83,7 @@ struct CommercePages {
         }
         return try pages.render(
             "products", context, title: "Products", section: "products",
-            values: ViewValues.make(["q": query, "rows": rows, "empty": rows.isEmpty ? true : nil, "next": next]))
+            view: ProductsPageView(q: query, rows: rows, empty: rows.isEmpty, next: next))
     }
 
     @Sendable func product(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -98,17 +92,17 @@ struct CommercePages {
         let actor = context.actor
         let product = try await commerce.product(id: id, as: actor)
         let related = try await recommendations.forProduct(id: id, limit: 6, as: actor)
-        var values = ViewValues.make([
-            "title": product.title, "description": product.description, "categories": product.categories.joined(separator: ", "),
-            "image": product.imageURL.flatMap(WebFormat.safeLink), "inactive": product.active ? nil : true,
-            "source": "\(product.source) \(product.externalID)", "price": Self.priceRange(product),
-            "variants": product.variants.map { variant -> [String: Any] in
-                ViewValues.make(["title": variant.title, "sku": variant.sku, "price": WebFormat.money(variant.price, variant.currency)])
+        let boughtTogether = await RecommendedProducts.rows(related.boughtTogether, commerce: commerce, as: actor)
+        let similar = await RecommendedProducts.rows(related.similar, commerce: commerce, as: actor)
+        let view = ProductPageView(
+            title: product.title, description: product.description, categories: product.categories.joined(separator: ", "),
+            image: product.imageURL.flatMap(WebFormat.safeLink), inactive: !product.active,
+            source: "\(product.source) \(product.externalID)", price: Self.priceRange(product),
+            variants: product.variants.map { variant in
+                ProductPageView.Variant(title: variant.title, sku: variant.sku, price: WebFormat.money(variant.price, variant.currency))
             },
-        ])
-        values["bought_together"] = await RecommendedProducts.rows(related.boughtTogether, commerce: commerce, as: actor)
-        values["similar"] = await RecommendedProducts.rows(related.similar, commerce: commerce, as: actor)
-        return try pages.render("product", context, title: product.title, section: "products", values: values)
+            boughtTogether: boughtTogether, similar: similar)
+        return try pages.render("product", context, title: product.title, section: "products", view: view)
     }
 
     /// `19.00 EUR` or `19.00 – 29.00 EUR`.

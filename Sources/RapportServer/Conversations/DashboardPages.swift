@@ -29,21 +29,21 @@ struct DashboardPages {
             range = (today.addingTimeInterval(-6 * 86_400), today.addingTimeInterval(86_400))
             board = try await conversations.dashboard(from: range.from, to: range.to, as: actor)
         }
-        var shown = values(board, from: requested.fromText, to: requested.toText, problems: problems)
-        shown["bot"] = Self.values(try await bot.dashboard(from: range.from, to: range.to, as: actor))
-        return try pages.render("dashboard", context, title: "Dashboard", section: "dashboard", values: shown)
+        let botFigures = try await Self.figures(bot.dashboard(from: range.from, to: range.to, as: actor))
+        let shown = view(board, from: requested.fromText, to: requested.toText, problems: problems, bot: botFigures)
+        return try pages.render("dashboard", context, title: "Dashboard", section: "dashboard", view: shown)
     }
 
-    static func values(_ bot: BotDashboard) -> [String: Any] {
-        [
-            "handled": bot.handled, "contained": bot.contained, "handed_off": bot.handedOff, "active": bot.active,
-            "abandoned": bot.abandoned,
-            "containment": bot.containmentRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—",
-            "reasons": bot.reasons.map { ["label": $0.reason.label, "count": $0.count] as [String: Any] },
-        ]
+    /// The bot's part of the page.
+    static func figures(_ bot: BotDashboard) -> DashboardPageView.Bot {
+        DashboardPageView.Bot(
+            handled: bot.handled, contained: bot.contained, handedOff: bot.handedOff, active: bot.active, abandoned: bot.abandoned,
+            containment: bot.containmentRate.map { "\(Int(($0 * 100).rounded()))%" } ?? "—",
+            reasons: bot.reasons.map { DashboardPageView.Bot.Reason(label: $0.reason.label, count: $0.count) })
     }
 
-    func values(_ board: TeamDashboard, from: String, to: String, problems: [String: String]) -> [String: Any] {
+    /// The page for `board`, with the range as typed and what was wrong with it.
+    func view(_ board: TeamDashboard, from: String, to: String, problems: [String: String], bot: DashboardPageView.Bot) -> DashboardPageView {
         let duration = { (seconds: TimeInterval?) in seconds.map { WebFormat.span(Int($0)) } ?? "—" }
         let labels = board.days.map { String(WebFormat.day($0.start).suffix(5)) }
         let chart = SVGChart.days(
@@ -55,25 +55,28 @@ struct DashboardPages {
             title: "Conversations opened and resolved per day")
         let channels = SVGChart.bars(
             board.channels.map { (WebFormat.channelName($0.channel), $0.opened) }, title: "Conversations opened per channel")
-        return ViewValues.make([
-            "from": from, "to": to, "from_error": problems["from"], "to_error": problems["to"],
-            "open_now": board.waiting.count(.open), "pending_now": board.waiting.count(.pending), "snoozed_now": board.waiting.count(.snoozed),
-            "opened_today": board.openedToday, "resolved_today": board.resolvedToday,
-            "opened": board.opened, "resolved": board.resolved,
-            "first_median": duration(board.firstResponse.median), "first_p90": duration(board.firstResponse.p90), "first_count": board.firstResponse.count,
-            "resolution_median": duration(board.resolution.median), "resolution_p90": duration(board.resolution.p90),
-            "resolution_count": board.resolution.count,
-            "breaches": board.breaches.keys.sorted().map { ["kind": $0.replacingOccurrences(of: "_", with: " "), "count": board.breaches[$0] ?? 0] },
-            "breach_total": board.breaches.values.reduce(0, +),
-            "daily_chart": chart, "channel_chart": board.channels.isEmpty ? nil : channels,
-            "channels": board.channels.map { ["name": WebFormat.channelName($0.channel), "opened": $0.opened, "resolved": $0.resolved] },
-            "agents": board.agents.map { figures -> [String: Any] in
-                [
-                    "name": figures.agent.name, "availability": figures.agent.availability.rawValue, "assigned": figures.assigned,
-                    "resolved": figures.resolved, "open": figures.openNow, "first_median": duration(figures.firstResponse.median),
-                    "resolution_median": duration(figures.resolution.median),
-                ]
+        return DashboardPageView(
+            from: from, to: to, fromError: problems["from"], toError: problems["to"],
+            openNow: board.waiting.count(.open), pendingNow: board.waiting.count(.pending), snoozedNow: board.waiting.count(.snoozed),
+            openedToday: board.openedToday, resolvedToday: board.resolvedToday,
+            opened: board.opened, resolved: board.resolved,
+            firstMedian: duration(board.firstResponse.median), firstP90: duration(board.firstResponse.p90), firstCount: board.firstResponse.count,
+            resolutionMedian: duration(board.resolution.median), resolutionP90: duration(board.resolution.p90),
+            resolutionCount: board.resolution.count,
+            breaches: board.breaches.keys.sorted().map {
+                DashboardPageView.Breach(kind: $0.replacingOccurrences(of: "_", with: " "), count: board.breaches[$0] ?? 0)
             },
-        ])
+            breachTotal: board.breaches.values.reduce(0, +),
+            dailyChart: chart, channelChart: board.channels.isEmpty ? nil : channels,
+            channels: board.channels.map {
+                DashboardPageView.Channel(name: WebFormat.channelName($0.channel), opened: $0.opened, resolved: $0.resolved)
+            },
+            agents: board.agents.map { figures in
+                DashboardPageView.Agent(
+                    name: figures.agent.name, availability: figures.agent.availability.rawValue, assigned: figures.assigned,
+                    resolved: figures.resolved, open: figures.openNow, firstMedian: duration(figures.firstResponse.median),
+                    resolutionMedian: duration(figures.resolution.median))
+            },
+            bot: bot)
     }
 }

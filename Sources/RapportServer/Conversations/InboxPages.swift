@@ -6,6 +6,25 @@ import RapportCore
 /// thread, the composer, the actions, and the customer beside it. `/inbox/{id}/thread` and
 /// `/inbox/list` give the parts the page's script swaps in when something changes.
 struct InboxPages {
+    /// The composer: `text` as typed, and `mode` `note` for a private note (anything else is a reply).
+    struct MessageForm: Decodable {
+        let mode: String
+        let text: String
+        /// The list's filters to go back to, as sent (checked by `back`).
+        let query: String
+    }
+
+    /// An action button's form (`InboxAction`): the action and the one field it takes.
+    struct ActionForm: Decodable {
+        let action: String
+        let assigneeID: String?
+        let snoozeFor: String
+        let label: String?
+        let priority: ConversationPriority?
+        /// The list's filters to go back to, as sent (checked by `back`).
+        let query: String
+    }
+
     let conversations: ConversationService
     let inboxes: InboxService
     let views: InboxViews
@@ -27,25 +46,26 @@ struct InboxPages {
     ) async throws -> Response {
         let actor = context.actor
         let query = InboxQuery(request)
-        var values = try await views.list(query: query, selected: selected, actor: actor)
+        var view = try await views.list(query: query, selected: selected, actor: actor)
         if let selected {
-            values["conversation"] = try await views.conversation(id: selected, query: query, draft: draft, actor: actor)
+            view.conversation = try await views.conversation(id: selected, query: query, draft: draft, actor: actor)
         }
         let title = selected == nil ? "Inbox" : "Conversation"
-        return try pages.render("inbox", context, title: title, section: "inbox", values: values, status: status)
+        return try pages.render("inbox", context, title: title, section: "inbox", view: view, status: status)
     }
 
     @Sendable func listFragment(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let selected = request.uri.queryParameters["selected"].map(String.init)
-        let values = try await views.list(query: InboxQuery(request), selected: selected, actor: context.actor)
-        return try pages.templates.page("inbox_list", values)
+        let view = try await views.list(query: InboxQuery(request), selected: selected, actor: context.actor)
+        return try pages.templates.page("inbox_list", view)
     }
 
     @Sendable func threadFragment(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let conversation = try await views.conversation(id: try id(context), query: InboxQuery(request), draft: nil, actor: context.actor)
-        var values = pages.frame(context, title: "", section: "inbox")
-        values["conversation"] = conversation
-        return try pages.templates.page("inbox_thread_fragment", values)
+        // The frame gives the forms their CSRF token.
+        let framed = FramedPage(
+            frame: PageFrame(title: "", section: "inbox", signedIn: context.signedIn), page: InboxThreadFragmentView(conversation: conversation))
+        return try pages.templates.page("inbox_thread_fragment", framed)
     }
 
     /// The composer: a reply goes to the customer's channel, a note stays inside the team.
@@ -53,33 +73,35 @@ struct InboxPages {
     @Sendable func write(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let conversationID = try id(context)
-        let isNote = form["mode"] == "note"
-        let text = form["text"] ?? ""
+        // Every field is a plain `String`: decoding cannot fail, so it stays outside the `do` and the draft keeps the text.
+        let input = try form.decode(MessageForm.self)
+        let isNote = input.mode == "note"
+        let text = input.text
         do {
-            _ = try await conversations.reply(
-                conversationID: conversationID, ReplyInput(text: text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text, isPrivate: isNote),
-                as: context.actor)
+            let reply = ReplyInput(text: text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : text, isPrivate: isNote)
+            _ = try await conversations.reply(conversationID: conversationID, reply, as: context.actor)
         } catch RapportError.invalid(let problems) {
             let draft = InboxDraft(text: text, isNote: isNote, error: problems.map { WebFormat.problem($0) }.joined(separator: " "))
             return try await page(request, context: context, selected: conversationID, draft: draft, status: .unprocessableContent)
         }
-        return WebRedirect.to(back(form, conversationID))
+        return WebRedirect.to(back(input.query, conversationID))
     }
 
     @Sendable func act(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let form = try await WebForm.read(request, context: context)
         let conversationID = try id(context)
+        let input = try form.decode(ActionForm.self)
         let actor = context.actor
-        let action = try InboxAction.parse(form, actor: actor, now: clock.now())
+        let action = try InboxAction.parse(input, actor: actor, now: clock.now())
         _ = try await conversations.act(action, conversationID: conversationID, as: actor)
-        return WebRedirect.to(back(form, conversationID))
+        return WebRedirect.to(back(input.query, conversationID))
     }
 
     /// Back to the conversation with the list's filters as they were.
-    private func back(_ form: WebForm, _ conversationID: String) -> String {
+    private func back(_ query: String, _ conversationID: String) -> String {
         // Scalars, not characters: "\r\n" is one Swift Character, equal to neither "\r" nor "\n".
-        let query = form["query"].flatMap { $0.hasPrefix("?") && $0.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F }) ? $0 : nil } ?? ""
-        return "/inbox/\(conversationID)\(query)"
+        let safe = query.hasPrefix("?") && query.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
+        return "/inbox/\(conversationID)\(safe ? query : "")"
     }
 
     private func id(_ context: SignedInRequestContext) throws -> String {

@@ -12,9 +12,10 @@ struct InboxViews: Sendable {
     let clock: any WallClock
 
     /// The list with its views, status tabs, channel filter and counts.
-    func list(query: InboxQuery, selected: String?, actor: Actor) async throws -> [String: Any] {
+    func list(query: InboxQuery, selected: String?, actor: Actor) async throws -> InboxPageView {
         async let counted = conversations.counts(filter: query.countingFilter, as: actor)
-        async let found = conversations.conversations(filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50, startingAfter: query.after), as: actor)
+        async let found = conversations.conversations(
+            filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50, startingAfter: query.after), as: actor)
         async let agentList = inboxes.agents(as: actor)
         async let teamList = inboxes.teams(as: actor)
         let (counts, page, agents, teams) = try await (counted, found, agentList, teamList)
@@ -24,28 +25,27 @@ struct InboxViews: Sendable {
         let names = Dictionary(uniqueKeysWithValues: people.map { ($0.id, WebFormat.customerName($0)) })
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
         let now = clock.now()
-        let items: [[String: Any]] = page.items.map { conversation in
-            ViewValues.make([
-                "id": conversation.id,
-                "href": "/inbox/\(conversation.id)\(query.pageString)",
-                "name": names[conversation.customerID] ?? conversation.contact,
-                "contact": conversation.contact,
-                "preview": previews[conversation.id].map { message in
+        let items = page.items.map { conversation in
+            InboxPageView.Item(
+                id: conversation.id,
+                href: "/inbox/\(conversation.id)\(query.pageString)",
+                name: names[conversation.customerID] ?? conversation.contact,
+                contact: conversation.contact,
+                preview: previews[conversation.id].map { message in
                     (message.direction == .outgoing ? "↩ " : "") + String((message.text ?? message.kind.rawValue).prefix(120))
                 },
-                "channel": conversation.channel.rawValue,
-                "channel_name": WebFormat.channelName(conversation.channel),
-                "channel_badge": WebFormat.channelBadge(conversation.channel),
-                "when": WebFormat.ago(conversation.lastMessageAt, now: now),
-                "when_iso": WebFormat.iso(conversation.lastMessageAt),
-                "assignee": conversation.assigneeID.flatMap { agentNames[$0] },
-                "labels": conversation.labels,
-                "priority": conversation.priority == .normal ? nil : conversation.priority.rawValue,
-                "breached": conversation.slaBreaches.isEmpty ? nil : true,
-                "selected": conversation.id == selected ? true : nil,
-            ])
+                channel: conversation.channel.rawValue,
+                channelName: WebFormat.channelName(conversation.channel),
+                channelBadge: WebFormat.channelBadge(conversation.channel),
+                when: WebFormat.ago(conversation.lastMessageAt, now: now),
+                whenISO: WebFormat.iso(conversation.lastMessageAt),
+                assignee: conversation.assigneeID.flatMap { agentNames[$0] },
+                labels: conversation.labels,
+                priority: conversation.priority == .normal ? nil : conversation.priority.rawValue,
+                breached: !conversation.slaBreaches.isEmpty,
+                selected: conversation.id == selected)
         }
-        let views: [[String: Any]] = InboxQuery.View.allCases.map { view in
+        let views = InboxQuery.View.allCases.map { view in
             let count = switch view {
             case .all: counts.total[query.status] ?? 0
             case .mine: counts.mine[query.status] ?? 0
@@ -56,32 +56,30 @@ struct InboxViews: Sendable {
             case .mine: "Mine"
             case .unassigned: "Unassigned"
             }
-            return ViewValues.make(["words": words, "count": count, "href": "/inbox" + query.string(view: view), "current": view == query.view ? true : nil])
+            return InboxPageView.Tab(words: words, count: count, href: "/inbox" + query.string(view: view), current: view == query.view)
         }
-        let statuses: [[String: Any]] = ConversationStatus.allCases.map { status in
-            ViewValues.make([
-                "words": status.rawValue.capitalized, "count": counts.count(status), "href": "/inbox" + query.string(status: status),
-                "current": status == query.status ? true : nil,
-            ])
+        let statuses = ConversationStatus.allCases.map { status in
+            InboxPageView.Tab(
+                words: status.rawValue.capitalized, count: counts.count(status), href: "/inbox" + query.string(status: status),
+                current: status == query.status)
         }
-        let channels: [[String: Any]] = InboxChannel.allCases.map { channel in
-            ViewValues.make(["value": channel.rawValue, "words": WebFormat.channelName(channel), "selected": channel == query.channel ? true : nil])
+        let channels = InboxChannel.allCases.map { channel in
+            InboxPageView.Channel(value: channel.rawValue, words: WebFormat.channelName(channel), selected: channel == query.channel)
         }
         let visibleTeams = actor.role == .agent ? teams.filter { actor.teamIDs.contains($0.id) } : teams
-        let teamOptions: [[String: Any]] = visibleTeams.map { team in
-            ViewValues.make(["id": team.id, "name": team.name, "selected": team.id == query.teamID ? true : nil])
+        let teamOptions = visibleTeams.map { team in
+            InboxPageView.Team(id: team.id, name: team.name, selected: team.id == query.teamID)
         }
-        return ViewValues.make([
-            "items": items, "empty": items.isEmpty ? true : nil, "views": views, "teams": teamOptions, "statuses": statuses, "channels": channels,
-            "view": query.view.rawValue, "status": query.status.rawValue, "label": query.label, "team": query.teamID,
-            "query": query.pageString, "selected_id": selected,
-            "more": page.hasMore ? page.items.last.map { "/inbox" + query.string() + "&after=\($0.id)" } : nil,
-            "first_page": query.after == nil ? nil : "/inbox" + query.string(),
-        ])
+        return InboxPageView(
+            items: items, empty: items.isEmpty, views: views, teams: teamOptions, statuses: statuses, channels: channels,
+            view: query.view.rawValue, status: query.status.rawValue, label: query.label, team: query.teamID,
+            query: query.pageString, selectedID: selected,
+            more: page.hasMore ? page.items.last.map { "/inbox" + query.string() + "&after=\($0.id)" } : nil,
+            firstPage: query.after == nil ? nil : "/inbox" + query.string())
     }
 
     /// The open conversation: thread, composer, actions and the customer beside it.
-    func conversation(id: String, query: InboxQuery, draft: InboxDraft?, actor: Actor) async throws -> [String: Any] {
+    func conversation(id: String, query: InboxQuery, draft: InboxDraft?, actor: Actor) async throws -> InboxThreadView {
         let conversation = try await conversations.conversation(id: id, as: actor)
         var messages: [Message] = []
         var cursor: String?
@@ -95,9 +93,9 @@ struct InboxViews: Sendable {
         async let customer = customerViews.sidebar(customerID: conversation.customerID, actor: actor)
         let (agents, canned, sidebar) = try await (agentList, cannedList, customer)
         let agentNames = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
-        let customerName = (sidebar["name"] as? String) ?? conversation.contact
+        let customerName = sidebar.name ?? conversation.contact
         let now = clock.now()
-        let thread: [[String: Any]] = messages.map { message in
+        let thread = messages.map { message in
             let tick = message.direction == .outgoing ? WebFormat.delivery(message.deliveryStatus) : nil
             let author = switch message.author {
             case .customer: customerName
@@ -105,60 +103,48 @@ struct InboxViews: Sendable {
             case .bot: "Bot"
             case .system: "Rapport"
             }
-            let attachments: [[String: Any]] = message.attachments.map { attachment in
-                ViewValues.make([
-                    "name": attachment.filename ?? attachment.caption ?? attachment.type, "url": attachment.url.flatMap(WebFormat.safeLink),
-                    "type": attachment.mimeType ?? attachment.type,
-                ])
+            let attachments = message.attachments.map { attachment in
+                InboxThreadView.Message.Attachment(
+                    name: attachment.filename ?? attachment.caption ?? attachment.type, url: attachment.url.flatMap(WebFormat.safeLink),
+                    type: attachment.mimeType ?? attachment.type)
             }
-            return ViewValues.make([
-                "id": message.id, "text": message.text ?? (message.kind == .template ? "Template message" : message.kind.rawValue.capitalized),
-                "kind": message.isPrivate ? "note" : message.direction.rawValue, "note": message.isPrivate ? true : nil,
-                "author": author, "when": WebFormat.time(message.createdAt), "when_iso": WebFormat.iso(message.createdAt),
-                "tick": tick?.mark, "tick_words": tick?.words, "tick_state": tick?.state, "failure": message.failureReason,
-                "attachments": attachments.isEmpty ? nil : attachments,
-                "mood": message.sentiment.flatMap(WebFormat.mood),
-            ])
+            return InboxThreadView.Message(
+                id: message.id, text: message.text ?? (message.kind == .template ? "Template message" : message.kind.rawValue.capitalized),
+                kind: message.isPrivate ? "note" : message.direction.rawValue, note: message.isPrivate,
+                author: author, when: WebFormat.time(message.createdAt), whenISO: WebFormat.iso(message.createdAt),
+                tick: tick?.mark, tickWords: tick?.words, tickState: tick?.state, failure: message.failureReason,
+                attachments: attachments, mood: message.sentiment.flatMap(WebFormat.mood))
         }
-        var sla: [[String: Any]] = []
+        var sla: [InboxThreadView.Due] = []
         if conversation.firstResponseAt == nil, let due = conversation.firstResponseDue, conversation.status != .resolved {
-            sla.append(["words": "First response", "due": WebFormat.due(due, now: now), "late": due < now])
+            sla.append(InboxThreadView.Due(words: "First response", due: WebFormat.due(due, now: now), late: due < now))
         } else if let due = conversation.nextResponseDue, conversation.status != .resolved {
-            sla.append(["words": "Next response", "due": WebFormat.due(due, now: now), "late": due < now])
+            sla.append(InboxThreadView.Due(words: "Next response", due: WebFormat.due(due, now: now), late: due < now))
         }
         if let due = conversation.resolutionDue, conversation.status != .resolved {
-            sla.append(["words": "Resolution", "due": WebFormat.due(due, now: now), "late": due < now])
+            sla.append(InboxThreadView.Due(words: "Resolution", due: WebFormat.due(due, now: now), late: due < now))
         }
-        var values = ViewValues.make([
-            "id": conversation.id, "name": customerName, "contact": conversation.contact,
-            "channel": conversation.channel.rawValue, "channel_name": WebFormat.channelName(conversation.channel),
-            "channel_badge": WebFormat.channelBadge(conversation.channel), "subject": conversation.subject,
-            "status": conversation.status.rawValue, "resolved": conversation.status == .resolved ? true : nil,
-            "snoozed_until": conversation.snoozedUntil.map(WebFormat.time),
-            "priority": conversation.priority.rawValue, "labels": conversation.labels,
-            "assignee": conversation.assigneeID.flatMap { agentNames[$0] },
-            "mine": conversation.assigneeID != nil && conversation.assigneeID == actor.userID ? true : nil,
-            "can_work": actor.may(.workConversations) ? true : nil,
-        ])
-        values["messages"] = thread
-        if !sla.isEmpty { values["sla"] = sla }
-        if !conversation.slaBreaches.isEmpty { values["breaches"] = conversation.slaBreaches.joined(separator: ", ") }
-        values["agents"] = agents.filter { $0.role != .marketer && $0.deactivatedAt == nil }.map { agent -> [String: Any] in
-            ViewValues.make(["id": agent.id, "name": agent.name, "selected": agent.id == conversation.assigneeID ? true : nil])
-        }
-        values["priorities"] = ConversationPriority.allCases.map { priority -> [String: Any] in
-            ViewValues.make(["value": priority.rawValue, "selected": priority == conversation.priority ? true : nil])
-        }
-        values["snooze_choices"] = InboxAction.snoozeChoices.map { choice -> [String: Any] in ["value": choice.value, "words": choice.words] }
-        values["canned"] = canned.map { response -> [String: Any] in ["code": response.shortCode, "content": response.content] }
-        if let draft {
-            values["draft_text"] = draft.text
-            values["draft_error"] = draft.error
-            if draft.isNote { values["draft_note"] = true }
-        }
-        values["query"] = query.pageString
-        values["customer"] = sidebar
-        values["variables_hint"] = "{{customer.first_name}}"
-        return values
+        return InboxThreadView(
+            id: conversation.id, name: customerName, contact: conversation.contact,
+            channel: conversation.channel.rawValue, channelName: WebFormat.channelName(conversation.channel),
+            channelBadge: WebFormat.channelBadge(conversation.channel), subject: conversation.subject,
+            status: conversation.status.rawValue, resolved: conversation.status == .resolved,
+            snoozedUntil: conversation.snoozedUntil.map(WebFormat.time),
+            priority: conversation.priority.rawValue, labels: conversation.labels,
+            assignee: conversation.assigneeID.flatMap { agentNames[$0] },
+            mine: conversation.assigneeID != nil && conversation.assigneeID == actor.userID,
+            canWork: actor.may(.workConversations),
+            messages: thread, sla: sla,
+            breaches: conversation.slaBreaches.isEmpty ? nil : conversation.slaBreaches.joined(separator: ", "),
+            agents: agents.filter { $0.role != .marketer && $0.deactivatedAt == nil }.map { agent in
+                InboxThreadView.Agent(id: agent.id, name: agent.name, selected: agent.id == conversation.assigneeID)
+            },
+            priorities: ConversationPriority.allCases.map { priority in
+                ChoiceView(value: priority.rawValue, selected: priority == conversation.priority)
+            },
+            snoozeChoices: InboxAction.snoozeChoices.map { choice in InboxThreadView.SnoozeChoice(value: choice.value, words: choice.words) },
+            canned: canned.map { response in InboxThreadView.Canned(code: response.shortCode, content: response.content) },
+            draftText: draft?.text, draftError: draft?.error, draftNote: draft?.isNote ?? false,
+            query: query.pageString, customer: sidebar, variablesHint: "{{customer.first_name}}")
     }
 }

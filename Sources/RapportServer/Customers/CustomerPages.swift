@@ -32,79 +32,78 @@ struct CustomerPages {
         let segment = request.uri.queryParameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
         let page = try await customers.list(
             query: query, filter: CustomerFilter(tag: tag, rfmSegment: segment), page: try PageRequest(limit: 50, startingAfter: after), as: actor)
-        let rows: [[String: Any]] = page.items.map { customer in
-            ViewValues.make([
-                "id": customer.id, "name": WebFormat.customerName(customer),
-                "email": customer.identities.first { $0.kind == .email }?.value, "phone": customer.identities.first { $0.kind == .phone }?.value,
-                "tags": customer.profile.tags.map { ["name": $0, "href": "/customers?tag=" + WebRedirect.encoded($0)] },
-                "since": WebFormat.day(customer.createdAt),
-            ])
+        let rows = page.items.map { customer in
+            CustomersPageView.Row(
+                id: customer.id, name: WebFormat.customerName(customer),
+                email: customer.identities.first { $0.kind == .email }?.value, phone: customer.identities.first { $0.kind == .phone }?.value,
+                tags: customer.profile.tags.map { CustomersPageView.Row.Tag(name: $0, href: "/customers?tag=" + WebRedirect.encoded($0)) },
+                since: WebFormat.day(customer.createdAt))
         }
         var next: String?
         if page.hasMore, let last = page.items.last {
             next = "/customers?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + (tag.map { "tag=\(WebRedirect.encoded($0))&" } ?? "")
                 + (segment.map { "segment=\($0.rawValue)&" } ?? "") + "after=\(last.id)"
         }
-        return try pages.render(
-            "customers", context, title: "Customers", section: "customers",
-            values: ViewValues.make([
-                "q": query, "tag": tag, "segment": segment.map { ["value": $0.rawValue, "label": $0.label] }, "rows": rows,
-                "segments": WebFormat.segmentOptions(selected: segment),
-                "all_href": "/customers" + (tag.map { "?tag=" + WebRedirect.encoded($0) } ?? ""),
-                "empty": rows.isEmpty ? true : nil, "next": next,
-            ]))
+        let view = CustomersPageView(
+            q: query, tag: tag, segment: segment.map { CustomersPageView.Segment(label: $0.label) },
+            segments: WebFormat.segmentOptions(selected: segment), allHref: "/customers" + (tag.map { "?tag=" + WebRedirect.encoded($0) } ?? ""),
+            rows: rows, empty: rows.isEmpty, next: next)
+        return try pages.render("customers", context, title: "Customers", section: "customers", view: view)
     }
 
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         try await render(request, context: context, id: try id(context))
     }
 
+    /// The customer's page; `refused` puts a refused form's message and what was typed on it.
     func render(
-        _ request: Request, context: SignedInRequestContext, id: String, errors: [String: Any] = [:], status: HTTPResponse.Status = .ok
+        _ request: Request, context: SignedInRequestContext, id: String, status: HTTPResponse.Status = .ok,
+        refused: (inout CustomerPageView) -> Void = { _ in }
     ) async throws -> Response {
         let actor = context.actor
-        var values = try await views.page(customerID: id, actor: actor)
-        if actor.may(.workConversations), let identities = values["identities"] as? [[String: Any]] {
+        var view = try await views.page(customerID: id, actor: actor)
+        if actor.may(.workConversations) {
             // The inboxes that can reach this customer: by one of their identities, or a store visit logged by hand.
-            let kinds = Set(identities.compactMap { $0["kind"] as? String })
+            let kinds = Set(view.identities.map(\.kind))
             let reaching = try await inboxes.inboxes(as: actor)
                 .filter { actor.maySee($0) && ($0.channel == .store || $0.channel.identityKind.map { kinds.contains($0.rawValue) } == true) }
-            values["write_inboxes"] = reaching.map { ["id": $0.id, "name": "\($0.name) (\(WebFormat.channelName($0.channel)))"] }
-            values["can_write"] = !reaching.isEmpty
+            view.writeInboxes = reaching.map { CustomerPageView.WriteInbox(id: $0.id, name: "\($0.name) (\(WebFormat.channelName($0.channel)))") }
+            view.canWrite = !reaching.isEmpty
         }
-        values.merge(errors) { _, error in error }
-        return try pages.render("customer", context, title: (values["name"] as? String) ?? "Customer", section: "customers", values: values, status: status)
+        refused(&view)
+        return try pages.render("customer", context, title: view.name, section: "customers", view: view, status: status)
     }
 
     @Sendable func addTag(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await WebForm.read(request, context: context)
+        let input = try await WebForm.read(request, context: context).decode(TagForm.self)
         let id = try id(context)
         do {
-            _ = try await customers.addTags(id: id, [form["tag"] ?? ""], as: context.actor)
+            _ = try await customers.addTags(id: id, [input.tag], as: context.actor)
         } catch RapportError.invalid(let problems) {
-            let values: [String: Any] = ["tag_error": problems.map(WebFormat.problem).joined(separator: " "), "tag_draft": form["tag"] ?? ""]
-            return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
+            return try await render(request, context: context, id: id, status: .unprocessableContent) { view in
+                view.tagError = problems.map(WebFormat.problem).joined(separator: " ")
+                view.tagDraft = input.tag
+            }
         }
         return WebRedirect.to("/customers/\(id)#tags")
     }
 
     @Sendable func removeTag(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await WebForm.read(request, context: context)
+        let input = try await WebForm.read(request, context: context).decode(TagForm.self)
         let id = try id(context)
-        _ = try await customers.removeTag(id: id, form["tag"] ?? "", as: context.actor)
+        _ = try await customers.removeTag(id: id, input.tag, as: context.actor)
         return WebRedirect.to("/customers/\(id)#tags")
     }
 
     /// `key` and `value`; an empty value removes the attribute. Numbers and yes/no stay text
     /// unless typed as such in `type`.
     @Sendable func setAttribute(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await WebForm.read(request, context: context)
+        let input = try await WebForm.read(request, context: context).decode(AttributeForm.self)
         let id = try id(context)
-        let key = form.text("key") ?? ""
-        let raw = form.text("value")
+        let key = input.key ?? ""
         do {
-            let value: AttributeValue? = try raw.map { text in
-                switch form["type"] ?? "text" {
+            let value: AttributeValue? = try input.value.map { text in
+                switch input.type {
                 case "number":
                     guard let number = Double(text) else { throw RapportError.invalid(field: "value", "must be a number") }
                     return .number(number)
@@ -114,10 +113,11 @@ struct CustomerPages {
             }
             _ = try await customers.setAttribute(id: id, key: key, value: value, as: context.actor)
         } catch RapportError.invalid(let problems) {
-            let values: [String: Any] = [
-                "attribute_error": problems.map(WebFormat.problem).joined(separator: " "), "attribute_key": key, "attribute_value": raw ?? "",
-            ]
-            return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
+            return try await render(request, context: context, id: id, status: .unprocessableContent) { view in
+                view.attributeError = problems.map(WebFormat.problem).joined(separator: " ")
+                view.attributeKey = key
+                view.attributeValue = input.value ?? ""
+            }
         }
         return WebRedirect.to("/customers/\(id)#attributes")
     }
@@ -130,35 +130,37 @@ struct CustomerPages {
         guard ResourceID.isValid(other, prefix: .customer), other != id else { throw RapportError.notFound("No customer \(other.prefix(64)).") }
         async let kept = views.page(customerID: id, actor: actor)
         async let merged = views.page(customerID: other, actor: actor)
-        let values: [String: Any] = ["kept": try await kept, "merged": try await merged]
-        return try pages.render("customer_merge", context, title: "Merge customers", section: "customers", values: values)
+        let view = CustomerMergePageView(kept: try await kept, merged: try await merged)
+        return try pages.render("customer_merge", context, title: "Merge customers", section: "customers", view: view)
     }
 
     /// Writes to the customer first, in an inbox that can reach them; on to the new conversation.
     @Sendable func write(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await WebForm.read(request, context: context)
+        let input = try await WebForm.read(request, context: context).decode(WriteForm.self)
         let id = try id(context)
         do {
             let (conversation, _) = try await conversations.start(
-                inboxID: form["inbox_id"] ?? "", customerID: id, ReplyInput(text: form.text("text")), as: context.actor)
+                inboxID: input.inboxID, customerID: id, ReplyInput(text: input.reply), as: context.actor)
             return WebRedirect.to("/inbox/\(conversation.id)")
         } catch RapportError.invalid(let problems) {
-            let values: [String: Any] = ["write_error": problems.map(WebFormat.problem).joined(separator: " "), "write_draft": form["text"] ?? ""]
-            return try await render(request, context: context, id: id, errors: values, status: .unprocessableContent)
+            return try await render(request, context: context, id: id, status: .unprocessableContent) { view in
+                view.writeError = problems.map(WebFormat.problem).joined(separator: " ")
+                view.writeDraft = input.text
+            }
         }
     }
 
     @Sendable func merge(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await WebForm.read(request, context: context)
+        let input = try await WebForm.read(request, context: context).decode(MergeForm.self)
         let id = try id(context)
-        _ = try await customers.merge(into: id, from: form["from"] ?? "", as: context.actor)
+        _ = try await customers.merge(into: id, from: input.from, as: context.actor)
         return WebRedirect.to("/customers/\(id)")
     }
 
     @Sendable func unmerge(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        let form = try await WebForm.read(request, context: context)
+        let input = try await WebForm.read(request, context: context).decode(UnmergeForm.self)
         let id = try id(context)
-        let record = try await customers.unmerge(customerID: id, mergeID: form.text("merge_id"), as: context.actor)
+        let record = try await customers.unmerge(customerID: id, mergeID: input.mergeID, as: context.actor)
         return WebRedirect.to("/customers/\(record.mergedID)")
     }
 

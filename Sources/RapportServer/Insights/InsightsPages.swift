@@ -44,26 +44,17 @@ struct InsightsPages {
         let names = Dictionary(
             try await customers.customers(ids: top.map(\.customerID), as: actor).map { ($0.id, WebFormat.customerName($0)) },
             uniquingKeysWith: { first, _ in first })
-        var values = InsightsViews.figures(figures)
-        values.merge(ViewValues.make([
-            "from": range.fromText, "to": range.toText, "from_error": problems["from"], "to_error": problems["to"], "tag": tag,
-            "segments": WebFormat.segmentOptions(selected: segment),
-            "filtered": filter.isEmpty ? nil : true,
-            "may_refresh": actor.may(.refreshInsights) ? true : nil,
-            "cohort_chart": cohorts.cohorts.isEmpty ? nil : InsightsViews.cohortChart(cohorts),
-            "rfm_chart": grid.isEmpty ? nil : InsightsViews.rfmChart(grid),
-            "rfm_segments": InsightsViews.segmentCounts(grid),
-            "model": model.map(InsightsViews.model),
-            "top": top.map { value in
-                ViewValues.make([
-                    "id": value.customerID, "name": names[value.customerID] ?? value.customerID,
-                    "value": InsightsViews.money(value.forecast.lifetimeValue, value.currency),
-                    "purchases": String(format: "%.1f", value.forecast.expectedPurchases),
-                    "alive": String(format: "%.0f%%", value.forecast.probabilityAlive * 100),
-                ])
-            },
-        ])) { _, new in new }
-        return try pages.render("insights", context, title: "Insights", section: "insights", values: values)
+        let rows = top.map { value in
+            InsightsPageView.Top(
+                id: value.customerID, name: names[value.customerID] ?? value.customerID,
+                value: InsightsViews.money(value.forecast.lifetimeValue, value.currency),
+                purchases: String(format: "%.1f", value.forecast.expectedPurchases),
+                alive: String(format: "%.0f%%", value.forecast.probabilityAlive * 100))
+        }
+        let view = InsightsViews.page(
+            figures, range: range, problems: problems, tag: tag, segment: segment, filtered: !filter.isEmpty,
+            mayRefresh: actor.may(.refreshInsights), cohorts: cohorts, grid: grid, model: model, top: rows)
+        return try pages.render("insights", context, title: "Insights", section: "insights", view: view)
     }
 
     /// Refits the lifetime models, rescores RFM and retrains the recommender now.

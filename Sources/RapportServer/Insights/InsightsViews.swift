@@ -1,9 +1,14 @@
 import Foundation
 import RapportCore
 
-/// What the insights page shows, as template values and inline SVG.
+/// What the insights page shows, as its view and inline SVG.
 enum InsightsViews {
-    static func figures(_ figures: StoreMetrics) -> [String: Any] {
+    /// The page for `figures` (the range and customers asked for, `problems` by field), with the
+    /// store-wide cohorts, RFM grid and lifetime models, and the most valuable customers.
+    static func page(
+        _ figures: StoreMetrics, range: DayRange, problems: [String: String], tag: String?, segment: RFMSegment?, filtered: Bool,
+        mayRefresh: Bool, cohorts: CohortRetention, grid: [RFMCell], model: LifetimeModel?, top: [InsightsPageView.Top]
+    ) -> InsightsPageView {
         let percent = { (share: Double?) in share.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
         let growth = { (share: Double?) in share.map { String(format: "%+.1f%%", $0 * 100) } ?? "—" }
         let labels = figures.days.map { String(WebFormat.day($0.start).suffix(5)) }
@@ -13,19 +18,25 @@ enum InsightsViews {
             series: [SVGChart.Series(
                 name: figures.currency, cssClass: "series-a", values: figures.days.map { Int((Double($0.revenue) / scale).rounded()) })],
             title: "Revenue per day (\(figures.currency))")
-        return ViewValues.make([
-            "revenue": WebFormat.money(figures.revenue, figures.currency), "orders": figures.orders,
-            "aov": figures.averageOrderValue.map { WebFormat.money(Int64($0.rounded()), figures.currency) } ?? "—",
-            "customers": figures.customers, "new_customers": figures.newCustomers, "returning_customers": figures.returningCustomers,
-            "repeat_rate": percent(figures.repeatPurchaseRate),
-            "frequency": figures.purchaseFrequency.map { String(format: "%.2f", $0) } ?? "—",
-            "days_between": figures.averageDaysBetweenOrders.map { String(format: "%.0f days", $0) } ?? "—",
-            "return_rate": percent(figures.returnRate),
-            "growth_pop": growth(figures.growthPeriodOverPeriod), "previous_revenue": WebFormat.money(figures.previousRevenue, figures.currency),
-            "growth_yoy": growth(figures.growthYearOverYear), "last_year_revenue": WebFormat.money(figures.lastYearRevenue, figures.currency),
-            "referral_rate": percent(figures.referralRate), "nps": figures.netPromoterScore.map { String(format: "%.0f", $0) } ?? "—",
-            "revenue_chart": chart,
-        ])
+        return InsightsPageView(
+            from: range.fromText, to: range.toText, fromError: problems["from"], toError: problems["to"], tag: tag,
+            segments: WebFormat.segmentOptions(selected: segment), filtered: filtered, mayRefresh: mayRefresh,
+            revenue: WebFormat.money(figures.revenue, figures.currency), orders: figures.orders,
+            aov: figures.averageOrderValue.map { WebFormat.money(Int64($0.rounded()), figures.currency) } ?? "—",
+            customers: figures.customers, newCustomers: figures.newCustomers, returningCustomers: figures.returningCustomers,
+            repeatRate: percent(figures.repeatPurchaseRate),
+            frequency: figures.purchaseFrequency.map { String(format: "%.2f", $0) } ?? "—",
+            daysBetween: figures.averageDaysBetweenOrders.map { String(format: "%.0f days", $0) } ?? "—",
+            returnRate: percent(figures.returnRate),
+            growthPOP: growth(figures.growthPeriodOverPeriod), previousRevenue: WebFormat.money(figures.previousRevenue, figures.currency),
+            growthYOY: growth(figures.growthYearOverYear), lastYearRevenue: WebFormat.money(figures.lastYearRevenue, figures.currency),
+            referralRate: percent(figures.referralRate), nps: figures.netPromoterScore.map { String(format: "%.0f", $0) } ?? "—",
+            revenueChart: chart,
+            cohortChart: cohorts.cohorts.isEmpty ? nil : cohortChart(cohorts),
+            rfmChart: grid.isEmpty ? nil : rfmChart(grid),
+            rfmSegments: segmentCounts(grid),
+            model: model.map(Self.model),
+            top: top)
     }
 
     static func cohortChart(_ retention: CohortRetention) -> String {
@@ -60,20 +71,21 @@ enum InsightsViews {
             columns: (1...5).map { "F\($0)" }, title: "Customers by recency score (rows) and frequency score (columns)")
     }
 
-    static func segmentCounts(_ grid: [RFMCell]) -> [[String: Any]] {
+    static func segmentCounts(_ grid: [RFMCell]) -> [InsightsPageView.Segment] {
         let counts = RFMSegment.counts(in: grid)
-        return RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "count": counts[$0] ?? 0] }
+        return RFMSegment.allCases.map { InsightsPageView.Segment(value: $0.rawValue, label: $0.label, count: counts[$0] ?? 0) }
     }
 
-    static func model(_ model: LifetimeModel) -> [String: Any] {
+    static func model(_ model: LifetimeModel) -> InsightsPageView.Model {
         let bgnbd = model.fit.purchases, spend = model.fit.spend
-        return [
-            "fitted": WebFormat.time(model.fittedAt), "customers": model.fit.customers, "repeat_customers": model.fit.repeatCustomers,
-            "bgnbd": String(format: "r %.3f · alpha %.3f · a %.3f · b %.3f (log-likelihood %.1f)", bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b, model.fit.purchasesLogLikelihood),
-            "gamma_gamma": String(format: "p %.2f · q %.2f · gamma %.2f", spend.p, spend.q, spend.gamma),
-            "horizon": model.horizonMonths, "discount": String(format: "%.0f%%", model.annualDiscountRate * 100),
-            "seconds": String(format: "%.3f", model.fit.seconds),
-        ]
+        return InsightsPageView.Model(
+            fitted: WebFormat.time(model.fittedAt), customers: model.fit.customers, repeatCustomers: model.fit.repeatCustomers,
+            bgnbd: String(
+                format: "r %.3f · alpha %.3f · a %.3f · b %.3f (log-likelihood %.1f)", bgnbd.r, bgnbd.alpha, bgnbd.a, bgnbd.b,
+                model.fit.purchasesLogLikelihood),
+            gammaGamma: String(format: "p %.2f · q %.2f · gamma %.2f", spend.p, spend.q, spend.gamma),
+            horizon: model.horizonMonths, discount: String(format: "%.0f%%", model.annualDiscountRate * 100),
+            seconds: String(format: "%.3f", model.fit.seconds))
     }
 
     static func money(_ amount: Double, _ currency: String) -> String {

@@ -12,7 +12,7 @@ struct SettingsViews: Sendable {
 
     static let weekdays = [(2, "Mon"), (3, "Tue"), (4, "Wed"), (5, "Thu"), (6, "Fri"), (7, "Sat"), (1, "Sun")]
 
-    func values(actor: Actor, publicBase: String) async throws -> [String: Any] {
+    func view(actor: Actor, publicBase: String) async throws -> SettingsPageView {
         async let agentList = inboxes.agents(as: actor)
         async let teamList = inboxes.teams(as: actor)
         async let inboxList = inboxes.inboxes(as: actor)
@@ -21,78 +21,69 @@ struct SettingsViews: Sendable {
         let (agents, teams, boxes, canned, policies) = try await (agentList, teamList, inboxList, cannedList, policyList)
         let names = Dictionary(uniqueKeysWithValues: agents.map { ($0.id, $0.name) })
         let teamNames = Dictionary(uniqueKeysWithValues: teams.map { ($0.id, $0.name) })
-        var values: [String: Any] = [
-            "may_users": actor.may(.manageUsers), "may_channels": actor.may(.manageChannels), "may_keys": actor.may(.manageKeys),
-            "may_webhooks": actor.may(.manageWebhooks), "may_setup": actor.may(.manageTeamSetup), "may_sources": actor.may(.manageSources),
-            "roles": UserRole.allCases.map { ["value": $0.rawValue] },
-            "channels": InboxChannel.allCases.map { channel -> [String: Any] in
-                ["value": channel.rawValue, "words": WebFormat.channelName(channel), "required": channel.requiredSettings.map(\.rawValue).joined(separator: ", ")]
+        let users = agents.map { agent in
+            SettingsPageView.User(
+                id: agent.id, name: agent.name, email: agent.email, role: agent.role.rawValue,
+                teams: teams.filter { $0.memberIDs.contains(agent.id) }.map(\.name).joined(separator: ", "),
+                availability: agent.deactivatedAt == nil ? agent.availability.rawValue : "deactivated",
+                deactivated: agent.deactivatedAt != nil, isSelf: agent.id == actor.userID,
+                roles: UserRole.allCases.map { ChoiceView(value: $0.rawValue, selected: $0 == agent.role) })
+        }
+        let inboxRows = boxes.map { inbox in
+            let shown = inbox.settings.keys.sorted().filter { !InboxSetting.isSecret($0) }.map { "\($0)=\(inbox.settings[$0] ?? "")" }
+            return SettingsPageView.Inbox(
+                id: inbox.id, name: inbox.name, channel: WebFormat.channelName(inbox.channel), team: inbox.teamID.flatMap { teamNames[$0] },
+                address: inbox.address, webhook: inbox.channel == .store ? nil : publicBase + SiteURL.inbox(inbox).path,
+                settings: shown.joined(separator: ", "), editable: shown.joined(separator: "\n"),
+                secrets: inbox.settings.keys.sorted().filter { InboxSetting.isSecret($0) }.joined(separator: ", "),
+                teamChoices: teams.map { SettingsPageView.Option(id: $0.id, name: $0.name, selected: $0.id == inbox.teamID) },
+                policyChoices: policies.map { SettingsPageView.Option(id: $0.id, name: $0.name, selected: $0.id == inbox.slaPolicyID) })
+        }
+        let minutes = { (seconds: Int?) in seconds.map { WebFormat.span($0) } ?? "—" }
+        var view = SettingsPageView(
+            mayUsers: actor.may(.manageUsers), mayChannels: actor.may(.manageChannels), mayKeys: actor.may(.manageKeys),
+            mayWebhooks: actor.may(.manageWebhooks), maySetup: actor.may(.manageTeamSetup), maySources: actor.may(.manageSources),
+            roles: UserRole.allCases.map { ChoiceView(value: $0.rawValue) },
+            channels: InboxChannel.allCases.map { channel in
+                SettingsPageView.Channel(
+                    value: channel.rawValue, words: WebFormat.channelName(channel), required: channel.requiredSettings.map(\.rawValue).joined(separator: ", "))
             },
-            "team_options": teams.map { ["id": $0.id, "name": $0.name] },
-            "agent_options": agents.filter { $0.deactivatedAt == nil }.map { ["id": $0.id, "name": $0.name] },
-            "policy_options": policies.map { ["id": $0.id, "name": $0.name] },
-            "weekdays": Self.weekdays.map { ["value": $0.0, "words": $0.1] },
-            "event_types": DomainEventType.allCases.map { ["value": $0.rawValue] },
-            "variables_hint": "{{customer.first_name}}",
-        ]
-        values["users"] = agents.map { agent -> [String: Any] in
-            let memberships = teams.filter { $0.memberIDs.contains(agent.id) }.map(\.name).joined(separator: ", ")
-            return ViewValues.make([
-                "id": agent.id, "name": agent.name, "email": agent.email, "role": agent.role.rawValue, "teams": memberships,
-                "availability": agent.deactivatedAt == nil ? agent.availability.rawValue : "deactivated",
-                "deactivated": agent.deactivatedAt == nil ? nil : true, "self": agent.id == actor.userID ? true : nil,
-                "roles": UserRole.allCases.map { role in ViewValues.make(["value": role.rawValue, "selected": role == agent.role ? true : nil]) },
-            ])
-        }
-        values["teams"] = teams.map { team -> [String: Any] in
-            ["id": team.id, "name": team.name, "members": team.memberIDs.compactMap { names[$0] }.joined(separator: ", ")]
-        }
-        values["inboxes"] = boxes.map { inbox -> [String: Any] in
-            ViewValues.make([
-                "id": inbox.id, "name": inbox.name, "channel": WebFormat.channelName(inbox.channel), "team": inbox.teamID.flatMap { teamNames[$0] },
-                "address": inbox.address, "webhook": inbox.channel == .store ? nil : publicBase + SiteURL.inbox(inbox).path,
-                "settings": inbox.settings.keys.sorted().filter { !InboxSetting.isSecret($0) }
-                    .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: ", "),
-                "editable": inbox.settings.keys.sorted().filter { !InboxSetting.isSecret($0) }
-                    .map { "\($0)=\(inbox.settings[$0] ?? "")" }.joined(separator: "\n"),
-                "secrets": inbox.settings.keys.sorted().filter { InboxSetting.isSecret($0) }.joined(separator: ", "),
-                "team_choices": teams.map { team in ViewValues.make(["id": team.id, "name": team.name, "selected": team.id == inbox.teamID ? true : nil]) },
-                "policy_choices": policies.map { policy in
-                    ViewValues.make(["id": policy.id, "name": policy.name, "selected": policy.id == inbox.slaPolicyID ? true : nil])
-                },
-            ])
-        }
-        values["canned"] = canned.map { ["code": $0.shortCode, "content": $0.content] }
-        values["policies"] = policies.map { policy -> [String: Any] in
-            let minutes = { (seconds: Int?) in seconds.map { WebFormat.span($0) } ?? "—" }
-            return [
-                "name": policy.name, "first": minutes(policy.firstResponseSeconds), "next": minutes(policy.nextResponseSeconds),
-                "resolution": minutes(policy.resolutionSeconds), "hours": Self.describe(policy.businessHours),
-            ]
-        }
+            teamOptions: teams.map { SettingsPageView.Option(id: $0.id, name: $0.name) },
+            agentOptions: agents.filter { $0.deactivatedAt == nil }.map { SettingsPageView.Option(id: $0.id, name: $0.name) },
+            policyOptions: policies.map { SettingsPageView.Option(id: $0.id, name: $0.name) },
+            weekdays: Self.weekdays.map { SettingsPageView.Weekday(value: $0.0, words: $0.1) },
+            eventTypes: DomainEventType.allCases.map { ChoiceView(value: $0.rawValue) },
+            variablesHint: "{{customer.first_name}}",
+            users: users,
+            teams: teams.map { SettingsPageView.Team(id: $0.id, name: $0.name, members: $0.memberIDs.compactMap { names[$0] }.joined(separator: ", ")) },
+            inboxes: inboxRows,
+            canned: canned.map { SettingsPageView.Canned(code: $0.shortCode, content: $0.content) },
+            policies: policies.map { policy in
+                SettingsPageView.Policy(
+                    name: policy.name, first: minutes(policy.firstResponseSeconds), next: minutes(policy.nextResponseSeconds),
+                    resolution: minutes(policy.resolutionSeconds), hours: Self.describe(policy.businessHours))
+            })
         if actor.may(.manageKeys) {
-            values["keys"] = try await keys.keys(as: actor).map { key -> [String: Any] in
-                ViewValues.make([
-                    "id": key.id, "name": key.name, "kind": key.kind.name, "prefix": key.displayPrefix + "…",
-                    "created": WebFormat.day(key.createdAt), "revoked": key.revokedAt.map(WebFormat.day),
-                ])
+            view.keys = try await keys.keys(as: actor).map { key in
+                SettingsPageView.Key(
+                    id: key.id, name: key.name, kind: key.kind.name, prefix: key.displayPrefix + "…", created: WebFormat.day(key.createdAt),
+                    revoked: key.revokedAt.map(WebFormat.day))
             }
         }
         if actor.may(.manageSources) {
-            values["sources"] = try await sources.sources(as: actor).map { source -> [String: Any] in
-                [
-                    "id": source.id, "name": source.name, "kind": source.kind.rawValue, "url": publicBase + SiteURL.source(source).path,
-                    "created": WebFormat.day(source.createdAt),
-                ]
+            view.sources = try await sources.sources(as: actor).map { source in
+                SettingsPageView.Source(
+                    id: source.id, name: source.name, kind: source.kind.rawValue, url: publicBase + SiteURL.source(source).path,
+                    created: WebFormat.day(source.createdAt))
             }
-            values["source_kinds"] = SourceKind.allCases.map { ["value": $0.rawValue] }
+            view.sourceKinds = SourceKind.allCases.map { ChoiceView(value: $0.rawValue) }
         }
         if actor.may(.manageWebhooks) {
-            values["webhooks"] = try await webhooks.subscriptions(as: actor).map { hook -> [String: Any] in
-                ["id": hook.id, "url": hook.url, "events": hook.eventTypes.joined(separator: ", "), "active": hook.active]
+            view.webhooks = try await webhooks.subscriptions(as: actor).map { hook in
+                SettingsPageView.Webhook(id: hook.id, url: hook.url, events: hook.eventTypes.joined(separator: ", "), active: hook.active)
             }
         }
-        return values
+        return view
     }
 
     /// `Mon–Fri 09:00–18:00 (Europe/Berlin)`, or `around the clock`.

@@ -24,6 +24,11 @@ struct WebForm: Sendable {
         return value
     }
 
+    /// The form as a typed value (`WebFormDecoder`'s rules); a field that does not parse is a 422.
+    func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
+        try WebFormDecoder.decode(type, from: fields)
+    }
+
     static func read(_ request: Request, context: some WorkspaceRequestContext, checkingCSRF: Bool = true) async throws -> WebForm {
         var request = request
         let buffer = try await request.collectBody(upTo: maximumSize)

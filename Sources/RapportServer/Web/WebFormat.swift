@@ -125,14 +125,14 @@ enum WebFormat {
     }
 
     /// A customer message's sentiment as the thread shows it: only when it leans one way.
-    static func mood(_ score: Double) -> [String: String]? {
-        if score <= -0.25 { return ["words": "sounds upset", "state": "negative", "score": String(format: "%.2f", score)] }
-        if score >= 0.25 { return ["words": "sounds happy", "state": "positive", "score": String(format: "%.2f", score)] }
+    static func mood(_ score: Double) -> MoodView? {
+        if score <= -0.25 { return MoodView(words: "sounds upset", state: "negative", score: String(format: "%.2f", score)) }
+        if score >= 0.25 { return MoodView(words: "sounds happy", state: "positive", score: String(format: "%.2f", score)) }
         return nil
     }
 
     /// The RFM segments as a select's options, `selected` marked.
-    static func segmentOptions(selected: RFMSegment?) -> [[String: Any]] {
-        RFMSegment.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == selected] }
+    static func segmentOptions(selected: RFMSegment?) -> [ChoiceView] {
+        RFMSegment.allCases.map { ChoiceView(value: $0.rawValue, label: $0.label, selected: $0 == selected) }
     }
 }

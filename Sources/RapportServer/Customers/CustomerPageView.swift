@@ -1,0 +1,131 @@
+/// A customer's page (`customer`, and each side of `customer_merge`): the profile, tags,
+/// attributes and consent, orders and returns, the timeline, duplicates and merges to undo,
+/// the lifetime value and products to offer, the inboxes that can write to them, and a refused
+/// form's message and what was typed (`{{tag_error}}`, `{{tag_draft}}`).
+struct CustomerPageView: TemplateView {
+    struct Identity: TemplateView {
+        let kind: String
+        let value: String
+        let source: String?
+    }
+
+    /// A consent flag the shop sent as an attribute (`accepts marketing`: `yes`).
+    struct Consent: TemplateView {
+        let purpose: String
+        let value: String
+    }
+
+    struct Attribute: TemplateView {
+        let key: String
+        let value: String
+    }
+
+    struct Address: TemplateView {
+        let text: String
+    }
+
+    struct Return: TemplateView {
+        let status: String
+        let reason: String
+        /// How many items are coming back.
+        let items: Int
+        let refund: String?
+        let when: String
+    }
+
+    /// One touchpoint of the timeline. `hasSummary` guards `{{summary}}`: a row without one
+    /// must not fall through to the page's `summary`.
+    struct TimelineEntry: TemplateView {
+        let channel: String
+        let direction: String
+        let kind: String
+        let summary: String?
+        let hasSummary: Bool
+        let when: String
+        let whenISO: String
+
+        init(channel: String, direction: String, kind: String, summary: String?, when: String, whenISO: String) {
+            self.channel = channel
+            self.direction = direction
+            self.kind = kind
+            self.summary = summary
+            self.hasSummary = summary != nil
+            self.when = when
+            self.whenISO = whenISO
+        }
+    }
+
+    /// A merge into this customer that can still be undone.
+    struct Merge: TemplateView {
+        let mergeID: String
+        let customerID: String
+        let mergedName: String
+        let when: String
+    }
+
+    /// Another customer who may be the same person, and the identity both share.
+    struct Suggestion: TemplateView {
+        let customerID: String
+        let otherID: String
+        let reason: String
+        let identity: String
+    }
+
+    /// The lifetime forecast of the daily fit.
+    struct Lifetime: TemplateView {
+        let value: String
+        let orderValue: String
+        let purchases: String
+        let alive: String
+        let asOf: String
+    }
+
+    struct RFM: TemplateView {
+        let scores: String
+        let segment: String
+        let segmentValue: String
+    }
+
+    /// An inbox that can start a conversation with the customer: its name and channel.
+    struct WriteInbox: TemplateView {
+        let id: String
+        let name: String
+    }
+
+    let id: String
+    let name: String
+    let initials: String
+    let locale: String?
+    let timezone: String?
+    let notes: String?
+    let since: String
+    let identities: [Identity]
+    let tags: [String]
+    let consent: [Consent]
+    let attributes: [Attribute]
+    let addresses: [Address]
+    let summary: CommerceSummaryView
+    let orders: [OrderView]
+    let returns: [Return]
+    let timeline: [TimelineEntry]
+    let merges: [Merge]
+    let suggestions: [Suggestion]
+    let interactionCount: Int
+    /// Nil until the daily fit has run for the customer.
+    let lifetime: Lifetime?
+    let rfm: RFM?
+    let recommendations: [RecommendedProducts.Row]
+
+    /// Set by the page's handler for users who may start conversations.
+    var canWrite = false
+    var writeInboxes: [WriteInbox] = []
+
+    /// A refused form: its message and what was typed.
+    var tagError: String?
+    var tagDraft: String?
+    var attributeError: String?
+    var attributeKey: String?
+    var attributeValue: String?
+    var writeError: String?
+    var writeDraft: String?
+}

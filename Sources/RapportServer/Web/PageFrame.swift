@@ -1,0 +1,50 @@
+import RapportCore
+
+/// What every page's layout shows around it: the title, which section of the navigation is
+/// current, the signed-in user, the navigation their role allows, and the CSRF token forms
+/// repeat. `{{#section_inbox}}` is true on the inbox's pages.
+struct PageFrame: TemplateView {
+    struct User: TemplateView {
+        let name: String
+        let email: String
+        let role: String
+        let initials: String
+    }
+
+    struct Navigation: TemplateView {
+        let inbox: Bool
+        let dashboard: Bool
+        let bot: Bool
+        let insights: Bool
+        let settings: Bool
+    }
+
+    let title: String
+    let section: String
+    var csrf: String?
+    var user: User?
+    var nav: Navigation?
+
+    init(title: String, section: String, signedIn: ActiveSession?) {
+        self.title = title
+        self.section = section
+        guard let signedIn else { return }
+        let actor = signedIn.actor
+        csrf = signedIn.session.csrfToken
+        user = User(name: signedIn.user.name, email: signedIn.user.email, role: signedIn.user.role.rawValue, initials: WebFormat.initials(signedIn.user.name))
+        nav = Navigation(
+            inbox: actor.may(.readConversations), dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
+            insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers))
+    }
+
+    func child(named key: String) -> Any? {
+        if key.hasPrefix("section_") { return key.dropFirst("section_".count) == section ? true : nil }
+        return switch key {
+        case "title": title
+        case "csrf": csrf
+        case "user": user
+        case "nav": nav
+        default: nil
+        }
+    }
+}
