@@ -29,7 +29,8 @@ struct JSONWriterTests {
                 tags: ["a\"b"], attributes: ["n": .number(1.5), "i": .number(42), "b": .boolean(true), "s": .string(awkward)]),
             identities: [Identity(id: "idn_1", kind: .email, value: "a@example.com", source: nil, createdAt: Date(timeIntervalSince1970: 1), provenance: .proven)],
             createdAt: Date(timeIntervalSince1970: 1), updatedAt: Date(timeIntervalSince1970: 2))
-        let text = CustomerDocument.json(customer)
+        let text = CustomerEventPayload(customer).json
+        #expect(text.hasPrefix(#"{"id":"cus_1","workspace_id":"wsp_1","first_name":"#))
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(parsed["first_name"] as? String == awkward)
         #expect(parsed["tags"] as? [String] == ["a\"b"])

@@ -35,31 +35,12 @@ public struct OrderChange: DomainChange {
     public var workspaceID: String { order.workspaceID }
     public var subjectID: String { order.id }
 
-    public var payloadJSON: String {
-        var writer = JSONWriter()
+    public var payload: any EventPayload {
         switch kind {
-        case .created, .updated, .addressChanged:
-            OrderDocument.write(order, to: &writer)
-        case .statusChanged(let previous, _):
-            writer.beginObject()
-            writer.key("from"); writer.string(previous.rawValue)
-            writer.key("number"); writer.string(order.number)
-            writer.key("order_id"); writer.string(order.id)
-            writer.key("to"); writer.string(order.status.rawValue)
-            writer.endObject()
-        case .fulfilled(let fulfillment):
-            OrderDocument.write(fulfillment, to: &writer)
-        case .refunded(let refund):
-            writer.beginObject()
-            writer.key("amount"); writer.integer(refund.amount)
-            writer.key("currency"); writer.string(order.currency)
-            writer.key("id"); writer.string(refund.id)
-            writer.key("order_id"); writer.string(order.id)
-            writer.key("reason"); writer.string(refund.reason)
-            writer.key("refunded_total"); writer.integer(order.totals.refunded)
-            writer.key("source"); writer.string(refund.source)
-            writer.endObject()
+        case .created, .updated, .addressChanged: OrderEventPayload(order: order)
+        case .statusChanged(let previous, _): OrderStatusChangeEventPayload(from: previous, order: order)
+        case .fulfilled(let fulfillment): FulfillmentEventPayload(fulfillment: fulfillment)
+        case .refunded(let refund): RefundEventPayload(refund, of: order)
         }
-        return writer.text
     }
 }

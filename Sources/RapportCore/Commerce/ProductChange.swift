@@ -11,5 +11,5 @@ public struct ProductChange: DomainChange {
     public var eventType: DomainEventType { created ? .productCreated : .productUpdated }
     public var workspaceID: String { product.workspaceID }
     public var subjectID: String { product.id }
-    public var payloadJSON: String { OrderDocument.json(product) }
+    public var payload: any EventPayload { ProductEventPayload(product: product) }
 }

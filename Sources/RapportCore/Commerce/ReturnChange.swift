@@ -14,5 +14,5 @@ public struct ReturnChange: DomainChange {
     public var eventType: DomainEventType { requested ? .returnRequested : .returnStatusChanged }
     public var workspaceID: String { orderReturn.workspaceID }
     public var subjectID: String { orderReturn.id }
-    public var payloadJSON: String { OrderDocument.json(orderReturn) }
+    public var payload: any EventPayload { ReturnEventPayload(orderReturn: orderReturn) }
 }

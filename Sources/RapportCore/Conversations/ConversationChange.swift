@@ -28,13 +28,8 @@ public struct ConversationChange: DomainChange {
     public var workspaceID: String { conversation.workspaceID }
     public var subjectID: String { conversation.id }
 
-    public var payloadJSON: String {
-        guard case .slaBreached(let target) = kind else { return ConversationDocument.json(conversation) }
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("conversation"); ConversationDocument.write(conversation, to: &writer)
-        writer.key("target"); writer.string(target.rawValue)
-        writer.endObject()
-        return writer.text
+    public var payload: any EventPayload {
+        guard case .slaBreached(let target) = kind else { return ConversationEventPayload(conversation) }
+        return SLABreachEventPayload(conversation: ConversationEventPayload(conversation), target: target)
     }
 }

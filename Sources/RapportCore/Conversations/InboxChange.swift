@@ -13,12 +13,5 @@ public struct InboxChange: DomainChange {
     public var workspaceID: String { inbox.workspaceID }
     public var subjectID: String { inbox.id }
 
-    public var payloadJSON: String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("channel"); writer.string(inbox.channel.rawValue)
-        writer.key("id"); writer.string(inbox.id)
-        writer.endObject()
-        return writer.text
-    }
+    public var payload: any EventPayload { InboxEventPayload(channel: inbox.channel, id: inbox.id) }
 }

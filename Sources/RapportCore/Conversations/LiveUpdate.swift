@@ -37,14 +37,14 @@ public struct LiveUpdate: Sendable, Equatable {
     init(_ type: DomainEventType, _ conversation: Conversation) {
         self.init(
             workspaceID: conversation.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: ConversationDocument.json(conversation))
+            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: ConversationEventPayload(conversation).json)
     }
 
     /// A message's change, with what the customer may see of it (nothing of a note).
     init(_ type: DomainEventType, _ message: Message, in conversation: Conversation) {
         self.init(
             workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
-            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: MessageDocument.json(message),
-            contact: conversation.contact, customerJSON: message.isPrivate ? nil : MessageDocument.customerJSON(message))
+            teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: MessageEventPayload(message).json,
+            contact: conversation.contact, customerJSON: message.isPrivate ? nil : ChatMessageEventPayload(message).json)
     }
 }

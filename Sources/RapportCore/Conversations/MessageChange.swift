@@ -19,5 +19,5 @@ public struct MessageChange: DomainChange {
     public var eventType: DomainEventType { kind == .created ? .messageCreated : .messageUpdated }
     public var workspaceID: String { message.workspaceID }
     public var subjectID: String { message.id }
-    public var payloadJSON: String { MessageDocument.json(message) }
+    public var payload: any EventPayload { MessageEventPayload(message) }
 }

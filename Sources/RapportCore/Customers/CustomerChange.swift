@@ -37,11 +37,11 @@ public struct CustomerChange: DomainChange {
     public var workspaceID: String { customer.workspaceID }
     public var subjectID: String { customer.id }
 
-    public var payloadJSON: String {
+    public var payload: any EventPayload {
         switch kind {
-        case .created, .updated, .deleted, .restored: CustomerDocument.json(customer)
-        case .identityAdded(let identity), .identityRemoved(let identity): EncodedPayload.json(identity)
-        case .merged(let merge), .unmerged(let merge): EncodedPayload.json(merge)
+        case .created, .updated, .deleted, .restored: CustomerEventPayload(customer)
+        case .identityAdded(let identity), .identityRemoved(let identity): IdentityEventPayload(identity)
+        case .merged(let merge), .unmerged(let merge): merge
         }
     }
 }

@@ -53,7 +53,7 @@ extension CustomerService {
         try await session.customers.update(merged)
         try await session.merges.resolveSuggestions(between: survivor.id, and: absorbed.id, workspaceID: survivor.workspaceID)
         let payload = MergeEventPayload(
-            mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor, reason: reason)
+            mergeID: record.id, survivorID: survivor.id, mergedID: absorbed.id, actor: actor, reason: reason)
         return MergeOutcome(
             survivor: merged, record: record,
             change: CustomerChange(.merged(payload), merged))
@@ -112,7 +112,7 @@ extension CustomerService {
             try await session.customers.update(survivor)
             try await session.merges.markUndone(id: record.id, at: now)
             let payload = MergeEventPayload(
-                mergeId: record.id, survivorId: survivor.id, mergedId: absorbed.id, actor: actor.label, reason: "unmerged")
+                mergeID: record.id, survivorID: survivor.id, mergedID: absorbed.id, actor: actor.label, reason: "unmerged")
             try await transaction.record(CustomerChange(.unmerged(payload), survivor))
             var undone = record
             undone.undoneAt = now

@@ -61,11 +61,12 @@ public struct CoreContext: Sendable {
 
     // MARK: Events
 
-    /// The change's entry in the event log, stamped now.
+    /// The change's entry in the event log, stamped now, its payload serialised with its version.
     func event(_ change: some DomainChange) -> DomainEvent {
         let now = clock.now()
+        let payload = change.payload
         return DomainEvent(
             id: ResourceID.make(.event, at: now), workspaceID: change.workspaceID, type: change.eventType,
-            subjectID: change.subjectID, payload: change.payloadJSON, occurredAt: now)
+            subjectID: change.subjectID, payload: payload.json, payloadVersion: type(of: payload).version, occurredAt: now)
     }
 }

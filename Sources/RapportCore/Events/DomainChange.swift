@@ -4,6 +4,6 @@ public protocol DomainChange: Sendable {
     var eventType: DomainEventType { get }
     var workspaceID: String { get }
     var subjectID: String { get }
-    /// The event's payload as the log stores it and webhooks deliver it.
-    var payloadJSON: String { get }
+    /// The event's payload: the log serialises it, webhooks deliver it.
+    var payload: any EventPayload { get }
 }

@@ -26,16 +26,11 @@ public struct SourceChange: DomainChange {
     public var workspaceID: String { source.workspaceID }
     public var subjectID: String { source.id }
 
-    public var payloadJSON: String {
-        var writer = JSONWriter()
-        writer.beginObject()
-        writer.key("id"); writer.string(source.id)
+    public var payload: any EventPayload {
         switch kind {
-        case .created: writer.key("kind"); writer.string(source.kind.rawValue)
-        case .secretRotated: writer.key("secret_rotated"); writer.bool(true)
-        case .deleted: break
+        case .created: SourceEventPayload(id: source.id, kind: source.kind)
+        case .secretRotated: SourceEventPayload(id: source.id, secretRotated: true)
+        case .deleted: SourceEventPayload(id: source.id)
         }
-        writer.endObject()
-        return writer.text
     }
 }

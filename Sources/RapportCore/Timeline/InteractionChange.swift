@@ -9,5 +9,5 @@ public struct InteractionChange: DomainChange {
     public var eventType: DomainEventType { .interactionRecorded }
     public var workspaceID: String { interaction.workspaceID }
     public var subjectID: String { interaction.id }
-    public var payloadJSON: String { EncodedPayload.json(interaction) }
+    public var payload: any EventPayload { InteractionEventPayload(interaction) }
 }

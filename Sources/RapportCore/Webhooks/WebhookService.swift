@@ -70,16 +70,7 @@ public struct WebhookService: Sendable {
                 subscription.active, let stored = try await session.events.event(id: input.eventID)
             else { return nil }
             let event = stored.event
-            var writer = JSONWriter()
-            writer.beginObject()
-            writer.key("id"); writer.string(event.id)
-            writer.key("type"); writer.string(event.type.rawValue)
-            writer.key("workspace_id"); writer.string(event.workspaceID)
-            writer.key("subject_id"); writer.string(event.subjectID)
-            writer.key("created_at"); writer.timestamp(event.occurredAt)
-            writer.key("data"); writer.raw(event.payload)
-            writer.endObject()
-            let body = writer.text
+            let body = try JSONDocumentEncoder.encode(WebhookEventBody(event))
             return WebhookDelivery(subscription: subscription, eventID: event.id, eventType: event.type.rawValue, body: body, attempt: job.attempts)
         }
     }

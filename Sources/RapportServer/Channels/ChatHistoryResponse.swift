@@ -1,11 +1,11 @@
 import RapportCore
 
-/// A visitor's thread, as their chat window shows it (what `MessageDocument.customerJSON`
-/// shows live).
+/// A visitor's thread, as their chat window shows it (each message as the live stream shows
+/// it to them, `ChatMessageEventPayload`).
 struct ChatHistoryResponse: Encodable {
-    let data: [DocumentJSON]
+    let data: [ChatMessageEventPayload]
 
     init(messages: [Message]) {
-        data = messages.map { DocumentJSON(MessageDocument.customerJSON($0)) }
+        data = messages.map(ChatMessageEventPayload.init)
     }
 }

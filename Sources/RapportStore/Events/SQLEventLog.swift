@@ -5,13 +5,13 @@ import SQLKit
 struct SQLEventLog: EventLog {
     let handle: SQLConnectionHandle
 
-    private static let columns = ["id", "workspace_id", "type", "subject_id", "payload", "occurred_at"]
+    private static let columns = ["id", "workspace_id", "type", "subject_id", "payload", "payload_version", "occurred_at"]
 
     func append(_ events: [DomainEvent]) async throws {
         let rows: [[SQLCell]] = events.map { event in
             [
                 .text(event.id), .text(event.workspaceID), .text(event.type.rawValue), .text(event.subjectID),
-                .text(event.payload), .integer(Timestamp.microseconds(event.occurredAt)),
+                .text(event.payload), .integer(Int64(event.payloadVersion)), .integer(Timestamp.microseconds(event.occurredAt)),
             ]
         }
         try await handle.dialect.bulkInsert(table: "domain_events", columns: Self.columns, rows: rows, on: handle)
@@ -84,6 +84,6 @@ struct SQLEventLog: EventLog {
             event: DomainEvent(
                 id: try row.string("id"), workspaceID: try row.string("workspace_id"), type: type,
                 subjectID: try row.string("subject_id"), payload: try row.string("payload"),
-                occurredAt: try row.date("occurred_at")))
+                payloadVersion: Int(try row.int("payload_version")), occurredAt: try row.date("occurred_at")))
     }
 }
