@@ -82,8 +82,10 @@ extension SQLDataStore {
 
     /// Calls `onPayload` for each notification on `channel` until the task is cancelled;
     /// returns at once on SQLite, where one process owns the database.
-    public func listen(channel: String, _ onPayload: @escaping @Sendable (String) async -> Void) async throws {
-        try await (engine as? PostgresEngine)?.listen(channel: channel, onPayload)
+    public func listen(
+        channel: String, whenListening: @Sendable () async -> Void = {}, _ onPayload: @escaping @Sendable (String) async -> Void
+    ) async throws {
+        try await (engine as? PostgresEngine)?.listen(channel: channel, whenListening: whenListening, onPayload)
     }
 
     /// Refreshes planner statistics after a bulk load (an import); outside a transaction, since

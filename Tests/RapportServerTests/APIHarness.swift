@@ -16,6 +16,8 @@ struct APIHarness {
     let services: AppServices
     let key: String
     let workspaceID: String
+    /// The clock every service reads: the wall clock until a test stops or moves it.
+    let clock: MovableClock
     /// Every route the application registered, as `METHOD /path` (Hummingbird's description).
     let routes: [String]
 
@@ -26,8 +28,9 @@ struct APIHarness {
         _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         try await database.withStore { store in
+            let clock = MovableClock()
             let services = AppServices(
-                store: store, defaultRegion: PhoneRegion.known["DE"]!, publicURL: APIHarness.publicURL,
+                store: store, defaultRegion: PhoneRegion.known["DE"]!, clock: clock, publicURL: APIHarness.publicURL,
                 passwords: BcryptPasswordHasher(cost: 4), outbound: outbound, limits: limits)
             let issued = try #require(try await services.workspaces.bootstrapIfEmpty())
             let router = try RapportApplication.buildRouter(services: services)
@@ -35,7 +38,7 @@ struct APIHarness {
             let app = Application(router: router)
             try await app.test(.router) { client in
                 try await body(APIHarness(
-                    client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID, routes: routes))
+                    client: client, services: services, key: issued.secret, workspaceID: issued.key.workspaceID, clock: clock, routes: routes))
             }
         }
     }

@@ -22,7 +22,7 @@ struct BotTranscriptTests {
         var enabled = settings
         enabled.inboxIDs = [inboxID]
         try await api.services.bot.saveSettings(enabled, as: .operator(workspaceID: api.workspaceID))
-        let yesterday = ISO8601DateFormatter().string(from: Date().addingTimeInterval(-86_400))
+        let yesterday = ISO8601DateFormatter().string(from: api.clock.now().addingTimeInterval(-86_400))
         let order = try await api.send(.post, "/api/v1/orders", json: """
             {"number": "1001", "currency": "EUR", "status": "paid",
              "customer": {"email": "sam@example.com", "phone": "+\(customerPhone)", "first_name": "Sam"},
@@ -55,7 +55,7 @@ struct BotTranscriptTests {
 
     /// The customer writes on WhatsApp (a signed webhook); the worker runs the bot.
     static func say(_ api: APIHarness, inboxID: String, _ text: String, id: String, from phone: String = customerPhone) async throws {
-        let template = try ChannelFixtures.whatsApp("messages", "text", id: id, timestamp: Date())
+        let template = try ChannelFixtures.whatsApp("messages", "text", id: id, timestamp: api.clock.now())
         let body = template.replacingOccurrences(of: "Body Text", with: text).replacingOccurrences(of: customerPhone, with: phone)
         let response = try await WhatsAppChannelTests.post(
             api, inboxID: inboxID, body, signature: ChannelFixtures.metaSignature(body, secret: "wa-secret"))
@@ -120,9 +120,9 @@ struct BotTranscriptTests {
             (conversation, messages) = try await Self.thread(api)
             #expect(Self.botReplies(messages).count == before)
 
-            let day = Date().addingTimeInterval(-3600)
+            let day = api.clock.now().addingTimeInterval(-3600)
             let dashboard = try await api.services.bot.dashboard(
-                from: day, to: Date().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
+                from: day, to: api.clock.now().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
             #expect(dashboard.handled == 1 && dashboard.handedOff == 1)
             #expect(dashboard.reasons.first?.reason == .asked)
 

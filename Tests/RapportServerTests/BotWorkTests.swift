@@ -86,7 +86,7 @@ struct BotWorkTests {
             let (conversation, _) = try await BotTranscriptTests.thread(api)
             #expect(conversation.status == .resolved)
             let dashboard = try await api.services.bot.dashboard(
-                from: Date().addingTimeInterval(-3600), to: Date().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
+                from: api.clock.now().addingTimeInterval(-3600), to: api.clock.now().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
             #expect(dashboard.contained == 1 && dashboard.containmentRate == 1)
         }
     }
@@ -112,7 +112,7 @@ struct BotWorkTests {
             #expect(conversation.status == .open)
             #expect(BotTranscriptTests.botReplies(messages).count == 1, "the bot said nothing after the person")
             let dashboard = try await api.services.bot.dashboard(
-                from: Date().addingTimeInterval(-3600), to: Date().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
+                from: api.clock.now().addingTimeInterval(-3600), to: api.clock.now().addingTimeInterval(3600), as: .operator(workspaceID: api.workspaceID))
             #expect(Set(dashboard.reasons.map(\.reason)) == [.lowConfidence, .agentTookOver])
         }
     }
@@ -174,7 +174,7 @@ struct BotWorkTests {
     @Test("a photo without words goes to a person with a note saying so", arguments: TestDatabase.available)
     func photo(database: TestDatabase) async throws {
         try await BotTranscriptTests.withShop(on: database) { api, inboxID, _ in
-            let body = try ChannelFixtures.whatsApp("messages", "image", id: "wamid.photo", timestamp: Date())
+            let body = try ChannelFixtures.whatsApp("messages", "image", id: "wamid.photo", timestamp: api.clock.now())
             let response = try await WhatsAppChannelTests.post(
                 api, inboxID: inboxID, body, signature: ChannelFixtures.metaSignature(body, secret: "wa-secret"))
             #expect(response.status == .ok)

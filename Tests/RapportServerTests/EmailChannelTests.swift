@@ -145,7 +145,7 @@ struct EmailChannelTests {
             #expect((attachment["size"] as? Int ?? 0) > 1000)
 
             let token = "abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmn"
-            let now = String(Int(Date().timeIntervalSince1970))
+            let now = String(Int(api.clock.now().timeIntervalSince1970))
             func signed(_ timestamp: String, _ token: String) -> String {
                 WebhookSignature.hexHMACSHA256(Data((timestamp + token).utf8), secret: "key-test")
             }

@@ -9,7 +9,7 @@ import Testing
 struct InsightsPagesTests {
     /// Twelve customers over three months; half come back.
     static func fill(_ api: APIHarness) async throws -> String {
-        let today = Calendar.utc.startOfDay(for: Date())
+        let today = Calendar.utc.startOfDay(for: api.clock.now())
         var orders: [OrderInput] = []
         for index in 0..<12 {
             for visit in 0..<(index % 2 == 0 ? 3 : 1) {
@@ -87,7 +87,7 @@ struct InsightsPagesTests {
             #expect(value["currency"] as? String == "EUR" && (value["value"] as? Double ?? -1) > 0)
             let recent = try await api.send(.get, "/api/v1/insights/metrics")
             #expect(recent.status == .ok && recent.object["object"] as? String == "metrics" && (recent.object["days"] as? [Any])?.count == 30)
-            let today = Calendar.utc.startOfDay(for: Date())
+            let today = Calendar.utc.startOfDay(for: api.clock.now())
             let range = "from=\(Timestamp.iso8601(today.addingTimeInterval(-199 * 86_400)).prefix(10))&to=\(Timestamp.iso8601(today).prefix(10))"
             let all = try await api.send(.get, "/api/v1/insights/metrics?\(range)")
             #expect(all.object["orders"] as? Int == 24 && all.object["customers"] as? Int == 12 && (all.object["days"] as? [Any])?.count == 200)

@@ -27,12 +27,13 @@ struct LiveRelayTests {
         let hubA = LiveHub()
         let hubB = LiveHub()
         let relayA = PostgresLiveRelay(store: first, hub: hubA, logger: logger)
-        let relayB = PostgresLiveRelay(store: second, hub: hubB, logger: logger)
+        let (listeningB, listeningSignal) = AsyncStream<Void>.makeStream()
+        let relayB = PostgresLiveRelay(store: second, hub: hubB, logger: logger, whenListening: { listeningSignal.finish() })
         hubA.attach(relay: relayA)
         let workspace = "wsp_" + UUID().uuidString
         let agentOnB = hubB.subscribe(workspaceID: workspace)
         let listening = Task { await relayB.run() }
-        try await Task.sleep(for: .milliseconds(300))
+        for await _ in listeningB {}
         let large = String(repeating: "x", count: 9_000)
         await hubA.publish([
             LiveUpdate(workspaceID: workspace, type: .messageCreated, conversationID: "cnv_1", inboxID: "inb_1",

@@ -28,7 +28,7 @@ struct OutgoingWebhookTests {
 
             let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"hook@example.com"}]}"#)
             let customerID = try #require(customer.object["id"] as? String)
-            let dispatcher = EventDispatcher(store: api.services.store, clock: SystemWallClock())
+            let dispatcher = EventDispatcher(store: api.services.store, clock: api.clock)
             #expect(try await dispatcher.dispatchWhenSettled() > 0)
             // Dispatching again finds nothing new: one job per subscriber and event.
             _ = try await dispatcher.dispatch()
@@ -42,23 +42,29 @@ struct OutgoingWebhookTests {
             #expect(header == WebhookSignature.outgoingSignature(secret: secret, timestamp: Int64(timestamp) ?? 0, body: delivery.body))
             #expect((delivery.json["data"] as? [String: Any])?["id"] as? String == customerID)
             #expect(delivery.json["type"] as? String == "customer.created")
+            #expect(delivery.json["data_version"] as? Int == CustomerEventPayload.version)
+            let stored = try #require(try await api.services.store.read { try await $0.events.events(after: 0, limit: 100) }.last { $0.event.subjectID == customerID })
+            #expect(stored.event.payloadVersion == CustomerEventPayload.version)
 
+            // The clock stands still from here: the retry falls due only when the test moves it.
+            api.clock.freeze()
             subscriber.script("/hooks/rapport", status: .internalServerError, body: "{}")
             _ = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"hook2@example.com"}]}"#)
             _ = try await dispatcher.dispatchWhenSettled()
             try await api.runJobs()
             let attempts = try #require(try await api.send(.get, "/api/v1/webhook_endpoints/\(subscriptionID)/attempts").object["data"] as? [[String: Any]])
-            // The retry waits 1–2 s of wall-clock time: on a loaded machine the same drain may
-            // already have run it once more (and failed again). Exactly one success, the rest 500s.
-            #expect(attempts.count >= 2)
-            #expect(attempts.filter { $0["succeeded"] as? Bool == true }.count == 1)
-            #expect(attempts.dropLast().allSatisfy { $0["status_code"] as? Int == 500 })
-            #expect(attempts.first?["status_code"] as? Int == 500)
-            #expect(attempts.first?["succeeded"] as? Bool == false)
-            #expect(attempts.last?["succeeded"] as? Bool == true)
+            #expect(attempts.map { $0["status_code"] as? Int } == [500, 200])
+            #expect(attempts.map { $0["succeeded"] as? Bool } == [false, true])
             let retrying = try await api.services.jobs.list(status: .queued, kind: WebhookDeliveryPayload.jobKind, limit: 10)
             #expect(retrying.count == 1)
             #expect(retrying.first?.lastError?.contains("500") == true)
+            #expect(try await api.runJobs() == 0)
+
+            // Once its backoff has passed the retry runs, and the subscriber (still failing) is tried again.
+            api.clock.advance(by: 3_600)
+            #expect(try await api.runJobs() == 1)
+            let retried = try #require(try await api.send(.get, "/api/v1/webhook_endpoints/\(subscriptionID)/attempts").object["data"] as? [[String: Any]])
+            #expect(retried.map { $0["status_code"] as? Int } == [500, 500, 200])
         }
     }
 

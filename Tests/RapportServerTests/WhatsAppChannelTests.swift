@@ -142,7 +142,7 @@ struct WhatsAppChannelTests {
             #expect((sentTemplate["language"] as? [String: Any])?["code"] as? String == "en_US")
 
             // The customer writes now: free-form replies are allowed again.
-            let fresh = try ChannelFixtures.whatsApp("messages", "text", id: "wamid.fresh", timestamp: Date())
+            let fresh = try ChannelFixtures.whatsApp("messages", "text", id: "wamid.fresh", timestamp: api.clock.now())
             _ = try await Self.post(api, inboxID: inboxID, fresh, signature: ChannelFixtures.metaSignature(fresh, secret: "wa-secret"))
             graph.script("/messages", body: #"{"messaging_product":"whatsapp","messages":[{"id":"wamid.sent2"}]}"#)
             let reply = try await api.send(.post, "/api/v1/conversations/\(conversationID)/messages", json: #"{"text":"Your order ships today"}"#)
@@ -180,7 +180,7 @@ struct WhatsAppChannelTests {
         defer { graph.stop() }
         try await APIHarness.run(on: database) { api in
             let inboxID = try #require(try await Self.createInbox(api, graph: graph)["id"] as? String)
-            let fresh = try ChannelFixtures.whatsApp("messages", "text", id: "wamid.in", timestamp: Date())
+            let fresh = try ChannelFixtures.whatsApp("messages", "text", id: "wamid.in", timestamp: api.clock.now())
             _ = try await Self.post(api, inboxID: inboxID, fresh, signature: ChannelFixtures.metaSignature(fresh, secret: "wa-secret"))
             let conversationID = try #require(
                 (try await api.send(.get, "/api/v1/conversations").object["data"] as? [[String: Any]])?.first?["id"] as? String)

@@ -16,11 +16,14 @@ public struct PostgresLiveRelay: LiveRelay, Service {
     let hub: LiveHub
     let origin = UUID().uuidString
     let logger: Logger
+    /// Called each time the relay starts listening (at start and after a reconnect).
+    let whenListening: @Sendable () async -> Void
 
-    public init(store: SQLDataStore, hub: LiveHub, logger: Logger) {
+    public init(store: SQLDataStore, hub: LiveHub, logger: Logger, whenListening: @escaping @Sendable () async -> Void = {}) {
         self.store = store
         self.hub = hub
         self.logger = logger
+        self.whenListening = whenListening
     }
 
     public func forward(_ updates: [LiveUpdate]) async {
@@ -38,7 +41,7 @@ public struct PostgresLiveRelay: LiveRelay, Service {
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
                 try await cancelWhenGracefulShutdown {
-                    try await store.listen(channel: Self.channel) { payload in
+                    try await store.listen(channel: Self.channel, whenListening: whenListening) { payload in
                         if let update = decode(payload) { hub.deliverLocally([update]) }
                     }
                 }

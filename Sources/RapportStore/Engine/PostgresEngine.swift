@@ -62,9 +62,14 @@ final class PostgresEngine: SQLEngine {
     }
 
     /// Holds one connection listening on `channel` and hands each payload over, until cancelled.
-    func listen(channel: String, _ onPayload: @escaping @Sendable (String) async -> Void) async throws {
+    /// Runs `whenListening` once PostgreSQL has acknowledged the LISTEN, then hands over every
+    /// notification until the connection ends.
+    func listen(
+        channel: String, whenListening: @Sendable () async -> Void, _ onPayload: @escaping @Sendable (String) async -> Void
+    ) async throws {
         try await client.withConnection { connection in
             try await connection.listen(on: channel) { notifications in
+                await whenListening()
                 for try await notification in notifications { await onPayload(notification.payload) }
             }
         }

@@ -19,12 +19,7 @@ struct ConnectionAttackTests {
     }
 
     static func closes(_ channel: any Channel, within seconds: Double) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if !channel.isActive { return true }
-            try? await Task.sleep(for: .milliseconds(50))
-        }
-        return !channel.isActive
+        await Eventually.holds(within: .milliseconds(Int(seconds * 1000))) { !channel.isActive }
     }
 
     @Test("idle connections are closed after the idle time, and connections past the limit are closed as they open")

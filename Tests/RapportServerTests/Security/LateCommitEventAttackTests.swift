@@ -20,13 +20,18 @@ struct LateCommitEventAttackTests {
             let slow = Self.event("evt_late_slow", workspaceID: api.workspaceID)
             let quick = Self.event("evt_late_quick", workspaceID: api.workspaceID)
 
+            // The slow transaction appends, says so, and stays open until the test lets it commit.
+            let (appended, appendedSignal) = AsyncStream<Void>.makeStream()
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            defer { releaseSignal.finish() }
             let slowWriter = Task {
                 try await store.write { session in
                     try await session.events.append([slow])
-                    try await Task.sleep(for: .seconds(5))
+                    appendedSignal.finish()
+                    for await _ in release {}
                 }
             }
-            try await Task.sleep(for: .milliseconds(300))
+            for await _ in appended {}
             let quickWriter = Task { try await store.write { session in try await session.events.append([quick]) } }
             if database == .postgresql {
                 try await quickWriter.value  // committed, with a higher sequence than the open one
@@ -37,6 +42,7 @@ struct LateCommitEventAttackTests {
             }
             _ = try await dispatcher.dispatch()
             #expect(try await Self.deliveredEvents(api).isDisjoint(with: [slow.id, quick.id]), "nothing past the open transaction")
+            releaseSignal.finish()
 
             try await slowWriter.value
             try await quickWriter.value
@@ -53,8 +59,10 @@ struct LateCommitEventAttackTests {
         }
     }
 
+    private static let at = Date(timeIntervalSince1970: 1_790_000_000)
+
     private static func event(_ id: String, workspaceID: String) -> DomainEvent {
-        DomainEvent(id: id, workspaceID: workspaceID, type: .customerCreated, subjectID: "cus_\(id)", payload: "{}", occurredAt: Date())
+        DomainEvent(id: id, workspaceID: workspaceID, type: .customerCreated, subjectID: "cus_\(id)", payload: "{}", occurredAt: at)
     }
 
     /// The event ids that have a delivery job.

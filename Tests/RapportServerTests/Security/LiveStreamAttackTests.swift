@@ -25,11 +25,7 @@ struct LiveStreamAttackTests {
             _ = try? await stream.value
             await ended.set()
         }
-        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            if await ended.value { return true }
-            try? await Task.sleep(for: .milliseconds(100))
-        }
+        if await Eventually.holds(within: .milliseconds(Int(seconds * 1000)), { await ended.value }) { return true }
         watcher.cancel()
         stream.cancel()
         return false
@@ -44,7 +40,7 @@ struct LiveStreamAttackTests {
             let stream = Task {
                 _ = try await client.execute(uri: "/api/v1/live", method: .get, headers: [.cookie: browser.cookie])
             }
-            try await Task.sleep(for: .milliseconds(300))
+            #expect(await Eventually.holds { api.services.live.subscriberCount == 1 }, "the stream is open")
             try await api.services.users.signOutEverywhere(userID: agent.id)
             #expect(await Self.ends(stream, within: 12), "the stream ended after the sign-out")
         }
@@ -58,7 +54,7 @@ struct LiveStreamAttackTests {
             let stream = Task {
                 _ = try await client.execute(uri: "/api/v1/live", method: .get, headers: [.authorization: "Bearer \(issued.secret)"])
             }
-            try await Task.sleep(for: .milliseconds(300))
+            #expect(await Eventually.holds { api.services.live.subscriberCount == 1 }, "the stream is open")
             try await api.services.keys.revoke(id: issued.key.id, as: .operator(workspaceID: api.workspaceID))
             #expect(await Self.ends(stream, within: 12), "the stream ended after the revocation")
         }
