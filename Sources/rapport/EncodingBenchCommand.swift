@@ -21,8 +21,8 @@ struct EncodingBenchCommand: ParsableCommand {
             return String(format: "%.2f µs", value)
         }
         print("conversation document, per document (\(iterations) each):")
-        print("  JSONDocumentEncoder (API responses)  \(microseconds(result.documentEncoder))")
-        print("  hand-written JSONWriter (events)     \(microseconds(result.handWritten))")
+        print("  JSONDocumentEncoder (API, events)    \(microseconds(result.documentEncoder))")
+        print("  hand-written JSONWriter (baseline)   \(microseconds(result.handWritten))")
         print("  Foundation JSONEncoder               \(microseconds(result.foundation))")
     }
 }

@@ -72,4 +72,31 @@ struct EventPayloadTests {
         #expect(type(of: payload).version == 1)
         #expect(payload.json == #"{"channel":"sms","id":"inb_1"}"#)
     }
+
+    @Test("a customer's payload keeps the order, the nulls and the sorted attributes its hand-written writer had")
+    func customer() {
+        let customer = Customer(
+            id: "cus_1", workspaceID: "wsp_1",
+            profile: CustomerProfile(
+                firstName: "Ann", addresses: [Address(city: "Köln", postalCode: "50667", country: "DE")], tags: ["vip"],
+                attributes: ["n": .number(1.5), "b": .boolean(true)]),
+            identities: [Identity(id: "idn_1", kind: .email, value: "a@example.com", source: nil, createdAt: Date(timeIntervalSince1970: 1), provenance: .proven)],
+            createdAt: Date(timeIntervalSince1970: 1), updatedAt: Date(timeIntervalSince1970: 2), mergedIntoID: "cus_0")
+        #expect(CustomerEventPayload(customer).json == Self.customerGolden)
+    }
+
+    static let customerGolden = #"{"id":"cus_1","workspace_id":"wsp_1","first_name":"Ann","last_name":null,"locale":null,"timezone":null,"notes":null,"#
+        + #""addresses":[{"city":"Köln","country":"DE","postal_code":"50667"}],"tags":["vip"],"attributes":{"b":true,"n":1.5},"#
+        + #""identities":[{"id":"idn_1","kind":"email","value":"a@example.com","source":null,"created_at":"1970-01-01T00:00:01.000Z","provenance":"proven"}],"#
+        + #""created_at":"1970-01-01T00:00:01.000Z","updated_at":"1970-01-01T00:00:02.000Z","deleted_at":null,"merged_into_id":"cus_0"}"#
+
+    @Test("a missed SLA target carries the conversation as its own payload, then the target")
+    func slaBreach() {
+        let conversation = Conversation(
+            id: "cnv_1", workspaceID: "wsp_1", inboxID: "inb_1", customerID: "cus_1", channel: .sms, contact: "+4930123456",
+            subject: nil, status: .open, assigneeID: nil, teamID: nil, priority: .normal, labels: [], lastMessageAt: Self.at,
+            createdAt: Self.at, updatedAt: Self.at)
+        let payload = ConversationChange(.slaBreached(.firstResponse), conversation).payload
+        #expect(payload.json == #"{"conversation":"# + ConversationEventPayload(conversation).json + #","target":"first_response"}"#)
+    }
 }

@@ -4,6 +4,7 @@ import RapportCore
 @testable import RapportServer
 import RapportStore
 import RapportTestSupport
+import Synchronization
 import Testing
 
 @Suite("Live updates across processes")
@@ -27,13 +28,13 @@ struct LiveRelayTests {
         let hubA = LiveHub()
         let hubB = LiveHub()
         let relayA = PostgresLiveRelay(store: first, hub: hubA, logger: logger)
-        let (listeningB, listeningSignal) = AsyncStream<Void>.makeStream()
-        let relayB = PostgresLiveRelay(store: second, hub: hubB, logger: logger, whenListening: { listeningSignal.finish() })
+        let listeningB = Mutex(false)
+        let relayB = PostgresLiveRelay(store: second, hub: hubB, logger: logger, whenListening: { listeningB.withLock { $0 = true } })
         hubA.attach(relay: relayA)
         let workspace = "wsp_" + UUID().uuidString
         let agentOnB = hubB.subscribe(workspaceID: workspace)
         let listening = Task { await relayB.run() }
-        for await _ in listeningB {}
+        try #require(await Eventually.holds { listeningB.withLock { $0 } }, "the second process listens")
         let large = String(repeating: "x", count: 9_000)
         await hubA.publish([
             LiveUpdate(workspaceID: workspace, type: .messageCreated, conversationID: "cnv_1", inboxID: "inb_1",

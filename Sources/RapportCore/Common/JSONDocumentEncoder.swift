@@ -15,6 +15,13 @@ public enum JSONDocumentEncoder {
         return writer.text
     }
 
+    /// The text of a value whose encoding cannot fail: Rapport's own documents, which hold only
+    /// text, numbers (a non-finite one is written as `null`), flags, dates and JSON values. Should
+    /// a type ever fail, the text is `{}`, so what it describes is still stored.
+    public static func text(_ value: some Encodable) -> String {
+        (try? encode(value)) ?? "{}"
+    }
+
     /// Appends the value to a document being written (a list's items, a wrapper's fields).
     public static func encode(_ value: some Encodable, into writer: inout JSONWriter) throws {
         let sink = DocumentSink(writer: writer)

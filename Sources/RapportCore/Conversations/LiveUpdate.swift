@@ -45,6 +45,6 @@ public struct LiveUpdate: Sendable, Equatable {
         self.init(
             workspaceID: message.workspaceID, type: type, conversationID: conversation.id, inboxID: conversation.inboxID,
             teamID: conversation.teamID, assigneeID: conversation.assigneeID, json: MessageEventPayload(message).json,
-            contact: conversation.contact, customerJSON: message.isPrivate ? nil : ChatMessageEventPayload(message).json)
+            contact: conversation.contact, customerJSON: message.isPrivate ? nil : JSONDocumentEncoder.text(VisitorMessage(message)))
     }
 }

@@ -13,7 +13,7 @@ public struct DomainEvent: Sendable, Equatable {
     public var occurredAt: Date
 
     public init(
-        id: String, workspaceID: String, type: DomainEventType, subjectID: String, payload: String, payloadVersion: Int = 1,
+        id: String, workspaceID: String, type: DomainEventType, subjectID: String, payload: String, payloadVersion: Int,
         occurredAt: Date
     ) {
         self.id = id

@@ -10,9 +10,8 @@ public protocol EventPayload: Encodable, Sendable {
 }
 
 extension EventPayload {
-    /// The payload as the log stores it. Encoding fails only for a number JSON cannot hold
-    /// (an infinite sentiment, say); such a payload is stored as `{}` rather than losing the change.
+    /// The payload as the log stores it.
     public var json: String {
-        (try? JSONDocumentEncoder.encode(self)) ?? "{}"
+        JSONDocumentEncoder.text(self)
     }
 }

@@ -1,11 +1,11 @@
 import RapportCore
 
 /// A visitor's thread, as their chat window shows it (each message as the live stream shows
-/// it to them, `ChatMessageEventPayload`).
+/// it to them, `VisitorMessage`).
 struct ChatHistoryResponse: Encodable {
-    let data: [ChatMessageEventPayload]
+    let data: [VisitorMessage]
 
     init(messages: [Message]) {
-        data = messages.map(ChatMessageEventPayload.init)
+        data = messages.map(VisitorMessage.init)
     }
 }

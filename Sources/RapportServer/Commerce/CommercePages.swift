@@ -54,11 +54,7 @@ struct CommercePages {
             subtotal: money(order.totals.subtotal), discount: order.totals.discount > 0 ? money(order.totals.discount) : nil,
             shipping: money(order.totals.shipping), tax: money(order.totals.tax), total: money(order.totals.total),
             refunded: order.totals.refunded > 0 ? money(order.totals.refunded) : nil)
-        let returnRows = returns.items.map { item in
-            OrderPageView.Return(
-                status: item.status.rawValue.replacingOccurrences(of: "_", with: " "), reason: item.reason,
-                items: item.items.reduce(0) { $0 + $1.quantity }, refund: item.refundAmount.map(money), when: WebFormat.day(item.createdAt))
-        }
+        let returnRows = returns.items.map(ReturnView.init)
         let view = OrderPageView(
             number: shown.number, status: shown.status, statusClass: shown.statusClass, placed: shown.placed,
             customer: WebFormat.customerName(found.first), customerID: order.customerID, source: "\(order.source) \(order.externalID)",

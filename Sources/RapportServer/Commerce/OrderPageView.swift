@@ -11,15 +11,6 @@ struct OrderPageView: TemplateView {
         let refunded: String?
     }
 
-    struct Return: TemplateView {
-        let status: String
-        let reason: String
-        /// How many items are coming back.
-        let items: Int
-        let refund: String?
-        let when: String
-    }
-
     let number: String
     let status: String
     let statusClass: String
@@ -34,5 +25,5 @@ struct OrderPageView: TemplateView {
     let discountCodes: String?
     let address: String?
     let tracking: [OrderView.Tracking]
-    let returns: [Return]
+    let returns: [ReturnView]
 }

@@ -62,10 +62,7 @@ struct InboxPages {
 
     @Sendable func threadFragment(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let conversation = try await views.conversation(id: try id(context), query: InboxQuery(request), draft: nil, actor: context.actor)
-        // The frame gives the forms their CSRF token.
-        let framed = FramedPage(
-            frame: PageFrame(title: "", section: "inbox", signedIn: context.signedIn), page: InboxThreadFragmentView(conversation: conversation))
-        return try pages.templates.page("inbox_thread_fragment", framed)
+        return try pages.fragment("inbox_thread_fragment", context, section: "inbox", view: InboxThreadFragmentView(conversation: conversation))
     }
 
     /// The composer: a reply goes to the customer's channel, a note stays inside the team.

@@ -24,15 +24,6 @@ struct CustomerPageView: TemplateView {
         let text: String
     }
 
-    struct Return: TemplateView {
-        let status: String
-        let reason: String
-        /// How many items are coming back.
-        let items: Int
-        let refund: String?
-        let when: String
-    }
-
     /// One touchpoint of the timeline. `hasSummary` guards `{{summary}}`: a row without one
     /// must not fall through to the page's `summary`.
     struct TimelineEntry: TemplateView {
@@ -106,7 +97,7 @@ struct CustomerPageView: TemplateView {
     let addresses: [Address]
     let summary: CommerceSummaryView
     let orders: [OrderView]
-    let returns: [Return]
+    let returns: [ReturnView]
     let timeline: [TimelineEntry]
     let merges: [Merge]
     let suggestions: [Suggestion]

@@ -42,12 +42,7 @@ struct CustomerViews: Sendable {
         let customer = view.customer
         let profile = customer.profile
         let name = WebFormat.customerName(customer)
-        let returnRows = returns.map { item in
-            CustomerPageView.Return(
-                status: item.status.rawValue.replacingOccurrences(of: "_", with: " "), reason: item.reason,
-                items: item.items.reduce(0) { $0 + $1.quantity }, refund: item.refundAmount.map { WebFormat.money($0, item.currency) },
-                when: WebFormat.day(item.createdAt))
-        }
+        let returnRows = returns.map(ReturnView.init)
         let entries = timeline.items.map { interaction in
             CustomerPageView.TimelineEntry(
                 channel: interaction.channel.rawValue, direction: interaction.direction.rawValue,

@@ -114,7 +114,7 @@ struct SettingsPageView: TemplateView {
     }
 
     /// A form the services refused: which one, why, and its fields as typed.
-    struct Refusal: Sendable {
+    struct Refusal: Encodable, Sendable {
         let form: String
         let message: String
         let draft: [String: String]
@@ -156,11 +156,12 @@ struct SettingsPageView: TemplateView {
         }
     }
 
-    func child(named key: String) -> Any? {
+    func templateValues() throws -> [String: Any] {
+        var values = try TemplateValueEncoder.values(of: self)
         if let refusal {
-            if key == refusal.form + "_error" { return refusal.message }
-            if key == refusal.form + "_draft" { return refusal.draft }
+            values[refusal.form + "_error"] = refusal.message
+            values[refusal.form + "_draft"] = refusal.draft
         }
-        return TemplateKey.value(named: key, in: self)
+        return values
     }
 }

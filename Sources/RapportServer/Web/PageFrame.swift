@@ -37,14 +37,9 @@ struct PageFrame: TemplateView {
             insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers))
     }
 
-    func child(named key: String) -> Any? {
-        if key.hasPrefix("section_") { return key.dropFirst("section_".count) == section ? true : nil }
-        return switch key {
-        case "title": title
-        case "csrf": csrf
-        case "user": user
-        case "nav": nav
-        default: nil
-        }
+    func templateValues() throws -> [String: Any] {
+        var values = try TemplateValueEncoder.values(of: self)
+        values["section_" + section] = true
+        return values
     }
 }

@@ -14,16 +14,6 @@ struct WebForm: Sendable {
         fields.first { $0.0 == name }?.1
     }
 
-    func all(_ name: String) -> [String] {
-        fields.filter { $0.0 == name }.map(\.1)
-    }
-
-    /// The trimmed value, nil when absent or blank.
-    func text(_ name: String) -> String? {
-        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
-        return value
-    }
-
     /// The form as a typed value (`WebFormDecoder`'s rules); a field that does not parse is a 422.
     func decode<Value: Decodable>(_ type: Value.Type) throws -> Value {
         try WebFormDecoder.decode(type, from: fields)

@@ -11,8 +11,15 @@ struct WebPages: Sendable {
         _ template: String, _ context: some WorkspaceRequestContext, title: String, section: String, view: some TemplateView,
         status: HTTPResponse.Status = .ok
     ) throws -> Response {
-        let framed = FramedPage(frame: PageFrame(title: title, section: section, signedIn: context.signedIn), page: view)
-        return try templates.page(template, framed, status: status)
+        let frame = try PageFrame(title: title, section: section, signedIn: context.signedIn).templateValues()
+        return try templates.page(template, values: frame.merging(try view.templateValues()) { _, page in page }, status: status)
+    }
+
+    /// A part of a page the browser swaps in (the inbox's thread), with the frame's values its
+    /// forms need (the CSRF token) but no layout.
+    func fragment(_ template: String, _ context: some WorkspaceRequestContext, section: String, view: some TemplateView) throws -> Response {
+        let frame = try PageFrame(title: "", section: section, signedIn: context.signedIn).templateValues()
+        return try templates.page(template, values: frame.merging(try view.templateValues()) { _, page in page })
     }
 
     func error(_ context: some WorkspaceRequestContext, status: HTTPResponse.Status, title: String, message: String) throws -> Response {

@@ -23,15 +23,23 @@ struct WebTemplates: Sendable {
         return WebTemplates(library: library)
     }
 
-    func html(_ template: String, _ view: any MustacheParent) throws -> String {
-        guard let text = library.render(view, withTemplate: template) else { throw WebTemplateError.missing(template) }
+    func html(_ template: String, _ view: some TemplateView) throws -> String {
+        try html(template, values: try view.templateValues())
+    }
+
+    func html(_ template: String, values: [String: Any]) throws -> String {
+        guard let text = library.render(values, withTemplate: template) else { throw WebTemplateError.missing(template) }
         return text
     }
 
     /// A page as a response (`text/html`).
-    func page(_ template: String, _ view: any MustacheParent, status: HTTPResponse.Status = .ok) throws -> Response {
+    func page(_ template: String, _ view: some TemplateView, status: HTTPResponse.Status = .ok) throws -> Response {
+        try page(template, values: try view.templateValues(), status: status)
+    }
+
+    func page(_ template: String, values: [String: Any], status: HTTPResponse.Status = .ok) throws -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try html(template, view))))
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: try html(template, values: values))))
     }
 }

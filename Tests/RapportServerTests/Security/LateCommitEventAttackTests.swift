@@ -2,6 +2,7 @@ import Foundation
 import RapportCore
 import RapportServer
 import RapportTestSupport
+import Synchronization
 import Testing
 
 /// An event whose transaction commits late must still reach subscribers. On PostgreSQL a
@@ -21,17 +22,17 @@ struct LateCommitEventAttackTests {
             let quick = Self.event("evt_late_quick", workspaceID: api.workspaceID)
 
             // The slow transaction appends, says so, and stays open until the test lets it commit.
-            let (appended, appendedSignal) = AsyncStream<Void>.makeStream()
+            let appended = Mutex(false)
             let (release, releaseSignal) = AsyncStream<Void>.makeStream()
             defer { releaseSignal.finish() }
             let slowWriter = Task {
                 try await store.write { session in
                     try await session.events.append([slow])
-                    appendedSignal.finish()
+                    appended.withLock { $0 = true }
                     for await _ in release {}
                 }
             }
-            for await _ in appended {}
+            try #require(await Eventually.holds { appended.withLock { $0 } }, "the slow transaction appended its event")
             let quickWriter = Task { try await store.write { session in try await session.events.append([quick]) } }
             if database == .postgresql {
                 try await quickWriter.value  // committed, with a higher sequence than the open one
@@ -62,7 +63,7 @@ struct LateCommitEventAttackTests {
     private static let at = Date(timeIntervalSince1970: 1_790_000_000)
 
     private static func event(_ id: String, workspaceID: String) -> DomainEvent {
-        DomainEvent(id: id, workspaceID: workspaceID, type: .customerCreated, subjectID: "cus_\(id)", payload: "{}", occurredAt: at)
+        DomainEvent(id: id, workspaceID: workspaceID, type: .customerCreated, subjectID: "cus_\(id)", payload: "{}", payloadVersion: 1, occurredAt: at)
     }
 
     /// The event ids that have a delivery job.

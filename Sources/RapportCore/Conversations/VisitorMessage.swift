@@ -1,10 +1,9 @@
 import Foundation
 
-/// What the customer's own chat window shows of a message: who it is from (`you`, `bot` or
-/// `agent`), never agent ids or delivery internals.
-public struct ChatMessageEventPayload: EventPayload {
-    public static let version = 1
-
+/// What a visitor's own chat window shows of a message, live and in its history: who it is
+/// from (`you`, `bot` or `agent`), never agent ids or delivery internals. Not an event
+/// payload: the log keeps the whole message.
+public struct VisitorMessage: Encodable, Sendable {
     public let createdAt: Date
     public let from: String
     public let id: String
