@@ -26,4 +26,5 @@ struct SQLStoreSession: StoreSession {
     var bot: any BotRepository { SQLBotRepository(handle: handle) }
     var helpArticles: any HelpArticleRepository { SQLHelpArticleRepository(handle: handle) }
     var insights: any InsightsRepository { SQLInsightsRepository(handle: handle) }
+    var consents: any ConsentRepository { SQLConsentRepository(handle: handle) }
 }

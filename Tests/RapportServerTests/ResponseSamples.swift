@@ -124,5 +124,14 @@ enum ResponseSamples {
         ("list", { try render(ListResponse(data: [TeamResponse(Team(id: "team_1", workspaceID: "wsp_1", name: "A", memberIDs: [], createdAt: at))], hasMore: true, lastID: "team_1")) }),
         ("list_last_page", { try render(ListResponse(data: [StatsResponse](), hasMore: false, lastID: nil)) }),
         ("customer", { try render(CustomerResponse(customer())) }),
+        ("consent", { try render(ConsentResponse(ConsentState.states(from: [
+            ConsentEntry(
+                id: "cst_1", workspaceID: "wsp_1", customerID: "cus_1", purpose: .marketing, channel: .email, status: .granted,
+                expiresAt: later, evidence: ConsentEvidence(source: .form, actor: "api_key:key_1", textHash: "ab12", occurredAt: at), recordedAt: at),
+            ConsentEntry(
+                id: "cst_2", workspaceID: "wsp_1", customerID: "cus_1", purpose: .marketing, channel: .email, status: .withdrawn, expiresAt: nil,
+                evidence: ConsentEvidence(source: .agent, actor: "user:usr_1", ipAddress: "192.0.2.7", userAgent: awkward, occurredAt: later),
+                recordedAt: later),
+        ])[0], now: later)) }),
     ]
 }

@@ -5,6 +5,7 @@ public struct CoreServices: Sendable {
     public let context: CoreContext
     public let customers: CustomerService
     public let timeline: TimelineService
+    public let consents: ConsentService
     public let commerce: CommerceService
     public let tracking: TrackingService
     public let sources: SourceService
@@ -38,6 +39,7 @@ public struct CoreServices: Sendable {
         let customers = CustomerService(context: context, normalizer: normalizer, policy: policy)
         self.customers = customers
         self.timeline = TimelineService(customers: customers)
+        self.consents = ConsentService(customers: customers)
         let commerce = CommerceService(customers: customers)
         self.commerce = commerce
         self.tracking = TrackingService(commerce: commerce)

@@ -30,4 +30,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case webhookSubscription = "whk"
     case webhookAttempt = "wha"
     case helpArticle = "art"
+    case consentEntry = "cst"
 }

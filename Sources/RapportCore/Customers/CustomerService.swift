@@ -124,25 +124,31 @@ public struct CustomerService: Sendable {
 
     func view(id: String, workspaceID: String) async throws -> CustomerView {
         try await store.read { session in
-            if var view = try await session.customers.view(id: id, workspaceID: workspaceID),
+            if let view = try await session.customers.view(id: id, workspaceID: workspaceID),
                 view.customer.mergedIntoID == nil, view.customer.deletedAt == nil
             {
-                view.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
-                view.rfm = try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID)
-                view.lifetimeValue = try await session.insights.lifetimeValue(customerID: id, workspaceID: workspaceID)
-                return view
+                return try await completed(view, session: session)
             }
             // Missing, merged away or deleted: this says which, with the survivor's id for a merge.
             _ = try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
             // Live after all: a restore or unmerge committed between the two reads.
-            guard var fresh = try await session.customers.view(id: id, workspaceID: workspaceID) else {
+            guard let fresh = try await session.customers.view(id: id, workspaceID: workspaceID) else {
                 throw RapportError.notFound("No customer with id \(id).")
             }
-            fresh.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
-            fresh.rfm = try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID)
-            fresh.lifetimeValue = try await session.insights.lifetimeValue(customerID: id, workspaceID: workspaceID)
-            return fresh
+            return try await completed(fresh, session: session)
         }
+    }
+
+    /// The view with what other repositories hold: purchases, scores and consent.
+    private func completed(_ view: CustomerView, session: any StoreSession) async throws -> CustomerView {
+        var view = view
+        let id = view.customer.id
+        let workspaceID = view.customer.workspaceID
+        view.commerce = try await session.orders.summary(customerID: id, workspaceID: workspaceID)
+        view.rfm = try await session.insights.customerRFM(customerID: id, workspaceID: workspaceID)
+        view.lifetimeValue = try await session.insights.lifetimeValue(customerID: id, workspaceID: workspaceID)
+        view.consents = ConsentState.states(from: try await session.consents.history(customerID: id, workspaceID: workspaceID))
+        return view
     }
 
     /// The customers with these ids (a list's names in one read); missing ones are left out.
@@ -201,6 +207,16 @@ public struct CustomerService: Sendable {
         }
         found.items = try await readable(found.items, by: actor)
         return found
+    }
+
+    /// The customer with `id`, or the one it was merged into: what is reported for a
+    /// merged-away id (a touchpoint, a consent change) lands on the survivor, so nothing is lost.
+    func liveCustomerOrSurvivor(id: String, workspaceID: String, session: any StoreSession) async throws -> Customer {
+        do {
+            return try await liveCustomer(id: id, workspaceID: workspaceID, session: session)
+        } catch RapportError.mergedInto(let survivorID) {
+            return try await liveCustomer(id: survivorID, workspaceID: workspaceID, session: session)
+        }
     }
 
     /// The customer with `id` if it is live; otherwise the error that says where it went.

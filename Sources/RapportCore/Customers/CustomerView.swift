@@ -10,6 +10,8 @@ public struct CustomerView: Sendable {
     /// RFM scores and segment, once scored; the lifetime forecast, once the models are fitted.
     public var rfm: CustomerRFM?
     public var lifetimeValue: CustomerLifetimeValue?
+    /// Every purpose and channel the customer has answered for, with its history.
+    public var consents: [ConsentState] = []
 
     public init(
         customer: Customer, interactionCount: Int, recentInteractions: [Interaction],

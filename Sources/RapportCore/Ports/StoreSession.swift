@@ -21,4 +21,5 @@ public protocol StoreSession: Sendable {
     var bot: any BotRepository { get }
     var helpArticles: any HelpArticleRepository { get }
     var insights: any InsightsRepository { get }
+    var consents: any ConsentRepository { get }
 }

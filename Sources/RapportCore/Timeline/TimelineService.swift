@@ -35,12 +35,7 @@ public struct TimelineService: Sendable {
         guard errors.isEmpty, let channel, let direction else { throw RapportError.invalid(errors) }
         return try await context.write { transaction in
             let session = transaction.session
-            let customer: Customer
-            do {
-                customer = try await customers.liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
-            } catch RapportError.mergedInto(let survivorID) {
-                customer = try await customers.liveCustomer(id: survivorID, workspaceID: workspaceID, session: session)
-            }
+            let customer = try await customers.liveCustomerOrSurvivor(id: customerID, workspaceID: workspaceID, session: session)
             let now = customers.clock.now()
             let interaction = Interaction(
                 id: ResourceID.make(.interaction, at: now), workspaceID: workspaceID, customerID: customer.id,

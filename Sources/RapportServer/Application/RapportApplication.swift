@@ -20,7 +20,8 @@ public enum RapportApplication {
             .add(middleware: IdempotencyMiddleware(idempotency: services.idempotency))
         // Past the middleware someone is known: handlers get a context whose actor is not optional.
         let authenticated = api.group(context: AuthenticatedRequestContext.self)
-        CustomerRoutes(customers: services.customers, timeline: services.timeline).register(on: authenticated)
+        CustomerRoutes(customers: services.customers, timeline: services.timeline, clock: services.clock).register(on: authenticated)
+        ConsentRoutes(consents: services.consents, clock: services.clock).register(on: authenticated)
         CommerceRoutes(commerce: services.commerce).register(on: authenticated)
         RecommendationRoutes(recommendations: services.recommendations).register(on: authenticated)
         MetricsRoutes(metrics: services.metrics, rfm: services.rfm, clock: services.clock).register(on: authenticated)
@@ -61,7 +62,8 @@ public enum RapportApplication {
             customerViews: customerViews, clock: services.clock)
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages, clock: services.clock).register(on: workspace)
         CustomerPages(
-            customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, views: customerViews, pages: pages
+            customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, consents: services.consents,
+            views: customerViews, pages: pages
         ).register(on: workspace)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,

@@ -9,6 +9,8 @@ public struct AuthenticatedRequestContext: ChildRequestContext, ActorRequestCont
     public typealias ParentContext = RapportRequestContext
 
     public var coreContext: CoreRequestContextStorage
+    /// The connection's peer, for `ClientAddress` (evidence of who acted, limits per client).
+    public let peerAddress: String?
     /// Who is asking: a signed-in user or an API key, and so the workspace.
     public let actor: Actor
     public let requestID: String
@@ -16,6 +18,7 @@ public struct AuthenticatedRequestContext: ChildRequestContext, ActorRequestCont
     public init(context: RapportRequestContext) throws {
         self.actor = try context.actor()
         self.coreContext = context.coreContext
+        self.peerAddress = context.peerAddress
         self.requestID = context.requestID
     }
 

@@ -8,12 +8,15 @@ public struct SignedInRequestContext: ChildRequestContext, ActorRequestContext, 
     public typealias ParentContext = RapportRequestContext
 
     public var coreContext: CoreRequestContextStorage
+    /// The connection's peer, for `ClientAddress` (evidence of who acted, limits per client).
+    public let peerAddress: String?
     public let session: ActiveSession
 
     public init(context: RapportRequestContext) throws {
         guard let session = context.signedIn else { throw RapportError.unauthorized("Sign in first.") }
         self.session = session
         self.coreContext = context.coreContext
+        self.peerAddress = context.peerAddress
     }
 
     public var actor: Actor { session.actor }

@@ -37,4 +37,11 @@ extension CustomerPages {
     struct UnmergeForm: Decodable {
         let mergeID: String?
     }
+
+    /// What the customer told an agent about one purpose and channel.
+    struct ConsentForm: Decodable {
+        let purpose: String
+        let channel: String
+        let status: String
+    }
 }

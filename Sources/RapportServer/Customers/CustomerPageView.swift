@@ -10,9 +10,27 @@ struct CustomerPageView: TemplateView {
     }
 
     /// A consent flag the shop sent as an attribute (`accepts marketing`: `yes`).
+    /// A purpose and channel the customer answered for: what holds now, since when and from
+    /// where, and every change with its evidence.
     struct Consent: TemplateView {
+        struct Change: TemplateView {
+            let status: String
+            let source: String
+            let actor: String
+            let when: String
+            let whenISO: String
+            let address: String?
+            let browser: String?
+            let textHash: String?
+        }
+
         let purpose: String
-        let value: String
+        let channel: String
+        let effect: String
+        let since: String
+        let source: String
+        let expires: String?
+        let changes: [Change]
     }
 
     struct Attribute: TemplateView {
@@ -93,6 +111,12 @@ struct CustomerPageView: TemplateView {
     let identities: [Identity]
     let tags: [String]
     let consent: [Consent]
+    let hasConsent: Bool
+    /// The choices of the form an agent records consent with.
+    let consentPurposes: [ChoiceView]
+    let consentChannels: [ChoiceView]
+    let consentStatuses: [ChoiceView]
+    var consentError: String?
     let attributes: [Attribute]
     let addresses: [Address]
     let summary: CommerceSummaryView

@@ -8,6 +8,7 @@ struct CustomerPages {
     let customers: CustomerService
     let conversations: ConversationService
     let inboxes: InboxService
+    let consents: ConsentService
     let views: CustomerViews
     let pages: WebPages
 
@@ -21,6 +22,7 @@ struct CustomerPages {
         group.post("customers/:id/merge", requiring: .mergeCustomers, use: merge)
         group.post("customers/:id/unmerge", requiring: .mergeCustomers, use: unmerge)
         group.post("customers/:id/conversations", use: write)
+        group.post("customers/:id/consents", requiring: .editCustomers, use: recordConsent)
     }
 
     @Sendable func list(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -148,6 +150,23 @@ struct CustomerPages {
                 view.writeDraft = input.text
             }
         }
+    }
+
+    /// An agent records what the customer told them: the source is `agent`, and the agent's
+    /// address and browser are kept as evidence of who recorded it.
+    @Sendable func recordConsent(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let id = try id(context)
+        do {
+            let input = try form.decode(ConsentForm.self)
+            _ = try await consents.record(
+                ConsentInput(purpose: input.purpose, channel: input.channel, status: input.status), customerID: id,
+                witness: ConsentRoutes.witness(request, peerAddress: context.peerAddress, actor: context.actor), as: context.actor)
+        } catch RapportError.invalid(let problems) {
+            let message = problems.map(WebFormat.problem).joined(separator: " ")
+            return try await render(request, context: context, id: id, status: .unprocessableContent) { $0.consentError = message }
+        }
+        return WebRedirect.to("/customers/\(id)#consent-h")
     }
 
     @Sendable func merge(_ request: Request, context: SignedInRequestContext) async throws -> Response {

@@ -1,8 +1,8 @@
 import Foundation
 import RapportCore
 
-/// A customer as the API shows it; the 360° view adds `commerce`, `counts`, `insights` and
-/// `recent_interactions`.
+/// A customer as the API shows it; the 360° view adds `commerce`, `consents`, `counts`,
+/// `insights` and `recent_interactions`.
 struct CustomerResponse: Encodable {
     struct Counts: Encodable {
         let identities: Int
@@ -12,6 +12,7 @@ struct CustomerResponse: Encodable {
     let addresses: [AddressResponse]
     let attributes: JSONValue
     @OmittedWhenNil var commerce: CommerceSummaryResponse?
+    @OmittedWhenNil var consents: [ConsentResponse]?
     @OmittedWhenNil var counts: Counts?
     let createdAt: Date
     let firstName: String?
@@ -43,9 +44,10 @@ struct CustomerResponse: Encodable {
         updatedAt = customer.updatedAt
     }
 
-    init(_ view: CustomerView) {
+    init(_ view: CustomerView, now: Date) {
         self.init(view.customer)
         commerce = CommerceSummaryResponse(summary: view.commerce)
+        consents = view.consents.map { ConsentResponse($0, now: now) }
         counts = Counts(identities: view.customer.identities.count, interactions: view.interactionCount)
         insights = CustomerInsightsResponse(rfm: view.rfm, lifetimeValue: view.lifetimeValue)
         recentInteractions = view.recentInteractions.map(InteractionResponse.init(interaction:))

@@ -7,6 +7,7 @@ import RapportCore
 struct CustomerRoutes {
     let customers: CustomerService
     let timeline: TimelineService
+    let clock: any WallClock
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.post("customers", requiring: .editCustomers, use: upsert)
@@ -53,12 +54,12 @@ struct CustomerRoutes {
         let actor = context.actor
         do {
             let view = try await customers.view(id: try id(context), as: actor)
-            return try JSONResponse.make(CustomerResponse(view))
+            return try JSONResponse.make(CustomerResponse(view, now: clock.now()))
         } catch RapportError.mergedInto(let survivorID) {
             let view = try await customers.view(id: survivorID, as: actor)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/customers/\(survivorID)"
-            return try JSONResponse.make(CustomerResponse(view), status: .movedPermanently, headers: headers)
+            return try JSONResponse.make(CustomerResponse(view, now: clock.now()), status: .movedPermanently, headers: headers)
         }
     }
 

@@ -60,9 +60,17 @@ struct CustomerViews: Sendable {
                 customerID: customerID, otherID: suggestion.customerID == customerID ? suggestion.candidateID : suggestion.customerID,
                 reason: suggestion.reason, identity: "\(suggestion.identityKind.rawValue) \(suggestion.identityValue)")
         }
-        // Shops send consent as attributes (`accepts_marketing`, `consent_sms`, …) until consent has its own model.
-        let consent = profile.attributes.keys.sorted().filter { $0.hasPrefix("accepts_") || $0.hasPrefix("consent_") }.map { key in
-            CustomerPageView.Consent(purpose: key.replacingOccurrences(of: "_", with: " "), value: WebFormat.attribute(profile.attributes[key]))
+        let consent = view.consents.map { state in
+            CustomerPageView.Consent(
+                purpose: state.purpose.rawValue, channel: state.channel.rawValue, effect: state.effect(at: now).rawValue,
+                since: WebFormat.day(state.current.evidence.occurredAt), source: state.current.evidence.source.rawValue.replacingOccurrences(of: "_", with: " "),
+                expires: state.current.expiresAt.map(WebFormat.day),
+                changes: state.history.map { entry in
+                    CustomerPageView.Consent.Change(
+                        status: entry.status.rawValue, source: entry.evidence.source.rawValue.replacingOccurrences(of: "_", with: " "),
+                        actor: entry.evidence.actor, when: WebFormat.time(entry.evidence.occurredAt), whenISO: WebFormat.iso(entry.evidence.occurredAt),
+                        address: entry.evidence.ipAddress, browser: entry.evidence.userAgent, textHash: entry.evidence.textHash.map { String($0.prefix(12)) })
+                })
         }
         let attributes = profile.attributes.keys.sorted().map { key in
             CustomerPageView.Attribute(key: key, value: WebFormat.attribute(profile.attributes[key]))
@@ -73,7 +81,10 @@ struct CustomerViews: Sendable {
             id: customer.id, name: name, initials: WebFormat.initials(name),
             locale: profile.locale, timezone: profile.timezone, notes: profile.notes, since: WebFormat.day(customer.createdAt),
             identities: customer.identities.map { CustomerPageView.Identity(kind: $0.kind.rawValue, value: $0.value, source: $0.source) },
-            tags: profile.tags, consent: consent, attributes: attributes,
+            tags: profile.tags, consent: consent, hasConsent: !consent.isEmpty,
+            consentPurposes: ConsentPurpose.standard.map { ChoiceView(value: $0.rawValue) },
+            consentChannels: ConsentChannel.allCases.map { ChoiceView(value: $0.rawValue) },
+            consentStatuses: ConsentStatus.allCases.map { ChoiceView(value: $0.rawValue) }, attributes: attributes,
             addresses: profile.addresses.map { CustomerPageView.Address(text: $0.oneLine) },
             summary: summary(view.commerce), orders: orders.items.map(order), returns: returnRows, timeline: entries,
             merges: undoable, suggestions: duplicates, interactionCount: view.interactionCount,

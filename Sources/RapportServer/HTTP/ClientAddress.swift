@@ -19,7 +19,12 @@ enum ClientAddress {
     }
 
     static func of(_ request: Request, context: RapportRequestContext) -> String? {
-        guard let peer = context.peerAddress else { return nil }
+        of(request, peerAddress: context.peerAddress)
+    }
+
+    /// The same, for a route's own context, which carries the peer's address along.
+    static func of(_ request: Request, peerAddress: String?) -> String? {
+        guard let peer = peerAddress else { return nil }
         guard trustedProxies.contains(peer), let forwarded = request.headers[forwardedFor],
             let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty, last.count <= 64
         else { return peer }

@@ -1,7 +1,7 @@
 import Crypto
 import RapportCore
 
-/// Hex SHA-256 of an API key secret.
+/// Hex SHA-256 of an API key secret, or of a consent text (its reference).
 public struct SHA256SecretHasher: SecretHasher {
     public init() {}
 

@@ -88,6 +88,8 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/customers/{id}/merge": .roles(everyone),
         "POST /api/v1/customers/{id}/unmerge": .roles(everyone),
         "GET /api/v1/customers/{id}/merges": .roles(everyone),
+        "POST /api/v1/customers/{id}/consents": .roles(everyone),
+        "GET /api/v1/customers/{id}/consents": .roles(everyone),
         "POST /api/v1/customers/{id}/interactions": .roles(everyone),
         "GET /api/v1/customers/{id}/timeline": .roles(everyone),
         "GET /api/v1/customers/{id}/recommendations": .roles(everyone),
@@ -101,6 +103,7 @@ struct RouteRoleMatrixTests {
         "GET /customers/{id}/merge/{other}": .roles(everyone),
         "POST /customers/{id}/unmerge": .roles(everyone),
         "POST /customers/{id}/conversations": .roles(support),
+        "POST /customers/{id}/consents": .roles(everyone),
 
         // Commerce
         "GET /api/v1/products": .roles(everyone),
