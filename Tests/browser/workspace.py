@@ -321,6 +321,18 @@ class Suite:
         offers = self.browser.find_elements(By.CSS_SELECTOR, "#value .recommendations a")
         check("Lifetime value" in value and "RFM" in value and offers, "the customer page shows lifetime value, RFM segment and products to offer")
         self.shot("customer-value")
+        check(not self.unlabelled_fields(), "every field of the customer page has a label")
+        Select(self.browser.find_element(By.ID, "consent-purpose")).select_by_value("surveys")
+        Select(self.browser.find_element(By.ID, "consent-channel")).select_by_value("sms")
+        Select(self.browser.find_element(By.ID, "consent-status")).select_by_value("granted")
+        self.browser.find_element(By.CSS_SELECTOR, "#consent-form button[type=submit]").click()
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "table.consents")))
+        rows = [row.text for row in self.browser.find_elements(By.CSS_SELECTOR, "table.consents tbody tr:not(.consent-history)")]
+        self.browser.find_element(By.XPATH, "//summary[contains(., 'History of surveys by sms')]").click()
+        history = self.browser.find_element(By.XPATH, "//summary[contains(., 'History of surveys by sms')]/..").text
+        check(any(row.startswith("surveys sms granted") for row in rows) and "agent" in history and "user:usr_" in history,
+              "a marketer records what the customer said on the customer page, and its history names the source and who recorded it")
+        self.shot("customer-consent")
         self.browser.get(self.base + "/insights")
         counts = [link for link in self.browser.find_elements(By.CSS_SELECTOR, "ul.segments a[href^='/customers?segment=']") if link.text.strip() not in ("", "0")]
         check(counts, "the RFM segments on the insights page have customers to open")

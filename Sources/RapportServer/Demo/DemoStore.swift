@@ -27,6 +27,9 @@ public struct DemoStore: Sendable {
         public var trackedEvents = 0
     }
 
+    /// What the demo shop's newsletter box says.
+    static let newsletterWording = "Yes, send me news and offers by e-mail. I can unsubscribe at any time."
+
     public func fill(services: AppServices, workspaceID: String, progress: @Sendable (String) -> Void = { _ in }) async throws -> Summary {
         var random = SeededGenerator(seed: seed)
         var summary = Summary()
@@ -46,6 +49,17 @@ public struct DemoStore: Sendable {
         }
         summary.customers = customerIDs.count
         progress("\(customerIDs.count) customers")
+
+        // Newsletter sign-ups the shop reported, with the wording the customers ticked.
+        let signedUp = Array(stride(from: 0, to: min(400, customerIDs.count), by: 2))
+        for index in signedUp {
+            _ = try await services.consents.record(
+                ConsentInput(
+                    purpose: ConsentPurpose.marketing.rawValue, channel: ConsentChannel.email.rawValue, status: ConsentStatus.granted.rawValue,
+                    source: ConsentSource.shop.rawValue, occurredAt: now.addingTimeInterval(-Double(index) * 3_600), text: Self.newsletterWording),
+                customerID: customerIDs[index], witness: .none, as: .system("demo", workspaceID: workspaceID))
+        }
+        progress("\(signedUp.count) newsletter consents")
 
         // Till receipts that knew only a phone number, then a web order naming e-mail and phone.
         let duplicated = Array(0..<min(duplicates, people.count))
