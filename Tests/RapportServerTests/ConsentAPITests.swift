@@ -38,16 +38,27 @@ struct ConsentAPITests {
             #expect((history.first?["actor"] as? String)?.hasPrefix("api_key:") == true)
             #expect(history.first?["ip_address"] is NSNull, "a key relays a change made elsewhere: no address of a person")
 
+            let again = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: #"{"purpose":"marketing","channel":"email","status":"withdrawn"}"#)
+            #expect((again.object["history"] as? [Any])?.count == 2, "the same answer from the same source again adds nothing")
             _ = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: #"{"purpose":"loyalty_club","channel":"sms","status":"denied","source":"shop"}"#)
+            let relayed = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: """
+                {"purpose":"surveys","channel":"email","status":"granted","source":"form","text":"\(wording)","ip_address":"198.51.100.4","user_agent":"Mozilla/5.0"}
+                """)
+            let relayedChange = try #require((relayed.object["history"] as? [[String: Any]])?.first)
+            #expect(relayedChange["text_hash"] as? String == hash, "the same wording is stored once and referenced by the same hash")
+            #expect(relayedChange["ip_address"] as? String == "198.51.100.4")
+            #expect(relayedChange["user_agent"] as? String == "Mozilla/5.0")
             let listed = try await Self.consents(api, id)
-            #expect(listed.map { "\($0["purpose"] ?? "") \($0["channel"] ?? "") \($0["status"] ?? "")" } == ["loyalty_club sms denied", "marketing email withdrawn"])
+            #expect(
+                listed.map { "\($0["purpose"] ?? "") \($0["channel"] ?? "") \($0["status"] ?? "")" }
+                    == ["loyalty_club sms denied", "marketing email withdrawn", "surveys email granted"])
 
             let view = try await api.send(.get, "/api/v1/customers/\(id)")
-            #expect((view.object["consents"] as? [[String: Any]])?.count == 2, "the 360° view shows consent")
+            #expect((view.object["consents"] as? [[String: Any]])?.count == 3, "the 360° view shows consent")
 
             let events = try await api.services.store.read { try await $0.events.events(after: 0, limit: 1000) }
                 .filter { $0.event.type == .consentChanged && $0.event.subjectID == id }
-            #expect(events.count == 3)
+            #expect(events.count == 4)
             #expect(events.first?.event.payload.contains(#""status":"granted""#) == true)
             #expect(events.allSatisfy { !$0.event.payload.contains("ip_address") })
         }
@@ -68,29 +79,37 @@ struct ConsentAPITests {
                 (#"{"purpose":"marketing","channel":"email","status":"granted","source":"agent"}"#, "source"),
                 (#"{"purpose":"marketing","channel":"email","status":"granted","occurred_at":"2099-01-01T00:00:00Z"}"#, "occurred_at"),
                 (#"{"purpose":"marketing","channel":"email","status":"granted","opt_in_level":"single"}"#, "opt_in_level"),
+                (#"{"purpose":"marketing","channel":"email","status":"granted","text":"\#(String(repeating: "x", count: 20_001))"}"#, "text"),
             ] {
                 let response = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: body)
                 #expect(response.status == .unprocessableContent, "\(body)")
-                #expect(response.text.contains(field), "\(body) names \(field)")
+                #expect(response.text.contains(#""field":"\#(field)""#), "\(body) names \(field)")
             }
             #expect(try await Self.consents(api, id).isEmpty)
             #expect(try await api.send(.post, "/api/v1/customers/cus_nobody/consents", json: #"{"purpose":"marketing","channel":"email","status":"granted"}"#).status == .notFound)
         }
     }
 
-    @Test("a grant that has expired no longer counts", arguments: TestDatabase.available)
+    @Test("a grant that has expired no longer counts; a time a little ahead counts as now, so a later answer still wins", arguments: TestDatabase.available)
     func expiry(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
             let id = try await Self.customer(api)
+            let ahead = ISO8601DateFormatter().string(from: api.clock.now().addingTimeInterval(240))
+            _ = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: """
+                {"purpose":"marketing","channel":"sms","status":"granted","occurred_at":"\(ahead)"}
+                """)
+            api.clock.advance(by: 1)
+            _ = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: #"{"purpose":"marketing","channel":"sms","status":"withdrawn"}"#)
+            #expect(try await Self.consents(api, id).first { $0["purpose"] as? String == "marketing" }?["status"] as? String == "withdrawn")
             let inAnHour = ISO8601DateFormatter().string(from: api.clock.now().addingTimeInterval(3600))
             let granted = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: """
                 {"purpose":"surveys","channel":"sms","status":"granted","expires_at":"\(inAnHour)"}
                 """)
             #expect(granted.object["effect"] as? String == "granted")
             api.clock.advance(by: 7200)
-            let later = try await Self.consents(api, id)
-            #expect(later.first?["status"] as? String == "granted")
-            #expect(later.first?["effect"] as? String == "expired")
+            let later = try await Self.consents(api, id).first { $0["purpose"] as? String == "surveys" }
+            #expect(later?["status"] as? String == "granted")
+            #expect(later?["effect"] as? String == "expired")
         }
     }
 
@@ -110,7 +129,10 @@ struct ConsentAPITests {
             let onMergedID = try await api.send(.post, "/api/v1/customers/\(b)/consents", json: #"{"purpose":"surveys","channel":"email","status":"denied"}"#)
             #expect(onMergedID.status == .created, "a change for a merged-away id lands on the survivor")
             _ = try await api.send(.post, "/api/v1/customers/\(a)/unmerge", json: #"{"merge_id":"\#(mergeID)"}"#)
-            #expect(try await Self.consents(api, b).map { $0["status"] as? String } == ["withdrawn"])
+            let backOnB = try await Self.consents(api, b)
+            #expect(backOnB.map { "\($0["purpose"] ?? "") \($0["status"] ?? "")" } == ["marketing withdrawn", "surveys denied"],
+                    "an unmerge gives back what was sent for the merged id, too")
+            #expect(try await Self.consents(api, a).map { "\($0["purpose"] ?? "") \($0["status"] ?? "")" } == ["marketing granted"])
         }
     }
 

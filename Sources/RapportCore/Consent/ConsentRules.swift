@@ -9,6 +9,8 @@ enum ConsentRules {
         let expiresAt: Date?
         let occurredAt: Date?
         let text: String?
+        let ipAddress: String?
+        let userAgent: String?
     }
 
     static func check(_ input: ConsentInput, now: Date, skew: TimeInterval, maximumTextLength: Int) throws -> Checked {
@@ -38,7 +40,7 @@ enum ConsentRules {
         guard errors.isEmpty, let channel, let status else { throw RapportError.invalid(errors) }
         return Checked(
             purpose: ConsentPurpose(rawValue: input.purpose), channel: channel, status: status, expiresAt: input.expiresAt,
-            occurredAt: input.occurredAt, text: text)
+            occurredAt: input.occurredAt, text: text, ipAddress: input.ipAddress, userAgent: input.userAgent)
     }
 
     /// The source a caller named, if it may claim it; the default when it named none.

@@ -46,21 +46,52 @@ public struct ConsentService: Sendable {
         let checked = try ConsentRules.check(input, now: now, skew: Self.allowedSkew, maximumTextLength: Self.maximumTextLength)
         return try await context.write { transaction in
             let session = transaction.session
-            let customer = try await customers.liveCustomerOrSurvivor(id: customerID, workspaceID: workspaceID, session: session)
+            let (customer, mergeID) = try await owner(of: customerID, workspaceID: workspaceID, session: session)
+            let before = ConsentState.states(from: try await session.consents.history(customerID: customer.id, workspaceID: workspaceID))
+                .first { $0.purpose == checked.purpose && $0.channel == checked.channel }
             var textHash: String?
             if let text = checked.text { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
+            // The same answer from the same source again (a shop re-sending its record) adds nothing.
+            if let before, before.status == checked.status, before.current.expiresAt == checked.expiresAt,
+                before.current.evidence.source == source, textHash == nil || before.current.evidence.textHash == textHash
+            {
+                return before
+            }
             let entry = ConsentEntry(
                 id: ResourceID.make(.consentEntry, at: now), workspaceID: workspaceID, customerID: customer.id, purpose: checked.purpose,
                 channel: checked.channel, status: checked.status, expiresAt: checked.expiresAt,
                 evidence: ConsentEvidence(
-                    source: source, actor: actor, ipAddress: witness.ipAddress.map { String($0.prefix(64)) },
-                    userAgent: witness.userAgent.map { String($0.prefix(512)) }, textHash: textHash, occurredAt: checked.occurredAt ?? now),
+                    source: source, actor: actor, ipAddress: Self.clipped(witness.ipAddress ?? checked.ipAddress, 64),
+                    userAgent: Self.clipped(witness.userAgent ?? checked.userAgent, 512), textHash: textHash,
+                    occurredAt: min(checked.occurredAt ?? now, now)),
                 recordedAt: now)
             try await session.consents.append(entry)
+            if let mergeID { try await session.interactions.rememberMove(of: entry.id, underMerge: mergeID) }
             try await transaction.record(ConsentChange(entry))
-            let history = try await session.consents.history(customerID: customer.id, workspaceID: workspaceID)
-            return ConsentState.states(from: history).first { $0.purpose == entry.purpose && $0.channel == entry.channel }
-                ?? ConsentState(purpose: entry.purpose, channel: entry.channel, history: [entry])
+            let history = (before?.history ?? []) + [entry]
+            return ConsentState.states(from: history).first ?? ConsentState(purpose: entry.purpose, channel: entry.channel, history: [entry])
         }
+    }
+
+    /// The live customer a change for `customerID` belongs to. For a merged-away id it is the
+    /// survivor, with the merge, so that an unmerge gives the change back to the customer it
+    /// was sent for.
+    private func owner(of customerID: String, workspaceID: String, session: any StoreSession) async throws -> (Customer, String?) {
+        do {
+            return (try await customers.liveCustomer(id: customerID, workspaceID: workspaceID, session: session), nil)
+        } catch RapportError.mergedInto(let survivorID) {
+            let survivor = try await customers.liveCustomer(id: survivorID, workspaceID: workspaceID, session: session)
+            let merge = try await session.merges.merges(into: survivorID, workspaceID: workspaceID)
+                .first { $0.mergedID == customerID && $0.undoneAt == nil }
+            return (survivor, merge?.id)
+        }
+    }
+
+    /// At most `limit` characters (Unicode scalars, so a few kilobytes at most).
+    private static func clipped(_ text: String?, _ limit: Int) -> String? {
+        guard let text else { return nil }
+        var scalars = String.UnicodeScalarView()
+        scalars.append(contentsOf: text.unicodeScalars.prefix(limit))
+        return String(scalars)
     }
 }

@@ -25,10 +25,13 @@ public struct ConsentState: Sendable, Equatable {
     }
 
     /// Groups a customer's history (any order) into one state per purpose and channel, each
-    /// newest first by when the person acted; the states in a stable order.
+    /// newest first by when the person acted, then by when Rapport stored it; the states in a
+    /// stable order.
     public static func states(from entries: [ConsentEntry]) -> [ConsentState] {
         let newestFirst = entries.sorted { left, right in
-            left.evidence.occurredAt != right.evidence.occurredAt ? left.evidence.occurredAt > right.evidence.occurredAt : left.id > right.id
+            if left.evidence.occurredAt != right.evidence.occurredAt { return left.evidence.occurredAt > right.evidence.occurredAt }
+            if left.recordedAt != right.recordedAt { return left.recordedAt > right.recordedAt }
+            return left.id > right.id
         }
         var order: [String] = []
         var grouped: [String: [ConsentEntry]] = [:]

@@ -9,7 +9,6 @@ struct CustomerPageView: TemplateView {
         let source: String?
     }
 
-    /// A consent flag the shop sent as an attribute (`accepts marketing`: `yes`).
     /// A purpose and channel the customer answered for: what holds now, since when and from
     /// where, and every change with its evidence.
     struct Consent: TemplateView {

@@ -82,7 +82,8 @@ struct CustomerViews: Sendable {
             locale: profile.locale, timezone: profile.timezone, notes: profile.notes, since: WebFormat.day(customer.createdAt),
             identities: customer.identities.map { CustomerPageView.Identity(kind: $0.kind.rawValue, value: $0.value, source: $0.source) },
             tags: profile.tags, consent: consent, hasConsent: !consent.isEmpty,
-            consentPurposes: ConsentPurpose.standard.map { ChoiceView(value: $0.rawValue) },
+            consentPurposes: (ConsentPurpose.standard + view.consents.map(\.purpose).filter { !ConsentPurpose.standard.contains($0) })
+                .reduce(into: [ConsentPurpose]()) { if !$0.contains($1) { $0.append($1) } }.map { ChoiceView(value: $0.rawValue) },
             consentChannels: ConsentChannel.allCases.map { ChoiceView(value: $0.rawValue) },
             consentStatuses: ConsentStatus.allCases.map { ChoiceView(value: $0.rawValue) }, attributes: attributes,
             addresses: profile.addresses.map { CustomerPageView.Address(text: $0.oneLine) },

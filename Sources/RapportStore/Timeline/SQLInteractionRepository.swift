@@ -80,6 +80,10 @@ struct SQLInteractionRepository: InteractionRepository {
         }
     }
 
+    func rememberMove(of rowID: String, underMerge mergeID: String) async throws {
+        try await handle.sql.raw("INSERT INTO merge_moves (merge_id, interaction_id) VALUES (\(bind: mergeID), \(bind: rowID))").run()
+    }
+
     func moveBack(mergeID: String, to customerID: String, workspaceID: String) async throws {
         for table in Self.ownedTables {
             try await handle.sql.raw("""
