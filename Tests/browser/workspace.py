@@ -326,7 +326,8 @@ class Suite:
         Select(self.browser.find_element(By.ID, "consent-channel")).select_by_value("sms")
         Select(self.browser.find_element(By.ID, "consent-status")).select_by_value("granted")
         self.browser.find_element(By.CSS_SELECTOR, "#consent-form button[type=submit]").click()
-        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "table.consents")))
+        # The page before the form may already have the table: wait for the new row's history.
+        self.wait(seen.presence_of_element_located((By.XPATH, "//summary[contains(., 'History of surveys by sms')]")))
         rows = [row.text for row in self.browser.find_elements(By.CSS_SELECTOR, "table.consents tbody tr:not(.consent-history)")]
         self.browser.find_element(By.XPATH, "//summary[contains(., 'History of surveys by sms')]").click()
         history = self.browser.find_element(By.XPATH, "//summary[contains(., 'History of surveys by sms')]/..").text
