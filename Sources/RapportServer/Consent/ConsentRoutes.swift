@@ -17,7 +17,7 @@ struct ConsentRoutes {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let input = try ConsentRequests.change(&body)
         let state = try await consents.record(
-            input, customerID: try id(context), witness: Self.witness(request, peerAddress: context.peerAddress, actor: context.actor),
+            input, customerID: try id(context), witness: .observed(request, peerAddress: context.peerAddress, actor: context.actor),
             as: context.actor)
         return try JSONResponse.make(ConsentResponse(state, now: clock.now()), status: .created)
     }
@@ -26,13 +26,6 @@ struct ConsentRoutes {
         let states = try await consents.consents(customerID: try id(context), as: context.actor)
         let now = clock.now()
         return try JSONResponse.make(ListResponse(data: states.map { ConsentResponse($0, now: now) }, hasMore: false, lastID: nil))
-    }
-
-    /// A signed-in person's address and browser, kept as evidence of who recorded the change;
-    /// none for an integration's key, which relays a change made elsewhere.
-    static func witness(_ request: Request, peerAddress: String?, actor: Actor) -> ConsentWitness {
-        guard actor.userID != nil else { return .none }
-        return ConsentWitness(ipAddress: ClientAddress.of(request, peerAddress: peerAddress), userAgent: request.headers[.userAgent])
     }
 
     private func id(_ context: AuthenticatedRequestContext) throws -> String {

@@ -161,7 +161,7 @@ struct CustomerPages {
             let input = try form.decode(ConsentForm.self)
             _ = try await consents.record(
                 ConsentInput(purpose: input.purpose, channel: input.channel, status: input.status), customerID: id,
-                witness: ConsentRoutes.witness(request, peerAddress: context.peerAddress, actor: context.actor), as: context.actor)
+                witness: .observed(request, peerAddress: context.peerAddress, actor: context.actor), as: context.actor)
         } catch RapportError.invalid(let problems) {
             let message = problems.map(WebFormat.problem).joined(separator: " ")
             return try await render(request, context: context, id: id, status: .unprocessableContent) { $0.consentError = message }
