@@ -27,4 +27,6 @@ struct SQLStoreSession: StoreSession {
     var helpArticles: any HelpArticleRepository { SQLHelpArticleRepository(handle: handle) }
     var insights: any InsightsRepository { SQLInsightsRepository(handle: handle) }
     var consents: any ConsentRepository { SQLConsentRepository(handle: handle) }
+    var audit: any AuditRepository { SQLAuditRepository(handle: handle) }
+    var privacy: any PrivacyRepository { SQLPrivacyRepository(handle: handle) }
 }

@@ -70,7 +70,8 @@ struct DatabaseOptions: ParsableArguments {
         } catch let error as RapportError {
             await services.store.shutdown()
             switch error {
-            case .conflict(let message), .notFound(let message), .unauthorized(let message), .forbidden(let message), .mergedInto(let message):
+            case .conflict(let message), .notFound(let message), .unauthorized(let message), .forbidden(let message), .mergedInto(let message),
+                .gone(let message):
                 throw ValidationError(message)
             case .tooManyAttempts(let message, _), .overloaded(let message, _):
                 throw ValidationError(message)

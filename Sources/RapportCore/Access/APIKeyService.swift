@@ -31,6 +31,7 @@ public struct APIKeyService: Sendable {
             createdAt: now)
         try await store.write { session in
             try await session.apiKeys.insert(key)
+            try await session.audit.append(AuditRecord(.keyCreated, subject: .apiKey(key.id), details: ["kind": kind.rawValue]), by: actor, at: now)
         }
         return IssuedAPIKey(key: key, secret: secret)
     }
@@ -49,15 +50,22 @@ public struct APIKeyService: Sendable {
     public func revoke(id: String, as actor: Actor) async throws {
         try actor.require(.manageKeys)
         guard try await keys(as: actor).contains(where: { $0.id == id }) else { throw RapportError.notFound("No API key with id \(id.prefix(64)).") }
-        try await revoke(id: id)
+        try await revoke(id: id, by: actor)
     }
 
-    /// Revokes the key with `id`; revoking twice is harmless.
+    /// Revokes the key with `id` from the command line; revoking twice is harmless.
     public func revoke(id: String) async throws {
+        guard let key = try await list().first(where: { $0.id == id }) else { throw RapportError.notFound("No API key with id \(id).") }
+        try await revoke(id: id, by: .operator(workspaceID: key.workspaceID))
+    }
+
+    private func revoke(id: String, by actor: Actor) async throws {
+        let now = clock.now()
         try await store.write { session in
-            guard try await session.apiKeys.revoke(id: id, at: clock.now()) else {
+            guard try await session.apiKeys.revoke(id: id, at: now) else {
                 throw RapportError.notFound("No API key with id \(id).")
             }
+            try await session.audit.append(AuditRecord(.keyRevoked, subject: .apiKey(id)), by: actor, at: now)
         }
     }
 

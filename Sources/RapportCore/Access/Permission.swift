@@ -1,9 +1,9 @@
-/// What a role may do. Admins manage users, keys, channels, shops and outgoing webhooks;
-/// managers also set up teams, canned responses, routing, SLA policies and the bot, see the
-/// dashboard, delete customers and refund returns; agents work conversations and change orders
-/// (as the bot does); marketers see customers, segments and insights but no conversation
-/// contents. Everyone may edit customers' profiles and merge duplicates (every merge can be
-/// undone).
+/// What a role may do. Admins manage users, keys, channels, shops and outgoing webhooks, erase
+/// customers and read the audit log; managers also set up teams, canned responses, routing,
+/// SLA policies and the bot, see the dashboard, delete customers, export what Rapport holds on
+/// one and refund returns; agents work conversations and change orders (as the bot does);
+/// marketers see customers, segments and insights but no conversation contents. Everyone may
+/// edit customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
     case workConversations
@@ -22,6 +22,9 @@ public enum Permission: Sendable, CaseIterable {
     case refundOrders
     case manageSources
     case refreshInsights
+    case exportCustomerData
+    case eraseCustomers
+    case viewAuditLog
 
     public var roles: Set<UserRole> {
         switch self {
@@ -36,6 +39,8 @@ public enum Permission: Sendable, CaseIterable {
         case .refundOrders: [.admin, .manager]
         case .manageSources: [.admin]
         case .refreshInsights: [.admin, .manager]
+        case .exportCustomerData: [.admin, .manager]
+        case .eraseCustomers, .viewAuditLog: [.admin]
         }
     }
 
@@ -58,6 +63,9 @@ public enum Permission: Sendable, CaseIterable {
         case .refundOrders: "refund returns"
         case .manageSources: "connect, rotate or remove shops"
         case .refreshInsights: "recompute every insight now"
+        case .exportCustomerData: "export everything Rapport holds on a customer"
+        case .eraseCustomers: "erase a customer for good"
+        case .viewAuditLog: "read or export the audit log"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

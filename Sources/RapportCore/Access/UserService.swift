@@ -60,6 +60,8 @@ public struct UserService: Sendable {
                     }
                     try await session.inboxes.addMember(agentID: user.id, teamID: teamID)
                 }
+                try await session.audit.append(
+                    AuditRecord(.userCreated, subject: .user(user.id), details: ["role": role.rawValue]), by: actor, at: clock.now())
             }
         } catch is StoreConflict {
             throw InboxService.emailTaken(user.email)
@@ -108,6 +110,10 @@ public struct UserService: Sendable {
                     if let wait = Self.lockout(afterFailures: failures) {
                         try await session.users.lock(userID: credentials.user.id, until: now.addingTimeInterval(wait))
                     }
+                    try await session.audit.append(
+                        AuditRecord(.userSignInFailed, subject: .user(credentials.user.id), details: ["failures": String(failures)],
+                                    ipAddress: attempt.address),
+                        actor: "anonymous", workspaceID: credentials.user.workspaceID, at: now)
                 }
                 continue
             }
@@ -115,7 +121,7 @@ public struct UserService: Sendable {
                 throw RapportError.unauthorized("This account is deactivated; an admin of the workspace can reactivate it.")
             }
             await throttle.succeeded(attempt.address)
-            return try await openSession(for: credentials.user, knownDevice: knownDevice, now: now)
+            return try await openSession(for: credentials.user, knownDevice: knownDevice, address: attempt.address, now: now)
         }
         throw wrong
     }
@@ -126,7 +132,7 @@ public struct UserService: Sendable {
         return try await store.read { session in try await session.users.knowsDevice(id: id, userID: userID) }
     }
 
-    private func openSession(for user: User, knownDevice: Bool, now: Date) async throws -> SignedIn {
+    private func openSession(for user: User, knownDevice: Bool, address: String?, now: Date) async throws -> SignedIn {
         let token = RandomSecret.make(prefix: "rss_", length: 40)
         let deviceToken = knownDevice ? nil : RandomSecret.make(prefix: "rdv_", length: 40)
         let session = UserSession(
@@ -136,6 +142,9 @@ public struct UserService: Sendable {
             try await storeSession.users.resetSignInFailures(userID: user.id)
             try await storeSession.users.insert(session)
             if let deviceToken { try await storeSession.users.rememberDevice(id: tokens.hash(deviceToken), userID: user.id, at: now) }
+            try await storeSession.audit.append(
+                AuditRecord(.userSignedIn, subject: .user(user.id), details: ["known_device": String(knownDevice)], ipAddress: address),
+                by: .user(user, teamIDs: []), at: now)
         }
         return SignedIn(user: user, session: session, token: token, deviceToken: deviceToken)
     }
@@ -166,9 +175,13 @@ public struct UserService: Sendable {
         try actor.require(.manageUsers)
         guard userID != actor.userID else { throw RapportError.conflict("You cannot change your own role; another admin can.") }
         let workspaceID = actor.workspaceID
-        guard try await store.write({ session in try await session.users.setRole(role, userID: userID, workspaceID: workspaceID) }) else {
-            throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.")
+        let now = clock.now()
+        let found = try await store.write { session in
+            guard try await session.users.setRole(role, userID: userID, workspaceID: workspaceID) else { return false }
+            try await session.audit.append(AuditRecord(.userRoleChanged, subject: .user(userID), details: ["role": role.rawValue]), by: actor, at: now)
+            return true
         }
+        guard found else { throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.") }
     }
 
     /// Deactivates a user (their sessions end, no sign-in, no routing) or reactivates one.
@@ -181,6 +194,9 @@ public struct UserService: Sendable {
         let found = try await store.write { session in
             let found = try await session.users.setDeactivated(at: active ? nil : now, userID: userID, workspaceID: workspaceID)
             if found && !active { _ = try await session.users.deleteSessions(userID: userID) }
+            if found {
+                try await session.audit.append(AuditRecord(active ? .userReactivated : .userDeactivated, subject: .user(userID)), by: actor, at: now)
+            }
             return found
         }
         guard found else { throw RapportError.notFound("No user \(userID.prefix(64)) in this workspace.") }
@@ -202,6 +218,8 @@ public struct UserService: Sendable {
             try await session.users.setPassword(hash: hash, userID: userID)
             try await session.users.resetSignInFailures(userID: userID)
             _ = try await session.users.deleteSessions(userID: userID)
+            try await session.audit.append(
+                AuditRecord(.userPasswordChanged, subject: .user(userID), details: ["by": "reset"]), by: actor, at: clock.now())
             return user
         }
         return (user, password)
@@ -219,9 +237,12 @@ public struct UserService: Sendable {
             try await work.run({ passwords.verify(current, hash: hash) })
         else { throw RapportError.invalid(field: "current_password", "is not your current password") }
         let newHash = try await work.run { passwords.hash(new) }
+        let user = credentials.user
         try await store.write { session in
             try await session.users.setPassword(hash: newHash, userID: userID)
             _ = try await session.users.deleteSessions(userID: userID)
+            try await session.audit.append(
+                AuditRecord(.userPasswordChanged, subject: .user(userID), details: ["by": "self"]), by: .user(user, teamIDs: []), at: clock.now())
         }
         return try await signIn(email: email, password: new)
     }

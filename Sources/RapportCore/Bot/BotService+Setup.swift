@@ -45,6 +45,7 @@ extension BotService {
             let switchedOff = before.filter { !settings.inboxIDs.contains($0) }.compactMap { inboxes[$0] }
             try await session.bot.save(cleaned, workspaceID: actor.workspaceID, at: clock.now())
             try await BotHandoff.handOffPending(inboxes: switchedOff, in: transaction)
+            try await transaction.audit(AuditRecord(.settingsChanged, details: ["setting": "bot"]), by: actor)
         }
     }
 
@@ -78,6 +79,8 @@ extension BotService {
                     workspaceID: actor.workspaceID, version: (latest?.version ?? 0) + 1, intents: cleaned, createdBy: actor.label,
                     createdAt: clock.now())
                 try await session.bot.insert(set)
+                try await session.audit.append(
+                    AuditRecord(.settingsChanged, details: ["setting": "bot_intents", "version": String(set.version)]), by: actor, at: set.createdAt)
                 return set
             }
         }

@@ -6,6 +6,8 @@ public struct CoreServices: Sendable {
     public let customers: CustomerService
     public let timeline: TimelineService
     public let consents: ConsentService
+    public let privacy: PrivacyService
+    public let audit: AuditService
     public let commerce: CommerceService
     public let tracking: TrackingService
     public let sources: SourceService
@@ -40,6 +42,8 @@ public struct CoreServices: Sendable {
         self.customers = customers
         self.timeline = TimelineService(customers: customers)
         self.consents = ConsentService(customers: customers)
+        self.privacy = PrivacyService(customers: customers)
+        self.audit = AuditService(store: store, clock: clock, hasher: secrets)
         let commerce = CommerceService(customers: customers)
         self.commerce = commerce
         self.tracking = TrackingService(commerce: commerce)

@@ -31,4 +31,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case webhookAttempt = "wha"
     case helpArticle = "art"
     case consentEntry = "cst"
+    case auditEntry = "aud"
 }

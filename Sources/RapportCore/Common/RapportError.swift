@@ -8,6 +8,8 @@ public enum RapportError: Error, Sendable, Equatable {
     case conflict(String)
     /// The resource existed but was merged into another one, whose id is given.
     case mergedInto(String)
+    /// The resource existed and was erased for good.
+    case gone(String)
     /// The credentials are missing or not valid.
     case unauthorized(String)
     /// The caller is known but their role does not allow this.

@@ -30,6 +30,7 @@ public struct InboxService: Sendable {
             try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: transaction.session)
             try await transaction.session.inboxes.insert(inbox)
             try await transaction.record(InboxChange(created: true, inbox))
+            try await transaction.audit(AuditRecord(.inboxCreated, subject: .inbox(inbox.id), details: ["channel": channel.rawValue]), by: actor)
         }
         return inbox
     }
@@ -57,6 +58,9 @@ public struct InboxService: Sendable {
             try await checkReferences(teamID: teamID, slaPolicyID: slaPolicyID, workspaceID: workspaceID, session: session)
             try await session.inboxes.update(inbox)
             try await transaction.record(InboxChange(created: false, inbox))
+            // The names of the settings changed, never their values (some are credentials).
+            let changed = settingChanges.keys.sorted().joined(separator: ",")
+            try await transaction.audit(AuditRecord(.inboxUpdated, subject: .inbox(inbox.id), details: ["settings": changed]), by: actor)
             return inbox
         }
     }
@@ -159,6 +163,7 @@ public struct InboxService: Sendable {
                 // Signing in names no workspace: an address leads to one account in the whole installation.
                 guard try await session.users.credentials(email: agent.email).isEmpty else { throw StoreConflict() }
                 try await session.inboxes.insert(agent)
+                try await session.audit.append(AuditRecord(.userCreated, subject: .user(agent.id), details: ["role": "agent"]), by: actor, at: agent.createdAt)
             }
         } catch is StoreConflict {
             throw Self.emailTaken(agent.email)
@@ -212,6 +217,9 @@ public struct InboxService: Sendable {
         try await store.write { session in
             try await checkAgents(team.memberIDs, field: "member_ids", workspaceID: workspaceID, session: session)
             try await session.inboxes.insert(team)
+            try await session.audit.append(
+                AuditRecord(.teamChanged, subject: .team(team.id), details: ["change": "created", "members": String(team.memberIDs.count)]),
+                by: actor, at: now)
         }
         return team
     }
@@ -225,6 +233,9 @@ public struct InboxService: Sendable {
             }
             try await checkAgents(agentIDs, field: "agent_ids", workspaceID: workspaceID, session: session)
             for agentID in agentIDs { try await session.inboxes.addMember(agentID: agentID, teamID: teamID) }
+            try await session.audit.append(
+                AuditRecord(.teamChanged, subject: .team(teamID), details: ["change": "members_added", "members": agentIDs.sorted().joined(separator: ",")]),
+                by: actor, at: clock.now())
             guard let team = try await session.inboxes.team(id: teamID, workspaceID: workspaceID) else {
                 throw RapportError.notFound("No team \(teamID.prefix(64)) in this workspace.")
             }
@@ -255,7 +266,10 @@ public struct InboxService: Sendable {
         let now = clock.now()
         let response = CannedResponse(id: ResourceID.make(.cannedResponse, at: now), workspaceID: workspaceID, shortCode: code, content: content, createdAt: now)
         do {
-            try await store.write { session in try await session.inboxes.insert(response) }
+            try await store.write { session in
+                try await session.inboxes.insert(response)
+                try await session.audit.append(AuditRecord(.settingsChanged, details: ["setting": "canned_response", "id": response.id]), by: actor, at: now)
+            }
         } catch is StoreConflict {
             throw RapportError.conflict("A canned response with short code \(code) exists already.")
         }
@@ -287,6 +301,7 @@ public struct InboxService: Sendable {
                 position: position ?? ((existing.map(\.position).max() ?? 0) + 1), inboxID: inboxID,
                 customerTag: customerTag?.trimmed, teamID: teamID, priority: priority, createdAt: now)
             try await session.inboxes.insert(rule)
+            try await session.audit.append(AuditRecord(.settingsChanged, details: ["setting": "routing_rule", "id": rule.id]), by: actor, at: now)
             return rule
         }
     }
@@ -317,7 +332,10 @@ public struct InboxService: Sendable {
         let policy = SLAPolicy(
             id: ResourceID.make(.slaPolicy, at: now), workspaceID: workspaceID, name: name.trimmed, firstResponseSeconds: firstResponseSeconds,
             nextResponseSeconds: nextResponseSeconds, resolutionSeconds: resolutionSeconds, businessHours: businessHours, createdAt: now)
-        try await store.write { session in try await session.inboxes.insert(policy) }
+        try await store.write { session in
+            try await session.inboxes.insert(policy)
+            try await session.audit.append(AuditRecord(.settingsChanged, details: ["setting": "sla_policy", "id": policy.id]), by: actor, at: now)
+        }
         return policy
     }
 

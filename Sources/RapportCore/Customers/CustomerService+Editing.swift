@@ -4,51 +4,50 @@ extension CustomerService {
     /// Applies a partial update to the profile.
     public func patch(id: String, _ patch: CustomerPatch, as actor: Actor) async throws -> Customer {
         try actor.require(.editCustomers)
-        let workspaceID = actor.workspaceID
         let tags: [String]? = try patch.tags.map { given in
             try ProfileRules.canonicalTags(given, field: "tags").get()
         }
         var canonical = patch
         canonical.tags = tags
         let change = canonical
-        return try await modify(id: id, workspaceID: workspaceID) { profile in
+        return try await modify(id: id, actor: actor, changing: "profile") { profile in
             profile = change.applied(to: profile)
         }
     }
 
     public func addTags(id: String, _ tags: [String], as actor: Actor) async throws -> Customer {
         try actor.require(.editCustomers)
-        let workspaceID = actor.workspaceID
         let canonical = try ProfileRules.canonicalTags(tags, field: "tags").get()
-        return try await modify(id: id, workspaceID: workspaceID) { profile in
+        return try await modify(id: id, actor: actor, changing: "tags") { profile in
             profile.tags = Array(Set(profile.tags).union(canonical)).sorted()
         }
     }
 
     public func removeTag(id: String, _ tag: String, as actor: Actor) async throws -> Customer {
         try actor.require(.editCustomers)
-        let workspaceID = actor.workspaceID
         let canonical = ProfileRules.canonicalTag(tag)
-        return try await modify(id: id, workspaceID: workspaceID) { profile in
+        return try await modify(id: id, actor: actor, changing: "tags") { profile in
             profile.tags.removeAll { $0 == canonical }
         }
     }
 
     public func setAttribute(id: String, key: String, value: AttributeValue?, as actor: Actor) async throws -> Customer {
         try actor.require(.editCustomers)
-        let workspaceID = actor.workspaceID
         guard ProfileRules.isAttributeKey(key) else {
             throw RapportError.invalid(field: "key", "keys are 1 to 64 characters of a-z, 0-9 and _, starting with a letter")
         }
-        return try await modify(id: id, workspaceID: workspaceID) { profile in
+        return try await modify(id: id, actor: actor, changing: "attributes") { profile in
             profile.attributes[key] = value
         }
     }
 
     /// Loads a live customer, lets `change` edit its profile, validates, and writes it with a
-    /// `customer.updated` event if anything changed.
-    func modify(id: String, workspaceID: String, _ change: @Sendable (inout CustomerProfile) -> Void) async throws -> Customer {
-        try await context.write { transaction in
+    /// `customer.updated` event and an audit entry naming what was changed, if anything was.
+    func modify(
+        id: String, actor: Actor, changing what: String, _ change: @Sendable (inout CustomerProfile) -> Void
+    ) async throws -> Customer {
+        let workspaceID = actor.workspaceID
+        return try await context.write { transaction in
             let session = transaction.session
             var customer = try await liveForWrite(id: id, workspaceID: workspaceID, session: session)
             var profile = customer.profile
@@ -60,6 +59,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await transaction.record(CustomerChange(.updated, customer))
+            try await transaction.audit(AuditRecord(.customerUpdated, subject: .customer(id), details: ["changed": what]), by: actor)
             return customer
         }
     }
@@ -76,6 +76,7 @@ extension CustomerService {
             customer.updatedAt = now
             try await session.customers.update(customer)
             try await transaction.record(CustomerChange(.deleted, customer))
+            try await transaction.audit(AuditRecord(.customerDeleted, subject: .customer(id)), by: actor)
         }
     }
 
@@ -84,9 +85,7 @@ extension CustomerService {
         let workspaceID = actor.workspaceID
         return try await context.write { transaction in
             let session = transaction.session
-            guard var customer = try await session.customers.find(id: id, workspaceID: workspaceID),
-                customer.mergedIntoID == nil
-            else { throw RapportError.notFound("No customer with id \(id).") }
+            var customer = try await liveOrDeletedCustomer(id: id, workspaceID: workspaceID, session: session)
             guard let deletedAt = customer.deletedAt else { return customer }
             guard clock.now().timeIntervalSince(deletedAt) <= Self.restoreWindow else {
                 throw RapportError.notFound("Customer \(id) was deleted more than 30 days ago and cannot be restored.")
@@ -95,6 +94,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await transaction.record(CustomerChange(.restored, customer))
+            try await transaction.audit(AuditRecord(.customerRestored, subject: .customer(id)), by: actor)
             return customer
         }
     }
@@ -135,6 +135,7 @@ extension CustomerService {
             customer.updatedAt = now
             try await session.customers.update(customer)
             try await transaction.record(CustomerChange(.identityAdded(added), customer))
+            try await transaction.audit(AuditRecord(.customerUpdated, subject: .customer(id), details: ["changed": "identities"]), by: actor)
             return customer
         }
     }
@@ -153,6 +154,7 @@ extension CustomerService {
             customer.updatedAt = clock.now()
             try await session.customers.update(customer)
             try await transaction.record(CustomerChange(.identityRemoved(identity), customer))
+            try await transaction.audit(AuditRecord(.customerUpdated, subject: .customer(id), details: ["changed": "identities"]), by: actor)
             return customer
         }
     }

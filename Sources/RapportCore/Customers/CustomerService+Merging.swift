@@ -22,6 +22,10 @@ extension CustomerService {
             let outcome = try await merge(
                 survivor: survivor, absorbed: absorbed, actor: actor.label, reason: "merged by hand", session: session)
             try await transaction.record(outcome.change)
+            for (subject, role) in [(survivor.id, "survivor"), (absorbed.id, "merged")] {
+                try await transaction.audit(
+                    AuditRecord(.customerMerged, subject: .customer(subject), details: ["merge_id": outcome.record.id, "role": role]), by: actor)
+            }
             return outcome.record
         }
     }
@@ -114,6 +118,10 @@ extension CustomerService {
             let payload = MergeEventPayload(
                 mergeID: record.id, survivorID: survivor.id, mergedID: absorbed.id, actor: actor.label, reason: "unmerged")
             try await transaction.record(CustomerChange(.unmerged(payload), survivor))
+            for (subject, role) in [(survivor.id, "survivor"), (absorbed.id, "merged")] {
+                try await transaction.audit(
+                    AuditRecord(.customerUnmerged, subject: .customer(subject), details: ["merge_id": record.id, "role": role]), by: actor)
+            }
             var undone = record
             undone.undoneAt = now
             return undone

@@ -122,6 +122,16 @@ public struct CustomerService: Sendable {
         }
     }
 
+    /// The 360° view a person opens (the API's customer, the customer page): `view`, with a
+    /// `customer.viewed` entry in the audit log.
+    public func open(id: String, as actor: Actor) async throws -> CustomerView {
+        let found = try await view(id: id, as: actor)
+        try await context.write { transaction in
+            try await transaction.audit(AuditRecord(.customerViewed, subject: .customer(found.customer.id)), by: actor)
+        }
+        return found
+    }
+
     func view(id: String, workspaceID: String) async throws -> CustomerView {
         try await store.read { session in
             if let view = try await session.customers.view(id: id, workspaceID: workspaceID),
@@ -221,6 +231,20 @@ public struct CustomerService: Sendable {
 
     /// The customer with `id` if it is live; otherwise the error that says where it went.
     func liveCustomer(id: String, workspaceID: String, session: any StoreSession) async throws -> Customer {
+        let customer = try await liveOrDeletedCustomer(id: id, workspaceID: workspaceID, session: session)
+        if let deletedAt = customer.deletedAt {
+            throw RapportError.notFound(
+                "Customer \(id) was deleted at \(Timestamp.iso8601(deletedAt)); POST /api/v1/customers/\(id)/restore brings it back within 30 days.")
+        }
+        return customer
+    }
+
+    /// The customer with `id`, live or deleted (within the restore window); `.mergedInto` for
+    /// a merged-away id, `.gone` for an erased one, `.notFound` otherwise.
+    func liveOrDeletedCustomer(id: String, workspaceID: String, session: any StoreSession) async throws -> Customer {
+        if let erasedAt = try await session.privacy.erasedAt(customerID: id, workspaceID: workspaceID) {
+            throw RapportError.gone("Customer \(id) was erased at \(Timestamp.iso8601(erasedAt)); nothing of it is left.")
+        }
         guard var customer = try await session.customers.find(id: id, workspaceID: workspaceID) else {
             throw RapportError.notFound("No customer with id \(id).")
         }
@@ -231,10 +255,6 @@ public struct CustomerService: Sendable {
             hops += 1
         }
         if customer.id != id { throw RapportError.mergedInto(customer.id) }
-        if let deletedAt = customer.deletedAt {
-            throw RapportError.notFound(
-                "Customer \(id) was deleted at \(Timestamp.iso8601(deletedAt)); POST /api/v1/customers/\(id)/restore brings it back within 30 days.")
-        }
         return customer
     }
 }

@@ -8,6 +8,7 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case customerIdentityRemoved = "customer.identity_removed"
     case customerMerged = "customer.merged"
     case customerUnmerged = "customer.unmerged"
+    case customerErased = "customer.erased"
     case consentChanged = "consent.changed"
     case interactionRecorded = "interaction.recorded"
     case productCreated = "product.created"

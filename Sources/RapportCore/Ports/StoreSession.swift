@@ -22,4 +22,6 @@ public protocol StoreSession: Sendable {
     var helpArticles: any HelpArticleRepository { get }
     var insights: any InsightsRepository { get }
     var consents: any ConsentRepository { get }
+    var audit: any AuditRepository { get }
+    var privacy: any PrivacyRepository { get }
 }

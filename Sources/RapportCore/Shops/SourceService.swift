@@ -28,6 +28,7 @@ public struct SourceService: Sendable {
             let session = transaction.session
             try await session.sources.insert(source)
             try await transaction.record(SourceChange(.created, source))
+            try await transaction.audit(AuditRecord(.sourceCreated, subject: .source(source.id), details: ["kind": kind.rawValue]), by: actor)
         }
         return source
     }
@@ -52,6 +53,7 @@ public struct SourceService: Sendable {
             source.secret = trimmed
             try await session.sources.updateSecret(id: id, secret: trimmed)
             try await transaction.record(SourceChange(.secretRotated, source))
+            try await transaction.audit(AuditRecord(.sourceSecretRotated, subject: .source(source.id)), by: actor)
             return source
         }
     }
@@ -66,6 +68,7 @@ public struct SourceService: Sendable {
             }
             try await session.sources.delete(id: source.id)
             try await transaction.record(SourceChange(.deleted, source))
+            try await transaction.audit(AuditRecord(.sourceDeleted, subject: .source(source.id)), by: actor)
         }
     }
 

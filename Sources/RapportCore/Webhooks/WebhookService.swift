@@ -31,7 +31,12 @@ public struct WebhookService: Sendable {
         let subscription = WebhookSubscription(
             id: ResourceID.make(.webhookSubscription, at: now), workspaceID: workspaceID, url: url.trimmed,
             eventTypes: Array(Set(types)).sorted(), secret: RandomSecret.make(prefix: "whsec_"), active: true, createdAt: now)
-        try await store.write { session in try await session.webhooks.insert(subscription) }
+        try await store.write { session in
+            try await session.webhooks.insert(subscription)
+            try await session.audit.append(
+                AuditRecord(.webhookCreated, subject: .webhook(subscription.id), details: ["events": subscription.eventTypes.joined(separator: ",")]),
+                by: actor, at: now)
+        }
         return subscription
     }
 
@@ -52,8 +57,13 @@ public struct WebhookService: Sendable {
     public func delete(id: String, as actor: Actor) async throws {
         try actor.require(.manageWebhooks)
         let workspaceID = actor.workspaceID
-        guard try await store.write({ session in try await session.webhooks.delete(id: id, workspaceID: workspaceID) })
-        else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
+        let now = clock.now()
+        let deleted = try await store.write { session in
+            guard try await session.webhooks.delete(id: id, workspaceID: workspaceID) else { return false }
+            try await session.audit.append(AuditRecord(.webhookDeleted, subject: .webhook(id)), by: actor, at: now)
+            return true
+        }
+        guard deleted else { throw RapportError.notFound("No webhook subscription \(id.prefix(64)) in this workspace.") }
     }
 
     public func attempts(subscriptionID: String, as actor: Actor, limit: Int = 100) async throws -> [WebhookAttempt] {

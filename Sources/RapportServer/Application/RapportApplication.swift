@@ -22,6 +22,8 @@ public enum RapportApplication {
         let authenticated = api.group(context: AuthenticatedRequestContext.self)
         CustomerRoutes(customers: services.customers, timeline: services.timeline, clock: services.clock).register(on: authenticated)
         ConsentRoutes(consents: services.consents, clock: services.clock).register(on: authenticated)
+        PrivacyRoutes(privacy: services.privacy).register(on: authenticated)
+        AuditRoutes(audit: services.audit).register(on: authenticated)
         CommerceRoutes(commerce: services.commerce).register(on: authenticated)
         RecommendationRoutes(recommendations: services.recommendations).register(on: authenticated)
         MetricsRoutes(metrics: services.metrics, rfm: services.rfm, clock: services.clock).register(on: authenticated)
@@ -63,7 +65,7 @@ public enum RapportApplication {
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages, clock: services.clock).register(on: workspace)
         CustomerPages(
             customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, consents: services.consents,
-            views: customerViews, pages: pages
+            privacy: services.privacy, views: customerViews, pages: pages
         ).register(on: workspace)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,
@@ -78,6 +80,7 @@ public enum RapportApplication {
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
+        AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         CommercePages(
             commerce: services.commerce, customers: services.customers, views: customerViews, recommendations: services.recommendations, pages: pages
         ).register(on: workspace)

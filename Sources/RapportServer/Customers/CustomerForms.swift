@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// The forms of the customer pages, as `WebFormDecoder` reads them.
 extension CustomerPages {
@@ -43,5 +44,11 @@ extension CustomerPages {
         let purpose: String
         let channel: String
         let status: String
+    }
+
+    /// The erasure form: what becomes of the orders, and the typed confirmation.
+    struct EraseForm: Decodable {
+        let orders: ErasedOrders?
+        let confirm: String?
     }
 }

@@ -116,6 +116,10 @@ struct CustomerPageView: TemplateView {
     let consentChannels: [ChoiceView]
     let consentStatuses: [ChoiceView]
     var consentError: String?
+    /// Set by the page's handler: the privacy card's downloads and erasure form.
+    var canExport = false
+    var canErase = false
+    var eraseError: String?
     let attributes: [Attribute]
     let addresses: [Address]
     let summary: CommerceSummaryView

@@ -9,6 +9,7 @@ struct CustomerPages {
     let conversations: ConversationService
     let inboxes: InboxService
     let consents: ConsentService
+    let privacy: PrivacyService
     let views: CustomerViews
     let pages: WebPages
 
@@ -23,6 +24,8 @@ struct CustomerPages {
         group.post("customers/:id/unmerge", requiring: .mergeCustomers, use: unmerge)
         group.post("customers/:id/conversations", use: write)
         group.post("customers/:id/consents", requiring: .editCustomers, use: recordConsent)
+        group.get("customers/:id/export", requiring: .exportCustomerData, use: export)
+        group.post("customers/:id/erase", requiring: .eraseCustomers, use: erase)
     }
 
     @Sendable func list(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -72,6 +75,8 @@ struct CustomerPages {
             view.writeInboxes = reaching.map { CustomerPageView.WriteInbox(id: $0.id, name: "\($0.name) (\(WebFormat.channelName($0.channel)))") }
             view.canWrite = !reaching.isEmpty
         }
+        view.canExport = actor.may(.exportCustomerData)
+        view.canErase = actor.may(.eraseCustomers)
         refused(&view)
         return try pages.render("customer", context, title: view.name, section: "customers", view: view, status: status)
     }
@@ -167,6 +172,31 @@ struct CustomerPages {
             return try await render(request, context: context, id: id, status: .unprocessableContent) { $0.consentError = message }
         }
         return WebRedirect.to("/customers/\(id)#consent-h")
+    }
+
+    /// Everything held on the customer, as a download (`?format=zip` for the ZIP with CSV tables).
+    @Sendable func export(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let format = try CustomerExportFile.format(of: request)
+        return CustomerExportFile(try await privacy.export(customerID: try id(context), as: context.actor), format: format).response
+    }
+
+    /// Erases the customer for good once the admin typed ERASE; says what went.
+    @Sendable func erase(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let input = try await WebForm.read(request, context: context).decode(EraseForm.self)
+        let id = try id(context)
+        guard input.confirm == "ERASE" else {
+            return try await render(request, context: context, id: id, status: .unprocessableContent) {
+                $0.eraseError = "Type ERASE to confirm: an erasure cannot be undone."
+            }
+        }
+        let receipt = try await privacy.erase(customerID: id, orders: input.orders ?? .pseudonymise, as: context.actor)
+        let kept = receipt.orders == .pseudonymise && (receipt.rows["orders"] ?? 0) > 0
+            ? " Their \(receipt.rows["orders"] ?? 0) orders stay for the books, without their name, e-mail or address." : ""
+        return try pages.render(
+            "error", context, title: "Customer erased", section: "customers",
+            view: ErrorPageView(
+                heading: "Customer erased",
+                message: "\(receipt.customerIDs.count) record(s) and everything linked to them are gone for good.\(kept) This cannot be undone."))
     }
 
     @Sendable func merge(_ request: Request, context: SignedInRequestContext) async throws -> Response {

@@ -53,10 +53,10 @@ struct CustomerRoutes {
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let actor = context.actor
         do {
-            let view = try await customers.view(id: try id(context), as: actor)
+            let view = try await customers.open(id: try id(context), as: actor)
             return try JSONResponse.make(CustomerResponse(view, now: clock.now()))
         } catch RapportError.mergedInto(let survivorID) {
-            let view = try await customers.view(id: survivorID, as: actor)
+            let view = try await customers.open(id: survivorID, as: actor)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/customers/\(survivorID)"
             return try JSONResponse.make(CustomerResponse(view, now: clock.now()), status: .movedPermanently, headers: headers)

@@ -29,9 +29,9 @@ struct CustomerViews: Sendable {
             orders: orders.items.map(order), moreOrders: orders.hasMore)
     }
 
-    /// The full customer page.
+    /// The full customer page (an audited view).
     func page(customerID: String, actor: Actor) async throws -> CustomerPageView {
-        let view = try await customers.view(id: customerID, as: actor)
+        let view = try await customers.open(id: customerID, as: actor)
         async let orderPage = commerce.orders(filter: OrderFilter(customerID: customerID), page: try PageRequest(limit: 50), as: actor)
         async let returnPage = commerce.returns(customerID: customerID, as: actor)
         async let timelinePage = customers.timeline(customerID: customerID, page: try PageRequest(limit: 50), as: actor)

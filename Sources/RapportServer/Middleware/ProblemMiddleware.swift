@@ -32,6 +32,8 @@ struct ProblemMiddleware: RouterMiddleware {
         case RapportError.mergedInto(let survivor):
             return ProblemDetails.make(
                 .conflict, detail: "This customer was merged into \(survivor); use that id.", context: context, path: path)
+        case RapportError.gone(let message):
+            return ProblemDetails.make(.gone, detail: message, context: context, path: path)
         case is StoreConflict:
             return ProblemDetails.make(
                 .conflict, detail: "Another request changed the same data at the same moment; retry this one.",

@@ -17,6 +17,7 @@ struct PageFrame: TemplateView {
         let bot: Bool
         let insights: Bool
         let settings: Bool
+        let audit: Bool
     }
 
     let title: String
@@ -34,7 +35,8 @@ struct PageFrame: TemplateView {
         user = User(name: signedIn.user.name, email: signedIn.user.email, role: signedIn.user.role.rawValue, initials: WebFormat.initials(signedIn.user.name))
         nav = Navigation(
             inbox: actor.may(.readConversations), dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
-            insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers))
+            insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers),
+            audit: actor.may(.viewAuditLog))
     }
 
     func templateValues() throws -> [String: Any] {

@@ -53,6 +53,7 @@ enum TemplateValueEncoder {
         switch value {
         case let text as String: return text
         case let number as Int: return number
+        case let number as Int64: return Int(number)
         case let flag as Bool: return flag
         case let number as Double: return number
         case let texts as [String]: return texts

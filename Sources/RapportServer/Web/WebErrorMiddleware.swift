@@ -15,6 +15,8 @@ struct WebErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch RapportError.notFound(let message) {
             return try pages.error(context, status: .notFound, title: "Not found", message: message)
+        } catch RapportError.gone(let message) {
+            return try pages.error(context, status: .gone, title: "Erased", message: message)
         } catch RapportError.forbidden(let message) {
             return try pages.error(context, status: .forbidden, title: "Not allowed", message: message)
         } catch RapportError.unauthorized {

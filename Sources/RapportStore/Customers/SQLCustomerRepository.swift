@@ -161,7 +161,7 @@ struct SQLCustomerRepository: CustomerRepository {
     func purge(deletedBefore cutoff: Date) async throws -> Int {
         let cutoffValue = Timestamp.microseconds(cutoff)
         let ids = try await handle.sql.raw("""
-            SELECT id FROM customers WHERE deleted_at IS NOT NULL AND deleted_at < \(bind: cutoffValue)
+            SELECT id FROM customers WHERE deleted_at IS NOT NULL AND deleted_at < \(bind: cutoffValue) AND erased_at IS NULL
             """).all().map { try $0.string("id") }
         guard !ids.isEmpty else { return 0 }
         for chunk in ids.slices(of: Self.lookupChunk) {

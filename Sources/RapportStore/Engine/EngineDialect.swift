@@ -47,6 +47,29 @@ struct EngineDialect: Sendable {
         }
     }
 
+    /// A condition true when the text column contains any of the values, as text (`%` and
+    /// `_` in them match only themselves); false when there are none. PostgreSQL ignores case
+    /// as SQLite's `LIKE` does.
+    func containsAny(_ values: [String], column: String) -> SQLQueryString {
+        guard !values.isEmpty else { return "(1 = 0)" }
+        let like = kind == .postgresql ? "ILIKE" : "LIKE"
+        var condition: SQLQueryString = "("
+        for (index, value) in values.enumerated() {
+            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                .replacingOccurrences(of: "_", with: "\\_")
+            if index > 0 { condition += " OR " }
+            condition += "\(unsafeRaw: column) \(unsafeRaw: like) \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        }
+        condition += ")"
+        return condition
+    }
+
+    /// Run at the end of an erasure's transaction: SQLite's search index keeps a deleted
+    /// document's terms until its segments are merged, so they are merged now.
+    var afterErasure: [String] {
+        kind == .sqlite ? ["INSERT INTO customer_search(customer_search) VALUES ('optimize')"] : []
+    }
+
     /// The column definition of an auto-numbered primary key.
     var autoIncrementPrimaryKey: String {
         switch kind {

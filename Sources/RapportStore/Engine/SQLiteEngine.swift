@@ -52,11 +52,14 @@ final class SQLiteEngine: SQLEngine {
 
     /// A connection with Rapport's settings. SQLite's default page cache (2 MiB) is far smaller
     /// than the indexes of a million customers; memory-mapped reads skip a copy per page.
+    /// Deleted content is zeroed, so an erased customer is not left in the file's free pages.
     private static func openConnection(path: String, logger: Logger, cacheMiB: Int) async throws -> SQLiteConnection {
         let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: logger)
         let pragmas = [
             "PRAGMA busy_timeout=5000", "PRAGMA synchronous=\(synchronous.rawValue)", "PRAGMA foreign_keys=ON",
             "PRAGMA cache_size=-\(cacheMiB * 1024)", "PRAGMA mmap_size=\(256 << 20)", "PRAGMA temp_store=MEMORY",
+            // Deleted rows are overwritten, not left in free pages (an erasure means gone).
+            "PRAGMA secure_delete=ON",
         ]
         for pragma in pragmas {
             _ = try await connection.query(pragma)

@@ -90,6 +90,9 @@ struct RouteRoleMatrixTests {
         "GET /api/v1/customers/{id}/merges": .roles(everyone),
         "POST /api/v1/customers/{id}/consents": .roles(everyone),
         "GET /api/v1/customers/{id}/consents": .roles(everyone),
+        "GET /api/v1/customers/{id}/export": .roles(managers),
+        "POST /api/v1/customers/{id}/erase": .roles(admins),
+        "GET /api/v1/audit_entries": .roles(admins),
         "POST /api/v1/customers/{id}/interactions": .roles(everyone),
         "GET /api/v1/customers/{id}/timeline": .roles(everyone),
         "GET /api/v1/customers/{id}/recommendations": .roles(everyone),
@@ -104,6 +107,10 @@ struct RouteRoleMatrixTests {
         "POST /customers/{id}/unmerge": .roles(everyone),
         "POST /customers/{id}/conversations": .roles(support),
         "POST /customers/{id}/consents": .roles(everyone),
+        "GET /customers/{id}/export": .roles(managers),
+        "POST /customers/{id}/erase": .roles(admins),
+        "GET /audit": .roles(admins),
+        "GET /audit/export": .roles(admins),
 
         // Commerce
         "GET /api/v1/products": .roles(everyone),

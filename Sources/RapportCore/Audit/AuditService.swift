@@ -1,0 +1,84 @@
+import Foundation
+
+/// The audit log for people: admins read, filter and export it; `rapport audit verify` checks
+/// every chain. Services append their own entries in the transaction of what they did.
+public struct AuditService: Sendable {
+    let store: any DataStore
+    let clock: any WallClock
+    let hasher: any SecretHasher
+
+    /// Entries per read while walking a chain.
+    static let walkPage = 1_000
+
+    public init(store: any DataStore, clock: any WallClock, hasher: any SecretHasher) {
+        self.store = store
+        self.clock = clock
+        self.hasher = hasher
+    }
+
+    /// A page of the workspace's log, newest first.
+    public func entries(filter: AuditFilter, page: PageRequest, as actor: Actor) async throws -> Page<AuditEntry> {
+        try actor.require(.viewAuditLog)
+        return try await store.read { session in
+            try await session.audit.entries(workspaceID: actor.workspaceID, filter: filter, page: page)
+        }
+    }
+
+    /// Where the workspace's chain ends (nil before the first entry).
+    public func head(as actor: Actor) async throws -> AuditHead? {
+        try actor.require(.viewAuditLog)
+        return try await store.read { session in try await session.audit.head(workspaceID: actor.workspaceID) }
+    }
+
+    /// The whole log, oldest first, read a page at a time; the export is itself logged.
+    public func export(as actor: Actor) async throws -> [AuditEntry] {
+        try actor.require(.viewAuditLog)
+        try await record(AuditRecord(.auditExported, subject: .workspace(actor.workspaceID)), by: actor)
+        var entries: [AuditEntry] = []
+        while true {
+            let after = entries.last?.position ?? 0
+            let page = try await store.read { session in
+                try await session.audit.chain(workspaceID: actor.workspaceID, after: after, limit: Self.walkPage)
+            }
+            entries += page
+            if page.count < Self.walkPage { return entries }
+        }
+    }
+
+    /// Appends an entry in a transaction of its own: for what changes nothing else (a view).
+    public func record(_ record: AuditRecord, by actor: Actor) async throws {
+        let now = clock.now()
+        _ = try await store.write { session in
+            try await session.audit.append(record, actor: actor.label, workspaceID: actor.workspaceID, at: now)
+        }
+    }
+
+    /// Walks every workspace's chain from its first entry and compares its end with the head.
+    public func verify() async throws -> AuditVerification {
+        let workspaces = try await store.read { session in try await session.audit.chainedWorkspaceIDs() }
+        var checked = 0
+        var heads: [AuditHead] = []
+        for workspaceID in workspaces {
+            var chain = AuditChain(workspaceID: workspaceID, hasher: hasher)
+            while true {
+                let after = chain.position
+                let page = try await store.read { session in
+                    try await session.audit.chain(workspaceID: workspaceID, after: after, limit: Self.walkPage)
+                }
+                for entry in page {
+                    if let broken = chain.append(entry) {
+                        return AuditVerification(workspaces: workspaces.count, entries: checked, heads: heads, firstBreak: broken)
+                    }
+                    checked += 1
+                }
+                if page.count < Self.walkPage { break }
+            }
+            let head = try await store.read { session in try await session.audit.head(workspaceID: workspaceID) }
+            if let broken = chain.finish(against: head) {
+                return AuditVerification(workspaces: workspaces.count, entries: checked, heads: heads, firstBreak: broken)
+            }
+            if let head { heads.append(head) }
+        }
+        return AuditVerification(workspaces: workspaces.count, entries: checked, heads: heads, firstBreak: nil)
+    }
+}

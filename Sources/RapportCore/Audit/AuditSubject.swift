@@ -1,0 +1,27 @@
+/// What an audit entry is about: a kind (`customer`, `user`, `api_key`, …) and an id. The log
+/// stores the id's digest beside it; an erasure blanks the id and keeps the digest, so the
+/// chain still verifies and the entry still counts, naming no one.
+public struct AuditSubject: Sendable, Equatable {
+    public var kind: String
+    public var id: String
+    /// False when only the digest may be stored: the entry of an erasure.
+    public var retainsID: Bool
+
+    public init(kind: String, id: String, retainsID: Bool = true) {
+        self.kind = kind
+        self.id = id
+        self.retainsID = retainsID
+    }
+
+    public static func customer(_ id: String) -> AuditSubject { AuditSubject(kind: "customer", id: id) }
+    /// An erased customer: the entry keeps the digest, not the id.
+    public static func erasedCustomer(_ id: String) -> AuditSubject { AuditSubject(kind: "customer", id: id, retainsID: false) }
+    public static func user(_ id: String) -> AuditSubject { AuditSubject(kind: "user", id: id) }
+    public static func apiKey(_ id: String) -> AuditSubject { AuditSubject(kind: "api_key", id: id) }
+    public static func inbox(_ id: String) -> AuditSubject { AuditSubject(kind: "inbox", id: id) }
+    public static func team(_ id: String) -> AuditSubject { AuditSubject(kind: "team", id: id) }
+    public static func source(_ id: String) -> AuditSubject { AuditSubject(kind: "source", id: id) }
+    public static func webhook(_ id: String) -> AuditSubject { AuditSubject(kind: "webhook", id: id) }
+    public static func orderReturn(_ id: String) -> AuditSubject { AuditSubject(kind: "return", id: id) }
+    public static func workspace(_ id: String) -> AuditSubject { AuditSubject(kind: "workspace", id: id) }
+}

@@ -1,0 +1,121 @@
+import SQLKit
+
+/// Where a person's data lives, table by table: the one list export and erasure both follow.
+/// A table added to the schema must be named here, in `exported` (with what links its rows to
+/// a customer) or in `withoutCustomerData` (with why it holds none); a test fails until it is.
+enum PersonalDataMap {
+    /// How one table's rows are found for a person, and the column that orders its pages.
+    struct Link: Sendable {
+        var table: String
+        var key: String
+        var condition: @Sendable (PersonalDataScope) -> SQLQueryString
+
+        /// The key of a row, to read on after it (`sequence` and `position` are numbers).
+        func keyValue(_ row: any SQLRow) throws -> any Encodable & Sendable {
+            ["sequence", "position"].contains(key) ? try row.decode(column: key, as: Int64.self) : try row.decode(column: key, as: String.self)
+        }
+    }
+
+    static let exported: [Link] = [
+        Link(table: "customers", key: "id") { "workspace_id = \(bind: $0.workspaceID) AND id IN (\(binds: $0.ids))" },
+        ownedByCustomer("customer_identities"),
+        ownedByCustomer("consent_entries"),
+        Link(table: "consent_texts", key: "hash") { scope in
+            """
+            workspace_id = \(bind: scope.workspaceID) AND hash IN (SELECT text_hash FROM consent_entries
+              WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))
+            """
+        },
+        ownedByCustomer("interactions"),
+        Link(table: "tracked_events", key: "sequence") { scope in
+            """
+            workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids))
+              OR anonymous_id IN (\(binds: scope.anonymousIDs.orNone)) OR user_id IN (\(binds: scope.appUserIDs.orNone)))
+            """
+        },
+        ownedByCustomer("orders"),
+        ofOrders("order_lines"),
+        ofOrders("refunds"),
+        Link(table: "returns", key: "id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids)) OR order_id IN (" + orders(scope) + "))"
+        },
+        ownedByCustomer("conversations"),
+        ofConversations("messages", key: "id"),
+        ofConversations("bot_sessions", key: "conversation_id"),
+        Link(table: "merges", key: "id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (survivor_id IN (\(binds: scope.ids)) OR merged_id IN (\(binds: scope.ids)))"
+        },
+        Link(table: "merge_moves", key: "interaction_id") { scope in
+            """
+            merge_id IN (SELECT id FROM merges WHERE workspace_id = \(bind: scope.workspaceID)
+              AND (survivor_id IN (\(binds: scope.ids)) OR merged_id IN (\(binds: scope.ids))))
+            """
+        },
+        Link(table: "merge_suggestions", key: "id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids)) OR candidate_id IN (\(binds: scope.ids)))"
+        },
+        ownedByCustomer("customer_rfm", key: "customer_id"),
+        ownedByCustomer("customer_lifetime_values", key: "customer_id"),
+        Link(table: "audit_entries", key: "position") { scope in
+            """
+            workspace_id = \(bind: scope.workspaceID)
+              AND subject_digest IN (\(binds: scope.ids.map { SubjectDigest.of($0, workspaceID: scope.workspaceID) }))
+            """
+        },
+        Link(table: "domain_events", key: "sequence") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (subject_id IN (\(binds: scope.ids)) OR \(scope.dialect.containsAny(scope.tokens, column: "payload")))"
+        },
+        Link(table: "idempotency_keys", key: "key") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND \(scope.dialect.containsAny(scope.tokens, column: "body"))"
+        },
+    ]
+
+    /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
+    static let cascading: [Link] = exported.filter {
+        ["customer_identities", "consent_entries", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
+         "customer_lifetime_values"].contains($0.table)
+    }
+
+    /// Tables that hold no customer's data, and why.
+    static let withoutCustomerData: [String: String] = [
+        "schema_migrations": "the schema's version",
+        "workspaces": "the store itself",
+        "api_keys": "integrations' keys (hashed)",
+        "products": "the catalogue", "product_variants": "the catalogue",
+        "sources": "connected shops", "webhook_deliveries": "ids of shop deliveries already handled",
+        "jobs": "queued work: erasure removes jobs that name the person; their ids are random",
+        "event_cursors": "how far each consumer has read", "webhook_subscriptions": "subscribers' addresses",
+        "webhook_attempts": "delivery outcomes (status, timing)",
+        "users": "the team", "teams": "the team", "team_members": "the team", "sessions": "the team's sign-ins",
+        "user_devices": "the team's known devices", "sla_policies": "settings", "inboxes": "settings",
+        "canned_responses": "settings", "routing_rules": "settings", "bot_settings": "settings", "bot_intent_sets": "settings",
+        "knowledge_articles": "help articles", "lifetime_models": "model parameters", "rfm_states": "score thresholds",
+        "inbound_nonces": "replay protection for provider webhooks",
+        "erased_subjects": "digests of erased ids, not the ids",
+        "audit_heads": "the end of each audit chain",
+        "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
+        "customer_search_data": "the search index's storage", "customer_search_idx": "the search index's storage",
+        "customer_search_docsize": "the search index's storage", "customer_search_config": "the search index's storage",
+    ]
+
+    private static func ownedByCustomer(_ table: String, key: String = "id") -> Link {
+        Link(table: table, key: key) { "workspace_id = \(bind: $0.workspaceID) AND customer_id IN (\(binds: $0.ids))" }
+    }
+
+    private static func orders(_ scope: PersonalDataScope) -> SQLQueryString {
+        "SELECT id FROM orders WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids))"
+    }
+
+    private static func ofOrders(_ table: String) -> Link {
+        Link(table: table, key: "id") { scope in "workspace_id = \(bind: scope.workspaceID) AND order_id IN (" + orders(scope) + ")" }
+    }
+
+    private static func ofConversations(_ table: String, key: String) -> Link {
+        Link(table: table, key: key) { scope in
+            """
+            workspace_id = \(bind: scope.workspaceID) AND conversation_id IN (SELECT id FROM conversations
+              WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))
+            """
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import RapportCore
+import SQLKit
+
+/// What identifies one person across the tables: their records' ids, the values of their
+/// identities, their conversations and the addresses those ran on.
+struct PersonalDataScope: Sendable {
+    var dialect: EngineDialect
+    var workspaceID: String
+    var ids: [String]
+    var anonymousIDs: [String]
+    /// Their `userId`s of the tracking API.
+    var appUserIDs: [String]
+    var conversationIDs: [String]
+    /// What text elsewhere (event payloads, cached answers) names them by: ids, identity
+    /// values, conversation ids and addresses. Values shorter than four characters are left
+    /// out: they would match unrelated text.
+    var tokens: [String]
+
+    static func load(customerIDs ids: [String], workspaceID: String, on handle: SQLConnectionHandle) async throws -> PersonalDataScope {
+        let identities = try await handle.sql.raw("""
+            SELECT kind, value, source FROM customer_identities WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: ids))
+            """).all()
+        var anonymous: [String] = []
+        var appUsers: [String] = []
+        var values: [String] = []
+        for row in identities {
+            let kind = try row.string("kind")
+            let value = try row.string("value")
+            values.append(value)
+            if kind == IdentityKind.anonymous.rawValue { anonymous.append(value) }
+            if kind == IdentityKind.external.rawValue, try row.optionalString("source") == TrackingService.source { appUsers.append(value) }
+        }
+        let conversations = try await handle.sql.raw("""
+            SELECT id, contact FROM conversations WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: ids))
+            """).all()
+        let conversationIDs = try conversations.map { try $0.string("id") }
+        let contacts = try conversations.map { try $0.string("contact") }
+        var seen = Set<String>()
+        let tokens = (ids + values + conversationIDs + contacts).filter { $0.count >= 4 && seen.insert($0).inserted }
+        return PersonalDataScope(
+            dialect: handle.dialect, workspaceID: workspaceID, ids: ids, anonymousIDs: anonymous, appUserIDs: appUsers, conversationIDs: conversationIDs, tokens: tokens)
+    }
+}

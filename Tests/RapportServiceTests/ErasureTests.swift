@@ -1,0 +1,172 @@
+import Foundation
+@testable import RapportStore
+import RapportCore
+import RapportTestSupport
+import Testing
+
+/// Erasure is complete: after it, no table and no column holds the person's e-mail, phone,
+/// names, ids or the addresses they acted from. The scan reads the tables and columns from
+/// the database's own schema, so a table added later is covered without editing this test.
+@Suite("Privacy: erasure")
+struct ErasureTests {
+    /// One person, seen through every path that stores something about a customer.
+    struct Person {
+        let id: String
+        let duplicateID: String
+        static let email = "zeb.quill@example.org"
+        static let secondEmail = "zq.second@example.org"
+        static let phone = "+4915123456789"
+        static let firstName = "Zebulon"
+        static let lastName = "Quillfeather"
+        static let shopID = "shop-77123"
+        static let anonymousID = "anon-zq-5531"
+        static let appUserID = "app-zq-9901"
+        static let visitAddress = "203.0.113.77"
+        static let consentAddress = "198.51.100.23"
+        static let browser = "ZQBrowser/1.0"
+
+        var tokens: [String] {
+            [Self.email, Self.secondEmail, Self.phone, String(Self.phone.dropFirst()), Self.firstName, Self.lastName, Self.shopID,
+             Self.anonymousID, Self.appUserID, Self.visitAddress, Self.consentAddress, Self.browser, id, duplicateID]
+        }
+    }
+
+    static func seed(_ services: Services) async throws -> (person: Person, other: String) {
+        let workspaceID = services.workspaceID
+        let actor = Actor.operator(workspaceID: workspaceID)
+        let customers = services.customers
+        let person = try await customers.upsert(CustomerInput(
+            identities: [IdentityInput(kind: "email", value: Person.email), IdentityInput(kind: "phone", value: Person.phone),
+                         IdentityInput(kind: "external", value: Person.shopID, source: "shopify")],
+            firstName: Person.firstName, lastName: Person.lastName), as: actor).customer
+        let duplicate = try await customers.upsert(CustomerInput(
+            identities: [IdentityInput(kind: "email", value: Person.secondEmail)], firstName: Person.firstName, lastName: Person.lastName), as: actor).customer
+        _ = try await customers.merge(into: person.id, from: duplicate.id, as: actor)
+        let other = try await customers.upsert(CustomerInput(
+            identities: [IdentityInput(kind: "email", value: "someone.else@example.org")], firstName: "Ottilie"), as: actor).customer
+
+        // Browsing before they were known, then identifying.
+        _ = try await services.tracking.ingest([
+            TrackingMessage(type: .page, messageID: "zq-1", anonymousID: Person.anonymousID, name: "Home",
+                            context: ["ip": .string(Person.visitAddress)]),
+            TrackingMessage(type: .identify, messageID: "zq-2", anonymousID: Person.anonymousID, userID: Person.appUserID,
+                            properties: ["email": .string(Person.email)], context: ["ip": .string(Person.visitAddress)]),
+        ], workspaceID: workspaceID, provenance: .proven)
+        for (number, customer, email, name) in [
+            ("R-5001", person.id, Person.email, "\(Person.firstName) \(Person.lastName)"), ("R-5002", other.id, "someone.else@example.org", "Ottilie"),
+        ] {
+            _ = try await services.commerce.upsertOrders([OrderInput(
+                customerID: customer, number: number, source: "shopify", currency: "EUR",
+                lines: [OrderLineInput(title: "Quill", quantity: 1, unitPrice: 1500)],
+                shippingAddress: Address(label: name, line1: "12 Quill Lane", city: "Berlin", country: "DE"), email: email)], as: actor)
+        }
+        let inbox = try await services.inboxes.createInbox(
+            channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "t", "phone_number": "+4930123456"], as: actor)
+        _ = try await services.conversations.receive(ChannelPayload(messages: [InboundMessage(
+            providerMessageID: "SM-zq", from: Person.phone, fromName: "\(Person.firstName) \(Person.lastName)", kind: .text,
+            text: "Hi, this is \(Person.firstName)")]), inbox: inbox)
+        _ = try await services.consents.record(
+            ConsentInput(purpose: "marketing", channel: "email", status: "granted", source: "form",
+                         text: "Yes, e-mail me offers", ipAddress: Person.consentAddress, userAgent: Person.browser),
+            customerID: person.id, witness: .none, as: actor)
+        _ = try await services.timeline.record(
+            InteractionInput(channel: "phone", direction: "inbound", kind: "call", summary: "\(Person.firstName) called about R-5001"),
+            customerID: person.id, as: actor)
+        // An API answer kept for an idempotency key names them.
+        if case .proceed(let token) = try await services.idempotency.begin(key: "zq-key", fingerprint: "f", as: actor) {
+            try await services.idempotency.complete(
+                key: "zq-key", token: token, status: 201, location: nil, body: "{\"id\":\"\(person.id)\",\"email\":\"\(Person.email)\"}", as: actor)
+        }
+        _ = try await customers.open(id: person.id, as: actor)
+        return (Person(id: person.id, duplicateID: duplicate.id), other.id)
+    }
+
+    @Test("after an erasure no table or column holds the person; their ids answer gone; others keep everything", arguments: TestDatabase.available)
+    func nothingLeft(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let (person, other) = try await Self.seed(services)
+            let before = try await PersonalDataScan(store: store).findings(of: person.tokens)
+            #expect(before.count > 20, "the seed stores the person in many places: \(before.count)")
+
+            let receipt = try await services.privacy.erase(customerID: person.id, as: actor)
+            #expect(Set(receipt.customerIDs) == [person.id, person.duplicateID])
+            #expect(receipt.rows["orders"] == 1 && receipt.rows["tracked_events"] == 2 && receipt.rows["merges"] == 1)
+
+            let left = try await PersonalDataScan(store: store).findings(of: person.tokens)
+                .filter { !($0.isErasureEvent && [person.id, person.duplicateID].contains($0.token)) }
+            #expect(left.isEmpty, "still stored: \(left.map(\.description).joined(separator: "; "))")
+
+            for id in [person.id, person.duplicateID] {
+                let error = await #expect(throws: RapportError.self) { try await services.customers.view(id: id, as: actor) }
+                guard case .gone = error else { Issue.record("\(id) answered \(String(describing: error)), not gone"); continue }
+            }
+            await #expect(throws: RapportError.self) { try await services.customers.restore(id: person.id, as: actor) }
+            // The order stays for the books, without the person, on a record nobody can open.
+            let orders = try await services.commerce.orders(filter: OrderFilter(), page: try PageRequest(), as: actor).items
+            let kept = try #require(orders.first { $0.number == "R-5001" })
+            #expect(kept.email == nil && kept.shippingAddress == nil && kept.customerID != person.id)
+            await #expect(throws: RapportError.self) { try await services.customers.view(id: kept.customerID, as: actor) }
+            // Someone else is untouched.
+            let view = try await services.customers.view(id: other, as: actor)
+            #expect(view.customer.profile.firstName == "Ottilie")
+            #expect(orders.first { $0.number == "R-5002" }?.email == "someone.else@example.org")
+            // The audit log still verifies; the erasure is in it, naming no one.
+            let verification = try await services.audit.verify()
+            #expect(verification.isIntact)
+            let erased = try await services.audit.entries(filter: AuditFilter(action: "customer.erased"), page: try PageRequest(), as: actor)
+            #expect(erased.items.count == 1 && erased.items[0].subjectID == nil && erased.items[0].details["records"] == "2")
+        }
+    }
+
+    @Test("with orders deleted, nothing of the person's orders is kept either", arguments: TestDatabase.available)
+    func ordersDeleted(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let (person, _) = try await Self.seed(services)
+            _ = try await services.privacy.erase(customerID: person.id, orders: .delete, as: actor)
+            let numbers = try await services.commerce.orders(filter: OrderFilter(), page: try PageRequest(), as: actor).items.map(\.number)
+            #expect(numbers == ["R-5002"])
+            #expect(try await store.texts("SELECT CAST(COUNT(*) AS TEXT) FROM customers WHERE erased_at IS NOT NULL") == [["0"]])
+        }
+    }
+
+    @Test("the export holds every table's rows on the customer and the records merged into them, complete", arguments: TestDatabase.available)
+    func export(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let (person, _) = try await Self.seed(services)
+            // More tracked events than one page of the export's reads.
+            let batch = (0..<2_500).map { index in
+                TrackingMessage(type: .track, messageID: "zq-view-\(index)", userID: Person.appUserID, event: "Product Viewed")
+            }
+            _ = try await services.tracking.ingest(batch, workspaceID: services.workspaceID, provenance: .proven)
+            let export = try await services.privacy.export(customerID: person.id, as: actor)
+            let rows = Dictionary(uniqueKeysWithValues: export.tables.map { ($0.name, $0.rows.count) })
+            #expect(rows["customers"] == 2 && rows["tracked_events"] == 2_502 && rows["orders"] == 1 && rows["messages"] == 1)
+            #expect(rows["consent_entries"] == 1 && rows["consent_texts"] == 1 && rows["merges"] == 1 && rows["idempotency_keys"] == 1)
+            #expect((rows["audit_entries"] ?? 0) >= 2, "the merge and the view")
+            #expect(export.json.contains(Person.lastName) && !export.json.contains("someone.else@example.org"))
+            let orders = try #require(export.tables.first { $0.name == "orders" })
+            #expect(CustomerExport.csv(orders).hasPrefix("id,workspace_id,customer_id,"))
+            // Exporting is itself audited.
+            let exported = try await services.audit.entries(filter: AuditFilter(action: "customer.exported"), page: try PageRequest(), as: actor)
+            #expect(exported.items.count == 1)
+        }
+    }
+
+    @Test("every table of the schema is either mapped to a customer for export and erasure or declared to hold no customer data", arguments: TestDatabase.available)
+    func everyTableClassified(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let tables = try await PersonalDataScan(store: store).tables()
+            let mapped = Set(PersonalDataMap.exported.map(\.table))
+            let declared = Set(PersonalDataMap.withoutCustomerData.keys)
+            #expect(mapped.isDisjoint(with: declared))
+            let unclassified = Set(tables).subtracting(mapped).subtracting(declared)
+            #expect(unclassified.isEmpty, "say where these hold customer data, or why they hold none: \(unclassified.sorted())")
+        }
+    }
+}
