@@ -10,6 +10,9 @@ public final class SQLDataStore: DataStore {
 
     public var engineName: String { engine.dialect.kind.rawValue }
 
+    /// Signs customers' links under the installation's secret key.
+    public var linkSigner: any LinkSigner { HMACLinkSigner(box: secrets) }
+
 
     private init(engine: any SQLEngine, secrets: SecretBox) {
         self.engine = engine

@@ -29,4 +29,5 @@ struct SQLStoreSession: StoreSession {
     var consents: any ConsentRepository { SQLConsentRepository(handle: handle) }
     var audit: any AuditRepository { SQLAuditRepository(handle: handle) }
     var privacy: any PrivacyRepository { SQLPrivacyRepository(handle: handle) }
+    var preferences: any PreferenceRepository { SQLPreferenceRepository(handle: handle) }
 }

@@ -7,6 +7,7 @@ public struct CoreServices: Sendable {
     public let timeline: TimelineService
     public let consents: ConsentService
     public let privacy: PrivacyService
+    public let preferences: PreferenceService
     public let audit: AuditService
     public let commerce: CommerceService
     public let tracking: TrackingService
@@ -32,16 +33,19 @@ public struct CoreServices: Sendable {
     ///   - passwords: how users' passwords are hashed.
     ///   - outbound: where Rapport's own requests may go (webhooks, providers, SMTP servers).
     ///   - helpLinks: where customers read the help articles the bot links to.
+    ///   - links: signs the links customers get to their preference centre and to unsubscribe.
     public init(
         context: CoreContext, normalizer: IdentityNormalizer, policy: MergePolicy = .standard, secrets: any SecretHasher,
-        passwords: any PasswordHasher, outbound: OutboundTargets, helpLinks: any HelpArticleLinks
+        passwords: any PasswordHasher, outbound: OutboundTargets, helpLinks: any HelpArticleLinks, links: any LinkSigner
     ) {
         let (store, clock) = (context.store, context.clock)
         self.context = context
         let customers = CustomerService(context: context, normalizer: normalizer, policy: policy)
         self.customers = customers
         self.timeline = TimelineService(customers: customers)
-        self.consents = ConsentService(customers: customers)
+        let consents = ConsentService(customers: customers)
+        self.consents = consents
+        self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
         self.privacy = PrivacyService(customers: customers)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
         let commerce = CommerceService(customers: customers)

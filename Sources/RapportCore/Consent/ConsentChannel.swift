@@ -1,4 +1,17 @@
 /// How a customer may be reached under a consent: each is agreed to separately.
 public enum ConsentChannel: String, Sendable, Codable, CaseIterable {
     case email, sms, whatsapp, messenger, instagram, voice, push, mail
+
+    /// The channels an identity of this kind reaches: an e-mail address e-mail; a phone
+    /// number SMS and calls; a WhatsApp, Messenger or Instagram id its own app.
+    public static func reaching(_ kind: IdentityKind) -> [ConsentChannel] {
+        switch kind {
+        case .email: [.email]
+        case .phone: [.sms, .voice]
+        case .whatsapp: [.whatsapp]
+        case .messenger: [.messenger]
+        case .instagram: [.instagram]
+        case .external, .anonymous: []
+        }
+    }
 }

@@ -42,35 +42,45 @@ public struct ConsentService: Sendable {
     func change(
         _ input: ConsentInput, source: ConsentSource, customerID: String, witness: ConsentWitness, actor: String, workspaceID: String
     ) async throws -> ConsentState {
-        let now = context.clock.now()
-        let checked = try ConsentRules.check(input, now: now, skew: Self.allowedSkew, maximumTextLength: Self.maximumTextLength)
-        return try await context.write { transaction in
-            let session = transaction.session
-            let (customer, mergeID) = try await owner(of: customerID, workspaceID: workspaceID, session: session)
-            let before = ConsentState.states(from: try await session.consents.history(customerID: customer.id, workspaceID: workspaceID))
-                .first { $0.purpose == checked.purpose && $0.channel == checked.channel }
-            var textHash: String?
-            if let text = checked.text { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
-            // The same answer from the same source again (a shop re-sending its record) adds nothing.
-            if let before, before.status == checked.status, before.current.expiresAt == checked.expiresAt,
-                before.current.evidence.source == source, textHash == nil || before.current.evidence.textHash == textHash
-            {
-                return before
-            }
-            let entry = ConsentEntry(
-                id: ResourceID.make(.consentEntry, at: now), workspaceID: workspaceID, customerID: customer.id, purpose: checked.purpose,
-                channel: checked.channel, status: checked.status, expiresAt: checked.expiresAt,
-                evidence: ConsentEvidence(
-                    source: source, actor: actor, ipAddress: Self.clipped(witness.ipAddress ?? checked.ipAddress, 64),
-                    userAgent: Self.clipped(witness.userAgent ?? checked.userAgent, 512), textHash: textHash,
-                    occurredAt: min(checked.occurredAt ?? now, now)),
-                recordedAt: now)
-            try await session.consents.append(entry)
-            if let mergeID { try await session.interactions.rememberMove(of: entry.id, underMerge: mergeID) }
-            try await transaction.record(ConsentChange(entry))
-            let history = (before?.history ?? []) + [entry]
-            return ConsentState.states(from: history).first ?? ConsentState(purpose: entry.purpose, channel: entry.channel, history: [entry])
+        try await context.write { transaction in
+            try await change(input, source: source, customerID: customerID, witness: witness, actor: actor, workspaceID: workspaceID, in: transaction)
         }
+    }
+
+    /// Records a change in the caller's transaction (a shop's webhook, a tracking batch, a
+    /// keyword, the preference centre's several answers at once): checked, de-duplicated,
+    /// announced as `consent.changed`.
+    func change(
+        _ input: ConsentInput, source: ConsentSource, customerID: String, witness: ConsentWitness, actor: String, workspaceID: String,
+        in transaction: WriteTransaction
+    ) async throws -> ConsentState {
+        let now = transaction.now
+        let checked = try ConsentRules.check(input, now: now, skew: Self.allowedSkew, maximumTextLength: Self.maximumTextLength)
+        let session = transaction.session
+        let (customer, mergeID) = try await owner(of: customerID, workspaceID: workspaceID, session: session)
+        let before = ConsentState.states(from: try await session.consents.history(customerID: customer.id, workspaceID: workspaceID))
+            .first { $0.purpose == checked.purpose && $0.channel == checked.channel }
+        var textHash: String?
+        if let text = checked.text { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
+        // The same answer from the same source again (a shop re-sending its record) adds nothing.
+        if let before, before.status == checked.status, before.current.expiresAt == checked.expiresAt,
+            before.current.evidence.source == source, textHash == nil || before.current.evidence.textHash == textHash
+        {
+            return before
+        }
+        let entry = ConsentEntry(
+            id: ResourceID.make(.consentEntry, at: now), workspaceID: workspaceID, customerID: customer.id, purpose: checked.purpose,
+            channel: checked.channel, status: checked.status, expiresAt: checked.expiresAt,
+            evidence: ConsentEvidence(
+                source: source, actor: actor, ipAddress: Self.clipped(witness.ipAddress ?? checked.ipAddress, 64),
+                userAgent: Self.clipped(witness.userAgent ?? checked.userAgent, 512), textHash: textHash,
+                occurredAt: min(checked.occurredAt ?? now, now)),
+            recordedAt: now)
+        try await session.consents.append(entry)
+        if let mergeID { try await session.interactions.rememberMove(of: entry.id, underMerge: mergeID) }
+        try await transaction.record(ConsentChange(entry))
+        let history = (before?.history ?? []) + [entry]
+        return ConsentState.states(from: history).first ?? ConsentState(purpose: entry.purpose, channel: entry.channel, history: [entry])
     }
 
     /// The live customer a change for `customerID` belongs to. For a merged-away id it is the

@@ -24,4 +24,5 @@ public protocol StoreSession: Sendable {
     var consents: any ConsentRepository { get }
     var audit: any AuditRepository { get }
     var privacy: any PrivacyRepository { get }
+    var preferences: any PreferenceRepository { get }
 }

@@ -38,7 +38,7 @@ public struct AppServices: Sendable {
         self.core = CoreServices(
             context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
             secrets: SHA256SecretHasher(), passwords: passwords, outbound: outbound,
-            helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"))
+            helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
     }
 
     public subscript<Service>(dynamicMember keyPath: KeyPath<CoreServices, Service>) -> Service {

@@ -23,6 +23,7 @@ public enum RapportApplication {
         CustomerRoutes(customers: services.customers, timeline: services.timeline, clock: services.clock).register(on: authenticated)
         ConsentRoutes(consents: services.consents, clock: services.clock).register(on: authenticated)
         PrivacyRoutes(privacy: services.privacy).register(on: authenticated)
+        PreferenceRoutes(preferences: services.preferences, address: PublicAddress(configuredBase: services.publicURL)).register(on: authenticated)
         AuditRoutes(audit: services.audit).register(on: authenticated)
         CommerceRoutes(commerce: services.commerce).register(on: authenticated)
         RecommendationRoutes(recommendations: services.recommendations).register(on: authenticated)
@@ -37,7 +38,7 @@ public enum RapportApplication {
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
-        EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
+        EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, preferences: services.preferences).register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0, clock: services.clock)) } ?? router.group()
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)
@@ -81,6 +82,7 @@ public enum RapportApplication {
             .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
+        PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CommercePages(
             commerce: services.commerce, customers: services.customers, views: customerViews, recommendations: services.recommendations, pages: pages
         ).register(on: workspace)

@@ -12,6 +12,7 @@ import RapportCore
 struct EmailWebhookRoutes {
     let inboxes: InboxService
     let conversations: ConversationService
+    let preferences: PreferenceService
 
     /// Mail with attachments is larger than API bodies.
     static let maximumSize = 25 << 20
@@ -66,6 +67,14 @@ struct EmailWebhookRoutes {
         }
         guard let message else {
             throw RapportError.invalid(field: "from", "the email has no sender address Rapport can read")
+        }
+        // `List-Unsubscribe`'s mailto: form: the subject carries the customer's unsubscribe token.
+        // One that is not valid is an ordinary message (the customer may have typed the word).
+        if let token = PreferenceService.unsubscribeToken(inSubject: message.subject) {
+            do {
+                try await preferences.unsubscribe(token: token, witness: .none, wording: "Unsubscribe by e-mail (List-Unsubscribe mailto:)")
+                return try JSONResponse.make(UnsubscribedByMailResponse())
+            } catch RapportError.notFound, RapportError.gone {}
         }
         let outcome = try await conversations.receive(ChannelPayload(messages: [message]), inbox: inbox)
         return try JSONResponse.make(ChannelWebhookResponse(outcome: outcome))

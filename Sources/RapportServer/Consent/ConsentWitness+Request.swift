@@ -7,6 +7,12 @@ extension ConsentWitness {
     /// which relays a change made elsewhere.
     static func observed(_ request: Request, peerAddress: String?, actor: Actor) -> ConsentWitness {
         guard actor.userID != nil else { return .none }
-        return ConsentWitness(ipAddress: ClientAddress.of(request, peerAddress: peerAddress), userAgent: request.headers[.userAgent])
+        return person(request, peerAddress: peerAddress)
+    }
+
+    /// The address and browser of the person making the request themselves (a customer on
+    /// their preference centre).
+    static func person(_ request: Request, peerAddress: String?) -> ConsentWitness {
+        ConsentWitness(ipAddress: ClientAddress.of(request, peerAddress: peerAddress), userAgent: request.headers[.userAgent])
     }
 }

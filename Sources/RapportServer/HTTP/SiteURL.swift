@@ -22,6 +22,10 @@ public enum SiteURL: Sendable, Equatable {
     case shopWebhook(kind: SourceKind, sourceID: String)
     /// A published help article, readable by anyone.
     case helpArticle(workspaceID: String, slug: String)
+    /// A customer's preference centre, opened by a signed link.
+    case preferences(token: String)
+    /// Unsubscribes a customer from marketing e-mail (`List-Unsubscribe`, RFC 8058).
+    case unsubscribe(token: String)
 
     /// The inbox's address for its provider (`rapport inboxes add` prints it).
     public static func inbox(_ inbox: Inbox) -> SiteURL {
@@ -62,6 +66,8 @@ public enum SiteURL: Sendable, Equatable {
         case .chatWidget(let id): "widget.js?inbox=\(id)"
         case .shopWebhook(let kind, let id): "webhooks/\(kind.rawValue)/\(id)"
         case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
+        case .preferences(let token): "preferences/\(token)"
+        case .unsubscribe(let token): "unsubscribe/\(token)"
         }
     }
 }

@@ -20,6 +20,7 @@ enum PersonalDataMap {
         Link(table: "customers", key: "id") { "workspace_id = \(bind: $0.workspaceID) AND id IN (\(binds: $0.ids))" },
         ownedByCustomer("customer_identities"),
         ownedByCustomer("consent_entries"),
+        ownedByCustomer("contact_preferences", key: "customer_id"),
         Link(table: "consent_texts", key: "hash") { scope in
             """
             workspace_id = \(bind: scope.workspaceID) AND hash IN (SELECT text_hash FROM consent_entries
@@ -72,7 +73,7 @@ enum PersonalDataMap {
 
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
-        ["customer_identities", "consent_entries", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
+        ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values"].contains($0.table)
     }
 

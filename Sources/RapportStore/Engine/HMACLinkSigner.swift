@@ -1,0 +1,46 @@
+import Crypto
+import Foundation
+import RapportCore
+
+/// Signs customers' links with HMAC-SHA256 under a key derived (HKDF) from the installation's
+/// secret key, so the one secret an operator keeps covers these too. A link signed before the
+/// key was rotated stays valid while the old key is kept.
+public struct HMACLinkSigner: LinkSigner {
+    /// Key bytes (keys are rebuilt per use, as `SecretBox` does, so the signer is `Sendable`).
+    private let current: Data
+    private let all: [Data]
+
+    static let info = Data("rapport customer links v1".utf8)
+
+    public init(box: SecretBox) {
+        func derived(_ key: Data) -> Data {
+            HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: key), info: Self.info, outputByteCount: 32)
+                .withUnsafeBytes { Data($0) }
+        }
+        current = derived(box.current)
+        all = box.keys.values.map(derived)
+    }
+
+    public func signature(of text: String) -> String {
+        Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: current))))
+    }
+
+    public func isValid(_ signature: String, of text: String) -> Bool {
+        guard let given = Self.data(base64URL: signature) else { return false }
+        return all.contains { key in
+            HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: Data(text.utf8), using: SymmetricKey(data: key))
+        }
+    }
+
+    static func base64URL(_ data: Data) -> String {
+        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func data(base64URL text: String) -> Data? {
+        guard text.utf8.count <= 64 else { return nil }
+        var base64 = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.utf8.count % 4 != 0 { base64 += "=" }
+        return Data(base64Encoded: base64)
+    }
+}
