@@ -30,4 +30,5 @@ struct SQLStoreSession: StoreSession {
     var audit: any AuditRepository { SQLAuditRepository(handle: handle) }
     var privacy: any PrivacyRepository { SQLPrivacyRepository(handle: handle) }
     var preferences: any PreferenceRepository { SQLPreferenceRepository(handle: handle) }
+    var suppressions: any SuppressionRepository { SQLSuppressionRepository(handle: handle) }
 }

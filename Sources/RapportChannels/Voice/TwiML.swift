@@ -13,6 +13,11 @@ public struct TwiML: Sendable {
         verbs.append("<Say\(voiceAttribute)>\(MarkupText.escape(text))</Say>")
     }
 
+    /// A text message back to the sender of the SMS this answers.
+    public mutating func message(_ text: String) {
+        verbs.append("<Message>\(MarkupText.escape(text))</Message>")
+    }
+
     public mutating func play(_ url: String) {
         verbs.append("<Play>\(MarkupText.escape(url))</Play>")
     }

@@ -238,6 +238,18 @@ extension ConversationService {
             text = MessageTemplate.render(template, values: try await variables(for: conversation, input: input, session: session))
         }
         let sendsToProvider = !input.isPrivate && !incoming && inbox.channel != .store
+        var held: String?
+        if sendsToProvider {
+            switch try await gate(input.purpose, conversation: conversation, inbox: inbox, session: session, now: now) {
+            case .send: break
+            case .noConsent(let reason): throw RapportError.invalid(field: "purpose", "Not sent: \(reason).")
+            case .suppressed(let reason) where input.author != .bot: throw RapportError.conflict("Not sent: \(reason).")
+            // The bot's answer is kept for the agents to see, marked as never sent.
+            case .suppressed(let reason): held = "Not sent: \(reason)."
+            }
+        } else if input.purpose != nil {
+            throw RapportError.invalid(field: "purpose", "is for messages sent to the customer, not notes or logged visits")
+        }
         if sendsToProvider && inbox.channel == .whatsapp {
             try checkWindow(conversation, template: input.template, now: now)
         } else if input.template != nil {
@@ -248,7 +260,8 @@ extension ConversationService {
             inboxID: inbox.id, direction: incoming ? .incoming : .outgoing, kind: input.template == nil ? .text : .template,
             author: incoming ? .customer : input.author, authorID: incoming ? conversation.customerID : input.authorID, text: text,
             attachments: input.attachments, content: input.template?.content, isPrivate: input.isPrivate,
-            deliveryStatus: sendsToProvider ? .pending : nil, createdAt: now, updatedAt: now)
+            deliveryStatus: sendsToProvider ? (held == nil ? .pending : .failed) : nil, failureReason: held, purpose: input.purpose,
+            createdAt: now, updatedAt: now)
         if !input.isPrivate {
             conversation.lastMessageAt = now
             if incoming {
@@ -267,6 +280,27 @@ extension ConversationService {
             ConversationChange(.updated, conversation, previous: previous),
         ])
         return message
+    }
+
+    /// What the consent gate says of a message to the conversation's contact: the customer's
+    /// consent (after a merge, the survivor's), their pause, and the contact's suppressions.
+    func gate(
+        _ purpose: ConsentPurpose?, conversation: Conversation, inbox: Inbox, session: any StoreSession, now: Date
+    ) async throws -> GateDecision {
+        let channel = inbox.channel.consentChannel
+        var suppressions: [SuppressionReason] = []
+        if let channel {
+            suppressions = try await session.suppressions.reasons(channel: channel, address: conversation.contact, workspaceID: conversation.workspaceID)
+        }
+        var consents: [ConsentState] = []
+        var preferences: ContactPreferences?
+        if purpose != nil {
+            let customer = try await customers.liveCustomerOrSurvivor(id: conversation.customerID, workspaceID: conversation.workspaceID, session: session)
+            consents = ConsentState.states(from: try await session.consents.history(customerID: customer.id, workspaceID: conversation.workspaceID))
+            preferences = try await session.preferences.preferences(customerID: customer.id, workspaceID: conversation.workspaceID)
+        }
+        return ConsentGate.decide(
+            purpose: purpose, channel: channel, consents: consents, preferences: preferences, suppressions: suppressions, now: now)
     }
 
     /// WhatsApp's rule: free-form messages only within 24 hours of the customer's last

@@ -4,21 +4,34 @@ import Foundation
 /// report back, SLA checks at their due time, and snoozes that run out.
 extension ConversationService {
     /// The message a `message.send` job delivers, or nil when there is nothing left to send
-    /// (the message is gone, or an earlier attempt already got it to the provider).
+    /// (the message is gone, or an earlier attempt already got it to the provider), or when the
+    /// consent gate holds it now (a `STOP`, a withdrawal or a bounce arrived after it was
+    /// queued): it is then marked failed with the reason, and nothing leaves.
     public func outbound(for job: Job) async throws -> OutboundMessage? {
         let input = try job.decode(MessageSendPayload.self)
-        return try await store.read { session in
+        let found: (OutboundMessage?, held: String?) = try await store.read { session in
             guard let message = try await session.conversations.message(id: input.messageID), message.providerMessageID == nil,
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil),
                 let inbox = try await session.inboxes.inbox(id: message.inboxID)
-            else { return nil }
+            else { return (nil, nil) }
+            switch try await gate(message.purpose, conversation: conversation, inbox: inbox, session: session, now: clock.now()) {
+            case .send: break
+            case .noConsent(let reason), .suppressed(let reason): return (nil, "Not sent: \(reason).")
+            }
             let references = try await session.conversations.providerMessageIDs(conversationID: conversation.id)
             let customer = try await session.customers.find(id: conversation.customerID, workspaceID: conversation.workspaceID)
             let name = [customer?.profile.firstName, customer?.profile.lastName].compactMap { $0 }.joined(separator: " ")
-            return OutboundMessage(
+            return (OutboundMessage(
                 message: message, inbox: inbox, conversation: conversation, threadReferences: references,
-                customerName: name.isEmpty ? nil : name)
+                customerName: name.isEmpty ? nil : name), nil)
         }
+        if let held = found.held {
+            try await changeDelivery(messageID: input.messageID) { message in
+                message.deliveryStatus = .failed
+                message.failureReason = held
+            }
+        }
+        return found.0
     }
 
     /// The provider accepted the message under `providerMessageID`.

@@ -25,6 +25,11 @@ public struct ConversationService: Sendable {
     public func receive(_ payload: ChannelPayload, inbox: Inbox) async throws -> InboundOutcome {
         var outcome = InboundOutcome()
         for inbound in payload.messages {
+            if inbox.channel == .sms, let keyword = OptOutKeyword(message: inbound.text) {
+                try await receiveKeyword(keyword, inbound, inbox: inbox)
+                outcome.keywordReplies.append(keyword.reply)
+                continue
+            }
             if let message = try await receiveOne(inbound, inbox: inbox) {
                 outcome.stored.append(message)
             } else {
@@ -115,7 +120,7 @@ public struct ConversationService: Sendable {
     /// The customer behind a contact: the owner of the channel identity, or a new customer
     /// with it (and the sender's name). An identity that does not normalise still gets a
     /// customer, without it: a message is never dropped for its sender's address.
-    private func contactCustomer(_ inbound: InboundMessage, channel: InboxChannel) -> PreparedUpsert? {
+    func contactCustomer(_ inbound: InboundMessage, channel: InboxChannel) -> PreparedUpsert? {
         let identities = ContactIdentity.inputs(channel: channel, address: inbound.from)
         let provenance = ContactIdentity.provenance(channel: channel, address: inbound.from)
         let words = (inbound.fromName ?? "").split(separator: " ", maxSplits: 1).map(String.init)

@@ -4,6 +4,8 @@ public struct InboundOutcome: Sendable, Equatable {
     public var stored: [Message]
     public var duplicates: Int
     public var deliveriesApplied: Int
+    /// The standard answers to SMS keywords (`STOP`, `START`, `HELP`) that came in.
+    public var keywordReplies: [String] = []
 
     public init(stored: [Message] = [], duplicates: Int = 0, deliveriesApplied: Int = 0) {
         self.stored = stored

@@ -3,6 +3,19 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
     case email, whatsapp, messenger, instagram, sms, voice, webchat, store
 
     /// The identity a contact on this channel is known by.
+    /// The channel consent is given for: web chat and store visits have none (they only answer).
+    public var consentChannel: ConsentChannel? {
+        switch self {
+        case .email: .email
+        case .whatsapp: .whatsapp
+        case .messenger: .messenger
+        case .instagram: .instagram
+        case .sms: .sms
+        case .voice: .voice
+        case .webchat, .store: nil
+        }
+    }
+
     public var identityKind: IdentityKind? {
         switch self {
         case .email: .email

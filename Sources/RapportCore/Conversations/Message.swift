@@ -24,6 +24,8 @@ public struct Message: Sendable, Equatable {
     public var raw: String?
     /// How a customer's message sounds, from −1 (angry) to 1 (delighted); nil for others.
     public var sentiment: Double?
+    /// What an outgoing message was sent for when it needed consent; nil for service.
+    public var purpose: ConsentPurpose?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -32,7 +34,7 @@ public struct Message: Sendable, Equatable {
         kind: MessageKind, author: MessageAuthor, authorID: String?, text: String?, attachments: [Attachment] = [],
         content: JSONValue? = nil, isPrivate: Bool = false, providerMessageID: String? = nil,
         deliveryStatus: DeliveryStatus? = nil, failureReason: String? = nil, raw: String? = nil, sentiment: Double? = nil,
-        createdAt: Date, updatedAt: Date
+        purpose: ConsentPurpose? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -51,6 +53,7 @@ public struct Message: Sendable, Equatable {
         self.failureReason = failureReason
         self.raw = raw
         self.sentiment = sentiment
+        self.purpose = purpose
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

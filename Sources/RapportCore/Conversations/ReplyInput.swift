@@ -10,10 +10,14 @@ public struct ReplyInput: Sendable, Equatable {
     public var authorID: String?
     public var author: MessageAuthor
     public var attachments: [Attachment]
+    /// What the message is for when it needs consent (`marketing`, `surveys`, …); nil for a
+    /// service message (an answer, an order update). The consent gate decides with it.
+    public var purpose: ConsentPurpose?
 
     public init(
         text: String? = nil, isPrivate: Bool = false, cannedResponseID: String? = nil, template: TemplateMessage? = nil,
-        orderID: String? = nil, authorID: String? = nil, author: MessageAuthor = .agent, attachments: [Attachment] = []
+        orderID: String? = nil, authorID: String? = nil, author: MessageAuthor = .agent, attachments: [Attachment] = [],
+        purpose: ConsentPurpose? = nil
     ) {
         self.text = text
         self.isPrivate = isPrivate
@@ -23,5 +27,6 @@ public struct ReplyInput: Sendable, Equatable {
         self.authorID = authorID
         self.author = author
         self.attachments = attachments
+        self.purpose = purpose
     }
 }

@@ -25,4 +25,5 @@ public protocol StoreSession: Sendable {
     var audit: any AuditRepository { get }
     var privacy: any PrivacyRepository { get }
     var preferences: any PreferenceRepository { get }
+    var suppressions: any SuppressionRepository { get }
 }

@@ -39,8 +39,14 @@ struct TwilioWebhookRoutes {
 
     @Sendable func receive(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let (inbox, fields) = try await Self.verifiedForm(request, context: context, inboxes: inboxes, channel: .sms, address: address)
-        _ = try await conversations.receive(TwilioWebhook.payload(fields), inbox: inbox)
-        return Self.twiml(TwiML())
+        let outcome = try await conversations.receive(TwilioWebhook.payload(fields), inbox: inbox)
+        var answer = TwiML()
+        // A keyword gets the standard reply, unless Twilio's Advanced Opt-Out answered it
+        // already (it says so with `OptOutType`).
+        if !fields.contains(where: { $0.0 == "OptOutType" }) {
+            for reply in outcome.keywordReplies { answer.message(reply) }
+        }
+        return Self.twiml(answer)
     }
 
     static func twiml(_ twiml: TwiML) -> Response {

@@ -32,7 +32,8 @@ enum ConversationRequests {
         return text
     }
 
-    /// `{text, private, canned_response_id, template: {name, language, parameters}, order_id, author_id, attachments}`.
+    /// `{text, private, canned_response_id, template: {name, language, parameters}, order_id, author_id, attachments,
+    /// purpose}`; `purpose` (`marketing`, `surveys`, …) marks a message that needs the customer's consent.
     static func reply(_ body: inout JSONObjectReader) -> ReplyInput {
         var input = ReplyInput()
         input.text = body.string("text", maxLength: 20_000)
@@ -40,6 +41,13 @@ enum ConversationRequests {
         input.cannedResponseID = body.string("canned_response_id", maxLength: 64)
         input.orderID = body.string("order_id", maxLength: 64)
         input.authorID = body.string("author_id", maxLength: 64)
+        if let purpose = body.string("purpose", maxLength: 40) {
+            if ConsentPurpose.isValid(purpose) {
+                input.purpose = ConsentPurpose(rawValue: purpose)
+            } else {
+                body.fail("purpose", "must be 1 to 40 characters of a-z, 0-9 and _ (marketing, surveys, …)")
+            }
+        }
         if let value = body.any("template"), value != .null {
             input.template = body.nested(value, at: "template") { reader in
                 let name = reader.requiredString("name", maxLength: 512)

@@ -160,12 +160,13 @@ struct SQLConversationRepository: ConversationRepository {
         let m = message
         try await handle.sql.raw("""
             INSERT INTO messages (id, workspace_id, conversation_id, inbox_id, direction, kind, author_type, author_id, text,
-              attachments, is_private, provider_message_id, delivery_status, failure_reason, raw, sentiment, created_at, updated_at)
+              attachments, is_private, provider_message_id, delivery_status, failure_reason, raw, sentiment, purpose, created_at, updated_at)
             VALUES (\(bind: m.id), \(bind: m.workspaceID), \(bind: m.conversationID), \(bind: m.inboxID), \(bind: m.direction.rawValue),
               \(bind: m.kind.rawValue), \(bind: m.author.rawValue), \(bind: m.authorID), \(bind: m.text),
               \(bind: try attachmentsJSON(m)), \(bind: m.isPrivate ? 1 : 0), \(bind: m.providerMessageID),
               \(bind: m.deliveryStatus?.rawValue), \(bind: m.failureReason), \(bind: m.raw),
-              \(bind: m.sentiment.map { Int64(($0 * 1000).rounded()) }), \(bind: Timestamp.microseconds(m.createdAt)), \(bind: Timestamp.microseconds(m.updatedAt)))
+              \(bind: m.sentiment.map { Int64(($0 * 1000).rounded()) }), \(bind: m.purpose?.rawValue),
+              \(bind: Timestamp.microseconds(m.createdAt)), \(bind: Timestamp.microseconds(m.updatedAt)))
             """).run()
     }
 
@@ -279,6 +280,7 @@ struct SQLConversationRepository: ConversationRepository {
             deliveryStatus: try row.optionalString("delivery_status").flatMap(DeliveryStatus.init(rawValue:)),
             failureReason: try row.optionalString("failure_reason"), raw: try row.optionalString("raw"),
             sentiment: try row.decode(column: "sentiment", as: Int64?.self).map { Double($0) / 1000 },
+            purpose: try row.optionalString("purpose").map(ConsentPurpose.init(rawValue:)),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 }

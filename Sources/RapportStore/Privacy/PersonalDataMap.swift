@@ -93,6 +93,7 @@ enum PersonalDataMap {
         "knowledge_articles": "help articles", "lifetime_models": "model parameters", "rfm_states": "score thresholds",
         "inbound_nonces": "replay protection for provider webhooks",
         "erased_subjects": "digests of erased ids, not the ids",
+        "suppressions": "digests of suppressed addresses (kept after an erasure, so an erased person who said STOP is not texted again)",
         "audit_heads": "the end of each audit chain",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
         "customer_search_data": "the search index's storage", "customer_search_idx": "the search index's storage",

@@ -1,0 +1,36 @@
+import Foundation
+
+/// SMS keywords are instructions, not conversation: `STOP` (and its synonyms) suppresses the
+/// number on SMS for every message and withdraws marketing by SMS; `START` lifts that and
+/// records marketing by SMS as granted; `HELP` changes nothing. Each is answered with the
+/// standard reply and recorded in the customer's consent history (source `keyword`), not as a
+/// message an agent or the bot would answer.
+extension ConversationService {
+    func receiveKeyword(_ keyword: OptOutKeyword, _ inbound: InboundMessage, inbox: Inbox) async throws {
+        guard keyword != .help else { return }
+        let contact = contactCustomer(inbound, channel: inbox.channel)
+        let consents = ConsentService(customers: customers)
+        try await context.writeRetryingConflicts { transaction in
+            let session = transaction.session
+            let now = transaction.now
+            let customerID = try await resolveCustomer(contact, transaction: transaction, workspaceID: inbox.workspaceID, inbox: inbox)
+            switch keyword {
+            case .stop:
+                try await session.suppressions.suppress(Suppression(
+                    workspaceID: inbox.workspaceID, channel: .sms, address: inbound.from, reason: .stopKeyword, source: "sms_keyword",
+                    createdAt: now))
+            case .start:
+                try await session.suppressions.lift(channel: .sms, address: inbound.from, reasons: [.stopKeyword], workspaceID: inbox.workspaceID)
+            case .help:
+                return
+            }
+            _ = try await consents.change(
+                ConsentInput(
+                    purpose: ConsentPurpose.marketing.rawValue, channel: ConsentChannel.sms.rawValue,
+                    status: keyword == .stop ? "withdrawn" : "granted", occurredAt: inbound.occurredAt,
+                    text: "SMS keyword \((inbound.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines).uppercased())"),
+                source: .keyword, customerID: customerID, witness: .none, actor: "inbox:\(inbox.id)", workspaceID: inbox.workspaceID,
+                in: transaction)
+        }
+    }
+}
