@@ -11,6 +11,18 @@ public enum WebhookSignature {
         return HMAC<SHA256>.isValidAuthenticationCode(given, authenticating: body, using: key)
     }
 
+    /// SendGrid's Event Webhook: `X-Twilio-Email-Event-Webhook-Signature` is a base64 DER
+    /// ECDSA P-256 / SHA-256 signature over the `…-Timestamp` header followed by the raw body,
+    /// checked with the public key SendGrid shows (base64 DER).
+    public static func isValidSendGridEventSignature(_ signature: String, timestamp: String, body: some DataProtocol, publicKey: String) -> Bool {
+        guard let keyData = Data(base64Encoded: publicKey.trimmingCharacters(in: .whitespaces)),
+            let key = try? P256.Signing.PublicKey(derRepresentation: keyData),
+            let signatureData = Data(base64Encoded: signature.trimmingCharacters(in: .whitespaces)),
+            let parsed = try? P256.Signing.ECDSASignature(derRepresentation: signatureData)
+        else { return false }
+        return key.isValidSignature(parsed, for: Data(timestamp.utf8) + Data(body))
+    }
+
     /// Meta's `X-Hub-Signature-256` (WhatsApp, Messenger, Instagram): `sha256=` and the hex
     /// HMAC-SHA256 of the raw body under the app secret.
     public static func isValidMetaSignature(_ header: String, body: some DataProtocol, appSecret: String) -> Bool {

@@ -8,6 +8,7 @@ public struct CoreServices: Sendable {
     public let consents: ConsentService
     public let privacy: PrivacyService
     public let preferences: PreferenceService
+    public let deliveryFeedback: DeliveryFeedbackService
     public let audit: AuditService
     public let commerce: CommerceService
     public let tracking: TrackingService
@@ -46,6 +47,7 @@ public struct CoreServices: Sendable {
         let consents = ConsentService(customers: customers)
         self.consents = consents
         self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
+        self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         self.privacy = PrivacyService(customers: customers)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
         let commerce = CommerceService(customers: customers)

@@ -16,6 +16,9 @@ public enum ConsentSource: String, Sendable, Codable, CaseIterable {
     case keyword
     /// A tracking call's consent categories (a browser: it may only withdraw).
     case tracking
+    /// The sending provider's report of what the person did with a message (unsubscribed
+    /// through the provider's link, reported it as spam), verified by its signature.
+    case provider
 
     /// What an API caller may say a change came from. The preference centre, keywords and
     /// agents are recorded by Rapport itself, where it saw the person act.

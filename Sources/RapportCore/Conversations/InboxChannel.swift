@@ -63,7 +63,7 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
             case .voice: [.apiBaseURL, .greeting, .menuOrderStatus, .menuAgent, .greetingAudioURL, .voice]
             case .email: [
                 .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,
-                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken,
+                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey,
             ]
             case .webchat: [.allowedOrigin, .greeting]
             case .store: [.location]

@@ -35,6 +35,8 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case sendgridBasicAuth = "sendgrid_basic_auth"
     case mailgunSigningKey = "mailgun_signing_key"
     case inboundToken = "inbound_token"
+    /// SendGrid's Event Webhook verification key (base64 DER of its P-256 public key).
+    case sendgridEventPublicKey = "sendgrid_event_public_key"
     // Web chat
     case identitySecret = "identity_secret"
     case allowedOrigin = "allowed_origin"

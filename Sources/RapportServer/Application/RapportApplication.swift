@@ -39,6 +39,7 @@ public enum RapportApplication {
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, preferences: services.preferences).register(on: webhooks)
+        EmailEventWebhookRoutes(inboxes: services.inboxes, feedback: services.deliveryFeedback).register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0, clock: services.clock)) } ?? router.group()
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)

@@ -14,6 +14,8 @@ public enum SiteURL: Sendable, Equatable {
     case twilioVoiceStatus(inboxID: String)
     /// Where an e-mail provider posts inbound mail.
     case inboundEmail(inboxID: String)
+    /// Where SendGrid posts its Event Webhook (bounces, spam reports, unsubscribes).
+    case emailEvents(inboxID: String)
     /// Where Meta posts (WhatsApp, Messenger, Instagram) and verifies the subscription.
     case channelWebhook(channel: InboxChannel, inboxID: String)
     /// The script a shop embeds for its web chat.
@@ -62,6 +64,7 @@ public enum SiteURL: Sendable, Equatable {
         case .twilioVoiceRecording(let id): "webhooks/twilio/voice/\(id)/recording"
         case .twilioVoiceStatus(let id): "webhooks/twilio/voice/\(id)/status"
         case .inboundEmail(let id): "webhooks/email/\(id)"
+        case .emailEvents(let id): "webhooks/email/\(id)/events"
         case .channelWebhook(let channel, let id): "webhooks/\(channel.rawValue)/\(id)"
         case .chatWidget(let id): "widget.js?inbox=\(id)"
         case .shopWebhook(let kind, let id): "webhooks/\(kind.rawValue)/\(id)"

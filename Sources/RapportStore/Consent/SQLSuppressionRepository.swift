@@ -17,7 +17,7 @@ struct SQLSuppressionRepository: SuppressionRepository {
             VALUES (\(bind: suppression.workspaceID), \(bind: suppression.channel.rawValue),
                     \(bind: digest(suppression.address, suppression.channel, suppression.workspaceID)), \(bind: suppression.reason.rawValue),
                     \(bind: suppression.source), \(bind: Timestamp.microseconds(suppression.createdAt)))
-            ON CONFLICT (workspace_id, channel, address_digest) DO UPDATE SET reason = excluded.reason, source = excluded.source,
+            ON CONFLICT (workspace_id, channel, address_digest, reason) DO UPDATE SET source = excluded.source,
               created_at = excluded.created_at
             """).run()
     }

@@ -67,6 +67,7 @@ struct RouteRoleMatrixTests {
         "POST /webhooks/twilio/voice/{inbox_id}/recording": .ownCredentials,
         "POST /webhooks/twilio/voice/{inbox_id}/status": .ownCredentials,
         "POST /webhooks/email/{inbox_id}": .ownCredentials,
+        "POST /webhooks/email/{inbox_id}/events": .ownCredentials,
         "POST /v1/identify": .ownCredentials,
         "POST /v1/track": .ownCredentials,
         "POST /v1/page": .ownCredentials,
