@@ -5,6 +5,16 @@ import Testing
 struct JSONParserTests {
     static let withNUL = "a\u{0}b"
 
+    @Test("a whole number longer than 15 digits keeps its digits (a 64-bit id); shorter ones and fractions are numbers")
+    func longIntegers() throws {
+        let value = try JSONParser.parse(Array(#"{"id":706405506930370084,"n":-123456789012345,"big":1234567890123456.5,"e":1e20}"#.utf8))
+        #expect(value["id"] == .string("706405506930370084"))
+        #expect(value["id"]?.scalarText == "706405506930370084")
+        #expect(value["n"] == .number(-123456789012345))
+        #expect(value["big"] == .number(1234567890123456.5))
+        #expect(value["e"] == .number(1e20))
+    }
+
     @Test("objects, arrays, numbers, escapes and surrogate pairs read as written")
     func reads() throws {
         let value = try JSONParser.parse(Array(#"{"a":[1,-2.5e2,true,null],"s":"tab\tquote\"\u00e4\ud83d\uded2"}"#.utf8))

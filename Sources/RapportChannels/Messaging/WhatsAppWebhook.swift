@@ -20,6 +20,14 @@ public enum WhatsAppWebhook {
                 for status in value["statuses"]?.items ?? [] {
                     if let update = delivery(status) { payload.deliveries.append(update) }
                 }
+                // `field: user_preferences`: the person stopped or resumed marketing messages in WhatsApp.
+                for preference in value["user_preferences"]?.items ?? [] {
+                    guard let id = preference["wa_id"]?.text, preference["category"]?.text == "marketing_messages",
+                        let choice = preference["value"]?.text, choice == "stop" || choice == "resume"
+                    else { continue }
+                    payload.preferences.append(ContactPreference(
+                        from: id, marketing: choice == "resume", detail: preference["detail"]?.text, occurredAt: preference["timestamp"]?.unixDate))
+                }
             }
         }
         return payload

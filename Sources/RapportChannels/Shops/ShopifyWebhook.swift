@@ -16,7 +16,19 @@ public enum ShopifyWebhook {
         case "refunds/create":
             guard let orderID = json.text("order_id") else { return .ignored(topic: topic) }
             return .refund(orderExternalID: orderID, refund(json))
-        case "customers/create", "customers/update": return .customer(customer(json))
+        case "customers/create", "customers/update":
+            // Before API 2025-01 the consent objects came inside the customer.
+            return .customer(customer(json), consents: consents(json, keys: ["email_marketing_consent", "sms_marketing_consent"]))
+        case "customers_email_marketing_consent/update":
+            var identities: [IdentityInput] = []
+            if let id = json.text("customer_id") { identities.append(IdentityInput(.external, value: id, source: "shopify")) }
+            if let email = json.text("email_address") { identities.append(IdentityInput(.email, value: email)) }
+            return .customer(CustomerInput(identities: identities), consents: consents(json, keys: ["email_marketing_consent"]))
+        case "customers_marketing_consent/update":
+            var identities: [IdentityInput] = []
+            if let id = json.text("id") { identities.append(IdentityInput(.external, value: id, source: "shopify")) }
+            if let phone = json.text("phone") { identities.append(IdentityInput(.phone, value: phone)) }
+            return .customer(CustomerInput(identities: identities), consents: consents(json, keys: ["sms_marketing_consent"]))
         default: return .ignored(topic: topic)
         }
     }
@@ -89,6 +101,31 @@ public enum ShopifyWebhook {
             }
         }
         return RefundInput(amount: amount, reason: json.text("note"), source: "shopify", externalID: json.text("id") ?? UUID().uuidString)
+    }
+
+    /// Shopify's marketing consent objects (`state`, `opt_in_level`, `consent_updated_at`,
+    /// `consent_collected_from`) as consent changes for marketing by e-mail or SMS: `subscribed`
+    /// is granted, `unsubscribed` withdrawn, `not_subscribed` denied; `pending` (a confirmation
+    /// e-mail not yet answered), `redacted`, `invalid` or none say nothing and are left out. The
+    /// wording kept names Shopify's state, opt-in level and where it was collected.
+    static func consents(_ json: ShopJSON, keys: [String]) -> [ConsentInput] {
+        keys.compactMap { key in
+            guard let consent = json.object(key), let state = consent.text("state")?.lowercased() else { return nil }
+            let status: String? =
+                switch state {
+                case "subscribed": "granted"
+                case "unsubscribed": "withdrawn"
+                case "not_subscribed": "denied"
+                default: nil
+                }
+            guard let status else { return nil }
+            let details = [consent.text("opt_in_level"), consent.text("consent_collected_from").map { "collected from \($0.lowercased())" }]
+                .compactMap { $0 }
+            return ConsentInput(
+                purpose: ConsentPurpose.marketing.rawValue, channel: key.hasPrefix("sms") ? ConsentChannel.sms.rawValue : ConsentChannel.email.rawValue,
+                status: status, occurredAt: consent.date("consent_updated_at"),
+                text: "Shopify \(key): \(state)" + (details.isEmpty ? "" : " (\(details.joined(separator: ", ")))"))
+        }
     }
 
     static func customer(_ json: ShopJSON) -> CustomerInput {

@@ -2,7 +2,9 @@
 /// API reads tens of thousands of events a second; going through `Codable` cost more than
 /// storing them. Refuses NUL characters (PostgreSQL cannot store them; an API body may carry
 /// an escaped one to its field checks, which name the field) and nesting deeper than
-/// `maximumDepth`.
+/// `maximumDepth`. A whole number of more than 15 digits, which a `Double` cannot be trusted to
+/// hold exactly, is kept as its digits in a string: 64-bit ids (Shopify's customer ids have
+/// 18 digits) arrive intact.
 public struct JSONParser {
     public static let maximumDepth = 64
 
@@ -59,7 +61,7 @@ public struct JSONParser {
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
         case UInt8(ascii: "f"): try literal("false"); return .bool(false)
         case UInt8(ascii: "n"): try literal("null"); return .null
-        default: return .number(try number())
+        default: return try number()
         }
     }
 
@@ -212,7 +214,7 @@ public struct JSONParser {
         return code
     }
 
-    private mutating func number() throws(Failure) -> Double {
+    private mutating func number() throws(Failure) -> JSONValue {
         let start = index
         if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
         let digitsStart = index
@@ -233,7 +235,8 @@ public struct JSONParser {
             guard index > exponentStart else { throw failure("expected digits in the exponent") }
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        if index - digitsStart > 15, !text.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) { return .string(text) }
         guard let number = Double(text), number.isFinite else { throw failure("number out of range") }
-        return number
+        return .number(number)
     }
 }

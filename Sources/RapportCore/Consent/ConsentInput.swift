@@ -1,7 +1,7 @@
 import Foundation
 
 /// A consent change as a caller states it, checked by `ConsentService`.
-public struct ConsentInput: Sendable {
+public struct ConsentInput: Sendable, Equatable {
     public var purpose: String
     public var channel: String
     public var status: String

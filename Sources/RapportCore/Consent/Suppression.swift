@@ -26,7 +26,7 @@ public struct Suppression: Sendable, Equatable {
         switch channel {
         case .email: return trimmed.lowercased()
         case .sms, .voice, .whatsapp: return String(trimmed.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
-        case .messenger, .instagram, .push, .mail: return trimmed
+        case .messenger, .instagram, .push, .mail, .web: return trimmed
         }
     }
 }

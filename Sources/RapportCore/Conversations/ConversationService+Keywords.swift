@@ -6,6 +6,24 @@ import Foundation
 /// standard reply and recorded in the customer's consent history (source `keyword`), not as a
 /// message an agent or the bot would answer.
 extension ConversationService {
+    /// A choice the person made in the messaging app (WhatsApp's "stop" or "resume" of
+    /// marketing messages): marketing on that channel withdrawn or granted, source `provider`,
+    /// for the customer holding that contact.
+    func receivePreference(_ preference: ContactPreference, inbox: Inbox) async throws {
+        guard let channel = inbox.channel.consentChannel else { return }
+        let contact = contactCustomer(InboundMessage(providerMessageID: "", from: preference.from, kind: .text, text: nil), channel: inbox.channel)
+        let consents = ConsentService(customers: customers)
+        try await context.writeRetryingConflicts { transaction in
+            let customerID = try await resolveCustomer(contact, transaction: transaction, workspaceID: inbox.workspaceID, inbox: inbox)
+            _ = try await consents.change(
+                ConsentInput(
+                    purpose: ConsentPurpose.marketing.rawValue, channel: channel.rawValue, status: preference.marketing ? "granted" : "withdrawn",
+                    occurredAt: preference.occurredAt, text: preference.detail ?? (preference.marketing ? "Resumed marketing messages" : "Stopped marketing messages")),
+                source: .provider, customerID: customerID, witness: .none, actor: "inbox:\(inbox.id)", workspaceID: inbox.workspaceID,
+                in: transaction)
+        }
+    }
+
     func receiveKeyword(_ keyword: OptOutKeyword, _ inbound: InboundMessage, inbox: Inbox) async throws {
         guard keyword != .help else { return }
         let contact = contactCustomer(inbound, channel: inbox.channel)

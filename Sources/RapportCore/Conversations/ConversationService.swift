@@ -39,6 +39,10 @@ public struct ConversationService: Sendable {
         for update in payload.deliveries where try await apply(update, inbox: inbox) {
             outcome.deliveriesApplied += 1
         }
+        for preference in payload.preferences {
+            try await receivePreference(preference, inbox: inbox)
+            outcome.preferencesApplied += 1
+        }
         return outcome
     }
 

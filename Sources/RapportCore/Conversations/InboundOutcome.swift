@@ -6,6 +6,8 @@ public struct InboundOutcome: Sendable, Equatable {
     public var deliveriesApplied: Int
     /// The standard answers to SMS keywords (`STOP`, `START`, `HELP`) that came in.
     public var keywordReplies: [String] = []
+    /// Choices people made in the app (WhatsApp's marketing stop and resume) recorded as consent.
+    public var preferencesApplied = 0
 
     public init(stored: [Message] = [], duplicates: Int = 0, deliveriesApplied: Int = 0) {
         self.stored = stored

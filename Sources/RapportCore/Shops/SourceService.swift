@@ -115,10 +115,21 @@ public struct SourceService: Sendable {
                     } catch RapportError.notFound {
                         // The order never reached Rapport (it predates the connection): nothing to adjust.
                     }
-                case .customer(let input):
+                case .customer(let input, let consents):
                     if let upsert = try? customers.prepare(usableIdentities(input), field: nil, provenance: .proven) {
                         var batch = UpsertBatch(service: customers, transaction: transaction, workspaceID: source.workspaceID, actor: "source:\(source.id)")
-                        _ = try await batch.run([upsert])
+                        guard let customer = try await batch.run([upsert]).first?.customer else { break }
+                        // The shop's record of consent, in the same transaction; a change the rules refuse is left out.
+                        let service = ConsentService(customers: customers)
+                        for consent in consents {
+                            do {
+                                _ = try await service.change(
+                                    consent, source: .shop, customerID: customer.id, witness: .none, actor: "source:\(source.id)",
+                                    workspaceID: source.workspaceID, in: transaction)
+                            } catch RapportError.invalid {
+                                // Checked before anything is written: nothing of it was stored.
+                            }
+                        }
                     }
                 case .ignored:
                     break

@@ -117,6 +117,10 @@ public struct TrackingService: Sendable {
         }
         try await recordCommerce(fresh, workspaceID: workspaceID, transaction: transaction)
         try await session.tracking.insert(events)
+        for (draft, event) in zip(fresh, events) {
+            guard let customerID = event.customerID else { continue }
+            try await recordConsent(draft, customerID: customerID, workspaceID: workspaceID, transaction: transaction)
+        }
 
         // Visitors identified by this batch: their earlier anonymous calls join the customer.
         // An anonymous id linked before had its calls joined then, and later ones on arrival.
@@ -189,6 +193,22 @@ public struct TrackingService: Sendable {
             // An assertion never changes a customer who holds proof.
             if upsert.provenance == .asserted, customer.holdsProof { return false }
             return upsert.apply(to: customer.profile) != customer.profile
+        }
+    }
+
+    /// A call's consent categories (Segment's `context.consent`) join the customer's consent
+    /// history, source `tracking`, with what the call said of the person's address and browser.
+    private func recordConsent(_ draft: TrackingDraft, customerID: String, workspaceID: String, transaction: WriteTransaction) async throws {
+        let answers = ConsentCategories.answers(in: draft.message.context, provenance: draft.provenance)
+        guard !answers.isEmpty else { return }
+        let consents = ConsentService(customers: customers)
+        for answer in answers {
+            _ = try await consents.change(
+                ConsentInput(
+                    purpose: answer.purpose.rawValue, channel: ConsentChannel.web.rawValue, status: answer.granted ? "granted" : "withdrawn",
+                    occurredAt: draft.message.timestamp, text: "Consent category \(answer.category)",
+                    ipAddress: draft.message.context["ip"]?.text, userAgent: draft.message.context["userAgent"]?.text),
+                source: .tracking, customerID: customerID, witness: .none, actor: "tracking", workspaceID: workspaceID, in: transaction)
         }
     }
 
