@@ -31,4 +31,5 @@ struct SQLStoreSession: StoreSession {
     var privacy: any PrivacyRepository { SQLPrivacyRepository(handle: handle) }
     var preferences: any PreferenceRepository { SQLPreferenceRepository(handle: handle) }
     var suppressions: any SuppressionRepository { SQLSuppressionRepository(handle: handle) }
+    var retention: any RetentionRepository { SQLRetentionRepository(handle: handle) }
 }

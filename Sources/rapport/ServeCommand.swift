@@ -38,7 +38,10 @@ struct ServeCommand: AsyncParsableCommand {
             await store.shutdown()
             throw error
         }
-        let app = try RapportApplication.build(services: services, host: host, port: port, workers: max(0, workers), logger: logger) { boundPort in
+        let retention = try RetentionPolicy.checked(ProcessInfo.processInfo.environment)
+        let app = try RapportApplication.build(
+            services: services, host: host, port: port, workers: max(0, workers), logger: logger, retention: retention
+        ) { boundPort in
             logger.info("Rapport is listening on http://\(host):\(boundPort) (\(store.engineName))")
         }
         do {

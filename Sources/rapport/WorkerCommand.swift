@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportCore
 import RapportServer
 import ServiceLifecycle
 
@@ -19,10 +20,11 @@ struct WorkerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandLogging.makeLogger("rapport-worker")
+        let retention = try RetentionPolicy.checked(ProcessInfo.processInfo.environment)
         let store = try await database.openMigrated(logger: logger)
         let services = AppServices(store: store, defaultRegion: try database.region())
         let group = ServiceGroup(
-            services: RapportApplication.backgroundServices(services: services, workers: concurrency, logger: logger),
+            services: RapportApplication.backgroundServices(services: services, workers: concurrency, logger: logger, retention: retention),
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         logger.info("worker running \(concurrency) job slots on \(store.engineName)")
         do {

@@ -10,6 +10,7 @@ public struct CoreServices: Sendable {
     public let preferences: PreferenceService
     public let deliveryFeedback: DeliveryFeedbackService
     public let audit: AuditService
+    public let retention: RetentionService
     public let commerce: CommerceService
     public let tracking: TrackingService
     public let sources: SourceService
@@ -50,6 +51,7 @@ public struct CoreServices: Sendable {
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         self.privacy = PrivacyService(customers: customers)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets)
+        self.retention = RetentionService(privacy: privacy, store: store, clock: clock)
         let commerce = CommerceService(customers: customers)
         self.commerce = commerce
         self.tracking = TrackingService(commerce: commerce)

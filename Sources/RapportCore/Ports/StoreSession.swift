@@ -26,4 +26,5 @@ public protocol StoreSession: Sendable {
     var privacy: any PrivacyRepository { get }
     var preferences: any PreferenceRepository { get }
     var suppressions: any SuppressionRepository { get }
+    var retention: any RetentionRepository { get }
 }

@@ -91,10 +91,15 @@ public enum RapportApplication {
 
     /// What runs beside the HTTP server, or alone in `rapport worker`: the job workers, the
     /// event dispatcher and the housekeeping.
-    public static func backgroundServices(services: AppServices, workers: Int, logger: Logger) -> [any Service] {
+    public static func backgroundServices(
+        services: AppServices, workers: Int, logger: Logger, retention: RetentionPolicy = RetentionPolicy()
+    ) -> [any Service] {
         // Customers soft-deleted more than 30 days ago, hourly.
         var list: [any Service] = [RepeatingService(name: "purging deleted customers", interval: .seconds(3600), logger: logger) {
             try await services.customers.purgeExpiredDeletions()
+        }, RepeatingService(name: "retention", interval: .seconds(3600), logger: logger) {
+            // What the retention periods ran out for (RetentionPolicy, docs/privacy.md).
+            try await services.retention.run(retention).total
         }, RepeatingService(name: "purging idempotency keys", interval: .seconds(3600), logger: logger) {
             try await services.idempotency.purgeExpired()
         }, RepeatingService(name: "purging delivery tokens", interval: .seconds(600), logger: logger) {
@@ -163,14 +168,14 @@ public enum RapportApplication {
 
     public static func build(
         services: AppServices, host: String, port: Int, workers: Int = 4, logger: Logger,
-        connections: ConnectionLimit = .fromEnvironment(ProcessInfo.processInfo.environment),
+        connections: ConnectionLimit = .fromEnvironment(ProcessInfo.processInfo.environment), retention: RetentionPolicy = RetentionPolicy(),
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         Application(
             router: try buildRouter(services: services),
             server: connections.server,
             configuration: .init(address: .hostname(host, port: port), serverName: "rapport"),
-            services: backgroundServices(services: services, workers: workers, logger: logger),
+            services: backgroundServices(services: services, workers: workers, logger: logger, retention: retention),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
             logger: logger)
     }
