@@ -171,6 +171,13 @@ struct ConsentGateTests {
             #expect(try await api.send(.post, "/api/v1/conversations/\(conversationID)/messages", json: #"{"text":"Welcome back"}"#).status == .created)
             try await api.runJobs()
             #expect(twilio.requests.count == 1)
+            // START is a keyword only while the number is stopped; "Yes" now is an answer.
+            let yes = try await text("Yes", sid: "SM7")
+            #expect(!yes.text.contains("<Message>"))
+            let answered = try #require(try await api.send(.get, "/api/v1/conversations/\(conversationID)/messages").object["data"] as? [[String: Any]])
+            #expect(answered.last?["text"] as? String == "Yes")
+            let marketing = try #require((try await api.send(.get, "/api/v1/customers/\(customerID)/consents").object["data"] as? [[String: Any]])?.first)
+            #expect(marketing["status"] as? String == "withdrawn", "START lets messages through; it is not consent to marketing")
         }
     }
 }

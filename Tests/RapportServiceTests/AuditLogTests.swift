@@ -56,6 +56,14 @@ struct AuditLogTests {
             #expect(broken.position == 3)
             try await store.execute("UPDATE audit_entries SET details = '{\"changed\":\"tags\"}' WHERE position = 3")
 
+            // Pointing an entry at another customer: the chain covers the subject's digest.
+            try await store.execute("UPDATE audit_entries SET subject_id = 'cus_01ANOTHERCUSTOMER000000000' WHERE position = 1")
+            broken = try #require(try await services.audit.verify().firstBreak)
+            #expect(broken.position == 1 && broken.reason.contains("subject id"))
+            let original = try #require(try await store.texts("SELECT subject_id FROM audit_entries WHERE position = 2").first?.first ?? nil)
+            try await store.execute("UPDATE audit_entries SET subject_id = '\(original)' WHERE position = 1")
+            #expect(try await services.audit.verify().isIntact)
+
             // Removing the last entry: the head still names it.
             try await store.execute("DELETE FROM audit_entries WHERE position = 4")
             broken = try #require(try await services.audit.verify().firstBreak)

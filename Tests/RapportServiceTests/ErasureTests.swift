@@ -107,6 +107,13 @@ struct ErasureTests {
             let orders = try await services.commerce.orders(filter: OrderFilter(), page: try PageRequest(), as: actor).items
             let kept = try #require(orders.first { $0.number == "R-5001" })
             #expect(kept.email == nil && kept.shippingAddress == nil && kept.customerID != person.id)
+            // The shop reports the order again (shipped): it updates, and never brings the person back.
+            let again = try await services.commerce.upsertOrders([OrderInput(
+                number: "R-5001", source: "shopify", status: .fulfilled, currency: "EUR",
+                lines: [OrderLineInput(title: "Quill", quantity: 1, unitPrice: 1500)],
+                shippingAddress: Address(label: "\(Person.firstName) \(Person.lastName)", line1: "12 Quill Lane", city: "Berlin", country: "DE"),
+                email: Person.email)], as: actor)
+            #expect(again.first?.created == false && again.first?.order.email == nil && again.first?.order.shippingAddress == nil)
             await #expect(throws: RapportError.self) { try await services.customers.view(id: kept.customerID, as: actor) }
             // Someone else is untouched.
             let view = try await services.customers.view(id: other, as: actor)

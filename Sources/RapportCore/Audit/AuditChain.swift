@@ -33,6 +33,10 @@ public struct AuditChain: Sendable {
         guard Self.hash(of: entry, hasher: hasher) == entry.hash else {
             return broken("its content does not match its hash; it was altered")
         }
+        // The chain covers the subject's digest; the id beside it must be the one digested.
+        if let subjectID = entry.subjectID, hasher.hash(entry.workspaceID + ":" + subjectID) != entry.subjectDigest {
+            return broken("its subject id is not the one its digest names; it was altered")
+        }
         position = entry.position
         hash = entry.hash
         return nil

@@ -60,10 +60,14 @@ public struct AuditService: Sendable {
         var heads: [AuditHead] = []
         for workspaceID in workspaces {
             var chain = AuditChain(workspaceID: workspaceID, hasher: hasher)
-            while true {
+            // The head first, then the entries up to it: appends while the walk runs (a server
+            // in use) come after the head read and are left for the next check.
+            let head = try await store.read { session in try await session.audit.head(workspaceID: workspaceID) }
+            let end = head?.position ?? 0
+            while chain.position < end {
                 let after = chain.position
                 let page = try await store.read { session in
-                    try await session.audit.chain(workspaceID: workspaceID, after: after, limit: Self.walkPage)
+                    try await session.audit.chain(workspaceID: workspaceID, after: after, limit: min(Self.walkPage, Int(end - after)))
                 }
                 for entry in page {
                     if let broken = chain.append(entry) {
@@ -71,9 +75,16 @@ public struct AuditService: Sendable {
                     }
                     checked += 1
                 }
-                if page.count < Self.walkPage { break }
+                if page.isEmpty { break }
             }
-            let head = try await store.read { session in try await session.audit.head(workspaceID: workspaceID) }
+            // Entries past the head that were there when it was read mean rows added by hand.
+            let beyond = try await store.read { session in try await session.audit.chain(workspaceID: workspaceID, after: end, limit: 1) }
+            if let extra = beyond.first, extra.previousHash != (head?.hash ?? AuditChain.genesisHash) {
+                return AuditVerification(
+                    workspaces: workspaces.count, entries: checked, heads: heads,
+                    firstBreak: AuditBreak(workspaceID: workspaceID, entryID: extra.id, position: extra.position,
+                                           reason: "it lies past the chain's head and does not follow it; it was added by hand"))
+            }
             if let broken = chain.finish(against: head) {
                 return AuditVerification(workspaces: workspaces.count, entries: checked, heads: heads, firstBreak: broken)
             }

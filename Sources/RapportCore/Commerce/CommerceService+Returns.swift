@@ -103,14 +103,17 @@ extension CommerceService {
                     to: &order, log: &log, session: session)
                 orderReturn.refundAmount = refund?.amount ?? 0
                 try await session.orders.update(order)
+            }
+            try await session.returns.update(orderReturn)
+            log.add(ReturnChange(requested: false, orderReturn, of: order))
+            try await log.flush(to: transaction)
+            // Last in the transaction: the audit head is locked after every row this one locks.
+            if status == .refunded {
                 try await transaction.audit(
                     AuditRecord(.returnRefunded, subject: .orderReturn(orderReturn.id),
                                 details: ["amount": String(orderReturn.refundAmount ?? 0), "currency": orderReturn.currency]),
                     by: actor)
             }
-            try await session.returns.update(orderReturn)
-            log.add(ReturnChange(requested: false, orderReturn, of: order))
-            try await log.flush(to: transaction)
             return orderReturn
         }
     }

@@ -41,7 +41,14 @@ struct OrderBatch {
         for (index, prepared) in inputs.enumerated() {
             let key = prepared.key
             if var stored = orders[key] {
-                if apply(prepared.input, to: &stored) {
+                var input = prepared.input
+                // An order kept for the books after its customer was erased: the shop's later
+                // reports (shipped, delivered) update it, but never put the person back.
+                if try await session.privacy.erasedAt(customerID: stored.customerID, workspaceID: workspaceID) != nil {
+                    input.email = nil
+                    input.shippingAddress = nil
+                }
+                if apply(input, to: &stored) {
                     if !newKeySet.contains(key) { changedKeys.insert(key) }
                     orders[key] = stored
                 }

@@ -25,8 +25,9 @@ public struct ConversationService: Sendable {
     public func receive(_ payload: ChannelPayload, inbox: Inbox) async throws -> InboundOutcome {
         var outcome = InboundOutcome()
         for inbound in payload.messages {
-            if inbox.channel == .sms, let keyword = OptOutKeyword(message: inbound.text) {
+            if inbox.channel == .sms, let keyword = OptOutKeyword(message: inbound.text),
                 try await receiveKeyword(keyword, inbound, inbox: inbox)
+            {
                 outcome.keywordReplies.append(keyword.reply)
                 continue
             }

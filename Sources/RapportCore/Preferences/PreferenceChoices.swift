@@ -17,7 +17,7 @@ public struct PreferenceChoices: Sendable, Equatable {
     /// The words shown beside each pair (stored as the consent's wording).
     public var wording: [Pair: String]
     public var frequency: ContactFrequency
-    /// Days to pause everything that needs consent; nil or 0 for no pause.
+    /// Days to pause everything that needs consent; 0 ends a pause; nil keeps the one there is.
     public var pauseDays: Int?
 
     public init(granted: Set<Pair>, wording: [Pair: String], frequency: ContactFrequency, pauseDays: Int?) {

@@ -87,7 +87,8 @@ public struct PreferenceService: Sendable {
                         workspaceID: token.workspaceID, in: transaction)
                 }
             }
-            let pause = choices.pauseDays.flatMap { $0 > 0 ? now + TimeInterval($0) * 86_400 : nil }
+            // No choice keeps the pause there is; 0 ends it.
+            let pause = choices.pauseDays.map { $0 > 0 ? now + TimeInterval($0) * 86_400 : nil } ?? shown.preferences.pausedUntil
             try await session.preferences.save(ContactPreferences(
                 customerID: shown.customerID, workspaceID: token.workspaceID, frequency: choices.frequency, pausedUntil: pause, updatedAt: now))
             return try await centre(of: token, session: session)

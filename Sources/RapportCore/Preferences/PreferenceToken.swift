@@ -36,7 +36,7 @@ public struct PreferenceToken: Sendable, Equatable {
         let invalid = RapportError.notFound("This link is not valid. Use the newest link the store sent you.")
         guard text.utf8.count <= 300 else { throw invalid }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count == 5, let given = Scope(rawValue: parts[0]), given == scope, let seconds = Int64(parts[3]),
+        guard parts.count == 5, let given = Scope(rawValue: parts[0]), given == scope, let seconds = Int64(parts[3]), String(seconds) == parts[3],
             ResourceID.isValid(parts[1], prefix: .workspace), ResourceID.isValid(parts[2], prefix: .customer)
         else { throw invalid }
         let token = PreferenceToken(

@@ -35,8 +35,12 @@ public struct RetentionService: Sendable {
                 try await session.retention.inactiveCustomers(since: before(days), limit: Self.erasuresPerRound)
             }
             for (workspaceID, customerID) in inactive {
-                _ = try await privacy.erase(customerID: customerID, as: .system("retention", workspaceID: workspaceID))
-                report.erasedCustomers += 1
+                do {
+                    _ = try await privacy.erase(customerID: customerID, as: .system("retention", workspaceID: workspaceID))
+                    report.erasedCustomers += 1
+                } catch RapportError.gone, RapportError.notFound, RapportError.mergedInto {
+                    // Erased, purged or merged meanwhile (another server's round, a request).
+                }
             }
         }
         return report

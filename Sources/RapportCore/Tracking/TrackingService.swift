@@ -203,12 +203,16 @@ public struct TrackingService: Sendable {
         guard !answers.isEmpty else { return }
         let consents = ConsentService(customers: customers)
         for answer in answers {
-            _ = try await consents.change(
-                ConsentInput(
-                    purpose: answer.purpose.rawValue, channel: ConsentChannel.web.rawValue, status: answer.granted ? "granted" : "withdrawn",
-                    occurredAt: draft.message.timestamp, text: "Consent category \(answer.category)",
-                    ipAddress: draft.message.context["ip"]?.text, userAgent: draft.message.context["userAgent"]?.text),
-                source: .tracking, customerID: customerID, witness: .none, actor: "tracking", workspaceID: workspaceID, in: transaction)
+            do {
+                _ = try await consents.change(
+                    ConsentInput(
+                        purpose: answer.purpose.rawValue, channel: ConsentChannel.web.rawValue, status: answer.granted ? "granted" : "withdrawn",
+                        occurredAt: draft.message.timestamp, text: "Consent category \(answer.category)",
+                        ipAddress: draft.message.context["ip"]?.text, userAgent: draft.message.context["userAgent"]?.text),
+                    source: .tracking, customerID: customerID, witness: .none, actor: "tracking", workspaceID: workspaceID, in: transaction)
+            } catch RapportError.invalid {
+                // A browser's clock far ahead: checked before anything is written; the call is kept without it.
+            }
         }
     }
 

@@ -93,11 +93,21 @@ struct PreferencePages {
                 ChoiceView(value: $0.rawValue, label: words.frequencies[$0], selected: centre.preferences.frequency == $0)
             },
             pauseHeading: words.pauseHeading,
-            pauses: [ChoiceView(value: "0", label: words.pauseNone, selected: true)]
-                + Self.pauseChoices.map { ChoiceView(value: String($0), label: words.pauseDays.replacingOccurrences(of: "%@", with: String($0))) },
-            pausedUntil: centre.preferences.isPaused(at: centre.now) ? centre.preferences.pausedUntil.map(WebFormat.day) : nil,
+            pauses: pauses(centre, words),
+            pausedUntil: pausedUntil(centre),
             save: words.save, saved: saved ? words.saved : nil, serviceNote: words.serviceNote)
         return try pages.render("preferences", context, title: words.title, section: "preferences", view: view)
+    }
+
+    /// A pause running now is kept unless the customer chooses otherwise.
+    private func pauses(_ centre: PreferenceCentre, _ words: PreferenceWording) -> [ChoiceView] {
+        let keep = pausedUntil(centre).map { [ChoiceView(value: "", label: words.keepPause.replacingOccurrences(of: "%@", with: $0), selected: true)] } ?? []
+        return keep + [ChoiceView(value: "0", label: words.pauseNone, selected: keep.isEmpty)]
+            + Self.pauseChoices.map { ChoiceView(value: String($0), label: words.pauseDays.replacingOccurrences(of: "%@", with: String($0))) }
+    }
+
+    private func pausedUntil(_ centre: PreferenceCentre) -> String? {
+        centre.preferences.isPaused(at: centre.now) ? centre.preferences.pausedUntil.map(WebFormat.day) : nil
     }
 
     private func renderUnsubscribe(

@@ -20,6 +20,8 @@ struct PreferenceRoutes {
         return try JSONResponse.make(PreferenceLinkResponse(
             expiresAt: links.preferencesExpireAt, listUnsubscribe: (["<\(unsubscribe)>"] + (mailto.map { ["<\($0)>"] } ?? [])).joined(separator: ", "),
             unsubscribeExpiresAt: links.unsubscribeExpiresAt, unsubscribeMailto: mailto, unsubscribeURL: unsubscribe,
-            url: base + SiteURL.preferences(token: links.preferences).path), status: .created)
+            url: base + SiteURL.preferences(token: links.preferences).path),
+            // The links are capabilities: not kept for a retry with the same Idempotency-Key.
+            status: .created, headers: [.cacheControl: "no-store"])
     }
 }

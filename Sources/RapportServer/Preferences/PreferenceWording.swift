@@ -18,6 +18,7 @@ struct PreferenceWording: Sendable {
     let pauseHeading: String
     let pauseNone: String
     let pauseDays: String
+    let keepPause: String
     let save: String
     let saved: String
     let serviceNote: String
@@ -41,7 +42,7 @@ struct PreferenceWording: Sendable {
         channels: [.email: "E-mail", .sms: "SMS", .whatsapp: "WhatsApp", .messenger: "Messenger", .instagram: "Instagram",
                    .voice: "Phone calls", .push: "Push notifications", .mail: "Post", .web: "Our website and app"],
         frequencyHeading: "How often", frequencies: [.any: "Whenever there is news", .weekly: "At most once a week", .monthly: "At most once a month"],
-        pauseHeading: "Take a break", pauseNone: "No break", pauseDays: "Pause for %@ days", save: "Save my choices",
+        pauseHeading: "Take a break", pauseNone: "No break", pauseDays: "Pause for %@ days", keepPause: "Keep my break until %@", save: "Save my choices",
         saved: "Your choices are saved.",
         serviceNote: "Messages about your orders and answers to your own questions still reach you.",
         unsubscribeTitle: "Unsubscribe", unsubscribeQuestion: "Stop receiving offers and news by e-mail?",
@@ -62,7 +63,7 @@ struct PreferenceWording: Sendable {
                    .voice: "Telepon", .push: "Notifikasi push", .mail: "Pos", .web: "Situs web dan aplikasi kami"],
         frequencyHeading: "Seberapa sering",
         frequencies: [.any: "Setiap ada kabar", .weekly: "Paling banyak seminggu sekali", .monthly: "Paling banyak sebulan sekali"],
-        pauseHeading: "Istirahat sejenak", pauseNone: "Tanpa jeda", pauseDays: "Jeda selama %@ hari", save: "Simpan pilihan saya",
+        pauseHeading: "Istirahat sejenak", pauseNone: "Tanpa jeda", pauseDays: "Jeda selama %@ hari", keepPause: "Tetap jeda sampai %@", save: "Simpan pilihan saya",
         saved: "Pilihan Anda telah disimpan.",
         serviceNote: "Pesan tentang pesanan Anda dan jawaban atas pertanyaan Anda tetap akan sampai.",
         unsubscribeTitle: "Berhenti berlangganan", unsubscribeQuestion: "Berhenti menerima penawaran dan berita lewat e-mail?",

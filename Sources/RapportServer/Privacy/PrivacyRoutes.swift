@@ -21,7 +21,8 @@ struct PrivacyRoutes {
     @Sendable func erase(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let orders = try await PrivacyRequests.erasedOrders(request, context: context)
         let receipt = try await privacy.erase(customerID: try id(context), orders: orders, as: context.actor)
-        return try JSONResponse.make(ErasureResponse(receipt))
+        // Not kept for a retry with the same Idempotency-Key: the erased ids stay nowhere.
+        return try JSONResponse.make(ErasureResponse(receipt), headers: [.cacheControl: "no-store"])
     }
 
     private func id(_ context: AuthenticatedRequestContext) throws -> String {

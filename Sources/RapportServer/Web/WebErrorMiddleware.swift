@@ -16,7 +16,7 @@ struct WebErrorMiddleware: RouterMiddleware {
         } catch RapportError.notFound(let message) {
             return try pages.error(context, status: .notFound, title: "Not found", message: message)
         } catch RapportError.gone(let message) {
-            return try pages.error(context, status: .gone, title: "Erased", message: message)
+            return try pages.error(context, status: .gone, title: "Gone", message: message)
         } catch RapportError.forbidden(let message) {
             return try pages.error(context, status: .forbidden, title: "Not allowed", message: message)
         } catch RapportError.unauthorized {

@@ -47,21 +47,26 @@ struct EngineDialect: Sendable {
         }
     }
 
-    /// A condition true when the text column contains any of the values, as text (`%` and
-    /// `_` in them match only themselves); false when there are none. PostgreSQL ignores case
-    /// as SQLite's `LIKE` does.
-    func containsAny(_ values: [String], column: String) -> SQLQueryString {
+    /// A condition true when the text column contains any of the values (`%` and `_` in them
+    /// match only themselves); false when there are none. `quoted` matches a value only as a
+    /// whole JSON string (`"value"`), so a short id does not match inside other numbers.
+    /// PostgreSQL ignores case as SQLite's `LIKE` does. The alternatives are grouped in a
+    /// balanced tree, so a person with thousands of values stays within SQLite's expression
+    /// depth (1,000).
+    func containsAny(_ values: [String], column: String, quoted: Bool = false) -> SQLQueryString {
         guard !values.isEmpty else { return "(1 = 0)" }
         let like = kind == .postgresql ? "ILIKE" : "LIKE"
-        var condition: SQLQueryString = "("
-        for (index, value) in values.enumerated() {
-            let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                .replacingOccurrences(of: "_", with: "\\_")
-            if index > 0 { condition += " OR " }
-            condition += "\(unsafeRaw: column) \(unsafeRaw: like) \(bind: "%" + escaped + "%") ESCAPE '\\'"
+        func group(_ slice: ArraySlice<String>) -> SQLQueryString {
+            if slice.count == 1, let value = slice.first {
+                var escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+                    .replacingOccurrences(of: "_", with: "\\_")
+                if quoted { escaped = "\"" + escaped + "\"" }
+                return "\(unsafeRaw: column) \(unsafeRaw: like) \(bind: "%" + escaped + "%") ESCAPE '\\'"
+            }
+            let middle = slice.startIndex + slice.count / 2
+            return "(" + group(slice[slice.startIndex..<middle]) + " OR " + group(slice[middle..<slice.endIndex]) + ")"
         }
-        condition += ")"
-        return condition
+        return "(" + group(values[...]) + ")"
     }
 
     /// Run at the end of an erasure's transaction: SQLite's search index keeps a deleted

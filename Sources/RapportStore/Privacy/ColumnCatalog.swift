@@ -50,8 +50,9 @@ struct ColumnCatalog: Sendable {
         }
         return try rows.compactMap { row in
             let name = try row.string("name")
-            // PostgreSQL's generated search vector is derived from a column already exported.
-            guard name != "search_vector" else { return nil }
+            // PostgreSQL's generated search vector is derived from a column already exported;
+            // `writer_xid` is the transaction that wrote an event (bookkeeping, not data).
+            guard name != "search_vector", name != "writer_xid" else { return nil }
             let type = try row.string("type").lowercased()
             let kind: Column.Kind =
                 type.contains("int") ? .integer : (type.contains("double") || type.contains("real") || type.contains("numeric")) ? .real : .text

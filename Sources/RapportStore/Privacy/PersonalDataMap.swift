@@ -64,10 +64,10 @@ enum PersonalDataMap {
             """
         },
         Link(table: "domain_events", key: "sequence") { scope in
-            "workspace_id = \(bind: scope.workspaceID) AND (subject_id IN (\(binds: scope.ids)) OR \(scope.dialect.containsAny(scope.tokens, column: "payload")))"
+            "workspace_id = \(bind: scope.workspaceID) AND (subject_id IN (\(binds: scope.ids)) OR \(scope.dialect.containsAny(scope.tokens, column: "payload", quoted: true)))"
         },
         Link(table: "idempotency_keys", key: "key") { scope in
-            "workspace_id = \(bind: scope.workspaceID) AND \(scope.dialect.containsAny(scope.tokens, column: "body"))"
+            "workspace_id = \(bind: scope.workspaceID) AND \(scope.dialect.containsAny(scope.tokens, column: "body", quoted: true))"
         },
     ]
 
@@ -84,7 +84,7 @@ enum PersonalDataMap {
         "api_keys": "integrations' keys (hashed)",
         "products": "the catalogue", "product_variants": "the catalogue",
         "sources": "connected shops", "webhook_deliveries": "ids of shop deliveries already handled",
-        "jobs": "queued work: erasure removes jobs that name the person; their ids are random",
+        "jobs": "queued work naming records by random ids; an erasure removes the jobs of the person's records and blanks errors that name their addresses",
         "event_cursors": "how far each consumer has read", "webhook_subscriptions": "subscribers' addresses",
         "webhook_attempts": "delivery outcomes (status, timing)",
         "users": "the team", "teams": "the team", "team_members": "the team", "sessions": "the team's sign-ins",

@@ -11,6 +11,12 @@ struct PersonalDataScope: Sendable {
     /// Their `userId`s of the tracking API.
     var appUserIDs: [String]
     var conversationIDs: [String]
+    /// Their conversations' messages (what `message.send` jobs name).
+    var messageIDs: [String]
+    /// The wording their consent history references.
+    var textHashes: [String]
+    /// Their addresses and identity values alone (what providers' error texts name).
+    var addresses: [String]
     /// What text elsewhere (event payloads, cached answers) names them by: ids, identity
     /// values, conversation ids and addresses. Values shorter than four characters are left
     /// out: they would match unrelated text.
@@ -35,9 +41,19 @@ struct PersonalDataScope: Sendable {
             """).all()
         let conversationIDs = try conversations.map { try $0.string("id") }
         let contacts = try conversations.map { try $0.string("contact") }
+        let messageIDs = conversationIDs.isEmpty ? [] : try await handle.sql.raw("""
+            SELECT id FROM messages WHERE conversation_id IN (\(binds: conversationIDs))
+            """).all().map { try $0.string("id") }
+        let textHashes = try await handle.sql.raw("""
+            SELECT DISTINCT text_hash FROM consent_entries
+            WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: ids)) AND text_hash IS NOT NULL
+            """).all().map { try $0.string("text_hash") }
         var seen = Set<String>()
         let tokens = (ids + values + conversationIDs + contacts).filter { $0.count >= 4 && seen.insert($0).inserted }
+        var seenAddresses = Set<String>()
+        let addresses = (values + contacts).filter { $0.count >= 6 && seenAddresses.insert($0).inserted }
         return PersonalDataScope(
-            dialect: handle.dialect, workspaceID: workspaceID, ids: ids, anonymousIDs: anonymous, appUserIDs: appUsers, conversationIDs: conversationIDs, tokens: tokens)
+            dialect: handle.dialect, workspaceID: workspaceID, ids: ids, anonymousIDs: anonymous, appUserIDs: appUsers,
+            conversationIDs: conversationIDs, messageIDs: messageIDs, textHashes: textHashes, addresses: addresses, tokens: tokens)
     }
 }

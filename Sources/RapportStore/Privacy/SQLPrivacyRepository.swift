@@ -56,21 +56,6 @@ struct SQLPrivacyRepository: PrivacyRepository {
             let rows = try await handle.sql.raw(query + " RETURNING 1 AS touched").all()
             if !rows.isEmpty { counts[table, default: 0] += rows.count }
         }
-        let mentions = scope.dialect.containsAny(scope.tokens, column: "payload")
-
-        // What merely mentions them: events become empty shells, kept in sequence for the
-        // dispatcher; cached answers and queued work go.
-        try await count("domain_events", """
-            UPDATE domain_events SET payload = '{"erased":true}',
-              subject_id = CASE WHEN subject_id IN (\(binds: ids)) THEN 'erased' ELSE subject_id END
-            WHERE workspace_id = \(bind: workspaceID) AND (subject_id IN (\(binds: ids)) OR \(mentions))
-            """)
-        try await count("idempotency_keys", """
-            DELETE FROM idempotency_keys WHERE workspace_id = \(bind: workspaceID)
-              AND (\(handle.dialect.containsAny(scope.tokens, column: "body")) OR \(handle.dialect.containsAny(scope.tokens, column: "headers")))
-            """)
-        try await count("jobs", "DELETE FROM jobs WHERE \(handle.dialect.containsAny(scope.ids + scope.conversationIDs, column: "payload"))")
-
         // Behaviour recorded before they were known, under their anonymous or app ids.
         try await count("tracked_events", """
             DELETE FROM tracked_events WHERE workspace_id = \(bind: workspaceID)
@@ -117,6 +102,31 @@ struct SQLPrivacyRepository: PrivacyRepository {
             if rows > 0 { counts[table.table, default: 0] += Int(rows) }
         }
         try await count("customers", "DELETE FROM customers WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: ids))")
+        // The wording only they referenced (a text sent for them alone may name them).
+        if !scope.textHashes.isEmpty {
+            try await count("consent_texts", """
+                DELETE FROM consent_texts WHERE workspace_id = \(bind: workspaceID) AND hash IN (\(binds: scope.textHashes))
+                  AND NOT EXISTS (SELECT 1 FROM consent_entries e WHERE e.workspace_id = consent_texts.workspace_id AND e.text_hash = consent_texts.hash)
+                """)
+        }
+
+        // Last, what merely mentions them (so a write that committed meanwhile is covered too):
+        // events become empty shells, kept in sequence for the dispatcher; cached answers and
+        // their records' queued work go; errors that name their addresses are blanked.
+        try await count("domain_events", """
+            UPDATE domain_events SET payload = '{"erased":true}',
+              subject_id = CASE WHEN subject_id IN (\(binds: ids)) THEN 'erased' ELSE subject_id END
+            WHERE workspace_id = \(bind: workspaceID)
+              AND (subject_id IN (\(binds: ids)) OR \(scope.dialect.containsAny(scope.tokens, column: "payload", quoted: true)))
+            """)
+        try await count("idempotency_keys", """
+            DELETE FROM idempotency_keys WHERE workspace_id = \(bind: workspaceID)
+              AND (\(scope.dialect.containsAny(scope.tokens, column: "body", quoted: true)) OR \(scope.dialect.containsAny(scope.tokens, column: "headers")))
+            """)
+        try await count("jobs", """
+            DELETE FROM jobs WHERE \(scope.dialect.containsAny(scope.ids + scope.conversationIDs + scope.messageIDs, column: "payload", quoted: true))
+            """)
+        try await count("jobs", "UPDATE jobs SET last_error = NULL WHERE \(scope.dialect.containsAny(scope.addresses, column: "last_error"))")
 
         for id in ids + (placeholderID.map { [$0] } ?? []) {
             try await handle.sql.raw("""
