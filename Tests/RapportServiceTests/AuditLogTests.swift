@@ -13,6 +13,8 @@ struct AuditLogTests {
         let customer = try await services.customers.upsert(
             CustomerInput(identities: [IdentityInput(kind: "email", value: "audited@example.org")]), as: actor).customer
         _ = try await services.customers.open(id: customer.id, as: actor)
+        // A view's entry is written in a batch; write it now, before the changes that follow.
+        try await services.context.audits.flush()
         _ = try await services.customers.patch(id: customer.id, CustomerPatch(firstName: .some("Ada")), as: actor)
         _ = try await services.customers.addTags(id: customer.id, ["vip"], as: actor)
         try await services.customers.delete(id: customer.id, as: actor)

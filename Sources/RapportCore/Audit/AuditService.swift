@@ -6,19 +6,22 @@ public struct AuditService: Sendable {
     let store: any DataStore
     let clock: any WallClock
     let hasher: any SecretHasher
+    let buffer: AuditBuffer
 
     /// Entries per read while walking a chain.
     static let walkPage = 1_000
 
-    public init(store: any DataStore, clock: any WallClock, hasher: any SecretHasher) {
+    public init(store: any DataStore, clock: any WallClock, hasher: any SecretHasher, buffer: AuditBuffer) {
         self.store = store
         self.clock = clock
         self.hasher = hasher
+        self.buffer = buffer
     }
 
     /// A page of the workspace's log, newest first.
     public func entries(filter: AuditFilter, page: PageRequest, as actor: Actor) async throws -> Page<AuditEntry> {
         try actor.require(.viewAuditLog)
+        try await buffer.flush()
         return try await store.read { session in
             try await session.audit.entries(workspaceID: actor.workspaceID, filter: filter, page: page)
         }
@@ -33,6 +36,7 @@ public struct AuditService: Sendable {
     /// The whole log, oldest first, read a page at a time; the export is itself logged.
     public func export(as actor: Actor) async throws -> [AuditEntry] {
         try actor.require(.viewAuditLog)
+        try await buffer.flush()
         try await record(AuditRecord(.auditExported, subject: .workspace(actor.workspaceID)), by: actor)
         var entries: [AuditEntry] = []
         while true {
@@ -55,6 +59,7 @@ public struct AuditService: Sendable {
 
     /// Walks every workspace's chain from its first entry and compares its end with the head.
     public func verify() async throws -> AuditVerification {
+        try await buffer.flush()
         let workspaces = try await store.read { session in try await session.audit.chainedWorkspaceIDs() }
         var checked = 0
         var heads: [AuditHead] = []

@@ -50,7 +50,7 @@ public struct CoreServices: Sendable {
         self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         self.privacy = PrivacyService(customers: customers)
-        self.audit = AuditService(store: store, clock: clock, hasher: secrets)
+        self.audit = AuditService(store: store, clock: clock, hasher: secrets, buffer: context.audits)
         self.retention = RetentionService(privacy: privacy, store: store, clock: clock)
         let commerce = CommerceService(customers: customers)
         self.commerce = commerce

@@ -123,12 +123,10 @@ public struct CustomerService: Sendable {
     }
 
     /// The 360° view a person opens (the API's customer, the customer page): `view`, with a
-    /// `customer.viewed` entry in the audit log.
+    /// `customer.viewed` entry in the audit log (written in a batch, `AuditBuffer`).
     public func open(id: String, as actor: Actor) async throws -> CustomerView {
         let found = try await view(id: id, as: actor)
-        try await context.write { transaction in
-            try await transaction.audit(AuditRecord(.customerViewed, subject: .customer(found.customer.id)), by: actor)
-        }
+        await context.audits.add(AuditRecord(.customerViewed, subject: .customer(found.customer.id)), by: actor, at: clock.now())
         return found
     }
 

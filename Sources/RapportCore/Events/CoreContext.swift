@@ -8,6 +8,8 @@ public struct CoreContext: Sendable {
     public let clock: any WallClock
     /// Where committed changes are announced (connected agents and chat visitors).
     public let live: any LiveUpdates
+    /// The audit entries of reads, written in batches.
+    public let audits: AuditBuffer
     let subscribers: [any DomainChangeSubscriber]
 
     /// How often a write that lost a race for the same identity or row is run again.
@@ -21,6 +23,7 @@ public struct CoreContext: Sendable {
         self.clock = clock
         self.live = live
         self.subscribers = subscribers
+        self.audits = AuditBuffer(store: store)
     }
 
     /// Runs `body` in one transaction. The changes it records are appended to the event log

@@ -21,6 +21,8 @@ public struct PrivacyService: Sendable {
             let ids = [customer.id] + (try await session.privacy.mergedAwayIDs(into: customer.id, workspaceID: workspaceID))
             return (ids, try await session.privacy.personalData(customerIDs: ids, workspaceID: workspaceID))
         }
+        // Views waiting in the buffer come first in the log, as they came first.
+        try await context.audits.flush()
         try await context.write { transaction in
             try await transaction.audit(AuditRecord(.customerExported, subject: .customer(customerID)), by: actor)
         }
@@ -35,6 +37,7 @@ public struct PrivacyService: Sendable {
     public func erase(customerID: String, orders: ErasedOrders = .pseudonymise, as actor: Actor) async throws -> ErasureReceipt {
         try actor.require(.eraseCustomers)
         let workspaceID = actor.workspaceID
+        try await context.audits.flush()
         return try await context.write { transaction in
             let session = transaction.session
             let customer = try await customers.liveOrDeletedCustomer(id: customerID, workspaceID: workspaceID, session: session)

@@ -21,11 +21,18 @@ struct SQLAuditRepository: AuditRepository {
             """).first()
         else { throw RapportError.conflict("The audit log's head could not be read.") }
         let subject = record.subject
+        let digest = subject.map { SubjectDigest.of($0.id, workspaceID: workspaceID) }
+        var retainsID = subject?.retainsID ?? false
+        if retainsID, subject?.kind == "customer", let digest {
+            // A view recorded in a batch after the customer was erased names no one either.
+            retainsID = try await handle.sql.raw("""
+                SELECT 1 AS erased FROM erased_subjects WHERE workspace_id = \(bind: workspaceID) AND digest = \(bind: digest)
+                """).first() == nil
+        }
         var entry = AuditEntry(
             id: ResourceID.make(.auditEntry, at: date), workspaceID: workspaceID, position: try head.int("position") + 1, occurredAt: date,
             actor: actor, action: record.action.rawValue, subjectType: subject?.kind,
-            subjectID: subject?.retainsID == false ? nil : subject?.id,
-            subjectDigest: subject.map { SubjectDigest.of($0.id, workspaceID: workspaceID) }, details: record.details,
+            subjectID: retainsID ? subject?.id : nil, subjectDigest: digest, details: record.details,
             ipAddress: record.ipAddress, previousHash: try head.string("hash"), hash: "")
         entry.hash = AuditChain.hash(of: entry, hasher: SHA256SecretHasher())
         let row: [SQLCell] = [
