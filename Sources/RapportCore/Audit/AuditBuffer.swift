@@ -45,8 +45,8 @@ public actor AuditBuffer {
         pending = []
         do {
             try await store.write { session in
-                for entry in taken {
-                    try await session.audit.append(entry.record, actor: entry.actor, workspaceID: entry.workspaceID, at: entry.at)
+                for (workspaceID, entries) in Dictionary(grouping: taken, by: \.workspaceID).sorted(by: { $0.key < $1.key }) {
+                    try await session.audit.append(entries.map { ($0.record, $0.actor, $0.at) }, workspaceID: workspaceID)
                 }
             }
         } catch {

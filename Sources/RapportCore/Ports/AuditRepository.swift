@@ -7,6 +7,9 @@ public protocol AuditRepository: Sendable {
     /// the transaction ends, so concurrent appends are chained one after the other).
     @discardableResult
     func append(_ record: AuditRecord, actor: String, workspaceID: String, at date: Date) async throws -> AuditEntry
+    /// Chains many records of one workspace at once (the batched views), under one lock of the
+    /// head and in one insert.
+    func append(_ records: [(record: AuditRecord, actor: String, at: Date)], workspaceID: String) async throws
     /// Newest first; the page cursor is an entry's position.
     func entries(workspaceID: String, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry>
     /// Oldest first, after `position`: what verification and export walk.

@@ -11,6 +11,17 @@ struct SQLAuditRepository: AuditRepository {
     ]
 
     func append(_ record: AuditRecord, actor: String, workspaceID: String, at date: Date) async throws -> AuditEntry {
+        try await appendChained([(record, actor, date)], workspaceID: workspaceID)[0]
+    }
+
+    func append(_ records: [(record: AuditRecord, actor: String, at: Date)], workspaceID: String) async throws {
+        guard !records.isEmpty else { return }
+        _ = try await appendChained(records, workspaceID: workspaceID)
+    }
+
+    /// Locks the workspace's head, chains the records after it in order, inserts them in one
+    /// statement and moves the head.
+    private func appendChained(_ records: [(record: AuditRecord, actor: String, at: Date)], workspaceID: String) async throws -> [AuditEntry] {
         try await handle.sql.raw("""
             INSERT INTO audit_heads (workspace_id, position, hash) VALUES (\(bind: workspaceID), 0, '')
             ON CONFLICT (workspace_id) DO NOTHING
@@ -20,31 +31,43 @@ struct SQLAuditRepository: AuditRepository {
             SELECT position, hash FROM audit_heads WHERE workspace_id = \(bind: workspaceID)\(unsafeRaw: lock)
             """).first()
         else { throw RapportError.conflict("The audit log's head could not be read.") }
-        let subject = record.subject
-        let digest = subject.map { SubjectDigest.of($0.id, workspaceID: workspaceID) }
-        var retainsID = subject?.retainsID ?? false
-        if retainsID, subject?.kind == "customer", let digest {
-            // A view recorded in a batch after the customer was erased names no one either.
-            retainsID = try await handle.sql.raw("""
-                SELECT 1 AS erased FROM erased_subjects WHERE workspace_id = \(bind: workspaceID) AND digest = \(bind: digest)
-                """).first() == nil
+        // Customers erased already: an entry about one (a view recorded in a batch) names no one.
+        let customerDigests = Set(records.compactMap { item in
+            item.record.subject.flatMap { $0.kind == "customer" && $0.retainsID ? SubjectDigest.of($0.id, workspaceID: workspaceID) : nil }
+        })
+        let erased = customerDigests.isEmpty ? Set<String>() : Set(try await handle.sql.raw("""
+            SELECT digest FROM erased_subjects WHERE workspace_id = \(bind: workspaceID) AND digest IN (\(binds: Array(customerDigests)))
+            """).all().map { try $0.string("digest") })
+        var position = try head.int("position")
+        var previous = try head.string("hash")
+        var entries: [AuditEntry] = []
+        entries.reserveCapacity(records.count)
+        let hasher = SHA256SecretHasher()
+        for (record, actor, date) in records {
+            let subject = record.subject
+            let digest = subject.map { SubjectDigest.of($0.id, workspaceID: workspaceID) }
+            let retainsID = (subject?.retainsID ?? false) && !(digest.map(erased.contains) ?? false)
+            position += 1
+            var entry = AuditEntry(
+                id: ResourceID.make(.auditEntry, at: date), workspaceID: workspaceID, position: position, occurredAt: date,
+                actor: actor, action: record.action.rawValue, subjectType: subject?.kind, subjectID: retainsID ? subject?.id : nil,
+                subjectDigest: digest, details: record.details, ipAddress: record.ipAddress, previousHash: previous, hash: "")
+            entry.hash = AuditChain.hash(of: entry, hasher: hasher)
+            previous = entry.hash
+            entries.append(entry)
         }
-        var entry = AuditEntry(
-            id: ResourceID.make(.auditEntry, at: date), workspaceID: workspaceID, position: try head.int("position") + 1, occurredAt: date,
-            actor: actor, action: record.action.rawValue, subjectType: subject?.kind,
-            subjectID: retainsID ? subject?.id : nil, subjectDigest: digest, details: record.details,
-            ipAddress: record.ipAddress, previousHash: try head.string("hash"), hash: "")
-        entry.hash = AuditChain.hash(of: entry, hasher: SHA256SecretHasher())
-        let row: [SQLCell] = [
-            .text(entry.id), .text(workspaceID), .integer(entry.position), .integer(Timestamp.microseconds(date)), .text(actor),
-            .text(entry.action), .text(entry.subjectType), .text(entry.subjectID), .text(entry.subjectDigest),
-            .text(AuditEntry.detailsText(entry.details)), .text(entry.ipAddress), .text(entry.previousHash), .text(entry.hash),
-        ]
-        try await handle.dialect.bulkInsert(table: "audit_entries", columns: Self.columns, rows: [row], on: handle)
+        let rows: [[SQLCell]] = entries.map { entry in
+            [
+                .text(entry.id), .text(workspaceID), .integer(entry.position), .integer(Timestamp.microseconds(entry.occurredAt)),
+                .text(entry.actor), .text(entry.action), .text(entry.subjectType), .text(entry.subjectID), .text(entry.subjectDigest),
+                .text(AuditEntry.detailsText(entry.details)), .text(entry.ipAddress), .text(entry.previousHash), .text(entry.hash),
+            ]
+        }
+        try await handle.dialect.bulkInsert(table: "audit_entries", columns: Self.columns, rows: rows, on: handle)
         try await handle.sql.raw("""
-            UPDATE audit_heads SET position = \(bind: entry.position), hash = \(bind: entry.hash) WHERE workspace_id = \(bind: workspaceID)
+            UPDATE audit_heads SET position = \(bind: position), hash = \(bind: previous) WHERE workspace_id = \(bind: workspaceID)
             """).run()
-        return entry
+        return entries
     }
 
     func entries(workspaceID: String, filter: AuditFilter, page: PageRequest) async throws -> Page<AuditEntry> {
