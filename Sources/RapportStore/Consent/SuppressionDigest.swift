@@ -12,11 +12,7 @@ struct SuppressionDigest: Sendable {
     static let info = Data("rapport suppression digests v1".utf8)
 
     init(box: SecretBox) {
-        func derived(_ key: Data) -> Data {
-            HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: key), info: Self.info, outputByteCount: 32).withUnsafeBytes { Data($0) }
-        }
-        current = derived(box.current)
-        all = box.keys.values.map(derived)
+        (current, all) = box.derivedKeys(info: Self.info)
     }
 
     private static func digest(_ text: String, key: Data) -> String {

@@ -13,12 +13,7 @@ public struct HMACLinkSigner: LinkSigner {
     static let info = Data("rapport customer links v1".utf8)
 
     public init(box: SecretBox) {
-        func derived(_ key: Data) -> Data {
-            HKDF<SHA256>.deriveKey(inputKeyMaterial: SymmetricKey(data: key), info: Self.info, outputByteCount: 32)
-                .withUnsafeBytes { Data($0) }
-        }
-        current = derived(box.current)
-        all = box.keys.values.map(derived)
+        (current, all) = box.derivedKeys(info: Self.info)
     }
 
     public func signature(of text: String) -> String {
