@@ -30,6 +30,7 @@ struct SQLStoreSession: StoreSession {
     var audit: any AuditRepository { SQLAuditRepository(handle: handle) }
     var privacy: any PrivacyRepository { SQLPrivacyRepository(handle: handle) }
     var preferences: any PreferenceRepository { SQLPreferenceRepository(handle: handle) }
+    var signUps: any SignUpRepository { SQLSignUpRepository(handle: handle) }
     var suppressions: any SuppressionRepository { SQLSuppressionRepository(handle: handle, digests: SuppressionDigest(box: secrets)) }
     var retention: any RetentionRepository { SQLRetentionRepository(handle: handle) }
 }

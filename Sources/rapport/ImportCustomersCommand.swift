@@ -4,7 +4,7 @@ import RapportCore
 struct ImportCustomersCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "customers",
-        abstract: "Import customers from CSV with a header row (email, phone, whatsapp, first_name, last_name, external_id, tags, …).")
+        abstract: "Import customers from CSV with a header row (email, phone, whatsapp, first_name, last_name, external_id, tags, consent columns, …).")
 
     @OptionGroup var database: DatabaseOptions
     @OptionGroup var options: ImportOptions

@@ -127,7 +127,10 @@ enum ResponseSamples {
         ("consent", { try render(ConsentResponse(ConsentState.states(from: [
             ConsentEntry(
                 id: "cst_1", workspaceID: "wsp_1", customerID: "cus_1", purpose: .marketing, channel: .email, status: .granted,
-                expiresAt: later, evidence: ConsentEvidence(source: .form, actor: "api_key:key_1", textHash: "ab12", occurredAt: at), recordedAt: at),
+                expiresAt: later, evidence: ConsentEvidence(
+                    source: .form, actor: "api_key:key_1", textHash: "ab12", occurredAt: at,
+                    signUp: SignUpEvidence(signedUpAt: at.addingTimeInterval(-60), ipAddress: "203.0.113.9")),
+                recordedAt: at),
             ConsentEntry(
                 id: "cst_2", workspaceID: "wsp_1", customerID: "cus_1", purpose: .marketing, channel: .email, status: .withdrawn, expiresAt: nil,
                 evidence: ConsentEvidence(source: .agent, actor: "user:usr_1", ipAddress: "192.0.2.7", userAgent: awkward, occurredAt: later),

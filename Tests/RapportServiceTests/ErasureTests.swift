@@ -24,10 +24,11 @@ struct ErasureTests {
         static let visitAddress = "203.0.113.77"
         static let consentAddress = "198.51.100.23"
         static let browser = "ZQBrowser/1.0"
+        static let signUpAddress = "192.0.2.45"
 
         var tokens: [String] {
             [Self.email, Self.secondEmail, Self.phone, String(Self.phone.dropFirst()), Self.firstName, Self.lastName, Self.shopID,
-             Self.anonymousID, Self.appUserID, Self.visitAddress, Self.consentAddress, Self.browser, id, duplicateID]
+             Self.anonymousID, Self.appUserID, Self.visitAddress, Self.consentAddress, Self.browser, Self.signUpAddress, id, duplicateID]
         }
     }
 
@@ -69,6 +70,11 @@ struct ErasureTests {
             ConsentInput(purpose: "marketing", channel: "email", status: "granted", source: "form",
                          text: "Yes, e-mail me offers", ipAddress: Person.consentAddress, userAgent: Person.browser),
             customerID: person.id, witness: .none, as: actor)
+        // A sign-up of their other address, never confirmed (double opt-in).
+        _ = try await services.inboxes.createInbox(channel: .email, name: "Mail", settings: ["address": "shop@example.net", "smtp_host": "127.0.0.1"], as: actor)
+        _ = try await services.signUps.signUp(
+            SignUpInput(email: Person.secondEmail, text: "Send me news"), workspaceID: workspaceID, requestedBy: "api_key:test",
+            witness: ConsentWitness(ipAddress: Person.signUpAddress, userAgent: Person.browser))
         _ = try await services.timeline.record(
             InteractionInput(channel: "phone", direction: "inbound", kind: "call", summary: "\(Person.firstName) called about R-5001"),
             customerID: person.id, as: actor)

@@ -30,6 +30,8 @@ public enum TestDatabase: String, Sendable, CustomTestStringConvertible {
         switch self {
         case .sqlite:
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tests")
+            // On a fresh machine the first test makes it (the store writes its key file beside the database).
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             url = .sqlite(path: directory.appendingPathComponent("\(name).sqlite").path)
         case .postgresql:
             guard let text = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
@@ -56,8 +58,9 @@ public enum TestDatabase: String, Sendable, CustomTestStringConvertible {
         let name = "t" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
         switch self {
         case .sqlite:
-            return "sqlite://" + FileManager.default.temporaryDirectory
-                .appendingPathComponent("rapport-tests/\(name).sqlite").path
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-tests")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            return "sqlite://" + directory.appendingPathComponent("\(name).sqlite").path
         case .postgresql:
             guard let text = Self.postgresURL else { throw TestDatabaseError.postgresNotConfigured }
             let admin = try await SQLDataStore.open(try DatabaseURL(parsing: text), logger: Self.logger)

@@ -16,26 +16,57 @@ public struct EmailSender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let inbox = outbound.inbox
+        let from = try Self.sendingAddress(of: outbound.inbox)
+        guard HeaderText.isSafeAddress(outbound.conversation.contact) else {
+            throw JobFailure.permanent("The customer's address \(outbound.conversation.contact.debugDescription.prefix(80)) cannot be written to safely.")
+        }
+        let composed = Self.compose(outbound, from: from, displayName: outbound.inbox[.displayName] ?? outbound.inbox.name, now: Date())
+        try await deliver(composed.message, from: from, to: outbound.conversation.contact, inbox: outbound.inbox)
+        return composed.messageID
+    }
+
+    /// Sends a message of Rapport's own that is no reply in a conversation (a sign-up's
+    /// confirmation link) from the inbox's address; answers its Message-ID.
+    public func sendNotice(to address: String, subject: String, text: String, from inbox: Inbox) async throws -> String {
+        let from = try Self.sendingAddress(of: inbox)
+        guard HeaderText.isSafeAddress(address) else {
+            throw JobFailure.permanent("The address \(address.debugDescription.prefix(80)) cannot be written to safely.")
+        }
+        let messageID = "\(UUID().uuidString.lowercased())@\(Self.domain(of: from))"
+        let headers = [
+            HeaderText.line("From", EmailAddress(name: inbox[.displayName] ?? inbox.name, address: from).headerValue),
+            HeaderText.line("To", EmailAddress(name: nil, address: address).headerValue),
+            HeaderText.line("Subject", subject),
+            "Date: \(Self.rfc5322Date(Date()))",
+            "Message-ID: <\(messageID)>",
+            // RFC 3834: sent by a program, so auto-responders do not answer it.
+            "Auto-Submitted: auto-generated",
+        ]
+        try await deliver(Self.message(headers: headers, text: text), from: from, to: address, inbox: inbox)
+        return messageID
+    }
+
+    /// The inbox's own address, if a mail server would take it.
+    private static func sendingAddress(of inbox: Inbox) throws -> String {
         let from = inbox[.address] ?? ""
         guard HeaderText.isSafeAddress(from) else {
             throw JobFailure.permanent("The inbox's address is not one a mail server accepts; fix it in the inbox's settings.")
         }
-        guard HeaderText.isSafeAddress(outbound.conversation.contact) else {
-            throw JobFailure.permanent("The customer's address \(outbound.conversation.contact.debugDescription.prefix(80)) cannot be written to safely.")
-        }
-        let composed = Self.compose(outbound, from: from, displayName: inbox[.displayName] ?? outbound.inbox.name, now: Date())
+        return from
+    }
+
+    /// Hands a composed message to the inbox's SMTP server; a temporary refusal is retried.
+    private func deliver(_ message: String, from: String, to address: String, inbox: Inbox) async throws {
         let client = SMTPClient(configuration: SMTPConfiguration(settings: inbox.settings), heloName: Self.domain(of: from), targets: targets)
         let configured: Duration = inbox[.smtpTimeoutSeconds].flatMap(Int.init).map { .seconds(max(1, $0)) } ?? .seconds(60)
         let deadline = min(configured, Self.longestTimeout)
         do {
-            try await client.send(from: from, to: [outbound.conversation.contact], message: composed.message, deadline: deadline)
+            try await client.send(from: from, to: [address], message: message, deadline: deadline)
         } catch let error as SMTPError {
             throw error.isTemporary ? JobFailure.retry(error.description) : JobFailure.permanent(error.description)
         } catch {
             throw JobFailure.retry("The mail server could not be reached: \(error)")
         }
-        return composed.messageID
     }
 
     /// The message as sent, and its Message-ID (without brackets).
@@ -55,9 +86,14 @@ public struct EmailSender: ChannelSender {
             headers.append("In-Reply-To: <\(last)>")
             headers.append(HeaderText.line("References", thread.suffix(20).map { "<\($0)>" }.joined(separator: " ")))
         }
-        headers += ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
-        let body = Data((outbound.message.text ?? "").utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
-        return (headers.joined(separator: "\r\n") + "\r\n\r\n" + body, messageID)
+        return (message(headers: headers, text: outbound.message.text ?? ""), messageID)
+    }
+
+    /// Headers and a plain-text body (UTF-8, base64) as one message.
+    static func message(headers: [String], text: String) -> String {
+        let mime = ["MIME-Version: 1.0", "Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+        let body = Data(text.utf8).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        return (headers + mime).joined(separator: "\r\n") + "\r\n\r\n" + body
     }
 
     static func domain(of address: String) -> String {

@@ -8,6 +8,7 @@ public struct CoreServices: Sendable {
     public let consents: ConsentService
     public let privacy: PrivacyService
     public let preferences: PreferenceService
+    public let signUps: SignUpService
     public let deliveryFeedback: DeliveryFeedbackService
     public let audit: AuditService
     public let retention: RetentionService
@@ -35,7 +36,8 @@ public struct CoreServices: Sendable {
     ///   - passwords: how users' passwords are hashed.
     ///   - outbound: where Rapport's own requests may go (webhooks, providers, SMTP servers).
     ///   - helpLinks: where customers read the help articles the bot links to.
-    ///   - links: signs the links customers get to their preference centre and to unsubscribe.
+    ///   - links: signs the links customers get to their preference centre, to unsubscribe and
+    ///     to confirm a sign-up.
     public init(
         context: CoreContext, normalizer: IdentityNormalizer, policy: MergePolicy = .standard, secrets: any SecretHasher,
         passwords: any PasswordHasher, outbound: OutboundTargets, helpLinks: any HelpArticleLinks, links: any LinkSigner
@@ -48,6 +50,7 @@ public struct CoreServices: Sendable {
         let consents = ConsentService(customers: customers)
         self.consents = consents
         self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
+        self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         self.privacy = PrivacyService(customers: customers)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets, buffer: context.audits)

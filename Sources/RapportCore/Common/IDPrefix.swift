@@ -32,4 +32,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case helpArticle = "art"
     case consentEntry = "cst"
     case auditEntry = "aud"
+    case signUp = "sup"
 }

@@ -48,11 +48,11 @@ public struct ConsentService: Sendable {
     }
 
     /// Records a change in the caller's transaction (a shop's webhook, a tracking batch, a
-    /// keyword, the preference centre's several answers at once): checked, de-duplicated,
-    /// announced as `consent.changed`.
+    /// keyword, the preference centre's several answers at once, a confirmed sign-up with its
+    /// `signUp` evidence): checked, de-duplicated, announced as `consent.changed`.
     func change(
         _ input: ConsentInput, source: ConsentSource, customerID: String, witness: ConsentWitness, actor: String, workspaceID: String,
-        in transaction: WriteTransaction
+        signUp: SignUpEvidence? = nil, in transaction: WriteTransaction
     ) async throws -> ConsentState {
         let now = transaction.now
         let checked = try ConsentRules.check(input, now: now, skew: Self.allowedSkew, maximumTextLength: Self.maximumTextLength)
@@ -64,7 +64,8 @@ public struct ConsentService: Sendable {
         if let text = checked.text { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
         // The same answer from the same source again (a shop re-sending its record) adds nothing.
         if let before, before.status == checked.status, before.current.expiresAt == checked.expiresAt,
-            before.current.evidence.source == source, textHash == nil || before.current.evidence.textHash == textHash
+            before.current.evidence.source == source, textHash == nil || before.current.evidence.textHash == textHash,
+            signUp == nil || before.current.evidence.signUp == signUp
         {
             return before
         }
@@ -74,7 +75,7 @@ public struct ConsentService: Sendable {
             evidence: ConsentEvidence(
                 source: source, actor: actor, ipAddress: Self.clipped(witness.ipAddress ?? checked.ipAddress, 64),
                 userAgent: Self.clipped(witness.userAgent ?? checked.userAgent, 512), textHash: textHash,
-                occurredAt: min(checked.occurredAt ?? now, now)),
+                occurredAt: min(checked.occurredAt ?? now, now), signUp: signUp),
             recordedAt: now)
         try await session.consents.append(entry)
         if let mergeID { try await session.interactions.rememberMove(of: entry.id, underMerge: mergeID) }
@@ -98,7 +99,7 @@ public struct ConsentService: Sendable {
     }
 
     /// At most `limit` characters (Unicode scalars, so a few kilobytes at most).
-    private static func clipped(_ text: String?, _ limit: Int) -> String? {
+    static func clipped(_ text: String?, _ limit: Int) -> String? {
         guard let text else { return nil }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.prefix(limit))

@@ -67,12 +67,18 @@ public struct CustomerService: Sendable {
         return try await upsertPrepared(prepared, workspaceID: workspaceID, actor: actor)
     }
 
-    /// Upserts inputs validated before (imports validate row by row, then write in batches).
-    func upsertPrepared(_ validated: [PreparedUpsert], workspaceID: String, actor: String) async throws -> [UpsertOutcome] {
+    /// Upserts inputs validated before (imports validate row by row, then write in batches);
+    /// `then` writes what goes with them (an import's consent answers) in the same transaction.
+    func upsertPrepared(
+        _ validated: [PreparedUpsert], workspaceID: String, actor: String,
+        then: @Sendable (WriteTransaction, [UpsertOutcome]) async throws -> Void = { _, _ in }
+    ) async throws -> [UpsertOutcome] {
         try await context.retryingConflicts {
             try await context.write { transaction in
                 var batch = UpsertBatch(service: self, transaction: transaction, workspaceID: workspaceID, actor: actor)
-                return try await batch.run(validated)
+                let outcomes = try await batch.run(validated)
+                try await then(transaction, outcomes)
+                return outcomes
             }
         }
     }

@@ -15,6 +15,9 @@ public struct CSVColumns: Sendable {
             let lowered = name.lowercased()
             if let field = mapping[name] ?? mapping[lowered] {
                 index[field] = position
+            } else if lowered.hasPrefix(CSVConsentColumns.prefix) {
+                // `consent:<purpose>:<channel>`, any pair.
+                index[lowered] = position
             } else if let field = aliases.first(where: { $0.key == lowered || $0.value.contains(lowered) })?.key,
                 index[field] == nil
             {
@@ -43,6 +46,14 @@ public struct CSVColumns: Sendable {
         "locale": ["language"],
         "timezone": ["time zone"],
         "notes": ["note"],
+        // Consent (CSVConsentColumns), Shopify's customer export's names included.
+        "email_marketing": ["accepts email marketing", "email marketing", "newsletter", "email opt-in"],
+        "sms_marketing": ["accepts sms marketing", "sms marketing", "sms opt-in"],
+        "whatsapp_marketing": ["whatsapp marketing", "whatsapp opt-in"],
+        "consent_source": ["consent source"],
+        "consent_at": ["consent date", "consented at"],
+        "consent_ip": ["consent ip", "consent ip address"],
+        "consent_text": ["consent text", "consent wording"],
     ]
 
     /// Rapport's names and those of Shopify's order export (one row per line item).

@@ -1,12 +1,14 @@
 import Foundation
 
 /// CSV records as import rows. Money columns are decimals in major units (`12.50`), as people
-/// and shop exports write them; a row that cannot be read is rejected with the reason.
+/// and shop exports write them; consent columns are read by `CSVConsentColumns`; a row that
+/// cannot be read is rejected with the reason.
 public enum CSVImportRows {
     public static func customers(
         _ records: [(line: Int, fields: [String])], columns: CSVColumns, source: String
-    ) -> (rows: [ImportRow<CustomerInput>], rejected: [ImportRejection]) {
-        var rows: [ImportRow<CustomerInput>] = []
+    ) -> (rows: [ImportRow<ImportedCustomer>], rejected: [ImportRejection]) {
+        var rows: [ImportRow<ImportedCustomer>] = []
+        let fields = Array(columns.index.keys)
         var rejected: [ImportRejection] = []
         for record in records {
             let value = { (field: String) in columns.value(field, in: record.fields) }
@@ -21,9 +23,18 @@ public enum CSVImportRows {
             }
             let tags = (value("tags") ?? "").split(whereSeparator: { $0 == ";" || $0 == "|" || $0 == "," })
                 .map { String($0).trimmed }.filter { !$0.isEmpty }
-            rows.append(ImportRow(line: record.line, input: CustomerInput(
-                identities: identities, firstName: value("first_name"), lastName: value("last_name"), locale: value("locale"),
-                timezone: value("timezone"), notes: value("notes"), tags: tags)))
+            let consents: [ConsentInput]
+            switch CSVConsentColumns.consents(value, fields: fields) {
+            case .success(let answers): consents = answers
+            case .failure(let problem):
+                rejected.append(ImportRejection(line: record.line, reason: problem.message))
+                continue
+            }
+            rows.append(ImportRow(line: record.line, input: ImportedCustomer(
+                customer: CustomerInput(
+                    identities: identities, firstName: value("first_name"), lastName: value("last_name"), locale: value("locale"),
+                    timezone: value("timezone"), notes: value("notes"), tags: tags),
+                consents: consents)))
         }
         return (rows, rejected)
     }
@@ -82,8 +93,7 @@ public enum CSVImportRows {
             if let id = value("customer_id") { identities.append(IdentityInput(.external, value: id, source: source)) }
             var placedAt: Date?
             if let text = value("placed_at") {
-                placedAt = Timestamp.parse(text) ?? Timestamp.parse(text.replacingOccurrences(of: " ", with: "T") + "Z")
-                    ?? Timestamp.parse(text + "T00:00:00Z")
+                placedAt = date(text)
                 if placedAt == nil { problems.append("placed_at '\(text)' is not an ISO 8601 date") }
             }
             let status = value("status").map { OrderStatus(rawValue: $0.lowercased()) ?? statusFromShop($0) }
@@ -106,6 +116,11 @@ public enum CSVImportRows {
                 discountCodes: value("discount_code").map { [$0] } ?? [], fulfillments: fulfillments, placedAt: placedAt)))
         }
         return (rows.filter { !$0.input.number.isEmpty }, rejected)
+    }
+
+    /// A time as files write it: ISO 8601, `2025-03-01 10:00:00` (UTC), or a day.
+    static func date(_ text: String) -> Date? {
+        Timestamp.parse(text) ?? Timestamp.parse(text.replacingOccurrences(of: " ", with: "T") + "Z") ?? Timestamp.parse(text + "T00:00:00Z")
     }
 
     /// Shopify's financial statuses in Rapport's lifecycle.

@@ -12,15 +12,32 @@ public struct ImportService: Sendable {
         self.commerce = commerce
     }
 
-    /// Needs `editCustomers`.
+    /// Needs `editCustomers`. A row's consent answers are checked with it (a bad one rejects
+    /// the row) and recorded in the same transaction, with the source the file names, the
+    /// import as the actor, and the file's time, address and wording as evidence.
     public func importCustomers(
-        _ rows: [ImportRow<CustomerInput>], as actor: Actor, progress: @Sendable (Int) -> Void = { _ in }
+        _ rows: [ImportRow<ImportedCustomer>], as actor: Actor, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> ImportSummary {
         try actor.require(.editCustomers)
+        let consents = ConsentService(customers: customers)
+        let now = customers.context.clock.now()
         return try await importRows(rows, progress: progress) { input in
-            try customers.prepare(input, field: nil, provenance: .proven)
+            for consent in input.consents {
+                _ = try ConsentRules.check(consent, now: now, skew: ConsentService.allowedSkew, maximumTextLength: ConsentService.maximumTextLength)
+                _ = try ConsentRules.source(consent.source, allowed: ConsentSource.claimableByAPI, default: .import)
+            }
+            return (try customers.prepare(input.customer, field: nil, provenance: .proven), input.consents)
         } write: { prepared in
-            try await customers.upsertPrepared(prepared, workspaceID: actor.workspaceID, actor: actor.label).map(\.created)
+            try await customers.upsertPrepared(prepared.map(\.0), workspaceID: actor.workspaceID, actor: actor.label) { transaction, outcomes in
+                for (outcome, (_, answers)) in zip(outcomes, prepared) {
+                    for answer in answers {
+                        let source = try ConsentRules.source(answer.source, allowed: ConsentSource.claimableByAPI, default: .import)
+                        _ = try await consents.change(
+                            answer, source: source, customerID: outcome.customer.id, witness: .none, actor: actor.label,
+                            workspaceID: actor.workspaceID, in: transaction)
+                    }
+                }
+            }.map(\.created)
         }
     }
 

@@ -17,6 +17,8 @@ public struct JobKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public static let botReply = JobKind(rawValue: "bot.reply")
     /// Closes a conversation the customer left with the bot.
     public static let botIdle = JobKind(rawValue: "bot.idle")
+    /// Mails a sign-up its confirmation link (double opt-in).
+    public static let signUpMail = JobKind(rawValue: "sign_up.mail")
 
     public var description: String { rawValue }
 }

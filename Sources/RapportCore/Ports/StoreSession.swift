@@ -26,5 +26,6 @@ public protocol StoreSession: Sendable {
     var privacy: any PrivacyRepository { get }
     var preferences: any PreferenceRepository { get }
     var suppressions: any SuppressionRepository { get }
+    var signUps: any SignUpRepository { get }
     var retention: any RetentionRepository { get }
 }

@@ -37,9 +37,9 @@ public struct PreferenceService: Sendable {
         }
         let now = context.clock.now()
         let preferences = PreferenceToken(
-            scope: .preferences, workspaceID: actor.workspaceID, customerID: customer.id, expiresAt: now + Self.preferencesLifetime)
+            scope: .preferences, workspaceID: actor.workspaceID, subjectID: customer.id, expiresAt: now + Self.preferencesLifetime)
         let unsubscribe = PreferenceToken(
-            scope: .unsubscribe, workspaceID: actor.workspaceID, customerID: customer.id, expiresAt: now + Self.unsubscribeLifetime)
+            scope: .unsubscribe, workspaceID: actor.workspaceID, subjectID: customer.id, expiresAt: now + Self.unsubscribeLifetime)
         return PreferenceLinks(
             preferences: preferences.text(signedBy: signer), preferencesExpireAt: preferences.expiresAt,
             unsubscribe: unsubscribe.text(signedBy: signer), unsubscribeExpiresAt: unsubscribe.expiresAt,
@@ -83,7 +83,7 @@ public struct PreferenceService: Sendable {
                         ConsentInput(
                             purpose: purpose.rawValue, channel: channel.rawValue, status: ticked ? "granted" : "withdrawn",
                             text: choices.wording[pair]),
-                        source: .preferenceCentre, customerID: token.customerID, witness: witness, actor: Self.customerActor,
+                        source: .preferenceCentre, customerID: token.subjectID, witness: witness, actor: Self.customerActor,
                         workspaceID: token.workspaceID, in: transaction)
                 }
             }
@@ -102,7 +102,7 @@ public struct PreferenceService: Sendable {
         try await context.write { transaction in
             _ = try await consents.change(
                 ConsentInput(purpose: ConsentPurpose.marketing.rawValue, channel: ConsentChannel.email.rawValue, status: "withdrawn", text: wording),
-                source: .preferenceCentre, customerID: token.customerID, witness: witness, actor: Self.customerActor,
+                source: .preferenceCentre, customerID: token.subjectID, witness: witness, actor: Self.customerActor,
                 workspaceID: token.workspaceID, in: transaction)
         }
     }
@@ -111,12 +111,12 @@ public struct PreferenceService: Sendable {
     public func firstName(unsubscribeToken text: String) async throws -> String? {
         let token = try PreferenceToken.read(text, scope: .unsubscribe, signer: signer, now: context.clock.now())
         return try await context.store.read { session in
-            try await customers.liveCustomerOrSurvivor(id: token.customerID, workspaceID: token.workspaceID, session: session).profile.firstName
+            try await customers.liveCustomerOrSurvivor(id: token.subjectID, workspaceID: token.workspaceID, session: session).profile.firstName
         }
     }
 
     private func centre(of token: PreferenceToken, session: any StoreSession) async throws -> PreferenceCentre {
-        let customer = try await customers.liveCustomerOrSurvivor(id: token.customerID, workspaceID: token.workspaceID, session: session)
+        let customer = try await customers.liveCustomerOrSurvivor(id: token.subjectID, workspaceID: token.workspaceID, session: session)
         let states = ConsentState.states(from: try await session.consents.history(customerID: customer.id, workspaceID: token.workspaceID))
         let reachable = Set(customer.identities.flatMap { ConsentChannel.reaching($0.kind) })
         let answered = Set(states.map(\.channel))

@@ -5,9 +5,10 @@ public struct RetentionReport: Sendable, Equatable {
     public var webhookAttempts = 0
     public var events = 0
     public var anonymousTracking = 0
+    public var unconfirmedSignUps = 0
     public var erasedCustomers = 0
 
     public init() {}
 
-    public var total: Int { sessions + shopDeliveries + webhookAttempts + events + anonymousTracking + erasedCustomers }
+    public var total: Int { sessions + shopDeliveries + webhookAttempts + events + anonymousTracking + unconfirmedSignUps + erasedCustomers }
 }

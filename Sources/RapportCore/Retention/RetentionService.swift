@@ -28,6 +28,10 @@ public struct RetentionService: Sendable {
             removed.webhookAttempts = try await retention.deleteWebhookAttempts(before: before(policy.webhookAttempts))
             removed.events = try await retention.compactEvents(before: before(policy.events), readBy: EventDispatcher.consumer)
             removed.anonymousTracking = try await retention.deleteAnonymousTracking(before: before(policy.anonymousTracking))
+            // An address that never confirmed is kept only while its link might still be
+            // followed late, then forgotten.
+            removed.unconfirmedSignUps = try await session.signUps.purgeUnconfirmed(
+                expiredBefore: now.addingTimeInterval(-SignUpService.unconfirmedGrace))
             return removed
         }
         if let days = policy.inactiveCustomers {

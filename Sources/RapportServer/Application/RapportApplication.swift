@@ -45,7 +45,9 @@ public enum RapportApplication {
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)
         var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
         if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit, clock: services.clock)) }
-        TrackingRoutes(tracking: services.tracking).register(on: tracking.group(context: WriteKeyRequestContext.self))
+        let writeKeys = tracking.group(context: WriteKeyRequestContext.self)
+        TrackingRoutes(tracking: services.tracking).register(on: writeKeys)
+        SubscribeRoutes(signUps: services.signUps).register(on: writeKeys)
         try addWorkspace(to: router, services: services)
         return router
     }
@@ -84,6 +86,7 @@ public enum RapportApplication {
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
+        SignUpPages(signUps: services.signUps, pages: pages).register(on: open)
         CommercePages(
             commerce: services.commerce, customers: services.customers, views: customerViews, recommendations: services.recommendations, pages: pages
         ).register(on: workspace)
@@ -152,10 +155,11 @@ public enum RapportApplication {
     static func jobHandlers(services: AppServices) -> [any JobHandler] {
         let http = OutboundHTTP(targets: services.outbound)
         let publicBase = services.publicURL ?? "http://127.0.0.1:8080"
+        let email = EmailSender(targets: services.outbound)
         let senders: [any ChannelSender] = [
             WhatsAppSender(http: http), MetaSendAPISender(channel: .messenger, http: http),
             MetaSendAPISender(channel: .instagram, http: http), TwilioSMSSender(http: http, statusCallback: { publicBase + SiteURL.twilioSMSStatus(inboxID: $0.id).path }),
-            EmailSender(targets: services.outbound), WebChatSender(),
+            email, WebChatSender(),
         ]
         return [
             WebhookDeliveryHandler(webhooks: services.webhooks, http: http),
@@ -163,6 +167,7 @@ public enum RapportApplication {
             SLACheckHandler(conversations: services.conversations),
             BotReplyHandler(bot: services.bot),
             BotIdleHandler(bot: services.bot),
+            SignUpMailHandler(signUps: services.signUps, sender: email, publicBase: publicBase),
         ]
     }
 

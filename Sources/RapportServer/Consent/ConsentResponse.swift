@@ -12,9 +12,18 @@ struct ConsentResponse: Encodable {
         let ipAddress: String?
         let occurredAt: Date
         let recordedAt: Date
+        /// For a double opt-in: when and from where the person signed up (the rest of the
+        /// change is the confirmation).
+        let signUp: SignUp?
         let source: ConsentSource
         let status: ConsentStatus
         let textHash: String?
+        let userAgent: String?
+    }
+
+    struct SignUp: Encodable {
+        let ipAddress: String?
+        let signedUpAt: Date
         let userAgent: String?
     }
 
@@ -35,7 +44,9 @@ struct ConsentResponse: Encodable {
         history = state.history.map { entry in
             Change(
                 actor: entry.evidence.actor, expiresAt: entry.expiresAt, id: entry.id, ipAddress: entry.evidence.ipAddress,
-                occurredAt: entry.evidence.occurredAt, recordedAt: entry.recordedAt, source: entry.evidence.source, status: entry.status,
+                occurredAt: entry.evidence.occurredAt, recordedAt: entry.recordedAt,
+                signUp: entry.evidence.signUp.map { SignUp(ipAddress: $0.ipAddress, signedUpAt: $0.signedUpAt, userAgent: $0.userAgent) },
+                source: entry.evidence.source, status: entry.status,
                 textHash: entry.evidence.textHash, userAgent: entry.evidence.userAgent)
         }
         purpose = state.purpose

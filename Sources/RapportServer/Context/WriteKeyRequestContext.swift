@@ -8,10 +8,13 @@ public struct WriteKeyRequestContext: ChildRequestContext {
 
     public var coreContext: CoreRequestContextStorage
     public let key: APIKey
+    /// The connection's address (the client's, or a proxy's; see `ClientAddress`).
+    public let peerAddress: String?
 
     public init(context: RapportRequestContext) throws {
         guard let key = context.apiKey else { throw RapportError.unauthorized("Send a write key as the HTTP Basic user name.") }
         self.key = key
+        self.peerAddress = context.peerAddress
         self.coreContext = context.coreContext
     }
 

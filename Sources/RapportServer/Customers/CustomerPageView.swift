@@ -21,6 +21,8 @@ struct CustomerPageView: TemplateView {
             let address: String?
             let browser: String?
             let textHash: String?
+            /// A double opt-in's first half: "signed up 2 Dec 2026 10:04 from 203.0.113.9".
+            let signedUp: String?
         }
 
         let purpose: String

@@ -69,7 +69,11 @@ struct CustomerViews: Sendable {
                     CustomerPageView.Consent.Change(
                         status: entry.status.rawValue, source: entry.evidence.source.rawValue.replacingOccurrences(of: "_", with: " "),
                         actor: entry.evidence.actor, when: WebFormat.time(entry.evidence.occurredAt), whenISO: WebFormat.iso(entry.evidence.occurredAt),
-                        address: entry.evidence.ipAddress, browser: entry.evidence.userAgent, textHash: entry.evidence.textHash.map { String($0.prefix(12)) })
+                        address: entry.evidence.ipAddress, browser: entry.evidence.userAgent, textHash: entry.evidence.textHash.map { String($0.prefix(12)) },
+                        signedUp: entry.evidence.signUp.map { signUp in
+                            "signed up \(WebFormat.time(signUp.signedUpAt))" + (signUp.ipAddress.map { " from \($0)" } ?? "")
+                                + (signUp.userAgent.map { " (\($0))" } ?? "") + ", confirmed by e-mail link"
+                        })
                 })
         }
         let attributes = profile.attributes.keys.sorted().map { key in

@@ -28,6 +28,8 @@ public enum SiteURL: Sendable, Equatable {
     case preferences(token: String)
     /// Unsubscribes a customer from marketing e-mail (`List-Unsubscribe`, RFC 8058).
     case unsubscribe(token: String)
+    /// Confirms a sign-up (double opt-in); the link of the confirmation e-mail.
+    case confirmSignUp(token: String)
 
     /// The inbox's address for its provider (`rapport inboxes add` prints it).
     public static func inbox(_ inbox: Inbox) -> SiteURL {
@@ -71,6 +73,7 @@ public enum SiteURL: Sendable, Equatable {
         case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
         case .preferences(let token): "preferences/\(token)"
         case .unsubscribe(let token): "unsubscribe/\(token)"
+        case .confirmSignUp(let token): "confirm/\(token)"
         }
     }
 }

@@ -28,6 +28,15 @@ struct PreferenceWording: Sendable {
     let unsubscribed: String
     let unsubscribeWording: String
     let preferencesLink: String
+    let confirmTitle: String
+    /// `{purposes}`: what the sign-up was for.
+    let confirmQuestion: String
+    let confirmAddress: String
+    let confirmButton: String
+    let confirmed: String
+    let mailSubject: String
+    /// `{purposes}`, `{store}`, `{link}`, `{date}`.
+    let mailBody: String
 
     static let english = PreferenceWording(
         lang: "en", otherLang: "id", otherLangName: "Bahasa Indonesia", title: "Your preferences", greeting: "Hello,",
@@ -47,7 +56,20 @@ struct PreferenceWording: Sendable {
         serviceNote: "Messages about your orders and answers to your own questions still reach you.",
         unsubscribeTitle: "Unsubscribe", unsubscribeQuestion: "Stop receiving offers and news by e-mail?",
         unsubscribeButton: "Unsubscribe", unsubscribed: "You are unsubscribed: you will receive no more offers and news by e-mail.",
-        unsubscribeWording: "Unsubscribe from offers and news by e-mail", preferencesLink: "Choose what else you receive")
+        unsubscribeWording: "Unsubscribe from offers and news by e-mail", preferencesLink: "Choose what else you receive",
+        confirmTitle: "Confirm your subscription", confirmQuestion: "Do you want to receive {purposes} by e-mail?",
+        confirmAddress: "The address: %@", confirmButton: "Yes, subscribe me", confirmed: "Thank you: your subscription is confirmed.",
+        mailSubject: "Please confirm your subscription",
+        mailBody: """
+            Hello,
+
+            someone, hopefully you, asked to receive {purposes} from {store} at this address.
+
+            To confirm, open this link and press the button:
+            {link}
+
+            The link works until {date}. If it was not you, ignore this e-mail: you will not hear from us.
+            """)
 
     static let indonesian = PreferenceWording(
         lang: "id", otherLang: "en", otherLangName: "English", title: "Preferensi Anda", greeting: "Halo,",
@@ -69,11 +91,24 @@ struct PreferenceWording: Sendable {
         unsubscribeTitle: "Berhenti berlangganan", unsubscribeQuestion: "Berhenti menerima penawaran dan berita lewat e-mail?",
         unsubscribeButton: "Berhenti berlangganan",
         unsubscribed: "Anda telah berhenti berlangganan: Anda tidak akan lagi menerima penawaran dan berita lewat e-mail.",
-        unsubscribeWording: "Berhenti berlangganan penawaran dan berita lewat e-mail", preferencesLink: "Pilih apa lagi yang Anda terima")
+        unsubscribeWording: "Berhenti berlangganan penawaran dan berita lewat e-mail", preferencesLink: "Pilih apa lagi yang Anda terima",
+        confirmTitle: "Konfirmasi langganan Anda", confirmQuestion: "Apakah Anda ingin menerima {purposes} lewat e-mail?",
+        confirmAddress: "Alamatnya: %@", confirmButton: "Ya, saya mau berlangganan",
+        confirmed: "Terima kasih: langganan Anda telah dikonfirmasi.", mailSubject: "Mohon konfirmasi langganan Anda",
+        mailBody: """
+            Halo,
 
-    /// `?lang=` if it names one, else the customer's locale, else English.
+            seseorang, semoga Anda, meminta untuk menerima {purposes} dari {store} di alamat ini.
+
+            Untuk mengonfirmasi, buka tautan ini dan tekan tombolnya:
+            {link}
+
+            Tautan ini berlaku sampai {date}. Jika itu bukan Anda, abaikan e-mail ini: kami tidak akan menghubungi Anda.
+            """)
+
+    /// `?lang=` if it names one (an empty one names none), else the customer's locale, else English.
     static func choose(asked: String?, locale: String?) -> PreferenceWording {
-        let wanted = (asked ?? locale ?? "en").lowercased()
+        let wanted = ((asked?.isEmpty == false ? asked : nil) ?? locale ?? "en").lowercased()
         return wanted.hasPrefix("id") ? indonesian : english
     }
 
@@ -83,6 +118,16 @@ struct PreferenceWording: Sendable {
 
     func channelName(_ channel: ConsentChannel) -> String {
         channels[channel] ?? channel.rawValue
+    }
+
+    /// What a sign-up was for, in words: "offers and news, surveys".
+    func purposeList(_ purposes: [ConsentPurpose]) -> String {
+        purposes.map { purposeName($0).lowercased() }.joined(separator: ", ")
+    }
+
+    /// The question a sign-up's confirmation asks.
+    func confirmation(_ purposes: [ConsentPurpose]) -> String {
+        confirmQuestion.replacingOccurrences(of: "{purposes}", with: purposeList(purposes))
     }
 
     /// The words a pair's box stood for, kept as the consent's wording: "Offers and news by E-mail".

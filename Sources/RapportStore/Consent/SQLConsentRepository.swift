@@ -7,7 +7,7 @@ struct SQLConsentRepository: ConsentRepository {
 
     private static let columns = [
         "id", "workspace_id", "customer_id", "purpose", "channel", "status", "expires_at", "source", "actor", "ip_address",
-        "user_agent", "text_hash", "occurred_at", "recorded_at",
+        "user_agent", "text_hash", "occurred_at", "recorded_at", "signed_up_at", "sign_up_ip_address", "sign_up_user_agent",
     ]
 
     func append(_ entry: ConsentEntry) async throws {
@@ -17,6 +17,8 @@ struct SQLConsentRepository: ConsentRepository {
             .text(entry.status.rawValue), .integer(entry.expiresAt.map(Timestamp.microseconds)), .text(evidence.source.rawValue),
             .text(evidence.actor), .text(evidence.ipAddress), .text(evidence.userAgent), .text(evidence.textHash),
             .integer(Timestamp.microseconds(evidence.occurredAt)), .integer(Timestamp.microseconds(entry.recordedAt)),
+            .integer(evidence.signUp.map { Timestamp.microseconds($0.signedUpAt) }), .text(evidence.signUp?.ipAddress),
+            .text(evidence.signUp?.userAgent),
         ]
         try await handle.dialect.bulkInsert(table: "consent_entries", columns: Self.columns, rows: [row], on: handle)
     }
@@ -56,7 +58,12 @@ struct SQLConsentRepository: ConsentRepository {
             evidence: ConsentEvidence(
                 source: source, actor: try row.string("actor"), ipAddress: try row.optionalString("ip_address"),
                 userAgent: try row.optionalString("user_agent"), textHash: try row.optionalString("text_hash"),
-                occurredAt: try row.date("occurred_at")),
+                occurredAt: try row.date("occurred_at"),
+                signUp: try row.optionalDate("signed_up_at").map { signedUpAt in
+                    SignUpEvidence(
+                        signedUpAt: signedUpAt, ipAddress: try row.optionalString("sign_up_ip_address"),
+                        userAgent: try row.optionalString("sign_up_user_agent"))
+                }),
             recordedAt: try row.date("recorded_at"))
     }
 }

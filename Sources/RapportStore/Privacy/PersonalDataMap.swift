@@ -21,6 +21,9 @@ enum PersonalDataMap {
         ownedByCustomer("customer_identities"),
         ownedByCustomer("consent_entries"),
         ownedByCustomer("contact_preferences", key: "customer_id"),
+        Link(table: "sign_ups", key: "id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids)) OR address IN (\(binds: scope.addresses.orNone)))"
+        },
         Link(table: "consent_texts", key: "hash") { scope in
             """
             workspace_id = \(bind: scope.workspaceID) AND hash IN (SELECT text_hash FROM consent_entries

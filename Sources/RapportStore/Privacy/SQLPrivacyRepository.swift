@@ -72,6 +72,13 @@ struct SQLPrivacyRepository: PrivacyRepository {
               AND (customer_id IN (\(binds: ids)) OR candidate_id IN (\(binds: ids)))
             """)
 
+        // Sign-ups of their addresses, confirmed or not (the confirmed ones' evidence is in the
+        // consent history, which goes with them).
+        try await count("sign_ups", """
+            DELETE FROM sign_ups WHERE workspace_id = \(bind: workspaceID)
+              AND (customer_id IN (\(binds: ids)) OR address IN (\(binds: scope.addresses.orNone)))
+            """)
+
         // Orders stay for the books, on an erased record, with the person taken out.
         if let placeholderID {
             try await handle.sql.raw("""

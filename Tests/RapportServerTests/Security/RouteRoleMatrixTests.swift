@@ -45,6 +45,8 @@ struct RouteRoleMatrixTests {
         "POST /preferences/{token}": .ownCredentials,
         "GET /unsubscribe/{token}": .ownCredentials,
         "POST /unsubscribe/{token}": .ownCredentials,
+        "GET /confirm/{token}": .ownCredentials,
+        "POST /confirm/{token}": .ownCredentials,
         "OPTIONS /chat/{inbox_id}/sessions": .open,
         "POST /chat/{inbox_id}/sessions": .open,
         "OPTIONS /chat/{inbox_id}/messages": .open,
@@ -76,6 +78,7 @@ struct RouteRoleMatrixTests {
         "POST /v1/alias": .ownCredentials,
         "POST /v1/batch": .ownCredentials,
         "POST /v1/import": .ownCredentials,
+        "POST /v1/subscribe": .ownCredentials,
 
         // Customers
         "GET /api/v1/customers": .roles(everyone),

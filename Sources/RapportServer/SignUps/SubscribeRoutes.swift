@@ -1,0 +1,39 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `POST /v1/subscribe`, beside the tracking calls and with the same write keys: a sign-up
+/// form's request to hear from the store. Nothing is granted here; Rapport mails the address a
+/// confirmation link (double opt-in). The answer is the same for every address, so a form
+/// cannot learn which ones are known, bounced or held.
+struct SubscribeRoutes {
+    let signUps: SignUpService
+
+    func register(on group: RouterGroup<WriteKeyRequestContext>) {
+        group.post("subscribe", use: subscribe)
+    }
+
+    @Sendable func subscribe(_ request: Request, context: WriteKeyRequestContext) async throws -> Response {
+        let bytes = try await TrackingRequests.body(of: request, context: context, limit: TrackingService.maximumEventBytes)
+        var body = JSONObjectReader(try JSONObjectReader.object(from: bytes))
+        let input = SignUpInput(
+            email: body.requiredString("email", maxLength: 320) ?? "", purposes: body.stringArray("purposes") ?? [],
+            text: body.string("text", maxLength: ConsentService.maximumTextLength), locale: body.string("locale", maxLength: 35),
+            inboxID: body.string("inbox_id", maxLength: 64))
+        // A server key relays the form's visitor (Segment's `context.ip` and
+        // `context.userAgent`); a browser key's request is the visitor's own.
+        var relayed = ConsentWitness.none
+        if let fields = body.object("context") {
+            relayed = body.nested(.object(fields), at: "context") { context in
+                ConsentWitness(ipAddress: context.string("ip", maxLength: 64), userAgent: context.string("userAgent", maxLength: 512))
+            } ?? .none
+        }
+        try body.finish()
+        let witness = context.key.kind == .server
+            ? relayed
+            : ConsentWitness(ipAddress: ClientAddress.of(request, peerAddress: context.peerAddress), userAgent: request.headers[.userAgent])
+        let signUp = try await signUps.signUp(
+            input, workspaceID: context.key.workspaceID, requestedBy: "api_key:\(context.key.id)", witness: witness)
+        return try JSONResponse.make(SubscribeResponse(expiresAt: signUp.expiresAt), status: .accepted)
+    }
+}
