@@ -44,6 +44,12 @@ public struct InboundEmailForm: Sendable {
         fields.first { $0.name == name }.map(\.text)
     }
 
+    /// The whole message, when the provider posts it raw (SendGrid's `email`, Mailgun's
+    /// `body-mime`).
+    public var rawMessage: [UInt8]? {
+        fields.first { $0.name == "email" || $0.name == "body-mime" }?.data
+    }
+
     /// SendGrid Inbound Parse: the raw message in `email`, or the parsed fields.
     public func sendGridMessage() -> InboundMessage? {
         if let raw = fields.first(where: { $0.name == "email" }) { return InboundEmail.message(fromMIME: raw.data) }

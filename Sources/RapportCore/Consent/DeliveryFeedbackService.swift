@@ -14,6 +14,24 @@ public struct DeliveryFeedbackService: Sendable {
         self.customers = customers
     }
 
+    /// A bounce mailed back to the inbox (RFC 3464). Anyone can mail the inbox a made-up one
+    /// to silence someone's address, so it is believed only for a message Rapport sent from
+    /// this inbox, which the bounce quotes by its Message-ID (random, never shown to others),
+    /// and only for the address that message went to. Returns how many reports changed
+    /// something.
+    public func applyReturned(_ feedback: [DeliveryFeedback], originalMessageID: String?, inbox: Inbox) async throws -> Int {
+        guard let id = originalMessageID, !feedback.isEmpty else { return 0 }
+        let sentTo = try await context.store.read { session -> String? in
+            guard let message = try await session.conversations.message(providerMessageID: id, inboxID: inbox.id),
+                message.direction == .outgoing, message.workspaceID == inbox.workspaceID,
+                let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: inbox.workspaceID)
+            else { return nil }
+            return conversation.contact.lowercased()
+        }
+        guard let sentTo else { return 0 }
+        return try await apply(feedback.filter { $0.address.lowercased() == sentTo }, inbox: inbox, provider: "bounce")
+    }
+
     /// Returns how many reports changed something.
     public func apply(_ feedback: [DeliveryFeedback], inbox: Inbox, provider: String) async throws -> Int {
         guard let channel = inbox.channel.consentChannel else { return 0 }

@@ -38,7 +38,9 @@ public enum RapportApplication {
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
         TwilioWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
-        EmailWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, preferences: services.preferences).register(on: webhooks)
+        EmailWebhookRoutes(
+            inboxes: services.inboxes, conversations: services.conversations, preferences: services.preferences, feedback: services.deliveryFeedback
+        ).register(on: webhooks)
         EmailEventWebhookRoutes(inboxes: services.inboxes, feedback: services.deliveryFeedback).register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0, clock: services.clock)) } ?? router.group()

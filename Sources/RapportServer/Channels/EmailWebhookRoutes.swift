@@ -8,11 +8,14 @@ import RapportCore
 /// post (form fields with `timestamp`, `token`, `signature`) is checked against the inbox's
 /// `mailgun_signing_key`; a SendGrid Inbound Parse post must carry the inbox's
 /// `sendgrid_basic_auth` as HTTP Basic credentials; raw RFC 5322 MIME (from an MTA pipe)
-/// must carry the inbox's `inbound_token` as a bearer token or `?token=`.
+/// must carry the inbox's `inbound_token` as a bearer token or `?token=`. A bounce
+/// (`multipart/report; report-type=delivery-status`) is read as delivery feedback, not a
+/// message.
 struct EmailWebhookRoutes {
     let inboxes: InboxService
     let conversations: ConversationService
     let preferences: PreferenceService
+    let feedback: DeliveryFeedbackService
 
     /// Mail with attachments is larger than API bodies.
     static let maximumSize = 25 << 20
@@ -42,6 +45,7 @@ struct EmailWebhookRoutes {
         let body = Array(try await request.collectBody(upTo: Self.maximumSize).readableBytesView)
         let contentType = request.headers[.contentType] ?? "application/octet-stream"
         let message: InboundMessage?
+        var raw: [UInt8]?
         if let form = InboundEmailForm.read(body: body, contentType: contentType) {
             if let signature = form["signature"], let token = form["token"], let timestamp = form["timestamp"] {
                 guard let key = inbox[.mailgunSigningKey],
@@ -49,6 +53,7 @@ struct EmailWebhookRoutes {
                 else { throw RapportError.unauthorized("The Mailgun signature does not match this inbox's mailgun_signing_key.") }
                 try await inboxes.acceptOnce(token: token, timestamp: timestamp, inbox: inbox)
                 message = form.mailgunMessage()
+                raw = form.rawMessage
             } else {
                 guard let expected = inbox[.sendgridBasicAuth], let given = basicCredentials(request),
                     WebhookSignature.constantTimeEquals(given, expected)
@@ -57,6 +62,7 @@ struct EmailWebhookRoutes {
                         "SendGrid posts must carry the inbox's sendgrid_basic_auth (user:password) as HTTP Basic credentials in the URL.")
                 }
                 message = form.sendGridMessage()
+                raw = form.rawMessage
             }
         } else {
             let given = bearer(request) ?? request.uri.queryParameters.get("token").map { String($0) }
@@ -64,6 +70,13 @@ struct EmailWebhookRoutes {
                 throw RapportError.unauthorized("Raw MIME posts must carry the inbox's inbound_token (Authorization: Bearer … or ?token=).")
             }
             message = InboundEmail.message(fromMIME: body)
+            raw = body
+        }
+        // A bounce (RFC 3464) is no customer's message: it may suppress the address a message
+        // of this inbox went to, and opens no conversation.
+        if let raw, let report = DeliveryStatusReport.read(MIMEParser.parse(raw)) {
+            let applied = try await feedback.applyReturned(report.feedback, originalMessageID: report.originalMessageID, inbox: inbox)
+            return try JSONResponse.make(DeliveryReportResponse(suppressed: applied))
         }
         guard let message else {
             throw RapportError.invalid(field: "from", "the email has no sender address Rapport can read")
