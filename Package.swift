@@ -138,7 +138,7 @@ let package = Package(
             exclude: ["Fixtures/README.md"],
             resources: [
                 .copy("Fixtures/shopify"), .copy("Fixtures/whatsapp"), .copy("Fixtures/meta"), .copy("Fixtures/twilio"),
-                .copy("Fixtures/sendgrid"), .copy("Fixtures/segment"), .copy("Fixtures/dsn"),
+                .copy("Fixtures/sendgrid"), .copy("Fixtures/segment"), .copy("Fixtures/dsn"), .copy("Fixtures/mailgun"), .copy("Fixtures/postmark"),
             ]
         ),
     ]

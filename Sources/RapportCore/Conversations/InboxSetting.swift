@@ -37,6 +37,8 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case inboundToken = "inbound_token"
     /// SendGrid's Event Webhook verification key (base64 DER of its P-256 public key).
     case sendgridEventPublicKey = "sendgrid_event_public_key"
+    /// The `user:password` Postmark's webhooks carry (set in Postmark's webhook URL).
+    case postmarkBasicAuth = "postmark_basic_auth"
     // Web chat
     case identitySecret = "identity_secret"
     case allowedOrigin = "allowed_origin"
@@ -47,7 +49,7 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     public var isSecret: Bool {
         switch self {
         case .accessToken, .appSecret, .verifyToken, .pageAccessToken, .authToken, .smtpPassword, .identitySecret,
-            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken:
+            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .postmarkBasicAuth:
             true
         default:
             false

@@ -29,7 +29,7 @@ struct EmailWebhookRoutes {
         let inbox = try await inboxes.inbox(id: id, channel: .email)
         // A credential in the headers is checked before the body is read; without one, only an
         // inbox set up for Mailgun (whose signature is inside the form) reads the body at all.
-        if let given = basicCredentials(request) {
+        if let given = BasicCredentials.of(request) {
             guard let expected = inbox[.sendgridBasicAuth], WebhookSignature.constantTimeEquals(given, expected) else {
                 throw RapportError.unauthorized("The HTTP Basic credentials are not this inbox's sendgrid_basic_auth.")
             }
@@ -55,7 +55,7 @@ struct EmailWebhookRoutes {
                 message = form.mailgunMessage()
                 raw = form.rawMessage
             } else {
-                guard let expected = inbox[.sendgridBasicAuth], let given = basicCredentials(request),
+                guard let expected = inbox[.sendgridBasicAuth], let given = BasicCredentials.of(request),
                     WebhookSignature.constantTimeEquals(given, expected)
                 else {
                     throw RapportError.unauthorized(
@@ -91,13 +91,6 @@ struct EmailWebhookRoutes {
         }
         let outcome = try await conversations.receive(ChannelPayload(messages: [message]), inbox: inbox)
         return try JSONResponse.make(ChannelWebhookResponse(outcome: outcome))
-    }
-
-    private func basicCredentials(_ request: Request) -> String? {
-        guard let header = request.headers[.authorization], header.lowercased().hasPrefix("basic "),
-            let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces))
-        else { return nil }
-        return String(decoding: data, as: UTF8.self)
     }
 
     private func bearer(_ request: Request) -> String? {
