@@ -157,10 +157,26 @@ struct ErasureTests {
                 TrackingMessage(type: .track, messageID: "zq-view-\(index)", userID: Person.appUserID, event: "Product Viewed")
             }
             _ = try await services.tracking.ingest(batch, workspaceID: services.workspaceID, provenance: .proven)
+            // A second merge, and the same interactions moved by both, more than a page of them:
+            // the pair, not the interaction, keys the pages.
+            let third = try await services.customers.upsert(
+                CustomerInput(identities: [IdentityInput(kind: "email", value: "third.\(Person.email)")]), as: actor).customer
+            _ = try await services.customers.merge(into: person.id, from: third.id, as: actor)
+            let merges = try await store.texts("SELECT id FROM merges ORDER BY id").compactMap { $0[0] }
+            #expect(merges.count == 2)
+            // An odd number of rows before the pairs, so a page ends between the two rows of a pair.
+            let existing = Int(try #require(try await store.texts("SELECT CAST(COUNT(*) AS TEXT) FROM merge_moves")[0][0])) ?? 0
+            if existing % 2 == 0 { try await store.execute("INSERT INTO merge_moves (merge_id, interaction_id) VALUES ('\(merges[0])', 'int_page_0')") }
+            for merge in merges {
+                let values = (0..<1_200).map { "('\(merge)', 'int_page_\(String(format: "%05d", $0))')" }.joined(separator: ", ")
+                try await store.execute("INSERT INTO merge_moves (merge_id, interaction_id) VALUES \(values)")
+            }
+            let moves = try #require(try await store.texts("SELECT CAST(COUNT(*) AS TEXT) FROM merge_moves")[0][0])
             let export = try await services.privacy.export(customerID: person.id, as: actor)
             let rows = Dictionary(uniqueKeysWithValues: export.tables.map { ($0.name, $0.rows.count) })
-            #expect(rows["customers"] == 2 && rows["tracked_events"] == 2_502 && rows["orders"] == 1 && rows["messages"] == 1)
-            #expect(rows["consent_entries"] == 1 && rows["consent_texts"] == 1 && rows["merges"] == 1 && rows["idempotency_keys"] == 1)
+            #expect(rows["customers"] == 3 && rows["tracked_events"] == 2_502 && rows["orders"] == 1 && rows["messages"] == 1)
+            #expect(rows["consent_entries"] == 1 && rows["consent_texts"] == 1 && rows["merges"] == 2 && rows["idempotency_keys"] == 1)
+            #expect(rows["merge_moves"].map(String.init) == moves && (rows["merge_moves"] ?? 0) >= 2_400, "every move, none twice")
             #expect((rows["audit_entries"] ?? 0) >= 2, "the merge and the view")
             #expect(export.json.contains(Person.lastName) && !export.json.contains("someone.else@example.org"))
             let orders = try #require(export.tables.first { $0.name == "orders" })

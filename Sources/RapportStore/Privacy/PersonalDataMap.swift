@@ -4,15 +4,18 @@ import SQLKit
 /// A table added to the schema must be named here, in `exported` (with what links its rows to
 /// a customer) or in `withoutCustomerData` (with why it holds none); a test fails until it is.
 enum PersonalDataMap {
-    /// How one table's rows are found for a person, and the column that orders its pages.
+    /// How one table's rows are found for a person, and what orders its pages: a unique column,
+    /// or an expression over its primary key's columns.
     struct Link: Sendable {
         var table: String
         var key: String
         var condition: @Sendable (PersonalDataScope) -> SQLQueryString
 
-        /// The key of a row, to read on after it (`sequence` and `position` are numbers).
+        /// The key of a row (read as `export_key`), to read on after it (`sequence` and
+        /// `position` are numbers).
         func keyValue(_ row: any SQLRow) throws -> any Encodable & Sendable {
-            ["sequence", "position"].contains(key) ? try row.decode(column: key, as: Int64.self) : try row.decode(column: key, as: String.self)
+            ["sequence", "position"].contains(key)
+                ? try row.decode(column: "export_key", as: Int64.self) : try row.decode(column: "export_key", as: String.self)
         }
     }
 
@@ -49,7 +52,8 @@ enum PersonalDataMap {
         Link(table: "merges", key: "id") { scope in
             "workspace_id = \(bind: scope.workspaceID) AND (survivor_id IN (\(binds: scope.ids)) OR merged_id IN (\(binds: scope.ids)))"
         },
-        Link(table: "merge_moves", key: "interaction_id") { scope in
+        // An interaction moves once per merge, and may move in several: the pair is the key.
+        Link(table: "merge_moves", key: "merge_id || ':' || interaction_id") { scope in
             """
             merge_id IN (SELECT id FROM merges WHERE workspace_id = \(bind: scope.workspaceID)
               AND (survivor_id IN (\(binds: scope.ids)) OR merged_id IN (\(binds: scope.ids))))

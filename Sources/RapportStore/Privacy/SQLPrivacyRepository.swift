@@ -34,7 +34,7 @@ struct SQLPrivacyRepository: PrivacyRepository {
             var rows: [[JSONValue]] = []
             var after: (any Encodable & Sendable)?
             while true {
-                var query: SQLQueryString = "SELECT * FROM \(unsafeRaw: link.table) WHERE "
+                var query: SQLQueryString = "SELECT *, \(unsafeRaw: link.key) AS export_key FROM \(unsafeRaw: link.table) WHERE "
                 query += link.condition(scope)
                 if let after { query += " AND \(unsafeRaw: link.key) > \(bind: after)" }
                 query += " ORDER BY \(unsafeRaw: link.key) LIMIT \(literal: Self.exportPage)"
