@@ -62,7 +62,7 @@ struct SignUpTests {
         defer { sink.stop() }
         try await APIHarness.run(on: database) { api in
             let browser = try await api.services.keys.create(name: "site", kind: .browser, as: .operator(workspaceID: api.workspaceID)).secret
-            let form = #"{"email":"Rani@Example.com","purposes":["marketing","surveys"],"text":"Kirimi saya penawaran dan survei.","locale":"id"}"#
+            let form = #"{"email":"Rani@Example.com","purposes":["marketing","surveys"],"locale":"id","anonymousId":"a-1"}"#
             // No e-mail inbox yet: nothing to send the confirmation from.
             let early = try await Self.subscribe(api, key: browser, form)
             #expect(early.status == .conflict, "\(early.text)")
@@ -89,7 +89,7 @@ struct SignUpTests {
             // Opening the link (a mail scanner does) asks; it grants nothing.
             let shown = try await Self.page(api, .get, path)
             #expect(shown.status == .ok)
-            #expect(shown.text.contains("rani@example.com") && shown.text.contains("Kirimi saya penawaran dan survei."))
+            #expect(shown.text.contains("rani@example.com") && shown.text.contains("Apakah Anda ingin menerima penawaran dan berita, survei lewat e-mail?"))
             #expect(try await Self.customer(api, email: "rani@example.com") == nil)
 
             let confirmed = try await Self.page(api, .post, path)
@@ -107,7 +107,8 @@ struct SignUpTests {
                 let change = try #require(history.first)
                 #expect(change["source"] as? String == "form")
                 #expect(change["user_agent"] as? String == "ConfirmingBrowser/2.0", "the confirmation's browser")
-                #expect(change["text_hash"] as? String == SHA256SecretHasher().hash("Kirimi saya penawaran dan survei."))
+                // A browser key states no wording: the question the person confirmed is kept.
+                #expect(change["text_hash"] as? String == SHA256SecretHasher().hash("Apakah Anda ingin menerima penawaran dan berita, survei lewat e-mail? [id]"))
                 let signUp = try #require(change["sign_up"] as? [String: Any], "the sign-up's half is kept")
                 #expect(signUp["user_agent"] as? String == "SignUpForm/1.0")
                 #expect(signUp["signed_up_at"] as? String != nil)
@@ -131,7 +132,8 @@ struct SignUpTests {
 
             // Bad input: a 4xx, and nothing is mailed.
             for bad in [#"{}"#, #"{"email":"not an address"}"#, #"{"email":"a@example.com","purposes":["Not Valid"]}"#,
-                        #"{"email":"a@example.com","granted":true}"#, #"{"email":"a@example.com","inbox_id":"inb_nope"}"#] {
+                        #"{"email":"a@example.com","granted":true}"#, #"{"email":"a@example.com","inbox_id":"inb_nope"}"#,
+                        #"{"email":"a@example.com","text":"Call 0800 to claim your prize"}"#, #"{"email":"a@example.com","purposes":["vip_club"]}"#] {
                 let refused = try await Self.subscribe(api, key: browser, bad)
                 #expect(refused.status == .unprocessableContent || refused.status == .badRequest, "\(bad): \(refused.status)")
             }
@@ -141,7 +143,8 @@ struct SignUpTests {
 
             // A browser key's `context` is not believed; a server key's is.
             #expect(try await Self.subscribe(api, key: browser, #"{"email":"b@example.com","context":{"ip":"198.51.100.7"}}"#).status == .accepted)
-            #expect(try await Self.subscribe(api, key: server, #"{"email":"c@example.com","context":{"ip":"203.0.113.9","userAgent":"Visitor/1"}}"#).status == .accepted)
+            let relayed = #"{"email":"c@example.com","purposes":["marketing","vip_club"],"text":"Join the VIP club","context":{"ip":"203.0.113.9","userAgent":"Visitor/1","library":{"name":"analytics-python"}}}"#
+            #expect(try await Self.subscribe(api, key: server, relayed).status == .accepted, "a server key states the store's own purposes and wording")
             try await api.runJobs()
             let mails = try Self.mails(sink)
             #expect(mails.count == 2)
@@ -151,19 +154,33 @@ struct SignUpTests {
             #expect(try await Self.page(api, .post, linkC).status == .ok)
             let c = try #require(try await Self.customer(api, email: "c@example.com")?["id"] as? String)
             let cConsent = try await api.send(.get, "/api/v1/customers/\(c)/consents")
-            #expect(cConsent.text.contains("203.0.113.9") && cConsent.text.contains("Visitor/1"))
+            #expect(cConsent.text.contains("203.0.113.9") && cConsent.text.contains("Visitor/1") && cConsent.text.contains("vip_club"))
+            #expect(cConsent.text.contains(SHA256SecretHasher().hash("Join the VIP club")))
 
             // A forged link: another sign-up's id under this signature, or an altered signature.
             let token = String(linkB.split(separator: "/").last ?? "")
             let parts = token.split(separator: ".").map(String.init)
             let otherID = String(linkC.split(separator: "/").last ?? "").split(separator: ".").map(String.init)[2]
             let swapped = [parts[0], parts[1], otherID, parts[3], parts[4]].joined(separator: ".")
-            let altered = String(token.dropLast()) + (token.hasSuffix("A") ? "B" : "A")
+            // A character inside the signature (the last one may carry only padding bits).
+            var characters = Array(token)
+            characters[characters.count - 8] = characters[characters.count - 8] == "A" ? "B" : "A"
+            let altered = String(characters)
             let preferences = ["p", parts[1], "cus_0000000000000000", parts[3], parts[4]].joined(separator: ".")
             for forged in [swapped, altered, preferences, "c.x.y.z.w"] {
                 #expect(try await Self.page(api, .get, "/confirm/\(forged)").status == .notFound, "\(forged)")
                 #expect(try await Self.page(api, .post, "/confirm/\(forged)").status == .notFound, "\(forged)")
             }
+            // A sign-up held for coming too soon does not hold the next one back.
+            let mailedBefore = try Self.mails(sink).count
+            #expect(try await Self.subscribe(api, key: browser, #"{"email":"d@example.com"}"#).status == .accepted)
+            api.clock.advance(by: 300)
+            #expect(try await Self.subscribe(api, key: browser, #"{"email":"d@example.com"}"#).status == .accepted)
+            api.clock.advance(by: 360)
+            #expect(try await Self.subscribe(api, key: browser, #"{"email":"d@example.com"}"#).status == .accepted)
+            try await api.runJobs()
+            #expect(try Self.mails(sink).count == mailedBefore + 2, "mailed at 0 and 11 minutes; held at 5")
+
             // Expired: past its week, the link is gone and grants nothing.
             api.clock.advance(by: SignUpService.confirmationLifetime + 60)
             #expect(try await Self.page(api, .get, linkB).status == .gone)
@@ -173,7 +190,7 @@ struct SignUpTests {
             // A month after that, the unconfirmed address is forgotten.
             api.clock.advance(by: SignUpService.unconfirmedGrace + 60)
             let report = try await api.services.retention.run(RetentionPolicy())
-            #expect(report.unconfirmedSignUps == 1, "b's; c's was confirmed")
+            #expect(report.unconfirmedSignUps == 4, "b's and d's three; c's was confirmed")
         }
     }
 }

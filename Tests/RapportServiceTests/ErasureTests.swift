@@ -74,7 +74,7 @@ struct ErasureTests {
         _ = try await services.inboxes.createInbox(channel: .email, name: "Mail", settings: ["address": "shop@example.net", "smtp_host": "127.0.0.1"], as: actor)
         _ = try await services.signUps.signUp(
             SignUpInput(email: Person.secondEmail, text: "Send me news"), workspaceID: workspaceID, requestedBy: "api_key:test",
-            witness: ConsentWitness(ipAddress: Person.signUpAddress, userAgent: Person.browser))
+            witness: ConsentWitness(ipAddress: Person.signUpAddress, userAgent: Person.browser), trusted: true)
         _ = try await services.timeline.record(
             InteractionInput(channel: "phone", direction: "inbound", kind: "call", summary: "\(Person.firstName) called about R-5001"),
             customerID: person.id, as: actor)
@@ -175,7 +175,8 @@ struct ErasureTests {
             let export = try await services.privacy.export(customerID: person.id, as: actor)
             let rows = Dictionary(uniqueKeysWithValues: export.tables.map { ($0.name, $0.rows.count) })
             #expect(rows["customers"] == 3 && rows["tracked_events"] == 2_502 && rows["orders"] == 1 && rows["messages"] == 1)
-            #expect(rows["consent_entries"] == 1 && rows["consent_texts"] == 1 && rows["merges"] == 2 && rows["idempotency_keys"] == 1)
+            #expect(rows["consent_entries"] == 1 && rows["merges"] == 2 && rows["idempotency_keys"] == 1)
+            #expect(rows["consent_texts"] == 2 && rows["sign_ups"] == 1, "the wording of their consent and of their sign-up")
             #expect(rows["merge_moves"].map(String.init) == moves && (rows["merge_moves"] ?? 0) >= 2_400, "every move, none twice")
             #expect((rows["audit_entries"] ?? 0) >= 2, "the merge and the view")
             #expect(export.json.contains(Person.lastName) && !export.json.contains("someone.else@example.org"))

@@ -69,6 +69,15 @@ public struct ConsentService: Sendable {
         {
             return before
         }
+        // A change recorded before, word for word (an older file imported again), adds nothing either.
+        if let before, let occurredAt = checked.occurredAt,
+            before.history.contains(where: { entry in
+                entry.status == checked.status && entry.expiresAt == checked.expiresAt && entry.evidence.source == source
+                    && entry.evidence.occurredAt == min(occurredAt, now) && entry.evidence.textHash == textHash && entry.evidence.signUp == signUp
+            })
+        {
+            return before
+        }
         let entry = ConsentEntry(
             id: ResourceID.make(.consentEntry, at: now), workspaceID: workspaceID, customerID: customer.id, purpose: checked.purpose,
             channel: checked.channel, status: checked.status, expiresAt: checked.expiresAt,

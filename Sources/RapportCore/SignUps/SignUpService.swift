@@ -15,7 +15,14 @@ public struct SignUpService: Sendable {
     public static let quietPeriod: TimeInterval = 600
     /// …and at most this many times a day, whoever keeps signing it up.
     public static let dailyMails = 3
+    /// A workspace mails at most this many confirmations an hour: a public key cannot turn the
+    /// store's mail server into a spam cannon.
+    public static let hourlyMailsPerWorkspace = 1_000
     public static let maximumPurposes = 10
+    /// What a browser key may sign up for: the standard purposes. The store's own purposes, and
+    /// the form's wording, come only from a server key (a browser key is public, and its words
+    /// would be shown on the store's page and in its mail).
+    public static let browserPurposes: [ConsentPurpose] = [.marketing, .personalisation, .surveys, .analytics]
 
     private let customers: CustomerService
     private let consents: ConsentService
@@ -31,18 +38,26 @@ public struct SignUpService: Sendable {
     /// Records a sign-up and queues its confirmation e-mail, in one transaction. An address
     /// that bounced or complained, or was signed up again too soon or too often, is recorded
     /// but not mailed; the answer is the same, so a form cannot probe which addresses are known.
-    public func signUp(_ input: SignUpInput, workspaceID: String, requestedBy: String, witness: ConsentWitness) async throws -> SignUp {
-        let (address, purposes, text) = try Self.check(input, normalizer: customers.normalizer)
+    /// `trusted`: the caller is the store's own back end (a server key), whose wording and own
+    /// purposes are taken; a browser key's are refused.
+    public func signUp(
+        _ input: SignUpInput, workspaceID: String, requestedBy: String, witness: ConsentWitness, trusted: Bool
+    ) async throws -> SignUp {
+        let (address, purposes, text) = try Self.check(input, normalizer: customers.normalizer, trusted: trusted)
         return try await context.write { transaction in
             let session = transaction.session
             let now = transaction.now
             let inbox = try await Self.sendingInbox(input.inboxID, workspaceID: workspaceID, session: session)
-            var textHash: String?
-            if let text { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
+            // Two sign-ups of one address at once are counted one after the other.
+            try await session.signUps.lock(address: address, workspaceID: workspaceID)
             let suppressed = !(try await session.suppressions.reasons(channel: .email, address: address, workspaceID: workspaceID)).isEmpty
-            let recent = try await session.signUps.count(address: address, workspaceID: workspaceID, since: now - Self.quietPeriod)
-            let today = try await session.signUps.count(address: address, workspaceID: workspaceID, since: now - 86_400)
-            let held = suppressed || recent > 0 || today >= Self.dailyMails
+            let recent = try await session.signUps.mailedCount(address: address, workspaceID: workspaceID, since: now - Self.quietPeriod)
+            let today = try await session.signUps.mailedCount(address: address, workspaceID: workspaceID, since: now - 86_400)
+            let hour = try await session.signUps.mailedCount(workspaceID: workspaceID, since: now - 3_600)
+            let held = suppressed || recent > 0 || today >= Self.dailyMails || hour >= Self.hourlyMailsPerWorkspace
+            // Wording is stored only for a sign-up that is mailed (a held one is never confirmed).
+            var textHash: String?
+            if let text, !held { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
             let signUp = SignUp(
                 id: ResourceID.make(.signUp, at: now), workspaceID: workspaceID, address: address, purposes: purposes, textHash: textHash,
                 locale: ConsentService.clipped(input.locale, 35), inboxID: inbox.id, requestedBy: requestedBy,
@@ -101,12 +116,15 @@ public struct SignUpService: Sendable {
             return try customers.prepare(
                 CustomerInput(identities: [IdentityInput(.email, value: signUp.address)]), field: nil, provenance: .proven)
         }
+        let clipped = ConsentWitness(
+            ipAddress: ConsentService.clipped(witness.ipAddress, 64), userAgent: ConsentService.clipped(witness.userAgent, 512))
         return try await context.writeRetryingConflicts { transaction in
             let session = transaction.session
             let signUp = try await Self.linked(token, session: session)
             let wording = try await Self.wording(of: signUp, session: session)
             let page = SignUpPage(address: signUp.address, purposes: signUp.purposes, locale: signUp.locale, confirmed: true, text: wording)
-            guard signUp.status == .pending else { return page }
+            // Claimed first: a second confirmation at the same time waits here, then finds it done.
+            guard try await session.signUps.confirm(id: signUp.id, witness: clipped, at: transaction.now) else { return page }
             var batch = UpsertBatch(service: customers, transaction: transaction, workspaceID: token.workspaceID, actor: PreferenceService.customerActor)
             let customer = try await batch.run([prepared])[0].customer
             for purpose in signUp.purposes {
@@ -117,9 +135,7 @@ public struct SignUpService: Sendable {
                     source: .form, customerID: customer.id, witness: witness, actor: PreferenceService.customerActor,
                     workspaceID: token.workspaceID, signUp: signUp.request, in: transaction)
             }
-            let clipped = ConsentWitness(
-                ipAddress: ConsentService.clipped(witness.ipAddress, 64), userAgent: ConsentService.clipped(witness.userAgent, 512))
-            _ = try await session.signUps.confirm(id: signUp.id, customerID: customer.id, witness: clipped, at: transaction.now)
+            try await session.signUps.setCustomer(id: signUp.id, customerID: customer.id)
             return page
         }
     }
@@ -155,7 +171,7 @@ public struct SignUpService: Sendable {
     }
 
     /// The address, normalised; the purposes (marketing when none); the wording, if any.
-    static func check(_ input: SignUpInput, normalizer: IdentityNormalizer) throws -> (String, [ConsentPurpose], String?) {
+    static func check(_ input: SignUpInput, normalizer: IdentityNormalizer, trusted: Bool) throws -> (String, [ConsentPurpose], String?) {
         var errors: [FieldError] = []
         var address = ""
         switch normalizer.normalize(IdentityInput(.email, value: input.email), field: "email") {
@@ -169,10 +185,21 @@ public struct SignUpService: Sendable {
                 errors.append(FieldError(field: "purposes[\(index)]", message: "must be 1 to 40 characters of a-z, 0-9 and _"))
                 continue
             }
-            if !purposes.contains(ConsentPurpose(rawValue: name)) { purposes.append(ConsentPurpose(rawValue: name)) }
+            let purpose = ConsentPurpose(rawValue: name)
+            guard trusted || browserPurposes.contains(purpose) else {
+                errors.append(FieldError(
+                    field: "purposes[\(index)]",
+                    message: "a browser key may sign up for \(browserPurposes.map(\.rawValue).joined(separator: ", ")); the store's own purposes need a server key"))
+                continue
+            }
+            if !purposes.contains(purpose) { purposes.append(purpose) }
         }
         if purposes.count > maximumPurposes { errors.append(FieldError(field: "purposes", message: "must name at most \(maximumPurposes)")) }
         let text = input.text.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
+        if text != nil, !trusted {
+            errors.append(FieldError(
+                field: "text", message: "only a server key may state the form's wording; a browser key's sign-up keeps the question the person confirms"))
+        }
         if let text, text.count > ConsentService.maximumTextLength {
             errors.append(FieldError(field: "text", message: "must be at most \(ConsentService.maximumTextLength) characters"))
         }

@@ -21,10 +21,21 @@ struct SQLSignUpRepository: SignUpRepository {
         try await handle.sql.raw("SELECT * FROM sign_ups WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first().map(decode)
     }
 
-    func count(address: String, workspaceID: String, since date: Date) async throws -> Int {
+    func lock(address: String, workspaceID: String) async throws {
+        try await handle.dialect.lock("sign_up:\(workspaceID):\(address)", on: handle)
+    }
+
+    func mailedCount(address: String, workspaceID: String, since date: Date) async throws -> Int {
         Int(try await handle.sql.raw("""
             SELECT COUNT(*) AS n FROM sign_ups WHERE workspace_id = \(bind: workspaceID) AND address = \(bind: address)
-              AND signed_up_at >= \(bind: Timestamp.microseconds(date))
+              AND signed_up_at >= \(bind: Timestamp.microseconds(date)) AND status <> \(bind: SignUpStatus.held.rawValue)
+            """).first().map { try $0.int("n") } ?? 0)
+    }
+
+    func mailedCount(workspaceID: String, since date: Date) async throws -> Int {
+        Int(try await handle.sql.raw("""
+            SELECT COUNT(*) AS n FROM sign_ups WHERE workspace_id = \(bind: workspaceID)
+              AND signed_up_at >= \(bind: Timestamp.microseconds(date)) AND status <> \(bind: SignUpStatus.held.rawValue)
             """).first().map { try $0.int("n") } ?? 0)
     }
 
@@ -32,12 +43,16 @@ struct SQLSignUpRepository: SignUpRepository {
         try await handle.sql.raw("UPDATE sign_ups SET sent_at = \(bind: Timestamp.microseconds(date)) WHERE id = \(bind: id)").run()
     }
 
-    func confirm(id: String, customerID: String, witness: ConsentWitness, at date: Date) async throws -> Bool {
+    func confirm(id: String, witness: ConsentWitness, at date: Date) async throws -> Bool {
         !(try await handle.sql.raw("""
             UPDATE sign_ups SET status = \(bind: SignUpStatus.confirmed.rawValue), confirmed_at = \(bind: Timestamp.microseconds(date)),
-              confirmed_ip_address = \(bind: witness.ipAddress), confirmed_user_agent = \(bind: witness.userAgent), customer_id = \(bind: customerID)
-            WHERE id = \(bind: id) AND confirmed_at IS NULL RETURNING id
+              confirmed_ip_address = \(bind: witness.ipAddress), confirmed_user_agent = \(bind: witness.userAgent)
+            WHERE id = \(bind: id) AND status = \(bind: SignUpStatus.pending.rawValue) AND confirmed_at IS NULL RETURNING id
             """).all()).isEmpty
+    }
+
+    func setCustomer(id: String, customerID: String) async throws {
+        try await handle.sql.raw("UPDATE sign_ups SET customer_id = \(bind: customerID) WHERE id = \(bind: id)").run()
     }
 
     func purgeUnconfirmed(expiredBefore date: Date) async throws -> Int {

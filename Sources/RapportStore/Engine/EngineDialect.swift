@@ -29,6 +29,14 @@ struct EngineDialect: Sendable {
         kind == .postgresql && handle.inTransaction ? " FOR UPDATE OF \(table)" : ""
     }
 
+    /// Waits for, then holds until the transaction ends, a lock named by `key`, so concurrent
+    /// transactions about the same thing (an address being signed up) run one after the other.
+    /// SQLite runs one write transaction at a time and needs none.
+    func lock(_ key: String, on handle: SQLConnectionHandle) async throws {
+        guard kind == .postgresql, handle.inTransaction else { return }
+        try await handle.sql.raw("SELECT pg_advisory_xact_lock(hashtextextended(\(bind: key), 0))").run()
+    }
+
     /// Appended to the SELECT that picks jobs to claim: on PostgreSQL, rows another process is
     /// claiming at this moment are skipped rather than waited for, so any number of workers
     /// share the queue. SQLite runs one write transaction at a time and needs nothing.

@@ -13,6 +13,7 @@ extension Migration {
               customer_id TEXT REFERENCES customers (id) ON DELETE CASCADE)
             """,
             "CREATE INDEX sign_ups_address ON sign_ups (workspace_id, address, signed_up_at)",
+            "CREATE INDEX sign_ups_recent ON sign_ups (workspace_id, signed_up_at)",
             "CREATE INDEX sign_ups_unconfirmed ON sign_ups (expires_at) WHERE confirmed_at IS NULL",
             "ALTER TABLE consent_entries ADD COLUMN signed_up_at BIGINT",
             "ALTER TABLE consent_entries ADD COLUMN sign_up_ip_address TEXT",

@@ -29,8 +29,7 @@ enum PersonalDataMap {
         },
         Link(table: "consent_texts", key: "hash") { scope in
             """
-            workspace_id = \(bind: scope.workspaceID) AND hash IN (SELECT text_hash FROM consent_entries
-              WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))
+            workspace_id = \(bind: scope.workspaceID) AND hash IN (\(binds: scope.textHashes.orNone))
             """
         },
         ownedByCustomer("interactions"),

@@ -13,7 +13,7 @@ struct PersonalDataScope: Sendable {
     var conversationIDs: [String]
     /// Their conversations' messages (what `message.send` jobs name).
     var messageIDs: [String]
-    /// The wording their consent history references.
+    /// The wording their consent history and their sign-ups reference.
     var textHashes: [String]
     /// Their addresses and identity values alone (what providers' error texts name).
     var addresses: [String]
@@ -44,10 +44,16 @@ struct PersonalDataScope: Sendable {
         let messageIDs = conversationIDs.isEmpty ? [] : try await handle.sql.raw("""
             SELECT id FROM messages WHERE conversation_id IN (\(binds: conversationIDs))
             """).all().map { try $0.string("id") }
-        let textHashes = try await handle.sql.raw("""
+        let entryTexts = try await handle.sql.raw("""
             SELECT DISTINCT text_hash FROM consent_entries
             WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: ids)) AND text_hash IS NOT NULL
             """).all().map { try $0.string("text_hash") }
+        let signUpTexts = try await handle.sql.raw("""
+            SELECT DISTINCT text_hash FROM sign_ups
+            WHERE workspace_id = \(bind: workspaceID) AND text_hash IS NOT NULL
+              AND (customer_id IN (\(binds: ids)) OR address IN (\(binds: values.orNone)))
+            """).all().map { try $0.string("text_hash") }
+        let textHashes = Array(Set(entryTexts + signUpTexts)).sorted()
         var seen = Set<String>()
         let tokens = (ids + values + conversationIDs + contacts).filter { $0.count >= 4 && seen.insert($0).inserted }
         var seenAddresses = Set<String>()

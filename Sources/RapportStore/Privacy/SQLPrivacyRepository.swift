@@ -114,6 +114,7 @@ struct SQLPrivacyRepository: PrivacyRepository {
             try await count("consent_texts", """
                 DELETE FROM consent_texts WHERE workspace_id = \(bind: workspaceID) AND hash IN (\(binds: scope.textHashes))
                   AND NOT EXISTS (SELECT 1 FROM consent_entries e WHERE e.workspace_id = consent_texts.workspace_id AND e.text_hash = consent_texts.hash)
+                  AND NOT EXISTS (SELECT 1 FROM sign_ups s WHERE s.workspace_id = consent_texts.workspace_id AND s.text_hash = consent_texts.hash)
                 """)
         }
 
