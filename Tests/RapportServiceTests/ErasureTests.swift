@@ -177,6 +177,8 @@ struct ErasureTests {
             #expect(rows["customers"] == 3 && rows["tracked_events"] == 2_502 && rows["orders"] == 1 && rows["messages"] == 1)
             #expect(rows["consent_entries"] == 1 && rows["merges"] == 2 && rows["idempotency_keys"] == 1)
             #expect(rows["consent_texts"] == 2 && rows["sign_ups"] == 1, "the wording of their consent and of their sign-up")
+            let recommended = try #require(export.tables.first { $0.name == "recommendations" }, "what Rapport recommends to them now")
+            #expect(recommended.columns == ["position", "product_id", "score", "reason", "computed_at"])
             #expect(rows["merge_moves"].map(String.init) == moves && (rows["merge_moves"] ?? 0) >= 2_400, "every move, none twice")
             #expect((rows["audit_entries"] ?? 0) >= 2, "the merge and the view")
             #expect(export.json.contains(Person.lastName) && !export.json.contains("someone.else@example.org"))

@@ -52,7 +52,9 @@ public struct CoreServices: Sendable {
         self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
         self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
-        self.privacy = PrivacyService(customers: customers)
+        let recommendations = RecommendationService(customers: customers)
+        self.recommendations = recommendations
+        self.privacy = PrivacyService(customers: customers, recommendations: recommendations)
         self.audit = AuditService(store: store, clock: clock, hasher: secrets, buffer: context.audits)
         self.retention = RetentionService(privacy: privacy, store: store, clock: clock)
         let commerce = CommerceService(customers: customers)
@@ -73,8 +75,6 @@ public struct CoreServices: Sendable {
         self.bot = BotService(conversations: conversations, commerce: commerce, helpLinks: helpLinks)
         let lifetime = LifetimeValueService(store: store, clock: clock)
         self.lifetime = lifetime
-        let recommendations = RecommendationService(customers: customers)
-        self.recommendations = recommendations
         self.metrics = StoreMetricsService(store: store, clock: clock)
         let rfm = RFMService(store: store, clock: clock)
         self.rfm = rfm

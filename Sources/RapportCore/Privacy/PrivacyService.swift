@@ -3,11 +3,16 @@ import Foundation
 /// A customer's data-subject rights: the export of everything Rapport holds on them, and
 /// erasure. Both cover the customer and every record merged into them; both are audited.
 public struct PrivacyService: Sendable {
+    /// How many products the export lists as recommended to the customer now.
+    public static let exportedRecommendations = 20
+
     private let customers: CustomerService
+    private let recommendations: RecommendationService
     private var context: CoreContext { customers.context }
 
-    public init(customers: CustomerService) {
+    public init(customers: CustomerService, recommendations: RecommendationService) {
         self.customers = customers
+        self.recommendations = recommendations
     }
 
     /// Everything Rapport holds on the customer, complete. Needs `exportCustomerData`; a
@@ -26,7 +31,26 @@ public struct PrivacyService: Sendable {
         try await context.write { transaction in
             try await transaction.audit(AuditRecord(.customerExported, subject: .customer(customerID)), by: actor)
         }
-        return CustomerExport(customerID: customerID, customerIDs: ids, exportedAt: now, tables: tables)
+        return CustomerExport(
+            customerID: customerID, customerIDs: ids, exportedAt: now, tables: tables + [try await recommended(ids[0], at: now, as: actor)])
+    }
+
+    /// The products Rapport recommends to the customer now, as the shop and agents would get
+    /// them (the profiling's result, GDPR Art. 15(1)(h)). Rapport keeps no log of each list it
+    /// served; what the shop showed reaches it, when the shop reports it, as tracked events
+    /// (`Product List Viewed`), which the export holds with the rest. A deleted customer gets
+    /// none.
+    private func recommended(_ customerID: String, at now: Date, as actor: Actor) async throws -> PersonalDataTable {
+        var items: [ProductRecommendation] = []
+        do {
+            items = try await recommendations.forCustomer(id: customerID, limit: Self.exportedRecommendations, as: actor)
+        } catch RapportError.notFound, RapportError.gone {}
+        return PersonalDataTable(
+            name: "recommendations", columns: ["position", "product_id", "score", "reason", "computed_at"],
+            rows: items.enumerated().map { position, item in
+                [.number(Double(position + 1)), .string(item.productID), .number(item.score), .string(item.reason.rawValue),
+                 .string(Timestamp.iso8601(now))]
+            })
     }
 
     /// Erases the customer and every record merged into them, in one transaction, for good:
