@@ -33,4 +33,5 @@ struct SQLStoreSession: StoreSession {
     var signUps: any SignUpRepository { SQLSignUpRepository(handle: handle) }
     var suppressions: any SuppressionRepository { SQLSuppressionRepository(handle: handle, digests: SuppressionDigest(box: secrets)) }
     var retention: any RetentionRepository { SQLRetentionRepository(handle: handle) }
+    var segments: any SegmentRepository { SQLSegmentRepository(handle: handle) }
 }

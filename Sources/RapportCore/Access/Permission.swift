@@ -2,7 +2,8 @@
 /// customers and read the audit log; managers also set up teams, canned responses, routing,
 /// SLA policies and the bot, see the dashboard, delete customers, export what Rapport holds on
 /// one and refund returns; agents work conversations and change orders (as the bot does);
-/// marketers see customers, segments and insights but no conversation contents. Everyone may
+/// marketers see customers, segments and insights but no conversation contents, and build
+/// segments (as admins and managers do; everyone sees them). Everyone may
 /// edit customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
@@ -25,6 +26,8 @@ public enum Permission: Sendable, CaseIterable {
     case exportCustomerData
     case eraseCustomers
     case viewAuditLog
+    case viewSegments
+    case manageSegments
 
     public var roles: Set<UserRole> {
         switch self {
@@ -41,6 +44,8 @@ public enum Permission: Sendable, CaseIterable {
         case .refreshInsights: [.admin, .manager]
         case .exportCustomerData: [.admin, .manager]
         case .eraseCustomers, .viewAuditLog: [.admin]
+        case .viewSegments: [.admin, .manager, .agent, .marketer]
+        case .manageSegments: [.admin, .manager, .marketer]
         }
     }
 
@@ -66,6 +71,8 @@ public enum Permission: Sendable, CaseIterable {
         case .exportCustomerData: "export everything Rapport holds on a customer"
         case .eraseCustomers: "erase a customer for good"
         case .viewAuditLog: "read or export the audit log"
+        case .viewSegments: "see segments"
+        case .manageSegments: "create, change or delete segments and lists"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

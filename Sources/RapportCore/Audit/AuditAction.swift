@@ -30,4 +30,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case webhookDeleted = "webhook.deleted"
     case settingsChanged = "settings.changed"
     case auditExported = "audit.exported"
+    case segmentCreated = "segment.created"
+    case segmentUpdated = "segment.updated"
+    case segmentDeleted = "segment.deleted"
+    case segmentExported = "segment.exported"
 }

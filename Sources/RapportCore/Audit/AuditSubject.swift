@@ -24,4 +24,5 @@ public struct AuditSubject: Sendable, Equatable {
     public static func webhook(_ id: String) -> AuditSubject { AuditSubject(kind: "webhook", id: id) }
     public static func orderReturn(_ id: String) -> AuditSubject { AuditSubject(kind: "return", id: id) }
     public static func workspace(_ id: String) -> AuditSubject { AuditSubject(kind: "workspace", id: id) }
+    public static func segment(_ id: String) -> AuditSubject { AuditSubject(kind: "segment", id: id) }
 }

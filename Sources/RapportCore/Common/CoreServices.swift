@@ -26,6 +26,7 @@ public struct CoreServices: Sendable {
     public let bot: BotService
     public let lifetime: LifetimeValueService
     public let recommendations: RecommendationService
+    public let segments: SegmentService
     public let metrics: StoreMetricsService
     public let rfm: RFMService
     public let insightsRefresh: InsightsRefreshService
@@ -51,6 +52,7 @@ public struct CoreServices: Sendable {
         self.consents = consents
         self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
         self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
+        self.segments = SegmentService(customers: customers)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)
         self.recommendations = recommendations

@@ -33,4 +33,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case consentEntry = "cst"
     case auditEntry = "aud"
     case signUp = "sup"
+    case segment = "seg"
 }

@@ -34,6 +34,7 @@ public struct CoreContext: Sendable {
         let (value, announcements) = try await store.write { session in
             let transaction = WriteTransaction(session: session, context: self)
             let value = try await body(transaction)
+            try await SegmentUpkeep.settle(transaction)
             return (value, transaction.announcements)
         }
         if !announcements.isEmpty { await live.publish(announcements) }

@@ -30,4 +30,6 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case conversationSLABreached = "conversation.sla_breached"
     case messageCreated = "message.created"
     case messageUpdated = "message.updated"
+    case segmentEntered = "segment.entered"
+    case segmentLeft = "segment.left"
 }

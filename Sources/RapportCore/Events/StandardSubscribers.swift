@@ -10,5 +10,6 @@ extension CoreContext {
         SLACheckScheduling(),
         BotIntake(),
         BotTakeOver(),
+        SegmentChangeWatch(),
     ]
 }

@@ -7,6 +7,8 @@ public final class WriteTransaction: Sendable {
     public let session: any StoreSession
     let context: CoreContext
     private let pendingAnnouncements = Mutex<[LiveUpdate]>([])
+    /// Per workspace and customer, what this transaction changed that segments read.
+    private let segmentTouches = Mutex<[String: [String: SegmentTouch]]>([:])
 
     init(session: any StoreSession, context: CoreContext) {
         self.session = session
@@ -53,6 +55,32 @@ public final class WriteTransaction: Sendable {
             guard announced.insert(update.conversationID).inserted, var merged = latest[update.conversationID] else { return nil }
             merged.type = update.type
             return merged
+        }
+    }
+
+    /// Notes that the customers' segment memberships may have changed; they are settled
+    /// before the transaction commits. `events`: the tracked events' names (nil: any).
+    public func touchSegments(
+        of customerIDs: some Sequence<String>, workspaceID: String, facets: Set<SegmentFacet>, events: Set<String>? = [],
+        reason: SegmentChangeReason
+    ) {
+        let touch = SegmentTouch(facets: facets, eventNames: events, reason: reason)
+        segmentTouches.withLock { touches in
+            for customerID in customerIDs {
+                if touches[workspaceID]?[customerID] != nil {
+                    touches[workspaceID]?[customerID]?.merge(touch)
+                } else {
+                    touches[workspaceID, default: [:]][customerID] = touch
+                }
+            }
+        }
+    }
+
+    /// The touches noted so far, handed over once.
+    func takeSegmentTouches() -> [String: [String: SegmentTouch]] {
+        segmentTouches.withLock { touches in
+            defer { touches = [:] }
+            return touches
         }
     }
 

@@ -28,4 +28,5 @@ public protocol StoreSession: Sendable {
     var suppressions: any SuppressionRepository { get }
     var signUps: any SignUpRepository { get }
     var retention: any RetentionRepository { get }
+    var segments: any SegmentRepository { get }
 }

@@ -68,6 +68,7 @@ public struct PrivacyService: Sendable {
             let ids = [customer.id] + (try await session.privacy.mergedAwayIDs(into: customer.id, workspaceID: workspaceID))
             let now = transaction.now
             let placeholderID = orders == .pseudonymise ? ResourceID.make(.customer, at: now) : nil
+            try await session.segments.leaveAll(customerIDs: ids, workspaceID: workspaceID)
             let rows = try await session.privacy.erase(customerIDs: ids, placeholderID: placeholderID, workspaceID: workspaceID, at: now)
             try await transaction.audit(
                 AuditRecord(

@@ -131,7 +131,22 @@ public struct TrackingService: Sendable {
             }
         }
         if !stitches.isEmpty { _ = try await session.tracking.stitch(stitches, workspaceID: workspaceID) }
+        touchSegments(events, stitched: Set(stitches.values), workspaceID: workspaceID, transaction: transaction)
         return Set(fresh.map(\.messageID))
+    }
+
+    /// The customers whose behaviour changed: each named event, and every event of a visitor
+    /// stitched onto a customer.
+    private func touchSegments(_ events: [TrackedEvent], stitched: Set<String>, workspaceID: String, transaction: WriteTransaction) {
+        var names: [String: Set<String>] = [:]
+        for event in events {
+            guard let customerID = event.customerID else { continue }
+            names[customerID, default: []].insert(event.name ?? event.type.rawValue)
+        }
+        for (customerID, events) in names where !stitched.contains(customerID) {
+            transaction.touchSegments(of: [customerID], workspaceID: workspaceID, facets: [.events], events: events, reason: .trackedEvent)
+        }
+        transaction.touchSegments(of: stitched, workspaceID: workspaceID, facets: [.events], events: nil, reason: .trackedEvent)
     }
 
     /// The customer upserts a batch implies: identify (identities and traits), alias (the

@@ -77,6 +77,80 @@ struct EngineDialect: Sendable {
         return "(" + group(values[...]) + ")"
     }
 
+    // MARK: Segments
+
+    /// `LIKE` that ignores case on both engines (SQLite's already does for ASCII).
+    var caseInsensitiveLike: String { kind == .postgresql ? "ILIKE" : "LIKE" }
+
+    /// A custom attribute of the customers aliased `c`, read as `reading`; NULL when absent or
+    /// of another type (so `"5"` is no number and `5` no text). Keys never hold `"` or `\`.
+    func attribute(_ key: String, as reading: AttributeReading) -> SQLQueryString {
+        switch kind {
+        case .sqlite:
+            let path = "$.\"" + key + "\""
+            let type: SQLQueryString = "json_type(c.attributes, \(bind: path))"
+            let value: SQLQueryString = "json_extract(c.attributes, \(bind: path))"
+            switch reading {
+            case .text: return "(CASE WHEN " + type + " = 'text' THEN " + value + " END)"
+            case .number: return "(CASE WHEN " + type + " IN ('integer', 'real') THEN " + value + " END)"
+            case .boolean: return "(CASE " + type + " WHEN 'true' THEN 1 WHEN 'false' THEN 0 END)"
+            case .any: return type
+            }
+        case .postgresql:
+            let type: SQLQueryString = "jsonb_typeof(c.attributes::jsonb -> \(bind: key))"
+            let value: SQLQueryString = "(c.attributes::jsonb ->> \(bind: key))"
+            switch reading {
+            case .text: return "(CASE WHEN " + type + " = 'string' THEN " + value + " END)"
+            case .number: return "(CASE WHEN " + type + " = 'number' THEN " + value + "::double precision END)"
+            case .boolean: return "(CASE WHEN " + type + " = 'boolean' THEN (CASE WHEN " + value + " = 'true' THEN 1 ELSE 0 END) END)"
+            case .any: return type
+            }
+        }
+    }
+
+    /// The addresses of the customers aliased `c`, one row each (`FROM` this), and how a key of
+    /// the row is read.
+    func addressRows(reading key: String) -> (rows: SQLQueryString, value: SQLQueryString) {
+        switch kind {
+        case .sqlite: ("json_each(c.addresses) a", "json_extract(a.value, \(bind: "$." + key))")
+        case .postgresql: ("jsonb_array_elements(c.addresses::jsonb) a(value)", "(a.value ->> \(bind: key))")
+        }
+    }
+
+    /// Whether the tracked events aliased `t` have the property equal to `value` (a text,
+    /// number or true/false; numbers compare as numbers).
+    func eventProperty(_ key: String, equals value: JSONValue) -> SQLQueryString {
+        switch kind {
+        case .sqlite:
+            let path = "$.\"" + key.replacingOccurrences(of: "\"", with: "") + "\""
+            let read: SQLQueryString = "json_extract(t.properties, \(bind: path))"
+            switch value {
+            case .bool(let flag): return read + " = \(bind: flag ? 1 : 0) AND json_type(t.properties, \(bind: path)) = \(bind: flag ? "true" : "false")"
+            case .number(let number): return read + " = \(bind: number)"
+            case .string(let text): return read + " = \(bind: text) AND json_type(t.properties, \(bind: path)) = 'text'"
+            default: return "json_type(t.properties, \(bind: path)) = 'null'"
+            }
+        case .postgresql:
+            var writer = JSONWriter()
+            writer.value(.object([key: value]))
+            return "t.properties::jsonb @> \(bind: writer.text)::jsonb"
+        }
+    }
+
+    /// The earliest of moments that may each be NULL (NULL when all are).
+    func earliest(_ moments: [SQLQueryString]) -> SQLQueryString? {
+        guard let first = moments.first else { return nil }
+        if moments.count == 1 { return first }
+        switch kind {
+        case .postgresql:
+            return "LEAST(" + moments.dropFirst().reduce(first) { $0 + ", " + $1 } + ")"
+        case .sqlite:
+            let never = String(Int64.max)
+            let wrapped = moments.map { "COALESCE(" + $0 + ", \(unsafeRaw: never))" as SQLQueryString }
+            return "NULLIF(MIN(" + wrapped.dropFirst().reduce(wrapped[0]) { $0 + ", " + $1 } + "), \(unsafeRaw: never))"
+        }
+    }
+
     /// Run at the end of an erasure's transaction: SQLite's search index keeps a deleted
     /// document's terms until its segments are merged, so they are merged now.
     var afterErasure: [String] {

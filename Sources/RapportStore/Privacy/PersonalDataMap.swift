@@ -63,6 +63,8 @@ enum PersonalDataMap {
         },
         ownedByCustomer("customer_rfm", key: "customer_id"),
         ownedByCustomer("customer_lifetime_values", key: "customer_id"),
+        ownedByCustomer("segment_members", key: "segment_id || ':' || customer_id"),
+        ownedByCustomer("segment_flips", key: "segment_id || ':' || customer_id"),
         Link(table: "audit_entries", key: "position") { scope in
             """
             workspace_id = \(bind: scope.workspaceID)
@@ -80,7 +82,7 @@ enum PersonalDataMap {
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
-         "customer_lifetime_values"].contains($0.table)
+         "customer_lifetime_values", "segment_members", "segment_flips"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -101,6 +103,7 @@ enum PersonalDataMap {
         "erased_subjects": "digests of erased ids, not the ids",
         "suppressions": "digests of suppressed addresses (kept after an erasure, so an erased person who said STOP is not texted again)",
         "audit_heads": "the end of each audit chain",
+        "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
         "customer_search_data": "the search index's storage", "customer_search_idx": "the search index's storage",
         "customer_search_docsize": "the search index's storage", "customer_search_config": "the search index's storage",

@@ -1,0 +1,22 @@
+/// A customer entered or left a segment (`segment.entered`, `segment.left`), and why.
+public struct SegmentMembershipChange: DomainChange {
+    public var entered: Bool
+    public var segmentID: String
+    public var segmentName: String
+    public var customerID: String
+    public var workspaceID: String
+    public var reason: SegmentChangeReason
+
+    public init(entered: Bool, segment: Segment, customerID: String, reason: SegmentChangeReason) {
+        self.entered = entered
+        self.segmentID = segment.id
+        self.segmentName = segment.name
+        self.customerID = customerID
+        self.workspaceID = segment.workspaceID
+        self.reason = reason
+    }
+
+    public var eventType: DomainEventType { entered ? .segmentEntered : .segmentLeft }
+    public var subjectID: String { customerID }
+    public var payload: any EventPayload { SegmentMembershipEventPayload(self) }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Keeps memberships true as the domain changes: before a transaction commits, each customer
+/// it touched is evaluated against the segments whose conditions the change can affect (and
+/// the segments that name those), memberships are added and removed, `segment.entered` and
+/// `segment.left` are recorded, and the moment time may next change the answer is scheduled.
+enum SegmentUpkeep {
+    /// Rounds of settling per transaction: a segment change recorded while settling touches
+    /// no segment itself, so one round is the norm.
+    static let maximumRounds = 3
+
+    static func settle(_ transaction: WriteTransaction) async throws {
+        for _ in 0..<maximumRounds {
+            let touches = transaction.takeSegmentTouches()
+            guard !touches.isEmpty else { return }
+            for workspaceID in touches.keys.sorted() {
+                guard let customers = touches[workspaceID], !customers.isEmpty else { continue }
+                let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
+                guard !plan.isEmpty else { continue }
+                var relevant = Set<String>()
+                for touch in customers.values { relevant.formUnion(plan.ids { touch.concerns($0) }) }
+                guard !relevant.isEmpty else { continue }
+                relevant.formUnion(plan.dependents(of: relevant))
+                let levels = plan.levels(relevant)
+                let scope = try await scope(
+                    workspaceID: workspaceID, for: levels.flatMap { $0 }.map(\.definition), at: transaction.now, session: transaction.session)
+                try await apply(levels, customerIDs: customers.keys.sorted(), scope: scope, transaction: transaction) { customers[$0]?.reason ?? .rebuild }
+            }
+        }
+    }
+
+    /// Evaluates the customers against each level's segments and writes what changed.
+    static func apply(
+        _ levels: [[SegmentPlan.Entry]], customerIDs: [String], scope: SegmentScope, transaction: WriteTransaction,
+        reason: (String) -> SegmentChangeReason
+    ) async throws {
+        let segments = transaction.session.segments
+        for level in levels {
+            let verdicts = try await segments.evaluate(level.map { ($0.segment.id, $0.definition) }, customerIDs: customerIDs, scope: scope)
+            let current = try await segments.memberships(customerIDs: customerIDs, segmentIDs: level.map(\.segment.id))
+            let bySegment = Dictionary(grouping: verdicts, by: \.segmentID)
+            var changes: [any DomainChange] = []
+            for entry in level {
+                let segment = entry.segment
+                let mine = bySegment[segment.id] ?? []
+                let entering = mine.filter { $0.isMember && !current.contains(SegmentMembership(segmentID: segment.id, customerID: $0.customerID)) }
+                let leaving = mine.filter { !$0.isMember && current.contains(SegmentMembership(segmentID: segment.id, customerID: $0.customerID)) }
+                if !entering.isEmpty {
+                    for customerID in try await segments.add(entering.map(\.customerID), to: segment, at: scope.now) {
+                        changes.append(SegmentMembershipChange(entered: true, segment: segment, customerID: customerID, reason: reason(customerID)))
+                    }
+                }
+                if !leaving.isEmpty {
+                    for customerID in try await segments.remove(leaving.map(\.customerID), from: segment) {
+                        changes.append(SegmentMembershipChange(entered: false, segment: segment, customerID: customerID, reason: reason(customerID)))
+                    }
+                }
+                if entry.definition.dependsOnTime {
+                    var moments: [String: Date?] = [:]
+                    for verdict in mine { moments[verdict.customerID] = verdict.nextChange }
+                    try await segments.scheduleFlips(segmentID: segment.id, workspaceID: segment.workspaceID, moments)
+                }
+            }
+            try await transaction.record(changes)
+        }
+    }
+
+    /// The scope to evaluate the segments in: the main currency is read only when a money
+    /// condition needs it.
+    static func scope(workspaceID: String, for definitions: [SegmentDefinition], at now: Date, session: any StoreSession) async throws -> SegmentScope {
+        let needsCurrency = definitions.contains { $0.conditions.contains { $0.field.isMoney } }
+        let currency = needsCurrency ? try await session.insights.mainCurrency(workspaceID: workspaceID) ?? "USD" : "USD"
+        return SegmentScope(workspaceID: workspaceID, now: now, currency: currency)
+    }
+}

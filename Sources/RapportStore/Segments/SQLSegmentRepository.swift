@@ -1,0 +1,249 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+struct SQLSegmentRepository: SegmentRepository {
+    let handle: SQLConnectionHandle
+    /// Customers per evaluating statement.
+    static let evaluationSlice = 500
+
+    private static let live: SQLQueryString = " AND c.deleted_at IS NULL AND c.merged_into_id IS NULL"
+
+    func insert(_ segment: Segment) async throws {
+        try await handle.sql.raw("""
+            INSERT INTO segments (id, workspace_id, name, description, kind, definition, member_count, created_by, created_at, updated_at, built_at)
+            VALUES (\(bind: segment.id), \(bind: segment.workspaceID), \(bind: segment.name), \(bind: segment.description),
+              \(bind: segment.kind.rawValue), \(bind: segment.definition.map { $0.json.jsonText }), 0, \(bind: segment.createdBy),
+              \(bind: Timestamp.microseconds(segment.createdAt)), \(bind: Timestamp.microseconds(segment.updatedAt)),
+              \(bind: segment.builtAt.map(Timestamp.microseconds)))
+            """).run()
+    }
+
+    func update(_ segment: Segment) async throws {
+        try await handle.sql.raw("""
+            UPDATE segments SET name = \(bind: segment.name), description = \(bind: segment.description),
+              definition = \(bind: segment.definition.map { $0.json.jsonText }), updated_at = \(bind: Timestamp.microseconds(segment.updatedAt))
+            WHERE id = \(bind: segment.id) AND workspace_id = \(bind: segment.workspaceID)
+            """).run()
+    }
+
+    func delete(id: String, workspaceID: String) async throws {
+        try await handle.sql.raw("DELETE FROM segments WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").run()
+    }
+
+    func find(id: String, workspaceID: String) async throws -> Segment? {
+        try await handle.sql.raw("SELECT * FROM segments WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first().map(decode)
+    }
+
+    func all(workspaceID: String) async throws -> [Segment] {
+        try await handle.sql.raw("SELECT * FROM segments WHERE workspace_id = \(bind: workspaceID) ORDER BY name, id").all().map(decode)
+    }
+
+    func workspacesWithSegments() async throws -> [String] {
+        try await handle.sql.raw("SELECT DISTINCT workspace_id FROM segments WHERE kind = 'dynamic' ORDER BY workspace_id").all()
+            .map { try $0.string("workspace_id") }
+    }
+
+    // MARK: Evaluation
+
+    func count(_ definition: SegmentDefinition, scope: SegmentScope, sample: Int) async throws -> (count: Int, sample: [String]) {
+        let predicate = SegmentSQL(dialect: handle.dialect, scope: scope).predicate(definition)
+        let matching: SQLQueryString = "FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + " AND " + predicate
+        let count = try await handle.sql.raw("SELECT COUNT(*) AS n " + matching).first().map { try $0.int("n") } ?? 0
+        let ids = sample > 0
+            ? try await handle.sql.raw("SELECT c.id " + matching + " ORDER BY c.id DESC LIMIT \(unsafeRaw: String(sample))").all().map { try $0.string("id") }
+            : []
+        return (Int(count), ids)
+    }
+
+    func evaluate(
+        _ definitions: [(id: String, definition: SegmentDefinition)], customerIDs: [String], scope: SegmentScope
+    ) async throws -> [SegmentVerdict] {
+        guard !definitions.isEmpty, !customerIDs.isEmpty else { return [] }
+        let sql = SegmentSQL(dialect: handle.dialect, scope: scope)
+        var columns: SQLQueryString = "c.id"
+        for (index, item) in definitions.enumerated() {
+            columns += ", CASE WHEN " + sql.predicate(item.definition) + " THEN 1 ELSE 0 END AS \(unsafeRaw: "m\(index)")"
+            if let next = sql.nextChange(item.definition) { columns += ", " + next + " AS \(unsafeRaw: "n\(index)")" }
+        }
+        var found: [String: any SQLRow] = [:]
+        for slice in customerIDs.slices(of: Self.evaluationSlice) {
+            let rows = try await handle.sql.raw(
+                "SELECT " + columns + " FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID) AND c.id IN (\(binds: Array(slice)))" + Self.live
+            ).all()
+            for row in rows { found[try row.string("id")] = row }
+        }
+        var verdicts: [SegmentVerdict] = []
+        verdicts.reserveCapacity(definitions.count * customerIDs.count)
+        for customerID in customerIDs {
+            let row = found[customerID]
+            for (index, item) in definitions.enumerated() {
+                let isMember = try row.map { try $0.int("m\(index)") == 1 } ?? false
+                let next = try row.flatMap { row in item.definition.dependsOnTime ? try row.optionalDate("n\(index)") : nil }
+                verdicts.append(SegmentVerdict(segmentID: item.id, customerID: customerID, isMember: isMember, nextChange: next))
+            }
+        }
+        return verdicts
+    }
+
+    func rebuild(_ segment: Segment, definition: SegmentDefinition, scope: SegmentScope) async throws -> (entered: [String], left: [String]) {
+        let predicate = SegmentSQL(dialect: handle.dialect, scope: scope).predicate(definition)
+        let matching: SQLQueryString = "SELECT c.id FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + " AND " + predicate
+        let left = try await handle.sql.raw("""
+            DELETE FROM segment_members WHERE segment_id = \(bind: segment.id) AND customer_id NOT IN (
+            """ + matching + ") RETURNING customer_id").all().map { try $0.string("customer_id") }
+        let entered = try await handle.sql.raw("""
+            INSERT INTO segment_members (segment_id, customer_id, workspace_id, entered_at)
+            SELECT \(bind: segment.id), c.id, \(bind: segment.workspaceID), \(bind: Timestamp.microseconds(scope.now))
+            FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)
+            """ + Self.live + " AND " + predicate + """
+             AND NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = \(bind: segment.id) AND m.customer_id = c.id)
+            RETURNING customer_id
+            """).all().map { try $0.string("customer_id") }
+        try await handle.sql.raw("""
+            UPDATE segments SET member_count = (SELECT COUNT(*) FROM segment_members WHERE segment_id = \(bind: segment.id)),
+              built_at = \(bind: Timestamp.microseconds(scope.now))
+            WHERE id = \(bind: segment.id)
+            """).run()
+        return (entered, left)
+    }
+
+    // MARK: Flips
+
+    func scheduleFlips(segmentID: String, workspaceID: String, _ moments: [String: Date?]) async throws {
+        guard !moments.isEmpty else { return }
+        for slice in moments.keys.sorted().slices(of: Self.evaluationSlice) {
+            try await handle.sql.raw("""
+                DELETE FROM segment_flips WHERE segment_id = \(bind: segmentID) AND customer_id IN (\(binds: Array(slice)))
+                """).run()
+            let due = slice.compactMap { id in moments[id].flatMap { $0 }.map { (id, $0) } }
+            guard !due.isEmpty else { continue }
+            var insert: SQLQueryString = "INSERT INTO segment_flips (segment_id, customer_id, workspace_id, due_at) VALUES "
+            for (index, (customerID, date)) in due.enumerated() {
+                if index > 0 { insert += ", " }
+                insert += "(\(bind: segmentID), \(bind: customerID), \(bind: workspaceID), \(bind: Timestamp.microseconds(date)))"
+            }
+            try await handle.sql.raw(insert).run()
+        }
+    }
+
+    func scheduleAllFlips(_ segment: Segment, definition: SegmentDefinition, scope: SegmentScope) async throws {
+        try await handle.sql.raw("DELETE FROM segment_flips WHERE segment_id = \(bind: segment.id)").run()
+        guard definition.dependsOnTime, let next = SegmentSQL(dialect: handle.dialect, scope: scope).nextChange(definition) else { return }
+        try await handle.sql.raw("""
+            INSERT INTO segment_flips (segment_id, customer_id, workspace_id, due_at)
+            SELECT \(bind: segment.id), due.id, \(bind: segment.workspaceID), due.next FROM (
+              SELECT c.id, 
+            """ + next + " AS next FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + """
+            ) due WHERE due.next IS NOT NULL
+            """).run()
+    }
+
+    func dueFlips(at date: Date, limit: Int) async throws -> [SegmentFlip] {
+        try await handle.sql.raw("""
+            SELECT segment_id, customer_id, workspace_id, due_at FROM segment_flips WHERE due_at <= \(bind: Timestamp.microseconds(date))
+            ORDER BY due_at LIMIT \(unsafeRaw: String(limit))
+            """).all().map { row in
+            SegmentFlip(
+                segmentID: try row.string("segment_id"), customerID: try row.string("customer_id"),
+                workspaceID: try row.string("workspace_id"), dueAt: try row.date("due_at"))
+        }
+    }
+
+    // MARK: Members
+
+    func memberships(customerIDs: [String], segmentIDs: [String]) async throws -> Set<SegmentMembership> {
+        guard !customerIDs.isEmpty, !segmentIDs.isEmpty else { return [] }
+        var found = Set<SegmentMembership>()
+        for slice in customerIDs.slices(of: Self.evaluationSlice) {
+            for row in try await handle.sql.raw("""
+                SELECT segment_id, customer_id FROM segment_members
+                WHERE customer_id IN (\(binds: Array(slice))) AND segment_id IN (\(binds: segmentIDs))
+                """).all() {
+                found.insert(SegmentMembership(segmentID: try row.string("segment_id"), customerID: try row.string("customer_id")))
+            }
+        }
+        return found
+    }
+
+    func segmentIDs(customerID: String) async throws -> [String] {
+        try await handle.sql.raw("SELECT segment_id FROM segment_members WHERE customer_id = \(bind: customerID) ORDER BY segment_id").all()
+            .map { try $0.string("segment_id") }
+    }
+
+    func add(_ customerIDs: [String], to segment: Segment, at date: Date) async throws -> [String] {
+        var added: [String] = []
+        for slice in customerIDs.slices(of: Self.evaluationSlice) {
+            var insert: SQLQueryString = "INSERT INTO segment_members (segment_id, customer_id, workspace_id, entered_at) VALUES "
+            for (index, customerID) in slice.enumerated() {
+                if index > 0 { insert += ", " }
+                insert += "(\(bind: segment.id), \(bind: customerID), \(bind: segment.workspaceID), \(bind: Timestamp.microseconds(date)))"
+            }
+            insert += " ON CONFLICT (segment_id, customer_id) DO NOTHING RETURNING customer_id"
+            added += try await handle.sql.raw(insert).all().map { try $0.string("customer_id") }
+        }
+        try await adjustCount(segment.id, by: added.count)
+        return added
+    }
+
+    func remove(_ customerIDs: [String], from segment: Segment) async throws -> [String] {
+        var removed: [String] = []
+        for slice in customerIDs.slices(of: Self.evaluationSlice) {
+            removed += try await handle.sql.raw("""
+                DELETE FROM segment_members WHERE segment_id = \(bind: segment.id) AND customer_id IN (\(binds: Array(slice))) RETURNING customer_id
+                """).all().map { try $0.string("customer_id") }
+        }
+        try await adjustCount(segment.id, by: -removed.count)
+        return removed
+    }
+
+    func leaveAll(customerIDs: [String], workspaceID: String) async throws {
+        guard !customerIDs.isEmpty else { return }
+        try await handle.sql.raw("""
+            UPDATE segments SET member_count = member_count - (SELECT COUNT(*) FROM segment_members m
+              WHERE m.segment_id = segments.id AND m.customer_id IN (\(binds: customerIDs)))
+            WHERE workspace_id = \(bind: workspaceID)
+              AND id IN (SELECT segment_id FROM segment_members WHERE customer_id IN (\(binds: customerIDs)))
+            """).run()
+        try await handle.sql.raw("DELETE FROM segment_members WHERE customer_id IN (\(binds: customerIDs))").run()
+        try await handle.sql.raw("DELETE FROM segment_flips WHERE customer_id IN (\(binds: customerIDs))").run()
+    }
+
+    func members(segmentID: String, workspaceID: String, page: PageRequest) async throws -> Page<String> {
+        var query: SQLQueryString = "SELECT customer_id FROM segment_members WHERE segment_id = \(bind: segmentID) AND workspace_id = \(bind: workspaceID)"
+        if let after = page.startingAfter { query += " AND customer_id < \(bind: after)" }
+        query += " ORDER BY customer_id DESC LIMIT \(unsafeRaw: String(page.limit + 1))"
+        let ids = try await handle.sql.raw(query).all().map { try $0.string("customer_id") }
+        return Page(items: Array(ids.prefix(page.limit)), hasMore: ids.count > page.limit)
+    }
+
+    func recordSizes(at date: Date) async throws {
+        let day = Timestamp.microseconds(Calendar.utc.startOfDay(for: date))
+        try await handle.sql.raw("""
+            INSERT INTO segment_sizes (segment_id, day, members) SELECT id, \(bind: day), member_count FROM segments
+            ON CONFLICT (segment_id, day) DO UPDATE SET members = excluded.members
+            """).run()
+    }
+
+    func sizes(segmentID: String, since date: Date) async throws -> [(day: Date, members: Int)] {
+        try await handle.sql.raw("""
+            SELECT day, members FROM segment_sizes WHERE segment_id = \(bind: segmentID) AND day >= \(bind: Timestamp.microseconds(date)) ORDER BY day
+            """).all().map { (try $0.date("day"), Int(try $0.int("members"))) }
+    }
+
+    private func adjustCount(_ segmentID: String, by delta: Int) async throws {
+        guard delta != 0 else { return }
+        try await handle.sql.raw("UPDATE segments SET member_count = member_count + \(bind: delta) WHERE id = \(bind: segmentID)").run()
+    }
+
+    private func decode(_ row: any SQLRow) throws -> Segment {
+        let definition = try row.optionalString("definition").map { text in
+            try SegmentDefinitionParser.parse(try JSONParser.parse(Array(text.utf8)))
+        }
+        return Segment(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
+            description: try row.optionalString("description"), kind: SegmentKind(rawValue: try row.string("kind")) ?? .list,
+            definition: definition, memberCount: Int(try row.int("member_count")), createdBy: try row.string("created_by"),
+            createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"), builtAt: try row.optionalDate("built_at"))
+    }
+}
