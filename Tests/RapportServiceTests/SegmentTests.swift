@@ -166,6 +166,35 @@ struct SegmentTests {
         }
     }
 
+    @Test("insight conditions follow the scoring rounds: a new score moves the customer", arguments: TestDatabase.available)
+    func insights(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let scored = try await services.segments.create(SegmentDraft(name: "Scored", definition: try Self.definition("""
+                {"all": [{"field": "rfm.frequency_score", "op": ">=", "value": 1}, {"field": "rfm.segment", "op": "is_set"}]}
+                """)), as: actor)
+            let now = services.clock.now()
+            _ = try await services.commerce.upsertOrders([Self.order("40", email: "r@example.com", placedAt: now.addingTimeInterval(-86_400))], as: actor)
+            #expect(try await services.segments.find(id: scored.id, as: actor).memberCount == 0, "no score yet")
+            _ = try await services.rfm.catchUpAll()
+            #expect(try await services.segments.find(id: scored.id, as: actor).memberCount == 1, "the full recompute rebuilt it")
+            services.clock.advance(by: 60)
+            _ = try await services.commerce.upsertOrders([Self.order("41", email: "s@example.com", placedAt: services.clock.now())], as: actor)
+            _ = try await services.rfm.catchUpAll()
+            #expect(try await services.segments.find(id: scored.id, as: actor).memberCount == 2, "the catch-up round touched the newly scored customer")
+            #expect(try await Self.moves(services).filter { $0.hasSuffix("insights_refreshed") }.count == 2)
+            #expect(try await services.segments.drift(id: scored.id, as: actor).isEmpty)
+
+            try await services.segments.recordSizes()
+            services.clock.advance(by: 86_400)
+            try await services.segments.recordSizes()
+            try await services.segments.recordSizes()
+            let sizes = try await services.segments.sizes(id: scored.id, since: now.addingTimeInterval(-86_400), as: actor)
+            #expect(sizes.map(\.members) == [2, 2], "one size a day, the day's last")
+        }
+    }
+
     @Test("a bad definition is refused naming the part at fault")
     func badDefinitions() throws {
         let cases: [(String, String)] = [

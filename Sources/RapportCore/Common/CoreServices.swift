@@ -75,10 +75,10 @@ public struct CoreServices: Sendable {
         let conversations = ConversationService(customers: customers)
         self.conversations = conversations
         self.bot = BotService(conversations: conversations, commerce: commerce, helpLinks: helpLinks)
-        let lifetime = LifetimeValueService(store: store, clock: clock)
+        let lifetime = LifetimeValueService(context: context)
         self.lifetime = lifetime
         self.metrics = StoreMetricsService(store: store, clock: clock)
-        let rfm = RFMService(store: store, clock: clock)
+        let rfm = RFMService(context: context)
         self.rfm = rfm
         self.idempotency = IdempotencyService(store: store, clock: clock)
         self.insightsRefresh = InsightsRefreshService(lifetime: lifetime, rfm: rfm, recommendations: recommendations)

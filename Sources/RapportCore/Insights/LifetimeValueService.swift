@@ -6,16 +6,16 @@ import RapportLearning
 /// expected purchases, probability of being alive, expected order value and discounted
 /// value over the horizon. Refreshed daily by the server and on demand.
 public struct LifetimeValueService: Sendable {
-    public let store: any DataStore
-    public let clock: any WallClock
+    let context: CoreContext
+    public var store: any DataStore { context.store }
+    public var clock: any WallClock { context.clock }
     /// Weeks, as in the papers; days give the same forecasts with more distinct histories.
     public static let periodLength = 7.0
     public static let horizonMonths = 12
     public static let annualDiscountRate = 0.1
 
-    public init(store: any DataStore, clock: any WallClock) {
-        self.store = store
-        self.clock = clock
+    public init(context: CoreContext) {
+        self.context = context
     }
 
     /// Fits the models to the orders placed up to the end of `calibrationEnd`'s day (UTC)
@@ -40,7 +40,10 @@ public struct LifetimeValueService: Sendable {
             workspaceID: workspaceID, fit: fit, calibrationEnd: now, periodLength: Self.periodLength, currency: currency,
             horizonMonths: Self.horizonMonths, annualDiscountRate: Self.annualDiscountRate, fittedAt: now, changesThrough: mark ?? now)
         let values = Self.values(dataset, model: model, at: now)
-        try await store.write { session in try await session.insights.saveLifetimeValues(values, model: model, replacing: nil) }
+        try await context.write { transaction in
+            try await transaction.session.insights.saveLifetimeValues(values, model: model, replacing: nil)
+            try await SegmentUpkeep.rebuildReading(.insights, workspaceID: workspaceID, reason: .insightsRefreshed, transaction: transaction)
+        }
         return model
     }
 
@@ -51,8 +54,8 @@ public struct LifetimeValueService: Sendable {
     @discardableResult
     func catchUp(workspaceID: String) async throws -> Int {
         let now = clock.now()
-        return try await store.write { session in
-            let insights = session.insights
+        return try await context.write { transaction in
+            let insights = transaction.session.insights
             guard var model = try await insights.lifetimeModel(workspaceID: workspaceID) else { return 0 }
             let mark = model.changesThrough ?? model.fittedAt
             guard let changed = try await insights.lastChange(workspaceID: workspaceID), changed > mark else { return 0 }
@@ -63,6 +66,7 @@ public struct LifetimeValueService: Sendable {
             let values = Self.values(dataset, model: model, at: now)
             model.changesThrough = changed
             try await insights.saveLifetimeValues(values, model: model, replacing: customers)
+            transaction.touchSegments(of: customers, workspaceID: workspaceID, facets: [.insights], reason: .insightsRefreshed)
             return values.count
         }
     }

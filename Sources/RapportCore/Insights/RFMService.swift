@@ -5,21 +5,21 @@ import Foundation
 /// customers whose orders changed or who changed themselves (merged, unmerged, deleted) —
 /// scored against the day's cut points, so a new order moves its customer at once.
 public struct RFMService: Sendable {
-    public let store: any DataStore
-    public let clock: any WallClock
+    let context: CoreContext
+    public var store: any DataStore { context.store }
+    public var clock: any WallClock { context.clock }
     public static let fullRecompute: TimeInterval = 86_400
 
-    public init(store: any DataStore, clock: any WallClock) {
-        self.store = store
-        self.clock = clock
+    public init(context: CoreContext) {
+        self.context = context
     }
 
     /// Recomputes every customer's scores and the cut points.
     @discardableResult
     func recompute(workspaceID: String) async throws -> Int {
         let now = clock.now()
-        return try await store.write { session in
-            let insights = session.insights
+        return try await context.write { transaction in
+            let insights = transaction.session.insights
             guard let currency = try await insights.mainCurrency(workspaceID: workspaceID) else { return 0 }
             let changed = try await insights.lastChange(workspaceID: workspaceID) ?? now
             let purchases = try await insights.purchases(workspaceID: workspaceID, currency: currency, customers: nil)
@@ -27,6 +27,7 @@ public struct RFMService: Sendable {
             let rows = purchases.map { CustomerRFM($0, workspaceID: workspaceID, thresholds: thresholds, now: now) }
             let state = RFMState(workspaceID: workspaceID, thresholds: thresholds, currency: currency, changesThrough: changed, computedAt: now)
             try await insights.saveRFM(rows, state: state, replacing: nil)
+            try await SegmentUpkeep.rebuildReading(.insights, workspaceID: workspaceID, reason: .insightsRefreshed, transaction: transaction)
             return rows.count
         }
     }
@@ -38,8 +39,8 @@ public struct RFMService: Sendable {
         guard let state = try await store.read({ session in try await session.insights.rfmState(workspaceID: workspaceID) }),
             now.timeIntervalSince(state.computedAt) < Self.fullRecompute
         else { return try await recompute(workspaceID: workspaceID) }
-        return try await store.write { session in
-            let insights = session.insights
+        return try await context.write { transaction in
+            let insights = transaction.session.insights
             guard let changed = try await insights.lastChange(workspaceID: workspaceID), changed > state.changesThrough else { return 0 }
             let customers = try await insights.changedCustomers(workspaceID: workspaceID, after: state.changesThrough)
             let purchases = try await insights.purchases(workspaceID: workspaceID, currency: state.currency, customers: customers)
@@ -48,6 +49,7 @@ public struct RFMService: Sendable {
             try await insights.saveRFM(
                 purchases.map { CustomerRFM($0, workspaceID: workspaceID, thresholds: state.thresholds, now: now) }, state: moved,
                 replacing: customers)
+            transaction.touchSegments(of: customers, workspaceID: workspaceID, facets: [.insights], reason: .insightsRefreshed)
             return purchases.count
         }
     }

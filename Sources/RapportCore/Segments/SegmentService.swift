@@ -84,7 +84,7 @@ public struct SegmentService: Sendable {
         return try await context.write { transaction in
             let session = transaction.session
             try await insert(segment, as: actor, transaction: transaction)
-            if segment.definition != nil { try await rebuild([segment.id], workspaceID: actor.workspaceID, reason: .segmentCreated, transaction: transaction) }
+            if segment.definition != nil { try await SegmentUpkeep.rebuild([segment.id], workspaceID: actor.workspaceID, reason: .segmentCreated, transaction: transaction) }
             return try await existing(segment.id, workspaceID: actor.workspaceID, session: session)
         }
     }
@@ -113,7 +113,7 @@ public struct SegmentService: Sendable {
             segment.updatedAt = clock.now()
             try await session.segments.update(segment)
             try await transaction.audit(AuditRecord(.segmentUpdated, subject: .segment(id), details: ["redefined": redefined ? "yes" : "no"]), by: actor)
-            if redefined { try await rebuild([id], workspaceID: actor.workspaceID, reason: .definitionChanged, transaction: transaction) }
+            if redefined { try await SegmentUpkeep.rebuild([id], workspaceID: actor.workspaceID, reason: .definitionChanged, transaction: transaction) }
             return try await existing(id, workspaceID: actor.workspaceID, session: session)
         }
     }
@@ -169,7 +169,7 @@ public struct SegmentService: Sendable {
         try actor.require(.manageSegments)
         return try await context.write { transaction in
             _ = try await existing(id, workspaceID: actor.workspaceID, session: transaction.session)
-            return try await rebuild([id], workspaceID: actor.workspaceID, reason: .rebuild, transaction: transaction)
+            return try await SegmentUpkeep.rebuild([id], workspaceID: actor.workspaceID, reason: .rebuild, transaction: transaction)
         }
     }
 
@@ -235,31 +235,10 @@ public struct SegmentService: Sendable {
 
     // MARK: Helpers
 
-    /// Rebuilds the segments, then every segment naming them, in order; records the moves.
-    @discardableResult
-    func rebuild(_ ids: Set<String>, workspaceID: String, reason: SegmentChangeReason, transaction: WriteTransaction) async throws -> (entered: Int, left: Int) {
-        let session = transaction.session
-        let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: session)
-        var total = (entered: 0, left: 0)
-        for level in plan.levels(ids.union(plan.dependents(of: ids))) {
-            for entry in level {
-                let scope = try await SegmentUpkeep.scope(workspaceID: workspaceID, for: [entry.definition], at: transaction.now, session: session)
-                let (entered, left) = try await session.segments.rebuild(entry.segment, definition: entry.definition, scope: scope)
-                try await transaction.record(
-                    entered.map { SegmentMembershipChange(entered: true, segment: entry.segment, customerID: $0, reason: reason) }
-                        + left.map { SegmentMembershipChange(entered: false, segment: entry.segment, customerID: $0, reason: reason) })
-                try await session.segments.scheduleAllFlips(entry.segment, definition: entry.definition, scope: scope)
-                total.entered += entered.count
-                total.left += left.count
-            }
-        }
-        return total
-    }
-
     private func newSegment(_ draft: SegmentDraft, as actor: Actor) throws -> Segment {
         let name = try Self.name(draft.name)
         let description = try Self.description(draft.description ?? nil)
-        let kind = draft.kind ?? (draft.definition == nil ? .list : .dynamic)
+        let kind = draft.kind ?? .dynamic
         let definition = try draft.definition.map { try SegmentDefinitionParser.parse($0) }
         guard (kind == .dynamic) == (definition != nil) else {
             throw RapportError.invalid(field: "definition", kind == .dynamic ? "is required for a segment" : "a list has no definition; its members are added")

@@ -65,6 +65,36 @@ enum SegmentUpkeep {
         }
     }
 
+    /// Rebuilds the segments, then every segment naming them, in order; records the moves.
+    @discardableResult
+    static func rebuild(_ ids: Set<String>, workspaceID: String, reason: SegmentChangeReason, transaction: WriteTransaction) async throws -> (entered: Int, left: Int) {
+        let session = transaction.session
+        let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: session)
+        var total = (entered: 0, left: 0)
+        for level in plan.levels(ids.union(plan.dependents(of: ids))) {
+            for entry in level {
+                let scope = try await scope(workspaceID: workspaceID, for: [entry.definition], at: transaction.now, session: session)
+                let (entered, left) = try await session.segments.rebuild(entry.segment, definition: entry.definition, scope: scope)
+                try await transaction.record(
+                    entered.map { SegmentMembershipChange(entered: true, segment: entry.segment, customerID: $0, reason: reason) }
+                        + left.map { SegmentMembershipChange(entered: false, segment: entry.segment, customerID: $0, reason: reason) })
+                try await session.segments.scheduleAllFlips(entry.segment, definition: entry.definition, scope: scope)
+                total.entered += entered.count
+                total.left += left.count
+            }
+        }
+        return total
+    }
+
+    /// Rebuilds every segment of the workspace that reads the facet (scores recomputed for
+    /// everyone at once).
+    static func rebuildReading(_ facet: SegmentFacet, workspaceID: String, reason: SegmentChangeReason, transaction: WriteTransaction) async throws {
+        let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
+        let ids = plan.ids { $0.facets.contains(facet) }
+        guard !ids.isEmpty else { return }
+        try await rebuild(ids, workspaceID: workspaceID, reason: reason, transaction: transaction)
+    }
+
     /// The scope to evaluate the segments in: the main currency is read only when a money
     /// condition needs it.
     static func scope(workspaceID: String, for definitions: [SegmentDefinition], at now: Date, session: any StoreSession) async throws -> SegmentScope {

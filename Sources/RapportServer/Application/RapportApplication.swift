@@ -20,7 +20,7 @@ public enum RapportApplication {
             .add(middleware: IdempotencyMiddleware(idempotency: services.idempotency))
         // Past the middleware someone is known: handlers get a context whose actor is not optional.
         let authenticated = api.group(context: AuthenticatedRequestContext.self)
-        CustomerRoutes(customers: services.customers, timeline: services.timeline, clock: services.clock).register(on: authenticated)
+        CustomerRoutes(customers: services.customers, timeline: services.timeline, segments: services.segments, clock: services.clock).register(on: authenticated)
         ConsentRoutes(consents: services.consents, clock: services.clock).register(on: authenticated)
         PrivacyRoutes(privacy: services.privacy).register(on: authenticated)
         PreferenceRoutes(preferences: services.preferences, address: PublicAddress(configuredBase: services.publicURL)).register(on: authenticated)
@@ -30,6 +30,7 @@ public enum RapportApplication {
         MetricsRoutes(metrics: services.metrics, rfm: services.rfm, clock: services.clock).register(on: authenticated)
         SourceRoutes(sources: services.sources).register(on: authenticated)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
+        SegmentRoutes(segments: services.segments).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
@@ -139,6 +140,15 @@ public enum RapportApplication {
             // (checked every minute).
             list.append(RepeatingService(name: "training recommendations", interval: .seconds(60), logger: logger) {
                 try await services.recommendations.trainStale()
+            })
+            // Segment memberships that time changes, at their moment (checked every five
+            // seconds); each segment's size recorded for its chart, hourly.
+            list.append(RepeatingService(name: "settling segment flips", interval: .seconds(5), logger: logger) {
+                try await services.segments.settleDueFlips()
+            })
+            list.append(RepeatingService(name: "recording segment sizes", interval: .seconds(3600), logger: logger) {
+                try await services.segments.recordSizes()
+                return 0
             })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
             list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {

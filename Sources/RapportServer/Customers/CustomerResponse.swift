@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 /// A customer as the API shows it; the 360° view adds `commerce`, `consents`, `counts`,
-/// `insights` and `recent_interactions`.
+/// `insights`, `recent_interactions` and `segments`.
 struct CustomerResponse: Encodable {
     struct Counts: Encodable {
         let identities: Int
@@ -24,6 +24,7 @@ struct CustomerResponse: Encodable {
     let notes: String?
     let object = "customer"
     @OmittedWhenNil var recentInteractions: [InteractionResponse]?
+    @OmittedWhenNil var segments: [SegmentReferenceResponse]?
     let tags: [String]
     let timezone: String?
     let updatedAt: Date
@@ -44,8 +45,9 @@ struct CustomerResponse: Encodable {
         updatedAt = customer.updatedAt
     }
 
-    init(_ view: CustomerView, now: Date) {
+    init(_ view: CustomerView, segments: [Segment], now: Date) {
         self.init(view.customer)
+        self.segments = segments.map(SegmentReferenceResponse.init)
         commerce = CommerceSummaryResponse(summary: view.commerce)
         consents = view.consents.map { ConsentResponse($0, now: now) }
         counts = Counts(identities: view.customer.identities.count, interactions: view.interactionCount)

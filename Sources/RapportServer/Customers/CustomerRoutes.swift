@@ -7,6 +7,7 @@ import RapportCore
 struct CustomerRoutes {
     let customers: CustomerService
     let timeline: TimelineService
+    let segments: SegmentService
     let clock: any WallClock
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
@@ -54,12 +55,14 @@ struct CustomerRoutes {
         let actor = context.actor
         do {
             let view = try await customers.open(id: try id(context), as: actor)
-            return try JSONResponse.make(CustomerResponse(view, now: clock.now()))
+            let memberships = try await segments.segments(ofCustomer: view.customer.id, as: actor)
+            return try JSONResponse.make(CustomerResponse(view, segments: memberships, now: clock.now()))
         } catch RapportError.mergedInto(let survivorID) {
             let view = try await customers.open(id: survivorID, as: actor)
+            let memberships = try await segments.segments(ofCustomer: survivorID, as: actor)
             var headers = HTTPFields()
             headers[.location] = "/api/v1/customers/\(survivorID)"
-            return try JSONResponse.make(CustomerResponse(view, now: clock.now()), status: .movedPermanently, headers: headers)
+            return try JSONResponse.make(CustomerResponse(view, segments: memberships, now: clock.now()), status: .movedPermanently, headers: headers)
         }
     }
 

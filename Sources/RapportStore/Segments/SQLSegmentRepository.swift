@@ -217,10 +217,11 @@ struct SQLSegmentRepository: SegmentRepository {
         return Page(items: Array(ids.prefix(page.limit)), hasMore: ids.count > page.limit)
     }
 
+    /// (`WHERE` keeps SQLite from reading `ON` as a join's.)
     func recordSizes(at date: Date) async throws {
         let day = Timestamp.microseconds(Calendar.utc.startOfDay(for: date))
         try await handle.sql.raw("""
-            INSERT INTO segment_sizes (segment_id, day, members) SELECT id, \(bind: day), member_count FROM segments
+            INSERT INTO segment_sizes (segment_id, day, members) SELECT id, \(bind: day), member_count FROM segments WHERE 1 = 1
             ON CONFLICT (segment_id, day) DO UPDATE SET members = excluded.members
             """).run()
     }

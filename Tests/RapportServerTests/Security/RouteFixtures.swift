@@ -14,6 +14,7 @@ struct RouteFixtures {
     var returnID: String
     var sourceID: String
     var webhookID: String
+    var segmentID: String
     var teamID: String
     var inboxID: String
     var conversationID: String
@@ -37,6 +38,7 @@ struct RouteFixtures {
             """)
         let source = try await api.send(.post, "/api/v1/sources", json: #"{"kind":"shopify","secret":"hush"}"#)
         let webhook = try await api.send(.post, "/api/v1/webhook_endpoints", json: #"{"url":"https://hooks.matrix.test/in","event_types":["customer.created"]}"#)
+        let segment = try await api.send(.post, "/api/v1/segments", json: #"{"name":"Matrix","definition":{"field":"tags","op":"contains","value":"vip"}}"#)
         let team = try await api.send(.post, "/api/v1/teams", json: #"{"name":"Matrix"}"#)
         let teamID = try #require(team.object["id"] as? String)
         let inbox = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","team_id":"\#(teamID)","settings":{"identity_secret":"matrix-secret-0123456789abc"}}"#)
@@ -52,7 +54,7 @@ struct RouteFixtures {
             customerID: customerID, otherCustomerID: try #require(other.object["id"] as? String), identityID: identityID,
             productID: try #require(product.object["id"] as? String), orderID: orderID,
             returnID: try #require(requested.object["id"] as? String), sourceID: try #require(source.object["id"] as? String),
-            webhookID: try #require(webhook.object["id"] as? String), teamID: teamID, inboxID: inboxID,
+            webhookID: try #require(webhook.object["id"] as? String), segmentID: try #require(segment.object["id"] as? String), teamID: teamID, inboxID: inboxID,
             conversationID: conversationID, userID: user.id, workspaceID: api.workspaceID)
     }
 
@@ -65,6 +67,7 @@ struct RouteFixtures {
         case route.hasPrefix("/api/v1/returns/"): returnID
         case route.hasPrefix("/api/v1/sources/"): sourceID
         case route.hasPrefix("/api/v1/webhook_endpoints/"): webhookID
+        case route.hasPrefix("/api/v1/segments/"), route.hasPrefix("/segments/"): segmentID
         case route.hasPrefix("/api/v1/conversations/"), route.hasPrefix("/inbox/"): conversationID
         case route.hasPrefix("/api/v1/agents/"): userID
         case route.hasPrefix("/api/v1/teams/"): teamID
@@ -74,6 +77,7 @@ struct RouteFixtures {
         return route
             .replacingOccurrences(of: "{id}", with: resource)
             .replacingOccurrences(of: "{identity_id}", with: identityID)
+            .replacingOccurrences(of: "{customer_id}", with: customerID)
             .replacingOccurrences(of: "{other}", with: otherCustomerID)
             .replacingOccurrences(of: "{tag}", with: "vip")
             .replacingOccurrences(of: "{key}", with: "plan")

@@ -160,6 +160,20 @@ struct RouteRoleMatrixTests {
         "DELETE /api/v1/webhook_endpoints/{id}": .roles(admins),
         "GET /api/v1/webhook_endpoints/{id}/attempts": .roles(admins),
 
+        // Segments and lists: everyone sees them (the inbox filters by them); analysts build them
+        "GET /api/v1/segments": .roles(everyone),
+        "POST /api/v1/segments": .roles(analysts),
+        "POST /api/v1/segments/preview": .roles(everyone),
+        "GET /api/v1/segments/{id}": .roles(everyone),
+        "PATCH /api/v1/segments/{id}": .roles(analysts),
+        "DELETE /api/v1/segments/{id}": .roles(analysts),
+        "GET /api/v1/segments/{id}/members": .roles(everyone),
+        "POST /api/v1/segments/{id}/members": .roles(analysts),
+        "DELETE /api/v1/segments/{id}/members/{customer_id}": .roles(analysts),
+        "POST /api/v1/segments/{id}/freeze": .roles(analysts),
+        "POST /api/v1/segments/{id}/rebuild": .roles(analysts),
+        "GET /api/v1/customers/{id}/segments": .roles(everyone),
+
         // Conversations and their set-up
         "GET /api/v1/conversations": .roles(support),
         "POST /api/v1/conversations": .roles(support),
