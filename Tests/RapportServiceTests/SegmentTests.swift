@@ -195,6 +195,38 @@ struct SegmentTests {
         }
     }
 
+    @Test("a list follows deletions and merges; a segment of everyone takes each new customer; scores are previewed only by those who see them",
+          arguments: TestDatabase.available)
+    func listsAndLifecycle(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let everyone = try await services.segments.create(SegmentDraft(name: "Everyone", definition: try Self.definition(#"{"all": []}"#)), as: actor)
+            let list = try await services.segments.create(SegmentDraft(name: "Fair", kind: .list), as: actor)
+            let fairFans = try await services.segments.create(SegmentDraft(name: "Fair fans", definition: try Self.definition(
+                #"{"field": "segments", "op": "contains", "value": "\#(list.id)"}"#)), as: actor)
+            let now = services.clock.now()
+            let first = try await services.commerce.upsertOrders([Self.order("50", email: "f@example.com", placedAt: now)], as: actor)[0].order.customerID
+            let second = try await services.commerce.upsertOrders([Self.order("51", email: "g@example.com", placedAt: now)], as: actor)[0].order.customerID
+            #expect(try await services.segments.find(id: everyone.id, as: actor).memberCount == 2)
+            _ = try await services.segments.addToList(id: list.id, customerIDs: [second], as: actor)
+            #expect(try await services.segments.find(id: fairFans.id, as: actor).memberCount == 1, "a segment naming a list follows it")
+            _ = try await services.customers.merge(into: first, from: second, as: actor)
+            #expect(try await services.segments.members(id: list.id, page: try PageRequest(), as: actor).items.map(\.id) == [first])
+            #expect(try await services.segments.members(id: fairFans.id, page: try PageRequest(), as: actor).items.map(\.id) == [first])
+            try await services.customers.delete(id: first, as: actor)
+            for segment in [everyone, list, fairFans] {
+                #expect(try await services.segments.find(id: segment.id, as: actor).memberCount == 0, "\(segment.name)")
+            }
+
+            let agent = Actor(workspaceID: services.workspaceID, role: .agent, userID: nil, teamIDs: [], label: "agent")
+            _ = try await services.segments.preview(try Self.definition(#"{"field": "tags", "op": "contains", "value": "vip"}"#), as: agent)
+            await #expect(throws: RapportError.self) {
+                _ = try await services.segments.preview(try Self.definition(#"{"field": "clv.lifetime_value", "op": ">", "value": 100}"#), as: agent)
+            }
+        }
+    }
+
     @Test("a bad definition is refused naming the part at fault")
     func badDefinitions() throws {
         let cases: [(String, String)] = [
@@ -208,6 +240,8 @@ struct SegmentTests {
             (#"{"field": "tags", "op": "contains", "value": "x", "within_days": 3}"#, "definition.within_days"),
             (#"{"all": [], "any": []}"#, "definition"),
             (#"{"field": "attributes.birthday", "op": "within_last_days", "value": 3}"#, "definition.op"),
+            (#"{"field": "orders.total_spent", "op": ">", "value": 1e20}"#, "definition.value"),
+            (#"{"field": "events.count", "op": ">=", "value": 1, "where": {"a\"b": 1}}"#, "definition.where"),
         ]
         for (text, field) in cases {
             do {

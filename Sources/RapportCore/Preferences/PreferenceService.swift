@@ -91,6 +91,10 @@ public struct PreferenceService: Sendable {
             let pause = choices.pauseDays.map { $0 > 0 ? now + TimeInterval($0) * 86_400 : nil } ?? shown.preferences.pausedUntil
             try await session.preferences.save(ContactPreferences(
                 customerID: shown.customerID, workspaceID: token.workspaceID, frequency: choices.frequency, pausedUntil: pause, updatedAt: now))
+            if pause != shown.preferences.pausedUntil {
+                transaction.touchSegments(
+                    of: [shown.customerID], workspaceID: token.workspaceID, facets: [.consent], reason: SegmentChangeReason(rawValue: "preferences.changed"))
+            }
             return try await centre(of: token, session: session)
         }
     }

@@ -11,7 +11,8 @@ struct SegmentChangeWatch: DomainChangeSubscriber {
                 case .created, .restored, .deleted:
                     transaction.touchSegments(of: [change.customer.id], workspaceID: change.workspaceID, facets: all, events: nil, reason: reason)
                 case .updated:
-                    transaction.touchSegments(of: [change.customer.id], workspaceID: change.workspaceID, facets: [.profile], reason: reason)
+                    // An update may carry identities taken over by proof, too.
+                    transaction.touchSegments(of: [change.customer.id], workspaceID: change.workspaceID, facets: [.profile, .identities], reason: reason)
                 case .identityAdded, .identityRemoved:
                     transaction.touchSegments(of: [change.customer.id], workspaceID: change.workspaceID, facets: [.identities], reason: reason)
                 case .merged(let merge), .unmerged(let merge):
@@ -28,6 +29,8 @@ struct SegmentChangeWatch: DomainChangeSubscriber {
                 transaction.touchSegments(of: [change.conversation.customerID], workspaceID: change.workspaceID, facets: [.conversations], reason: reason)
             case let change as MessageChange:
                 transaction.touchSegments(of: [change.conversation.customerID], workspaceID: change.workspaceID, facets: [.conversations], reason: reason)
+            case let change as SegmentMembershipChange where change.ofList:
+                transaction.touchSegments(of: [change.customerID], workspaceID: change.workspaceID, facets: [.segments], reason: change.reason)
             default:
                 break
             }

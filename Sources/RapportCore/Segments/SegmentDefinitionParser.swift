@@ -8,6 +8,11 @@ public enum SegmentDefinitionParser {
     public static let maximumDepth = 8
     public static let maximumParts = 100
     public static let maximumListedValues = 500
+    /// Values listed by `in` and `not_in` across the whole definition (each is a parameter of
+    /// the statements that evaluate it).
+    public static let maximumListedValuesInAll = 1_000
+    /// The largest number a condition compares with (money in major units included).
+    public static let maximumMagnitude = 1e12
     public static let maximumDays = 36_500
     static let maximumTextLength = 200
 
@@ -15,6 +20,13 @@ public enum SegmentDefinitionParser {
         let definition = try part(json, path: path, depth: 1)
         guard definition.size <= maximumParts else {
             throw RapportError.invalid(field: path, "has \(definition.size) conditions and groups; at most \(maximumParts) are allowed")
+        }
+        let listed = definition.conditions.reduce(0) { total, condition in
+            if case .texts(let values) = condition.value { return total + values.count }
+            return total
+        }
+        guard listed <= maximumListedValuesInAll else {
+            throw RapportError.invalid(field: path, "lists \(listed) values in `in` and `not_in`; at most \(maximumListedValuesInAll) in all")
         }
         return definition
     }
@@ -108,7 +120,9 @@ public enum SegmentDefinitionParser {
             }
             return .number(number)
         case .number?:
-            guard case .number(let number)? = json, number.isFinite else { throw RapportError.invalid(field: path, "must be a number") }
+            guard case .number(let number)? = json, number.isFinite, abs(number) < maximumMagnitude else {
+                throw RapportError.invalid(field: path, "must be a number smaller than 10¹² in size")
+            }
             return .number(number)
         case .boolean?:
             guard case .bool(let flag)? = json else { throw RapportError.invalid(field: path, "must be true or false") }
@@ -119,12 +133,13 @@ public enum SegmentDefinitionParser {
                 throw RapportError.invalid(field: path, "must be an identity kind: \(IdentityKind.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if field == .segments, !value.hasPrefix(IDPrefix.segment.rawValue + "_") { throw RapportError.invalid(field: path, "must be a segment's id") }
-            return .text(field == .tags ? value.lowercased() : value)
+            return .text(field == .tags ? ProfileRules.canonicalTag(value) : value)
         case .date?:
             return .date(try date(json, path: path))
         case nil:
             switch json {
-            case .number(let number)? where number.isFinite && op != .contains && op != .startsWith: return .number(number)
+            case .number(let number)? where number.isFinite && abs(number) < maximumMagnitude && op != .contains && op != .startsWith:
+                return .number(number)
             case .bool(let flag)? where op == .equal || op == .notEqual: return .boolean(flag)
             case .string(let text)? where ![.greater, .greaterOrEqual, .less, .lessOrEqual].contains(op): return .text(try self.text(.string(text), path: path))
             default: throw RapportError.invalid(field: path, "must be a text, number or true/false that `\(op.rawValue)` can compare")
@@ -137,8 +152,16 @@ public enum SegmentDefinitionParser {
         if let event = object["event"] { condition.event = try text(event, path: "\(path).event") }
         if let properties = object["where"] {
             guard case .object(let filters) = properties, filters.count <= 20,
-                  filters.values.allSatisfy({ if case .array = $0 { false } else if case .object = $0 { false } else { true } }) else {
-                throw RapportError.invalid(field: "\(path).where", "must be an object of up to 20 properties, each equal to a text, number or true/false")
+                  filters.allSatisfy({ key, value in
+                      guard !key.isEmpty, key.count <= 100, !key.contains("\""), !key.contains("\\") else { return false }
+                      switch value {
+                      case .string, .bool: return true
+                      case .number(let number): return number.isFinite && abs(number) < maximumMagnitude
+                      default: return false
+                      }
+                  }) else {
+                throw RapportError.invalid(
+                    field: "\(path).where", "must be an object of up to 20 properties (names without `\"` or `\\`), each equal to a text, number or true/false")
             }
             condition.properties = filters
         }

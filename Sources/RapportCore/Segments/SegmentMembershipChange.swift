@@ -6,6 +6,8 @@ public struct SegmentMembershipChange: DomainChange {
     public var customerID: String
     public var workspaceID: String
     public var reason: SegmentChangeReason
+    /// Whether the segment is a list (segments naming a list follow its changes).
+    public var ofList: Bool
 
     public init(entered: Bool, segment: Segment, customerID: String, reason: SegmentChangeReason) {
         self.entered = entered
@@ -14,6 +16,7 @@ public struct SegmentMembershipChange: DomainChange {
         self.customerID = customerID
         self.workspaceID = segment.workspaceID
         self.reason = reason
+        self.ofList = segment.kind == .list
     }
 
     public var eventType: DomainEventType { entered ? .segmentEntered : .segmentLeft }

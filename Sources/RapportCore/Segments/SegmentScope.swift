@@ -16,6 +16,6 @@ public struct SegmentScope: Sendable {
 
     /// A money condition's value in the currency's minor units.
     public func minorUnits(_ major: Double) -> Int64 {
-        Currency.minorUnits(fromMajor: major, currency: currency) ?? Int64(major.rounded())
+        Currency.minorUnits(fromMajor: major, currency: currency) ?? Int64(exactly: major.rounded()) ?? (major < 0 ? Int64.min : Int64.max)
     }
 }

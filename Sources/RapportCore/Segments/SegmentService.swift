@@ -37,7 +37,8 @@ public struct SegmentService: Sendable {
         return try await store.read { session in
             _ = try await existing(id, workspaceID: actor.workspaceID, session: session)
             let ids = try await session.segments.members(segmentID: id, workspaceID: actor.workspaceID, page: page)
-            let found = Dictionary(uniqueKeysWithValues: try await session.customers.find(ids: ids.items, workspaceID: actor.workspaceID).map { ($0.id, $0) })
+            let found = Dictionary(uniqueKeysWithValues: try await session.customers.find(ids: ids.items, workspaceID: actor.workspaceID)
+                .filter { $0.deletedAt == nil && $0.mergedIntoID == nil }.map { ($0.id, $0) })
             return Page(items: ids.items.compactMap { found[$0] }, hasMore: ids.hasMore)
         }
     }
@@ -65,6 +66,8 @@ public struct SegmentService: Sendable {
     public func preview(_ json: JSONValue, as actor: Actor) async throws -> SegmentPreview {
         try actor.require(.viewSegments)
         let definition = try SegmentDefinitionParser.parse(json)
+        // Its sample shows who has which scores: only for those who may see scores.
+        if definition.facets.contains(.insights) { try actor.require(.viewInsights) }
         let (count, ids) = try await store.read { session in
             try await check(definition, of: nil, workspaceID: actor.workspaceID, session: session)
             let scope = try await SegmentUpkeep.scope(workspaceID: actor.workspaceID, for: [definition], at: clock.now(), session: session)
@@ -188,9 +191,7 @@ public struct SegmentService: Sendable {
                 members.formUnion(page.items)
                 after = page.hasMore ? page.items.last : nil
             } while after != nil
-            let (count, matching) = try await session.segments.count(definition, scope: scope, sample: Int.max / 2)
-            precondition(count == matching.count, "the sample holds every match")
-            let recomputed = Set(matching)
+            let recomputed = Set(try await session.segments.count(definition, scope: scope, sample: Int.max / 2).sample)
             return SegmentDrift(missing: recomputed.subtracting(members).sorted(), extra: members.subtracting(recomputed).sorted())
         }
     }

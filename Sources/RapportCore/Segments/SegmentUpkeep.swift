@@ -15,6 +15,8 @@ enum SegmentUpkeep {
             guard !touches.isEmpty else { return }
             for workspaceID in touches.keys.sorted() {
                 guard let customers = touches[workspaceID], !customers.isEmpty else { continue }
+                let whole = customers.filter(\.value.touchesEverything).keys.sorted()
+                if !whole.isEmpty { try await followLists(whole, workspaceID: workspaceID, transaction: transaction) }
                 let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
                 guard !plan.isEmpty else { continue }
                 var relevant = Set<String>()
@@ -27,6 +29,34 @@ enum SegmentUpkeep {
                 try await apply(levels, customerIDs: customers.keys.sorted(), scope: scope, transaction: transaction) { customers[$0]?.reason ?? .rebuild }
             }
         }
+    }
+
+    /// Lists hold whom they were given, while they live: a customer deleted leaves them, one
+    /// merged away hands their place to the survivor.
+    static func followLists(_ customerIDs: [String], workspaceID: String, transaction: WriteTransaction) async throws {
+        let session = transaction.session
+        let lists = try await session.segments.all(workspaceID: workspaceID).filter { $0.kind == .list }
+        guard !lists.isEmpty else { return }
+        let held = try await session.segments.memberships(customerIDs: customerIDs, segmentIDs: lists.map(\.id))
+        guard !held.isEmpty else { return }
+        let customers = Dictionary(
+            uniqueKeysWithValues: try await session.customers.find(ids: customerIDs, workspaceID: workspaceID).map { ($0.id, $0) })
+        var changes: [any DomainChange] = []
+        for list in lists {
+            for membership in held where membership.segmentID == list.id {
+                guard let customer = customers[membership.customerID], customer.deletedAt != nil || customer.mergedIntoID != nil else { continue }
+                let reason: SegmentChangeReason = customer.mergedIntoID != nil ? SegmentChangeReason(.customerMerged) : SegmentChangeReason(.customerDeleted)
+                for removed in try await session.segments.remove([customer.id], from: list) {
+                    changes.append(SegmentMembershipChange(entered: false, segment: list, customerID: removed, reason: reason))
+                }
+                if let survivor = customer.mergedIntoID {
+                    for added in try await session.segments.add([survivor], to: list, at: transaction.now) {
+                        changes.append(SegmentMembershipChange(entered: true, segment: list, customerID: added, reason: reason))
+                    }
+                }
+            }
+        }
+        try await transaction.record(changes)
     }
 
     /// Evaluates the customers against each level's segments and writes what changed.

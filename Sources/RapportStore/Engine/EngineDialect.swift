@@ -118,15 +118,16 @@ struct EngineDialect: Sendable {
     }
 
     /// Whether the tracked events aliased `t` have the property equal to `value` (a text,
-    /// number or true/false; numbers compare as numbers).
+    /// number or true/false, of the same JSON type; numbers compare as numbers). Keys never
+    /// hold `"` or `\`.
     func eventProperty(_ key: String, equals value: JSONValue) -> SQLQueryString {
         switch kind {
         case .sqlite:
-            let path = "$.\"" + key.replacingOccurrences(of: "\"", with: "") + "\""
+            let path = "$.\"" + key + "\""
             let read: SQLQueryString = "json_extract(t.properties, \(bind: path))"
             switch value {
             case .bool(let flag): return read + " = \(bind: flag ? 1 : 0) AND json_type(t.properties, \(bind: path)) = \(bind: flag ? "true" : "false")"
-            case .number(let number): return read + " = \(bind: number)"
+            case .number(let number): return read + " = \(bind: number) AND json_type(t.properties, \(bind: path)) IN ('integer', 'real')"
             case .string(let text): return read + " = \(bind: text) AND json_type(t.properties, \(bind: path)) = 'text'"
             default: return "json_type(t.properties, \(bind: path)) = 'null'"
             }

@@ -6,6 +6,9 @@ struct SQLSegmentRepository: SegmentRepository {
     let handle: SQLConnectionHandle
     /// Customers per evaluating statement.
     static let evaluationSlice = 500
+    /// Definitions per evaluating statement: with at most 1,000 listed values each, a statement
+    /// stays under SQLite's 32,766 parameters.
+    static let definitionsPerStatement = 10
 
     private static let live: SQLQueryString = " AND c.deleted_at IS NULL AND c.merged_into_id IS NULL"
 
@@ -60,6 +63,16 @@ struct SQLSegmentRepository: SegmentRepository {
         _ definitions: [(id: String, definition: SegmentDefinition)], customerIDs: [String], scope: SegmentScope
     ) async throws -> [SegmentVerdict] {
         guard !definitions.isEmpty, !customerIDs.isEmpty else { return [] }
+        var verdicts: [SegmentVerdict] = []
+        for group in definitions.slices(of: Self.definitionsPerStatement) {
+            verdicts += try await evaluateTogether(group, customerIDs: customerIDs, scope: scope)
+        }
+        return verdicts
+    }
+
+    private func evaluateTogether(
+        _ definitions: [(id: String, definition: SegmentDefinition)], customerIDs: [String], scope: SegmentScope
+    ) async throws -> [SegmentVerdict] {
         let sql = SegmentSQL(dialect: handle.dialect, scope: scope)
         var columns: SQLQueryString = "c.id"
         for (index, item) in definitions.enumerated() {
@@ -123,6 +136,8 @@ struct SQLSegmentRepository: SegmentRepository {
                 if index > 0 { insert += ", " }
                 insert += "(\(bind: segmentID), \(bind: customerID), \(bind: workspaceID), \(bind: Timestamp.microseconds(date)))"
             }
+            // A concurrent transaction about the same customer may have scheduled it meanwhile.
+            insert += " ON CONFLICT (segment_id, customer_id) DO UPDATE SET due_at = excluded.due_at"
             try await handle.sql.raw(insert).run()
         }
     }
@@ -142,7 +157,7 @@ struct SQLSegmentRepository: SegmentRepository {
     func dueFlips(at date: Date, limit: Int) async throws -> [SegmentFlip] {
         try await handle.sql.raw("""
             SELECT segment_id, customer_id, workspace_id, due_at FROM segment_flips WHERE due_at <= \(bind: Timestamp.microseconds(date))
-            ORDER BY due_at LIMIT \(unsafeRaw: String(limit))
+            ORDER BY due_at LIMIT \(unsafeRaw: String(limit))\(unsafeRaw: handle.inTransaction ? handle.dialect.skipLockedRows : "")
             """).all().map { row in
             SegmentFlip(
                 segmentID: try row.string("segment_id"), customerID: try row.string("customer_id"),

@@ -53,7 +53,8 @@ struct SegmentSQL {
             let (rows, value) = dialect.addressRows(reading: condition.field == .country ? "country" : "city")
             return "EXISTS (SELECT 1 FROM " + rows + " WHERE " + text(value, condition) + ")"
         case .tags:
-            return "c.tags LIKE \(bind: "%\"" + likeEscaped(condition.value.text ?? "") + "\"%") ESCAPE '\\'"
+            // Tags are stored as a JSON array of canonical tags: the quoted tag is unambiguous.
+            return "c.tags LIKE \(bind: "%" + likeEscaped(StoredJSON.tags([condition.value.text ?? ""]).dropFirst().dropLast()) + "%") ESCAPE '\\'"
         case .createdAt: return date("c.created_at", condition)
         case .identities:
             return "EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: condition.value.text ?? ""))"
@@ -91,13 +92,15 @@ struct SegmentSQL {
     // MARK: Values
 
     private func text(_ expression: SQLQueryString, _ condition: SegmentCondition) -> SQLQueryString {
+        // Both sides folded by the engine's own LOWER, so a value and a stored text fold alike.
         let lower = "LOWER(" + expression + ")"
         switch (condition.op, condition.value) {
         case (.isSet, _): return "(" + expression + " IS NOT NULL AND " + expression + " <> '')"
-        case (.contains, .text(let value)): return lower + " LIKE \(bind: "%" + likeEscaped(value.lowercased()) + "%") ESCAPE '\\'"
-        case (.startsWith, .text(let value)): return lower + " LIKE \(bind: likeEscaped(value.lowercased()) + "%") ESCAPE '\\'"
-        case (.oneOf, .texts(let values)): return lower + " IN (\(binds: values.map { $0.lowercased() }))"
-        case (.equal, .text(let value)): return lower + " = \(bind: value.lowercased())"
+        case (.contains, .text(let value)): return lower + " LIKE LOWER(\(bind: "%" + likeEscaped(value) + "%")) ESCAPE '\\'"
+        case (.startsWith, .text(let value)): return lower + " LIKE LOWER(\(bind: likeEscaped(value) + "%")) ESCAPE '\\'"
+        case (.oneOf, .texts(let values)):
+            return lower + " IN (" + joined(values.map { "LOWER(\(bind: $0))" as SQLQueryString }, ", ") + ")"
+        case (.equal, .text(let value)): return lower + " = LOWER(\(bind: value))"
         default: return "(1 = 0)"
         }
     }
@@ -299,7 +302,7 @@ struct SegmentSQL {
         parts.dropFirst().reduce(parts[0]) { $0 + "\(unsafeRaw: separator)" + $1 }
     }
 
-    private func likeEscaped(_ text: String) -> String {
+    private func likeEscaped(_ text: some StringProtocol) -> String {
         text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
