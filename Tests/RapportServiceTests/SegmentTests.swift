@@ -59,6 +59,11 @@ struct SegmentTests {
             #expect(lastBefore.count == 3)
             let vip = try await services.segments.preview(try Self.definition(#"{"field": "tags", "op": "contains", "value": "vip"}"#), as: actor)
             #expect(vip.sample.map(\.id) == [once])
+            _ = try await services.customers.addTags(id: late, ["bigxspender"], as: actor)
+            let spenders = try await services.segments.preview(try Self.definition(#"{"field": "tags", "op": "contains", "value": "big_spender"}"#), as: actor)
+            #expect(spenders.count == 0, "`_` in a tag is no wildcard")
+            let listed = try await services.customers.list(filter: CustomerFilter(tag: "big_spender"), page: try PageRequest(), as: actor)
+            #expect(listed.items.isEmpty, "nor in the customer list's tag filter")
             let notVIP = try await services.segments.preview(try Self.definition("""
                 {"all": [{"field": "tags", "op": "not_contains", "value": "vip"}, {"not": {"field": "orders.count", "op": "=", "value": 0}}]}
                 """), as: actor)

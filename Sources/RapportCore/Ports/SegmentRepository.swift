@@ -15,6 +15,8 @@ public protocol SegmentRepository: Sendable {
 
     /// How many live customers the definition holds now, and the first `sample` of them (newest first).
     func count(_ definition: SegmentDefinition, scope: SegmentScope, sample: Int) async throws -> (count: Int, sample: [String])
+    /// Every live customer the definition holds now.
+    func matching(_ definition: SegmentDefinition, scope: SegmentScope) async throws -> [String]
     /// For each definition, whether the live customer meets it now (a customer who is not
     /// live meets none), and when, with nothing else happening, the answer may next change.
     func evaluate(

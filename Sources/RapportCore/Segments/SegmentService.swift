@@ -191,7 +191,7 @@ public struct SegmentService: Sendable {
                 members.formUnion(page.items)
                 after = page.hasMore ? page.items.last : nil
             } while after != nil
-            let recomputed = Set(try await session.segments.count(definition, scope: scope, sample: Int.max / 2).sample)
+            let recomputed = Set(try await session.segments.matching(definition, scope: scope))
             return SegmentDrift(missing: recomputed.subtracting(members).sorted(), extra: members.subtracting(recomputed).sorted())
         }
     }

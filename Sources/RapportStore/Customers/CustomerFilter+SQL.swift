@@ -6,7 +6,7 @@ extension CustomerFilter {
     /// empty filter): one reading of a segment for customer lists and store metrics.
     func conditions(workspaceID: String) -> SQLQueryString {
         var clause: SQLQueryString = ""
-        if let tag { clause += " AND c.tags LIKE \(bind: StoredJSON.tagPattern(tag))" }
+        if let tag { clause += " AND c.tags LIKE \(bind: StoredJSON.tagPattern(tag)) ESCAPE '\\'" }
         if let rfmSegment {
             clause += """
                  AND c.id IN (SELECT customer_id FROM customer_rfm WHERE workspace_id = \(bind: workspaceID)

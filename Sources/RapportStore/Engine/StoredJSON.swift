@@ -23,10 +23,13 @@ enum StoredJSON {
         return writer.text
     }
 
-    /// A LIKE pattern that finds one tag in a stored tag list (tags are stored as a JSON array
-    /// of lower-case strings, so the quoted tag is unambiguous).
+    /// A LIKE pattern, for use with `ESCAPE '\'`, that finds one tag in a stored tag list (tags
+    /// are stored as a JSON array of lower-case strings, so the quoted tag is unambiguous; `%`
+    /// and `_` in it are escaped, so `big_spender` does not match `bigXspender`).
     static func tagPattern(_ tag: String) -> String {
-        "%" + tags([tag]).dropFirst().dropLast() + "%"
+        let quoted = tags([tag]).dropFirst().dropLast()
+            .replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
+        return "%" + quoted + "%"
     }
 
     static func addresses(_ addresses: [Address]) -> String {

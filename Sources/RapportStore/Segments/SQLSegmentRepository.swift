@@ -59,6 +59,13 @@ struct SQLSegmentRepository: SegmentRepository {
         return (Int(count), ids)
     }
 
+    func matching(_ definition: SegmentDefinition, scope: SegmentScope) async throws -> [String] {
+        let predicate = SegmentSQL(dialect: handle.dialect, scope: scope).predicate(definition)
+        return try await handle.sql.raw(
+            "SELECT c.id FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + " AND " + predicate
+        ).all().map { try $0.string("id") }
+    }
+
     func evaluate(
         _ definitions: [(id: String, definition: SegmentDefinition)], customerIDs: [String], scope: SegmentScope
     ) async throws -> [SegmentVerdict] {

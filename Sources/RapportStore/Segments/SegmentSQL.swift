@@ -53,8 +53,7 @@ struct SegmentSQL {
             let (rows, value) = dialect.addressRows(reading: condition.field == .country ? "country" : "city")
             return "EXISTS (SELECT 1 FROM " + rows + " WHERE " + text(value, condition) + ")"
         case .tags:
-            // Tags are stored as a JSON array of canonical tags: the quoted tag is unambiguous.
-            return "c.tags LIKE \(bind: "%" + likeEscaped(StoredJSON.tags([condition.value.text ?? ""]).dropFirst().dropLast()) + "%") ESCAPE '\\'"
+            return "c.tags LIKE \(bind: StoredJSON.tagPattern(condition.value.text ?? "")) ESCAPE '\\'"
         case .createdAt: return date("c.created_at", condition)
         case .identities:
             return "EXISTS (SELECT 1 FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: condition.value.text ?? ""))"
