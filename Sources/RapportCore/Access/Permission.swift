@@ -3,7 +3,7 @@
 /// SLA policies and the bot, see the dashboard, delete customers, export what Rapport holds on
 /// one and refund returns; agents work conversations and change orders (as the bot does);
 /// marketers see customers, segments and insights but no conversation contents, and build
-/// segments (as admins and managers do; everyone sees them). Everyone may
+/// segments and export their members (as admins and managers do; everyone sees them). Everyone may
 /// edit customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
@@ -28,6 +28,7 @@ public enum Permission: Sendable, CaseIterable {
     case viewAuditLog
     case viewSegments
     case manageSegments
+    case exportSegmentMembers
 
     public var roles: Set<UserRole> {
         switch self {
@@ -46,6 +47,9 @@ public enum Permission: Sendable, CaseIterable {
         case .eraseCustomers, .viewAuditLog: [.admin]
         case .viewSegments: [.admin, .manager, .agent, .marketer]
         case .manageSegments: [.admin, .manager, .marketer]
+        // Many customers' names, e-mail addresses and phone numbers at once, for campaigns:
+        // those who build segments, not agents (who may page through a segment's members).
+        case .exportSegmentMembers: [.admin, .manager, .marketer]
         }
     }
 
@@ -73,6 +77,7 @@ public enum Permission: Sendable, CaseIterable {
         case .viewAuditLog: "read or export the audit log"
         case .viewSegments: "see segments"
         case .manageSegments: "create, change or delete segments and lists"
+        case .exportSegmentMembers: "export a segment's members"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

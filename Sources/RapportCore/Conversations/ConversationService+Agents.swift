@@ -11,10 +11,12 @@ extension ConversationService {
         return try await store.read { session in try await visibleConversation(id: id, actor: actor, session: session) }
     }
 
-    /// The conversations the actor may see: an agent only those of their teams' inboxes.
+    /// The conversations the actor may see: an agent only those of their teams' inboxes. A
+    /// segment in the filter needs `viewSegments` and must be one of the workspace's.
     public func conversations(filter: ConversationFilter, page: PageRequest, as actor: Actor) async throws -> Page<Conversation> {
         try actor.require(.readConversations)
         return try await store.read { session in
+            try await SegmentFilter.check(filter.segmentID, as: actor, session: session)
             var scoped = filter
             scoped.scope = try await scope(of: actor, session: session)
             return try await session.conversations.list(filter: scoped, workspaceID: actor.workspaceID, page: page)
@@ -33,6 +35,7 @@ extension ConversationService {
     public func counts(filter: ConversationFilter, as actor: Actor) async throws -> ConversationCounts {
         try actor.require(.readConversations)
         return try await store.read { session in
+            try await SegmentFilter.check(filter.segmentID, as: actor, session: session)
             var scoped = filter
             scoped.scope = try await scope(of: actor, session: session)
             return try await session.conversations.counts(filter: scoped, userID: actor.userID, workspaceID: actor.workspaceID)

@@ -171,11 +171,12 @@ public struct CustomerService: Sendable {
         return try await store.read { session in try await session.customers.find(ids: Array(Set(ids)), workspaceID: actor.workspaceID) }
     }
 
-    /// Live customers in the segment (tag, RFM segment, lifetime value; tags are stored
-    /// lower-cased), newest first; with a query, those of them whose names, e-mails or phones
-    /// match it. Without a segment, a query that is a whole e-mail address or phone number is
-    /// first looked up as an identity: an exact hit answers at once, where a word search would
-    /// match every `example.com` address.
+    /// Live customers in the segment (tag, RFM segment, lifetime value, members of a saved
+    /// segment or list; tags are stored lower-cased), newest first; with a query, those of them
+    /// whose names, e-mails or phones match it. Without a segment, a query that is a whole
+    /// e-mail address or phone number is first looked up as an identity: an exact hit answers
+    /// at once, where a word search would match every `example.com` address. A saved segment
+    /// needs `viewSegments` and must be one of the workspace's (else 422 naming `segment`).
     public func list(
         query: String? = nil, filter: CustomerFilter = CustomerFilter(), page: PageRequest, as actor: Actor
     ) async throws -> Page<Customer> {
@@ -184,11 +185,15 @@ public struct CustomerService: Sendable {
         segment.tag = filter.tag?.trimmed.lowercased()
         let normalized = segment
         guard let query = query?.trimmed, !query.isEmpty else {
-            return try await store.read { session in try await session.customers.list(workspaceID: workspaceID, filter: normalized, page: page) }
+            return try await store.read { session in
+                try await SegmentFilter.check(normalized.segmentID, as: actor, session: session)
+                return try await session.customers.list(workspaceID: workspaceID, filter: normalized, page: page)
+            }
         }
         let tokens = CustomerSearchDocument.queryTokens(query)
         let exact = normalized.isEmpty ? exactIdentity(query) : nil
         return try await store.read { session in
+            try await SegmentFilter.check(normalized.segmentID, as: actor, session: session)
             if let exact, page.startingAfter == nil,
                 let owner = try await session.customers.owners(of: [exact], workspaceID: workspaceID)[exact],
                 !owner.isDeleted,

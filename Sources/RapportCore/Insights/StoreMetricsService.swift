@@ -21,6 +21,7 @@ public struct StoreMetricsService: Sendable {
         try Self.check(from: from, to: to)
         let workspaceID = actor.workspaceID
         return try await store.read { session in
+            try await SegmentFilter.check(filter.segmentID, as: actor, session: session)
             let insights = session.insights
             let currency = try await insights.mainCurrency(workspaceID: workspaceID) ?? "USD"
             let facts = try await insights.orderFacts(workspaceID: workspaceID, currency: currency, from: from, to: to, filter: filter)
@@ -46,7 +47,8 @@ public struct StoreMetricsService: Sendable {
         let start = calendar.date(byAdding: .month, value: -(months - 1), to: monthStart) ?? monthStart
         let workspaceID = actor.workspaceID
         let members = try await store.read { session in
-            try await session.insights.cohortMembers(workspaceID: workspaceID, from: start, to: end, filter: filter)
+            try await SegmentFilter.check(filter.segmentID, as: actor, session: session)
+            return try await session.insights.cohortMembers(workspaceID: workspaceID, from: start, to: end, filter: filter)
         }
         return CohortRetention(members: members, start: start, end: end)
     }

@@ -26,8 +26,9 @@ public protocol SegmentRepository: Sendable {
     /// Recomputes a segment's members from scratch: adds whoever meets the definition and is
     /// not a member, removes members who do not; answers who entered and who left.
     func rebuild(_ segment: Segment, definition: SegmentDefinition, scope: SegmentScope) async throws -> (entered: [String], left: [String])
-    /// Sets when each customer's membership of the segment is next re-evaluated (nil: never).
-    func scheduleFlips(segmentID: String, workspaceID: String, _ moments: [String: Date?]) async throws
+    /// Replaces the flips of each listed customer for each listed segment by `due`: when
+    /// membership is next re-evaluated (a pair not in `due`: never).
+    func reschedule(segmentIDs: [String], customerIDs: [String], workspaceID: String, due: [SegmentFlip]) async throws
     /// Schedules the next flip of every live customer of the workspace for a time-dependent segment.
     func scheduleAllFlips(_ segment: Segment, definition: SegmentDefinition, scope: SegmentScope) async throws
     /// Flips due at `date`, oldest first.
@@ -43,6 +44,9 @@ public protocol SegmentRepository: Sendable {
     func leaveAll(customerIDs: [String], workspaceID: String) async throws
     /// A page of members, newest customer first.
     func members(segmentID: String, workspaceID: String, page: PageRequest) async throws -> Page<String>
+    /// Up to `limit` members with when they entered, newest customer first, after the customer
+    /// `after` (exports read a large segment in chunks of any size this way).
+    func memberEntries(segmentID: String, workspaceID: String, after: String?, limit: Int) async throws -> [SegmentMemberEntry]
     /// Records the member count each day for the size chart.
     func recordSizes(at date: Date) async throws
     func sizes(segmentID: String, since date: Date) async throws -> [(day: Date, members: Int)]

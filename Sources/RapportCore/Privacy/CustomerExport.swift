@@ -58,28 +58,19 @@ public struct CustomerExport: Sendable {
         return writer.text
     }
 
-    /// A table as CSV (RFC 4180): a header of column names, then one line per row; a stored
-    /// JSON document is its JSON text.
+    /// A table as CSV (RFC 4180, written by `CSVWriter`): a header of column names, then one
+    /// line per row; a stored JSON document is its JSON text.
     public static func csv(_ table: PersonalDataTable) -> String {
-        var text = table.columns.map(csvField).joined(separator: ",") + "\r\n"
+        var text = CSVWriter.line(table.columns)
         for row in table.rows {
-            text += row.map { value in
+            text += CSVWriter.line(row.map { value in
                 switch value {
                 case .null: ""
-                case .string(let string): csvField(string)
-                default: csvField(JSONDocumentEncoder.text(value))
+                case .string(let string): string
+                default: JSONDocumentEncoder.text(value)
                 }
-            }.joined(separator: ",") + "\r\n"
+            })
         }
         return text
-    }
-
-    /// A field quoted when it holds a comma, quote or line break, with quotes doubled. A field
-    /// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) gets a leading `'`.
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -86,7 +86,7 @@ public enum SegmentDefinitionParser {
         return type.operators
     }
 
-    private static func extraKeys(for field: SegmentField) -> [String] {
+    static func extraKeys(for field: SegmentField) -> [String] {
         switch field {
         case .eventCount: ["event", "where", "within_days", "from", "before"]
         case .firstSeenAt, .lastSeenAt: ["event"]

@@ -8,7 +8,7 @@ public struct SegmentService: Sendable {
     public static let maximumDescriptionLength = 1_000
     public static let previewSample = 10
     /// Due flips settled per transaction.
-    public static let flipBatch = 1_000
+    public static let flipBatch = 5_000
 
     let customers: CustomerService
     var context: CoreContext { customers.context }
@@ -215,8 +215,8 @@ public struct SegmentService: Sendable {
                             workspaceID: workspaceID, for: levels.flatMap { $0 }.map(\.definition), at: now, session: transaction.session)
                         try await SegmentUpkeep.apply(levels, customerIDs: pairs.map(\.customerID), scope: scope, transaction: transaction) { _ in .timePassed }
                         if plan.entries[segmentID] == nil {
-                            try await transaction.session.segments.scheduleFlips(
-                                segmentID: segmentID, workspaceID: workspaceID, Dictionary(uniqueKeysWithValues: pairs.map { ($0.customerID, nil) }))
+                            try await transaction.session.segments.reschedule(
+                                segmentIDs: [segmentID], customerIDs: pairs.map(\.customerID), workspaceID: workspaceID, due: [])
                         }
                     }
                 }
@@ -295,7 +295,7 @@ public struct SegmentService: Sendable {
         }
     }
 
-    private func existing(_ id: String, workspaceID: String, session: any StoreSession) async throws -> Segment {
+    func existing(_ id: String, workspaceID: String, session: any StoreSession) async throws -> Segment {
         guard let segment = try await session.segments.find(id: id, workspaceID: workspaceID) else {
             throw RapportError.notFound("No segment with id \(id).")
         }

@@ -19,8 +19,13 @@ enum SegmentUpkeep {
                 if !whole.isEmpty { try await followLists(whole, workspaceID: workspaceID, transaction: transaction) }
                 let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
                 guard !plan.isEmpty else { continue }
+                // Touches come in few shapes (a batch of tracked events: one per event name).
                 var relevant = Set<String>()
-                for touch in customers.values { relevant.formUnion(plan.ids { touch.concerns($0) }) }
+                var shapes: [SegmentTouch] = []
+                for touch in customers.values where !shapes.contains(where: { $0.facets == touch.facets && $0.eventNames == touch.eventNames }) {
+                    shapes.append(touch)
+                    relevant.formUnion(plan.ids { touch.concerns($0) })
+                }
                 guard !relevant.isEmpty else { continue }
                 relevant.formUnion(plan.dependents(of: relevant))
                 let levels = plan.levels(relevant)
@@ -85,11 +90,15 @@ enum SegmentUpkeep {
                         changes.append(SegmentMembershipChange(entered: false, segment: segment, customerID: customerID, reason: reason(customerID)))
                     }
                 }
-                if entry.definition.dependsOnTime {
-                    var moments: [String: Date?] = [:]
-                    for verdict in mine { moments[verdict.customerID] = verdict.nextChange }
-                    try await segments.scheduleFlips(segmentID: segment.id, workspaceID: segment.workspaceID, moments)
+            }
+            let timed = level.filter(\.definition.dependsOnTime).map(\.segment.id)
+            if !timed.isEmpty {
+                let due = verdicts.compactMap { verdict in
+                    verdict.nextChange.map {
+                        SegmentFlip(segmentID: verdict.segmentID, customerID: verdict.customerID, workspaceID: scope.workspaceID, dueAt: $0)
+                    }
                 }
+                try await segments.reschedule(segmentIDs: timed, customerIDs: customerIDs, workspaceID: scope.workspaceID, due: due)
             }
             try await transaction.record(changes)
         }

@@ -31,6 +31,7 @@ public enum RapportApplication {
         SourceRoutes(sources: services.sources).register(on: authenticated)
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
         SegmentRoutes(segments: services.segments).register(on: authenticated)
+        SegmentFileRoutes(segments: services.segments).register(api: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
@@ -68,11 +69,11 @@ public enum RapportApplication {
             customers: services.customers, commerce: services.commerce, recommendations: services.recommendations, clock: services.clock)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
-            customerViews: customerViews, clock: services.clock)
+            segments: services.segments, customerViews: customerViews, clock: services.clock)
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages, clock: services.clock).register(on: workspace)
         CustomerPages(
             customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, consents: services.consents,
-            privacy: services.privacy, views: customerViews, pages: pages
+            privacy: services.privacy, segments: services.segments, views: customerViews, pages: pages
         ).register(on: workspace)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,
@@ -82,12 +83,14 @@ public enum RapportApplication {
         DashboardPages(conversations: services.conversations, bot: services.bot, pages: pages, clock: services.clock).register(on: workspace)
         InsightsPages(
             metrics: services.metrics, rfm: services.rfm, lifetime: services.lifetime, refresh: services.insightsRefresh,
-            customers: services.customers, pages: pages, clock: services.clock
+            customers: services.customers, segments: services.segments, pages: pages, clock: services.clock
         ).register(on: workspace)
+        SegmentFileRoutes(segments: services.segments).register(workspace: workspace)
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
+        SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         SignUpPages(signUps: services.signUps, pages: pages).register(on: open)
         CommercePages(

@@ -16,6 +16,8 @@ enum ConversationRequests {
         filter.inboxID = try id(query.get("inbox_id"), .inbox, "inbox_id")
         filter.customerID = try id(query.get("customer_id"), .customer, "customer_id")
         filter.teamID = try id(query.get("team_id"), .team, "team_id")
+        // The customers' segment or list; Core refuses one that is not the workspace's.
+        filter.segmentID = try id(query.get("segment"), .segment, "segment")
         if let assignee = query.get("assignee_id") {
             if assignee == "none" { filter.unassigned = true } else { filter.assigneeID = try id(assignee, .user, "assignee_id") }
         }

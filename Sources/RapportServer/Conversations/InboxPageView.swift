@@ -1,5 +1,5 @@
-/// The inbox page: the conversation list with its views, status tabs, channel and team
-/// filters, counts and paging, and the open conversation beside it when one is chosen.
+/// The inbox page: the conversation list with its views, status tabs, channel, team and
+/// segment filters, counts and paging, and the open conversation beside it when one is chosen.
 /// `inbox_list` renders the list part alone (without the conversation).
 struct InboxPageView: TemplateView {
     /// One conversation in the list: who, which channel, when, the latest message, and its flags.
@@ -48,6 +48,8 @@ struct InboxPageView: TemplateView {
     let empty: Bool
     let views: [Tab]
     let teams: [Team]
+    /// The customers' segments and lists of the segment filter.
+    let segments: [ChoiceView]
     let statuses: [Tab]
     let channels: [Channel]
     let view: String

@@ -8,11 +8,17 @@ struct InboxViews: Sendable {
     let inboxes: InboxService
     let customers: CustomerService
     let commerce: CommerceService
+    let segments: SegmentService
     let customerViews: CustomerViews
     let clock: any WallClock
 
-    /// The list with its views, status tabs, channel filter and counts.
-    func list(query: InboxQuery, selected: String?, actor: Actor) async throws -> InboxPageView {
+    /// The list with its views, status tabs, channel, team and segment filters and counts.
+    func list(query asked: InboxQuery, selected: String?, actor: Actor) async throws -> InboxPageView {
+        // The segment filter offers the workspace's segments and lists; an id naming none of them is no filter.
+        let segmentList = try await segments.list(as: actor)
+        var known = asked
+        if let id = known.segmentID, !segmentList.contains(where: { $0.id == id }) { known.segmentID = nil }
+        let query = known
         async let counted = conversations.counts(filter: query.countingFilter, as: actor)
         async let found = conversations.conversations(
             filter: query.filter(userID: actor.userID), page: try PageRequest(limit: 50, startingAfter: query.after), as: actor)
@@ -70,8 +76,9 @@ struct InboxViews: Sendable {
         let teamOptions = visibleTeams.map { team in
             InboxPageView.Team(id: team.id, name: team.name, selected: team.id == query.teamID)
         }
+        let segmentOptions = SegmentFilterChoice(query.segmentID.map { Substring($0) }, segments: segmentList, offersRFM: false).options
         return InboxPageView(
-            items: items, empty: items.isEmpty, views: views, teams: teamOptions, statuses: statuses, channels: channels,
+            items: items, empty: items.isEmpty, views: views, teams: teamOptions, segments: segmentOptions, statuses: statuses, channels: channels,
             view: query.view.rawValue, status: query.status.rawValue, label: query.label, team: query.teamID,
             query: query.pageString, selectedID: selected,
             more: page.hasMore ? page.items.last.map { "/inbox" + query.string() + "&after=\($0.id)" } : nil,

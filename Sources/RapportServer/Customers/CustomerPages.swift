@@ -10,6 +10,7 @@ struct CustomerPages {
     let inboxes: InboxService
     let consents: ConsentService
     let privacy: PrivacyService
+    let segments: SegmentService
     let views: CustomerViews
     let pages: WebPages
 
@@ -34,9 +35,12 @@ struct CustomerPages {
         let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .customer) ? $0 : nil }
         let tag = request.uri.queryParameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }
             .flatMap { $0.isEmpty ? nil : $0 }
-        let segment = request.uri.queryParameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
+        // An RFM segment by name, or a segment or list by id.
+        let choice = SegmentFilterChoice(request.uri.queryParameters["segment"], segments: try await segments.list(as: actor))
+        let segment = choice.rfm
         let page = try await customers.list(
-            query: query, filter: CustomerFilter(tag: tag, rfmSegment: segment), page: try PageRequest(limit: 50, startingAfter: after), as: actor)
+            query: query, filter: CustomerFilter(tag: tag, rfmSegment: segment, segmentID: choice.segment?.id),
+            page: try PageRequest(limit: 50, startingAfter: after), as: actor)
         let rows = page.items.map { customer in
             CustomersPageView.Row(
                 id: customer.id, name: WebFormat.customerName(customer),
@@ -47,11 +51,13 @@ struct CustomerPages {
         var next: String?
         if page.hasMore, let last = page.items.last {
             next = "/customers?" + (query.map { "q=\(WebRedirect.encoded($0))&" } ?? "") + (tag.map { "tag=\(WebRedirect.encoded($0))&" } ?? "")
-                + (segment.map { "segment=\($0.rawValue)&" } ?? "") + "after=\(last.id)"
+                + (choice.value.map { "segment=\($0)&" } ?? "") + "after=\(last.id)"
         }
         let view = CustomersPageView(
             q: query, tag: tag, segment: segment.map { CustomersPageView.Segment(label: $0.label) },
-            segments: WebFormat.segmentOptions(selected: segment), allHref: "/customers" + (tag.map { "?tag=" + WebRedirect.encoded($0) } ?? ""),
+            savedSegment: choice.segment.map { CustomersPageView.Segment(label: $0.name) },
+            segments: WebFormat.segmentOptions(selected: segment), lists: choice.options, hasLists: !choice.segments.isEmpty,
+            allHref: "/customers" + (tag.map { "?tag=" + WebRedirect.encoded($0) } ?? ""),
             rows: rows, empty: rows.isEmpty, next: next)
         return try pages.render("customers", context, title: "Customers", section: "customers", view: view)
     }

@@ -1,8 +1,10 @@
 import Hummingbird
 import RapportCore
 
-/// A segment of customers from the query string: `tag`, `segment` (RFM), `min_lifetime_value`
-/// (major units) and `max_probability_alive` (0 to 1); a bad value is a 422 naming it.
+/// A segment of customers from the query string: `tag`, `segment` (an RFM segment by name, or
+/// a saved segment or list by id, `seg_…`), `min_lifetime_value` (major units) and
+/// `max_probability_alive` (0 to 1); a bad value is a 422 naming it (Core answers the same for
+/// a `seg_…` id of no segment of the workspace).
 enum CustomerFilterParameters {
     static func read(_ request: Request) throws -> CustomerFilter {
         let query = request.uri.queryParameters
@@ -12,10 +14,16 @@ enum CustomerFilterParameters {
             filter.tag = tag.lowercased()
         }
         if let segment = query.get("segment") {
-            guard let known = RFMSegment(rawValue: segment) else {
-                throw RapportError.invalid(field: "segment", "must be one of \(RFMSegment.allCases.map(\.rawValue).joined(separator: ", "))")
+            if segment.hasPrefix(IDPrefix.segment.rawValue + "_") {
+                guard ResourceID.isValid(segment, prefix: .segment) else { throw RapportError.invalid(field: "segment", "is not a seg_ id") }
+                filter.segmentID = segment
+            } else {
+                guard let known = RFMSegment(rawValue: segment) else {
+                    throw RapportError.invalid(
+                        field: "segment", "must be a segment's id (seg_…) or one of \(RFMSegment.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                filter.rfmSegment = known
             }
-            filter.rfmSegment = known
         }
         if let text = query.get("min_lifetime_value") {
             guard let value = Double(text), value.isFinite, value >= 0 else {

@@ -35,7 +35,11 @@ struct InsightsPageView: TemplateView {
     let fromError: String?
     let toError: String?
     let tag: String?
+    /// The RFM segments of the segment select.
     let segments: [ChoiceView]
+    /// The workspace's segments and lists, the select's second group.
+    let lists: [ChoiceView]
+    let hasLists: Bool
     /// A tag or a segment narrows the customers.
     let filtered: Bool
     let mayRefresh: Bool

@@ -2,7 +2,8 @@ import Foundation
 import Hummingbird
 import RapportCore
 
-/// `/insights`: the store's figures for a range of days and a segment (tag or RFM segment),
+/// `/insights`: the store's figures for a range of days and a segment (a tag, an RFM segment, or
+/// a saved segment or list),
 /// revenue per day, the cohort retention heatmap, the RFM grid, and the lifetime-value models
 /// with the most valuable customers. Charts are drawn on the server.
 struct InsightsPages {
@@ -11,6 +12,7 @@ struct InsightsPages {
     let lifetime: LifetimeValueService
     let refresh: InsightsRefreshService
     let customers: CustomerService
+    let segments: SegmentService
     let pages: WebPages
     let clock: any WallClock
 
@@ -26,8 +28,9 @@ struct InsightsPages {
         var problems = range.problems
         let parameters = request.uri.queryParameters
         let tag = parameters["tag"].map { String($0.prefix(100)).trimmingCharacters(in: .whitespaces).lowercased() }.flatMap { $0.isEmpty ? nil : $0 }
-        let segment = parameters["segment"].flatMap { RFMSegment(rawValue: String($0)) }
-        let filter = CustomerFilter(tag: tag, rfmSegment: segment)
+        // An RFM segment by name, or a segment or list by id.
+        let choice = SegmentFilterChoice(parameters["segment"], segments: try await segments.list(as: actor))
+        let filter = CustomerFilter(tag: tag, rfmSegment: choice.rfm, segmentID: choice.segment?.id)
         let figures: StoreMetrics
         do {
             figures = try await metrics.metrics(from: range.from, to: range.end, filter: filter, as: actor)
@@ -52,7 +55,7 @@ struct InsightsPages {
                 alive: String(format: "%.0f%%", value.forecast.probabilityAlive * 100))
         }
         let view = InsightsViews.page(
-            figures, range: range, problems: problems, tag: tag, segment: segment, filtered: !filter.isEmpty,
+            figures, range: range, problems: problems, tag: tag, segment: choice, filtered: !filter.isEmpty,
             mayRefresh: actor.may(.refreshInsights), cohorts: cohorts, grid: grid, model: model, top: rows)
         return try pages.render("insights", context, title: "Insights", section: "insights", view: view)
     }

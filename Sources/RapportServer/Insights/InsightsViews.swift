@@ -6,7 +6,7 @@ enum InsightsViews {
     /// The page for `figures` (the range and customers asked for, `problems` by field), with the
     /// store-wide cohorts, RFM grid and lifetime models, and the most valuable customers.
     static func page(
-        _ figures: StoreMetrics, range: DayRange, problems: [String: String], tag: String?, segment: RFMSegment?, filtered: Bool,
+        _ figures: StoreMetrics, range: DayRange, problems: [String: String], tag: String?, segment: SegmentFilterChoice, filtered: Bool,
         mayRefresh: Bool, cohorts: CohortRetention, grid: [RFMCell], model: LifetimeModel?, top: [InsightsPageView.Top]
     ) -> InsightsPageView {
         let percent = { (share: Double?) in share.map { String(format: "%.1f%%", $0 * 100) } ?? "—" }
@@ -20,7 +20,8 @@ enum InsightsViews {
             title: "Revenue per day (\(figures.currency))")
         return InsightsPageView(
             from: range.fromText, to: range.toText, fromError: problems["from"], toError: problems["to"], tag: tag,
-            segments: WebFormat.segmentOptions(selected: segment), filtered: filtered, mayRefresh: mayRefresh,
+            segments: WebFormat.segmentOptions(selected: segment.rfm), lists: segment.options, hasLists: !segment.segments.isEmpty,
+            filtered: filtered, mayRefresh: mayRefresh,
             revenue: WebFormat.money(figures.revenue, figures.currency), orders: figures.orders,
             aov: figures.averageOrderValue.map { WebFormat.money(Int64($0.rounded()), figures.currency) } ?? "—",
             customers: figures.customers, newCustomers: figures.newCustomers, returningCustomers: figures.returningCustomers,

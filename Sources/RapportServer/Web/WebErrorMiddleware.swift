@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import RapportCore
 
 /// Errors of the workspace's pages as pages: "not found", "not allowed", an expired form;
@@ -32,6 +33,10 @@ struct WebErrorMiddleware: RouterMiddleware {
         } catch is StoreConflict {
             return try pages.error(
                 context, status: .conflict, title: "That did not work", message: "Someone changed the same thing at the same moment; try again.")
+        } catch is NIOTooManyBytesError {
+            return try pages.error(
+                context, status: .contentTooLarge, title: "Too large",
+                message: "The form was larger than Rapport takes (\(WebForm.maximumSize / 1024) KiB); nothing was changed.")
         } catch let error as HTTPError {
             return try pages.error(context, status: error.status, title: "That did not work", message: error.body ?? "\(error.status)")
         } catch {

@@ -145,6 +145,9 @@ struct SQLConversationRepository: ConversationRepository {
         if filter.unassigned { sql += " AND assignee_id IS NULL" }
         if let customerID = filter.customerID { sql += " AND customer_id = \(bind: customerID)" }
         if let teamID = filter.teamID { sql += " AND team_id = \(bind: teamID)" }
+        if let segmentID = filter.segmentID {
+            sql += " AND customer_id IN (SELECT m.customer_id FROM segment_members m WHERE m.segment_id = \(bind: segmentID))"
+        }
         if let label = filter.label { sql += " AND labels LIKE \(bind: "%" + StoredJSON.tags([label]).dropFirst().dropLast() + "%")" }
         return sql
     }

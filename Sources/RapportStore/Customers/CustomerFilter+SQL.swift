@@ -1,24 +1,20 @@
+import Foundation
 import RapportCore
 import SQLKit
 
 extension CustomerFilter {
-    /// The filter's conditions on the customers aliased `c`, each led by `AND` (nothing for an
-    /// empty filter): one reading of a segment for customer lists and store metrics.
-    func conditions(workspaceID: String) -> SQLQueryString {
-        var clause: SQLQueryString = ""
-        if let tag { clause += " AND c.tags LIKE \(bind: StoredJSON.tagPattern(tag)) ESCAPE '\\'" }
-        if let rfmSegment {
-            clause += """
-                 AND c.id IN (SELECT customer_id FROM customer_rfm WHERE workspace_id = \(bind: workspaceID)
-                  AND segment = \(bind: rfmSegment.rawValue))
-                """
-        }
-        if minimumLifetimeValue != nil || maximumProbabilityAlive != nil {
-            clause += " AND c.id IN (SELECT customer_id FROM customer_lifetime_values WHERE workspace_id = \(bind: workspaceID)"
-            if let minimumLifetimeValue { clause += " AND lifetime_value >= \(bind: minimumLifetimeValue)" }
-            if let maximumProbabilityAlive { clause += " AND probability_alive <= \(bind: maximumProbabilityAlive)" }
-            clause += ")"
-        }
-        return clause
+    /// The filter's conditions on the customers aliased `c`, led by `AND` (nothing for an
+    /// empty filter), for customer lists and store metrics. Its definition is read by
+    /// `SegmentSQL`, as every segment's is; it reads neither the clock nor money, so the
+    /// scope's moment and currency are placeholders that no part of it uses.
+    func conditions(workspaceID: String, dialect: EngineDialect) -> SQLQueryString {
+        guard !isEmpty else { return "" }
+        let definition = self.definition
+        assert(!definition.dependsOnTime && !definition.conditions.contains { $0.field.isMoney })
+        let scope = SegmentScope(workspaceID: workspaceID, now: Date(timeIntervalSince1970: 0), currency: "USD")
+        let sql = SegmentSQL(dialect: dialect, scope: scope)
+        // Started from an index (RFM segment, lifetime value, a segment's members) when it can be.
+        let driver = sql.driver(definition).map { " AND c.id IN (" + $0 + ")" } ?? ""
+        return driver + " AND " + sql.predicate(definition)
     }
 }

@@ -146,7 +146,7 @@ struct SQLCustomerRepository: CustomerRepository {
             SELECT c.* FROM customers c
             WHERE c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
             """
-        query += filter.conditions(workspaceID: workspaceID)
+        query += filter.conditions(workspaceID: workspaceID, dialect: handle.dialect)
         if let cursor = page.startingAfter { query += " AND c.id < \(bind: cursor)" }
         query += " ORDER BY c.id DESC LIMIT \(literal: page.limit + 1)"
         return try await self.page(of: query, limit: page.limit)

@@ -277,7 +277,7 @@ struct EngineDialect: Sendable {
                 WHERE customer_search MATCH \(bind: match) AND c.workspace_id = \(bind: workspaceID)
                   AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
                 """
-            query += filter.conditions(workspaceID: workspaceID)
+            query += filter.conditions(workspaceID: workspaceID, dialect: self)
             if let cursor = page.startingAfter {
                 query += " AND s.rowid < (SELECT rowid FROM customers WHERE id = \(bind: cursor))"
             }
@@ -288,7 +288,7 @@ struct EngineDialect: Sendable {
             var live: SQLQueryString = """
                 c.workspace_id = \(bind: workspaceID) AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
                 """
-            live += filter.conditions(workspaceID: workspaceID)
+            live += filter.conditions(workspaceID: workspaceID, dialect: self)
             if let cursor = page.startingAfter { live += " AND c.id < \(bind: cursor)" }
             let window: SQLQueryString = """
                 SELECT * FROM (SELECT c.* FROM customers c WHERE \(live) ORDER BY c.id DESC LIMIT \(literal: Self.searchWindow)) c

@@ -205,7 +205,7 @@ struct SQLInsightsRepository: InsightsRepository {
               AND o.placed_at >= \(bind: Timestamp.microseconds(from)) AND o.placed_at < \(bind: Timestamp.microseconds(to))
               AND c.deleted_at IS NULL AND c.merged_into_id IS NULL
             """
-        clause += filter.conditions(workspaceID: workspaceID)
+        clause += filter.conditions(workspaceID: workspaceID, dialect: handle.dialect)
         return clause
     }
 
@@ -265,7 +265,7 @@ struct SQLInsightsRepository: InsightsRepository {
              WHERE r.workspace_id = \(bind: workspaceID) AND r.first_order_at >= \(bind: Timestamp.microseconds(from))
               AND r.first_order_at < \(bind: Timestamp.microseconds(to))
             """
-        if !filter.isEmpty { query += " AND c.deleted_at IS NULL AND c.merged_into_id IS NULL" + filter.conditions(workspaceID: workspaceID) }
+        if !filter.isEmpty { query += " AND c.deleted_at IS NULL AND c.merged_into_id IS NULL" + filter.conditions(workspaceID: workspaceID, dialect: handle.dialect) }
         return try await handle.sql.raw(query).all().map { row in
             CohortMember(firstOrderAt: try row.date("first_at"), activeMonths: ActiveMonths(bits: try row.int("months")))
         }

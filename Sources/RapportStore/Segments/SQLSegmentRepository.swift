@@ -50,8 +50,15 @@ struct SQLSegmentRepository: SegmentRepository {
     // MARK: Evaluation
 
     func count(_ definition: SegmentDefinition, scope: SegmentScope, sample: Int) async throws -> (count: Int, sample: [String]) {
-        let predicate = SegmentSQL(dialect: handle.dialect, scope: scope).predicate(definition)
-        let matching: SQLQueryString = "FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + " AND " + predicate
+        let matching = customers(meeting: definition, scope: scope)
+        // A definition read from a driver holds few customers: one pass, the count riding on
+        // each of the newest rows. Otherwise a count, then the newest rows read along the
+        // customers' order until enough are found (no sort of everyone).
+        if sample > 0, SegmentSQL(dialect: handle.dialect, scope: scope).driver(definition) != nil {
+            let rows = try await handle.sql.raw(
+                "SELECT c.id, COUNT(*) OVER () AS n " + matching + " ORDER BY c.id DESC LIMIT \(unsafeRaw: String(sample))").all()
+            return (Int(try rows.first?.int("n") ?? 0), try rows.map { try $0.string("id") })
+        }
         let count = try await handle.sql.raw("SELECT COUNT(*) AS n " + matching).first().map { try $0.int("n") } ?? 0
         let ids = sample > 0
             ? try await handle.sql.raw("SELECT c.id " + matching + " ORDER BY c.id DESC LIMIT \(unsafeRaw: String(sample))").all().map { try $0.string("id") }
@@ -60,10 +67,16 @@ struct SQLSegmentRepository: SegmentRepository {
     }
 
     func matching(_ definition: SegmentDefinition, scope: SegmentScope) async throws -> [String] {
-        let predicate = SegmentSQL(dialect: handle.dialect, scope: scope).predicate(definition)
-        return try await handle.sql.raw(
-            "SELECT c.id FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + " AND " + predicate
-        ).all().map { try $0.string("id") }
+        try await handle.sql.raw("SELECT c.id " + customers(meeting: definition, scope: scope)).all().map { try $0.string("id") }
+    }
+
+    /// `FROM customers c WHERE …`: the live customers of the scope's workspace who meet the
+    /// definition, read from its driver's customers when it has one.
+    private func customers(meeting definition: SegmentDefinition, scope: SegmentScope) -> SQLQueryString {
+        let sql = SegmentSQL(dialect: handle.dialect, scope: scope)
+        var from: SQLQueryString = "FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live
+        if let driver = sql.driver(definition) { from += " AND c.id IN (" + driver + ")" }
+        return from + " AND " + sql.predicate(definition)
     }
 
     func evaluate(
@@ -107,16 +120,14 @@ struct SQLSegmentRepository: SegmentRepository {
     }
 
     func rebuild(_ segment: Segment, definition: SegmentDefinition, scope: SegmentScope) async throws -> (entered: [String], left: [String]) {
-        let predicate = SegmentSQL(dialect: handle.dialect, scope: scope).predicate(definition)
-        let matching: SQLQueryString = "SELECT c.id FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)" + Self.live + " AND " + predicate
+        let matching: SQLQueryString = "SELECT c.id " + customers(meeting: definition, scope: scope)
         let left = try await handle.sql.raw("""
             DELETE FROM segment_members WHERE segment_id = \(bind: segment.id) AND customer_id NOT IN (
             """ + matching + ") RETURNING customer_id").all().map { try $0.string("customer_id") }
         let entered = try await handle.sql.raw("""
             INSERT INTO segment_members (segment_id, customer_id, workspace_id, entered_at)
             SELECT \(bind: segment.id), c.id, \(bind: segment.workspaceID), \(bind: Timestamp.microseconds(scope.now))
-            FROM customers c WHERE c.workspace_id = \(bind: scope.workspaceID)
-            """ + Self.live + " AND " + predicate + """
+            """ + " " + customers(meeting: definition, scope: scope) + """
              AND NOT EXISTS (SELECT 1 FROM segment_members m WHERE m.segment_id = \(bind: segment.id) AND m.customer_id = c.id)
             RETURNING customer_id
             """).all().map { try $0.string("customer_id") }
@@ -130,18 +141,18 @@ struct SQLSegmentRepository: SegmentRepository {
 
     // MARK: Flips
 
-    func scheduleFlips(segmentID: String, workspaceID: String, _ moments: [String: Date?]) async throws {
-        guard !moments.isEmpty else { return }
-        for slice in moments.keys.sorted().slices(of: Self.evaluationSlice) {
-            try await handle.sql.raw("""
-                DELETE FROM segment_flips WHERE segment_id = \(bind: segmentID) AND customer_id IN (\(binds: Array(slice)))
-                """).run()
-            let due = slice.compactMap { id in moments[id].flatMap { $0 }.map { (id, $0) } }
-            guard !due.isEmpty else { continue }
+    func reschedule(segmentIDs: [String], customerIDs: [String], workspaceID: String, due: [SegmentFlip]) async throws {
+        guard !segmentIDs.isEmpty, !customerIDs.isEmpty else { return }
+        for slice in customerIDs.slices(of: Self.evaluationSlice) {
+            try await handle.sql.raw(
+                "DELETE FROM segment_flips WHERE segment_id IN (\(binds: segmentIDs)) AND customer_id IN (\(binds: Array(slice)))"
+            ).run()
+        }
+        for slice in due.slices(of: Self.evaluationSlice) {
             var insert: SQLQueryString = "INSERT INTO segment_flips (segment_id, customer_id, workspace_id, due_at) VALUES "
-            for (index, (customerID, date)) in due.enumerated() {
+            for (index, flip) in slice.enumerated() {
                 if index > 0 { insert += ", " }
-                insert += "(\(bind: segmentID), \(bind: customerID), \(bind: workspaceID), \(bind: Timestamp.microseconds(date)))"
+                insert += "(\(bind: flip.segmentID), \(bind: flip.customerID), \(bind: workspaceID), \(bind: Timestamp.microseconds(flip.dueAt)))"
             }
             // A concurrent transaction about the same customer may have scheduled it meanwhile.
             insert += " ON CONFLICT (segment_id, customer_id) DO UPDATE SET due_at = excluded.due_at"
@@ -195,14 +206,17 @@ struct SQLSegmentRepository: SegmentRepository {
 
     func add(_ customerIDs: [String], to segment: Segment, at date: Date) async throws -> [String] {
         var added: [String] = []
+        // Only live customers of the segment's workspace, as they are when the row is written
+        // (a customer deleted or merged since the caller looked is left out).
         for slice in customerIDs.slices(of: Self.evaluationSlice) {
-            var insert: SQLQueryString = "INSERT INTO segment_members (segment_id, customer_id, workspace_id, entered_at) VALUES "
-            for (index, customerID) in slice.enumerated() {
-                if index > 0 { insert += ", " }
-                insert += "(\(bind: segment.id), \(bind: customerID), \(bind: segment.workspaceID), \(bind: Timestamp.microseconds(date)))"
-            }
-            insert += " ON CONFLICT (segment_id, customer_id) DO NOTHING RETURNING customer_id"
-            added += try await handle.sql.raw(insert).all().map { try $0.string("customer_id") }
+            added += try await handle.sql.raw("""
+                INSERT INTO segment_members (segment_id, customer_id, workspace_id, entered_at)
+                SELECT \(bind: segment.id), c.id, \(bind: segment.workspaceID), \(bind: Timestamp.microseconds(date)) FROM customers c
+                WHERE c.workspace_id = \(bind: segment.workspaceID) AND c.id IN (\(binds: Array(slice)))
+                """ + Self.live + """
+
+                ON CONFLICT (segment_id, customer_id) DO NOTHING RETURNING customer_id
+                """).all().map { try $0.string("customer_id") }
         }
         try await adjustCount(segment.id, by: added.count)
         return added
@@ -239,6 +253,17 @@ struct SQLSegmentRepository: SegmentRepository {
         return Page(items: Array(ids.prefix(page.limit)), hasMore: ids.count > page.limit)
     }
 
+    func memberEntries(segmentID: String, workspaceID: String, after: String?, limit: Int) async throws -> [SegmentMemberEntry] {
+        var query: SQLQueryString = """
+            SELECT customer_id, entered_at FROM segment_members WHERE segment_id = \(bind: segmentID) AND workspace_id = \(bind: workspaceID)
+            """
+        if let after { query += " AND customer_id < \(bind: after)" }
+        query += " ORDER BY customer_id DESC LIMIT \(unsafeRaw: String(max(limit, 0)))"
+        return try await handle.sql.raw(query).all().map { row in
+            SegmentMemberEntry(customerID: try row.string("customer_id"), enteredAt: try row.date("entered_at"))
+        }
+    }
+
     /// (`WHERE` keeps SQLite from reading `ON` as a join's.)
     func recordSizes(at date: Date) async throws {
         let day = Timestamp.microseconds(Calendar.utc.startOfDay(for: date))
@@ -260,9 +285,7 @@ struct SQLSegmentRepository: SegmentRepository {
     }
 
     private func decode(_ row: any SQLRow) throws -> Segment {
-        let definition = try row.optionalString("definition").map { text in
-            try SegmentDefinitionParser.parse(try JSONParser.parse(Array(text.utf8)))
-        }
+        let definition = try row.optionalString("definition").map(SegmentDefinitionCache.shared.definition)
         return Segment(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"),
             description: try row.optionalString("description"), kind: SegmentKind(rawValue: try row.string("kind")) ?? .list,

@@ -88,6 +88,70 @@ struct SegmentSQL {
         }
     }
 
+    // MARK: Where to start
+
+    /// Customers among whom every member of the definition is, read from rows kept by
+    /// workspace, when a condition every member must meet needs such a row: members of a
+    /// segment it names, customers in an RFM segment or above a lifetime value, or customers
+    /// with a named event in a window with a start (each by its index). Counting
+    /// and rebuilding start from them instead of testing every customer; the predicate still
+    /// decides. Nil when no condition narrows.
+    func driver(_ definition: SegmentDefinition) -> SQLQueryString? {
+        let required: [SegmentCondition] = switch definition {
+        case .all(let parts): parts.compactMap { part in if case .condition(let condition) = part { condition } else { nil } }
+        case .condition(let condition): [condition]
+        case .any, .not: []
+        }
+        let narrowing = required.filter(Self.needsARow)
+        if let member = narrowing.first(where: { $0.field == .segments }) {
+            return "SELECT m.customer_id FROM segment_members m WHERE m.segment_id = \(bind: member.value.text ?? "")"
+        }
+        // RFM segment names are lower-case ASCII, as the predicate's LOWER reads them.
+        if let rfm = narrowing.first(where: { $0.field == .rfmSegment }), let segment = rfm.value.text {
+            return "SELECT r.customer_id FROM customer_rfm r WHERE r.workspace_id = \(bind: scope.workspaceID) AND r.segment = \(bind: segment.lowercased())"
+        }
+        if let value = narrowing.first(where: { $0.field == .lifetimeValue })?.value.number {
+            return "SELECT l.customer_id FROM customer_lifetime_values l WHERE l.workspace_id = \(bind: scope.workspaceID)"
+                + " AND l.lifetime_value >= \(bind: value)"
+        }
+        if let event = narrowing.first(where: { $0.field == .eventCount && $0.event != nil && Self.hasStart($0.window) }) {
+            var rows: SQLQueryString = """
+                SELECT t.customer_id FROM tracked_events t
+                WHERE t.workspace_id = \(bind: scope.workspaceID) AND t.name = \(bind: event.event ?? "") AND t.customer_id IS NOT NULL
+                """
+            for key in event.properties.keys.sorted() {
+                if let value = event.properties[key] { rows += " AND " + dialect.eventProperty(key, equals: value) }
+            }
+            return rows + bounds(event.window, column: "t.occurred_at")
+        }
+        return nil
+    }
+
+    /// Whether the condition holds only for a customer with at least one row of what it reads.
+    private static func needsARow(_ condition: SegmentCondition) -> Bool {
+        switch condition.field {
+        case .segments: return condition.op == .contains
+        case .rfmSegment: return condition.op == .equal && condition.value.text != nil
+        case .lifetimeValue: return [.greaterOrEqual, .greater].contains(condition.op) && condition.value.number != nil
+        case .eventCount:
+            guard let value = condition.value.number else { return false }
+            switch condition.op {
+            case .greaterOrEqual, .equal: return value >= 1
+            case .greater: return value >= 0
+            default: return false
+            }
+        default: return false
+        }
+    }
+
+    private static func hasStart(_ window: SegmentWindow?) -> Bool {
+        switch window {
+        case .lastDays?: true
+        case .between(let from, _)?: from != nil
+        case nil: false
+        }
+    }
+
     // MARK: Values
 
     private func text(_ expression: SQLQueryString, _ condition: SegmentCondition) -> SQLQueryString {

@@ -173,6 +173,19 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/segments/{id}/freeze": .roles(analysts),
         "POST /api/v1/segments/{id}/rebuild": .roles(analysts),
         "GET /api/v1/customers/{id}/segments": .roles(everyone),
+        // Many customers' personal data at once: those who build segments, not agents
+        "GET /api/v1/segments/{id}/members.csv": .roles(analysts),
+        "GET /segments/{id}/members.csv": .roles(analysts),
+        "POST /api/v1/segments/{id}/members/import": .roles(analysts),
+        "GET /segments": .roles(everyone),
+        "GET /segments/new": .roles(analysts),
+        "POST /segments": .roles(analysts),
+        "GET /segments/{id}": .roles(everyone),
+        "GET /segments/{id}/edit": .roles(analysts),
+        "POST /segments/{id}": .roles(analysts),
+        "POST /segments/{id}/rebuild": .roles(analysts),
+        "POST /segments/{id}/freeze": .roles(analysts),
+        "POST /segments/{id}/delete": .roles(analysts),
 
         // Conversations and their set-up
         "GET /api/v1/conversations": .roles(support),
