@@ -7,7 +7,7 @@ import Testing
 
 /// Random sequences of what changes segment membership — orders placed, back-dated and
 /// cancelled, tags, tracked events, consent that expires, merges, unmerges, deletions,
-/// erasures and time passing — after each of which the maintained membership of every segment
+/// erasures and time passing (sign-up anniversaries included) — after each of which the maintained membership of every segment
 /// must equal a recomputation from scratch.
 @Suite("Segment drift properties")
 struct SegmentDriftPropertyTests {
@@ -20,6 +20,7 @@ struct SegmentDriftPropertyTests {
         #"{"field": "events.last_seen_at", "op": "within_last_days", "value": 3}"#,
         #"{"field": "orders.bought", "sku": "MUG-1", "op": ">=", "value": 1, "placed_from": {"days_ago": 10}, "placed_before": {"days_ago": 2}}"#,
         #"{"any": [{"field": "orders.count", "op": "=", "value": 0}, {"field": "orders.first_placed_at", "op": "after", "value": {"days_ago": 5}}]}"#,
+        #"{"field": "created_at", "op": "anniversary_within_days", "value": 3}"#,
     ]
     static let emails = ["a@example.com", "b@example.com", "c@example.com", "d@example.com", "e@example.com"]
 

@@ -20,6 +20,16 @@ public struct Services: Sendable {
         return Services(store: store, clock: clock, core: core, workspaceID: workspace.id)
     }
 
+    /// The same store, clock and workspace seen by a second process: services of their own,
+    /// with nothing kept in memory shared with these.
+    public func anotherProcess() -> Services {
+        let core = CoreServices(
+            context: CoreContext(store: store, clock: clock), normalizer: IdentityNormalizer(defaultRegion: PhoneRegion.known["DE"]!),
+            secrets: SHA256SecretHasher(), passwords: BcryptPasswordHasher(cost: 4),
+            outbound: OutboundTargets(allowsPrivate: true), helpLinks: TestHelpLinks(), links: store.linkSigner)
+        return Services(store: store, clock: clock, core: core, workspaceID: workspaceID)
+    }
+
     public subscript<Service>(dynamicMember keyPath: KeyPath<CoreServices, Service>) -> Service {
         core[keyPath: keyPath]
     }

@@ -10,6 +10,8 @@ public struct CoreContext: Sendable {
     public let live: any LiveUpdates
     /// The audit entries of reads, written in batches.
     public let audits: AuditBuffer
+    /// The segments each workspace has, kept while its revision stands.
+    let segmentPlans = SegmentPlanCache()
     let subscribers: [any DomainChangeSubscriber]
 
     /// How often a write that lost a race for the same identity or row is run again.

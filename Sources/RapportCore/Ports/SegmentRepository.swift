@@ -10,6 +10,8 @@ public protocol SegmentRepository: Sendable {
     func find(id: String, workspaceID: String) async throws -> Segment?
     /// Every segment and list of the workspace, by name.
     func all(workspaceID: String) async throws -> [Segment]
+    /// A number that moves whenever a segment of the workspace is created, changed or deleted.
+    func revision(workspaceID: String) async throws -> Int64
     /// The workspaces that have dynamic segments.
     func workspacesWithSegments() async throws -> [String]
 

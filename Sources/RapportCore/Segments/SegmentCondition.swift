@@ -28,12 +28,13 @@ public struct SegmentCondition: Sendable, Equatable {
     public var facet: SegmentFacet { field.facet }
 
     /// Whether the condition's truth can change with nothing but time passing: a moving
-    /// window, a date relative to now, a consent that expires or a pause that ends.
+    /// window, a date relative to now, an anniversary coming round, a consent that expires or
+    /// a pause that ends.
     public var dependsOnTime: Bool {
         if field == .consent { return true }
         if window?.isRelative == true { return true }
         if case .date(let date) = value, date.isRelative { return true }
-        return op == .withinLastDays || op == .moreThanDaysAgo
+        return [.withinLastDays, .moreThanDaysAgo, .anniversaryWithinDays].contains(op)
     }
 
     public var json: JSONValue {

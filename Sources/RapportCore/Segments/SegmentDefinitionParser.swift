@@ -71,8 +71,9 @@ public enum SegmentDefinitionParser {
             guard !key.contains("\""), !key.contains("\\") else {
                 throw RapportError.invalid(field: "\(path).field", "an attribute's name cannot hold `\"` or `\\`")
             }
-            if condition.dependsOnTime {
-                throw RapportError.invalid(field: "\(path).op", "custom attributes compare with fixed dates only (`before`, `after` a date)")
+            if condition.dependsOnTime, op != .anniversaryWithinDays {
+                throw RapportError.invalid(
+                    field: "\(path).op", "custom attributes compare with fixed dates only (`before`, `after` a date) or by anniversary (`anniversary_within_days`)")
             }
         }
         try readOptions(object, into: &condition, path: path)
@@ -81,7 +82,8 @@ public enum SegmentDefinitionParser {
 
     static func operators(for field: SegmentField) -> [SegmentOperator] {
         guard let type = field.valueType else {
-            return SegmentValueType.text.operators + [.greater, .greaterOrEqual, .less, .lessOrEqual, .before, .after, .withinLastDays, .moreThanDaysAgo]
+            return SegmentValueType.text.operators
+                + [.greater, .greaterOrEqual, .less, .lessOrEqual, .before, .after, .withinLastDays, .moreThanDaysAgo, .anniversaryWithinDays]
         }
         return type.operators
     }
@@ -104,6 +106,8 @@ public enum SegmentDefinitionParser {
             return .none
         case .withinLastDays, .moreThanDaysAgo:
             return .number(Double(try days(json, path: path)))
+        case .anniversaryWithinDays:
+            return .number(Double(try days(json, path: path, from: 0, to: SegmentAnniversary.maximumDays)))
         case .before, .after:
             return .date(try date(json, path: path))
         case .oneOf, .noneOf:
@@ -202,9 +206,10 @@ public enum SegmentDefinitionParser {
         return text
     }
 
-    private static func days(_ json: JSONValue?, path: String) throws -> Int {
-        guard case .number(let number)? = json, number >= 1, number <= Double(maximumDays), number == number.rounded() else {
-            throw RapportError.invalid(field: path, "must be a whole number of days from 1 to \(maximumDays)")
+    /// A whole number of days, from 1 to `maximumDays` unless told otherwise (0 reads as today).
+    private static func days(_ json: JSONValue?, path: String, from least: Int = 1, to most: Int = maximumDays) throws -> Int {
+        guard case .number(let number)? = json, number >= Double(least), number <= Double(most), number == number.rounded() else {
+            throw RapportError.invalid(field: path, "must be a whole number of days from \(least == 0 ? "0 (today)" : String(least)) to \(most)")
         }
         return Int(number)
     }

@@ -3,8 +3,8 @@
 /// a builder cannot offer a condition the parser refuses.
 public struct SegmentFieldGuide: Sendable {
     public let field: SegmentField
-    /// In the order a builder lists them. A custom attribute compares with fixed dates only:
-    /// `within_last_days` and `more_than_days_ago` are left out for it.
+    /// In the order a builder lists them. A custom attribute compares with fixed dates or by
+    /// anniversary: `within_last_days` and `more_than_days_ago` are left out for it.
     public let operators: [SegmentOperator]
     /// The keys beside `field`, `op` and `value`: an order window (`within_days`,
     /// `placed_from`, `placed_before`) and `channel`; an event's `event`, `where` and window

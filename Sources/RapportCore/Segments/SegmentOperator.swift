@@ -15,6 +15,9 @@ public enum SegmentOperator: String, Sendable, CaseIterable {
     case after
     case withinLastDays = "within_last_days"
     case moreThanDaysAgo = "more_than_days_ago"
+    /// A date's yearly recurrence (month and day, UTC) comes round today or within the next
+    /// `value` days (0 to 365; 0: today). See `SegmentAnniversary`.
+    case anniversaryWithinDays = "anniversary_within_days"
     case isSet = "is_set"
     case isNotSet = "is_not_set"
 

@@ -2,6 +2,8 @@
 /// segments it names, so it reads their memberships as they are now.
 struct SegmentPlan: Sendable {
     struct Entry: Sendable {
+        /// Names the segment (id, workspace, name, kind). Plans are kept between transactions,
+        /// so its member count and build time are as they were when read: read those afresh.
         var segment: Segment
         var definition: SegmentDefinition
     }
@@ -27,8 +29,10 @@ struct SegmentPlan: Sendable {
         self.depths = depths
     }
 
-    static func load(workspaceID: String, session: any StoreSession) async throws -> SegmentPlan {
-        SegmentPlan(try await session.segments.all(workspaceID: workspaceID))
+    /// The workspace's plan in the transaction, kept between transactions while the
+    /// workspace's segments stay as they are.
+    static func load(workspaceID: String, transaction: WriteTransaction) async throws -> SegmentPlan {
+        try await transaction.context.segmentPlans.plan(workspaceID: workspaceID, session: transaction.session)
     }
 
     var isEmpty: Bool { entries.isEmpty }

@@ -207,7 +207,7 @@ public struct SegmentService: Sendable {
                 let now = clock.now()
                 let due = try await transaction.session.segments.dueFlips(at: now, limit: Self.flipBatch)
                 for (workspaceID, flips) in Dictionary(grouping: due, by: \.workspaceID) {
-                    let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
+                    let plan = try await SegmentPlan.load(workspaceID: workspaceID, transaction: transaction)
                     for (segmentID, pairs) in Dictionary(grouping: flips, by: \.segmentID) {
                         let ids: Set<String> = [segmentID]
                         let levels = plan.levels(ids.union(plan.dependents(of: ids)))

@@ -17,7 +17,7 @@ enum SegmentUpkeep {
                 guard let customers = touches[workspaceID], !customers.isEmpty else { continue }
                 let whole = customers.filter(\.value.touchesEverything).keys.sorted()
                 if !whole.isEmpty { try await followLists(whole, workspaceID: workspaceID, transaction: transaction) }
-                let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
+                let plan = try await SegmentPlan.load(workspaceID: workspaceID, transaction: transaction)
                 guard !plan.isEmpty else { continue }
                 // Touches come in few shapes (a batch of tracked events: one per event name).
                 var relevant = Set<String>()
@@ -108,7 +108,7 @@ enum SegmentUpkeep {
     @discardableResult
     static func rebuild(_ ids: Set<String>, workspaceID: String, reason: SegmentChangeReason, transaction: WriteTransaction) async throws -> (entered: Int, left: Int) {
         let session = transaction.session
-        let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: session)
+        let plan = try await SegmentPlan.load(workspaceID: workspaceID, transaction: transaction)
         var total = (entered: 0, left: 0)
         for level in plan.levels(ids.union(plan.dependents(of: ids))) {
             for entry in level {
@@ -128,7 +128,7 @@ enum SegmentUpkeep {
     /// Rebuilds every segment of the workspace that reads the facet (scores recomputed for
     /// everyone at once).
     static func rebuildReading(_ facet: SegmentFacet, workspaceID: String, reason: SegmentChangeReason, transaction: WriteTransaction) async throws {
-        let plan = try await SegmentPlan.load(workspaceID: workspaceID, session: transaction.session)
+        let plan = try await SegmentPlan.load(workspaceID: workspaceID, transaction: transaction)
         let ids = plan.ids { $0.facets.contains(facet) }
         guard !ids.isEmpty else { return }
         try await rebuild(ids, workspaceID: workspaceID, reason: reason, transaction: transaction)

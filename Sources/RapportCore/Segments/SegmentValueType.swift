@@ -7,7 +7,7 @@ public enum SegmentValueType: String, Sendable {
         case .text: [.equal, .notEqual, .contains, .startsWith, .oneOf, .noneOf, .isSet, .isNotSet]
         case .number: [.equal, .notEqual, .greater, .greaterOrEqual, .less, .lessOrEqual, .isSet, .isNotSet]
         case .count: [.equal, .notEqual, .greater, .greaterOrEqual, .less, .lessOrEqual]
-        case .date: [.before, .after, .withinLastDays, .moreThanDaysAgo, .isSet, .isNotSet]
+        case .date: [.before, .after, .withinLastDays, .moreThanDaysAgo, .anniversaryWithinDays, .isSet, .isNotSet]
         case .tags, .membership: [.contains, .notContains]
         case .boolean: [.equal]
         }

@@ -46,6 +46,8 @@ struct SegmentBuilderCatalog: Encodable {
     let consentPurposes: [String]
     let consentChannels: [String]
     let maximumDays: Int
+    /// The widest `anniversary_within_days` window (its smallest is 0: today).
+    let maximumAnniversaryDays: Int
 
     /// `segments` are those a condition may name (not the one being edited).
     init(segments: [Segment]) {
@@ -71,6 +73,7 @@ struct SegmentBuilderCatalog: Encodable {
         consentPurposes = ConsentPurpose.standard.map(\.rawValue)
         consentChannels = ConsentChannel.allCases.map(\.rawValue)
         maximumDays = SegmentDefinitionParser.maximumDays
+        maximumAnniversaryDays = SegmentAnniversary.maximumDays
     }
 
     /// The catalogue as the page's `data-catalogue` attribute holds it.

@@ -57,6 +57,8 @@ struct SegmentSummary: TemplateView {
         switch (condition.op, condition.value) {
         case (.withinLastDays, .number(let days)): text += " in the last \(SegmentWording.number(days)) days"
         case (.moreThanDaysAgo, .number(let days)): text += " more than \(SegmentWording.number(days)) days ago"
+        case (.anniversaryWithinDays, .number(let days)):
+            text += days == 0 ? ": anniversary today" : ": anniversary within \(SegmentWording.number(days)) day\(days == 1 ? "" : "s")"
         case (.equal, .boolean(let flag)) where type == .boolean: text += flag ? ": yes" : ": no"
         default:
             text += " " + SegmentWording.op(condition.op, type: type)

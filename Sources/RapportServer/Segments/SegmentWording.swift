@@ -83,6 +83,7 @@ enum SegmentWording {
         case .after: "at or after"
         case .withinLastDays: "in the last … days"
         case .moreThanDaysAgo: "more than … days ago"
+        case .anniversaryWithinDays: "anniversary within … days"
         case .isSet: "is known"
         case .isNotSet: "is not known"
         }

@@ -108,6 +108,31 @@ struct EngineDialect: Sendable {
         }
     }
 
+    /// The month and day (`MM-DD`, UTC) of a moment stored as microseconds since 1970 (read
+    /// as fractional seconds on both engines, so a moment before 1970 keeps its day).
+    func monthDay(ofMicroseconds moment: SQLQueryString) -> SQLQueryString {
+        switch kind {
+        case .sqlite: "strftime('%m-%d', " + moment + " / 1000000.0, 'unixepoch')"
+        case .postgresql: "to_char(to_timestamp(" + moment + " / 1000000.0) AT TIME ZONE 'UTC', 'MM-DD')"
+        }
+    }
+
+    /// How many days into the leap year 2000 a month and day (`MM-DD` text) falls, as
+    /// `SegmentAnniversary.dayOfLeapYear` counts: 0 for `01-01`, 365 for `12-31`. NULL when the
+    /// text names no day (`02-30`, `ab-cd`): PostgreSQL would fail the statement on casting it,
+    /// SQLite would roll it into the next month.
+    func dayOfLeapYear(_ monthDay: SQLQueryString) -> SQLQueryString {
+        let day: SQLQueryString = "('2000-' || " + monthDay + ")"
+        switch kind {
+        case .sqlite:
+            let valid: SQLQueryString = "strftime('%m-%d', julianday(" + day + ")) = " + monthDay
+            return "(CASE WHEN " + valid + " THEN CAST(julianday(" + day + ") - julianday('2000-01-01') AS INTEGER) END)"
+        case .postgresql:
+            let real = "^((0[13578]|1[02])-(0[1-9]|[12][0-9]|3[01])|(0[469]|11)-(0[1-9]|[12][0-9]|30)|02-(0[1-9]|[12][0-9]))$"
+            return "(CASE WHEN " + monthDay + " ~ '\(unsafeRaw: real)' THEN (" + day + "::date - DATE '2000-01-01') END)"
+        }
+    }
+
     /// The addresses of the customers aliased `c`, one row each (`FROM` this), and how a key of
     /// the row is read.
     func addressRows(reading key: String) -> (rows: SQLQueryString, value: SQLQueryString) {

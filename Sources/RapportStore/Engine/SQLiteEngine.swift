@@ -34,7 +34,7 @@ final class SQLiteEngine: SQLEngine {
         for _ in 0..<readerCount {
             readers.append(try await openConnection(path: path, logger: logger, cacheMiB: 16))
         }
-        let checkpointer = WALCheckpointer(connection: try await openConnection(path: path, logger: logger, cacheMiB: 2))
+        let checkpointer = WALCheckpointer(connection: try await openConnection(path: path, logger: logger, cacheMiB: 2), walPath: path + "-wal")
         return SQLiteEngine(writer: writer, readers: readers, checkpointer: checkpointer)
     }
 

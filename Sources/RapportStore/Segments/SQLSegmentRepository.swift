@@ -12,7 +12,10 @@ struct SQLSegmentRepository: SegmentRepository {
 
     private static let live: SQLQueryString = " AND c.deleted_at IS NULL AND c.merged_into_id IS NULL"
 
+    /// Each write of a segment moves the workspace's revision first: every transaction that
+    /// changes segments locks the workspace's row before any segment's, in one order.
     func insert(_ segment: Segment) async throws {
+        try await moveRevision(workspaceID: segment.workspaceID)
         try await handle.sql.raw("""
             INSERT INTO segments (id, workspace_id, name, description, kind, definition, member_count, created_by, created_at, updated_at, built_at)
             VALUES (\(bind: segment.id), \(bind: segment.workspaceID), \(bind: segment.name), \(bind: segment.description),
@@ -23,6 +26,7 @@ struct SQLSegmentRepository: SegmentRepository {
     }
 
     func update(_ segment: Segment) async throws {
+        try await moveRevision(workspaceID: segment.workspaceID)
         try await handle.sql.raw("""
             UPDATE segments SET name = \(bind: segment.name), description = \(bind: segment.description),
               definition = \(bind: segment.definition.map { $0.json.jsonText }), updated_at = \(bind: Timestamp.microseconds(segment.updatedAt))
@@ -31,7 +35,20 @@ struct SQLSegmentRepository: SegmentRepository {
     }
 
     func delete(id: String, workspaceID: String) async throws {
+        try await moveRevision(workspaceID: workspaceID)
         try await handle.sql.raw("DELETE FROM segments WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").run()
+    }
+
+    func revision(workspaceID: String) async throws -> Int64 {
+        try await handle.sql.raw("SELECT segments_revision FROM workspaces WHERE id = \(bind: workspaceID)").first()
+            .map { try $0.int("segments_revision") } ?? 0
+    }
+
+    /// A new random revision, never the next number: a transaction that moved it and rolled
+    /// back must not leave a process holding a plan under a revision that comes again.
+    private func moveRevision(workspaceID: String) async throws {
+        let revision = Int64.random(in: 1...Int64.max)
+        try await handle.sql.raw("UPDATE workspaces SET segments_revision = \(bind: revision) WHERE id = \(bind: workspaceID)").run()
     }
 
     func find(id: String, workspaceID: String) async throws -> Segment? {
@@ -141,18 +158,43 @@ struct SQLSegmentRepository: SegmentRepository {
 
     // MARK: Flips
 
+    /// Writes only what differs from the flips already scheduled: a new event rarely moves a
+    /// customer's next flip, and reading the pairs costs less than rewriting them.
     func reschedule(segmentIDs: [String], customerIDs: [String], workspaceID: String, due: [SegmentFlip]) async throws {
         guard !segmentIDs.isEmpty, !customerIDs.isEmpty else { return }
+        let wanted = Dictionary(
+            due.map { (SegmentMembership(segmentID: $0.segmentID, customerID: $0.customerID), Timestamp.microseconds($0.dueAt)) },
+            uniquingKeysWith: { _, last in last })
+        var stale: [SegmentMembership] = []
+        var unchanged = Set<SegmentMembership>()
         for slice in customerIDs.slices(of: Self.evaluationSlice) {
-            try await handle.sql.raw(
-                "DELETE FROM segment_flips WHERE segment_id IN (\(binds: segmentIDs)) AND customer_id IN (\(binds: Array(slice)))"
-            ).run()
+            for row in try await handle.sql.raw("""
+                SELECT segment_id, customer_id, due_at FROM segment_flips
+                WHERE segment_id IN (\(binds: segmentIDs)) AND customer_id IN (\(binds: Array(slice)))\(unsafeRaw: handle.dialect.lockForUpdate(of: "segment_flips", in: handle))
+                """).all() {
+                let pair = SegmentMembership(segmentID: try row.string("segment_id"), customerID: try row.string("customer_id"))
+                guard let dueAt = wanted[pair] else {
+                    stale.append(pair)
+                    continue
+                }
+                if dueAt == (try row.int("due_at")) { unchanged.insert(pair) }
+            }
         }
-        for slice in due.slices(of: Self.evaluationSlice) {
+        for (segmentID, pairs) in Dictionary(grouping: stale, by: \.segmentID) {
+            for slice in pairs.slices(of: Self.evaluationSlice) {
+                try await handle.sql.raw(
+                    "DELETE FROM segment_flips WHERE segment_id = \(bind: segmentID) AND customer_id IN (\(binds: slice.map(\.customerID)))"
+                ).run()
+            }
+        }
+        // One row per pair (PostgreSQL refuses an upsert naming a row twice), in a stable order.
+        let changed = wanted.filter { !unchanged.contains($0.key) }
+            .sorted { ($0.key.segmentID, $0.key.customerID) < ($1.key.segmentID, $1.key.customerID) }
+        for slice in changed.slices(of: Self.evaluationSlice) {
             var insert: SQLQueryString = "INSERT INTO segment_flips (segment_id, customer_id, workspace_id, due_at) VALUES "
             for (index, flip) in slice.enumerated() {
                 if index > 0 { insert += ", " }
-                insert += "(\(bind: flip.segmentID), \(bind: flip.customerID), \(bind: workspaceID), \(bind: Timestamp.microseconds(flip.dueAt)))"
+                insert += "(\(bind: flip.key.segmentID), \(bind: flip.key.customerID), \(bind: workspaceID), \(bind: flip.value))"
             }
             // A concurrent transaction about the same customer may have scheduled it meanwhile.
             insert += " ON CONFLICT (segment_id, customer_id) DO UPDATE SET due_at = excluded.due_at"

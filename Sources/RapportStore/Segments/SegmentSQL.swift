@@ -8,7 +8,8 @@ import SQLKit
 ///
 /// Windows and relative dates are exact at their edges so that a flip, run at its moment,
 /// sees the change: an item of the last `d` days counts while it is younger than `d` days
-/// (it leaves at its time plus `d`); `more_than_days_ago d` holds from the moment plus `d`.
+/// (it leaves at its time plus `d`); `more_than_days_ago d` holds from the moment plus `d`;
+/// an anniversary's answer is the same all through a UTC day.
 struct SegmentSQL {
     let dialect: EngineDialect
     let scope: SegmentScope
@@ -44,6 +45,7 @@ struct SegmentSQL {
 
     /// The condition with a positive operator (`=`, `contains`, `in`, `is_set`, comparisons, dates).
     private func test(_ condition: SegmentCondition) -> SQLQueryString {
+        if condition.op == .anniversaryWithinDays { return anniversary(condition) }
         switch condition.field {
         case .firstName: return text("c.first_name", condition)
         case .lastName: return text("c.last_name", condition)
@@ -219,6 +221,25 @@ struct SegmentSQL {
         }
     }
 
+    /// The date's month and day is one of those coming round from today to `d` days on. They
+    /// are written as literals, not bound: up to 367 of them in each of a hundred conditions
+    /// would outrun SQLite's 32,766 parameters per statement.
+    private func anniversary(_ condition: SegmentCondition) -> SQLQueryString {
+        guard let days = condition.value.number, let recurring = monthDay(condition) else { return "(1 = 0)" }
+        let due = SegmentAnniversary.monthDays(within: Int(days), of: scope.now)
+        return recurring + " IN (\(literals: due, joinedBy: ", "))"
+    }
+
+    /// The month and day (`MM-DD`) of the date a condition reads: of the stored moment (UTC),
+    /// or as a custom attribute writes it (`1990-06-07`, or an ISO 8601 time); NULL without one.
+    private func monthDay(_ condition: SegmentCondition) -> SQLQueryString? {
+        if case .attribute(let key) = condition.field {
+            let text = dialect.attribute(key, as: .text)
+            return "(CASE WHEN " + text + " LIKE '____-__-__%' THEN SUBSTR(" + text + ", 6, 5) END)"
+        }
+        return dateExpression(condition).map(dialect.monthDay(ofMicroseconds:))
+    }
+
     private func consent(_ condition: SegmentCondition) -> SQLQueryString {
         """
         (SELECT CASE WHEN e.status = 'granted' AND (e.expires_at IS NULL OR e.expires_at > \(bind: now)) THEN 1 ELSE 0 END
@@ -323,6 +344,12 @@ struct SegmentSQL {
                 }
             }
         }
+        // A window of every day of the year holds every date all year: nothing to schedule.
+        if condition.op == .anniversaryWithinDays, let days = condition.value.number, Int(days) < SegmentAnniversary.maximumDays,
+            let recurring = monthDay(condition)
+        {
+            moments.append(anniversaryChange(recurring, days: Int(days)))
+        }
         if condition.field == .consent {
             moments.append("""
                 (SELECT CASE WHEN e.status = 'granted' AND e.expires_at > \(bind: now) THEN e.expires_at END
@@ -333,6 +360,24 @@ struct SegmentSQL {
             moments.append("(SELECT p.paused_until FROM contact_preferences p WHERE p.customer_id = c.id AND p.paused_until > \(bind: now))")
         }
         return moments
+    }
+
+    /// When an anniversary condition may next change: at a UTC midnight, as its answer holds
+    /// for whole days. `ahead` is how many days on the date next comes round, counted in the
+    /// leap year 2000's calendar: exact, or one too many when a 29 February that this year
+    /// lacks lies between. A member (`ahead <= d`) stays one at least until the day after it
+    /// comes round, `ahead + 1` days on or later; anyone else enters when it is `d` days away,
+    /// `ahead - d` or `ahead - d - 1` days on. Each is scheduled at the lower count, and not
+    /// before tomorrow: never late; when early, the evaluation then simply schedules again.
+    /// NULL for a customer without a date that names a day.
+    private func anniversaryChange(_ monthDay: SQLQueryString, days: Int) -> SQLQueryString {
+        let midnight = Timestamp.microseconds(Calendar.utc.startOfDay(for: scope.now))
+        let today = SegmentAnniversary.dayOfLeapYear(of: scope.now)
+        var change: SQLQueryString = "(SELECT \(bind: midnight) + \(bind: Self.micros(1)) * (CASE WHEN n.ahead IN (0, \(bind: days + 1)) THEN 1"
+        change += " WHEN n.ahead <= \(bind: days) THEN n.ahead ELSE n.ahead - \(bind: days + 1) END)"
+        change += " FROM (SELECT (" + dialect.dayOfLeapYear("m.md") + " + \(bind: 366 - today)) % 366 AS ahead"
+        change += " FROM (SELECT " + monthDay + " AS md) m) n)"
+        return change
     }
 
     /// The stored moment a date condition compares.

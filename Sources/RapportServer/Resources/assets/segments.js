@@ -173,6 +173,7 @@ function start(root) {
       const op = opSelect.value;
       if (op === "is_set" || op === "is_not_set") return "none";
       if (op === "within_last_days" || op === "more_than_days_ago") return "days";
+      if (op === "anniversary_within_days") return "anniversary";
       if (op === "before" || op === "after") return "date";
       if (op === "in" || op === "not_in") return "list";
       if (current.choices) return "choice";
@@ -218,13 +219,17 @@ function start(root) {
         }
         case "number":
         case "count":
-        case "days": {
+        case "days":
+        case "anniversary": {
+          // An anniversary window counts from 0 (today only) to a year.
+          const inDays = kind === "days" || kind === "anniversary";
           const input = element("input", {
-            class: "value", type: "number", "aria-label": kind === "days" ? "Days" : "Value",
-            step: kind === "number" ? "any" : "1", min: kind === "count" ? "0" : kind === "days" ? "1" : null });
+            class: "value", type: "number", "aria-label": inDays ? "Days" : "Value",
+            step: kind === "number" ? "any" : "1", min: { count: "0", days: "1", anniversary: "0" }[kind] || null,
+            max: kind === "anniversary" ? String(catalogue.maximum_anniversary_days) : null });
           if (typeof value === "number") input.value = String(value);
           valueSlot.append(input);
-          if (kind === "days") valueSlot.append(" days");
+          if (inDays) valueSlot.append(" days");
           if (current.money) valueSlot.append(" (main currency)");
           readValue = () => (input.value === "" || Number.isNaN(Number(input.value)) ? undefined : Number(input.value));
           break;
