@@ -69,6 +69,8 @@ struct SegmentAnniversaryTests {
             #expect(week.memberCount == 3)
             #expect(Set(try await services.segments.members(id: week.id, page: try PageRequest(), as: actor).items.map(\.id)) == [today, inSeven, asTime])
             #expect(try await services.segments.drift(id: week.id, as: actor).isEmpty)
+            let flips = try await store.integers("SELECT COUNT(*) FROM segment_flips WHERE segment_id = '\(week.id)'")
+            #expect(flips == [[5]], "the five customers whose birthday names a day, and no one else")
         }
     }
 

@@ -43,6 +43,6 @@ public enum SegmentAnniversary {
     }
 
     static func text(month: Int, day: Int) -> String {
-        (month < 10 ? "0" : "") + String(month) + "-" + (day < 10 ? "0" : "") + String(day)
+        String(format: "%02d-%02d", month, day)
     }
 }
