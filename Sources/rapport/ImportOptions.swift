@@ -45,11 +45,11 @@ struct ImportOptions: ParsableArguments {
         print("\(summary.created) \(noun) created, \(summary.updated) updated, \(summary.rejected.count) rejected in \(String(format: "%.2f", seconds)) s (\(rate)/s).")
         guard !summary.rejected.isEmpty else { return }
         let path = rejects ?? file + ".rejects.csv"
-        var lines = ["line,reason"]
+        var text = CSVWriter.line(["line", "reason"])
         for rejection in summary.rejected.sorted(by: { $0.line < $1.line }) {
-            lines.append("\(rejection.line),\"\(rejection.reason.replacingOccurrences(of: "\"", with: "\"\""))\"")
+            text += CSVWriter.line([String(rejection.line), rejection.reason])
         }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
         print("Rejected rows and reasons: \(path)")
     }
 

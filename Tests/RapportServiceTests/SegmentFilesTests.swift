@@ -213,6 +213,10 @@ struct SegmentFilesTests {
                 _ = try await services.segments.importList(id: list.id, csv: "email\nada@example.com\n", as: Self.agent(services))
             }
             #expect(try await services.segments.find(id: list.id, as: actor).memberCount == 3, "refusals change nothing")
+            let imports = try await services.audit.entries(filter: AuditFilter(action: "segment.imported"), page: try PageRequest(), as: actor).items
+            #expect(imports.count == 2, "each import that wrote is audited; refusals are not")
+            let first = try #require(imports.last)
+            #expect(first.subjectID == list.id && first.details["rows"] == "12" && first.details["added"] == "2" && first.details["not_found"] == "3")
         }
     }
 }

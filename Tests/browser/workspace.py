@@ -416,6 +416,33 @@ class Suite:
         row = self.wait(seen.presence_of_element_located((By.XPATH, f"//table[@id='segments']//tr[td/a[text()='{name}']]")))
         check(row.find_element(By.CSS_SELECTOR, "td.members").text == str(newsletter), "the segments page lists the new segment with its member count")
 
+        # Groups nest as deep as the API takes ("none" of several is two levels), no deeper.
+        self.browser.get(self.base + "/segments/new")
+        self.wait(lambda browser: count_state()[0] == "ok")
+        nested = 0
+        while True:
+            deepest = self.browser.find_elements(By.CSS_SELECTOR, "#builder .group")[-1]
+            add = deepest.find_element(By.CSS_SELECTOR, ":scope > .group-foot .add-group")
+            if not add.is_enabled() or nested > 8:
+                break
+            add.click()
+            nested += 1
+            inner = self.browser.find_elements(By.CSS_SELECTOR, "#builder .group")[-1]
+            Select(inner.find_element(By.CSS_SELECTOR, ":scope > .group-head select.mode")).select_by_value("none")
+        deepest.find_element(By.CSS_SELECTOR, ":scope > .group-foot .add-condition").click()
+        Select(deepest.find_element(By.CSS_SELECTOR, "select.field-select")).select_by_value("tags")
+        Select(deepest.find_element(By.CSS_SELECTOR, "select.op-select")).select_by_value("contains")
+        deepest.find_element(By.CSS_SELECTOR, "input.value").send_keys("vip")
+        self.wait(lambda browser: count_state()[0] in ("ok", "error") and "vip" in self.browser.find_element(By.ID, "segment-definition").get_attribute("value"))
+        def levels(part, level=1):
+            if "not" in part:
+                return levels(part["not"], level + 1)
+            inner = part.get("all", part.get("any"))
+            return max([level] + [levels(item, level + 1) for item in inner]) if isinstance(inner, list) else level
+        deep = json.loads(self.browser.find_element(By.ID, "segment-definition").get_attribute("value"))
+        check(nested == 3 and levels(deep) <= 8 and count_state()[0] == "ok",
+              f"\"+ Group\" stops where a definition would nest deeper than the API's 8 levels ({nested} \"none\" groups, {levels(deep)} levels, {count_state()})")
+
         self.browser.set_window_size(390, 844)
         self.browser.get(self.base + "/segments/new")
         self.wait(lambda browser: count_state()[0] == "ok")

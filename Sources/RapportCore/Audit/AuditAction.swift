@@ -34,4 +34,5 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case segmentUpdated = "segment.updated"
     case segmentDeleted = "segment.deleted"
     case segmentExported = "segment.exported"
+    case segmentImported = "segment.imported"
 }

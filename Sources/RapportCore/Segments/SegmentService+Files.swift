@@ -24,7 +24,8 @@ extension SegmentService {
     /// `SegmentListImport` for the file), with `segment.entered` (reason `added`) for each new
     /// member, in one transaction; answers what became of each row. `source` names the system
     /// of an `external_id` column when the file has no `source` column. A segment's members
-    /// follow its definition: adding to one is a conflict, as by hand.
+    /// follow its definition: adding to one is a conflict, as by hand. The import is in the
+    /// audit log (`segment.imported`, with the rows read, added and not found).
     public func importList(id: String, csv: String, source: String? = nil, as actor: Actor) async throws -> SegmentListImportOutcome {
         try actor.require(.manageSegments)
         let workspaceID = actor.workspaceID
@@ -75,6 +76,10 @@ extension SegmentService {
             try await transaction.record(added.map { SegmentMembershipChange(entered: true, segment: list, customerID: $0, reason: .added) })
             outcome.added = added.count
             outcome.alreadyMember += wanted.count - added.count
+            try await transaction.audit(
+                AuditRecord(.segmentImported, subject: .segment(list.id), details: [
+                    "rows": String(file.rows.count + file.invalid.count), "added": String(outcome.added), "not_found": String(outcome.notFound),
+                ]), by: actor)
             return outcome
         }
     }

@@ -46,6 +46,7 @@ function start(root) {
     root.hidden = false;
     textarea.readOnly = true;
     details.open = false;
+    limitNesting(rootBox, 1);
     writeDefinition();
     markFault(root.dataset.errorField || "", serialise().marks);
   } else {
@@ -105,8 +106,6 @@ function start(root) {
       item.querySelector(".add-condition").focus();
       changed();
     });
-    // Groups nest at most 8 levels, conditions included.
-    addGroup.disabled = depth >= 6;
     const foot = element("div", { class: "group-foot" }, addCondition, addGroup);
     if (depth > 1) {
       const remove = button("Remove group", "remove quiet", "Remove this group and its conditions");
@@ -117,7 +116,7 @@ function start(root) {
       head.append(remove);
     }
     box.append(head, list, foot);
-    groups.set(box, { mode: () => modeSelect.value, list });
+    groups.set(box, { mode: () => modeSelect.value, list, addGroup });
     return box;
   }
 
@@ -509,8 +508,22 @@ function start(root) {
 
   function changed() {
     if (!rootBox) return;
+    limitNesting(rootBox, 1);
     writeDefinition();
     schedule();
+  }
+
+  // A definition nests at most 8 levels, conditions included (the parser's limit). A group at
+  // level `level` holds its parts one level down, or two for "none" of several ({"not":
+  // {"any": [...]}}); "+ Group" is offered only where a new group and its first condition fit.
+  function limitNesting(box, level) {
+    const state = groups.get(box);
+    const inner = level + (state.mode() === "none" ? 2 : 1);
+    state.addGroup.disabled = inner + 1 > 8;
+    for (const item of state.list.children) {
+      const nested = item.classList.contains("nested") ? item.querySelector(":scope > .group") : null;
+      if (nested) limitNesting(nested, inner);
+    }
   }
 
   function schedule(delay = 300) {
