@@ -52,6 +52,7 @@ let package = Package(
             dependencies: [
                 "RapportCore",
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -110,10 +111,18 @@ let package = Package(
                 "RapportCore",
                 "RapportLearning",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "RapportLearningTests", dependencies: ["RapportLearning"]),
-        .testTarget(name: "RapportChannelsTests", dependencies: ["RapportChannels", "RapportCore"]),
+        .testTarget(
+            name: "RapportChannelsTests",
+            dependencies: [
+                "RapportChannels", "RapportCore",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "RapportServiceTests",
             dependencies: [
