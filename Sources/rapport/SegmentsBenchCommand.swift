@@ -66,9 +66,7 @@ struct SegmentsBenchCommand: AsyncParsableCommand {
         let store = SegmentsBenchStore(customers: customers, ordersPerCustomer: orders, eventsPerCustomer: events, now: clock.now())
         print("\(services.store.engineName): loading \(customers) customers …")
         var started = ContinuousClock.now
-        let loaded = try await store.load(services: services, workspaceID: workspaceID, inboxID: inbox.id, batch: batch) { loaded in
-            if loaded.customers % 100_000 < batch { print("  \(loaded.customers) customers, \(loaded.orders) orders, \(loaded.events) events") }
-        }
+        let loaded = try await store.load(services: services, workspaceID: workspaceID, inboxID: inbox.id, batch: batch) { print("  " + $0) }
         try await checkpoint(services)
         report("bulk load", seconds: (ContinuousClock.now - started).inSeconds,
                note: "\(loaded.customers) customers, \(loaded.orders) orders, \(loaded.events) tracked events, \(loaded.conversations) open conversations")
