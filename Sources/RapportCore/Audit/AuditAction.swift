@@ -35,4 +35,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case segmentDeleted = "segment.deleted"
     case segmentExported = "segment.exported"
     case segmentImported = "segment.imported"
+    case campaignCreated = "campaign.created"
+    case campaignUpdated = "campaign.updated"
+    case campaignDeleted = "campaign.deleted"
 }
