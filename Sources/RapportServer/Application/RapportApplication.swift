@@ -32,6 +32,7 @@ public enum RapportApplication {
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
         SegmentRoutes(segments: services.segments).register(on: authenticated)
         SegmentFileRoutes(segments: services.segments).register(api: authenticated)
+        CampaignRoutes(campaigns: services.campaigns).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)

@@ -1,0 +1,35 @@
+import Foundation
+import RapportCore
+
+/// A campaign as the API shows it.
+struct CampaignResponse: Encodable {
+    let id: String
+    let object = "campaign"
+    let name: String
+    let channel: String
+    let inboxID: String
+    let status: String
+    /// Every key present; see `CampaignDefinition.json`.
+    let definition: JSONValue
+    let scheduledAt: Date?
+    let startedAt: Date?
+    let finishedAt: Date?
+    let createdBy: String
+    let createdAt: Date
+    let updatedAt: Date
+
+    init(_ campaign: Campaign) {
+        id = campaign.id
+        name = campaign.name
+        channel = campaign.channel.rawValue
+        inboxID = campaign.inboxID
+        status = campaign.status.rawValue
+        definition = campaign.definition.json
+        scheduledAt = campaign.scheduledAt
+        startedAt = campaign.startedAt
+        finishedAt = campaign.finishedAt
+        createdBy = campaign.createdBy
+        createdAt = campaign.createdAt
+        updatedAt = campaign.updatedAt
+    }
+}
