@@ -98,7 +98,7 @@ struct CampaignTests {
                 shorthand: CampaignShorthand(segmentID: w.buyers.id, subject: "Hi", body: "Hello {{customer.first_name}}")), as: w.actor)
             #expect(campaign.definition.audience.segmentIDs == [w.buyers.id])
             #expect(campaign.definition.content == ["en": CampaignContent(subject: "Hi", body: "Hello {{customer.first_name}}")])
-            let unknown = "seg_01M0000000000000000000000"
+            let unknown = "seg_01M00000000000000000000000"
             #expect(await Self.fault {
                 _ = try await w.services.campaigns.create(CampaignDraft(
                     name: "x", channel: .email, inboxID: w.mail.id, shorthand: CampaignShorthand(segmentID: unknown, subject: "Hi", body: "b")), as: w.actor)
