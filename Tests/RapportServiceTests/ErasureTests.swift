@@ -85,7 +85,7 @@ struct ErasureTests {
             name: "Autumn quills", channel: .email, inboxID: mail.id,
             shorthand: CampaignShorthand(segmentID: newsletter.id, subject: "Autumn", body: "New quills")), as: actor)
         let sentAt = services.clock.now()
-        try await services.store.write { session in
+        _ = try await services.store.write { session in
             try await session.campaigns.insertSends([CampaignSend(
                 id: ResourceID.make(.campaignSend, at: sentAt), campaignID: campaign.id, workspaceID: workspaceID, customerID: person.id,
                 status: .sent, address: Person.email, providerMessageID: "<zq-autumn@example.net>", queuedAt: sentAt, sentAt: sentAt, openedAt: sentAt)])

@@ -38,4 +38,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case campaignCreated = "campaign.created"
     case campaignUpdated = "campaign.updated"
     case campaignDeleted = "campaign.deleted"
+    case campaignScheduled = "campaign.scheduled"
+    case campaignSent = "campaign.sent"
+    case campaignPaused = "campaign.paused"
+    case campaignResumed = "campaign.resumed"
+    case campaignCancelled = "campaign.cancelled"
 }

@@ -14,6 +14,8 @@ public struct Campaign: Sendable, Equatable {
     public var scheduledAt: Date?
     /// When its first message went out.
     public var startedAt: Date?
+    /// When its whole audience was in the send log (each member queued, held out or skipped).
+    public var audienceResolvedAt: Date?
     /// When it was sent or cancelled.
     public var finishedAt: Date?
     public var createdBy: String
@@ -22,7 +24,8 @@ public struct Campaign: Sendable, Equatable {
 
     public init(
         id: String, workspaceID: String, name: String, channel: CampaignChannel, inboxID: String, status: CampaignStatus,
-        definition: CampaignDefinition, scheduledAt: Date? = nil, startedAt: Date? = nil, finishedAt: Date? = nil, createdBy: String,
+        definition: CampaignDefinition, scheduledAt: Date? = nil, startedAt: Date? = nil, audienceResolvedAt: Date? = nil, finishedAt: Date? = nil,
+        createdBy: String,
         createdAt: Date, updatedAt: Date
     ) {
         self.id = id
@@ -34,6 +37,7 @@ public struct Campaign: Sendable, Equatable {
         self.definition = definition
         self.scheduledAt = scheduledAt
         self.startedAt = startedAt
+        self.audienceResolvedAt = audienceResolvedAt
         self.finishedAt = finishedAt
         self.createdBy = createdBy
         self.createdAt = createdAt

@@ -13,8 +13,36 @@ public protocol CampaignRepository: Sendable {
     /// A page of the workspace's campaigns, newest first, of one status or of all.
     func list(workspaceID: String, status: CampaignStatus?, page: PageRequest) async throws -> Page<Campaign>
 
-    /// Adds rows to the send log; a customer already in a campaign's log is a conflict.
-    func insertSends(_ sends: [CampaignSend]) async throws
+    /// Adds rows to the send log, leaving out customers already in the campaign's log (an
+    /// audience resolved again after a crash); answers how many it added.
+    func insertSends(_ sends: [CampaignSend]) async throws -> Int
     /// A page of the campaign's send log, newest row first.
     func sends(campaignID: String, workspaceID: String, page: PageRequest) async throws -> Page<CampaignSend>
+
+    /// Moves the campaign from one of `statuses` to `status`; answers whether it did. Going to
+    /// `sending` the first time stamps `started_at`; `sent` and `cancelled` stamp `finished_at`.
+    func setStatus(_ status: CampaignStatus, id: String, workspaceID: String, whileIn statuses: Set<CampaignStatus>, at date: Date) async throws -> Bool
+    /// Campaigns of every workspace that are sending, oldest start first.
+    func sending(limit: Int) async throws -> [Campaign]
+    /// Scheduled campaigns of every workspace whose time has come.
+    func due(at date: Date, limit: Int) async throws -> [Campaign]
+    /// Up to `limit` members of the campaign's segments after `customerID` (in id order), with
+    /// what the audience rule asks of each (deleted and merged-away customers left out), and
+    /// the last member read (nil once none is left); `sentSince` bounds the campaign sends read
+    /// for the cap.
+    func audienceFacts(_ campaign: Campaign, after customerID: String?, limit: Int, sentSince: Date) async throws
+        -> (facts: [CampaignRecipientFacts], last: String?)
+    /// Marks the audience as wholly in the send log.
+    func markAudienceResolved(id: String, at date: Date) async throws
+    /// Claims up to `limit` sends that are queued (and not waiting for a retry) or were held
+    /// by a sender whose claim ran out, until `until`.
+    func claim(campaignID: String, limit: Int, now: Date, until: Date) async throws -> [CampaignSendClaim]
+    /// Writes what became of claimed sends: sent, failed for good, or queued again to retry at `retryAt`.
+    func record(_ records: [CampaignSendRecord], at date: Date, retryAt: Date) async throws
+    /// Marks a sending campaign `sent` once its audience is resolved and no send is queued or held; answers whether it did.
+    func finishIfDone(id: String, at date: Date) async throws -> Bool
+    /// The campaign's counts from its send log.
+    func stats(campaignID: String) async throws -> CampaignStats
+    /// Whether any campaign of the workspace names the segment in its audience or exclusions.
+    func campaignNames(usingSegment segmentID: String, workspaceID: String) async throws -> [String]
 }

@@ -154,6 +154,10 @@ public enum RapportApplication {
                 try await services.segments.recordSizes()
                 return 0
             })
+            // Campaigns: scheduled ones started, audiences resolved, a batch at a time sent.
+            list.append(RepeatingService(name: "sending campaigns", interval: .seconds(1), busyAt: 1, logger: logger) {
+                try await services.campaignSender.runDue()
+            })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
             list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {
                 try await services.jobs.purgeFinished(olderThan: 7 * 86_400)

@@ -13,12 +13,15 @@ struct CampaignResponse: Encodable {
     let definition: JSONValue
     let scheduledAt: Date?
     let startedAt: Date?
+    let audienceResolvedAt: Date?
     let finishedAt: Date?
+    /// The send log's counts (`CampaignStats.fields`): on a single campaign, not in lists.
+    let stats: [String: Int]?
     let createdBy: String
     let createdAt: Date
     let updatedAt: Date
 
-    init(_ campaign: Campaign) {
+    init(_ campaign: Campaign, stats: CampaignStats? = nil) {
         id = campaign.id
         name = campaign.name
         channel = campaign.channel.rawValue
@@ -27,6 +30,8 @@ struct CampaignResponse: Encodable {
         definition = campaign.definition.json
         scheduledAt = campaign.scheduledAt
         startedAt = campaign.startedAt
+        audienceResolvedAt = campaign.audienceResolvedAt
+        self.stats = stats.map { Dictionary($0.fields, uniquingKeysWith: { first, _ in first }) }
         finishedAt = campaign.finishedAt
         createdBy = campaign.createdBy
         createdAt = campaign.createdAt

@@ -12,6 +12,10 @@ struct CampaignRoutes {
         group.get("campaigns/:id", use: show)
         group.patch("campaigns/:id", requiring: .manageCampaigns, use: update)
         group.delete("campaigns/:id", requiring: .manageCampaigns, use: delete)
+        group.post("campaigns/:id/send", requiring: .manageCampaigns, use: send)
+        group.post("campaigns/:id/pause", requiring: .manageCampaigns, use: pause)
+        group.post("campaigns/:id/resume", requiring: .manageCampaigns, use: resume)
+        group.post("campaigns/:id/cancel", requiring: .manageCampaigns, use: cancel)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -24,7 +28,7 @@ struct CampaignRoutes {
             }
         }
         let found = try await campaigns.list(status: status, page: page, as: context.actor)
-        return try JSONResponse.make(ListResponse(data: found.items.map(CampaignResponse.init), hasMore: found.hasMore, lastID: found.items.last?.id))
+        return try JSONResponse.make(ListResponse(data: found.items.map { CampaignResponse($0) }, hasMore: found.hasMore, lastID: found.items.last?.id))
     }
 
     @Sendable func create(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -33,7 +37,34 @@ struct CampaignRoutes {
     }
 
     @Sendable func show(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        try JSONResponse.make(CampaignResponse(try await campaigns.find(id: try PathID.require(context, .campaign, "campaign"), as: context.actor)))
+        let id = try PathID.require(context, .campaign, "campaign")
+        let campaign = try await campaigns.find(id: id, as: context.actor)
+        return try JSONResponse.make(CampaignResponse(campaign, stats: try await campaigns.stats(id: id, as: context.actor)))
+    }
+
+    /// Starts sending now: 202, the campaign `sending`; the sender resolves the audience and delivers.
+    @Sendable func send(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try await transition(context, status: .accepted) { id in try await campaigns.send(id: id, as: context.actor) }
+    }
+
+    @Sendable func pause(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try await transition(context) { id in try await campaigns.pause(id: id, as: context.actor) }
+    }
+
+    @Sendable func resume(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try await transition(context) { id in try await campaigns.resume(id: id, as: context.actor) }
+    }
+
+    @Sendable func cancel(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        try await transition(context) { id in try await campaigns.cancel(id: id, as: context.actor) }
+    }
+
+    private func transition(
+        _ context: AuthenticatedRequestContext, status: HTTPResponse.Status = .ok, _ change: (String) async throws -> Campaign
+    ) async throws -> Response {
+        let id = try PathID.require(context, .campaign, "campaign")
+        let campaign = try await change(id)
+        return try JSONResponse.make(CampaignResponse(campaign, stats: try await campaigns.stats(id: id, as: context.actor)), status: status)
     }
 
     @Sendable func update(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {

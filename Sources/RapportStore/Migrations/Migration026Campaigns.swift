@@ -2,14 +2,15 @@ extension Migration {
     /// Campaigns and their send log: one row per recipient, unique per campaign and customer,
     /// so resolving an audience again never queues anyone twice (ADR 0011). The customer's
     /// sends by time serve the frequency cap and the timeline; the campaign's by status, the
-    /// sender's claims and the report's counts.
+    /// sender's claims (a send `sending` past `claimed_until` was left by a sender that died)
+    /// and the report's counts. `audience_resolved_at` says the whole audience is in the log.
     static let campaigns = Migration(version: 26, name: "campaigns") { _ in
         [
             """
             CREATE TABLE campaigns (
               id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces (id), name TEXT NOT NULL, channel TEXT NOT NULL,
               inbox_id TEXT NOT NULL REFERENCES inboxes (id), status TEXT NOT NULL, definition TEXT NOT NULL,
-              scheduled_at BIGINT, started_at BIGINT, finished_at BIGINT, created_by TEXT NOT NULL,
+              scheduled_at BIGINT, started_at BIGINT, audience_resolved_at BIGINT, finished_at BIGINT, created_by TEXT NOT NULL,
               created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
             """,
             "CREATE INDEX campaigns_status ON campaigns (workspace_id, status)",
@@ -18,11 +19,11 @@ extension Migration {
               id TEXT PRIMARY KEY, campaign_id TEXT NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE, workspace_id TEXT NOT NULL,
               customer_id TEXT NOT NULL REFERENCES customers (id) ON DELETE CASCADE, variant TEXT, status TEXT NOT NULL, skip_reason TEXT,
               address TEXT, provider_message_id TEXT, queued_at BIGINT NOT NULL, sent_at BIGINT, delivered_at BIGINT, opened_at BIGINT,
-              clicked_at BIGINT, unsubscribed_at BIGINT, bounced_at BIGINT, complained_at BIGINT, replied_at BIGINT, error TEXT,
+              clicked_at BIGINT, unsubscribed_at BIGINT, bounced_at BIGINT, complained_at BIGINT, replied_at BIGINT, error TEXT, claimed_until BIGINT,
               UNIQUE (campaign_id, customer_id))
             """,
             "CREATE INDEX campaign_sends_customer ON campaign_sends (customer_id, sent_at)",
-            "CREATE INDEX campaign_sends_status ON campaign_sends (campaign_id, status)",
+            "CREATE INDEX campaign_sends_status ON campaign_sends (campaign_id, status, id)",
         ]
     }
 }

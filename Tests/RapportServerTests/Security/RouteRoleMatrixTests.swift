@@ -193,6 +193,10 @@ struct RouteRoleMatrixTests {
         "GET /api/v1/campaigns/{id}": .roles(everyone),
         "PATCH /api/v1/campaigns/{id}": .roles(analysts),
         "DELETE /api/v1/campaigns/{id}": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/send": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/pause": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/resume": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/cancel": .roles(analysts),
 
         // Conversations and their set-up
         "GET /api/v1/conversations": .roles(support),
