@@ -148,6 +148,20 @@ struct CampaignSendingTests {
             let anaID = try #require(ids["ana@example.com"])
             let consents = try #require(try await api.send(.get, "/api/v1/customers/\(anaID)/consents").object["data"] as? [[String: Any]])
             #expect(consents.first { $0["channel"] as? String == "email" }?["status"] as? String == "withdrawn")
+
+            // A bounce mailed back (RFC 3464) quoting the message Budi got marks that send bounced
+            // and suppresses the address; one quoting a made-up id changes nothing.
+            let budi = String(decoding: try #require(byRecipient["budi@example.co.id"]), as: UTF8.self)
+            let messageID = try #require(InboundEmail.ids(budi.components(separatedBy: "\r\n").first { $0.hasPrefix("Message-ID:") }).first)
+            let fixture = try ChannelFixtures.text("rfc3464-failed-5.1.1", "eml", in: "dsn")
+                .replacingOccurrences(of: BounceMailTests.bouncedAddress, with: "budi@example.co.id")
+            let madeUp = try await EmailChannelTests.postRaw(api, inboxID: inboxID, fixture, token: "mta-token")
+            #expect(madeUp.object["suppressed"] as? Int == 0, "\(madeUp.text)")
+            let bounce = fixture.replacingOccurrences(of: BounceMailTests.quotedMessageID, with: messageID)
+            let bounced = try await EmailChannelTests.postRaw(api, inboxID: inboxID, bounce, token: "mta-token")
+            #expect(bounced.object["suppressed"] as? Int == 1, "\(bounced.text)")
+            let after = try #require(try await api.send(.get, "/api/v1/campaigns/\(campaignID)").object["stats"] as? [String: Any])
+            #expect(after["bounced"] as? Int == 1 && after["sent"] as? Int == 3, "a bounced message was still sent")
         }
     }
 }

@@ -182,4 +182,20 @@ extension SQLCampaignRepository {
             return audience.segmentIDs.contains(segmentID) || audience.exclusionSegmentIDs.contains(segmentID)
         }.map(\.name)
     }
+
+    func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend? {
+        try await handle.sql.raw("""
+            SELECT * FROM campaign_sends WHERE provider_message_id = \(bind: providerMessageID.lowercased()) AND workspace_id = \(bind: workspaceID)
+            """).first().flatMap(decodeSend)
+    }
+
+    func recordFeedback(_ kind: DeliveryFeedback.Kind, sendID: String, at date: Date) async throws {
+        let now = Timestamp.microseconds(date)
+        let set: SQLQueryString = switch kind {
+        case .hardBounce: "status = \(bind: CampaignSendStatus.bounced.rawValue), bounced_at = COALESCE(bounced_at, \(bind: now))"
+        case .complaint: "complained_at = COALESCE(complained_at, \(bind: now))"
+        case .unsubscribe: "unsubscribed_at = COALESCE(unsubscribed_at, \(bind: now))"
+        }
+        try await handle.sql.raw("UPDATE campaign_sends SET \(set) WHERE id = \(bind: sendID)").run()
+    }
 }

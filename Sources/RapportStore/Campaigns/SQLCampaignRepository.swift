@@ -105,7 +105,7 @@ struct SQLCampaignRepository: CampaignRepository {
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 
-    private func decodeSend(_ row: any SQLRow) throws -> CampaignSend? {
+    func decodeSend(_ row: any SQLRow) throws -> CampaignSend? {
         guard let status = CampaignSendStatus(rawValue: try row.string("status")) else { return nil }
         return CampaignSend(
             id: try row.string("id"), campaignID: try row.string("campaign_id"), workspaceID: try row.string("workspace_id"),

@@ -24,6 +24,8 @@ extension Migration {
             """,
             "CREATE INDEX campaign_sends_customer ON campaign_sends (customer_id, sent_at)",
             "CREATE INDEX campaign_sends_status ON campaign_sends (campaign_id, status, id)",
+            // A bounce or a reply names the message it answers by its Message-ID.
+            "CREATE INDEX campaign_sends_message ON campaign_sends (provider_message_id)",
         ]
     }
 }
