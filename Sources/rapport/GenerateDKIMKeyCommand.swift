@@ -62,6 +62,10 @@ struct GenerateDKIMKeyCommand: AsyncParsableCommand {
                 teamID: found.teamID, slaPolicyID: found.slaPolicyID, as: actor)
         }
         print("Stored a new \(algorithm.rawValue) key for \(updated.id) (\(updated.name)). Publish this TXT record at \(DKIMDNSRecord.name(selector: selector, domain: domain)):")
+        if algorithm == .ed25519SHA256 {
+            // RFC 8463 signatures are checked by few receivers yet; one they cannot check counts as unsigned.
+            print("Note: many receivers (Gmail among them) do not check ed25519-sha256 yet; mail signed only with it looks unsigned to them. rsa-sha256 is the safe choice.")
+        }
         print(key.dnsRecord.text)
     }
 }

@@ -51,4 +51,13 @@ struct CampaignEmailRendererTests {
             sender: "Toko", unsubscribeURL: "u", preferencesURL: "p")
         #expect(indonesian.html.contains("lang=\"id\"") && indonesian.html.contains("Berhenti berlangganan") && indonesian.subject == "Halo Budi")
     }
+
+    @Test("a value inside a link's target is percent-encoded: it cannot add parameters or leave the URL")
+    func valuesInLinks() {
+        let html = CampaignEmailRenderer.render(
+            CampaignContent(subject: "Hi", body: "[Shop](https://shop.test/?ref={{customer.first_name}}) for {{customer.first_name}}"), locale: "en",
+            values: ["customer.first_name": "a&admin=1#x \"y"], sender: "Shop", unsubscribeURL: "u", preferencesURL: "p").html
+        #expect(html.contains("href=\"https://shop.test/?ref=a%26admin%3D1%23x%20%22y\""), "\(html)")
+        #expect(html.contains("for a&amp;admin=1#x &quot;y"), "outside the link it is text: \(html)")
+    }
 }

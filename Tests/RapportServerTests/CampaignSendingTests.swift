@@ -164,4 +164,49 @@ struct CampaignSendingTests {
             #expect(after["bounced"] as? Int == 1 && after["sent"] as? Int == 3, "a bounced message was still sent")
         }
     }
+
+    @Test("a mail server that refuses the inbox's account pauses the campaign with the reason, nothing failed; fixed and resumed, it goes out", arguments: TestDatabase.available)
+    func pausesOnAccountRefusal(database: TestDatabase) async throws {
+        let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
+        defer { sink.stop() }
+        try await APIHarness.run(on: database) { api in
+            let inboxID = try await EmailChannelTests.inbox(api, sink: sink)
+            let inbox = try await api.services.inboxes.inbox(id: inboxID, channel: .email)
+            let owner = Actor.operator(workspaceID: api.workspaceID)
+            func settings(password: String) async throws {
+                _ = try await api.services.inboxes.updateInbox(
+                    id: inboxID, name: inbox.name,
+                    settingChanges: [
+                        "smtp_password": password, "dkim_domain": "shop.test", "dkim_selector": "s1",
+                        "dkim_private_key": try DKIMKey.generate(.ed25519SHA256).pemRepresentation,
+                    ], teamID: nil, slaPolicyID: nil, as: owner)
+            }
+            try await settings(password: "wrong")
+            let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"ana@example.com"}]}"#)
+            let customerID = try #require(customer.object["id"] as? String)
+            _ = try await api.send(.post, "/api/v1/customers/\(customerID)/consents", json: #"{"purpose":"marketing","channel":"email","status":"granted","source":"form"}"#)
+            let list = try #require(try await api.send(.post, "/api/v1/segments", json: #"{"name": "All", "kind": "list"}"#).object["id"] as? String)
+            _ = try await api.send(.post, "/api/v1/segments/\(list)/members", json: #"{"customer_ids": ["\#(customerID)"]}"#)
+            let campaignID = try #require(try await api.send(.post, "/api/v1/campaigns", json: """
+                {"name":"Hello","channel":"email","inbox_id":"\(inboxID)","definition":{"audience":{"segment_ids":["\(list)"]},"holdout_share":0,
+                 "content":{"en":{"subject":"Hi {{customer.first_name}}","body":"Hello"}}}}
+                """).object["id"] as? String)
+            #expect(try await api.send(.post, "/api/v1/campaigns/\(campaignID)/send").status == .accepted)
+            _ = try await api.services.campaignSender.runDue()
+            let paused = try await api.send(.get, "/api/v1/campaigns/\(campaignID)")
+            #expect(paused.object["status"] as? String == "paused", "\(paused.text)")
+            #expect((paused.object["status_reason"] as? String)?.contains("AUTH") == true, "\(paused.text)")
+            let stats = try #require(paused.object["stats"] as? [String: Any])
+            #expect(stats["failed"] as? Int == 0 && stats["queued"] as? Int == 1, "deferred, not failed")
+            #expect(try sink.received().isEmpty)
+
+            try await settings(password: "s3cret")
+            let resumed = try await api.send(.post, "/api/v1/campaigns/\(campaignID)/resume")
+            #expect(resumed.object["status"] as? String == "sending" && resumed.object["status_reason"] is NSNull)
+            api.clock.advance(by: CampaignDispatcher.retryDelay + 1)
+            for _ in 0..<3 { _ = try await api.services.campaignSender.runDue() }
+            #expect(try sink.received().count == 1, "sent once the account was fixed")
+            #expect(try await api.send(.get, "/api/v1/campaigns/\(campaignID)").object["status"] as? String == "sent")
+        }
+    }
 }

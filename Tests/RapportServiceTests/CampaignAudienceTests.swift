@@ -18,7 +18,7 @@ struct CampaignAudienceTests {
 
         var emails: [CampaignEmail] { lock.withLock { handed } }
 
-        func deliver(_ emails: [CampaignEmail], through inbox: Inbox, at date: Date) async -> [CampaignDeliveryOutcome] {
+        func deliver(_ emails: [CampaignEmail], through inbox: Inbox, at date: Date, deadline: Duration) async -> [CampaignDeliveryOutcome] {
             lock.withLock { handed += emails }
             return emails.map(outcome)
         }
@@ -27,14 +27,20 @@ struct CampaignAudienceTests {
     struct Links: CampaignLinks {
         func unsubscribeURL(token: String) -> String { "https://r.test/unsubscribe/\(token)" }
         func preferencesURL(token: String) -> String { "https://r.test/preferences/\(token)" }
+        var problem: String? { nil }
     }
 
-    /// A workspace with an e-mail inbox, and a transport that records.
+    /// A workspace with an e-mail inbox, and a transport that records. The inbox has DKIM
+    /// settings, as `send` asks; the recording transport signs nothing, so the key is a stand-in.
     static func world(_ store: SQLDataStore) async throws -> (Services, Actor, Inbox, RecordingTransport) {
         let services = try await Services.make(on: store)
         let actor = Actor.operator(workspaceID: services.workspaceID)
         let inbox = try await services.inboxes.createInbox(
-            channel: .email, name: "Mail", settings: ["address": "news@shop.test", "smtp_host": "127.0.0.1"], as: actor)
+            channel: .email, name: "Mail",
+            settings: [
+                "address": "news@shop.test", "smtp_host": "127.0.0.1", "dkim_domain": "shop.test", "dkim_selector": "s1",
+                "dkim_private_key": "stand-in",
+            ], as: actor)
         return (services, actor, inbox, RecordingTransport())
     }
 
@@ -98,7 +104,7 @@ struct CampaignAudienceTests {
         }
     }
 
-    @Test("paused, a campaign sends nothing until resumed; a deferred send is tried again after its delay; cancelled, the rest never goes", arguments: TestDatabase.available)
+    @Test("paused, a campaign sends nothing until resumed; a deferred send is tried again after its delay, a batch deferred whole pauses it; cancelled, the rest never goes", arguments: TestDatabase.available)
     func pauseDeferAndCancel(database: TestDatabase) async throws {
         try await database.withStore { store in
             let (services, actor, inbox, transport) = try await Self.world(store)
@@ -124,6 +130,9 @@ struct CampaignAudienceTests {
             services.clock.advance(by: CampaignDispatcher.retryDelay + 1)
             _ = try await sender.runDue()
             #expect(transport.emails.filter { $0.address == "c0@example.com" }.count == 2, "tried again after the delay")
+            // That batch was deferred whole (it held only c0): the sender paused the campaign, saying why.
+            let held = try await services.campaigns.find(id: campaign.id, as: actor)
+            #expect(held.status == .paused && held.statusReason?.contains("451 try later") == true, "\(held.statusReason ?? "")")
             _ = try await services.campaigns.cancel(id: campaign.id, as: actor)
             services.clock.advance(by: CampaignDispatcher.retryDelay + 1)
             _ = try await sender.runDue()
@@ -131,7 +140,7 @@ struct CampaignAudienceTests {
             let cancelled = try await services.campaigns.find(id: campaign.id, as: actor)
             #expect(cancelled.status == .cancelled && cancelled.finishedAt != nil)
             let actions = try await store.texts("SELECT action FROM audit_entries WHERE subject_id = '\(campaign.id)' ORDER BY position").map { $0[0] ?? "" }
-            #expect(actions.filter { $0 != "campaign.created" } == ["campaign.sent", "campaign.paused", "campaign.resumed", "campaign.cancelled"])
+            #expect(actions.filter { $0 != "campaign.created" } == ["campaign.sent", "campaign.paused", "campaign.resumed", "campaign.paused", "campaign.cancelled"])
         }
     }
 
@@ -168,6 +177,64 @@ struct CampaignAudienceTests {
             let other = try await services.campaigns.send(id: try await draft().id, as: actor)
             #expect(other.status == .scheduled)
             #expect(try await services.campaigns.send(id: other.id, as: actor).status == .sending)
+        }
+    }
+
+    @Test("who withdrew, was deleted or bounced after the audience was resolved is withheld from the batch, counted by reason", arguments: TestDatabase.available)
+    func checkedAgainBeforeSending(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (services, actor, inbox, transport) = try await Self.world(store)
+            let sender = CampaignDispatcher(campaigns: services.campaigns, transport: transport, signer: store.linkSigner, links: Links(), batchSize: 10)
+            let stays = try await Self.customer(services, "stays@example.com", consent: "granted", actor: actor)
+            let withdraws = try await Self.customer(services, "withdraws@example.com", consent: "granted", actor: actor)
+            let leaves = try await Self.customer(services, "leaves@example.com", consent: "granted", actor: actor)
+            let bounces = try await Self.customer(services, "bounces@example.com", consent: "granted", actor: actor)
+            let list = try await services.segments.create(SegmentDraft(name: "All", kind: .list), as: actor)
+            _ = try await services.segments.addToList(id: list.id, customerIDs: [stays, withdraws, leaves, bounces], as: actor)
+            let campaign = try await Self.campaign(services, inbox: inbox, segments: [list.id], actor: actor)
+            _ = try await services.campaigns.send(id: campaign.id, as: actor)
+            let current = try await services.campaigns.find(id: campaign.id, as: actor)
+            try await sender.resolveAudience(of: current)
+            #expect(try await services.campaigns.stats(id: campaign.id, as: actor).statuses[.queued] == 4)
+
+            services.clock.advance(by: 60)
+            _ = try await services.consents.record(
+                ConsentInput(purpose: "marketing", channel: "email", status: "withdrawn", source: "form"), customerID: withdraws,
+                witness: ConsentWitness(), as: actor)
+            try await services.customers.delete(id: leaves, as: actor)
+            try await store.write { session in
+                try await session.suppressions.suppress(Suppression(
+                    workspaceID: services.workspaceID, channel: .email, address: "bounces@example.com", reason: .hardBounce, source: "test",
+                    createdAt: services.clock.now()))
+            }
+            while try await services.campaigns.find(id: campaign.id, as: actor).status == .sending { _ = try await sender.runDue() }
+            #expect(transport.emails.map(\.address) == ["stays@example.com"])
+            let stats = try await services.campaigns.stats(id: campaign.id, as: actor)
+            #expect(stats.sent == 1 && stats.skipped[.noConsent] == 1 && stats.skipped[.gone] == 1 && stats.skipped[.suppressed] == 1, "\(stats)")
+        }
+    }
+
+    @Test("sending is refused without a DKIM key on the inbox, and for a local-time schedule not built yet", arguments: [TestDatabase.sqlite])
+    func refusals(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (services, actor, inbox, _) = try await Self.world(store)
+            let unsigned = try await services.inboxes.createInbox(
+                channel: .email, name: "Plain", settings: ["address": "plain@shop.test", "smtp_host": "127.0.0.1"], as: actor)
+            let list = try await services.segments.create(SegmentDraft(name: "All", kind: .list), as: actor)
+            let campaign = try await Self.campaign(services, inbox: unsigned, segments: [list.id], actor: actor)
+            let field = await CampaignTests.fault { _ = try await services.campaigns.send(id: campaign.id, as: actor) }
+            #expect(field == "inbox_id")
+            #expect(try await services.campaigns.find(id: campaign.id, as: actor).status == .draft, "nothing changed")
+            let local = try await services.campaigns.create(
+                CampaignDraft(
+                    name: "Local", channel: .email, inboxID: inbox.id,
+                    definition: try JSONParser.parse(Array("""
+                        {"audience":{"segment_ids":["\(list.id)"]},"schedule":{"local_time":"2027-06-01T09:00"},
+                         "content":{"en":{"subject":"Hi","body":"Later"}}}
+                        """.utf8))),
+                as: actor)
+            let localField = await CampaignTests.fault { _ = try await services.campaigns.send(id: local.id, as: actor) }
+            #expect(localField == "definition.schedule.local_time")
         }
     }
 }

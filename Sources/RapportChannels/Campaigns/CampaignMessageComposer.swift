@@ -8,7 +8,8 @@ import RapportCore
 /// for Gmail's feedback loop (campaign, workspace, kind, sender).
 public enum CampaignMessageComposer {
     public static func compose(_ email: CampaignEmail, from address: String, displayName: String, at date: Date) -> (message: String, messageID: String) {
-        let domain = EmailSender.domain(of: address)
+        let domain = EmailSender.domain(of: address).lowercased()
+        // Lower case throughout: a bounce quotes it, and the send is found by it in any case.
         let messageID = "\(email.sendID.lowercased())@\(domain)"
         let boundary = "rapport-alt-\(email.sendID)"
         var unsubscribe = ["<\(email.unsubscribeURL)>"]

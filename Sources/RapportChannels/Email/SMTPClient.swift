@@ -63,10 +63,9 @@ public struct SMTPClient: Sendable {
                 }
             }
         } catch {
-            let failure = (error as? SMTPError) ?? .connectionClosed
-            while results.count < envelopes.count { results.append(.failure(failure)) }
+            return results.close(filling: envelopes.count, with: (error as? SMTPError) ?? .connectionClosed)
         }
-        return results.values
+        return results.close(filling: envelopes.count, with: .connectionClosed)
     }
 
     /// One mail transaction on an open session: MAIL FROM, RCPT TO, DATA.

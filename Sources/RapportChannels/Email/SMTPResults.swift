@@ -5,11 +5,19 @@ import Foundation
 final class SMTPResults: @unchecked Sendable {
     private let lock = NSLock()
     private var list: [Result<Void, SMTPError>] = []
-
-    var count: Int { lock.withLock { list.count } }
-    var values: [Result<Void, SMTPError>] { lock.withLock { list } }
+    private var closed = false
 
     func append(_ result: Result<Void, SMTPError>) {
-        lock.withLock { list.append(result) }
+        lock.withLock { if !closed { list.append(result) } }
+    }
+
+    /// Takes no more results (the deadline passed: a late one must not shift the rest), and
+    /// fills what is missing with `failure`, up to `count`.
+    func close(filling count: Int, with failure: SMTPError) -> [Result<Void, SMTPError>] {
+        lock.withLock {
+            closed = true
+            while list.count < count { list.append(.failure(failure)) }
+            return list
+        }
     }
 }

@@ -18,6 +18,8 @@ public struct Campaign: Sendable, Equatable {
     public var audienceResolvedAt: Date?
     /// When it was sent or cancelled.
     public var finishedAt: Date?
+    /// Why the sender paused it (an inbox it cannot send through); nil otherwise.
+    public var statusReason: String?
     public var createdBy: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -25,7 +27,7 @@ public struct Campaign: Sendable, Equatable {
     public init(
         id: String, workspaceID: String, name: String, channel: CampaignChannel, inboxID: String, status: CampaignStatus,
         definition: CampaignDefinition, scheduledAt: Date? = nil, startedAt: Date? = nil, audienceResolvedAt: Date? = nil, finishedAt: Date? = nil,
-        createdBy: String,
+        statusReason: String? = nil, createdBy: String,
         createdAt: Date, updatedAt: Date
     ) {
         self.id = id
@@ -39,6 +41,7 @@ public struct Campaign: Sendable, Equatable {
         self.startedAt = startedAt
         self.audienceResolvedAt = audienceResolvedAt
         self.finishedAt = finishedAt
+        self.statusReason = statusReason
         self.createdBy = createdBy
         self.createdAt = createdAt
         self.updatedAt = updatedAt

@@ -50,25 +50,34 @@ public enum CampaignEmailRenderer {
         return (subject, preheader, html, text)
     }
 
-    /// Markdown to HTML with the variables kept out of the Markdown and filled in escaped.
+    /// Markdown to HTML with the variables kept out of the Markdown and filled in escaped: as
+    /// text, or percent-encoded inside a link's target (`[Shop](https://shop.test/?ref={{customer.id}})`),
+    /// so a value can neither add markup nor parameters to a link.
     static func html(_ markdown: String, values: [String: String]) -> String {
-        var placeholders: [String] = []
+        var placeholders: [(text: String, inLink: Bool)] = []
         var guarded = ""
         var rest = Substring(markdown)
         while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
             guarded += rest[..<start.lowerBound]
+            let opened = guarded.range(of: "](", options: .backwards)?.lowerBound
+            let closed = guarded.range(of: ")", options: .backwards)?.lowerBound
+            let inLink = opened.map { opened in closed.map { $0 < opened } ?? true } ?? false
             guarded += "\(open)\(placeholders.count)\(close)"
-            placeholders.append(String(rest[start.lowerBound..<end.upperBound]))
+            placeholders.append((String(rest[start.lowerBound..<end.upperBound]), inLink))
             rest = rest[end.upperBound...]
         }
         guarded += rest
         var html = MarkdownHTML.render(guarded)
         for (index, placeholder) in placeholders.enumerated().reversed() {
-            let value = MarkupText.escape(MessageTemplate.render(placeholder, values: values))
-            html = html.replacingOccurrences(of: "\(open)\(index)\(close)", with: value)
+            let value = MessageTemplate.render(placeholder.text, values: values)
+            let encoded = placeholder.inLink ? value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "" : value
+            html = html.replacingOccurrences(of: "\(open)\(index)\(close)", with: MarkupText.escape(encoded))
         }
         return html
     }
+
+    /// RFC 3986's unreserved characters: all a value may keep unencoded inside a URL.
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// Line breaks and other controls out of a header's text.
     private static func singleLine(_ text: String) -> String {

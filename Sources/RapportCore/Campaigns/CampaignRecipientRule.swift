@@ -18,21 +18,30 @@ public enum CampaignRecipientRule {
         campaignID: String, now: Date
     ) -> Decision {
         if facts.excluded { return .skip(.excluded) }
-        guard facts.address != nil else { return .skip(.noAddress) }
-        let consents = facts.marketingConsent.map { [ConsentState(purpose: $0.purpose, channel: $0.channel, history: [$0])] } ?? []
-        switch ConsentGate.decide(
-            purpose: .marketing, channel: channel.inboxChannel.consentChannel, consents: consents, preferences: facts.preferences, suppressions: suppressed, now: now)
-        {
-        case .send: break
-        case .suppressed: return .skip(.suppressed)
-        // Granted, yet not sent: the customer paused messages.
-        case .noConsent: return .skip(consents.first?.effect(at: now) == .granted ? .paused : .noConsent)
-        }
+        if let reason = reasonToWithhold(facts, channel: channel, suppressed: suppressed, now: now) { return .skip(reason) }
         let chosen = facts.preferences.flatMap { FrequencyCap.chosen(by: $0.frequency) }
         for limit in [cap] + (chosen.map { [$0] } ?? []) where !limit.allows(at: now, given: facts.recentSends) {
             return .skip(.frequencyCap)
         }
         return isHeldOut(customerID: facts.customerID, campaignID: campaignID, share: holdoutShare) ? .holdOut : .send
+    }
+
+    /// Why a member may not be sent marketing now, if they may not: no address, a suppressed
+    /// address, no consent that holds (the consent gate every send asks), or a pause. Asked when
+    /// the audience is resolved, and again just before a claimed batch goes.
+    public static func reasonToWithhold(
+        _ facts: CampaignRecipientFacts, channel: CampaignChannel, suppressed: [SuppressionReason], now: Date
+    ) -> CampaignSkipReason? {
+        guard facts.address != nil else { return .noAddress }
+        let consents = facts.marketingConsent.map { [ConsentState(purpose: $0.purpose, channel: $0.channel, history: [$0])] } ?? []
+        switch ConsentGate.decide(
+            purpose: .marketing, channel: channel.inboxChannel.consentChannel, consents: consents, preferences: facts.preferences, suppressions: suppressed, now: now)
+        {
+        case .send: return nil
+        case .suppressed: return .suppressed
+        // Granted, yet not sent: the customer paused messages.
+        case .noConsent: return consents.first?.effect(at: now) == .granted ? .paused : .noConsent
+        }
     }
 
     /// A fixed draw per campaign and customer (FNV-1a of both ids, mixed by MurmurHash3's 64-bit

@@ -4,7 +4,7 @@ extension CampaignService {
     /// Sends a draft: now (`sending`), or, when its definition has a schedule still ahead, at
     /// that time (`scheduled`; the sender starts it). A scheduled campaign sent again goes now.
     /// The sender then resolves its audience into the send log and works through it. E-mail
-    /// only for now.
+    /// only for now, through an inbox with a DKIM key; not yet at each recipient's local time.
     public func send(id: String, as actor: Actor) async throws -> Campaign {
         try actor.require(.manageCampaigns)
         return try await context.write { transaction in
@@ -17,6 +17,19 @@ extension CampaignService {
             guard campaign.channel == .email else {
                 throw RapportError.invalid(field: "channel", "\(campaign.channel.label) campaigns cannot be sent yet; e-mail campaigns can")
             }
+            if case .localTime? = campaign.definition.schedule {
+                throw RapportError.invalid(
+                    field: "definition.schedule.local_time",
+                    "sending at each recipient's own time is not built yet; use `at` (one instant for everyone) or send now")
+            }
+            // Gmail and Yahoo take one-click unsubscribe only from mail whose DKIM signature covers it.
+            guard let inbox = try await session.inboxes.inbox(id: campaign.inboxID),
+                inbox[.dkimPrivateKey] != nil, inbox[.dkimDomain] != nil, inbox[.dkimSelector] != nil
+            else {
+                throw RapportError.invalid(
+                    field: "inbox_id",
+                    "the inbox has no DKIM key: run `rapport dkim generate --inbox \(campaign.inboxID) --domain DOMAIN --selector SELECTOR` and publish the record it prints")
+            }
             let now = clock.now()
             var target = CampaignStatus.sending
             if from == .draft, let start = campaign.definition.schedule?.earliestInstant, start > now {
@@ -27,7 +40,7 @@ extension CampaignService {
                     throw RapportError.conflict("The campaign changed meanwhile; reload it.")
                 }
             }
-            guard try await session.campaigns.setStatus(target, id: id, workspaceID: actor.workspaceID, whileIn: [from], at: now) else {
+            guard try await session.campaigns.setStatus(target, id: id, workspaceID: actor.workspaceID, whileIn: [from], at: now, reason: nil) else {
                 throw RapportError.conflict("The campaign changed meanwhile; reload it.")
             }
             try await transaction.audit(
@@ -75,7 +88,7 @@ extension CampaignService {
             let session = transaction.session
             let campaign = try await existing(id, workspaceID: actor.workspaceID, session: session)
             guard statuses.contains(campaign.status) else { throw RapportError.conflict(refusal(campaign.status)) }
-            guard try await session.campaigns.setStatus(status, id: id, workspaceID: actor.workspaceID, whileIn: statuses, at: clock.now()) else {
+            guard try await session.campaigns.setStatus(status, id: id, workspaceID: actor.workspaceID, whileIn: statuses, at: clock.now(), reason: nil) else {
                 throw RapportError.conflict("The campaign changed meanwhile; reload it.")
             }
             try await transaction.audit(AuditRecord(action, subject: .campaign(id), details: ["from": campaign.status.rawValue]), by: actor)

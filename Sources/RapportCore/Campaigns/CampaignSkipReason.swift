@@ -12,4 +12,6 @@ public enum CampaignSkipReason: String, Sendable, CaseIterable {
     case frequencyCap = "frequency_cap"
     /// The address is suppressed (a hard bounce, a complaint, a STOP).
     case suppressed
+    /// Deleted or merged into another profile after the audience was resolved.
+    case gone
 }

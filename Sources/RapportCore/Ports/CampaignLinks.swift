@@ -4,4 +4,7 @@
 public protocol CampaignLinks: Sendable {
     func unsubscribeURL(token: String) -> String
     func preferencesURL(token: String) -> String
+    /// Why these links would not work in a customer's mail client (RFC 8058 wants an https URI
+    /// the receiver can reach), or nil when they will.
+    var problem: String? { get }
 }

@@ -15,6 +15,8 @@ struct CampaignResponse: Encodable {
     let startedAt: Date?
     let audienceResolvedAt: Date?
     let finishedAt: Date?
+    /// Why the sender paused it; null otherwise.
+    let statusReason: String?
     /// The send log's counts (`CampaignStats.fields`): on a single campaign, not in lists.
     let stats: [String: Int]?
     let createdBy: String
@@ -31,6 +33,7 @@ struct CampaignResponse: Encodable {
         scheduledAt = campaign.scheduledAt
         startedAt = campaign.startedAt
         audienceResolvedAt = campaign.audienceResolvedAt
+        statusReason = campaign.statusReason
         self.stats = stats.map { Dictionary($0.fields, uniquingKeysWith: { first, _ in first }) }
         finishedAt = campaign.finishedAt
         createdBy = campaign.createdBy

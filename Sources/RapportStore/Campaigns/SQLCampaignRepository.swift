@@ -96,12 +96,15 @@ struct SQLCampaignRepository: CampaignRepository {
     func decode(_ row: any SQLRow) throws -> Campaign? {
         guard let channel = CampaignChannel(rawValue: try row.string("channel")), let status = CampaignStatus(rawValue: try row.string("status"))
         else { return nil }
-        let definition = try CampaignDefinitionParser.parse(try JSONParser.parse(Array(try row.string("definition").utf8)), channel: channel)
+        // A definition this build cannot read (a newer one wrote it) is left out too: one bad
+        // row must not stop the sender or the segment checks for every other campaign.
+        guard let definition = try? CampaignDefinitionParser.parse(try JSONParser.parse(Array(try row.string("definition").utf8)), channel: channel)
+        else { return nil }
         return Campaign(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"), channel: channel,
             inboxID: try row.string("inbox_id"), status: status, definition: definition, scheduledAt: try row.optionalDate("scheduled_at"),
             startedAt: try row.optionalDate("started_at"), audienceResolvedAt: try row.optionalDate("audience_resolved_at"),
-            finishedAt: try row.optionalDate("finished_at"), createdBy: try row.string("created_by"),
+            finishedAt: try row.optionalDate("finished_at"), statusReason: try row.optionalString("status_reason"), createdBy: try row.string("created_by"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 
