@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "RapportChannelsTests",
             dependencies: [
-                "RapportChannels", "RapportCore",
+                "RapportChannels", "RapportCore", "RapportTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
             ]

@@ -34,4 +34,5 @@ struct SQLStoreSession: StoreSession {
     var suppressions: any SuppressionRepository { SQLSuppressionRepository(handle: handle, digests: SuppressionDigest(box: secrets)) }
     var retention: any RetentionRepository { SQLRetentionRepository(handle: handle) }
     var segments: any SegmentRepository { SQLSegmentRepository(handle: handle) }
+    var campaigns: any CampaignRepository { SQLCampaignRepository(handle: handle) }
 }

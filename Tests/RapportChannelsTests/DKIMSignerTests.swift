@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import RapportTestSupport
 import Testing
 import _CryptoExtras
 
@@ -408,25 +409,7 @@ struct DKIMSignerTests {
         stride(from: start, through: haystack.count - needle.count, by: 1).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
     }
 
-    /// Runs `Tests/support/dkim_verify.py` on `message` as SMTP delivers it (a CRLF added when it
-    /// does not end with one), with `record` answering the key lookup.
     static func dkimpy(_ message: [UInt8], record: String, signature index: Int = 0) throws -> (status: Int32, output: String) {
-        var delivered = message
-        if !delivered.suffix(2).elementsEqual(DKIMCanonicalization.lineEnd) { delivered.append(contentsOf: DKIMCanonicalization.lineEnd) }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("dkim-\(UUID().uuidString).eml")
-        try Data(delivered).write(to: file)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("support/dkim_verify.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, file.path, record, String(index)]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, text)
+        try DKIMCheck.dkimpy(message, record: record, signature: index)
     }
 }

@@ -15,4 +15,14 @@ struct MessageTemplateTests {
         #expect(MessageTemplate.render("Hi {{customer.first_name", values: ["customer.first_name": "Ada"]) == "Hi {{customer.first_name")
         #expect(MessageTemplate.render("{{a}}", values: ["a": "{{b}}", "b": "no"]) == "{{b}}")
     }
+
+    @Test("a fallback stands in for a missing or empty value, quoted or not; a present value wins")
+    func fallbacks() {
+        let values = ["customer.first_name": "Ada", "customer.last_name": ""]
+        #expect(MessageTemplate.render(#"Hi {{customer.first_name | default: "there"}}"#, values: values) == "Hi Ada")
+        #expect(MessageTemplate.render(#"Hi {{customer.last_name | default: "there"}}!"#, values: values) == "Hi there!")
+        #expect(MessageTemplate.render("Hi {{customer.nickname|default: 'friend'}}", values: values) == "Hi friend")
+        #expect(MessageTemplate.render("Hi {{ customer.nickname | pal }}", values: values) == "Hi pal")
+        #expect(MessageTemplate.render(#"{{x | default: "a | b"}}"#, values: [:]) == "a | b")
+    }
 }

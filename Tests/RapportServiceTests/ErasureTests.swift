@@ -71,13 +71,25 @@ struct ErasureTests {
                          text: "Yes, e-mail me offers", ipAddress: Person.consentAddress, userAgent: Person.browser),
             customerID: person.id, witness: .none, as: actor)
         // A sign-up of their other address, never confirmed (double opt-in).
-        _ = try await services.inboxes.createInbox(channel: .email, name: "Mail", settings: ["address": "shop@example.net", "smtp_host": "127.0.0.1"], as: actor)
+        let mail = try await services.inboxes.createInbox(channel: .email, name: "Mail", settings: ["address": "shop@example.net", "smtp_host": "127.0.0.1"], as: actor)
         _ = try await services.signUps.signUp(
             SignUpInput(email: Person.secondEmail, text: "Send me news"), workspaceID: workspaceID, requestedBy: "api_key:test",
             witness: ConsentWitness(ipAddress: Person.signUpAddress, userAgent: Person.browser), trusted: true)
         _ = try await services.timeline.record(
             InteractionInput(channel: "phone", direction: "inbound", kind: "call", summary: "\(Person.firstName) called about R-5001"),
             customerID: person.id, as: actor)
+        // A campaign went to them: the send log holds their id and address (written directly,
+        // as the sender will write it).
+        let newsletter = try await services.segments.create(SegmentDraft(name: "Newsletter", kind: .list), as: actor)
+        let campaign = try await services.campaigns.create(CampaignDraft(
+            name: "Autumn quills", channel: .email, inboxID: mail.id,
+            shorthand: CampaignShorthand(segmentID: newsletter.id, subject: "Autumn", body: "New quills")), as: actor)
+        let sentAt = services.clock.now()
+        _ = try await services.store.write { session in
+            try await session.campaigns.insertSends([CampaignSend(
+                id: ResourceID.make(.campaignSend, at: sentAt), campaignID: campaign.id, workspaceID: workspaceID, customerID: person.id,
+                status: .sent, address: Person.email, providerMessageID: "<zq-autumn@example.net>", queuedAt: sentAt, sentAt: sentAt, openedAt: sentAt)])
+        }
         // An API answer kept for an idempotency key names them.
         if case .proceed(let token) = try await services.idempotency.begin(key: "zq-key", fingerprint: "f", as: actor) {
             try await services.idempotency.complete(
@@ -99,6 +111,7 @@ struct ErasureTests {
             let receipt = try await services.privacy.erase(customerID: person.id, as: actor)
             #expect(Set(receipt.customerIDs) == [person.id, person.duplicateID])
             #expect(receipt.rows["orders"] == 1 && receipt.rows["tracked_events"] == 2 && receipt.rows["merges"] == 1)
+            #expect(receipt.rows["campaign_sends"] == 1, "the campaign's row for them went with them")
 
             let left = try await PersonalDataScan(store: store).findings(of: person.tokens)
                 .filter { !($0.isErasureEvent && [person.id, person.duplicateID].contains($0.token)) }
@@ -177,6 +190,7 @@ struct ErasureTests {
             #expect(rows["customers"] == 3 && rows["tracked_events"] == 2_502 && rows["orders"] == 1 && rows["messages"] == 1)
             #expect(rows["consent_entries"] == 1 && rows["merges"] == 2 && rows["idempotency_keys"] == 1)
             #expect(rows["consent_texts"] == 2 && rows["sign_ups"] == 1, "the wording of their consent and of their sign-up")
+            #expect(rows["campaign_sends"] == 1, "the campaigns sent to them")
             let recommended = try #require(export.tables.first { $0.name == "recommendations" }, "what Rapport recommends to them now")
             #expect(recommended.columns == ["position", "product_id", "score", "reason", "computed_at"])
             #expect(rows["merge_moves"].map(String.init) == moves && (rows["merge_moves"] ?? 0) >= 2_400, "every move, none twice")

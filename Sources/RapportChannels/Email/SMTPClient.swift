@@ -33,6 +33,53 @@ public struct SMTPClient: Sendable {
     }
 
     private func deliver(from sender: String, to recipients: [String], message: String) async throws {
+        try await withSession { session in
+            try await Self.transaction(&session, from: sender, to: recipients, message: message)
+        }
+    }
+
+    /// Delivers several messages over one connection, one mail transaction each, in order:
+    /// a message the server refuses (a 4xx or 5xx to it) does not stop the others (RSET, then
+    /// the next); a broken connection or `deadline` passing does, and what was left comes back
+    /// as that error. Answers one result per envelope, in order.
+    public func sendEach(_ envelopes: [SMTPEnvelope], deadline: Duration = .seconds(120)) async -> [Result<Void, SMTPError>] {
+        let results = SMTPResults()
+        do {
+            try await Deadline.run(within: deadline, or: SMTPError.timedOut) {
+                try await withSession { session in
+                    for envelope in envelopes {
+                        guard ([envelope.sender] + envelope.recipients).allSatisfy(HeaderText.isSafeAddress) else {
+                            results.append(.failure(.unsafeAddress(String(envelope.recipients.first?.prefix(80) ?? ""))))
+                            continue
+                        }
+                        do {
+                            try await Self.transaction(&session, from: envelope.sender, to: envelope.recipients, message: envelope.message)
+                            results.append(.success(()))
+                        } catch let error as SMTPError where error != .connectionClosed && error != .timedOut {
+                            results.append(.failure(error))
+                            _ = try await session.command("RSET", expecting: 250)
+                        }
+                    }
+                }
+            }
+        } catch {
+            return results.close(filling: envelopes.count, with: (error as? SMTPError) ?? .connectionClosed)
+        }
+        return results.close(filling: envelopes.count, with: .connectionClosed)
+    }
+
+    /// One mail transaction on an open session: MAIL FROM, RCPT TO, DATA.
+    private static func transaction(_ session: inout SMTPSession, from sender: String, to recipients: [String], message: String) async throws {
+        _ = try await session.command("MAIL FROM:<\(sender)>", expecting: 250)
+        for recipient in recipients { _ = try await session.command("RCPT TO:<\(recipient)>", expecting: 250, 251) }
+        _ = try await session.command("DATA", expecting: 354)
+        try await session.write(dotStuffed(message) + "\r\n.\r\n")
+        _ = try await session.expect("DATA", 250)
+    }
+
+    /// Connects (to the address checked after DNS), greets, secures the connection and logs in,
+    /// runs `body` on the session, then says QUIT.
+    private func withSession(_ body: (inout SMTPSession) async throws -> Void) async throws {
         let tls = try makeTLSContext()
         let host = configuration.host
         let implicitTLS = configuration.security == .tls
@@ -67,11 +114,7 @@ public struct SMTPClient: Sendable {
                 let credentials = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
                 _ = try await session.command("AUTH PLAIN \(credentials)", expecting: 235, shown: "AUTH PLAIN")
             }
-            _ = try await session.command("MAIL FROM:<\(sender)>", expecting: 250)
-            for recipient in recipients { _ = try await session.command("RCPT TO:<\(recipient)>", expecting: 250, 251) }
-            _ = try await session.command("DATA", expecting: 354)
-            try await session.write(Self.dotStuffed(message) + "\r\n.\r\n")
-            _ = try await session.expect("DATA", 250)
+            try await body(&session)
             _ = try? await session.command("QUIT", expecting: 221)
         }
     }

@@ -3,8 +3,9 @@
 /// SLA policies and the bot, see the dashboard, delete customers, export what Rapport holds on
 /// one and refund returns; agents work conversations and change orders (as the bot does);
 /// marketers see customers, segments and insights but no conversation contents, and build
-/// segments and export their members (as admins and managers do; everyone sees them). Everyone may
-/// edit customers' profiles and merge duplicates (every merge can be undone).
+/// segments and export their members (as admins and managers do; everyone sees them), and
+/// build campaigns (as admins and managers do; everyone sees them). Everyone may edit
+/// customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
     case workConversations
@@ -29,6 +30,8 @@ public enum Permission: Sendable, CaseIterable {
     case viewSegments
     case manageSegments
     case exportSegmentMembers
+    case viewCampaigns
+    case manageCampaigns
 
     public var roles: Set<UserRole> {
         switch self {
@@ -50,6 +53,9 @@ public enum Permission: Sendable, CaseIterable {
         // Many customers' names, e-mail addresses and phone numbers at once, for campaigns:
         // those who build segments, not agents (who may page through a segment's members).
         case .exportSegmentMembers: [.admin, .manager, .marketer]
+        // Agents answer the replies a campaign brings: they may read what it said.
+        case .viewCampaigns: [.admin, .manager, .agent, .marketer]
+        case .manageCampaigns: [.admin, .manager, .marketer]
         }
     }
 
@@ -78,6 +84,8 @@ public enum Permission: Sendable, CaseIterable {
         case .viewSegments: "see segments"
         case .manageSegments: "create, change or delete segments and lists"
         case .exportSegmentMembers: "export a segment's members"
+        case .viewCampaigns: "see campaigns"
+        case .manageCampaigns: "create, change or delete campaigns"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

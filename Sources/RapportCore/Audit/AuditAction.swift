@@ -35,4 +35,12 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case segmentDeleted = "segment.deleted"
     case segmentExported = "segment.exported"
     case segmentImported = "segment.imported"
+    case campaignCreated = "campaign.created"
+    case campaignUpdated = "campaign.updated"
+    case campaignDeleted = "campaign.deleted"
+    case campaignScheduled = "campaign.scheduled"
+    case campaignSent = "campaign.sent"
+    case campaignPaused = "campaign.paused"
+    case campaignResumed = "campaign.resumed"
+    case campaignCancelled = "campaign.cancelled"
 }

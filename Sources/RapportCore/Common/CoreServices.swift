@@ -27,6 +27,7 @@ public struct CoreServices: Sendable {
     public let lifetime: LifetimeValueService
     public let recommendations: RecommendationService
     public let segments: SegmentService
+    public let campaigns: CampaignService
     public let metrics: StoreMetricsService
     public let rfm: RFMService
     public let insightsRefresh: InsightsRefreshService
@@ -53,6 +54,7 @@ public struct CoreServices: Sendable {
         self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
         self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
         self.segments = SegmentService(customers: customers)
+        self.campaigns = CampaignService(customers: customers)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)
         self.recommendations = recommendations

@@ -34,4 +34,6 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case auditEntry = "aud"
     case signUp = "sup"
     case segment = "seg"
+    case campaign = "cmp"
+    case campaignSend = "snd"
 }

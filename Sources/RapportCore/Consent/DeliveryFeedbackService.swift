@@ -16,20 +16,31 @@ public struct DeliveryFeedbackService: Sendable {
 
     /// A bounce mailed back to the inbox (RFC 3464). Anyone can mail the inbox a made-up one
     /// to silence someone's address, so it is believed only for a message Rapport sent from
-    /// this inbox, which the bounce quotes by its Message-ID (random, never shown to others),
-    /// and only for the address that message went to. Returns how many reports changed
+    /// this inbox (a reply in a conversation, or a campaign e-mail), which the bounce quotes by
+    /// its Message-ID (random, never shown to others), and only for the address that message
+    /// went to. A campaign e-mail's send is marked bounced. Returns how many reports changed
     /// something.
     public func applyReturned(_ feedback: [DeliveryFeedback], originalMessageID: String?, inbox: Inbox) async throws -> Int {
         guard let id = originalMessageID, !feedback.isEmpty else { return 0 }
-        let sentTo = try await context.store.read { session -> String? in
-            guard let message = try await session.conversations.message(providerMessageID: id, inboxID: inbox.id),
+        let (sentTo, sendID) = try await context.store.read { session -> (String?, String?) in
+            if let message = try await session.conversations.message(providerMessageID: id, inboxID: inbox.id),
                 message.direction == .outgoing, message.workspaceID == inbox.workspaceID,
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: inbox.workspaceID)
-            else { return nil }
-            return conversation.contact.lowercased()
+            {
+                return (conversation.contact.lowercased(), nil)
+            }
+            guard let send = try await session.campaigns.send(providerMessageID: id, workspaceID: inbox.workspaceID),
+                try await session.campaigns.find(id: send.campaignID, workspaceID: inbox.workspaceID)?.inboxID == inbox.id
+            else { return (nil, nil) }
+            return (send.address?.lowercased(), send.id)
         }
         guard let sentTo else { return 0 }
-        return try await apply(feedback.filter { $0.address.lowercased() == sentTo }, inbox: inbox, provider: "bounce")
+        let believed = feedback.filter { $0.address.lowercased() == sentTo }
+        if let sendID, let kind = believed.first(where: { $0.kind != .unsubscribe })?.kind {
+            let now = context.clock.now()
+            try await context.write { transaction in try await transaction.session.campaigns.recordFeedback(kind, sendID: sendID, at: now) }
+        }
+        return try await apply(believed, inbox: inbox, provider: "bounce")
     }
 
     /// Returns how many reports changed something.

@@ -63,7 +63,8 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
             case .voice: [.apiBaseURL, .greeting, .menuOrderStatus, .menuAgent, .greetingAudioURL, .voice]
             case .email: [
                 .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,
-                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey, .postmarkBasicAuth,
+                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey, .postmarkBasicAuth, .dkimDomain, .dkimSelector,
+                .dkimPrivateKey,
             ]
             case .webchat: [.allowedOrigin, .greeting]
             case .store: [.location]

@@ -39,6 +39,11 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case sendgridEventPublicKey = "sendgrid_event_public_key"
     /// The `user:password` Postmark's webhooks carry (set in Postmark's webhook URL).
     case postmarkBasicAuth = "postmark_basic_auth"
+    /// The domain (`d=`) and selector (`s=`) campaign e-mail is DKIM-signed for, and the
+    /// private key (PEM); `rapport dkim generate` sets all three.
+    case dkimDomain = "dkim_domain"
+    case dkimSelector = "dkim_selector"
+    case dkimPrivateKey = "dkim_private_key"
     // Web chat
     case identitySecret = "identity_secret"
     case allowedOrigin = "allowed_origin"
@@ -49,7 +54,7 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     public var isSecret: Bool {
         switch self {
         case .accessToken, .appSecret, .verifyToken, .pageAccessToken, .authToken, .smtpPassword, .identitySecret,
-            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .postmarkBasicAuth:
+            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .postmarkBasicAuth, .dkimPrivateKey:
             true
         default:
             false

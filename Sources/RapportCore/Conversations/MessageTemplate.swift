@@ -1,8 +1,9 @@
 import Foundation
 
 /// Fills `{{name}}` placeholders (spaces inside the braces allowed) from a table of values.
-/// An unknown or empty variable becomes empty text, as in the mail clients agents know, so a
-/// missing first name never leaves braces in front of a customer.
+/// An unknown or empty variable becomes its fallback when one is given
+/// (`{{customer.first_name | default: "there"}}`, quotes optional), else empty text, as in the
+/// mail clients agents know, so a missing first name never leaves braces in front of a customer.
 public enum MessageTemplate {
     public static func render(_ template: String, values: [String: String]) -> String {
         var output = ""
@@ -14,11 +15,27 @@ public enum MessageTemplate {
                 output += rest[open.lowerBound...]
                 return output
             }
-            let name = afterOpen[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            output += values[name] ?? ""
+            let inside = afterOpen[..<close.lowerBound]
+            let parts = inside.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingCharacters(in: .whitespaces)
+            if let value = values[name], !value.isEmpty {
+                output += value
+            } else if parts.count == 2 {
+                output += fallback(parts[1])
+            }
             rest = afterOpen[close.upperBound...]
         }
         return output + rest
+    }
+
+    /// `default: "text"` (or `default: text`, or just the text) as the text.
+    private static func fallback(_ clause: Substring) -> String {
+        var text = clause.trimmingCharacters(in: .whitespaces)
+        if text.lowercased().hasPrefix("default:") { text = text.dropFirst("default:".count).trimmingCharacters(in: .whitespaces) }
+        for quote in ["\"", "'"] where text.count >= 2 && text.hasPrefix(quote) && text.hasSuffix(quote) {
+            return String(text.dropFirst().dropLast())
+        }
+        return text
     }
 
     /// The variables a conversation offers: its customer, the order in question (given, or

@@ -29,4 +29,5 @@ public protocol StoreSession: Sendable {
     var signUps: any SignUpRepository { get }
     var retention: any RetentionRepository { get }
     var segments: any SegmentRepository { get }
+    var campaigns: any CampaignRepository { get }
 }

@@ -5,4 +5,6 @@ public protocol SuppressionRepository: Sendable {
     func lift(channel: ConsentChannel, address: String, reasons: [SuppressionReason], workspaceID: String) async throws
     /// The reasons the address is held for, if any.
     func reasons(channel: ConsentChannel, address: String, workspaceID: String) async throws -> [SuppressionReason]
+    /// The reasons each of several addresses is held for, by address; addresses held for none are left out.
+    func reasons(channel: ConsentChannel, addresses: [String], workspaceID: String) async throws -> [String: [SuppressionReason]]
 }

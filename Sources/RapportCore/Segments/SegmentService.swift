@@ -122,7 +122,7 @@ public struct SegmentService: Sendable {
     }
 
     /// Deletes a segment or list and its memberships (without `segment.left`: the segment is
-    /// gone). One that another segment names is refused.
+    /// gone). One that another segment or a campaign names is refused.
     public func delete(id: String, as actor: Actor) async throws {
         try actor.require(.manageSegments)
         try await context.write { transaction in
@@ -130,6 +130,10 @@ public struct SegmentService: Sendable {
             let segment = try await existing(id, workspaceID: actor.workspaceID, session: session)
             if let user = try await session.segments.all(workspaceID: actor.workspaceID).first(where: { $0.definition?.referencedSegmentIDs.contains(id) == true }) {
                 throw RapportError.conflict("The segment \u{201C}\(user.name)\u{201D} names this one; change it first.")
+            }
+            // A campaign's audience (and its report) is read from the segment: it stays while one names it.
+            if let campaign = try await session.campaigns.campaignNames(usingSegment: id, workspaceID: actor.workspaceID).first {
+                throw RapportError.conflict("The campaign \u{201C}\(campaign)\u{201D} sends to or excludes this segment; change or delete it first.")
             }
             try await session.segments.delete(id: id, workspaceID: actor.workspaceID)
             try await transaction.audit(AuditRecord(.segmentDeleted, subject: .segment(id), details: ["name": segment.name]), by: actor)

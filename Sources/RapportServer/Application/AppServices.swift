@@ -1,4 +1,5 @@
 import Foundation
+import RapportChannels
 import RapportCore
 import RapportStore
 
@@ -20,6 +21,8 @@ public struct AppServices: Sendable {
     public let outbound: OutboundTargets
     /// Requests per client on the public doors: tracking, web chat, inbound webhooks.
     public let limits: RateLimits
+    /// Sends campaigns through their inboxes (run by the worker; tests call it directly).
+    public let campaignSender: CampaignDispatcher
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
@@ -39,6 +42,11 @@ public struct AppServices: Sendable {
             context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
             secrets: SHA256SecretHasher(), passwords: passwords, outbound: outbound,
             helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
+        self.campaignSender = CampaignDispatcher(
+            campaigns: core.campaigns, transport: SMTPCampaignTransport(targets: outbound), signer: store.linkSigner,
+            links: SiteCampaignLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"),
+            claimLifetime: ProcessInfo.processInfo.environment["RAPPORT_CAMPAIGN_CLAIM_SECONDS"].flatMap(TimeInterval.init)
+                ?? CampaignDispatcher.defaultClaimLifetime)
     }
 
     public subscript<Service>(dynamicMember keyPath: KeyPath<CoreServices, Service>) -> Service {

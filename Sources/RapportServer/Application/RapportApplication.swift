@@ -32,6 +32,7 @@ public enum RapportApplication {
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
         SegmentRoutes(segments: services.segments).register(on: authenticated)
         SegmentFileRoutes(segments: services.segments).register(api: authenticated)
+        CampaignRoutes(campaigns: services.campaigns).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
@@ -152,6 +153,10 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "recording segment sizes", interval: .seconds(3600), logger: logger) {
                 try await services.segments.recordSizes()
                 return 0
+            })
+            // Campaigns: scheduled ones started, audiences resolved, a batch at a time sent.
+            list.append(RepeatingService(name: "sending campaigns", interval: .seconds(1), busyAt: 1, logger: logger) {
+                try await services.campaignSender.runDue()
             })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
             list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {

@@ -47,7 +47,7 @@ struct SQLConsentRepository: ConsentRepository {
 
     /// A row whose purpose, channel, status or source this build does not know is left out
     /// rather than read wrongly.
-    private func decode(_ row: any SQLRow) throws -> ConsentEntry? {
+    func decode(_ row: any SQLRow) throws -> ConsentEntry? {
         guard let channel = ConsentChannel(rawValue: try row.string("channel")), let status = ConsentStatus(rawValue: try row.string("status")),
             let source = ConsentSource(rawValue: try row.string("source"))
         else { return nil }

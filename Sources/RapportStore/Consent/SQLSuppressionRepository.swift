@@ -32,4 +32,20 @@ struct SQLSuppressionRepository: SuppressionRepository {
               AND address_digest IN (\(binds: digests.every(address, channel, workspaceID)))
             """).all().compactMap { SuppressionReason(rawValue: try $0.string("reason")) }
     }
+
+    func reasons(channel: ConsentChannel, addresses: [String], workspaceID: String) async throws -> [String: [SuppressionReason]] {
+        var owners: [String: String] = [:]
+        for address in Set(addresses) { for digest in digests.every(address, channel, workspaceID) { owners[digest] = address } }
+        guard !owners.isEmpty else { return [:] }
+        let rows = try await handle.sql.raw("""
+            SELECT address_digest, reason FROM suppressions WHERE workspace_id = \(bind: workspaceID) AND channel = \(bind: channel.rawValue)
+              AND address_digest IN (\(binds: owners.keys.sorted()))
+            """).all()
+        var found: [String: [SuppressionReason]] = [:]
+        for row in rows {
+            guard let address = owners[try row.string("address_digest")], let reason = SuppressionReason(rawValue: try row.string("reason")) else { continue }
+            found[address, default: []].append(reason)
+        }
+        return found
+    }
 }

@@ -65,6 +65,8 @@ enum PersonalDataMap {
         ownedByCustomer("customer_lifetime_values", key: "customer_id"),
         ownedByCustomer("segment_members", key: "segment_id || ':' || customer_id"),
         ownedByCustomer("segment_flips", key: "segment_id || ':' || customer_id"),
+        // Whom a campaign went to, at which address, and what they did with it.
+        ownedByCustomer("campaign_sends"),
         Link(table: "audit_entries", key: "position") { scope in
             """
             workspace_id = \(bind: scope.workspaceID)
@@ -82,7 +84,7 @@ enum PersonalDataMap {
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
-         "customer_lifetime_values", "segment_members", "segment_flips"].contains($0.table)
+         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -104,6 +106,7 @@ enum PersonalDataMap {
         "suppressions": "digests of suppressed addresses (kept after an erasure, so an erased person who said STOP is not texted again)",
         "audit_heads": "the end of each audit chain",
         "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
+        "campaigns": "campaign definitions: content, audience by segment, schedule",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
         "customer_search_data": "the search index's storage", "customer_search_idx": "the search index's storage",
         "customer_search_docsize": "the search index's storage", "customer_search_config": "the search index's storage",

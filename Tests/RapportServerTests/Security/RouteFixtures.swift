@@ -15,6 +15,7 @@ struct RouteFixtures {
     var sourceID: String
     var webhookID: String
     var segmentID: String
+    var campaignID: String
     var teamID: String
     var inboxID: String
     var conversationID: String
@@ -39,6 +40,13 @@ struct RouteFixtures {
         let source = try await api.send(.post, "/api/v1/sources", json: #"{"kind":"shopify","secret":"hush"}"#)
         let webhook = try await api.send(.post, "/api/v1/webhook_endpoints", json: #"{"url":"https://hooks.matrix.test/in","event_types":["customer.created"]}"#)
         let segment = try await api.send(.post, "/api/v1/segments", json: #"{"name":"Matrix","definition":{"field":"tags","op":"contains","value":"vip"}}"#)
+        let segmentID = try #require(segment.object["id"] as? String)
+        let mail = try await api.services.inboxes.createInbox(
+            channel: .email, name: "Matrix mail", settings: ["address": "shop@matrix.test", "smtp_host": "127.0.0.1"],
+            as: .operator(workspaceID: api.workspaceID))
+        let campaign = try await api.send(.post, "/api/v1/campaigns", json: """
+            {"name":"Matrix","channel":"email","inbox_id":"\(mail.id)","segment_id":"\(segmentID)","subject":"Hi","body":"Hello"}
+            """)
         let team = try await api.send(.post, "/api/v1/teams", json: #"{"name":"Matrix"}"#)
         let teamID = try #require(team.object["id"] as? String)
         let inbox = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","team_id":"\#(teamID)","settings":{"identity_secret":"matrix-secret-0123456789abc"}}"#)
@@ -54,7 +62,8 @@ struct RouteFixtures {
             customerID: customerID, otherCustomerID: try #require(other.object["id"] as? String), identityID: identityID,
             productID: try #require(product.object["id"] as? String), orderID: orderID,
             returnID: try #require(requested.object["id"] as? String), sourceID: try #require(source.object["id"] as? String),
-            webhookID: try #require(webhook.object["id"] as? String), segmentID: try #require(segment.object["id"] as? String), teamID: teamID, inboxID: inboxID,
+            webhookID: try #require(webhook.object["id"] as? String), segmentID: segmentID,
+            campaignID: try #require(campaign.object["id"] as? String, "\(campaign.object)"), teamID: teamID, inboxID: inboxID,
             conversationID: conversationID, userID: user.id, workspaceID: api.workspaceID)
     }
 
@@ -68,6 +77,7 @@ struct RouteFixtures {
         case route.hasPrefix("/api/v1/sources/"): sourceID
         case route.hasPrefix("/api/v1/webhook_endpoints/"): webhookID
         case route.hasPrefix("/api/v1/segments/"), route.hasPrefix("/segments/"): segmentID
+        case route.hasPrefix("/api/v1/campaigns/"): campaignID
         case route.hasPrefix("/api/v1/conversations/"), route.hasPrefix("/inbox/"): conversationID
         case route.hasPrefix("/api/v1/agents/"): userID
         case route.hasPrefix("/api/v1/teams/"): teamID

@@ -187,6 +187,17 @@ struct RouteRoleMatrixTests {
         "POST /segments/{id}/freeze": .roles(analysts),
         "POST /segments/{id}/delete": .roles(analysts),
 
+        // Campaigns: everyone sees them (agents answer the replies they bring); analysts build them
+        "GET /api/v1/campaigns": .roles(everyone),
+        "POST /api/v1/campaigns": .roles(analysts),
+        "GET /api/v1/campaigns/{id}": .roles(everyone),
+        "PATCH /api/v1/campaigns/{id}": .roles(analysts),
+        "DELETE /api/v1/campaigns/{id}": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/send": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/pause": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/resume": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/cancel": .roles(analysts),
+
         // Conversations and their set-up
         "GET /api/v1/conversations": .roles(support),
         "POST /api/v1/conversations": .roles(support),

@@ -1,10 +1,10 @@
-import RapportCore
+import Foundation
 
 /// The Markdown of help articles as HTML: headings, paragraphs, bulleted and numbered
 /// lists, **bold**, *emphasis*, `code` and [links](https://…). Everything else is text:
 /// raw HTML in an article is shown, never run, and links go to http(s) or site paths only.
-enum MarkdownHTML {
-    static func render(_ markdown: String) -> String {
+public enum MarkdownHTML {
+    public static func render(_ markdown: String) -> String {
         var html = ""
         var paragraph: [String] = []
         var list: (tag: String, items: [String])?

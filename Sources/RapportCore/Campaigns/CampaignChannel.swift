@@ -1,0 +1,28 @@
+/// The channels a campaign sends on. Each sends through an inbox of the same channel: an
+/// e-mail campaign through a mailbox's SMTP settings, an SMS campaign through an SMS number.
+public enum CampaignChannel: String, Sendable, CaseIterable {
+    case email
+    case sms
+    case whatsapp
+
+    /// The kind of inbox the campaign sends through.
+    public var inboxChannel: InboxChannel {
+        switch self {
+        case .email: .email
+        case .sms: .sms
+        case .whatsapp: .whatsapp
+        }
+    }
+
+    /// Whether its messages carry a subject and a preheader (only e-mail's do).
+    public var hasSubject: Bool { self == .email }
+
+    /// How messages name the channel: `e-mail`, `SMS`, `WhatsApp`.
+    public var label: String {
+        switch self {
+        case .email: "e-mail"
+        case .sms: "SMS"
+        case .whatsapp: "WhatsApp"
+        }
+    }
+}

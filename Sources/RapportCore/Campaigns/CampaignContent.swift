@@ -1,0 +1,28 @@
+/// What one locale's recipients get. An e-mail has a `subject`, an optional `preheader` (the
+/// line inboxes show after the subject), a `body` in Markdown for the HTML part and `text` for
+/// the plain-text part (written from the body when absent). An SMS or WhatsApp message is its
+/// `text` (or its `body`, sent as written).
+public struct CampaignContent: Sendable, Equatable {
+    public var subject: String?
+    public var preheader: String?
+    /// Markdown.
+    public var body: String?
+    public var text: String?
+
+    public init(subject: String? = nil, preheader: String? = nil, body: String? = nil, text: String? = nil) {
+        self.subject = subject
+        self.preheader = preheader
+        self.body = body
+        self.text = text
+    }
+
+    /// The content as the API reads and writes it; absent parts are left out.
+    public var json: JSONValue {
+        var fields: [String: JSONValue] = [:]
+        if let subject { fields["subject"] = .string(subject) }
+        if let preheader { fields["preheader"] = .string(preheader) }
+        if let body { fields["body"] = .string(body) }
+        if let text { fields["text"] = .string(text) }
+        return .object(fields)
+    }
+}

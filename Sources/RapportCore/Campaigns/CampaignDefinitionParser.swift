@@ -1,0 +1,267 @@
+import Foundation
+
+/// Reads a campaign's definition from JSON and checks every part that needs no database; a bad
+/// part is a 422 naming it by its path (`definition.content.id.subject`). `CampaignService`
+/// checks what needs the store or the clock: that the segments are the workspace's, and that a
+/// schedule is still ahead.
+public enum CampaignDefinitionParser {
+    /// Segments sent to, and segments excluded, each.
+    public static let maximumSegments = 20
+    public static let maximumLocales = 20
+    public static let maximumSubjectLength = 255
+    public static let maximumPreheaderLength = 255
+    /// Characters of a body or a text.
+    public static let maximumBodyLength = 100_000
+    public static let maximumMessagesPerSecond = 100_000
+    public static let maximumCapMessages = 1_000
+    public static let maximumCapDays = 365
+
+    static let keys: Set<String> = ["audience", "content", "default_locale", "schedule", "holdout_share", "frequency_cap", "throttle"]
+    static let contentKeys: Set<String> = ["subject", "preheader", "body", "text"]
+
+    /// Reads the definition sent at `path` for a campaign on `channel` (whose rules decide, for
+    /// one, whether a subject is required or refused).
+    public static func parse(_ json: JSONValue, channel: CampaignChannel, path: String = "definition") throws -> CampaignDefinition {
+        guard case .object(let object) = json else {
+            throw invalid(
+                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`)")
+        }
+        if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+            throw invalid("\(path).\(unknown)", "is not a key a campaign's definition takes")
+        }
+        let audience = try self.audience(object["audience"], path: "\(path).audience")
+        let content = try self.content(object["content"], channel: channel, path: "\(path).content")
+        return CampaignDefinition(
+            audience: audience, content: content,
+            defaultLocale: try defaultLocale(object["default_locale"], among: content, path: "\(path).default_locale"),
+            schedule: try schedule(object["schedule"], path: "\(path).schedule"),
+            holdoutShare: try holdoutShare(object["holdout_share"], path: "\(path).holdout_share"),
+            frequencyCap: try frequencyCap(object["frequency_cap"], path: "\(path).frequency_cap"),
+            messagesPerSecond: try throttle(object["throttle"], path: "\(path).throttle"))
+    }
+
+    /// Reads the short form: one segment, one locale (`en`), every other part as its default.
+    /// Errors name the short form's own fields (`segment_id`, `subject`, `body`).
+    public static func parse(_ shorthand: CampaignShorthand, channel: CampaignChannel) throws -> CampaignDefinition {
+        guard let segmentID = shorthand.segmentID else {
+            throw invalid("segment_id", "is required: the segment or list to send to (or give a whole `definition`)")
+        }
+        try checkSegmentID(segmentID, path: "segment_id")
+        let content = CampaignContent(subject: shorthand.subject, preheader: shorthand.preheader, body: shorthand.body, text: shorthand.text)
+        try check(content, channel: channel, path: "")
+        return CampaignDefinition(
+            audience: CampaignAudience(segmentIDs: [segmentID]), content: [CampaignShorthand.locale: content],
+            defaultLocale: CampaignShorthand.locale)
+    }
+
+    /// Where an audience's segment sits in a definition sent at `path`:
+    /// `definition.audience.segment_ids[1]`, `definition.audience.exclusion_segment_ids[0]`.
+    public static func segmentPath(index: Int, excluded: Bool, path: String = "definition") -> String {
+        "\(path).audience.\(excluded ? "exclusion_segment_ids" : "segment_ids")[\(index)]"
+    }
+
+    /// A language (two or three small letters), optionally with a region (two capitals or
+    /// three digits): `en`, `id`, `pt-BR`, `es-419`.
+    public static func isLocale(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), (2...3).contains(parts[0].utf8.count),
+              parts[0].utf8.allSatisfy({ $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        else { return false }
+        guard parts.count == 2 else { return true }
+        let region = parts[1].utf8
+        return (region.count == 2 && region.allSatisfy { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            || (region.count == 3 && region.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") })
+    }
+
+    // MARK: Parts
+
+    private static func audience(_ json: JSONValue?, path: String) throws -> CampaignAudience {
+        guard case .object(let object)? = json else {
+            throw invalid(path, "is required: an object with `segment_ids` (whom to send to) and optionally `exclusion_segment_ids`")
+        }
+        if let unknown = object.keys.sorted().first(where: { !["segment_ids", "exclusion_segment_ids"].contains($0) }) {
+            throw invalid("\(path).\(unknown)", "is not a key an audience takes")
+        }
+        let included = try segmentIDs(object["segment_ids"], path: "\(path).segment_ids", required: true)
+        let excluded = try segmentIDs(object["exclusion_segment_ids"], path: "\(path).exclusion_segment_ids", required: false)
+        if let index = excluded.firstIndex(where: included.contains) {
+            throw invalid("\(path).exclusion_segment_ids[\(index)]", "is also a segment the campaign is sent to")
+        }
+        return CampaignAudience(segmentIDs: included, exclusionSegmentIDs: excluded)
+    }
+
+    private static func segmentIDs(_ json: JSONValue?, path: String, required: Bool) throws -> [String] {
+        if !required, json == nil || json == .null { return [] }
+        guard case .array(let items)? = json, items.count >= (required ? 1 : 0), items.count <= maximumSegments else {
+            throw invalid(
+                path, required
+                    ? "is required: a list of 1 to \(maximumSegments) segment or list ids (`seg_…`)"
+                    : "must be a list of at most \(maximumSegments) segment or list ids (`seg_…`)")
+        }
+        var ids: [String] = []
+        for (index, item) in items.enumerated() {
+            guard case .string(let id) = item else { throw invalid("\(path)[\(index)]", "must be a segment's or list's id (`seg_…`)") }
+            try checkSegmentID(id, path: "\(path)[\(index)]")
+            if ids.contains(id) { throw invalid("\(path)[\(index)]", "names a segment listed already") }
+            ids.append(id)
+        }
+        return ids
+    }
+
+    private static func checkSegmentID(_ id: String, path: String) throws {
+        guard ResourceID.isValid(id, prefix: .segment) else { throw invalid(path, "must be a segment's or list's id (`seg_…`)") }
+    }
+
+    private static func content(_ json: JSONValue?, channel: CampaignChannel, path: String) throws -> [String: CampaignContent] {
+        let parts = channel.hasSubject ? "`subject` and a `body` or `text`" : "a `text`"
+        guard case .object(let locales)? = json, (1...maximumLocales).contains(locales.count) else {
+            throw invalid(path, "is required: an object of 1 to \(maximumLocales) locales (`en`, `id`, …), each with \(parts)")
+        }
+        var content: [String: CampaignContent] = [:]
+        for (locale, value) in locales.sorted(by: { $0.key < $1.key }) {
+            guard isLocale(locale) else {
+                throw invalid(path, "`\(locale.prefix(40))` is not a locale: use a language code such as `en` or `id`, with a region if needed (`pt-BR`)")
+            }
+            let localePath = "\(path).\(locale)"
+            guard case .object(let fields) = value else { throw invalid(localePath, "must be an object with \(parts)") }
+            if let unknown = fields.keys.sorted().first(where: { !contentKeys.contains($0) }) {
+                throw invalid("\(localePath).\(unknown)", "is not a key content takes: `subject`, `preheader`, `body`, `text`")
+            }
+            func text(_ key: String) throws -> String? {
+                switch fields[key] {
+                case nil, .null?: return nil
+                case .string(let text)?: return text
+                default: throw invalid("\(localePath).\(key)", "must be a string")
+                }
+            }
+            let item = CampaignContent(subject: try text("subject"), preheader: try text("preheader"), body: try text("body"), text: try text("text"))
+            try check(item, channel: channel, path: localePath)
+            content[locale] = item
+        }
+        return content
+    }
+
+    /// The rules of one locale's content on the channel; `path` "" names the fields bare (the short form).
+    private static func check(_ content: CampaignContent, channel: CampaignChannel, path: String) throws {
+        func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+        if channel.hasSubject {
+            guard let subject = content.subject, !subject.trimmed.isEmpty else {
+                throw invalid(field("subject"), "is required for an e-mail: 1 to \(maximumSubjectLength) characters")
+            }
+            try checkLine(subject, maximumLength: maximumSubjectLength, path: field("subject"))
+            if let preheader = content.preheader { try checkLine(preheader, maximumLength: maximumPreheaderLength, path: field("preheader")) }
+        } else {
+            if content.subject != nil { throw invalid(field("subject"), "\(channel.label) messages have no subject: put the whole message in `text`") }
+            if content.preheader != nil { throw invalid(field("preheader"), "\(channel.label) messages have no preheader") }
+        }
+        for (key, value) in [("body", content.body), ("text", content.text)] {
+            guard let value else { continue }
+            if value.contains("\u{0}") { throw invalid(field(key), "must not contain NUL characters") }
+            if value.count > maximumBodyLength { throw invalid(field(key), "must be at most \(maximumBodyLength) characters") }
+        }
+        guard !(content.body ?? "").trimmed.isEmpty || !(content.text ?? "").trimmed.isEmpty else {
+            throw channel.hasSubject
+                ? invalid(field("body"), "is required: the message in Markdown (`body`) or as plain text (`text`)")
+                : invalid(field("text"), "is required: the message")
+        }
+    }
+
+    /// A header's text: one line (a line break would start another header), within its length.
+    private static func checkLine(_ text: String, maximumLength: Int, path: String) throws {
+        if text.unicodeScalars.contains(where: { $0.value < 32 || $0.value == 127 }) {
+            throw invalid(path, "must be one line, without control characters")
+        }
+        if text.count > maximumLength { throw invalid(path, "must be at most \(maximumLength) characters") }
+    }
+
+    private static func defaultLocale(_ json: JSONValue?, among content: [String: CampaignContent], path: String) throws -> String {
+        switch json {
+        case nil, .null?:
+            guard content.count == 1, let only = content.keys.first else {
+                throw invalid(path, "is required when the content has several locales: the one customers get when theirs is not among them")
+            }
+            return only
+        case .string(let locale)? where content[locale] != nil:
+            return locale
+        default:
+            throw invalid(path, "must be one of the content's locales: \(content.keys.sorted().joined(separator: ", "))")
+        }
+    }
+
+    private static func schedule(_ json: JSONValue?, path: String) throws -> CampaignSchedule? {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .object(let object)? where object.count == 1:
+            if case .string(let text)? = object["at"] {
+                guard let date = Timestamp.parse(text) else {
+                    throw invalid("\(path).at", "must be an ISO 8601 date-time such as 2026-12-10T09:00:00Z")
+                }
+                return .at(date)
+            }
+            if case .string(let text)? = object["local_time"] {
+                guard let time = CampaignLocalTime(text: text) else {
+                    throw invalid("\(path).local_time", "must be a date and time on the recipients' clocks, `YYYY-MM-DDTHH:MM` (2026-12-10T09:00)")
+                }
+                return .localTime(time)
+            }
+        default:
+            break
+        }
+        throw invalid(
+            path, "must be null (sent by hand), `{\"at\": \"2026-12-10T09:00:00Z\"}` (one instant for everyone) or `{\"local_time\": \"2026-12-10T09:00\"}` (that time on each recipient's clock)")
+    }
+
+    private static func holdoutShare(_ json: JSONValue?, path: String) throws -> Double {
+        switch json {
+        case nil, .null?:
+            return CampaignDefinition.defaultHoldoutShare
+        case .number(let share)? where share.isFinite && share >= 0 && share <= CampaignDefinition.maximumHoldoutShare:
+            return share
+        default:
+            throw invalid(path, "must be a number from 0 to \(CampaignDefinition.maximumHoldoutShare): the share of the audience that gets nothing, as a baseline (0.05 unless given)")
+        }
+    }
+
+    private static func frequencyCap(_ json: JSONValue?, path: String) throws -> FrequencyCap {
+        switch json {
+        case nil, .null?:
+            return .standard
+        case .object(let object)?:
+            if let unknown = object.keys.sorted().first(where: { !["messages", "days"].contains($0) }) {
+                throw invalid("\(path).\(unknown)", "is not a key a frequency cap takes: `messages`, `days`")
+            }
+            let messages = try whole(object["messages"], in: 1...maximumCapMessages, path: "\(path).messages")
+            let days = try whole(object["days"], in: 1...maximumCapDays, path: "\(path).days")
+            guard let cap = FrequencyCap(messages: messages, days: days) else { throw invalid(path, "must allow at least one message in at least one day") }
+            return cap
+        default:
+            throw invalid(path, "must be an object such as `{\"messages\": 3, \"days\": 7}`: at most that many marketing messages in that many days, per customer and channel")
+        }
+    }
+
+    private static func throttle(_ json: JSONValue?, path: String) throws -> Int? {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .object(let object)?:
+            if let unknown = object.keys.sorted().first(where: { $0 != "messages_per_second" }) {
+                throw invalid("\(path).\(unknown)", "is not a key a throttle takes: `messages_per_second`")
+            }
+            return try whole(object["messages_per_second"], in: 1...maximumMessagesPerSecond, path: "\(path).messages_per_second")
+        default:
+            throw invalid(path, "must be null (as fast as the provider takes them) or an object such as `{\"messages_per_second\": 50}`")
+        }
+    }
+
+    private static func whole(_ json: JSONValue?, in range: ClosedRange<Int>, path: String) throws -> Int {
+        guard case .number(let number)? = json, number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
+            throw invalid(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return Int(number)
+    }
+
+    private static func invalid(_ field: String, _ message: String) -> RapportError {
+        .invalid(field: field, message)
+    }
+}

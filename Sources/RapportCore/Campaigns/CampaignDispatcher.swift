@@ -1,0 +1,256 @@
+import Foundation
+
+/// The campaign sender: starts scheduled campaigns when their time comes, resolves a sending
+/// campaign's audience into its send log (`CampaignRecipientRule` for each member), then claims
+/// its queued sends a batch at a time, checks each recipient again, renders, hands the batch to
+/// the transport and records what became of each. Any number of senders (processes) may share
+/// a store: one at a time resolves an audience (a lease, going on from where a dead one
+/// stopped), and a claim holds a batch under its own token for `claimLifetime`
+/// (`RAPPORT_CAMPAIGN_CLAIM_SECONDS`); a batch a dead sender held is claimed again after that.
+///
+/// The in-flight window: a sender records a batch's outcomes after the batch; killed between
+/// the server taking a message and that record, at most `batchSize` messages per sender can go
+/// out a second time when the batch is claimed again. A live sender's batch is never taken
+/// from it: the transport gives up at half the claim's lifetime, and only the claim's token
+/// may record. Nothing else is ever sent twice: the log has one row per campaign and customer,
+/// and a recorded send is never claimed again.
+public struct CampaignDispatcher: Sendable {
+    public static let defaultBatchSize = 25
+    /// Members read per step of the audience resolution.
+    public static let audiencePage = 1_000
+    /// How long a claim holds a batch by default; a sender's batch takes far less.
+    public static let defaultClaimLifetime: TimeInterval = 120
+    /// When a deferred send is tried again.
+    public static let retryDelay: TimeInterval = 60
+    /// Deferred this often, a send fails for good.
+    public static let maximumAttempts = 5
+
+    let campaigns: CampaignService
+    let transport: any CampaignEmailTransport
+    let signer: any LinkSigner
+    let links: any CampaignLinks
+    let batchSize: Int
+    /// How long a claim holds a batch: after a sender dies, its batch waits this long.
+    let claimLifetime: TimeInterval
+    var context: CoreContext { campaigns.context }
+    var clock: any WallClock { campaigns.clock }
+
+    public init(
+        campaigns: CampaignService, transport: any CampaignEmailTransport, signer: any LinkSigner, links: any CampaignLinks,
+        batchSize: Int = CampaignDispatcher.defaultBatchSize, claimLifetime: TimeInterval = CampaignDispatcher.defaultClaimLifetime
+    ) {
+        self.campaigns = campaigns
+        self.transport = transport
+        self.signer = signer
+        self.links = links
+        self.batchSize = max(1, batchSize)
+        self.claimLifetime = max(1, claimLifetime)
+    }
+
+    /// One round: due campaigns started, audiences resolved, one batch of each sending
+    /// campaign sent. Answers how many sends it handled (resolved or delivered). A campaign
+    /// that fails does not hold up the others; the first failure is thrown after the round.
+    public func runDue() async throws -> Int {
+        let now = clock.now()
+        let due = try await context.store.read { session in try await session.campaigns.due(at: now, limit: 20) }
+        for campaign in due {
+            try await context.write { transaction in
+                if try await transaction.session.campaigns.setStatus(
+                    .sending, id: campaign.id, workspaceID: campaign.workspaceID, whileIn: [.scheduled], at: now, reason: nil)
+                {
+                    try await transaction.audit(
+                        AuditRecord(.campaignSent, subject: .campaign(campaign.id), details: ["from": "scheduled"]),
+                        by: .system("campaign-sender", workspaceID: campaign.workspaceID))
+                }
+            }
+        }
+        var handled = 0
+        var failure: (any Error)?
+        for campaign in try await context.store.read({ session in try await session.campaigns.sending(limit: 20) }) {
+            do {
+                if let problem = links.problem {
+                    try await pause(campaign, reason: problem)
+                    continue
+                }
+                if campaign.audienceResolvedAt == nil { handled += try await resolveAudience(of: campaign) }
+                handled += try await sendBatch(of: campaign)
+            } catch {
+                failure = failure ?? error
+            }
+        }
+        if let failure { throw failure }
+        return handled
+    }
+
+    /// Puts every member of the campaign's segments in its send log, decided once: queued,
+    /// held out or skipped with the reason. One sender at a time (a lease); starting again
+    /// after a crash goes on from the last page saved, and skips anyone already in.
+    @discardableResult
+    public func resolveAudience(of campaign: Campaign) async throws -> Int {
+        let lifetime = claimLifetime
+        let started = clock.now()
+        guard let lease = try await context.write({ transaction in
+            try await transaction.session.campaigns.leaseAudience(id: campaign.id, now: started, until: started.addingTimeInterval(lifetime))
+        }) else { return 0 }
+        let definition = campaign.definition
+        let channel = campaign.channel.inboxChannel.consentChannel
+        var cursor = lease.cursor
+        var added = 0
+        repeat {
+            let now = clock.now()
+            let after = cursor
+            let (page, last) = try await context.store.read { session in
+                try await session.campaigns.audienceFacts(campaign, after: after, limit: Self.audiencePage, sentSince: Self.capWindowStart(definition, now: now))
+            }
+            let suppressed = try await suppressions(of: page, channel: channel, workspaceID: campaign.workspaceID)
+            let sends = page.map { facts in
+                let decision = CampaignRecipientRule.decide(
+                    facts, channel: campaign.channel, suppressed: facts.address.flatMap { suppressed[$0] } ?? [], cap: definition.frequencyCap,
+                    holdoutShare: definition.holdoutShare, campaignID: campaign.id, now: now)
+                let (status, reason): (CampaignSendStatus, CampaignSkipReason?) = switch decision {
+                case .send: (.queued, nil)
+                case .holdOut: (.heldOut, nil)
+                case .skip(let reason): (.skipped, reason)
+                }
+                return CampaignSend(
+                    id: ResourceID.make(.campaignSend, at: now), campaignID: campaign.id, workspaceID: campaign.workspaceID, customerID: facts.customerID,
+                    status: status, skipReason: reason, address: facts.address, queuedAt: now)
+            }
+            added += try await context.write { transaction in
+                let inserted = sends.isEmpty ? 0 : try await transaction.session.campaigns.insertSends(sends)
+                if let last { try await transaction.session.campaigns.advanceAudience(id: campaign.id, cursor: last, until: now.addingTimeInterval(lifetime)) }
+                return inserted
+            }
+            cursor = last
+        } while cursor != nil
+        let now = clock.now()
+        try await context.write { transaction in try await transaction.session.campaigns.markAudienceResolved(id: campaign.id, at: now) }
+        return added
+    }
+
+    /// Claims one batch, checks each recipient again, renders, delivers and records it; marks
+    /// the campaign sent when none is left. A batch that could not be handed over at all (the
+    /// inbox's server refuses the account, cannot be reached) pauses the campaign with the
+    /// reason, so that it does not cycle through its whole audience meanwhile.
+    public func sendBatch(of campaign: Campaign) async throws -> Int {
+        let started = clock.now()
+        let token = UUID().uuidString
+        let limit = min(batchSize, campaign.definition.messagesPerSecond ?? batchSize)
+        let claims = try await context.write { transaction in
+            try await transaction.session.campaigns.claim(
+                campaignID: campaign.id, limit: limit, now: started, until: started.addingTimeInterval(claimLifetime), token: token)
+        }
+        guard !claims.isEmpty else {
+            _ = try await context.write { transaction in try await transaction.session.campaigns.finishIfDone(id: campaign.id, at: clock.now()) }
+            return 0
+        }
+        guard let inbox = try await context.store.read({ session in try await session.inboxes.inbox(id: campaign.inboxID) }) else {
+            try await record(claims.map { CampaignSendRecord(sendID: $0.sendID, outcome: .refused("The campaign's inbox no longer exists.")) }, token: token)
+            return claims.count
+        }
+        let cleared = try await recheck(claims, of: campaign, token: token, now: started)
+        guard !cleared.isEmpty else { return claims.count }
+        let emails = cleared.map { email(for: $0, of: campaign, inbox: inbox, at: started) }
+        let outcomes = await transport.deliver(emails, through: inbox, at: started, deadline: .seconds(claimLifetime / 2))
+        try await record(zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token)
+        if case .deferred(let reason)? = outcomes.first, outcomes.allSatisfy({ if case .deferred = $0 { true } else { false } }) {
+            try await pause(campaign, reason: "The inbox's mail server took none of a batch: \(reason)")
+        }
+        try await throttle(campaign, sent: cleared.count, since: started)
+        return claims.count
+    }
+
+    /// The consent gate and the suppression list asked again for a claimed batch: a customer
+    /// who unsubscribed, bounced, complained, paused or was deleted since the audience was
+    /// resolved is withheld. Answers the claims still to send.
+    private func recheck(_ claims: [CampaignSendClaim], of campaign: Campaign, token: String, now: Date) async throws -> [CampaignSendClaim] {
+        let facts = try await context.store.read { session in
+            try await session.campaigns.recipientFacts(
+                campaign, customerIDs: claims.map(\.customerID), sentSince: Self.capWindowStart(campaign.definition, now: now))
+        }
+        let byCustomer = Dictionary(facts.map { ($0.customerID, $0) }, uniquingKeysWith: { first, _ in first })
+        let suppressed = try await suppressions(of: facts, channel: campaign.channel.inboxChannel.consentChannel, workspaceID: campaign.workspaceID)
+        var withheld: [String: CampaignSkipReason] = [:]
+        for claim in claims {
+            guard let current = byCustomer[claim.customerID] else {
+                withheld[claim.sendID] = .gone
+                continue
+            }
+            let held = current.address.flatMap { suppressed[$0] } ?? []
+            if let reason = CampaignRecipientRule.reasonToWithhold(current, channel: campaign.channel, suppressed: held, now: now) {
+                withheld[claim.sendID] = reason
+            }
+        }
+        if !withheld.isEmpty {
+            let reasons = withheld
+            try await context.write { transaction in try await transaction.session.campaigns.withhold(reasons, token: token) }
+        }
+        return claims.filter { withheld[$0.sendID] == nil }
+    }
+
+    private func suppressions(of facts: [CampaignRecipientFacts], channel: ConsentChannel?, workspaceID: String) async throws -> [String: [SuppressionReason]] {
+        let addresses = facts.compactMap(\.address)
+        guard let channel, !addresses.isEmpty else { return [:] }
+        return try await context.store.read { session in
+            try await session.suppressions.reasons(channel: channel, addresses: addresses, workspaceID: workspaceID)
+        }
+    }
+
+    /// The longest window any cap looks back over: the campaign's, or a monthly choice.
+    private static func capWindowStart(_ definition: CampaignDefinition, now: Date) -> Date {
+        now.addingTimeInterval(-Double(max(definition.frequencyCap.days, 30)) * 86_400)
+    }
+
+    private func record(_ records: [CampaignSendRecord], token: String) async throws {
+        let now = clock.now()
+        try await context.write { transaction in
+            try await transaction.session.campaigns.record(
+                records, token: token, at: now, retryAt: now.addingTimeInterval(Self.retryDelay), maximumAttempts: Self.maximumAttempts)
+        }
+    }
+
+    /// Pauses a sending campaign the sender cannot go on with, saying why (audited).
+    private func pause(_ campaign: Campaign, reason: String) async throws {
+        let now = clock.now()
+        try await context.write { transaction in
+            guard try await transaction.session.campaigns.setStatus(
+                .paused, id: campaign.id, workspaceID: campaign.workspaceID, whileIn: [.sending], at: now, reason: reason)
+            else { return }
+            try await transaction.audit(
+                AuditRecord(.campaignPaused, subject: .campaign(campaign.id), details: ["from": "sending", "reason": String(reason.prefix(300))]),
+                by: .system("campaign-sender", workspaceID: campaign.workspaceID))
+        }
+    }
+
+    /// Keeps to the campaign's messages a second (per sender process): a batch is at most a
+    /// second's worth, and the sender waits out the rest of that second.
+    private func throttle(_ campaign: Campaign, sent: Int, since started: Date) async throws {
+        guard let rate = campaign.definition.messagesPerSecond, rate > 0 else { return }
+        let wanted = Double(sent) / Double(rate)
+        let spent = clock.now().timeIntervalSince(started)
+        if spent < wanted { try await Task.sleep(for: .milliseconds(Int((wanted - spent) * 1000))) }
+    }
+
+    /// The recipient's e-mail: their locale's content, their variables, their signed links.
+    func email(for claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date) -> CampaignEmail {
+        let unsubscribe = PreferenceToken(
+            scope: .unsubscribe, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.unsubscribeLifetime
+        ).text(signedBy: signer)
+        let preferences = PreferenceToken(
+            scope: .preferences, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.preferencesLifetime
+        ).text(signedBy: signer)
+        let (locale, content) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
+        let unsubscribeURL = links.unsubscribeURL(token: unsubscribe)
+        let values = CampaignEmailRenderer.values(for: claim)
+        let rendered = CampaignEmailRenderer.render(
+            content, locale: locale, values: values, sender: inbox[.displayName] ?? inbox.name, unsubscribeURL: unsubscribeURL,
+            preferencesURL: links.preferencesURL(token: preferences))
+        let mailto = inbox[.address].map {
+            "mailto:\($0)?subject=" + PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20") + unsubscribe
+        }
+        return CampaignEmail(
+            sendID: claim.sendID, campaignID: campaign.id, workspaceID: campaign.workspaceID, address: claim.address, name: values["customer.name"],
+            subject: rendered.subject, preheader: rendered.preheader, html: rendered.html, text: rendered.text, unsubscribeURL: unsubscribeURL,
+            unsubscribeMailto: mailto)
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// What the audience resolution knows of one member of a campaign's segments: whether an
+/// excluded segment holds them, the address on the campaign's channel, their latest consent
+/// for marketing on it, their pause and chosen frequency, and when marketing last reached them.
+public struct CampaignRecipientFacts: Sendable, Equatable {
+    public var customerID: String
+    /// A member of one of the campaign's exclusion segments.
+    public var excluded: Bool
+    /// The customer's address on the channel (their first e-mail identity); nil without one.
+    public var address: String?
+    /// The latest change to marketing consent on the channel; nil when they never answered.
+    public var marketingConsent: ConsentEntry?
+    public var preferences: ContactPreferences?
+    /// When campaign messages went to them within the longest cap window.
+    public var recentSends: [Date]
+
+    public init(
+        customerID: String, excluded: Bool, address: String?, marketingConsent: ConsentEntry?, preferences: ContactPreferences?,
+        recentSends: [Date]
+    ) {
+        self.customerID = customerID
+        self.excluded = excluded
+        self.address = address
+        self.marketingConsent = marketingConsent
+        self.preferences = preferences
+        self.recentSends = recentSends
+    }
+}

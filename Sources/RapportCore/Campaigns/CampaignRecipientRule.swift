@@ -1,0 +1,64 @@
+import Foundation
+
+/// Decides, for one member of a campaign's audience, whether they get the message, are held
+/// out as the baseline, or are skipped and why. The order is the report's: an excluded member
+/// is excluded before anything else is asked; then the address, the suppression list and the
+/// consent gate (the same rule every send asks); then the frequency caps (the campaign's, and
+/// the customer's own choice of how often); the holdout last, so it is a share of those who
+/// could have received it.
+public enum CampaignRecipientRule {
+    public enum Decision: Sendable, Equatable {
+        case send
+        case holdOut
+        case skip(CampaignSkipReason)
+    }
+
+    public static func decide(
+        _ facts: CampaignRecipientFacts, channel: CampaignChannel, suppressed: [SuppressionReason], cap: FrequencyCap, holdoutShare: Double,
+        campaignID: String, now: Date
+    ) -> Decision {
+        if facts.excluded { return .skip(.excluded) }
+        if let reason = reasonToWithhold(facts, channel: channel, suppressed: suppressed, now: now) { return .skip(reason) }
+        let chosen = facts.preferences.flatMap { FrequencyCap.chosen(by: $0.frequency) }
+        for limit in [cap] + (chosen.map { [$0] } ?? []) where !limit.allows(at: now, given: facts.recentSends) {
+            return .skip(.frequencyCap)
+        }
+        return isHeldOut(customerID: facts.customerID, campaignID: campaignID, share: holdoutShare) ? .holdOut : .send
+    }
+
+    /// Why a member may not be sent marketing now, if they may not: no address, a suppressed
+    /// address, no consent that holds (the consent gate every send asks), or a pause. Asked when
+    /// the audience is resolved, and again just before a claimed batch goes.
+    public static func reasonToWithhold(
+        _ facts: CampaignRecipientFacts, channel: CampaignChannel, suppressed: [SuppressionReason], now: Date
+    ) -> CampaignSkipReason? {
+        guard facts.address != nil else { return .noAddress }
+        let consents = facts.marketingConsent.map { [ConsentState(purpose: $0.purpose, channel: $0.channel, history: [$0])] } ?? []
+        switch ConsentGate.decide(
+            purpose: .marketing, channel: channel.inboxChannel.consentChannel, consents: consents, preferences: facts.preferences, suppressions: suppressed, now: now)
+        {
+        case .send: return nil
+        case .suppressed: return .suppressed
+        // Granted, yet not sent: the customer paused messages.
+        case .noConsent: return consents.first?.effect(at: now) == .granted ? .paused : .noConsent
+        }
+    }
+
+    /// A fixed draw per campaign and customer (FNV-1a of both ids, mixed by MurmurHash3's 64-bit
+    /// finaliser so that ids differing only at the end spread evenly, scaled to [0, 1)): the
+    /// same customer lands on the same side however often the audience is resolved again.
+    public static func isHeldOut(customerID: String, campaignID: String, share: Double) -> Bool {
+        guard share > 0 else { return false }
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in campaignID.utf8 + [0] + customerID.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        hash ^= hash >> 33
+        hash = hash &* 0xff51_afd7_ed55_8ccd
+        hash ^= hash >> 33
+        hash = hash &* 0xc4ce_b9fe_1a85_ec53
+        hash ^= hash >> 33
+        return Double(hash >> 11) / Double(1 << 53) < share
+    }
+}

@@ -1,0 +1,10 @@
+/// Where a campaign message's links lead: the unsubscribe page (which takes RFC 8058's
+/// one-click POST) and the preference centre, each for a signed token. The server's route
+/// table says where those are; Core only asks.
+public protocol CampaignLinks: Sendable {
+    func unsubscribeURL(token: String) -> String
+    func preferencesURL(token: String) -> String
+    /// Why these links would not work in a customer's mail client (RFC 8058 wants an https URI
+    /// the receiver can reach), or nil when they will.
+    var problem: String? { get }
+}

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Campaigns and their send log. Writes that a status forbids are refused by the statement
+/// itself (`whileIn`), so a campaign that started sending meanwhile is never changed or deleted.
+public protocol CampaignRepository: Sendable {
+    func insert(_ campaign: Campaign) async throws
+    /// Writes the name, channel, inbox, definition, `scheduledAt` and `updatedAt` while the
+    /// stored campaign's status is one of `statuses`; answers whether it did.
+    func update(_ campaign: Campaign, whileIn statuses: Set<CampaignStatus>) async throws -> Bool
+    /// Deletes the campaign (and its send log) while its status is one of `statuses`; answers whether it did.
+    func delete(id: String, workspaceID: String, whileIn statuses: Set<CampaignStatus>) async throws -> Bool
+    func find(id: String, workspaceID: String) async throws -> Campaign?
+    /// A page of the workspace's campaigns, newest first, of one status or of all.
+    func list(workspaceID: String, status: CampaignStatus?, page: PageRequest) async throws -> Page<Campaign>
+
+    /// Adds rows to the send log, leaving out customers already in the campaign's log (an
+    /// audience resolved again after a crash); answers how many it added.
+    func insertSends(_ sends: [CampaignSend]) async throws -> Int
+    /// A page of the campaign's send log, newest row first.
+    func sends(campaignID: String, workspaceID: String, page: PageRequest) async throws -> Page<CampaignSend>
+
+    /// Moves the campaign from one of `statuses` to `status`, with `reason` as its status reason
+    /// (nil clears it); answers whether it did. Going to `sending` the first time stamps
+    /// `started_at`; `sent` and `cancelled` stamp `finished_at`.
+    func setStatus(
+        _ status: CampaignStatus, id: String, workspaceID: String, whileIn statuses: Set<CampaignStatus>, at date: Date, reason: String?
+    ) async throws -> Bool
+    /// Campaigns of every workspace that are sending, oldest start first.
+    func sending(limit: Int) async throws -> [Campaign]
+    /// Scheduled campaigns of every workspace whose time has come.
+    func due(at date: Date, limit: Int) async throws -> [Campaign]
+    /// Up to `limit` members of the campaign's segments after `customerID` (in id order), with
+    /// what the audience rule asks of each (deleted and merged-away customers left out), and
+    /// the last member read (nil once none is left); `sentSince` bounds the campaign sends read
+    /// for the cap.
+    func audienceFacts(_ campaign: Campaign, after customerID: String?, limit: Int, sentSince: Date) async throws
+        -> (facts: [CampaignRecipientFacts], last: String?)
+    /// The members of the campaign's segments among `customerIDs` who are still live, with
+    /// what the audience rule asks of each (the check again before a claimed batch goes).
+    func recipientFacts(_ campaign: Campaign, customerIDs: [String], sentSince: Date) async throws -> [CampaignRecipientFacts]
+    /// Takes the resolution of a campaign's audience until `until`, when no other sender holds
+    /// it and it is not resolved yet; nil when the lease was not granted.
+    func leaseAudience(id: String, now: Date, until: Date) async throws -> AudienceLease?
+    /// Saves how far the resolution got, and holds the lease until `until`.
+    func advanceAudience(id: String, cursor: String, until: Date) async throws
+    /// Marks the audience as wholly in the send log.
+    func markAudienceResolved(id: String, at date: Date) async throws
+    /// Claims, with `token`, up to `limit` sends of a campaign that is still sending: queued
+    /// ones (not waiting for a retry), else those a sender held whose claim ran out; until `until`.
+    func claim(campaignID: String, limit: Int, now: Date, until: Date, token: String) async throws -> [CampaignSendClaim]
+    /// Writes what became of sends this claim still holds: sent, failed for good, or queued
+    /// again to retry at `retryAt` (failed once deferred `maximumAttempts` times).
+    func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, maximumAttempts: Int) async throws
+    /// Marks sends this claim holds as skipped, each with its reason (checked again before sending).
+    func withhold(_ reasons: [String: CampaignSkipReason], token: String) async throws
+    /// Marks a sending campaign `sent` once its audience is resolved and no send is queued or held; answers whether it did.
+    func finishIfDone(id: String, at date: Date) async throws -> Bool
+    /// The campaign's counts from its send log.
+    func stats(campaignID: String) async throws -> CampaignStats
+    /// Whether any campaign of the workspace names the segment in its audience or exclusions.
+    func campaignNames(usingSegment segmentID: String, workspaceID: String) async throws -> [String]
+    /// The send whose message had this id (without brackets, any case), in the workspace.
+    func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend?
+    /// Records a bounce (`bounced`, with its time) or a complaint (its time) on a send.
+    func recordFeedback(_ kind: DeliveryFeedback.Kind, sendID: String, at date: Date) async throws
+}

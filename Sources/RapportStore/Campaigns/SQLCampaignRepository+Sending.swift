@@ -1,0 +1,259 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension SQLCampaignRepository {
+    func setStatus(
+        _ status: CampaignStatus, id: String, workspaceID: String, whileIn statuses: Set<CampaignStatus>, at date: Date, reason: String?
+    ) async throws -> Bool {
+        let now = Timestamp.microseconds(date)
+        var query: SQLQueryString = """
+            UPDATE campaigns SET status = \(bind: status.rawValue), updated_at = \(bind: now), status_reason = \(bind: reason.map { String($0.prefix(500)) })
+            """
+        if status == .sending { query += ", started_at = COALESCE(started_at, \(bind: now))" }
+        if status == .sent || status == .cancelled { query += ", finished_at = \(bind: now)" }
+        query += """
+             WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID) AND status IN (\(binds: statuses.map(\.rawValue).sorted())) RETURNING id
+            """
+        return !(try await handle.sql.raw(query).all().isEmpty)
+    }
+
+    func sending(limit: Int) async throws -> [Campaign] {
+        try await handle.sql.raw("""
+            SELECT * FROM campaigns WHERE status = \(bind: CampaignStatus.sending.rawValue) ORDER BY started_at, id LIMIT \(unsafeRaw: String(limit))
+            """).all().compactMap(decode)
+    }
+
+    func due(at date: Date, limit: Int) async throws -> [Campaign] {
+        try await handle.sql.raw("""
+            SELECT * FROM campaigns WHERE status = \(bind: CampaignStatus.scheduled.rawValue) AND scheduled_at <= \(bind: Timestamp.microseconds(date))
+            ORDER BY scheduled_at, id LIMIT \(unsafeRaw: String(limit))
+            """).all().compactMap(decode)
+    }
+
+    func audienceFacts(_ campaign: Campaign, after customerID: String?, limit: Int, sentSince: Date) async throws
+        -> (facts: [CampaignRecipientFacts], last: String?)
+    {
+        // Each segment's members in id order from its primary key, merged: no sort of every
+        // remaining member of several segments for each page.
+        let after = customerID ?? ""
+        let perSegment = campaign.definition.audience.segmentIDs.map { segmentID -> SQLQueryString in
+            """
+            SELECT * FROM (SELECT customer_id FROM segment_members WHERE segment_id = \(bind: segmentID) AND customer_id > \(bind: after)
+              ORDER BY customer_id LIMIT \(unsafeRaw: String(limit))) AS s
+            """
+        }
+        var members: SQLQueryString = "SELECT DISTINCT customer_id FROM ("
+        for (index, part) in perSegment.enumerated() {
+            if index > 0 { members += " UNION ALL " }
+            members += part
+        }
+        members += ") AS m ORDER BY customer_id LIMIT \(unsafeRaw: String(limit))"
+        let memberIDs = try await handle.sql.raw(members).all().map { try $0.string("customer_id") }
+        guard !memberIDs.isEmpty else { return ([], nil) }
+        let facts = try await recipientFacts(campaign, customerIDs: memberIDs, sentSince: sentSince)
+        return (facts, memberIDs.count < limit ? nil : memberIDs.last)
+    }
+
+    func recipientFacts(_ campaign: Campaign, customerIDs: [String], sentSince: Date) async throws -> [CampaignRecipientFacts] {
+        guard !customerIDs.isEmpty else { return [] }
+        let audience = campaign.definition.audience
+        // The address is the customer's first e-mail identity (by when it was added), the same on both engines.
+        let rows = try await handle.sql.raw("""
+            SELECT c.id, (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: IdentityKind.email.rawValue)
+                ORDER BY i.created_at, i.id LIMIT 1) AS address
+            FROM customers c WHERE c.id IN (\(binds: customerIDs)) AND c.workspace_id = \(bind: campaign.workspaceID)
+              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL ORDER BY c.id
+            """).all()
+        let liveIDs = try rows.map { try $0.string("id") }
+        guard !liveIDs.isEmpty else { return [] }
+        var excluded = Set<String>()
+        if !audience.exclusionSegmentIDs.isEmpty {
+            excluded = Set(try await handle.sql.raw("""
+                SELECT DISTINCT customer_id FROM segment_members WHERE segment_id IN (\(binds: audience.exclusionSegmentIDs)) AND customer_id IN (\(binds: liveIDs))
+                """).all().map { try $0.string("customer_id") })
+        }
+        var consents: [String: ConsentEntry] = [:]
+        if let channel = campaign.channel.inboxChannel.consentChannel {
+            let consentRepository = SQLConsentRepository(handle: handle)
+            let entries = try await handle.sql.raw("""
+                SELECT * FROM consent_entries WHERE customer_id IN (\(binds: liveIDs)) AND purpose = \(bind: ConsentPurpose.marketing.rawValue)
+                  AND channel = \(bind: channel.rawValue)
+                """).all().compactMap(consentRepository.decode)
+            for state in Dictionary(grouping: entries, by: \.customerID).mapValues(ConsentState.states) {
+                consents[state.key] = state.value.first?.current
+            }
+        }
+        var preferences: [String: ContactPreferences] = [:]
+        for row in try await handle.sql.raw("SELECT * FROM contact_preferences WHERE customer_id IN (\(binds: liveIDs))").all() {
+            let id = try row.string("customer_id")
+            preferences[id] = ContactPreferences(
+                customerID: id, workspaceID: try row.string("workspace_id"), frequency: ContactFrequency(rawValue: try row.string("frequency")) ?? .any,
+                pausedUntil: try row.optionalDate("paused_until"), updatedAt: try row.date("updated_at"))
+        }
+        // Other campaigns on this channel that reached them, or are about to (queued or held by
+        // a sender), within the window: two campaigns resolved together still keep to the cap.
+        var sends: [String: [Date]] = [:]
+        let counted = [CampaignSendStatus.queued, .sending, .sent, .delivered, .bounced].map(\.rawValue)
+        for row in try await handle.sql.raw("""
+            SELECT s.customer_id, COALESCE(s.sent_at, s.queued_at) AS at FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id
+            WHERE s.customer_id IN (\(binds: liveIDs)) AND s.campaign_id <> \(bind: campaign.id) AND k.channel = \(bind: campaign.channel.rawValue)
+              AND s.status IN (\(binds: counted)) AND COALESCE(s.sent_at, s.queued_at) > \(bind: Timestamp.microseconds(sentSince))
+            """).all() {
+            sends[try row.string("customer_id"), default: []].append(try row.date("at"))
+        }
+        return try rows.map { row in
+            let id = try row.string("id")
+            return CampaignRecipientFacts(
+                customerID: id, excluded: excluded.contains(id), address: try row.optionalString("address"), marketingConsent: consents[id],
+                preferences: preferences[id], recentSends: sends[id] ?? [])
+        }
+    }
+
+    func leaseAudience(id: String, now: Date, until: Date) async throws -> AudienceLease? {
+        let now = Timestamp.microseconds(now)
+        return try await handle.sql.raw("""
+            UPDATE campaigns SET resolving_until = \(bind: Timestamp.microseconds(until))
+            WHERE id = \(bind: id) AND audience_resolved_at IS NULL AND (resolving_until IS NULL OR resolving_until <= \(bind: now))
+            RETURNING audience_cursor
+            """).first().map { AudienceLease(cursor: try $0.optionalString("audience_cursor")) }
+    }
+
+    func advanceAudience(id: String, cursor: String, until: Date) async throws {
+        try await handle.sql.raw("""
+            UPDATE campaigns SET audience_cursor = \(bind: cursor), resolving_until = \(bind: Timestamp.microseconds(until)) WHERE id = \(bind: id)
+            """).run()
+    }
+
+    func markAudienceResolved(id: String, at date: Date) async throws {
+        try await handle.sql.raw("""
+            UPDATE campaigns SET audience_resolved_at = \(bind: Timestamp.microseconds(date)) WHERE id = \(bind: id) AND audience_resolved_at IS NULL
+            """).run()
+    }
+
+    func claim(campaignID: String, limit: Int, now: Date, until: Date, token: String) async throws -> [CampaignSendClaim] {
+        let (now, until) = (Timestamp.microseconds(now), Timestamp.microseconds(until))
+        // Queued sends not waiting for a retry first, then batches a dead sender held; each in
+        // the index's order. Only while the campaign is sending (a pause lands between batches).
+        // The condition is repeated outside, so a row another sender took meanwhile is not
+        // taken twice; on PostgreSQL, rows another sender is taking are skipped, not waited for.
+        var claimed: [any SQLRow] = []
+        for status in [CampaignSendStatus.queued, .sending] where claimed.count < limit {
+            let free: SQLQueryString = status == .queued
+                ? "(claimed_until IS NULL OR claimed_until <= \(bind: now))" : "(claimed_until <= \(bind: now))"
+            let lock = handle.inTransaction ? handle.dialect.skipLockedRows : ""
+            let query: SQLQueryString = """
+                UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.sending.rawValue), claimed_until = \(bind: until), claim_token = \(bind: token)
+                WHERE id IN (SELECT id FROM campaign_sends WHERE campaign_id = \(bind: campaignID) AND status = \(bind: status.rawValue) AND \(free)
+                    ORDER BY id LIMIT \(unsafeRaw: String(limit - claimed.count))\(unsafeRaw: lock))
+                  AND status = \(bind: status.rawValue) AND \(free)
+                  AND EXISTS (SELECT 1 FROM campaigns WHERE id = \(bind: campaignID) AND status = \(bind: CampaignStatus.sending.rawValue))
+                RETURNING id, customer_id, address, variant
+                """
+            claimed += try await handle.sql.raw(query).all()
+        }
+        guard !claimed.isEmpty else { return [] }
+        let customerIDs = try claimed.map { try $0.string("customer_id") }
+        var profiles: [String: any SQLRow] = [:]
+        for row in try await handle.sql.raw("SELECT id, first_name, last_name, locale FROM customers WHERE id IN (\(binds: customerIDs))").all() {
+            profiles[try row.string("id")] = row
+        }
+        return try claimed.map { row in
+            let customerID = try row.string("customer_id")
+            let profile = profiles[customerID]
+            return CampaignSendClaim(
+                sendID: try row.string("id"), customerID: customerID, address: try row.optionalString("address") ?? "",
+                variant: try row.optionalString("variant"), firstName: try profile?.optionalString("first_name"),
+                lastName: try profile?.optionalString("last_name"), locale: try profile?.optionalString("locale"))
+        }
+        .sorted { $0.sendID < $1.sendID }
+    }
+
+    func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, maximumAttempts: Int) async throws {
+        let now = Timestamp.microseconds(date)
+        for record in records {
+            let set: SQLQueryString = switch record.outcome {
+            case .sent(let messageID):
+                "status = \(bind: CampaignSendStatus.sent.rawValue), sent_at = \(bind: now), provider_message_id = \(bind: messageID.lowercased()), error = NULL"
+            case .refused(let reason):
+                "status = \(bind: CampaignSendStatus.failed.rawValue), error = \(bind: String(reason.prefix(500)))"
+            case .deferred(let reason):
+                """
+                status = CASE WHEN attempts + 1 >= \(bind: maximumAttempts) THEN \(bind: CampaignSendStatus.failed.rawValue) ELSE \(bind: CampaignSendStatus.queued.rawValue) END,
+                  attempts = attempts + 1, error = \(bind: String(reason.prefix(500))), claimed_until = \(bind: Timestamp.microseconds(retryAt))
+                """
+            }
+            try await handle.sql.raw("""
+                UPDATE campaign_sends SET \(set), claim_token = NULL WHERE id = \(bind: record.sendID) AND claim_token = \(bind: token)
+                  AND status = \(bind: CampaignSendStatus.sending.rawValue)
+                """).run()
+        }
+    }
+
+    func withhold(_ reasons: [String: CampaignSkipReason], token: String) async throws {
+        for (sendID, reason) in reasons.sorted(by: { $0.key < $1.key }) {
+            try await handle.sql.raw("""
+                UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.skipped.rawValue), skip_reason = \(bind: reason.rawValue), claim_token = NULL,
+                  claimed_until = NULL WHERE id = \(bind: sendID) AND claim_token = \(bind: token)
+                """).run()
+        }
+    }
+
+    func finishIfDone(id: String, at date: Date) async throws -> Bool {
+        let now = Timestamp.microseconds(date)
+        return !(try await handle.sql.raw("""
+            UPDATE campaigns SET status = \(bind: CampaignStatus.sent.rawValue), finished_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = \(bind: CampaignStatus.sending.rawValue) AND audience_resolved_at IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM campaign_sends WHERE campaign_id = \(bind: id)
+                AND status IN (\(bind: CampaignSendStatus.queued.rawValue), \(bind: CampaignSendStatus.sending.rawValue)))
+            RETURNING id
+            """).all().isEmpty)
+    }
+
+    func stats(campaignID: String) async throws -> CampaignStats {
+        let rows = try await handle.sql.raw("""
+            SELECT status, skip_reason, COUNT(*) AS total, COUNT(opened_at) AS opened, COUNT(clicked_at) AS clicked,
+              COUNT(unsubscribed_at) AS unsubscribed, COUNT(complained_at) AS complained, COUNT(replied_at) AS replied
+            FROM campaign_sends WHERE campaign_id = \(bind: campaignID) GROUP BY status, skip_reason
+            """).all()
+        var stats = CampaignStats()
+        for row in rows {
+            guard let status = CampaignSendStatus(rawValue: try row.string("status")) else { continue }
+            let total = Int(try row.int("total"))
+            stats.statuses[status, default: 0] += total
+            if let reason = try row.optionalString("skip_reason").flatMap(CampaignSkipReason.init(rawValue:)) { stats.skipped[reason, default: 0] += total }
+            stats.opened += Int(try row.int("opened"))
+            stats.clicked += Int(try row.int("clicked"))
+            stats.unsubscribed += Int(try row.int("unsubscribed"))
+            stats.complained += Int(try row.int("complained"))
+            stats.replied += Int(try row.int("replied"))
+        }
+        return stats
+    }
+
+    func campaignNames(usingSegment segmentID: String, workspaceID: String) async throws -> [String] {
+        // The id's text narrows the rows; reading each definition decides.
+        try await handle.sql.raw("""
+            SELECT * FROM campaigns WHERE workspace_id = \(bind: workspaceID) AND definition LIKE \(bind: "%\"\(segmentID)\"%") ORDER BY id
+            """).all().compactMap(decode).filter { campaign in
+            let audience = campaign.definition.audience
+            return audience.segmentIDs.contains(segmentID) || audience.exclusionSegmentIDs.contains(segmentID)
+        }.map(\.name)
+    }
+
+    func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend? {
+        try await handle.sql.raw("""
+            SELECT * FROM campaign_sends WHERE provider_message_id = \(bind: providerMessageID.lowercased()) AND workspace_id = \(bind: workspaceID)
+            """).first().flatMap(decodeSend)
+    }
+
+    func recordFeedback(_ kind: DeliveryFeedback.Kind, sendID: String, at date: Date) async throws {
+        let now = Timestamp.microseconds(date)
+        let set: SQLQueryString = switch kind {
+        case .hardBounce: "status = \(bind: CampaignSendStatus.bounced.rawValue), bounced_at = COALESCE(bounced_at, \(bind: now))"
+        case .complaint: "complained_at = COALESCE(complained_at, \(bind: now))"
+        case .unsubscribe: "unsubscribed_at = COALESCE(unsubscribed_at, \(bind: now))"
+        }
+        try await handle.sql.raw("UPDATE campaign_sends SET \(set) WHERE id = \(bind: sendID)").run()
+    }
+}
