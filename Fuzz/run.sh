@@ -40,12 +40,9 @@ crypto_objects=$(find "$bin"/Crypto.build "$bin"/CryptoBoringWrapper.build "$bin
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=($(ls Fuzz/Targets | sed 's/\.swift$//'))
 for target in "${targets[@]}"; do
-  extra=()
-  # The help pages' Markdown renderer lives in the server module; it is compiled in whole.
-  [ "$target" = HelpMarkdown ] && extra=(Sources/RapportServer/Web/MarkdownHTML.swift)
   swiftc "${flags[@]}" -module-name "Fuzz$target" -o "$out/bin/$target" -L "$out/lib" \
     -lRapportChannels -lRapportCore -lRapportLearning $crypto_objects \
-    "Fuzz/Targets/$target.swift" Fuzz/Support/*.swift "${extra[@]}" 2>&1 | grep -v "warning: Cannot export local symbol" || true
+    "Fuzz/Targets/$target.swift" Fuzz/Support/*.swift 2>&1 | grep -v "warning: Cannot export local symbol" || true
   [ -x "$out/bin/$target" ] || { echo "building fuzzer $target failed"; exit 1; }
 done
 

@@ -1,6 +1,7 @@
 import Foundation
+import RapportCore
 
-/// Help-centre articles' Markdown, which the public help pages render. Whatever the article
+/// Help-centre articles' Markdown, which the public help pages and campaign e-mails render. Whatever the article
 /// holds, the HTML has only the tags the renderer writes, and links only to web or site
 /// addresses: no script, no event handler, no `javascript:` link. Read as Unicode scalars, as
 /// a browser reads it (a bracket followed by a combining mark is one Swift character).

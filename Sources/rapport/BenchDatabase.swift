@@ -12,7 +12,9 @@ struct BenchDatabase {
     let services: AppServices
     let admin: IssuedAPIKey
 
-    static func open(_ given: String?, file: String, logger: Logger, clock: any WallClock = SystemWallClock()) async throws -> BenchDatabase {
+    static func open(
+        _ given: String?, file: String, logger: Logger, clock: any WallClock = SystemWallClock(), publicURL: String? = nil
+    ) async throws -> BenchDatabase {
         let url = try given ?? freshSQLite(file)
         let store = try await SQLDataStore.open(try DatabaseURL(parsing: url), logger: logger)
         try await store.migrate()
@@ -20,7 +22,7 @@ struct BenchDatabase {
         // Benchmarks run everything on this machine, the demo mailbox's SMTP server too, and
         // measure throughput: no per-client limits.
         let services = AppServices(
-            store: store, defaultRegion: region, clock: clock, outbound: OutboundTargets(allowsPrivate: true),
+            store: store, defaultRegion: region, clock: clock, publicURL: publicURL, outbound: OutboundTargets(allowsPrivate: true),
             limits: RateLimits(tracking: nil, chat: nil, webhooks: nil))
         guard let admin = try await services.workspaces.bootstrapIfEmpty() else {
             await store.shutdown()

@@ -126,7 +126,8 @@ struct SegmentsBenchStore {
         return planned.count
     }
 
-    private func makeCustomer(_ n: Int, workspaceID: String, origin: Date, generator: inout SeededGenerator) -> Customer {
+    /// Customer `n`: a name, a locale, a city, an e-mail and the shop's user id.
+    func makeCustomer(_ n: Int, workspaceID: String, origin: Date, generator: inout SeededGenerator) -> Customer {
         // A customer and their two identities are stamped a millisecond apart each.
         func stamp(_ offset: Int) -> Date { origin.addingTimeInterval(Double(n * 3 + offset) / 1_000) }
         let created = now.addingTimeInterval(-730 * 86_400 * Double(n % 1_000 + 1) / 1_001)

@@ -232,7 +232,7 @@ public struct CampaignDispatcher: Sendable {
     }
 
     /// The recipient's e-mail: their locale's content, their variables, their signed links.
-    func email(for claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date) -> CampaignEmail {
+    public func email(for claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date) -> CampaignEmail {
         let unsubscribe = PreferenceToken(
             scope: .unsubscribe, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.unsubscribeLifetime
         ).text(signedBy: signer)

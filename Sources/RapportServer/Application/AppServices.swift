@@ -42,15 +42,30 @@ public struct AppServices: Sendable {
             context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
             secrets: SHA256SecretHasher(), passwords: passwords, outbound: outbound,
             helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
-        self.campaignSender = CampaignDispatcher(
-            campaigns: core.campaigns, transport: SMTPCampaignTransport(targets: outbound), signer: store.linkSigner,
-            links: SiteCampaignLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"),
+        self.campaignSender = Self.campaignSender(
+            core: core, store: store, outbound: outbound, base: publicURL ?? "http://127.0.0.1:\(localPort)",
+            batchSize: CampaignDispatcher.defaultBatchSize,
             claimLifetime: ProcessInfo.processInfo.environment["RAPPORT_CAMPAIGN_CLAIM_SECONDS"].flatMap(TimeInterval.init)
                 ?? CampaignDispatcher.defaultClaimLifetime)
     }
 
     public subscript<Service>(dynamicMember keyPath: KeyPath<CoreServices, Service>) -> Service {
         core[keyPath: keyPath]
+    }
+
+    /// A campaign sender over these services with its own batch size (the benchmark's).
+    public func campaignSender(batchSize: Int) -> CampaignDispatcher {
+        Self.campaignSender(
+            core: core, store: store, outbound: outbound, base: publicURL ?? "http://127.0.0.1:8080", batchSize: batchSize,
+            claimLifetime: CampaignDispatcher.defaultClaimLifetime)
+    }
+
+    private static func campaignSender(
+        core: CoreServices, store: SQLDataStore, outbound: OutboundTargets, base: String, batchSize: Int, claimLifetime: TimeInterval
+    ) -> CampaignDispatcher {
+        CampaignDispatcher(
+            campaigns: core.campaigns, transport: SMTPCampaignTransport(targets: outbound), signer: store.linkSigner,
+            links: SiteCampaignLinks(base: base), batchSize: batchSize, claimLifetime: claimLifetime)
     }
 
     /// The clock every service reads.
