@@ -107,17 +107,25 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         guard let signer = try SMTPCampaignTransport.signer(of: try await services.inboxes.inbox(id: inbox.id, channel: .email)) else {
             throw ValidationError("The bench inbox has no DKIM key.")
         }
+        // In the sender's batches: a batch prepares each locale's template once.
+        let batches = stride(from: 0, to: sample.count, by: batchSize).map { Array(sample[$0..<min($0 + batchSize, sample.count)]) }
+        started = ContinuousClock.now
+        let emails = batches.flatMap { sender.emails(for: $0, of: resolved, inbox: inbox, at: now) }
+        let rendering = (ContinuousClock.now - started).inSeconds
+        started = ContinuousClock.now
+        let composed = emails.map { CampaignMessageComposer.compose($0, from: "news@shop.bench", displayName: "Bench Shop", at: now).message }
+        let composing = (ContinuousClock.now - started).inSeconds
         started = ContinuousClock.now
         var bytes = 0
-        for claim in sample {
-            let email = sender.email(for: claim, of: resolved, inbox: inbox, at: now)
-            let composed = CampaignMessageComposer.compose(email, from: "news@shop.bench", displayName: "Bench Shop", at: now)
-            bytes += try signer.sign(composed.message, at: now).utf8.count
-        }
-        let renderSeconds = (ContinuousClock.now - started).inSeconds
+        for message in composed { bytes += try signer.sign(message, at: now).utf8.count }
+        let signing = (ContinuousClock.now - started).inSeconds
+        let total = rendering + composing + signing
         report(
-            "render, compose and sign (one core)", seconds: renderSeconds,
-            note: String(format: "%.0f messages/s, %d bytes a message, rsa-sha256", Double(sample.count) / renderSeconds, bytes / sample.count))
+            "render, compose and sign (one core)", seconds: total,
+            note: String(
+                format: "%.0f messages/s, %d bytes a message: render %.0f µs, MIME %.0f µs, rsa-sha256 signature %.0f µs a message",
+                Double(sample.count) / total, bytes / sample.count, rendering / Double(sample.count) * 1e6, composing / Double(sample.count) * 1e6,
+                signing / Double(sample.count) * 1e6))
 
         // Delivery: senders claim, check again, render, sign and deliver over SMTP, and record.
         let target = min(messages, stats.statuses[.queued] ?? 0)

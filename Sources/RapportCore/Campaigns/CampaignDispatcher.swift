@@ -150,7 +150,7 @@ public struct CampaignDispatcher: Sendable {
         }
         let cleared = try await recheck(claims, of: campaign, token: token, now: started)
         guard !cleared.isEmpty else { return claims.count }
-        let emails = cleared.map { email(for: $0, of: campaign, inbox: inbox, at: started) }
+        let emails = emails(for: cleared, of: campaign, inbox: inbox, at: started)
         let outcomes = await transport.deliver(emails, through: inbox, at: started, deadline: .seconds(claimLifetime / 2))
         try await record(zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token)
         if case .deferred(let reason)? = outcomes.first, outcomes.allSatisfy({ if case .deferred = $0 { true } else { false } }) {
@@ -231,26 +231,32 @@ public struct CampaignDispatcher: Sendable {
         if spent < wanted { try await Task.sleep(for: .milliseconds(Int((wanted - spent) * 1000))) }
     }
 
-    /// The recipient's e-mail: their locale's content, their variables, their signed links.
-    public func email(for claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date) -> CampaignEmail {
-        let unsubscribe = PreferenceToken(
-            scope: .unsubscribe, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.unsubscribeLifetime
-        ).text(signedBy: signer)
-        let preferences = PreferenceToken(
-            scope: .preferences, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.preferencesLifetime
-        ).text(signedBy: signer)
-        let (locale, content) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
-        let unsubscribeURL = links.unsubscribeURL(token: unsubscribe)
-        let values = CampaignEmailRenderer.values(for: claim)
-        let rendered = CampaignEmailRenderer.render(
-            content, locale: locale, values: values, sender: inbox[.displayName] ?? inbox.name, unsubscribeURL: unsubscribeURL,
-            preferencesURL: links.preferencesURL(token: preferences))
-        let mailto = inbox[.address].map {
-            "mailto:\($0)?subject=" + PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20") + unsubscribe
+    /// The recipients' e-mails: each their locale's content (prepared once per locale), their
+    /// variables, their signed links.
+    public func emails(for claims: [CampaignSendClaim], of campaign: Campaign, inbox: Inbox, at now: Date) -> [CampaignEmail] {
+        let sender = inbox[.displayName] ?? inbox.name
+        var templates: [String: CampaignEmailTemplate] = [:]
+        let mailbox = inbox[.address]
+        return claims.map { claim in
+            let unsubscribe = PreferenceToken(
+                scope: .unsubscribe, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.unsubscribeLifetime
+            ).text(signedBy: signer)
+            let preferences = PreferenceToken(
+                scope: .preferences, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.preferencesLifetime
+            ).text(signedBy: signer)
+            let (locale, content) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
+            let template = templates[locale] ?? CampaignEmailTemplate(content, locale: locale, sender: sender)
+            templates[locale] = template
+            let unsubscribeURL = links.unsubscribeURL(token: unsubscribe)
+            let values = CampaignEmailRenderer.values(for: claim)
+            let rendered = template.render(values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences))
+            let mailto = mailbox.map {
+                "mailto:\($0)?subject=" + PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20") + unsubscribe
+            }
+            return CampaignEmail(
+                sendID: claim.sendID, campaignID: campaign.id, workspaceID: campaign.workspaceID, address: claim.address, name: values["customer.name"],
+                subject: rendered.subject, preheader: rendered.preheader, html: rendered.html, text: rendered.text, unsubscribeURL: unsubscribeURL,
+                unsubscribeMailto: mailto)
         }
-        return CampaignEmail(
-            sendID: claim.sendID, campaignID: campaign.id, workspaceID: campaign.workspaceID, address: claim.address, name: values["customer.name"],
-            subject: rendered.subject, preheader: rendered.preheader, html: rendered.html, text: rendered.text, unsubscribeURL: unsubscribeURL,
-            unsubscribeMailto: mailto)
     }
 }

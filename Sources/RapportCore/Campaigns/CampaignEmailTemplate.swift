@@ -1,0 +1,127 @@
+import Foundation
+
+/// One locale's campaign e-mail, prepared once for every recipient who gets it: the Markdown
+/// rendered and laid out a single time, cut into literal HTML and the slots each recipient
+/// fills (their variables, the subject, the preheader, their links). Rendering a recipient is
+/// then joining pieces: no Markdown, no layout, no search through the page per message.
+///
+/// Variables are filled in escaped: as text, or percent-encoded inside a link's target
+/// (`[Shop](https://shop.test/?ref={{customer.id}})`), so a value can neither add markup nor
+/// parameters to a link; header text loses its line breaks.
+public struct CampaignEmailTemplate: Sendable {
+    enum Slot: Sendable, Equatable {
+        case title, preheader, unsubscribe, preferences
+        /// A variable of the body, by its place in `variables`.
+        case variable(Int)
+    }
+
+    enum Piece: Sendable, Equatable {
+        case literal(String)
+        case slot(Slot)
+    }
+
+    /// Marks a slot while the page is built (private-use characters, which Markdown and HTML
+    /// escaping leave alone).
+    private static let open: Character = "\u{E000}"
+    private static let close: Character = "\u{E001}"
+    /// RFC 3986's unreserved characters: all a value may keep unencoded inside a URL.
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+
+    let subject: String
+    let preheader: String?
+    let text: String
+    let sender: String
+    let words: CampaignFooterWords
+    let pieces: [Piece]
+    /// The body's variables as written (`{{customer.first_name | default: "there"}}`), and
+    /// whether each stands inside a link's target.
+    let variables: [(text: String, inLink: Bool)]
+
+    public init(_ content: CampaignContent, locale: String, sender: String) {
+        subject = content.subject ?? ""
+        preheader = content.preheader
+        let markdown = content.body ?? content.text ?? ""
+        text = content.text ?? markdown
+        self.sender = sender
+        words = CampaignFooterWords(locale: locale)
+        var variables: [(text: String, inLink: Bool)] = []
+        var guarded = ""
+        var rest = Substring(markdown)
+        while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
+            guarded += rest[..<start.lowerBound]
+            let opened = guarded.range(of: "](", options: .backwards)?.lowerBound
+            let closed = guarded.range(of: ")", options: .backwards)?.lowerBound
+            let inLink = opened.map { opened in closed.map { $0 < opened } ?? true } ?? false
+            guarded += Self.marker(String(variables.count))
+            variables.append((String(rest[start.lowerBound..<end.upperBound]), inLink))
+            rest = rest[end.upperBound...]
+        }
+        guarded += rest
+        self.variables = variables
+        let page = CampaignEmailLayout.page(
+            lang: words.lang, title: Self.marker("t"), preheader: Self.marker("p"), body: MarkdownHTML.render(guarded), sender: sender,
+            unsubscribeURL: Self.marker("u"), preferencesURL: Self.marker("r"), words: words)
+        pieces = Self.pieces(of: page)
+    }
+
+    /// The recipient's subject, preheader, HTML and plain text.
+    public func render(values: [String: String], unsubscribeURL: String, preferencesURL: String)
+        -> (subject: String, preheader: String?, html: String, text: String)
+    {
+        let subject = Self.singleLine(MessageTemplate.render(self.subject, values: values))
+        let preheader = self.preheader.map { Self.singleLine(MessageTemplate.render($0, values: values)) }
+        var html = ""
+        html.reserveCapacity(pieces.count * 64 + 4_096)
+        for piece in pieces {
+            switch piece {
+            case .literal(let text): html += text
+            case .slot(.title): html += MarkupText.escape(subject)
+            case .slot(.preheader): html += MarkupText.escape(preheader ?? "")
+            case .slot(.unsubscribe): html += MarkupText.escape(unsubscribeURL)
+            case .slot(.preferences): html += MarkupText.escape(preferencesURL)
+            case .slot(.variable(let index)):
+                let variable = variables[index]
+                let value = MessageTemplate.render(variable.text, values: values)
+                html += MarkupText.escape(variable.inLink ? value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "" : value)
+            }
+        }
+        let text = MessageTemplate.render(self.text, values: values)
+            + "\n\n--\n\(sender)\n\(words.preferences): \(preferencesURL)\n\(words.unsubscribe): \(unsubscribeURL)\n"
+        return (subject, preheader, html, text)
+    }
+
+    private static func marker(_ name: String) -> String {
+        "\(open)\(name)\(close)"
+    }
+
+    /// The page cut at its markers.
+    private static func pieces(of page: String) -> [Piece] {
+        var pieces: [Piece] = []
+        var literal = ""
+        var rest = Substring(page)
+        while let start = rest.firstIndex(of: open), let end = rest[start...].firstIndex(of: close) {
+            literal += rest[..<start]
+            if !literal.isEmpty { pieces.append(.literal(literal)) }
+            literal = ""
+            let name = rest[rest.index(after: start)..<end]
+            let slot: Slot? = switch name {
+            case "t": .title
+            case "p": .preheader
+            case "u": .unsubscribe
+            case "r": .preferences
+            default: Int(name).map(Slot.variable)
+            }
+            if let slot { pieces.append(.slot(slot)) }
+            rest = rest[rest.index(after: end)...]
+        }
+        literal += rest
+        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        return pieces
+    }
+
+    /// Line breaks and other controls out of a header's text.
+    private static func singleLine(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control || $0 == "\u{2028}" || $0 == "\u{2029}" ? " " : $0 }))
+            .trimmingCharacters(in: .whitespaces)
+    }
+}
