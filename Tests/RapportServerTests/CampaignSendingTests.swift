@@ -140,7 +140,9 @@ struct CampaignSendingTests {
             // RFC 8058: the mail client's one-click POST to the https URL withdraws marketing consent.
             let header = try #require(ana.replacingOccurrences(of: "\r\n ", with: " ").components(separatedBy: "\r\n").first { $0.hasPrefix("List-Unsubscribe: ") })
             let url = try #require(header.components(separatedBy: "<").dropFirst().first?.components(separatedBy: ">").first)
-            let path = try #require(URL(string: url)?.path)
+            let components = try #require(URLComponents(string: url))
+            #expect(components.query?.hasPrefix("send=snd_") == true, "the link says which send it came in: \(url)")
+            let path = components.path + "?" + (components.query ?? "")
             var form = HTTPFields()
             form[.contentType] = "application/x-www-form-urlencoded"
             let clicked = try await api.client.execute(uri: path, method: .post, headers: form, body: ByteBuffer(string: "List-Unsubscribe=One-Click"))
@@ -148,6 +150,8 @@ struct CampaignSendingTests {
             let anaID = try #require(ids["ana@example.com"])
             let consents = try #require(try await api.send(.get, "/api/v1/customers/\(anaID)/consents").object["data"] as? [[String: Any]])
             #expect(consents.first { $0["channel"] as? String == "email" }?["status"] as? String == "withdrawn")
+            let counted = try #require(try await api.send(.get, "/api/v1/campaigns/\(campaignID)").object["stats"] as? [String: Any])
+            #expect(counted["unsubscribed"] as? Int == 1, "the campaign counts the unsubscribe")
 
             // A bounce mailed back (RFC 3464) quoting the message Budi got marks that send bounced
             // and suppresses the address; one quoting a made-up id changes nothing.

@@ -25,7 +25,7 @@ struct CampaignAudienceTests {
     }
 
     struct Links: CampaignLinks {
-        func unsubscribeURL(token: String) -> String { "https://r.test/unsubscribe/\(token)" }
+        func unsubscribeURL(token: String, sendID: String) -> String { "https://r.test/unsubscribe/\(token)?send=\(sendID)" }
         func preferencesURL(token: String) -> String { "https://r.test/preferences/\(token)" }
         var problem: String? { nil }
     }

@@ -247,7 +247,7 @@ public struct CampaignDispatcher: Sendable {
             let (locale, content) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
             let template = templates[locale] ?? CampaignEmailTemplate(content, locale: locale, sender: sender)
             templates[locale] = template
-            let unsubscribeURL = links.unsubscribeURL(token: unsubscribe)
+            let unsubscribeURL = links.unsubscribeURL(token: unsubscribe, sendID: claim.sendID)
             let values = CampaignEmailRenderer.values(for: claim)
             let rendered = template.render(values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences))
             let mailto = mailbox.map {

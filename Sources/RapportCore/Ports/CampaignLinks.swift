@@ -2,7 +2,9 @@
 /// one-click POST) and the preference centre, each for a signed token. The server's route
 /// table says where those are; Core only asks.
 public protocol CampaignLinks: Sendable {
-    func unsubscribeURL(token: String) -> String
+    /// The unsubscribe link of one send: the customer's signed token, and the send it came in,
+    /// so the campaign counts the unsubscribe.
+    func unsubscribeURL(token: String, sendID: String) -> String
     func preferencesURL(token: String) -> String
     /// Why these links would not work in a customer's mail client (RFC 8058 wants an https URI
     /// the receiver can reach), or nil when they will.

@@ -59,6 +59,8 @@ public protocol CampaignRepository: Sendable {
     func stats(campaignID: String) async throws -> CampaignStats
     /// Whether any campaign of the workspace names the segment in its audience or exclusions.
     func campaignNames(usingSegment segmentID: String, workspaceID: String) async throws -> [String]
+    /// A send of the workspace by its id.
+    func send(id: String, workspaceID: String) async throws -> CampaignSend?
     /// The send whose message had this id (without brackets, any case), in the workspace.
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend?
     /// Records a bounce (`bounced`, with its time) or a complaint (its time) on a send.

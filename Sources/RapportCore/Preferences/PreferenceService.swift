@@ -101,9 +101,16 @@ public struct PreferenceService: Sendable {
 
     /// Withdraws marketing e-mail at once: what an unsubscribe link does, by its one-click
     /// POST or by the button on its page.
-    public func unsubscribe(token text: String, witness: ConsentWitness, wording: String) async throws {
+    public func unsubscribe(token text: String, witness: ConsentWitness, wording: String, sendID: String? = nil) async throws {
         let token = try PreferenceToken.read(text, scope: .unsubscribe, signer: signer, now: context.clock.now())
         try await context.write { transaction in
+            // The campaign e-mail the link came in counts the unsubscribe, when the send is this
+            // customer's (the send id is not signed: any other is ignored).
+            if let sendID, ResourceID.isValid(sendID, prefix: .campaignSend),
+                let send = try await transaction.session.campaigns.send(id: sendID, workspaceID: token.workspaceID), send.customerID == token.subjectID
+            {
+                try await transaction.session.campaigns.recordFeedback(.unsubscribe, sendID: send.id, at: transaction.now)
+            }
             _ = try await consents.change(
                 ConsentInput(purpose: ConsentPurpose.marketing.rawValue, channel: ConsentChannel.email.rawValue, status: "withdrawn", text: wording),
                 source: .preferenceCentre, customerID: token.subjectID, witness: witness, actor: Self.customerActor,

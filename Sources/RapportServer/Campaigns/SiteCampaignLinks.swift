@@ -9,8 +9,8 @@ struct SiteCampaignLinks: CampaignLinks {
         self.base = base.hasSuffix("/") ? String(base.dropLast()) : base
     }
 
-    func unsubscribeURL(token: String) -> String {
-        base + SiteURL.unsubscribe(token: token).path
+    func unsubscribeURL(token: String, sendID: String) -> String {
+        base + SiteURL.unsubscribe(token: token).path + "?send=" + sendID
     }
 
     func preferencesURL(token: String) -> String {

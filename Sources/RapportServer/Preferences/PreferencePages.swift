@@ -66,7 +66,8 @@ struct PreferencePages {
         let wording = PreferenceWording.choose(asked: form["lang"], locale: nil)
         try await preferences.unsubscribe(
             token: token, witness: .person(request, peerAddress: context.peerAddress),
-            wording: form["List-Unsubscribe"] == "One-Click" ? "One-click unsubscribe (RFC 8058): " + wording.unsubscribeWording : wording.unsubscribeWording)
+            wording: form["List-Unsubscribe"] == "One-Click" ? "One-click unsubscribe (RFC 8058): " + wording.unsubscribeWording : wording.unsubscribeWording,
+            sendID: Self.sendID(request))
         return try renderUnsubscribe(token: token, name: name, request: request, context: context, done: true, asked: form["lang"])
     }
 
@@ -110,12 +111,18 @@ struct PreferencePages {
         centre.preferences.isPaused(at: centre.now) ? centre.preferences.pausedUntil.map(WebFormat.day) : nil
     }
 
+    /// The campaign send an unsubscribe link came in (`?send=snd_…`), when well-formed.
+    private static func sendID(_ request: Request) -> String? {
+        request.uri.queryParameters.get("send").map { String($0) }.flatMap { ResourceID.isValid($0, prefix: .campaignSend) ? $0 : nil }
+    }
+
     private func renderUnsubscribe(
         token: String, name: String?, request: Request, context: RapportRequestContext, done: Bool, asked: String? = nil
     ) throws -> Response {
         let words = PreferenceWording.choose(asked: asked ?? request.uri.queryParameters.get("lang"), locale: nil)
         let view = UnsubscribePageView(
-            lang: words.lang, action: SiteURL.unsubscribe(token: token).path, heading: words.unsubscribeTitle,
+            lang: words.lang, action: SiteURL.unsubscribe(token: token).path + (Self.sendID(request).map { "?send=" + $0 } ?? ""),
+            heading: words.unsubscribeTitle,
             greeting: name.map { words.greetingNamed.replacingOccurrences(of: "%@", with: $0) } ?? words.greeting,
             question: words.unsubscribeQuestion, button: words.unsubscribeButton, done: done ? words.unsubscribed : nil)
         return try pages.render("unsubscribe", context, title: words.unsubscribeTitle, section: "preferences", view: view)

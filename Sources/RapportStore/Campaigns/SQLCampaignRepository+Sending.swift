@@ -241,6 +241,10 @@ extension SQLCampaignRepository {
         }.map(\.name)
     }
 
+    func send(id: String, workspaceID: String) async throws -> CampaignSend? {
+        try await handle.sql.raw("SELECT * FROM campaign_sends WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first().flatMap(decodeSend)
+    }
+
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend? {
         try await handle.sql.raw("""
             SELECT * FROM campaign_sends WHERE provider_message_id = \(bind: providerMessageID.lowercased()) AND workspace_id = \(bind: workspaceID)
