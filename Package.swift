@@ -138,6 +138,7 @@ let package = Package(
             name: "RapportServerTests",
             dependencies: [
                 "RapportServer", "RapportChannels", "RapportCore", "RapportStore", "RapportTestSupport", "CZlib",
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -150,6 +151,7 @@ let package = Package(
             resources: [
                 .copy("Fixtures/shopify"), .copy("Fixtures/whatsapp"), .copy("Fixtures/meta"), .copy("Fixtures/twilio"),
                 .copy("Fixtures/sendgrid"), .copy("Fixtures/segment"), .copy("Fixtures/dsn"), .copy("Fixtures/mailgun"), .copy("Fixtures/postmark"),
+                .copy("Fixtures/ses"),
             ]
         ),
     ]

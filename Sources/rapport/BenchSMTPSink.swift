@@ -6,7 +6,8 @@ import Synchronization
 
 /// A mail server for benchmarks that takes every message and keeps none: SMTP without TLS or
 /// AUTH on 127.0.0.1, answering each command at once and counting the messages taken, so
-/// that what is measured is Rapport's side of the exchange.
+/// that what is measured is Rapport's side of the exchange. It keeps the first `keep`
+/// messages whole, for what a benchmark reads from them afterwards (their links).
 final class BenchSMTPSink: Sendable {
     let port: Int
     private let channel: any Channel
@@ -15,10 +16,18 @@ final class BenchSMTPSink: Sendable {
     final class Counter: Sendable {
         let messages = Atomic<Int>(0)
         let bytes = Atomic<Int>(0)
+        let keep: Int
+        let kept = Mutex<[[UInt8]]>([])
+
+        init(keep: Int) {
+            self.keep = keep
+        }
     }
 
     var messages: Int { counter.messages.load(ordering: .relaxed) }
     var bytes: Int { counter.bytes.load(ordering: .relaxed) }
+    /// The first messages taken, as they came (dot-stuffing undone).
+    var kept: [[UInt8]] { counter.kept.withLock { $0 } }
 
     private init(port: Int, channel: any Channel, counter: Counter) {
         self.port = port
@@ -26,8 +35,8 @@ final class BenchSMTPSink: Sendable {
         self.counter = counter
     }
 
-    static func start() async throws -> BenchSMTPSink {
-        let counter = Counter()
+    static func start(keep: Int = 0) async throws -> BenchSMTPSink {
+        let counter = Counter(keep: keep)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -53,6 +62,8 @@ final class BenchSMTPSink: Sendable {
         typealias OutboundOut = ByteBuffer
         let counter: Counter
         var inData = false
+        /// The message being taken, when it is one to keep.
+        var message: [UInt8]?
 
         init(counter: Counter) {
             self.counter = counter
@@ -71,7 +82,18 @@ final class BenchSMTPSink: Sendable {
                 {
                     inData = false
                     counter.messages.add(1, ordering: .relaxed)
+                    if let message {
+                        counter.kept.withLock { if $0.count < counter.keep { $0.append(message) } }
+                    }
+                    message = nil
                     reply("250 2.0.0 taken", context: context)
+                    return
+                }
+                if message != nil {
+                    var bytes = Array(line.readableBytesView)
+                    if bytes.last == 13 { bytes.removeLast() }
+                    if bytes.first == UInt8(ascii: "."), bytes.count > 1 { bytes.removeFirst() }
+                    message?.append(contentsOf: bytes + [13, 10])
                 }
                 return
             }
@@ -80,6 +102,7 @@ final class BenchSMTPSink: Sendable {
                 reply("250-bench sink\r\n250-PIPELINING\r\n250 8BITMIME", context: context)
             } else if command.hasPrefix("DATA") {
                 inData = true
+                message = counter.kept.withLock { $0.count } < counter.keep ? [] : nil
                 reply("354 go on", context: context)
             } else if command.hasPrefix("QUIT") {
                 reply("221 bye", context: context)

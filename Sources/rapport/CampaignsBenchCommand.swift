@@ -28,6 +28,9 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
     @Option(help: "Sends a sender claims, renders and delivers at a time")
     var batchSize: Int = CampaignDispatcher.defaultBatchSize
 
+    @Option(help: "Click redirects followed afterwards (the first link of that many delivered messages)")
+    var clicks: Int = 2_000
+
     @Option(help: "Senders working at once (as several workers would)")
     var senders: Int = 2
 
@@ -45,7 +48,7 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         var logger = Logger(label: "rapport.bench")
         logger.logLevel = .warning
         let bench = try await BenchDatabase.open(database, file: "campaigns.sqlite", logger: logger, publicURL: "https://rapport.bench")
-        let sink = try await BenchSMTPSink.start()
+        let sink = try await BenchSMTPSink.start(keep: clicks)
         do {
             try await measure(services: bench.services, workspaceID: bench.admin.key.workspaceID, sink: sink)
             print("database: \(bench.url)")
@@ -148,6 +151,26 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
             note: String(
                 format: "%d messages, %.0f messages/s (%d senders, batches of %d); memory %d MB before, %d MB after", delivered,
                 Double(delivered) / seconds, senders, batchSize, memoryBefore, Self.residentMegabytes()))
+
+        // The click redirect, through the whole server: signature, the click written, the 302.
+        let paths = ClickRedirectBench.clickPaths(in: sink.kept, publicBase: "https://rapport.bench")
+        guard !paths.isEmpty else { return }
+        var logger = Logger(label: "rapport.bench")
+        logger.logLevel = .warning
+        let server = try await BenchServer.start(services: services, workers: 0, logger: logger)
+        let bench = ClickRedirectBench(base: server.base)
+        for concurrency in [1, 4, 16] {
+            let samples = try await bench.run(paths, concurrency: concurrency)
+            print("click redirect, \(concurrency) at a time: \(samples.summary)")
+        }
+        await server.stop()
+
+        // The report, read as its page and API read it: counts, attribution, the holdout.
+        started = ContinuousClock.now
+        let read = try await services.campaigns.report(id: campaign.id, as: actor)
+        report(
+            "report (counts, attribution, lift)", seconds: (ContinuousClock.now - started).inSeconds,
+            note: "\(read.stats.sent) sent, \(read.stats.clicked) clicked, \(read.lift.recipients.members) recipients against \(read.lift.holdout.members) held out")
     }
 
     /// The customers, their consent to marketing e-mail (88% granted, 4% withdrawn, the rest

@@ -7,6 +7,11 @@ struct LatencySamples {
         milliseconds.append(Double(seconds) * 1000 + Double(attoseconds) / 1e15)
     }
 
+    /// Adds another run's samples.
+    mutating func merge(_ other: LatencySamples) {
+        milliseconds += other.milliseconds
+    }
+
     func percentile(_ fraction: Double) -> Double {
         guard !milliseconds.isEmpty else { return 0 }
         let sorted = milliseconds.sorted()

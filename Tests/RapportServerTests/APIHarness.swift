@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import NIOCore
+import RapportChannels
 import RapportCore
 import RapportServer
 import RapportStore
@@ -23,15 +24,16 @@ struct APIHarness {
 
     /// `outbound`: the fake providers and SMTP servers listen on 127.0.0.1, so by default the
     /// harness allows private targets, as an operator would with RAPPORT_ALLOW_PRIVATE_TARGETS.
+    /// `sns`: a stand-in for Amazon SNS (its certificates, subscription confirmations).
     static func run(
         on database: TestDatabase, outbound: OutboundTargets = OutboundTargets(allowsPrivate: true), limits: RateLimits = .defaults,
-        _ body: @Sendable (APIHarness) async throws -> Void
+        sns: (any SNSClient)? = nil, _ body: @Sendable (APIHarness) async throws -> Void
     ) async throws {
         try await database.withStore { store in
             let clock = MovableClock()
             let services = AppServices(
                 store: store, defaultRegion: PhoneRegion.known["DE"]!, clock: clock, publicURL: APIHarness.publicURL,
-                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound, limits: limits)
+                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound, limits: limits, sns: sns)
             let issued = try #require(try await services.workspaces.bootstrapIfEmpty())
             let router = try RapportApplication.buildRouter(services: services)
             let routes = router.routes.map(\.description)

@@ -61,9 +61,11 @@ struct EmailEventWebhookTests {
     @Test("every event of SendGrid's example batch: a bounce and a spam report suppress, a spam report and unsubscribes withdraw marketing e-mail, the rest is ignored", arguments: TestDatabase.available)
     func allEvents(database: TestDatabase) async throws {
         let reports = try #require(SendGridEventWebhook.feedback(Array(try ChannelFixtures.text("event-webhook-all-events", "json", in: "sendgrid").utf8)))
-        #expect(reports.map(\.kind) == [.hardBounce, .hardBounce, .complaint, .unsubscribe, .unsubscribe], "bounce, dropped (bounced address), spamreport, unsubscribe, group_unsubscribe")
+        #expect(
+            reports.map(\.kind) == [.delivered, .hardBounce, .hardBounce, .complaint, .unsubscribe, .unsubscribe],
+            "delivered, bounce, dropped (bounced address), spamreport, unsubscribe, group_unsubscribe")
         let blocked = try #require(SendGridEventWebhook.feedback(Array(try ChannelFixtures.text("event-webhook-blocked", "json", in: "sendgrid").utf8)))
-        #expect(blocked.isEmpty, "a blocked message is not a hard bounce")
+        #expect(blocked.isEmpty, "a blocked message (the sender's IP or domain refused) says nothing about the address")
 
         try await APIHarness.run(on: database) { api in
             let key = P256.Signing.PrivateKey()
@@ -75,7 +77,7 @@ struct EmailEventWebhookTests {
             let timestamp = "1700000000"
             let signature = try key.signature(for: Data(timestamp.utf8) + Data(body)).derRepresentation.base64EncodedString()
             let response = try await Self.post(api, inbox.id, body: body, timestamp: timestamp, signature: signature)
-            #expect(response.status == .ok && response.object["applied"] as? Int == 5)
+            #expect(response.status == .ok && response.object["applied"] as? Int == 5, "the delivery names no campaign e-mail: it changes nothing")
             let consent = try #require((try await api.send(.get, "/api/v1/customers/\(customer)/consents").object["data"] as? [[String: Any]])?.first)
             #expect(consent["status"] as? String == "withdrawn" && consent["source"] as? String == "provider")
             let suppressed = try await api.services.store.read { session in

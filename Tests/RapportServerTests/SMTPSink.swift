@@ -57,6 +57,13 @@ final class SMTPSink: Sendable {
         }
     }
 
+    /// Forgets the messages received so far.
+    func clear() throws {
+        for name in try FileManager.default.contentsOfDirectory(atPath: outbox.path) {
+            try FileManager.default.removeItem(at: outbox.appendingPathComponent(name))
+        }
+    }
+
     private static func run(_ executable: String, _ arguments: [String]) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

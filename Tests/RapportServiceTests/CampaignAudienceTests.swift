@@ -27,6 +27,8 @@ struct CampaignAudienceTests {
     struct Links: CampaignLinks {
         func unsubscribeURL(token: String, sendID: String) -> String { "https://r.test/unsubscribe/\(token)?send=\(sendID)" }
         func preferencesURL(token: String) -> String { "https://r.test/preferences/\(token)" }
+        func clickURL(sendID: String, signature: String, target: String) -> String { "https://r.test/c/\(sendID)/\(signature)?u=\(target)" }
+        func openURL(sendID: String, signature: String) -> String { "https://r.test/o/\(sendID)/\(signature)" }
         var problem: String? { nil }
     }
 

@@ -1,5 +1,6 @@
 """The web workspace in a real browser (Chromium through Selenium), against `rapport serve --demo`
-on a fresh SQLite database, with a real SMTP server (aiosmtpd) receiving the demo mailbox's replies.
+on a fresh SQLite database, with a real SMTP server (aiosmtpd) receiving the demo mailbox's replies
+and, at the end, a campaign sent by a `rapport worker` beside the server.
 
 Usage: workspace.py RAPPORT_BINARY SCREENSHOT_DIR
 Each check prints what it proved; the first failure stops the suite with a non-zero exit.
@@ -41,11 +42,13 @@ class Sink:
 
     def __init__(self):
         self.messages = []
+        self.subjects = []
 
     async def handle_DATA(self, server, session, envelope):
         message = email.message_from_bytes(envelope.content, policy=email.policy.default)
         body = message.get_body(preferencelist=("plain", "html"))
         self.messages.append((envelope.rcpt_tos, body.get_content() if body else ""))
+        self.subjects.append((envelope.rcpt_tos, str(message.get("Subject", ""))))
         return "250 OK"
 
 
@@ -66,14 +69,16 @@ class Suite:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.folder = tempfile.mkdtemp(prefix="rapport-browser-")
+        self.database = f"sqlite://{self.folder}/demo.sqlite"
         self.server = None
+        self.worker = None
         self.browser = None
 
     def start(self):
         self.smtp.start()
         self.output = open(os.path.join(self.folder, "serve.log"), "w+")
         self.server = subprocess.Popen(
-            [self.binary, "serve", "--demo", "--database", f"sqlite://{self.folder}/demo.sqlite", "--port", str(self.port),
+            [self.binary, "serve", "--demo", "--database", self.database, "--port", str(self.port),
              "--demo-smtp", f"127.0.0.1:{self.smtp_port}"],
             stdout=self.output, stderr=subprocess.STDOUT)
         deadline = time.time() + 600
@@ -97,9 +102,10 @@ class Suite:
     def stop(self):
         if self.browser:
             self.browser.quit()
-        if self.server:
-            self.server.kill()
-            self.server.wait()
+        for process in (self.server, self.worker):
+            if process:
+                process.kill()
+                process.wait()
         self.smtp.stop()
 
     # Helpers
@@ -530,6 +536,144 @@ class Suite:
         note = self.wait(lambda browser: next((item for item in browser.find_elements(By.CSS_SELECTOR, "#messages li") if "Bot hand-off" in item.text), None))
         check(f"#{order['number']}" in note.text and "customer asked for a person" in note.text, "the agent finds the bot's hand-off note with the order")
 
+    def restart_for_campaigns(self):
+        """Campaign links must be https (RFC 8058), but this server's sign-in cookie would not
+        survive an https public address on plain-http 127.0.0.1: the server starts again on the
+        same database without background work (so it sends no campaign itself), and a
+        `rapport worker` with RAPPORT_PUBLIC_URL set to an https address sends them."""
+        self.server.kill()
+        self.server.wait()
+        environment = dict(os.environ, RAPPORT_ALLOW_PRIVATE_TARGETS="1")
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        self.output = open(os.path.join(self.folder, "serve-campaigns.log"), "w+")
+        self.server = subprocess.Popen(
+            [self.binary, "serve", "--database", self.database, "--port", str(self.port), "--workers", "0"],
+            stdout=self.output, stderr=subprocess.STDOUT, env=environment)
+        deadline = time.time() + 120
+        text = ""
+        while "Rapport is listening" not in text:
+            if time.time() > deadline or self.server.poll() is not None:
+                raise AssertionError("rapport serve did not start again:\n" + text[-3000:])
+            time.sleep(0.5)
+            self.output.seek(0)
+            text = self.output.read()
+        self.worker_output = open(os.path.join(self.folder, "worker.log"), "w+")
+        self.worker = subprocess.Popen(
+            [self.binary, "worker", "--database", self.database], stdout=self.worker_output, stderr=subprocess.STDOUT,
+            env=dict(environment, RAPPORT_PUBLIC_URL="https://rapport.example"))
+
+    def campaign(self):
+        """A marketer writes an e-mail campaign with the form, previews it as a real customer,
+        sends a test to herself and then the campaign, and reads its report: two sent, one left
+        out for want of consent, the test not counted."""
+        mailbox = next(inbox for inbox in self.api("GET", "/api/v1/inboxes")["data"] if inbox["channel"] == "email")
+        self.restart_for_campaigns()
+        generated = subprocess.run(
+            [self.binary, "dkim", "generate", "--inbox", mailbox["id"], "--domain", "demo.rapport.test", "--selector", "browser",
+             "--database", self.database], capture_output=True, text=True, timeout=300,
+            env=dict(os.environ, RAPPORT_ALLOW_PRIVATE_TARGETS="1"))
+        record = generated.stdout.strip().splitlines()[-1] if generated.stdout.strip() else ""
+        check(generated.returncode == 0 and record.startswith("v=DKIM1;"),
+              f"rapport dkim generate gives the demo mailbox a key and prints its DNS record ({generated.stderr[-300:]})")
+        stamp = f"{time.time():.0f}"
+        ids = {}
+        for name, agreed in [("Ana", True), ("Budi", True), ("Nora", False)]:
+            customer = self.api("POST", "/api/v1/customers", {
+                "first_name": name, "locale": "en", "identities": [{"kind": "email", "value": f"{name.lower()}.{stamp}@example.com"}]})
+            ids[name] = customer["id"]
+            if agreed:
+                self.api("POST", f"/api/v1/customers/{customer['id']}/consents",
+                         {"purpose": "marketing", "channel": "email", "status": "granted", "source": "form"})
+        audience = self.api("POST", "/api/v1/segments", {"name": f"Quill fans {stamp}", "kind": "list"})
+        self.api("POST", f"/api/v1/segments/{audience['id']}/members", {"customer_ids": list(ids.values())})
+
+        self.sign_in("marketer@demo.rapport.test")
+        self.wait(seen.url_contains("/customers"))
+        self.page_errors()  # What earlier pages logged is not this check's.
+        self.browser.find_element(By.LINK_TEXT, "Campaigns").click()
+        self.wait(seen.url_contains("/campaigns"))
+        self.browser.find_element(By.LINK_TEXT, "New campaign").click()
+        self.wait(seen.presence_of_element_located((By.ID, "campaign-form")))
+        name = f"Autumn quills {stamp}"
+        self.browser.find_element(By.ID, "campaign-name").send_keys(name)
+        Select(self.browser.find_element(By.ID, "campaign-inbox")).select_by_value(mailbox["id"])
+        self.browser.find_element(By.CSS_SELECTOR, f"#campaign-segments input[value='{audience['id']}']").click()
+        self.browser.find_element(By.ID, "campaign-subject").send_keys('Hi {{customer.first_name | default: "there"}}, new quills')
+        self.browser.find_element(By.ID, "campaign-body").send_keys('Hello {{customer.first_name | default: "friend"}}, **ten** new quills are in.')
+        holdout = self.browser.find_element(By.ID, "campaign-holdout")
+        holdout.clear()
+        holdout.send_keys("0")
+        check(not self.unlabelled_fields(), f"every field of the campaign form has a label: {self.unlabelled_fields()}")
+        self.shot("campaign-form")
+        self.browser.find_element(By.ID, "save-campaign").click()
+        self.wait(seen.url_matches(r"/campaigns/cmp_\w+$"))
+        page = self.browser.current_url
+        status = self.browser.find_element(By.ID, "campaign-status").get_attribute("data-status")
+        subject = self.browser.find_element(By.ID, "preview-subject").text
+        check(status == "draft" and subject == "Hi there, new quills",
+              f"the form saves a draft, whose page previews it as a sample customer with every fallback showing ({status}, {subject})")
+
+        Select(self.browser.find_element(By.ID, "preview-customer")).select_by_value(ids["Ana"])
+        self.browser.find_element(By.ID, "show-preview").click()
+        self.wait(seen.url_contains(f"customer_id={ids['Ana']}"))
+        subject = self.browser.find_element(By.ID, "preview-subject").text
+        self.browser.switch_to.frame(self.browser.find_element(By.ID, "preview-frame"))
+        try:
+            body = self.wait(lambda browser: next((text for text in [browser.find_element(By.TAG_NAME, "body").text] if "Hello" in text), None))
+        finally:
+            self.browser.switch_to.default_content()
+        check(subject == "Hi Ana, new quills" and "Hello Ana, ten new quills are in." in body,
+              "previewed as Ana, the subject and the e-mail in its sandboxed frame have her first name")
+        self.shot("campaign-preview")
+
+        before = len(self.sink.messages)
+        self.browser.find_element(By.ID, "send-test").click()
+        notice = self.wait(seen.presence_of_element_located((By.ID, "campaign-notice"))).text
+        deadline = time.time() + 20
+        while len(self.sink.messages) == before and time.time() < deadline:
+            time.sleep(0.2)
+        tests = [(to, subject) for to, subject in self.sink.subjects[before:]]
+        check(notice.startswith("A test went to you at marketer@demo.rapport.test")
+              and tests == [(["marketer@demo.rapport.test"], "[Test] Hi Ana, new quills")],
+              f"a test of Ana's version reaches the marketer's own address through the SMTP server ({tests})")
+
+        self.browser.find_element(By.ID, "send-campaign").click()
+        self.wait(seen.url_contains("done=sending"))
+        check(self.browser.find_element(By.ID, "campaign-status").get_attribute("data-status") == "sending", "Send now starts sending")
+        deadline = time.time() + 90
+        while True:
+            self.browser.get(page)
+            status = self.browser.find_element(By.ID, "campaign-status").get_attribute("data-status")
+            if status == "sent" or time.time() > deadline:
+                break
+            time.sleep(1)
+        sent = self.browser.find_element(By.CSS_SELECTOR, "#stat-sent .figure").text
+        left_out = self.browser.find_element(By.CSS_SELECTOR, "#skip-reasons tr[data-reason='no_consent'] td.num").text
+        check(status == "sent" and sent == "2" and left_out == "1",
+              f"the worker sends it, and the report shows 2 sent and 1 left out for want of consent, not the test ({status}, {sent}, {left_out})")
+        check(self.browser.find_elements(By.CSS_SELECTOR, ".campaign-chart svg.chart rect"), "... and the messages over time as an inline SVG chart")
+        results = self.browser.find_element(By.ID, "campaign-results").text
+        orders = self.browser.find_element(By.CSS_SELECTOR, "#result-orders .figure").text
+        check(orders == "0" and "No one was held out" in results,
+              f"... and what it brought: no order yet, and no holdout to measure the lift against ({results[:200]!r})")
+        received = sorted(to[0] for to, body in self.sink.messages[before:] if "new quills are in" in body and to != ["marketer@demo.rapport.test"])
+        check(received == sorted(f"{name.lower()}.{stamp}@example.com" for name in ("Ana", "Budi")),
+              f"the SMTP server received the campaign for Ana and Budi only ({received})")
+        self.shot("campaign-report")
+        errors = self.page_errors()
+        check(not errors, f"the campaign pages and the preview frame logged no errors (scripts, CSP, loads): {errors}")
+        check(not self.unlabelled_fields(), f"every field of the campaign page has a label: {self.unlabelled_fields()}")
+
+        self.browser.get(self.base + "/campaigns")
+        row = self.browser.find_element(By.XPATH, f"//table[@id='campaigns']//tr[td/a[text()='{name}']]")
+        check(row.find_element(By.CSS_SELECTOR, "td.sent").text == "2", "the campaigns page lists it with its sent count")
+        self.browser.set_window_size(390, 844)
+        self.browser.get(page)
+        width = self.browser.execute_script("return document.documentElement.scrollWidth")
+        self.browser.set_window_size(1280, 900)
+        check(width <= 390, f"a campaign's page fits a 390 px phone without sideways scrolling ({width} px)")
+
     def sign_out_everywhere(self):
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -557,6 +701,7 @@ def main():
         suite.bot_setup()
         suite.customer_chats_with_bot()
         suite.sign_out_everywhere()
+        suite.campaign()
     except Exception as error:
         if suite.browser:
             suite.shot("failure")

@@ -38,11 +38,17 @@ public struct DeliveryStatusReport: Sendable, Equatable {
         return DeliveryStatusReport(recipients: recipients, originalMessageID: originalMessageID)
     }
 
-    /// Addresses that cannot receive mail: the server gave up (`failed`) with a permanent
-    /// status (`5.x.x`). A delay or a temporary failure (`4.x.x`) says nothing lasting.
+    /// Addresses the reporting server gave up on (`failed`): with a permanent status (`5.x.x`)
+    /// a hard bounce; with a temporary one (`4.x.x`: a full mailbox, a server down for the whole
+    /// retry period) a soft bounce, which suppresses only when it repeats. A delay (`delayed`)
+    /// says nothing yet. Only a `multipart/report` of delivery status gets here: an
+    /// out-of-office reply, whatever it says, is never read as a bounce.
     public var feedback: [DeliveryFeedback] {
-        recipients.filter { $0.action == "failed" && $0.status.hasPrefix("5.") }
-            .map { DeliveryFeedback(kind: .hardBounce, address: $0.address) }
+        recipients.filter { $0.action == "failed" }.compactMap { recipient -> DeliveryFeedback? in
+            if recipient.status.hasPrefix("5.") { return DeliveryFeedback(kind: .hardBounce, address: recipient.address) }
+            if recipient.status.hasPrefix("4.") { return DeliveryFeedback(kind: .softBounce, address: recipient.address) }
+            return nil
+        }
     }
 
     /// The per-recipient groups of a delivery-status body: header-like fields, groups apart by

@@ -2,9 +2,12 @@ import Foundation
 import RapportCore
 
 /// Postmark's webhooks: one JSON object per record, told apart by `RecordType`. What matters
-/// for consent: a `Bounce` of `Type: HardBounce`, a `SpamComplaint`, and a `SubscriptionChange`
-/// that starts suppressing (`SuppressSending: true`) for a hard bounce, a complaint or the
-/// person's own unsubscribe (`ManualSuppression`).
+/// for consent: a `Bounce` of `Type: HardBounce` (or `SoftBounce`, counted towards a
+/// suppression; an `AutoResponder` "bounce" is an out-of-office reply and counts for nothing), a
+/// `SpamComplaint`, and a `SubscriptionChange` that starts suppressing (`SuppressSending: true`)
+/// for a hard bounce, a complaint or the person's own unsubscribe (`ManualSuppression`).
+/// Postmark names the message by its own `MessageID`, not the `Message-ID` Rapport wrote, so
+/// its reports name no message; that `MessageID` is their provider id (`providerID`).
 public enum PostmarkWebhook {
     /// The feedback a body holds (none for other records); nil when it is not Postmark's shape.
     public static func feedback(_ body: [UInt8]) -> [DeliveryFeedback]? {
@@ -14,7 +17,11 @@ public enum PostmarkWebhook {
         let time: String?
         switch type {
         case "Bounce":
-            kind = record["Type"]?.text == "HardBounce" ? .hardBounce : nil
+            switch record["Type"]?.text {
+            case "HardBounce": kind = .hardBounce
+            case "SoftBounce": kind = .softBounce
+            default: kind = nil
+            }
             (address, time) = (record["Email"]?.text, record["BouncedAt"]?.text)
         case "SpamComplaint":
             kind = .complaint
@@ -35,6 +42,6 @@ public enum PostmarkWebhook {
             return []
         }
         guard let kind, let address else { return [] }
-        return [DeliveryFeedback(kind: kind, address: address, occurredAt: time.flatMap(Timestamp.parse))]
+        return [DeliveryFeedback(kind: kind, address: address, occurredAt: time.flatMap(Timestamp.parse), providerID: record["MessageID"]?.text)]
     }
 }

@@ -1,11 +1,13 @@
 import Foundation
 import RapportCore
 
-/// SendGrid's Event Webhook: a JSON array of events. What matters for consent: `bounce`
-/// (a hard bounce; `type: blocked` is a refusal that may pass later, not a bounce),
-/// `spamreport`, `unsubscribe` and `group_unsubscribe`, and `dropped` for an address SendGrid
-/// itself holds for one of those reasons. Everything else (processed, delivered, opens, …)
-/// is left out.
+/// SendGrid's Event Webhook: a JSON array of events. What matters: `bounce` (a hard bounce),
+/// `spamreport`, `unsubscribe` and `group_unsubscribe`, `dropped` for an address SendGrid itself
+/// holds for one of those reasons, and `delivered`. Each names its message by `smtp-id`, the
+/// message's `Message-ID`, and by SendGrid's own `sg_message_id` (`providerID`). A bounce of
+/// `type: blocked` is left out: the receiving server refused the sending IP or domain (its
+/// reputation, a block list), which says nothing about the recipient's address. So is
+/// everything else (processed, deferred — SendGrid is still trying —, opens, …).
 public enum SendGridEventWebhook {
     /// The feedback in a batch; nil when the body is not a JSON array.
     public static func feedback(_ body: [UInt8]) -> [DeliveryFeedback]? {
@@ -15,9 +17,10 @@ public enum SendGridEventWebhook {
             let when = event["timestamp"]?.unixDate
             let kind: DeliveryFeedback.Kind? =
                 switch name {
-                case "bounce": event["type"]?.text == "blocked" ? nil : .hardBounce
+                case "bounce": event["type"]?.text == "blocked" ? nil : DeliveryFeedback.Kind.hardBounce
                 case "spamreport": .complaint
                 case "unsubscribe", "group_unsubscribe": .unsubscribe
+                case "delivered": .delivered
                 case "dropped":
                     switch event["reason"]?.text {
                     case "Bounced Address": .hardBounce
@@ -27,7 +30,9 @@ public enum SendGridEventWebhook {
                     }
                 default: nil
                 }
-            return kind.map { DeliveryFeedback(kind: $0, address: address, occurredAt: when) }
+            return kind.map {
+                DeliveryFeedback(kind: $0, address: address, occurredAt: when, messageID: event["smtp-id"]?.text, providerID: event["sg_message_id"]?.text)
+            }
         }
     }
 }

@@ -29,6 +29,15 @@ public struct OutboundHTTP: Sendable {
     }
 
     public func post(_ url: String, headers: [(String, String)], body: String) async throws -> Answer {
+        try await call(.POST, url, headers: headers, body: body)
+    }
+
+    /// A GET (Amazon SNS's signing certificates and subscription confirmations).
+    public func get(_ url: String, headers: [(String, String)] = []) async throws -> Answer {
+        try await call(.GET, url, headers: headers, body: nil)
+    }
+
+    private func call(_ method: HTTPMethod, _ url: String, headers: [(String, String)], body: String?) async throws -> Answer {
         guard let components = URLComponents(string: url), let scheme = components.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty
         else { throw OutboundRefusal.notHTTP(String(url.prefix(100))) }
@@ -42,7 +51,7 @@ public struct OutboundHTTP: Sendable {
             configuration.dnsOverride = [host: address]
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             do {
-                let answer = try await Self.send(url, headers: headers, body: body, with: client)
+                let answer = try await Self.send(method, url, headers: headers, body: body, with: client)
                 try await client.shutdown()
                 return answer
             } catch {
@@ -52,11 +61,13 @@ public struct OutboundHTTP: Sendable {
         }
     }
 
-    private static func send(_ url: String, headers: [(String, String)], body: String, with client: HTTPClient) async throws -> Answer {
+    private static func send(
+        _ method: HTTPMethod, _ url: String, headers: [(String, String)], body: String?, with client: HTTPClient
+    ) async throws -> Answer {
         var request = HTTPClientRequest(url: url)
-        request.method = .POST
+        request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
-        request.body = .bytes(ByteBuffer(string: body))
+        if let body { request.body = .bytes(ByteBuffer(string: body)) }
         let response = try await client.execute(request, timeout: .seconds(3600))
         var collected = ByteBuffer()
         for try await chunk in response.body {

@@ -15,7 +15,8 @@ public actor RateLimiter {
         let rate = Double(limit.count) / limit.period
         if buckets.count > 50_000 { forgetIdle(now: now) }
         var bucket = buckets[key] ?? (Double(limit.count), now)
-        bucket.tokens = min(Double(limit.count), bucket.tokens + now.timeIntervalSince(bucket.at) * rate)
+        // A clock set back (NTP, an operator) refills nothing rather than draining the bucket.
+        bucket.tokens = min(Double(limit.count), bucket.tokens + max(0, now.timeIntervalSince(bucket.at)) * rate)
         bucket.at = now
         guard bucket.tokens >= 1 else {
             buckets[key] = bucket

@@ -43,4 +43,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case campaignPaused = "campaign.paused"
     case campaignResumed = "campaign.resumed"
     case campaignCancelled = "campaign.cancelled"
+    /// A campaign's e-mail sent once to a user of the workspace to look at (never to customers).
+    case campaignTestSent = "campaign.test_sent"
 }

@@ -21,10 +21,15 @@ public struct CampaignDefinition: Sendable, Equatable {
     public var frequencyCap: FrequencyCap
     /// Nil: as fast as the provider takes them.
     public var messagesPerSecond: Int?
+    /// How long after a click or an open an order is the campaign's.
+    public var attribution: CampaignAttributionWindows
+    /// What a message costs, for the report's return on investment; nil: not counted.
+    public var costPerMessage: CampaignMessageCost?
 
     public init(
         audience: CampaignAudience, content: [String: CampaignContent], defaultLocale: String, schedule: CampaignSchedule? = nil,
-        holdoutShare: Double = CampaignDefinition.defaultHoldoutShare, frequencyCap: FrequencyCap = .standard, messagesPerSecond: Int? = nil
+        holdoutShare: Double = CampaignDefinition.defaultHoldoutShare, frequencyCap: FrequencyCap = .standard, messagesPerSecond: Int? = nil,
+        attribution: CampaignAttributionWindows = .standard, costPerMessage: CampaignMessageCost? = nil
     ) {
         self.audience = audience
         self.content = content
@@ -33,6 +38,8 @@ public struct CampaignDefinition: Sendable, Equatable {
         self.holdoutShare = holdoutShare
         self.frequencyCap = frequencyCap
         self.messagesPerSecond = messagesPerSecond
+        self.attribution = attribution
+        self.costPerMessage = costPerMessage
     }
 
     /// The definition as the API reads and writes it (and as it is stored), every key present.
@@ -45,6 +52,8 @@ public struct CampaignDefinition: Sendable, Equatable {
             "holdout_share": .number(holdoutShare),
             "frequency_cap": .object(["messages": .number(Double(frequencyCap.messages)), "days": .number(Double(frequencyCap.days))]),
             "throttle": messagesPerSecond.map { .object(["messages_per_second": .number(Double($0))]) } ?? .null,
+            "attribution": attribution.json,
+            "cost_per_message": costPerMessage?.json ?? .null,
         ])
     }
 }

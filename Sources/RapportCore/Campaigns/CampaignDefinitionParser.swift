@@ -16,7 +16,12 @@ public enum CampaignDefinitionParser {
     public static let maximumCapMessages = 1_000
     public static let maximumCapDays = 365
 
-    static let keys: Set<String> = ["audience", "content", "default_locale", "schedule", "holdout_share", "frequency_cap", "throttle"]
+    /// The most a message may be said to cost, in major units.
+    public static let maximumCostPerMessage = 100.0
+
+    static let keys: Set<String> = [
+        "audience", "content", "default_locale", "schedule", "holdout_share", "frequency_cap", "throttle", "attribution", "cost_per_message",
+    ]
     static let contentKeys: Set<String> = ["subject", "preheader", "body", "text"]
 
     /// Reads the definition sent at `path` for a campaign on `channel` (whose rules decide, for
@@ -24,7 +29,7 @@ public enum CampaignDefinitionParser {
     public static func parse(_ json: JSONValue, channel: CampaignChannel, path: String = "definition") throws -> CampaignDefinition {
         guard case .object(let object) = json else {
             throw invalid(
-                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`)")
+                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`, `attribution`, `cost_per_message`)")
         }
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw invalid("\(path).\(unknown)", "is not a key a campaign's definition takes")
@@ -37,7 +42,9 @@ public enum CampaignDefinitionParser {
             schedule: try schedule(object["schedule"], path: "\(path).schedule"),
             holdoutShare: try holdoutShare(object["holdout_share"], path: "\(path).holdout_share"),
             frequencyCap: try frequencyCap(object["frequency_cap"], path: "\(path).frequency_cap"),
-            messagesPerSecond: try throttle(object["throttle"], path: "\(path).throttle"))
+            messagesPerSecond: try throttle(object["throttle"], path: "\(path).throttle"),
+            attribution: try attribution(object["attribution"], path: "\(path).attribution"),
+            costPerMessage: try cost(object["cost_per_message"], path: "\(path).cost_per_message"))
     }
 
     /// Reads the short form: one segment, one locale (`en`), every other part as its default.
@@ -251,6 +258,43 @@ public enum CampaignDefinitionParser {
             return try whole(object["messages_per_second"], in: 1...maximumMessagesPerSecond, path: "\(path).messages_per_second")
         default:
             throw invalid(path, "must be null (as fast as the provider takes them) or an object such as `{\"messages_per_second\": 50}`")
+        }
+    }
+
+    private static func attribution(_ json: JSONValue?, path: String) throws -> CampaignAttributionWindows {
+        switch json {
+        case nil, .null?:
+            return .standard
+        case .object(let object)?:
+            if let unknown = object.keys.sorted().first(where: { !["click_days", "open_days"].contains($0) }) {
+                throw invalid("\(path).\(unknown)", "is not a key attribution takes: `click_days`, `open_days`")
+            }
+            let maximum = CampaignAttributionWindows.maximumDays
+            let click = object["click_days"] == nil ? CampaignAttributionWindows.standard.clickDays : try whole(object["click_days"], in: 0...maximum, path: "\(path).click_days")
+            let open = object["open_days"] == nil ? CampaignAttributionWindows.standard.openDays : try whole(object["open_days"], in: 0...maximum, path: "\(path).open_days")
+            return CampaignAttributionWindows(clickDays: click, openDays: open)
+        default:
+            throw invalid(path, "must be an object such as `{\"click_days\": 5, \"open_days\": 1}`: how many days after a click or an open an order counts as the campaign's")
+        }
+    }
+
+    private static func cost(_ json: JSONValue?, path: String) throws -> CampaignMessageCost? {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .object(let object)?:
+            if let unknown = object.keys.sorted().first(where: { !["amount", "currency"].contains($0) }) {
+                throw invalid("\(path).\(unknown)", "is not a key a cost takes: `amount`, `currency`")
+            }
+            guard case .number(let amount)? = object["amount"], amount.isFinite, amount >= 0, amount <= maximumCostPerMessage else {
+                throw invalid("\(path).amount", "must be a number from 0 to \(Int(maximumCostPerMessage)): one message's price in the currency's major units (0.0008)")
+            }
+            guard case .string(let code)? = object["currency"], let currency = Currency.normalized(code) else {
+                throw invalid("\(path).currency", "must be an ISO 4217 currency code such as `USD` or `IDR`")
+            }
+            return CampaignMessageCost(micros: Int64((amount * 1_000_000).rounded()), currency: currency)
+        default:
+            throw invalid(path, "must be null or an object such as `{\"amount\": 0.0008, \"currency\": \"USD\"}`: what one message costs to send")
         }
     }
 

@@ -148,9 +148,9 @@ public struct CampaignDispatcher: Sendable {
             try await record(claims.map { CampaignSendRecord(sendID: $0.sendID, outcome: .refused("The campaign's inbox no longer exists.")) }, token: token)
             return claims.count
         }
-        let cleared = try await recheck(claims, of: campaign, token: token, now: started)
+        let (cleared, untracked) = try await recheck(claims, of: campaign, token: token, now: started)
         guard !cleared.isEmpty else { return claims.count }
-        let emails = emails(for: cleared, of: campaign, inbox: inbox, at: started)
+        let emails = emails(for: cleared, of: campaign, inbox: inbox, at: started, untracked: untracked)
         let outcomes = await transport.deliver(emails, through: inbox, at: started, deadline: .seconds(claimLifetime / 2))
         try await record(zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token)
         if case .deferred(let reason)? = outcomes.first, outcomes.allSatisfy({ if case .deferred = $0 { true } else { false } }) {
@@ -162,8 +162,11 @@ public struct CampaignDispatcher: Sendable {
 
     /// The consent gate and the suppression list asked again for a claimed batch: a customer
     /// who unsubscribed, bounced, complained, paused or was deleted since the audience was
-    /// resolved is withheld. Answers the claims still to send.
-    private func recheck(_ claims: [CampaignSendClaim], of campaign: Campaign, token: String, now: Date) async throws -> [CampaignSendClaim] {
+    /// resolved is withheld. Answers the claims still to send, and the customers among them
+    /// whose messages must not be tracked.
+    private func recheck(_ claims: [CampaignSendClaim], of campaign: Campaign, token: String, now: Date) async throws
+        -> (cleared: [CampaignSendClaim], untracked: Set<String>)
+    {
         let facts = try await context.store.read { session in
             try await session.campaigns.recipientFacts(
                 campaign, customerIDs: claims.map(\.customerID), sentSince: Self.capWindowStart(campaign.definition, now: now))
@@ -185,7 +188,7 @@ public struct CampaignDispatcher: Sendable {
             let reasons = withheld
             try await context.write { transaction in try await transaction.session.campaigns.withhold(reasons, token: token) }
         }
-        return claims.filter { withheld[$0.sendID] == nil }
+        return (claims.filter { withheld[$0.sendID] == nil }, Set(facts.filter { !$0.allowsTracking }.map(\.customerID)))
     }
 
     private func suppressions(of facts: [CampaignRecipientFacts], channel: ConsentChannel?, workspaceID: String) async throws -> [String: [SuppressionReason]] {
@@ -232,9 +235,14 @@ public struct CampaignDispatcher: Sendable {
     }
 
     /// The recipients' e-mails: each their locale's content (prepared once per locale), their
-    /// variables, their signed links.
-    public func emails(for claims: [CampaignSendClaim], of campaign: Campaign, inbox: Inbox, at now: Date) -> [CampaignEmail] {
+    /// variables, their signed links; tracked as the inbox says, except for the `untracked`
+    /// customers.
+    public func emails(for claims: [CampaignSendClaim], of campaign: Campaign, inbox: Inbox, at now: Date, untracked: Set<String> = [])
+        -> [CampaignEmail]
+    {
         let sender = inbox[.displayName] ?? inbox.name
+        let tracksClicks = inbox[.trackClicks] != "off"
+        let tracksOpens = inbox[.trackOpens] != "off"
         var templates: [String: CampaignEmailTemplate] = [:]
         let mailbox = inbox[.address]
         return claims.map { claim in
@@ -249,7 +257,11 @@ public struct CampaignDispatcher: Sendable {
             templates[locale] = template
             let unsubscribeURL = links.unsubscribeURL(token: unsubscribe, sendID: claim.sendID)
             let values = CampaignEmailRenderer.values(for: claim)
-            let rendered = template.render(values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences))
+            let tracked = !untracked.contains(claim.customerID)
+            let tracking = CampaignTracking(
+                sendID: claim.sendID, clicks: tracked && tracksClicks, opens: tracked && tracksOpens, signer: signer, links: links)
+            let rendered = template.render(
+                values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences), tracking: tracking)
             let mailto = mailbox.map {
                 "mailto:\($0)?subject=" + PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20") + unsubscribe
             }

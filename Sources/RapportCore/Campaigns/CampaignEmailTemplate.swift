@@ -8,11 +8,16 @@ import Foundation
 /// Variables are filled in escaped: as text, or percent-encoded inside a link's target
 /// (`[Shop](https://shop.test/?ref={{customer.id}})`), so a value can neither add markup nor
 /// parameters to a link; header text loses its line breaks.
+///
+/// The body's web links are slots too, so each recipient's can lead through their own signed
+/// click redirect, and the page ends with a slot for their open pixel (`CampaignTracking`).
 public struct CampaignEmailTemplate: Sendable {
     enum Slot: Sendable, Equatable {
-        case title, preheader, unsubscribe, preferences
+        case title, preheader, unsubscribe, preferences, pixel
         /// A variable of the body, by its place in `variables`.
         case variable(Int)
+        /// A link's target, by its place in `links`.
+        case link(Int)
     }
 
     enum Piece: Sendable, Equatable {
@@ -36,6 +41,8 @@ public struct CampaignEmailTemplate: Sendable {
     /// The body's variables as written (`{{customer.first_name | default: "there"}}`), and
     /// whether each stands inside a link's target.
     let variables: [(text: String, inLink: Bool)]
+    /// Each link's target in the body: literal text (unescaped) and its variables.
+    let links: [[Piece]]
 
     public init(_ content: CampaignContent, locale: String, sender: String) {
         subject = content.subject ?? ""
@@ -58,14 +65,17 @@ public struct CampaignEmailTemplate: Sendable {
         }
         guarded += rest
         self.variables = variables
+        let (body, links) = Self.linkSlots(in: MarkdownHTML.render(guarded))
+        self.links = links
         let page = CampaignEmailLayout.page(
-            lang: words.lang, title: Self.marker("t"), preheader: Self.marker("p"), body: MarkdownHTML.render(guarded), sender: sender,
+            lang: words.lang, title: Self.marker("t"), preheader: Self.marker("p"), body: body + Self.marker("o"), sender: sender,
             unsubscribeURL: Self.marker("u"), preferencesURL: Self.marker("r"), words: words)
         pieces = Self.pieces(of: page)
     }
 
-    /// The recipient's subject, preheader, HTML and plain text.
-    public func render(values: [String: String], unsubscribeURL: String, preferencesURL: String)
+    /// The recipient's subject, preheader, HTML and plain text; with `tracking`, the HTML's web
+    /// links lead through the click redirect and it carries the open pixel.
+    public func render(values: [String: String], unsubscribeURL: String, preferencesURL: String, tracking: CampaignTracking? = nil)
         -> (subject: String, preheader: String?, html: String, text: String)
     {
         let subject = Self.singleLine(MessageTemplate.render(self.subject, values: values))
@@ -80,14 +90,53 @@ public struct CampaignEmailTemplate: Sendable {
             case .slot(.unsubscribe): html += MarkupText.escape(unsubscribeURL)
             case .slot(.preferences): html += MarkupText.escape(preferencesURL)
             case .slot(.variable(let index)):
-                let variable = variables[index]
-                let value = MessageTemplate.render(variable.text, values: values)
-                html += MarkupText.escape(variable.inLink ? value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "" : value)
+                html += MarkupText.escape(value(of: index, values: values))
+            case .slot(.link(let index)):
+                var target = ""
+                for part in links[index] {
+                    switch part {
+                    case .literal(let text): target += text
+                    case .slot(.variable(let variable)): target += value(of: variable, values: values)
+                    case .slot: break
+                    }
+                }
+                html += MarkupText.escape(tracking?.link(target) ?? target)
+            case .slot(.pixel):
+                if let pixel = tracking?.pixel {
+                    html += "<img src=\"\(MarkupText.escape(pixel))\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">"
+                }
             }
         }
         let text = MessageTemplate.render(self.text, values: values)
             + "\n\n--\n\(sender)\n\(words.preferences): \(preferencesURL)\n\(words.unsubscribe): \(unsubscribeURL)\n"
         return (subject, preheader, html, text)
+    }
+
+    /// A body variable's value for the recipient: percent-encoded inside a link's target.
+    private func value(of index: Int, values: [String: String]) -> String {
+        let variable = variables[index]
+        let value = MessageTemplate.render(variable.text, values: values)
+        return variable.inLink ? value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "" : value
+    }
+
+    /// The body with each link's target (`<a href="…">`, as `MarkdownHTML` writes them) cut out
+    /// as a slot, and those targets.
+    private static func linkSlots(in body: String) -> (String, [[Piece]]) {
+        let opening = "<a href=\""
+        var links: [[Piece]] = []
+        var output = ""
+        var rest = Substring(body)
+        while let start = rest.range(of: opening), let end = rest[start.upperBound...].firstIndex(of: "\"") {
+            output += rest[..<start.upperBound]
+            output += marker("L\(links.count)")
+            links.append(pieces(of: String(rest[start.upperBound..<end])).map {
+                if case .literal(let text) = $0 { return .literal(MarkupText.unescape(text)) }
+                return $0
+            })
+            rest = rest[end...]
+        }
+        output += rest
+        return (output, links)
     }
 
     private static func marker(_ name: String) -> String {
@@ -109,7 +158,8 @@ public struct CampaignEmailTemplate: Sendable {
             case "p": .preheader
             case "u": .unsubscribe
             case "r": .preferences
-            default: Int(name).map(Slot.variable)
+            case "o": .pixel
+            default: name.hasPrefix("L") ? Int(name.dropFirst()).map(Slot.link) : Int(name).map(Slot.variable)
             }
             if let slot { pieces.append(.slot(slot)) }
             rest = rest[rest.index(after: end)...]

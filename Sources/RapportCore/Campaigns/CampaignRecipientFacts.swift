@@ -14,10 +14,13 @@ public struct CampaignRecipientFacts: Sendable, Equatable {
     public var preferences: ContactPreferences?
     /// When campaign messages went to them within the longest cap window.
     public var recentSends: [Date]
+    /// Their consent to analytics on the channel or on the shop's site (a refusal wins when
+    /// they differ): refused, their messages are not tracked (no open pixel, no click redirect).
+    public var analyticsConsent: ConsentEntry?
 
     public init(
         customerID: String, excluded: Bool, address: String?, marketingConsent: ConsentEntry?, preferences: ContactPreferences?,
-        recentSends: [Date]
+        recentSends: [Date], analyticsConsent: ConsentEntry? = nil
     ) {
         self.customerID = customerID
         self.excluded = excluded
@@ -25,5 +28,12 @@ public struct CampaignRecipientFacts: Sendable, Equatable {
         self.marketingConsent = marketingConsent
         self.preferences = preferences
         self.recentSends = recentSends
+        self.analyticsConsent = analyticsConsent
+    }
+
+    /// Whether their messages may be measured: unless they withdrew or denied analytics.
+    public var allowsTracking: Bool {
+        guard let status = analyticsConsent?.status else { return true }
+        return status == .granted
     }
 }

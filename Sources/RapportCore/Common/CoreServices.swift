@@ -28,6 +28,8 @@ public struct CoreServices: Sendable {
     public let recommendations: RecommendationService
     public let segments: SegmentService
     public let campaigns: CampaignService
+    /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
+    public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
     public let rfm: RFMService
     public let insightsRefresh: InsightsRefreshService
@@ -55,6 +57,7 @@ public struct CoreServices: Sendable {
         self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
         self.segments = SegmentService(customers: customers)
         self.campaigns = CampaignService(customers: customers)
+        self.campaignEngagement = CampaignEngagementService(context: context, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)
         self.recommendations = recommendations

@@ -2,7 +2,7 @@ import Foundation
 
 /// The Markdown of help articles as HTML: headings, paragraphs, bulleted and numbered
 /// lists, **bold**, *emphasis*, `code` and [links](https://…). Everything else is text:
-/// raw HTML in an article is shown, never run, and links go to http(s) or site paths only.
+/// raw HTML in an article is shown, never run, and links go to http(s), mailto:, tel: or site paths only.
 public enum MarkdownHTML {
     public static func render(_ markdown: String) -> String {
         var html = ""
@@ -82,7 +82,7 @@ public enum MarkdownHTML {
 
     private static func isSafe(_ target: String) -> Bool {
         let lowered = target.lowercased()
-        return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || (target.hasPrefix("/") && !target.hasPrefix("//")))
+        return (lowered.hasPrefix("https://") || lowered.hasPrefix("http://") || lowered.hasPrefix("mailto:") || lowered.hasPrefix("tel:") || (target.hasPrefix("/") && !target.hasPrefix("//")))
             && !target.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.properties.generalCategory == .control || "\"<>'".unicodeScalars.contains($0) })
     }
 }

@@ -18,4 +18,11 @@ public enum MarkupText {
         }
         return escaped
     }
+
+    /// `escape` undone: the text an attribute written by `escape` holds.
+    public static func unescape(_ text: String) -> String {
+        guard text.contains("&") else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
+    }
 }

@@ -63,8 +63,8 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
             case .voice: [.apiBaseURL, .greeting, .menuOrderStatus, .menuAgent, .greetingAudioURL, .voice]
             case .email: [
                 .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,
-                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey, .postmarkBasicAuth, .dkimDomain, .dkimSelector,
-                .dkimPrivateKey,
+                .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey, .postmarkBasicAuth, .sesSNSTopicARN, .dkimDomain, .dkimSelector,
+                .dkimPrivateKey, .trackClicks, .trackOpens,
             ]
             case .webchat: [.allowedOrigin, .greeting]
             case .store: [.location]

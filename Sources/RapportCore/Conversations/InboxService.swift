@@ -106,6 +106,9 @@ public struct InboxService: Sendable {
             // It signs every chat session, and a signed token is known text: a short one can be guessed offline.
             problems.add("settings.identity_secret", "must be at least 24 characters (a random one: it signs chat sessions)")
         }
+        for key in [InboxSetting.trackClicks, .trackOpens].map(\.rawValue) where cleaned[key].map({ !["on", "off"].contains($0) }) ?? false {
+            problems.add("settings.\(key)", "must be on or off")
+        }
         for key in ["api_base_url", "greeting_audio_url"] { if let url = cleaned[key] { problems.url(url, "settings.\(key)") } }
         if let url = cleaned["api_base_url"], let reason = outbound.refusal(url: url) { problems.add("settings.api_base_url", reason) }
         if let host = cleaned["smtp_host"], let reason = outbound.refusal(host: host) {

@@ -39,11 +39,20 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case sendgridEventPublicKey = "sendgrid_event_public_key"
     /// The `user:password` Postmark's webhooks carry (set in Postmark's webhook URL).
     case postmarkBasicAuth = "postmark_basic_auth"
+    /// The Amazon SNS topic (its ARN, `arn:aws:sns:<region>:<account>:<name>`) Amazon SES
+    /// publishes this inbox's bounces, complaints and deliveries to; SNS messages of any other
+    /// topic are refused, however well signed.
+    case sesSNSTopicARN = "ses_sns_topic_arn"
     /// The domain (`d=`) and selector (`s=`) campaign e-mail is DKIM-signed for, and the
     /// private key (PEM); `rapport dkim generate` sets all three.
     case dkimDomain = "dkim_domain"
     case dkimSelector = "dkim_selector"
     case dkimPrivateKey = "dkim_private_key"
+    /// `off` sends campaign links straight to their targets instead of through the click
+    /// redirect; on unless set.
+    case trackClicks = "track_clicks"
+    /// `off` leaves the open pixel out of campaign e-mail; on unless set.
+    case trackOpens = "track_opens"
     // Web chat
     case identitySecret = "identity_secret"
     case allowedOrigin = "allowed_origin"

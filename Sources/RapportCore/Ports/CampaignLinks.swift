@@ -6,6 +6,10 @@ public protocol CampaignLinks: Sendable {
     /// so the campaign counts the unsubscribe.
     func unsubscribeURL(token: String, sendID: String) -> String
     func preferencesURL(token: String) -> String
+    /// The click redirect for a link of one send: its signature, and the target it leads to.
+    func clickURL(sendID: String, signature: String, target: String) -> String
+    /// The open pixel of one send.
+    func openURL(sendID: String, signature: String) -> String
     /// Why these links would not work in a customer's mail client (RFC 8058 wants an https URI
     /// the receiver can reach), or nil when they will.
     var problem: String? { get }

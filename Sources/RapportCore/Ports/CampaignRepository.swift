@@ -57,12 +57,29 @@ public protocol CampaignRepository: Sendable {
     func finishIfDone(id: String, at date: Date) async throws -> Bool
     /// The campaign's counts from its send log.
     func stats(campaignID: String) async throws -> CampaignStats
+    /// The campaign's messages sent, first opened and first clicked per bucket of
+    /// `bucketSeconds` (counted from the Unix epoch, so hours and days in UTC), oldest first;
+    /// buckets with nothing left out. One query on either engine.
+    func timeline(campaignID: String, bucketSeconds: Int) async throws -> [CampaignTimelinePoint]
     /// Whether any campaign of the workspace names the segment in its audience or exclusions.
     func campaignNames(usingSegment segmentID: String, workspaceID: String) async throws -> [String]
     /// A send of the workspace by its id.
     func send(id: String, workspaceID: String) async throws -> CampaignSend?
     /// The send whose message had this id (without brackets, any case), in the workspace.
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend?
-    /// Records a bounce (`bounced`, with its time) or a complaint (its time) on a send.
+    /// Records on a send a hard bounce (`bounced`, with its time), a complaint or an unsubscribe
+    /// (their times), or a delivery (`delivered` while it stands at `sent`, with its time). A soft
+    /// bounce changes nothing on the send: the address counts it (`SuppressionRepository`).
     func recordFeedback(_ kind: DeliveryFeedback.Kind, sendID: String, at date: Date) async throws
+    /// Counts an open or a click of a message that went: its first time, its latest and how
+    /// many (a click also marks the message opened); answers whether such a send exists.
+    func recordEngagement(_ kind: CampaignEngagement, sendID: String, at date: Date) async throws -> Bool
+    /// The orders of customers the campaign's messages touched that its touches might have won
+    /// (placed after a first touch, within `windows` of a latest one), and every touch of those
+    /// customers by any campaign, which attribution weighs them against.
+    func attributionFacts(campaignID: String, workspaceID: String, windows: CampaignAttributionWindows) async throws
+        -> (orders: [CampaignOrderFact], touches: [CampaignTouch])
+    /// The recipients (their message went) and the held-out customers, and their orders (not
+    /// cancelled, not wholly refunded) within `window` seconds after the audience was resolved.
+    func liftOutcome(campaignID: String, window: Double) async throws -> (recipients: CampaignGroupOutcome, holdout: CampaignGroupOutcome)
 }

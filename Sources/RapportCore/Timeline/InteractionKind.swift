@@ -16,6 +16,8 @@ public struct InteractionKind: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let orderRefunded = InteractionKind(rawValue: "order_refunded")
     public static let orderAddressChanged = InteractionKind(rawValue: "order_address_changed")
     public static let returnRequested = InteractionKind(rawValue: "return_requested")
+    /// A campaign's message that went to the customer (from the campaign's send log).
+    public static let campaignMessage = InteractionKind(rawValue: "campaign_message")
 
     /// An order moved to `status` (`order_paid`, `order_cancelled`, …).
     public static func order(_ status: OrderStatus) -> InteractionKind {

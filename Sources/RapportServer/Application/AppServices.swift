@@ -23,15 +23,19 @@ public struct AppServices: Sendable {
     public let limits: RateLimits
     /// Sends campaigns through their inboxes (run by the worker; tests call it directly).
     public let campaignSender: CampaignDispatcher
+    /// Amazon SNS's signing certificates and subscription confirmations, for SES's events.
+    public let sns: any SNSClient
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
         publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
         passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080,
-        outbound: OutboundTargets = AppServices.outboundFromEnvironment(), limits: RateLimits = .fromEnvironment()
+        outbound: OutboundTargets = AppServices.outboundFromEnvironment(), limits: RateLimits = .fromEnvironment(),
+        sns: (any SNSClient)? = nil
     ) {
         self.store = store
         self.outbound = outbound
+        self.sns = sns ?? HTTPSNSClient(http: OutboundHTTP(targets: outbound))
         self.limits = limits
         self.defaultRegion = defaultRegion
         self.publicURL = publicURL

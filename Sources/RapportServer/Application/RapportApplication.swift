@@ -33,6 +33,7 @@ public enum RapportApplication {
         SegmentRoutes(segments: services.segments).register(on: authenticated)
         SegmentFileRoutes(segments: services.segments).register(api: authenticated)
         CampaignRoutes(campaigns: services.campaigns).register(on: authenticated)
+        CampaignPreviewRoutes(sender: services.campaignSender).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
@@ -44,7 +45,8 @@ public enum RapportApplication {
         EmailWebhookRoutes(
             inboxes: services.inboxes, conversations: services.conversations, preferences: services.preferences, feedback: services.deliveryFeedback
         ).register(on: webhooks)
-        EmailEventWebhookRoutes(inboxes: services.inboxes, feedback: services.deliveryFeedback).register(on: webhooks)
+        EmailEventWebhookRoutes(inboxes: services.inboxes, feedback: services.deliveryFeedback, sns: services.sns, clock: services.clock)
+            .register(on: webhooks)
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0, clock: services.clock)) } ?? router.group()
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)
@@ -92,7 +94,11 @@ public enum RapportApplication {
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
+        CampaignPages(
+            campaigns: services.campaigns, sender: services.campaignSender, segments: services.segments, inboxes: services.inboxes, pages: pages
+        ).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
+        CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)
         SignUpPages(signUps: services.signUps, pages: pages).register(on: open)
         CommercePages(
             commerce: services.commerce, customers: services.customers, views: customerViews, recommendations: services.recommendations, pages: pages
@@ -114,6 +120,9 @@ public enum RapportApplication {
             try await services.idempotency.purgeExpired()
         }, RepeatingService(name: "purging delivery tokens", interval: .seconds(600), logger: logger) {
             try await services.inboxes.purgeNonces()
+        }, RepeatingService(name: "purging old soft bounces", interval: .seconds(3600), logger: logger) {
+            // Those past DeliveryFeedbackService.softBounceWindow count for nothing any more.
+            try await services.core.deliveryFeedback.purgeExpiredSoftBounces()
         }]
         if services.store.supportsNotifications {
             let relay = PostgresLiveRelay(store: services.store, hub: services.live, logger: logger)

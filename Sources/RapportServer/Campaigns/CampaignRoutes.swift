@@ -10,6 +10,7 @@ struct CampaignRoutes {
         group.get("campaigns", use: list)
         group.post("campaigns", requiring: .manageCampaigns, use: create)
         group.get("campaigns/:id", use: show)
+        group.get("campaigns/:id/report", use: report)
         group.patch("campaigns/:id", requiring: .manageCampaigns, use: update)
         group.delete("campaigns/:id", requiring: .manageCampaigns, use: delete)
         group.post("campaigns/:id/send", requiring: .manageCampaigns, use: send)
@@ -40,6 +41,11 @@ struct CampaignRoutes {
         let id = try PathID.require(context, .campaign, "campaign")
         let campaign = try await campaigns.find(id: id, as: context.actor)
         return try JSONResponse.make(CampaignResponse(campaign, stats: try await campaigns.stats(id: id, as: context.actor)))
+    }
+
+    @Sendable func report(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .campaign, "campaign")
+        return try JSONResponse.make(CampaignReportResponse(try await campaigns.report(id: id, as: context.actor)))
     }
 
     /// Starts sending now: 202, the campaign `sending`; the sender resolves the audience and delivers.

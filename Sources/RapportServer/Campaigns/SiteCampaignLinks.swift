@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 /// A campaign message's unsubscribe and preference-centre links at Rapport's public address,
@@ -16,6 +17,18 @@ struct SiteCampaignLinks: CampaignLinks {
     func preferencesURL(token: String) -> String {
         base + SiteURL.preferences(token: token).path
     }
+
+    func clickURL(sendID: String, signature: String, target: String) -> String {
+        base + SiteURL.campaignClick(sendID: sendID, signature: signature).path + "?u="
+            + (target.addingPercentEncoding(withAllowedCharacters: Self.queryValue) ?? "")
+    }
+
+    func openURL(sendID: String, signature: String) -> String {
+        base + SiteURL.campaignOpen(sendID: sendID, signature: signature).path
+    }
+
+    /// What a query value keeps unencoded: RFC 3986's unreserved characters.
+    private static let queryValue = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// RFC 8058's one-click URL must be https, at an address the customer's mail provider
     /// reaches: `RAPPORT_PUBLIC_URL` set to Rapport's public https address.

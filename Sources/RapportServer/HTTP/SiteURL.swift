@@ -30,6 +30,11 @@ public enum SiteURL: Sendable, Equatable {
     case unsubscribe(token: String)
     /// Confirms a sign-up (double opt-in); the link of the confirmation e-mail.
     case confirmSignUp(token: String)
+    /// A campaign message's click redirect: counts the click, then leads to the signed target
+    /// (given as `?u=`).
+    case campaignClick(sendID: String, signature: String)
+    /// A campaign message's open pixel.
+    case campaignOpen(sendID: String, signature: String)
 
     /// The inbox's address for its provider (`rapport inboxes add` prints it).
     public static func inbox(_ inbox: Inbox) -> SiteURL {
@@ -54,6 +59,10 @@ public enum SiteURL: Sendable, Equatable {
         url(":\(parameter)").relativePath
     }
 
+    /// The click redirect's and the open pixel's paths as their routes register them.
+    static let campaignClickRoute = SiteURL.campaignClick(sendID: ":send_id", signature: ":signature").relativePath
+    static let campaignOpenRoute = SiteURL.campaignOpen(sendID: ":send_id", signature: ":signature").relativePath
+
     /// The help article's path as its route registers it.
     static let helpArticleRoute = SiteURL.helpArticle(workspaceID: ":workspace", slug: ":slug").relativePath
 
@@ -74,6 +83,8 @@ public enum SiteURL: Sendable, Equatable {
         case .preferences(let token): "preferences/\(token)"
         case .unsubscribe(let token): "unsubscribe/\(token)"
         case .confirmSignUp(let token): "confirm/\(token)"
+        case .campaignClick(let send, let signature): "c/\(send)/\(signature)"
+        case .campaignOpen(let send, let signature): "o/\(send)/\(signature)"
         }
     }
 }

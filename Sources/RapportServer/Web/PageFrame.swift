@@ -14,6 +14,7 @@ struct PageFrame: TemplateView {
     struct Navigation: TemplateView {
         let inbox: Bool
         let segments: Bool
+        let campaigns: Bool
         let dashboard: Bool
         let bot: Bool
         let insights: Bool
@@ -35,7 +36,8 @@ struct PageFrame: TemplateView {
         csrf = signedIn.session.csrfToken
         user = User(name: signedIn.user.name, email: signedIn.user.email, role: signedIn.user.role.rawValue, initials: WebFormat.initials(signedIn.user.name))
         nav = Navigation(
-            inbox: actor.may(.readConversations), segments: actor.may(.viewSegments), dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
+            inbox: actor.may(.readConversations), segments: actor.may(.viewSegments), campaigns: actor.may(.viewCampaigns),
+            dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
             insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers),
             audit: actor.may(.viewAuditLog))
     }

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// Headers every page of the web workspace carries: a Content Security Policy that allows
 /// only Rapport's own scripts, styles and connections (no inline script, no CDN), no framing,
-/// no MIME sniffing, and no caching of pages that show customers' data.
+/// no MIME sniffing, and no caching of pages that show customers' data. A route that needs
+/// another policy (the campaign preview, framed by the campaign's page) sets its own.
 struct SecurityHeadersMiddleware: RouterMiddleware {
     static let policy = [
         "default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: https:", "connect-src 'self'",
@@ -18,10 +19,12 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         _ request: Request, context: RapportRequestContext, next: (Request, RapportRequestContext) async throws -> Response
     ) async throws -> Response {
         var response = try await next(request, context)
-        response.headers[Self.contentSecurityPolicy] = Self.policy
+        // A page that frames or is framed sets its own (the campaign page and its preview), and
+        // the click redirect its referrer policy; every other response gets these.
+        if response.headers[Self.contentSecurityPolicy] == nil { response.headers[Self.contentSecurityPolicy] = Self.policy }
         response.headers[Self.contentTypeOptions] = "nosniff"
-        response.headers[Self.frameOptions] = "DENY"
-        response.headers[Self.referrerPolicy] = "same-origin"
+        if response.headers[Self.frameOptions] == nil { response.headers[Self.frameOptions] = "DENY" }
+        if response.headers[Self.referrerPolicy] == nil { response.headers[Self.referrerPolicy] = "same-origin" }
         if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
         return response
     }

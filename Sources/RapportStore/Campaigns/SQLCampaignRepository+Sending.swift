@@ -74,14 +74,19 @@ extension SQLCampaignRepository {
                 """).all().map { try $0.string("customer_id") })
         }
         var consents: [String: ConsentEntry] = [:]
+        var analytics: [String: ConsentEntry] = [:]
         if let channel = campaign.channel.inboxChannel.consentChannel {
             let consentRepository = SQLConsentRepository(handle: handle)
             let entries = try await handle.sql.raw("""
-                SELECT * FROM consent_entries WHERE customer_id IN (\(binds: liveIDs)) AND purpose = \(bind: ConsentPurpose.marketing.rawValue)
-                  AND channel = \(bind: channel.rawValue)
+                SELECT * FROM consent_entries WHERE customer_id IN (\(binds: liveIDs))
+                  AND ((purpose = \(bind: ConsentPurpose.marketing.rawValue) AND channel = \(bind: channel.rawValue))
+                    OR (purpose = \(bind: ConsentPurpose.analytics.rawValue) AND channel IN (\(binds: [channel.rawValue, ConsentChannel.web.rawValue]))))
                 """).all().compactMap(consentRepository.decode)
-            for state in Dictionary(grouping: entries, by: \.customerID).mapValues(ConsentState.states) {
-                consents[state.key] = state.value.first?.current
+            for (customerID, states) in Dictionary(grouping: entries, by: \.customerID).mapValues(ConsentState.states) {
+                consents[customerID] = states.first { $0.purpose == .marketing }?.current
+                // Analytics refused on the channel or on the shop's site (its consent banner) holds.
+                let analyticsStates = states.filter { $0.purpose == .analytics }.map(\.current)
+                analytics[customerID] = analyticsStates.first { $0.status != .granted } ?? analyticsStates.first
             }
         }
         var preferences: [String: ContactPreferences] = [:]
@@ -106,7 +111,7 @@ extension SQLCampaignRepository {
             let id = try row.string("id")
             return CampaignRecipientFacts(
                 customerID: id, excluded: excluded.contains(id), address: try row.optionalString("address"), marketingConsent: consents[id],
-                preferences: preferences[id], recentSends: sends[id] ?? [])
+                preferences: preferences[id], recentSends: sends[id] ?? [], analyticsConsent: analytics[id])
         }
     }
 
@@ -253,10 +258,18 @@ extension SQLCampaignRepository {
 
     func recordFeedback(_ kind: DeliveryFeedback.Kind, sendID: String, at date: Date) async throws {
         let now = Timestamp.microseconds(date)
-        let set: SQLQueryString = switch kind {
-        case .hardBounce: "status = \(bind: CampaignSendStatus.bounced.rawValue), bounced_at = COALESCE(bounced_at, \(bind: now))"
-        case .complaint: "complained_at = COALESCE(complained_at, \(bind: now))"
-        case .unsubscribe: "unsubscribed_at = COALESCE(unsubscribed_at, \(bind: now))"
+        let set: SQLQueryString
+        switch kind {
+        case .hardBounce: set = "status = \(bind: CampaignSendStatus.bounced.rawValue), bounced_at = COALESCE(bounced_at, \(bind: now))"
+        case .complaint: set = "complained_at = COALESCE(complained_at, \(bind: now))"
+        case .unsubscribe: set = "unsubscribed_at = COALESCE(unsubscribed_at, \(bind: now))"
+        case .delivered:
+            // Delivered only from `sent`: a bounce reported first stands.
+            set = """
+                status = CASE WHEN status = \(bind: CampaignSendStatus.sent.rawValue) THEN \(bind: CampaignSendStatus.delivered.rawValue) ELSE status END,
+                  delivered_at = COALESCE(delivered_at, \(bind: now))
+                """
+        case .softBounce: return
         }
         try await handle.sql.raw("UPDATE campaign_sends SET \(set) WHERE id = \(bind: sendID)").run()
     }

@@ -48,4 +48,43 @@ struct SQLSuppressionRepository: SuppressionRepository {
         }
         return found
     }
+
+    func recordSoftBounce(
+        channel: ConsentChannel, address: String, messageID: String?, providerID: String?, workspaceID: String, at date: Date, since: Date
+    ) async throws -> Int {
+        let every = digests.every(address, channel, workspaceID)
+        let at = Timestamp.microseconds(date)
+        // One row per message: its Message-ID, else the provider's own id (a redelivered report
+        // carries the same); only a report naming neither is its own, keyed by its time.
+        let key = messageID.map { "id:" + String($0.prefix(998)) } ?? providerID.map { "provider:" + String($0.prefix(256)) } ?? "at:\(at)"
+        try await handle.sql.raw("""
+            DELETE FROM soft_bounces WHERE workspace_id = \(bind: workspaceID) AND channel = \(bind: channel.rawValue)
+              AND address_digest IN (\(binds: every)) AND occurred_at < \(bind: Timestamp.microseconds(since))
+            """).run()
+        try await handle.sql.raw("""
+            INSERT INTO soft_bounces (workspace_id, channel, address_digest, message_key, occurred_at)
+            VALUES (\(bind: workspaceID), \(bind: channel.rawValue), \(bind: digests.current(address, channel, workspaceID)), \(bind: key), \(bind: at))
+            ON CONFLICT (workspace_id, channel, address_digest, message_key) DO NOTHING
+            """).run()
+        return try await softBounceCount(channel: channel, address: address, workspaceID: workspaceID)
+    }
+
+    func softBounceCount(channel: ConsentChannel, address: String, workspaceID: String) async throws -> Int {
+        Int(try await handle.sql.raw("""
+            SELECT COUNT(*) AS n FROM soft_bounces WHERE workspace_id = \(bind: workspaceID) AND channel = \(bind: channel.rawValue)
+              AND address_digest IN (\(binds: digests.every(address, channel, workspaceID)))
+            """).first().map { try $0.int("n") } ?? 0)
+    }
+
+    func clearSoftBounces(channel: ConsentChannel, address: String, workspaceID: String) async throws -> Int {
+        try await handle.sql.raw("""
+            DELETE FROM soft_bounces WHERE workspace_id = \(bind: workspaceID) AND channel = \(bind: channel.rawValue)
+              AND address_digest IN (\(binds: digests.every(address, channel, workspaceID))) RETURNING message_key
+            """).all().count
+    }
+
+    func purgeSoftBounces(before cutoff: Date) async throws -> Int {
+        // A scan of the table (its key does not lead with the time): hourly, over rows that last a month.
+        try await handle.sql.raw("DELETE FROM soft_bounces WHERE occurred_at < \(bind: Timestamp.microseconds(cutoff)) RETURNING message_key").all().count
+    }
 }

@@ -104,6 +104,7 @@ enum PersonalDataMap {
         "inbound_nonces": "replay protection for provider webhooks",
         "erased_subjects": "digests of erased ids, not the ids",
         "suppressions": "digests of suppressed addresses (kept after an erasure, so an erased person who said STOP is not texted again)",
+        "soft_bounces": "digests of addresses that bounced softly, with the message and time (three within 30 days suppress the address)",
         "audit_heads": "the end of each audit chain",
         "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
         "campaigns": "campaign definitions: content, audience by segment, schedule",

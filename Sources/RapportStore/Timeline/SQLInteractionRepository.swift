@@ -23,20 +23,22 @@ struct SQLInteractionRepository: InteractionRepository {
         try await handle.dialect.bulkInsert(table: "interactions", columns: Self.columns, rows: rows, on: handle)
     }
 
-    /// Touchpoints and tracked calls together, newest first: each source gives its newest page
-    /// from its own index and the two are merged.
+    /// Touchpoints, tracked calls and the campaign messages that went to the customer together,
+    /// newest first: each source gives its newest page from its own index and they are merged.
     func timeline(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<Interaction> {
         var after: SQLQueryString = ""
+        var sentAfter: SQLQueryString = ""
         if let cursor = page.startingAfter {
-            let table = cursor.hasPrefix(IDPrefix.trackedEvent.rawValue + "_") ? "tracked_events" : "interactions"
+            let (table, column) = cursor.hasPrefix(IDPrefix.trackedEvent.rawValue + "_") ? ("tracked_events", "occurred_at")
+                : cursor.hasPrefix(IDPrefix.campaignSend.rawValue + "_") ? ("campaign_sends", "sent_at") : ("interactions", "occurred_at")
             let anchor = try await handle.sql.raw("""
-                SELECT occurred_at FROM \(ident: table) WHERE id = \(bind: cursor) AND customer_id = \(bind: customerID)
+                SELECT \(ident: column) AS occurred_at FROM \(ident: table) WHERE id = \(bind: cursor) AND customer_id = \(bind: customerID)
                 """).first()
-            guard let anchor else {
+            guard let anchor, let time = try anchor.optionalDate("occurred_at").map(Timestamp.microseconds) else {
                 throw RapportError.invalid(field: "starting_after", "\(cursor) is not an interaction of this customer")
             }
-            let time = try anchor.int("occurred_at")
             after = " AND (occurred_at < \(bind: time) OR (occurred_at = \(bind: time) AND id < \(bind: cursor)))"
+            sentAfter = " AND (s.sent_at < \(bind: time) OR (s.sent_at = \(bind: time) AND s.id < \(bind: cursor)))"
         }
         let limit = page.limit + 1
         var query: SQLQueryString = """
@@ -56,6 +58,16 @@ struct SQLInteractionRepository: InteractionRepository {
         query += after
         query += """
                  ORDER BY occurred_at DESC, id DESC LIMIT \(literal: limit)) b
+              UNION ALL
+              SELECT * FROM (SELECT s.id, s.workspace_id, s.customer_id, k.channel, 'outbound' AS direction,
+                  \(bind: InteractionKind.campaignMessage.rawValue) AS kind, k.name AS summary, s.sent_at AS occurred_at, NULL AS payload,
+                  s.sent_at AS created_at
+                FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id
+                WHERE s.customer_id = \(bind: customerID) AND s.workspace_id = \(bind: workspaceID) AND s.sent_at IS NOT NULL
+            """
+        query += sentAfter
+        query += """
+                 ORDER BY s.sent_at DESC, s.id DESC LIMIT \(literal: limit)) c
             ) t ORDER BY occurred_at DESC, id DESC LIMIT \(literal: limit)
             """
         let rows = try await handle.sql.raw(query).all()
@@ -78,6 +90,20 @@ struct SQLInteractionRepository: InteractionRepository {
                 WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
                 """).run()
         }
+        // Campaign messages follow too, so the frequency cap, attribution and the timeline see
+        // them; except where the survivor got the same campaign (one send per campaign and
+        // customer), whose row stays with the merged-away profile.
+        try await handle.sql.raw("""
+            INSERT INTO merge_moves (merge_id, interaction_id)
+            SELECT \(bind: mergeID), s.id FROM campaign_sends s
+            WHERE s.customer_id = \(bind: fromCustomerID) AND s.workspace_id = \(bind: workspaceID)
+              AND NOT EXISTS (SELECT 1 FROM campaign_sends t WHERE t.campaign_id = s.campaign_id AND t.customer_id = \(bind: toCustomerID))
+            """).run()
+        try await handle.sql.raw("""
+            UPDATE campaign_sends SET customer_id = \(bind: toCustomerID)
+            WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
+              AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
+            """).run()
     }
 
     func rememberMove(of rowID: String, underMerge mergeID: String) async throws {
@@ -85,7 +111,7 @@ struct SQLInteractionRepository: InteractionRepository {
     }
 
     func moveBack(mergeID: String, to customerID: String, workspaceID: String) async throws {
-        for table in Self.ownedTables {
+        for table in Self.ownedTables + ["campaign_sends"] {
             try await handle.sql.raw("""
                 UPDATE \(ident: table) SET customer_id = \(bind: customerID)
                 WHERE workspace_id = \(bind: workspaceID)

@@ -16,6 +16,8 @@ struct RouteFixtures {
     var webhookID: String
     var segmentID: String
     var campaignID: String
+    /// A second draft for the pages' routes, so deleting it from its page leaves the API's.
+    var pageCampaignID: String
     var teamID: String
     var inboxID: String
     var conversationID: String
@@ -47,6 +49,9 @@ struct RouteFixtures {
         let campaign = try await api.send(.post, "/api/v1/campaigns", json: """
             {"name":"Matrix","channel":"email","inbox_id":"\(mail.id)","segment_id":"\(segmentID)","subject":"Hi","body":"Hello"}
             """)
+        let pageCampaign = try await api.send(.post, "/api/v1/campaigns", json: """
+            {"name":"Matrix page","channel":"email","inbox_id":"\(mail.id)","segment_id":"\(segmentID)","subject":"Hi","body":"Hello"}
+            """)
         let team = try await api.send(.post, "/api/v1/teams", json: #"{"name":"Matrix"}"#)
         let teamID = try #require(team.object["id"] as? String)
         let inbox = try await api.send(.post, "/api/v1/inboxes", json: #"{"channel":"webchat","name":"Chat","team_id":"\#(teamID)","settings":{"identity_secret":"matrix-secret-0123456789abc"}}"#)
@@ -63,7 +68,8 @@ struct RouteFixtures {
             productID: try #require(product.object["id"] as? String), orderID: orderID,
             returnID: try #require(requested.object["id"] as? String), sourceID: try #require(source.object["id"] as? String),
             webhookID: try #require(webhook.object["id"] as? String), segmentID: segmentID,
-            campaignID: try #require(campaign.object["id"] as? String, "\(campaign.object)"), teamID: teamID, inboxID: inboxID,
+            campaignID: try #require(campaign.object["id"] as? String, "\(campaign.object)"),
+            pageCampaignID: try #require(pageCampaign.object["id"] as? String, "\(pageCampaign.object)"), teamID: teamID, inboxID: inboxID,
             conversationID: conversationID, userID: user.id, workspaceID: api.workspaceID)
     }
 
@@ -78,6 +84,7 @@ struct RouteFixtures {
         case route.hasPrefix("/api/v1/webhook_endpoints/"): webhookID
         case route.hasPrefix("/api/v1/segments/"), route.hasPrefix("/segments/"): segmentID
         case route.hasPrefix("/api/v1/campaigns/"): campaignID
+        case route.hasPrefix("/campaigns/"): pageCampaignID
         case route.hasPrefix("/api/v1/conversations/"), route.hasPrefix("/inbox/"): conversationID
         case route.hasPrefix("/api/v1/agents/"): userID
         case route.hasPrefix("/api/v1/teams/"): teamID

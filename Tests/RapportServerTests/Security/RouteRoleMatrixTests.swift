@@ -47,6 +47,9 @@ struct RouteRoleMatrixTests {
         "POST /unsubscribe/{token}": .ownCredentials,
         "GET /confirm/{token}": .ownCredentials,
         "POST /confirm/{token}": .ownCredentials,
+        // A campaign message's click redirect and open pixel: the signature is the credential.
+        "GET /c/{send_id}/{signature}": .ownCredentials,
+        "GET /o/{send_id}/{signature}": .ownCredentials,
         "OPTIONS /chat/{inbox_id}/sessions": .open,
         "POST /chat/{inbox_id}/sessions": .open,
         "OPTIONS /chat/{inbox_id}/messages": .open,
@@ -191,12 +194,28 @@ struct RouteRoleMatrixTests {
         "GET /api/v1/campaigns": .roles(everyone),
         "POST /api/v1/campaigns": .roles(analysts),
         "GET /api/v1/campaigns/{id}": .roles(everyone),
+        // The report carries revenue: the insights' roles.
+        "GET /api/v1/campaigns/{id}/report": .roles(analysts),
         "PATCH /api/v1/campaigns/{id}": .roles(analysts),
         "DELETE /api/v1/campaigns/{id}": .roles(analysts),
         "POST /api/v1/campaigns/{id}/send": .roles(analysts),
         "POST /api/v1/campaigns/{id}/pause": .roles(analysts),
         "POST /api/v1/campaigns/{id}/resume": .roles(analysts),
         "POST /api/v1/campaigns/{id}/cancel": .roles(analysts),
+        // A preview shows what everyone may see; a test send mails the team, so only those who send campaigns
+        "POST /api/v1/campaigns/{id}/preview": .roles(everyone),
+        "POST /api/v1/campaigns/{id}/test_send": .roles(analysts),
+        "GET /campaigns": .roles(everyone),
+        "GET /campaigns/new": .roles(analysts),
+        "POST /campaigns": .roles(analysts),
+        "GET /campaigns/{id}": .roles(everyone),
+        "GET /campaigns/{id}/preview": .roles(everyone),
+        "POST /campaigns/{id}/send": .roles(analysts),
+        "POST /campaigns/{id}/pause": .roles(analysts),
+        "POST /campaigns/{id}/resume": .roles(analysts),
+        "POST /campaigns/{id}/cancel": .roles(analysts),
+        "POST /campaigns/{id}/test": .roles(analysts),
+        "POST /campaigns/{id}/delete": .roles(analysts),
 
         // Conversations and their set-up
         "GET /api/v1/conversations": .roles(support),

@@ -1,0 +1,40 @@
+import Foundation
+
+/// Counts what recipients do with campaign messages, from the links `CampaignTracking` signs:
+/// the click redirect (which sends the customer on to the signed target and nowhere else) and
+/// the open pixel. Anyone may call them, so nothing but a valid signature is believed, and the
+/// signature binds the send and the target. Checking and counting are separate steps so that
+/// a customer is sent on even when the count cannot be written.
+public struct CampaignEngagementService: Sendable {
+    let context: CoreContext
+    let signer: any LinkSigner
+
+    public init(context: CoreContext, signer: any LinkSigner) {
+        self.context = context
+        self.signer = signer
+    }
+
+    /// The target a click redirect may lead to. A signature that is not this installation's
+    /// for the send and target is a 404: the redirect never leads anywhere it did not sign.
+    public func clickTarget(sendID: String, signature: String, target: String) throws(RapportError) -> String {
+        guard ResourceID.isValid(sendID, prefix: .campaignSend), target.utf8.count <= 8_192, CampaignTracking.isValidClick(sendID: sendID, target: target, signature: signature, signer: signer) else {
+            throw RapportError.notFound("This link is not valid.")
+        }
+        return target
+    }
+
+    /// Checks an open pixel's signature: one that is not this installation's for the send is a 404.
+    public func checkOpen(sendID: String, signature: String) throws(RapportError) {
+        guard ResourceID.isValid(sendID, prefix: .campaignSend), CampaignTracking.isValidOpen(sendID: sendID, signature: signature, signer: signer) else {
+            throw RapportError.notFound("This image is not valid.")
+        }
+    }
+
+    /// Counts an open or a click of a send whose link was checked; answers whether the send
+    /// was found (a message that went).
+    @discardableResult
+    public func record(_ kind: CampaignEngagement, sendID: String) async throws -> Bool {
+        let now = context.clock.now()
+        return try await context.store.write { session in try await session.campaigns.recordEngagement(kind, sendID: sendID, at: now) }
+    }
+}

@@ -1,0 +1,99 @@
+/// A campaign's page (`campaign`): its status with the moves it allows (as forms that post
+/// with the CSRF token), who gets what, a preview as a chosen customer (a sandboxed frame) with
+/// a test send to oneself, and the report: the send log's counts, who was left out and why,
+/// an SVG chart of messages sent, opened and clicked over time, and what it brought.
+struct CampaignPageView: TemplateView {
+    /// A figure of the report; `key` names it in the page (`stat-sent`).
+    struct Tile: TemplateView {
+        let key: String
+        let figure: Int
+        let words: String
+    }
+
+    struct Reason: TemplateView {
+        /// The API's name (`no_consent`).
+        let code: String
+        let words: String
+        let count: Int
+    }
+
+    struct SegmentLink: TemplateView {
+        let id: String
+        let name: String
+    }
+
+    /// One locale's version of the content.
+    struct Version: TemplateView {
+        let locale: String
+        let subject: String?
+        let isDefault: Bool
+    }
+
+    /// The e-mail as the chosen customer gets it: its headers, and the frame that shows it.
+    struct Preview: TemplateView {
+        let to: String?
+        let subject: String
+        let preheader: String?
+        let locale: String
+        /// The preview route the frame loads.
+        let frame: String
+        /// Rendered for the sample recipient, not a customer.
+        let sample: Bool
+        /// What the test-send form repeats: the customer and the locale chosen.
+        let customerID: String?
+        let localeChoice: String?
+    }
+
+    let id: String
+    let name: String
+    let status: String
+    let statusCode: String
+    let channel: String
+    let inbox: String
+    let created: String
+    let createdBy: String
+    let started: String?
+    let finished: String?
+    /// Why the sender paused it.
+    let statusReason: String?
+
+    let audience: [SegmentLink]
+    let exclusions: [SegmentLink]
+    let hasExclusions: Bool
+    let versions: [Version]
+    let holdout: String
+    let cap: String
+    let schedule: String
+
+    let mayAct: Bool
+    let maySend: Bool
+    /// `Send now` or `Schedule`.
+    let sendWords: String
+    let mayPause: Bool
+    let mayResume: Bool
+    let mayCancel: Bool
+    let mayDelete: Bool
+    let mayTest: Bool
+
+    /// Whether the channel can be previewed (e-mail).
+    let previewable: Bool
+    var preview: Preview?
+    var previewError: String?
+    /// Whom to preview as: the sample, and the first members of the campaign's first segment.
+    let recipients: [ChoiceView]
+    /// The customer's own locale, or one of the content's.
+    let locales: [ChoiceView]
+
+    let tiles: [Tile]
+    let reasons: [Reason]
+    /// Inline SVG of messages sent, opened and clicked per hour or day; nil before any went.
+    let chart: String?
+    let chartWords: String
+    /// What it brought: attributed orders, return, lift over the holdout; nil for a role
+    /// that does not see the store's figures.
+    let results: CampaignResultsView?
+    /// What the last action did.
+    var notice: String?
+    /// Why the last action was refused.
+    var actionError: String?
+}

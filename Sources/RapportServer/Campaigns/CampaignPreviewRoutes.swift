@@ -1,0 +1,38 @@
+import Hummingbird
+import RapportCore
+
+/// `POST /api/v1/campaigns/{id}/preview`: the campaign's e-mail as a customer (or a sample
+/// with no name) would get it, rendered by the sender's own code with links that do nothing;
+/// `POST /api/v1/campaigns/{id}/test_send`: that e-mail sent once, `[Test] ` before its
+/// subject, to a user of the workspace (the signed-in user, or the user `address` names),
+/// never counted in the campaign's send log or stats.
+struct CampaignPreviewRoutes {
+    let sender: CampaignDispatcher
+
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
+        group.post("campaigns/:id/preview", requiring: .viewCampaigns, use: preview)
+        group.post("campaigns/:id/test_send", requiring: .manageCampaigns, use: testSend)
+    }
+
+    /// `{"customer_id"?, "locale"?}`.
+    @Sendable func preview(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .campaign, "campaign")
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let customerID = body.string("customer_id", maxLength: 64)
+        let locale = body.string("locale", maxLength: 35)
+        try body.finish()
+        return try JSONResponse.make(CampaignPreviewResponse(try await sender.preview(id: id, customerID: customerID, locale: locale, as: context.actor)))
+    }
+
+    /// `{"customer_id"?, "locale"?, "address"?}`; 200 once the mail server took it.
+    @Sendable func testSend(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .campaign, "campaign")
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let customerID = body.string("customer_id", maxLength: 64)
+        let locale = body.string("locale", maxLength: 35)
+        let address = body.string("address", maxLength: 320)
+        try body.finish()
+        let sent = try await sender.testSend(id: id, customerID: customerID, locale: locale, to: address, as: context.actor)
+        return try JSONResponse.make(CampaignTestSendResponse(sent))
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import RapportCore
+import RapportLearning
+
+/// `GET /api/v1/campaigns/{id}/report`: the counts and rates, the orders attributed to the
+/// campaign with their revenue, average order value and return on the messages' cost, and the
+/// recipients against the holdout. Money is in minor units (cents); `revenue` lists an amount
+/// per currency, the single figures are in `currency`.
+struct CampaignReportResponse: Encodable {
+    /// An amount in minor units of a currency.
+    struct Money: Encodable {
+        let currency: String
+        let amount: Int64
+
+        static func list(_ amounts: [String: Int64]) -> [Money] {
+            amounts.sorted { $0.key < $1.key }.map { Money(currency: $0.key, amount: $0.value) }
+        }
+    }
+
+    struct Attribution: Encodable {
+        let clickDays: Int
+        let openDays: Int
+        let orders: Int
+        let ordersFromClicks: Int
+        let revenue: [Money]
+        let averageOrderValue: Int64?
+        let cost: Int64?
+        let costCurrency: String?
+        let returnOnInvestment: Double?
+    }
+
+    struct Group: Encodable {
+        let members: Int
+        let converted: Int
+        let conversionRate: Double?
+        let revenue: [Money]
+        let revenuePerMember: Double?
+
+        init(_ outcome: CampaignGroupOutcome, currency: String?) {
+            members = outcome.members
+            converted = outcome.converted
+            conversionRate = outcome.conversionRate
+            revenue = Money.list(outcome.revenue)
+            revenuePerMember = currency.flatMap(outcome.revenuePerMember)
+        }
+    }
+
+    struct Interval: Encodable {
+        let confidence: Double
+        let lower: Double
+        let upper: Double
+    }
+
+    struct Holdout: Encodable {
+        let windowDays: Int
+        let recipients: Group
+        let holdout: Group
+        let relativeLift: Double?
+        let incrementalRevenue: Int64?
+        let z: Double?
+        let pValue: Double?
+        let significant: Bool
+        /// The interval for recipients' conversion rate less the holdout's.
+        let differenceInterval: Interval?
+    }
+
+    let object = "campaign_report"
+    let campaignID: String
+    let status: String
+    let currency: String?
+    let stats: [String: Int]
+    let rates: [String: Double?]
+    let opensCaveat = CampaignReport.opensCaveat
+    let attribution: Attribution
+    let holdout: Holdout
+
+    init(_ report: CampaignReport) {
+        campaignID = report.campaign.id
+        status = report.campaign.status.rawValue
+        currency = report.currency
+        stats = Dictionary(report.stats.fields, uniquingKeysWith: { first, _ in first })
+        let stats = report.stats
+        func share(_ part: Int, of whole: Int) -> Double? { whole > 0 ? Double(part) / Double(whole) : nil }
+        rates = [
+            "open_rate": share(stats.opened, of: stats.sent), "click_rate": share(stats.clicked, of: stats.sent),
+            "click_to_open_rate": share(stats.clicked, of: stats.opened), "unsubscribe_rate": share(stats.unsubscribed, of: stats.sent),
+            "bounce_rate": share(stats.statuses[.bounced] ?? 0, of: stats.sent), "complaint_rate": share(stats.complained, of: stats.sent),
+        ]
+        let summary = report.attribution
+        attribution = Attribution(
+            clickDays: summary.windows.clickDays, openDays: summary.windows.openDays, orders: summary.orders, ordersFromClicks: summary.ordersFromClicks,
+            revenue: Money.list(summary.revenue), averageOrderValue: report.currency.flatMap(summary.averageOrderValue), cost: summary.totalCost,
+            costCurrency: summary.cost?.currency, returnOnInvestment: summary.returnOnInvestment)
+        let lift = report.lift
+        let test = lift.test
+        let interval = test?.differenceInterval(confidence: CampaignLift.confidence)
+        holdout = Holdout(
+            windowDays: lift.windowDays, recipients: Group(lift.recipients, currency: report.currency), holdout: Group(lift.holdout, currency: report.currency),
+            relativeLift: lift.relativeLift, incrementalRevenue: report.currency.flatMap(lift.incrementalRevenue), z: test?.zScore, pValue: test?.pValue,
+            significant: test?.isSignificant(at: 1 - CampaignLift.confidence) ?? false,
+            differenceInterval: interval.map { Interval(confidence: $0.confidence, lower: $0.lower, upper: $0.upper) })
+    }
+}
