@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 /// Help-centre articles' Markdown, which the public help pages and campaign e-mails render. Whatever the article
-/// holds, the HTML has only the tags the renderer writes, and links only to web or site
+/// holds, the HTML has only the tags the renderer writes, and links only to web, mail, phone or site
 /// addresses: no script, no event handler, no `javascript:` link. Read as Unicode scalars, as
 /// a browser reads it (a bracket followed by a combining mark is one Swift character).
 @_cdecl("LLVMFuzzerTestOneInput")
@@ -34,8 +34,9 @@ public func fuzzHelpMarkdown(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
         targetView.append(contentsOf: inside)
         let target = String(targetView).replacingOccurrences(of: "&amp;", with: "&").lowercased()
         FuzzInput.expect(
-            target.hasPrefix("https://") || target.hasPrefix("http://") || (target.hasPrefix("/") && !target.hasPrefix("//")),
-            "a link goes to a web or site address: \(target)")
+            target.hasPrefix("https://") || target.hasPrefix("http://") || target.hasPrefix("mailto:") || target.hasPrefix("tel:")
+                || (target.hasPrefix("/") && !target.hasPrefix("//")),
+            "a link goes to a web, mail, phone or site address: \(target)")
     }
     return 0
 }

@@ -26,12 +26,7 @@ struct CampaignPagesTests {
     }
 
     static func audience(_ api: APIHarness, sink: SMTPSink) async throws -> Audience {
-        let inboxID = try await EmailChannelTests.inbox(api, sink: sink)
-        let inbox = try await api.services.inboxes.inbox(id: inboxID, channel: .email)
-        _ = try await api.services.inboxes.updateInbox(
-            id: inboxID, name: inbox.name,
-            settingChanges: ["dkim_domain": "shop.test", "dkim_selector": "s1", "dkim_private_key": try DKIMKey.generate(.ed25519SHA256).pemRepresentation],
-            teamID: nil, slaPolicyID: nil, as: .operator(workspaceID: api.workspaceID))
+        let inboxID = try await SignedCampaignInbox.make(api, sink: sink)
         var ids: [String] = []
         for (email, name, locale, consent) in [
             ("ana@example.com", "Ana", "en", true), ("budi@example.co.id", "Budi", "id-ID", true), ("nora@example.com", "Nora", "en", false),

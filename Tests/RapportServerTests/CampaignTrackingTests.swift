@@ -22,12 +22,7 @@ struct CampaignTrackingTests {
         let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
         defer { sink.stop() }
         try await APIHarness.run(on: database) { api in
-            let inboxID = try await EmailChannelTests.inbox(api, sink: sink)
-            let inbox = try await api.services.inboxes.inbox(id: inboxID, channel: .email)
-            _ = try await api.services.inboxes.updateInbox(
-                id: inboxID, name: inbox.name,
-                settingChanges: ["dkim_domain": "shop.test", "dkim_selector": "s1", "dkim_private_key": try DKIMKey.generate(.ed25519SHA256).pemRepresentation],
-                teamID: nil, slaPolicyID: nil, as: .operator(workspaceID: api.workspaceID))
+            let inboxID = try await SignedCampaignInbox.make(api, sink: sink)
             let listID = try #require(try await api.send(.post, "/api/v1/segments", json: #"{"name": "All", "kind": "list"}"#).object["id"] as? String)
             var customers: [String: String] = [:]
             for index in 0..<Self.audience {
@@ -159,13 +154,9 @@ struct CampaignTrackingTests {
         let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
         defer { sink.stop() }
         try await APIHarness.run(on: database) { api in
-            let inboxID = try await EmailChannelTests.inbox(api, sink: sink)
+            let inboxID = try await SignedCampaignInbox.make(api, sink: sink)
             let inbox = try await api.services.inboxes.inbox(id: inboxID, channel: .email)
             let owner = Actor.operator(workspaceID: api.workspaceID)
-            _ = try await api.services.inboxes.updateInbox(
-                id: inboxID, name: inbox.name,
-                settingChanges: ["dkim_domain": "shop.test", "dkim_selector": "s1", "dkim_private_key": try DKIMKey.generate(.ed25519SHA256).pemRepresentation],
-                teamID: nil, slaPolicyID: nil, as: owner)
             let listID = try #require(try await api.send(.post, "/api/v1/segments", json: #"{"name": "All", "kind": "list"}"#).object["id"] as? String)
             var ids: [String] = []
             for (address, analytics) in [("tracked@example.com", nil), ("private@example.com", "denied")] as [(String, String?)] {

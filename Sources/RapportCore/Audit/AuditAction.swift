@@ -43,6 +43,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case campaignPaused = "campaign.paused"
     case campaignResumed = "campaign.resumed"
     case campaignCancelled = "campaign.cancelled"
+    /// An A/B/n test's winner chosen, by the test or a manager, and sent to the rest.
+    case campaignWinnerChosen = "campaign.winner_chosen"
     /// A campaign's e-mail sent once to a user of the workspace to look at (never to customers).
     case campaignTestSent = "campaign.test_sent"
 }

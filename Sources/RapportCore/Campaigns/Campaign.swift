@@ -20,6 +20,9 @@ public struct Campaign: Sendable, Equatable {
     public var finishedAt: Date?
     /// Why the sender paused it (an inbox it cannot send through); nil otherwise.
     public var statusReason: String?
+    /// The variant an A/B/n test chose (or a manager did), sent to the rest; nil before.
+    public var winnerVariant: String?
+    public var winnerChosenAt: Date?
     public var createdBy: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -27,7 +30,7 @@ public struct Campaign: Sendable, Equatable {
     public init(
         id: String, workspaceID: String, name: String, channel: CampaignChannel, inboxID: String, status: CampaignStatus,
         definition: CampaignDefinition, scheduledAt: Date? = nil, startedAt: Date? = nil, audienceResolvedAt: Date? = nil, finishedAt: Date? = nil,
-        statusReason: String? = nil, createdBy: String,
+        statusReason: String? = nil, winnerVariant: String? = nil, winnerChosenAt: Date? = nil, createdBy: String,
         createdAt: Date, updatedAt: Date
     ) {
         self.id = id
@@ -42,8 +45,17 @@ public struct Campaign: Sendable, Equatable {
         self.audienceResolvedAt = audienceResolvedAt
         self.finishedAt = finishedAt
         self.statusReason = statusReason
+        self.winnerVariant = winnerVariant
+        self.winnerChosenAt = winnerChosenAt
         self.createdBy = createdBy
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    /// Paused because its A/B test found no winner: a manager chooses one (resuming alone
+    /// would only pause it again).
+    public var awaitsWinnerChoice: Bool {
+        status == .paused && definition.experiment != nil && winnerVariant == nil
+            && (statusReason?.hasPrefix(CampaignExperiment.choiceReasonPrefix) ?? false)
     }
 }

@@ -25,11 +25,13 @@ public struct CampaignDefinition: Sendable, Equatable {
     public var attribution: CampaignAttributionWindows
     /// What a message costs, for the report's return on investment; nil: not counted.
     public var costPerMessage: CampaignMessageCost?
+    /// An A/B/n test of the content; nil: everyone gets the content.
+    public var experiment: CampaignExperiment?
 
     public init(
         audience: CampaignAudience, content: [String: CampaignContent], defaultLocale: String, schedule: CampaignSchedule? = nil,
         holdoutShare: Double = CampaignDefinition.defaultHoldoutShare, frequencyCap: FrequencyCap = .standard, messagesPerSecond: Int? = nil,
-        attribution: CampaignAttributionWindows = .standard, costPerMessage: CampaignMessageCost? = nil
+        attribution: CampaignAttributionWindows = .standard, costPerMessage: CampaignMessageCost? = nil, experiment: CampaignExperiment? = nil
     ) {
         self.audience = audience
         self.content = content
@@ -40,6 +42,7 @@ public struct CampaignDefinition: Sendable, Equatable {
         self.messagesPerSecond = messagesPerSecond
         self.attribution = attribution
         self.costPerMessage = costPerMessage
+        self.experiment = experiment
     }
 
     /// The definition as the API reads and writes it (and as it is stored), every key present.
@@ -54,6 +57,7 @@ public struct CampaignDefinition: Sendable, Equatable {
             "throttle": messagesPerSecond.map { .object(["messages_per_second": .number(Double($0))]) } ?? .null,
             "attribution": attribution.json,
             "cost_per_message": costPerMessage?.json ?? .null,
+            "experiment": experiment?.json ?? .null,
         ])
     }
 }

@@ -21,6 +21,7 @@ public enum CampaignDefinitionParser {
 
     static let keys: Set<String> = [
         "audience", "content", "default_locale", "schedule", "holdout_share", "frequency_cap", "throttle", "attribution", "cost_per_message",
+        "experiment",
     ]
     static let contentKeys: Set<String> = ["subject", "preheader", "body", "text"]
 
@@ -29,13 +30,14 @@ public enum CampaignDefinitionParser {
     public static func parse(_ json: JSONValue, channel: CampaignChannel, path: String = "definition") throws -> CampaignDefinition {
         guard case .object(let object) = json else {
             throw invalid(
-                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`, `attribution`, `cost_per_message`)")
+                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`, `attribution`, `cost_per_message`, `experiment`)")
         }
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw invalid("\(path).\(unknown)", "is not a key a campaign's definition takes")
         }
         let audience = try self.audience(object["audience"], path: "\(path).audience")
         let content = try self.content(object["content"], channel: channel, path: "\(path).content")
+        let experiment = try self.experiment(object["experiment"], content: content, channel: channel, path: "\(path).experiment")
         return CampaignDefinition(
             audience: audience, content: content,
             defaultLocale: try defaultLocale(object["default_locale"], among: content, path: "\(path).default_locale"),
@@ -44,7 +46,7 @@ public enum CampaignDefinitionParser {
             frequencyCap: try frequencyCap(object["frequency_cap"], path: "\(path).frequency_cap"),
             messagesPerSecond: try throttle(object["throttle"], path: "\(path).throttle"),
             attribution: try attribution(object["attribution"], path: "\(path).attribution"),
-            costPerMessage: try cost(object["cost_per_message"], path: "\(path).cost_per_message"))
+            costPerMessage: try cost(object["cost_per_message"], path: "\(path).cost_per_message"), experiment: experiment)
     }
 
     /// Reads the short form: one segment, one locale (`en`), every other part as its default.
@@ -131,21 +133,26 @@ public enum CampaignDefinitionParser {
             }
             let localePath = "\(path).\(locale)"
             guard case .object(let fields) = value else { throw invalid(localePath, "must be an object with \(parts)") }
-            if let unknown = fields.keys.sorted().first(where: { !contentKeys.contains($0) }) {
-                throw invalid("\(localePath).\(unknown)", "is not a key content takes: `subject`, `preheader`, `body`, `text`")
-            }
-            func text(_ key: String) throws -> String? {
-                switch fields[key] {
-                case nil, .null?: return nil
-                case .string(let text)?: return text
-                default: throw invalid("\(localePath).\(key)", "must be a string")
-                }
-            }
-            let item = CampaignContent(subject: try text("subject"), preheader: try text("preheader"), body: try text("body"), text: try text("text"))
+            let item = try contentParts(fields, path: localePath)
             try check(item, channel: channel, path: localePath)
             content[locale] = item
         }
         return content
+    }
+
+    /// One locale's content as written, each part a string or absent; unknown keys refused.
+    private static func contentParts(_ fields: [String: JSONValue], path: String) throws -> CampaignContent {
+        if let unknown = fields.keys.sorted().first(where: { !contentKeys.contains($0) }) {
+            throw invalid("\(path).\(unknown)", "is not a key content takes: `subject`, `preheader`, `body`, `text`")
+        }
+        func text(_ key: String) throws -> String? {
+            switch fields[key] {
+            case nil, .null?: return nil
+            case .string(let text)?: return text
+            default: throw invalid("\(path).\(key)", "must be a string")
+            }
+        }
+        return CampaignContent(subject: try text("subject"), preheader: try text("preheader"), body: try text("body"), text: try text("text"))
     }
 
     /// The rules of one locale's content on the channel; `path` "" names the fields bare (the short form).
@@ -295,6 +302,81 @@ public enum CampaignDefinitionParser {
             return CampaignMessageCost(micros: Int64((amount * 1_000_000).rounded()), currency: currency)
         default:
             throw invalid(path, "must be null or an object such as `{\"amount\": 0.0008, \"currency\": \"USD\"}`: what one message costs to send")
+        }
+    }
+
+    private static func experiment(_ json: JSONValue?, content: [String: CampaignContent], channel: CampaignChannel, path: String) throws
+        -> CampaignExperiment?
+    {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .object(let object)?:
+            let keys = ["variants", "test_share", "metric", "wait_hours", "confidence"]
+            if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
+                throw invalid("\(path).\(unknown)", "is not a key an experiment takes: \(keys.map { "`\($0)`" }.joined(separator: ", "))")
+            }
+            guard case .array(let items)? = object["variants"], (1...CampaignExperiment.maximumVariants).contains(items.count) else {
+                throw invalid(
+                    "\(path).variants",
+                    "is required: 1 to \(CampaignExperiment.maximumVariants) variants besides the campaign's own content (`A`), each `{\"name\": \"B\", \"content\": {\"en\": {\"subject\": …}}}`")
+            }
+            var variants: [CampaignVariant] = []
+            for (index, item) in items.enumerated() {
+                let itemPath = "\(path).variants[\(index)]"
+                guard case .object(let fields) = item, case .string(let name)? = fields["name"] else {
+                    throw invalid(itemPath, "must be an object with a `name` and its `content`")
+                }
+                if let unknown = fields.keys.sorted().first(where: { !["name", "content"].contains($0) }) {
+                    throw invalid("\(itemPath).\(unknown)", "is not a key a variant takes: `name`, `content`")
+                }
+                guard (1...20).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
+                    name != CampaignExperiment.controlName, !variants.contains(where: { $0.name == name })
+                else {
+                    throw invalid("\(itemPath).name", "must be 1 to 20 letters, digits, - or _, not `A` (the campaign's own content) and not a name used already")
+                }
+                guard case .object(let locales)? = fields["content"], !locales.isEmpty else {
+                    throw invalid("\(itemPath).content", "is required: per locale, the parts this variant changes (`subject`, `preheader`, `body`, `text`)")
+                }
+                var changes: [String: CampaignContent] = [:]
+                for (locale, value) in locales.sorted(by: { $0.key < $1.key }) {
+                    let localePath = "\(itemPath).content.\(locale)"
+                    guard let base = content[locale] else { throw invalid(localePath, "names a locale the campaign's content does not have") }
+                    guard case .object(let parts) = value, !parts.isEmpty else { throw invalid(localePath, "must be an object with the parts this variant changes") }
+                    let change = try contentParts(parts, path: localePath)
+                    guard change != CampaignContent() else { throw invalid(localePath, "must change at least one part: `subject`, `preheader`, `body` or `text`") }
+                    let variant = CampaignVariant(name: name, content: [locale: change])
+                    try check(variant.applied(to: base, locale: locale), channel: channel, path: localePath)
+                    changes[locale] = change
+                }
+                variants.append(CampaignVariant(name: name, content: changes))
+            }
+            let testShare: Double
+            switch object["test_share"] {
+            case nil, .null?: testShare = 0.2
+            case .number(let share)? where share.isFinite && share >= 0.02 && share <= 1: testShare = share
+            default: throw invalid("\(path).test_share", "must be a number from 0.02 to 1: the share of the audience in the test (0.2 unless given)")
+            }
+            let metric: CampaignExperimentMetric
+            switch object["metric"] {
+            case nil, .null?: metric = .clickRate
+            case .string(let name)?:
+                guard let known = CampaignExperimentMetric(rawValue: name) else {
+                    throw invalid("\(path).metric", "must be one of \(CampaignExperimentMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                metric = known
+            default: throw invalid("\(path).metric", "must be one of \(CampaignExperimentMetric.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            let wait = object["wait_hours"] == nil || object["wait_hours"] == .null ? 4 : try whole(object["wait_hours"], in: 0...CampaignExperiment.maximumWaitHours, path: "\(path).wait_hours")
+            let confidence: Double
+            switch object["confidence"] {
+            case nil, .null?: confidence = 0.95
+            case .number(let level)? where [0.8, 0.9, 0.95, 0.99].contains(level): confidence = level
+            default: throw invalid("\(path).confidence", "must be 0.8, 0.9, 0.95 or 0.99")
+            }
+            return CampaignExperiment(variants: variants, testShare: testShare, metric: metric, waitHours: wait, confidence: confidence)
+        default:
+            throw invalid(path, "must be null or an object with `variants` (and optionally `test_share`, `metric`, `wait_hours`, `confidence`)")
         }
     }
 

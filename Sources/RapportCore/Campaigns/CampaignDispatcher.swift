@@ -73,6 +73,7 @@ public struct CampaignDispatcher: Sendable {
                     continue
                 }
                 if campaign.audienceResolvedAt == nil { handled += try await resolveAudience(of: campaign) }
+                if campaign.definition.experiment != nil { try await advanceExperiment(of: campaign) }
                 handled += try await sendBatch(of: campaign)
             } catch {
                 failure = failure ?? error
@@ -107,14 +108,17 @@ public struct CampaignDispatcher: Sendable {
                 let decision = CampaignRecipientRule.decide(
                     facts, channel: campaign.channel, suppressed: facts.address.flatMap { suppressed[$0] } ?? [], cap: definition.frequencyCap,
                     holdoutShare: definition.holdoutShare, campaignID: campaign.id, now: now)
+                // In an A/B test: in the test with a variant, or waiting for the winner.
+                let variant = decision == .send ? definition.experiment?.variant(customerID: facts.customerID, campaignID: campaign.id) : nil
+                let waits = decision == .send && definition.experiment != nil && variant == nil
                 let (status, reason): (CampaignSendStatus, CampaignSkipReason?) = switch decision {
-                case .send: (.queued, nil)
+                case .send: (waits ? .waiting : .queued, nil)
                 case .holdOut: (.heldOut, nil)
                 case .skip(let reason): (.skipped, reason)
                 }
                 return CampaignSend(
                     id: ResourceID.make(.campaignSend, at: now), campaignID: campaign.id, workspaceID: campaign.workspaceID, customerID: facts.customerID,
-                    status: status, skipReason: reason, address: facts.address, queuedAt: now)
+                    variant: variant, status: status, skipReason: reason, address: facts.address, queuedAt: now)
             }
             added += try await context.write { transaction in
                 let inserted = sends.isEmpty ? 0 : try await transaction.session.campaigns.insertSends(sends)
@@ -213,7 +217,7 @@ public struct CampaignDispatcher: Sendable {
     }
 
     /// Pauses a sending campaign the sender cannot go on with, saying why (audited).
-    private func pause(_ campaign: Campaign, reason: String) async throws {
+    func pause(_ campaign: Campaign, reason: String) async throws {
         let now = clock.now()
         try await context.write { transaction in
             guard try await transaction.session.campaigns.setStatus(
@@ -252,9 +256,13 @@ public struct CampaignDispatcher: Sendable {
             let preferences = PreferenceToken(
                 scope: .preferences, workspaceID: campaign.workspaceID, subjectID: claim.customerID, expiresAt: now + PreferenceService.preferencesLifetime
             ).text(signedBy: signer)
-            let (locale, content) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
-            let template = templates[locale] ?? CampaignEmailTemplate(content, locale: locale, sender: sender)
-            templates[locale] = template
+            let (locale, base) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
+            // A test message has its variant; after the test, everyone else gets the winner.
+            let variant = claim.variant ?? campaign.winnerVariant
+            let content = campaign.definition.experiment?.content(base, variant: variant, locale: locale) ?? base
+            let key = locale + "\u{0}" + (variant ?? "")
+            let template = templates[key] ?? CampaignEmailTemplate(content, locale: locale, sender: sender)
+            templates[key] = template
             let unsubscribeURL = links.unsubscribeURL(token: unsubscribe, sendID: claim.sendID)
             let values = CampaignEmailRenderer.values(for: claim)
             let tracked = !untracked.contains(claim.customerID)

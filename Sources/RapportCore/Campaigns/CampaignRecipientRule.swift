@@ -48,7 +48,11 @@ public enum CampaignRecipientRule {
     /// finaliser so that ids differing only at the end spread evenly, scaled to [0, 1)): the
     /// same customer lands on the same side however often the audience is resolved again.
     public static func isHeldOut(customerID: String, campaignID: String, share: Double) -> Bool {
-        guard share > 0 else { return false }
+        share > 0 && draw(customerID: customerID, campaignID: campaignID) < share
+    }
+
+    /// The draw behind `isHeldOut`, in [0, 1): other draws salt `campaignID` (`cmp_…/test`).
+    public static func draw(customerID: String, campaignID: String) -> Double {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in campaignID.utf8 + [0] + customerID.utf8 {
             hash ^= UInt64(byte)
@@ -59,6 +63,6 @@ public enum CampaignRecipientRule {
         hash ^= hash >> 33
         hash = hash &* 0xc4ce_b9fe_1a85_ec53
         hash ^= hash >> 33
-        return Double(hash >> 11) / Double(1 << 53) < share
+        return Double(hash >> 11) / Double(1 << 53)
     }
 }

@@ -7,13 +7,19 @@ public struct CampaignReport: Sendable, Equatable {
     public var attribution: CampaignAttributionSummary
     public var lift: CampaignLift
     public var currency: String?
+    /// An A/B/n test's variants among its test messages, `A` first; empty without a test.
+    public var variants: [CampaignVariantOutcome]
 
-    public init(campaign: Campaign, stats: CampaignStats, attribution: CampaignAttributionSummary, lift: CampaignLift, currency: String?) {
+    public init(
+        campaign: Campaign, stats: CampaignStats, attribution: CampaignAttributionSummary, lift: CampaignLift, currency: String?,
+        variants: [CampaignVariantOutcome] = []
+    ) {
         self.campaign = campaign
         self.stats = stats
         self.attribution = attribution
         self.lift = lift
         self.currency = currency
+        self.variants = variants
     }
 
     /// Opens are counted from the pixel, which Apple Mail's privacy protection loads for every

@@ -29,9 +29,15 @@ extension CampaignService {
             let window = definition.attribution.liftDays
             let outcome = try await session.campaigns.liftOutcome(campaignID: id, window: Double(window) * 86_400)
             let lift = CampaignLift(recipients: outcome.recipients, holdout: outcome.holdout, windowDays: window)
+            var variants: [CampaignVariantOutcome] = []
+            if let experiment = definition.experiment {
+                let found = try await session.campaigns.variantOutcomes(campaignID: id, metric: experiment.metric, window: Double(window) * 86_400)
+                variants = experiment.names.map { name in found.first { $0.name == name } ?? CampaignVariantOutcome(name: name, members: 0, successes: 0) }
+            }
             return CampaignReport(
                 campaign: campaign, stats: stats, attribution: attribution, lift: lift,
-                currency: Self.reportCurrency(cost: definition.costPerMessage, revenues: [attribution.revenue, outcome.recipients.revenue, outcome.holdout.revenue]))
+                currency: Self.reportCurrency(cost: definition.costPerMessage, revenues: [attribution.revenue, outcome.recipients.revenue, outcome.holdout.revenue]),
+                variants: variants)
         }
     }
 

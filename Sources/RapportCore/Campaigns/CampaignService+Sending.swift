@@ -58,7 +58,11 @@ extension CampaignService {
     }
 
     public func resume(id: String, as actor: Actor) async throws -> Campaign {
-        try await move(
+        let campaign = try await store.read { session in try await existing(id, workspaceID: actor.workspaceID, session: session) }
+        if campaign.awaitsWinnerChoice {
+            throw RapportError.conflict("Its A/B test found no winner: choose the variant to send to the rest (POST …/winner), which resumes it.")
+        }
+        return try await move(
             id, to: .sending, from: [.paused], action: .campaignResumed, as: actor,
             refusal: { "Only a paused campaign can be resumed; this one is \($0.rawValue)." })
     }

@@ -26,8 +26,8 @@ public struct CampaignStats: Sendable, Equatable {
     public var audience: Int { statuses.values.reduce(0, +) }
     /// Handed to the provider: sent, and since then delivered or bounced.
     public var sent: Int { (statuses[.sent] ?? 0) + (statuses[.delivered] ?? 0) + (statuses[.bounced] ?? 0) }
-    /// Still to go: queued, or held by a sender.
-    public var pending: Int { (statuses[.queued] ?? 0) + (statuses[.sending] ?? 0) }
+    /// Still to go: queued, held by a sender, or waiting for a test's winner.
+    public var pending: Int { (statuses[.queued] ?? 0) + (statuses[.sending] ?? 0) + (statuses[.waiting] ?? 0) }
 
     /// The counts as the API shows them: every key present, the skips as `skipped_<reason>`.
     public var fields: [(String, Int)] {

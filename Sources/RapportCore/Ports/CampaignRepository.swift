@@ -82,4 +82,18 @@ public protocol CampaignRepository: Sendable {
     /// The recipients (their message went) and the held-out customers, and their orders (not
     /// cancelled, not wholly refunded) within `window` seconds after the audience was resolved.
     func liftOutcome(campaignID: String, window: Double) async throws -> (recipients: CampaignGroupOutcome, holdout: CampaignGroupOutcome)
+    /// Each test variant's recipients (test messages that went: those with a variant) and how
+    /// many clicked, or ordered within `window` seconds of the draw, as `metric` says.
+    func variantOutcomes(campaignID: String, metric: CampaignExperimentMetric, window: Double) async throws -> [CampaignVariantOutcome]
+    /// Test messages still queued or held by a sender.
+    func pendingTestSends(campaignID: String) async throws -> Int
+    /// Members waiting for the test's winner.
+    func waitingSends(campaignID: String) async throws -> Int
+    /// Records the winner once the audience is resolved, once; answers whether this call did.
+    func setWinner(id: String, variant: String, at date: Date) async throws -> Bool
+    /// Queues up to `limit` of those waiting for the winner (they get the campaign's winner);
+    /// answers how many.
+    func releaseWaiting(campaignID: String, limit: Int) async throws -> Int
+    /// Pauses a sending campaign whose test has no winner yet, with the reason; answers whether it did.
+    func pauseForChoice(id: String, reason: String, at date: Date) async throws -> Bool
 }

@@ -92,6 +92,9 @@ struct CampaignPageView: TemplateView {
     /// What it brought: attributed orders, return, lift over the holdout; nil for a role
     /// that does not see the store's figures.
     let results: CampaignResultsView?
+    /// The A/B/n test: its variants, how each did (for the insights' roles), the winner or the
+    /// form to choose one.
+    let experiment: CampaignExperimentView?
     /// What the last action did.
     var notice: String?
     /// Why the last action was refused.

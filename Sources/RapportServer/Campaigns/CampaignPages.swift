@@ -37,6 +37,7 @@ struct CampaignPages {
         group.post("campaigns/:id/pause", requiring: .manageCampaigns, use: pause)
         group.post("campaigns/:id/resume", requiring: .manageCampaigns, use: resume)
         group.post("campaigns/:id/cancel", requiring: .manageCampaigns, use: cancel)
+        group.post("campaigns/:id/winner", requiring: .manageCampaigns, use: chooseWinner)
         group.post("campaigns/:id/test", requiring: .manageCampaigns, use: test)
         group.post("campaigns/:id/delete", requiring: .manageCampaigns, use: delete)
     }
@@ -154,6 +155,22 @@ struct CampaignPages {
         }
     }
 
+    /// Sends the A/B test's chosen variant to the rest of the audience.
+    @Sendable func chooseWinner(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        let form = try await WebForm.read(request, context: context)
+        let variant = Self.nonEmpty(form["variant"]) ?? ""
+        do {
+            _ = try await campaigns.chooseWinner(id: id, variant: variant, as: context.actor)
+            return WebRedirect.to("/campaigns/\(id)?done=winner")
+        } catch let error as RapportError {
+            guard let refusal = Self.refusal(error) else { throw error }
+            return try await render(context: context, id: id, customerID: nil, locale: nil, done: nil, status: refusal.status) {
+                $0.actionError = refusal.message
+            }
+        }
+    }
+
     /// Sends the preview chosen (`customer_id`, `locale`) to the signed-in user.
     @Sendable func test(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try Self.id(context)
@@ -247,7 +264,7 @@ struct CampaignPages {
         let mayManage = actor.may(.manageCampaigns)
         let maySend = mayManage && campaign.channel == .email && (campaign.status == .draft || campaign.status == .scheduled)
         let mayPause = mayManage && campaign.status == .sending
-        let mayResume = mayManage && campaign.status == .paused
+        let mayResume = mayManage && campaign.status == .paused && !campaign.awaitsWinnerChoice
         let mayCancel = mayManage && ([.scheduled, .sending, .paused] as Set<CampaignStatus>).contains(campaign.status)
         let mayDelete = mayManage && campaign.status == .draft
         let scheduledAhead = campaign.status == .draft && definition.schedule != nil
@@ -281,7 +298,15 @@ struct CampaignPages {
             chartWords: timeline.isEmpty
                 ? "Nothing has gone out yet."
                 : "Messages the provider took, and first opens and clicks, per \(timeline.bucket.rawValue) (UTC). Opens come from an image in the message: Apple Mail loads it for every message and other clients block it, so read them as a trend.",
-            results: report.map(CampaignResultsView.init), notice: Self.notice(done, campaign: campaign, user: context.session.user))
+            results: report.map(CampaignResultsView.init),
+            experiment: definition.experiment.map { experiment in
+                CampaignExperimentView(
+                    experiment, winner: campaign.winnerVariant, outcomes: report?.variants ?? [],
+                    defaultLocale: definition.defaultLocale,
+                    mayChoose: mayManage && campaign.winnerVariant == nil && campaign.audienceResolvedAt != nil
+                        && (campaign.status == .sending || campaign.status == .paused))
+            },
+            notice: Self.notice(done, campaign: campaign, user: context.session.user))
         adjust(&view)
         var response = try pages.render("campaign", context, title: campaign.name, section: "campaigns", view: view, status: status)
         response.headers[SecurityHeadersMiddleware.contentSecurityPolicy] = Self.pagePolicy
@@ -333,6 +358,7 @@ struct CampaignPages {
         case "paused": return "Paused: no further batch goes out until it is resumed."
         case "resumed": return "Resumed: sending goes on."
         case "cancelled": return "Cancelled: nothing more goes out; what went stays in the report."
+        case "winner": return "Variant \(campaign.winnerVariant ?? "") goes to the rest of the audience now."
         case "test": return "A test went to you at \(user.email). It is not counted in the report."
         default: return nil
         }

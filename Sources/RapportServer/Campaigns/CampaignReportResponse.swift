@@ -64,6 +64,26 @@ struct CampaignReportResponse: Encodable {
         let differenceInterval: Interval?
     }
 
+    struct Variant: Encodable {
+        let name: String
+        let members: Int
+        let successes: Int
+        let rate: Double?
+        /// Against `A`: nil for `A` itself or while either is empty.
+        let z: Double?
+        let pValue: Double?
+        let significant: Bool
+        let differenceInterval: Interval?
+    }
+
+    struct Experiment: Encodable {
+        let metric: String
+        let confidence: Double
+        let testShare: Double
+        let winner: String?
+        let variants: [Variant]
+    }
+
     let object = "campaign_report"
     let campaignID: String
     let status: String
@@ -73,6 +93,8 @@ struct CampaignReportResponse: Encodable {
     let opensCaveat = CampaignReport.opensCaveat
     let attribution: Attribution
     let holdout: Holdout
+    /// The A/B/n test among its test messages; null without one.
+    let experiment: Experiment?
 
     init(_ report: CampaignReport) {
         campaignID = report.campaign.id
@@ -99,5 +121,23 @@ struct CampaignReportResponse: Encodable {
             relativeLift: lift.relativeLift, incrementalRevenue: report.currency.flatMap(lift.incrementalRevenue), z: test?.zScore, pValue: test?.pValue,
             significant: test?.isSignificant(at: 1 - CampaignLift.confidence) ?? false,
             differenceInterval: interval.map { Interval(confidence: $0.confidence, lower: $0.lower, upper: $0.upper) })
+        experiment = report.campaign.definition.experiment.map { experiment in
+            let control = report.variants.first
+            return Experiment(
+                metric: experiment.metric.rawValue, confidence: experiment.confidence, testShare: experiment.testShare,
+                winner: report.campaign.winnerVariant,
+                variants: report.variants.map { outcome in
+                    let test = outcome.name == control?.name ? nil : control.flatMap { control in
+                        TwoProportionTest(successesA: outcome.successes, trialsA: outcome.members, successesB: control.successes, trialsB: control.members)
+                    }
+                    // Bonferroni: each comparison's interval at 1 − (1 − confidence) / comparisons.
+                    let comparisons = Double(max(1, report.variants.count - 1))
+                    let interval = test?.differenceInterval(confidence: 1 - (1 - experiment.confidence) / comparisons)
+                    return Variant(
+                        name: outcome.name, members: outcome.members, successes: outcome.successes, rate: outcome.rate, z: test?.zScore, pValue: test?.pValue,
+                        significant: test?.isSignificant(at: 1 - experiment.confidence, comparisons: max(1, report.variants.count - 1)) ?? false,
+                        differenceInterval: interval.map { Interval(confidence: $0.confidence, lower: $0.lower, upper: $0.upper) })
+                })
+        }
     }
 }

@@ -17,6 +17,8 @@ struct CampaignResponse: Encodable {
     let finishedAt: Date?
     /// Why the sender paused it; null otherwise.
     let statusReason: String?
+    /// The variant an A/B/n test (or a manager) chose for the rest; null before, or without a test.
+    let winnerVariant: String?
     /// The send log's counts (`CampaignStats.fields`): on a single campaign, not in lists.
     let stats: [String: Int]?
     let createdBy: String
@@ -34,6 +36,7 @@ struct CampaignResponse: Encodable {
         startedAt = campaign.startedAt
         audienceResolvedAt = campaign.audienceResolvedAt
         statusReason = campaign.statusReason
+        winnerVariant = campaign.winnerVariant
         self.stats = stats.map { Dictionary($0.fields, uniquingKeysWith: { first, _ in first }) }
         finishedAt = campaign.finishedAt
         createdBy = campaign.createdBy

@@ -17,6 +17,7 @@ struct CampaignRoutes {
         group.post("campaigns/:id/pause", requiring: .manageCampaigns, use: pause)
         group.post("campaigns/:id/resume", requiring: .manageCampaigns, use: resume)
         group.post("campaigns/:id/cancel", requiring: .manageCampaigns, use: cancel)
+        group.post("campaigns/:id/winner", requiring: .manageCampaigns, use: chooseWinner)
     }
 
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
@@ -63,6 +64,15 @@ struct CampaignRoutes {
 
     @Sendable func cancel(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         try await transition(context) { id in try await campaigns.cancel(id: id, as: context.actor) }
+    }
+
+    /// `{"variant": "B"}`: the A/B test's variant the rest of the audience gets.
+    @Sendable func chooseWinner(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let variant = body.requiredString("variant", maxLength: 20)
+        try body.finish()
+        guard let variant else { throw RapportError.invalid(field: "variant", "is required: the test's variant to send to the rest (`A`, `B`, …)") }
+        return try await transition(context) { id in try await campaigns.chooseWinner(id: id, variant: variant, as: context.actor) }
     }
 
     private func transition(

@@ -99,7 +99,7 @@ extension SQLCampaignRepository {
         // Other campaigns on this channel that reached them, or are about to (queued or held by
         // a sender), within the window: two campaigns resolved together still keep to the cap.
         var sends: [String: [Date]] = [:]
-        let counted = [CampaignSendStatus.queued, .sending, .sent, .delivered, .bounced].map(\.rawValue)
+        let counted = [CampaignSendStatus.queued, .waiting, .sending, .sent, .delivered, .bounced].map(\.rawValue)
         for row in try await handle.sql.raw("""
             SELECT s.customer_id, COALESCE(s.sent_at, s.queued_at) AS at FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id
             WHERE s.customer_id IN (\(binds: liveIDs)) AND s.campaign_id <> \(bind: campaign.id) AND k.channel = \(bind: campaign.channel.rawValue)
@@ -210,7 +210,7 @@ extension SQLCampaignRepository {
             UPDATE campaigns SET status = \(bind: CampaignStatus.sent.rawValue), finished_at = \(bind: now), updated_at = \(bind: now)
             WHERE id = \(bind: id) AND status = \(bind: CampaignStatus.sending.rawValue) AND audience_resolved_at IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM campaign_sends WHERE campaign_id = \(bind: id)
-                AND status IN (\(bind: CampaignSendStatus.queued.rawValue), \(bind: CampaignSendStatus.sending.rawValue)))
+                AND status IN (\(bind: CampaignSendStatus.queued.rawValue), \(bind: CampaignSendStatus.sending.rawValue), \(bind: CampaignSendStatus.waiting.rawValue)))
             RETURNING id
             """).all().isEmpty)
     }

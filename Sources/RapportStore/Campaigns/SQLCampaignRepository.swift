@@ -104,7 +104,8 @@ struct SQLCampaignRepository: CampaignRepository {
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"), channel: channel,
             inboxID: try row.string("inbox_id"), status: status, definition: definition, scheduledAt: try row.optionalDate("scheduled_at"),
             startedAt: try row.optionalDate("started_at"), audienceResolvedAt: try row.optionalDate("audience_resolved_at"),
-            finishedAt: try row.optionalDate("finished_at"), statusReason: try row.optionalString("status_reason"), createdBy: try row.string("created_by"),
+            finishedAt: try row.optionalDate("finished_at"), statusReason: try row.optionalString("status_reason"),
+            winnerVariant: try row.optionalString("winner_variant"), winnerChosenAt: try row.optionalDate("winner_chosen_at"), createdBy: try row.string("created_by"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))
     }
 

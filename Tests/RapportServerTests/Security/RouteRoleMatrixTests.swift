@@ -202,6 +202,7 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/campaigns/{id}/pause": .roles(analysts),
         "POST /api/v1/campaigns/{id}/resume": .roles(analysts),
         "POST /api/v1/campaigns/{id}/cancel": .roles(analysts),
+        "POST /api/v1/campaigns/{id}/winner": .roles(analysts),
         // A preview shows what everyone may see; a test send mails the team, so only those who send campaigns
         "POST /api/v1/campaigns/{id}/preview": .roles(everyone),
         "POST /api/v1/campaigns/{id}/test_send": .roles(analysts),
@@ -214,6 +215,7 @@ struct RouteRoleMatrixTests {
         "POST /campaigns/{id}/pause": .roles(analysts),
         "POST /campaigns/{id}/resume": .roles(analysts),
         "POST /campaigns/{id}/cancel": .roles(analysts),
+        "POST /campaigns/{id}/winner": .roles(analysts),
         "POST /campaigns/{id}/test": .roles(analysts),
         "POST /campaigns/{id}/delete": .roles(analysts),
 

@@ -1,0 +1,79 @@
+import Foundation
+import RapportLearning
+
+/// An A/B/n test of a campaign: a share of the audience (`testShare`) gets one of the variants
+/// at random, the campaign's own content being `A`; `waitHours` after the audience is resolved
+/// (and once every test message went), the variant with the best `metric` is sent to the rest
+/// of the audience, but only when it beats every other variant at `confidence` by the
+/// two-proportion z-test, Bonferroni-corrected for the comparisons. Otherwise the campaign
+/// pauses and a manager chooses.
+public struct CampaignExperiment: Sendable, Equatable {
+    public static let controlName = "A"
+    public static let maximumVariants = 4
+    public static let maximumWaitHours = 168
+    /// How the reason of a campaign paused for a manager's choice begins.
+    public static let choiceReasonPrefix = "The test found no winner"
+    /// Those waiting queued with the winner per round of the sender.
+    public static let releasePage = 5_000
+
+    /// Besides `A`: 1 to 4.
+    public var variants: [CampaignVariant]
+    /// The share of those who may receive it that is in the test, from 0.02 to 1 (everyone:
+    /// a pure split, nothing left to send the winner to).
+    public var testShare: Double
+    public var metric: CampaignExperimentMetric
+    public var waitHours: Int
+    /// 0.95 for 95 %.
+    public var confidence: Double
+
+    public init(variants: [CampaignVariant], testShare: Double, metric: CampaignExperimentMetric, waitHours: Int, confidence: Double) {
+        self.variants = variants
+        self.testShare = testShare
+        self.metric = metric
+        self.waitHours = waitHours
+        self.confidence = confidence
+    }
+
+    /// `A`, then the variants' names.
+    public var names: [String] { [Self.controlName] + variants.map(\.name) }
+
+    /// Which variant a customer tests, or nil when they wait for the winner: a fixed draw per
+    /// campaign and customer, apart from the holdout's.
+    public func variant(customerID: String, campaignID: String) -> String? {
+        let draw = CampaignRecipientRule.draw(customerID: customerID, campaignID: campaignID + "/test")
+        guard draw < testShare else { return nil }
+        let names = self.names
+        return names[min(names.count - 1, Int(draw / testShare * Double(names.count)))]
+    }
+
+    /// The content a variant gets in a locale.
+    public func content(_ base: CampaignContent, variant: String?, locale: String) -> CampaignContent {
+        guard let variant, let found = variants.first(where: { $0.name == variant }) else { return base }
+        return found.applied(to: base, locale: locale)
+    }
+
+    /// The winner, when the best variant beats each other one at the confidence (Bonferroni
+    /// over the comparisons; two-sided p-values, so stricter than the level for the one
+    /// direction that matters); nil when none does yet. Variants no test message reached
+    /// are left out of the comparison.
+    public func winner(of all: [CampaignVariantOutcome]) -> String? {
+        let outcomes = all.filter { $0.members > 0 }
+        guard outcomes.count >= 2,
+            let best = outcomes.max(by: { ($0.rate ?? -1, $1.name) < ($1.rate ?? -1, $0.name) }), best.members > 0
+        else { return nil }
+        let others = outcomes.filter { $0.name != best.name }
+        for other in others {
+            guard let test = TwoProportionTest(successesA: best.successes, trialsA: best.members, successesB: other.successes, trialsB: other.members),
+                test.difference > 0, test.isSignificant(at: 1 - confidence, comparisons: others.count)
+            else { return nil }
+        }
+        return best.name
+    }
+
+    public var json: JSONValue {
+        .object([
+            "variants": .array(variants.map(\.json)), "test_share": .number(testShare), "metric": .string(metric.rawValue),
+            "wait_hours": .number(Double(waitHours)), "confidence": .number(confidence),
+        ])
+    }
+}

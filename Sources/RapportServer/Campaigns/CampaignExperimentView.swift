@@ -1,0 +1,40 @@
+import Foundation
+import RapportCore
+
+/// A campaign's A/B/n test on its page: what it tests and how, each variant's subject and (for
+/// roles that see the store's figures) how it did among the test's messages, and the winner, or
+/// the form a manager chooses one with.
+struct CampaignExperimentView: TemplateView {
+    struct Variant: TemplateView {
+        let name: String
+        let subject: String
+        let members: Int?
+        let successes: Int?
+        let rate: String?
+        let isWinner: Bool
+    }
+
+    let summary: String
+    let winner: String?
+    let variants: [Variant]
+    let hasOutcomes: Bool
+    let mayChoose: Bool
+
+    init(_ experiment: CampaignExperiment, winner: String?, outcomes: [CampaignVariantOutcome], defaultLocale: String, mayChoose: Bool) {
+        let metric = experiment.metric == .clickRate ? "click rate" : "share who ordered"
+        summary = "\(CampaignWording.percent(experiment.testShare)) of the audience tests \(experiment.names.joined(separator: ", ")); "
+            + "\(experiment.waitHours) hours after sending starts, the best \(metric) goes to the rest if it is better than the others at "
+            + "\(Int(experiment.confidence * 100))%."
+        self.winner = winner
+        hasOutcomes = !outcomes.isEmpty
+        self.mayChoose = mayChoose
+        variants = experiment.names.map { name in
+            let outcome = outcomes.first { $0.name == name }
+            let subject = experiment.variants.first { $0.name == name }?.content[defaultLocale]?.subject
+            return Variant(
+                name: name, subject: subject ?? (name == CampaignExperiment.controlName ? "the campaign's own" : "as the campaign's"),
+                members: outcome?.members, successes: outcome?.successes, rate: outcome?.rate.map { String(format: "%.1f%%", $0 * 100) },
+                isWinner: name == winner)
+        }
+    }
+}

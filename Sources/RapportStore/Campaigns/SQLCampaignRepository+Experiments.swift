@@ -1,0 +1,67 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension SQLCampaignRepository {
+    func variantOutcomes(campaignID: String, metric: CampaignExperimentMetric, window: Double) async throws -> [CampaignVariantOutcome] {
+        let success: SQLQueryString = switch metric {
+        case .clickRate: "CASE WHEN s.clicked_at IS NOT NULL THEN 1 ELSE 0 END"
+        case .conversion:
+            """
+            CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id AND o.cancelled_at IS NULL AND o.total > o.refunded
+              AND o.placed_at >= s.queued_at AND o.placed_at < s.queued_at + \(bind: Int64(window * 1_000_000))) THEN 1 ELSE 0 END
+            """
+        }
+        let query: SQLQueryString = """
+            SELECT s.variant, COUNT(*) AS members, CAST(COALESCE(SUM(\(success)), 0) AS BIGINT) AS successes
+            FROM campaign_sends s WHERE s.campaign_id = \(bind: campaignID) AND s.variant IS NOT NULL AND s.sent_at IS NOT NULL
+            GROUP BY s.variant ORDER BY s.variant
+            """
+        return try await handle.sql.raw(query).all().map { row in
+            CampaignVariantOutcome(name: try row.string("variant"), members: Int(try row.int("members")), successes: Int(try row.int("successes")))
+        }
+    }
+
+    func pendingTestSends(campaignID: String) async throws -> Int {
+        let row = try await handle.sql.raw("""
+            SELECT COUNT(*) AS pending FROM campaign_sends WHERE campaign_id = \(bind: campaignID) AND variant IS NOT NULL
+              AND status IN (\(bind: CampaignSendStatus.queued.rawValue), \(bind: CampaignSendStatus.sending.rawValue))
+            """).first()
+        return Int(try row?.int("pending") ?? 0)
+    }
+
+    func setWinner(id: String, variant: String, at date: Date) async throws -> Bool {
+        let now = Timestamp.microseconds(date)
+        return !(try await handle.sql.raw("""
+            UPDATE campaigns SET winner_variant = \(bind: variant), winner_chosen_at = \(bind: now), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND winner_variant IS NULL AND audience_resolved_at IS NOT NULL RETURNING id
+            """).all().isEmpty)
+    }
+
+    func releaseWaiting(campaignID: String, limit: Int) async throws -> Int {
+        // They keep no variant: they get the campaign's winner, and the test's figures stay
+        // the test's messages alone (those with a variant).
+        try await handle.sql.raw("""
+            UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.queued.rawValue)
+            WHERE id IN (SELECT id FROM campaign_sends WHERE campaign_id = \(bind: campaignID) AND status = \(bind: CampaignSendStatus.waiting.rawValue)
+              ORDER BY id LIMIT \(unsafeRaw: String(max(1, limit))))
+              AND status = \(bind: CampaignSendStatus.waiting.rawValue)
+            RETURNING id
+            """).all().count
+    }
+
+    func waitingSends(campaignID: String) async throws -> Int {
+        let row = try await handle.sql.raw("""
+            SELECT COUNT(*) AS waiting FROM campaign_sends WHERE campaign_id = \(bind: campaignID) AND status = \(bind: CampaignSendStatus.waiting.rawValue)
+            """).first()
+        return Int(try row?.int("waiting") ?? 0)
+    }
+
+    func pauseForChoice(id: String, reason: String, at date: Date) async throws -> Bool {
+        let now = Timestamp.microseconds(date)
+        return !(try await handle.sql.raw("""
+            UPDATE campaigns SET status = \(bind: CampaignStatus.paused.rawValue), status_reason = \(bind: String(reason.prefix(500))), updated_at = \(bind: now)
+            WHERE id = \(bind: id) AND status = \(bind: CampaignStatus.sending.rawValue) AND winner_variant IS NULL RETURNING id
+            """).all().isEmpty)
+    }
+}
