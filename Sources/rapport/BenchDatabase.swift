@@ -31,6 +31,19 @@ struct BenchDatabase {
         return BenchDatabase(url: url, services: services, admin: admin)
     }
 
+    /// Runs a benchmark's measurements, names the database after them, and closes the store
+    /// whether they finished or threw.
+    func measure(_ body: () async throws -> Void) async throws {
+        do {
+            try await body()
+            print("database: \(url)")
+        } catch {
+            await services.store.shutdown()
+            throw error
+        }
+        await services.store.shutdown()
+    }
+
     private static func freshSQLite(_ file: String) throws -> String {
         let directory = "/tmp/rapport-bench"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)

@@ -49,16 +49,15 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         let bench = try await BenchDatabase.open(database, file: "campaigns.sqlite", logger: logger, publicURL: "https://rapport.bench")
         let sink = try await BenchSMTPSink.start(keep: clicks)
-        do {
-            try await measure(services: bench.services, workspaceID: bench.admin.key.workspaceID, sink: sink)
-            print("database: \(bench.url)")
-        } catch {
+        try await bench.measure {
+            do {
+                try await measure(services: bench.services, workspaceID: bench.admin.key.workspaceID, sink: sink)
+            } catch {
+                await sink.stop()
+                throw error
+            }
             await sink.stop()
-            await bench.services.store.shutdown()
-            throw error
         }
-        await sink.stop()
-        await bench.services.store.shutdown()
     }
 
     private func measure(services: AppServices, workspaceID: String, sink: BenchSMTPSink) async throws {
@@ -76,7 +75,7 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         var started = ContinuousClock.now
         let now = services.clock.now()
         let loaded = try await load(services: services, workspaceID: workspaceID, list: list, now: now)
-        report("load", seconds: (ContinuousClock.now - started).inSeconds, note: loaded)
+        BenchLine.print("load", seconds: (ContinuousClock.now - started).inSeconds, note: loaded)
         try await services.store.refreshStatistics()
 
         let campaign = try await services.campaigns.create(
@@ -96,7 +95,7 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         try await sender.resolveAudience(of: sending)
         let stats = try await services.campaigns.stats(id: campaign.id, as: actor)
         let skipped = CampaignSkipReason.allCases.compactMap { reason in stats.skipped[reason].map { "\(reason.rawValue) \($0)" } }.joined(separator: ", ")
-        report(
+        BenchLine.print(
             "audience resolved", seconds: (ContinuousClock.now - started).inSeconds,
             note: "\(stats.audience) members: \(stats.statuses[.queued] ?? 0) queued, \(stats.statuses[.heldOut] ?? 0) held out, skipped \(skipped)")
 
@@ -123,7 +122,7 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         for message in composed { bytes += try signer.sign(message, at: now).utf8.count }
         let signing = (ContinuousClock.now - started).inSeconds
         let total = rendering + composing + signing
-        report(
+        BenchLine.print(
             "render, compose and sign (one core)", seconds: total,
             note: String(
                 format: "%.0f messages/s, %d bytes a message: render %.0f µs, MIME %.0f µs, rsa-sha256 signature %.0f µs a message",
@@ -146,7 +145,7 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         }
         let seconds = (ContinuousClock.now - started).inSeconds
         let delivered = sink.messages
-        report(
+        BenchLine.print(
             "delivered to the SMTP sink", seconds: seconds,
             note: String(
                 format: "%d messages, %.0f messages/s (%d senders, batches of %d); memory %d MB before, %d MB after", delivered,
@@ -168,7 +167,7 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
         // The report, read as its page and API read it: counts, attribution, the holdout.
         started = ContinuousClock.now
         let read = try await services.campaigns.report(id: campaign.id, as: actor)
-        report(
+        BenchLine.print(
             "report (counts, attribution, lift)", seconds: (ContinuousClock.now - started).inSeconds,
             note: "\(read.stats.sent) sent, \(read.stats.clicked) clicked, \(read.lift.recipients.members) recipients against \(read.lift.holdout.members) held out")
     }
@@ -219,10 +218,5 @@ struct CampaignsBenchCommand: AsyncParsableCommand {
             let count = Int(pages)
         else { return 0 }
         return count * Int(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
-    }
-
-    private func report(_ name: String, seconds: Double, note: String) {
-        let shown = seconds < 1 ? String(format: "%8.1f ms", seconds * 1000) : String(format: "%8.2f s ", seconds)
-        print("\(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(shown)  \(note)")
     }
 }

@@ -52,25 +52,25 @@ struct InsightsBenchCommand: AsyncParsableCommand {
         let summary = try await ImportService(commerce: services.commerce).importOrders(rows, as: .system("bench", workspaceID: workspaceID))
         let loaded = (ContinuousClock.now - started).inSeconds
         guard summary.rejected.isEmpty else { throw ValidationError("The importer rejected \(summary.rejected.count) simulated orders.") }
-        report("import", seconds: loaded, note: String(format: "%.0f orders/s", Double(rows.count) / loaded))
+        BenchLine.print("import", seconds: loaded, note: String(format: "%.0f orders/s", Double(rows.count) / loaded))
         // As `rapport import` does: the planner learns the new data before anything reads it.
         started = ContinuousClock.now
         try await services.store.refreshStatistics()
-        report("statistics after the load", seconds: (ContinuousClock.now - started).inSeconds, note: "as rapport import does")
+        BenchLine.print("statistics after the load", seconds: (ContinuousClock.now - started).inSeconds, note: "as rapport import does")
 
         started = ContinuousClock.now
         let scored = try await services.rfm.recompute(as: .system("bench", workspaceID: workspaceID))
-        report("RFM recompute (daily)", seconds: (ContinuousClock.now - started).inSeconds, note: "\(scored) customers")
+        BenchLine.print("RFM recompute (daily)", seconds: (ContinuousClock.now - started).inSeconds, note: "\(scored) customers")
         started = ContinuousClock.now
         let model = try await services.lifetime.refresh(as: .system("bench", workspaceID: workspaceID))
-        report("lifetime refit (daily)", seconds: (ContinuousClock.now - started).inSeconds,
+        BenchLine.print("lifetime refit (daily)", seconds: (ContinuousClock.now - started).inSeconds,
                note: model.map {
                    String(format: "fit %.2f s; BG/NBD r %.3f alpha %.2f a %.3f b %.3f (weeks)", $0.fit.seconds, $0.fit.purchases.r, $0.fit.purchases.alpha,
                           $0.fit.purchases.a, $0.fit.purchases.b)
                } ?? "too little data")
         started = ContinuousClock.now
         let recommender = try await services.recommendations.train(as: .system("bench", workspaceID: workspaceID))
-        report("recommendations training", seconds: (ContinuousClock.now - started).inSeconds, note: "\(recommender.orderCount) orders learnt from")
+        BenchLine.print("recommendations training", seconds: (ContinuousClock.now - started).inSeconds, note: "\(recommender.orderCount) orders learnt from")
 
         let today = Calendar.utc.startOfDay(for: now)
         try await time("metrics, last 30 days") {
@@ -94,10 +94,10 @@ struct InsightsBenchCommand: AsyncParsableCommand {
         _ = try await services.commerce.upsertOrders(again, as: .system("bench", workspaceID: workspaceID))
         started = ContinuousClock.now
         let rescored = try await services.rfm.catchUp(as: .system("bench", workspaceID: workspaceID))
-        report("RFM catch-up after 100 new orders", seconds: (ContinuousClock.now - started).inSeconds, note: "\(rescored) customers")
+        BenchLine.print("RFM catch-up after 100 new orders", seconds: (ContinuousClock.now - started).inSeconds, note: "\(rescored) customers")
         started = ContinuousClock.now
         let revalued = try await services.lifetime.catchUp(as: .system("bench", workspaceID: workspaceID))
-        report("lifetime catch-up after 100 new orders", seconds: (ContinuousClock.now - started).inSeconds, note: "\(revalued) customers")
+        BenchLine.print("lifetime catch-up after 100 new orders", seconds: (ContinuousClock.now - started).inSeconds, note: "\(revalued) customers")
         await services.store.shutdown()
     }
 
@@ -108,11 +108,6 @@ struct InsightsBenchCommand: AsyncParsableCommand {
             try await read()
             samples.record(ContinuousClock.now - started)
         }
-        report(name, seconds: samples.percentile(0.5) / 1000, note: "median of \(repeats)")
-    }
-
-    private func report(_ name: String, seconds: Double, note: String) {
-        let shown = seconds < 1 ? String(format: "%8.1f ms", seconds * 1000) : String(format: "%8.2f s ", seconds)
-        print("\(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(shown)  \(note)")
+        BenchLine.print(name, seconds: samples.percentile(0.5) / 1000, note: "median of \(repeats)")
     }
 }

@@ -68,7 +68,7 @@ struct CampaignDefinitionParserTests {
     func channels() throws {
         let sms = #"{"audience": {"segment_ids": ["\#(Self.segment)"]}, "content": {"en": {"text": "Sale today"}}}"#
         #expect(try Self.fault(sms, channel: .sms) == nil)
-        #expect(try Self.fault(sms, channel: .whatsapp) == nil)
+        #expect(try Self.fault(sms, channel: .whatsapp) == "definition.content.en.text", "WhatsApp sends templates")
         #expect(try Self.fault(sms, channel: .email) == "definition.content.en.subject")
         let withSubject = #"{"audience": {"segment_ids": ["\#(Self.segment)"]}, "content": {"en": {"subject": "Hi", "text": "Sale"}}}"#
         #expect(try Self.fault(withSubject, channel: .sms) == "definition.content.en.subject")

@@ -216,7 +216,7 @@ struct CampaignAudienceTests {
         }
     }
 
-    @Test("sending is refused without a DKIM key on the inbox, and for a local-time schedule not built yet", arguments: [TestDatabase.sqlite])
+    @Test("sending is refused without a DKIM key on the inbox; a local-time schedule is scheduled for the first clock to reach it", arguments: [TestDatabase.sqlite])
     func refusals(database: TestDatabase) async throws {
         try await database.withStore { store in
             let (services, actor, inbox, _) = try await Self.world(store)
@@ -235,8 +235,8 @@ struct CampaignAudienceTests {
                          "content":{"en":{"subject":"Hi","body":"Later"}}}
                         """.utf8))),
                 as: actor)
-            let localField = await CampaignTests.fault { _ = try await services.campaigns.send(id: local.id, as: actor) }
-            #expect(localField == "definition.schedule.local_time")
+            let scheduled = try await services.campaigns.send(id: local.id, as: actor)
+            #expect(scheduled.status == .scheduled && scheduled.scheduledAt == Timestamp.parse("2027-05-31T19:00:00Z"), "UTC+14 reaches 09:00 first")
         }
     }
 }

@@ -27,6 +27,24 @@ from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 XSS_NAME = "<script>alert(1)</script>"
+# The shared SMS vectors and the rules they were written from (apart from the Swift and the JavaScript).
+FIXTURES = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "RapportCoreTests", "Fixtures")
+sys.path.insert(0, FIXTURES)
+sys.dont_write_bytecode = True
+from sms_segments_vectors import count as sms_count  # noqa: E402
+
+# What the SMS campaign types: GSM-7 with extension characters and a line break; an en dash
+# makes the other UCS-2 (ChromeDriver types only characters of the Basic Multilingual Plane).
+SMS_GSM = 'Hi {{customer.first_name | default: "there"}},\n20% off quills this week: €5 each [while stocks last].'
+SMS_UNICODE = "Halo {{customer.first_name}}, diskon 20% – pena baru datang minggu ini. Balas STOP untuk berhenti."
+
+
+def sms_words(text):
+    """The counter's words for `text`, from the rules' own count: `77 characters · GSM-7 · 1 SMS`."""
+    counted = sms_count(text)
+    units = counted["units"]
+    encoding = "GSM-7" if counted["encoding"] == "gsm7" else "UCS-2"
+    return f"{units} character{'' if units == 1 else 's'} · {encoding} · {counted['segments']} SMS"
 
 
 def free_port():
@@ -132,6 +150,14 @@ class Suite:
 
     def wait(self, condition, seconds=20):
         return WebDriverWait(self.browser, seconds).until(condition)
+
+    def settled_text(self, element, expected, seconds=5):
+        """The element's text once it reads `expected`, or as it reads after `seconds`."""
+        try:
+            self.wait(lambda browser: element.text == expected, seconds)
+        except TimeoutException:
+            pass
+        return element.text
 
     def sign_in(self, email):
         self.browser.delete_all_cookies()
@@ -674,6 +700,64 @@ class Suite:
         self.browser.set_window_size(1280, 900)
         check(width <= 390, f"a campaign's page fits a 390 px phone without sideways scrolling ({width} px)")
 
+    def sms_campaign(self):
+        """A marketer writes an SMS campaign: choosing SMS shows its text area, whose counter says
+        how many characters, which encoding and how many SMS while she types, for a GSM text and a
+        Unicode one; the saved campaign's page shows the same counts, made by the server's
+        SMSSegments. The counter's own code counts every shared vector as SMSSegments does."""
+        stamp = f"{time.time():.0f}"
+        sms_inbox = next(inbox for inbox in self.api("GET", "/api/v1/inboxes")["data"] if inbox["channel"] == "sms")
+        audience = self.api("POST", "/api/v1/segments", {"name": f"SMS fans {stamp}", "kind": "list"})
+        self.sign_in("marketer@demo.rapport.test")
+        self.wait(seen.url_contains("/customers"))
+        self.page_errors()  # What earlier pages logged is not this check's.
+        self.browser.get(self.base + "/campaigns/new")
+        self.wait(seen.presence_of_element_located((By.ID, "campaign-form")))
+
+        with open(os.path.join(FIXTURES, "sms-segments.json"), encoding="utf-8") as file:
+            vectors = json.load(file)
+        counted = self.browser.execute_async_script("""
+            const [vectors, done] = arguments;
+            import("/assets/sms-segments.js").then(
+              (counter) => done(vectors.map((vector) => counter.smsSegments(vector.text))), (error) => done(String(error)));
+        """, vectors)
+        if not isinstance(counted, list):
+            raise AssertionError(f"the page's SMS counter could not be imported: {counted}")
+        keys = ("encoding", "units", "segments", "remaining")
+        wrong = [vector["text"][:24] for vector, count in zip(vectors, counted) if [count.get(key) for key in keys] != [vector[key] for key in keys]]
+        check(len(counted) == len(vectors) and not wrong, f"the page's SMS counter counts all {len(vectors)} shared vectors as SMSSegments does ({wrong})")
+
+        self.browser.find_element(By.CSS_SELECTOR, "input[name=channel][value=sms]").click()
+        check(self.browser.find_element(By.ID, "campaign-sms-text").is_displayed() and not self.browser.find_element(By.ID, "campaign-subject").is_displayed(),
+              "choosing SMS shows the SMS text and hides the e-mail's fields")
+        Select(self.browser.find_element(By.ID, "campaign-inbox")).select_by_value(sms_inbox["id"])
+        self.browser.find_element(By.ID, "campaign-name").send_keys(f"Quill SMS {stamp}")
+        self.browser.find_element(By.CSS_SELECTOR, f"#campaign-segments input[value='{audience['id']}']").click()
+        text = self.browser.find_element(By.ID, "campaign-sms-text")
+        counter = self.browser.find_element(By.ID, "campaign-sms-count")
+        text.send_keys(SMS_UNICODE)
+        shown = self.settled_text(counter, sms_words(SMS_UNICODE))
+        check(shown == sms_words(SMS_UNICODE) and shown.endswith("UCS-2 · 2 SMS"),
+              f"typing a text with an en dash, the counter says {shown!r} (the rules: {sms_words(SMS_UNICODE)!r})")
+        text.clear()
+        text.send_keys(SMS_GSM)
+        shown = self.settled_text(counter, sms_words(SMS_GSM))
+        check(shown == sms_words(SMS_GSM) and shown.endswith("GSM-7 · 1 SMS"),
+              f"typing a GSM text ({{ }} | € count two, the line break one), the counter says {shown!r} (the rules: {sms_words(SMS_GSM)!r})")
+        self.browser.find_element(By.CSS_SELECTOR, "#campaign-variant summary").click()
+        self.browser.find_element(By.ID, "variant-locale").send_keys("id")
+        self.browser.find_element(By.ID, "variant-sms-text").send_keys(SMS_UNICODE)
+        variant_counter = self.browser.find_element(By.ID, "variant-sms-count")
+        typed = {"en": counter.text, "id": self.settled_text(variant_counter, sms_words(SMS_UNICODE))}
+        check(not self.unlabelled_fields(), f"every field of the campaign form has a label: {self.unlabelled_fields()}")
+        self.shot("campaign-form-sms")
+        self.browser.find_element(By.ID, "save-campaign").click()
+        self.wait(seen.url_matches(r"/campaigns/cmp_\w+$"))
+        shown = {locale: self.browser.find_element(By.CSS_SELECTOR, f".sms-count[data-locale='{locale}']").text for locale in ("en", "id")}
+        check(shown == typed, f"the saved campaign's page counts both texts as the counter did while typing ({shown}, {typed})")
+        errors = self.page_errors()
+        check(not errors, f"the SMS form and page logged no errors (scripts, CSP, loads): {errors}")
+
     def sign_out_everywhere(self):
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -702,6 +786,7 @@ def main():
         suite.customer_chats_with_bot()
         suite.sign_out_everywhere()
         suite.campaign()
+        suite.sms_campaign()
     except Exception as error:
         if suite.browser:
             suite.shot("failure")

@@ -12,17 +12,13 @@ public enum CampaignMessageComposer {
         // Lower case throughout: a bounce quotes it, and the send is found by it in any case.
         let messageID = "\(email.sendID.lowercased())@\(domain)"
         let boundary = "rapport-alt-\(email.sendID)"
-        var unsubscribe = ["<\(email.unsubscribeURL)>"]
-        if let mailto = email.unsubscribeMailto { unsubscribe.append("<\(mailto)>") }
-        let headers = [
+        let headers: [String] = [
             HeaderText.line("From", EmailAddress(name: displayName, address: address).headerValue),
             HeaderText.line("To", EmailAddress(name: email.name, address: email.address).headerValue),
             HeaderText.line("Subject", email.subject),
             "Date: \(EmailSender.rfc5322Date(date))",
             "Message-ID: <\(messageID)>",
-            HeaderText.line("List-Unsubscribe", unsubscribe.joined(separator: ", ")),
-            "List-Unsubscribe-Post: List-Unsubscribe=One-Click",
-            HeaderText.line("Feedback-ID", "\(email.campaignID):\(email.workspaceID):campaign:rapport"),
+        ] + listHeaders(for: email).map { HeaderText.line($0.name, $0.value) } + [
             "MIME-Version: 1.0",
             "Content-Type: multipart/alternative; boundary=\"\(boundary)\"",
         ]
@@ -31,6 +27,21 @@ public enum CampaignMessageComposer {
         }
         let message = headers.joined(separator: "\r\n") + "\r\n\r\n" + parts.joined() + "--\(boundary)--\r\n"
         return (message, messageID)
+    }
+
+    /// The headers every campaign e-mail carries besides its addresses, subject and MIME
+    /// structure, however it goes out: `List-Unsubscribe` (the https URL, and the mailto when
+    /// the inbox has one), `List-Unsubscribe-Post` (RFC 8058 one-click) and `Feedback-ID`
+    /// (campaign, workspace, kind, sender). Providers that build the message themselves from its
+    /// parts (SendGrid, Postmark) are given these.
+    public static func listHeaders(for email: CampaignEmail) -> [(name: String, value: String)] {
+        var unsubscribe = ["<\(email.unsubscribeURL)>"]
+        if let mailto = email.unsubscribeMailto { unsubscribe.append("<\(mailto)>") }
+        return [
+            (name: "List-Unsubscribe", value: unsubscribe.joined(separator: ", ")),
+            (name: "List-Unsubscribe-Post", value: "List-Unsubscribe=One-Click"),
+            (name: "Feedback-ID", value: "\(email.campaignID):\(email.workspaceID):campaign:rapport"),
+        ]
     }
 
     /// Base64 in lines of 76 characters ending CRLF (RFC 2045 §6.8).

@@ -15,38 +15,20 @@ public struct SMTPCampaignTransport: CampaignEmailTransport {
     }
 
     public func deliver(_ emails: [CampaignEmail], through inbox: Inbox, at date: Date, deadline: Duration) async -> [CampaignDeliveryOutcome] {
-        let from = inbox[.address] ?? ""
-        guard HeaderText.isSafeAddress(from) else {
-            return emails.map { _ in .deferred("The inbox's address is not one a mail server accepts; fix it in the inbox's settings.") }
+        let batch = CampaignMessageBatch(emails, for: inbox, at: date, signing: true)
+        let envelopes = batch.readyMessages.map { SMTPEnvelope(sender: $0.sender.address, recipients: [$0.email.address], message: $0.message) }
+        var results: IndexingIterator<[Result<Void, SMTPError>]> = [].makeIterator()
+        if !envelopes.isEmpty {
+            let heloName = EmailSender.domain(of: inbox[.address] ?? "")
+            let client = SMTPClient(configuration: SMTPConfiguration(settings: inbox.settings), heloName: heloName, targets: targets)
+            results = await client.sendEach(envelopes, deadline: deadline).makeIterator()
         }
-        let signer: DKIMSigner?
-        do {
-            signer = try Self.signer(of: inbox)
-        } catch {
-            return emails.map { _ in .deferred("The inbox's DKIM key cannot be used: \(error)") }
-        }
-        var envelopes: [SMTPEnvelope] = []
-        var messageIDs: [String] = []
-        var problems: [Int: String] = [:]
-        for (index, email) in emails.enumerated() {
-            let composed = CampaignMessageComposer.compose(email, from: from, displayName: inbox[.displayName] ?? inbox.name, at: date)
-            messageIDs.append(composed.messageID)
-            do {
-                let message = try signer.map { try $0.sign(composed.message, at: date) } ?? composed.message
-                envelopes.append(SMTPEnvelope(sender: from, recipients: [email.address], message: message))
-            } catch {
-                problems[index] = "The message could not be signed with the inbox's DKIM key: \(error)"
-            }
-        }
-        let client = SMTPClient(configuration: SMTPConfiguration(settings: inbox.settings), heloName: EmailSender.domain(of: from), targets: targets)
-        var results = await client.sendEach(envelopes, deadline: deadline).makeIterator()
-        return emails.indices.map { index in
-            if let problem = problems[index] { return .deferred(problem) }
+        return batch.outcomes { message -> CampaignDeliveryOutcome in
             switch results.next() {
-            case .success?: return .sent(messageID: messageIDs[index])
-            case .failure(let error)? where Self.refusesRecipient(error): return .refused(error.description)
-            case .failure(let error)?: return .deferred(error.description)
-            case nil: return .deferred("The mail server was not reached.")
+            case .success?: .sent(messageID: message.messageID)
+            case .failure(let error)? where Self.refusesRecipient(error): .refused(error.description)
+            case .failure(let error)?: .deferred(error.description)
+            case nil: .deferred("The mail server was not reached.")
             }
         }
     }
@@ -61,8 +43,10 @@ public struct SMTPCampaignTransport: CampaignEmailTransport {
     }
 
     /// The inbox's DKIM signer, when it has a domain, a selector and a key.
-    public static func signer(of inbox: Inbox) throws -> DKIMSigner? {
+    public static func signer(of inbox: Inbox, leavingOut unsigned: Set<String> = []) throws -> DKIMSigner? {
         guard let pem = inbox[.dkimPrivateKey], let domain = inbox[.dkimDomain], let selector = inbox[.dkimSelector] else { return nil }
-        return try DKIMSigner(domain: domain, selector: selector, key: try DKIMKey(pemRepresentation: pem))
+        return try DKIMSigner(
+            domain: domain, selector: selector, key: try DKIMKey(pemRepresentation: pem),
+            signedHeaders: DKIMSigner.defaultSignedHeaders.filter { !unsigned.contains($0) })
     }
 }

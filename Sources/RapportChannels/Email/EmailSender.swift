@@ -57,6 +57,11 @@ public struct EmailSender: ChannelSender {
 
     /// Hands a composed message to the inbox's SMTP server; a temporary refusal is retried.
     private func deliver(_ message: String, from: String, to address: String, inbox: Inbox) async throws {
+        // An inbox whose campaigns go through a provider's API may have no SMTP server at all.
+        guard inbox[.smtpHost] != nil else {
+            throw JobFailure.permanent(
+                "The inbox has no SMTP server (smtp_host) to send replies through; its campaigns go through \(EmailProvider(settings: inbox.settings)?.displayName ?? "a provider"): add the SMTP settings for replies.")
+        }
         let client = SMTPClient(configuration: SMTPConfiguration(settings: inbox.settings), heloName: Self.domain(of: from), targets: targets)
         let configured: Duration = inbox[.smtpTimeoutSeconds].flatMap(Int.init).map { .seconds(max(1, $0)) } ?? .seconds(60)
         let deadline = min(configured, Self.longestTimeout)

@@ -7,7 +7,10 @@ import RapportCore
 /// `SpamComplaint`, and a `SubscriptionChange` that starts suppressing (`SuppressSending: true`)
 /// for a hard bounce, a complaint or the person's own unsubscribe (`ManualSuppression`).
 /// Postmark names the message by its own `MessageID`, not the `Message-ID` Rapport wrote, so
-/// its reports name no message; that `MessageID` is their provider id (`providerID`).
+/// its reports name no message; that `MessageID` is their provider id (`providerID`). Except a
+/// campaign e-mail Rapport handed to Postmark's API (its record's `Metadata` carries the
+/// `send_id` Rapport set): Postmark built that message, and the send recorded the `MessageID`
+/// Postmark answered, so that names it.
 public enum PostmarkWebhook {
     /// The feedback a body holds (none for other records); nil when it is not Postmark's shape.
     public static func feedback(_ body: [UInt8]) -> [DeliveryFeedback]? {
@@ -42,6 +45,9 @@ public enum PostmarkWebhook {
             return []
         }
         guard let kind, let address else { return [] }
-        return [DeliveryFeedback(kind: kind, address: address, occurredAt: time.flatMap(Timestamp.parse), providerID: record["MessageID"]?.text)]
+        let providerID = record["MessageID"]?.text
+        let sentByRapport = record["Metadata"]?["send_id"] != nil
+        return [DeliveryFeedback(
+            kind: kind, address: address, occurredAt: time.flatMap(Timestamp.parse), messageID: sentByRapport ? providerID : nil, providerID: providerID)]
     }
 }

@@ -16,6 +16,14 @@ public struct OutboundHTTP: Sendable {
     public struct Answer: Sendable {
         public var status: Int
         public var body: String
+        /// The answer's header fields as they came, in order (a provider may name what it took
+        /// in one: SendGrid's `X-Message-Id`).
+        public var headers: [(name: String, value: String)] = []
+
+        /// The first header field of that name, whatever its case.
+        public func header(_ name: String) -> String? {
+            headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        }
     }
 
     static let bodyLimit = 64 * 1024
@@ -77,6 +85,7 @@ public struct OutboundHTTP: Sendable {
             }
             if collected.readableBytes >= bodyLimit { break }
         }
-        return Answer(status: Int(response.status.code), body: String(buffer: collected))
+        return Answer(
+            status: Int(response.status.code), body: String(buffer: collected), headers: response.headers.map { (name: $0.name, value: $0.value) })
     }
 }

@@ -16,13 +16,16 @@ public struct TwilioSMSSender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let inbox = outbound.inbox
+        try await send(text: outbound.message.text ?? "", to: outbound.conversation.contact, through: outbound.inbox)
+    }
+
+    /// Sends `text` to the number `to` (E.164) from the inbox's number; answers Twilio's message sid.
+    public func send(text: String, to: String, through inbox: Inbox) async throws -> String {
         let account = inbox[.accountSID] ?? ""
         let url = "\(inbox[.apiBaseURL] ?? Self.apiBaseURL)/2010-04-01/Accounts/\(account)/Messages.json"
         let credentials = Data("\(account):\(inbox[.authToken] ?? "")".utf8).base64EncodedString()
         let form = FormBody.encode([
-            ("To", outbound.conversation.contact), ("From", inbox[.phoneNumber] ?? ""), ("Body", outbound.message.text ?? ""),
-            ("StatusCallback", statusCallback(outbound.inbox)),
+            ("To", to), ("From", inbox[.phoneNumber] ?? ""), ("Body", text), ("StatusCallback", statusCallback(inbox)),
         ])
         let answer: OutboundHTTP.Answer
         do {

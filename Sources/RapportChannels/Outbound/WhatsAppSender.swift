@@ -14,10 +14,17 @@ public struct WhatsAppSender: ChannelSender {
     }
 
     public func send(_ outbound: OutboundMessage) async throws -> String {
-        let inbox = outbound.inbox
+        try await send(
+            to: outbound.conversation.contact, text: outbound.message.text, template: TemplateMessage(content: outbound.message.content),
+            through: outbound.inbox)
+    }
+
+    /// Sends a template (or, without one, `text`) to the WhatsApp id or number `to`; answers
+    /// the message's id (`wamid.…`).
+    public func send(to: String, text: String?, template: TemplateMessage?, through inbox: Inbox) async throws -> String {
         let base = inbox[.apiBaseURL] ?? Self.graphBaseURL
         let url = "\(base)/\(Self.graphVersion)/\(inbox[.phoneNumberID] ?? "")/messages"
-        let body = Self.body(outbound)
+        let body = Self.body(to: to, text: text, template: template)
         let answer: OutboundHTTP.Answer
         do {
             answer = try await http.post(url, headers: [
@@ -35,13 +42,13 @@ public struct WhatsAppSender: ChannelSender {
         return id
     }
 
-    static func body(_ outbound: OutboundMessage) -> String {
+    static func body(to: String, text: String?, template: TemplateMessage?) -> String {
         var writer = JSONWriter()
         writer.beginObject()
         writer.key("messaging_product"); writer.string("whatsapp")
         writer.key("recipient_type"); writer.string("individual")
-        writer.key("to"); writer.string(outbound.conversation.contact)
-        if let template = TemplateMessage(content: outbound.message.content) {
+        writer.key("to"); writer.string(to)
+        if let template {
             writer.key("type"); writer.string("template")
             writer.key("template")
             writer.beginObject()
@@ -67,7 +74,7 @@ public struct WhatsAppSender: ChannelSender {
             writer.key("text")
             writer.beginObject()
             writer.key("preview_url"); writer.bool(false)
-            writer.key("body"); writer.string(outbound.message.text ?? "")
+            writer.key("body"); writer.string(text ?? "")
             writer.endObject()
         }
         writer.endObject()

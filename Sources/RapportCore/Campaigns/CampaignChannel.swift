@@ -14,6 +14,16 @@ public enum CampaignChannel: String, Sendable, CaseIterable {
         }
     }
 
+    /// The identities its messages go to, the preferred first: an e-mail address; a phone
+    /// number; a WhatsApp id, else a phone number (WhatsApp reaches a number by its digits).
+    public var addressKinds: [IdentityKind] {
+        switch self {
+        case .email: [.email]
+        case .sms: [.phone]
+        case .whatsapp: [.whatsapp, .phone]
+        }
+    }
+
     /// Whether its messages carry a subject and a preheader (only e-mail's do).
     public var hasSubject: Bool { self == .email }
 

@@ -27,11 +27,15 @@ public struct CampaignDefinition: Sendable, Equatable {
     public var costPerMessage: CampaignMessageCost?
     /// An A/B/n test of the content; nil: everyone gets the content.
     public var experiment: CampaignExperiment?
+    /// Whether messages wait out the recipient's quiet hours (`QuietHours.standard`); nil:
+    /// the channel's default (`keepsQuietHours(on:)`).
+    public var quietHours: Bool?
 
     public init(
         audience: CampaignAudience, content: [String: CampaignContent], defaultLocale: String, schedule: CampaignSchedule? = nil,
         holdoutShare: Double = CampaignDefinition.defaultHoldoutShare, frequencyCap: FrequencyCap = .standard, messagesPerSecond: Int? = nil,
-        attribution: CampaignAttributionWindows = .standard, costPerMessage: CampaignMessageCost? = nil, experiment: CampaignExperiment? = nil
+        attribution: CampaignAttributionWindows = .standard, costPerMessage: CampaignMessageCost? = nil, experiment: CampaignExperiment? = nil,
+        quietHours: Bool? = nil
     ) {
         self.audience = audience
         self.content = content
@@ -43,6 +47,13 @@ public struct CampaignDefinition: Sendable, Equatable {
         self.attribution = attribution
         self.costPerMessage = costPerMessage
         self.experiment = experiment
+        self.quietHours = quietHours
+    }
+
+    /// Whether quiet hours hold: as the definition says, else on SMS and WhatsApp (a phone
+    /// that buzzes at night) and not on e-mail (which waits in the inbox).
+    public func keepsQuietHours(on channel: CampaignChannel) -> Bool {
+        quietHours ?? (channel != .email)
     }
 
     /// The definition as the API reads and writes it (and as it is stored), every key present.
@@ -58,6 +69,7 @@ public struct CampaignDefinition: Sendable, Equatable {
             "attribution": attribution.json,
             "cost_per_message": costPerMessage?.json ?? .null,
             "experiment": experiment?.json ?? .null,
+            "quiet_hours": quietHours.map(JSONValue.bool) ?? .null,
         ])
     }
 }

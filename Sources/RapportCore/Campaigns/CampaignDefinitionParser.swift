@@ -21,32 +21,46 @@ public enum CampaignDefinitionParser {
 
     static let keys: Set<String> = [
         "audience", "content", "default_locale", "schedule", "holdout_share", "frequency_cap", "throttle", "attribution", "cost_per_message",
-        "experiment",
+        "experiment", "quiet_hours",
     ]
-    static let contentKeys: Set<String> = ["subject", "preheader", "body", "text"]
+    static let contentKeys: Set<String> = ["subject", "preheader", "body", "text", "template"]
+    /// The most parts an SMS campaign's text may take (before its variables are filled in).
+    public static let maximumSMSSegments = 10
 
     /// Reads the definition sent at `path` for a campaign on `channel` (whose rules decide, for
-    /// one, whether a subject is required or refused).
-    public static func parse(_ json: JSONValue, channel: CampaignChannel, path: String = "definition") throws -> CampaignDefinition {
+    /// one, whether a subject is required or refused). `checkingContent` false reads a stored
+    /// definition without the content's rules per channel: a draft saved under older rules
+    /// stays readable (and editable), and sending checks it again (`CampaignService.send`).
+    public static func parse(_ json: JSONValue, channel: CampaignChannel, path: String = "definition", checkingContent: Bool = true) throws
+        -> CampaignDefinition
+    {
         guard case .object(let object) = json else {
             throw invalid(
-                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`, `attribution`, `cost_per_message`, `experiment`)")
+                path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`, `attribution`, `cost_per_message`, `experiment`, `quiet_hours`)")
         }
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw invalid("\(path).\(unknown)", "is not a key a campaign's definition takes")
         }
         let audience = try self.audience(object["audience"], path: "\(path).audience")
-        let content = try self.content(object["content"], channel: channel, path: "\(path).content")
-        let experiment = try self.experiment(object["experiment"], content: content, channel: channel, path: "\(path).experiment")
+        let content = try self.content(object["content"], channel: channel, path: "\(path).content", checking: checkingContent)
+        let experiment = try self.experiment(
+            object["experiment"], content: content, channel: channel, path: "\(path).experiment", checking: checkingContent)
+        let schedule = try schedule(object["schedule"], path: "\(path).schedule")
+        if experiment != nil, case .localTime? = schedule {
+            throw invalid(
+                "\(path).experiment",
+                "cannot go with a local-time schedule: the rest of the audience would get the winner whenever the test ends, not at their local time. Send at one instant (`at`) or without a test")
+        }
         return CampaignDefinition(
             audience: audience, content: content,
             defaultLocale: try defaultLocale(object["default_locale"], among: content, path: "\(path).default_locale"),
-            schedule: try schedule(object["schedule"], path: "\(path).schedule"),
+            schedule: schedule,
             holdoutShare: try holdoutShare(object["holdout_share"], path: "\(path).holdout_share"),
             frequencyCap: try frequencyCap(object["frequency_cap"], path: "\(path).frequency_cap"),
             messagesPerSecond: try throttle(object["throttle"], path: "\(path).throttle"),
             attribution: try attribution(object["attribution"], path: "\(path).attribution"),
-            costPerMessage: try cost(object["cost_per_message"], path: "\(path).cost_per_message"), experiment: experiment)
+            costPerMessage: try cost(object["cost_per_message"], path: "\(path).cost_per_message"), experiment: experiment,
+            quietHours: try quietHours(object["quiet_hours"], path: "\(path).quiet_hours"))
     }
 
     /// Reads the short form: one segment, one locale (`en`), every other part as its default.
@@ -121,8 +135,12 @@ public enum CampaignDefinitionParser {
         guard ResourceID.isValid(id, prefix: .segment) else { throw invalid(path, "must be a segment's or list's id (`seg_…`)") }
     }
 
-    private static func content(_ json: JSONValue?, channel: CampaignChannel, path: String) throws -> [String: CampaignContent] {
-        let parts = channel.hasSubject ? "`subject` and a `body` or `text`" : "a `text`"
+    private static func content(_ json: JSONValue?, channel: CampaignChannel, path: String, checking: Bool) throws -> [String: CampaignContent] {
+        let parts = switch channel {
+        case .email: "`subject` and a `body` or `text`"
+        case .sms: "a `text`"
+        case .whatsapp: "a `template` (`name`, `language`, `parameters`)"
+        }
         guard case .object(let locales)? = json, (1...maximumLocales).contains(locales.count) else {
             throw invalid(path, "is required: an object of 1 to \(maximumLocales) locales (`en`, `id`, …), each with \(parts)")
         }
@@ -134,7 +152,7 @@ public enum CampaignDefinitionParser {
             let localePath = "\(path).\(locale)"
             guard case .object(let fields) = value else { throw invalid(localePath, "must be an object with \(parts)") }
             let item = try contentParts(fields, path: localePath)
-            try check(item, channel: channel, path: localePath)
+            if checking { try check(item, channel: channel, path: localePath) }
             content[locale] = item
         }
         return content
@@ -143,7 +161,7 @@ public enum CampaignDefinitionParser {
     /// One locale's content as written, each part a string or absent; unknown keys refused.
     private static func contentParts(_ fields: [String: JSONValue], path: String) throws -> CampaignContent {
         if let unknown = fields.keys.sorted().first(where: { !contentKeys.contains($0) }) {
-            throw invalid("\(path).\(unknown)", "is not a key content takes: `subject`, `preheader`, `body`, `text`")
+            throw invalid("\(path).\(unknown)", "is not a key content takes: `subject`, `preheader`, `body`, `text`, `template`")
         }
         func text(_ key: String) throws -> String? {
             switch fields[key] {
@@ -152,7 +170,48 @@ public enum CampaignDefinitionParser {
             default: throw invalid("\(path).\(key)", "must be a string")
             }
         }
-        return CampaignContent(subject: try text("subject"), preheader: try text("preheader"), body: try text("body"), text: try text("text"))
+        return CampaignContent(
+            subject: try text("subject"), preheader: try text("preheader"), body: try text("body"), text: try text("text"),
+            template: try template(fields["template"], path: "\(path).template"))
+    }
+
+    /// A WhatsApp template as written: `{"name": …, "language": …, "parameters": [strings]}`.
+    private static func template(_ json: JSONValue?, path: String) throws -> TemplateMessage? {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .object(let object)?:
+            if let unknown = object.keys.sorted().first(where: { !["name", "language", "parameters"].contains($0) }) {
+                throw invalid("\(path).\(unknown)", "is not a key a template takes: `name`, `language`, `parameters`")
+            }
+            guard case .string(let name)? = object["name"], TemplateMessage.isName(name) else {
+                throw invalid("\(path).name", "is required: the approved template's name (small letters, digits and _)")
+            }
+            guard case .string(let language)? = object["language"], TemplateMessage.isLanguage(language) else {
+                throw invalid("\(path).language", "is required: the template's language code as Meta writes it (`en`, `en_US`, `id`)")
+            }
+            var parameters: [String] = []
+            switch object["parameters"] {
+            case nil, .null?:
+                break
+            case .array(let items)? where items.count <= TemplateMessage.maximumParameters:
+                for (index, item) in items.enumerated() {
+                    guard case .string(let parameter) = item, !parameter.trimmed.isEmpty, parameter.count <= TemplateMessage.maximumParameterLength,
+                        !parameter.contains("\u{0}")
+                    else {
+                        throw invalid(
+                            "\(path).parameters[\(index)]",
+                            "must be a text of 1 to \(TemplateMessage.maximumParameterLength) characters (variables such as {{customer.first_name}} allowed)")
+                    }
+                    parameters.append(parameter)
+                }
+            default:
+                throw invalid("\(path).parameters", "must be a list of at most \(TemplateMessage.maximumParameters) texts: the body's {{1}}, {{2}}, … in order")
+            }
+            return TemplateMessage(name: name, language: language, parameters: parameters)
+        default:
+            throw invalid(path, "must be an object with the approved template's `name` and `language`, and its body's `parameters`")
+        }
     }
 
     /// The rules of one locale's content on the channel; `path` "" names the fields bare (the short form).
@@ -165,8 +224,31 @@ public enum CampaignDefinitionParser {
             try checkLine(subject, maximumLength: maximumSubjectLength, path: field("subject"))
             if let preheader = content.preheader { try checkLine(preheader, maximumLength: maximumPreheaderLength, path: field("preheader")) }
         } else {
-            if content.subject != nil { throw invalid(field("subject"), "\(channel.label) messages have no subject: put the whole message in `text`") }
+            let whole = channel == .whatsapp ? "name the approved `template` instead" : "put the whole message in `text`"
+            if content.subject != nil { throw invalid(field("subject"), "\(channel.label) messages have no subject: \(whole)") }
             if content.preheader != nil { throw invalid(field("preheader"), "\(channel.label) messages have no preheader") }
+            if content.body != nil { throw invalid(field("body"), "\(channel.label) messages have no Markdown body: \(whole)") }
+        }
+        if channel != .email {
+            let texts = [content.text].compactMap { $0 } + (content.template?.parameters ?? [])
+            if texts.contains(where: { MessageTemplate.variableNames(in: $0).contains("recommendations") }) {
+                throw invalid(field(channel == .sms ? "text" : "template"), "{{recommendations}} is a block of product cards for e-mail; \(channel.label) messages cannot show it")
+            }
+        }
+        switch channel {
+        case .email, .sms:
+            if content.template != nil { throw invalid(field("template"), "only WhatsApp messages are templates") }
+        case .whatsapp:
+            if content.text != nil {
+                throw invalid(field("text"), "a WhatsApp campaign sends an approved template (Meta allows nothing else to start a conversation): give `template`")
+            }
+            guard content.template != nil else {
+                throw invalid(field("template"), "is required: the approved template's `name` and `language`, and its body's `parameters`")
+            }
+            return
+        }
+        if channel == .sms, let text = content.text, SMSSegments.count(text).segments > maximumSMSSegments {
+            throw invalid(field("text"), "is \(SMSSegments.count(text).segments) SMS parts long; at most \(maximumSMSSegments) (each part is billed)")
         }
         for (key, value) in [("body", content.body), ("text", content.text)] {
             guard let value else { continue }
@@ -224,6 +306,15 @@ public enum CampaignDefinitionParser {
         }
         throw invalid(
             path, "must be null (sent by hand), `{\"at\": \"2026-12-10T09:00:00Z\"}` (one instant for everyone) or `{\"local_time\": \"2026-12-10T09:00\"}` (that time on each recipient's clock)")
+    }
+
+    private static func quietHours(_ json: JSONValue?, path: String) throws -> Bool? {
+        switch json {
+        case nil, .null?: return nil
+        case .bool(let keeps)?: return keeps
+        default:
+            throw invalid(path, "must be true (messages wait out each recipient's quiet hours), false, or null (on for SMS and WhatsApp, off for e-mail)")
+        }
     }
 
     private static func holdoutShare(_ json: JSONValue?, path: String) throws -> Double {
@@ -305,7 +396,9 @@ public enum CampaignDefinitionParser {
         }
     }
 
-    private static func experiment(_ json: JSONValue?, content: [String: CampaignContent], channel: CampaignChannel, path: String) throws
+    private static func experiment(
+        _ json: JSONValue?, content: [String: CampaignContent], channel: CampaignChannel, path: String, checking: Bool
+    ) throws
         -> CampaignExperiment?
     {
         switch json {
@@ -346,7 +439,7 @@ public enum CampaignDefinitionParser {
                     let change = try contentParts(parts, path: localePath)
                     guard change != CampaignContent() else { throw invalid(localePath, "must change at least one part: `subject`, `preheader`, `body` or `text`") }
                     let variant = CampaignVariant(name: name, content: [locale: change])
-                    try check(variant.applied(to: base, locale: locale), channel: channel, path: localePath)
+                    if checking { try check(variant.applied(to: base, locale: locale), channel: channel, path: localePath) }
                     changes[locale] = change
                 }
                 variants.append(CampaignVariant(name: name, content: changes))

@@ -7,9 +7,11 @@ extension CampaignDispatcher {
     public static let testSubjectPrefix = "[Test] "
 
     /// The campaign's e-mail as the customer would get it (or, without `customerID`, a sample
-    /// recipient with no name, so every fallback shows), in `locale`'s content when given, else
-    /// the customer's: rendered by `emails(for:of:inbox:at:untracked:)`, the sender's own code,
-    /// so what is shown is what goes out. Two things differ, so that looking at a preview (or
+    /// recipient with no name and no orders, so every fallback shows, and the popular products
+    /// in `{{recommendations}}`), in `locale`'s content when given, else the customer's:
+    /// personalised by `personalisation(for:of:)` and rendered by
+    /// `emails(for:of:inbox:at:untracked:personalisation:)`, the sender's own code, so what is
+    /// shown is what goes out. Two things differ, so that looking at a preview (or
     /// clicking in it) changes nothing for the customer:
     /// - its unsubscribe and preference-centre links, and the mailto of `List-Unsubscribe`,
     ///   keep their real format but carry a token signed `preview`, which Rapport refuses as it
@@ -25,7 +27,7 @@ extension CampaignDispatcher {
                 id: id, customerID: customerID, locale: locale, sampleAddress: CampaignService.sampleAddress, workspaceID: actor.workspaceID, at: now,
                 session: session)
         }
-        return try rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil)
+        return try await rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil)
     }
 
     /// Sends the preview once, through the campaign's inbox and transport (DKIM-signed when the
@@ -45,7 +47,7 @@ extension CampaignDispatcher {
                 session: session)
             return (recipient, parts)
         }
-        let preview = try rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil)
+        let preview = try await rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil)
         var email = preview.email
         email.address = recipient.email
         email.name = recipient.name
@@ -67,11 +69,13 @@ extension CampaignDispatcher {
         }
     }
 
-    /// The claim's e-mail from the sender's own rendering, through a copy of this sender whose
-    /// signer makes links that do nothing, untracked.
-    private func rendered(_ claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date, sample: Bool) throws -> CampaignPreview {
+    /// The claim's e-mail from the sender's own personalisation and rendering, through a copy
+    /// of this sender whose signer makes links that do nothing, untracked.
+    private func rendered(_ claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date, sample: Bool) async throws -> CampaignPreview {
         let inert = CampaignDispatcher(campaigns: campaigns, transport: transport, signer: CampaignPreviewSigner(), links: links)
-        guard let email = inert.emails(for: [claim], of: campaign, inbox: inbox, at: now, untracked: [claim.customerID]).first else {
+        let personalisation = try await personalisation(for: [claim], of: campaign)
+        guard let email = inert.emails(for: [claim], of: campaign, inbox: inbox, at: now, untracked: [claim.customerID], personalisation: personalisation).first
+        else {
             throw RapportError.conflict("The campaign's e-mail could not be rendered.")
         }
         let locale = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition).locale

@@ -11,8 +11,8 @@ import Foundation
 /// The in-flight window: a sender records a batch's outcomes after the batch; killed between
 /// the server taking a message and that record, at most `batchSize` messages per sender can go
 /// out a second time when the batch is claimed again. A live sender's batch is never taken
-/// from it: the transport gives up at half the claim's lifetime, and only the claim's token
-/// may record. Nothing else is ever sent twice: the log has one row per campaign and customer,
+/// from it: the transport gives up at half the claim's lifetime (counted from the claim), and
+/// only the claim's token may record. Nothing else is ever sent twice: the log has one row per campaign and customer,
 /// and a recorded send is never claimed again.
 public struct CampaignDispatcher: Sendable {
     public static let defaultBatchSize = 25
@@ -27,6 +27,8 @@ public struct CampaignDispatcher: Sendable {
 
     let campaigns: CampaignService
     let transport: any CampaignEmailTransport
+    /// SMS and WhatsApp; nil: such campaigns pause, saying no provider is wired.
+    let textTransport: (any CampaignTextTransport)?
     let signer: any LinkSigner
     let links: any CampaignLinks
     let batchSize: Int
@@ -36,11 +38,13 @@ public struct CampaignDispatcher: Sendable {
     var clock: any WallClock { campaigns.clock }
 
     public init(
-        campaigns: CampaignService, transport: any CampaignEmailTransport, signer: any LinkSigner, links: any CampaignLinks,
-        batchSize: Int = CampaignDispatcher.defaultBatchSize, claimLifetime: TimeInterval = CampaignDispatcher.defaultClaimLifetime
+        campaigns: CampaignService, transport: any CampaignEmailTransport, textTransport: (any CampaignTextTransport)? = nil, signer: any LinkSigner,
+        links: any CampaignLinks, batchSize: Int = CampaignDispatcher.defaultBatchSize,
+        claimLifetime: TimeInterval = CampaignDispatcher.defaultClaimLifetime
     ) {
         self.campaigns = campaigns
         self.transport = transport
+        self.textTransport = textTransport
         self.signer = signer
         self.links = links
         self.batchSize = max(1, batchSize)
@@ -66,7 +70,7 @@ public struct CampaignDispatcher: Sendable {
         }
         var handled = 0
         var failure: (any Error)?
-        for campaign in try await context.store.read({ session in try await session.campaigns.sending(limit: 20) }) {
+        for campaign in try await context.store.read({ session in try await session.campaigns.sending(at: now, limit: 20) }) {
             do {
                 if let problem = links.problem {
                     try await pause(campaign, reason: problem)
@@ -95,6 +99,8 @@ public struct CampaignDispatcher: Sendable {
         }) else { return 0 }
         let definition = campaign.definition
         let channel = campaign.channel.inboxChannel.consentChannel
+        let timing = CampaignDeliveryTiming(definition, channel: campaign.channel)
+        let storeZone = Self.storeTimeZone(of: try await context.store.read { session in try await session.inboxes.inbox(id: campaign.inboxID) })
         var cursor = lease.cursor
         var added = 0
         repeat {
@@ -116,9 +122,11 @@ public struct CampaignDispatcher: Sendable {
                 case .holdOut: (.heldOut, nil)
                 case .skip(let reason): (.skipped, reason)
                 }
+                // Their local time, or the end of their quiet hours, when either holds it back.
+                let notBefore = decision == .send && timing.isTimed ? timing.notBefore(facts.recipientTimeZone(storeDefault: storeZone), now: now) : nil
                 return CampaignSend(
                     id: ResourceID.make(.campaignSend, at: now), campaignID: campaign.id, workspaceID: campaign.workspaceID, customerID: facts.customerID,
-                    variant: variant, status: status, skipReason: reason, address: facts.address, queuedAt: now)
+                    variant: variant, status: status, skipReason: reason, address: facts.address, queuedAt: now, notBefore: notBefore)
             }
             added += try await context.write { transaction in
                 let inserted = sends.isEmpty ? 0 : try await transaction.session.campaigns.insertSends(sends)
@@ -152,13 +160,40 @@ public struct CampaignDispatcher: Sendable {
             try await record(claims.map { CampaignSendRecord(sendID: $0.sendID, outcome: .refused("The campaign's inbox no longer exists.")) }, token: token)
             return claims.count
         }
-        let (cleared, untracked) = try await recheck(claims, of: campaign, token: token, now: started)
+        let (cleared, untracked) = try await recheck(claims, of: campaign, inbox: inbox, token: token, now: started)
         guard !cleared.isEmpty else { return claims.count }
-        let emails = emails(for: cleared, of: campaign, inbox: inbox, at: started, untracked: untracked)
-        let outcomes = await transport.deliver(emails, through: inbox, at: started, deadline: .seconds(claimLifetime / 2))
+        let personalisation: CampaignPersonalisation
+        do {
+            personalisation = try await self.personalisation(for: cleared, of: campaign)
+        } catch {
+            try await record(cleared.map { CampaignSendRecord(sendID: $0.sendID, outcome: .deferred("Its personalisation could not be read: \(error)")) }, token: token)
+            throw error
+        }
+        // The hand-over ends at half the claim's lifetime counted from the claim, whatever the
+        // preparation took, so the claim never runs out while the batch is going out.
+        let left = claimLifetime / 2 - clock.now().timeIntervalSince(started)
+        guard left >= min(1, claimLifetime / 4) else {
+            try await record(cleared.map { CampaignSendRecord(sendID: $0.sendID, outcome: .deferred("Preparing the batch took too long.")) }, token: token)
+            return claims.count
+        }
+        let outcomes: [CampaignDeliveryOutcome]
+        switch campaign.channel {
+        case .email:
+            let emails = emails(for: cleared, of: campaign, inbox: inbox, at: started, untracked: untracked, personalisation: personalisation)
+            outcomes = await transport.deliver(emails, through: inbox, at: started, deadline: .seconds(left))
+        case .sms, .whatsapp:
+            guard let textTransport else {
+                try await record(cleared.map { CampaignSendRecord(sendID: $0.sendID, outcome: .deferred("No \(campaign.channel.label) provider is set up.")) }, token: token)
+                try await pause(campaign, reason: "This server sends no \(campaign.channel.label) campaigns: no provider is set up for them.")
+                return claims.count
+            }
+            outcomes = await textTransport.deliver(
+                texts(for: cleared, of: campaign, personalisation: personalisation), through: inbox, deadline: .seconds(left))
+        }
         try await record(zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token)
         if case .deferred(let reason)? = outcomes.first, outcomes.allSatisfy({ if case .deferred = $0 { true } else { false } }) {
-            try await pause(campaign, reason: "The inbox's mail server took none of a batch: \(reason)")
+            let provider = campaign.channel == .email ? "mail server" : "\(campaign.channel.label) provider"
+            try await pause(campaign, reason: "The inbox's \(provider) took none of a batch: \(reason)")
         }
         try await throttle(campaign, sent: cleared.count, since: started)
         return claims.count
@@ -166,9 +201,10 @@ public struct CampaignDispatcher: Sendable {
 
     /// The consent gate and the suppression list asked again for a claimed batch: a customer
     /// who unsubscribed, bounced, complained, paused or was deleted since the audience was
-    /// resolved is withheld. Answers the claims still to send, and the customers among them
-    /// whose messages must not be tracked.
-    private func recheck(_ claims: [CampaignSendClaim], of campaign: Campaign, token: String, now: Date) async throws
+    /// resolved is withheld. Quiet hours are asked again too (a retry, or a campaign resumed,
+    /// may come at night): such a message goes back to the queue until their morning. Answers
+    /// the claims still to send, and the customers among them whose messages must not be tracked.
+    private func recheck(_ claims: [CampaignSendClaim], of campaign: Campaign, inbox: Inbox, token: String, now: Date) async throws
         -> (cleared: [CampaignSendClaim], untracked: Set<String>)
     {
         let facts = try await context.store.read { session in
@@ -192,7 +228,24 @@ public struct CampaignDispatcher: Sendable {
             let reasons = withheld
             try await context.write { transaction in try await transaction.session.campaigns.withhold(reasons, token: token) }
         }
-        return (claims.filter { withheld[$0.sendID] == nil }, Set(facts.filter { !$0.allowsTracking }.map(\.customerID)))
+        var later: [String: Date] = [:]
+        if campaign.definition.keepsQuietHours(on: campaign.channel) {
+            let quiet = CampaignDeliveryTiming(schedule: nil, quietHours: .standard)
+            let storeZone = Self.storeTimeZone(of: inbox)
+            for claim in claims where withheld[claim.sendID] == nil {
+                if let current = byCustomer[claim.customerID], let time = quiet.notBefore(current.recipientTimeZone(storeDefault: storeZone), now: now) {
+                    later[claim.sendID] = time
+                }
+            }
+        }
+        if !later.isEmpty {
+            let times = later
+            try await context.write { transaction in try await transaction.session.campaigns.postpone(times, token: token) }
+        }
+        return (
+            claims.filter { withheld[$0.sendID] == nil && later[$0.sendID] == nil },
+            Set(facts.filter { !$0.allowsTracking }.map(\.customerID))
+        )
     }
 
     private func suppressions(of facts: [CampaignRecipientFacts], channel: ConsentChannel?, workspaceID: String) async throws -> [String: [SuppressionReason]] {
@@ -239,11 +292,12 @@ public struct CampaignDispatcher: Sendable {
     }
 
     /// The recipients' e-mails: each their locale's content (prepared once per locale), their
-    /// variables, their signed links; tracked as the inbox says, except for the `untracked`
-    /// customers.
-    public func emails(for claims: [CampaignSendClaim], of campaign: Campaign, inbox: Inbox, at now: Date, untracked: Set<String> = [])
-        -> [CampaignEmail]
-    {
+    /// variables (the profile's, and `personalisation`'s), their products, their signed links;
+    /// tracked as the inbox says, except for the `untracked` customers.
+    public func emails(
+        for claims: [CampaignSendClaim], of campaign: Campaign, inbox: Inbox, at now: Date, untracked: Set<String> = [],
+        personalisation: CampaignPersonalisation = .none
+    ) -> [CampaignEmail] {
         let sender = inbox[.displayName] ?? inbox.name
         let tracksClicks = inbox[.trackClicks] != "off"
         let tracksOpens = inbox[.trackOpens] != "off"
@@ -264,12 +318,13 @@ public struct CampaignDispatcher: Sendable {
             let template = templates[key] ?? CampaignEmailTemplate(content, locale: locale, sender: sender)
             templates[key] = template
             let unsubscribeURL = links.unsubscribeURL(token: unsubscribe, sendID: claim.sendID)
-            let values = CampaignEmailRenderer.values(for: claim)
+            let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim))
             let tracked = !untracked.contains(claim.customerID)
             let tracking = CampaignTracking(
                 sendID: claim.sendID, clicks: tracked && tracksClicks, opens: tracked && tracksOpens, signer: signer, links: links)
             let rendered = template.render(
-                values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences), tracking: tracking)
+                values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences), tracking: tracking,
+                products: personalisation.products(for: claim.customerID))
             let mailto = mailbox.map {
                 "mailto:\($0)?subject=" + PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20") + unsubscribe
             }

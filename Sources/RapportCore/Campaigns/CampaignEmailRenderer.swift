@@ -18,8 +18,9 @@ public enum CampaignEmailRenderer {
     }
 
     /// The variables a campaign offers about its recipient.
-    public static func values(for claim: CampaignSendClaim) -> [String: String] {
-        var values = ["customer.email": claim.address, "customer.id": claim.customerID]
+    /// `customer.email` on e-mail, `customer.phone` on SMS and WhatsApp: the address it goes to.
+    public static func values(for claim: CampaignSendClaim, channel: CampaignChannel = .email) -> [String: String] {
+        var values = [channel == .email ? "customer.email" : "customer.phone": claim.address, "customer.id": claim.customerID]
         if let first = claim.firstName { values["customer.first_name"] = first }
         if let last = claim.lastName { values["customer.last_name"] = last }
         let name = [claim.firstName, claim.lastName].compactMap { $0 }.joined(separator: " ")

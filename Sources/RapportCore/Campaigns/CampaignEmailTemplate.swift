@@ -11,6 +11,9 @@ import Foundation
 ///
 /// The body's web links are slots too, so each recipient's can lead through their own signed
 /// click redirect, and the page ends with a slot for their open pixel (`CampaignTracking`).
+/// So is each `{{recommendations}}` block, in the body and in the plain text: the recipient's
+/// products (`CampaignProductBlock`). In the body a block stands between paragraphs, never
+/// inside one.
 public struct CampaignEmailTemplate: Sendable {
     enum Slot: Sendable, Equatable {
         case title, preheader, unsubscribe, preferences, pixel
@@ -18,6 +21,8 @@ public struct CampaignEmailTemplate: Sendable {
         case variable(Int)
         /// A link's target, by its place in `links`.
         case link(Int)
+        /// A `{{recommendations}}` block, by its place in `blocks`.
+        case products(Int)
     }
 
     enum Piece: Sendable, Equatable {
@@ -30,11 +35,12 @@ public struct CampaignEmailTemplate: Sendable {
     private static let open: Character = "\u{E000}"
     private static let close: Character = "\u{E001}"
     /// RFC 3986's unreserved characters: all a value may keep unencoded inside a URL.
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     let subject: String
     let preheader: String?
-    let text: String
+    /// The plain text: template text, and its `{{recommendations}}` blocks as slots.
+    let textPieces: [Piece]
     let sender: String
     let words: CampaignFooterWords
     let pieces: [Piece]
@@ -43,41 +49,57 @@ public struct CampaignEmailTemplate: Sendable {
     let variables: [(text: String, inLink: Bool)]
     /// Each link's target in the body: literal text (unescaped) and its variables.
     let links: [[Piece]]
+    /// The `{{recommendations}}` blocks of the body and of the plain text.
+    let blocks: [CampaignProductBlock]
 
     public init(_ content: CampaignContent, locale: String, sender: String) {
         subject = content.subject ?? ""
         preheader = content.preheader
         let markdown = content.body ?? content.text ?? ""
-        text = content.text ?? markdown
         self.sender = sender
         words = CampaignFooterWords(locale: locale)
         var variables: [(text: String, inLink: Bool)] = []
+        var blocks: [CampaignProductBlock] = []
         var guarded = ""
         var rest = Substring(markdown)
         while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
             guarded += rest[..<start.lowerBound]
-            let opened = guarded.range(of: "](", options: .backwards)?.lowerBound
-            let closed = guarded.range(of: ")", options: .backwards)?.lowerBound
-            let inLink = opened.map { opened in closed.map { $0 < opened } ?? true } ?? false
-            guarded += Self.marker(String(variables.count))
-            variables.append((String(rest[start.lowerBound..<end.upperBound]), inLink))
+            let placeholder = String(rest[start.lowerBound..<end.upperBound])
+            if let block = CampaignProductBlock(placeholder: placeholder) {
+                // A paragraph of its own, which the block then replaces.
+                guarded += "\n\n" + Self.marker("B\(blocks.count)") + "\n\n"
+                blocks.append(block)
+            } else {
+                let opened = guarded.range(of: "](", options: .backwards)?.lowerBound
+                let closed = guarded.range(of: ")", options: .backwards)?.lowerBound
+                let inLink = opened.map { opened in closed.map { $0 < opened } ?? true } ?? false
+                guarded += Self.marker(String(variables.count))
+                variables.append((placeholder, inLink))
+            }
             rest = rest[end.upperBound...]
         }
         guarded += rest
         self.variables = variables
-        let (body, links) = Self.linkSlots(in: MarkdownHTML.render(guarded))
+        var html = MarkdownHTML.render(guarded)
+        for index in blocks.indices {
+            html = html.replacingOccurrences(of: "<p>\(Self.marker("B\(index)"))</p>", with: Self.marker("B\(index)"))
+        }
+        let (body, links) = Self.linkSlots(in: html)
         self.links = links
+        textPieces = Self.textPieces(of: content.text ?? markdown, blocks: &blocks)
+        self.blocks = blocks
         let page = CampaignEmailLayout.page(
             lang: words.lang, title: Self.marker("t"), preheader: Self.marker("p"), body: body + Self.marker("o"), sender: sender,
             unsubscribeURL: Self.marker("u"), preferencesURL: Self.marker("r"), words: words)
         pieces = Self.pieces(of: page)
     }
 
-    /// The recipient's subject, preheader, HTML and plain text; with `tracking`, the HTML's web
-    /// links lead through the click redirect and it carries the open pixel.
-    public func render(values: [String: String], unsubscribeURL: String, preferencesURL: String, tracking: CampaignTracking? = nil)
-        -> (subject: String, preheader: String?, html: String, text: String)
-    {
+    /// The recipient's subject, preheader, HTML and plain text, with their `products` in the
+    /// `{{recommendations}}` blocks; with `tracking`, the HTML's web links lead through the
+    /// click redirect and it carries the open pixel.
+    public func render(
+        values: [String: String], unsubscribeURL: String, preferencesURL: String, tracking: CampaignTracking? = nil, products: [CampaignProduct] = []
+    ) -> (subject: String, preheader: String?, html: String, text: String) {
         let subject = Self.singleLine(MessageTemplate.render(self.subject, values: values))
         let preheader = self.preheader.map { Self.singleLine(MessageTemplate.render($0, values: values)) }
         var html = ""
@@ -101,14 +123,23 @@ public struct CampaignEmailTemplate: Sendable {
                     }
                 }
                 html += MarkupText.escape(tracking?.link(target) ?? target)
+            case .slot(.products(let index)):
+                html += blocks[index].html(products, tracking: tracking)
             case .slot(.pixel):
                 if let pixel = tracking?.pixel {
                     html += "<img src=\"\(MarkupText.escape(pixel))\" width=\"1\" height=\"1\" alt=\"\" style=\"display:block;border:0;width:1px;height:1px\">"
                 }
             }
         }
-        let text = MessageTemplate.render(self.text, values: values)
-            + "\n\n--\n\(sender)\n\(words.preferences): \(preferencesURL)\n\(words.unsubscribe): \(unsubscribeURL)\n"
+        var text = ""
+        for piece in textPieces {
+            switch piece {
+            case .literal(let part): text += MessageTemplate.render(part, values: values)
+            case .slot(.products(let index)): text += blocks[index].text(products)
+            case .slot: break
+            }
+        }
+        text += "\n\n--\n\(sender)\n\(words.preferences): \(preferencesURL)\n\(words.unsubscribe): \(unsubscribeURL)\n"
         return (subject, preheader, html, text)
     }
 
@@ -139,6 +170,29 @@ public struct CampaignEmailTemplate: Sendable {
         return (output, links)
     }
 
+    /// The plain text cut at its `{{recommendations}}` placeholders: the template text between
+    /// them, and a slot for each, whose block is added to `blocks`.
+    private static func textPieces(of text: String, blocks: inout [CampaignProductBlock]) -> [Piece] {
+        var pieces: [Piece] = []
+        var literal = ""
+        var rest = Substring(text)
+        while let start = rest.range(of: "{{"), let end = rest[start.upperBound...].range(of: "}}") {
+            if let block = CampaignProductBlock(placeholder: String(rest[start.lowerBound..<end.upperBound])) {
+                literal += rest[..<start.lowerBound]
+                if !literal.isEmpty { pieces.append(.literal(literal)) }
+                literal = ""
+                pieces.append(.slot(.products(blocks.count)))
+                blocks.append(block)
+            } else {
+                literal += rest[..<end.upperBound]
+            }
+            rest = rest[end.upperBound...]
+        }
+        literal += rest
+        if !literal.isEmpty { pieces.append(.literal(literal)) }
+        return pieces
+    }
+
     private static func marker(_ name: String) -> String {
         "\(open)\(name)\(close)"
     }
@@ -159,7 +213,14 @@ public struct CampaignEmailTemplate: Sendable {
             case "u": .unsubscribe
             case "r": .preferences
             case "o": .pixel
-            default: name.hasPrefix("L") ? Int(name.dropFirst()).map(Slot.link) : Int(name).map(Slot.variable)
+            default:
+                if name.hasPrefix("L") {
+                    Int(name.dropFirst()).map(Slot.link)
+                } else if name.hasPrefix("B") {
+                    Int(name.dropFirst()).map(Slot.products)
+                } else {
+                    Int(name).map(Slot.variable)
+                }
             }
             if let slot { pieces.append(.slot(slot)) }
             rest = rest[rest.index(after: end)...]

@@ -17,10 +17,15 @@ public struct CampaignRecipientFacts: Sendable, Equatable {
     /// Their consent to analytics on the channel or on the shop's site (a refusal wins when
     /// they differ): refused, their messages are not tracked (no open pixel, no click redirect).
     public var analyticsConsent: ConsentEntry?
+    /// The profile's IANA time zone, as saved (it may name no real zone).
+    public var timeZone: String?
+    /// Their first phone number (E.164), whose calling code says where they are when the
+    /// profile does not.
+    public var phone: String?
 
     public init(
         customerID: String, excluded: Bool, address: String?, marketingConsent: ConsentEntry?, preferences: ContactPreferences?,
-        recentSends: [Date], analyticsConsent: ConsentEntry? = nil
+        recentSends: [Date], analyticsConsent: ConsentEntry? = nil, timeZone: String? = nil, phone: String? = nil
     ) {
         self.customerID = customerID
         self.excluded = excluded
@@ -29,6 +34,18 @@ public struct CampaignRecipientFacts: Sendable, Equatable {
         self.preferences = preferences
         self.recentSends = recentSends
         self.analyticsConsent = analyticsConsent
+        self.timeZone = timeZone
+        self.phone = phone
+    }
+
+    /// The zones their clock may run in (`RecipientTimeZone.resolve`), the store's default
+    /// when nothing about them says. Without a phone number, an address of digits alone (a
+    /// WhatsApp id is the number without its `+`) stands for one.
+    public func recipientTimeZone(storeDefault: TimeZone) -> RecipientTimeZone {
+        let number = phone ?? address.flatMap { address in
+            !address.isEmpty && address.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") } ? "+" + address : nil
+        }
+        return RecipientTimeZone.resolve(profileTimeZone: timeZone, phone: number, storeDefault: storeDefault)
     }
 
     /// Whether their messages may be measured: unless they withdrew or denied analytics.

@@ -25,12 +25,15 @@ public struct CampaignSend: Sendable, Equatable {
     public var repliedAt: Date?
     /// Why the hand-over failed, as the provider said it.
     public var error: String?
+    /// Not to be sent before this instant: the recipient's local time the campaign is
+    /// scheduled for, or the end of their quiet hours. Nil: as soon as a sender gets to it.
+    public var notBefore: Date?
 
     public init(
         id: String, campaignID: String, workspaceID: String, customerID: String, variant: String? = nil, status: CampaignSendStatus,
         skipReason: CampaignSkipReason? = nil, address: String? = nil, providerMessageID: String? = nil, queuedAt: Date, sentAt: Date? = nil,
         deliveredAt: Date? = nil, openedAt: Date? = nil, clickedAt: Date? = nil, unsubscribedAt: Date? = nil, bouncedAt: Date? = nil,
-        complainedAt: Date? = nil, repliedAt: Date? = nil, error: String? = nil
+        complainedAt: Date? = nil, repliedAt: Date? = nil, error: String? = nil, notBefore: Date? = nil
     ) {
         self.id = id
         self.campaignID = campaignID
@@ -51,5 +54,6 @@ public struct CampaignSend: Sendable, Equatable {
         self.complainedAt = complainedAt
         self.repliedAt = repliedAt
         self.error = error
+        self.notBefore = notBefore
     }
 }

@@ -4,7 +4,7 @@ extension CampaignService {
     /// Sends a draft: now (`sending`), or, when its definition has a schedule still ahead, at
     /// that time (`scheduled`; the sender starts it). A scheduled campaign sent again goes now.
     /// The sender then resolves its audience into the send log and works through it. E-mail
-    /// only for now, through an inbox with a DKIM key; not yet at each recipient's local time.
+    /// goes only through an inbox with a DKIM key.
     public func send(id: String, as actor: Actor) async throws -> Campaign {
         try actor.require(.manageCampaigns)
         return try await context.write { transaction in
@@ -14,17 +14,16 @@ extension CampaignService {
             guard from == .draft || from == .scheduled else {
                 throw RapportError.conflict("Only a draft or scheduled campaign can be sent; this one is \(from.rawValue).")
             }
-            guard campaign.channel == .email else {
-                throw RapportError.invalid(field: "channel", "\(campaign.channel.label) campaigns cannot be sent yet; e-mail campaigns can")
+            // A draft saved under older rules is read as it is: what goes out keeps today's.
+            _ = try CampaignDefinitionParser.parse(campaign.definition.json, channel: campaign.channel)
+            guard let inbox = try await session.inboxes.inbox(id: campaign.inboxID), inbox.workspaceID == actor.workspaceID else {
+                throw RapportError.invalid(field: "inbox_id", "the campaign's inbox no longer exists: choose another")
             }
-            if case .localTime? = campaign.definition.schedule {
-                throw RapportError.invalid(
-                    field: "definition.schedule.local_time",
-                    "sending at each recipient's own time is not built yet; use `at` (one instant for everyone) or send now")
-            }
-            // Gmail and Yahoo take one-click unsubscribe only from mail whose DKIM signature covers it.
-            guard let inbox = try await session.inboxes.inbox(id: campaign.inboxID),
-                inbox[.dkimPrivateKey] != nil, inbox[.dkimDomain] != nil, inbox[.dkimSelector] != nil
+            // Gmail and Yahoo take one-click unsubscribe only from mail whose DKIM signature covers
+            // it: the inbox's key signs what goes out as Rapport composed it; SendGrid and Postmark
+            // sign with their own domain authentication.
+            let signsItself = EmailProvider(settings: inbox.settings)?.sendsComposedMessage ?? true
+            guard campaign.channel != .email || !signsItself || (inbox[.dkimPrivateKey] != nil && inbox[.dkimDomain] != nil && inbox[.dkimSelector] != nil)
             else {
                 throw RapportError.invalid(
                     field: "inbox_id",

@@ -15,7 +15,7 @@ public struct CampaignVariant: Sendable, Equatable {
         guard let change = content[locale] else { return base }
         return CampaignContent(
             subject: change.subject ?? base.subject, preheader: change.preheader ?? base.preheader, body: change.body ?? base.body,
-            text: change.text ?? (change.body == nil ? base.text : nil))
+            text: change.text ?? (change.body == nil ? base.text : nil), template: change.template ?? base.template)
     }
 
     public var json: JSONValue {

@@ -180,12 +180,27 @@ public struct ConversationService: Sendable {
     }
 
     /// Applies a delivery report to the outgoing message it names; false when it is unknown
-    /// or older news than what the message already shows.
+    /// or older news than what the message already shows. A report on a campaign's SMS or
+    /// WhatsApp message marks its send: delivered (or read) as delivered, failed as bounced.
     private func apply(_ report: DeliveryUpdate, inbox: Inbox) async throws -> Bool {
         try await context.write { transaction in
             let session = transaction.session
-            guard var message = try await session.conversations.message(providerMessageID: report.providerMessageID, inboxID: inbox.id),
-                message.deliveryStatus?.accepts(report.status) ?? true,
+            guard var message = try await session.conversations.message(providerMessageID: report.providerMessageID, inboxID: inbox.id) else {
+                // Only a send of a campaign through this inbox: a report signed for one inbox
+                // cannot mark another's.
+                guard let send = try await session.campaigns.send(providerMessageID: report.providerMessageID, workspaceID: inbox.workspaceID),
+                    try await session.campaigns.find(id: send.campaignID, workspaceID: inbox.workspaceID)?.inboxID == inbox.id
+                else { return false }
+                let kind: DeliveryFeedback.Kind
+                switch report.status {
+                case .delivered, .read: kind = .delivered
+                case .failed: kind = .hardBounce
+                case .pending, .sent: return false
+                }
+                try await session.campaigns.recordFeedback(kind, sendID: send.id, at: report.occurredAt ?? clock.now())
+                return true
+            }
+            guard message.deliveryStatus?.accepts(report.status) ?? true,
                 let conversation = try await session.conversations.find(id: message.conversationID, workspaceID: nil)
             else { return false }
             message.deliveryStatus = report.status

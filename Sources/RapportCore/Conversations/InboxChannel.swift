@@ -41,14 +41,15 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The settings an inbox of this channel cannot work without.
+    /// The settings an inbox of this channel cannot work without (an e-mail inbox needs those
+    /// of its `EmailProvider` too).
     public var requiredSettings: [InboxSetting] {
         switch self {
         case .whatsapp: [.phoneNumberID, .accessToken, .appSecret, .verifyToken]
         case .messenger, .instagram: [.pageID, .pageAccessToken, .appSecret, .verifyToken]
         case .sms: [.accountSID, .authToken, .phoneNumber]
         case .voice: [.accountSID, .authToken, .phoneNumber]
-        case .email: [.address, .smtpHost]
+        case .email: [.address]
         case .webchat: [.identitySecret]
         case .store: []
         }
@@ -58,13 +59,16 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
     public var knownSettings: [InboxSetting] {
         requiredSettings + {
             switch self {
-            case .whatsapp, .messenger, .instagram: [.apiBaseURL]
-            case .sms: [.apiBaseURL]
+            case .whatsapp: [.apiBaseURL, .whatsappBusinessAccountID, .timeZone]
+            case .messenger, .instagram: [.apiBaseURL]
+            case .sms: [.apiBaseURL, .timeZone]
             case .voice: [.apiBaseURL, .greeting, .menuOrderStatus, .menuAgent, .greetingAudioURL, .voice]
             case .email: [
-                .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,
+                .emailProvider, .smtpHost, .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,
                 .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey, .postmarkBasicAuth, .sesSNSTopicARN, .dkimDomain, .dkimSelector,
-                .dkimPrivateKey, .trackClicks, .trackOpens,
+                .dkimPrivateKey, .trackClicks, .trackOpens, .timeZone, .apiBaseURL, .sesRegion, .sesAccessKeyID, .sesSecretAccessKey,
+                .sesConfigurationSet, .sendgridAPIKey, .mailgunAPIKey, .mailgunDomain, .mailgunRegion, .postmarkServerToken,
+                .postmarkMessageStream,
             ]
             case .webchat: [.allowedOrigin, .greeting]
             case .store: [.location]
@@ -72,24 +76,25 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
         }()
     }
 
-    /// The settings that say where and how Rapport connects to send (the provider's API; the
-    /// SMTP server, its TLS and the certificates it trusts).
-    public var outgoingHostSettings: [InboxSetting] {
+    /// Each credential Rapport presents when it sends, with the settings that say where it goes
+    /// and how (the provider's API and, for Amazon SES and Mailgun, the region in its host
+    /// name; the SMTP server, its TLS and the certificates it trusts). A credential must be
+    /// entered again when one of its host settings changes, so it is only ever sent to a host
+    /// it was given for. An e-mail inbox may hold the credentials of several providers (one
+    /// in use, the others kept for switching back): each is paired with its own hosts.
+    public var outgoingCredentials: [(credential: InboxSetting, hostSettings: [InboxSetting])] {
         switch self {
-        case .email: [.smtpHost, .smtpPort, .smtpSecurity, .smtpCAFile]
-        case .whatsapp, .messenger, .instagram, .sms, .voice: [.apiBaseURL]
+        case .whatsapp: [(credential: .accessToken, hostSettings: [.apiBaseURL])]
+        case .messenger, .instagram: [(credential: .pageAccessToken, hostSettings: [.apiBaseURL])]
+        case .sms, .voice: [(credential: .authToken, hostSettings: [.apiBaseURL])]
+        case .email: [
+            (credential: .smtpPassword, hostSettings: [.smtpHost, .smtpPort, .smtpSecurity, .smtpCAFile]),
+            (credential: .sesSecretAccessKey, hostSettings: [.apiBaseURL, .sesRegion]),
+            (credential: .sendgridAPIKey, hostSettings: [.apiBaseURL]),
+            (credential: .mailgunAPIKey, hostSettings: [.apiBaseURL, .mailgunRegion]),
+            (credential: .postmarkServerToken, hostSettings: [.apiBaseURL]),
+        ]
         case .webchat, .store: []
-        }
-    }
-
-    /// The credential Rapport presents there: it must be entered again with a new host.
-    public var outgoingCredential: InboxSetting? {
-        switch self {
-        case .whatsapp: .accessToken
-        case .messenger, .instagram: .pageAccessToken
-        case .sms, .voice: .authToken
-        case .email: .smtpPassword
-        case .webchat, .store: nil
         }
     }
 

@@ -66,18 +66,22 @@ public struct InboxService: Sendable {
     }
 
     /// A new host for the provider's API or the SMTP server must come with its credential typed
-    /// again, so a token never travels to a host that nobody paired it with.
+    /// again, so a token never travels to a host that nobody paired it with. Each stored
+    /// credential is checked against its own host settings (`InboxChannel.outgoingCredentials`).
     static func requireCredentialAgain(_ changes: [String: String], for inbox: Inbox) throws {
-        let moved = inbox.channel.outgoingHostSettings.filter { setting in
-            guard let given = changes[setting.rawValue]?.trimmed, !given.isEmpty else { return false }
-            return given != inbox[setting]
+        var problems = Problems(prefix: nil)
+        for (credential, hostSettings) in inbox.channel.outgoingCredentials
+        where inbox[credential] != nil && (changes[credential.rawValue]?.trimmed ?? "").isEmpty {
+            let moved = hostSettings.filter { setting in
+                guard let given = changes[setting.rawValue]?.trimmed, !given.isEmpty else { return false }
+                return given != inbox[setting]
+            }
+            guard !moved.isEmpty else { continue }
+            problems.add(
+                "settings.\(credential.rawValue)",
+                "must be entered again when \(moved.map(\.rawValue).joined(separator: " or ")) changes, so it is only ever sent to a host it was given for")
         }
-        guard !moved.isEmpty, let credential = inbox.channel.outgoingCredential, inbox[credential] != nil,
-            (changes[credential.rawValue]?.trimmed ?? "").isEmpty
-        else { return }
-        throw RapportError.invalid(
-            field: "settings.\(credential.rawValue)",
-            "must be entered again when \(moved.map(\.rawValue).joined(separator: " or ")) changes, so it is only ever sent to a host it was given for")
+        guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
     }
 
     private func checkReferences(teamID: String?, slaPolicyID: String?, workspaceID: String, session: any StoreSession) async throws {
@@ -109,6 +113,10 @@ public struct InboxService: Sendable {
         for key in [InboxSetting.trackClicks, .trackOpens].map(\.rawValue) where cleaned[key].map({ !["on", "off"].contains($0) }) ?? false {
             problems.add("settings.\(key)", "must be on or off")
         }
+        if let zone = cleaned[InboxSetting.timeZone.rawValue], TimeZone(identifier: zone) == nil {
+            problems.add("settings.time_zone", "must be an IANA time zone such as Asia/Jakarta or Europe/Berlin")
+        }
+        if channel == .email { problems.list += EmailProvider.problems(in: cleaned) }
         for key in ["api_base_url", "greeting_audio_url"] { if let url = cleaned[key] { problems.url(url, "settings.\(key)") } }
         if let url = cleaned["api_base_url"], let reason = outbound.refusal(url: url) { problems.add("settings.api_base_url", reason) }
         if let host = cleaned["smtp_host"], let reason = outbound.refusal(host: host) {

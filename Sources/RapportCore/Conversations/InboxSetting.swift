@@ -4,6 +4,9 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     // WhatsApp Cloud API
     case phoneNumberID = "phone_number_id"
     case accessToken = "access_token"
+    /// The WhatsApp Business Account the number belongs to: its approved message templates
+    /// are listed from it (`GET /{waba_id}/message_templates`).
+    case whatsappBusinessAccountID = "whatsapp_business_account_id"
     // Meta apps (WhatsApp, Messenger, Instagram)
     case appSecret = "app_secret"
     case verifyToken = "verify_token"
@@ -43,6 +46,25 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     /// publishes this inbox's bounces, complaints and deliveries to; SNS messages of any other
     /// topic are refused, however well signed.
     case sesSNSTopicARN = "ses_sns_topic_arn"
+    /// How campaign e-mail goes out (`EmailProvider`): `smtp` (the inbox's SMTP server, unless
+    /// set), or the HTTP API of `ses`, `sendgrid`, `mailgun` or `postmark`.
+    case emailProvider = "email_provider"
+    /// Amazon SES v2: the region (`eu-west-1`), the IAM access key that may `ses:SendEmail`,
+    /// and optionally the configuration set the messages are sent through.
+    case sesRegion = "ses_region"
+    case sesAccessKeyID = "ses_access_key_id"
+    case sesSecretAccessKey = "ses_secret_access_key"
+    case sesConfigurationSet = "ses_configuration_set"
+    /// SendGrid's Mail Send API key.
+    case sendgridAPIKey = "sendgrid_api_key"
+    /// Mailgun: the API key, the sending domain, and where the account lives (`us`, unless
+    /// set, or `eu`).
+    case mailgunAPIKey = "mailgun_api_key"
+    case mailgunDomain = "mailgun_domain"
+    case mailgunRegion = "mailgun_region"
+    /// Postmark: the server's API token, and the message stream (`broadcast` unless set).
+    case postmarkServerToken = "postmark_server_token"
+    case postmarkMessageStream = "postmark_message_stream"
     /// The domain (`d=`) and selector (`s=`) campaign e-mail is DKIM-signed for, and the
     /// private key (PEM); `rapport dkim generate` sets all three.
     case dkimDomain = "dkim_domain"
@@ -53,6 +75,9 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case trackClicks = "track_clicks"
     /// `off` leaves the open pixel out of campaign e-mail; on unless set.
     case trackOpens = "track_opens"
+    /// The store's IANA time zone (`Asia/Jakarta`): campaigns time a recipient by it when
+    /// neither their profile nor their phone number says where they are. UTC unless set.
+    case timeZone = "time_zone"
     // Web chat
     case identitySecret = "identity_secret"
     case allowedOrigin = "allowed_origin"
@@ -63,7 +88,8 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     public var isSecret: Bool {
         switch self {
         case .accessToken, .appSecret, .verifyToken, .pageAccessToken, .authToken, .smtpPassword, .identitySecret,
-            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .postmarkBasicAuth, .dkimPrivateKey:
+            .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .postmarkBasicAuth, .dkimPrivateKey, .sesSecretAccessKey,
+            .sendgridAPIKey, .mailgunAPIKey, .postmarkServerToken:
             true
         default:
             false

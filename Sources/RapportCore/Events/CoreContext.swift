@@ -12,6 +12,9 @@ public struct CoreContext: Sendable {
     public let audits: AuditBuffer
     /// The segments each workspace has, kept while its revision stands.
     let segmentPlans = SegmentPlanCache()
+    /// Each workspace's trained recommender, shared by every service that recommends (the API,
+    /// the privacy export, campaigns), so a workspace is trained once per process.
+    let recommendationModels = RecommendationModels()
     let subscribers: [any DomainChangeSubscriber]
 
     /// How often a write that lost a race for the same identity or row is run again.

@@ -7,7 +7,7 @@ import RapportLearning
 /// so what they did a moment ago counts at once without retraining.
 public struct RecommendationService: Sendable {
     public let customers: CustomerService
-    let models = RecommendationModels()
+    var models: RecommendationModels { context.recommendationModels }
     /// The item model's age before the schedule retrains it.
     public static let maximumModelAge: TimeInterval = 3600
     /// The schedule retrains a younger model once this many orders changed since its training,
@@ -74,15 +74,42 @@ public struct RecommendationService: Sendable {
     /// Products for a customer ("for you", then category and popularity fallbacks).
     public func forCustomer(id: String, limit: Int, as actor: Actor) async throws -> [ProductRecommendation] {
         let workspaceID = actor.workspaceID
-        let (lines, events) = try await store.read { session in
+        let signals = try await store.read { session in
             _ = try await customers.liveCustomer(id: id, workspaceID: workspaceID, session: session)
-            return (
-                try await session.insights.purchasedLines(workspaceID: workspaceID, customerID: id, since: nil, limit: Self.profileSignals),
-                try await session.insights.productEvents(
-                    workspaceID: workspaceID, customerID: id, since: nil, limit: Self.profileSignals, weights: StoreRecommender.eventWeights)
-            )
+            return try await Self.signals(of: [id], workspaceID: workspaceID, session: session)
         }
-        return try await model(workspaceID).forCustomer(lines: lines, events: events, now: clock.now(), limit: limit)
+        return try await recommendations(from: signals, for: [id], workspaceID: workspaceID, limit: limit)[id] ?? []
+    }
+
+    /// Products for each of these customers of the workspace (a campaign's batch): their
+    /// latest signals read in one query per kind, scored by the workspace's trained model.
+    /// A customer Rapport knows nothing of gets the popular products.
+    func forCustomers(_ ids: [String], workspaceID: String, limit: Int) async throws -> [String: [ProductRecommendation]] {
+        guard !ids.isEmpty else { return [:] }
+        let signals = try await store.read { session in try await Self.signals(of: ids, workspaceID: workspaceID, session: session) }
+        return try await recommendations(from: signals, for: ids, workspaceID: workspaceID, limit: limit)
+    }
+
+    /// The customers' latest purchases and product events, `profileSignals` of each kind per customer.
+    private static func signals(of ids: [String], workspaceID: String, session: any StoreSession) async throws
+        -> (lines: [PurchasedLine], events: [ItemInteraction])
+    {
+        try await session.insights.recommendationSignals(
+            workspaceID: workspaceID, customerIDs: ids, limit: profileSignals, weights: StoreRecommender.eventWeights)
+    }
+
+    private func recommendations(
+        from signals: (lines: [PurchasedLine], events: [ItemInteraction]), for ids: [String], workspaceID: String, limit: Int
+    ) async throws -> [String: [ProductRecommendation]] {
+        let recommender = try await model(workspaceID)
+        let now = clock.now()
+        let lines = Dictionary(grouping: signals.lines, by: \.customerID)
+        let events = Dictionary(grouping: signals.events, by: \.user)
+        var recommended: [String: [ProductRecommendation]] = [:]
+        for id in ids where recommended[id] == nil {
+            recommended[id] = recommender.forCustomer(lines: lines[id] ?? [], events: events[id] ?? [], now: now, limit: limit)
+        }
+        return recommended
     }
 
     /// "Frequently bought together" and "similar products" for a product.

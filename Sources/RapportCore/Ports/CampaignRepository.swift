@@ -25,8 +25,10 @@ public protocol CampaignRepository: Sendable {
     func setStatus(
         _ status: CampaignStatus, id: String, workspaceID: String, whileIn statuses: Set<CampaignStatus>, at date: Date, reason: String?
     ) async throws -> Bool
-    /// Campaigns of every workspace that are sending, oldest start first.
-    func sending(limit: Int) async throws -> [Campaign]
+    /// Campaigns of every workspace that are sending and have something to do at `date` (an
+    /// audience to resolve, a send due or left by a dead sender, a test's waiting members, or
+    /// nothing left, to be marked sent), oldest start first.
+    func sending(at date: Date, limit: Int) async throws -> [Campaign]
     /// Scheduled campaigns of every workspace whose time has come.
     func due(at date: Date, limit: Int) async throws -> [Campaign]
     /// Up to `limit` members of the campaign's segments after `customerID` (in id order), with
@@ -53,6 +55,9 @@ public protocol CampaignRepository: Sendable {
     func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, maximumAttempts: Int) async throws
     /// Marks sends this claim holds as skipped, each with its reason (checked again before sending).
     func withhold(_ reasons: [String: CampaignSkipReason], token: String) async throws
+    /// Puts sends this claim holds back in the queue until their time (the end of the
+    /// recipient's quiet hours), without counting an attempt.
+    func postpone(_ times: [String: Date], token: String) async throws
     /// Marks a sending campaign `sent` once its audience is resolved and no send is queued or held; answers whether it did.
     func finishIfDone(id: String, at date: Date) async throws -> Bool
     /// The campaign's counts from its send log.
@@ -96,4 +101,15 @@ public protocol CampaignRepository: Sendable {
     func releaseWaiting(campaignID: String, limit: Int) async throws -> Int
     /// Pauses a sending campaign whose test has no winner yet, with the reason; answers whether it did.
     func pauseForChoice(id: String, reason: String, at date: Date) async throws -> Bool
+
+    // Personalisation: what a batch's messages name beyond the profile, one statement per kind.
+
+    /// Each of these customers' latest order that is not cancelled (by when it was placed,
+    /// then id), with its first `CampaignOrder.listedItems` lines; customers without one are
+    /// left out.
+    func latestOrders(customerIDs: [String], workspaceID: String) async throws -> [CampaignOrder]
+    /// The RFM segment and monetary score of those of these customers the last RFM round scored.
+    func recipientInsights(customerIDs: [String], workspaceID: String) async throws -> [CampaignRecipientInsight]
+    /// The active products among `ids`, as a campaign shows them.
+    func products(ids: [String], workspaceID: String) async throws -> [CampaignProduct]
 }

@@ -32,6 +32,12 @@ public protocol InsightsRepository: Sendable {
     ) async throws -> [ItemInteraction]
     /// Active products with their categories.
     func productCategories(workspaceID: String) async throws -> [String: [String]]
+    /// What the recommender knows of each of these customers, read for all of them at once:
+    /// per customer, up to `limit` products on their orders that are not cancelled (newest
+    /// first, as `purchasedLines` orders them) and up to `limit` tracked events named in
+    /// `weights` about a product of the catalog (newest first, weighted by name).
+    func recommendationSignals(workspaceID: String, customerIDs: [String], limit: Int, weights: [String: Double]) async throws
+        -> (lines: [PurchasedLine], events: [ItemInteraction])
 
     /// The orders (not cancelled, in `currency`) placed in [from, to) by live customers the
     /// filter admits, oldest first.

@@ -25,13 +25,15 @@ public struct AppServices: Sendable {
     public let campaignSender: CampaignDispatcher
     /// Amazon SNS's signing certificates and subscription confirmations, for SES's events.
     public let sns: any SNSClient
+    /// The message templates of WhatsApp inboxes' business accounts, read from Meta's Graph API.
+    public let whatsAppTemplates: WhatsAppTemplateService
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
         publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
         passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080,
         outbound: OutboundTargets = AppServices.outboundFromEnvironment(), limits: RateLimits = .fromEnvironment(),
-        sns: (any SNSClient)? = nil
+        sns: (any SNSClient)? = nil, templateDirectory: (any WhatsAppTemplateDirectory)? = nil
     ) {
         self.store = store
         self.outbound = outbound
@@ -46,6 +48,8 @@ public struct AppServices: Sendable {
             context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
             secrets: SHA256SecretHasher(), passwords: passwords, outbound: outbound,
             helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
+        self.whatsAppTemplates = WhatsAppTemplateService(
+            inboxes: core.inboxes, directory: templateDirectory ?? WhatsAppTemplateCatalog(http: OutboundHTTP(targets: outbound)))
         self.campaignSender = Self.campaignSender(
             core: core, store: store, outbound: outbound, base: publicURL ?? "http://127.0.0.1:\(localPort)",
             batchSize: CampaignDispatcher.defaultBatchSize,
@@ -68,7 +72,11 @@ public struct AppServices: Sendable {
         core: CoreServices, store: SQLDataStore, outbound: OutboundTargets, base: String, batchSize: Int, claimLifetime: TimeInterval
     ) -> CampaignDispatcher {
         CampaignDispatcher(
-            campaigns: core.campaigns, transport: SMTPCampaignTransport(targets: outbound), signer: store.linkSigner,
+            campaigns: core.campaigns,
+            transport: ProviderRoutingCampaignTransport(smtp: SMTPCampaignTransport(targets: outbound), http: OutboundHTTP(targets: outbound)),
+            textTransport: ProviderCampaignTextTransport(
+                http: OutboundHTTP(targets: outbound), statusCallback: { base + SiteURL.twilioSMSStatus(inboxID: $0.id).path }),
+            signer: store.linkSigner,
             links: SiteCampaignLinks(base: base), batchSize: batchSize, claimLifetime: claimLifetime)
     }
 

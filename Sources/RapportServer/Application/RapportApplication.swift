@@ -32,12 +32,13 @@ public enum RapportApplication {
         WebhookSubscriptionRoutes(webhooks: services.webhooks).register(on: authenticated)
         SegmentRoutes(segments: services.segments).register(on: authenticated)
         SegmentFileRoutes(segments: services.segments).register(api: authenticated)
-        CampaignRoutes(campaigns: services.campaigns).register(on: authenticated)
+        CampaignRoutes(campaigns: services.campaigns, templates: services.whatsAppTemplates).register(on: authenticated)
         CampaignPreviewRoutes(sender: services.campaignSender).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
+        WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
@@ -95,7 +96,8 @@ public enum RapportApplication {
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
         CampaignPages(
-            campaigns: services.campaigns, sender: services.campaignSender, segments: services.segments, inboxes: services.inboxes, pages: pages
+            campaigns: services.campaigns, sender: services.campaignSender, segments: services.segments, inboxes: services.inboxes,
+            templates: services.whatsAppTemplates, pages: pages
         ).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)

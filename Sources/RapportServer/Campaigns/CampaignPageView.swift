@@ -1,3 +1,5 @@
+import RapportCore
+
 /// A campaign's page (`campaign`): its status with the moves it allows (as forms that post
 /// with the CSRF token), who gets what, a preview as a chosen customer (a sandboxed frame) with
 /// a test send to oneself, and the report: the send log's counts, who was left out and why,
@@ -22,11 +24,30 @@ struct CampaignPageView: TemplateView {
         let name: String
     }
 
-    /// One locale's version of the content.
+    /// One locale's version of the content: an e-mail's subject, an SMS's text with its count,
+    /// or a WhatsApp message's template with its parameters.
     struct Version: TemplateView {
         let locale: String
         let subject: String?
+        /// An SMS's text, and its count as the sender counts it (`58 characters · GSM-7 · 1 SMS`).
+        let smsText: String?
+        let smsCount: String?
+        /// A WhatsApp message's template, `order_update (en_US)`, and its body parameters in order.
+        let template: String?
+        let templateParameters: [String]
+        let hasTemplateParameters: Bool
         let isDefault: Bool
+
+        init(locale: String, content: CampaignContent?, channel: CampaignChannel, isDefault: Bool) {
+            self.locale = locale
+            subject = content?.subject
+            smsText = channel == .sms ? content?.text : nil
+            smsCount = smsText.map { SMSSegments.count($0).counterText }
+            template = content?.template.map { "\($0.name) (\($0.language))" }
+            templateParameters = content?.template?.parameters ?? []
+            hasTemplateParameters = !templateParameters.isEmpty
+            self.isDefault = isDefault
+        }
     }
 
     /// The e-mail as the chosen customer gets it: its headers, and the frame that shows it.

@@ -3,9 +3,10 @@ import Hummingbird
 import RapportCore
 
 /// `/campaigns`: the workspace's campaigns with their status and counts; the form for a new
-/// e-mail campaign; a campaign's page with its status and the moves it allows (send, pause,
-/// resume, cancel, delete a draft), who gets what, a preview as a chosen customer with a test
-/// send to oneself, and its report (counts, who was left out and why, a chart over time).
+/// e-mail, SMS or WhatsApp campaign; a campaign's page with its status and the moves it allows
+/// (send, pause, resume, cancel, delete a draft), who gets what (an SMS with its count of parts),
+/// a preview as a chosen customer with a test send to oneself, and its report (counts, who was
+/// left out and why, a chart over time).
 /// Everyone signed in sees them; admins, managers and marketers write, send and test them.
 struct CampaignPages {
     static let pageSize = 25
@@ -25,6 +26,7 @@ struct CampaignPages {
     let sender: CampaignDispatcher
     let segments: SegmentService
     let inboxes: InboxService
+    let templates: WhatsAppTemplateService
     let pages: WebPages
 
     func register(on group: RouterGroup<SignedInRequestContext>) {
@@ -85,19 +87,23 @@ struct CampaignPages {
         _ context: SignedInRequestContext, input: CampaignForm, problems: [FieldError] = [], status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor
-        let mailboxes = try await inboxes.inboxes(as: actor).filter { $0.channel == .email }
         let all = try await segments.list(as: actor).sorted { $0.name.localizedStandardCompare($1.name) == .orderedAscending }
+        let groups = Self.inboxGroups(try await inboxes.inboxes(as: actor), chosen: input.inboxID)
         var view = CampaignFormPageView(
             form: input,
-            inboxes: mailboxes.map { ChoiceView(value: $0.id, label: Self.inboxLabel($0), selected: $0.id == input.inboxID) },
+            channels: groups.map { group in
+                CampaignFormPageView.ChannelChoice(
+                    value: group.channel, label: group.label + (group.inboxes.isEmpty ? " (no inbox yet)" : ""), selected: group.channel == input.channel)
+            },
+            inboxGroups: groups,
             segments: all.map { segment in
                 CampaignFormPageView.SegmentChoice(
                     id: segment.id, name: segment.name, kind: SegmentWording.kind(segment.kind), members: segment.memberCount,
                     included: input.segmentIDs.contains(segment.id), excluded: input.exclusionSegmentIDs.contains(segment.id))
             },
-            noInbox: mailboxes.isEmpty, noSegment: all.isEmpty,
-            variantOpen: !(input.variantLocale + input.variantSubject + input.variantBody).isEmpty,
-            exclusionsOpen: !input.exclusionSegmentIDs.isEmpty)
+            noInbox: groups.allSatisfy(\.inboxes.isEmpty), noSegment: all.isEmpty,
+            smsCount: SMSSegments.count(input.smsText).counterText, variantSMSCount: SMSSegments.count(input.variantSMSText).counterText,
+            variantOpen: input.hasSecondVersion, exclusionsOpen: !input.exclusionSegmentIDs.isEmpty)
         if let first = problems.first {
             let field = input.field(for: first.field)
             view.error = input.message(problems)
@@ -131,7 +137,10 @@ struct CampaignPages {
     }
 
     @Sendable func send(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await move(request, context: context) { id in try await campaigns.send(id: id, as: context.actor).status.rawValue }
+        try await move(request, context: context) { id in
+            try await templates.checkTemplates(of: try await campaigns.find(id: id, as: context.actor), as: context.actor)
+            return try await campaigns.send(id: id, as: context.actor).status.rawValue
+        }
     }
 
     @Sendable func pause(_ request: Request, context: SignedInRequestContext) async throws -> Response {
@@ -262,7 +271,7 @@ struct CampaignPages {
             + definition.content.keys.sorted().map { ChoiceView(value: $0, label: $0, selected: $0 == locale) }
 
         let mayManage = actor.may(.manageCampaigns)
-        let maySend = mayManage && campaign.channel == .email && (campaign.status == .draft || campaign.status == .scheduled)
+        let maySend = mayManage && (campaign.status == .draft || campaign.status == .scheduled)
         let mayPause = mayManage && campaign.status == .sending
         let mayResume = mayManage && campaign.status == .paused && !campaign.awaitsWinnerChoice
         let mayCancel = mayManage && ([.scheduled, .sending, .paused] as Set<CampaignStatus>).contains(campaign.status)
@@ -276,10 +285,10 @@ struct CampaignPages {
             exclusions: definition.audience.exclusionSegmentIDs.map { CampaignPageView.SegmentLink(id: $0, name: names[$0] ?? $0) },
             hasExclusions: !definition.audience.exclusionSegmentIDs.isEmpty,
             versions: definition.content.keys.sorted().map { key in
-                CampaignPageView.Version(locale: key, subject: definition.content[key]?.subject, isDefault: key == definition.defaultLocale)
+                CampaignPageView.Version(locale: key, content: definition.content[key], channel: campaign.channel, isDefault: key == definition.defaultLocale)
             },
             holdout: CampaignWording.percent(definition.holdoutShare),
-            cap: "At most \(definition.frequencyCap.messages) marketing e-mails in \(definition.frequencyCap.days) days per customer",
+            cap: "At most \(definition.frequencyCap.messages) marketing \(Self.messagesWord(campaign.channel)) in \(definition.frequencyCap.days) days per customer",
             schedule: Self.schedule(campaign),
             mayAct: maySend || mayPause || mayResume || mayCancel || mayDelete, maySend: maySend, sendWords: scheduledAhead ? "Schedule" : "Send now",
             mayPause: mayPause, mayResume: mayResume, mayCancel: mayCancel, mayDelete: mayDelete, mayTest: mayManage && previewable,
@@ -292,7 +301,7 @@ struct CampaignPages {
             },
             previewError: previewError, recipients: recipients, locales: locales,
             tiles: Self.tiles(stats), reasons: CampaignSkipReason.allCases.map { reason in
-                CampaignPageView.Reason(code: reason.rawValue, words: CampaignWording.skipReason(reason), count: stats.skipped[reason] ?? 0)
+                CampaignPageView.Reason(code: reason.rawValue, words: CampaignWording.skipReason(reason, channel: campaign.channel), count: stats.skipped[reason] ?? 0)
             },
             chart: Self.chart(timeline, name: campaign.name),
             chartWords: timeline.isEmpty
@@ -344,7 +353,7 @@ struct CampaignPages {
     static func schedule(_ campaign: Campaign) -> String {
         switch campaign.definition.schedule {
         case .at(let date)?: "At \(WebFormat.time(date))"
-        case .localTime?: "At a local time on each recipient's clock (not built yet: sending refuses it)"
+        case .localTime(let time)?: "At \(time.text) on each recipient's own clock"
         case nil: "When someone sends it"
         }
     }
@@ -373,6 +382,26 @@ struct CampaignPages {
 
     private static func inboxLabel(_ inbox: Inbox) -> String {
         inbox[.address].map { "\(inbox.name) (\($0))" } ?? inbox.name
+    }
+
+    /// What a campaign's messages are called in the frequency cap's words: `e-mails`,
+    /// `SMS messages`, `WhatsApp messages`.
+    static func messagesWord(_ channel: CampaignChannel) -> String {
+        channel == .email ? "e-mails" : "\(CampaignWording.channel(channel)) messages"
+    }
+
+    /// The inboxes a campaign can send through, by channel (e-mail, SMS, WhatsApp), each group
+    /// there even when empty; `chosen` is selected.
+    static func inboxGroups(_ all: [Inbox], chosen: String) -> [CampaignFormPageView.InboxGroup] {
+        CampaignChannel.allCases.map { channel in
+            CampaignFormPageView.InboxGroup(
+                channel: channel.rawValue, label: CampaignWording.channel(channel),
+                inboxes: all.filter { $0.channel == channel.inboxChannel }.map { inbox in
+                    CampaignFormPageView.InboxChoice(
+                        value: inbox.id, label: inboxLabel(inbox), selected: inbox.id == chosen,
+                        listsTemplates: inbox.channel == .whatsapp && inbox[.whatsappBusinessAccountID] != nil)
+                })
+        }
     }
 
     /// A refusal the page shows: its words and the status.

@@ -5,6 +5,7 @@ import RapportCore
 /// written, read, listed, changed and deleted here; sending comes with the sender (ADR 0011).
 struct CampaignRoutes {
     let campaigns: CampaignService
+    let templates: WhatsAppTemplateService
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("campaigns", use: list)
@@ -51,7 +52,10 @@ struct CampaignRoutes {
 
     /// Starts sending now: 202, the campaign `sending`; the sender resolves the audience and delivers.
     @Sendable func send(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
-        try await transition(context, status: .accepted) { id in try await campaigns.send(id: id, as: context.actor) }
+        try await transition(context, status: .accepted) { id in
+            try await templates.checkTemplates(of: try await campaigns.find(id: id, as: context.actor), as: context.actor)
+            return try await campaigns.send(id: id, as: context.actor)
+        }
     }
 
     @Sendable func pause(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {

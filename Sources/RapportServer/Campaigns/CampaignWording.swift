@@ -22,14 +22,20 @@ enum CampaignWording {
         }
     }
 
-    static func skipReason(_ reason: CampaignSkipReason) -> String {
+    /// Why members were left out, in the words of the campaign's channel.
+    static func skipReason(_ reason: CampaignSkipReason, channel: CampaignChannel) -> String {
         switch reason {
         case .excluded: "In a segment left out"
-        case .noAddress: "No e-mail address"
-        case .noConsent: "No consent to marketing e-mail (never asked, denied, withdrawn or expired)"
+        case .noAddress:
+            switch channel {
+            case .email: "No e-mail address"
+            case .sms: "No phone number"
+            case .whatsapp: "No WhatsApp id or phone number"
+            }
+        case .noConsent: "No consent to marketing by \(channel.label) (never asked, denied, withdrawn or expired)"
         case .paused: "Paused messages on the preference centre"
         case .frequencyCap: "Reached the frequency cap, or their own choice of how often"
-        case .suppressed: "Address suppressed (a hard bounce or a complaint)"
+        case .suppressed: channel == .email ? "Address suppressed (a hard bounce or a complaint)" : "Number suppressed (a STOP reply)"
         case .gone: "Deleted or merged away before their message went"
         }
     }

@@ -18,9 +18,21 @@ extension SQLCampaignRepository {
         return !(try await handle.sql.raw(query).all().isEmpty)
     }
 
-    func sending(limit: Int) async throws -> [Campaign] {
-        try await handle.sql.raw("""
-            SELECT * FROM campaigns WHERE status = \(bind: CampaignStatus.sending.rawValue) ORDER BY started_at, id LIMIT \(unsafeRaw: String(limit))
+    func sending(at date: Date, limit: Int) async throws -> [Campaign] {
+        // Left out: campaigns whose every pending send waits for a later time (a local time,
+        // the end of quiet hours, a retry) or is held by a live sender, so that they do not
+        // take the places of campaigns with work to do. Each test is a range of the
+        // `campaign_sends_due` index.
+        let now = Timestamp.microseconds(date)
+        let (queued, sending, waiting) = (CampaignSendStatus.queued.rawValue, CampaignSendStatus.sending.rawValue, CampaignSendStatus.waiting.rawValue)
+        return try await handle.sql.raw("""
+            SELECT * FROM campaigns c WHERE c.status = \(bind: CampaignStatus.sending.rawValue)
+              AND (c.audience_resolved_at IS NULL
+                OR EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status = \(bind: queued) AND s.claimed_until <= \(bind: now))
+                OR EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status = \(bind: sending) AND s.claimed_until <= \(bind: now))
+                OR EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status = \(bind: waiting))
+                OR NOT EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status IN (\(bind: queued), \(bind: sending))))
+            ORDER BY c.started_at, c.id LIMIT \(unsafeRaw: String(limit))
             """).all().compactMap(decode)
     }
 
@@ -58,10 +70,15 @@ extension SQLCampaignRepository {
     func recipientFacts(_ campaign: Campaign, customerIDs: [String], sentSince: Date) async throws -> [CampaignRecipientFacts] {
         guard !customerIDs.isEmpty else { return [] }
         let audience = campaign.definition.audience
-        // The address is the customer's first e-mail identity (by when it was added), the same on both engines.
+        // The address is the customer's first identity of the channel's kinds (the preferred
+        // kind first, then by when it was added), the same on both engines. Their first phone
+        // number also says where they are when the profile has no time zone.
+        let kinds = campaign.channel.addressKinds.map(\.rawValue)
         let rows = try await handle.sql.raw("""
-            SELECT c.id, (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: IdentityKind.email.rawValue)
-                ORDER BY i.created_at, i.id LIMIT 1) AS address
+            SELECT c.id, c.timezone, (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind IN (\(binds: kinds))
+                ORDER BY CASE i.kind WHEN \(bind: kinds[0]) THEN 0 ELSE 1 END, i.created_at, i.id LIMIT 1) AS address,
+              (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: IdentityKind.phone.rawValue)
+                ORDER BY i.created_at, i.id LIMIT 1) AS phone
             FROM customers c WHERE c.id IN (\(binds: customerIDs)) AND c.workspace_id = \(bind: campaign.workspaceID)
               AND c.deleted_at IS NULL AND c.merged_into_id IS NULL ORDER BY c.id
             """).all()
@@ -111,7 +128,8 @@ extension SQLCampaignRepository {
             let id = try row.string("id")
             return CampaignRecipientFacts(
                 customerID: id, excluded: excluded.contains(id), address: try row.optionalString("address"), marketingConsent: consents[id],
-                preferences: preferences[id], recentSends: sends[id] ?? [], analyticsConsent: analytics[id])
+                preferences: preferences[id], recentSends: sends[id] ?? [], analyticsConsent: analytics[id],
+                timeZone: try row.optionalString("timezone"), phone: try row.optionalString("phone"))
         }
     }
 
@@ -138,19 +156,20 @@ extension SQLCampaignRepository {
 
     func claim(campaignID: String, limit: Int, now: Date, until: Date, token: String) async throws -> [CampaignSendClaim] {
         let (now, until) = (Timestamp.microseconds(now), Timestamp.microseconds(until))
-        // Queued sends not waiting for a retry first, then batches a dead sender held; each in
-        // the index's order. Only while the campaign is sending (a pause lands between batches).
-        // The condition is repeated outside, so a row another sender took meanwhile is not
-        // taken twice; on PostgreSQL, rows another sender is taking are skipped, not waited for.
+        // Queued sends whose time has come (their local time, the end of their quiet hours, a
+        // retry's time: `claimed_until`) first, then batches a dead sender held; each in the
+        // order of the `campaign_sends_due` index. Only while the campaign is sending (a pause
+        // lands between batches). The condition is repeated outside, so a row another sender
+        // took meanwhile is not taken twice; on PostgreSQL, rows another sender is taking are
+        // skipped, not waited for.
         var claimed: [any SQLRow] = []
         for status in [CampaignSendStatus.queued, .sending] where claimed.count < limit {
-            let free: SQLQueryString = status == .queued
-                ? "(claimed_until IS NULL OR claimed_until <= \(bind: now))" : "(claimed_until <= \(bind: now))"
+            let free: SQLQueryString = "(claimed_until <= \(bind: now))"
             let lock = handle.inTransaction ? handle.dialect.skipLockedRows : ""
             let query: SQLQueryString = """
                 UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.sending.rawValue), claimed_until = \(bind: until), claim_token = \(bind: token)
                 WHERE id IN (SELECT id FROM campaign_sends WHERE campaign_id = \(bind: campaignID) AND status = \(bind: status.rawValue) AND \(free)
-                    ORDER BY id LIMIT \(unsafeRaw: String(limit - claimed.count))\(unsafeRaw: lock))
+                    ORDER BY claimed_until, id LIMIT \(unsafeRaw: String(limit - claimed.count))\(unsafeRaw: lock))
                   AND status = \(bind: status.rawValue) AND \(free)
                   AND EXISTS (SELECT 1 FROM campaigns WHERE id = \(bind: campaignID) AND status = \(bind: CampaignStatus.sending.rawValue))
                 RETURNING id, customer_id, address, variant
@@ -200,6 +219,16 @@ extension SQLCampaignRepository {
             try await handle.sql.raw("""
                 UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.skipped.rawValue), skip_reason = \(bind: reason.rawValue), claim_token = NULL,
                   claimed_until = NULL WHERE id = \(bind: sendID) AND claim_token = \(bind: token)
+                """).run()
+        }
+    }
+
+    func postpone(_ times: [String: Date], token: String) async throws {
+        for (sendID, time) in times.sorted(by: { $0.key < $1.key }) {
+            try await handle.sql.raw("""
+                UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.queued.rawValue), claim_token = NULL,
+                  claimed_until = \(bind: Timestamp.microseconds(time)) WHERE id = \(bind: sendID) AND claim_token = \(bind: token)
+                  AND status = \(bind: CampaignSendStatus.sending.rawValue)
                 """).run()
         }
     }

@@ -8,6 +8,7 @@ struct SQLCampaignRepository: CampaignRepository {
     static let sendColumns = [
         "id", "campaign_id", "workspace_id", "customer_id", "variant", "status", "skip_reason", "address", "provider_message_id", "queued_at",
         "sent_at", "delivered_at", "opened_at", "clicked_at", "unsubscribed_at", "bounced_at", "complained_at", "replied_at", "error",
+        "claimed_until",
     ]
 
     func insert(_ campaign: Campaign) async throws {
@@ -59,7 +60,7 @@ struct SQLCampaignRepository: CampaignRepository {
 
     func insertSends(_ sends: [CampaignSend]) async throws -> Int {
         var added = 0
-        // 19 values a row: 500 rows stay far below either engine's limit on bound values.
+        // 20 values a row: 500 rows stay far below either engine's limit on bound values.
         for chunk in stride(from: 0, to: sends.count, by: 500).map({ sends[$0..<min($0 + 500, sends.count)] }) {
             var query: SQLQueryString = "INSERT INTO campaign_sends (\(unsafeRaw: Self.sendColumns.joined(separator: ", "))) VALUES "
             for (index, send) in chunk.enumerated() {
@@ -68,7 +69,8 @@ struct SQLCampaignRepository: CampaignRepository {
                 query += """
                     \(unsafeRaw: index == 0 ? "" : ", ")(\(bind: send.id), \(bind: send.campaignID), \(bind: send.workspaceID), \(bind: send.customerID),
                       \(bind: send.variant), \(bind: send.status.rawValue), \(bind: send.skipReason?.rawValue), \(bind: send.address),
-                      \(bind: send.providerMessageID), \(bind: Timestamp.microseconds(send.queuedAt)), \(binds: times), \(bind: send.error))
+                      \(bind: send.providerMessageID), \(bind: Timestamp.microseconds(send.queuedAt)), \(binds: times), \(bind: send.error),
+                      \(bind: send.status == .queued || send.status == .waiting ? Timestamp.microseconds(send.notBefore ?? send.queuedAt) : nil))
                     """
             }
             query += " ON CONFLICT (campaign_id, customer_id) DO NOTHING RETURNING id"
@@ -97,8 +99,11 @@ struct SQLCampaignRepository: CampaignRepository {
         guard let channel = CampaignChannel(rawValue: try row.string("channel")), let status = CampaignStatus(rawValue: try row.string("status"))
         else { return nil }
         // A definition this build cannot read (a newer one wrote it) is left out too: one bad
-        // row must not stop the sender or the segment checks for every other campaign.
-        guard let definition = try? CampaignDefinitionParser.parse(try JSONParser.parse(Array(try row.string("definition").utf8)), channel: channel)
+        // row must not stop the sender or the segment checks for every other campaign. Content
+        // saved under older rules is read as it is; sending checks it again.
+        guard
+            let definition = try? CampaignDefinitionParser.parse(
+                try JSONParser.parse(Array(try row.string("definition").utf8)), channel: channel, checkingContent: false)
         else { return nil }
         return Campaign(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), name: try row.string("name"), channel: channel,

@@ -235,6 +235,8 @@ struct RouteRoleMatrixTests {
         "GET /api/v1/live": .roles(support),
         "GET /api/v1/inboxes": .roles(everyone),
         "POST /api/v1/inboxes": .roles(admins),
+        // A WhatsApp inbox's message templates, for writing campaigns: those who write them
+        "GET /api/v1/inboxes/{id}/whatsapp_templates": .roles(analysts),
         "GET /api/v1/agents": .roles(everyone),
         "POST /api/v1/agents": .roles(admins),
         "POST /api/v1/agents/{id}/availability": .roles(support),
