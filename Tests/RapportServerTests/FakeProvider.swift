@@ -6,8 +6,9 @@ import NIOCore
 import Synchronization
 
 /// A stand-in for a provider's API (Meta's Graph API, Twilio's REST API, a webhook
-/// subscriber) on 127.0.0.1: it records every request and answers what the test scripted
-/// for the path, so tests check the real request format Rapport sends.
+/// subscriber) or a site a campaign links to, on 127.0.0.1: it records every request and
+/// answers what the test scripted for the path (and method), so tests check the real request
+/// format Rapport sends.
 final class FakeProvider: Sendable {
     struct Recorded: Sendable {
         var method: String
@@ -21,6 +22,8 @@ final class FakeProvider: Sendable {
     }
 
     struct Scripted: Sendable {
+        /// Nil: any method.
+        var method: HTTPRequest.Method?
         var status: HTTPResponse.Status
         var body: String
     }
@@ -45,6 +48,7 @@ final class FakeProvider: Sendable {
         let router = Router()
         router.on("**", method: .post) { request, _ -> Response in try await fake.handle(request) }
         router.on("**", method: .get) { request, _ -> Response in try await fake.handle(request) }
+        router.on("**", method: .head) { request, _ -> Response in try await fake.handle(request) }
         let port = try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Int, any Error>) in
             let app = Application(
                 router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)),
@@ -60,10 +64,10 @@ final class FakeProvider: Sendable {
         task.withLock { $0?.cancel() }
     }
 
-    /// Answers requests whose path ends with `suffix` (the newest script wins); `{{seq}}` in
-    /// the body is replaced by the number of requests received so far.
-    func script(_ suffix: String, status: HTTPResponse.Status = .ok, body: String) {
-        scripts.withLock { $0.insert((suffix, Scripted(status: status, body: body)), at: 0) }
+    /// Answers requests whose path ends with `suffix`, of `method` when given (the newest
+    /// script wins); `{{seq}}` in the body is replaced by the number of requests received so far.
+    func script(_ suffix: String, method: HTTPRequest.Method? = nil, status: HTTPResponse.Status = .ok, body: String) {
+        scripts.withLock { $0.insert((suffix, Scripted(method: method, status: status, body: body)), at: 0) }
     }
 
     var requests: [Recorded] { recorded.withLock { $0 } }
@@ -77,13 +81,18 @@ final class FakeProvider: Sendable {
         recorded.withLock {
             $0.append(Recorded(method: request.method.rawValue, path: path, headers: headers, body: String(buffer: body)))
         }
-        let scripted = scripts.withLock { list in list.first { path.hasSuffix($0.0) }?.1 } ?? Scripted(status: .ok, body: "{}")
+        let method = request.method
+        let scripted = scripts.withLock { list in
+            list.first { path.hasSuffix($0.0) && ($0.1.method == nil || $0.1.method == method) }?.1
+        } ?? Scripted(status: .ok, body: "{}")
         var fields = HTTPFields()
         fields[.contentType] = "application/json"
         // A redirect's body is where it points.
         if (300..<400).contains(scripted.status.code) { fields[.location] = scripted.body }
         // `{{seq}}` in a script becomes the request's number, so each answer carries its own id.
         let text = scripted.body.replacingOccurrences(of: "{{seq}}", with: String(recorded.withLock { $0.count }))
-        return Response(status: scripted.status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+        // A HEAD is answered with the head alone.
+        let answer = Response(status: scripted.status, headers: fields, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return method == .head ? answer.createHeadResponse() : answer
     }
 }

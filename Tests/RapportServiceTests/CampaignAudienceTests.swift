@@ -93,6 +93,21 @@ struct CampaignAudienceTests {
             #expect(Set(transport.emails.map(\.address)) == ["yes1@example.com", "yes2@example.com"])
             #expect(transport.emails.allSatisfy { $0.unsubscribeURL.hasPrefix("https://r.test/unsubscribe/") && $0.unsubscribeMailto?.hasPrefix("mailto:news@shop.test") == true })
 
+            // A reply names the campaign e-mail's Message-ID: the send counts as replied. A
+            // message naming another customer's campaign e-mail counts for nobody.
+            let yes1Send = try #require(transport.emails.first { $0.address == "yes1@example.com" })
+            let yes2Send = try #require(transport.emails.first { $0.address == "yes2@example.com" })
+            _ = try await services.conversations.receive(
+                ChannelPayload(messages: [
+                    InboundMessage(
+                        providerMessageID: "reply-1@example.com", from: "yes1@example.com", kind: .text, text: "Love it", subject: "Re: Hi",
+                        references: ["<\(yes1Send.sendID)@shop.test>"]),
+                    InboundMessage(
+                        providerMessageID: "reply-2@example.com", from: "no@example.com", kind: .text, text: "Forwarded", subject: "Fwd: Hi",
+                        references: ["<\(yes2Send.sendID)@shop.test>"]),
+                ]), inbox: inbox)
+            #expect(try await services.campaigns.stats(id: first.id, as: actor).replied == 1)
+
             // A day later a second campaign: the cap (1 in 7 days) holds those the first reached.
             services.clock.advance(by: 86_400)
             let second = try await Self.campaign(services, inbox: inbox, segments: [everyone.id], actor: actor)

@@ -120,6 +120,13 @@ struct CampaignTextTests {
                 ]), inbox: inbox)
             let after = try await services.campaigns.stats(id: campaign.id, as: actor)
             #expect(after.statuses[.delivered] == 1 && after.statuses[.bounced] == 1 && after.sent == 3, "\(after)")
+
+            // Anna answers the SMS: it lands in a conversation, and her send counts as replied.
+            let reply = try await services.conversations.receive(
+                ChannelPayload(messages: [InboundMessage(providerMessageID: "SMreply1", from: "+4915112345678", kind: .text, text: "Shoes too?")]),
+                inbox: inbox)
+            #expect(reply.stored.count == 1)
+            #expect(try await services.campaigns.stats(id: campaign.id, as: actor).replied == 1)
         }
     }
 

@@ -5,7 +5,8 @@ import NIOHTTP1
 import NIOPosix
 import RapportCore
 
-/// The one door for Rapport's outbound HTTP calls (providers' APIs, subscribers' webhooks).
+/// The one door for Rapport's outbound HTTP calls (providers' APIs, subscribers' webhooks,
+/// campaigns' links being checked).
 /// Whoever saved the URL may have aimed it inside the network, so every call:
 /// - resolves the host itself, checks the address against `OutboundTargets` and connects to
 ///   exactly that address (a DNS answer that changes between check and connect cannot pass);
@@ -43,6 +44,11 @@ public struct OutboundHTTP: Sendable {
     /// A GET (Amazon SNS's signing certificates and subscription confirmations).
     public func get(_ url: String, headers: [(String, String)] = []) async throws -> Answer {
         try await call(.GET, url, headers: headers, body: nil)
+    }
+
+    /// A HEAD: the answer's status and header fields, no body (the campaign link checker).
+    public func head(_ url: String, headers: [(String, String)] = []) async throws -> Answer {
+        try await call(.HEAD, url, headers: headers, body: nil)
     }
 
     private func call(_ method: HTTPMethod, _ url: String, headers: [(String, String)], body: String?) async throws -> Answer {

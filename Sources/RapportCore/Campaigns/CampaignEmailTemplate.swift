@@ -49,6 +49,9 @@ public struct CampaignEmailTemplate: Sendable {
     let variables: [(text: String, inLink: Bool)]
     /// Each link's target in the body: literal text (unescaped) and its variables.
     let links: [[Piece]]
+    /// Each link's text as the body shows it, by the same place as `links`: literal text
+    /// (unescaped, without markup) and its variables.
+    let linkTexts: [[Piece]]
     /// The `{{recommendations}}` blocks of the body and of the plain text.
     let blocks: [CampaignProductBlock]
 
@@ -84,8 +87,9 @@ public struct CampaignEmailTemplate: Sendable {
         for index in blocks.indices {
             html = html.replacingOccurrences(of: "<p>\(Self.marker("B\(index)"))</p>", with: Self.marker("B\(index)"))
         }
-        let (body, links) = Self.linkSlots(in: html)
+        let (body, links, linkTexts) = Self.linkSlots(in: html)
         self.links = links
+        self.linkTexts = linkTexts
         textPieces = Self.textPieces(of: content.text ?? markdown, blocks: &blocks)
         self.blocks = blocks
         let page = CampaignEmailLayout.page(
@@ -114,14 +118,7 @@ public struct CampaignEmailTemplate: Sendable {
             case .slot(.variable(let index)):
                 html += MarkupText.escape(value(of: index, values: values))
             case .slot(.link(let index)):
-                var target = ""
-                for part in links[index] {
-                    switch part {
-                    case .literal(let text): target += text
-                    case .slot(.variable(let variable)): target += value(of: variable, values: values)
-                    case .slot: break
-                    }
-                }
+                let target = filled(links[index], values: values)
                 html += MarkupText.escape(tracking?.link(target) ?? target)
             case .slot(.products(let index)):
                 html += blocks[index].html(products, tracking: tracking)
@@ -143,6 +140,18 @@ public struct CampaignEmailTemplate: Sendable {
         return (subject, preheader, html, text)
     }
 
+    /// The body's links as a recipient with `values` gets them without tracking (the targets
+    /// the click redirect would lead to), in the order they stand: each target with its
+    /// variables filled in, as written, and the text the link is shown as.
+    public func bodyLinks(values: [String: String]) -> [CampaignEmailLink] {
+        links.indices.map { index in
+            let target = links[index]
+            return CampaignEmailLink(
+                target: filled(target, values: values), written: written(target), text: filled(linkTexts[index], values: values),
+                personalised: target.contains { if case .slot(.variable) = $0 { true } else { false } })
+        }
+    }
+
     /// A body variable's value for the recipient: percent-encoded inside a link's target.
     private func value(of index: Int, values: [String: String]) -> String {
         let variable = variables[index]
@@ -150,24 +159,73 @@ public struct CampaignEmailTemplate: Sendable {
         return variable.inLink ? value.addingPercentEncoding(withAllowedCharacters: Self.unreserved) ?? "" : value
     }
 
-    /// The body with each link's target (`<a href="…">`, as `MarkdownHTML` writes them) cut out
-    /// as a slot, and those targets.
-    private static func linkSlots(in body: String) -> (String, [[Piece]]) {
+    /// A link's target or text for the recipient: its literal text and its variables' values.
+    private func filled(_ parts: [Piece], values: [String: String]) -> String {
+        joined(parts) { value(of: $0, values: values) }
+    }
+
+    /// A link's target as the campaign writes it: its literal text and its variables' placeholders.
+    private func written(_ parts: [Piece]) -> String {
+        joined(parts) { variables[$0].text }
+    }
+
+    /// A link's literal text, each variable (by its place in `variables`) as `variable` gives it.
+    private func joined(_ parts: [Piece], variable: (Int) -> String) -> String {
+        var text = ""
+        for part in parts {
+            switch part {
+            case .literal(let literal): text += literal
+            case .slot(.variable(let index)): text += variable(index)
+            case .slot: break
+            }
+        }
+        return text
+    }
+
+    /// The body with each link's target (`<a href="…">…</a>`, as `MarkdownHTML` writes them)
+    /// cut out as a slot; those targets, and the links' texts.
+    private static func linkSlots(in body: String) -> (String, [[Piece]], [[Piece]]) {
         let opening = "<a href=\""
         var links: [[Piece]] = []
+        var texts: [[Piece]] = []
         var output = ""
         var rest = Substring(body)
         while let start = rest.range(of: opening), let end = rest[start.upperBound...].firstIndex(of: "\"") {
             output += rest[..<start.upperBound]
             output += marker("L\(links.count)")
-            links.append(pieces(of: String(rest[start.upperBound..<end])).map {
-                if case .literal(let text) = $0 { return .literal(MarkupText.unescape(text)) }
-                return $0
-            })
+            links.append(unescapedPieces(of: rest[start.upperBound..<end]))
+            let label = rest[end...].firstIndex(of: ">").flatMap { open in
+                rest[open...].range(of: "</a>").map { rest[rest.index(after: open)..<$0.lowerBound] }
+            }
+            texts.append(unescapedPieces(of: withoutTags(label ?? "")))
             rest = rest[end...]
         }
         output += rest
-        return (output, links)
+        return (output, links, texts)
+    }
+
+    /// HTML cut at its markers, its literal text unescaped.
+    private static func unescapedPieces(of html: Substring) -> [Piece] {
+        pieces(of: String(html)).map {
+            if case .literal(let text) = $0 { return .literal(MarkupText.unescape(text)) }
+            return $0
+        }
+    }
+
+    /// HTML without its tags (a link's text keeps its words, not its `<strong>`).
+    private static func withoutTags(_ html: Substring) -> Substring {
+        var text = ""
+        var inTag = false
+        for character in html {
+            if character == "<" {
+                inTag = true
+            } else if character == ">", inTag {
+                inTag = false
+            } else if !inTag {
+                text.append(character)
+            }
+        }
+        return Substring(text)
     }
 
     /// The plain text cut at its `{{recommendations}}` placeholders: the template text between

@@ -22,26 +22,40 @@ extension CampaignService {
         guard let inbox = try await session.inboxes.inbox(id: campaign.inboxID), inbox.workspaceID == workspaceID else {
             throw RapportError.conflict("The campaign's inbox no longer exists; choose another inbox for it.")
         }
+        let claim = try await previewClaim(
+            customerID: customerID, locale: locale, channel: campaign.channel, sampleAddress: sampleAddress, workspaceID: workspaceID, at: now,
+            session: session)
+        return (campaign, inbox, claim)
+    }
+
+    /// A claim as the sender would hold it for the customer, under a fresh send id: their
+    /// first name, last name and locale from the profile (`locale`, when given, stands in for
+    /// it), and their first address on the channel (by when it was added, as the send log takes
+    /// it). Without a customer, a sample at `sampleAddress` with no name.
+    func previewClaim(
+        customerID: String?, locale: String?, channel: CampaignChannel, sampleAddress: String, workspaceID: String, at now: Date,
+        session: any StoreSession
+    ) async throws -> CampaignSendClaim {
         if let locale, !CampaignDefinitionParser.isLocale(locale) {
             throw RapportError.invalid(field: "locale", "must be a language, optionally with a region: en, id, pt-BR")
         }
         let sendID = ResourceID.make(.campaignSend, at: now)
         guard let customerID else {
-            let claim = CampaignSendClaim(
+            return CampaignSendClaim(
                 sendID: sendID, customerID: ResourceID.make(.customer, at: now), address: sampleAddress, variant: nil, firstName: nil,
                 lastName: nil, locale: locale)
-            return (campaign, inbox, claim)
         }
         guard ResourceID.isValid(customerID, prefix: .customer), let customer = try await session.customers.find(id: customerID, workspaceID: workspaceID),
             customer.deletedAt == nil, customer.mergedIntoID == nil
         else {
             throw RapportError.invalid(field: "customer_id", "names no customer of this workspace (\(customerID.prefix(64)))")
         }
-        let address = customer.identities.filter { $0.kind == .email }.min { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }?.value
-        let claim = CampaignSendClaim(
+        let address = channel.addressKinds.lazy.compactMap { kind in
+            customer.identities.filter { $0.kind == kind }.min { ($0.createdAt, $0.id) < ($1.createdAt, $1.id) }?.value
+        }.first
+        return CampaignSendClaim(
             sendID: sendID, customerID: customer.id, address: address ?? "", variant: nil, firstName: customer.profile.firstName,
             lastName: customer.profile.lastName, locale: locale ?? customer.profile.locale)
-        return (campaign, inbox, claim)
     }
 
     /// Who a test send goes to: always a user of the workspace, never a customer or a stranger,

@@ -103,6 +103,10 @@ public struct ConversationService: Sendable {
                 try await session.conversations.update(conversation)
             }
             try await session.conversations.insert(message)
+            // A reply to a campaign message counts on its send, in the same transaction.
+            if let send = try await CampaignReplyRule.answeredSend(inbound, customerID: conversation.customerID, inbox: inbox, session: session, now: now) {
+                try await session.campaigns.recordReply(sendID: send.id, at: now)
+            }
             try await transaction.record([
                 ConversationChange(previous == nil ? .created : .updated, conversation, previous: previous),
                 MessageChange(.created, message, in: conversation),

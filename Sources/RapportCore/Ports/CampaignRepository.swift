@@ -72,6 +72,10 @@ public protocol CampaignRepository: Sendable {
     func send(id: String, workspaceID: String) async throws -> CampaignSend?
     /// The send whose message had this id (without brackets, any case), in the workspace.
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend?
+    /// The latest send of a campaign through `inboxID` to the customer, sent at or after `date`.
+    func latestSend(customerID: String, inboxID: String, since date: Date) async throws -> CampaignSend?
+    /// Marks a send that went as replied to (its first reply's time).
+    func recordReply(sendID: String, at date: Date) async throws
     /// Records on a send a hard bounce (`bounced`, with its time), a complaint or an unsubscribe
     /// (their times), or a delivery (`delivered` while it stands at `sent`, with its time). A soft
     /// bounce changes nothing on the send: the address counts it (`SuppressionRepository`).

@@ -27,13 +27,15 @@ public struct AppServices: Sendable {
     public let sns: any SNSClient
     /// The message templates of WhatsApp inboxes' business accounts, read from Meta's Graph API.
     public let whatsAppTemplates: WhatsAppTemplateService
+    /// Fetches campaigns' links for the link checker, within `outbound`'s rules.
+    public let linkProbe: any LinkProbe
 
     public init(
         store: SQLDataStore, defaultRegion: PhoneRegion, clock: any WallClock = SystemWallClock(),
         publicURL: String? = ProcessInfo.processInfo.environment["RAPPORT_PUBLIC_URL"],
         passwords: any PasswordHasher = BcryptPasswordHasher(), localPort: Int = 8080,
         outbound: OutboundTargets = AppServices.outboundFromEnvironment(), limits: RateLimits = .fromEnvironment(),
-        sns: (any SNSClient)? = nil, templateDirectory: (any WhatsAppTemplateDirectory)? = nil
+        sns: (any SNSClient)? = nil, templateDirectory: (any WhatsAppTemplateDirectory)? = nil, linkProbe: (any LinkProbe)? = nil
     ) {
         self.store = store
         self.outbound = outbound
@@ -50,6 +52,7 @@ public struct AppServices: Sendable {
             helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
         self.whatsAppTemplates = WhatsAppTemplateService(
             inboxes: core.inboxes, directory: templateDirectory ?? WhatsAppTemplateCatalog(http: OutboundHTTP(targets: outbound)))
+        self.linkProbe = linkProbe ?? HTTPLinkProbe(http: OutboundHTTP(targets: outbound, timeoutSeconds: HTTPLinkProbe.deadline.components.seconds))
         self.campaignSender = Self.campaignSender(
             core: core, store: store, outbound: outbound, base: publicURL ?? "http://127.0.0.1:\(localPort)",
             batchSize: CampaignDispatcher.defaultBatchSize,

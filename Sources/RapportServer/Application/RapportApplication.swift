@@ -33,7 +33,7 @@ public enum RapportApplication {
         SegmentRoutes(segments: services.segments).register(on: authenticated)
         SegmentFileRoutes(segments: services.segments).register(api: authenticated)
         CampaignRoutes(campaigns: services.campaigns, templates: services.whatsAppTemplates).register(on: authenticated)
-        CampaignPreviewRoutes(sender: services.campaignSender).register(on: authenticated)
+        CampaignPreviewRoutes(sender: services.campaignSender, linkProbe: services.linkProbe).register(on: authenticated)
         let webhooks = services.limits.webhooks.map { router.group().add(middleware: RateLimitMiddleware.perWebhookTarget($0, clock: services.clock)) } ?? router.group()
         WebhookRoutes(sources: services.sources).register(on: webhooks)
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
@@ -97,7 +97,7 @@ public enum RapportApplication {
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
         CampaignPages(
             campaigns: services.campaigns, sender: services.campaignSender, segments: services.segments, inboxes: services.inboxes,
-            templates: services.whatsAppTemplates, pages: pages
+            templates: services.whatsAppTemplates, linkProbe: services.linkProbe, pages: pages
         ).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)

@@ -2,8 +2,9 @@ import RapportCore
 
 /// A campaign's page (`campaign`): its status with the moves it allows (as forms that post
 /// with the CSRF token), who gets what, a preview as a chosen customer (a sandboxed frame) with
-/// a test send to oneself, and the report: the send log's counts, who was left out and why,
-/// an SVG chart of messages sent, opened and clicked over time, and what it brought.
+/// a test send to oneself, a check of its links, and the report: the send log's counts, who
+/// was left out and why, an SVG chart of messages sent, opened and clicked over time, and what
+/// it brought.
 struct CampaignPageView: TemplateView {
     /// A figure of the report; `key` names it in the page (`stat-sent`).
     struct Tile: TemplateView {
@@ -95,6 +96,8 @@ struct CampaignPageView: TemplateView {
     let mayCancel: Bool
     let mayDelete: Bool
     let mayTest: Bool
+    /// Whether the link check's form shows (it fetches the links: those who send campaigns).
+    let mayCheckLinks: Bool
 
     /// Whether the channel can be previewed (e-mail).
     let previewable: Bool
@@ -120,4 +123,8 @@ struct CampaignPageView: TemplateView {
     var notice: String?
     /// Why the last action was refused.
     var actionError: String?
+    /// The links checked, after the link check's form was sent.
+    var linkCheck: CampaignLinkCheckView?
+    /// Why the link check was refused.
+    var linkCheckError: String?
 }

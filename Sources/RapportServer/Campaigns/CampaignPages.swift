@@ -5,8 +5,8 @@ import RapportCore
 /// `/campaigns`: the workspace's campaigns with their status and counts; the form for a new
 /// e-mail, SMS or WhatsApp campaign; a campaign's page with its status and the moves it allows
 /// (send, pause, resume, cancel, delete a draft), who gets what (an SMS with its count of parts),
-/// a preview as a chosen customer with a test send to oneself, and its report (counts, who was
-/// left out and why, a chart over time).
+/// a preview as a chosen customer with a test send to oneself, a check of its links, and its
+/// report (counts, who was left out and why, a chart over time).
 /// Everyone signed in sees them; admins, managers and marketers write, send and test them.
 struct CampaignPages {
     static let pageSize = 25
@@ -27,6 +27,7 @@ struct CampaignPages {
     let segments: SegmentService
     let inboxes: InboxService
     let templates: WhatsAppTemplateService
+    let linkProbe: any LinkProbe
     let pages: WebPages
 
     func register(on group: RouterGroup<SignedInRequestContext>) {
@@ -41,6 +42,7 @@ struct CampaignPages {
         group.post("campaigns/:id/cancel", requiring: .manageCampaigns, use: cancel)
         group.post("campaigns/:id/winner", requiring: .manageCampaigns, use: chooseWinner)
         group.post("campaigns/:id/test", requiring: .manageCampaigns, use: test)
+        group.post("campaigns/:id/link_check", requiring: .manageCampaigns, use: checkLinks)
         group.post("campaigns/:id/delete", requiring: .manageCampaigns, use: delete)
     }
 
@@ -197,6 +199,25 @@ struct CampaignPages {
         }
     }
 
+    /// Checks the campaign's links, personalised ones filled in as the chosen customer
+    /// (`customer_id`) or the sample gets them, and shows the page with the results.
+    @Sendable func checkLinks(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        let form = try await WebForm.read(request, context: context)
+        let customerID = Self.nonEmpty(form["customer_id"])
+        do {
+            let report = try await sender.checkLinks(id: id, customerID: customerID, probe: linkProbe, as: context.actor)
+            return try await render(context: context, id: id, customerID: customerID, locale: nil, done: nil) {
+                $0.linkCheck = CampaignLinkCheckView(report)
+            }
+        } catch let error as RapportError {
+            guard let refusal = Self.refusal(error) else { throw error }
+            return try await render(context: context, id: id, customerID: nil, locale: nil, done: nil, status: refusal.status) {
+                $0.linkCheckError = refusal.message
+            }
+        }
+    }
+
     /// Deletes a draft; any other campaign stays, and its page says why.
     @Sendable func delete(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try Self.id(context)
@@ -292,6 +313,7 @@ struct CampaignPages {
             schedule: Self.schedule(campaign),
             mayAct: maySend || mayPause || mayResume || mayCancel || mayDelete, maySend: maySend, sendWords: scheduledAhead ? "Schedule" : "Send now",
             mayPause: mayPause, mayResume: mayResume, mayCancel: mayCancel, mayDelete: mayDelete, mayTest: mayManage && previewable,
+            mayCheckLinks: mayManage,
             previewable: previewable,
             preview: preview.map { preview in
                 CampaignPageView.Preview(

@@ -5,13 +5,16 @@ import RapportCore
 /// with no name) would get it, rendered by the sender's own code with links that do nothing;
 /// `POST /api/v1/campaigns/{id}/test_send`: that e-mail sent once, `[Test] ` before its
 /// subject, to a user of the workspace (the signed-in user, or the user `address` names),
-/// never counted in the campaign's send log or stats.
+/// never counted in the campaign's send log or stats; `POST /api/v1/campaigns/{id}/link_check`:
+/// the campaign's links in every version, what is wrong with each, and what fetching each found.
 struct CampaignPreviewRoutes {
     let sender: CampaignDispatcher
+    let linkProbe: any LinkProbe
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.post("campaigns/:id/preview", requiring: .viewCampaigns, use: preview)
         group.post("campaigns/:id/test_send", requiring: .manageCampaigns, use: testSend)
+        group.post("campaigns/:id/link_check", requiring: .manageCampaigns, use: checkLinks)
     }
 
     /// `{"customer_id"?, "locale"?}`.
@@ -34,5 +37,15 @@ struct CampaignPreviewRoutes {
         try body.finish()
         let sent = try await sender.testSend(id: id, customerID: customerID, locale: locale, to: address, as: context.actor)
         return try JSONResponse.make(CampaignTestSendResponse(sent))
+    }
+
+    /// `{"customer_id"?}`: whose values fill personalised links (absent: the sample recipient).
+    @Sendable func checkLinks(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .campaign, "campaign")
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let customerID = body.string("customer_id", maxLength: 64)
+        try body.finish()
+        let report = try await sender.checkLinks(id: id, customerID: customerID, probe: linkProbe, as: context.actor)
+        return try JSONResponse.make(CampaignLinkReportResponse(report))
     }
 }

@@ -285,6 +285,20 @@ extension SQLCampaignRepository {
             """).first().flatMap(decodeSend)
     }
 
+    func latestSend(customerID: String, inboxID: String, since date: Date) async throws -> CampaignSend? {
+        try await handle.sql.raw("""
+            SELECT s.* FROM campaign_sends s JOIN campaigns c ON c.id = s.campaign_id
+            WHERE s.customer_id = \(bind: customerID) AND c.inbox_id = \(bind: inboxID) AND s.sent_at >= \(bind: Timestamp.microseconds(date))
+            ORDER BY s.sent_at DESC, s.id DESC LIMIT 1
+            """).first().flatMap(decodeSend)
+    }
+
+    func recordReply(sendID: String, at date: Date) async throws {
+        try await handle.sql.raw("""
+            UPDATE campaign_sends SET replied_at = COALESCE(replied_at, \(bind: Timestamp.microseconds(date))) WHERE id = \(bind: sendID) AND sent_at IS NOT NULL
+            """).run()
+    }
+
     func recordFeedback(_ kind: DeliveryFeedback.Kind, sendID: String, at date: Date) async throws {
         let now = Timestamp.microseconds(date)
         let set: SQLQueryString

@@ -206,6 +206,8 @@ struct RouteRoleMatrixTests {
         // A preview shows what everyone may see; a test send mails the team, so only those who send campaigns
         "POST /api/v1/campaigns/{id}/preview": .roles(everyone),
         "POST /api/v1/campaigns/{id}/test_send": .roles(analysts),
+        // The link check fetches the links' sites from the server: those who send campaigns.
+        "POST /api/v1/campaigns/{id}/link_check": .roles(analysts),
         "GET /campaigns": .roles(everyone),
         "GET /campaigns/new": .roles(analysts),
         "POST /campaigns": .roles(analysts),
@@ -217,6 +219,7 @@ struct RouteRoleMatrixTests {
         "POST /campaigns/{id}/cancel": .roles(analysts),
         "POST /campaigns/{id}/winner": .roles(analysts),
         "POST /campaigns/{id}/test": .roles(analysts),
+        "POST /campaigns/{id}/link_check": .roles(analysts),
         "POST /campaigns/{id}/delete": .roles(analysts),
 
         // Conversations and their set-up

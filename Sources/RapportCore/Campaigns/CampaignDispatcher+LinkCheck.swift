@@ -1,0 +1,24 @@
+import Foundation
+
+extension CampaignDispatcher {
+    /// Checks the campaign's links (`CampaignLinkRule`): every locale's version and every A/B
+    /// variant, filled in as the customer would get them (or, without `customerID`, the
+    /// sample recipient of a preview, with no name and no orders), personalised by
+    /// `personalisation(for:of:)` as the sender does; what is wrong with each as written; and
+    /// what fetching each through `probe` finds (at most `CampaignLinkRule.maximumProbes`,
+    /// each address once). Nothing is written and nobody is messaged, but it calls the links'
+    /// sites: those who write and send campaigns may (`manageCampaigns`).
+    public func checkLinks(id: String, customerID: String?, probe: any LinkProbe, as actor: Actor) async throws -> CampaignLinkReport {
+        try actor.require(.manageCampaigns)
+        let now = clock.now()
+        let (campaign, claim) = try await context.store.read { session in
+            try await campaigns.linkCheckParts(id: id, customerID: customerID, workspaceID: actor.workspaceID, at: now, session: session)
+        }
+        let personalisation = try await personalisation(for: [claim], of: campaign)
+        let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
+        // Not `links`: the dispatcher's own are the unsubscribe and preference addresses.
+        let found = CampaignLinkRule.links(of: campaign.definition, channel: campaign.channel, values: values)
+        return CampaignLinkReport(
+            campaignID: campaign.id, customerID: customerID == nil ? nil : claim.customerID, links: await CampaignLinkRule.probed(found, by: probe))
+    }
+}
