@@ -1,5 +1,6 @@
 import Foundation
 import RapportCore
+import RapportLearning
 import Testing
 
 /// A/B/n tests without a database: the definition read and checked, the fixed draw into the
@@ -73,5 +74,25 @@ struct CampaignExperimentTests {
         #expect(three.winner(of: close) == nil)
         #expect(three.winner(of: [close[0], close[1], CampaignVariantOutcome(name: "C", members: 2_000, successes: 110)]) == "B")
         #expect(three.winner(of: [close[0], close[1], CampaignVariantOutcome(name: "C", members: 0, successes: 0)]) == "B", "a variant no one got is left out")
+    }
+
+    @Test("by revenue per recipient, Welch's test decides: a clear difference wins, a noisy one of the same size does not")
+    func revenueWinner() throws {
+        let experiment = try #require(try Self.parse(#"{"variants":[{"name":"B","content":{"en":{"subject":"b"}}}],"metric":"revenue_per_recipient"}"#).experiment)
+        #expect(experiment.metric == .revenuePerRecipient)
+        func outcome(_ name: String, _ values: [Double]) -> CampaignVariantOutcome {
+            CampaignVariantOutcome(
+                name: name, members: values.count, successes: values.filter { $0 > 0 }.count, revenue: SampleSummary(values), currency: "EUR")
+        }
+        // 400 each: A's 10% spend 10.00, B's 20% spend 10.00 (means 100 against 200 minor units).
+        let a = outcome("A", Array(repeating: 1_000, count: 40) + Array(repeating: 0, count: 360))
+        let b = outcome("B", Array(repeating: 1_000, count: 80) + Array(repeating: 0, count: 320))
+        #expect(experiment.winner(of: [a, b]) == "B")
+        let test = try #require(CampaignVariantTest(b, against: a, confidence: 0.95))
+        #expect(abs(test.difference - 100) < 1e-9 && test.pValue < 0.001 && (test.interval?.lower ?? 0) > 0)
+        // The same means from 20 recipients each: too few to tell.
+        let fewA = outcome("A", Array(repeating: 1_000, count: 2) + Array(repeating: 0, count: 18))
+        let fewB = outcome("B", Array(repeating: 1_000, count: 4) + Array(repeating: 0, count: 16))
+        #expect(experiment.winner(of: [fewA, fewB]) == nil)
     }
 }

@@ -33,7 +33,9 @@ struct APIHarness {
             let clock = MovableClock()
             let services = AppServices(
                 store: store, defaultRegion: PhoneRegion.known["DE"]!, clock: clock, publicURL: APIHarness.publicURL,
-                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound, limits: limits, sns: sns)
+                passwords: BcryptPasswordHasher(cost: 4), outbound: outbound, limits: limits, sns: sns,
+                // The server's own probe reaches public addresses only; the stand-in sites are on 127.0.0.1.
+                linkProbe: HTTPLinkProbe(http: OutboundHTTP(targets: outbound, timeoutSeconds: 5)))
             let issued = try #require(try await services.workspaces.bootstrapIfEmpty())
             let router = try RapportApplication.buildRouter(services: services)
             let routes = router.routes.map(\.description)

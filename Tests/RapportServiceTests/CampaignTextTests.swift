@@ -197,6 +197,15 @@ struct CampaignTextTests {
             #expect(byAddress["4915199999999"]?.template == TemplateMessage(name: "autumn_sale", language: "en_US", parameters: ["Anna", "20%", "your first order"]))
             #expect(byAddress["+4915187654321"]?.template?.parameters == ["friend", "20%", "your first order"])
             #expect(byAddress.values.allSatisfy { $0.text == nil })
+
+            // A reaction is no reply; a message is.
+            _ = try await services.conversations.receive(
+                ChannelPayload(messages: [InboundMessage(providerMessageID: "wamid.reaction", from: "4915199999999", kind: .reaction)]), inbox: inbox)
+            #expect(try await services.campaigns.stats(id: campaign.id, as: actor).replied == 0)
+            _ = try await services.conversations.receive(
+                ChannelPayload(messages: [InboundMessage(providerMessageID: "wamid.text", from: "4915199999999", kind: .text, text: "Is it for shoes?")]),
+                inbox: inbox)
+            #expect(try await services.campaigns.stats(id: campaign.id, as: actor).replied == 1)
         }
     }
 

@@ -39,8 +39,6 @@ public enum WhatsAppWebhook {
         var inbound = InboundMessage(
             providerMessageID: id, from: from, fromName: names[from], kind: .unsupported, raw: message.jsonText,
             occurredAt: message["timestamp"]?.unixDate)
-        // A reply quoting a message, or a tap on a template's button, names that message.
-        if let quoted = message["context"]?["id"]?.text { inbound.references = [quoted] }
         switch type {
         case "text":
             inbound.kind = .text

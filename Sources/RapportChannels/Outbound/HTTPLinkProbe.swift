@@ -65,10 +65,11 @@ public struct HTTPLinkProbe: LinkProbe {
         }
     }
 
-    /// A HEAD, or a GET when the site does not take HEAD.
+    /// A HEAD, or a GET when the HEAD was not answered with a page or a redirect: many sites
+    /// and bot filters answer HEAD with 403, 404 or 405 while a GET works.
     private func fetch(_ url: String) async throws -> OutboundHTTP.Answer {
         let head = try await http.head(url, headers: Self.headers)
-        guard head.status == 405 || head.status == 501 else { return head }
+        guard !(200..<400).contains(head.status) else { return head }
         return try await http.get(url, headers: Self.headers)
     }
 }

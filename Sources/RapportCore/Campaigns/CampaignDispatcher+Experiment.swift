@@ -24,10 +24,9 @@ extension CampaignDispatcher {
             now >= resolved.addingTimeInterval(Double(experiment.waitHours) * 3_600)
         else { return }
         let window = Double(current.definition.attribution.liftDays) * 86_400
-        let outcomes = try await context.store.read { session in
-            try await session.campaigns.variantOutcomes(campaignID: campaign.id, metric: experiment.metric, window: window)
+        let all = try await context.store.read { session in
+            try await experiment.outcomes(campaignID: campaign.id, cost: current.definition.costPerMessage, window: window, session: session)
         }
-        let all = experiment.names.map { name in outcomes.first { $0.name == name } ?? CampaignVariantOutcome(name: name, members: 0, successes: 0) }
         if let winner = experiment.winner(of: all) {
             // Another sender or a manager may have chosen meanwhile: then there is nothing to do.
             _ = try await CampaignService.recordWinner(

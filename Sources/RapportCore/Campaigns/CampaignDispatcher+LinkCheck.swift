@@ -18,7 +18,12 @@ extension CampaignDispatcher {
         let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
         // Not `links`: the dispatcher's own are the unsubscribe and preference addresses.
         let found = CampaignLinkRule.links(of: campaign.definition, channel: campaign.channel, values: values)
-        return CampaignLinkReport(
-            campaignID: campaign.id, customerID: customerID == nil ? nil : claim.customerID, links: await CampaignLinkRule.probed(found, by: probe))
+        guard await LinkCheckGate.shared.enter() else {
+            throw RapportError.overloaded(
+                "Another link check is running on this server; try again in half a minute.", retryAfterSeconds: LinkCheckGate.retryAfterSeconds)
+        }
+        let probed = await CampaignLinkRule.probed(found, by: probe)
+        await LinkCheckGate.shared.leave()
+        return CampaignLinkReport(campaignID: campaign.id, customerID: customerID == nil ? nil : claim.customerID, links: probed)
     }
 }

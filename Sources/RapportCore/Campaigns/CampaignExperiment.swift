@@ -4,9 +4,10 @@ import RapportLearning
 /// An A/B/n test of a campaign: a share of the audience (`testShare`) gets one of the variants
 /// at random, the campaign's own content being `A`; `waitHours` after the audience is resolved
 /// (and once every test message went), the variant with the best `metric` is sent to the rest
-/// of the audience, but only when it beats every other variant at `confidence` by the
-/// two-proportion z-test, Bonferroni-corrected for the comparisons. Otherwise the campaign
-/// pauses and a manager chooses.
+/// of the audience, but only when it beats every other variant at `confidence`
+/// (`CampaignVariantTest`: the two-proportion z-test for rates, Welch's for revenue per
+/// recipient), Bonferroni-corrected for the comparisons. Otherwise the campaign pauses and a
+/// manager chooses.
 public struct CampaignExperiment: Sendable, Equatable {
     public static let controlName = "A"
     public static let maximumVariants = 4
@@ -59,11 +60,11 @@ public struct CampaignExperiment: Sendable, Equatable {
     public func winner(of all: [CampaignVariantOutcome]) -> String? {
         let outcomes = all.filter { $0.members > 0 }
         guard outcomes.count >= 2,
-            let best = outcomes.max(by: { ($0.rate ?? -1, $1.name) < ($1.rate ?? -1, $0.name) }), best.members > 0
+            let best = outcomes.max(by: { ($0.value ?? -1, $1.name) < ($1.value ?? -1, $0.name) }), best.members > 0
         else { return nil }
         let others = outcomes.filter { $0.name != best.name }
         for other in others {
-            guard let test = TwoProportionTest(successesA: best.successes, trialsA: best.members, successesB: other.successes, trialsB: other.members),
+            guard let test = CampaignVariantTest(best, against: other, confidence: confidence),
                 test.difference > 0, test.isSignificant(at: 1 - confidence, comparisons: others.count)
             else { return nil }
         }

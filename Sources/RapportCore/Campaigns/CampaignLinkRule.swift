@@ -14,8 +14,8 @@ import Foundation
 public enum CampaignLinkRule {
     /// Links one check fetches at most: the rest are listed with their findings, unfetched.
     public static let maximumProbes = 50
-    /// Links fetched at once.
-    public static let concurrentProbes = 8
+    /// Links fetched at once: name lookups share four threads with every other outbound call.
+    public static let concurrentProbes = 3
     /// Schemes of a mail or a call: fine in a message, nothing to fetch.
     static let contactSchemes: Set<String> = ["mailto", "tel"]
     /// Schemes that run code or carry a file instead of leading to a page.

@@ -31,8 +31,7 @@ extension CampaignService {
             let lift = CampaignLift(recipients: outcome.recipients, holdout: outcome.holdout, windowDays: window)
             var variants: [CampaignVariantOutcome] = []
             if let experiment = definition.experiment {
-                let found = try await session.campaigns.variantOutcomes(campaignID: id, metric: experiment.metric, window: Double(window) * 86_400)
-                variants = experiment.names.map { name in found.first { $0.name == name } ?? CampaignVariantOutcome(name: name, members: 0, successes: 0) }
+                variants = try await experiment.outcomes(campaignID: id, cost: definition.costPerMessage, window: Double(window) * 86_400, session: session)
             }
             return CampaignReport(
                 campaign: campaign, stats: stats, attribution: attribution, lift: lift,

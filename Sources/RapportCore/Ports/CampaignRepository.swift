@@ -72,6 +72,9 @@ public protocol CampaignRepository: Sendable {
     func send(id: String, workspaceID: String) async throws -> CampaignSend?
     /// The send whose message had this id (without brackets, any case), in the workspace.
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend?
+    /// The customer's sends of campaigns through `inboxID` whose messages had these ids (any
+    /// case), in one query.
+    func sends(providerMessageIDs: [String], customerID: String, inboxID: String) async throws -> [CampaignSend]
     /// The latest send of a campaign through `inboxID` to the customer, sent at or after `date`.
     func latestSend(customerID: String, inboxID: String, since date: Date) async throws -> CampaignSend?
     /// Marks a send that went as replied to (its first reply's time).
@@ -93,7 +96,10 @@ public protocol CampaignRepository: Sendable {
     func liftOutcome(campaignID: String, window: Double) async throws -> (recipients: CampaignGroupOutcome, holdout: CampaignGroupOutcome)
     /// Each test variant's recipients (test messages that went: those with a variant) and how
     /// many clicked, or ordered within `window` seconds of the draw, as `metric` says.
-    func variantOutcomes(campaignID: String, metric: CampaignExperimentMetric, window: Double) async throws -> [CampaignVariantOutcome]
+    func variantOutcomes(campaignID: String, metric: CampaignExperimentMetric, window: Double, currency: String?) async throws -> [CampaignVariantOutcome]
+    /// The revenue the test's recipients brought within `window` seconds of the draw, per
+    /// currency (which currency revenue per recipient is counted in).
+    func testRevenueByCurrency(campaignID: String, window: Double) async throws -> [String: Int64]
     /// Test messages still queued or held by a sender.
     func pendingTestSends(campaignID: String) async throws -> Int
     /// Members waiting for the test's winner.

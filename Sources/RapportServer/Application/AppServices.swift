@@ -52,7 +52,10 @@ public struct AppServices: Sendable {
             helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
         self.whatsAppTemplates = WhatsAppTemplateService(
             inboxes: core.inboxes, directory: templateDirectory ?? WhatsAppTemplateCatalog(http: OutboundHTTP(targets: outbound)))
-        self.linkProbe = linkProbe ?? HTTPLinkProbe(http: OutboundHTTP(targets: outbound, timeoutSeconds: HTTPLinkProbe.deadline.components.seconds))
+        // Public addresses only, whatever RAPPORT_ALLOW_PRIVATE_TARGETS says: recipients cannot
+        // reach private ones, and the check must not let marketers map the network.
+        self.linkProbe = linkProbe
+            ?? HTTPLinkProbe(http: OutboundHTTP(targets: OutboundTargets(allowsPrivate: false), timeoutSeconds: HTTPLinkProbe.deadline.components.seconds))
         self.campaignSender = Self.campaignSender(
             core: core, store: store, outbound: outbound, base: publicURL ?? "http://127.0.0.1:\(localPort)",
             batchSize: CampaignDispatcher.defaultBatchSize,

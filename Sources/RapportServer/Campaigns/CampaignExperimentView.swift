@@ -21,7 +21,7 @@ struct CampaignExperimentView: TemplateView {
     let mayChoose: Bool
 
     init(_ experiment: CampaignExperiment, winner: String?, outcomes: [CampaignVariantOutcome], defaultLocale: String, mayChoose: Bool) {
-        let metric = experiment.metric == .clickRate ? "click rate" : "share who ordered"
+        let metric = experiment.metric.words
         summary = "\(CampaignWording.percent(experiment.testShare)) of the audience tests \(experiment.names.joined(separator: ", ")); "
             + "\(experiment.waitHours) hours after sending starts, the best \(metric) goes to the rest if it is better than the others at "
             + "\(Int(experiment.confidence * 100))%."
@@ -33,8 +33,20 @@ struct CampaignExperimentView: TemplateView {
             let subject = experiment.variants.first { $0.name == name }?.content[defaultLocale]?.subject
             return Variant(
                 name: name, subject: subject ?? (name == CampaignExperiment.controlName ? "the campaign's own" : "as the campaign's"),
-                members: outcome?.members, successes: outcome?.successes, rate: outcome?.rate.map { String(format: "%.1f%%", $0 * 100) },
+                members: outcome?.members, successes: outcome?.successes, rate: Self.figure(outcome, metric: experiment.metric),
                 isWinner: name == winner)
         }
+    }
+
+    /// What the page shows of a variant: its rate, or its revenue per recipient in major units.
+    static func figure(_ outcome: CampaignVariantOutcome?, metric: CampaignExperimentMetric) -> String? {
+        guard let outcome else { return nil }
+        if metric == .revenuePerRecipient {
+            guard let mean = outcome.revenue?.mean else { return nil }
+            let digits = outcome.currency.map(Currency.minorDigits) ?? 2
+            let major = mean / pow(10, Double(digits))
+            return String(format: "%.\(digits)f", major) + (outcome.currency.map { " \($0)" } ?? "") + " per recipient"
+        }
+        return outcome.rate.map { String(format: "%.1f%%", $0 * 100) }
     }
 }

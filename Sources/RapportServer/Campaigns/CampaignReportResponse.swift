@@ -69,6 +69,9 @@ struct CampaignReportResponse: Encodable {
         let members: Int
         let successes: Int
         let rate: Double?
+        /// For revenue per recipient: the mean, in minor units of `currency` (the interval too).
+        let revenuePerRecipient: Double?
+        let currency: String?
         /// Against `A`: nil for `A` itself or while either is empty.
         let z: Double?
         let pValue: Double?
@@ -127,14 +130,15 @@ struct CampaignReportResponse: Encodable {
                 metric: experiment.metric.rawValue, confidence: experiment.confidence, testShare: experiment.testShare,
                 winner: report.campaign.winnerVariant,
                 variants: report.variants.map { outcome in
-                    let test = outcome.name == control?.name ? nil : control.flatMap { control in
-                        TwoProportionTest(successesA: outcome.successes, trialsA: outcome.members, successesB: control.successes, trialsB: control.members)
-                    }
                     // Bonferroni: each comparison's interval at 1 − (1 − confidence) / comparisons.
                     let comparisons = Double(max(1, report.variants.count - 1))
-                    let interval = test?.differenceInterval(confidence: 1 - (1 - experiment.confidence) / comparisons)
+                    let test = outcome.name == control?.name ? nil : control.flatMap { control in
+                        CampaignVariantTest(outcome, against: control, confidence: 1 - (1 - experiment.confidence) / comparisons)
+                    }
+                    let interval = test?.interval
                     return Variant(
-                        name: outcome.name, members: outcome.members, successes: outcome.successes, rate: outcome.rate, z: test?.zScore, pValue: test?.pValue,
+                        name: outcome.name, members: outcome.members, successes: outcome.successes, rate: outcome.rate,
+                        revenuePerRecipient: outcome.revenue?.mean, currency: outcome.currency, z: test?.zScore, pValue: test?.pValue,
                         significant: test?.isSignificant(at: 1 - experiment.confidence, comparisons: max(1, report.variants.count - 1)) ?? false,
                         differenceInterval: interval.map { Interval(confidence: $0.confidence, lower: $0.lower, upper: $0.upper) })
                 })

@@ -1,9 +1,13 @@
 import Foundation
 import RapportCore
+import RapportLearning
 import SQLKit
 
 extension SQLCampaignRepository {
-    func variantOutcomes(campaignID: String, metric: CampaignExperimentMetric, window: Double) async throws -> [CampaignVariantOutcome] {
+    func variantOutcomes(campaignID: String, metric: CampaignExperimentMetric, window: Double, currency: String?) async throws
+        -> [CampaignVariantOutcome]
+    {
+        if metric == .revenuePerRecipient { return try await variantRevenue(campaignID: campaignID, window: window, currency: currency) }
         let success: SQLQueryString = switch metric {
         case .clickRate: "CASE WHEN s.clicked_at IS NOT NULL THEN 1 ELSE 0 END"
         case .conversion:
@@ -11,6 +15,7 @@ extension SQLCampaignRepository {
             CASE WHEN EXISTS (SELECT 1 FROM orders o WHERE o.customer_id = s.customer_id AND o.cancelled_at IS NULL AND o.total > o.refunded
               AND o.placed_at >= s.queued_at AND o.placed_at < s.queued_at + \(bind: Int64(window * 1_000_000))) THEN 1 ELSE 0 END
             """
+        case .revenuePerRecipient: "0"
         }
         let query: SQLQueryString = """
             SELECT s.variant, COUNT(*) AS members, CAST(COALESCE(SUM(\(success)), 0) AS BIGINT) AS successes
@@ -19,6 +24,45 @@ extension SQLCampaignRepository {
             """
         return try await handle.sql.raw(query).all().map { row in
             CampaignVariantOutcome(name: try row.string("variant"), members: Int(try row.int("members")), successes: Int(try row.int("successes")))
+        }
+    }
+
+    func testRevenueByCurrency(campaignID: String, window: Double) async throws -> [String: Int64] {
+        var revenue: [String: Int64] = [:]
+        for row in try await handle.sql.raw("""
+            SELECT o.currency, CAST(SUM(o.total - o.refunded) AS BIGINT) AS revenue
+            FROM campaign_sends s JOIN orders o ON o.customer_id = s.customer_id
+            WHERE s.campaign_id = \(bind: campaignID) AND s.variant IS NOT NULL AND s.sent_at IS NOT NULL
+              AND o.cancelled_at IS NULL AND o.total > o.refunded
+              AND o.placed_at >= s.queued_at AND o.placed_at < s.queued_at + \(bind: Int64(window * 1_000_000))
+            GROUP BY o.currency
+            """).all() {
+            revenue[try row.string("currency")] = try row.int("revenue")
+        }
+        return revenue
+    }
+
+    /// Each variant's recipients with the revenue each brought in `currency` within the window
+    /// after the draw, reduced to count, sum and sum of squares in SQL (around 0: most spend
+    /// nothing), in DOUBLE PRECISION so the squares cannot overflow.
+    private func variantRevenue(campaignID: String, window: Double, currency: String?) async throws -> [CampaignVariantOutcome] {
+        let rows = try await handle.sql.raw("""
+            SELECT variant, COUNT(*) AS members, CAST(COALESCE(SUM(CASE WHEN revenue > 0 THEN 1 ELSE 0 END), 0) AS BIGINT) AS buyers,
+              COALESCE(SUM(CAST(revenue AS DOUBLE PRECISION)), 0.0) AS total,
+              COALESCE(SUM(CAST(revenue AS DOUBLE PRECISION) * CAST(revenue AS DOUBLE PRECISION)), 0.0) AS squares
+            FROM (SELECT s.variant, COALESCE((SELECT SUM(o.total - o.refunded) FROM orders o WHERE o.customer_id = s.customer_id
+                    AND o.currency = \(bind: currency ?? "") AND o.cancelled_at IS NULL AND o.total > o.refunded
+                    AND o.placed_at >= s.queued_at AND o.placed_at < s.queued_at + \(bind: Int64(window * 1_000_000))), 0) AS revenue
+                  FROM campaign_sends s WHERE s.campaign_id = \(bind: campaignID) AND s.variant IS NOT NULL AND s.sent_at IS NOT NULL) AS r
+            GROUP BY variant ORDER BY variant
+            """).all()
+        return try rows.map { row in
+            let members = Int(try row.int("members"))
+            return CampaignVariantOutcome(
+                name: try row.string("variant"), members: members, successes: Int(try row.int("buyers")),
+                revenue: SampleSummary(
+                    count: members, sum: try row.decode(column: "total", as: Double.self), sumOfSquares: try row.decode(column: "squares", as: Double.self)),
+                currency: currency)
         }
     }
 

@@ -285,6 +285,15 @@ extension SQLCampaignRepository {
             """).first().flatMap(decodeSend)
     }
 
+    func sends(providerMessageIDs: [String], customerID: String, inboxID: String) async throws -> [CampaignSend] {
+        guard !providerMessageIDs.isEmpty else { return [] }
+        return try await handle.sql.raw("""
+            SELECT s.* FROM campaign_sends s JOIN campaigns c ON c.id = s.campaign_id
+            WHERE s.provider_message_id IN (\(binds: providerMessageIDs.map { $0.lowercased() })) AND s.customer_id = \(bind: customerID)
+              AND c.inbox_id = \(bind: inboxID)
+            """).all().compactMap(decodeSend)
+    }
+
     func latestSend(customerID: String, inboxID: String, since date: Date) async throws -> CampaignSend? {
         try await handle.sql.raw("""
             SELECT s.* FROM campaign_sends s JOIN campaigns c ON c.id = s.campaign_id
@@ -295,7 +304,8 @@ extension SQLCampaignRepository {
 
     func recordReply(sendID: String, at date: Date) async throws {
         try await handle.sql.raw("""
-            UPDATE campaign_sends SET replied_at = COALESCE(replied_at, \(bind: Timestamp.microseconds(date))) WHERE id = \(bind: sendID) AND sent_at IS NOT NULL
+            UPDATE campaign_sends SET replied_at = \(bind: Timestamp.microseconds(date))
+            WHERE id = \(bind: sendID) AND sent_at IS NOT NULL AND replied_at IS NULL
             """).run()
     }
 
