@@ -2,9 +2,9 @@ import Foundation
 
 /// Which campaign message an inbound message answers, so the send counts as `replied` while
 /// the reply itself lands in the inbox's conversation like any other. An e-mail names the
-/// message it answers (`In-Reply-To`, `References`): a campaign e-mail sent over SMTP, SES or
-/// Mailgun has its send's `Message-ID` (SendGrid and Postmark give the message their own, so
-/// replies to those are not matched). An SMS or a WhatsApp message (not a reaction) answers
+/// message it answers (`In-Reply-To`, `References`): a campaign e-mail sent over SMTP or
+/// Mailgun has its send's `Message-ID` (SES replaces it, and SendGrid and Postmark give the
+/// message their own, so replies to those are not matched). An SMS or a WhatsApp message (not a reaction) answers
 /// the latest campaign message of the same inbox to that customer, when it went within
 /// `textReplyWindow`. Only the send's own customer, through the campaign's own inbox, counts.
 public enum CampaignReplyRule {
