@@ -253,3 +253,20 @@ extension CampaignTextTests {
         }
     }
 }
+
+extension CampaignTextTests {
+    @Test("an inbox's time_zone must name a real zone: anything else is a 422 on the setting, and no inbox is made", arguments: [TestDatabase.sqlite])
+    func badTimeZone(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let field = await CampaignTests.fault {
+                _ = try await services.inboxes.createInbox(
+                    channel: .sms, name: "SMS",
+                    settings: ["account_sid": "AC1", "auth_token": "t", "phone_number": "+4930123456", "time_zone": "Mars/Olympus_Mons"], as: actor)
+            }
+            #expect(field == "settings.time_zone")
+            #expect(try await services.inboxes.inboxes(as: actor).isEmpty)
+        }
+    }
+}
