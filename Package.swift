@@ -31,6 +31,7 @@ let package = Package(
         .target(name: "RapportLearning"),
         .target(name: "RapportCore", dependencies: ["RapportLearning"]),
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"]), .brew(["openssl@3"])]),
         .target(
             name: "RapportStore",
             dependencies: [
@@ -51,6 +52,8 @@ let package = Package(
             name: "RapportChannels",
             dependencies: [
                 "RapportCore",
+                // RSA DKIM signatures through OpenSSL 3 on Linux (ADR 0012); swift-crypto elsewhere.
+                .target(name: "COpenSSL", condition: .when(platforms: [.linux])),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),

@@ -10,7 +10,9 @@ import _CryptoExtras
 /// `Curve25519.Signing.PrivateKey` Sendable (its RSA key is).
 public struct DKIMKey: @unchecked Sendable {
     private enum Material {
-        case rsa(_RSA.Signing.PrivateKey)
+        /// swift-crypto's key reads, writes and describes it; OpenSSL's signs where it is linked
+        /// (Linux, ADR 0012), swift-crypto's otherwise.
+        case rsa(_RSA.Signing.PrivateKey, OpenSSLRSAKey?)
         case ed25519(Curve25519.Signing.PrivateKey)
     }
 
@@ -35,7 +37,7 @@ public struct DKIMKey: @unchecked Sendable {
         case .rsaSHA256:
             do {
                 let key = try _RSA.Signing.PrivateKey(keySize: .bits2048)
-                return DKIMKey(.rsa(key))
+                return DKIMKey(.rsa(key, OpenSSLRSAKey(der: Array(key.derRepresentation))))
             } catch {
                 throw DKIMError.unreadableKey("an RSA key could not be generated (\(error))")
             }
@@ -56,11 +58,11 @@ public struct DKIMKey: @unchecked Sendable {
                 self.init(.ed25519(key))
             } else {
                 let key = try Self.rsaKey(der: der)
-                self.init(.rsa(key))
+                self.init(.rsa(key, OpenSSLRSAKey(der: Array(key.derRepresentation))))
             }
         case "RSA PRIVATE KEY":
             let key = try Self.rsaKey(der: der)
-            self.init(.rsa(key))
+            self.init(.rsa(key, OpenSSLRSAKey(der: Array(key.derRepresentation))))
         default:
             throw DKIMError.unreadableKey("a PEM block labelled \(label.debugDescription) is no private key; give a PRIVATE KEY or RSA PRIVATE KEY block")
         }
@@ -87,7 +89,7 @@ public struct DKIMKey: @unchecked Sendable {
     /// does OpenSSL.
     public var pemRepresentation: String {
         switch material {
-        case .rsa(let key): key.pkcs8PEMRepresentation
+        case .rsa(let key, _): key.pkcs8PEMRepresentation
         case .ed25519(let key): DKIMKeyPEM.encode(label: "PRIVATE KEY", der: Self.ed25519PKCS8Prefix + Array(key.rawRepresentation))
         }
     }
@@ -95,7 +97,7 @@ public struct DKIMKey: @unchecked Sendable {
     /// The record to publish for this key.
     public var dnsRecord: DKIMDNSRecord {
         switch material {
-        case .rsa(let key): DKIMDNSRecord(algorithm: .rsaSHA256, publicKey: Array(key.publicKey.derRepresentation))
+        case .rsa(let key, _): DKIMDNSRecord(algorithm: .rsaSHA256, publicKey: Array(key.publicKey.derRepresentation))
         case .ed25519(let key): DKIMDNSRecord(algorithm: .ed25519SHA256, publicKey: Array(key.publicKey.rawRepresentation))
         }
     }
@@ -105,9 +107,13 @@ public struct DKIMKey: @unchecked Sendable {
     func signature(for digest: SHA256.Digest) throws -> [UInt8] {
         do {
             switch material {
-            case .rsa(let key):
-                let signature = try key.signature(for: digest, padding: .insecurePKCS1v1_5)
-                return Array(signature.rawRepresentation)
+            case .rsa(let key, let signing?):
+                guard let signature = signing.signature(ofSHA256: Array(digest)) else {
+                    return Array(try key.signature(for: digest, padding: .insecurePKCS1v1_5).rawRepresentation)
+                }
+                return signature
+            case .rsa(let key, nil):
+                return Array(try key.signature(for: digest, padding: .insecurePKCS1v1_5).rawRepresentation)
             case .ed25519(let key):
                 let signature = try key.signature(for: Array(digest))
                 return Array(signature)

@@ -119,12 +119,10 @@ public struct SMTPClient: Sendable {
         }
     }
 
+    /// The TLS context, made once per process for each set of trusted roots: making one reads
+    /// the system's certificate store, which cost more than a batch of campaign messages.
     private func makeTLSContext() throws -> NIOSSLContext {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if let file = configuration.trustedCAFile {
-            tls.additionalTrustRoots = [.file(file)]
-        }
-        return try NIOSSLContext(configuration: tls)
+        try SMTPTLSContexts.shared.context(trusting: configuration.trustedCAFile)
     }
 
     /// SNI takes host names only; an IP address is checked against the certificate without it.
@@ -133,8 +131,31 @@ public struct SMTPClient: Sendable {
     }
 
     /// CRLF line ends, and a leading dot doubled so no line ends the DATA early.
+    /// One pass over the bytes: a CR before an LF is dropped, every LF goes out as CRLF, and a
+    /// dot that begins a line is doubled; a lone CR stays as it is.
     static func dotStuffed(_ message: String) -> String {
-        message.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasPrefix(".") ? "." + $0 : String($0) }.joined(separator: "\r\n")
+        let (cr, lf, dot): (UInt8, UInt8, UInt8) = (13, 10, 46)
+        var bytes = Array(message.utf8)
+        var stuffed: [UInt8] = []
+        stuffed.reserveCapacity(bytes.count + bytes.count / 64 + 16)
+        var lineStart = true
+        var index = 0
+        bytes.withUnsafeMutableBufferPointer { input in
+            while index < input.count {
+                let byte = input[index]
+                index += 1
+                if byte == cr, index < input.count, input[index] == lf { continue }
+                if byte == lf {
+                    stuffed.append(cr)
+                    stuffed.append(lf)
+                    lineStart = true
+                    continue
+                }
+                if lineStart, byte == dot { stuffed.append(dot) }
+                stuffed.append(byte)
+                lineStart = false
+            }
+        }
+        return String(decoding: stuffed, as: UTF8.self)
     }
 }
