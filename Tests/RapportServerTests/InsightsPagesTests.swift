@@ -141,4 +141,114 @@ struct InsightsPagesTests {
             #expect(try await api.send(.get, "/api/v1/customers?min_lifetime_value=abc").status == .unprocessableContent)
         }
     }
+
+    @Test("the campaign return: campaigns with messages sent in the range, the orders placed in it that their touches won, their cost and the return on it, as the campaign report counts it; not for a segment", arguments: TestDatabase.available)
+    func campaignReturn(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let today = Calendar.utc.startOfDay(for: api.clock.now())
+            let day = { (offset: Double) in today.addingTimeInterval(offset * 86_400) }
+            let text = { (date: Date) in String(Timestamp.iso8601(date).prefix(10)) }
+            let (inboxID, segmentID) = try await CampaignAPITests.setUp(api)
+            let store = api.services.store
+            let workspaceID = api.workspaceID
+            func campaign(_ name: String, cost: String) async throws -> String {
+                let created = try await api.send(.post, "/api/v1/campaigns", json: """
+                    {"name":"\(name)","channel":"email","inbox_id":"\(inboxID)","definition":{"audience":{"segment_ids":["\(segmentID)"]},\(cost)
+                     "content":{"en":{"subject":"Hi","body":"Hello"}}}}
+                    """)
+                return try #require(created.object["id"] as? String, "\(created.text)")
+            }
+            // Quills, at a cent a message, went out five days ago and is sent; Ink, without a
+            // cost, went out twenty days ago and is still sending.
+            let quills = try await campaign("Quills", cost: #""cost_per_message":{"amount":0.01,"currency":"EUR"},"#)
+            let ink = try await campaign("Ink", cost: "")
+            let (quillsStarted, quillsFinished, inkStarted) = (day(-6), day(-5) + 3 * 3_600, day(-21))
+            try await store.write { session in
+                _ = try await session.campaigns.setStatus(.sending, id: quills, workspaceID: workspaceID, whileIn: [.draft], at: quillsStarted, reason: nil)
+                _ = try await session.campaigns.setStatus(.sent, id: quills, workspaceID: workspaceID, whileIn: [.sending], at: quillsFinished, reason: nil)
+                _ = try await session.campaigns.setStatus(.sending, id: ink, workspaceID: workspaceID, whileIn: [.draft], at: inkStarted, reason: nil)
+            }
+            var ids: [String: String] = [:]
+            for name in ["ada", "bo", "cy", "di"] {
+                ids[name] = try #require(try await api.send(.post, "/api/v1/customers", json: #"{"email":"\#(name)@example.com"}"#).object["id"] as? String)
+            }
+            let customers = ids
+            /// A message of the campaign to the customer, sent at `sent` and clicked at `clicked`, as the sender and the redirect record them.
+            func message(_ campaignID: String, to name: String, sent: Date, clicked: Date?) async throws {
+                let id = ResourceID.make(.campaignSend, at: sent)
+                let customerID = try #require(customers[name])
+                let send = CampaignSend(
+                    id: id, campaignID: campaignID, workspaceID: workspaceID, customerID: customerID, status: .sent,
+                    address: "\(name)@example.com", queuedAt: sent, sentAt: sent)
+                try await store.write { session in
+                    _ = try await session.campaigns.insertSends([send])
+                    if let clicked { _ = try await session.campaigns.recordEngagement(.click, sendID: id, at: clicked) }
+                }
+            }
+            func order(_ number: String, _ name: String, total: Int, at date: Date) async throws {
+                let customerID = try #require(customers[name])
+                let placed = try await api.send(.post, "/api/v1/orders", json: """
+                    {"number":"\(number)","currency":"EUR","status":"paid","customer_id":"\(customerID)",
+                     "lines":[{"sku":"Q","title":"Quill","quantity":1,"unit_price":\(total)}],"placed_at":"\(Timestamp.iso8601(date))"}
+                    """)
+                #expect(placed.status == .created, "\(placed.text)")
+            }
+            try await message(quills, to: "ada", sent: day(-5) + 3_600, clicked: day(-5) + 7_200)
+            try await message(quills, to: "bo", sent: day(-5) + 3_600, clicked: nil)
+            try await message(quills, to: "cy", sent: day(-5) + 3_600, clicked: day(-5) + 7_200)
+            try await message(ink, to: "di", sent: day(-20) + 3_600, clicked: day(-8))
+            try await order("R-1", "ada", total: 5_000, at: day(-4))  // Quills' click won it
+            try await order("R-2", "bo", total: 2_000, at: day(-4))  // no touch: nobody's
+            try await order("R-3", "cy", total: 3_000, at: day(-1))  // Quills', placed after the first range
+            try await order("R-4", "di", total: 1_500, at: day(-7))  // Ink's, which sent nothing in the first two ranges
+
+            func figures(_ query: String) async throws -> Any? {
+                let metrics = try await api.send(.get, "/api/v1/insights/metrics?\(query)")
+                #expect(metrics.status == .ok, "\(metrics.text)")
+                #expect(metrics.object["currency"] as? String == "EUR")
+                return metrics.object["campaign_return"]
+            }
+            func roi(_ figures: [String: Any]) -> Double { figures["return_on_investment"] as? Double ?? .nan }
+
+            // Ten days to three days ago: Quills and Ada's order.
+            let first = try #require(try await figures("from=\(text(day(-10)))&to=\(text(day(-3)))") as? [String: Any])
+            #expect(first["campaigns"] as? Int == 1 && first["messages"] as? Int == 3, "\(first)")
+            #expect(first["orders"] as? Int == 1 && first["revenue"] as? Int == 5_000, "\(first)")
+            #expect(first["cost"] as? Int == 3 && first["costed_campaigns"] as? Int == 1 && first["costed_revenue"] as? Int == 5_000, "\(first)")
+            #expect(abs(roi(first) - Double(5_000 - 3) / 3) < 1e-9, "\(first)")
+            #expect(first["truncated"] as? Bool == false)
+            let channels = try #require(first["channels"] as? [[String: Any]])
+            #expect(channels.count == 1 && channels.first?["channel"] as? String == "email" && channels.first?["orders"] as? Int == 1, "\(channels)")
+            #expect(abs(roi(channels[0]) - roi(first)) < 1e-12)
+
+            // Up to today: Cy's order too. Ink still sent nothing in the range, so Di's order is nobody's here.
+            let second = try #require(try await figures("from=\(text(day(-10)))&to=\(text(today))") as? [String: Any])
+            #expect(second["campaigns"] as? Int == 1 && second["orders"] as? Int == 2 && second["revenue"] as? Int == 8_000, "\(second)")
+            let report = try await api.send(.get, "/api/v1/campaigns/\(quills)/report")
+            let attribution = try #require(report.object["attribution"] as? [String: Any], "\(report.text)")
+            #expect(attribution["orders"] as? Int == 2 && attribution["cost"] as? Int == 3)
+            #expect(abs(roi(second) - roi(attribution)) < 1e-9, "the report's return on investment: \(attribution)")
+
+            // From before Ink's message: Ink counts, adds its revenue, but no cost and so no return.
+            let third = try #require(try await figures("from=\(text(day(-25)))&to=\(text(today))") as? [String: Any])
+            #expect(third["campaigns"] as? Int == 2 && third["messages"] as? Int == 4, "\(third)")
+            #expect(third["orders"] as? Int == 3 && third["revenue"] as? Int == 9_500, "\(third)")
+            #expect(third["cost"] as? Int == 3 && third["costed_campaigns"] as? Int == 1 && third["costed_revenue"] as? Int == 8_000, "\(third)")
+            #expect(abs(roi(third) - Double(8_000 - 3) / 3) < 1e-9)
+
+            // A segment's figures leave it out; before any message went, nothing counts.
+            #expect(try await figures("from=\(text(day(-25)))&to=\(text(today))&tag=vip") is NSNull)
+            let before = try #require(try await figures("from=\(text(day(-40)))&to=\(text(day(-30)))") as? [String: Any])
+            #expect(before["campaigns"] as? Int == 0 && before["orders"] as? Int == 0 && before["cost"] is NSNull && before["return_on_investment"] is NSNull)
+
+            // The insights page shows it, linking to the campaigns.
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let page = try await WebWorkspaceTests.get(api, "/insights?from=\(text(day(-25)))&to=\(text(today))", cookie: marketer.cookie).text
+            #expect(page.contains("id=\"campaign-return\"") && page.contains("<a href=\"/campaigns\">campaigns</a>"), "\(page)")
+            #expect(page.contains("<li id=\"campaign-roi\"><span class=\"figure\">2665.7×</span>"), "(8,000 − 3) / 3")
+            let segmentPage = try await WebWorkspaceTests.get(api, "/insights?tag=vip", cookie: marketer.cookie).text
+            #expect(segmentPage.contains("Revenue per day") && !segmentPage.contains("id=\"campaign-return\""))
+        }
+    }
 }

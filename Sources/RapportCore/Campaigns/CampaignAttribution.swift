@@ -15,10 +15,16 @@ public enum CampaignAttribution {
     public static func attributed(
         orders: [CampaignOrderFact], touches: [CampaignTouch], campaignID: String, windows: [String: CampaignAttributionWindows]
     ) -> [(order: CampaignOrderFact, touch: CampaignTouch)] {
+        winners(orders: orders, touches: touches, windows: windows).filter { $0.touch.campaignID == campaignID }
+    }
+
+    /// The orders of `orders` that belong to some campaign, each with the touch that won it.
+    public static func winners(
+        orders: [CampaignOrderFact], touches: [CampaignTouch], windows: [String: CampaignAttributionWindows]
+    ) -> [(order: CampaignOrderFact, touch: CampaignTouch)] {
         let byCustomer = Dictionary(grouping: touches, by: \.customerID)
         return orders.compactMap { order in
-            guard let touch = winner(for: order, among: byCustomer[order.customerID] ?? [], windows: windows), touch.campaignID == campaignID
-            else { return nil }
+            guard let touch = winner(for: order, among: byCustomer[order.customerID] ?? [], windows: windows) else { return nil }
             return (order, touch)
         }
     }

@@ -38,7 +38,23 @@ public struct CampaignAttributionSummary: Sendable, Equatable {
     /// (Revenue − cost) / cost in the cost's currency: 4.0 returned four times what the
     /// messages cost. Nil without a cost, or with a cost of nothing.
     public var returnOnInvestment: Double? {
-        guard let cost, let total = totalCost, total > 0 else { return nil }
-        return Double((revenue[cost.currency] ?? 0) - total) / Double(total)
+        guard let cost, let total = totalCost else { return nil }
+        return Self.returnOnInvestment(revenue: revenue[cost.currency] ?? 0, cost: total)
+    }
+
+    /// Counts an order that `touch`, one of the campaign's, won by last touch.
+    public mutating func add(_ order: CampaignOrderFact, wonBy touch: CampaignTouch) {
+        orders += 1
+        if touch.kind == .click { ordersFromClicks += 1 }
+        revenue[order.currency, default: 0] += order.revenue
+        ordersByCurrency[order.currency, default: 0] += 1
+    }
+
+    /// The return on investment's one formula, (revenue − cost) / cost, both in minor units of
+    /// one currency: a campaign's report and the insights' campaign return both count it so.
+    /// Nil for a cost of nothing.
+    public static func returnOnInvestment(revenue: Int64, cost: Int64) -> Double? {
+        guard cost > 0 else { return nil }
+        return Double(revenue - cost) / Double(cost)
     }
 }

@@ -23,6 +23,14 @@ public struct CampaignAttributionWindows: Sendable, Equatable {
     /// window, at least a day.
     public var liftDays: Int { max(clickDays, openDays, 1) }
 
+    /// The longest click window and the longest open window of `windows` (0 days each when
+    /// there are none): a bound that holds every one of them, to read what any might attribute.
+    public static func widest(_ windows: some Sequence<CampaignAttributionWindows>) -> CampaignAttributionWindows {
+        windows.reduce(CampaignAttributionWindows(clickDays: 0, openDays: 0)) {
+            CampaignAttributionWindows(clickDays: max($0.clickDays, $1.clickDays), openDays: max($0.openDays, $1.openDays))
+        }
+    }
+
     public var json: JSONValue {
         .object(["click_days": .number(Double(clickDays)), "open_days": .number(Double(openDays))])
     }

@@ -418,19 +418,29 @@ public enum CampaignDefinitionParser {
             for (index, item) in items.enumerated() {
                 let itemPath = "\(path).variants[\(index)]"
                 guard case .object(let fields) = item, case .string(let name)? = fields["name"] else {
-                    throw invalid(itemPath, "must be an object with a `name` and its `content`")
+                    throw invalid(itemPath, "must be an object with a `name` and its `content` or `local_time`")
                 }
-                if let unknown = fields.keys.sorted().first(where: { !["name", "content"].contains($0) }) {
-                    throw invalid("\(itemPath).\(unknown)", "is not a key a variant takes: `name`, `content`")
+                if let unknown = fields.keys.sorted().first(where: { !["name", "content", "local_time"].contains($0) }) {
+                    throw invalid("\(itemPath).\(unknown)", "is not a key a variant takes: `name`, `content`, `local_time`")
                 }
                 guard (1...20).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
                     name != CampaignExperiment.controlName, !variants.contains(where: { $0.name == name })
                 else {
                     throw invalid("\(itemPath).name", "must be 1 to 20 letters, digits, - or _, not `A` (the campaign's own content) and not a name used already")
                 }
-                guard case .object(let locales)? = fields["content"], !locales.isEmpty else {
-                    throw invalid("\(itemPath).content", "is required: per locale, the parts this variant changes (`subject`, `preheader`, `body`, `text`)")
+                let localTime = try variantTime(fields["local_time"], path: "\(itemPath).local_time")
+                // A variant must change something: its content, its time, or both. One that
+                // changes only its time is written back with an empty `content`.
+                let contentFault = invalid(
+                    "\(itemPath).content",
+                    "is required unless the variant sends at its own `local_time`: per locale, the parts this variant changes (`subject`, `preheader`, `body`, `text`)")
+                var locales: [String: JSONValue] = [:]
+                switch fields["content"] {
+                case .object(let given)?: locales = given
+                case nil, .null?: break
+                default: throw contentFault
                 }
+                guard !locales.isEmpty || localTime != nil else { throw contentFault }
                 var changes: [String: CampaignContent] = [:]
                 for (locale, value) in locales.sorted(by: { $0.key < $1.key }) {
                     let localePath = "\(itemPath).content.\(locale)"
@@ -442,13 +452,20 @@ public enum CampaignDefinitionParser {
                     if checking { try check(variant.applied(to: base, locale: locale), channel: channel, path: localePath) }
                     changes[locale] = change
                 }
-                variants.append(CampaignVariant(name: name, content: changes))
+                variants.append(CampaignVariant(name: name, content: changes, localTime: localTime))
             }
+            let testsSendTime = CampaignExperiment.testsSendTime(variants)
             let testShare: Double
             switch object["test_share"] {
-            case nil, .null?: testShare = 0.2
-            case .number(let share)? where share.isFinite && share >= 0.02 && share <= 1: testShare = share
-            default: throw invalid("\(path).test_share", "must be a number from 0.02 to 1: the share of the audience in the test (0.2 unless given)")
+            case nil, .null?: testShare = testsSendTime ? 1 : 0.2
+            case .number(let share)? where testsSendTime && share == 1: testShare = share
+            case .number(let share)? where !testsSendTime && share.isFinite && share >= 0.02 && share <= 1: testShare = share
+            default:
+                throw invalid(
+                    "\(path).test_share",
+                    testsSendTime
+                        ? "must be 1 when a variant has a `local_time`: everyone is in a test of send time, since a winner found later could not go to the rest at its time (1 unless given)"
+                        : "must be a number from 0.02 to 1: the share of the audience in the test (0.2 unless given)")
             }
             let metric: CampaignExperimentMetric
             switch object["metric"] {
@@ -471,6 +488,19 @@ public enum CampaignDefinitionParser {
         default:
             throw invalid(path, "must be null or an object with `variants` (and optionally `test_share`, `metric`, `wait_hours`, `confidence`)")
         }
+    }
+
+    /// A variant's own send time, `HH:MM` on each recipient's clock; nil when it has none.
+    private static func variantTime(_ json: JSONValue?, path: String) throws -> CampaignTimeOfDay? {
+        switch json {
+        case nil, .null?:
+            return nil
+        case .string(let text)?:
+            if let time = CampaignTimeOfDay(text: text) { return time }
+        default:
+            break
+        }
+        throw invalid(path, "must be a time on each recipient's own clock, `HH:MM` in 24 hours (18:00), or null for the campaign's own timing")
     }
 
     private static func whole(_ json: JSONValue?, in range: ClosedRange<Int>, path: String) throws -> Int {

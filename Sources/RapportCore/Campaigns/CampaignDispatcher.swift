@@ -16,8 +16,9 @@ import Foundation
 /// and a recorded send is never claimed again.
 public struct CampaignDispatcher: Sendable {
     public static let defaultBatchSize = 25
-    /// Members read per step of the audience resolution.
-    public static let audiencePage = 1_000
+    /// Members resolved per write by default: on SQLite a stretch holds the one writer for
+    /// about a quarter of a second.
+    public static let defaultAudienceStretch = 20_000
     /// How long a claim holds a batch by default; a sender's batch takes far less.
     public static let defaultClaimLifetime: TimeInterval = 120
     /// When a deferred send is tried again.
@@ -32,6 +33,8 @@ public struct CampaignDispatcher: Sendable {
     let signer: any LinkSigner
     let links: any CampaignLinks
     let batchSize: Int
+    /// Members resolved per write.
+    let audienceStretch: Int
     /// How long a claim holds a batch: after a sender dies, its batch waits this long.
     let claimLifetime: TimeInterval
     var context: CoreContext { campaigns.context }
@@ -40,7 +43,7 @@ public struct CampaignDispatcher: Sendable {
     public init(
         campaigns: CampaignService, transport: any CampaignEmailTransport, textTransport: (any CampaignTextTransport)? = nil, signer: any LinkSigner,
         links: any CampaignLinks, batchSize: Int = CampaignDispatcher.defaultBatchSize,
-        claimLifetime: TimeInterval = CampaignDispatcher.defaultClaimLifetime
+        claimLifetime: TimeInterval = CampaignDispatcher.defaultClaimLifetime, audienceStretch: Int = CampaignDispatcher.defaultAudienceStretch
     ) {
         self.campaigns = campaigns
         self.transport = transport
@@ -49,6 +52,7 @@ public struct CampaignDispatcher: Sendable {
         self.links = links
         self.batchSize = max(1, batchSize)
         self.claimLifetime = max(1, claimLifetime)
+        self.audienceStretch = max(1, audienceStretch)
     }
 
     /// One round: due campaigns started, audiences resolved, one batch of each sending
@@ -88,8 +92,10 @@ public struct CampaignDispatcher: Sendable {
     }
 
     /// Puts every member of the campaign's segments in its send log, decided once: queued,
-    /// held out or skipped with the reason. One sender at a time (a lease); starting again
-    /// after a crash goes on from the last page saved, and skips anyone already in.
+    /// held out or skipped with the reason. A stretch of `audienceStretch` members at a time,
+    /// each in one write (`CampaignRepository.resolveAudience`, set-based: the rule is asked
+    /// once per group of members alike in its facts). One sender at a time (a lease);
+    /// starting again after a crash goes on from the last stretch saved.
     @discardableResult
     public func resolveAudience(of campaign: Campaign) async throws -> Int {
         let lifetime = claimLifetime
@@ -97,43 +103,26 @@ public struct CampaignDispatcher: Sendable {
         guard let lease = try await context.write({ transaction in
             try await transaction.session.campaigns.leaseAudience(id: campaign.id, now: started, until: started.addingTimeInterval(lifetime))
         }) else { return 0 }
-        let definition = campaign.definition
-        let channel = campaign.channel.inboxChannel.consentChannel
-        let timing = CampaignDeliveryTiming(definition, channel: campaign.channel)
         let storeZone = Self.storeTimeZone(of: try await context.store.read { session in try await session.inboxes.inbox(id: campaign.inboxID) })
+        let suppressions: any SuppressionLookup = try await context.store.read { session in
+            guard let channel = campaign.channel.inboxChannel.consentChannel else { return NoSuppressions() }
+            return try await session.suppressions.lookup(channel: channel, workspaceID: campaign.workspaceID)
+        }
         var cursor = lease.cursor
         var added = 0
         repeat {
             let now = clock.now()
+            let plan = CampaignAudiencePlan(campaign: campaign, now: now, storeTimeZone: storeZone)
             let after = cursor
-            let (page, last) = try await context.store.read { session in
-                try await session.campaigns.audienceFacts(campaign, after: after, limit: Self.audiencePage, sentSince: Self.capWindowStart(definition, now: now))
-            }
-            let suppressed = try await suppressions(of: page, channel: channel, workspaceID: campaign.workspaceID)
-            let sends = page.map { facts in
-                let decision = CampaignRecipientRule.decide(
-                    facts, channel: campaign.channel, suppressed: facts.address.flatMap { suppressed[$0] } ?? [], cap: definition.frequencyCap,
-                    holdoutShare: definition.holdoutShare, campaignID: campaign.id, now: now)
-                // In an A/B test: in the test with a variant, or waiting for the winner.
-                let variant = decision == .send ? definition.experiment?.variant(customerID: facts.customerID, campaignID: campaign.id) : nil
-                let waits = decision == .send && definition.experiment != nil && variant == nil
-                let (status, reason): (CampaignSendStatus, CampaignSkipReason?) = switch decision {
-                case .send: (waits ? .waiting : .queued, nil)
-                case .holdOut: (.heldOut, nil)
-                case .skip(let reason): (.skipped, reason)
+            let stretch = try await context.write { transaction in
+                let stretch = try await transaction.session.campaigns.resolveAudience(plan, after: after, limit: audienceStretch, suppressions: suppressions)
+                if let last = stretch.last {
+                    try await transaction.session.campaigns.advanceAudience(id: campaign.id, cursor: last, until: now.addingTimeInterval(lifetime))
                 }
-                // Their local time, or the end of their quiet hours, when either holds it back.
-                let notBefore = decision == .send && timing.isTimed ? timing.notBefore(facts.recipientTimeZone(storeDefault: storeZone), now: now) : nil
-                return CampaignSend(
-                    id: ResourceID.make(.campaignSend, at: now), campaignID: campaign.id, workspaceID: campaign.workspaceID, customerID: facts.customerID,
-                    variant: variant, status: status, skipReason: reason, address: facts.address, queuedAt: now, notBefore: notBefore)
+                return stretch
             }
-            added += try await context.write { transaction in
-                let inserted = sends.isEmpty ? 0 : try await transaction.session.campaigns.insertSends(sends)
-                if let last { try await transaction.session.campaigns.advanceAudience(id: campaign.id, cursor: last, until: now.addingTimeInterval(lifetime)) }
-                return inserted
-            }
-            cursor = last
+            added += stretch.added
+            cursor = stretch.last
         } while cursor != nil
         let now = clock.now()
         try await context.write { transaction in try await transaction.session.campaigns.markAudienceResolved(id: campaign.id, at: now) }

@@ -20,7 +20,7 @@ public struct CampaignExperiment: Sendable, Equatable {
     /// Besides `A`: 1 to 4.
     public var variants: [CampaignVariant]
     /// The share of those who may receive it that is in the test, from 0.02 to 1 (everyone:
-    /// a pure split, nothing left to send the winner to).
+    /// a pure split, nothing left to send the winner to; always so for a test of send time).
     public var testShare: Double
     public var metric: CampaignExperimentMetric
     public var waitHours: Int
@@ -38,13 +38,32 @@ public struct CampaignExperiment: Sendable, Equatable {
     /// `A`, then the variants' names.
     public var names: [String] { [Self.controlName] + variants.map(\.name) }
 
+    /// Whether this is a test of send time: a variant goes at its own local time. Such a test
+    /// has everyone in it (`testShare` 1; the parser refuses less): the rest would get the
+    /// winner whenever the test ended, at whatever hour that is on their clocks, so the report
+    /// names the better time for the next campaign instead.
+    public var testsSendTime: Bool { Self.testsSendTime(variants) }
+
+    /// Whether any of `variants` goes at its own local time (the rule above, for the parser,
+    /// which asks it before the experiment is whole).
+    public static func testsSendTime(_ variants: [CampaignVariant]) -> Bool {
+        variants.contains { $0.localTime != nil }
+    }
+
     /// Which variant a customer tests, or nil when they wait for the winner: a fixed draw per
     /// campaign and customer, apart from the holdout's.
     public func variant(customerID: String, campaignID: String) -> String? {
         let draw = CampaignRecipientRule.draw(customerID: customerID, campaignID: campaignID + "/test")
         guard draw < testShare else { return nil }
+        return variantBounds.first { draw < $0.below }?.name ?? names[names.count - 1]
+    }
+
+    /// The test's share cut into equal parts, one per variant in order: a draw below a part's
+    /// end (and above the one before) tests that variant; the last takes the rest of the
+    /// share. The set-based audience resolution compares with these same numbers in SQL.
+    public var variantBounds: [(name: String, below: Double)] {
         let names = self.names
-        return names[min(names.count - 1, Int(draw / testShare * Double(names.count)))]
+        return names.enumerated().map { index, name in (name, testShare * Double(index + 1) / Double(names.count)) }
     }
 
     /// The content a variant gets in a locale.

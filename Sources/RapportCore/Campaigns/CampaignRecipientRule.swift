@@ -44,25 +44,20 @@ public enum CampaignRecipientRule {
         }
     }
 
-    /// A fixed draw per campaign and customer (FNV-1a of both ids, mixed by MurmurHash3's 64-bit
-    /// finaliser so that ids differing only at the end spread evenly, scaled to [0, 1)): the
-    /// same customer lands on the same side however often the audience is resolved again.
+    /// A fixed draw per campaign and customer: the same customer lands on the same side however
+    /// often the audience is resolved again.
     public static func isHeldOut(customerID: String, campaignID: String, share: Double) -> Bool {
         share > 0 && draw(customerID: customerID, campaignID: campaignID) < share
     }
 
-    /// The draw behind `isHeldOut`, in [0, 1): other draws salt `campaignID` (`cmp_…/test`).
+    /// The draw behind `isHeldOut`, in [0, 1): the first 52 bits of the MD5 of the campaign's
+    /// id, a space and the customer's id, over 2⁵². Other draws salt `campaignID`
+    /// (`cmp_…/test`). MD5 because PostgreSQL computes it too: the set-based audience
+    /// resolution draws in SQL (`rapport_draw` on SQLite calls this), and gets the same answer.
     public static func draw(customerID: String, campaignID: String) -> Double {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in campaignID.utf8 + [0] + customerID.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        hash ^= hash >> 33
-        hash = hash &* 0xff51_afd7_ed55_8ccd
-        hash ^= hash >> 33
-        hash = hash &* 0xc4ce_b9fe_1a85_ec53
-        hash ^= hash >> 33
-        return Double(hash >> 11) / Double(1 << 53)
+        var text = campaignID
+        text += " "
+        text += customerID
+        return Double(MD5.prefix(text.utf8) >> 12) / 4_503_599_627_370_496
     }
 }

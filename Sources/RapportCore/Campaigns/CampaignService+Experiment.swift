@@ -12,6 +12,9 @@ extension CampaignService {
             let session = transaction.session
             let campaign = try await existing(id, workspaceID: actor.workspaceID, session: session)
             guard let experiment = campaign.definition.experiment else { throw RapportError.conflict("This campaign has no A/B test.") }
+            guard !experiment.testsSendTime else {
+                throw RapportError.conflict("A send-time test sends everyone one of its times: there is no rest of the audience to send a winner to.")
+            }
             guard experiment.names.contains(variant) else {
                 throw RapportError.invalid(field: "variant", "must be one of the test's variants: \(experiment.names.joined(separator: ", "))")
             }

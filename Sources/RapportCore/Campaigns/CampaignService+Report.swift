@@ -15,16 +15,11 @@ extension CampaignService {
             let definition = campaign.definition
             let stats = try await session.campaigns.stats(campaignID: id)
             let facts = try await session.campaigns.attributionFacts(campaignID: id, workspaceID: workspaceID, windows: definition.attribution)
-            var windows = [id: definition.attribution]
-            for other in Set(facts.touches.map(\.campaignID)) where windows[other] == nil {
-                windows[other] = try await session.campaigns.find(id: other, workspaceID: workspaceID)?.definition.attribution ?? .standard
-            }
+            let windows = try await CampaignAttribution.windows(
+                for: facts.touches, known: [id: definition.attribution], workspaceID: workspaceID, session: session)
             var attribution = CampaignAttributionSummary(windows: definition.attribution, cost: definition.costPerMessage, messages: stats.sent)
             for (order, touch) in CampaignAttribution.attributed(orders: facts.orders, touches: facts.touches, campaignID: id, windows: windows) {
-                attribution.orders += 1
-                if touch.kind == .click { attribution.ordersFromClicks += 1 }
-                attribution.revenue[order.currency, default: 0] += order.revenue
-                attribution.ordersByCurrency[order.currency, default: 0] += 1
+                attribution.add(order, wonBy: touch)
             }
             let window = definition.attribution.liftDays
             let outcome = try await session.campaigns.liftOutcome(campaignID: id, window: Double(window) * 86_400)

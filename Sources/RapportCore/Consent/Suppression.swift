@@ -22,7 +22,10 @@ public struct Suppression: Sendable, Equatable {
     /// An address as suppressions compare it: an e-mail address in lower case; a phone
     /// number (SMS, calls, WhatsApp) as its digits, so `+1 415…` and `1415…` are one number.
     public static func comparable(_ address: String, on channel: ConsentChannel) -> String {
-        let trimmed = address.trimmingCharacters(in: .whitespacesAndNewlines)
+        let space = CharacterSet.whitespacesAndNewlines
+        // Most addresses have nothing to trim; Foundation's trimming costs as much as a digest.
+        let clean = address.unicodeScalars.first.map { !space.contains($0) } == true && address.unicodeScalars.last.map { !space.contains($0) } == true
+        let trimmed = clean ? address : address.trimmingCharacters(in: space)
         switch channel {
         case .email: return trimmed.lowercased()
         case .sms, .voice, .whatsapp: return String(trimmed.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))

@@ -31,6 +31,9 @@ public struct StoreMetrics: Sendable, Equatable {
     /// Slots the referral programme and NPS surveys fill (nil until they exist).
     public var referralRate: Double?
     public var netPromoterScore: Double?
+    /// What the campaigns that sent messages in the range brought back (`CampaignReturn`); nil
+    /// when the figures are of a segment of customers or the actor may not see campaigns.
+    public var campaignReturn: CampaignReturn?
 
     /// The figures of `facts` (the range's orders), with the comparison periods' revenue.
     public init(from: Date, to: Date, currency: String, facts: [OrderFact], previousRevenue: Int64, lastYearRevenue: Int64) {
@@ -68,5 +71,6 @@ public struct StoreMetrics: Sendable, Equatable {
         self.days = days
         referralRate = nil
         netPromoterScore = nil
+        campaignReturn = nil
     }
 }

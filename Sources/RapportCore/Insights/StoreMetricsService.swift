@@ -15,7 +15,8 @@ public struct StoreMetricsService: Sendable {
 
     /// The figures for [from, to): revenue, orders, customers new and returning, average order
     /// value, repeat-purchase rate, purchase frequency, days between orders, return rate, and
-    /// growth against the period just before and a year earlier.
+    /// growth against the period just before and a year earlier; for the whole store (no
+    /// filter) and an actor who may see campaigns, the campaigns' return too.
     public func metrics(from: Date, to: Date, filter: CustomerFilter, as actor: Actor) async throws -> StoreMetrics {
         try actor.require(.viewInsights)
         try Self.check(from: from, to: to)
@@ -32,7 +33,13 @@ public struct StoreMetricsService: Sendable {
             let yearAgo = { (date: Date) in calendar.date(byAdding: .year, value: -1, to: date) ?? date }
             let lastYear = try await insights.revenue(
                 workspaceID: workspaceID, currency: currency, from: yearAgo(from), to: yearAgo(to), filter: filter)
-            return StoreMetrics(from: from, to: to, currency: currency, facts: facts, previousRevenue: previous, lastYearRevenue: lastYear)
+            var metrics = StoreMetrics(from: from, to: to, currency: currency, facts: facts, previousRevenue: previous, lastYearRevenue: lastYear)
+            // Campaigns reach customers of every segment, and attribution weighs all their
+            // touches: a segment's share of that return is not measured, so it is left out.
+            if filter.isEmpty && actor.may(.viewCampaigns) {
+                metrics.campaignReturn = try await Self.campaignReturn(workspaceID: workspaceID, currency: currency, from: from, to: to, session: session)
+            }
+            return metrics
         }
     }
 

@@ -31,12 +31,14 @@ public protocol CampaignRepository: Sendable {
     func sending(at date: Date, limit: Int) async throws -> [Campaign]
     /// Scheduled campaigns of every workspace whose time has come.
     func due(at date: Date, limit: Int) async throws -> [Campaign]
-    /// Up to `limit` members of the campaign's segments after `customerID` (in id order), with
-    /// what the audience rule asks of each (deleted and merged-away customers left out), and
-    /// the last member read (nil once none is left); `sentSince` bounds the campaign sends read
-    /// for the cap.
-    func audienceFacts(_ campaign: Campaign, after customerID: String?, limit: Int, sentSince: Date) async throws
-        -> (facts: [CampaignRecipientFacts], last: String?)
+    /// Resolves up to `limit` members of the plan's campaign's segments after `customerID` (in
+    /// id order; deleted and merged-away customers left out) into its send log, set-based: it
+    /// counts them by `CampaignAudienceGroup` (their addresses asked of `suppressions`), asks
+    /// the plan's `decide` once per group, and writes every member's send in one statement,
+    /// drawing the holdout and the test in SQL. Members already in the log are left as they
+    /// are. Answers the sends written and the last member covered (nil once none is left).
+    func resolveAudience(_ plan: CampaignAudiencePlan, after customerID: String?, limit: Int, suppressions: any SuppressionLookup) async throws
+        -> CampaignAudienceStretch
     /// The members of the campaign's segments among `customerIDs` who are still live, with
     /// what the audience rule asks of each (the check again before a claimed batch goes).
     func recipientFacts(_ campaign: Campaign, customerIDs: [String], sentSince: Date) async throws -> [CampaignRecipientFacts]
@@ -91,6 +93,18 @@ public protocol CampaignRepository: Sendable {
     /// customers by any campaign, which attribution weighs them against.
     func attributionFacts(campaignID: String, workspaceID: String, windows: CampaignAttributionWindows) async throws
         -> (orders: [CampaignOrderFact], touches: [CampaignTouch])
+    /// The same facts for several campaigns at once (`windows` bounding every one of theirs),
+    /// of orders placed in [from, to) only: what the insights' campaign return weighs. No
+    /// campaigns, no facts (and no statement).
+    func attributionFacts(
+        campaignIDs: [String], workspaceID: String, windows: CampaignAttributionWindows, placedFrom from: Date, placedBefore to: Date
+    ) async throws -> (orders: [CampaignOrderFact], touches: [CampaignTouch])
+    /// The workspace's campaigns with messages sent in [from, to) (sent, then delivered or
+    /// bounced, by `sent_at`), each with how many, the one whose latest such message went last
+    /// first; at most `limit`.
+    func sentCampaigns(workspaceID: String, from: Date, to: Date, limit: Int) async throws -> [(campaign: Campaign, messages: Int)]
+    /// The attribution windows of those of these campaigns that are the workspace's, in one query.
+    func attributionWindows(campaignIDs: [String], workspaceID: String) async throws -> [String: CampaignAttributionWindows]
     /// The recipients (their message went) and the held-out customers, and their orders (not
     /// cancelled, not wholly refunded) within `window` seconds after the audience was resolved.
     func liftOutcome(campaignID: String, window: Double) async throws -> (recipients: CampaignGroupOutcome, holdout: CampaignGroupOutcome)

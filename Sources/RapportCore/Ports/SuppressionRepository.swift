@@ -10,6 +10,8 @@ public protocol SuppressionRepository: Sendable {
     func reasons(channel: ConsentChannel, address: String, workspaceID: String) async throws -> [SuppressionReason]
     /// The reasons each of several addresses is held for, by address; addresses held for none are left out.
     func reasons(channel: ConsentChannel, addresses: [String], workspaceID: String) async throws -> [String: [SuppressionReason]]
+    /// The channel's whole suppression list, to ask of many addresses (the audience resolution).
+    func lookup(channel: ConsentChannel, workspaceID: String) async throws -> any SuppressionLookup
     /// Records a soft bounce of the address at `date`, once per message — by its `messageID`,
     /// else by the provider's own id (`providerID`), so a provider that reports every failed try
     /// of one message, or redelivers a report, counts once; with neither, each report counts —,

@@ -34,7 +34,7 @@ struct CampaignResultsView: TemplateView {
             : attribution.revenue.sorted { $0.key < $1.key }.map { WebFormat.money($0.value, $0.key) }.joined(separator: " + ")
         averageOrderValue = currency.flatMap(attribution.averageOrderValue).flatMap { value in currency.map { WebFormat.money(value, $0) } }
         cost = attribution.totalCost.flatMap { total in attribution.cost.map { WebFormat.money(total, $0.currency) } }
-        returnOnInvestment = attribution.returnOnInvestment.map { String(format: "%.1f×", $0) }
+        returnOnInvestment = attribution.returnOnInvestment.map(WebFormat.returnOnInvestment)
         let windows = attribution.windows
         windowWords = "Orders placed within \(windows.clickDays) days of a click\(windows.openDays > 0 ? " or \(windows.openDays) day\(windows.openDays == 1 ? "" : "s") of an open" : ""), when this campaign's message was the last one the customer opened or clicked. Cancelled orders are left out and refunds subtracted."
         let lift = report.lift

@@ -30,6 +30,23 @@ struct InsightsPageView: TemplateView {
         let alive: String
     }
 
+    /// What the campaigns that sent in the range brought back: the revenue attributed to them,
+    /// what their messages cost and the return on it, overall and per channel.
+    struct CampaignTile: TemplateView {
+        let campaigns: Int
+        let messages: Int
+        let orders: Int
+        let revenue: String
+        let cost: String
+        let roi: String
+        /// `E-mail 3.1× · SMS —`; nil with a single channel.
+        let channels: String?
+        let truncated: Bool
+        let limit: Int
+        /// Whether any campaign sent messages in the range.
+        let hasCampaigns: Bool
+    }
+
     let from: String
     let to: String
     let fromError: String?
@@ -60,6 +77,8 @@ struct InsightsPageView: TemplateView {
     let lastYearRevenue: String
     let referralRate: String
     let nps: String
+    /// Nil for a segment's figures.
+    let campaignReturn: CampaignTile?
     /// Inline SVG; the heatmaps only when there is something to show.
     let revenueChart: String
     let cohortChart: String?

@@ -32,12 +32,27 @@ enum InsightsViews {
             growthPOP: growth(figures.growthPeriodOverPeriod), previousRevenue: WebFormat.money(figures.previousRevenue, figures.currency),
             growthYOY: growth(figures.growthYearOverYear), lastYearRevenue: WebFormat.money(figures.lastYearRevenue, figures.currency),
             referralRate: percent(figures.referralRate), nps: figures.netPromoterScore.map { String(format: "%.0f", $0) } ?? "—",
+            campaignReturn: figures.campaignReturn.map(campaignTile),
             revenueChart: chart,
             cohortChart: cohorts.cohorts.isEmpty ? nil : cohortChart(cohorts),
             rfmChart: grid.isEmpty ? nil : rfmChart(grid),
             rfmSegments: segmentCounts(grid),
             model: model.map(Self.model),
             top: top)
+    }
+
+    static func campaignTile(_ figures: CampaignReturn) -> InsightsPageView.CampaignTile {
+        let roi = { (share: CampaignReturnFigures) in share.returnOnInvestment.map(WebFormat.returnOnInvestment) ?? "—" }
+        let total = figures.total
+        return InsightsPageView.CampaignTile(
+            campaigns: total.campaigns, messages: total.messages, orders: total.orders,
+            revenue: WebFormat.money(total.revenue, figures.currency),
+            cost: total.cost.map { WebFormat.money($0, figures.currency) } ?? "—",
+            roi: roi(total),
+            channels: figures.channels.count < 2 ? nil : figures.channels.map { share in
+                "\(share.channel.map { WebFormat.channelName($0.inboxChannel) } ?? "All") \(roi(share))"
+            }.joined(separator: " · "),
+            truncated: figures.truncated, limit: CampaignReturn.campaignLimit, hasCampaigns: total.campaigns > 0)
     }
 
     static func cohortChart(_ retention: CohortRetention) -> String {

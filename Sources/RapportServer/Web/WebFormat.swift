@@ -51,6 +51,11 @@ enum WebFormat {
         MoneyText.format(minorUnits, currency)
     }
 
+    /// A return on investment as a multiple of the cost: `4.2×` ((revenue − cost) / cost).
+    static func returnOnInvestment(_ value: Double) -> String {
+        String(format: "%.1f×", value)
+    }
+
     static func channelName(_ channel: InboxChannel) -> String {
         switch channel {
         case .email: "E-mail"

@@ -17,17 +17,30 @@ extension SQLCampaignRepository {
     func attributionFacts(campaignID: String, workspaceID: String, windows: CampaignAttributionWindows) async throws
         -> (orders: [CampaignOrderFact], touches: [CampaignTouch])
     {
-        // Orders after a first touch of this campaign and before its latest touch's window ran
+        try await attributionFacts(campaignIDs: [campaignID], workspaceID: workspaceID, windows: windows, placed: nil)
+    }
+
+    /// The one query path of attribution's facts, for one campaign's report or for the
+    /// insights' campaigns of a range (`placed`: only orders placed in [from, to)).
+    func attributionFacts(campaignIDs: [String], workspaceID: String, windows: CampaignAttributionWindows, placed: (from: Date, to: Date)?)
+        async throws -> (orders: [CampaignOrderFact], touches: [CampaignTouch])
+    {
+        guard !campaignIDs.isEmpty else { return ([], []) }
+        // Orders after a first touch of these campaigns and before a latest touch's window ran
         // out: a superset, which the attribution rule narrows.
-        let orders = try await handle.sql.raw("""
+        var query: SQLQueryString = """
             SELECT DISTINCT o.id, o.customer_id, o.placed_at, o.total - o.refunded AS revenue, o.currency
             FROM campaign_sends s JOIN orders o ON o.customer_id = s.customer_id AND o.workspace_id = s.workspace_id
-            WHERE s.campaign_id = \(bind: campaignID) AND s.workspace_id = \(bind: workspaceID) AND s.opened_at IS NOT NULL
+            WHERE s.campaign_id IN (\(binds: campaignIDs)) AND s.workspace_id = \(bind: workspaceID) AND s.opened_at IS NOT NULL
               AND o.cancelled_at IS NULL AND o.total > o.refunded AND o.placed_at >= s.opened_at
               AND (o.placed_at < COALESCE(s.last_clicked_at, s.clicked_at, s.opened_at) + \(bind: Self.microseconds(windows.seconds(after: .click)))
                 OR o.placed_at < COALESCE(s.last_opened_at, s.opened_at) + \(bind: Self.microseconds(windows.seconds(after: .open))))
-            ORDER BY o.id
-            """).all().map { row in
+            """
+        if let placed {
+            query += " AND o.placed_at >= \(bind: Timestamp.microseconds(placed.from)) AND o.placed_at < \(bind: Timestamp.microseconds(placed.to))"
+        }
+        query += " ORDER BY o.id"
+        let orders = try await handle.sql.raw(query).all().map { row in
             CampaignOrderFact(
                 orderID: try row.string("id"), customerID: try row.string("customer_id"), placedAt: try row.date("placed_at"),
                 revenue: try row.int("revenue"), currency: try row.string("currency"))

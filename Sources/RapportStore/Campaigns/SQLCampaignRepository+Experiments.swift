@@ -88,7 +88,7 @@ extension SQLCampaignRepository {
         try await handle.sql.raw("""
             UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.queued.rawValue)
             WHERE id IN (SELECT id FROM campaign_sends WHERE campaign_id = \(bind: campaignID) AND status = \(bind: CampaignSendStatus.waiting.rawValue)
-              ORDER BY id LIMIT \(unsafeRaw: String(max(1, limit))))
+              ORDER BY claimed_until, id LIMIT \(unsafeRaw: String(max(1, limit))))
               AND status = \(bind: CampaignSendStatus.waiting.rawValue)
             RETURNING id
             """).all().count

@@ -43,30 +43,6 @@ extension SQLCampaignRepository {
             """).all().compactMap(decode)
     }
 
-    func audienceFacts(_ campaign: Campaign, after customerID: String?, limit: Int, sentSince: Date) async throws
-        -> (facts: [CampaignRecipientFacts], last: String?)
-    {
-        // Each segment's members in id order from its primary key, merged: no sort of every
-        // remaining member of several segments for each page.
-        let after = customerID ?? ""
-        let perSegment = campaign.definition.audience.segmentIDs.map { segmentID -> SQLQueryString in
-            """
-            SELECT * FROM (SELECT customer_id FROM segment_members WHERE segment_id = \(bind: segmentID) AND customer_id > \(bind: after)
-              ORDER BY customer_id LIMIT \(unsafeRaw: String(limit))) AS s
-            """
-        }
-        var members: SQLQueryString = "SELECT DISTINCT customer_id FROM ("
-        for (index, part) in perSegment.enumerated() {
-            if index > 0 { members += " UNION ALL " }
-            members += part
-        }
-        members += ") AS m ORDER BY customer_id LIMIT \(unsafeRaw: String(limit))"
-        let memberIDs = try await handle.sql.raw(members).all().map { try $0.string("customer_id") }
-        guard !memberIDs.isEmpty else { return ([], nil) }
-        let facts = try await recipientFacts(campaign, customerIDs: memberIDs, sentSince: sentSince)
-        return (facts, memberIDs.count < limit ? nil : memberIDs.last)
-    }
-
     func recipientFacts(_ campaign: Campaign, customerIDs: [String], sentSince: Date) async throws -> [CampaignRecipientFacts] {
         guard !customerIDs.isEmpty else { return [] }
         let audience = campaign.definition.audience
@@ -195,17 +171,32 @@ extension SQLCampaignRepository {
 
     func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, maximumAttempts: Int) async throws {
         let now = Timestamp.microseconds(date)
+        // The messages that went (nearly all of a batch) in one statement, each with its id.
+        let sent = records.compactMap { record -> (sendID: String, messageID: String)? in
+            if case .sent(let messageID) = record.outcome { (record.sendID, messageID.lowercased()) } else { nil }
+        }
+        if !sent.isEmpty {
+            var messageIDs: SQLQueryString = "CASE id"
+            for entry in sent { messageIDs += " WHEN \(bind: entry.sendID) THEN \(bind: entry.messageID)" }
+            messageIDs += " END"
+            try await handle.sql.raw("""
+                UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.sent.rawValue), sent_at = \(bind: now), provider_message_id = \(messageIDs),
+                  error = NULL, claim_token = NULL
+                WHERE id IN (\(binds: sent.map(\.sendID))) AND claim_token = \(bind: token) AND status = \(bind: CampaignSendStatus.sending.rawValue)
+                """).run()
+        }
         for record in records {
-            let set: SQLQueryString = switch record.outcome {
-            case .sent(let messageID):
-                "status = \(bind: CampaignSendStatus.sent.rawValue), sent_at = \(bind: now), provider_message_id = \(bind: messageID.lowercased()), error = NULL"
+            let set: SQLQueryString
+            switch record.outcome {
+            case .sent:
+                continue
             case .refused(let reason):
-                "status = \(bind: CampaignSendStatus.failed.rawValue), error = \(bind: String(reason.prefix(500)))"
+                set = "status = \(bind: CampaignSendStatus.failed.rawValue), error = \(bind: String(reason.prefix(500)))"
             case .deferred(let reason):
-                """
-                status = CASE WHEN attempts + 1 >= \(bind: maximumAttempts) THEN \(bind: CampaignSendStatus.failed.rawValue) ELSE \(bind: CampaignSendStatus.queued.rawValue) END,
-                  attempts = attempts + 1, error = \(bind: String(reason.prefix(500))), claimed_until = \(bind: Timestamp.microseconds(retryAt))
-                """
+                set = """
+                    status = CASE WHEN attempts + 1 >= \(bind: maximumAttempts) THEN \(bind: CampaignSendStatus.failed.rawValue) ELSE \(bind: CampaignSendStatus.queued.rawValue) END,
+                      attempts = attempts + 1, error = \(bind: String(reason.prefix(500))), claimed_until = \(bind: Timestamp.microseconds(retryAt))
+                    """
             }
             try await handle.sql.raw("""
                 UPDATE campaign_sends SET \(set), claim_token = NULL WHERE id = \(bind: record.sendID) AND claim_token = \(bind: token)
@@ -281,7 +272,7 @@ extension SQLCampaignRepository {
 
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend? {
         try await handle.sql.raw("""
-            SELECT * FROM campaign_sends WHERE provider_message_id = \(bind: providerMessageID.lowercased()) AND workspace_id = \(bind: workspaceID)
+            SELECT * FROM campaign_sends WHERE provider_message_id = \(bind: providerMessageID.lowercased()) AND provider_message_id IS NOT NULL AND workspace_id = \(bind: workspaceID)
             """).first().flatMap(decodeSend)
     }
 
@@ -289,7 +280,7 @@ extension SQLCampaignRepository {
         guard !providerMessageIDs.isEmpty else { return [] }
         return try await handle.sql.raw("""
             SELECT s.* FROM campaign_sends s JOIN campaigns c ON c.id = s.campaign_id
-            WHERE s.provider_message_id IN (\(binds: providerMessageIDs.map { $0.lowercased() })) AND s.customer_id = \(bind: customerID)
+            WHERE s.provider_message_id IN (\(binds: providerMessageIDs.map { $0.lowercased() })) AND s.provider_message_id IS NOT NULL AND s.customer_id = \(bind: customerID)
               AND c.inbox_id = \(bind: inboxID)
             """).all().compactMap(decodeSend)
     }

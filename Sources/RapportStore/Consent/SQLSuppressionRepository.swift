@@ -49,6 +49,17 @@ struct SQLSuppressionRepository: SuppressionRepository {
         return found
     }
 
+    func lookup(channel: ConsentChannel, workspaceID: String) async throws -> any SuppressionLookup {
+        var held: [String: [SuppressionReason]] = [:]
+        for row in try await handle.sql.raw("""
+            SELECT address_digest, reason FROM suppressions WHERE workspace_id = \(bind: workspaceID) AND channel = \(bind: channel.rawValue)
+            """).all() {
+            guard let reason = SuppressionReason(rawValue: try row.string("reason")) else { continue }
+            held[try row.string("address_digest"), default: []].append(reason)
+        }
+        return SQLSuppressionLookup(held: held, digests: digests, channel: channel, workspaceID: workspaceID)
+    }
+
     func recordSoftBounce(
         channel: ConsentChannel, address: String, messageID: String?, providerID: String?, workspaceID: String, at date: Date, since: Date
     ) async throws -> Int {

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import RapportCore
 import SQLiteKit
 
 /// SQLite in WAL mode: one writer connection (SQLite allows one writer at a time, so writes
@@ -64,7 +65,15 @@ final class SQLiteEngine: SQLEngine {
         for pragma in pragmas {
             _ = try await connection.query(pragma)
         }
+        try await connection.install(customFunction: drawFunction).get()
         return connection
+    }
+
+    /// `rapport_draw(salt, text)`: Core's draw, for the set-based audience resolution
+    /// (`EngineDialect.draw`).
+    private static let drawFunction = SQLiteCustomFunction("rapport_draw", argumentCount: 2, pure: true) { arguments in
+        guard case .text(let salt) = arguments[0], case .text(let text) = arguments[1] else { return nil as Double? }
+        return CampaignRecipientRule.draw(customerID: text, campaignID: salt)
     }
 
     func withReadConnection<T: Sendable>(_ body: @Sendable (SQLConnectionHandle) async throws -> T) async throws -> T {
