@@ -108,7 +108,6 @@ extension SQLCampaignRepository {
         let campaign = plan.campaign
         let audience = campaign.definition.audience
         let now = Timestamp.microseconds(plan.now)
-        let kinds = campaign.channel.addressKinds.map(\.rawValue)
         let excluded: SQLQueryString = audience.exclusionSegmentIDs.isEmpty ? "0" : """
             CASE WHEN EXISTS (SELECT 1 FROM segment_members x WHERE x.segment_id IN (\(binds: audience.exclusionSegmentIDs)) AND x.customer_id = c.id)
               THEN 1 ELSE 0 END
@@ -135,15 +134,7 @@ extension SQLCampaignRepository {
         let dialect = handle.dialect
         let holdoutDraw: SQLQueryString = campaign.definition.holdoutShare > 0 ? dialect.draw(salt: campaign.id, column: "c.id") : "0.0"
         let testDraw: SQLQueryString = campaign.definition.experiment != nil ? dialect.draw(salt: campaign.id + "/test", column: "c.id") : "0.0"
-        // The first identity of each kind in the channel's order, each read in index order.
-        var address: SQLQueryString = "COALESCE("
-        for (index, kind) in kinds.enumerated() {
-            address += """
-                \(unsafeRaw: index == 0 ? "" : ", ")(SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: kind)
-                  ORDER BY i.created_at, i.id LIMIT 1)
-                """
-        }
-        address += ", NULL)"
+        let address = Self.firstIdentity(kinds: campaign.channel.addressKinds, of: "c.id")
         // The stretch's members, each once though several of the segments hold them.
         let members: SQLQueryString = audience.segmentIDs.count == 1
             ? """
@@ -205,10 +196,22 @@ extension SQLCampaignRepository {
     private func fillPhonePrefixes(_ plan: CampaignAudiencePlan) async throws {
         let fallback: SQLQueryString = plan.addressIsNumber ? "'+' || audience_facts.address" : "NULL"
         try await handle.sql.raw("""
-            UPDATE audience_facts SET phone_prefix = COALESCE(substr(COALESCE((SELECT i.value FROM customer_identities i
-                WHERE i.customer_id = audience_facts.customer_id AND i.kind = \(bind: IdentityKind.phone.rawValue) ORDER BY i.created_at, i.id LIMIT 1),
-              \(fallback)), 1, 5), '')
+            UPDATE audience_facts SET phone_prefix = COALESCE(substr(COALESCE(\(Self.firstIdentity(kinds: [.phone], of: "audience_facts.customer_id")), \(fallback)), 1, 5), '')
             """).run()
+    }
+
+    /// The value of the customer's first identity of these kinds: the first kind's oldest,
+    /// else the next kind's, each read in the order of `customer_identities_customer`. The
+    /// address a campaign sends to, on both engines and in every query that reads it.
+    static func firstIdentity(kinds: [IdentityKind], of customer: String) -> SQLQueryString {
+        var value: SQLQueryString = "COALESCE("
+        for (index, kind) in kinds.enumerated() {
+            value += """
+                \(unsafeRaw: index == 0 ? "" : ", ")(SELECT i.value FROM customer_identities i WHERE i.customer_id = \(unsafeRaw: customer) \
+                AND i.kind = \(bind: kind.rawValue) ORDER BY i.created_at, i.id LIMIT 1)
+                """
+        }
+        return value + ", NULL)"
     }
 
     /// A group's key: every fact the rule asks, as text, over the facts table (or its alias).

@@ -46,15 +46,12 @@ extension SQLCampaignRepository {
     func recipientFacts(_ campaign: Campaign, customerIDs: [String], sentSince: Date) async throws -> [CampaignRecipientFacts] {
         guard !customerIDs.isEmpty else { return [] }
         let audience = campaign.definition.audience
-        // The address is the customer's first identity of the channel's kinds (the preferred
-        // kind first, then by when it was added), the same on both engines. Their first phone
-        // number also says where they are when the profile has no time zone.
-        let kinds = campaign.channel.addressKinds.map(\.rawValue)
+        // The address is the customer's first identity of the channel's kinds, as the audience
+        // resolution reads it. Their first phone number also says where they are when the
+        // profile has no time zone.
         let rows = try await handle.sql.raw("""
-            SELECT c.id, c.timezone, (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind IN (\(binds: kinds))
-                ORDER BY CASE i.kind WHEN \(bind: kinds[0]) THEN 0 ELSE 1 END, i.created_at, i.id LIMIT 1) AS address,
-              (SELECT i.value FROM customer_identities i WHERE i.customer_id = c.id AND i.kind = \(bind: IdentityKind.phone.rawValue)
-                ORDER BY i.created_at, i.id LIMIT 1) AS phone
+            SELECT c.id, c.timezone, \(Self.firstIdentity(kinds: campaign.channel.addressKinds, of: "c.id")) AS address,
+              \(Self.firstIdentity(kinds: [.phone], of: "c.id")) AS phone
             FROM customers c WHERE c.id IN (\(binds: customerIDs)) AND c.workspace_id = \(bind: campaign.workspaceID)
               AND c.deleted_at IS NULL AND c.merged_into_id IS NULL ORDER BY c.id
             """).all()
