@@ -18,7 +18,9 @@ final class SMTPSink: Sendable {
         self.process = process
     }
 
-    static func start(user: String, password: String) throws -> SMTPSink {
+    /// `pipelining`: whether it offers PIPELINING (RFC 2920). It refuses every recipient whose
+    /// address begins with "refused".
+    static func start(user: String, password: String, pipelining: Bool = true) throws -> SMTPSink {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("smtp-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory.appendingPathComponent("out"), withIntermediateDirectories: true)
         let certificate = directory.appendingPathComponent("cert.pem").path
@@ -32,6 +34,7 @@ final class SMTPSink: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", script, certificate, key, directory.appendingPathComponent("out").path, user, password]
+            + (pipelining ? [] : ["no-pipelining"])
         let output = Pipe()
         process.standardOutput = output
         try process.run()

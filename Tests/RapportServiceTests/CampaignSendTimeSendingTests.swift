@@ -88,7 +88,10 @@ struct CampaignSendTimeSendingTests {
             }
 
             func sentAfter(_ instant: String) async throws -> Set<String> {
-                let target = try #require(Timestamp.parse(instant))
+                guard let target = Timestamp.parse(instant) else {
+                    Issue.record("not an instant: \(instant)")
+                    return []
+                }
                 services.clock.advance(by: target.timeIntervalSince(services.clock.now()))
                 for _ in 0..<5 { _ = try await sender.runDue() }
                 return Set(transport.emails.map(\.address))

@@ -12,10 +12,40 @@ enum HeaderText {
 
     /// `Name: value`, folded with CRLF and a space where the value is long.
     static func line(_ name: String, _ value: String) -> String {
+        plainLine(name, value) ?? foldedLine(name, value)
+    }
+
+    /// The common case at once: printable ASCII, single spaces inside, short enough for one
+    /// line, which `foldedLine` would give back unchanged after `Name: `.
+    static func plainLine(_ name: String, _ value: String) -> String? {
+        guard name.utf8.count + 2 + value.utf8.count <= foldWidth else { return nil }
+        var previous = UInt8(ascii: " ")
+        for byte in value.utf8 {
+            guard (0x20...0x7E).contains(byte), byte != 0x20 || previous != 0x20 else { return nil }
+            previous = byte
+        }
+        return previous == 0x20 ? nil : name + ": " + value
+    }
+
+    /// Control characters made spaces, the ends trimmed, non-ASCII text as encoded words, and
+    /// the words folded into lines of at most 78 characters where a word allows it.
+    static func foldedLine(_ name: String, _ value: String) -> String {
+        fold(name + ":", asciiWords(value) ?? scalarWords(value))
+    }
+
+    /// An ASCII value's words, read off its bytes: what lies between spaces and control
+    /// characters (so the ends are trimmed with them). Nil for any other value.
+    static func asciiWords(_ value: String) -> [String]? {
+        guard value.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return value.utf8.split(whereSeparator: { $0 <= 0x20 || $0 == 0x7F }).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Any value's words: control characters made spaces and the ends trimmed, then the words
+    /// between spaces if that left ASCII, else encoded words.
+    static func scalarWords(_ value: String) -> [String] {
         let clean = String(String.UnicodeScalarView(value.unicodeScalars.map { isControl($0) ? " " : $0 }))
             .trimmingCharacters(in: .whitespaces)
-        let words = clean.unicodeScalars.allSatisfy(\.isASCII) ? clean.split(separator: " ").map(String.init) : encodedWords(clean)
-        return fold(name + ":", words)
+        return clean.unicodeScalars.allSatisfy(\.isASCII) ? clean.split(separator: " ").map(String.init) : encodedWords(clean)
     }
 
     /// `text` as RFC 2047 encoded words of at most 64 characters each, split between code

@@ -41,31 +41,44 @@ public struct SMTPClient: Sendable {
     /// Delivers several messages over one connection, one mail transaction each, in order:
     /// a message the server refuses (a 4xx or 5xx to it) does not stop the others (RSET, then
     /// the next); a broken connection or `deadline` passing does, and what was left comes back
-    /// as that error. Answers one result per envelope, in order.
+    /// as that error. Answers one result per envelope, in order. Where the server offers
+    /// PIPELINING, one round trip a message (`sendPipelined`).
     public func sendEach(_ envelopes: [SMTPEnvelope], deadline: Duration = .seconds(120)) async -> [Result<Void, SMTPError>] {
         let results = SMTPResults()
         do {
             try await Deadline.run(within: deadline, or: SMTPError.timedOut) {
                 try await withSession { session in
-                    for envelope in envelopes {
-                        guard ([envelope.sender] + envelope.recipients).allSatisfy(HeaderText.isSafeAddress) else {
-                            results.append(.failure(.unsafeAddress(String(envelope.recipients.first?.prefix(80) ?? ""))))
+                    if session.pipelining {
+                        try await Self.sendPipelined(envelopes, on: &session, into: results)
+                        return
+                    }
+                    for (index, envelope) in envelopes.enumerated() {
+                        guard Self.isSafe(envelope) else {
+                            results.set(.failure(Self.unsafe(envelope)), at: index)
                             continue
                         }
                         do {
                             try await Self.transaction(&session, from: envelope.sender, to: envelope.recipients, message: envelope.message)
-                            results.append(.success(()))
-                        } catch let error as SMTPError where error != .connectionClosed && error != .timedOut {
-                            results.append(.failure(error))
+                            results.set(.success(()), at: index)
+                        } catch let error as SMTPError where error.isRejection {
+                            results.set(.failure(error), at: index)
                             _ = try await session.command("RSET", expecting: 250)
                         }
                     }
                 }
             }
         } catch {
-            return results.close(filling: envelopes.count, with: (error as? SMTPError) ?? .connectionClosed)
+            return results.close(count: envelopes.count, filling: (error as? SMTPError) ?? .connectionClosed)
         }
-        return results.close(filling: envelopes.count, with: .connectionClosed)
+        return results.close(count: envelopes.count, filling: .connectionClosed)
+    }
+
+    private static func isSafe(_ envelope: SMTPEnvelope) -> Bool {
+        ([envelope.sender] + envelope.recipients).allSatisfy(HeaderText.isSafeAddress)
+    }
+
+    private static func unsafe(_ envelope: SMTPEnvelope) -> SMTPError {
+        .unsafeAddress(String(envelope.recipients.first?.prefix(80) ?? ""))
     }
 
     /// One mail transaction on an open session: MAIL FROM, RCPT TO, DATA.
@@ -73,8 +86,98 @@ public struct SMTPClient: Sendable {
         _ = try await session.command("MAIL FROM:<\(sender)>", expecting: 250)
         for recipient in recipients { _ = try await session.command("RCPT TO:<\(recipient)>", expecting: 250, 251) }
         _ = try await session.command("DATA", expecting: 354)
-        try await session.write(dotStuffed(message) + "\r\n.\r\n")
+        try await session.write(bytes: dotStuffed(message) + Self.endOfData)
         _ = try await session.expect("DATA", 250)
+    }
+
+    /// The batch where the server offers PIPELINING (RFC 2920), one round trip a message: a
+    /// message's content goes out in one write with the next message's MAIL FROM, RCPT TO and
+    /// DATA (content may open a group and DATA must close it, §3.1), and the replies are read in
+    /// the order sent. Every reply is read even after a refusal, so the replies stay in step;
+    /// a refused sender or recipient is followed by RSET at the head of the next group. A
+    /// server that refused the recipient refuses DATA too; one that takes DATA all the same
+    /// gets an empty message ended at once, to no one. An envelope of several recipients goes
+    /// the plain way, after the message before it is settled.
+    private static func sendPipelined(_ envelopes: [SMTPEnvelope], on session: inout SMTPSession, into results: SMTPResults) async throws {
+        /// The message whose DATA the server took: its content goes out with the next group.
+        var waiting: (index: Int, content: [UInt8])?
+        var needsReset = false
+        func settle(_ session: inout SMTPSession) async throws {
+            guard let message = waiting else { return }
+            waiting = nil
+            do {
+                _ = try await session.expect("DATA", [250])
+                results.set(.success(()), at: message.index)
+            } catch let error as SMTPError where error.isRejection {
+                results.set(.failure(error), at: message.index)
+            }
+        }
+        for (index, envelope) in envelopes.enumerated() {
+            guard isSafe(envelope) else {
+                results.set(.failure(unsafe(envelope)), at: index)
+                continue
+            }
+            guard let recipient = envelope.recipients.first, envelope.recipients.count == 1 else {
+                if let message = waiting {
+                    try Task.checkCancellation()
+                    try await session.write(bytes: message.content)
+                    try await settle(&session)
+                }
+                if needsReset { _ = try await session.command("RSET", expecting: 250) }
+                needsReset = false
+                do {
+                    try await transaction(&session, from: envelope.sender, to: envelope.recipients, message: envelope.message)
+                    results.set(.success(()), at: index)
+                } catch let error as SMTPError where error.isRejection {
+                    results.set(.failure(error), at: index)
+                    needsReset = true
+                }
+                continue
+            }
+            let mail = "MAIL FROM:<\(envelope.sender)>"
+            let rcpt = "RCPT TO:<\(recipient)>"
+            // Past the deadline nothing more goes out, least of all a message reported as not sent.
+            try Task.checkCancellation()
+            var group = waiting?.content ?? []
+            if needsReset { group += Array("RSET\r\n".utf8) }
+            group += Array((mail + "\r\n" + rcpt + "\r\nDATA\r\n").utf8)
+            try await session.write(bytes: group)
+            try await settle(&session)
+            if needsReset { _ = try await session.expect("RSET", [250]) }
+            needsReset = false
+            var refusal: SMTPError?
+            for (command, codes) in [(mail, [250]), (rcpt, [250, 251])] {
+                do {
+                    _ = try await session.expect(command, codes)
+                } catch let error as SMTPError where error.isRejection {
+                    refusal = refusal ?? error
+                }
+            }
+            do {
+                _ = try await session.expect("DATA", [354])
+            } catch let error as SMTPError where error.isRejection {
+                results.set(.failure(refusal ?? error), at: index)
+                needsReset = true
+                continue
+            }
+            if let refusal {
+                // RFC 2920's advice for a server that took DATA after a refusal: a lone dot.
+                // Its reply (a refusal, with no recipient) is read and put aside.
+                try await session.write(".\r\n")
+                do {
+                    _ = try await session.expect("DATA", [250])
+                } catch let error as SMTPError where error.isRejection {}
+                results.set(.failure(refusal), at: index)
+                needsReset = true
+                continue
+            }
+            waiting = (index, dotStuffed(envelope.message) + endOfData)
+        }
+        if let message = waiting {
+            try Task.checkCancellation()
+            try await session.write(bytes: message.content)
+            try await settle(&session)
+        }
     }
 
     /// Connects (to the address checked after DNS), greets, secures the connection and logs in,
@@ -110,6 +213,7 @@ public struct SMTPClient: Sendable {
                 }.get()
                 capabilities = try await session.command("EHLO \(heloName)", expecting: 250)
             }
+            session.pipelining = capabilities.dropFirst().contains { $0.trimmingCharacters(in: .whitespaces).uppercased() == "PIPELINING" }
             if let username = configuration.username, let password = configuration.password {
                 let credentials = Data("\u{0}\(username)\u{0}\(password)".utf8).base64EncodedString()
                 _ = try await session.command("AUTH PLAIN \(credentials)", expecting: 235, shown: "AUTH PLAIN")
@@ -133,7 +237,7 @@ public struct SMTPClient: Sendable {
     /// CRLF line ends, and a leading dot doubled so no line ends the DATA early.
     /// One pass over the bytes: a CR before an LF is dropped, every LF goes out as CRLF, and a
     /// dot that begins a line is doubled; a lone CR stays as it is.
-    static func dotStuffed(_ message: String) -> String {
+    static func dotStuffed(_ message: String) -> [UInt8] {
         let (cr, lf, dot): (UInt8, UInt8, UInt8) = (13, 10, 46)
         var bytes = Array(message.utf8)
         var stuffed: [UInt8] = []
@@ -156,6 +260,9 @@ public struct SMTPClient: Sendable {
                 lineStart = false
             }
         }
-        return String(decoding: stuffed, as: UTF8.self)
+        return stuffed
     }
+
+    /// The line with a lone dot that ends DATA, after the message's last line.
+    static let endOfData = Array("\r\n.\r\n".utf8)
 }

@@ -18,6 +18,11 @@ public enum SMTPError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The server answered, with a code other than the one wanted: the conversation goes on.
+    var isRejection: Bool {
+        if case .rejected = self { true } else { false }
+    }
+
     public var description: String {
         switch self {
         case .rejected(let command, let code, let text): "The mail server answered \(command) with \(code) \(text)"

@@ -4,20 +4,21 @@ import Foundation
 /// that the messages the server took before a connection broke are still known after it.
 final class SMTPResults: @unchecked Sendable {
     private let lock = NSLock()
-    private var list: [Result<Void, SMTPError>] = []
+    private var known: [Int: Result<Void, SMTPError>] = [:]
     private var closed = false
 
-    func append(_ result: Result<Void, SMTPError>) {
-        lock.withLock { if !closed { list.append(result) } }
+    /// The result of the envelope at `index` (results may come out of order: a pipelined
+    /// message's after the refusal of the one behind it).
+    func set(_ result: Result<Void, SMTPError>, at index: Int) {
+        lock.withLock { if !closed { known[index] = result } }
     }
 
-    /// Takes no more results (the deadline passed: a late one must not shift the rest), and
-    /// fills what is missing with `failure`, up to `count`.
-    func close(filling count: Int, with failure: SMTPError) -> [Result<Void, SMTPError>] {
+    /// Takes no more results (the deadline passed: a late one must not count), and answers one
+    /// per envelope, `failure` where none came.
+    func close(count: Int, filling failure: SMTPError) -> [Result<Void, SMTPError>] {
         lock.withLock {
             closed = true
-            while list.count < count { list.append(.failure(failure)) }
-            return list
+            return (0..<count).map { known[$0] ?? .failure(failure) }
         }
     }
 }

@@ -5,6 +5,8 @@ import NIOCore
 struct SMTPSession {
     var lines: NIOAsyncChannelInboundStream<ByteBuffer>.AsyncIterator
     let outbound: NIOAsyncChannelOutboundWriter<ByteBuffer>
+    /// The server offers PIPELINING (RFC 2920): a transaction's commands may go out together.
+    var pipelining = false
 
     mutating func command(_ line: String, expecting codes: Int..., shown: String? = nil) async throws -> [String] {
         try await write(line + "\r\n")
@@ -13,6 +15,10 @@ struct SMTPSession {
 
     func write(_ text: String) async throws {
         try await outbound.write(ByteBuffer(string: text))
+    }
+
+    func write(bytes: [UInt8]) async throws {
+        try await outbound.write(ByteBuffer(bytes: bytes))
     }
 
     mutating func expect(_ command: String, _ codes: Int...) async throws -> [String] {

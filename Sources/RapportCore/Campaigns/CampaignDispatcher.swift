@@ -25,6 +25,8 @@ public struct CampaignDispatcher: Sendable {
     public static let retryDelay: TimeInterval = 60
     /// Deferred this often, a send fails for good.
     public static let maximumAttempts = 5
+    /// The unsubscribe subject's words, as the `mailto:` link of `List-Unsubscribe` carries them.
+    static let unsubscribeSubjectInURL = PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20")
 
     let campaigns: CampaignService
     let transport: any CampaignEmailTransport
@@ -315,7 +317,7 @@ public struct CampaignDispatcher: Sendable {
                 values: values, unsubscribeURL: unsubscribeURL, preferencesURL: links.preferencesURL(token: preferences), tracking: tracking,
                 products: personalisation.products(for: claim.customerID))
             let mailto = mailbox.map {
-                "mailto:\($0)?subject=" + PreferenceService.unsubscribeSubjectPrefix.replacingOccurrences(of: " ", with: "%20") + unsubscribe
+                "mailto:\($0)?subject=" + Self.unsubscribeSubjectInURL + unsubscribe
             }
             return CampaignEmail(
                 sendID: claim.sendID, campaignID: campaign.id, workspaceID: campaign.workspaceID, address: claim.address, name: values["customer.name"],

@@ -27,9 +27,19 @@ public struct HMACLinkSigner: LinkSigner {
         }
     }
 
+    /// Base64 with the URL alphabet (RFC 4648 §5) and no padding, in one pass over the bytes:
+    /// Foundation's `replacingOccurrences`, three times, cost more than the HMAC.
     static func base64URL(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        var bytes = data.base64EncodedData()
+        while bytes.last == UInt8(ascii: "=") { bytes.removeLast() }
+        for index in bytes.indices {
+            switch bytes[index] {
+            case UInt8(ascii: "+"): bytes[index] = UInt8(ascii: "-")
+            case UInt8(ascii: "/"): bytes[index] = UInt8(ascii: "_")
+            default: break
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func data(base64URL text: String) -> Data? {
