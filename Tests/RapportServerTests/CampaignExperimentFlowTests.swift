@@ -143,4 +143,62 @@ struct CampaignExperimentFlowTests {
             #expect(variants.compactMap { $0["members"] as? Int }.reduce(0, +) == tested.count, "the rest are not counted as B's test")
         }
     }
+
+    @Test("each version of a test previews and test-sends on its own, in the API and on the page; a version the test lacks is a 422", arguments: TestDatabase.available)
+    func variantPreview(database: TestDatabase) async throws {
+        let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
+        defer { sink.stop() }
+        try await APIHarness.run(on: database) { api in
+            let world = try await Self.world(api, sink: sink)
+            let created = try await api.send(.post, "/api/v1/campaigns", json: """
+                {"name":"Pens","channel":"email","inbox_id":"\(world.inboxID)","definition":{"audience":{"segment_ids":["\(world.listID)"]},
+                 "content":{"en":{"subject":"Pens A","body":"Hello"}},
+                 "experiment":{"variants":[{"name":"B","content":{"en":{"subject":"Pens B"}}},{"name":"C","content":{"en":{"subject":"Pens C"}}}],"metric":"click_rate"}}}
+                """)
+            let id = try #require(created.object["id"] as? String, "\(created.text)")
+            for (variant, subject) in [(nil, "Pens A"), ("A", "Pens A"), ("B", "Pens B"), ("C", "Pens C")] as [(String?, String)] {
+                let body = variant.map { #"{"variant":"\#($0)"}"# } ?? "{}"
+                let preview = try await api.send(.post, "/api/v1/campaigns/\(id)/preview", json: body)
+                #expect(preview.status == .ok && preview.object["subject"] as? String == subject, "\(variant ?? "none"): \(preview.text)")
+                #expect(preview.object["variant"] as? String == variant ?? "A")
+            }
+            let unknown = try await api.send(.post, "/api/v1/campaigns/\(id)/preview", json: #"{"variant":"Z"}"#)
+            #expect(unknown.status == .unprocessableContent && unknown.text.contains("(A, B, C)"), "\(unknown.text)")
+
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            let test = try await api.send(.post, "/api/v1/campaigns/\(id)/test_send", json: #"{"variant":"C","address":"marketer@shop.test"}"#)
+            #expect(test.status == .ok && test.object["subject"] as? String == "[Test] Pens C", "\(test.text)")
+            func received() throws -> [String] {
+                try sink.received().compactMap { message in
+                    String(decoding: message.message, as: UTF8.self).components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") }
+                }
+            }
+            #expect(try received() == ["Subject: [Test] Pens C"])
+            let audit = try await api.send(.get, "/api/v1/audit_entries?action=campaign.test_sent")
+            #expect(audit.text.contains("\"variant\":\"C\""), "the audit log keeps the version tested: \(audit.text)")
+
+            let plain = try await api.send(.post, "/api/v1/campaigns", json: """
+                {"name":"Plain","channel":"email","inbox_id":"\(world.inboxID)","segment_id":"\(world.listID)","subject":"Hi","body":"Hello"}
+                """)
+            let plainID = try #require(plain.object["id"] as? String, "\(plain.text)")
+            let noTest = try await api.send(.post, "/api/v1/campaigns/\(plainID)/preview", json: #"{"variant":"B"}"#)
+            #expect(noTest.status == .unprocessableContent && noTest.text.contains("has none"), "\(noTest.text)")
+            #expect(try await api.send(.post, "/api/v1/campaigns/\(plainID)/preview", json: "{}").object["variant"] is NSNull)
+
+            // The page: a choice of version, the one shown named, the frame and the test form carrying it.
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let page = try await WebWorkspaceTests.get(api, "/campaigns/\(id)?variant=B", cookie: marketer.cookie)
+            #expect(page.status == .ok && page.text.contains("id=\"preview-variant\"") && page.text.contains("<option value=\"B\" selected>B</option>"))
+            #expect(page.text.contains("<dd id=\"preview-subject\">Pens B</dd>") && page.text.contains("<dd id=\"preview-variant-shown\">B</dd>"))
+            #expect(page.text.contains("variant=B") && page.text.contains("<input type=\"hidden\" name=\"variant\" value=\"B\">"))
+            let frame = try await WebWorkspaceTests.get(api, "/campaigns/\(id)/preview?variant=C", cookie: marketer.cookie)
+            #expect(frame.status == .ok && frame.text.contains("Hello"))
+            let sent = try await WebWorkspaceTests.post(
+                api, "/campaigns/\(id)/test", [("_csrf", marketer.csrf), ("variant", "B")], cookie: marketer.cookie)
+            #expect(sent.status == .seeOther)
+            #expect(try received() == ["Subject: [Test] Pens C", "Subject: [Test] Pens B"])
+            let plainPage = try await WebWorkspaceTests.get(api, "/campaigns/\(plainID)", cookie: marketer.cookie)
+            #expect(plainPage.status == .ok && !plainPage.text.contains("id=\"preview-variant\""), "no test, no choice of version")
+        }
+    }
 }

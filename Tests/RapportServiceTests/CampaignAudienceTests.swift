@@ -156,6 +156,13 @@ struct CampaignAudienceTests {
             #expect(transport.emails.count == 7, "cancelled: never again")
             let cancelled = try await services.campaigns.find(id: campaign.id, as: actor)
             #expect(cancelled.status == .cancelled && cancelled.finishedAt != nil)
+            // What was still to go will not: unsent, not pending, in the stats and the report.
+            let stats = try await services.campaigns.stats(id: campaign.id, as: actor)
+            let left = (stats.statuses[.queued] ?? 0) + (stats.statuses[.sending] ?? 0)
+            #expect(left == 1 && stats.pending == 0 && stats.unsent == 1, "\(stats)")
+            #expect(stats.fields.first { $0.0 == "unsent" }?.1 == 1 && stats.fields.first { $0.0 == "pending" }?.1 == 0)
+            let reported = try await services.campaigns.report(id: campaign.id, as: actor).stats
+            #expect(reported.unsent == 1 && reported.pending == 0)
             let actions = try await store.texts("SELECT action FROM audit_entries WHERE subject_id = '\(campaign.id)' ORDER BY position").map { $0[0] ?? "" }
             #expect(actions.filter { $0 != "campaign.created" } == ["campaign.sent", "campaign.paused", "campaign.resumed", "campaign.paused", "campaign.cancelled"])
         }

@@ -18,8 +18,10 @@ extension CampaignDispatcher {
     ///   refuses a forged one (`CampaignPreviewSigner`): nobody can unsubscribe the customer
     ///   from a preview;
     /// - it is untracked: its links lead straight to their targets and it has no open pixel.
+    /// `variant` shows one version of an A/B/n test (`A` the campaign's own content); without
+    /// it, the winner once chosen, else `A`.
     /// Everyone signed in may preview (campaigns and customers are everyone's to see).
-    public func preview(id: String, customerID: String?, locale: String?, as actor: Actor) async throws -> CampaignPreview {
+    public func preview(id: String, customerID: String?, locale: String?, variant: String? = nil, as actor: Actor) async throws -> CampaignPreview {
         try actor.require(.viewCampaigns)
         let now = clock.now()
         let parts = try await context.store.read { session in
@@ -27,7 +29,7 @@ extension CampaignDispatcher {
                 id: id, customerID: customerID, locale: locale, sampleAddress: CampaignService.sampleAddress, workspaceID: actor.workspaceID, at: now,
                 session: session)
         }
-        return try await rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil)
+        return try await rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil, variant: variant)
     }
 
     /// Sends the preview once, through the campaign's inbox and transport (DKIM-signed when the
@@ -37,7 +39,9 @@ extension CampaignDispatcher {
     /// is written to the send log, so the campaign's counts, the frequency cap and bounces never
     /// see it; the audit log keeps it (`campaign.test_sent`, with the user it went to), sent or
     /// not. A mail server that does not take it is a 422 with the server's words.
-    public func testSend(id: String, customerID: String?, locale: String?, to address: String?, as actor: Actor) async throws -> CampaignTestSend {
+    public func testSend(id: String, customerID: String?, locale: String?, variant: String? = nil, to address: String?, as actor: Actor) async throws
+        -> CampaignTestSend
+    {
         try actor.require(.manageCampaigns)
         let now = clock.now()
         let (recipient, parts) = try await context.store.read { session in
@@ -47,7 +51,7 @@ extension CampaignDispatcher {
                 session: session)
             return (recipient, parts)
         }
-        let preview = try await rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil)
+        let preview = try await rendered(parts.claim, of: parts.campaign, inbox: parts.inbox, at: now, sample: customerID == nil, variant: variant)
         var email = preview.email
         email.address = recipient.email
         email.name = recipient.name
@@ -57,7 +61,10 @@ extension CampaignDispatcher {
         let sent = if case .sent = outcome { true } else { false }
         let record = AuditRecord(
             .campaignTestSent, subject: .campaign(id),
-            details: ["to": "user:\(recipient.id)", "content": customerID == nil ? "sample" : "customer", "outcome": sent ? "sent" : "not_sent"])
+            details: [
+                "to": "user:\(recipient.id)", "content": customerID == nil ? "sample" : "customer", "outcome": sent ? "sent" : "not_sent",
+                "variant": preview.variant ?? CampaignExperiment.controlName,
+            ])
         try await context.write { transaction in try await transaction.audit(record, by: actor) }
         switch outcome {
         case .sent(let messageID):
@@ -71,7 +78,17 @@ extension CampaignDispatcher {
 
     /// The claim's e-mail from the sender's own personalisation and rendering, through a copy
     /// of this sender whose signer makes links that do nothing, untracked.
-    private func rendered(_ claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date, sample: Bool) async throws -> CampaignPreview {
+    private func rendered(_ claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date, sample: Bool, variant: String?) async throws
+        -> CampaignPreview
+    {
+        var claim = claim
+        if let variant {
+            guard let experiment = campaign.definition.experiment, experiment.names.contains(variant) else {
+                let names = campaign.definition.experiment?.names.joined(separator: ", ")
+                throw RapportError.invalid(field: "variant", names.map { "is not one of the campaign's versions (\($0))" } ?? "is for A/B tests; this campaign has none")
+            }
+            claim.variant = variant
+        }
         let inert = CampaignDispatcher(campaigns: campaigns, transport: transport, signer: CampaignPreviewSigner(), links: links)
         let personalisation = try await personalisation(for: [claim], of: campaign)
         guard let email = inert.emails(for: [claim], of: campaign, inbox: inbox, at: now, untracked: [claim.customerID], personalisation: personalisation).first
@@ -79,6 +96,7 @@ extension CampaignDispatcher {
             throw RapportError.conflict("The campaign's e-mail could not be rendered.")
         }
         let locale = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition).locale
-        return CampaignPreview(email: email, locale: locale, customerID: sample ? nil : claim.customerID)
+        let shown = campaign.definition.experiment == nil ? nil : (claim.variant ?? campaign.winnerVariant ?? CampaignExperiment.controlName)
+        return CampaignPreview(email: email, locale: locale, customerID: sample ? nil : claim.customerID, variant: shown)
     }
 }

@@ -8,11 +8,14 @@ public struct CampaignPreview: Sendable, Equatable {
     public var locale: String
     /// The customer it was rendered for; nil for the sample.
     public var customerID: String?
+    /// The version of an A/B/n test shown (`A` the campaign's own content); nil without a test.
+    public var variant: String?
 
-    public init(email: CampaignEmail, locale: String, customerID: String?) {
+    public init(email: CampaignEmail, locale: String, customerID: String?, variant: String? = nil) {
         self.email = email
         self.locale = locale
         self.customerID = customerID
+        self.variant = variant
     }
 
     /// The address the sender would use; nil when the customer has none (the sender would

@@ -13,7 +13,8 @@ extension CampaignService {
         return try await store.read { session in
             let campaign = try await existing(id, workspaceID: workspaceID, session: session)
             let definition = campaign.definition
-            let stats = try await session.campaigns.stats(campaignID: id)
+            var stats = try await session.campaigns.stats(campaignID: id)
+            stats.cancelled = campaign.status == .cancelled
             let facts = try await session.campaigns.attributionFacts(campaignID: id, workspaceID: workspaceID, windows: definition.attribution)
             let windows = try await CampaignAttribution.windows(
                 for: facts.touches, known: [id: definition.attribution], workspaceID: workspaceID, session: session)

@@ -77,8 +77,10 @@ extension CampaignService {
     public func stats(id: String, as actor: Actor) async throws -> CampaignStats {
         try actor.require(.viewCampaigns)
         return try await store.read { session in
-            _ = try await existing(id, workspaceID: actor.workspaceID, session: session)
-            return try await session.campaigns.stats(campaignID: id)
+            let campaign = try await existing(id, workspaceID: actor.workspaceID, session: session)
+            var stats = try await session.campaigns.stats(campaignID: id)
+            stats.cancelled = campaign.status == .cancelled
+            return stats
         }
     }
 

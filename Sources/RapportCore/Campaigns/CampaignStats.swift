@@ -8,6 +8,9 @@ public struct CampaignStats: Sendable, Equatable {
     public var unsubscribed: Int
     public var complained: Int
     public var replied: Int
+    /// The campaign was cancelled: what its log still holds queued, claimed or waiting for a
+    /// test's winner will not go, and counts as `unsent`, not `pending`.
+    public var cancelled = false
 
     public init(
         statuses: [CampaignSendStatus: Int] = [:], skipped: [CampaignSkipReason: Int] = [:], opened: Int = 0, clicked: Int = 0,
@@ -27,11 +30,14 @@ public struct CampaignStats: Sendable, Equatable {
     /// Handed to the provider: sent, and since then delivered or bounced.
     public var sent: Int { (statuses[.sent] ?? 0) + (statuses[.delivered] ?? 0) + (statuses[.bounced] ?? 0) }
     /// Still to go: queued, held by a sender, or waiting for a test's winner.
-    public var pending: Int { (statuses[.queued] ?? 0) + (statuses[.sending] ?? 0) + (statuses[.waiting] ?? 0) }
+    public var pending: Int { cancelled ? 0 : unfinished }
+    /// Never to go: what was still to go when the campaign was cancelled.
+    public var unsent: Int { cancelled ? unfinished : 0 }
+    private var unfinished: Int { (statuses[.queued] ?? 0) + (statuses[.sending] ?? 0) + (statuses[.waiting] ?? 0) }
 
     /// The counts as the API shows them: every key present, the skips as `skipped_<reason>`.
     public var fields: [(String, Int)] {
-        var fields: [(String, Int)] = [("audience", audience), ("sent", sent), ("pending", pending)]
+        var fields: [(String, Int)] = [("audience", audience), ("sent", sent), ("pending", pending), ("unsent", unsent)]
         for status in CampaignSendStatus.allCases where status != .sent {
             fields.append((status.rawValue, statuses[status] ?? 0))
         }

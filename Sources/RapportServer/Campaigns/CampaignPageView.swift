@@ -61,9 +61,12 @@ struct CampaignPageView: TemplateView {
         let frame: String
         /// Rendered for the sample recipient, not a customer.
         let sample: Bool
-        /// What the test-send form repeats: the customer and the locale chosen.
+        /// What the test-send form repeats: the customer, the locale and the version chosen.
         let customerID: String?
         let localeChoice: String?
+        /// The A/B/n version shown; nil without a test.
+        let variant: String?
+        let variantChoice: String?
     }
 
     let id: String
@@ -107,6 +110,9 @@ struct CampaignPageView: TemplateView {
     let recipients: [ChoiceView]
     /// The customer's own locale, or one of the content's.
     let locales: [ChoiceView]
+    /// An A/B/n test's versions to preview (empty without a test).
+    let variants: [ChoiceView]
+    let hasVariants: Bool
 
     let tiles: [Tile]
     let reasons: [Reason]

@@ -121,7 +121,8 @@ struct CampaignPages {
         let query = request.uri.queryParameters
         return try await render(
             context: context, id: try Self.id(context), customerID: Self.nonEmpty(query["customer_id"].map(String.init)),
-            locale: Self.nonEmpty(query["locale"].map(String.init)), done: query["done"].map(String.init))
+            locale: Self.nonEmpty(query["locale"].map(String.init)), variant: Self.nonEmpty(query["variant"].map(String.init)),
+            done: query["done"].map(String.init))
     }
 
     /// The e-mail itself, for the campaign page's sandboxed frame: its own policy (inline
@@ -130,7 +131,7 @@ struct CampaignPages {
         let query = request.uri.queryParameters
         let preview = try await sender.preview(
             id: try Self.id(context), customerID: Self.nonEmpty(query["customer_id"].map(String.init)),
-            locale: Self.nonEmpty(query["locale"].map(String.init)), as: context.actor)
+            locale: Self.nonEmpty(query["locale"].map(String.init)), variant: Self.nonEmpty(query["variant"].map(String.init)), as: context.actor)
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[SecurityHeadersMiddleware.contentSecurityPolicy] = Self.previewPolicy
@@ -182,18 +183,22 @@ struct CampaignPages {
         }
     }
 
-    /// Sends the preview chosen (`customer_id`, `locale`) to the signed-in user.
+    /// Sends the preview chosen (`customer_id`, `locale`, `variant`) to the signed-in user.
     @Sendable func test(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try Self.id(context)
         let form = try await WebForm.read(request, context: context)
         let customerID = Self.nonEmpty(form["customer_id"])
         let locale = Self.nonEmpty(form["locale"])
+        let variant = Self.nonEmpty(form["variant"])
         do {
-            _ = try await sender.testSend(id: id, customerID: customerID, locale: locale, to: nil, as: context.actor)
-            return WebRedirect.to("/campaigns/\(id)" + Self.query([("customer_id", customerID), ("locale", locale), ("done", "test")]))
+            _ = try await sender.testSend(id: id, customerID: customerID, locale: locale, variant: variant, to: nil, as: context.actor)
+            return WebRedirect.to(
+                "/campaigns/\(id)" + Self.query([("customer_id", customerID), ("locale", locale), ("variant", variant), ("done", "test")]))
         } catch let error as RapportError {
             guard let refusal = Self.refusal(error) else { throw error }
-            return try await render(context: context, id: id, customerID: customerID, locale: locale, done: nil, status: refusal.status) {
+            return try await render(
+                context: context, id: id, customerID: customerID, locale: locale, variant: variant, done: nil, status: refusal.status
+            ) {
                 $0.actionError = refusal.message
             }
         }
@@ -249,7 +254,8 @@ struct CampaignPages {
     // MARK: Rendering
 
     private func render(
-        context: SignedInRequestContext, id: String, customerID: String?, locale: String?, done: String?, status: HTTPResponse.Status = .ok,
+        context: SignedInRequestContext, id: String, customerID: String?, locale: String?, variant: String? = nil, done: String?,
+        status: HTTPResponse.Status = .ok,
         adjust: (inout CampaignPageView) -> Void = { _ in }
     ) async throws -> Response {
         let actor = context.actor
@@ -268,7 +274,7 @@ struct CampaignPages {
         var previewError: String?
         if previewable {
             do {
-                preview = try await sender.preview(id: id, customerID: customerID, locale: locale, as: actor)
+                preview = try await sender.preview(id: id, customerID: customerID, locale: locale, variant: variant, as: actor)
             } catch let error as RapportError {
                 previewError = Self.refusal(error)?.message ?? "The preview cannot be shown: \(error)"
             }
@@ -290,6 +296,11 @@ struct CampaignPages {
         }
         let locales = [ChoiceView(value: "", label: "The customer's own", selected: locale == nil)]
             + definition.content.keys.sorted().map { ChoiceView(value: $0, label: $0, selected: $0 == locale) }
+        // An A/B/n test's versions: the winner (else A) unless one is chosen.
+        let variants = definition.experiment.map { experiment in
+            [ChoiceView(value: "", label: campaign.winnerVariant.map { "The winner (\($0))" } ?? "A (as sent after the test)", selected: variant == nil)]
+                + experiment.names.map { ChoiceView(value: $0, label: $0, selected: $0 == variant) }
+        } ?? []
 
         let mayManage = actor.may(.manageCampaigns)
         let maySend = mayManage && (campaign.status == .draft || campaign.status == .scheduled)
@@ -318,10 +329,11 @@ struct CampaignPages {
             preview: preview.map { preview in
                 CampaignPageView.Preview(
                     to: preview.to, subject: preview.email.subject, preheader: preview.email.preheader, locale: preview.locale,
-                    frame: "/campaigns/\(id)/preview" + Self.query([("customer_id", preview.customerID), ("locale", locale)]),
-                    sample: preview.customerID == nil, customerID: preview.customerID, localeChoice: locale)
+                    frame: "/campaigns/\(id)/preview" + Self.query([("customer_id", preview.customerID), ("locale", locale), ("variant", variant)]),
+                    sample: preview.customerID == nil, customerID: preview.customerID, localeChoice: locale, variant: preview.variant,
+                    variantChoice: variant)
             },
-            previewError: previewError, recipients: recipients, locales: locales,
+            previewError: previewError, recipients: recipients, locales: locales, variants: variants, hasVariants: !variants.isEmpty,
             tiles: Self.tiles(stats), reasons: CampaignSkipReason.allCases.map { reason in
                 CampaignPageView.Reason(code: reason.rawValue, words: CampaignWording.skipReason(reason, channel: campaign.channel), count: stats.skipped[reason] ?? 0)
             },
@@ -347,7 +359,8 @@ struct CampaignPages {
     /// The report's figures, each with its key in the page (`stat-sent`).
     static func tiles(_ stats: CampaignStats) -> [CampaignPageView.Tile] {
         let figures: [(key: String, figure: Int, words: String)] = [
-            ("audience", stats.audience, "in the audience"), ("sent", stats.sent, "sent"), ("pending", stats.pending, "still to go"),
+            ("audience", stats.audience, "in the audience"), ("sent", stats.sent, "sent"),
+            stats.cancelled ? ("unsent", stats.unsent, "not sent (cancelled)") : ("pending", stats.pending, "still to go"),
             ("held_out", stats.statuses[.heldOut] ?? 0, "held out (the holdout)"), ("skipped", stats.statuses[.skipped] ?? 0, "left out"),
             ("opened", stats.opened, "opened"), ("clicked", stats.clicked, "clicked"), ("unsubscribed", stats.unsubscribed, "unsubscribed"),
             ("bounced", stats.statuses[.bounced] ?? 0, "bounced"), ("failed", stats.statuses[.failed] ?? 0, "failed"),

@@ -12,6 +12,8 @@ struct CampaignPreviewResponse: Encodable {
     let subject: String
     let text: String
     let to: String?
+    /// The A/B/n version shown (`A` the campaign's own content); null without a test.
+    let variant: String?
 
     init(_ preview: CampaignPreview) {
         customerID = preview.customerID
@@ -21,5 +23,6 @@ struct CampaignPreviewResponse: Encodable {
         subject = preview.email.subject
         text = preview.email.text
         to = preview.to
+        variant = preview.variant
     }
 }

@@ -17,25 +17,28 @@ struct CampaignPreviewRoutes {
         group.post("campaigns/:id/link_check", requiring: .manageCampaigns, use: checkLinks)
     }
 
-    /// `{"customer_id"?, "locale"?}`.
+    /// `{"customer_id"?, "locale"?, "variant"?}`.
     @Sendable func preview(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try PathID.require(context, .campaign, "campaign")
         var body = try await JSONObjectReader.body(of: request, context: context)
         let customerID = body.string("customer_id", maxLength: 64)
         let locale = body.string("locale", maxLength: 35)
+        let variant = body.string("variant", maxLength: 20)
         try body.finish()
-        return try JSONResponse.make(CampaignPreviewResponse(try await sender.preview(id: id, customerID: customerID, locale: locale, as: context.actor)))
+        let preview = try await sender.preview(id: id, customerID: customerID, locale: locale, variant: variant, as: context.actor)
+        return try JSONResponse.make(CampaignPreviewResponse(preview))
     }
 
-    /// `{"customer_id"?, "locale"?, "address"?}`; 200 once the mail server took it.
+    /// `{"customer_id"?, "locale"?, "variant"?, "address"?}`; 200 once the mail server took it.
     @Sendable func testSend(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try PathID.require(context, .campaign, "campaign")
         var body = try await JSONObjectReader.body(of: request, context: context)
         let customerID = body.string("customer_id", maxLength: 64)
         let locale = body.string("locale", maxLength: 35)
+        let variant = body.string("variant", maxLength: 20)
         let address = body.string("address", maxLength: 320)
         try body.finish()
-        let sent = try await sender.testSend(id: id, customerID: customerID, locale: locale, to: address, as: context.actor)
+        let sent = try await sender.testSend(id: id, customerID: customerID, locale: locale, variant: variant, to: address, as: context.actor)
         return try JSONResponse.make(CampaignTestSendResponse(sent))
     }
 
