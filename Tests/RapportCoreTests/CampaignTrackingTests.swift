@@ -10,6 +10,7 @@ struct CampaignTrackingLinkTests {
     struct Signer: LinkSigner {
         func signature(of text: String) -> String { "sig(\(text.utf8.count))" + String(text.hashValue, radix: 36) }
         func isValid(_ signature: String, of text: String) -> Bool { signature == self.signature(of: text) }
+        func isValid(prefix: String, of text: String) -> Bool { self.signature(of: text).hasPrefix(prefix) }
     }
 
     struct Links: CampaignLinks {
@@ -17,6 +18,7 @@ struct CampaignTrackingLinkTests {
         func preferencesURL(token: String) -> String { "https://r.test/p" }
         func clickURL(sendID: String, signature: String, target: String) -> String { "https://r.test/c/\(sendID)/\(signature)?u=\(target)" }
         func openURL(sendID: String, signature: String) -> String { "https://r.test/o/\(sendID)/\(signature)" }
+        func textClickURL(sendID: String, index: Int, signature: String) -> String { "https://r.test/s/\(sendID)/\(index)/\(signature)" }
         var problem: String? { nil }
     }
 

@@ -153,7 +153,7 @@ struct CampaignExperimentFlowTests {
             let created = try await api.send(.post, "/api/v1/campaigns", json: """
                 {"name":"Pens","channel":"email","inbox_id":"\(world.inboxID)","definition":{"audience":{"segment_ids":["\(world.listID)"]},
                  "content":{"en":{"subject":"Pens A","body":"Hello"}},
-                 "experiment":{"variants":[{"name":"B","content":{"en":{"subject":"Pens B"}}},{"name":"C","content":{"en":{"subject":"Pens C"}}}],"metric":"click_rate"}}}
+                 "experiment":{"variants":[{"name":"B","content":{"en":{"subject":"Pens B"}}},{"name":"C","content":{"en":{"subject":"Pens C","body":"Hello from C"}}}],"metric":"click_rate"}}}
                 """)
             let id = try #require(created.object["id"] as? String, "\(created.text)")
             for (variant, subject) in [(nil, "Pens A"), ("A", "Pens A"), ("B", "Pens B"), ("C", "Pens C")] as [(String?, String)] {
@@ -167,7 +167,7 @@ struct CampaignExperimentFlowTests {
 
             _ = try await WebWorkspaceTests.user(api, .marketer)
             let test = try await api.send(.post, "/api/v1/campaigns/\(id)/test_send", json: #"{"variant":"C","address":"marketer@shop.test"}"#)
-            #expect(test.status == .ok && test.object["subject"] as? String == "[Test] Pens C", "\(test.text)")
+            #expect(test.status == .ok && test.object["subject"] as? String == "[Test] Pens C" && test.object["variant"] as? String == "C", "\(test.text)")
             func received() throws -> [String] {
                 try sink.received().compactMap { message in
                     String(decoding: message.message, as: UTF8.self).components(separatedBy: "\r\n").first { $0.hasPrefix("Subject: ") }
@@ -192,7 +192,9 @@ struct CampaignExperimentFlowTests {
             #expect(page.text.contains("<dd id=\"preview-subject\">Pens B</dd>") && page.text.contains("<dd id=\"preview-variant-shown\">B</dd>"))
             #expect(page.text.contains("variant=B") && page.text.contains("<input type=\"hidden\" name=\"variant\" value=\"B\">"))
             let frame = try await WebWorkspaceTests.get(api, "/campaigns/\(id)/preview?variant=C", cookie: marketer.cookie)
-            #expect(frame.status == .ok && frame.text.contains("Hello"))
+            #expect(frame.status == .ok && frame.text.contains("Hello from C"))
+            let frameA = try await WebWorkspaceTests.get(api, "/campaigns/\(id)/preview?variant=A", cookie: marketer.cookie)
+            #expect(frameA.status == .ok && frameA.text.contains("Hello") && !frameA.text.contains("Hello from C"))
             let sent = try await WebWorkspaceTests.post(
                 api, "/campaigns/\(id)/test", [("_csrf", marketer.csrf), ("variant", "B")], cookie: marketer.cookie)
             #expect(sent.status == .seeOther)

@@ -223,4 +223,47 @@ struct CampaignTrackingTests {
         guard let components = URLComponents(string: url) else { return url }
         return components.percentEncodedPath + (components.percentEncodedQuery.map { "?" + $0 } ?? "")
     }
+
+    @Test("an SMS campaign's link goes to Twilio as a short signed redirect; following it counts the click and leads to the shop; an altered one is a 404", arguments: TestDatabase.available)
+    func smsShortLinks(database: TestDatabase) async throws {
+        let twilio = try await FakeProvider.start()
+        defer { twilio.stop() }
+        twilio.script("/Messages.json", status: .created, body: #"{"sid":"SMlink0001","status":"queued"}"#)
+        try await APIHarness.run(on: database) { api in
+            let created = try await api.send(.post, "/api/v1/inboxes", json: """
+                {"channel":"sms","name":"SMS","settings":{"account_sid":"AC1234567890abcdef1234567890abcdef","auth_token":"twilio-token",
+                 "phone_number":"+18005551212","api_base_url":"\(twilio.baseURL)"}}
+                """)
+            let inboxID = try #require(created.object["id"] as? String, "\(created.text)")
+            let customerID = try #require(try await api.send(.post, "/api/v1/customers", json: """
+                {"identities":[{"kind":"phone","value":"+4915112345678"}],"first_name":"Anna"}
+                """).object["id"] as? String)
+            _ = try await api.send(.post, "/api/v1/customers/\(customerID)/consents", json: #"{"purpose":"marketing","channel":"sms","status":"granted","source":"form"}"#)
+            let listID = try #require(try await api.send(.post, "/api/v1/segments", json: #"{"name": "Texts", "kind": "list"}"#).object["id"] as? String)
+            _ = try await api.send(.post, "/api/v1/segments/\(listID)/members", json: #"{"customer_ids": ["\#(customerID)"]}"#)
+            let campaign = try await api.send(.post, "/api/v1/campaigns", json: """
+                {"name":"Texts","channel":"sms","inbox_id":"\(inboxID)","definition":{"audience":{"segment_ids":["\(listID)"]},"holdout_share":0,"quiet_hours":false,
+                 "content":{"en":{"text":"Sale today: https://shop.test/sale"}}}}
+                """)
+            let campaignID = try #require(campaign.object["id"] as? String, "\(campaign.text)")
+            _ = try await api.services.campaigns.send(id: campaignID, as: .operator(workspaceID: api.workspaceID))
+            for _ in 0..<5 { _ = try await api.services.campaignSender.runDue() }
+
+            let form = try #require(twilio.requests.first?.body, "Twilio got the message")
+            let body = try #require(
+                form.split(separator: "&").first { $0.hasPrefix("Body=") }.map { String($0.dropFirst(5)).replacingOccurrences(of: "+", with: " ").removingPercentEncoding } ?? nil)
+            let link = try #require(body.firstMatch(of: /https:\/\/rapport\.test(\/s\/snd_[A-Za-z0-9]+\/0\/[A-Za-z0-9_-]{16})/), "\(body)")
+            #expect(body == "Sale today: https://rapport.test\(link.1)\nReply STOP to opt out")
+            let followed = try await api.client.execute(uri: String(link.1), method: .get)
+            #expect(followed.status == .found && followed.headers[.location] == "https://shop.test/sale")
+            #expect(followed.headers[.cacheControl] == "no-store")
+            let report = try await api.send(.get, "/api/v1/campaigns/\(campaignID)")
+            #expect((report.object["stats"] as? [String: Any])?["clicked"] as? Int == 1, "\(report.text)")
+            let path = String(link.1)
+            let altered = String(path.dropLast()) + (path.hasSuffix("A") ? "B" : "A")
+            #expect(try await api.client.execute(uri: altered, method: .get).status == .notFound)
+            let otherLink = path.replacingOccurrences(of: "/0/", with: "/1/")
+            #expect(try await api.client.execute(uri: otherLink, method: .get).status == .notFound)
+        }
+    }
 }

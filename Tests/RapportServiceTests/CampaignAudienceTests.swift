@@ -29,6 +29,7 @@ struct CampaignAudienceTests {
         func preferencesURL(token: String) -> String { "https://r.test/preferences/\(token)" }
         func clickURL(sendID: String, signature: String, target: String) -> String { "https://r.test/c/\(sendID)/\(signature)?u=\(target)" }
         func openURL(sendID: String, signature: String) -> String { "https://r.test/o/\(sendID)/\(signature)" }
+        func textClickURL(sendID: String, index: Int, signature: String) -> String { "https://r.test/s/\(sendID)/\(index)/\(signature)" }
         var problem: String? { nil }
     }
 

@@ -66,6 +66,16 @@ struct CampaignTextTests {
             links: CampaignAudienceTests.Links())
     }
 
+    /// A workspace with an SMS inbox, and a sender whose messages are recorded.
+    static func smsWorld(_ store: SQLDataStore) async throws -> (Services, Actor, Inbox, RecordingTextTransport, CampaignDispatcher) {
+        let services = try await Services.make(on: store)
+        let texts = RecordingTextTransport()
+        return (
+            services, Actor.operator(workspaceID: services.workspaceID), try await ConversationTests.smsInbox(services), texts,
+            Self.sender(services, store: store, texts: texts)
+        )
+    }
+
     static func drain(_ sender: CampaignDispatcher, rounds: Int = 10) async throws {
         for _ in 0..<rounds { _ = try await sender.runDue() }
     }
@@ -74,11 +84,7 @@ struct CampaignTextTests {
     func smsWithQuietHours(database: TestDatabase) async throws {
         try await database.withStore { store in
             // The clock: Monday 2026-09-21 14:13 UTC, 16:13 in Berlin, 23:13 in Tokyo.
-            let services = try await Services.make(on: store)
-            let actor = Actor.operator(workspaceID: services.workspaceID)
-            let inbox = try await ConversationTests.smsInbox(services)
-            let texts = RecordingTextTransport()
-            let sender = Self.sender(services, store: store, texts: texts)
+            let (services, actor, inbox, texts, sender) = try await Self.smsWorld(store)
             let berlin = try await Self.customer(services, phone: "+4915112345678", firstName: "Anna", actor: actor)
             let tokyo = try await Self.customer(services, phone: "+4915187654321", firstName: "Ken", timeZone: "Asia/Tokyo", actor: actor)
             let indonesian = try await Self.customer(services, phone: "+4915100000003", firstName: "Sari", locale: "id", actor: actor)
@@ -127,6 +133,51 @@ struct CampaignTextTests {
                 inbox: inbox)
             #expect(reply.stored.count == 1)
             #expect(try await services.campaigns.stats(id: campaign.id, as: actor).replied == 1)
+        }
+    }
+
+    @Test("an SMS's links become short signed redirects to the campaign's own links, counted as clicks; a link with a variable, an inbox without click tracking and a forged link are left alone", arguments: TestDatabase.available)
+    func smsLinks(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let (services, actor, inbox, texts, sender) = try await Self.smsWorld(store)
+            let anna = try await Self.customer(services, phone: "+4915112345678", firstName: "Anna", actor: actor)
+            let segment = try await Self.list(services, [anna], actor: actor)
+            let content = #"{"en":{"text":"Sale: https://shop.test/sale. Yours: https://shop.test/u/{{customer.id}} (and https://shop.test/sale again) http://shop.test/b?x=1&y=2!"}}"#
+            let campaign = try await Self.campaign(services, channel: .sms, inbox: inbox, segment: segment, content: content, actor: actor)
+            #expect(CampaignTextLinks.targets(of: campaign.definition) == ["https://shop.test/sale", "http://shop.test/b?x=1&y=2"])
+            _ = try await services.campaigns.send(id: campaign.id, as: actor)
+            try await Self.drain(sender)
+            let message = try #require(texts.messages.first)
+            let send = message.sendID
+            let sale = "https://r.test/s/\(send)/0/" + CampaignTextLinks.signature(sendID: send, index: 0, target: "https://shop.test/sale", signer: store.linkSigner)
+            let other = "https://r.test/s/\(send)/1/" + CampaignTextLinks.signature(sendID: send, index: 1, target: "http://shop.test/b?x=1&y=2", signer: store.linkSigner)
+            #expect(message.text == "Sale: \(sale). Yours: https://shop.test/u/\(anna) (and \(sale) again) \(other)!\nReply STOP to opt out")
+
+            let engagement = services.campaignEngagement
+            let signature = CampaignTextLinks.signature(sendID: send, index: 1, target: "http://shop.test/b?x=1&y=2", signer: store.linkSigner)
+            #expect(signature.count == 16)
+            #expect(try await engagement.textClickTarget(sendID: send, index: "1", signature: signature) == "http://shop.test/b?x=1&y=2")
+            try await engagement.record(.click, sendID: send)
+            #expect(try await services.campaigns.stats(id: campaign.id, as: actor).clicked == 1)
+            // A signature for another link, another send, or made up; a link the campaign lacks.
+            let forged = [("0", signature), ("01", signature), ("1", String(signature.dropLast()) + (signature.hasSuffix("A") ? "B" : "A")), ("1", "")]
+            for (index, candidate) in forged {
+                await #expect(throws: RapportError.self) { try await engagement.textClickTarget(sendID: send, index: index, signature: candidate) }
+            }
+            let beyond = CampaignTextLinks.signature(sendID: send, index: 2, target: "https://shop.test/sale", signer: store.linkSigner)
+            // Signed for link 1 but another target: the list read differently leads nowhere.
+            let drifted = CampaignTextLinks.signature(sendID: send, index: 1, target: "https://shop.test/sale", signer: store.linkSigner)
+            await #expect(throws: RapportError.self) { try await engagement.textClickTarget(sendID: send, index: "1", signature: drifted) }
+            await #expect(throws: RapportError.self) { try await engagement.textClickTarget(sendID: send, index: "2", signature: beyond) }
+            await #expect(throws: RapportError.self) { try await engagement.textClickTarget(sendID: "snd_nope", index: "0", signature: signature) }
+
+            // An inbox that tracks no clicks sends the links as written.
+            _ = try await services.inboxes.updateInbox(
+                id: inbox.id, name: inbox.name, settingChanges: ["track_clicks": "off"], teamID: inbox.teamID, slaPolicyID: inbox.slaPolicyID, as: actor)
+            let plain = try await Self.campaign(services, channel: .sms, inbox: inbox, segment: segment, content: content, actor: actor)
+            _ = try await services.campaigns.send(id: plain.id, as: actor)
+            try await Self.drain(sender)
+            #expect(texts.messages.count == 2 && texts.messages.last?.text?.hasPrefix("Sale: https://shop.test/sale. Yours:") == true, "\(texts.messages.last?.text ?? "")")
         }
     }
 

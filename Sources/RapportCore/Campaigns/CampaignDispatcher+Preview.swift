@@ -63,12 +63,11 @@ extension CampaignDispatcher {
             .campaignTestSent, subject: .campaign(id),
             details: [
                 "to": "user:\(recipient.id)", "content": customerID == nil ? "sample" : "customer", "outcome": sent ? "sent" : "not_sent",
-                "variant": preview.variant ?? CampaignExperiment.controlName,
-            ])
+            ].merging(preview.variant.map { ["variant": $0] } ?? [:]) { first, _ in first })
         try await context.write { transaction in try await transaction.audit(record, by: actor) }
         switch outcome {
         case .sent(let messageID):
-            return CampaignTestSend(to: recipient.email, subject: email.subject, locale: preview.locale, messageID: messageID)
+            return CampaignTestSend(to: recipient.email, subject: email.subject, locale: preview.locale, messageID: messageID, variant: preview.variant)
         case .refused(let reason):
             throw RapportError.invalid(field: "address", "was refused by the inbox's mail server: \(reason)")
         case .deferred(let reason):

@@ -179,7 +179,8 @@ public struct CampaignDispatcher: Sendable {
                 return claims.count
             }
             outcomes = await textTransport.deliver(
-                texts(for: cleared, of: campaign, personalisation: personalisation), through: inbox, deadline: .seconds(left))
+                texts(for: cleared, of: campaign, personalisation: personalisation, tracksClicks: inbox[.trackClicks] != "off", untracked: untracked),
+                through: inbox, deadline: .seconds(left))
         }
         try await record(zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token)
         if case .deferred(let reason)? = outcomes.first, outcomes.allSatisfy({ if case .deferred = $0 { true } else { false } }) {

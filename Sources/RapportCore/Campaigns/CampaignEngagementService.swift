@@ -23,6 +23,26 @@ public struct CampaignEngagementService: Sendable {
         return target
     }
 
+    /// The target of an SMS's short click redirect: the campaign's link `index`
+    /// (`CampaignTextLinks`). A signature that is not this installation's for the send and the
+    /// link, or a link the campaign does not have, is a 404.
+    public func textClickTarget(sendID: String, index: String, signature: String) async throws -> String {
+        // One spelling per link: `1`, not `01` or `+1`; and the signature's length before any read.
+        guard ResourceID.isValid(sendID, prefix: .campaignSend), let number = Int(index), number >= 0, String(number) == index,
+            signature.utf8.count == CampaignTextLinks.signatureLength
+        else { throw RapportError.notFound("This link is not valid.") }
+        let targets = try await context.store.read { session -> [String] in
+            guard let send = try await session.campaigns.send(id: sendID, workspaceID: nil),
+                let campaign = try await session.campaigns.find(id: send.campaignID, workspaceID: send.workspaceID), campaign.channel == .sms
+            else { return [] }
+            return CampaignTextLinks.targets(of: campaign.definition)
+        }
+        guard number < targets.count,
+            CampaignTextLinks.isValid(sendID: sendID, index: number, target: targets[number], signature: signature, signer: signer)
+        else { throw RapportError.notFound("This link is not valid.") }
+        return targets[number]
+    }
+
     /// Checks an open pixel's signature: one that is not this installation's for the send is a 404.
     public func checkOpen(sendID: String, signature: String) throws(RapportError) {
         guard ResourceID.isValid(sendID, prefix: .campaignSend), CampaignTracking.isValidOpen(sendID: sendID, signature: signature, signer: signer) else {

@@ -16,4 +16,8 @@ struct CampaignPreviewSigner: LinkSigner {
     func isValid(_ signature: String, of text: String) -> Bool {
         false
     }
+
+    func isValid(prefix: String, of text: String) -> Bool {
+        false
+    }
 }

@@ -9,7 +9,8 @@ public struct CampaignStats: Sendable, Equatable {
     public var complained: Int
     public var replied: Int
     /// The campaign was cancelled: what its log still holds queued, claimed or waiting for a
-    /// test's winner will not go, and counts as `unsent`, not `pending`.
+    /// test's winner counts as `unsent`, not `pending`. A batch a live sender held when the
+    /// cancel came still goes (at most one batch per sender), and moves to `sent` when recorded.
     public var cancelled = false
 
     public init(
@@ -29,9 +30,9 @@ public struct CampaignStats: Sendable, Equatable {
     public var audience: Int { statuses.values.reduce(0, +) }
     /// Handed to the provider: sent, and since then delivered or bounced.
     public var sent: Int { (statuses[.sent] ?? 0) + (statuses[.delivered] ?? 0) + (statuses[.bounced] ?? 0) }
-    /// Still to go: queued, held by a sender, or waiting for a test's winner.
+    /// Still to go: queued, held by a sender, or waiting for a test's winner (0 once cancelled).
     public var pending: Int { cancelled ? 0 : unfinished }
-    /// Never to go: what was still to go when the campaign was cancelled.
+    /// Not sent because the campaign was cancelled.
     public var unsent: Int { cancelled ? unfinished : 0 }
     private var unfinished: Int { (statuses[.queued] ?? 0) + (statuses[.sending] ?? 0) + (statuses[.waiting] ?? 0) }
 

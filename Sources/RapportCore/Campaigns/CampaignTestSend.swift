@@ -6,11 +6,14 @@ public struct CampaignTestSend: Sendable, Equatable {
     public var subject: String
     public var locale: String
     public var messageID: String
+    /// The A/B/n version sent (`A` the campaign's own content); nil without a test.
+    public var variant: String?
 
-    public init(to: String, subject: String, locale: String, messageID: String) {
+    public init(to: String, subject: String, locale: String, messageID: String, variant: String? = nil) {
         self.to = to
         self.subject = subject
         self.locale = locale
         self.messageID = messageID
+        self.variant = variant
     }
 }

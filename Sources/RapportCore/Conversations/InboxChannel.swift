@@ -61,7 +61,7 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
             switch self {
             case .whatsapp: [.apiBaseURL, .whatsappBusinessAccountID, .timeZone]
             case .messenger, .instagram: [.apiBaseURL]
-            case .sms: [.apiBaseURL, .timeZone]
+            case .sms: [.apiBaseURL, .timeZone, .trackClicks]
             case .voice: [.apiBaseURL, .greeting, .menuOrderStatus, .menuAgent, .greetingAudioURL, .voice]
             case .email: [
                 .emailProvider, .smtpHost, .smtpPort, .smtpUsername, .smtpPassword, .smtpSecurity, .smtpCAFile, .smtpTimeoutSeconds, .displayName,

@@ -71,7 +71,7 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case dkimSelector = "dkim_selector"
     case dkimPrivateKey = "dkim_private_key"
     /// `off` sends campaign links straight to their targets instead of through the click
-    /// redirect; on unless set.
+    /// redirect (an e-mail inbox's, or an SMS inbox's short links); on unless set.
     case trackClicks = "track_clicks"
     /// `off` leaves the open pixel out of campaign e-mail; on unless set.
     case trackOpens = "track_opens"

@@ -10,6 +10,8 @@ public protocol CampaignLinks: Sendable {
     func clickURL(sendID: String, signature: String, target: String) -> String
     /// The open pixel of one send.
     func openURL(sendID: String, signature: String) -> String
+    /// An SMS's short click redirect to the campaign's link `index` (`CampaignTextLinks`).
+    func textClickURL(sendID: String, index: Int, signature: String) -> String
     /// Why these links would not work in a customer's mail client (RFC 8058 wants an https URI
     /// the receiver can reach), or nil when they will.
     var problem: String? { get }

@@ -70,8 +70,9 @@ public protocol CampaignRepository: Sendable {
     func timeline(campaignID: String, bucketSeconds: Int) async throws -> [CampaignTimelinePoint]
     /// Whether any campaign of the workspace names the segment in its audience or exclusions.
     func campaignNames(usingSegment segmentID: String, workspaceID: String) async throws -> [String]
-    /// A send of the workspace by its id.
-    func send(id: String, workspaceID: String) async throws -> CampaignSend?
+    /// A send of the workspace by its id (of any workspace when nil: for a link whose
+    /// signature already proved it).
+    func send(id: String, workspaceID: String?) async throws -> CampaignSend?
     /// The send whose message had this id (without brackets, any case), in the workspace.
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend?
     /// The customer's sends of campaigns through `inboxID` whose messages had these ids (any

@@ -6,4 +6,7 @@ public protocol LinkSigner: Sendable {
     /// Whether `signature` is one this installation made of `text` (with its current key or
     /// one it kept), compared in constant time.
     func isValid(_ signature: String, of text: String) -> Bool
+    /// Whether `prefix` is the start of a signature this installation made of `text` (with its
+    /// current key or one it kept), for links too short to carry a whole one.
+    func isValid(prefix: String, of text: String) -> Bool
 }

@@ -64,7 +64,7 @@ struct CampaignPageView: TemplateView {
         /// What the test-send form repeats: the customer, the locale and the version chosen.
         let customerID: String?
         let localeChoice: String?
-        /// The A/B/n version shown; nil without a test.
+        /// The A/B/n version shown; nil without a test. The test form sends the version shown.
         let variant: String?
         let variantChoice: String?
     }

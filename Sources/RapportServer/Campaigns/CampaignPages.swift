@@ -298,7 +298,7 @@ struct CampaignPages {
             + definition.content.keys.sorted().map { ChoiceView(value: $0, label: $0, selected: $0 == locale) }
         // An A/B/n test's versions: the winner (else A) unless one is chosen.
         let variants = definition.experiment.map { experiment in
-            [ChoiceView(value: "", label: campaign.winnerVariant.map { "The winner (\($0))" } ?? "A (as sent after the test)", selected: variant == nil)]
+            [ChoiceView(value: "", label: campaign.winnerVariant.map { "The winner (\($0))" } ?? "A (until a winner is chosen)", selected: variant == nil)]
                 + experiment.names.map { ChoiceView(value: $0, label: $0, selected: $0 == variant) }
         } ?? []
 
@@ -331,7 +331,7 @@ struct CampaignPages {
                     to: preview.to, subject: preview.email.subject, preheader: preview.email.preheader, locale: preview.locale,
                     frame: "/campaigns/\(id)/preview" + Self.query([("customer_id", preview.customerID), ("locale", locale), ("variant", variant)]),
                     sample: preview.customerID == nil, customerID: preview.customerID, localeChoice: locale, variant: preview.variant,
-                    variantChoice: variant)
+                    variantChoice: preview.variant)
             },
             previewError: previewError, recipients: recipients, locales: locales, variants: variants, hasVariants: !variants.isEmpty,
             tiles: Self.tiles(stats), reasons: CampaignSkipReason.allCases.map { reason in

@@ -8,11 +8,14 @@ struct CampaignTestSendResponse: Encodable {
     let messageID: String
     let subject: String
     let to: String
+    /// The A/B/n version sent; null without a test.
+    let variant: String?
 
     init(_ sent: CampaignTestSend) {
         locale = sent.locale
         messageID = sent.messageID
         subject = sent.subject
         to = sent.to
+        variant = sent.variant
     }
 }

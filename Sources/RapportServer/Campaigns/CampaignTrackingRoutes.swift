@@ -20,6 +20,7 @@ struct CampaignTrackingRoutes {
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get(RouterPath(SiteURL.campaignClickRoute), use: click)
         group.get(RouterPath(SiteURL.campaignOpenRoute), use: open)
+        group.get(RouterPath(SiteURL.campaignTextClickRoute), use: textClick)
     }
 
     @Sendable func click(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -27,11 +28,24 @@ struct CampaignTrackingRoutes {
         let target = try engagement.clickTarget(
             sendID: sendID, signature: try context.parameters.require("signature"), target: request.uri.queryParameters["u"].map(String.init) ?? "")
         await count(.click, sendID: sendID, context: context)
+        return Self.redirect(to: target)
+    }
+
+    private static func redirect(to target: String) -> Response {
         var headers = HTTPFields()
         headers[.location] = target
         headers[.cacheControl] = "no-store"
         headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         return Response(status: .found, headers: headers)
+    }
+
+    /// An SMS's short link: the click counted, then a 302 to the campaign's link.
+    @Sendable func textClick(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let sendID = try context.parameters.require("send_id")
+        let target = try await engagement.textClickTarget(
+            sendID: sendID, index: try context.parameters.require("index"), signature: try context.parameters.require("signature"))
+        await count(.click, sendID: sendID, context: context)
+        return Self.redirect(to: target)
     }
 
     @Sendable func open(_ request: Request, context: RapportRequestContext) async throws -> Response {

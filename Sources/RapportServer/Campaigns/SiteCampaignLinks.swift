@@ -23,6 +23,10 @@ struct SiteCampaignLinks: CampaignLinks {
             + (target.addingPercentEncoding(withAllowedCharacters: Self.queryValue) ?? "")
     }
 
+    func textClickURL(sendID: String, index: Int, signature: String) -> String {
+        base + SiteURL.campaignTextClick(sendID: sendID, index: String(index), signature: signature).path
+    }
+
     func openURL(sendID: String, signature: String) -> String {
         base + SiteURL.campaignOpen(sendID: sendID, signature: signature).path
     }

@@ -35,6 +35,9 @@ public enum SiteURL: Sendable, Equatable {
     case campaignClick(sendID: String, signature: String)
     /// A campaign message's open pixel.
     case campaignOpen(sendID: String, signature: String)
+    /// An SMS campaign's short click redirect: counts the click, then leads to the campaign's
+    /// link `index` (`CampaignTextLinks`).
+    case campaignTextClick(sendID: String, index: String, signature: String)
 
     /// The inbox's address for its provider (`rapport inboxes add` prints it).
     public static func inbox(_ inbox: Inbox) -> SiteURL {
@@ -62,6 +65,7 @@ public enum SiteURL: Sendable, Equatable {
     /// The click redirect's and the open pixel's paths as their routes register them.
     static let campaignClickRoute = SiteURL.campaignClick(sendID: ":send_id", signature: ":signature").relativePath
     static let campaignOpenRoute = SiteURL.campaignOpen(sendID: ":send_id", signature: ":signature").relativePath
+    static let campaignTextClickRoute = SiteURL.campaignTextClick(sendID: ":send_id", index: ":index", signature: ":signature").relativePath
 
     /// The help article's path as its route registers it.
     static let helpArticleRoute = SiteURL.helpArticle(workspaceID: ":workspace", slug: ":slug").relativePath
@@ -85,6 +89,7 @@ public enum SiteURL: Sendable, Equatable {
         case .confirmSignUp(let token): "confirm/\(token)"
         case .campaignClick(let send, let signature): "c/\(send)/\(signature)"
         case .campaignOpen(let send, let signature): "o/\(send)/\(signature)"
+        case .campaignTextClick(let send, let index, let signature): "s/\(send)/\(index)/\(signature)"
         }
     }
 }

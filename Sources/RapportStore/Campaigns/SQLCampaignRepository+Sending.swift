@@ -263,8 +263,9 @@ extension SQLCampaignRepository {
         }.map(\.name)
     }
 
-    func send(id: String, workspaceID: String) async throws -> CampaignSend? {
-        try await handle.sql.raw("SELECT * FROM campaign_sends WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first().flatMap(decodeSend)
+    func send(id: String, workspaceID: String?) async throws -> CampaignSend? {
+        let workspace: SQLQueryString = workspaceID.map { "AND workspace_id = \(bind: $0)" } ?? ""
+        return try await handle.sql.raw("SELECT * FROM campaign_sends WHERE id = \(bind: id) \(workspace)").first().flatMap(decodeSend)
     }
 
     func send(providerMessageID: String, workspaceID: String) async throws -> CampaignSend? {

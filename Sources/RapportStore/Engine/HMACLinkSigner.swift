@@ -27,6 +27,18 @@ public struct HMACLinkSigner: LinkSigner {
         }
     }
 
+    /// At least 16 characters (96 bits) of a signature, compared whole under each kept key.
+    public func isValid(prefix: String, of text: String) -> Bool {
+        guard prefix.utf8.count >= 16 else { return false }
+        let given = Array(prefix.utf8)
+        return all.contains { key in
+            let full = Array(Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key)))).utf8)
+            guard full.count >= given.count else { return false }
+            // Every byte compared, whatever differs first.
+            return zip(given, full).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
+        }
+    }
+
     /// Base64 with the URL alphabet (RFC 4648 §5) and no padding, in one pass over the bytes:
     /// Foundation's `replacingOccurrences`, three times, cost more than the HMAC.
     static func base64URL(_ data: Data) -> String {

@@ -50,6 +50,8 @@ struct RouteRoleMatrixTests {
         // A campaign message's click redirect and open pixel: the signature is the credential.
         "GET /c/{send_id}/{signature}": .ownCredentials,
         "GET /o/{send_id}/{signature}": .ownCredentials,
+        // An SMS campaign's short click redirect: the signature (of the send and the link) is the credential.
+        "GET /s/{send_id}/{index}/{signature}": .ownCredentials,
         "OPTIONS /chat/{inbox_id}/sessions": .open,
         "POST /chat/{inbox_id}/sessions": .open,
         "OPTIONS /chat/{inbox_id}/messages": .open,
