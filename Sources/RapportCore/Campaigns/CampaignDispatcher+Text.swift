@@ -16,9 +16,10 @@ extension CampaignDispatcher {
             let variant = claim.variant ?? campaign.winnerVariant
             let content = campaign.definition.experiment?.content(base, variant: variant, locale: locale) ?? base
             let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
+            let sms = campaign.channel == .sms ? CampaignTextRenderer.sms(content.text ?? "", values: values, locale: locale) : nil
             return CampaignTextMessage(
                 sendID: claim.sendID, campaignID: campaign.id, workspaceID: campaign.workspaceID, address: claim.address,
-                text: campaign.channel == .sms ? trackedText(CampaignTextRenderer.sms(content.text ?? "", values: values, locale: locale), of: claim, targets: untracked.contains(claim.customerID) ? [] : targets) : nil,
+                text: sms.map { trackedText($0, of: claim, targets: untracked.contains(claim.customerID) ? [] : targets) },
                 template: campaign.channel == .whatsapp ? content.template.map { CampaignTextRenderer.whatsApp($0, values: values) } : nil)
         }
     }

@@ -64,9 +64,8 @@ struct CampaignPageView: TemplateView {
         /// What the test-send form repeats: the customer, the locale and the version chosen.
         let customerID: String?
         let localeChoice: String?
-        /// The A/B/n version shown; nil without a test. The test form sends the version shown.
+        /// The A/B/n version shown (and the one the test form sends); nil without a test.
         let variant: String?
-        let variantChoice: String?
     }
 
     let id: String

@@ -330,8 +330,7 @@ struct CampaignPages {
                 CampaignPageView.Preview(
                     to: preview.to, subject: preview.email.subject, preheader: preview.email.preheader, locale: preview.locale,
                     frame: "/campaigns/\(id)/preview" + Self.query([("customer_id", preview.customerID), ("locale", locale), ("variant", variant)]),
-                    sample: preview.customerID == nil, customerID: preview.customerID, localeChoice: locale, variant: preview.variant,
-                    variantChoice: preview.variant)
+                    sample: preview.customerID == nil, customerID: preview.customerID, localeChoice: locale, variant: preview.variant)
             },
             previewError: previewError, recipients: recipients, locales: locales, variants: variants, hasVariants: !variants.isEmpty,
             tiles: Self.tiles(stats), reasons: CampaignSkipReason.allCases.map { reason in

@@ -17,7 +17,11 @@ public struct HMACLinkSigner: LinkSigner {
     }
 
     public func signature(of text: String) -> String {
-        Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: current))))
+        Self.signature(of: text, key: current)
+    }
+
+    private static func signature(of text: String, key: Data) -> String {
+        base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key))))
     }
 
     public func isValid(_ signature: String, of text: String) -> Bool {
@@ -32,7 +36,7 @@ public struct HMACLinkSigner: LinkSigner {
         guard prefix.utf8.count >= 16 else { return false }
         let given = Array(prefix.utf8)
         return all.contains { key in
-            let full = Array(Self.base64URL(Data(HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: SymmetricKey(data: key)))).utf8)
+            let full = Array(Self.signature(of: text, key: key).utf8)
             guard full.count >= given.count else { return false }
             // Every byte compared, whatever differs first.
             return zip(given, full).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
