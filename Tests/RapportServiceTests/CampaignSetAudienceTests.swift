@@ -130,8 +130,12 @@ struct CampaignSetAudienceTests {
             let reasons = Set(log.compactMap(\.skipReason))
             #expect(reasons == [.excluded, .noAddress, .suppressed, .noConsent, .paused, .frequencyCap], "\(reasons)")
             #expect(log.contains { $0.status == .heldOut } && log.contains { $0.status == .waiting })
+            // About a dozen members may receive it and half of them are drawn into the test, by
+            // the campaign's random id: some in the test is the branch that matters here (none:
+            // about 1 run in 4,000); each one's variant is compared with Core's above, and the
+            // split among variants is Core's own test (CampaignExperiment.variantBounds).
             let tested = log.compactMap(\.variant)
-            #expect(tested.count >= 6 && Set(tested).count >= 2, "\(tested): \(seen)")
+            #expect(!tested.isEmpty, "\(tested): \(seen)")
         }
     }
 }
