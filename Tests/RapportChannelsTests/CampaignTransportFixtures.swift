@@ -63,6 +63,12 @@ enum CampaignTransportFixtures {
         return words.isEmpty || reason.contains(words)
     }
 
+    /// Whether an outcome is `throttled` (the provider's 429), and its reason contains `words`.
+    static func isThrottled(_ outcome: CampaignDeliveryOutcome?, saying words: String = "") -> Bool {
+        guard case .throttled(let reason)? = outcome else { return false }
+        return reason.contains("429") && (words.isEmpty || reason.contains(words))
+    }
+
     /// Whether an outcome is `refused`.
     static func isRefused(_ outcome: CampaignDeliveryOutcome?) -> Bool {
         guard case .refused? = outcome else { return false }

@@ -57,14 +57,14 @@ struct MailgunCampaignTransportTests {
         ["email_provider": "mailgun", "api_base_url": api.baseURL, "mailgun_api_key": key, "mailgun_domain": "mg.shop.example", "mailgun_region": "eu"]
     }
 
-    @Test("Mailgun gets Rapport's DKIM-signed message as a file with the recipient, the send's id and tracking off; the id it answers is the Message-ID its events name; 429 defers, 400 refuses")
+    @Test("Mailgun gets Rapport's DKIM-signed message as a file with the recipient, the send's id and tracking off; the id it answers is the Message-ID its events name; 429 throttles, 400 refuses")
     func sendsSignedMIME() async throws {
         let api = try await LocalProviderAPI.start { Self.mailgun($0) }
         defer { api.stop() }
         let key = try DKIMKey.generate(.rsaSHA256)
         let outcomes = await CampaignTransportFixtures.deliver(through: CampaignTransportFixtures.inbox(Self.settings(api), dkim: key))
         #expect(outcomes.first == .sent(messageID: "snd_01jtestann@shop.example"))
-        #expect(CampaignTransportFixtures.isDeferred(outcomes[1], saying: "Too many requests"))
+        #expect(CampaignTransportFixtures.isThrottled(outcomes[1], saying: "Too many requests"))
         #expect(CampaignTransportFixtures.isRefused(outcomes[2]))
 
         let request = try #require(api.requests.first { Self.formParts($0)["to"]?.value == CampaignTransportFixtures.accepted })

@@ -37,13 +37,13 @@ struct PostmarkCampaignTransportTests {
         ["email_provider": "postmark", "api_base_url": api.baseURL, "postmark_server_token": token]
     }
 
-    @Test("Postmark gets the parts, the list headers, the broadcast stream and the send's id, with its tracking off; its MessageID is recorded and names the send in its webhooks; 429 defers, 422 refuses")
+    @Test("Postmark gets the parts, the list headers, the broadcast stream and the send's id, with its tracking off; its MessageID is recorded and names the send in its webhooks; 429 throttles, 422 refuses")
     func sendsParts() async throws {
         let api = try await LocalProviderAPI.start { Self.postmark($0) }
         defer { api.stop() }
         let outcomes = await CampaignTransportFixtures.deliver(through: CampaignTransportFixtures.inbox(Self.settings(api)))
         #expect(outcomes.first == .sent(messageID: Self.postmarkMessageID))
-        #expect(CampaignTransportFixtures.isDeferred(outcomes[1], saying: "Rate limit exceeded"))
+        #expect(CampaignTransportFixtures.isThrottled(outcomes[1], saying: "Rate limit exceeded"))
         #expect(CampaignTransportFixtures.isRefused(outcomes[2]))
 
         let request = try #require(api.requests.first { ($0.json["To"] as? String)?.contains(CampaignTransportFixtures.accepted) == true })

@@ -49,7 +49,7 @@ struct SESCampaignTransportTests {
         ]
     }
 
-    @Test("a batch goes out signed with SigV4: the raw message is Rapport's, DKIM-signed with List-Unsubscribe; SES's answer makes it sent under its Message-ID, which SES's events name; 429 defers, 400 refuses")
+    @Test("a batch goes out signed with SigV4: the raw message is Rapport's, DKIM-signed with List-Unsubscribe; SES's answer makes it sent under its Message-ID, which SES's events name; 429 throttles, 400 refuses")
     func sendsSignedRawMessages() async throws {
         let api = try await LocalProviderAPI.start { Self.ses($0) }
         defer { api.stop() }
@@ -86,7 +86,7 @@ struct SESCampaignTransportTests {
         #expect(outcomes.count == 3)
         #expect(outcomes.first == .sent(messageID: "snd_01jtestann@shop.example"))
         #expect(messageID == "<snd_01jtestann@shop.example>")
-        #expect(CampaignTransportFixtures.isDeferred(outcomes[1], saying: "Maximum sending rate exceeded"))
+        #expect(CampaignTransportFixtures.isThrottled(outcomes[1], saying: "Maximum sending rate exceeded"))
         #expect(CampaignTransportFixtures.isRefused(outcomes[2]))
 
         // SES's delivery event quotes the original headers: it names the send by what was recorded.

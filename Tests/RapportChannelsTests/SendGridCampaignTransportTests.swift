@@ -39,13 +39,13 @@ struct SendGridCampaignTransportTests {
         ["email_provider": "sendgrid", "api_base_url": api.baseURL, "sendgrid_api_key": key]
     }
 
-    @Test("SendGrid gets the parts (plain text before HTML), the list headers and the send's id, with its tracking off; 202's X-Message-Id is recorded, and SendGrid's events for it name the send; 429 defers, 400 refuses")
+    @Test("SendGrid gets the parts (plain text before HTML), the list headers and the send's id, with its tracking off; 202's X-Message-Id is recorded, and SendGrid's events for it name the send; 429 throttles, 400 refuses")
     func sendsParts() async throws {
         let api = try await LocalProviderAPI.start { Self.sendGrid($0) }
         defer { api.stop() }
         let outcomes = await CampaignTransportFixtures.deliver(through: CampaignTransportFixtures.inbox(Self.settings(api)))
         #expect(outcomes.first == .sent(messageID: Self.xMessageID))
-        #expect(CampaignTransportFixtures.isDeferred(outcomes[1], saying: "too many requests"))
+        #expect(CampaignTransportFixtures.isThrottled(outcomes[1], saying: "too many requests"))
         #expect(CampaignTransportFixtures.isRefused(outcomes[2]))
 
         let request = try #require(api.requests.first { $0.text.contains(CampaignTransportFixtures.accepted) })

@@ -19,7 +19,7 @@ struct CampaignTextTransportTests {
             sendID: "cms_\(index)", campaignID: "cmp_1", workspaceID: "wsp_1", address: "+49151000000\(index)", text: text, template: template)
     }
 
-    @Test("SMS: one form POST per message with the inbox's account, number and status callback; a 429 is tried again, a 400 is not")
+    @Test("SMS: one form POST per message with the inbox's account, number and status callback; a 429 is throttled (tried again, slower), a 400 is refused")
     func twilio() async throws {
         let twilio = try await FakeProvider.start()
         defer { twilio.stop() }
@@ -43,8 +43,8 @@ struct CampaignTextTransportTests {
 
         twilio.script("/Messages.json", status: .tooManyRequests, body: #"{"code":20429,"message":"Too Many Requests","status":429}"#)
         let limited = await Self.transport().deliver([Self.message(1, text: "x")], through: inbox, deadline: .seconds(10))
-        guard case .deferred(let reason)? = limited.first else { Issue.record("a 429 is deferred: \(limited)"); return }
-        #expect(reason.contains("429"))
+        guard case .throttled(let reason)? = limited.first else { Issue.record("a 429 is throttled: \(limited)"); return }
+        #expect(reason.contains("429") && reason.contains("20429"))
         twilio.script("/Messages.json", status: .badRequest, body: #"{"code":21211,"message":"The 'To' number is not a valid phone number.","status":400}"#)
         let refused = await Self.transport().deliver([Self.message(1, text: "x")], through: inbox, deadline: .seconds(10))
         guard case .refused(let why)? = refused.first else { Issue.record("a 400 is refused: \(refused)"); return }

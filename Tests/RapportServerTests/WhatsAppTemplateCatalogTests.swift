@@ -132,5 +132,12 @@ struct WhatsAppTemplateCatalogTests {
         } catch JobFailure.retry(let reason) {
             #expect(reason.contains("HTTP 503") && reason.contains("Service temporarily unavailable"), "\(reason)")
         }
+        graph.script("/message_templates", status: .badRequest, body: #"{"error":{"message":"(#4) Application request limit reached","code":4}}"#)
+        do {
+            _ = try await Self.catalog.templates(of: Self.inbox(graph: graph))
+            Issue.record("a rate limit was accepted")
+        } catch JobFailure.rateLimited(let reason) {
+            #expect(reason.contains("code 4") && reason.contains("request limit"), "\(reason)")
+        }
     }
 }

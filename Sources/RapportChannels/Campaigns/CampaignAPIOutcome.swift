@@ -10,7 +10,8 @@ import RapportCore
 ///   recipient would fail alike, so the message waits; the dispatcher pauses a campaign whose
 ///   whole batch was deferred, with these words as the reason, instead of failing the audience
 ///   one by one;
-/// - 408, 429 and 5xx (busy, rate-limited, down): `deferred`, tried again later;
+/// - 429 (rate-limited): `throttled`, back to the queue while the campaign slows down;
+/// - 408 and 5xx (busy, down): `deferred`, tried again later;
 /// - any other 4xx: `refused`, in the provider's own words (a recipient it will not take, a
 ///   message it finds malformed).
 /// A provider that cannot be reached or does not answer in time is `deferred` by the caller.
@@ -27,7 +28,9 @@ enum CampaignAPIOutcome {
         case 300..<400, 404:
             return .deferred(
                 "\(provider) has nothing at the address the inbox's settings lead to (HTTP \(status)): \(providerWords(in: answer.body)). Check the domain, region, configuration set or api_base_url.")
-        case 408, 429, 500...:
+        case 429:
+            return .throttled("\(provider) asked for fewer messages (HTTP 429): \(providerWords(in: answer.body))")
+        case 408, 500...:
             return .deferred("\(provider) did not take the message now (HTTP \(status)): \(providerWords(in: answer.body))")
         default:
             guard !api.refusesAccount(answer) else {

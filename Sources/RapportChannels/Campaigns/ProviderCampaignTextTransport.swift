@@ -41,8 +41,11 @@ public struct ProviderCampaignTextTransport: CampaignTextTransport {
             }
             return .sent(messageID: id)
         } catch let failure as JobFailure {
-            if case .permanent(let reason) = failure { return .refused(reason) }
-            return .deferred(failure.reason)
+            switch failure {
+            case .permanent(let reason): return .refused(reason)
+            case .rateLimited(let reason): return .throttled(reason)
+            case .retry(let reason): return .deferred(reason)
+            }
         } catch {
             return .deferred("\(error)")
         }

@@ -6,4 +6,8 @@ public enum CampaignDeliveryOutcome: Sendable, Equatable {
     case refused(String)
     /// It could not be handed over now (a 4xx, a lost connection): tried again later.
     case deferred(String)
+    /// The provider asked for fewer messages a second (HTTP 429, or its rate-limit code): back
+    /// to the queue without counting an attempt, and the campaign waits a little
+    /// (`CampaignThrottleBackoff`) instead of pausing.
+    case throttled(String)
 }

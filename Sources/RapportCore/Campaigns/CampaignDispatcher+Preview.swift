@@ -70,7 +70,7 @@ extension CampaignDispatcher {
             return CampaignTestSend(to: recipient.email, subject: email.subject, locale: preview.locale, messageID: messageID, variant: preview.variant)
         case .refused(let reason):
             throw RapportError.invalid(field: "address", "was refused by the inbox's mail server: \(reason)")
-        case .deferred(let reason):
+        case .deferred(let reason), .throttled(let reason):
             throw RapportError.invalid(field: "inbox_id", "the inbox's mail server did not take the test: \(reason)")
         }
     }

@@ -39,6 +39,8 @@ public struct CampaignDispatcher: Sendable {
     let audienceStretch: Int
     /// How long a claim holds a batch: after a sender dies, its batch waits this long.
     let claimLifetime: TimeInterval
+    /// The inboxes whose provider asked for fewer messages, and until when each waits.
+    let backoff = CampaignThrottleBackoff()
     var context: CoreContext { campaigns.context }
     var clock: any WallClock { campaigns.clock }
 
@@ -84,6 +86,7 @@ public struct CampaignDispatcher: Sendable {
                 }
                 if campaign.audienceResolvedAt == nil { handled += try await resolveAudience(of: campaign) }
                 if campaign.definition.experiment != nil { try await advanceExperiment(of: campaign) }
+                if backoff.isWaiting(campaign.inboxID, at: clock.now()) { continue }
                 handled += try await sendBatch(of: campaign)
             } catch {
                 failure = failure ?? error
@@ -134,7 +137,11 @@ public struct CampaignDispatcher: Sendable {
     /// Claims one batch, checks each recipient again, renders, delivers and records it; marks
     /// the campaign sent when none is left. A batch that could not be handed over at all (the
     /// inbox's server refuses the account, cannot be reached) pauses the campaign with the
-    /// reason, so that it does not cycle through its whole audience meanwhile.
+    /// reason, so that it does not cycle through its whole audience meanwhile. A batch the
+    /// provider throttled (429) does not: its throttled sends go back to the queue, no attempt
+    /// counted, and campaigns through the inbox slow down as `CampaignThrottleBackoff` says
+    /// (`runDue` skips them while they wait; this sends when called); throttled without a
+    /// break for `CampaignThrottleBackoff.givingUp`, the campaign pauses with the provider's words.
     public func sendBatch(of campaign: Campaign) async throws -> Int {
         let started = clock.now()
         let token = UUID().uuidString
@@ -182,7 +189,15 @@ public struct CampaignDispatcher: Sendable {
                 texts(for: cleared, of: campaign, personalisation: personalisation, tracksClicks: inbox[.trackClicks] != "off", untracked: untracked),
                 through: inbox, deadline: .seconds(left))
         }
-        try await record(zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token)
+        let throttled = outcomes.count { if case .throttled = $0 { true } else { false } }
+        let resumeAt = backoff.note(throttled: throttled, of: outcomes.count, inboxID: inbox.id, at: clock.now())
+        try await record(
+            zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token, resumeAt: resumeAt,
+            earlyReportsOf: campaign.channel == .email ? nil : inbox.id)
+        if backoff.givesUp(inbox.id, at: clock.now()), case .throttled(let reason)? = outcomes.first(where: { if case .throttled = $0 { true } else { false } }) {
+            let minutes = Int(CampaignThrottleBackoff.givingUp / 60)
+            try await pause(campaign, reason: "The inbox's provider has asked for fewer messages for \(minutes) minutes without a break: \(reason)")
+        }
         if case .deferred(let reason)? = outcomes.first, outcomes.allSatisfy({ if case .deferred = $0 { true } else { false } }) {
             let provider = campaign.channel == .email ? "mail server" : "\(campaign.channel.label) provider"
             try await pause(campaign, reason: "The inbox's \(provider) took none of a batch: \(reason)")
@@ -253,11 +268,28 @@ public struct CampaignDispatcher: Sendable {
         now.addingTimeInterval(-Double(max(definition.frequencyCap.days, 30)) * 86_400)
     }
 
-    private func record(_ records: [CampaignSendRecord], token: String) async throws {
+    /// Writes a batch's outcomes: a deferred send is tried again after `retryDelay`, a
+    /// throttled one at `resumeAt` (when the inbox's wait ends). With `earlyReportsOf`, the
+    /// inbox's reports on the messages that went which came before this record
+    /// (`CampaignEarlyReport`) are applied to their sends in the same write.
+    private func record(_ records: [CampaignSendRecord], token: String, resumeAt: Date? = nil, earlyReportsOf inboxID: String? = nil) async throws {
         let now = clock.now()
         try await context.write { transaction in
-            try await transaction.session.campaigns.record(
-                records, token: token, at: now, retryAt: now.addingTimeInterval(Self.retryDelay), maximumAttempts: Self.maximumAttempts)
+            let campaigns = transaction.session.campaigns
+            let marked = try await campaigns.record(
+                records, token: token, at: now, retryAt: now.addingTimeInterval(Self.retryDelay), resumeAt: resumeAt ?? now,
+                maximumAttempts: Self.maximumAttempts)
+            guard let inboxID, !marked.isEmpty else { return }
+            // Only the sends this record marked: one another sender claimed meanwhile is its own.
+            var sendIDs: [String: String] = [:]
+            for record in records where marked.contains(record.sendID) {
+                if case .sent(let messageID) = record.outcome { sendIDs[messageID.lowercased()] = record.sendID }
+            }
+            for report in try await campaigns.takeEarlyReports(inboxID: inboxID, providerMessageIDs: Array(sendIDs.keys)) {
+                guard let sendID = sendIDs[report.providerMessageID] else { continue }
+                // A report held without a time of its own is not dated before the send.
+                try await campaigns.recordFeedback(report.kind, sendID: sendID, at: max(report.occurredAt, now))
+            }
         }
     }
 

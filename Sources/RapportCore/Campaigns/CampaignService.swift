@@ -111,6 +111,13 @@ public struct CampaignService: Sendable {
         }
     }
 
+    /// Forgets delivery reports held for campaign texts (`CampaignEarlyReport`) that no batch
+    /// claimed within their lifetime (run hourly); answers how many.
+    public func purgeEarlyReports() async throws -> Int {
+        let cutoff = clock.now().addingTimeInterval(-CampaignEarlyReport.lifetime)
+        return try await store.write { session in try await session.campaigns.purgeEarlyReports(receivedBefore: cutoff) }
+    }
+
     /// Deletes a draft. A campaign that was scheduled or sent is kept (its send log is what
     /// its report and the frequency cap read): a 409.
     public func delete(id: String, as actor: Actor) async throws {

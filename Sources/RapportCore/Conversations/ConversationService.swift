@@ -186,22 +186,39 @@ public struct ConversationService: Sendable {
     /// Applies a delivery report to the outgoing message it names; false when it is unknown
     /// or older news than what the message already shows. A report on a campaign's SMS or
     /// WhatsApp message marks its send: delivered (or read) as delivered, failed as bounced.
+    /// One on a message nothing is known by yet, on an SMS or WhatsApp inbox with a campaign
+    /// batch being handed over, may be on a text of that batch: it is held until the batch's
+    /// record names it (`CampaignEarlyReport`), and answers false (not applied yet).
     private func apply(_ report: DeliveryUpdate, inbox: Inbox) async throws -> Bool {
         try await context.write { transaction in
             let session = transaction.session
             guard var message = try await session.conversations.message(providerMessageID: report.providerMessageID, inboxID: inbox.id) else {
-                // Only a send of a campaign through this inbox: a report signed for one inbox
-                // cannot mark another's.
-                guard let send = try await session.campaigns.send(providerMessageID: report.providerMessageID, workspaceID: inbox.workspaceID),
-                    try await session.campaigns.find(id: send.campaignID, workspaceID: inbox.workspaceID)?.inboxID == inbox.id
-                else { return false }
                 let kind: DeliveryFeedback.Kind
                 switch report.status {
                 case .delivered, .read: kind = .delivered
                 case .failed: kind = .hardBounce
                 case .pending, .sent: return false
                 }
-                try await session.campaigns.recordFeedback(kind, sendID: send.id, at: report.occurredAt ?? clock.now())
+                let campaigns = session.campaigns
+                var send = try await campaigns.send(providerMessageID: report.providerMessageID, workspaceID: inbox.workspaceID)
+                if send == nil, [.sms, .whatsapp].contains(inbox.channel), report.providerMessageID.count <= CampaignEarlyReport.longestMessageID {
+                    // Looked for again under the lock a batch's record takes the held reports
+                    // under: either the record came first and the send is found, or it comes
+                    // after and finds the report held.
+                    try await campaigns.lockEarlyReports(inboxID: inbox.id)
+                    send = try await campaigns.send(providerMessageID: report.providerMessageID, workspaceID: inbox.workspaceID)
+                    if send == nil, try await campaigns.hasBatchInFlight(inboxID: inbox.id) {
+                        try await campaigns.holdEarlyReport(
+                            CampaignEarlyReport(
+                                inboxID: inbox.id, providerMessageID: report.providerMessageID, kind: kind, occurredAt: report.occurredAt ?? transaction.now),
+                            receivedAt: transaction.now)
+                        return false
+                    }
+                }
+                // Only a send of a campaign through this inbox: a report signed for one inbox
+                // cannot mark another's.
+                guard let send, try await campaigns.find(id: send.campaignID, workspaceID: inbox.workspaceID)?.inboxID == inbox.id else { return false }
+                try await campaigns.recordFeedback(kind, sendID: send.id, at: report.occurredAt ?? clock.now())
                 return true
             }
             guard message.deliveryStatus?.accepts(report.status) ?? true,

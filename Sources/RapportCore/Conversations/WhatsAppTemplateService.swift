@@ -25,7 +25,8 @@ public struct WhatsAppTemplateService: Sendable {
             throw RapportError.invalid(
                 field: "settings.\(InboxSetting.whatsappBusinessAccountID.rawValue)",
                 "names an account whose templates Meta did not list with the inbox's access token: \(reason)")
-        } catch JobFailure.retry(let reason) {
+        } catch let failure as JobFailure {
+            let reason = failure.reason
             throw RapportError.overloaded("WhatsApp's template list is out of reach for now: \(reason). Try again in a minute.", retryAfterSeconds: Self.retryAfterSeconds)
         }
     }

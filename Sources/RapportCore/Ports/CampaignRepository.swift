@@ -53,8 +53,27 @@ public protocol CampaignRepository: Sendable {
     /// ones (not waiting for a retry), else those a sender held whose claim ran out; until `until`.
     func claim(campaignID: String, limit: Int, now: Date, until: Date, token: String) async throws -> [CampaignSendClaim]
     /// Writes what became of sends this claim still holds: sent, failed for good, or queued
-    /// again to retry at `retryAt` (failed once deferred `maximumAttempts` times).
-    func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, maximumAttempts: Int) async throws
+    /// again to retry at `retryAt` (failed once deferred `maximumAttempts` times), or, when the
+    /// provider throttled them, queued again at `resumeAt` with no attempt counted. Answers
+    /// the sends it marked sent (a send another claim holds by now is left alone).
+    @discardableResult
+    func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, resumeAt: Date, maximumAttempts: Int) async throws
+        -> Set<String>
+    /// Waits for, then holds until the transaction ends, the inbox's held reports: a report
+    /// looking for its send and a batch's record taking the held reports run one after the
+    /// other (on PostgreSQL; SQLite writes one at a time), so neither misses the other.
+    func lockEarlyReports(inboxID: String) async throws
+    /// Whether a batch of a campaign through the inbox is being handed over (a send claimed,
+    /// not yet recorded).
+    func hasBatchInFlight(inboxID: String) async throws -> Bool
+    /// Holds a report on a message no send is known by yet (`CampaignEarlyReport`); the same
+    /// report held twice is kept once.
+    func holdEarlyReport(_ report: CampaignEarlyReport, receivedAt: Date) async throws
+    /// Takes (reads and forgets) the reports held on these messages (ids in any case) of the
+    /// inbox, under `lockEarlyReports`.
+    func takeEarlyReports(inboxID: String, providerMessageIDs: [String]) async throws -> [CampaignEarlyReport]
+    /// Forgets the reports held since before `date`; answers how many.
+    func purgeEarlyReports(receivedBefore date: Date) async throws -> Int
     /// Marks sends this claim holds as skipped, each with its reason (checked again before sending).
     func withhold(_ reasons: [String: CampaignSkipReason], token: String) async throws
     /// Puts sends this claim holds back in the queue until their time (the end of the

@@ -125,6 +125,9 @@ public enum RapportApplication {
         }, RepeatingService(name: "purging old soft bounces", interval: .seconds(3600), logger: logger) {
             // Those past DeliveryFeedbackService.softBounceWindow count for nothing any more.
             try await services.core.deliveryFeedback.purgeExpiredSoftBounces()
+        }, RepeatingService(name: "purging early delivery reports", interval: .seconds(3600), logger: logger) {
+            // Reports on campaign texts no batch's record claimed (CampaignEarlyReport.lifetime).
+            try await services.campaigns.purgeEarlyReports()
         }]
         if services.store.supportsNotifications {
             let relay = PostgresLiveRelay(store: services.store, hub: services.live, logger: logger)

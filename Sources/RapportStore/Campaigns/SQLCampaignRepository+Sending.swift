@@ -166,21 +166,27 @@ extension SQLCampaignRepository {
         .sorted { $0.sendID < $1.sendID }
     }
 
-    func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, maximumAttempts: Int) async throws {
+    func record(_ records: [CampaignSendRecord], token: String, at date: Date, retryAt: Date, resumeAt: Date, maximumAttempts: Int) async throws
+        -> Set<String>
+    {
         let now = Timestamp.microseconds(date)
         // The messages that went (nearly all of a batch) in one statement, each with its id.
         let sent = records.compactMap { record -> (sendID: String, messageID: String)? in
             if case .sent(let messageID) = record.outcome { (record.sendID, messageID.lowercased()) } else { nil }
         }
+        var marked = Set<String>()
         if !sent.isEmpty {
             var messageIDs: SQLQueryString = "CASE id"
             for entry in sent { messageIDs += " WHEN \(bind: entry.sendID) THEN \(bind: entry.messageID)" }
             messageIDs += " END"
-            try await handle.sql.raw("""
+            for row in try await handle.sql.raw("""
                 UPDATE campaign_sends SET status = \(bind: CampaignSendStatus.sent.rawValue), sent_at = \(bind: now), provider_message_id = \(messageIDs),
                   error = NULL, claim_token = NULL
                 WHERE id IN (\(binds: sent.map(\.sendID))) AND claim_token = \(bind: token) AND status = \(bind: CampaignSendStatus.sending.rawValue)
-                """).run()
+                RETURNING id
+                """).all() {
+                marked.insert(try row.string("id"))
+            }
         }
         for record in records {
             let set: SQLQueryString
@@ -194,12 +200,58 @@ extension SQLCampaignRepository {
                     status = CASE WHEN attempts + 1 >= \(bind: maximumAttempts) THEN \(bind: CampaignSendStatus.failed.rawValue) ELSE \(bind: CampaignSendStatus.queued.rawValue) END,
                       attempts = attempts + 1, error = \(bind: String(reason.prefix(500))), claimed_until = \(bind: Timestamp.microseconds(retryAt))
                     """
+            case .throttled(let reason):
+                set = """
+                    status = \(bind: CampaignSendStatus.queued.rawValue), error = \(bind: String(reason.prefix(500))),
+                      claimed_until = \(bind: Timestamp.microseconds(resumeAt))
+                    """
             }
             try await handle.sql.raw("""
                 UPDATE campaign_sends SET \(set), claim_token = NULL WHERE id = \(bind: record.sendID) AND claim_token = \(bind: token)
                   AND status = \(bind: CampaignSendStatus.sending.rawValue)
                 """).run()
         }
+        return marked
+    }
+
+    func lockEarlyReports(inboxID: String) async throws {
+        try await handle.dialect.lock("campaign_early_reports:\(inboxID)", on: handle)
+    }
+
+    func hasBatchInFlight(inboxID: String) async throws -> Bool {
+        try await handle.sql.raw("""
+            SELECT 1 AS found FROM campaigns c JOIN campaign_sends s ON s.campaign_id = c.id
+            WHERE c.inbox_id = \(bind: inboxID) AND s.status = \(bind: CampaignSendStatus.sending.rawValue) LIMIT 1
+            """).first() != nil
+    }
+
+    func holdEarlyReport(_ report: CampaignEarlyReport, receivedAt: Date) async throws {
+        try await handle.sql.raw("""
+            INSERT INTO campaign_early_reports (inbox_id, provider_message_id, kind, occurred_at, received_at)
+            VALUES (\(bind: report.inboxID), \(bind: report.providerMessageID.lowercased()), \(bind: report.kind.rawValue),
+              \(bind: Timestamp.microseconds(report.occurredAt)), \(bind: Timestamp.microseconds(receivedAt)))
+            ON CONFLICT (inbox_id, provider_message_id, kind) DO NOTHING
+            """).run()
+    }
+
+    func takeEarlyReports(inboxID: String, providerMessageIDs: [String]) async throws -> [CampaignEarlyReport] {
+        guard !providerMessageIDs.isEmpty else { return [] }
+        try await lockEarlyReports(inboxID: inboxID)
+        let ids = providerMessageIDs.map { $0.lowercased() }
+        return try await handle.sql.raw("""
+            DELETE FROM campaign_early_reports WHERE inbox_id = \(bind: inboxID) AND provider_message_id IN (\(binds: ids))
+            RETURNING provider_message_id, kind, occurred_at
+            """).all().compactMap { row -> CampaignEarlyReport? in
+            guard let kind = DeliveryFeedback.Kind(rawValue: try row.string("kind")) else { return nil }
+            return CampaignEarlyReport(
+                inboxID: inboxID, providerMessageID: try row.string("provider_message_id"), kind: kind, occurredAt: try row.date("occurred_at"))
+        }
+    }
+
+    func purgeEarlyReports(receivedBefore date: Date) async throws -> Int {
+        try await handle.sql.raw("""
+            DELETE FROM campaign_early_reports WHERE received_at < \(bind: Timestamp.microseconds(date)) RETURNING 1 AS purged
+            """).all().count
     }
 
     func withhold(_ reasons: [String: CampaignSkipReason], token: String) async throws {

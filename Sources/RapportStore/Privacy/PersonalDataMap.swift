@@ -108,6 +108,7 @@ enum PersonalDataMap {
         "audit_heads": "the end of each audit chain",
         "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
         "campaigns": "campaign definitions: content, audience by segment, schedule",
+        "campaign_early_reports": "providers' ids of campaign texts with a delivery outcome, no address, held an hour or two at most",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
         "customer_search_data": "the search index's storage", "customer_search_idx": "the search index's storage",
         "customer_search_docsize": "the search index's storage", "customer_search_config": "the search index's storage",
