@@ -4,7 +4,7 @@
 /// one and refund returns; agents work conversations and change orders (as the bot does);
 /// marketers see customers, segments and insights but no conversation contents, and build
 /// segments and export their members (as admins and managers do; everyone sees them), and
-/// build campaigns (as admins and managers do; everyone sees them). Everyone may edit
+/// build campaigns and journeys (as admins and managers do; everyone sees them). Everyone may edit
 /// customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
@@ -32,6 +32,8 @@ public enum Permission: Sendable, CaseIterable {
     case exportSegmentMembers
     case viewCampaigns
     case manageCampaigns
+    case viewJourneys
+    case manageJourneys
 
     public var roles: Set<UserRole> {
         switch self {
@@ -56,6 +58,9 @@ public enum Permission: Sendable, CaseIterable {
         // Agents answer the replies a campaign brings: they may read what it said.
         case .viewCampaigns: [.admin, .manager, .agent, .marketer]
         case .manageCampaigns: [.admin, .manager, .marketer]
+        // Journeys span marketing and service (a task, a note for a team): everyone sees them.
+        case .viewJourneys: [.admin, .manager, .agent, .marketer]
+        case .manageJourneys: [.admin, .manager, .marketer]
         }
     }
 
@@ -86,6 +91,8 @@ public enum Permission: Sendable, CaseIterable {
         case .exportSegmentMembers: "export a segment's members"
         case .viewCampaigns: "see campaigns"
         case .manageCampaigns: "create, change or delete campaigns"
+        case .viewJourneys: "see journeys"
+        case .manageJourneys: "create, change, publish or stop journeys"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

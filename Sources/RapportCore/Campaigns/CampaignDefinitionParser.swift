@@ -135,7 +135,7 @@ public enum CampaignDefinitionParser {
         guard ResourceID.isValid(id, prefix: .segment) else { throw invalid(path, "must be a segment's or list's id (`seg_…`)") }
     }
 
-    private static func content(_ json: JSONValue?, channel: CampaignChannel, path: String, checking: Bool) throws -> [String: CampaignContent] {
+    static func content(_ json: JSONValue?, channel: CampaignChannel, path: String, checking: Bool) throws -> [String: CampaignContent] {
         let parts = switch channel {
         case .email: "`subject` and a `body` or `text`"
         case .sms: "a `text`"
@@ -270,7 +270,7 @@ public enum CampaignDefinitionParser {
         if text.count > maximumLength { throw invalid(path, "must be at most \(maximumLength) characters") }
     }
 
-    private static func defaultLocale(_ json: JSONValue?, among content: [String: CampaignContent], path: String) throws -> String {
+    static func defaultLocale(_ json: JSONValue?, among content: [String: CampaignContent], path: String) throws -> String {
         switch json {
         case nil, .null?:
             guard content.count == 1, let only = content.keys.first else {
@@ -308,7 +308,7 @@ public enum CampaignDefinitionParser {
             path, "must be null (sent by hand), `{\"at\": \"2026-12-10T09:00:00Z\"}` (one instant for everyone) or `{\"local_time\": \"2026-12-10T09:00\"}` (that time on each recipient's clock)")
     }
 
-    private static func quietHours(_ json: JSONValue?, path: String) throws -> Bool? {
+    static func quietHours(_ json: JSONValue?, path: String) throws -> Bool? {
         switch json {
         case nil, .null?: return nil
         case .bool(let keeps)?: return keeps
@@ -503,7 +503,8 @@ public enum CampaignDefinitionParser {
         throw invalid(path, "must be a time on each recipient's own clock, `HH:MM` in 24 hours (18:00), or null for the campaign's own timing")
     }
 
-    private static func whole(_ json: JSONValue?, in range: ClosedRange<Int>, path: String) throws -> Int {
+    /// A whole number within `range`, else a 422 at `path` (journeys read theirs with it too).
+    static func whole(_ json: JSONValue?, in range: ClosedRange<Int>, path: String) throws -> Int {
         guard case .number(let number)? = json, number == number.rounded(), number >= Double(range.lowerBound), number <= Double(range.upperBound) else {
             throw invalid(path, "must be a whole number from \(range.lowerBound) to \(range.upperBound)")
         }

@@ -39,6 +39,7 @@ public enum RapportApplication {
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
         WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
+        JourneyRoutes().register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)

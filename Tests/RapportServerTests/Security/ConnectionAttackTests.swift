@@ -29,13 +29,19 @@ struct ConnectionAttackTests {
             _ = try #require(try await services.workspaces.bootstrapIfEmpty())
             let app = try RapportApplication.build(
                 services: services, host: "127.0.0.1", port: 0, workers: 0, logger: Logger(label: "test.connections"),
-                connections: ConnectionLimit(maximum: 3, idleTimeout: .seconds(1)))
+                // An idle time long enough that "closed at once" and "closed when idle" stay
+                // apart on a machine busy with the rest of the suite.
+                connections: ConnectionLimit(maximum: 3, idleTimeout: .seconds(4)))
             try await app.test(.live) { client in
                 let port = try #require(client.port)
-                let held = [try await Self.connect(port: port), try await Self.connect(port: port), try await Self.connect(port: port)]
-                let extra = try await Self.connect(port: port)
-                #expect(await Self.closes(extra, within: 0.8), "one connection too many is closed at once")
-                for channel in held { #expect(await Self.closes(channel, within: 3), "an idle connection is closed after a second") }
+                // The harness's own client holds one of the three: two more are taken, and
+                // every one after them is closed as it opens.
+                let held = [try await Self.connect(port: port), try await Self.connect(port: port)]
+                let extra = [try await Self.connect(port: port), try await Self.connect(port: port)]
+                for channel in extra { #expect(await Self.closes(channel, within: 2.5), "one connection too many is closed at once, long before the idle time") }
+                let kept = held.allSatisfy { $0.isActive }
+                #expect(kept, "the connections within the limit are kept while not yet idle \(held.map(\.isActive))")
+                for channel in held { #expect(await Self.closes(channel, within: 10), "an idle connection is closed after the idle time") }
                 // The server counts a connection out once its side of the close is done, a
                 // moment after the client sees it (longer on a busy machine): asked again until then.
                 let taken = await Eventually.holds(within: .seconds(5)) {

@@ -210,6 +210,7 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/campaigns/{id}/test_send": .roles(analysts),
         // The link check fetches the links' sites from the server: those who send campaigns.
         "POST /api/v1/campaigns/{id}/link_check": .roles(analysts),
+        "GET /api/v1/journeys/templates": .roles(everyone),
         "GET /campaigns": .roles(everyone),
         "GET /campaigns/new": .roles(analysts),
         "POST /campaigns": .roles(analysts),

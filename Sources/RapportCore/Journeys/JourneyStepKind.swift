@@ -1,0 +1,66 @@
+import Foundation
+
+/// What a step does, and which step comes next (nil: the journey ends there).
+public enum JourneyStepKind: Sendable, Equatable {
+    /// Wait this many seconds.
+    case wait(seconds: TimeInterval, next: String?)
+    /// Wait until this time on the customer's own clock (today's if still ahead, else tomorrow's).
+    case waitUntil(CampaignTimeOfDay, next: String?)
+    /// Wait until the event happens (then `next`) or the timeout passes (then `onTimeout`).
+    case waitForEvent(JourneyEvent, timeoutSeconds: TimeInterval, next: String?, onTimeout: String?)
+    /// The first branch whose condition (the segment language) holds when reached, else `otherwise`.
+    case branch([JourneyBranch], otherwise: String?)
+    /// A random path by share (an A/B test).
+    case split([JourneySplitPath])
+    /// A message by e-mail, SMS or WhatsApp, under the campaign rules.
+    case send(JourneySend, next: String?)
+    /// Tags added or removed, attributes set.
+    case updateProfile(JourneyProfileUpdate, next: String?)
+    /// A task for a team (a call to a VIP).
+    case task(JourneyTask, next: String?)
+    /// A private note in a conversation with the customer, for a team.
+    case note(JourneyNote, next: String?)
+    /// The customer's open conversation assigned to a team.
+    case assign(teamID: String, next: String?)
+    /// A signed POST of the customer and the journey to an outside address.
+    case webhook(url: String, next: String?)
+    /// Leave the journey here.
+    case exit
+
+    /// Every step this one may lead to, in order.
+    public var successors: [String] {
+        switch self {
+        case .wait(_, let next), .waitUntil(_, let next), .send(_, let next), .updateProfile(_, let next), .task(_, let next),
+            .note(_, let next), .assign(_, let next), .webhook(_, let next):
+            return next.map { [$0] } ?? []
+        case .waitForEvent(_, _, let next, let onTimeout):
+            return [next, onTimeout].compactMap { $0 }
+        case .branch(let branches, let otherwise):
+            return branches.compactMap(\.next) + (otherwise.map { [$0] } ?? [])
+        case .split(let paths):
+            return paths.compactMap(\.next)
+        case .exit:
+            return []
+        }
+    }
+
+    /// The shortest `wait` that breaks a way round the journey.
+    public static let shortestLoopWait: TimeInterval = 3_600
+
+    /// Whether a way round the journey through this step is bounded in time: a wait of at
+    /// least `shortestLoopWait`, or until a time of day (once a day at most). A wait for an
+    /// event is not: the journey's own steps can cause the event (a tag changed records
+    /// `customer.updated`), and an event can come at once.
+    public var breaksLoop: Bool {
+        switch self {
+        case .wait(let seconds, _): seconds >= Self.shortestLoopWait
+        case .waitUntil: true
+        default: false
+        }
+    }
+
+    /// Whether it is marketing, held while a support conversation is open.
+    public var isMarketing: Bool {
+        if case .send(let send, _) = self { send.isMarketing } else { false }
+    }
+}
