@@ -59,6 +59,19 @@ public enum JourneyStepKind: Sendable, Equatable {
         }
     }
 
+    /// For a step that acts and goes on (a profile change, a task, a note, an assignment, a
+    /// webhook call): what it does and where it goes; nil for the others.
+    public var action: (effect: JourneyEffect, next: String?)? {
+        switch self {
+        case .updateProfile(let update, let next): (.updateProfile(update), next)
+        case .task(let task, let next): (.task(task), next)
+        case .note(let note, let next): (.note(note), next)
+        case .assign(let teamID, let next): (.assign(teamID: teamID), next)
+        case .webhook(let url, let next): (.webhook(url: url), next)
+        case .wait, .waitUntil, .waitForEvent, .branch, .split, .send, .exit: nil
+        }
+    }
+
     /// Whether it is marketing, held while a support conversation is open.
     public var isMarketing: Bool {
         if case .send(let send, _) = self { send.isMarketing } else { false }
