@@ -48,10 +48,9 @@ struct JourneyWalkTests {
             """#
         let waiting = try Self.definition(#"{"trigger": {"manual": true}, "open_conversation": "wait", \#(steps)}"#)
         let held = Self.walk(waiting, at: "promo", since: Self.start, now: Self.start, facts: Self.facts(open: true))
-        let resolved = JourneyEvent(source: .domain, name: "conversation.resolved")
         #expect(held.runs.isEmpty)
-        #expect(held.end == .waitingForEvent(
-            JourneyPosition(stepKey: "promo", visit: 1, since: Self.start, heldSince: Self.start), resolved,
+        #expect(held.end == .held(
+            JourneyPosition(stepKey: "promo", visit: 1, since: Self.start, heldSince: Self.start),
             until: Self.start.addingTimeInterval(JourneyOpenConversationRule.longestWait)))
         // Still open a week later: skipped, and the journey goes on.
         let week = Self.start.addingTimeInterval(JourneyOpenConversationRule.longestWait)
@@ -60,7 +59,9 @@ struct JourneyWalkTests {
             visits: { _ in 0 })
         #expect(giveUp.runs.map(\.skipped) == ["open_conversation_timeout", nil] && giveUp.end == .finished)
         // Resolved: it goes.
-        let sent = Self.walk(waiting, at: "promo", since: Self.start, now: Self.start.addingTimeInterval(60), facts: Self.facts(open: false))
+        let sent = JourneyWalk.walk(
+            waiting, from: JourneyPosition(stepKey: "promo", visit: 1, since: Self.start, heldSince: Self.start), at: Self.start.addingTimeInterval(60),
+            facts: Self.facts(open: false), visits: { _ in 0 })
         #expect(sent.runs.first?.effect != nil && sent.end == .finished)
 
         let skipping = try Self.definition(#"{"trigger": {"manual": true}, "open_conversation": "skip", \#(steps)}"#)
@@ -121,5 +122,56 @@ struct JourneyWalkTests {
         let timedOut = Self.walk(definition, at: "ordered", since: month, now: month.addingTimeInterval(86_400), facts: Self.facts(), visits: ["remind": 1, "pause": 1])
         #expect(timedOut.runs.map(\.stepKey) == ["ordered", "remind"] && timedOut.runs.last?.visit == 2)
         #expect(timedOut.end == .waiting(JourneyPosition(stepKey: "pause", visit: 2, since: month.addingTimeInterval(86_400)), until: month.addingTimeInterval(31 * 86_400)))
+    }
+
+    @Test("a late runner: a wait for an event starts listening when the walk gets there, not when the wait before it ended; the event that came takes `next`")
+    func lateRunnerAndEvents() throws {
+        let definition = try Self.definition(#"""
+            {"trigger": {"manual": true}, "steps": [
+              {"key": "pause", "type": "wait", "duration": {"days": 1}, "next": "ordered"},
+              {"key": "ordered", "type": "wait_for_event", "event": "order.created", "timeout": {"days": 1}, "next": "thanks", "on_timeout": null},
+              {"key": "thanks", "type": "update_profile", "add_tags": ["ordered"]}]}
+            """#)
+        let late = Self.start.addingTimeInterval(4 * 86_400)
+        let walked = Self.walk(definition, at: "pause", since: Self.start, now: late, facts: Self.facts())
+        #expect(walked.runs.map(\.stepKey) == ["pause"])
+        #expect(walked.end == .waitingForEvent(
+            JourneyPosition(stepKey: "ordered", visit: 1, since: late), JourneyEvent(source: .domain, name: "order.created"), until: late.addingTimeInterval(86_400)))
+        let arrived = JourneyWalk.walk(
+            definition, from: JourneyPosition(stepKey: "ordered", visit: 1, since: late), at: late.addingTimeInterval(60),
+            facts: JourneyWalkFacts(timeZone: .gmt, eventArrived: true, splitDraw: { _ in 0 }), visits: { _ in 0 })
+        #expect(arrived.runs.map(\.stepKey) == ["ordered", "thanks"] && arrived.end == .finished)
+    }
+
+    @Test("a morning message overdue by days goes at the next morning, not at the hour the runner came back")
+    func overdueLocalTime() throws {
+        let definition = try Self.definition(#"{"trigger": {"manual": true}, "steps": [{"key": "morning", "type": "wait_until", "time": "09:00", "next": "tag"}, {"key": "tag", "type": "update_profile", "add_tags": ["x"]}]}"#)
+        let before = Date(timeIntervalSince1970: 1_796_432_400)  // 08:00 in Jakarta
+        let back = before.addingTimeInterval(3 * 86_400 + 4 * 3_600)  // three days later, at noon there
+        let walked = Self.walk(definition, at: "morning", since: before, now: back, facts: Self.facts(zone: "Asia/Jakarta"))
+        #expect(walked.runs.isEmpty)
+        #expect(walked.end == .waiting(JourneyPosition(stepKey: "morning", visit: 1, since: before), until: before.addingTimeInterval(4 * 86_400 + 3_600)))
+    }
+
+    @Test("a loop of waits all overdue stops after a bounded number of steps and goes on in the next round; a branch reached after an effect waits to be asked")
+    func boundedWalks() throws {
+        let loop = try Self.definition(#"""
+            {"trigger": {"manual": true}, "steps": [
+              {"key": "a", "type": "wait", "duration": {"hours": 1}, "next": "b"},
+              {"key": "b", "type": "wait", "duration": {"hours": 1}, "next": "a"}]}
+            """#)
+        let far = Self.start.addingTimeInterval(365 * 86_400)
+        let spun = Self.walk(loop, at: "a", since: Self.start, now: far, facts: Self.facts())
+        #expect(spun.runs.count == 5)
+        guard case .waiting(let position, let until) = spun.end else { Issue.record("finished: \(spun.end)"); return }
+        #expect(until == far && position.visit == 3)
+
+        let tagThenAsk = try Self.definition(#"""
+            {"trigger": {"manual": true}, "steps": [
+              {"key": "tag", "type": "update_profile", "add_tags": ["vip"], "next": "vip"},
+              {"key": "vip", "type": "branch", "branches": [{"condition": {"field": "tags", "op": "contains", "value": "vip"}, "next": null}], "otherwise": null}]}
+            """#)
+        let walked = Self.walk(tagThenAsk, at: "tag", since: Self.start, now: Self.start, facts: Self.facts(branch: ["vip": 0]))
+        #expect(walked.runs.map(\.stepKey) == ["tag"] && walked.end == .needsBranch(JourneyPosition(stepKey: "vip", visit: 1, since: Self.start)))
     }
 }

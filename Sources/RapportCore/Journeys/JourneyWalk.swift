@@ -5,22 +5,36 @@ import Foundation
 /// It answers the steps it ran (each with its effect) and where it stopped; the runner writes
 /// both in one transaction, so a step's effects and the move past it happen together.
 ///
-/// - A `wait` ends at the time the step was reached plus its duration (a late runner does not
-///   push it back); `wait_until` at the next time the customer's clock shows the time.
-/// - A marketing message while a support conversation is open waits for it to be resolved
-///   (`open_conversation` `wait`, at most `JourneyOpenConversationRule.longestWait`, then it
-///   is skipped), is skipped (`skip`), or goes (`ignore`).
-/// - A branch needs its answer from `facts.branchTaken`; without one the walk stops there.
+/// - A `wait` ends at the time the step was reached plus its duration, so waits one after the
+///   other do not drift when the runner comes late. `wait_until` ends at the next time the
+///   customer's clock shows the time after the step was reached; if that is more than
+///   `lateness` ago (the runner was down), at the next one after `now`, so a morning message
+///   never goes at night.
+/// - A `wait_for_event` counts its timeout from when the customer got there, or from `now`
+///   when the walk gets there late: the window is never spent before anyone listened. It ends
+///   at `next` when the runner says the event came (`facts.eventArrived`), at `on_timeout`
+///   after the timeout.
+/// - A marketing message while a support conversation is open is held
+///   (`open_conversation` `wait`: `.held`, at most `JourneyOpenConversationRule.longestWait`,
+///   then it is skipped), is skipped (`skip`), or goes (`ignore`).
+/// - A branch takes the answer asked for it where the walk starts (`facts.branchTaken`); a
+///   branch reached later in the walk stops it, to be asked after this walk's effects are written.
 /// - A split takes the path the customer's draw falls in.
 public enum JourneyWalk {
+    /// How late a `wait_until` may still go at its own time.
+    public static let lateness: TimeInterval = 3_600
+
     public static func walk(
-        _ definition: JourneyDefinition, from position: JourneyPosition, at now: Date, facts: JourneyWalkFacts, visits: (String) -> Int
+        _ definition: JourneyDefinition, from start: JourneyPosition, at now: Date, facts: JourneyWalkFacts, visits: (String) -> Int
     ) -> (runs: [JourneyStepRun], end: JourneyWalkEnd) {
         var runs: [JourneyStepRun] = []
-        var position = position
-        // A way round passes a long wait (the parser's rule): more steps than these is a bug.
+        var position = start
+        // Each way round passes a wait of an hour or a `wait_until` (the parser's rule); a walk
+        // that runs longer than this (waits all overdue after the runner was down) goes on in
+        // the next round instead of running on.
         for _ in 0...(definition.steps.count * 2) {
             guard let step = definition.step(position.stepKey) else { return (runs, .finished) }
+            let atStart = runs.isEmpty && position == start
             let next: String?
             switch step.kind {
             case .wait(let seconds, let after):
@@ -29,19 +43,25 @@ public enum JourneyWalk {
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
                 next = after
             case .waitUntil(let time, let after):
-                let until = CampaignDeliveryTiming.nextInstant(of: time, after: position.since, in: facts.timeZone) ?? position.since
+                var until = CampaignDeliveryTiming.nextInstant(of: time, after: position.since, in: facts.timeZone) ?? position.since
+                if until < now.addingTimeInterval(-lateness) {
+                    until = CampaignDeliveryTiming.nextInstant(of: time, after: now, in: facts.timeZone) ?? now
+                }
                 guard until <= now else { return (runs, .waiting(position, until: until)) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
                 next = after
-            case .waitForEvent(let event, let timeout, _, let onTimeout):
-                // The event ends the wait through the runner (it moves the customer to `next`);
-                // the walk comes here only to start the wait, or once the timeout passed.
-                let until = position.since.addingTimeInterval(timeout)
-                guard until <= now else { return (runs, .waitingForEvent(position, event, until: until)) }
-                runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
-                next = onTimeout
+            case .waitForEvent(let event, let timeout, let arrived, let onTimeout):
+                if atStart, facts.eventArrived {
+                    runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now))
+                    next = arrived
+                } else {
+                    let until = position.since.addingTimeInterval(timeout)
+                    guard until <= now else { return (runs, .waitingForEvent(position, event, until: until)) }
+                    runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
+                    next = onTimeout
+                }
             case .branch(let branches, let otherwise):
-                guard let taken = facts.branchTaken[step.key] else { return (runs, .needsBranch(position)) }
+                guard atStart, let taken = facts.branchTaken[step.key] else { return (runs, .needsBranch(position)) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now))
                 next = taken.map { branches.indices.contains($0) ? branches[$0].next : otherwise } ?? otherwise
             case .split(let paths):
@@ -56,7 +76,7 @@ public enum JourneyWalk {
                         if now < until {
                             var held = position
                             held.heldSince = heldSince
-                            return (runs, .waitingForEvent(held, JourneyEvent(source: .domain, name: "conversation.resolved"), until: until))
+                            return (runs, .held(held, until: until))
                         }
                         runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now, skipped: "open_conversation_timeout"))
                     case .skip:
@@ -77,10 +97,12 @@ public enum JourneyWalk {
                 return (runs, .finished)
             }
             guard let next else { return (runs, .finished) }
-            let reached = runs.last?.at ?? now
+            // Reached when the last step ended; a wait for an event starts listening now.
+            var reached = runs.last?.at ?? now
+            if case .waitForEvent? = definition.step(next)?.kind { reached = max(reached, now) }
             position = JourneyPosition(stepKey: next, visit: visits(next) + runs.filter { $0.stepKey == next }.count + 1, since: reached)
         }
-        return (runs, .finished)
+        return (runs, .waiting(position, until: now))
     }
 
     /// The path a draw in [0, 1) falls in, the shares laid end to end (the last takes any rounding).
