@@ -10,4 +10,9 @@ public enum CampaignDeliveryOutcome: Sendable, Equatable {
     /// to the queue without counting an attempt, and the campaign waits a little
     /// (`CampaignThrottleBackoff`) instead of pausing.
     case throttled(String)
+
+    /// The provider's words when it throttled the message; nil for any other outcome.
+    public var throttleReason: String? {
+        if case .throttled(let reason) = self { reason } else { nil }
+    }
 }

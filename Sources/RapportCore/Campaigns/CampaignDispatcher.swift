@@ -189,12 +189,12 @@ public struct CampaignDispatcher: Sendable {
                 texts(for: cleared, of: campaign, personalisation: personalisation, tracksClicks: inbox[.trackClicks] != "off", untracked: untracked),
                 through: inbox, deadline: .seconds(left))
         }
-        let throttled = outcomes.count { if case .throttled = $0 { true } else { false } }
-        let resumeAt = backoff.note(throttled: throttled, of: outcomes.count, inboxID: inbox.id, at: clock.now())
+        let throttleReasons = outcomes.compactMap(\.throttleReason)
+        let resumeAt = backoff.note(throttled: throttleReasons.count, of: outcomes.count, inboxID: inbox.id, at: clock.now())
         try await record(
             zip(cleared, outcomes).map { CampaignSendRecord(sendID: $0.sendID, outcome: $1) }, token: token, resumeAt: resumeAt,
             earlyReportsOf: campaign.channel == .email ? nil : inbox.id)
-        if backoff.givesUp(inbox.id, at: clock.now()), case .throttled(let reason)? = outcomes.first(where: { if case .throttled = $0 { true } else { false } }) {
+        if let reason = throttleReasons.first, backoff.givesUp(inbox.id, at: clock.now()) {
             let minutes = Int(CampaignThrottleBackoff.givingUp / 60)
             try await pause(campaign, reason: "The inbox's provider has asked for fewer messages for \(minutes) minutes without a break: \(reason)")
         }

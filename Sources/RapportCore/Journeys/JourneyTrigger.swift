@@ -13,12 +13,4 @@ public enum JourneyTrigger: Sendable, Equatable {
     public var isSegmentEntered: Bool {
         if case .segmentEntered = self { true } else { false }
     }
-
-    /// The segment the trigger watches, if any.
-    public var segmentID: String? {
-        switch self {
-        case .segmentEntered(let id), .segmentLeft(let id): id
-        case .event, .manual: nil
-        }
-    }
 }
