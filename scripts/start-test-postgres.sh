@@ -25,7 +25,7 @@ rm -rf "$data"
 mkdir -p "$data"
 [ "$(id -u)" = 0 ] && chown postgres:postgres "$data"
 as_postgres "$bin/initdb" -D "$data" -U postgres --auth=trust -E UTF8 >/dev/null
-options="-h 127.0.0.1 -p $port -k /tmp -c max_connections=300"
+options="-h 127.0.0.1 -p $port -k /tmp -c max_connections=600"
 if [ "$mode" != durable ]; then
   options="$options -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
 else

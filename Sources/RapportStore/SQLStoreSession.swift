@@ -35,4 +35,5 @@ struct SQLStoreSession: StoreSession {
     var retention: any RetentionRepository { SQLRetentionRepository(handle: handle) }
     var segments: any SegmentRepository { SQLSegmentRepository(handle: handle) }
     var campaigns: any CampaignRepository { SQLCampaignRepository(handle: handle) }
+    var journeys: any JourneyRepository { SQLJourneyRepository(handle: handle) }
 }

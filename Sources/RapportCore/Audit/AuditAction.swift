@@ -47,4 +47,15 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case campaignWinnerChosen = "campaign.winner_chosen"
     /// A campaign's e-mail sent once to a user of the workspace to look at (never to customers).
     case campaignTestSent = "campaign.test_sent"
+    case journeyCreated = "journey.created"
+    case journeyUpdated = "journey.updated"
+    case journeyDeleted = "journey.deleted"
+    /// A draft frozen into a new version, which new entrants take.
+    case journeyPublished = "journey.published"
+    case journeyPaused = "journey.paused"
+    case journeyResumed = "journey.resumed"
+    /// Ended for good: everyone still in it taken out.
+    case journeyArchived = "journey.archived"
+    /// Customers let in by hand or through the API.
+    case journeyEnrolled = "journey.enrolled"
 }

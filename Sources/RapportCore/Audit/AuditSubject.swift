@@ -26,4 +26,5 @@ public struct AuditSubject: Sendable, Equatable {
     public static func workspace(_ id: String) -> AuditSubject { AuditSubject(kind: "workspace", id: id) }
     public static func segment(_ id: String) -> AuditSubject { AuditSubject(kind: "segment", id: id) }
     public static func campaign(_ id: String) -> AuditSubject { AuditSubject(kind: "campaign", id: id) }
+    public static func journey(_ id: String) -> AuditSubject { AuditSubject(kind: "journey", id: id) }
 }

@@ -171,9 +171,9 @@ public struct CampaignService: Sendable {
     }
 
     /// The inbox must be the workspace's and of the campaign's channel.
-    private static func requireInbox(_ inboxID: String, for channel: CampaignChannel, field: String, workspaceID: String, session: any StoreSession) async throws {
+    static func requireInbox(_ inboxID: String, for channel: CampaignChannel, field: String, workspaceID: String, session: any StoreSession) async throws {
         guard ResourceID.isValid(inboxID, prefix: .inbox), let inbox = try await session.inboxes.inbox(id: inboxID), inbox.workspaceID == workspaceID else {
-            throw RapportError.invalid(field: "inbox_id", "names no inbox of this workspace (\(inboxID.prefix(64)))")
+            throw RapportError.invalid(field: field, "names no inbox of this workspace (\(inboxID.prefix(64)))")
         }
         guard inbox.channel == channel.inboxChannel else {
             throw RapportError.invalid(

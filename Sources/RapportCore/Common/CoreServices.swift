@@ -28,6 +28,9 @@ public struct CoreServices: Sendable {
     public let recommendations: RecommendationService
     public let segments: SegmentService
     public let campaigns: CampaignService
+    public let journeys: JourneyService
+    /// Walks the customers in journeys whose time has come (the worker runs it; tests call it).
+    public let journeyRunner: JourneyRunner
     /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
     public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
@@ -57,6 +60,8 @@ public struct CoreServices: Sendable {
         self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
         self.segments = SegmentService(customers: customers)
         self.campaigns = CampaignService(customers: customers)
+        self.journeys = JourneyService(segments: segments)
+        self.journeyRunner = JourneyRunner(context: context)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)

@@ -36,4 +36,6 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case segment = "seg"
     case campaign = "cmp"
     case campaignSend = "snd"
+    case journey = "jny"
+    case journeyEnrolment = "jen"
 }

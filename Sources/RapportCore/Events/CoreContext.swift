@@ -12,6 +12,8 @@ public struct CoreContext: Sendable {
     public let audits: AuditBuffer
     /// The segments each workspace has, kept while its revision stands.
     let segmentPlans = SegmentPlanCache()
+    /// What each workspace's running journeys listen for, kept while its revision stands.
+    let journeyCatalogs = JourneyCatalogCache()
     /// Each workspace's trained recommender, shared by every service that recommends (the API,
     /// the privacy export, campaigns), so a workspace is trained once per process.
     let recommendationModels = RecommendationModels()

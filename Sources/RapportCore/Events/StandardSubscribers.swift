@@ -11,5 +11,6 @@ extension CoreContext {
         BotIntake(),
         BotTakeOver(),
         SegmentChangeWatch(),
+        JourneyListener(),
     ]
 }

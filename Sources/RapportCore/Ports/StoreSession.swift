@@ -30,4 +30,5 @@ public protocol StoreSession: Sendable {
     var retention: any RetentionRepository { get }
     var segments: any SegmentRepository { get }
     var campaigns: any CampaignRepository { get }
+    var journeys: any JourneyRepository { get }
 }

@@ -132,6 +132,7 @@ public struct TrackingService: Sendable {
         }
         if !stitches.isEmpty { _ = try await session.tracking.stitch(stitches, workspaceID: workspaceID) }
         touchSegments(events, stitched: Set(stitches.values), workspaceID: workspaceID, transaction: transaction)
+        try await JourneyListener.heard(events.compactMap(JourneyHappening.of), in: transaction)
         return Set(fresh.map(\.messageID))
     }
 

@@ -39,7 +39,7 @@ public enum RapportApplication {
         ConversationRoutes(conversations: services.conversations, clock: services.clock).register(on: authenticated)
         InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
         WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
-        JourneyRoutes().register(on: authenticated)
+        JourneyRoutes(journeys: services.journeys).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
@@ -172,6 +172,11 @@ public enum RapportApplication {
             // Campaigns: scheduled ones started, audiences resolved, a batch at a time sent.
             list.append(RepeatingService(name: "sending campaigns", interval: .seconds(1), busyAt: 1, logger: logger) {
                 try await services.campaignSender.runDue()
+            })
+            // Journeys: customers whose wait is over, or whose event came, walked on a batch at a
+            // time (every 200 ms; a round goes on while batches come full).
+            list.append(RepeatingService(name: "running journeys", interval: .milliseconds(200), logger: logger) {
+                try await services.journeyRunner.runDue()
             })
             // Succeeded and discarded jobs a week after they finished; dead ones stay for an operator.
             list.append(RepeatingService(name: "purging finished jobs", interval: .seconds(3600), logger: logger) {

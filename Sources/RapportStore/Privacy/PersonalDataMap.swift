@@ -67,6 +67,11 @@ enum PersonalDataMap {
         ownedByCustomer("segment_flips", key: "segment_id || ':' || customer_id"),
         // Whom a campaign went to, at which address, and what they did with it.
         ownedByCustomer("campaign_sends"),
+        // Which journeys they were in, where, and each step they ran.
+        ownedByCustomer("journey_enrolments"),
+        Link(table: "journey_steps", key: "enrolment_id || ':' || step_key || ':' || visit") { scope in
+            "enrolment_id IN (SELECT id FROM journey_enrolments WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))"
+        },
         Link(table: "audit_entries", key: "position") { scope in
             """
             workspace_id = \(bind: scope.workspaceID)
@@ -84,7 +89,7 @@ enum PersonalDataMap {
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
-         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends"].contains($0.table)
+         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -108,6 +113,7 @@ enum PersonalDataMap {
         "audit_heads": "the end of each audit chain",
         "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
         "campaigns": "campaign definitions: content, audience by segment, schedule",
+        "journeys": "journey drafts: triggers, steps, message content", "journey_versions": "published journey definitions",
         "campaign_early_reports": "providers' ids of campaign texts with a delivery outcome, no address, held an hour or two at most",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
         "customer_search_data": "the search index's storage", "customer_search_idx": "the search index's storage",

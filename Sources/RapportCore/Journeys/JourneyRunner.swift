@@ -1,0 +1,196 @@
+import Foundation
+import Synchronization
+
+/// Walks the customers whose time in a journey has come (ADR 0013): claims up to a batch of
+/// due enrolments of the live journeys with a token, walks each from where it is
+/// (`JourneyWalk`) until it must wait, and writes every walk of the batch in one transaction:
+/// the new places, the steps run (once per visit: `journey_steps` is keyed by enrolment, step
+/// and visit) and their effects. The write takes only the enrolments the token still holds,
+/// so an enrolment a goal ended meanwhile, or one another runner took after this one's lease
+/// ran out, is not walked twice; a runner that dies before its write commits leaves its
+/// claims to come due again when the lease ends, and nothing of its walks was written.
+public struct JourneyRunner: Sendable {
+    public static let batchSize = 1_000
+    /// How long a claim holds an enrolment before another runner may take it.
+    public static let lease: TimeInterval = 120
+    /// The fewest enrolments a journey with customers due gets in a batch.
+    static let smallestShare = 50
+
+    let context: CoreContext
+    let versions = JourneyVersionCache()
+    var clock: any WallClock { context.clock }
+    var store: any DataStore { context.store }
+
+    public init(context: CoreContext) {
+        self.context = context
+    }
+
+    /// Walks due enrolments a batch at a time until none is due (or `maximumBatches` ran).
+    /// The steps run.
+    @discardableResult
+    public func runDue(maximumBatches: Int = 1_000) async throws -> Int {
+        var steps = 0
+        for _ in 0..<maximumBatches {
+            let batch = try await runBatch()
+            steps += batch.steps
+            // A journey that filled its share leaves more due; a walk that stopped at a branch goes on at once.
+            if !batch.more { break }
+        }
+        return steps
+    }
+
+    /// One batch: claimed (each journey with customers due gets an equal share, so a journey
+    /// with a backlog does not hold up the others), walked, written. `more`: something is
+    /// still due.
+    func runBatch() async throws -> (claimed: Int, steps: Int, more: Bool) {
+        let now = clock.now()
+        let token = RandomSecret.make(prefix: "jrn_", length: 16)
+        let due = try await store.read { session in
+            try await session.journeys.journeysWithDue(among: try await session.journeys.liveJourneyIDs(), now: now)
+        }
+        guard !due.isEmpty else { return (0, 0, false) }
+        let share = max(Self.batchSize / due.count, Self.smallestShare)
+        let (claimed, filled) = try await store.write { session in
+            var claimed: [JourneyEnrolment] = []
+            var filled = false
+            for journeyID in due where claimed.count < Self.batchSize {
+                let limit = min(share, Self.batchSize - claimed.count)
+                let taken = try await session.journeys.claimDue(
+                    journeyID: journeyID, now: now, until: now.addingTimeInterval(Self.lease), token: token, limit: limit)
+                filled = filled || taken.count == limit
+                claimed += taken
+            }
+            return (claimed, filled)
+        }
+        guard !claimed.isEmpty else { return (0, 0, false) }
+        let ids = claimed.map(\.id)
+        do {
+            let plan = try await walks(of: claimed, at: now)
+            let steps = try await context.writeRetryingConflicts { transaction in
+                let session = transaction.session
+                // Customers first, then their enrolments: the order a customer's own write takes them in.
+                try await session.journeys.lockCustomers(ids: Array(Set(claimed.map(\.customerID))))
+                let held = try await session.journeys.confirm(ids: ids, token: token)
+                try await session.journeys.save(plan.moves.filter { held.contains($0.enrolmentID) }, at: now)
+                let runs = plan.runs.filter { held.contains($0.enrolmentID) }
+                try await session.journeys.insertStepRuns(runs)
+                let updates = plan.profileUpdates.filter { held.contains($0.enrolmentID) }
+                try await JourneyEffects.updateProfiles(updates, workspaceIDs: plan.workspaceIDs, at: now, transaction: transaction)
+                return runs.count
+            }
+            return (claimed.count, steps, filled || plan.moves.contains { $0.dueAt.map { $0 <= now } ?? false })
+        } catch {
+            // Given back at once rather than held until the lease ends; what failed is tried again next round.
+            try? await store.write { session in try await session.journeys.release(ids: ids, token: token, dueAt: clock.now()) }
+            throw error
+        }
+    }
+
+    /// The batch's walks, read and decided before anything is written.
+    private func walks(of claimed: [JourneyEnrolment], at now: Date) async throws -> JourneyBatchPlan {
+        var definitions: [String: JourneyDefinition] = [:]
+        var storeZones: [String: TimeZone] = [:]
+        for key in Set(claimed.map { JourneyVersionCache.key($0.journeyID, $0.version) }) {
+            definitions[key] = try await versions.version(key, store: store)?.definition
+            storeZones[key] = try await versions.storeTimeZone(key, definition: definitions[key], store: store)
+        }
+        let facts = try await store.read { session in
+            let facts = try await session.journeys.customerFacts(customerIDs: Array(Set(claimed.map(\.customerID))))
+            return Dictionary(facts.map { ($0.customerID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+        let branches = try await branchAnswers(of: claimed, definitions: definitions, at: now)
+        let visits = try await store.read { session in try await session.journeys.visits(enrolmentIDs: claimed.map(\.id)) }
+        var plan = JourneyBatchPlan()
+        for enrolment in claimed {
+            plan.workspaceIDs[enrolment.customerID] = enrolment.workspaceID
+            // A version this build cannot read (a newer one published it) is left to a build
+            // that can: the enrolment is given back, not ended.
+            guard let definition = definitions[JourneyVersionCache.key(enrolment.journeyID, enrolment.version)] else { continue }
+            guard let position = enrolment.position else {
+                plan.moves.append(Self.finished(enrolment, status: .exited, reason: "no_position", at: now))
+                continue
+            }
+            let customer = facts[enrolment.customerID]
+            if customer == nil || customer?.isGone == true {
+                plan.moves.append(Self.finished(enrolment, status: .exited, reason: "customer_gone", at: now))
+                continue
+            }
+            if enrolment.status == .heldOut {
+                plan.moves.append(Self.finished(enrolment, status: .heldOut, reason: "holdout_ended", at: now))
+                continue
+            }
+            let storeZone = storeZones[JourneyVersionCache.key(enrolment.journeyID, enrolment.version)] ?? .gmt
+            let zone = customer.map { RecipientTimeZone.resolve(profileTimeZone: $0.timeZone, phone: $0.phone, storeDefault: storeZone).timeZone } ?? storeZone
+            let arrived = enrolment.eventArrivedAt != nil
+            let id = enrolment.id
+            let walkFacts = JourneyWalkFacts(
+                timeZone: zone, hasOpenConversation: customer?.hasOpenConversation ?? false, eventArrived: arrived,
+                branchTaken: branches[id].map { [position.stepKey: $0] } ?? [:],
+                splitDraw: { key in CampaignRecipientRule.draw(customerID: key, campaignID: id) })
+            let seen = visits[id] ?? [:]
+            let (runs, end) = JourneyWalk.walk(definition, from: position, at: now, facts: walkFacts, visits: { seen[$0] ?? 0 })
+            for run in runs {
+                plan.runs.append(
+                    JourneyStepRecord(enrolmentID: id, journeyID: enrolment.journeyID, stepKey: run.stepKey, visit: run.visit, ranAt: run.at, skipped: run.skipped))
+                if case .updateProfile(let update)? = run.effect {
+                    plan.profileUpdates.append(JourneyProfileChange(enrolmentID: id, customerID: enrolment.customerID, update: update))
+                }
+            }
+            plan.moves.append(Self.move(enrolment, to: end, lastStep: runs.last.flatMap { definition.step($0.stepKey) }, at: now))
+        }
+        return plan
+    }
+
+    /// For each claimed enrolment at a branch: the index of the branch whose condition holds
+    /// (nil: `otherwise`), asked in SQL for all of a step's customers at once.
+    private func branchAnswers(of claimed: [JourneyEnrolment], definitions: [String: JourneyDefinition], at now: Date) async throws -> [String: Int?] {
+        var atBranch: [String: (branches: [JourneyBranch], enrolments: [JourneyEnrolment])] = [:]
+        for enrolment in claimed where enrolment.status != .heldOut {
+            guard let position = enrolment.position,
+                let step = definitions[JourneyVersionCache.key(enrolment.journeyID, enrolment.version)]?.step(position.stepKey),
+                case .branch(let branches, _) = step.kind
+            else { continue }
+            let key = "\(enrolment.journeyID)#\(enrolment.version)#\(position.stepKey)"
+            atBranch[key, default: (branches, [])].enrolments.append(enrolment)
+        }
+        guard !atBranch.isEmpty else { return [:] }
+        let groups = Array(atBranch.values)
+        return try await store.read { session in
+            var answers: [String: Int?] = [:]
+            for group in groups {
+                let workspaceID = group.enrolments[0].workspaceID
+                let conditions = group.branches.enumerated().map { (id: String($0.offset), definition: $0.element.condition) }
+                let scope = try await SegmentUpkeep.scope(workspaceID: workspaceID, for: conditions.map(\.definition), at: now, session: session)
+                let verdicts = try await session.segments.evaluate(conditions, customerIDs: group.enrolments.map(\.customerID), scope: scope)
+                var held: [String: Int] = [:]
+                for verdict in verdicts where verdict.isMember {
+                    let index = Int(verdict.segmentID) ?? 0
+                    held[verdict.customerID] = min(held[verdict.customerID] ?? index, index)
+                }
+                for enrolment in group.enrolments { answers[enrolment.id] = .some(held[enrolment.customerID]) }
+            }
+            return answers
+        }
+    }
+
+    static func move(_ enrolment: JourneyEnrolment, to end: JourneyWalkEnd, lastStep: JourneyStep?, at now: Date) -> JourneyEnrolmentMove {
+        let id = enrolment.id
+        switch end {
+        case .waiting(let position, let until):
+            return JourneyEnrolmentMove(enrolmentID: id, status: until <= now ? .active : .waiting, position: position, dueAt: until)
+        case .waitingForEvent(let position, let event, let until):
+            return JourneyEnrolmentMove(enrolmentID: id, status: .waiting, position: position, dueAt: until, waitEvent: JourneyHappening.key(of: event))
+        case .held(let position, let until):
+            return JourneyEnrolmentMove(enrolmentID: id, status: .waiting, position: position, dueAt: until, waitEvent: JourneyHappening.conversationResolvedKey)
+        case .needsBranch(let position):
+            return JourneyEnrolmentMove(enrolmentID: id, status: .active, position: position, dueAt: now)
+        case .finished:
+            let reason = lastStep?.kind == .exit ? "exit" : "end"
+            return finished(enrolment, status: .completed, reason: reason, at: now)
+        }
+    }
+
+    static func finished(_ enrolment: JourneyEnrolment, status: JourneyEnrolmentStatus, reason: String, at now: Date) -> JourneyEnrolmentMove {
+        JourneyEnrolmentMove(enrolmentID: enrolment.id, status: status, position: nil, dueAt: nil, finishedAt: now, endReason: reason)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+
+extension JourneyService {
+    /// What the parser cannot check: every segment the journey names (its trigger, its
+    /// branches' conditions) is the workspace's, every inbox a step uses is the workspace's
+    /// and of the step's channel, every team is the workspace's.
+    static func checkReferences(of definition: JourneyDefinition, workspaceID: String, session: any StoreSession) async throws {
+        let known = Set(try await session.segments.all(workspaceID: workspaceID).map(\.id))
+        switch definition.trigger {
+        case .segmentEntered(let id), .segmentLeft(let id):
+            guard known.contains(id) else { throw RapportError.invalid(field: "definition.trigger", "names no segment of this workspace (\(id))") }
+        case .event, .manual:
+            break
+        }
+        let teams = Set(try await session.inboxes.teams(workspaceID: workspaceID).map(\.id))
+        for (index, step) in definition.steps.enumerated() {
+            let path = "definition.steps[\(index)]"
+            switch step.kind {
+            case .branch(let branches, _):
+                for (number, branch) in branches.enumerated() {
+                    if let unknown = branch.condition.referencedSegmentIDs.sorted().first(where: { !known.contains($0) }) {
+                        throw RapportError.invalid(field: "\(path).branches[\(number)].condition", "names no segment of this workspace (\(unknown))")
+                    }
+                }
+            case .send(let send, _):
+                try await CampaignService.requireInbox(send.inboxID, for: send.channel, field: "\(path).inbox_id", workspaceID: workspaceID, session: session)
+            case .task(let task, _):
+                if let team = task.teamID, !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
+            case .note(let note, _):
+                guard let inbox = try await session.inboxes.inbox(id: note.inboxID), inbox.workspaceID == workspaceID else {
+                    throw RapportError.invalid(field: "\(path).inbox_id", "names no inbox of this workspace (\(note.inboxID.prefix(64)))")
+                }
+                if let team = note.teamID, !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
+            case .assign(let team, _):
+                if !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
+            case .wait, .waitUntil, .waitForEvent, .split, .updateProfile, .webhook, .exit:
+                break
+            }
+        }
+    }
+
+    /// The step types the runner carries out today (ADR 0013's build order): waits, waits for
+    /// events, branches, splits, profile updates, exits and the goal. A version with a step it
+    /// cannot yet carry out is not published (a 422 naming the step), rather than skipping it
+    /// in front of customers.
+    static func requireRunnable(_ definition: JourneyDefinition) throws {
+        for (index, step) in definition.steps.enumerated() {
+            let pending: String? =
+                switch step.kind {
+                case .send: "messages"
+                case .task: "tasks"
+                case .note: "notes"
+                case .assign: "assignments"
+                case .webhook: "webhook calls"
+                case .wait, .waitUntil, .waitForEvent, .branch, .split, .updateProfile, .exit: nil
+                }
+            if let pending {
+                throw RapportError.invalid(
+                    field: "definition.steps[\(index)]", "journeys cannot carry out \(pending) yet (ADR 0013, build order 3–4); the draft is kept, publish it once they can")
+            }
+        }
+    }
+}

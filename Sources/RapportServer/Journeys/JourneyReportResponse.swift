@@ -1,0 +1,38 @@
+import RapportCore
+
+/// A journey's report: customers waiting at and past each step, and the totals with the
+/// goal's conversion for those who walked it and for the holdout.
+struct JourneyReportResponse: Encodable {
+    struct Step: Encodable {
+        let key: String
+        let waiting: Int
+        let passed: Int
+        let skipped: Int
+    }
+
+    let object = "journey_report"
+    let steps: [Step]
+    let entered: Int
+    let inFlight: Int
+    let completed: Int
+    let exited: Int
+    let heldOut: Int
+    let converted: Int
+    let heldOutConverted: Int
+    let conversionRate: Double?
+    let holdoutConversionRate: Double?
+
+    init(_ report: JourneyReport) {
+        steps = report.steps.map { Step(key: $0.stepKey, waiting: $0.waiting, passed: $0.passed, skipped: $0.skipped) }
+        let stats = report.stats
+        entered = stats.entered
+        inFlight = stats.inFlight
+        completed = stats.completed
+        exited = stats.exited
+        heldOut = stats.heldOut
+        converted = stats.converted
+        heldOutConverted = stats.heldOutConverted
+        conversionRate = stats.conversionRate
+        holdoutConversionRate = stats.holdoutConversionRate
+    }
+}
