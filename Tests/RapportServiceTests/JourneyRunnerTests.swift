@@ -395,4 +395,56 @@ struct JourneyRunnerTests {
             #expect(try await Self.tags(services, buyer, actor: actor).isEmpty)
         }
     }
+
+    @Test("a trigger and its awaited event in one tracking batch: the event after the trigger ends the wait, one before it does not; a wait listens to its own step's filters; a goal is credited to the latest entry only", arguments: TestDatabase.available)
+    func orderWithinABatch(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            _ = try await Self.live(
+                services, """
+                    {"trigger": {"tracked_event": "Checkout Started"}, "entry": "every_time",
+                     "steps": [{"key": "order", "type": "wait_for_event", "tracked_event": "Order Completed", "filters": [{"property": "total", "is": "gte", "value": 100}],
+                                "timeout": {"hours": 1}, "next": "bought", "on_timeout": "lost"},
+                               {"key": "bought", "type": "update_profile", "add_tags": ["bought"]},
+                               {"key": "lost", "type": "update_profile", "add_tags": ["lost"], "next": "again"},
+                               {"key": "again", "type": "wait_for_event", "tracked_event": "Order Completed", "timeout": {"hours": 1}}]}
+                    """, actor: actor)
+            let after = try await Self.customer(services, "after", actor: actor)
+            let before = try await Self.customer(services, "before", actor: actor)
+            let small = try await Self.customer(services, "small-order", actor: actor)
+            func message(_ user: String, _ event: String, total: Double = 150) -> TrackingMessage {
+                TrackingMessage(type: .track, messageID: UUID().uuidString, userID: user, event: event, properties: ["total": .number(total)])
+            }
+            _ = try await services.tracking.ingest(
+                [message("after", "Checkout Started"), message("after", "Order Completed"), message("before", "Order Completed"),
+                 message("before", "Checkout Started"), message("small-order", "Checkout Started"), message("small-order", "Order Completed", total: 50)],
+                workspaceID: services.workspaceID, provenance: .proven)
+            _ = try await services.journeyRunner.runDue()
+            #expect(try await Self.tags(services, after, actor: actor) == ["bought"], "the order after the checkout ended the wait")
+            #expect(try await Self.tags(services, before, actor: actor).isEmpty, "the order before the checkout did not")
+            #expect(try await Self.tags(services, small, actor: actor).isEmpty, "an order of 50 fails the wait's own filter, though a later wait has none")
+            services.clock.advance(by: 3_600)
+            _ = try await services.journeyRunner.runDue()
+            #expect(try await Self.tags(services, before, actor: actor) == ["lost"])
+            #expect(try await Self.tags(services, small, actor: actor) == ["lost"])
+
+            // Goal credited to the latest entry: two entries of an every-time journey, one order.
+            let goal = try await Self.live(
+                services, """
+                    {"trigger": {"manual": true}, "entry": "every_time", "goal": {"tracked_event": "Bought", "within_days": 7},
+                     "steps": [{"key": "tag", "type": "update_profile", "add_tags": ["entered"]}]}
+                    """, actor: actor)
+            let twice = try await Self.customer(services, "twice", actor: actor)
+            for _ in 0..<2 {
+                _ = try await services.journeys.enrol(id: goal.id, customerIDs: [twice], segmentID: nil, as: actor)
+                _ = try await services.journeyRunner.runDue()
+                services.clock.advance(by: 60)
+            }
+            try await Self.track(services, "twice", "Bought")
+            let entries = try await services.journeys.enrolments(ofCustomer: twice, as: actor).filter { $0.journeyID == goal.id }
+            #expect(entries.count == 2 && entries.filter { $0.convertedAt != nil }.count == 1 && entries[0].convertedAt != nil, "the newest entry, listed first, converted")
+            #expect(try await services.journeys.report(id: goal.id, as: actor).stats.converted == 1)
+        }
+    }
 }

@@ -18,6 +18,8 @@ struct JourneyCatalog: Sendable {
     /// Every running version, by journey id and version.
     private(set) var versions: [String: [Int: JourneyVersion]] = [:]
     private(set) var journeys: [String: Journey] = [:]
+    /// The journeys with a goal in any running version (only their finished enrolments are read for it).
+    private(set) var journeyIDsWithGoals: [String] = []
 
     init(running: [(journey: Journey, versions: [JourneyVersion])]) {
         for (journey, versions) in running {
@@ -29,7 +31,10 @@ struct JourneyCatalog: Sendable {
                     if case .waitForEvent(let event, _, _, _) = step.kind { watched.insert(JourneyHappening.key(of: event)) }
                     if step.kind.isMarketing, definition.openConversation == .wait { watched.insert(JourneyHappening.conversationResolvedKey) }
                 }
-                if let goal = definition.goal { watched.insert(JourneyHappening.key(of: goal.event)) }
+                if let goal = definition.goal {
+                    watched.insert(JourneyHappening.key(of: goal.event))
+                    if journeyIDsWithGoals.last != journey.id { journeyIDsWithGoals.append(journey.id) }
+                }
                 if definition.exitsOnSegmentLeft, case .segmentEntered(let segmentID) = definition.trigger {
                     watched.insert(JourneyHappening.segmentLeftKey(segmentID))
                 }

@@ -13,6 +13,8 @@ public struct JourneyRunner: Sendable {
     public static let batchSize = 1_000
     /// How long a claim holds an enrolment before another runner may take it.
     public static let lease: TimeInterval = 120
+    /// How long a batch whose write failed waits before it is tried again.
+    static let retryAfter: TimeInterval = 10
     /// The fewest enrolments a journey with customers due gets in a batch.
     static let smallestShare = 50
 
@@ -48,6 +50,8 @@ public struct JourneyRunner: Sendable {
         let due = try await store.read { session in
             try await session.journeys.journeysWithDue(among: try await session.journeys.liveJourneyIDs(), now: now)
         }
+        // In a new order each batch, so that with more journeys due than shares, none waits behind the others.
+        .shuffled()
         guard !due.isEmpty else { return (0, 0, false) }
         let share = max(Self.batchSize / due.count, Self.smallestShare)
         let (claimed, filled) = try await store.write { session in
@@ -68,7 +72,8 @@ public struct JourneyRunner: Sendable {
             let plan = try await walks(of: claimed, at: now)
             let steps = try await context.writeRetryingConflicts { transaction in
                 let session = transaction.session
-                // Customers first, then their enrolments: the order a customer's own write takes them in.
+                // Customers first, then their enrolments: the order a customer's own write takes
+                // them in. (A deadlock with a bulk write that locks neither first is retried.)
                 try await session.journeys.lockCustomers(ids: Array(Set(claimed.map(\.customerID))))
                 let held = try await session.journeys.confirm(ids: ids, token: token)
                 try await session.journeys.save(plan.moves.filter { held.contains($0.enrolmentID) }, at: now)
@@ -80,8 +85,10 @@ public struct JourneyRunner: Sendable {
             }
             return (claimed.count, steps, filled || plan.moves.contains { $0.dueAt.map { $0 <= now } ?? false })
         } catch {
-            // Given back at once rather than held until the lease ends; what failed is tried again next round.
-            try? await store.write { session in try await session.journeys.release(ids: ids, token: token, dueAt: clock.now()) }
+            // Given back soon rather than held until the lease ends: tried again after `retryAfter`.
+            try? await store.write { session in
+                try await session.journeys.release(ids: ids, token: token, dueAt: clock.now().addingTimeInterval(Self.retryAfter))
+            }
             throw error
         }
     }

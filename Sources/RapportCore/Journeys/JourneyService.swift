@@ -175,8 +175,9 @@ public struct JourneyService: Sendable {
     }
 
     /// Lets customers in by hand: those named (up to `maximumEnrolment`, in one transaction),
-    /// or a segment's members at this moment (a thousand per transaction, so a large segment
-    /// never holds the writer long; the entry rule makes a repeated call let nobody in twice).
+    /// or a segment's members at this moment (a thousand per transaction, each audited, so a
+    /// large segment never holds the writer long; the entry rule makes a repeated call let
+    /// nobody in twice; a journey paused, archived or republished meanwhile lets no more in).
     /// The enrolments made.
     public func enrol(id: String, customerIDs: [String], segmentID: String?, as actor: Actor) async throws -> [JourneyEnrolment] {
         try actor.require(.manageJourneys)
@@ -186,11 +187,11 @@ public struct JourneyService: Sendable {
         guard customerIDs.isEmpty != (segmentID == nil) else {
             throw RapportError.invalid(field: "customer_ids", "give either `customer_ids` or a `segment_id`")
         }
-        let (journey, version) = try await store.read { session in
+        let version = try await store.read { session in
             let journey = try await existing(id, workspaceID: actor.workspaceID, session: session)
             guard journey.status == .live, let number = journey.liveVersion, let version = try await session.journeys.version(journeyID: id, version: number)
             else { throw RapportError.conflict("Only a live journey lets customers in; this one is \(journey.status.rawValue).") }
-            return (journey, version)
+            return version
         }
         var chunks: [[String]] = [customerIDs]
         var source = JourneyEntrySource.api
@@ -221,14 +222,21 @@ public struct JourneyService: Sendable {
         let entrySource = source
         var enrolled: [JourneyEnrolment] = []
         for chunk in chunks {
-            enrolled += try await context.write { transaction in
-                try await JourneyEntry.enrol(chunk, journey: journey, version: version, source: entrySource, at: clock.now(), session: transaction.session)
+            // Each chunk checks the journey again: one paused or archived meanwhile lets nobody more in.
+            let made = try await context.write { transaction in
+                let session = transaction.session
+                let current = try await existing(id, workspaceID: actor.workspaceID, session: session)
+                guard current.status == .live, current.liveVersion == version.version else { return [JourneyEnrolment]?.none }
+                let made = try await JourneyEntry.enrol(chunk, journey: current, version: version, source: entrySource, at: clock.now(), session: session)
+                try await transaction.audit(
+                    AuditRecord(.journeyEnrolled, subject: .journey(id), details: ["source": entrySource.rawValue, "enrolled": String(made.count)]), by: actor)
+                return made
             }
-        }
-        let count = enrolled.count
-        try await context.write { transaction in
-            try await transaction.audit(
-                AuditRecord(.journeyEnrolled, subject: .journey(id), details: ["source": entrySource.rawValue, "enrolled": String(count)]), by: actor)
+            guard let made else {
+                if enrolled.isEmpty { throw RapportError.conflict("The journey stopped being live while customers were let in.") }
+                break
+            }
+            enrolled += made
         }
         return enrolled
     }

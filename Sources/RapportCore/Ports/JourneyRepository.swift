@@ -46,9 +46,10 @@ public protocol JourneyRepository: Sendable {
     func visits(enrolmentIDs: [String]) async throws -> [String: [String: Int]]
     /// What the runner needs of these customers.
     func customerFacts(customerIDs: [String]) async throws -> [JourneyCustomerFacts]
-    /// The customers' enrolments still in flight, and those not converted that entered since
-    /// `date` (a goal reached after a journey ended early still counts within its window).
-    func enrolments(customerIDs: [String], inFlightOrEnteredSince date: Date) async throws -> [JourneyEnrolment]
+    /// The customers' enrolments still in flight, and, of the journeys with a goal, those not
+    /// converted that entered since `date` (a goal reached after a journey ended early still
+    /// counts within its window); oldest first.
+    func enrolments(customerIDs: [String], inFlightOrEnteredSince date: Date, journeyIDsWithGoals: [String]) async throws -> [JourneyEnrolment]
     /// Notes that an event a wait of the enrolment's journey listens for came: due now if its
     /// step waits for it and no runner holds it; kept for the runner's write otherwise (which
     /// keeps it if the walk reached a wait for it before it came). An event already noted for

@@ -85,7 +85,7 @@ struct JourneyRoutes {
     }
 
     /// `{"customer_ids": [...]}` (up to 1,000) or `{"segment_id": "seg_…"}` (its members now):
-    /// 201 with the enrolments made (those the entry rule let in).
+    /// 201 with the enrolments made (those the entry rule let in), the first 1,000 of them.
     @Sendable func enrol(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try PathID.require(context, .journey, "journey")
         var body = try await JSONObjectReader.body(of: request, context: context)
@@ -93,7 +93,10 @@ struct JourneyRoutes {
         let segmentID = body.string("segment_id", maxLength: 64)
         try body.finish()
         let enrolled = try await journeys.enrol(id: id, customerIDs: customerIDs, segmentID: segmentID, as: context.actor)
-        return try JSONResponse.make(ListResponse(data: enrolled.map(JourneyEnrolmentResponse.init), hasMore: false, lastID: nil), status: .created)
+        // A segment's members may be many: the first thousand made are shown, `has_more` says there were more.
+        let shown = enrolled.prefix(JourneyService.maximumEnrolment)
+        return try JSONResponse.make(
+            ListResponse(data: shown.map(JourneyEnrolmentResponse.init), hasMore: enrolled.count > shown.count, lastID: nil), status: .created)
     }
 
     private func transition(_ context: AuthenticatedRequestContext, _ change: (String) async throws -> Journey) async throws -> Response {

@@ -32,27 +32,26 @@ extension SQLJourneyRepository {
     }
 
     func lastEntries(journeyID: String, customerIDs: [String]) async throws -> [String: (enteredAt: Date, inFlight: Bool)] {
-        guard !customerIDs.isEmpty else { return [:] }
         var found: [String: (enteredAt: Date, inFlight: Bool)] = [:]
-        for row in try await handle.sql.raw("""
-            SELECT customer_id, MAX(entered_at) AS entered_at, SUM(CASE WHEN finished_at IS NULL THEN 1 ELSE 0 END) AS open
-            FROM journey_enrolments WHERE customer_id IN (\(binds: customerIDs)) AND journey_id = \(bind: journeyID) GROUP BY customer_id
-            """).all()
-        {
-            found[try row.string("customer_id")] = (try row.date("entered_at"), try row.int("open") > 0)
+        for start in stride(from: 0, to: customerIDs.count, by: 1_000) {
+            let chunk = Array(customerIDs[start..<min(start + 1_000, customerIDs.count)])
+            for row in try await handle.sql.raw("""
+                SELECT customer_id, MAX(entered_at) AS entered_at, SUM(CASE WHEN finished_at IS NULL THEN 1 ELSE 0 END) AS open
+                FROM journey_enrolments WHERE customer_id IN (\(binds: chunk)) AND journey_id = \(bind: journeyID) GROUP BY customer_id
+                """).all()
+            {
+                found[try row.string("customer_id")] = (try row.date("entered_at"), try row.int("open") > 0)
+            }
         }
         return found
     }
 
     func journeysWithDue(among journeyIDs: [String], now: Date) async throws -> [String] {
-        var due: [String] = []
-        for journeyID in journeyIDs {
-            let rows = try await handle.sql.raw("""
-                SELECT 1 AS due FROM journey_enrolments WHERE journey_id = \(bind: journeyID) AND due_at <= \(bind: Timestamp.microseconds(now)) LIMIT 1
-                """).all()
-            if !rows.isEmpty { due.append(journeyID) }
-        }
-        return due
+        guard !journeyIDs.isEmpty else { return [] }
+        return try await handle.sql.raw("""
+            SELECT j.id FROM journeys j WHERE j.id IN (\(binds: journeyIDs))
+              AND EXISTS (SELECT 1 FROM journey_enrolments e WHERE e.journey_id = j.id AND e.due_at <= \(bind: Timestamp.microseconds(now)))
+            """).all().map { try $0.string("id") }
     }
 
     func release(ids: [String], token: String, dueAt date: Date) async throws {
@@ -184,13 +183,20 @@ extension SQLJourneyRepository {
         return facts
     }
 
-    func enrolments(customerIDs: [String], inFlightOrEnteredSince date: Date) async throws -> [JourneyEnrolment] {
-        guard !customerIDs.isEmpty else { return [] }
-        return try await handle.sql.raw("""
-            SELECT * FROM journey_enrolments WHERE customer_id IN (\(binds: customerIDs))
-              AND (finished_at IS NULL OR (converted_at IS NULL AND entered_at >= \(bind: Timestamp.microseconds(date))))
-            ORDER BY entered_at, id
-            """).all().compactMap(decodeEnrolment)
+    func enrolments(customerIDs: [String], inFlightOrEnteredSince date: Date, journeyIDsWithGoals: [String]) async throws -> [JourneyEnrolment] {
+        var found: [JourneyEnrolment] = []
+        for start in stride(from: 0, to: customerIDs.count, by: 1_000) {
+            let chunk = Array(customerIDs[start..<min(start + 1_000, customerIDs.count)])
+            var query: SQLQueryString = "SELECT * FROM journey_enrolments WHERE customer_id IN (\(binds: chunk)) AND (finished_at IS NULL"
+            if !journeyIDsWithGoals.isEmpty {
+                query += """
+                     OR (converted_at IS NULL AND entered_at >= \(bind: Timestamp.microseconds(date)) AND journey_id IN (\(binds: journeyIDsWithGoals)))
+                    """
+            }
+            query += ") ORDER BY entered_at, id"
+            found += try await handle.sql.raw(query).all().compactMap(decodeEnrolment)
+        }
+        return found
     }
 
     func noteEvent(enrolmentIDs: [String], name: String, at date: Date) async throws {
