@@ -31,12 +31,13 @@ struct BenchDatabase {
         return BenchDatabase(url: url, services: services, admin: admin)
     }
 
-    /// Runs a benchmark's measurements, names the database after them, and closes the store
-    /// whether they finished or threw.
-    func measure(_ body: () async throws -> Void) async throws {
+    /// Runs a benchmark's measurements, names the database after them (unless the benchmark
+    /// names it itself: one whose last line must be its JSON), and closes the store whether
+    /// they finished or threw.
+    func measure(namingDatabase: Bool = true, _ body: () async throws -> Void) async throws {
         do {
             try await body()
-            print("database: \(url)")
+            if namingDatabase { print("database: \(url)") }
         } catch {
             await services.store.shutdown()
             throw error

@@ -62,7 +62,6 @@ public protocol JourneyRepository: Sendable {
     /// Ends every enrolment of the journey still in flight.
     func finishAll(journeyID: String, reason: String, at: Date) async throws -> Int
     func enrolments(customerID: String, workspaceID: String) async throws -> [JourneyEnrolment]
-    func find(enrolmentID: String) async throws -> JourneyEnrolment?
 
     // MARK: Report
 

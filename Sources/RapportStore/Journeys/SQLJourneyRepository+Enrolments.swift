@@ -244,10 +244,6 @@ extension SQLJourneyRepository {
             """).all().compactMap(decodeEnrolment)
     }
 
-    func find(enrolmentID: String) async throws -> JourneyEnrolment? {
-        try await handle.sql.raw("SELECT * FROM journey_enrolments WHERE id = \(bind: enrolmentID)").first().flatMap(decodeEnrolment)
-    }
-
     // MARK: Report
 
     func stepCounts(journeyID: String) async throws -> [JourneyStepCount] {
