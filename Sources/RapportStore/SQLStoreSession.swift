@@ -36,4 +36,5 @@ struct SQLStoreSession: StoreSession {
     var segments: any SegmentRepository { SQLSegmentRepository(handle: handle) }
     var campaigns: any CampaignRepository { SQLCampaignRepository(handle: handle) }
     var journeys: any JourneyRepository { SQLJourneyRepository(handle: handle) }
+    var tasks: any WorkTaskRepository { SQLWorkTaskRepository(handle: handle) }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
+import RapportChannels
 import RapportCore
 import RapportLearning
 import RapportServer
@@ -10,8 +11,11 @@ import RapportServer
 /// 1. **Wake-up**: `--customers` let in by hand, all waiting a day; the clock jumps a day and
 ///    the runner drains them all at once (each runs the wait and a random split and stops at
 ///    the next wait): the time to drain, and the process's peak memory before and after.
-/// 2. **Steps**: two hours later each runs its second wait, a profile change (a tag: a
-///    customer write with its `customer.updated` event) and stops at a third wait.
+/// 2. **Steps with messages**: two hours later each runs its second wait, a profile change
+///    (a tag: a customer write with its `customer.updated` event) and a message step (a
+///    service e-mail, queued in its step campaign's send log), and stops at a third wait;
+///    meanwhile two campaign senders deliver the messages (rendered, DKIM-signed, over SMTP to
+///    a sink on 127.0.0.1). Timed until the last message is delivered.
 /// 3. **Trigger latency**: `--triggers` tracked events, one every 20 ms, each letting a
 ///    customer into a second journey whose first step tags them, while the runner runs as the
 ///    server runs it (every 200 ms): from the moment the event is handed to tracking to the end
@@ -46,10 +50,18 @@ struct JourneysBenchCommand: AsyncParsableCommand {
         var logger = Logger(label: "rapport.bench")
         logger.logLevel = .warning
         let clock = BenchOffsetClock()
-        let bench = try await BenchDatabase.open(database, file: "journeys.sqlite", logger: logger, clock: clock)
+        // Links in the messages point at a public address, as the sender asks of a real server.
+        let bench = try await BenchDatabase.open(database, file: "journeys.sqlite", logger: logger, clock: clock, publicURL: "https://rapport.bench")
+        let sink = try await BenchSMTPSink.start()
         // The JSON line comes last (the acceptance checks read it there): the database is named before it.
         try await bench.measure(namingDatabase: false) {
-            try await measure(services: bench.services, workspaceID: bench.admin.key.workspaceID, clock: clock, databaseURL: bench.url)
+            do {
+                try await measure(services: bench.services, workspaceID: bench.admin.key.workspaceID, clock: clock, databaseURL: bench.url, sink: sink)
+            } catch {
+                await sink.stop()
+                throw error
+            }
+            await sink.stop()
         }
     }
 
@@ -57,8 +69,15 @@ struct JourneysBenchCommand: AsyncParsableCommand {
         if !json { BenchLine.print(name, seconds: seconds, note: note) }
     }
 
-    private func measure(services: AppServices, workspaceID: String, clock: BenchOffsetClock, databaseURL: String) async throws {
+    private func measure(services: AppServices, workspaceID: String, clock: BenchOffsetClock, databaseURL: String, sink: BenchSMTPSink) async throws {
         let actor = Actor.operator(workspaceID: workspaceID)
+        let inbox = try await services.inboxes.createInbox(
+            channel: .email, name: "Bench shop",
+            settings: [
+                "address": "hello@shop.bench", "display_name": "Bench Shop", "smtp_host": "127.0.0.1", "smtp_port": String(sink.port),
+                "smtp_security": "none", "dkim_domain": "shop.bench", "dkim_selector": "bench",
+                "dkim_private_key": try DKIMKey.generate(.rsaSHA256).pemRepresentation,
+            ], as: actor)
         if !json { print("\(services.store.engineName): loading \(customers) customers …") }
         var started = ContinuousClock.now
         let list = try await load(services: services, workspaceID: workspaceID, now: clock.now())
@@ -72,7 +91,10 @@ struct JourneysBenchCommand: AsyncParsableCommand {
                {"key": "ab", "type": "split", "paths": [{"share": 0.5, "next": "a"}, {"share": 0.5, "next": "b"}]},
                {"key": "a", "type": "wait", "duration": {"hours": 1}, "next": "tag"},
                {"key": "b", "type": "wait", "duration": {"hours": 2}, "next": "tag"},
-               {"key": "tag", "type": "update_profile", "add_tags": ["journeyed"], "next": "later"},
+               {"key": "tag", "type": "update_profile", "add_tags": ["journeyed"], "next": "note"},
+               {"key": "note", "type": "send", "channel": "email", "inbox_id": "\(inbox.id)", "default_locale": "en", "marketing": false,
+                "content": {"en": {"subject": "Your order, {{customer.first_name | default: \\"there\\"}}", "body": "Thank you for shopping with us. [Your account](https://shop.bench/account)"}},
+                "next": "later"},
                {"key": "later", "type": "wait", "duration": {"days": 30}}
              ]}
             """)
@@ -91,13 +113,30 @@ struct JourneysBenchCommand: AsyncParsableCommand {
             "wake-up of all, drained", seconds: wakeSeconds,
             note: String(format: "%d steps, %.0f steps/s; peak memory %d MB before, %d MB after", wakeSteps, Double(wakeSteps) / wakeSeconds, memoryBefore, memoryAfter))
 
-        var (tagSteps, tagSeconds) = (0, 0.0)
+        var (tagSteps, tagSeconds, delivered) = (0, 0.0, 0)
         if !wakeOnly {
             clock.advance(by: 2 * 3_600)
             started = ContinuousClock.now
-            tagSteps = try await services.journeyRunner.runDue()
+            let sender = services.campaignSender(batchSize: 100)
+            let campaigns = try await services.store.read { session in try await session.campaigns.journeyCampaigns(journeyIDs: [walked.id]) }
+            let walkedAll = BenchFlag()
+            let runner = Task {
+                defer { walkedAll.raise() }
+                return try await services.journeyRunner.runDue(maximumBatches: Int.max)
+            }
+            do {
+                try await deliver(services: services, sender: sender, campaigns: campaigns, until: walkedAll)
+            } catch {
+                // A sender failed (the step campaign paused, say): the runner is given up too.
+                runner.cancel()
+                throw error
+            }
+            tagSteps = try await runner.value
             tagSeconds = (ContinuousClock.now - started).inSeconds
-            line("waits and profile changes", seconds: tagSeconds, note: String(format: "%d steps, %.0f steps/s", tagSteps, Double(tagSteps) / tagSeconds))
+            delivered = sink.messages
+            line(
+                "waits, profile changes and messages", seconds: tagSeconds,
+                note: String(format: "%d steps, %.0f steps/s; %d e-mails delivered to the SMTP sink, %.0f a second", tagSteps, Double(tagSteps) / tagSeconds, delivered, Double(delivered) / tagSeconds))
         }
         let stepsPerSecond = Double(wakeSteps + tagSteps) / (wakeSeconds + tagSeconds)
 
@@ -109,7 +148,7 @@ struct JourneysBenchCommand: AsyncParsableCommand {
             "steps_per_second": (stepsPerSecond * 10).rounded() / 10, "wake_up_seconds": (wakeSeconds * 100).rounded() / 100,
             "trigger_to_first_step_p50_ms": (latency.percentile(0.5) * 10).rounded() / 10,
             "trigger_to_first_step_p99_ms": (latency.percentile(0.99) * 10).rounded() / 10,
-            "peak_memory_mb_before_wake": memoryBefore, "peak_memory_mb_after_wake": memoryAfter,
+            "peak_memory_mb_before_wake": memoryBefore, "peak_memory_mb_after_wake": memoryAfter, "messages_delivered": delivered,
         ]
         if !json { print("database: \(databaseURL)") }
         let data = try JSONSerialization.data(withJSONObject: figures, options: [.sortedKeys])
@@ -150,6 +189,40 @@ struct JourneysBenchCommand: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(20))
         }
         return try await runner.value
+    }
+
+    /// Two campaign senders deliver the step campaigns' messages until the runner has walked
+    /// everyone (`walked`) and none is left to send; a step campaign that stops sending (the
+    /// sender paused it, saying why) ends the bench with its reason.
+    private func deliver(services: AppServices, sender: CampaignDispatcher, campaigns: [Campaign], until walked: BenchFlag) async throws {
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for _ in 0..<2 {
+                group.addTask {
+                    while true {
+                        guard try await sender.runDue() == 0 else { continue }
+                        if walked.isRaised, try await Self.unsentMessages(services, campaigns: campaigns) == 0 { return }
+                        try await Task.sleep(for: .milliseconds(20))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+    }
+
+    /// Messages queued in the step campaigns and not yet handed over (or held by a sender).
+    private static func unsentMessages(_ services: AppServices, campaigns: [Campaign]) async throws -> Int {
+        try await services.store.read { session in
+            var unsent = 0
+            for campaign in campaigns {
+                let current = try await session.campaigns.find(id: campaign.id, workspaceID: campaign.workspaceID)
+                guard current?.status == .sending else {
+                    throw ValidationError("The journey's messages stopped: \(current?.statusReason ?? "their campaign is \(current?.status.rawValue ?? "gone")").")
+                }
+                let statuses = try await session.campaigns.stats(campaignID: campaign.id).statuses
+                unsent += [CampaignSendStatus.queued, .sending, .waiting].reduce(0) { $0 + (statuses[$1] ?? 0) }
+            }
+            return unsent
+        }
     }
 
     private func publish(_ services: AppServices, actor: Actor, _ definition: String) async throws -> Journey {

@@ -4,7 +4,8 @@
 /// one and refund returns; agents work conversations and change orders (as the bot does);
 /// marketers see customers, segments and insights but no conversation contents, and build
 /// segments and export their members (as admins and managers do; everyone sees them), and
-/// build campaigns and journeys (as admins and managers do; everyone sees them). Everyone may edit
+/// build campaigns and journeys (as admins and managers do; everyone sees them); agents,
+/// managers and admins work tasks (everyone sees them). Everyone may edit
 /// customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
@@ -34,6 +35,8 @@ public enum Permission: Sendable, CaseIterable {
     case manageCampaigns
     case viewJourneys
     case manageJourneys
+    case viewTasks
+    case workTasks
 
     public var roles: Set<UserRole> {
         switch self {
@@ -61,6 +64,10 @@ public enum Permission: Sendable, CaseIterable {
         // Journeys span marketing and service (a task, a note for a team): everyone sees them.
         case .viewJourneys: [.admin, .manager, .agent, .marketer]
         case .manageJourneys: [.admin, .manager, .marketer]
+        // Tasks are the team's to-do list (a VIP's welcome call): everyone sees them; those who
+        // talk to customers make, change and complete them.
+        case .viewTasks: [.admin, .manager, .agent, .marketer]
+        case .workTasks: [.admin, .manager, .agent]
         }
     }
 
@@ -93,6 +100,8 @@ public enum Permission: Sendable, CaseIterable {
         case .manageCampaigns: "create, change or delete campaigns"
         case .viewJourneys: "see journeys"
         case .manageJourneys: "create, change, publish or stop journeys"
+        case .viewTasks: "see tasks"
+        case .workTasks: "create, change or complete tasks"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

@@ -58,4 +58,6 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case journeyArchived = "journey.archived"
     /// Customers let in by hand or through the API.
     case journeyEnrolled = "journey.enrolled"
+    case taskCreated = "task.created"
+    case taskUpdated = "task.updated"
 }

@@ -27,4 +27,5 @@ public struct AuditSubject: Sendable, Equatable {
     public static func segment(_ id: String) -> AuditSubject { AuditSubject(kind: "segment", id: id) }
     public static func campaign(_ id: String) -> AuditSubject { AuditSubject(kind: "campaign", id: id) }
     public static func journey(_ id: String) -> AuditSubject { AuditSubject(kind: "journey", id: id) }
+    public static func task(_ id: String) -> AuditSubject { AuditSubject(kind: "task", id: id) }
 }

@@ -23,6 +23,8 @@ public struct Campaign: Sendable, Equatable {
     /// The variant an A/B/n test chose (or a manager did), sent to the rest; nil before.
     public var winnerVariant: String?
     public var winnerChosenAt: Date?
+    /// The journey step it sends for; nil for a campaign of its own.
+    public var journeyStep: CampaignJourneyStep?
     public var createdBy: String
     public var createdAt: Date
     public var updatedAt: Date
@@ -30,8 +32,8 @@ public struct Campaign: Sendable, Equatable {
     public init(
         id: String, workspaceID: String, name: String, channel: CampaignChannel, inboxID: String, status: CampaignStatus,
         definition: CampaignDefinition, scheduledAt: Date? = nil, startedAt: Date? = nil, audienceResolvedAt: Date? = nil, finishedAt: Date? = nil,
-        statusReason: String? = nil, winnerVariant: String? = nil, winnerChosenAt: Date? = nil, createdBy: String,
-        createdAt: Date, updatedAt: Date
+        statusReason: String? = nil, winnerVariant: String? = nil, winnerChosenAt: Date? = nil, journeyStep: CampaignJourneyStep? = nil,
+        createdBy: String, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -47,9 +49,17 @@ public struct Campaign: Sendable, Equatable {
         self.statusReason = statusReason
         self.winnerVariant = winnerVariant
         self.winnerChosenAt = winnerChosenAt
+        self.journeyStep = journeyStep
         self.createdBy = createdBy
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+    }
+
+    /// What the consent gate asks of its messages: marketing consent, unless it sends a
+    /// journey's service messages.
+    public var consentPurpose: ConsentPurpose? {
+        if let journeyStep { return journeyStep.purpose }
+        return .marketing
     }
 
     /// Paused because its A/B test found no winner: a manager chooses one (resuming alone

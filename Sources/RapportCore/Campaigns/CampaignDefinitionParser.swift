@@ -31,9 +31,10 @@ public enum CampaignDefinitionParser {
     /// one, whether a subject is required or refused). `checkingContent` false reads a stored
     /// definition without the content's rules per channel: a draft saved under older rules
     /// stays readable (and editable), and sending checks it again (`CampaignService.send`).
-    public static func parse(_ json: JSONValue, channel: CampaignChannel, path: String = "definition", checkingContent: Bool = true) throws
-        -> CampaignDefinition
-    {
+    /// `requiringAudience` false reads a journey step's campaign, which has no segments.
+    public static func parse(
+        _ json: JSONValue, channel: CampaignChannel, path: String = "definition", checkingContent: Bool = true, requiringAudience: Bool = true
+    ) throws -> CampaignDefinition {
         guard case .object(let object) = json else {
             throw invalid(
                 path, "must be an object with `audience` and `content` (and optionally `default_locale`, `schedule`, `holdout_share`, `frequency_cap`, `throttle`, `attribution`, `cost_per_message`, `experiment`, `quiet_hours`)")
@@ -41,7 +42,7 @@ public enum CampaignDefinitionParser {
         if let unknown = object.keys.sorted().first(where: { !keys.contains($0) }) {
             throw invalid("\(path).\(unknown)", "is not a key a campaign's definition takes")
         }
-        let audience = try self.audience(object["audience"], path: "\(path).audience")
+        let audience = try self.audience(object["audience"], path: "\(path).audience", required: requiringAudience)
         let content = try self.content(object["content"], channel: channel, path: "\(path).content", checking: checkingContent)
         let experiment = try self.experiment(
             object["experiment"], content: content, channel: channel, path: "\(path).experiment", checking: checkingContent)
@@ -98,14 +99,14 @@ public enum CampaignDefinitionParser {
 
     // MARK: Parts
 
-    private static func audience(_ json: JSONValue?, path: String) throws -> CampaignAudience {
+    private static func audience(_ json: JSONValue?, path: String, required: Bool) throws -> CampaignAudience {
         guard case .object(let object)? = json else {
             throw invalid(path, "is required: an object with `segment_ids` (whom to send to) and optionally `exclusion_segment_ids`")
         }
         if let unknown = object.keys.sorted().first(where: { !["segment_ids", "exclusion_segment_ids"].contains($0) }) {
             throw invalid("\(path).\(unknown)", "is not a key an audience takes")
         }
-        let included = try segmentIDs(object["segment_ids"], path: "\(path).segment_ids", required: true)
+        let included = try segmentIDs(object["segment_ids"], path: "\(path).segment_ids", required: required)
         let excluded = try segmentIDs(object["exclusion_segment_ids"], path: "\(path).exclusion_segment_ids", required: false)
         if let index = excluded.firstIndex(where: included.contains) {
             throw invalid("\(path).exclusion_segment_ids[\(index)]", "is also a segment the campaign is sent to")

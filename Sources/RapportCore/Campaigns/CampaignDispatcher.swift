@@ -227,7 +227,8 @@ public struct CampaignDispatcher: Sendable {
                 continue
             }
             let held = current.address.flatMap { suppressed[$0] } ?? []
-            if let reason = CampaignRecipientRule.reasonToWithhold(current, channel: campaign.channel, suppressed: held, now: now) {
+            if let reason = CampaignRecipientRule.reasonToWithhold(
+                current, channel: campaign.channel, suppressed: held, now: now, purpose: campaign.consentPurpose) {
                 withheld[claim.sendID] = reason
             }
         }
@@ -293,16 +294,25 @@ public struct CampaignDispatcher: Sendable {
         }
     }
 
-    /// Pauses a sending campaign the sender cannot go on with, saying why (audited).
+    /// Pauses a sending campaign the sender cannot go on with, saying why (audited). A journey
+    /// step's campaign pauses its journey with it (`JourneyService.pauseForSender`): its
+    /// managers see the journey paused and why, and resuming it resumes its messages.
     func pause(_ campaign: Campaign, reason: String) async throws {
         let now = clock.now()
         try await context.write { transaction in
+            let sender = Actor.system("campaign-sender", workspaceID: campaign.workspaceID)
+            // The journey's row before the campaign's, as a manager's pause takes them.
+            if let step = campaign.journeyStep {
+                try await JourneyService.pauseForSender(journeyID: step.journeyID, workspaceID: campaign.workspaceID, reason: reason, at: now, by: sender, transaction: transaction)
+            }
+            // Paused with the journey or on its own, it keeps the reason.
             guard try await transaction.session.campaigns.setStatus(
-                .paused, id: campaign.id, workspaceID: campaign.workspaceID, whileIn: [.sending], at: now, reason: reason)
+                .paused, id: campaign.id, workspaceID: campaign.workspaceID, whileIn: campaign.journeyStep == nil ? [.sending] : [.sending, .paused], at: now,
+                reason: reason)
             else { return }
             try await transaction.audit(
                 AuditRecord(.campaignPaused, subject: .campaign(campaign.id), details: ["from": "sending", "reason": String(reason.prefix(300))]),
-                by: .system("campaign-sender", workspaceID: campaign.workspaceID))
+                by: sender)
         }
     }
 

@@ -15,10 +15,12 @@ public enum CampaignRecipientRule {
 
     public static func decide(
         _ facts: CampaignRecipientFacts, channel: CampaignChannel, suppressed: [SuppressionReason], cap: FrequencyCap, holdoutShare: Double,
-        campaignID: String, now: Date
+        campaignID: String, now: Date, purpose: ConsentPurpose? = .marketing
     ) -> Decision {
         if facts.excluded { return .skip(.excluded) }
-        if let reason = reasonToWithhold(facts, channel: channel, suppressed: suppressed, now: now) { return .skip(reason) }
+        if let reason = reasonToWithhold(facts, channel: channel, suppressed: suppressed, now: now, purpose: purpose) { return .skip(reason) }
+        // A service message is not counted against how often a customer hears from the store.
+        guard purpose != nil else { return .send }
         let chosen = facts.preferences.flatMap { FrequencyCap.chosen(by: $0.frequency) }
         for limit in [cap] + (chosen.map { [$0] } ?? []) where !limit.allows(at: now, given: facts.recentSends) {
             return .skip(.frequencyCap)
@@ -28,14 +30,17 @@ public enum CampaignRecipientRule {
 
     /// Why a member may not be sent marketing now, if they may not: no address, a suppressed
     /// address, no consent that holds (the consent gate every send asks), or a pause. Asked when
-    /// the audience is resolved, and again just before a claimed batch goes.
+    /// the audience is resolved, and again just before a claimed batch goes. A service message
+    /// (`purpose` nil: a journey's order thank-you) asks only the address and the suppressions
+    /// that hold service too.
     public static func reasonToWithhold(
-        _ facts: CampaignRecipientFacts, channel: CampaignChannel, suppressed: [SuppressionReason], now: Date
+        _ facts: CampaignRecipientFacts, channel: CampaignChannel, suppressed: [SuppressionReason], now: Date,
+        purpose: ConsentPurpose? = .marketing
     ) -> CampaignSkipReason? {
         guard facts.address != nil else { return .noAddress }
         let consents = facts.marketingConsent.map { [ConsentState(purpose: $0.purpose, channel: $0.channel, history: [$0])] } ?? []
         switch ConsentGate.decide(
-            purpose: .marketing, channel: channel.inboxChannel.consentChannel, consents: consents, preferences: facts.preferences, suppressions: suppressed, now: now)
+            purpose: purpose, channel: channel.inboxChannel.consentChannel, consents: consents, preferences: facts.preferences, suppressions: suppressed, now: now)
         {
         case .send: return nil
         case .suppressed: return .suppressed

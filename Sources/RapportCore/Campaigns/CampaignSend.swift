@@ -28,12 +28,16 @@ public struct CampaignSend: Sendable, Equatable {
     /// Not to be sent before this instant: the recipient's local time the campaign is
     /// scheduled for, or the end of their quiet hours. Nil: as soon as a sender gets to it.
     public var notBefore: Date?
+    /// Which time of its campaign this is for the customer: empty for a campaign's one send; a
+    /// journey's step sends again on each entry and each visit (`enrolment id:step key:visit`),
+    /// never twice for the same one (the log is unique by campaign, customer and occurrence).
+    public var occurrence: String
 
     public init(
         id: String, campaignID: String, workspaceID: String, customerID: String, variant: String? = nil, status: CampaignSendStatus,
         skipReason: CampaignSkipReason? = nil, address: String? = nil, providerMessageID: String? = nil, queuedAt: Date, sentAt: Date? = nil,
         deliveredAt: Date? = nil, openedAt: Date? = nil, clickedAt: Date? = nil, unsubscribedAt: Date? = nil, bouncedAt: Date? = nil,
-        complainedAt: Date? = nil, repliedAt: Date? = nil, error: String? = nil, notBefore: Date? = nil
+        complainedAt: Date? = nil, repliedAt: Date? = nil, error: String? = nil, notBefore: Date? = nil, occurrence: String = ""
     ) {
         self.id = id
         self.campaignID = campaignID
@@ -55,5 +59,6 @@ public struct CampaignSend: Sendable, Equatable {
         self.repliedAt = repliedAt
         self.error = error
         self.notBefore = notBefore
+        self.occurrence = occurrence
     }
 }

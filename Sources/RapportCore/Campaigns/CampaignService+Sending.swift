@@ -19,16 +19,7 @@ extension CampaignService {
             guard let inbox = try await session.inboxes.inbox(id: campaign.inboxID), inbox.workspaceID == actor.workspaceID else {
                 throw RapportError.invalid(field: "inbox_id", "the campaign's inbox no longer exists: choose another")
             }
-            // Gmail and Yahoo take one-click unsubscribe only from mail whose DKIM signature covers
-            // it: the inbox's key signs what goes out as Rapport composed it; SendGrid and Postmark
-            // sign with their own domain authentication.
-            let signsItself = EmailProvider(settings: inbox.settings)?.sendsComposedMessage ?? true
-            guard campaign.channel != .email || !signsItself || (inbox[.dkimPrivateKey] != nil && inbox[.dkimDomain] != nil && inbox[.dkimSelector] != nil)
-            else {
-                throw RapportError.invalid(
-                    field: "inbox_id",
-                    "the inbox has no DKIM key: run `rapport dkim generate --inbox \(campaign.inboxID) --domain DOMAIN --selector SELECTOR` and publish the record it prints")
-            }
+            try Self.requireSigningKey(of: inbox, for: campaign.channel, field: "inbox_id")
             let now = clock.now()
             var target = CampaignStatus.sending
             if from == .draft, let start = campaign.definition.schedule?.earliestInstant, start > now {
@@ -46,6 +37,19 @@ extension CampaignService {
                 AuditRecord(target == .scheduled ? .campaignScheduled : .campaignSent, subject: .campaign(id), details: ["from": from.rawValue]),
                 by: actor)
             return try await existing(id, workspaceID: actor.workspaceID, session: session)
+        }
+    }
+
+    /// Gmail and Yahoo take one-click unsubscribe only from mail whose DKIM signature covers
+    /// it: the inbox's key signs what goes out as Rapport composed it; SendGrid and Postmark
+    /// sign with their own domain authentication. E-mail campaigns and journey messages go
+    /// only through an inbox that signs.
+    static func requireSigningKey(of inbox: Inbox, for channel: CampaignChannel, field: String) throws {
+        let signsItself = EmailProvider(settings: inbox.settings)?.sendsComposedMessage ?? true
+        guard channel != .email || !signsItself || (inbox[.dkimPrivateKey] != nil && inbox[.dkimDomain] != nil && inbox[.dkimSelector] != nil) else {
+            throw RapportError.invalid(
+                field: field,
+                "the inbox has no DKIM key: run `rapport dkim generate --inbox \(inbox.id) --domain DOMAIN --selector SELECTOR` and publish the record it prints")
         }
     }
 

@@ -135,7 +135,8 @@ public struct CampaignService: Sendable {
     // MARK: Helpers
 
     func existing(_ id: String, workspaceID: String, session: any StoreSession) async throws -> Campaign {
-        guard let campaign = try await session.campaigns.find(id: id, workspaceID: workspaceID) else {
+        // A journey's step campaign is managed through its journey only.
+        guard let campaign = try await session.campaigns.find(id: id, workspaceID: workspaceID), campaign.journeyStep == nil else {
             throw RapportError.notFound("No campaign with id \(id.prefix(64)).")
         }
         return campaign

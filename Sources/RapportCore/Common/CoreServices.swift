@@ -31,6 +31,8 @@ public struct CoreServices: Sendable {
     public let journeys: JourneyService
     /// Walks the customers in journeys whose time has come (the worker runs it; tests call it).
     public let journeyRunner: JourneyRunner
+    /// The team's tasks (a journey's task step makes them too).
+    public let tasks: WorkTaskService
     /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
     public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
@@ -62,6 +64,7 @@ public struct CoreServices: Sendable {
         self.campaigns = CampaignService(customers: customers)
         self.journeys = JourneyService(segments: segments)
         self.journeyRunner = JourneyRunner(context: context)
+        self.tasks = WorkTaskService(context: context)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)

@@ -38,4 +38,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case campaignSend = "snd"
     case journey = "jny"
     case journeyEnrolment = "jen"
+    case task = "tsk"
 }

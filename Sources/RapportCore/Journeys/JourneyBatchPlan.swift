@@ -4,6 +4,10 @@ struct JourneyBatchPlan: Sendable {
     var moves: [JourneyEnrolmentMove] = []
     var runs: [JourneyStepRecord] = []
     var profileUpdates: [JourneyProfileChange] = []
+    /// Messages for the step campaigns' send logs, each with its enrolment.
+    var sends: [(enrolmentID: String, send: CampaignSend)] = []
+    /// Tasks for the team, each with its enrolment.
+    var tasks: [(enrolmentID: String, task: WorkTask)] = []
     /// Each walked customer's workspace.
     var workspaceIDs: [String: String] = [:]
 }

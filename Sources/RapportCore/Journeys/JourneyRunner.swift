@@ -27,12 +27,13 @@ public struct JourneyRunner: Sendable {
         self.context = context
     }
 
-    /// Walks due enrolments a batch at a time until none is due (or `maximumBatches` ran).
-    /// The steps run.
+    /// Walks due enrolments a batch at a time until none is due (or `maximumBatches` ran, or
+    /// the task is cancelled: between batches). The steps run.
     @discardableResult
     public func runDue(maximumBatches: Int = 1_000) async throws -> Int {
         var steps = 0
         for _ in 0..<maximumBatches {
+            try Task.checkCancellation()
             let batch = try await runBatch()
             steps += batch.steps
             // A journey that filled its share leaves more due; a walk that stopped at a branch goes on at once.
@@ -81,6 +82,8 @@ public struct JourneyRunner: Sendable {
                 try await session.journeys.insertStepRuns(runs)
                 let updates = plan.profileUpdates.filter { held.contains($0.enrolmentID) }
                 try await JourneyEffects.updateProfiles(updates, workspaceIDs: plan.workspaceIDs, at: now, transaction: transaction)
+                _ = try await session.campaigns.insertSends(plan.sends.filter { held.contains($0.enrolmentID) }.map(\.send))
+                try await session.tasks.insert(plan.tasks.filter { held.contains($0.enrolmentID) }.map(\.task))
                 return runs.count
             }
             return (claimed.count, steps, filled || plan.moves.contains { $0.dueAt.map { $0 <= now } ?? false })
@@ -108,6 +111,7 @@ public struct JourneyRunner: Sendable {
         let branches = try await branchAnswers(of: claimed, definitions: definitions, at: now)
         let visits = try await store.read { session in try await session.journeys.visits(enrolmentIDs: claimed.map(\.id)) }
         var plan = JourneyBatchPlan()
+        var messages: [JourneyMessage] = []
         for enrolment in claimed {
             plan.workspaceIDs[enrolment.customerID] = enrolment.workspaceID
             // A version this build cannot read (a newer one published it) is left to a build
@@ -139,12 +143,23 @@ public struct JourneyRunner: Sendable {
             for run in runs {
                 plan.runs.append(
                     JourneyStepRecord(enrolmentID: id, journeyID: enrolment.journeyID, stepKey: run.stepKey, visit: run.visit, ranAt: run.at, skipped: run.skipped))
-                if case .updateProfile(let update)? = run.effect {
+                switch run.effect {
+                case .updateProfile(let update)?:
                     plan.profileUpdates.append(JourneyProfileChange(enrolmentID: id, customerID: enrolment.customerID, update: update))
+                case .send?:
+                    messages.append(
+                        JourneyMessage(
+                            enrolmentID: id, customerID: enrolment.customerID, workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID,
+                            version: enrolment.version, stepKey: run.stepKey, visit: run.visit, runIndex: plan.runs.count - 1))
+                case .task(let task)?:
+                    plan.tasks.append((id, Self.task(task, for: enrolment, run: run, at: now)))
+                case .note?, .assign?, .webhook?, nil:
+                    break
                 }
             }
             plan.moves.append(Self.move(enrolment, to: end, lastStep: runs.last.flatMap { definition.step($0.stepKey) }, at: now))
         }
+        try await queue(messages, plan: &plan, at: now)
         return plan
     }
 
@@ -195,6 +210,15 @@ public struct JourneyRunner: Sendable {
             let reason = lastStep?.kind == .exit ? "exit" : "end"
             return finished(enrolment, status: .completed, reason: reason, at: now)
         }
+    }
+
+    /// A task step's task: due its time after the step ran, for its team, about the customer;
+    /// once per enrolment, step and visit (`origin`).
+    static func task(_ task: JourneyTask, for enrolment: JourneyEnrolment, run: JourneyStepRun, at now: Date) -> WorkTask {
+        WorkTask(
+            id: ResourceID.make(.task, at: now), workspaceID: enrolment.workspaceID, title: task.title, dueAt: run.at.addingTimeInterval(task.dueAfterSeconds),
+            teamID: task.teamID, customerID: enrolment.customerID, journeyID: enrolment.journeyID, origin: "\(enrolment.id):\(run.stepKey):\(run.visit)",
+            createdBy: "journey:\(enrolment.journeyID)", createdAt: now, updatedAt: now)
     }
 
     static func finished(_ enrolment: JourneyEnrolment, status: JourneyEnrolmentStatus, reason: String, at now: Date) -> JourneyEnrolmentMove {

@@ -142,6 +142,7 @@ public struct JourneyService: Sendable {
             let definition = try JourneyDefinitionParser.parse(journey.draft)
             try await Self.checkReferences(of: definition, workspaceID: actor.workspaceID, session: session)
             try Self.requireRunnable(definition)
+            try await Self.requireSigningInboxes(of: definition, session: session)
             let now = clock.now()
             let number = (journey.liveVersion ?? 0) + 1
             try await session.journeys.insertVersion(
@@ -150,6 +151,8 @@ public struct JourneyService: Sendable {
                     publishedBy: actor.label, publishedAt: now))
             journey.liveVersion = number
             if journey.status == .draft { journey.status = .live }
+            try await Self.insertStepCampaigns(
+                of: definition, journey: journey, version: number, status: journey.status == .live ? .sending : .paused, at: now, as: actor, session: session)
             journey.publishedAt = now
             journey.updatedAt = now
             try await session.journeys.update(journey)
@@ -257,6 +260,13 @@ public struct JourneyService: Sendable {
             try await session.journeys.update(journey)
             var details: [String: String] = [:]
             if status == .archived { details["taken_out"] = String(try await session.journeys.finishAll(journeyID: id, reason: "archived", at: now)) }
+            // Its messages not yet sent are held while it is paused and dropped when it is archived.
+            switch status {
+            case .paused: try await session.campaigns.setJourneyCampaignsStatus(.paused, journeyID: id, whileIn: [.sending], at: now)
+            case .live: try await session.campaigns.setJourneyCampaignsStatus(.sending, journeyID: id, whileIn: [.paused], at: now)
+            case .archived: try await session.campaigns.setJourneyCampaignsStatus(.cancelled, journeyID: id, whileIn: [.sending, .paused], at: now)
+            case .draft: break
+            }
             try await session.journeys.moveRevision(workspaceID: actor.workspaceID)
             try await transaction.audit(AuditRecord(action, subject: .journey(id), details: details), by: actor)
             return journey

@@ -13,9 +13,15 @@ public protocol CampaignRepository: Sendable {
     /// A page of the workspace's campaigns, newest first, of one status or of all.
     func list(workspaceID: String, status: CampaignStatus?, page: PageRequest) async throws -> Page<Campaign>
 
-    /// Adds rows to the send log, leaving out customers already in the campaign's log (an
-    /// audience resolved again after a crash); answers how many it added.
+    /// Adds rows to the send log, leaving out those already in it for the same campaign,
+    /// customer and occurrence (an audience resolved again after a crash, a journey step run
+    /// again); answers how many it added.
     func insertSends(_ sends: [CampaignSend]) async throws -> Int
+    /// The campaigns of these journeys' message steps, every version's (ADR 0013).
+    func journeyCampaigns(journeyIDs: [String]) async throws -> [Campaign]
+    /// Moves the journey's step campaigns that are in one of `statuses` to `status`: a journey
+    /// paused holds its queued messages, resumed lets them go, archived cancels them.
+    func setJourneyCampaignsStatus(_ status: CampaignStatus, journeyID: String, whileIn statuses: Set<CampaignStatus>, at date: Date) async throws
     /// A page of the campaign's send log, newest row first.
     func sends(campaignID: String, workspaceID: String, page: PageRequest) async throws -> Page<CampaignSend>
 

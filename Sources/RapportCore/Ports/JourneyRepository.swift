@@ -4,6 +4,9 @@ import Foundation
 public protocol JourneyRepository: Sendable {
     func insert(_ journey: Journey) async throws
     func update(_ journey: Journey) async throws
+    /// Moves the journey to `status` only while it is `from` (one statement, so a change made
+    /// meanwhile is never overwritten); whether it moved.
+    func setStatus(_ status: JourneyStatus, id: String, workspaceID: String, from: JourneyStatus, at date: Date) async throws -> Bool
     func find(id: String, workspaceID: String) async throws -> Journey?
     func list(workspaceID: String, status: JourneyStatus?, page: PageRequest) async throws -> Page<Journey>
     func delete(id: String, workspaceID: String) async throws

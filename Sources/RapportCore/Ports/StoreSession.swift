@@ -31,4 +31,5 @@ public protocol StoreSession: Sendable {
     var segments: any SegmentRepository { get }
     var campaigns: any CampaignRepository { get }
     var journeys: any JourneyRepository { get }
+    var tasks: any WorkTaskRepository { get }
 }

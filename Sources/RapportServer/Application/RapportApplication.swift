@@ -40,6 +40,7 @@ public enum RapportApplication {
         InboxSetupRoutes(inboxes: services.inboxes).register(on: authenticated)
         WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
         JourneyRoutes(journeys: services.journeys).register(on: authenticated)
+        WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)

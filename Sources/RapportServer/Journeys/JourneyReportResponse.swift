@@ -8,6 +8,9 @@ struct JourneyReportResponse: Encodable {
         let waiting: Int
         let passed: Int
         let skipped: Int
+        let sent: Int
+        let opened: Int
+        let clicked: Int
     }
 
     let object = "journey_report"
@@ -23,7 +26,10 @@ struct JourneyReportResponse: Encodable {
     let holdoutConversionRate: Double?
 
     init(_ report: JourneyReport) {
-        steps = report.steps.map { Step(key: $0.stepKey, waiting: $0.waiting, passed: $0.passed, skipped: $0.skipped) }
+        steps = report.steps.map {
+            Step(
+                key: $0.stepKey, waiting: $0.waiting, passed: $0.passed, skipped: $0.skipped, sent: $0.sent, opened: $0.opened, clicked: $0.clicked)
+        }
         let stats = report.stats
         entered = stats.entered
         inFlight = stats.inFlight

@@ -151,7 +151,7 @@ extension SQLCampaignRepository {
             SELECT c.id, \(address), \(excluded), \(consent), COALESCE(p.frequency, ''),
               CASE WHEN p.paused_until > \(bind: now) THEN 1 ELSE 0 END,
               COALESCE((SELECT \(packed) FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id
-                WHERE s.customer_id = c.id AND s.campaign_id <> \(bind: campaign.id) AND k.channel = \(bind: campaign.channel.rawValue)
+                WHERE s.customer_id = c.id AND s.campaign_id <> \(bind: campaign.id) AND k.channel = \(bind: campaign.channel.rawValue) AND k.marketing <> 0
                   AND s.status IN (\(binds: counted)) AND COALESCE(s.sent_at, s.queued_at) > \(bind: longest)
                   AND COALESCE(s.sent_at, s.queued_at) <= \(bind: now)), 0),
               \(unsafeRaw: plan.isTimed ? "COALESCE(c.timezone, '')" : "''"), '', '', \(holdoutDraw), \(testDraw)
@@ -294,7 +294,7 @@ extension SQLCampaignRepository {
               CASE WHEN o.skip_reason IS NULL AND NOT (\(held)) THEN \(notBefore) END, 0
             FROM audience_facts f JOIN audience_outcomes o ON o.grp = \(Self.groupKey("f"))
             WHERE 1 = 1
-            ON CONFLICT (campaign_id, customer_id) DO NOTHING RETURNING 1 AS added
+            ON CONFLICT (campaign_id, customer_id, occurrence) DO NOTHING RETURNING 1 AS added
             """).all().count
     }
 }

@@ -45,13 +45,16 @@ extension SQLCampaignRepository {
                 orderID: try row.string("id"), customerID: try row.string("customer_id"), placedAt: try row.date("placed_at"),
                 revenue: try row.int("revenue"), currency: try row.string("currency"))
         }
+        // Every marketing message the customers engaged with; a journey's service messages (an
+        // order's thank-you) are no touch.
         var touches: [CampaignTouch] = []
         let customers = Array(Set(orders.map(\.customerID))).sorted()
         for start in stride(from: 0, to: customers.count, by: 500) {
             let chunk = Array(customers[start..<min(start + 500, customers.count)])
             for row in try await handle.sql.raw("""
                 SELECT id, campaign_id, customer_id, opened_at, last_opened_at, clicked_at, last_clicked_at FROM campaign_sends
-                WHERE customer_id IN (\(binds: chunk)) AND workspace_id = \(bind: workspaceID) AND opened_at IS NOT NULL ORDER BY id
+                WHERE customer_id IN (\(binds: chunk)) AND workspace_id = \(bind: workspaceID) AND opened_at IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM campaigns k WHERE k.id = campaign_sends.campaign_id AND k.marketing = 0) ORDER BY id
                 """).all() {
                 let (sendID, campaign, customer) = (try row.string("id"), try row.string("campaign_id"), try row.string("customer_id"))
                 let moments: [(CampaignEngagement, Date?)] = [

@@ -14,11 +14,12 @@ extension SQLCampaignRepository {
         let went = [CampaignSendStatus.sent, .delivered, .bounced].map(\.rawValue)
         // Only campaigns that had started by the range's end and had not finished long before
         // its start are read, each through its messages sent in the range (`campaign_sends_sent`).
+        // A journey's step campaigns are left out: a journey reports its own messages.
         let rows = try await handle.sql.raw("""
             SELECT c.*, r.messages, r.latest FROM campaigns c JOIN (
               SELECT s.campaign_id, COUNT(*) AS messages, MAX(s.sent_at) AS latest
               FROM campaigns k JOIN campaign_sends s ON s.campaign_id = k.id
-              WHERE k.workspace_id = \(bind: workspaceID) AND k.started_at < \(bind: end)
+              WHERE k.workspace_id = \(bind: workspaceID) AND k.journey_id IS NULL AND k.started_at < \(bind: end)
                 AND (k.finished_at IS NULL OR k.finished_at >= \(bind: start - Self.lateRecordMargin))
                 AND s.status IN (\(binds: went)) AND s.sent_at IS NOT NULL AND s.sent_at >= \(bind: start) AND s.sent_at < \(bind: end)
               GROUP BY s.campaign_id

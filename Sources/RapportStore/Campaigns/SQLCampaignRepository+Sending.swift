@@ -25,13 +25,16 @@ extension SQLCampaignRepository {
         // `campaign_sends_due` index.
         let now = Timestamp.microseconds(date)
         let (queued, sending, waiting) = (CampaignSendStatus.queued.rawValue, CampaignSendStatus.sending.rawValue, CampaignSendStatus.waiting.rawValue)
+        // A journey's step campaign with nothing to send waits for its journey's runner, not
+        // to be finished: it is left out too.
         return try await handle.sql.raw("""
             SELECT * FROM campaigns c WHERE c.status = \(bind: CampaignStatus.sending.rawValue)
-              AND (c.audience_resolved_at IS NULL
+              AND ((c.journey_id IS NULL AND c.audience_resolved_at IS NULL)
                 OR EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status = \(bind: queued) AND s.claimed_until <= \(bind: now))
                 OR EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status = \(bind: sending) AND s.claimed_until <= \(bind: now))
                 OR EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status = \(bind: waiting))
-                OR NOT EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status IN (\(bind: queued), \(bind: sending))))
+                OR (c.journey_id IS NULL
+                  AND NOT EXISTS (SELECT 1 FROM campaign_sends s WHERE s.campaign_id = c.id AND s.status IN (\(bind: queued), \(bind: sending)))))
             ORDER BY c.started_at, c.id LIMIT \(unsafeRaw: String(limit))
             """).all().compactMap(decode)
     }
@@ -88,11 +91,15 @@ extension SQLCampaignRepository {
         }
         // Other campaigns on this channel that reached them, or are about to (queued or held by
         // a sender), within the window: two campaigns resolved together still keep to the cap.
+        // A journey step's campaign counts its own earlier messages too (a customer may hear
+        // it on each entry). A journey's service messages (an order's thank-you) are not
+        // counted: the cap is on marketing.
         var sends: [String: [Date]] = [:]
+        let others: SQLQueryString = campaign.journeyStep == nil ? "AND s.campaign_id <> \(bind: campaign.id)" : ""
         let counted = [CampaignSendStatus.queued, .waiting, .sending, .sent, .delivered, .bounced].map(\.rawValue)
         for row in try await handle.sql.raw("""
             SELECT s.customer_id, COALESCE(s.sent_at, s.queued_at) AS at FROM campaign_sends s JOIN campaigns k ON k.id = s.campaign_id
-            WHERE s.customer_id IN (\(binds: liveIDs)) AND s.campaign_id <> \(bind: campaign.id) AND k.channel = \(bind: campaign.channel.rawValue)
+            WHERE s.customer_id IN (\(binds: liveIDs)) \(others) AND k.channel = \(bind: campaign.channel.rawValue) AND k.marketing <> 0
               AND s.status IN (\(binds: counted)) AND COALESCE(s.sent_at, s.queued_at) > \(bind: Timestamp.microseconds(sentSince))
             """).all() {
             sends[try row.string("customer_id"), default: []].append(try row.date("at"))
@@ -277,7 +284,7 @@ extension SQLCampaignRepository {
         let now = Timestamp.microseconds(date)
         return !(try await handle.sql.raw("""
             UPDATE campaigns SET status = \(bind: CampaignStatus.sent.rawValue), finished_at = \(bind: now), updated_at = \(bind: now)
-            WHERE id = \(bind: id) AND status = \(bind: CampaignStatus.sending.rawValue) AND audience_resolved_at IS NOT NULL
+            WHERE id = \(bind: id) AND status = \(bind: CampaignStatus.sending.rawValue) AND audience_resolved_at IS NOT NULL AND journey_id IS NULL
               AND NOT EXISTS (SELECT 1 FROM campaign_sends WHERE campaign_id = \(bind: id)
                 AND status IN (\(bind: CampaignSendStatus.queued.rawValue), \(bind: CampaignSendStatus.sending.rawValue), \(bind: CampaignSendStatus.waiting.rawValue)))
             RETURNING id

@@ -268,6 +268,20 @@ extension SQLJourneyRepository {
             count.skipped = Int(try row.int("skipped"))
             counts[key] = count
         }
+        let went = [CampaignSendStatus.sent, .delivered, .bounced].map(\.rawValue)
+        for row in try await handle.sql.raw("""
+            SELECT c.journey_step, COUNT(*) AS sent, COUNT(s.opened_at) AS opened, COUNT(s.clicked_at) AS clicked
+            FROM campaigns c JOIN campaign_sends s ON s.campaign_id = c.id
+            WHERE c.journey_id = \(bind: journeyID) AND s.status IN (\(binds: went)) GROUP BY c.journey_step
+            """).all()
+        {
+            let key = try row.string("journey_step")
+            var count = counts[key] ?? JourneyStepCount(stepKey: key, waiting: 0, passed: 0)
+            count.sent = Int(try row.int("sent"))
+            count.opened = Int(try row.int("opened"))
+            count.clicked = Int(try row.int("clicked"))
+            counts[key] = count
+        }
         return counts.values.sorted { $0.stepKey < $1.stepKey }
     }
 

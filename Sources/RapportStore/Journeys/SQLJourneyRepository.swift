@@ -23,6 +23,13 @@ struct SQLJourneyRepository: JourneyRepository {
             """).run()
     }
 
+    func setStatus(_ status: JourneyStatus, id: String, workspaceID: String, from: JourneyStatus, at date: Date) async throws -> Bool {
+        try await handle.sql.raw("""
+            UPDATE journeys SET status = \(bind: status.rawValue), updated_at = \(bind: Timestamp.microseconds(date))
+            WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID) AND status = \(bind: from.rawValue) RETURNING id
+            """).first() != nil
+    }
+
     func find(id: String, workspaceID: String) async throws -> Journey? {
         try await handle.sql.raw("SELECT * FROM journeys WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first().flatMap(decode)
     }

@@ -69,6 +69,8 @@ enum PersonalDataMap {
         ownedByCustomer("campaign_sends"),
         // Which journeys they were in, where, and each step they ran.
         ownedByCustomer("journey_enrolments"),
+        // The team's tasks about them (a welcome call).
+        ownedByCustomer("tasks"),
         Link(table: "journey_steps", key: "enrolment_id || ':' || step_key || ':' || visit") { scope in
             "enrolment_id IN (SELECT id FROM journey_enrolments WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))"
         },
@@ -89,7 +91,7 @@ enum PersonalDataMap {
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
-         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps"].contains($0.table)
+         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.

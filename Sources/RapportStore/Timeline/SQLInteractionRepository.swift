@@ -91,13 +91,15 @@ struct SQLInteractionRepository: InteractionRepository {
                 """).run()
         }
         // Campaign messages follow too, so the frequency cap, attribution and the timeline see
-        // them; except where the survivor got the same campaign (one send per campaign and
-        // customer), whose row stays with the merged-away profile.
+        // them; except where the survivor got the same campaign (one send per campaign,
+        // customer and occurrence: a journey's step sends once per entry and visit), whose row
+        // stays with the merged-away profile.
         try await handle.sql.raw("""
             INSERT INTO merge_moves (merge_id, interaction_id)
             SELECT \(bind: mergeID), s.id FROM campaign_sends s
             WHERE s.customer_id = \(bind: fromCustomerID) AND s.workspace_id = \(bind: workspaceID)
-              AND NOT EXISTS (SELECT 1 FROM campaign_sends t WHERE t.campaign_id = s.campaign_id AND t.customer_id = \(bind: toCustomerID))
+              AND NOT EXISTS (SELECT 1 FROM campaign_sends t WHERE t.campaign_id = s.campaign_id AND t.customer_id = \(bind: toCustomerID)
+                AND t.occurrence = s.occurrence)
             """).run()
         try await handle.sql.raw("""
             UPDATE campaign_sends SET customer_id = \(bind: toCustomerID)

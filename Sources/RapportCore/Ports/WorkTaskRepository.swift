@@ -1,0 +1,13 @@
+import Foundation
+
+/// The `tasks` table.
+public protocol WorkTaskRepository: Sendable {
+    /// Adds tasks, leaving out one whose `origin` is already there (a journey step run again);
+    /// answers how many it added.
+    @discardableResult
+    func insert(_ tasks: [WorkTask]) async throws -> Int
+    func update(_ task: WorkTask) async throws
+    func find(id: String, workspaceID: String) async throws -> WorkTask?
+    /// Newest first; a page after a cursor (a task id).
+    func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask>
+}

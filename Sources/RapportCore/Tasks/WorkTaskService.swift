@@ -1,0 +1,116 @@
+import Foundation
+
+/// Tasks as people work them: listed, made, changed, marked done or cancelled (audited). Who
+/// owns one must be a user of the workspace who is not deactivated; its team and customer the
+/// workspace's. Journeys make them too (`JourneyEffects`), without an audit entry each (the
+/// journey's publication is audited).
+public struct WorkTaskService: Sendable {
+    public static let maximumTitleLength = 200
+
+    let context: CoreContext
+    var store: any DataStore { context.store }
+    var clock: any WallClock { context.clock }
+
+    public init(context: CoreContext) {
+        self.context = context
+    }
+
+    public func list(filter: WorkTaskFilter = WorkTaskFilter(), page: PageRequest, as actor: Actor) async throws -> Page<WorkTask> {
+        try actor.require(.viewTasks)
+        return try await store.read { session in try await session.tasks.list(workspaceID: actor.workspaceID, filter: filter, page: page) }
+    }
+
+    public func find(id: String, as actor: Actor) async throws -> WorkTask {
+        try actor.require(.viewTasks)
+        return try await store.read { session in try await existing(id, workspaceID: actor.workspaceID, session: session) }
+    }
+
+    /// A task from `change`, which must give a `title`; open unless it says otherwise.
+    public func create(_ change: WorkTaskChange, as actor: Actor) async throws -> WorkTask {
+        try actor.require(.workTasks)
+        guard change.title != nil else { throw RapportError.invalid(field: "title", "is required: 1 to \(Self.maximumTitleLength) characters") }
+        return try await context.write { transaction in
+            let now = clock.now()
+            var task = WorkTask(id: ResourceID.make(.task, at: now), workspaceID: actor.workspaceID, title: "", createdBy: actor.label, createdAt: now, updatedAt: now)
+            try await Self.apply(change, to: &task, by: actor, at: now, session: transaction.session)
+            try await transaction.session.tasks.insert([task])
+            try await transaction.audit(AuditRecord(.taskCreated, subject: .task(task.id), details: ["kind": task.kind.rawValue]), by: actor)
+            return task
+        }
+    }
+
+    /// Sets what `change` gives; `status` done records who and when, open again clears it.
+    public func update(id: String, _ change: WorkTaskChange, as actor: Actor) async throws -> WorkTask {
+        try actor.require(.workTasks)
+        return try await context.write { transaction in
+            let now = clock.now()
+            var task = try await existing(id, workspaceID: actor.workspaceID, session: transaction.session)
+            let before = task.status
+            try await Self.apply(change, to: &task, by: actor, at: now, session: transaction.session)
+            task.updatedAt = now
+            try await transaction.session.tasks.update(task)
+            var details = ["fields": Self.fields(of: change).joined(separator: ",")]
+            if task.status != before { details["status"] = task.status.rawValue }
+            try await transaction.audit(AuditRecord(.taskUpdated, subject: .task(id), details: details), by: actor)
+            return task
+        }
+    }
+
+    // MARK: Rules
+
+    func existing(_ id: String, workspaceID: String, session: any StoreSession) async throws -> WorkTask {
+        guard let task = try await session.tasks.find(id: id, workspaceID: workspaceID) else {
+            throw RapportError.notFound("No task with id \(id.prefix(64)).")
+        }
+        return task
+    }
+
+    private static func apply(_ change: WorkTaskChange, to task: inout WorkTask, by actor: Actor, at now: Date, session: any StoreSession) async throws {
+        if let kind = change.kind { task.kind = kind }
+        if let title = change.title {
+            let trimmed = title.trimmed
+            guard !trimmed.isEmpty, trimmed.count <= maximumTitleLength else {
+                throw RapportError.invalid(field: "title", "is required: 1 to \(maximumTitleLength) characters")
+            }
+            task.title = trimmed
+        }
+        if let dueAt = change.dueAt { task.dueAt = dueAt }
+        if let ownerID = change.ownerID {
+            if let ownerID {
+                let users = try await session.inboxes.agents(workspaceID: actor.workspaceID)
+                guard users.contains(where: { $0.id == ownerID && $0.deactivatedAt == nil }) else {
+                    throw RapportError.invalid(field: "owner_id", "names no active user of this workspace (\(ownerID.prefix(64)))")
+                }
+            }
+            task.ownerID = ownerID
+        }
+        if let teamID = change.teamID {
+            if let teamID {
+                guard try await session.inboxes.teams(workspaceID: actor.workspaceID).contains(where: { $0.id == teamID }) else {
+                    throw RapportError.invalid(field: "team_id", "names no team of this workspace (\(teamID.prefix(64)))")
+                }
+            }
+            task.teamID = teamID
+        }
+        if let customerID = change.customerID {
+            if let customerID {
+                guard let customer = try await session.customers.find(id: customerID, workspaceID: actor.workspaceID), customer.deletedAt == nil,
+                    customer.mergedIntoID == nil
+                else { throw RapportError.invalid(field: "customer_id", "names no customer of this workspace (\(customerID.prefix(64)))") }
+            }
+            task.customerID = customerID
+        }
+        if let status = change.status, status != task.status {
+            task.status = status
+            task.completedAt = status == .open ? nil : now
+            task.completedBy = status == .open ? nil : actor.label
+        }
+    }
+
+    private static func fields(of change: WorkTaskChange) -> [String] {
+        [
+            change.kind.map { _ in "kind" }, change.title.map { _ in "title" }, change.status.map { _ in "status" }, change.dueAt.map { _ in "due_at" },
+            change.ownerID.map { _ in "owner_id" }, change.teamID.map { _ in "team_id" }, change.customerID.map { _ in "customer_id" },
+        ].compactMap { $0 }
+    }
+}

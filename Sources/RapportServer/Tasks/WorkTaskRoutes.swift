@@ -1,0 +1,87 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/api/v1/tasks`: the team's tasks, listed (by status, owner, team or customer), made,
+/// read and changed (marked done with `{"status": "done"}`). A journey's task step makes them
+/// too (ADR 0013).
+struct WorkTaskRoutes {
+    let tasks: WorkTaskService
+
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
+        group.get("tasks", requiring: .viewTasks, use: list)
+        group.post("tasks", requiring: .workTasks) { request, context in
+            let change = try await Self.change(of: request, context: context)
+            return try JSONResponse.make(WorkTaskResponse(try await tasks.create(change, as: context.actor)), status: .created)
+        }
+        group.get("tasks/:id", requiring: .viewTasks) { _, context in
+            try JSONResponse.make(WorkTaskResponse(try await tasks.find(id: try PathID.require(context, .task, "task"), as: context.actor)))
+        }
+        group.patch("tasks/:id", requiring: .workTasks) { request, context in
+            let id = try PathID.require(context, .task, "task")
+            let change = try await Self.change(of: request, context: context)
+            return try JSONResponse.make(WorkTaskResponse(try await tasks.update(id: id, change, as: context.actor)))
+        }
+    }
+
+    /// `?status=open&owner_id=…&team_id=…&customer_id=…`, newest first.
+    @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
+        let page = try PageParameters.read(request)
+        let query = request.uri.queryParameters
+        var filter = WorkTaskFilter()
+        if let text = query.get("status"), !text.isEmpty {
+            guard let status = WorkTaskStatus(rawValue: String(text)) else {
+                throw RapportError.invalid(field: "status", "must be one of \(WorkTaskStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            filter.status = status
+        }
+        filter.ownerID = try Self.id(query.get("owner_id"), .user, field: "owner_id")
+        filter.teamID = try Self.id(query.get("team_id"), .team, field: "team_id")
+        filter.customerID = try Self.id(query.get("customer_id"), .customer, field: "customer_id")
+        let found = try await tasks.list(filter: filter, page: page, as: context.actor)
+        return try JSONResponse.make(ListResponse(data: found.items.map(WorkTaskResponse.init), hasMore: found.hasMore, lastID: found.items.last?.id))
+    }
+
+    private static func id(_ text: String?, _ prefix: IDPrefix, field: String) throws -> String? {
+        guard let text, !text.isEmpty else { return nil }
+        guard ResourceID.isValid(String(text), prefix: prefix) else { throw RapportError.invalid(field: field, "must be an id (`\(prefix.rawValue)_…`)") }
+        return String(text)
+    }
+
+    /// `kind`, `title`, `status`, `due_at`, `owner_id`, `team_id`, `customer_id`; the last four
+    /// may be null to clear them.
+    private static func change(of request: Request, context: AuthenticatedRequestContext) async throws -> WorkTaskChange {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        var change = WorkTaskChange()
+        if let kind = body.string("kind", maxLength: 32) {
+            change.kind = WorkTaskKind(rawValue: kind)
+            if change.kind == nil { body.fail("kind", "must be one of \(WorkTaskKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        }
+        change.title = body.string("title", maxLength: WorkTaskService.maximumTitleLength * 2)
+        if let status = body.string("status", maxLength: 32) {
+            change.status = WorkTaskStatus(rawValue: status)
+            if change.status == nil { body.fail("status", "must be one of \(WorkTaskStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+        }
+        if let due = body.nullableString("due_at", maxLength: 64) {
+            if let text = due {
+                if let date = Timestamp.parse(text) { change.dueAt = .some(date) } else { body.fail("due_at", "must be an ISO 8601 date-time such as 2026-01-31T09:30:00Z") }
+            } else {
+                change.dueAt = .some(nil)
+            }
+        }
+        for (key, prefix) in [("owner_id", IDPrefix.user), ("team_id", .team), ("customer_id", .customer)] {
+            guard let value = body.nullableString(key, maxLength: 64) else { continue }
+            if let id = value, !ResourceID.isValid(id, prefix: prefix) {
+                body.fail(key, "must be an id (`\(prefix.rawValue)_…`) or null")
+                continue
+            }
+            switch key {
+            case "owner_id": change.ownerID = .some(value)
+            case "team_id": change.teamID = .some(value)
+            default: change.customerID = .some(value)
+            }
+        }
+        try body.finish()
+        return change
+    }
+}
