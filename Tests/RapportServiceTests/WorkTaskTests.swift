@@ -48,6 +48,40 @@ struct WorkTaskTests {
         }
     }
 
+    @Test("an owner must be an active user who works tasks; a user deactivated hands their open tasks back to the team; a merge takes tasks to the surviving customer", arguments: TestDatabase.available)
+    func ownersAndMerges(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let admin = try await services.users.create(email: "boss@shop.test", name: "Boss", role: .admin, password: nil, as: .operator(workspaceID: services.workspaceID)).user
+            let actor = Actor.user(admin, teamIDs: [])
+            let agent = try await services.users.create(email: "ana@shop.test", name: "Ana", role: .agent, password: nil, as: actor).user
+            let marketer = try await services.users.create(email: "mo@shop.test", name: "Mo", role: .marketer, password: nil, as: actor).user
+            do {
+                _ = try await services.tasks.create(WorkTaskChange(title: "Call", ownerID: .some(marketer.id)), as: actor)
+                Issue.record("a marketer, who cannot complete tasks, was made an owner")
+            } catch RapportError.invalid(let errors) {
+                #expect(errors.map(\.field) == ["owner_id"])
+            }
+            let open = try await services.tasks.create(WorkTaskChange(title: "Call", ownerID: .some(agent.id)), as: actor)
+            let closed = try await services.tasks.update(
+                id: try await services.tasks.create(WorkTaskChange(title: "Old call", ownerID: .some(agent.id)), as: actor).id, WorkTaskChange(status: .done),
+                as: actor)
+            try await services.users.setActive(false, userID: agent.id, as: actor)
+            #expect(try await services.tasks.find(id: open.id, as: actor).ownerID == nil, "an open task goes back to the team")
+            #expect(try await services.tasks.find(id: closed.id, as: actor).ownerID == agent.id, "a done one keeps who did it")
+            await #expect(throws: RapportError.self) {
+                try await services.tasks.update(id: open.id, WorkTaskChange(ownerID: .some(agent.id)), as: actor)
+            }
+
+            let survivor = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "email", value: "a@example.com")]), as: actor).customer.id
+            let duplicate = try await services.customers.upsert(CustomerInput(identities: [IdentityInput(kind: "phone", value: "+4915112345678")]), as: actor).customer.id
+            let about = try await services.tasks.create(WorkTaskChange(title: "Follow up", customerID: .some(duplicate)), as: actor)
+            _ = try await services.customers.merge(into: survivor, from: duplicate, as: actor)
+            #expect(try await services.tasks.find(id: about.id, as: actor).customerID == survivor)
+            #expect(try await services.tasks.list(filter: WorkTaskFilter(customerID: survivor), page: try PageRequest(), as: actor).items.map(\.id) == [about.id])
+        }
+    }
+
     @Test("VIP onboarding, built in: the customer is tagged vip, the team gets a welcome call due in two days (once, however often the step is written), and the personal e-mail goes", arguments: TestDatabase.available)
     func vipOnboarding(database: TestDatabase) async throws {
         try await database.withStore { store in

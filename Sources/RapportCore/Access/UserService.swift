@@ -185,7 +185,8 @@ public struct UserService: Sendable {
     }
 
     /// Deactivates a user (their sessions end, no sign-in, no routing) or reactivates one.
-    /// Their conversations stay assigned to them for a manager to hand on.
+    /// Their conversations stay assigned to them for a manager to hand on; their open tasks go
+    /// back to their teams (no owner).
     public func setActive(_ active: Bool, userID: String, as actor: Actor) async throws {
         try actor.require(.manageUsers)
         guard userID != actor.userID else { throw RapportError.conflict("You cannot deactivate yourself; another admin can.") }
@@ -193,7 +194,10 @@ public struct UserService: Sendable {
         let now = clock.now()
         let found = try await store.write { session in
             let found = try await session.users.setDeactivated(at: active ? nil : now, userID: userID, workspaceID: workspaceID)
-            if found && !active { _ = try await session.users.deleteSessions(userID: userID) }
+            if found && !active {
+                _ = try await session.users.deleteSessions(userID: userID)
+                try await session.tasks.releaseOpen(ownerID: userID, workspaceID: workspaceID, at: now)
+            }
             if found {
                 try await session.audit.append(AuditRecord(active ? .userReactivated : .userDeactivated, subject: .user(userID)), by: actor, at: now)
             }

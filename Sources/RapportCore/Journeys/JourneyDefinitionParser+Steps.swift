@@ -105,7 +105,7 @@ extension JourneyDefinitionParser {
         case "update_profile":
             kind = .updateProfile(try profileUpdate(reader, path: path), next: try reader.next())
         case "task":
-            guard case .string(let title)? = reader.take("title"), !title.trimmingCharacters(in: .whitespaces).isEmpty, title.count <= maximumTaskTitleLength else {
+            guard case .string(let text)? = reader.take("title"), case let title = text.trimmed, !title.isEmpty, title.count <= maximumTaskTitleLength else {
                 throw invalid("\(path).title", "is required: 1 to \(maximumTaskTitleLength) characters")
             }
             let due = reader.has("due_after") ? try duration(reader.take("due_after"), path: "\(path).due_after") : 86_400

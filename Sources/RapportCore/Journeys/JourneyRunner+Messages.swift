@@ -18,38 +18,42 @@ extension JourneyRunner {
             byStep[Self.stepCampaignKey(step.journeyID, step.version, step.stepKey)] = campaign
         }
         let groups = Dictionary(grouping: messages) { Self.stepCampaignKey($0.journeyID, $0.version, $0.stepKey) }
-        // Marketing queued earlier in this batch counts against the cap of what follows (two
-        // message steps in a row, or two journeys at once, reach one customer together).
+        var recipients: [String: (facts: [String: CampaignRecipientFacts], suppressed: [String: [SuppressionReason]])] = [:]
+        for (key, group) in groups {
+            guard let campaign = byStep[key] else { continue }
+            recipients[key] = try await self.recipients(of: group, for: campaign, at: now)
+        }
+        // Decided in the order the walks ran them, so marketing queued earlier in this batch
+        // counts against the cap of what follows (two message steps in a row, or two journeys
+        // at once, reach one customer together).
         var queuedNow: [String: [Date]] = [:]
-        for (key, group) in groups.sorted(by: { $0.key < $1.key }) {
-            guard let campaign = byStep[key] else {
+        for message in messages.sorted(by: { $0.runIndex < $1.runIndex }) {
+            let key = Self.stepCampaignKey(message.journeyID, message.version, message.stepKey)
+            guard let campaign = byStep[key], let known = recipients[key] else {
                 // Published before its step had a campaign: nothing can carry the message.
-                for message in group { plan.runs[message.runIndex].skipped = "no_campaign" }
+                plan.runs[message.runIndex].skipped = "no_campaign"
                 continue
             }
-            let (facts, suppressed) = try await recipients(of: group, for: campaign, at: now)
-            for message in group {
-                var decision = CampaignRecipientRule.Decision.skip(.gone)
-                var customer = facts[message.customerID]
-                if var known = customer {
-                    known.recentSends += queuedNow[message.customerID] ?? []
-                    customer = known
-                    decision = CampaignRecipientRule.decide(
-                        known, channel: campaign.channel, suppressed: known.address.flatMap { suppressed[$0] } ?? [], cap: campaign.definition.frequencyCap,
-                        holdoutShare: 0, campaignID: campaign.id, now: now, purpose: campaign.consentPurpose)
-                }
-                var send = CampaignSend(
-                    id: ResourceID.make(.campaignSend, at: now), campaignID: campaign.id, workspaceID: message.workspaceID, customerID: message.customerID,
-                    status: .queued, address: customer?.address, queuedAt: now, notBefore: now, occurrence: message.occurrence)
-                if case .skip(let reason) = decision {
-                    send.status = .skipped
-                    send.skipReason = reason
-                    plan.runs[message.runIndex].skipped = reason.rawValue
-                } else if campaign.consentPurpose != nil {
-                    queuedNow[message.customerID, default: []].append(now)
-                }
-                plan.sends.append((message.enrolmentID, send))
+            var decision = CampaignRecipientRule.Decision.skip(.gone)
+            var customer = known.facts[message.customerID]
+            if var facts = customer {
+                facts.recentSends += queuedNow[message.customerID] ?? []
+                customer = facts
+                decision = CampaignRecipientRule.decide(
+                    facts, channel: campaign.channel, suppressed: facts.address.flatMap { known.suppressed[$0] } ?? [], cap: campaign.definition.frequencyCap,
+                    holdoutShare: 0, campaignID: campaign.id, now: now, purpose: campaign.consentPurpose)
             }
+            var send = CampaignSend(
+                id: ResourceID.make(.campaignSend, at: now), campaignID: campaign.id, workspaceID: message.workspaceID, customerID: message.customerID,
+                status: .queued, address: customer?.address, queuedAt: now, notBefore: now, occurrence: message.occurrence)
+            if case .skip(let reason) = decision {
+                send.status = .skipped
+                send.skipReason = reason
+                plan.runs[message.runIndex].skipped = reason.rawValue
+            } else if campaign.consentPurpose != nil {
+                queuedNow[message.customerID, default: []].append(now)
+            }
+            plan.sends.append((message.enrolmentID, send))
         }
     }
 

@@ -7,6 +7,10 @@ public protocol WorkTaskRepository: Sendable {
     @discardableResult
     func insert(_ tasks: [WorkTask]) async throws -> Int
     func update(_ task: WorkTask) async throws
+    /// A deactivated user's open tasks go back to their team (no owner); how many.
+    @discardableResult
+    func releaseOpen(ownerID: String, workspaceID: String, at date: Date) async throws -> Int
+    /// Locked for the rest of a write transaction on PostgreSQL.
     func find(id: String, workspaceID: String) async throws -> WorkTask?
     /// Newest first; a page after a cursor (a task id).
     func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask>

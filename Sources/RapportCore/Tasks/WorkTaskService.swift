@@ -2,8 +2,9 @@ import Foundation
 
 /// Tasks as people work them: listed, made, changed, marked done or cancelled (audited). Who
 /// owns one must be a user of the workspace who is not deactivated; its team and customer the
-/// workspace's. Journeys make them too (`JourneyEffects`), without an audit entry each (the
-/// journey's publication is audited).
+/// workspace's; a deactivated user's open tasks lose their owner. Journeys make them too
+/// (`JourneyRunner.task`, written with the walk), without an audit entry each (the journey's
+/// publication is audited).
 public struct WorkTaskService: Sendable {
     public static let maximumTitleLength = 200
 
@@ -78,8 +79,11 @@ public struct WorkTaskService: Sendable {
         if let ownerID = change.ownerID {
             if let ownerID {
                 let users = try await session.inboxes.agents(workspaceID: actor.workspaceID)
-                guard users.contains(where: { $0.id == ownerID && $0.deactivatedAt == nil }) else {
+                guard let owner = users.first(where: { $0.id == ownerID && $0.deactivatedAt == nil }) else {
                     throw RapportError.invalid(field: "owner_id", "names no active user of this workspace (\(ownerID.prefix(64)))")
+                }
+                guard Permission.workTasks.roles.contains(owner.role) else {
+                    throw RapportError.invalid(field: "owner_id", "a \(owner.role.rawValue) does not work tasks: choose an agent, a manager or an admin")
                 }
             }
             task.ownerID = ownerID

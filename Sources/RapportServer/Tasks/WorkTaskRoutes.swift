@@ -53,14 +53,20 @@ struct WorkTaskRoutes {
     private static func change(of request: Request, context: AuthenticatedRequestContext) async throws -> WorkTaskChange {
         var body = try await JSONObjectReader.body(of: request, context: context)
         var change = WorkTaskChange()
-        if let kind = body.string("kind", maxLength: 32) {
-            change.kind = WorkTaskKind(rawValue: kind)
-            if change.kind == nil { body.fail("kind", "must be one of \(WorkTaskKind.allCases.map(\.rawValue).joined(separator: ", "))") }
+        // `kind`, `title` and `status` cannot be cleared: null is refused, not ignored.
+        let kinds = WorkTaskKind.allCases.map(\.rawValue).joined(separator: ", ")
+        if let kind = body.nullableString("kind", maxLength: 32) {
+            change.kind = kind.flatMap(WorkTaskKind.init(rawValue:))
+            if change.kind == nil { body.fail("kind", "must be one of \(kinds)") }
         }
-        change.title = body.string("title", maxLength: WorkTaskService.maximumTitleLength * 2)
-        if let status = body.string("status", maxLength: 32) {
-            change.status = WorkTaskStatus(rawValue: status)
-            if change.status == nil { body.fail("status", "must be one of \(WorkTaskStatus.allCases.map(\.rawValue).joined(separator: ", "))") }
+        if let title = body.nullableString("title", maxLength: WorkTaskService.maximumTitleLength * 2) {
+            change.title = title
+            if title == nil { body.fail("title", "cannot be null: 1 to \(WorkTaskService.maximumTitleLength) characters") }
+        }
+        let statuses = WorkTaskStatus.allCases.map(\.rawValue).joined(separator: ", ")
+        if let status = body.nullableString("status", maxLength: 32) {
+            change.status = status.flatMap(WorkTaskStatus.init(rawValue:))
+            if change.status == nil { body.fail("status", "must be one of \(statuses)") }
         }
         if let due = body.nullableString("due_at", maxLength: 64) {
             if let text = due {

@@ -38,8 +38,18 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
             """).run()
     }
 
+    func releaseOpen(ownerID: String, workspaceID: String, at date: Date) async throws -> Int {
+        try await handle.sql.raw("""
+            UPDATE tasks SET owner_id = NULL, updated_at = \(bind: Timestamp.microseconds(date))
+            WHERE owner_id = \(bind: ownerID) AND workspace_id = \(bind: workspaceID) AND status = \(bind: WorkTaskStatus.open.rawValue) RETURNING id
+            """).all().count
+    }
+
     func find(id: String, workspaceID: String) async throws -> WorkTask? {
-        try await handle.sql.raw("SELECT * FROM tasks WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first().flatMap(decode)
+        // Locked in a write (PostgreSQL), so two people changing one task take turns and neither change is lost.
+        try await handle.sql.raw("""
+            SELECT * FROM tasks t WHERE t.id = \(bind: id) AND t.workspace_id = \(bind: workspaceID)\(unsafeRaw: handle.dialect.lockForUpdate(of: "t", in: handle))
+            """).first().flatMap(decode)
     }
 
     func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
