@@ -8,6 +8,8 @@ struct JourneyBatchPlan: Sendable {
     var sends: [(enrolmentID: String, send: CampaignSend)] = []
     /// Tasks for the team, each with its enrolment.
     var tasks: [(enrolmentID: String, task: WorkTask)] = []
+    /// Notes and assignments for the customers' conversations.
+    var teamActions: [JourneyTeamAction] = []
     /// Each walked customer's workspace.
     var workspaceIDs: [String: String] = [:]
 }

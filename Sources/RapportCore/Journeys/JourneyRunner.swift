@@ -78,7 +78,11 @@ public struct JourneyRunner: Sendable {
                 try await session.journeys.lockCustomers(ids: Array(Set(claimed.map(\.customerID))))
                 let held = try await session.journeys.confirm(ids: ids, token: token)
                 try await session.journeys.save(plan.moves.filter { held.contains($0.enrolmentID) }, at: now)
-                let runs = plan.runs.filter { held.contains($0.enrolmentID) }
+                // Notes and assignments first: one with nothing to act on says so on its step's run.
+                var ran = plan.runs
+                let actions = plan.teamActions.filter { held.contains($0.enrolmentID) }
+                for (index, reason) in try await JourneyConversations.apply(actions, at: now, transaction: transaction) { ran[index].skipped = reason }
+                let runs = ran.filter { held.contains($0.enrolmentID) }
                 try await session.journeys.insertStepRuns(runs)
                 let updates = plan.profileUpdates.filter { held.contains($0.enrolmentID) }
                 try await JourneyEffects.updateProfiles(updates, workspaceIDs: plan.workspaceIDs, at: now, transaction: transaction)
@@ -153,7 +157,17 @@ public struct JourneyRunner: Sendable {
                             version: enrolment.version, stepKey: run.stepKey, visit: run.visit, runIndex: plan.runs.count - 1))
                 case .task(let task)?:
                     plan.tasks.append((id, Self.task(task, for: enrolment, run: run, at: now)))
-                case .note?, .assign?, .webhook?, nil:
+                case .note(let note)?:
+                    plan.teamActions.append(
+                        JourneyTeamAction(
+                            enrolmentID: id, customerID: enrolment.customerID, workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID,
+                            kind: .note(note), runIndex: plan.runs.count - 1))
+                case .assign(let teamID)?:
+                    plan.teamActions.append(
+                        JourneyTeamAction(
+                            enrolmentID: id, customerID: enrolment.customerID, workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID,
+                            kind: .assign(teamID: teamID), runIndex: plan.runs.count - 1))
+                case .webhook?, nil:
                     break
                 }
             }

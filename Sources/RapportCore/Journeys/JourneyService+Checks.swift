@@ -40,17 +40,15 @@ extension JourneyService {
     }
 
     /// The step types the runner carries out today (ADR 0013's build order): waits, waits for
-    /// events, branches, splits, messages, profile updates, tasks, exits and the goal. A version with a step it
+    /// events, branches, splits, messages, profile updates, tasks, notes, assignments, exits and the goal. A version with a step it
     /// cannot yet carry out is not published (a 422 naming the step), rather than skipping it
     /// in front of customers.
     static func requireRunnable(_ definition: JourneyDefinition) throws {
         for (index, step) in definition.steps.enumerated() {
             let pending: String? =
                 switch step.kind {
-                case .note: "notes"
-                case .assign: "assignments"
                 case .webhook: "webhook calls"
-                case .wait, .waitUntil, .waitForEvent, .branch, .split, .send, .updateProfile, .task, .exit: nil
+                case .wait, .waitUntil, .waitForEvent, .branch, .split, .send, .updateProfile, .task, .note, .assign, .exit: nil
                 }
             if let pending {
                 throw RapportError.invalid(

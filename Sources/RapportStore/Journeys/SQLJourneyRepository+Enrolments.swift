@@ -169,7 +169,8 @@ extension SQLJourneyRepository {
             for row in try await handle.sql.raw("""
                 SELECT c.id, c.timezone, CASE WHEN c.deleted_at IS NULL AND c.merged_into_id IS NULL THEN 0 ELSE 1 END AS gone,
                   \(SQLCampaignRepository.firstIdentity(kinds: [.phone], of: "c.id")) AS phone,
-                  CASE WHEN EXISTS (SELECT 1 FROM conversations v WHERE v.customer_id = c.id AND v.status <> \(bind: ConversationStatus.resolved.rawValue))
+                  CASE WHEN EXISTS (SELECT 1 FROM conversations v WHERE v.customer_id = c.id AND v.status <> \(bind: ConversationStatus.resolved.rawValue)
+                    AND v.last_incoming_at IS NOT NULL)
                     THEN 1 ELSE 0 END AS open
                 FROM customers c WHERE c.id IN (\(binds: chunk))
                 """).all()
