@@ -90,7 +90,7 @@ struct JourneyDefinitionParserTests {
         (Self.with(steps: #"{"key": "a", "type": "exit", "next": "a"}"#), "definition.steps[0].next"),
         (Self.with(steps: #"{"key": "a", "type": "wait", "duration": {"hours": 0}}"#), "definition.steps[0].duration"),
         (Self.with(steps: #"{"key": "a", "type": "wait", "duration": {"weeks": 1}}"#), "definition.steps[0].duration.weeks"),
-        (Self.with(steps: #"{"key": "a", "type": "webhook", "url": "http://example.com/hook"}"#), "definition.steps[0].url"),
+        (Self.with(steps: #"{"key": "a", "type": "webhook", "webhook_id": "https://example.com/hook"}"#), "definition.steps[0].webhook_id"),
         (Self.with(steps: #"{"key": "A b", "type": "exit"}"#), "definition.steps[0].key"),
         (Self.with(steps: #"{"key": "a", "type": "teleport"}"#), "definition.steps[0].type"),
         (Self.with(steps: #"{"key": "a", "type": "update_profile"}"#), "definition.steps[0]"),

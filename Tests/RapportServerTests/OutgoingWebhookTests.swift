@@ -68,6 +68,47 @@ struct OutgoingWebhookTests {
         }
     }
 
+    @Test("a journey's webhook step posts to the one outgoing webhook it names, signed, once per visit; a webhook listening to every event does not get it", arguments: TestDatabase.available)
+    func journeyWebhookStep(database: TestDatabase) async throws {
+        let subscriber = try await FakeProvider.start()
+        defer { subscriber.stop() }
+        try await APIHarness.run(on: database) { api in
+            let named = try await api.send(.post, "/api/v1/webhook_endpoints", json: """
+                {"url":"\(subscriber.baseURL)/hooks/journey","event_types":["customer.created"]}
+                """)
+            let secret = try #require(named.object["secret"] as? String)
+            let webhookID = try #require(named.object["id"] as? String)
+            _ = try await api.send(.post, "/api/v1/webhook_endpoints", json: """
+                {"url":"\(subscriber.baseURL)/hooks/everything","event_types":["*"]}
+                """)
+            let journey = try await api.send(.post, "/api/v1/journeys", json: """
+                {"name": "Tell the ERP", "definition": {"trigger": {"manual": true},
+                 "steps": [{"key": "erp", "type": "webhook", "webhook_id": "\(webhookID)"}]}}
+                """)
+            let journeyID = try #require(journey.object["id"] as? String, "\(journey.text)")
+            #expect(try await api.send(.post, "/api/v1/journeys/\(journeyID)/publish").status == .ok)
+            let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"erp@example.com"}]}"#)
+            let customerID = try #require(customer.object["id"] as? String)
+            #expect(try await api.send(.post, "/api/v1/journeys/\(journeyID)/enrolments", json: #"{"customer_ids": ["\#(customerID)"]}"#).status == .created)
+            #expect(try await api.services.journeyRunner.runDue() == 1)
+            _ = try await EventDispatcher(store: api.services.store, clock: api.clock).dispatchWhenSettled()
+            try await api.runJobs()
+
+            // The named webhook also hears the customer.created it listens for; the journey's call once.
+            let calls = subscriber.requests.filter { $0.path == "/hooks/journey" && $0.headers["rapport-event-type"] == "journey.webhook" }
+            #expect(calls.count == 1)
+            let call = try #require(calls.first)
+            #expect(call.headers["rapport-event-type"] == "journey.webhook")
+            let header = try #require(call.headers["rapport-signature"])
+            let timestamp = try #require(header.split(separator: ",").first?.dropFirst(2)).description
+            #expect(header == WebhookSignature.outgoingSignature(secret: secret, timestamp: Int64(timestamp) ?? 0, body: call.body))
+            let data = try #require(call.json["data"] as? [String: Any])
+            #expect(data["journey_id"] as? String == journeyID && data["step_key"] as? String == "erp" && data["customer_id"] as? String == customerID)
+            let everything = subscriber.requests.filter { $0.path == "/hooks/everything" }.compactMap { $0.json["type"] as? String }
+            #expect(!everything.isEmpty && !everything.contains("journey.webhook"), "\(everything)")
+        }
+    }
+
     @Test("a connected agent's stream gets the new message of a webhook as it is stored", arguments: TestDatabase.available)
     func livePush(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in

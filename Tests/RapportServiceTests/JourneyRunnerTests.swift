@@ -278,7 +278,7 @@ struct JourneyRunnerTests {
         }
     }
 
-    @Test("bad input changes nothing: an unknown segment, a step the runner cannot carry out yet, enrolment in a draft", arguments: TestDatabase.available)
+    @Test("bad input changes nothing: an unknown segment, an unknown outgoing webhook, enrolment in a draft, publishing without the right", arguments: TestDatabase.available)
     func refusals(database: TestDatabase) async throws {
         try await database.withStore { store in
             let services = try await Services.make(on: store)
@@ -288,21 +288,23 @@ struct JourneyRunnerTests {
                     JourneyDraft(name: "X", definition: try Self.json(#"{"trigger": {"segment_entered": "seg_nope"}, "steps": [{"key": "a", "type": "exit"}]}"#)),
                     as: actor)
             }
-            let hook = try await services.journeys.create(
-                JourneyDraft(name: "Hook", definition: try Self.json(#"{"trigger": {"manual": true}, "steps": [{"key": "a", "type": "webhook", "url": "https://example.com/x"}]}"#)),
-                as: actor)
             do {
-                _ = try await services.journeys.publish(id: hook.id, as: actor)
-                Issue.record("a webhook step is not published before the runner can call it")
-            } catch let error as RapportError {
-                #expect("\(error)".contains("definition.steps[0]"))
+                _ = try await services.journeys.create(
+                    JourneyDraft(
+                        name: "Hook", definition: try Self.json(#"{"trigger": {"manual": true}, "steps": [{"key": "a", "type": "webhook", "webhook_id": "whk_01M00000000000000000000000"}]}"#)),
+                    as: actor)
+                Issue.record("a webhook step naming no outgoing webhook of the workspace was saved")
+            } catch RapportError.invalid(let errors) {
+                #expect(errors.map(\.field) == ["definition.steps[0].webhook_id"])
             }
-            #expect(try await services.journeys.find(id: hook.id, as: actor).status == .draft)
-            #expect(try await services.journeys.list(page: try PageRequest(limit: 10), as: actor).items.map(\.id) == [hook.id], "the refused create saved nothing")
+            let draft = try await services.journeys.create(
+                JourneyDraft(name: "Plain", definition: try Self.json(#"{"trigger": {"manual": true}, "steps": [{"key": "a", "type": "exit"}]}"#)), as: actor)
+            #expect(try await services.journeys.list(page: try PageRequest(limit: 10), as: actor).items.map(\.id) == [draft.id], "the refused creates saved nothing")
             let customer = try await Self.customer(services, "nobody", actor: actor)
-            await #expect(throws: RapportError.self) { try await services.journeys.enrol(id: hook.id, customerIDs: [customer], segmentID: nil, as: actor) }
+            await #expect(throws: RapportError.self) { try await services.journeys.enrol(id: draft.id, customerIDs: [customer], segmentID: nil, as: actor) }
             let viewer = Actor(workspaceID: services.workspaceID, role: .agent, userID: nil, teamIDs: [], label: "agent")
-            await #expect(throws: RapportError.self) { try await services.journeys.publish(id: hook.id, as: viewer) }
+            await #expect(throws: RapportError.self) { try await services.journeys.publish(id: draft.id, as: viewer) }
+            #expect(try await services.journeys.find(id: draft.id, as: actor).status == .draft)
         }
     }
 

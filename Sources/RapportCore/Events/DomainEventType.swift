@@ -32,4 +32,6 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case messageUpdated = "message.updated"
     case segmentEntered = "segment.entered"
     case segmentLeft = "segment.left"
+    /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
+    case journeyWebhook = "journey.webhook"
 }

@@ -10,6 +10,8 @@ struct JourneyBatchPlan: Sendable {
     var tasks: [(enrolmentID: String, task: WorkTask)] = []
     /// Notes and assignments for the customers' conversations.
     var teamActions: [JourneyTeamAction] = []
+    /// Webhook steps reached.
+    var webhookCalls: [JourneyWebhookChange] = []
     /// Each walked customer's workspace.
     var workspaceIDs: [String: String] = [:]
 }

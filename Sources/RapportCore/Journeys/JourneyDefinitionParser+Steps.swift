@@ -119,12 +119,8 @@ extension JourneyDefinitionParser {
         case "assign":
             kind = .assign(teamID: try reader.id("team_id", prefix: .team, required: true)!, next: try reader.next())
         case "webhook":
-            guard case .string(let url)? = reader.take("url"), url.count <= maximumURLLength, let parsed = URL(string: url), parsed.scheme == "https",
-                let host = parsed.host, !host.isEmpty
-            else {
-                throw invalid("\(path).url", "is required: an https address of at most \(maximumURLLength) characters")
-            }
-            kind = .webhook(url: url, next: try reader.next())
+            // An outgoing webhook of the workspace's: its address, checked when it was made, and its signing secret.
+            kind = .webhook(webhookID: try reader.id("webhook_id", prefix: .webhookSubscription, required: true)!, next: try reader.next())
         case "exit":
             kind = .exit
         default:

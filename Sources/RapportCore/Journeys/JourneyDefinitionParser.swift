@@ -17,7 +17,6 @@ public enum JourneyDefinitionParser {
     public static let longestWait: TimeInterval = 366 * 86_400
     public static let maximumTaskTitleLength = 200
     public static let maximumNoteLength = 10_000
-    public static let maximumURLLength = 2_000
     public static let maximumOncePerDays = 3_650
 
     static let keys: Set<String> = ["trigger", "entry", "steps", "exit_on_segment_left", "open_conversation", "quiet_hours", "holdout_share", "goal"]

@@ -6,5 +6,5 @@ public enum JourneyEffect: Sendable, Equatable {
     case task(JourneyTask)
     case note(JourneyNote)
     case assign(teamID: String)
-    case webhook(url: String)
+    case webhook(webhookID: String)
 }

@@ -34,4 +34,22 @@ enum JourneyEffects {
         // Recorded together: the subscribers (segments, journeys) handle the batch at once.
         try await transaction.record(recorded)
     }
+
+    /// Each webhook step reached: its `journey.webhook` event logged (the subscribers hear it
+    /// like any change) and a `webhook.deliver` job for the one outgoing webhook the step
+    /// names, with the event dispatcher's unique key, so it is delivered once, signed with
+    /// that webhook's secret, retried with backoff, its attempts listed with the webhook's.
+    static func callWebhooks(_ calls: [JourneyWebhookChange], at now: Date, transaction: WriteTransaction) async throws {
+        guard !calls.isEmpty else { return }
+        let events = calls.map { transaction.context.event($0) }
+        try await transaction.record(calls, prebuilt: events)
+        let encoder = JSONCoding.makeEncoder()
+        let jobs = try zip(calls, events).map { call, event in
+            JobRequest(
+                kind: WebhookDeliveryPayload.jobKind,
+                payload: String(decoding: try encoder.encode(WebhookDeliveryPayload(subscriptionID: call.webhookID, eventID: event.id)), as: UTF8.self),
+                uniqueKey: "\(call.webhookID):\(event.id)", maxAttempts: 10)
+        }
+        try await transaction.session.jobs.enqueue(jobs, now: now)
+    }
 }

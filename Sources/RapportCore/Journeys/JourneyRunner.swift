@@ -88,6 +88,7 @@ public struct JourneyRunner: Sendable {
                 try await JourneyEffects.updateProfiles(updates, workspaceIDs: plan.workspaceIDs, at: now, transaction: transaction)
                 _ = try await session.campaigns.insertSends(plan.sends.filter { held.contains($0.enrolmentID) }.map(\.send))
                 try await session.tasks.insert(plan.tasks.filter { held.contains($0.enrolmentID) }.map(\.task))
+                try await JourneyEffects.callWebhooks(plan.webhookCalls.filter { held.contains($0.enrolmentID) }, at: now, transaction: transaction)
                 return runs.count
             }
             return (claimed.count, steps, filled || plan.moves.contains { $0.dueAt.map { $0 <= now } ?? false })
@@ -167,7 +168,12 @@ public struct JourneyRunner: Sendable {
                         JourneyTeamAction(
                             enrolmentID: id, customerID: enrolment.customerID, workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID,
                             kind: .assign(teamID: teamID), runIndex: plan.runs.count - 1))
-                case .webhook?, nil:
+                case .webhook(let webhookID)?:
+                    plan.webhookCalls.append(
+                        JourneyWebhookChange(
+                            workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID, version: enrolment.version, stepKey: run.stepKey,
+                            visit: run.visit, enrolmentID: id, customerID: enrolment.customerID, webhookID: webhookID))
+                case nil:
                     break
                 }
             }

@@ -33,26 +33,12 @@ extension JourneyService {
                 if let team = note.teamID, !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
             case .assign(let team, _):
                 if !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
-            case .wait, .waitUntil, .waitForEvent, .split, .updateProfile, .webhook, .exit:
-                break
-            }
-        }
-    }
-
-    /// The step types the runner carries out today (ADR 0013's build order): waits, waits for
-    /// events, branches, splits, messages, profile updates, tasks, notes, assignments, exits and the goal. A version with a step it
-    /// cannot yet carry out is not published (a 422 naming the step), rather than skipping it
-    /// in front of customers.
-    static func requireRunnable(_ definition: JourneyDefinition) throws {
-        for (index, step) in definition.steps.enumerated() {
-            let pending: String? =
-                switch step.kind {
-                case .webhook: "webhook calls"
-                case .wait, .waitUntil, .waitForEvent, .branch, .split, .send, .updateProfile, .task, .note, .assign, .exit: nil
+            case .webhook(let webhookID, _):
+                guard try await session.webhooks.find(id: webhookID, workspaceID: workspaceID) != nil else {
+                    throw RapportError.invalid(field: "\(path).webhook_id", "names no outgoing webhook of this workspace (\(webhookID))")
                 }
-            if let pending {
-                throw RapportError.invalid(
-                    field: "definition.steps[\(index)]", "journeys cannot carry out \(pending) yet (ADR 0013, build order 4); the draft is kept, publish it once they can")
+            case .wait, .waitUntil, .waitForEvent, .split, .updateProfile, .exit:
+                break
             }
         }
     }

@@ -141,7 +141,6 @@ public struct JourneyService: Sendable {
             guard journey.status != .archived else { throw RapportError.conflict("An archived journey cannot be published again; create a new one.") }
             let definition = try JourneyDefinitionParser.parse(journey.draft)
             try await Self.checkReferences(of: definition, workspaceID: actor.workspaceID, session: session)
-            try Self.requireRunnable(definition)
             try await Self.requireSigningInboxes(of: definition, session: session)
             let now = clock.now()
             let number = (journey.liveVersion ?? 0) + 1

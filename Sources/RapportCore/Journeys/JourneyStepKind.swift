@@ -23,7 +23,7 @@ public enum JourneyStepKind: Sendable, Equatable {
     /// The customer's open conversation assigned to a team.
     case assign(teamID: String, next: String?)
     /// A signed POST of the customer and the journey to an outside address.
-    case webhook(url: String, next: String?)
+    case webhook(webhookID: String, next: String?)
     /// Leave the journey here.
     case exit
 
@@ -67,7 +67,7 @@ public enum JourneyStepKind: Sendable, Equatable {
         case .task(let task, let next): (.task(task), next)
         case .note(let note, let next): (.note(note), next)
         case .assign(let teamID, let next): (.assign(teamID: teamID), next)
-        case .webhook(let url, let next): (.webhook(url: url), next)
+        case .webhook(let webhookID, let next): (.webhook(webhookID: webhookID), next)
         case .wait, .waitUntil, .waitForEvent, .branch, .split, .send, .exit: nil
         }
     }

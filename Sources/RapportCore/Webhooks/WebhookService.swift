@@ -23,8 +23,10 @@ public struct WebhookService: Sendable {
         if types.isEmpty {
             problems.add("event_types", "must name at least one event type, or \"*\" for all")
         }
-        for (index, type) in types.enumerated() where type != "*" && DomainEventType(rawValue: type) == nil {
-            problems.add("event_types[\(index)]", "is not an event type; known types: \(DomainEventType.allCases.map(\.rawValue).joined(separator: ", "))")
+        // `journey.webhook` goes only to the webhook a journey's step names: nothing subscribes to it.
+        let subscribable = DomainEventType.allCases.filter { $0 != .journeyWebhook }
+        for (index, type) in types.enumerated() where type != "*" && !subscribable.contains(where: { $0.rawValue == type }) {
+            problems.add("event_types[\(index)]", "is not an event type to subscribe to; known types: \(subscribable.map(\.rawValue).joined(separator: ", "))")
         }
         guard problems.list.isEmpty else { throw RapportError.invalid(problems.list) }
         let now = clock.now()
