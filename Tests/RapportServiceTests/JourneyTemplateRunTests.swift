@@ -44,7 +44,8 @@ struct JourneyTemplateRunTests {
             #expect(Self.subjects(world, to: "browser@example.com") == ["You left something in your cart"])
 
             world.services.clock.advance(by: 3_600)
-            _ = try await world.services.commerce.upsertOrders([OrderTests.guestOrder("8001", email: "buyer@example.com")], as: world.actor)
+            let order = try await world.services.commerce.upsertOrders([OrderTests.guestOrder("8001", email: "buyer@example.com")], as: world.actor)[0].order
+            let paid = [order.currency: order.totals.net]
             let converted = try #require(try await JourneyRunnerTests.enrolment(world.services, buyer, journey: journey, actor: world.actor))
             #expect(converted.status == .completed && converted.endReason == "goal")
 
@@ -52,8 +53,14 @@ struct JourneyTemplateRunTests {
             try await JourneyMessageTests.settle(world)
             #expect(Self.subjects(world, to: "buyer@example.com").count == 1, "the goal ended it: no second reminder")
             #expect(Self.subjects(world, to: "browser@example.com") == ["You left something in your cart", "Still thinking it over?"])
-            let stats = try await world.services.journeys.report(id: journey.id, as: world.actor).stats
+            let report = try await world.services.journeys.report(id: journey.id, as: world.actor)
+            let stats = report.stats
             #expect(stats.entered == 2 && stats.converted == 1 && stats.completed == 2)
+            #expect(stats.revenue == paid && stats.heldOutRevenue.isEmpty, "the order in the goal's window: \(stats.revenue) against \(paid)")
+            let first = try #require(report.steps.first { $0.stepKey == "first_reminder" })
+            #expect(first.reached == 2 && first.converted == 1 && first.revenue == paid)
+            let second = try #require(report.steps.first { $0.stepKey == "second_reminder" })
+            #expect(second.reached == 1 && second.converted == 0 && second.revenue.isEmpty)
             #expect(try await JourneyRunnerTests.enrolment(world.services, browser, journey: journey, actor: world.actor)?.endReason == "end")
         }
     }

@@ -39,7 +39,7 @@ public struct JourneyService: Sendable {
                 window = live.definition.goal.map { Double($0.withinDays) * 86_400 }
             }
             return JourneyReport(
-                steps: try await session.journeys.stepCounts(journeyID: id), stats: try await session.journeys.stats(journeyID: id, goalWindow: window))
+                steps: try await session.journeys.stepCounts(journeyID: id, goalWindow: window), stats: try await session.journeys.stats(journeyID: id, goalWindow: window))
         }
     }
 

@@ -10,6 +10,10 @@ public struct JourneyStats: Sendable, Equatable {
     public var converted = 0
     /// Held-out entrants who reached the goal within its window.
     public var heldOutConverted = 0
+    /// What walkers and held-out entrants ordered within the goal's window after entering, net
+    /// of refunds, in minor units per currency: the journey's revenue against its baseline.
+    public var revenue: [String: Int64] = [:]
+    public var heldOutRevenue: [String: Int64] = [:]
 
     public init() {}
 

@@ -68,7 +68,7 @@ public protocol JourneyRepository: Sendable {
 
     // MARK: Report
 
-    func stepCounts(journeyID: String) async throws -> [JourneyStepCount]
+    func stepCounts(journeyID: String, goalWindow: TimeInterval?) async throws -> [JourneyStepCount]
     /// The customers whose enrolments in the journey ran the step (at its first visit).
     func customers(ranStep stepKey: String, journeyID: String) async throws -> [String]
     func stats(journeyID: String, goalWindow: TimeInterval?) async throws -> JourneyStats

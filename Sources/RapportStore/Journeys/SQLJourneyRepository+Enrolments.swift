@@ -247,7 +247,7 @@ extension SQLJourneyRepository {
 
     // MARK: Report
 
-    func stepCounts(journeyID: String) async throws -> [JourneyStepCount] {
+    func stepCounts(journeyID: String, goalWindow: TimeInterval?) async throws -> [JourneyStepCount] {
         var counts: [String: JourneyStepCount] = [:]
         for row in try await handle.sql.raw("""
             SELECT step_key, COUNT(*) AS waiting FROM journey_enrolments
@@ -283,6 +283,35 @@ extension SQLJourneyRepository {
             count.clicked = Int(try row.int("clicked"))
             counts[key] = count
         }
+        // Per step, the enrolments that ran it and those of them that converted in the window.
+        let window = Self.window(goalWindow)
+        for row in try await handle.sql.raw("""
+            SELECT s.step_key, COUNT(DISTINCT s.enrolment_id) AS reached,
+              COUNT(DISTINCT CASE WHEN e.converted_at IS NOT NULL AND e.converted_at - e.entered_at <= \(bind: window) THEN s.enrolment_id END) AS converted
+            FROM journey_steps s JOIN journey_enrolments e ON e.id = s.enrolment_id
+            WHERE s.journey_id = \(bind: journeyID) GROUP BY s.step_key
+            """).all()
+        {
+            let key = try row.string("step_key")
+            var count = counts[key] ?? JourneyStepCount(stepKey: key, waiting: 0, passed: 0)
+            count.reached = Int(try row.int("reached"))
+            count.converted = Int(try row.int("converted"))
+            counts[key] = count
+        }
+        if goalWindow != nil {
+            // Orders in the window after entering, of the enrolments that ran each step (each once).
+            for row in try await handle.sql.raw("""
+                SELECT r.step_key, o.currency, CAST(SUM(o.total - o.refunded) AS BIGINT) AS revenue
+                FROM (SELECT DISTINCT step_key, enrolment_id FROM journey_steps WHERE journey_id = \(bind: journeyID)) r
+                JOIN journey_enrolments e ON e.id = r.enrolment_id
+                JOIN orders o ON o.customer_id = e.customer_id AND o.workspace_id = e.workspace_id
+                WHERE \(Self.inWindow(window)) GROUP BY r.step_key, o.currency
+                """).all()
+            {
+                let key = try row.string("step_key")
+                counts[key]?.revenue[try row.string("currency")] = try row.int("revenue")
+            }
+        }
         return counts.values.sorted { $0.stepKey < $1.stepKey }
     }
 
@@ -294,7 +323,7 @@ extension SQLJourneyRepository {
     }
 
     func stats(journeyID: String, goalWindow: TimeInterval?) async throws -> JourneyStats {
-        let window = Int64((goalWindow ?? 0) * 1_000_000)
+        let window = Self.window(goalWindow)
         let heldOut = JourneyEnrolmentStatus.heldOut.rawValue
         guard let row = try await handle.sql.raw("""
             SELECT COUNT(*) AS entered,
@@ -316,7 +345,28 @@ extension SQLJourneyRepository {
         stats.heldOut = try sum("held_out")
         stats.converted = try sum("converted")
         stats.heldOutConverted = try sum("held_out_converted")
+        guard goalWindow != nil else { return stats }
+        for row in try await handle.sql.raw("""
+            SELECT CASE WHEN e.status = \(bind: heldOut) THEN 1 ELSE 0 END AS held_out, o.currency, CAST(SUM(o.total - o.refunded) AS BIGINT) AS revenue
+            FROM journey_enrolments e JOIN orders o ON o.customer_id = e.customer_id AND o.workspace_id = e.workspace_id
+            WHERE e.journey_id = \(bind: journeyID) AND \(Self.inWindow(window))
+            GROUP BY 1, 2
+            """).all()
+        {
+            let amount = try row.int("revenue")
+            if try row.int("held_out") == 1 { stats.heldOutRevenue[try row.string("currency")] = amount } else { stats.revenue[try row.string("currency")] = amount }
+        }
         return stats
+    }
+
+    /// The goal's window in the store's microseconds (0 without a goal).
+    static func window(_ goalWindow: TimeInterval?) -> Int64 {
+        Int64((goalWindow ?? 0) * 1_000_000)
+    }
+
+    /// An order `o` of enrolment `e`'s customer placed from its entry to the window's end, not cancelled.
+    static func inWindow(_ window: Int64) -> SQLQueryString {
+        "o.placed_at >= e.entered_at AND o.placed_at < e.entered_at + \(bind: window) AND o.cancelled_at IS NULL"
     }
 
     func decodeEnrolment(_ row: any SQLRow) throws -> JourneyEnrolment? {
