@@ -104,6 +104,10 @@ struct OutgoingWebhookTests {
             #expect(header == WebhookSignature.outgoingSignature(secret: secret, timestamp: Int64(timestamp) ?? 0, body: call.body))
             let data = try #require(call.json["data"] as? [String: Any])
             #expect(data["journey_id"] as? String == journeyID && data["step_key"] as? String == "erp" && data["customer_id"] as? String == customerID)
+            let refused = try await api.send(.post, "/api/v1/webhook_endpoints", json: """
+                {"url":"\(subscriber.baseURL)/hooks/x","event_types":["journey.webhook"]}
+                """)
+            #expect(refused.status == .unprocessableContent && refused.text.contains("event_types[0]"), "nothing subscribes to journey.webhook")
             let everything = subscriber.requests.filter { $0.path == "/hooks/everything" }.compactMap { $0.json["type"] as? String }
             #expect(!everything.isEmpty && !everything.contains("journey.webhook"), "\(everything)")
         }

@@ -11,7 +11,7 @@ struct JourneyBatchPlan: Sendable {
     /// Notes and assignments for the customers' conversations.
     var teamActions: [JourneyTeamAction] = []
     /// Webhook steps reached.
-    var webhookCalls: [JourneyWebhookChange] = []
+    var webhookCalls: [(runIndex: Int, change: JourneyWebhookChange)] = []
     /// Each walked customer's workspace.
     var workspaceIDs: [String: String] = [:]
 }

@@ -115,7 +115,7 @@ extension JourneyDefinitionParser {
                 throw invalid("\(path).text", "is required: 1 to \(maximumNoteLength) characters")
             }
             let inboxID = try reader.id("inbox_id", prefix: .inbox, required: true)!
-            kind = .note(JourneyNote(text: text, inboxID: inboxID, teamID: try reader.id("team_id", prefix: .team, required: false)), next: try reader.next())
+            kind = .note(JourneyNote(text: text, inboxID: inboxID), next: try reader.next())
         case "assign":
             kind = .assign(teamID: try reader.id("team_id", prefix: .team, required: true)!, next: try reader.next())
         case "webhook":

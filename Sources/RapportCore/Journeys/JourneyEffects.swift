@@ -38,9 +38,23 @@ enum JourneyEffects {
     /// Each webhook step reached: its `journey.webhook` event logged (the subscribers hear it
     /// like any change) and a `webhook.deliver` job for the one outgoing webhook the step
     /// names, with the event dispatcher's unique key, so it is delivered once, signed with
-    /// that webhook's secret, retried with backoff, its attempts listed with the webhook's.
-    static func callWebhooks(_ calls: [JourneyWebhookChange], at now: Date, transaction: WriteTransaction) async throws {
-        guard !calls.isEmpty else { return }
+    /// that webhook's secret, retried with backoff, its attempts listed with the webhook's. A
+    /// webhook deleted since the journey was published: the step does nothing (`no_webhook`,
+    /// answered by run index).
+    static func callWebhooks(_ requested: [(runIndex: Int, change: JourneyWebhookChange)], at now: Date, transaction: WriteTransaction) async throws
+        -> [Int: String]
+    {
+        guard !requested.isEmpty else { return [:] }
+        var skipped: [Int: String] = [:]
+        var calls: [JourneyWebhookChange] = []
+        var known: [String: Bool] = [:]
+        for (index, call) in requested {
+            var exists = known[call.webhookID]
+            if exists == nil { exists = try await transaction.session.webhooks.find(id: call.webhookID, workspaceID: call.workspaceID) != nil }
+            known[call.webhookID] = exists
+            if exists == true { calls.append(call) } else { skipped[index] = "no_webhook" }
+        }
+        guard !calls.isEmpty else { return skipped }
         let events = calls.map { transaction.context.event($0) }
         try await transaction.record(calls, prebuilt: events)
         let encoder = JSONCoding.makeEncoder()
@@ -51,5 +65,6 @@ enum JourneyEffects {
                 uniqueKey: "\(call.webhookID):\(event.id)", maxAttempts: 10)
         }
         try await transaction.session.jobs.enqueue(jobs, now: now)
+        return skipped
     }
 }

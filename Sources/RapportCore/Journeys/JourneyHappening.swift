@@ -47,6 +47,8 @@ public struct JourneyHappening: Sendable {
                 keys.append(conversationResolvedKey)
             }
         case let change as MessageChange:
+            // A journey's own note is heard by no journey (a journey could otherwise feed itself).
+            if change.message.author == .system, change.message.authorID?.hasPrefix(JourneyNote.author(journeyID: "")) == true { return nil }
             customerID = change.conversation.customerID
         case let change as InteractionChange:
             customerID = change.interaction.customerID

@@ -1,13 +1,14 @@
-/// A private note a step leaves in a conversation with the customer (their open one, else a
-/// new one in the inbox), for a team to see.
+/// A private note a step leaves for the team in the customer's unresolved conversation in an
+/// inbox (a journey opens no conversation: work without one is a task).
 public struct JourneyNote: Sendable, Equatable {
     public var text: String
     public var inboxID: String
-    public var teamID: String?
 
-    public init(text: String, inboxID: String, teamID: String?) {
+    public init(text: String, inboxID: String) {
         self.text = text
         self.inboxID = inboxID
-        self.teamID = teamID
     }
+
+    /// The `author_id` of a journey's notes: they are the journey's, and no journey hears them.
+    public static func author(journeyID: String) -> String { "journey:\(journeyID)" }
 }

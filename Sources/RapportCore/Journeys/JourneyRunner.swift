@@ -78,17 +78,18 @@ public struct JourneyRunner: Sendable {
                 try await session.journeys.lockCustomers(ids: Array(Set(claimed.map(\.customerID))))
                 let held = try await session.journeys.confirm(ids: ids, token: token)
                 try await session.journeys.save(plan.moves.filter { held.contains($0.enrolmentID) }, at: now)
-                // Notes and assignments first: one with nothing to act on says so on its step's run.
+                // Notes, assignments and webhook calls first: one with nothing to act on says so on its step's run.
                 var ran = plan.runs
                 let actions = plan.teamActions.filter { held.contains($0.enrolmentID) }
                 for (index, reason) in try await JourneyConversations.apply(actions, at: now, transaction: transaction) { ran[index].skipped = reason }
+                let calls = plan.webhookCalls.filter { held.contains($0.change.enrolmentID) }
+                for (index, reason) in try await JourneyEffects.callWebhooks(calls, at: now, transaction: transaction) { ran[index].skipped = reason }
                 let runs = ran.filter { held.contains($0.enrolmentID) }
                 try await session.journeys.insertStepRuns(runs)
                 let updates = plan.profileUpdates.filter { held.contains($0.enrolmentID) }
                 try await JourneyEffects.updateProfiles(updates, workspaceIDs: plan.workspaceIDs, at: now, transaction: transaction)
                 _ = try await session.campaigns.insertSends(plan.sends.filter { held.contains($0.enrolmentID) }.map(\.send))
                 try await session.tasks.insert(plan.tasks.filter { held.contains($0.enrolmentID) }.map(\.task))
-                try await JourneyEffects.callWebhooks(plan.webhookCalls.filter { held.contains($0.enrolmentID) }, at: now, transaction: transaction)
                 return runs.count
             }
             return (claimed.count, steps, filled || plan.moves.contains { $0.dueAt.map { $0 <= now } ?? false })
@@ -170,9 +171,10 @@ public struct JourneyRunner: Sendable {
                             kind: .assign(teamID: teamID), runIndex: plan.runs.count - 1))
                 case .webhook(let webhookID)?:
                     plan.webhookCalls.append(
-                        JourneyWebhookChange(
+                        (plan.runs.count - 1,
+                         JourneyWebhookChange(
                             workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID, version: enrolment.version, stepKey: run.stepKey,
-                            visit: run.visit, enrolmentID: id, customerID: enrolment.customerID, webhookID: webhookID))
+                            visit: run.visit, enrolmentID: id, customerID: enrolment.customerID, webhookID: webhookID)))
                 case nil:
                     break
                 }

@@ -30,7 +30,6 @@ extension JourneyService {
                 guard let inbox = try await session.inboxes.inbox(id: note.inboxID), inbox.workspaceID == workspaceID else {
                     throw RapportError.invalid(field: "\(path).inbox_id", "names no inbox of this workspace (\(note.inboxID.prefix(64)))")
                 }
-                if let team = note.teamID, !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
             case .assign(let team, _):
                 if !teams.contains(team) { throw RapportError.invalid(field: "\(path).team_id", "names no team of this workspace (\(team))") }
             case .webhook(let webhookID, _):
