@@ -1,6 +1,7 @@
 """The web workspace in a real browser (Chromium through Selenium), against `rapport serve --demo`
 on a fresh SQLite database, with a real SMTP server (aiosmtpd) receiving the demo mailbox's replies
-and, at the end, a campaign sent by a `rapport worker` beside the server.
+and, at the end, a campaign sent by a `rapport worker` beside the server, and a built-in journey
+switched on and published.
 
 Usage: workspace.py RAPPORT_BINARY SCREENSHOT_DIR
 Each check prints what it proved; the first failure stops the suite with a non-zero exit.
@@ -758,6 +759,39 @@ class Suite:
         errors = self.page_errors()
         check(not errors, f"the SMS form and page logged no errors (scripts, CSP, loads): {errors}")
 
+    def journey(self):
+        """A marketer switches on the built-in thank-you and review request with the demo
+        mailbox (which the campaign step gave a DKIM key) and publishes it from its page, which
+        draws the flow as an inline SVG with a box per step; the page fits a phone."""
+        mailbox = next(inbox for inbox in self.api("GET", "/api/v1/inboxes")["data"] if inbox["channel"] == "email")
+        self.sign_in("marketer@demo.rapport.test")
+        self.wait(seen.url_contains("/customers"))
+        self.page_errors()
+        self.browser.find_element(By.LINK_TEXT, "Journeys").click()
+        self.wait(seen.url_contains("/journeys"))
+        form = self.browser.find_element(By.CSS_SELECTOR, "form[data-template='post_purchase_review']")
+        Select(form.find_element(By.NAME, "inbox_id")).select_by_value(mailbox["id"])
+        check(not self.unlabelled_fields(), f"every field of the journeys page has a label: {self.unlabelled_fields()}")
+        self.shot("journeys")
+        form.find_element(By.ID, "switch-on-post_purchase_review").click()
+        self.wait(seen.url_matches(r"/journeys/jny_\w+"))
+        check(self.browser.find_element(By.ID, "journey-status").get_attribute("data-status") == "draft", "switching on makes a draft")
+        steps = [box.get_attribute("data-step") for box in self.browser.find_elements(By.CSS_SELECTOR, "#journey-flow svg.journey-flow g.step")]
+        check(steps == ["a_day", "thanks", "six_days", "review_request"], f"the flow draws each step in order ({steps})")
+        self.browser.find_element(By.ID, "publish-journey").click()
+        self.wait(seen.presence_of_element_located((By.ID, "journey-notice")))
+        check(self.browser.find_element(By.ID, "journey-status").get_attribute("data-status") == "live", "Publish makes it live")
+        check(self.browser.find_elements(By.ID, "pause-journey"), "a live journey can be paused")
+        self.shot("journey")
+        errors = self.page_errors()
+        check(not errors, f"the journey pages logged no errors (scripts, CSP, loads): {errors}")
+        page = self.browser.current_url
+        self.browser.set_window_size(390, 844)
+        self.browser.get(page)
+        width = self.browser.execute_script("return document.documentElement.scrollWidth")
+        self.browser.set_window_size(1280, 900)
+        check(width <= 390, f"a journey's page fits a 390 px phone without sideways scrolling ({width} px)")
+
     def sign_out_everywhere(self):
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -787,6 +821,7 @@ def main():
         suite.sign_out_everywhere()
         suite.campaign()
         suite.sms_campaign()
+        suite.journey()
     except Exception as error:
         if suite.browser:
             suite.shot("failure")

@@ -43,6 +43,17 @@ public struct JourneyService: Sendable {
         }
     }
 
+    /// What the journey does as its page draws it: the live version's definition once
+    /// published (what customers walk), else the draft's; nil for a draft that does not parse.
+    public func shownDefinition(id: String, as actor: Actor) async throws -> JourneyDefinition? {
+        try actor.require(.viewJourneys)
+        return try await store.read { session in
+            let journey = try await existing(id, workspaceID: actor.workspaceID, session: session)
+            if let number = journey.liveVersion, let live = try await session.journeys.version(journeyID: id, version: number) { return live.definition }
+            return try? JourneyDefinitionParser.parse(journey.draft)
+        }
+    }
+
     /// The journeys the customer is in or was in, newest first.
     public func enrolments(ofCustomer customerID: String, as actor: Actor) async throws -> [JourneyEnrolment] {
         try actor.require(.viewJourneys)

@@ -18,11 +18,11 @@ public enum JourneyStepKind: Sendable, Equatable {
     case updateProfile(JourneyProfileUpdate, next: String?)
     /// A task for a team (a call to a VIP).
     case task(JourneyTask, next: String?)
-    /// A private note in a conversation with the customer, for a team.
+    /// A private note for the team in the customer's unresolved conversation in an inbox.
     case note(JourneyNote, next: String?)
-    /// The customer's open conversation assigned to a team.
+    /// The customer's unresolved conversations given to a team.
     case assign(teamID: String, next: String?)
-    /// A signed POST of the customer and the journey to an outside address.
+    /// A signed POST of the journey, step and customer to an outgoing webhook of the workspace.
     case webhook(webhookID: String, next: String?)
     /// Leave the journey here.
     case exit

@@ -72,7 +72,8 @@ public enum RapportApplication {
         LoginRoutes(users: services.users, pages: pages, publicURL: services.publicURL).register(public: open, signedIn: signedIn)
         let workspace = signedIn.group(context: SignedInRequestContext.self)
         let customerViews = CustomerViews(
-            customers: services.customers, commerce: services.commerce, recommendations: services.recommendations, clock: services.clock)
+            customers: services.customers, commerce: services.commerce, recommendations: services.recommendations, journeys: services.journeys,
+            tasks: services.tasks, clock: services.clock)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             segments: services.segments, customerViews: customerViews, clock: services.clock)
@@ -101,6 +102,7 @@ public enum RapportApplication {
             campaigns: services.campaigns, sender: services.campaignSender, segments: services.segments, inboxes: services.inboxes,
             templates: services.whatsAppTemplates, linkProbe: services.linkProbe, pages: pages
         ).register(on: workspace)
+        JourneyPages(journeys: services.journeys, inboxes: services.inboxes, pages: pages).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)
         SignUpPages(signUps: services.signUps, pages: pages).register(on: open)

@@ -97,6 +97,25 @@ struct CustomerPageView: TemplateView {
     }
 
     /// An inbox that can start a conversation with the customer: its name and channel.
+    /// A journey the customer is or was in, and where.
+    struct JourneyRow: TemplateView {
+        let journeyID: String
+        let name: String
+        let status: String
+        let place: String
+        let entered: String
+        let enteredISO: String
+    }
+
+    /// An open task of the team's about the customer.
+    struct TaskRow: TemplateView {
+        let id: String
+        let title: String
+        let kind: String
+        let due: String?
+        let overdue: Bool
+    }
+
     struct WriteInbox: TemplateView {
         let id: String
         let name: String
@@ -135,6 +154,8 @@ struct CustomerPageView: TemplateView {
     let lifetime: Lifetime?
     let rfm: RFM?
     let recommendations: [RecommendedProducts.Row]
+    let journeys: [JourneyRow]
+    let tasks: [TaskRow]
 
     /// Set by the page's handler for users who may start conversations.
     var canWrite = false

@@ -3,11 +3,14 @@ import RapportCore
 
 /// What the customer sidebar and the customer page show: profile, identities, tags and
 /// attributes, orders with items and tracking, returns, the timeline, merge suggestions and
-/// the merges that can be undone; the lifetime value and product recommendations.
+/// the merges that can be undone; the lifetime value and product recommendations; the
+/// journeys they are in and where, and the team's open tasks about them.
 struct CustomerViews: Sendable {
     let customers: CustomerService
     let commerce: CommerceService
     let recommendations: RecommendationService
+    let journeys: JourneyService
+    let tasks: WorkTaskService
     let clock: any WallClock
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
@@ -81,6 +84,7 @@ struct CustomerViews: Sendable {
         }
         let items = try await recommendations.forCustomer(id: customer.id, limit: 6, as: actor)
         let recommended = await RecommendedProducts.rows(items, commerce: commerce, as: actor)
+        let (journeyRows, taskRows) = try await journeysAndTasks(of: customer.id, actor: actor)
         return CustomerPageView(
             id: customer.id, name: name, initials: WebFormat.initials(name),
             locale: profile.locale, timezone: profile.timezone, notes: profile.notes, since: WebFormat.day(customer.createdAt),
@@ -93,7 +97,33 @@ struct CustomerViews: Sendable {
             addresses: profile.addresses.map { CustomerPageView.Address(text: $0.oneLine) },
             summary: summary(view.commerce), orders: orders.items.map(order), returns: returnRows, timeline: entries,
             merges: undoable, suggestions: duplicates, interactionCount: view.interactionCount,
-            lifetime: view.lifetimeValue.map(lifetime), rfm: view.rfm.map(rfm), recommendations: recommended)
+            lifetime: view.lifetimeValue.map(lifetime), rfm: view.rfm.map(rfm), recommendations: recommended, journeys: journeyRows, tasks: taskRows)
+    }
+
+    /// The journeys the customer is or was in (the latest twenty) and where, and the team's
+    /// open tasks about them, for those who may see each.
+    private func journeysAndTasks(of customerID: String, actor: Actor) async throws -> ([CustomerPageView.JourneyRow], [CustomerPageView.TaskRow]) {
+        var rows: [CustomerPageView.JourneyRow] = []
+        if actor.may(.viewJourneys) {
+            var names: [String: String] = [:]
+            for enrolment in try await journeys.enrolments(ofCustomer: customerID, as: actor).prefix(20) {
+                if names[enrolment.journeyID] == nil { names[enrolment.journeyID] = (try? await journeys.find(id: enrolment.journeyID, as: actor))?.name ?? enrolment.journeyID }
+                let place = enrolment.finishedAt == nil ? (enrolment.position.map { "at \($0.stepKey)" } ?? "") : "ended: \(enrolment.endReason ?? "end")"
+                rows.append(CustomerPageView.JourneyRow(
+                    journeyID: enrolment.journeyID, name: names[enrolment.journeyID] ?? enrolment.journeyID, status: enrolment.status.rawValue, place: place,
+                    entered: WebFormat.time(enrolment.enteredAt), enteredISO: WebFormat.iso(enrolment.enteredAt)))
+            }
+        }
+        var open: [CustomerPageView.TaskRow] = []
+        if actor.may(.viewTasks) {
+            let found = try await tasks.list(filter: WorkTaskFilter(status: .open, customerID: customerID), page: try PageRequest(limit: 20), as: actor)
+            open = found.items.map { task in
+                CustomerPageView.TaskRow(
+                    id: task.id, title: task.title, kind: task.kind.rawValue, due: task.dueAt.map { WebFormat.due($0, now: clock.now()) },
+                    overdue: task.isOverdue(at: clock.now()))
+            }
+        }
+        return (rows, open)
     }
 
     /// The lifetime forecast, once the daily fit has run.

@@ -85,15 +85,15 @@ enum SVGChart {
         }
     }
 
-    private static func text(x: Double, y: Double, _ value: String, anchor: String) -> String {
+    static func text(x: Double, y: Double, _ value: String, anchor: String) -> String {
         #"<text x="\#(format(x))" y="\#(format(y))" text-anchor="\#(anchor)">\#(MarkupText.escape(value))</text>"#
     }
 
-    private static func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) -> String {
+    static func line(x1: Double, y1: Double, x2: Double, y2: Double, cssClass: String) -> String {
         #"<line class="\#(cssClass)" x1="\#(format(x1))" y1="\#(format(y1))" x2="\#(format(x2))" y2="\#(format(y2))"></line>"#
     }
 
-    private static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         String(format: "%.1f", value)
     }
 
