@@ -96,7 +96,6 @@ struct CustomerPageView: TemplateView {
         let segmentValue: String
     }
 
-    /// An inbox that can start a conversation with the customer: its name and channel.
     /// A journey the customer is or was in, and where.
     struct JourneyRow: TemplateView {
         let journeyID: String
@@ -116,6 +115,7 @@ struct CustomerPageView: TemplateView {
         let overdue: Bool
     }
 
+    /// An inbox that can start a conversation with the customer: its name and channel.
     struct WriteInbox: TemplateView {
         let id: String
         let name: String
@@ -156,6 +156,8 @@ struct CustomerPageView: TemplateView {
     let recommendations: [RecommendedProducts.Row]
     let journeys: [JourneyRow]
     let tasks: [TaskRow]
+    let showsJourneys: Bool
+    let showsTasks: Bool
 
     /// Set by the page's handler for users who may start conversations.
     var canWrite = false

@@ -97,7 +97,8 @@ struct CustomerViews: Sendable {
             addresses: profile.addresses.map { CustomerPageView.Address(text: $0.oneLine) },
             summary: summary(view.commerce), orders: orders.items.map(order), returns: returnRows, timeline: entries,
             merges: undoable, suggestions: duplicates, interactionCount: view.interactionCount,
-            lifetime: view.lifetimeValue.map(lifetime), rfm: view.rfm.map(rfm), recommendations: recommended, journeys: journeyRows, tasks: taskRows)
+            lifetime: view.lifetimeValue.map(lifetime), rfm: view.rfm.map(rfm), recommendations: recommended, journeys: journeyRows, tasks: taskRows,
+            showsJourneys: actor.may(.viewJourneys), showsTasks: actor.may(.viewTasks))
     }
 
     /// The journeys the customer is or was in (the latest twenty) and where, and the team's
@@ -107,7 +108,7 @@ struct CustomerViews: Sendable {
         if actor.may(.viewJourneys) {
             var names: [String: String] = [:]
             for enrolment in try await journeys.enrolments(ofCustomer: customerID, as: actor).prefix(20) {
-                if names[enrolment.journeyID] == nil { names[enrolment.journeyID] = (try? await journeys.find(id: enrolment.journeyID, as: actor))?.name ?? enrolment.journeyID }
+                if names[enrolment.journeyID] == nil { names[enrolment.journeyID] = try await journeys.find(id: enrolment.journeyID, as: actor).name }
                 let place = enrolment.finishedAt == nil ? (enrolment.position.map { "at \($0.stepKey)" } ?? "") : "ended: \(enrolment.endReason ?? "end")"
                 rows.append(CustomerPageView.JourneyRow(
                     journeyID: enrolment.journeyID, name: names[enrolment.journeyID] ?? enrolment.journeyID, status: enrolment.status.rawValue, place: place,

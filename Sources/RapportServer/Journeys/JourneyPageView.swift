@@ -25,6 +25,8 @@ struct JourneyPageView: TemplateView {
     let flow: String
     let tiles: [Tile]
     let steps: [Step]
+    /// Conversions and revenue: to the insights' roles.
+    let showsOutcomes: Bool
     let mayPublish: Bool
     /// `Publish`, or for a journey already live, publishing its draft as the next version.
     let publishWords: String

@@ -32,8 +32,10 @@ struct JourneyPages {
         }
     }
 
+    /// `?after=jny_…` pages to older journeys.
     @Sendable func list(_ request: Request, context: SignedInRequestContext) async throws -> Response {
-        try await renderList(context, error: nil)
+        let after = request.uri.queryParameters["after"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .journey) ? $0 : nil }
+        return try await renderList(context, after: after, error: nil)
     }
 
     /// A draft from a built-in journey (`template_key`, `inbox_id`), then its page.
@@ -44,7 +46,7 @@ struct JourneyPages {
             return WebRedirect.to("/journeys/\(journey.id)?done=created")
         } catch let error as RapportError {
             guard let refusal = CampaignPages.refusal(error) else { throw error }
-            return try await renderList(context, error: refusal.message, status: refusal.status)
+            return try await renderList(context, after: nil, error: refusal.message, status: refusal.status)
         }
     }
 
@@ -69,9 +71,9 @@ struct JourneyPages {
 
     // MARK: Rendering
 
-    private func renderList(_ context: SignedInRequestContext, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
+    private func renderList(_ context: SignedInRequestContext, after: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor
-        let found = try await journeys.list(page: try PageRequest(limit: Self.pageSize), as: actor)
+        let found = try await journeys.list(page: try PageRequest(limit: Self.pageSize, startingAfter: after), as: actor)
         let rows = found.items.map { journey in
             JourneysPageView.Row(
                 id: journey.id, name: journey.name, status: journey.status.rawValue, version: journey.liveVersion.map { "v\($0)" } ?? "draft",
@@ -80,7 +82,10 @@ struct JourneyPages {
         let mayManage = actor.may(.manageJourneys)
         let templates = mayManage ? try JourneyTemplates.listed(for: actor).map { JourneysPageView.Template(key: $0.key, name: $0.name, summary: $0.summary) } : []
         let mail = mayManage ? try await inboxes.inboxes(as: actor).filter { $0.channel == .email }.map { JourneysPageView.Inbox(id: $0.id, name: $0.name) } : []
-        let view = JourneysPageView(rows: rows, empty: rows.isEmpty, mayManage: mayManage, templates: templates, inboxes: mail, error: error)
+        var next: String?
+        if found.hasMore, let last = found.items.last { next = "/journeys?after=\(last.id)" }
+        let view = JourneysPageView(
+            rows: rows, empty: rows.isEmpty, mayManage: mayManage, templates: templates, inboxes: mail, next: next, paged: after != nil, error: error)
         return try pages.render("journeys", context, title: "Journeys", section: "journeys", view: view, status: status)
     }
 
@@ -94,31 +99,47 @@ struct JourneyPages {
         let definition = try await journeys.shownDefinition(id: id, as: actor)
         let flow = definition.map(JourneyFlow.init)
         let stats = report.stats
-        let money = { (amounts: [String: Int64]) in amounts.sorted { $0.key < $1.key }.map { WebFormat.money($0.value, $0.key) }.joined(separator: ", ") }
+        // What the journey brought (conversions, revenue) shows to the insights' roles, as a campaign's does.
+        let outcomes = actor.may(.viewInsights)
+        let money = { (amounts: [String: Int64]) in
+            amounts.isEmpty ? "none" : amounts.sorted { $0.key < $1.key }.map { WebFormat.money($0.value, $0.key) }.joined(separator: ", ")
+        }
         var tiles = [
             JourneyPageView.Tile(key: "entered", figure: "\(stats.entered)", words: "entered"),
             JourneyPageView.Tile(key: "in_flight", figure: "\(stats.inFlight)", words: "in the journey now"),
-            JourneyPageView.Tile(key: "converted", figure: "\(stats.converted)", words: stats.conversionRate.map { String(format: "converted (%.1f%%)", $0 * 100) } ?? "converted"),
         ]
-        if stats.heldOut > 0 {
+        if outcomes {
             tiles.append(JourneyPageView.Tile(
-                key: "held_out", figure: "\(stats.heldOut)",
-                words: stats.holdoutConversionRate.map { String(format: "held out, %.1f%% of them converted", $0 * 100) } ?? "held out"))
+                key: "converted", figure: "\(stats.converted)", words: stats.conversionRate.map { String(format: "converted (%.1f%%)", $0 * 100) } ?? "converted"))
+            if stats.heldOut > 0 {
+                tiles.append(JourneyPageView.Tile(
+                    key: "held_out", figure: "\(stats.heldOut)",
+                    words: stats.holdoutConversionRate.map { String(format: "held out, %.1f%% of them converted", $0 * 100) } ?? "held out"))
+            }
+            if !stats.revenue.isEmpty || !stats.heldOutRevenue.isEmpty {
+                tiles.append(JourneyPageView.Tile(
+                    key: "revenue", figure: money(stats.revenue),
+                    words: "ordered in the goal's window" + (stats.heldOut > 0 ? " (held out: \(money(stats.heldOutRevenue)))" : "")))
+            }
         }
-        if actor.may(.viewInsights), !stats.revenue.isEmpty || !stats.heldOutRevenue.isEmpty {
-            tiles.append(JourneyPageView.Tile(key: "revenue", figure: money(stats.revenue), words: "ordered in the goal's window"))
+        // The shown version's steps, then any a later or earlier version has with customers still in them.
+        var keys = flow?.nodes.map { ($0.stepKey, $0.title) } ?? []
+        for count in report.steps where !keys.contains(where: { $0.0 == count.stepKey }) && count.waiting > 0 {
+            keys.append((count.stepKey, "(another version's step)"))
         }
-        let steps = (flow?.nodes ?? []).map { node in
-            let count = counts[node.stepKey] ?? JourneyStepCount(stepKey: node.stepKey, waiting: 0, passed: 0)
+        let steps = keys.map { key, title in
+            let count = counts[key] ?? JourneyStepCount(stepKey: key, waiting: 0, passed: 0)
             return JourneyPageView.Step(
-                key: node.stepKey, title: node.title, waiting: count.waiting, passed: count.passed, skipped: count.skipped, sent: count.sent,
-                converted: count.converted, revenue: actor.may(.viewInsights) ? money(count.revenue) : "")
+                key: key, title: title, waiting: count.waiting, passed: count.passed, skipped: count.skipped, sent: count.sent,
+                converted: count.converted, revenue: outcomes ? money(count.revenue) : "")
         }
         let manages = actor.may(.manageJourneys)
+        // Publishing is offered while the draft says something the live version does not.
+        let changed = journey.liveVersion == nil || (try? JourneyDefinitionParser.parse(journey.draft)) != definition
         let view = JourneyPageView(
             id: journey.id, name: journey.name, status: journey.status.rawValue, version: journey.liveVersion.map { "version \($0)" } ?? "not published",
             flow: flow.map { JourneyFlowSVG.draw($0, counts: counts, title: "The steps of \(journey.name)") } ?? "",
-            tiles: tiles, steps: steps, mayPublish: manages && journey.status != .archived,
+            tiles: tiles, steps: steps, showsOutcomes: outcomes, mayPublish: manages && journey.status != .archived && changed,
             publishWords: journey.liveVersion == nil ? "Publish" : "Publish the draft as version \((journey.liveVersion ?? 0) + 1)", mayPause: manages && journey.status == .live,
             mayResume: manages && journey.status == .paused, mayArchive: manages && journey.status != .archived,
             showsDraft: journey.liveVersion == nil, notice: notice, actionError: error)

@@ -26,5 +26,9 @@ struct JourneysPageView: TemplateView {
     let mayManage: Bool
     let templates: [Template]
     let inboxes: [Inbox]
+    /// The next page of older journeys.
+    let next: String?
+    /// Whether this page shows journeys after the first page.
+    let paged: Bool
     var error: String?
 }
