@@ -119,17 +119,7 @@ struct WorkTaskTests {
             let (services, actor) = (world.services, world.actor)
             let draft = try await services.journeys.create(JourneyDraft(), templateKey: "lead_nurture", inboxID: world.inbox.id, as: actor)
             let journey = try await services.journeys.publish(id: draft.id, as: actor)
-            var leads: [String: String] = [:]
-            for name in ["keen", "silent"] {
-                _ = try await services.tracking.ingest(
-                    [TrackingMessage(type: .identify, messageID: "id-\(name)", userID: name, properties: ["email": .string("\(name)@example.com")])],
-                    workspaceID: services.workspaceID, provenance: .proven)
-                let id = try #require(try await services.customers.customerID(for: IdentityInput(kind: "email", value: "\(name)@example.com"), as: actor))
-                _ = try await services.consents.record(
-                    ConsentInput(purpose: "marketing", channel: "email", status: "granted", source: "form"), customerID: id, witness: ConsentWitness(), as: actor)
-                leads[name] = id
-            }
-            let (keen, silent) = (try #require(leads["keen"]), try #require(leads["silent"]))
+            let (keen, silent) = (try await JourneyTemplateRunTests.shopper(world, "keen"), try await JourneyTemplateRunTests.shopper(world, "silent"))
             _ = try await services.journeys.enrol(id: journey.id, customerIDs: [keen, silent], segmentID: nil, as: actor)
             try await JourneyMessageTests.settle(world)
             #expect(world.transport.emails.filter { $0.subject == "More about what you asked us" }.count == 2)

@@ -265,7 +265,7 @@ public struct CampaignDispatcher: Sendable {
     }
 
     /// The longest window any cap looks back over: the campaign's, or a monthly choice.
-    private static func capWindowStart(_ definition: CampaignDefinition, now: Date) -> Date {
+    static func capWindowStart(_ definition: CampaignDefinition, now: Date) -> Date {
         now.addingTimeInterval(-Double(max(definition.frequencyCap.days, 30)) * 86_400)
     }
 

@@ -34,4 +34,11 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case segmentLeft = "segment.left"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
     case journeyWebhook = "journey.webhook"
+
+    /// Whether an outgoing webhook may subscribe to it by type (`journey.webhook` goes only
+    /// to the webhook a journey's step names, `*` included).
+    public var isSubscribable: Bool { self != .journeyWebhook }
+
+    /// The types a webhook may subscribe to.
+    public static var subscribable: [DomainEventType] { allCases.filter(\.isSubscribable) }
 }

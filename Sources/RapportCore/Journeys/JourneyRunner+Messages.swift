@@ -62,7 +62,7 @@ extension JourneyRunner {
         -> (facts: [String: CampaignRecipientFacts], suppressed: [String: [SuppressionReason]])
     {
         let customerIDs = Array(Set(group.map(\.customerID))).sorted()
-        let since = now.addingTimeInterval(-Double(max(campaign.definition.frequencyCap.days, 30)) * 86_400)
+        let since = CampaignDispatcher.capWindowStart(campaign.definition, now: now)
         return try await store.read { session in
             let facts = try await session.campaigns.recipientFacts(campaign, customerIDs: customerIDs, sentSince: since)
             var suppressed: [String: [SuppressionReason]] = [:]

@@ -23,8 +23,7 @@ public struct WebhookService: Sendable {
         if types.isEmpty {
             problems.add("event_types", "must name at least one event type, or \"*\" for all")
         }
-        // `journey.webhook` goes only to the webhook a journey's step names: nothing subscribes to it.
-        let subscribable = DomainEventType.allCases.filter { $0 != .journeyWebhook }
+        let subscribable = DomainEventType.subscribable
         for (index, type) in types.enumerated() where type != "*" && !subscribable.contains(where: { $0.rawValue == type }) {
             problems.add("event_types[\(index)]", "is not an event type to subscribe to; known types: \(subscribable.map(\.rawValue).joined(separator: ", "))")
         }

@@ -25,6 +25,6 @@ public struct WebhookSubscription: Sendable, Equatable {
     /// Whether an event of this type goes to it through the event log. A journey's webhook
     /// call (`journey.webhook`) goes only to the webhook its step names, never by type.
     public func wants(_ type: DomainEventType) -> Bool {
-        active && type != .journeyWebhook && (eventTypes.contains("*") || eventTypes.contains(type.rawValue))
+        active && type.isSubscribable && (eventTypes.contains("*") || eventTypes.contains(type.rawValue))
     }
 }

@@ -52,7 +52,7 @@ struct SettingsViews: Sendable {
             agentOptions: agents.filter { $0.deactivatedAt == nil }.map { SettingsPageView.Option(id: $0.id, name: $0.name) },
             policyOptions: policies.map { SettingsPageView.Option(id: $0.id, name: $0.name) },
             weekdays: Self.weekdays.map { SettingsPageView.Weekday(value: $0.0, words: $0.1) },
-            eventTypes: DomainEventType.allCases.filter { $0 != .journeyWebhook }.map { ChoiceView(value: $0.rawValue) },
+            eventTypes: DomainEventType.subscribable.map { ChoiceView(value: $0.rawValue) },
             variablesHint: "{{customer.first_name}}",
             users: users,
             teams: teams.map { SettingsPageView.Team(id: $0.id, name: $0.name, members: $0.memberIDs.compactMap { names[$0] }.joined(separator: ", ")) },
