@@ -11,14 +11,22 @@ import Testing
 /// reads it without the buttons, and may not move it.
 @Suite("Journey pages")
 struct JourneyPagesTests {
-    @Test("a built-in journey switched on from the list and published from its page; the flow is drawn with each step and its counts; an agent sees it and may not publish", arguments: TestDatabase.available)
-    func switchOnAndPublish(database: TestDatabase) async throws {
+    /// A workspace with a DKIM-signed e-mail inbox (its id given) sending to `sink`, and a marketer signed in.
+    static func asMarketer(
+        on database: TestDatabase, _ body: @Sendable (APIHarness, String, WebWorkspaceTests.Browser, SMTPSink) async throws -> Void
+    ) async throws {
         let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
         defer { sink.stop() }
         try await APIHarness.run(on: database) { api in
             let inboxID = try await SignedCampaignInbox.make(api, sink: sink)
             _ = try await WebWorkspaceTests.user(api, .marketer)
-            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            try await body(api, inboxID, try await WebWorkspaceTests.signIn(api, "marketer@shop.test"), sink)
+        }
+    }
+
+    @Test("a built-in journey switched on from the list and published from its page; the flow is drawn with each step and its counts; an agent sees it and may not publish", arguments: TestDatabase.available)
+    func switchOnAndPublish(database: TestDatabase) async throws {
+        try await Self.asMarketer(on: database) { api, inboxID, marketer, _ in
             let list = try await WebWorkspaceTests.get(api, "/journeys", cookie: marketer.cookie)
             #expect(list.status == .ok && list.text.contains("id=\"switch-on-abandoned_cart\"") && list.text.contains(inboxID))
 

@@ -112,7 +112,7 @@ struct WorkTaskTests {
         }
     }
 
-    @Test("lead nurture, built in: material goes at once; a lead who looks at products again within three days becomes a task for a person, one who does not gets more material and, still silent, leaves; an order is the goal", arguments: TestDatabase.available)
+    @Test("lead nurture, built in: material goes a day after they are let in; a lead who looks at products again within three days becomes a task for a person, one who does not gets more material and, still silent, leaves; an order is the goal", arguments: TestDatabase.available)
     func leadNurture(database: TestDatabase) async throws {
         try await database.withStore { store in
             let world = try await JourneyMessageTests.world(store)
@@ -121,6 +121,9 @@ struct WorkTaskTests {
             let journey = try await services.journeys.publish(id: draft.id, as: actor)
             let (keen, silent) = (try await JourneyTemplateRunTests.shopper(world, "keen"), try await JourneyTemplateRunTests.shopper(world, "silent"))
             _ = try await services.journeys.enrol(id: journey.id, customerIDs: [keen, silent], segmentID: nil, as: actor)
+            try await JourneyMessageTests.settle(world)
+            #expect(world.transport.emails.isEmpty, "a day to think it over first")
+            services.clock.advance(by: 86_400)
             try await JourneyMessageTests.settle(world)
             #expect(world.transport.emails.filter { $0.subject == "More about what you asked us" }.count == 2)
 

@@ -791,6 +791,57 @@ class Suite:
         width = self.browser.execute_script("return document.documentElement.scrollWidth")
         self.browser.set_window_size(1280, 900)
         check(width <= 390, f"a journey's page fits a 390 px phone without sideways scrolling ({width} px)")
+        self.build_journey()
+
+    def build_journey(self):
+        """The marketer builds a journey of their own: started on `order.delivered`, a message
+        added after the first wait and its subject typed into its field, a bad wait refused
+        with the field named, then published."""
+        self.browser.get(self.base + "/journeys")
+        self.browser.find_element(By.ID, "new-journey-name").send_keys("Delivered, said thanks")
+        Select(self.browser.find_element(By.ID, "new-journey-trigger")).select_by_value("order.delivered")
+        self.submit_and_wait("start-journey")
+        check(self.browser.find_element(By.ID, "edit-step-start").get_attribute("open") is not None, "the new journey's first step is open to edit")
+        hours = self.browser.find_element(By.ID, "step-start-duration-hours")
+        hours.clear()
+        hours.send_keys("0")
+        self.submit_and_wait("save-step-start")
+        check(self.browser.find_elements(By.ID, "journey-error"), "the refused save shows why")
+        refused = self.page_errors()
+        check(all("422" in error for error in refused), f"the refusal is the only thing the browser logged ({refused})")
+        check("steps[0].duration" in self.browser.find_element(By.ID, "journey-error").text, "a wait of nothing is refused, naming the field")
+        hours = self.browser.find_element(By.ID, "step-start-duration-hours")
+        check(hours.get_attribute("value") == "0", "the refused value stays in its field")
+        hours.clear()
+        hours.send_keys("24")
+        self.submit_and_wait("save-step-start")
+        check(self.browser.find_elements(By.ID, "journey-notice"), "the wait of a day is saved")
+        Select(self.browser.find_element(By.ID, "new-step-type")).select_by_value("send")
+        self.browser.find_element(By.ID, "new-step-key").send_keys("thanks")
+        Select(self.browser.find_element(By.ID, "new-step-after")).select_by_value("start")
+        self.submit_and_wait("add-step-button")
+        subject = self.browser.find_element(By.ID, "step-thanks-content-en-subject")
+        subject.clear()
+        subject.send_keys("Thank you for your order")
+        check(not self.unlabelled_fields(), f"every field of the journey editor has a label: {self.unlabelled_fields()}")
+        self.shot("journey-editor")
+        self.submit_and_wait("save-step-thanks")
+        steps = [box.get_attribute("data-step") for box in self.browser.find_elements(By.CSS_SELECTOR, "#journey-flow svg.journey-flow g.step")]
+        check(steps == ["start", "thanks"], f"the flow draws the steps built ({steps})")
+        self.submit_and_wait("publish-journey")
+        check(self.browser.find_element(By.ID, "journey-status").get_attribute("data-status") == "live", "the journey built is published")
+        journey = self.browser.current_url.split("/journeys/")[1].split("?")[0]
+        shown = self.api("GET", f"/api/v1/journeys/{journey}")
+        check("Thank you for your order" in json.dumps(shown), "the published journey carries the subject typed in its field")
+        errors = self.page_errors()
+        check(not errors, f"the journey editor logged no errors (scripts, CSP, loads): {errors}")
+
+    def submit_and_wait(self, button_id):
+        """Clicks a form's button and waits for the page it sends the browser to (the old one gone)."""
+        button = self.browser.find_element(By.ID, button_id)
+        button.click()
+        self.wait(seen.staleness_of(button))
+        self.wait(lambda browser: browser.execute_script("return document.readyState") == "complete")
 
     def sign_out_everywhere(self):
         self.sign_in("manager@demo.rapport.test")

@@ -53,6 +53,8 @@ struct BotDialogue {
             state.request = context.text
             withOrder()
         case .productQuestion, .shippingPolicy, .storeHours:
+            turn.productAsked = builtIn == .productQuestion
+            turn.productAnswered = turn.productAsked && context.knowledge != nil
             answerFromHelpCentre()
         case .talkToHuman, .complaint, nil:
             if let answer = context.intentAnswers[intent] {

@@ -111,6 +111,12 @@ public struct BotService: Sendable {
                 let text = BotChannelRules.fit(MessageTemplate.render(reply, values: filled), to: inbox.channel)
                 _ = try await conversations.write(ReplyInput(text: text, author: .bot), in: &conversation, inbox: inbox, transaction: transaction)
             }
+            if turn.productAsked {
+                try await transaction.record(ProductQuestionChange(
+                    workspaceID: conversation.workspaceID, conversationID: conversation.id, customerID: conversation.customerID, inboxID: inbox.id,
+                    channel: conversation.channel, messageID: message.id, answered: turn.productAnswered && windowOpen,
+                    verified: known.channelVerified))
+            }
             if let reason = turn.handoff {
                 let note = BotHandoffNote(
                     reason: reason, state: state, context: known, order: state.orderID.flatMap(known.order(id:)))

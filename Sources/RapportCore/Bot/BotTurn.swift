@@ -6,6 +6,10 @@ public struct BotTurn: Sendable, Equatable {
     public var actions: [BotAction] = []
     public var handoff: HandoffReason?
     public var resolves = false
+    /// The customer asked about products (a `conversation.product_asked` event).
+    public var productAsked = false
+    /// The product question was answered from the help centre (else a person was offered).
+    public var productAnswered = false
 
     public init() {}
 }

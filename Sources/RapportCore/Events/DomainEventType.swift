@@ -28,6 +28,8 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case conversationCreated = "conversation.created"
     case conversationUpdated = "conversation.updated"
     case conversationSLABreached = "conversation.sla_breached"
+    /// The bot was asked about products (`ProductQuestionChange`).
+    case conversationProductAsked = "conversation.product_asked"
     case messageCreated = "message.created"
     case messageUpdated = "message.updated"
     case segmentEntered = "segment.entered"

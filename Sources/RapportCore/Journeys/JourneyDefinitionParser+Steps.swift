@@ -80,12 +80,23 @@ extension JourneyDefinitionParser {
         let kind: JourneyStepKind
         switch type {
         case "wait":
-            kind = .wait(seconds: try duration(reader.take("duration"), path: "\(path).duration"), next: try reader.next())
+            let seconds = try duration(reader.take("duration"), path: "\(path).duration")
+            // `rebuy_interval`: the customer's own re-buy interval, `duration` until it is known.
+            let rebuy = try flag(reader.take("rebuy_interval"), path: "\(path).rebuy_interval") ?? false
+            kind = rebuy ? .waitRebuyInterval(fallbackSeconds: seconds, next: try reader.next()) : .wait(seconds: seconds, next: try reader.next())
         case "wait_until":
             guard case .string(let text)? = reader.take("time"), let time = CampaignTimeOfDay(text: text) else {
                 throw invalid("\(path).time", "must be a time on the customer's own clock, `HH:MM` in 24 hours (09:00)")
             }
-            kind = .waitUntil(time, next: try reader.next())
+            // `anniversary_of`: on the day a date of theirs (a custom attribute) comes round.
+            switch reader.take("anniversary_of") {
+            case nil, .null?:
+                kind = .waitUntil(time, next: try reader.next())
+            case .string(let attribute)? where isKey(attribute) && !attribute.contains("-"):
+                kind = .waitUntilAnniversary(attribute: attribute, time: time, next: try reader.next())
+            default:
+                throw invalid("\(path).anniversary_of", "must be a custom attribute's name holding a date (birthday)")
+            }
         case "wait_for_event":
             var eventFields: [String: JSONValue] = [:]
             for name in ["event", "tracked_event", "filters"] { eventFields[name] = reader.take(name) }

@@ -19,7 +19,7 @@ public struct JourneyEvent: Sendable, Equatable {
     public static let domainNames: Set<String> = Set([
         DomainEventType.customerCreated, .customerUpdated, .customerRestored, .customerIdentityAdded, .customerMerged, .consentChanged,
         .interactionRecorded, .orderCreated, .orderUpdated, .orderStatusChanged, .orderFulfilled, .orderRefunded, .returnRequested,
-        .returnStatusChanged, .conversationCreated, .conversationUpdated, .conversationSLABreached, .messageCreated, .segmentEntered, .segmentLeft,
+        .returnStatusChanged, .conversationCreated, .conversationUpdated, .conversationSLABreached, .conversationProductAsked, .messageCreated, .segmentEntered, .segmentLeft,
     ].map(\.rawValue)).union(derivedNames)
 
     /// Where the event comes from.

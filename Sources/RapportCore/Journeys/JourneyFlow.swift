@@ -61,7 +61,9 @@ public struct JourneyFlow: Sendable, Equatable {
     static func title(of kind: JourneyStepKind) -> String {
         switch kind {
         case .wait(let seconds, _): "Wait \(duration(seconds))"
+        case .waitRebuyInterval(let fallback, _): "Wait their re-buy interval (else \(duration(fallback)))"
         case .waitUntil(let time, _): "Wait until \(time.text)"
+        case .waitUntilAnniversary(let attribute, let time, _): "Wait until \(time.text) on their \(attribute.replacingOccurrences(of: "_", with: " "))"
         case .waitForEvent(let event, let timeout, _, _): "Wait for \(event.name), at most \(duration(timeout))"
         case .branch: "Branch"
         case .split: "Split"

@@ -52,6 +52,8 @@ public struct JourneyHappening: Sendable {
             customerID = change.conversation.customerID
         case let change as InteractionChange:
             customerID = change.interaction.customerID
+        case let change as ProductQuestionChange:
+            customerID = change.customerID
         case let change as SegmentMembershipChange:
             customerID = change.customerID
             keys.append(change.entered ? segmentEnteredKey(change.segmentID) : segmentLeftKey(change.segmentID))

@@ -102,6 +102,37 @@ public struct JourneyRunner: Sendable {
         }
     }
 
+    /// The custom attributes each customer's version waits for the anniversary of (only of
+    /// customers whose version has such a `wait_until`), as text.
+    private func anniversaryDates(of claimed: [JourneyEnrolment], definitions: [String: JourneyDefinition]) async throws -> [String: [String: String]] {
+        var names: [String: Set<String>] = [:]
+        for (key, definition) in definitions {
+            for step in definition.steps {
+                if case .waitUntilAnniversary(let attribute, _, _) = step.kind { names[key, default: []].insert(attribute) }
+            }
+        }
+        guard !names.isEmpty else { return [:] }
+        var wanted: [String: Set<String>] = [:]
+        var byWorkspace: [String: Set<String>] = [:]
+        for enrolment in claimed {
+            guard let attributes = names[JourneyVersionCache.key(enrolment.journeyID, enrolment.version)] else { continue }
+            wanted[enrolment.customerID, default: []].formUnion(attributes)
+            byWorkspace[enrolment.workspaceID, default: []].insert(enrolment.customerID)
+        }
+        let (customersByWorkspace, wantedByCustomer) = (byWorkspace, wanted)
+        return try await store.read { session in
+            var dates: [String: [String: String]] = [:]
+            for (workspaceID, ids) in customersByWorkspace {
+                for customer in try await session.customers.find(ids: Array(ids), workspaceID: workspaceID) {
+                    for name in wantedByCustomer[customer.id] ?? [] {
+                        if case .string(let text)? = customer.profile.attributes[name] { dates[customer.id, default: [:]][name] = text }
+                    }
+                }
+            }
+            return dates
+        }
+    }
+
     /// The batch's walks, read and decided before anything is written.
     private func walks(of claimed: [JourneyEnrolment], at now: Date) async throws -> JourneyBatchPlan {
         var definitions: [String: JourneyDefinition] = [:]
@@ -115,6 +146,15 @@ public struct JourneyRunner: Sendable {
             return Dictionary(facts.map { ($0.customerID, $0) }, uniquingKeysWith: { first, _ in first })
         }
         let branches = try await branchAnswers(of: claimed, definitions: definitions, at: now)
+        // Order times only of customers whose version waits for their re-buy interval.
+        let rebuyKeys = Set(definitions.filter { $0.value.steps.contains { if case .waitRebuyInterval = $0.kind { true } else { false } } }.keys)
+        let rebuyCustomers = Set(claimed.filter { rebuyKeys.contains(JourneyVersionCache.key($0.journeyID, $0.version)) }.map(\.customerID))
+        let orderTimes = rebuyCustomers.isEmpty
+            ? [:]
+            : try await store.read { session in
+                try await session.journeys.orderTimes(customerIDs: Array(rebuyCustomers), since: now.addingTimeInterval(-JourneyRebuyInterval.history))
+            }
+        let dates = try await anniversaryDates(of: claimed, definitions: definitions)
         let visits = try await store.read { session in try await session.journeys.visits(enrolmentIDs: claimed.map(\.id)) }
         var plan = JourneyBatchPlan()
         var messages: [JourneyMessage] = []
@@ -143,7 +183,8 @@ public struct JourneyRunner: Sendable {
             let walkFacts = JourneyWalkFacts(
                 timeZone: zone, hasOpenConversation: customer?.hasOpenConversation ?? false, eventArrived: arrived,
                 branchTaken: branches[id].map { [position.stepKey: $0] } ?? [:],
-                splitDraw: { key in CampaignRecipientRule.draw(customerID: key, campaignID: id) })
+                splitDraw: { key in CampaignRecipientRule.draw(customerID: key, campaignID: id) },
+                rebuyDue: orderTimes[enrolment.customerID].flatMap(JourneyRebuyInterval.due), dates: dates[enrolment.customerID] ?? [:])
             let seen = visits[id] ?? [:]
             let (runs, end) = JourneyWalk.walk(definition, from: position, at: now, facts: walkFacts, visits: { seen[$0] ?? 0 })
             for run in runs {

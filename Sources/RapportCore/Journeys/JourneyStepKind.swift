@@ -4,6 +4,12 @@ import Foundation
 public enum JourneyStepKind: Sendable, Equatable {
     /// Wait this many seconds.
     case wait(seconds: TimeInterval, next: String?)
+    /// Wait until the customer's next purchase is due by their own re-buy interval (the median
+    /// time between their purchases, after their last), or `fallbackSeconds` while it is not known.
+    case waitRebuyInterval(fallbackSeconds: TimeInterval, next: String?)
+    /// Wait until this time on the customer's own clock on the day a date of theirs (the custom
+    /// attribute named) comes round (`JourneyAnniversary`); without the date, as `waitUntil`.
+    case waitUntilAnniversary(attribute: String, time: CampaignTimeOfDay, next: String?)
     /// Wait until this time on the customer's own clock (today's if still ahead, else tomorrow's).
     case waitUntil(CampaignTimeOfDay, next: String?)
     /// Wait until the event happens (then `next`) or the timeout passes (then `onTimeout`).
@@ -30,7 +36,7 @@ public enum JourneyStepKind: Sendable, Equatable {
     /// Every step this one may lead to, in order.
     public var successors: [String] {
         switch self {
-        case .wait(_, let next), .waitUntil(_, let next), .send(_, let next), .updateProfile(_, let next), .task(_, let next),
+        case .wait(_, let next), .waitRebuyInterval(_, let next), .waitUntil(_, let next), .waitUntilAnniversary(_, _, let next), .send(_, let next), .updateProfile(_, let next), .task(_, let next),
             .note(_, let next), .assign(_, let next), .webhook(_, let next):
             return next.map { [$0] } ?? []
         case .waitForEvent(_, _, let next, let onTimeout):
@@ -54,7 +60,8 @@ public enum JourneyStepKind: Sendable, Equatable {
     public var breaksLoop: Bool {
         switch self {
         case .wait(let seconds, _): seconds >= Self.shortestLoopWait
-        case .waitUntil: true
+        case .waitRebuyInterval(let fallback, _): fallback >= Self.shortestLoopWait && JourneyRebuyInterval.shortest >= Self.shortestLoopWait
+        case .waitUntil, .waitUntilAnniversary: true
         default: false
         }
     }
@@ -68,7 +75,7 @@ public enum JourneyStepKind: Sendable, Equatable {
         case .note(let note, let next): (.note(note), next)
         case .assign(let teamID, let next): (.assign(teamID: teamID), next)
         case .webhook(let webhookID, let next): (.webhook(webhookID: webhookID), next)
-        case .wait, .waitUntil, .waitForEvent, .branch, .split, .send, .exit: nil
+        case .wait, .waitRebuyInterval, .waitUntil, .waitUntilAnniversary, .waitForEvent, .branch, .split, .send, .exit: nil
         }
     }
 

@@ -88,12 +88,12 @@ public enum JourneyTemplates {
 
     static let replenishment = JourneyTemplate(
         key: "replenishment", name: "Replenishment",
-        summary: "An order delivered: a reminder to stock up when it is likely to run out (30 days until each customer's own re-buy interval is known); an order within a week of it ends it.",
+        summary: "An order delivered: a reminder to stock up when the customer's next purchase is due by their own re-buy interval (30 days after delivery until they have two purchases); an order within 120 days of the delivery ends it.",
         definitionText: #"""
             {"trigger": {"event": "order.delivered"}, "entry": "every_time",
-             "goal": {"event": "order.created", "within_days": 37},
+             "goal": {"event": "order.created", "within_days": 120},
              "steps": [
-               {"key": "until_running_low", "type": "wait", "duration": {"days": 30}, "next": "remind"},
+               {"key": "until_running_low", "type": "wait", "duration": {"days": 30}, "rebuy_interval": true, "next": "remind"},
                {"key": "remind", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en",
                 "content": {"en": {"subject": "Running low?", "body": "Hi {{customer.first_name | default: \"there\"}}, it may be time to stock up on what you ordered last ({{order.items | default: \"your last order\"}})."},
                             "id": {"subject": "Sudah mau habis?", "body": "Halo {{customer.first_name | default: \"kamu\"}}, mungkin sudah waktunya menambah stok pesanan terakhirmu ({{order.items | default: \"pesanan terakhirmu\"}})."}}}
@@ -124,11 +124,12 @@ public enum JourneyTemplates {
     static let birthday = JourneyTemplate(
         key: "birthday", name: "Birthday",
         summary: "On a customer's birthday (the `birthday` attribute), a greeting with a gift at nine in the morning on their clock.",
-        segment: JourneyTemplateSegment(name: "Birthday today", definitionText: #"{"field": "attributes.birthday", "op": "anniversary_within_days", "value": 0}"#),
+        segment: JourneyTemplateSegment(
+            name: "Birthday today or tomorrow", definitionText: #"{"field": "attributes.birthday", "op": "anniversary_within_days", "value": 1}"#),
         definitionText: #"""
             {"trigger": {"segment_entered": "{{segment_id}}"}, "entry": {"once_per_days": 300},
              "steps": [
-               {"key": "morning", "type": "wait_until", "time": "09:00", "next": "greeting"},
+               {"key": "morning", "type": "wait_until", "time": "09:00", "anniversary_of": "birthday", "next": "greeting"},
                {"key": "greeting", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en",
                 "content": {"en": {"subject": "Happy birthday, {{customer.first_name | default: \"friend\"}}!", "body": "Enjoy 15% off anything today with the code BIRTHDAY15."},
                             "id": {"subject": "Selamat ulang tahun, {{customer.first_name | default: \"teman\"}}!", "body": "Nikmati potongan 15% untuk apa saja hari ini dengan kode BIRTHDAY15."}}}
@@ -152,11 +153,12 @@ public enum JourneyTemplates {
 
     static let leadNurture = JourneyTemplate(
         key: "lead_nurture", name: "Lead nurture",
-        summary: "A contact who asked about products without buying: material over a week; when they come back to the shop, a person is told with a task.",
+        summary: "A contact who asked the bot about products where the channel proves who they are (a shopper the shop signed in to its web chat, a phone number) and has not bought a day later: material over a week; when they come back to the shop, a person is told with a task.",
         definitionText: #"""
-            {"trigger": {"manual": true}, "entry": {"once_per_days": 30},
+            {"trigger": {"event": "conversation.product_asked", "filters": [{"property": "verified", "is": "eq", "value": true}]}, "entry": {"once_per_days": 30},
              "goal": {"event": "order.created", "within_days": 14},
              "steps": [
+               {"key": "think_it_over", "type": "wait", "duration": {"days": 1}, "next": "material"},
                {"key": "material", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en",
                 "content": {"en": {"subject": "More about what you asked us", "body": "Hi {{customer.first_name | default: \"there\"}}, here is more about the products you asked about:\n\n{{recommendations}}"},
                             "id": {"subject": "Info lebih lanjut tentang pertanyaanmu", "body": "Halo {{customer.first_name | default: \"kamu\"}}, ini info lebih lanjut tentang produk yang kamu tanyakan:\n\n{{recommendations}}"}},

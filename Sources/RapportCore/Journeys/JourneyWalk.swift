@@ -9,7 +9,8 @@ import Foundation
 ///   other do not drift when the runner comes late. `wait_until` ends at the next time the
 ///   customer's clock shows the time after the step was reached; if that is more than
 ///   `lateness` ago (the runner was down), at the next one after `now`, so a morning message
-///   never goes at night.
+///   never goes at night. With `anniversary_of`, it ends at that time on the day the
+///   customer's date comes round on their clock (`JourneyAnniversary`).
 /// - A `wait_for_event` counts its timeout from when the customer got there, or from `now`
 ///   when the walk gets there late: the window is never spent before anyone listened. It ends
 ///   at `next` when the runner says the event came (`facts.eventArrived`), at `on_timeout`
@@ -37,15 +38,24 @@ public enum JourneyWalk {
             let atStart = runs.isEmpty && position == start
             let next: String?
             switch step.kind {
-            case .wait(let seconds, let after):
-                let until = position.since.addingTimeInterval(seconds)
+            case .wait(let seconds, let after), .waitRebuyInterval(let seconds, let after):
+                var until = position.since.addingTimeInterval(seconds)
+                // Their own rhythm: when their next purchase is due, not before the step was reached.
+                if case .waitRebuyInterval = step.kind, let due = facts.rebuyDue { until = max(position.since, due) }
                 guard until <= now else { return (runs, .waiting(position, until: until)) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
                 next = after
-            case .waitUntil(let time, let after):
-                var until = CampaignDeliveryTiming.nextInstant(of: time, after: position.since, in: facts.timeZone) ?? position.since
+            case .waitUntil(let time, let after), .waitUntilAnniversary(_, let time, let after):
+                // On a date of theirs when the step names one and they have it, else the next such time.
+                var date: (month: Int, day: Int)?
+                if case .waitUntilAnniversary(let attribute, _, _) = step.kind { date = facts.dates[attribute].flatMap(JourneyAnniversary.monthDay) }
+                func instant(from start: Date) -> Date? {
+                    if let date { JourneyAnniversary.next(month: date.month, day: date.day, at: time, in: facts.timeZone, from: start) }
+                    else { CampaignDeliveryTiming.nextInstant(of: time, after: start, in: facts.timeZone) }
+                }
+                var until = instant(from: position.since) ?? position.since
                 if until < now.addingTimeInterval(-lateness) {
-                    until = CampaignDeliveryTiming.nextInstant(of: time, after: now, in: facts.timeZone) ?? now
+                    until = instant(from: now) ?? now
                 }
                 guard until <= now else { return (runs, .waiting(position, until: until)) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))

@@ -16,11 +16,19 @@ public struct JourneyWalkFacts: Sendable {
     /// A number in [0, 1) per split step's key, the same on a rerun (drawn from the
     /// enrolment's id and the step's key).
     public var splitDraw: @Sendable (String) -> Double
+    /// When the customer's next purchase is due (`JourneyRebuyInterval.due`), read when their
+    /// version waits for it; nil while their history does not tell it.
+    public var rebuyDue: Date?
+    /// The customer's custom attributes a `wait_until` with `anniversary_of` names, as text,
+    /// read when their version has one.
+    public var dates: [String: String]
 
     public init(
         timeZone: TimeZone, hasOpenConversation: Bool = false, eventArrived: Bool = false, branchTaken: [String: Int?] = [:],
-        splitDraw: @escaping @Sendable (String) -> Double
+        splitDraw: @escaping @Sendable (String) -> Double, rebuyDue: Date? = nil, dates: [String: String] = [:]
     ) {
+        self.dates = dates
+        self.rebuyDue = rebuyDue
         self.timeZone = timeZone
         self.hasOpenConversation = hasOpenConversation
         self.eventArrived = eventArrived

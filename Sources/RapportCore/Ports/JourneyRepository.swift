@@ -49,6 +49,9 @@ public protocol JourneyRepository: Sendable {
     func visits(enrolmentIDs: [String]) async throws -> [String: [String: Int]]
     /// What the runner needs of these customers.
     func customerFacts(customerIDs: [String]) async throws -> [JourneyCustomerFacts]
+    /// When each of these customers placed their orders since `since` (cancelled and refunded
+    /// ones left out), for their re-buy interval.
+    func orderTimes(customerIDs: [String], since: Date) async throws -> [String: [Date]]
     /// The customers' enrolments still in flight, and, of the journeys with a goal, those not
     /// converted that entered since `date` (a goal reached after a journey ended early still
     /// counts within its window); oldest first.

@@ -34,6 +34,8 @@ struct JourneyPageView: TemplateView {
     let mayResume: Bool
     let mayArchive: Bool
     let showsDraft: Bool
+    /// The draft's editor, for those who manage journeys while it is not archived.
+    let editor: JourneyDraftEditorView?
     var notice: String?
     var actionError: String?
 }

@@ -17,6 +17,7 @@ struct JourneyPages {
     func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("journeys", requiring: .viewJourneys, use: list)
         group.post("journeys/from_template", requiring: .manageJourneys, use: switchOn)
+        group.post("journeys/new", requiring: .manageJourneys, use: createBlank)
         group.get("journeys/:id", requiring: .viewJourneys, use: show)
         group.post("journeys/:id/publish", requiring: .manageJourneys) { request, context in
             try await move(request, context: context, done: "published") { try await journeys.publish(id: $0, as: context.actor) }
@@ -30,6 +31,14 @@ struct JourneyPages {
         group.post("journeys/:id/archive", requiring: .manageJourneys) { request, context in
             try await move(request, context: context, done: "archived") { try await journeys.archive(id: $0, as: context.actor) }
         }
+        group.post("journeys/:id/settings", requiring: .manageJourneys) { request, context in
+            try await edit(request, context: context, part: .settings)
+        }
+        group.post("journeys/:id/steps", requiring: .manageJourneys, use: addStep)
+        group.post("journeys/:id/steps/:key", requiring: .manageJourneys) { request, context in
+            try await edit(request, context: context, part: .step(try Self.stepKey(context)))
+        }
+        group.post("journeys/:id/steps/:key/remove", requiring: .manageJourneys, use: removeStep)
     }
 
     /// `?after=jny_…` pages to older journeys.
@@ -50,9 +59,74 @@ struct JourneyPages {
         }
     }
 
+    /// A new journey from a name and a trigger (`trigger`: manual, tracked with
+    /// `tracked_event`, or a Rapport event), with one step to build on; then its page.
+    @Sendable func createBlank(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        do {
+            let trigger = try JourneyDraftForm.trigger(choice: form["trigger"] ?? "", trackedEvent: form["tracked_event"])
+            let journey = try await journeys.create(JourneyDraft(name: form["name"] ?? "", definition: JourneyDraftForm.blank(trigger: trigger)), as: context.actor)
+            return WebRedirect.to("/journeys/\(journey.id)?done=started&step=start#edit-step-start")
+        } catch let error as RapportError {
+            guard let refusal = CampaignPages.refusal(error) else { throw error }
+            return try await renderList(context, after: nil, error: refusal.message, status: refusal.status)
+        }
+    }
+
+    /// The settings or a step saved from its fields (`f.<path>`), or as JSON (`json`).
+    private func edit(_ request: Request, context: SignedInRequestContext, part: JourneyDraftPart) async throws -> Response {
+        let id = try Self.id(context)
+        let form = try await WebForm.read(request, context: context)
+        var editing = JourneyDraftEditing(part: part)
+        do {
+            if let json = form["json"] {
+                editing.submittedJSON = json
+                _ = try await journeys.replaceDraftPart(id: id, part: part, json: json, as: context.actor)
+            } else {
+                let prefix = "f."
+                editing.submitted = Dictionary(
+                    form.fields.filter { $0.0.hasPrefix(prefix) }.map { (String($0.0.dropFirst(prefix.count)), $0.1) }, uniquingKeysWith: { first, _ in first })
+                _ = try await journeys.editDraft(id: id, part: part, values: editing.submitted, as: context.actor)
+            }
+            return WebRedirect.to("/journeys/\(id)?done=saved" + Self.anchor(part))
+        } catch let error as RapportError {
+            guard let refusal = CampaignPages.refusal(error) else { throw error }
+            return try await render(context, id: id, notice: nil, error: refusal.message, status: refusal.status, editing: editing)
+        }
+    }
+
+    /// A step of `type` keyed `key` after the step `after`.
+    @Sendable func addStep(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        let form = try await WebForm.read(request, context: context)
+        let key = (form["key"] ?? "").trimmingCharacters(in: .whitespaces)
+        do {
+            _ = try await journeys.addStep(id: id, type: form["type"] ?? "", key: key, after: form["after"] ?? "", as: context.actor)
+            return WebRedirect.to("/journeys/\(id)?done=step_added" + Self.anchor(.step(key)))
+        } catch let error as RapportError {
+            guard let refusal = CampaignPages.refusal(error) else { throw error }
+            return try await render(context, id: id, notice: nil, error: refusal.message, status: refusal.status)
+        }
+    }
+
+    @Sendable func removeStep(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        let key = try Self.stepKey(context)
+        _ = try await WebForm.read(request, context: context)
+        do {
+            _ = try await journeys.removeStep(id: id, key: key, as: context.actor)
+            return WebRedirect.to("/journeys/\(id)?done=step_removed#journey-editor")
+        } catch let error as RapportError {
+            guard let refusal = CampaignPages.refusal(error) else { throw error }
+            return try await render(context, id: id, notice: nil, error: refusal.message, status: refusal.status, editing: JourneyDraftEditing(part: .step(key)))
+        }
+    }
+
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let done = request.uri.queryParameters["done"].map(String.init)
-        return try await render(context, id: try Self.id(context), notice: done.flatMap(Self.notice), error: nil)
+        let opened = request.uri.queryParameters["part"] == "settings"
+            ? JourneyDraftPart.settings : request.uri.queryParameters["step"].map { JourneyDraftPart.step(String($0)) }
+        return try await render(context, id: try Self.id(context), notice: done.flatMap(Self.notice), error: nil, editing: JourneyDraftEditing(part: opened))
     }
 
     private func move(
@@ -85,12 +159,13 @@ struct JourneyPages {
         var next: String?
         if found.hasMore, let last = found.items.last { next = "/journeys?after=\(last.id)" }
         let view = JourneysPageView(
-            rows: rows, empty: rows.isEmpty, mayManage: mayManage, templates: templates, inboxes: mail, next: next, paged: after != nil, error: error)
+            rows: rows, empty: rows.isEmpty, mayManage: mayManage, templates: templates, inboxes: mail, events: mayManage ? JourneyEvent.domainNames.sorted() : [], next: next, paged: after != nil, error: error)
         return try pages.render("journeys", context, title: "Journeys", section: "journeys", view: view, status: status)
     }
 
     private func render(
-        _ context: SignedInRequestContext, id: String, notice: String?, error: String?, status: HTTPResponse.Status = .ok
+        _ context: SignedInRequestContext, id: String, notice: String?, error: String?, status: HTTPResponse.Status = .ok,
+        editing: JourneyDraftEditing = JourneyDraftEditing()
     ) async throws -> Response {
         let actor = context.actor
         let journey = try await journeys.find(id: id, as: actor)
@@ -142,7 +217,9 @@ struct JourneyPages {
             tiles: tiles, steps: steps, showsOutcomes: outcomes, mayPublish: manages && journey.status != .archived && changed,
             publishWords: journey.liveVersion == nil ? "Publish" : "Publish the draft as version \((journey.liveVersion ?? 0) + 1)", mayPause: manages && journey.status == .live,
             mayResume: manages && journey.status == .paused, mayArchive: manages && journey.status != .archived,
-            showsDraft: journey.liveVersion == nil, notice: notice, actionError: error)
+            showsDraft: journey.liveVersion == nil,
+            editor: manages && journey.status != .archived ? JourneyDraftEditing.view(JourneyDraftForm.forms(of: journey.draft), editing: editing) : nil,
+            notice: notice, actionError: error)
         return try pages.render("journey", context, title: journey.name, section: "journeys", view: view, status: status)
     }
 
@@ -153,8 +230,25 @@ struct JourneyPages {
         case "paused": "Paused: nobody enters or moves on; its queued messages wait."
         case "resumed": "Resumed."
         case "archived": "Archived: everyone in it was taken out."
+        case "started": "The journey is started with one step: add the next ones below, then publish it."
+        case "saved": "The draft is saved."
+        case "step_added": "The step is added to the draft: fill it in below."
+        case "step_removed": "The step is taken out of the draft; the ways to it go where it went."
         default: nil
         }
+    }
+
+    /// `?step=…` (or `?part=settings`) opening the part saved, and the anchor that scrolls to it.
+    private static func anchor(_ part: JourneyDraftPart) -> String {
+        switch part {
+        case .settings: "&part=settings#edit-settings"
+        case .step(let key): "&step=\(WebRedirect.encoded(key))#edit-step-\(WebRedirect.encoded(key))"
+        }
+    }
+
+    private static func stepKey(_ context: SignedInRequestContext) throws -> String {
+        guard let key = context.parameters.get("key"), !key.isEmpty, key.count <= 64 else { throw RapportError.notFound("No such step.") }
+        return key
     }
 
     private static func id(_ context: SignedInRequestContext) throws -> String {

@@ -26,6 +26,8 @@ struct JourneysPageView: TemplateView {
     let mayManage: Bool
     let templates: [Template]
     let inboxes: [Inbox]
+    /// The Rapport events a new journey may start on.
+    let events: [String]
     /// The next page of older journeys.
     let next: String?
     /// Whether this page shows journeys after the first page.

@@ -184,6 +184,21 @@ extension SQLJourneyRepository {
         return facts
     }
 
+    func orderTimes(customerIDs: [String], since: Date) async throws -> [String: [Date]] {
+        var times: [String: [Date]] = [:]
+        for start in stride(from: 0, to: customerIDs.count, by: 1_000) {
+            let chunk = Array(customerIDs[start..<min(start + 1_000, customerIDs.count)])
+            for row in try await handle.sql.raw("""
+                SELECT customer_id, placed_at FROM orders WHERE customer_id IN (\(binds: chunk)) AND placed_at >= \(bind: Timestamp.microseconds(since))
+                  AND status NOT IN (\(bind: OrderStatus.cancelled.rawValue), \(bind: OrderStatus.refunded.rawValue))
+                """).all()
+            {
+                times[try row.string("customer_id"), default: []].append(try row.date("placed_at"))
+            }
+        }
+        return times
+    }
+
     func enrolments(customerIDs: [String], inFlightOrEnteredSince date: Date, journeyIDsWithGoals: [String]) async throws -> [JourneyEnrolment] {
         var found: [JourneyEnrolment] = []
         for start in stride(from: 0, to: customerIDs.count, by: 1_000) {
