@@ -92,7 +92,7 @@ extension JourneyDefinitionParser {
             switch reader.take("anniversary_of") {
             case nil, .null?:
                 kind = .waitUntil(time, next: try reader.next())
-            case .string(let attribute)? where isKey(attribute) && !attribute.contains("-"):
+            case .string(let attribute)? where ProfileRules.isAttributeKey(attribute):
                 kind = .waitUntilAnniversary(attribute: attribute, time: time, next: try reader.next())
             default:
                 throw invalid("\(path).anniversary_of", "must be a custom attribute's name holding a date (birthday)")

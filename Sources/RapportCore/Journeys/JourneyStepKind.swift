@@ -8,7 +8,7 @@ public enum JourneyStepKind: Sendable, Equatable {
     /// time between their purchases, after their last), or `fallbackSeconds` while it is not known.
     case waitRebuyInterval(fallbackSeconds: TimeInterval, next: String?)
     /// Wait until this time on the customer's own clock on the day a date of theirs (the custom
-    /// attribute named) comes round (`JourneyAnniversary`); without the date, as `waitUntil`.
+    /// attribute named) comes round (`JourneyAnniversary`); without the date, the walk ends.
     case waitUntilAnniversary(attribute: String, time: CampaignTimeOfDay, next: String?)
     /// Wait until this time on the customer's own clock (today's if still ahead, else tomorrow's).
     case waitUntil(CampaignTimeOfDay, next: String?)

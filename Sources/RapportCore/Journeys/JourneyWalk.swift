@@ -10,7 +10,8 @@ import Foundation
 ///   customer's clock shows the time after the step was reached; if that is more than
 ///   `lateness` ago (the runner was down), at the next one after `now`, so a morning message
 ///   never goes at night. With `anniversary_of`, it ends at that time on the day the
-///   customer's date comes round on their clock (`JourneyAnniversary`).
+///   customer's date comes round on their clock (`JourneyAnniversary`); without the date, or
+///   with the day gone by while the runner was down, the walk ends there (skipped).
 /// - A `wait_for_event` counts its timeout from when the customer got there, or from `now`
 ///   when the walk gets there late: the window is never spent before anyone listened. It ends
 ///   at `next` when the runner says the event came (`facts.eventArrived`), at `on_timeout`
@@ -45,17 +46,29 @@ public enum JourneyWalk {
                 guard until <= now else { return (runs, .waiting(position, until: until)) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
                 next = after
-            case .waitUntil(let time, let after), .waitUntilAnniversary(_, let time, let after):
-                // On a date of theirs when the step names one and they have it, else the next such time.
-                var date: (month: Int, day: Int)?
-                if case .waitUntilAnniversary(let attribute, _, _) = step.kind { date = facts.dates[attribute].flatMap(JourneyAnniversary.monthDay) }
-                func instant(from start: Date) -> Date? {
-                    if let date { JourneyAnniversary.next(month: date.month, day: date.day, at: time, in: facts.timeZone, from: start) }
-                    else { CampaignDeliveryTiming.nextInstant(of: time, after: start, in: facts.timeZone) }
-                }
-                var until = instant(from: position.since) ?? position.since
+            case .waitUntil(let time, let after):
+                var until = CampaignDeliveryTiming.nextInstant(of: time, after: position.since, in: facts.timeZone) ?? position.since
                 if until < now.addingTimeInterval(-lateness) {
-                    until = instant(from: now) ?? now
+                    until = CampaignDeliveryTiming.nextInstant(of: time, after: now, in: facts.timeZone) ?? now
+                }
+                guard until <= now else { return (runs, .waiting(position, until: until)) }
+                runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
+                next = after
+            case .waitUntilAnniversary(let attribute, let time, let after):
+                // Without the date, or with the day gone by while the runner was down, the walk ends here.
+                guard let date = facts.dates[attribute].flatMap(JourneyAnniversary.monthDay),
+                    var until = JourneyAnniversary.next(
+                        month: date.month, day: date.day, at: time, in: facts.timeZone, from: position.since, catchingUp: position.visit == 1)
+                else {
+                    runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now, skipped: "no_date"))
+                    return (runs, .finished)
+                }
+                if until < now.addingTimeInterval(-lateness) {
+                    guard JourneyAnniversary.isCatchUp(now, month: date.month, day: date.day, in: facts.timeZone) else {
+                        runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now, skipped: "anniversary_missed"))
+                        return (runs, .finished)
+                    }
+                    until = now
                 }
                 guard until <= now else { return (runs, .waiting(position, until: until)) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: until))
