@@ -92,7 +92,8 @@ public struct CampaignDeliveryTiming: Sendable {
         calendar(in: zone).date(from: DateComponents(year: year, month: month, day: day, hour: hour, minute: minute))
     }
 
-    private static func calendar(in zone: TimeZone) -> Calendar {
+    /// A Gregorian calendar on the clock of `zone`.
+    static func calendar(in zone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         return calendar

@@ -30,7 +30,7 @@ public enum JourneyAnniversary {
     /// is on the day before `latestHour`; else next year's. `catchingUp` is for the first
     /// visit to the step: a walk back to it is for the next anniversary.
     public static func next(month: Int, day: Int, at time: CampaignTimeOfDay, in zone: TimeZone, from since: Date, catchingUp: Bool) -> Date? {
-        let calendar = calendar(zone)
+        let calendar = CampaignDeliveryTiming.calendar(in: zone)
         guard let year = calendar.dateComponents([.year], from: since).year, let thisYear = instant(month, day, year, time, calendar) else { return nil }
         // Back at the wait the moment it ended (a loop) is no new anniversary.
         if thisYear > since || (thisYear == since && catchingUp) { return thisYear }
@@ -40,7 +40,7 @@ public enum JourneyAnniversary {
 
     /// Whether `moment` is on the date's day this year on the clock of `zone`, before `latestHour`.
     public static func isCatchUp(_ moment: Date, month: Int, day: Int, in zone: TimeZone) -> Bool {
-        let calendar = calendar(zone)
+        let calendar = CampaignDeliveryTiming.calendar(in: zone)
         guard let year = calendar.dateComponents([.year], from: moment).year, let midnight = CampaignTimeOfDay(text: "00:00"),
             let thisYear = instant(month, day, year, midnight, calendar)
         else { return false }
@@ -48,14 +48,7 @@ public enum JourneyAnniversary {
     }
 
     private static func instant(_ month: Int, _ day: Int, _ year: Int, _ time: CampaignTimeOfDay, _ calendar: Calendar) -> Date? {
-        let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
-        let shown = month == 2 && day == 29 && !leap ? 28 : day
+        let shown = month == 2 && day == 29 && !SegmentAnniversary.isLeap(year) ? 28 : day
         return calendar.date(from: DateComponents(year: year, month: month, day: shown, hour: time.hour, minute: time.minute))
-    }
-
-    private static func calendar(_ zone: TimeZone) -> Calendar {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        return calendar
     }
 }

@@ -12,6 +12,10 @@ public enum JourneyDraftForm {
     /// Texts edited over several lines.
     static let longTextNames: Set<String> = ["body", "text"]
 
+    /// Whether a step of this type has a single way on (`next`): one a new step may follow,
+    /// and one whose ways in can go where it went when it is taken out.
+    public static func hasOneWayOn(_ type: String) -> Bool { links(ofType: type) == ["next"] }
+
     /// The types a step may take.
     public static var stepTypes: [String] { JourneyDefinitionParser.stepTypes }
 
@@ -151,26 +155,18 @@ public enum JourneyDraftForm {
         guard let index = steps.firstIndex(where: { key(of: $0) == after }), case .object(var before) = steps[index] else {
             throw RapportError.invalid(field: field, "names no step of the draft")
         }
-        guard case .string(let beforeType)? = before["type"], links(ofType: beforeType) == ["next"], case .string(let newKey)? = step["key"] else {
+        guard case .string(let beforeType)? = before["type"], hasOneWayOn(beforeType), case .string(let newKey)? = step["key"] else {
             throw RapportError.invalid(field: field, "must be a step with one way on; after a branch, split or wait for an event, change that step's ways instead")
         }
         var added = step
         let onward = before["next"]
         // Every way out of the new step goes where the one before it went.
-        func onwardList(_ value: JSONValue?) -> JSONValue? {
-            guard case .array(let items)? = value else { return value }
-            return .array(items.map { item in
-                guard case .object(var object) = item else { return item }
-                object["next"] = onward
-                return .object(object)
-            })
-        }
         if case .string(let type)? = step["type"] {
             switch type {
             case "branch":
-                added["branches"] = onwardList(step["branches"])
+                added["branches"] = nextOfEach(step["branches"]) { _ in onward }
                 added["otherwise"] = onward
-            case "split": added["paths"] = onwardList(step["paths"])
+            case "split": added["paths"] = nextOfEach(step["paths"]) { _ in onward }
             case "wait_for_event":
                 added["next"] = onward
                 added["on_timeout"] = onward
@@ -194,24 +190,16 @@ public enum JourneyDraftForm {
         }
         guard steps.count > 1 else { throw RapportError.invalid(field: field, "is the only step: a journey has at least one") }
         var onward: JSONValue?
-        if case .string(let type)? = removed["type"], links(ofType: type) == ["next"] { onward = removed["next"] }
+        if case .string(let type)? = removed["type"], hasOneWayOn(type) { onward = removed["next"] }
         var result = steps
         result.remove(at: index)
         result = result.map { item in
             guard case .object(var step) = item else { return item }
             let own = step["key"]
-            func relinked(_ value: JSONValue?) -> JSONValue? { value == .string(key) ? (onward == own ? nil : onward) : value }
-            func relinkedList(_ value: JSONValue?) -> JSONValue? {
-                guard case .array(let items)? = value else { return value }
-                return .array(items.map { item in
-                    guard case .object(var object) = item else { return item }
-                    object["next"] = relinked(object["next"])
-                    return .object(object)
-                })
-            }
+            let relinked = { (value: JSONValue?) in value == .string(key) ? (onward == own ? nil : onward) : value }
             for name in linkNames { step[name] = relinked(step[name]) }
-            step["branches"] = relinkedList(step["branches"])
-            step["paths"] = relinkedList(step["paths"])
+            step["branches"] = nextOfEach(step["branches"], relinked)
+            step["paths"] = nextOfEach(step["paths"], relinked)
             return .object(step)
         }
         if index == 0, case .string(let first)? = onward, let place = result.firstIndex(where: { self.key(of: $0) == first }) {
@@ -258,6 +246,16 @@ public enum JourneyDraftForm {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
+    }
+
+    /// A list of branches or paths with each one's `next` changed.
+    private static func nextOfEach(_ list: JSONValue?, _ change: (JSONValue?) -> JSONValue?) -> JSONValue? {
+        guard case .array(let items)? = list else { return list }
+        return .array(items.map { item in
+            guard case .object(var object) = item else { return item }
+            object["next"] = change(object["next"])
+            return .object(object)
+        })
     }
 
     static func key(of step: JSONValue) -> String? {

@@ -11,7 +11,7 @@ struct JourneyDraftEditing: Sendable {
     static func view(_ forms: JourneyDraftForms, editing: JourneyDraftEditing) -> JourneyDraftEditorView {
         let keys = forms.steps.map(\.key)
         // A new step goes after one with a single way on.
-        let followable = forms.steps.filter { JourneyDraftForm.links(ofType: $0.type) == ["next"] }.map(\.key)
+        let followable = forms.steps.filter { JourneyDraftForm.hasOneWayOn($0.type) }.map(\.key)
         func fields(_ fields: [JourneyFormField], part: String, opened: Bool) -> [JourneyDraftEditorView.Field] {
             fields.map { field in
                 let value = opened ? editing.submitted[field.path] ?? field.value : field.value
