@@ -37,4 +37,6 @@ struct SQLStoreSession: StoreSession {
     var campaigns: any CampaignRepository { SQLCampaignRepository(handle: handle) }
     var journeys: any JourneyRepository { SQLJourneyRepository(handle: handle) }
     var tasks: any WorkTaskRepository { SQLWorkTaskRepository(handle: handle) }
+    var loyalty: any LoyaltyRepository { SQLLoyaltyRepository(handle: handle) }
+    var reviews: any ReviewRepository { SQLReviewRepository(handle: handle) }
 }

@@ -5,7 +5,10 @@
 /// marketers see customers, segments and insights but no conversation contents, and build
 /// segments and export their members (as admins and managers do; everyone sees them), and
 /// build campaigns and journeys (as admins and managers do; everyone sees them); agents,
-/// managers and admins work tasks (everyone sees them). Everyone may edit
+/// managers and admins work tasks (everyone sees them); admins, managers and marketers shape
+/// the loyalty programme, admins and managers give points by hand, and all but marketers spend
+/// a customer's points for them (everyone sees balances); admins, managers and marketers
+/// take, moderate and answer product reviews (everyone reads them). Everyone may edit
 /// customers' profiles and merge duplicates (every merge can be undone).
 public enum Permission: Sendable, CaseIterable {
     case readConversations
@@ -37,6 +40,10 @@ public enum Permission: Sendable, CaseIterable {
     case manageJourneys
     case viewTasks
     case workTasks
+    case manageLoyalty
+    case adjustPoints
+    case redeemPoints
+    case moderateReviews
 
     public var roles: Set<UserRole> {
         switch self {
@@ -68,6 +75,13 @@ public enum Permission: Sendable, CaseIterable {
         // talk to customers make, change and complete them.
         case .viewTasks: [.admin, .manager, .agent, .marketer]
         case .workTasks: [.admin, .manager, .agent]
+        // The programme is marketing's to shape; giving points by hand is a manager's (it is
+        // money); spending them for a customer is also an agent's (the customer asked).
+        case .manageLoyalty: [.admin, .manager, .marketer]
+        case .adjustPoints: [.admin, .manager]
+        case .redeemPoints: [.admin, .manager, .agent]
+        // Reviews are the shop's public face: those who shape it take, moderate and answer them.
+        case .moderateReviews: [.admin, .manager, .marketer]
         }
     }
 
@@ -102,6 +116,10 @@ public enum Permission: Sendable, CaseIterable {
         case .manageJourneys: "create, change, publish or stop journeys"
         case .viewTasks: "see tasks"
         case .workTasks: "create, change or complete tasks"
+        case .manageLoyalty: "change the loyalty programme"
+        case .adjustPoints: "give or take loyalty points by hand"
+        case .redeemPoints: "spend a customer's loyalty points"
+        case .moderateReviews: "take, approve, reject or answer product reviews"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

@@ -60,4 +60,11 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case journeyEnrolled = "journey.enrolled"
     case taskCreated = "task.created"
     case taskUpdated = "task.updated"
+    case loyaltyProgramChanged = "loyalty.program_changed"
+    case loyaltyPointsAdjusted = "loyalty.points_adjusted"
+    case loyaltyPointsRedeemed = "loyalty.points_redeemed"
+    case reviewSubmitted = "review.submitted"
+    case reviewApproved = "review.approved"
+    case reviewRejected = "review.rejected"
+    case reviewReplied = "review.replied"
 }

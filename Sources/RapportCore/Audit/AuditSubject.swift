@@ -28,4 +28,5 @@ public struct AuditSubject: Sendable, Equatable {
     public static func campaign(_ id: String) -> AuditSubject { AuditSubject(kind: "campaign", id: id) }
     public static func journey(_ id: String) -> AuditSubject { AuditSubject(kind: "journey", id: id) }
     public static func task(_ id: String) -> AuditSubject { AuditSubject(kind: "task", id: id) }
+    public static func review(_ id: String) -> AuditSubject { AuditSubject(kind: "review", id: id) }
 }

@@ -33,6 +33,8 @@ public struct CoreServices: Sendable {
     public let journeyRunner: JourneyRunner
     /// The team's tasks (a journey's task step makes them too).
     public let tasks: WorkTaskService
+    public let loyalty: LoyaltyService
+    public let reviews: ReviewService
     /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
     public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
@@ -65,6 +67,8 @@ public struct CoreServices: Sendable {
         self.journeys = JourneyService(segments: segments)
         self.journeyRunner = JourneyRunner(context: context)
         self.tasks = WorkTaskService(context: context)
+        self.loyalty = LoyaltyService(customers: customers)
+        self.reviews = ReviewService(customers: customers)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)

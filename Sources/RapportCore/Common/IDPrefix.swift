@@ -39,4 +39,6 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case journey = "jny"
     case journeyEnrolment = "jen"
     case task = "tsk"
+    case loyaltyEntry = "lye"
+    case review = "rev"
 }

@@ -45,6 +45,8 @@ extension CustomerService {
             ids: absorbed.identities.map(\.id), to: survivor.id, workspaceID: survivor.workspaceID)
         try await session.interactions.moveAll(
             from: absorbed.id, to: survivor.id, mergeID: record.id, workspaceID: survivor.workspaceID)
+        // Points moved with their entries; both balances are summed again from the ledger.
+        try await session.loyalty.rebuildBalances(customerIDs: [survivor.id, absorbed.id], workspaceID: survivor.workspaceID)
         var gone = absorbed
         gone.identities = []
         gone.mergedIntoID = survivor.id
@@ -102,6 +104,7 @@ extension CustomerService {
             let readded = missing.filter { taken[$0.key] == nil }
             try await session.customers.addIdentities(readded, customerID: absorbed.id, workspaceID: workspaceID)
             try await session.interactions.moveBack(mergeID: record.id, to: absorbed.id, workspaceID: workspaceID)
+            try await session.loyalty.rebuildBalances(customerIDs: [survivor.id, absorbed.id], workspaceID: workspaceID)
 
             absorbed.profile = record.mergedBefore.profile
             absorbed.identities = movingBack + readded

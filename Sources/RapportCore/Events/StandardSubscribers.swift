@@ -6,6 +6,7 @@ extension CoreContext {
         ConversationAnnouncements(),
         MessageTouchpoints(),
         CommerceTouchpoints(),
+        LoyaltyLedger(),
         OutboundMessageQueue(),
         SLACheckScheduling(),
         BotIntake(),

@@ -32,4 +32,6 @@ public protocol StoreSession: Sendable {
     var campaigns: any CampaignRepository { get }
     var journeys: any JourneyRepository { get }
     var tasks: any WorkTaskRepository { get }
+    var loyalty: any LoyaltyRepository { get }
+    var reviews: any ReviewRepository { get }
 }

@@ -15,6 +15,8 @@ public struct AppServices: Sendable {
     /// The base URL providers and browsers reach Rapport at (`RAPPORT_PUBLIC_URL`); nil means
     /// the address each request came in on.
     public let publicURL: String?
+    /// Where Rapport's own links point when no request says: the public address, or this machine's.
+    public let siteBase: String
     /// Where phone numbers without a country code are taken to be.
     public let defaultRegion: PhoneRegion
     /// Where Rapport's own requests may go (webhooks, providers' APIs, SMTP servers).
@@ -43,13 +45,15 @@ public struct AppServices: Sendable {
         self.limits = limits
         self.defaultRegion = defaultRegion
         self.publicURL = publicURL
+        let siteBase = publicURL ?? "http://127.0.0.1:\(localPort)"
+        self.siteBase = siteBase
         let live = LiveHub(visitorStreamsPerClient: limits.chatStreamsPerAddress, visitorStreamsPerWorkspace: limits.chatStreamsPerWorkspace)
         self.live = live
         // The bot's help-centre links need an address outside any request: the public one, or this machine's.
         self.core = CoreServices(
             context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
             secrets: SHA256SecretHasher(), passwords: passwords, outbound: outbound,
-            helpLinks: SiteHelpLinks(base: publicURL ?? "http://127.0.0.1:\(localPort)"), links: store.linkSigner)
+            helpLinks: SiteHelpLinks(base: siteBase), links: store.linkSigner)
         self.whatsAppTemplates = WhatsAppTemplateService(
             inboxes: core.inboxes, directory: templateDirectory ?? WhatsAppTemplateCatalog(http: OutboundHTTP(targets: outbound)))
         // Public addresses only, whatever RAPPORT_ALLOW_PRIVATE_TARGETS says: recipients cannot
@@ -57,7 +61,7 @@ public struct AppServices: Sendable {
         self.linkProbe = linkProbe
             ?? HTTPLinkProbe(http: OutboundHTTP(targets: OutboundTargets(allowsPrivate: false), timeoutSeconds: HTTPLinkProbe.deadline.components.seconds))
         self.campaignSender = Self.campaignSender(
-            core: core, store: store, outbound: outbound, base: publicURL ?? "http://127.0.0.1:\(localPort)",
+            core: core, store: store, outbound: outbound, base: siteBase,
             batchSize: CampaignDispatcher.defaultBatchSize,
             claimLifetime: ProcessInfo.processInfo.environment["RAPPORT_CAMPAIGN_CLAIM_SECONDS"].flatMap(TimeInterval.init)
                 ?? CampaignDispatcher.defaultClaimLifetime)

@@ -41,6 +41,8 @@ public enum RapportApplication {
         WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
         JourneyRoutes(journeys: services.journeys).register(on: authenticated)
         WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
+        LoyaltyRoutes(loyalty: services.loyalty).register(on: authenticated)
+        ReviewRoutes(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL))).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
         MetaWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations).register(on: webhooks)
@@ -96,6 +98,7 @@ public enum RapportApplication {
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
+        PublicReviewPages(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
         CampaignPages(
@@ -162,6 +165,10 @@ public enum RapportApplication {
             // (checked every minute).
             list.append(RepeatingService(name: "training recommendations", interval: .seconds(60), logger: logger) {
                 try await services.recommendations.trainStale()
+            })
+            // Loyalty points whose returns window passed become usable (checked every minute).
+            list.append(RepeatingService(name: "releasing loyalty points", interval: .seconds(60), busyAt: 500, logger: logger) {
+                try await services.loyalty.releaseDue(limit: 500)
             })
             // Segment memberships that time changes, at their moment (checked every five
             // seconds); each segment's size recorded for its chart, hourly.

@@ -24,6 +24,8 @@ public enum SiteURL: Sendable, Equatable {
     case shopWebhook(kind: SourceKind, sourceID: String)
     /// A published help article, readable by anyone.
     case helpArticle(workspaceID: String, slug: String)
+    /// A product's approved reviews, readable by anyone (with schema.org JSON-LD).
+    case productReviews(workspaceID: String, productID: String)
     /// A customer's preference centre, opened by a signed link.
     case preferences(token: String)
     /// Unsubscribes a customer from marketing e-mail (`List-Unsubscribe`, RFC 8058).
@@ -69,6 +71,8 @@ public enum SiteURL: Sendable, Equatable {
 
     /// The help article's path as its route registers it.
     static let helpArticleRoute = SiteURL.helpArticle(workspaceID: ":workspace", slug: ":slug").relativePath
+    /// The public review page's path as its route registers it.
+    static let productReviewsRoute = SiteURL.productReviews(workspaceID: ":workspace", productID: ":product").relativePath
 
     private var relativePath: String {
         switch self {
@@ -84,6 +88,7 @@ public enum SiteURL: Sendable, Equatable {
         case .chatWidget(let id): "widget.js?inbox=\(id)"
         case .shopWebhook(let kind, let id): "webhooks/\(kind.rawValue)/\(id)"
         case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
+        case .productReviews(let workspace, let product): "reviews/\(workspace)/\(product)"
         case .preferences(let token): "preferences/\(token)"
         case .unsubscribe(let token): "unsubscribe/\(token)"
         case .confirmSignUp(let token): "confirm/\(token)"

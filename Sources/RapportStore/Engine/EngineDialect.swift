@@ -390,12 +390,24 @@ struct EngineDialect: Sendable {
             }
             return
         }
+        _ = try await insert(table: table, columns: columns, rows: rows, suffix: "", returned: nil, on: handle)
+    }
+
+    /// Multi-row INSERTs that end in `suffix` (an `ON CONFLICT` clause and a `RETURNING` list),
+    /// sized to the bind limits; answers the text of column `returned` of every row returned.
+    /// On SQLite the values are bound directly as SQLite values (SQLKit's generic bind encoding
+    /// cost more than SQLite's own work in import profiles).
+    func insert(
+        table: String, columns: [String], rows: [[SQLCell]], suffix: String, returned: String?, on handle: SQLConnectionHandle
+    ) async throws -> [String] {
+        guard !rows.isEmpty else { return [] }
         let rowsPerStatement = max(1, 30_000 / columns.count)
+        var answered: [String] = []
         if let connection = handle.sqlite {
             let rowPlaceholder = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
             let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
             for chunk in rows.slices(of: rowsPerStatement) {
-                let sql = head + Array(repeating: rowPlaceholder, count: chunk.count).joined(separator: ",")
+                let sql = head + Array(repeating: rowPlaceholder, count: chunk.count).joined(separator: ",") + " " + suffix
                 var binds: [SQLiteData] = []
                 binds.reserveCapacity(chunk.count * columns.count)
                 for row in chunk {
@@ -408,9 +420,10 @@ struct EngineDialect: Sendable {
                         }
                     }
                 }
-                _ = try await connection.query(sql, binds)
+                let result = try await connection.query(sql, binds)
+                if let returned { answered += result.compactMap { $0.column(returned)?.string } }
             }
-            return
+            return answered
         }
         for chunk in rows.slices(of: rowsPerStatement) {
             var query: SQLQueryString = "INSERT INTO \(ident: table) (\(idents: columns, joinedBy: ", ")) VALUES "
@@ -418,8 +431,11 @@ struct EngineDialect: Sendable {
                 query += index == 0 ? "(" : ", ("
                 query += "\(binds: row.map(\.bindValue)))"
             }
-            try await handle.sql.raw(query).run()
+            query += " \(unsafeRaw: suffix)"
+            let result = try await handle.sql.raw(query).all()
+            if let returned { answered += try result.map { try $0.decode(column: returned, as: String.self) } }
         }
+        return answered
     }
 
     /// One row in PostgreSQL's COPY text format: tab-separated, `\N` for NULL, backslash escapes.

@@ -71,6 +71,12 @@ enum PersonalDataMap {
         ownedByCustomer("journey_enrolments"),
         // The team's tasks about them (a welcome call).
         ownedByCustomer("tasks"),
+        // Their loyalty points: every entry, the balance, the points an order still holds.
+        ownedByCustomer("loyalty_entries"),
+        ownedByCustomer("loyalty_balances", key: "customer_id"),
+        ownedByCustomer("loyalty_holds"),
+        // Their product reviews, in their words.
+        ownedByCustomer("reviews"),
         Link(table: "journey_steps", key: "enrolment_id || ':' || step_key || ':' || visit") { scope in
             "enrolment_id IN (SELECT id FROM journey_enrolments WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))"
         },
@@ -91,7 +97,8 @@ enum PersonalDataMap {
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
-         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks"].contains($0.table)
+         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
+         "loyalty_entries", "loyalty_balances", "loyalty_holds", "reviews"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -115,6 +122,7 @@ enum PersonalDataMap {
         "audit_heads": "the end of each audit chain",
         "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
         "campaigns": "campaign definitions: content, audience by segment, schedule",
+        "loyalty_programs": "the loyalty programme's settings: earning rates, days, tiers",
         "journeys": "journey drafts: triggers, steps, message content", "journey_versions": "published journey definitions",
         "campaign_early_reports": "providers' ids of campaign texts with a delivery outcome, no address, held an hour or two at most",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",

@@ -76,7 +76,7 @@ struct SQLInteractionRepository: InteractionRepository {
     }
 
     /// The tables whose rows belong to a customer and follow it through merges and unmerges.
-    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns", "conversations", "consent_entries", "tasks"]
+    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns", "conversations", "consent_entries", "tasks", "loyalty_entries"]
 
     func moveAll(from fromCustomerID: String, to toCustomerID: String, mergeID: String, workspaceID: String) async throws {
         for table in Self.ownedTables {
@@ -106,6 +106,25 @@ struct SQLInteractionRepository: InteractionRepository {
             WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
               AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
             """).run()
+        // Reviews follow too, except one of a product the survivor reviewed as well (one review
+        // per customer and product), which stays with the merged-away profile.
+        try await handle.sql.raw("""
+            INSERT INTO merge_moves (merge_id, interaction_id)
+            SELECT \(bind: mergeID), r.id FROM reviews r
+            WHERE r.customer_id = \(bind: fromCustomerID) AND r.workspace_id = \(bind: workspaceID)
+              AND NOT EXISTS (SELECT 1 FROM reviews t WHERE t.workspace_id = r.workspace_id AND t.product_id = r.product_id
+                AND t.customer_id = \(bind: toCustomerID))
+            """).run()
+        try await handle.sql.raw("""
+            UPDATE reviews SET customer_id = \(bind: toCustomerID)
+            WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
+              AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
+            """).run()
+        // The points orders still hold follow their orders (the orders' ids are recorded above).
+        try await handle.sql.raw("""
+            UPDATE loyalty_holds SET customer_id = \(bind: toCustomerID)
+            WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
+            """).run()
     }
 
     func rememberMove(of rowID: String, underMerge mergeID: String) async throws {
@@ -113,11 +132,21 @@ struct SQLInteractionRepository: InteractionRepository {
     }
 
     func moveBack(mergeID: String, to customerID: String, workspaceID: String) async throws {
-        for table in Self.ownedTables + ["campaign_sends"] {
+        for table in Self.ownedTables + ["campaign_sends", "reviews"] {
             try await handle.sql.raw("""
                 UPDATE \(ident: table) SET customer_id = \(bind: customerID)
                 WHERE workspace_id = \(bind: workspaceID)
                   AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
+                """).run()
+        }
+        // An order's points follow the order back, those written since the merge too; its hold
+        // (keyed by the order's id) with it.
+        for table in ["loyalty_entries", "loyalty_holds"] {
+            let orderColumn = table == "loyalty_holds" ? "id" : "order_id"
+            try await handle.sql.raw("""
+                UPDATE \(ident: table) SET customer_id = \(bind: customerID)
+                WHERE workspace_id = \(bind: workspaceID)
+                  AND \(ident: orderColumn) IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
                 """).run()
         }
     }

@@ -227,6 +227,24 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/tasks": .roles(support),
         "GET /api/v1/tasks/{id}": .roles(everyone),
         "PATCH /api/v1/tasks/{id}": .roles(support),
+        // Everyone sees the programme and balances; marketing shapes the programme, those who
+        // talk to customers spend points for them, managers give points by hand.
+        "GET /api/v1/loyalty/program": .roles(everyone),
+        "PUT /api/v1/loyalty/program": .roles(analysts),
+        "GET /api/v1/customers/{id}/loyalty": .roles(everyone),
+        "POST /api/v1/customers/{id}/loyalty/redemptions": .roles(support),
+        "POST /api/v1/customers/{id}/loyalty/adjustments": .roles(managers),
+        // Everyone reads reviews; those who shape the shop's public face take, moderate and answer them.
+        "GET /api/v1/products/{id}/reviews": .roles(everyone),
+        "POST /api/v1/products/{id}/reviews": .roles(analysts),
+        "GET /api/v1/reviews": .roles(everyone),
+        "GET /api/v1/reviews/{id}": .roles(everyone),
+        "POST /api/v1/reviews/{id}/approve": .roles(analysts),
+        "POST /api/v1/reviews/{id}/reject": .roles(analysts),
+        "POST /api/v1/reviews/{id}/reply": .roles(analysts),
+        // A product's approved reviews are public, like help articles.
+        "GET /reviews/{workspace}/{product}": .open,
+        "GET /reviews/{workspace}/{product}/data": .open,
         "GET /journeys": .roles(everyone),
         "POST /journeys/from_template": .roles(analysts),
         "GET /journeys/{id}": .roles(everyone),

@@ -1,0 +1,11 @@
+/// Why a ledger entry moved points: an order earned them, they became usable, a return,
+/// refund or cancellation took them back, the customer spent them, they expired, or a person
+/// corrected the balance.
+public enum LoyaltyEntryKind: String, Sendable, Codable, CaseIterable {
+    case earn
+    case release
+    case reverse
+    case redeem
+    case expire
+    case adjust
+}

@@ -1,0 +1,68 @@
+import Foundation
+
+/// Keeps the points ledger in step with orders, inside the transaction that changed them: for
+/// each order changed, the programme's rule (`LoyaltyOrderRule`) over the order's state and its
+/// entries so far gives the entries to add. A batch of orders costs a handful of statements
+/// whatever its size: the programme, the standings of orders seen before, one insert of the
+/// entries with the balances they move, one write of the holds.
+struct LoyaltyLedger: DomainChangeSubscriber {
+    func handle(_ changes: [any DomainChange], in transaction: WriteTransaction) async throws {
+        // The order as it stands after the last change of it in this batch.
+        var latest: [String: LoyaltyOrder] = [:]
+        var seenBefore: Set<String> = []
+        var sequence: [String] = []
+        for change in changes {
+            guard let change = change as? OrderChange else { continue }
+            if latest.updateValue(LoyaltyOrder(change.order), forKey: change.order.id) == nil { sequence.append(change.order.id) }
+            if change.kind != .created { seenBefore.insert(change.order.id) }
+        }
+        guard !latest.isEmpty else { return }
+        let byWorkspace = Dictionary(grouping: sequence.compactMap { latest[$0] }, by: \.workspaceID)
+        for (workspaceID, orders) in byWorkspace {
+            try await Self.settle(orders, seenBefore: seenBefore, workspaceID: workspaceID, session: transaction.session, at: transaction.now)
+        }
+    }
+
+    /// Adds the entries the orders' state calls for and keeps their holds; answers the entries
+    /// added. `seenBefore`: the orders that may have entries already (a new order has none);
+    /// `includingHistory`: a replay, which credits orders recorded before the programme too;
+    /// `movingBalances` false: a replay, which rebuilds the balances once at its end.
+    @discardableResult
+    static func settle(
+        _ orders: [LoyaltyOrder], seenBefore: Set<String>, workspaceID: String, session: any StoreSession, at now: Date,
+        includingHistory: Bool = false, movingBalances: Bool = true, program known: LoyaltyProgram? = nil
+    ) async throws -> [LoyaltyEntry] {
+        let found = known == nil ? try await session.loyalty.program(workspaceID: workspaceID) : known
+        guard let program = found else { return [] }
+        let earlier = orders.filter { seenBefore.contains($0.id) }.map(\.id)
+        let standings = earlier.isEmpty ? [:] : try await session.loyalty.standings(orderIDs: earlier, workspaceID: workspaceID)
+        // Orders that would earn now; their customers must be able to hold points (an erased
+        // customer's orders stay on a placeholder, which earns nothing).
+        let earning = orders.filter { program.earns($0, includingHistory: includingHistory) }
+        let earners = Set(earning.map(\.customerID))
+        let barred = earners.isEmpty ? [] : try await session.loyalty.customersWithoutPoints(Array(earners), workspaceID: workspaceID)
+        let earningIDs = Set(earning.filter { !barred.contains($0.customerID) }.map(\.id))
+        var entries: [LoyaltyEntry] = []
+        var holds: [LoyaltyHold] = []
+        var generator = SystemRandomNumberGenerator()
+        for order in orders {
+            let existing = standings[order.id]
+            let earns = earningIDs.contains(order.id)
+            // An order without entries that earns nothing (history, or the programme off) needs no look.
+            if existing == nil, !earns { continue }
+            let standing = existing ?? LoyaltyOrderStanding()
+            let added = LoyaltyOrderRule.entries(
+                for: order, program: program, standing: standing, at: now, earns: earns,
+                makeID: { ResourceID.make(.loyaltyEntry, at: now, using: &generator) })
+            entries += added
+            let hold = LoyaltyOrderRule.hold(for: order, program: program, standing: standing, entries: added)
+            // A hold is written while points wait, and for an order seen before also rewritten or
+            // removed (so a due hold never stays due).
+            if hold.points > 0 || existing != nil { holds.append(hold) }
+        }
+        guard !entries.isEmpty || !holds.isEmpty else { return [] }
+        let added = try await session.loyalty.append(entries, movingBalances: movingBalances)
+        try await session.loyalty.setHolds(holds)
+        return added
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// A workspace's loyalty programme: how orders earn points, how long points stay pending (the
+/// returns window) and the tiers. The ledger (`LoyaltyEntry`) is what customers hold; the
+/// programme only decides what the next entries are.
+public struct LoyaltyProgram: Sendable, Equatable, Codable {
+    public var workspaceID: String
+    /// Off: no order earns points; points already earned still follow their orders (a refund
+    /// still takes them back, a delivery still makes them usable).
+    public var enabled: Bool
+    /// Points per whole unit of the order's currency, in hundredths (100: one point per unit),
+    /// so a rate such as 0.29 is exact.
+    public var earnPerCurrencyUnitHundredths: Int64
+    public var earningBase: LoyaltyEarningBase
+    /// Points every order earns on top of those per unit.
+    public var pointsPerOrder: Int64
+    /// Days after delivery before an order's points become usable (the returns window).
+    public var pendingDays: Int
+    /// A shop that never reports delivery: an order counts as delivered this many days after it
+    /// was fulfilled.
+    public var assumedDeliveryDays: Int
+    /// Orders placed before this moment earn nothing (the shop's history); nil: any order
+    /// Rapport records while the programme exists.
+    public var ordersPlacedFrom: Date?
+    /// Lowest first.
+    public var tiers: [LoyaltyTier]
+    /// When the programme began: orders Rapport recorded before it earn nothing.
+    public var startedAt: Date
+    public var updatedAt: Date
+
+    /// Stored with snake-case keys: `workspaceId` survives the round trip, `workspaceID` would not.
+    enum CodingKeys: String, CodingKey {
+        case workspaceID = "workspaceId"
+        case enabled, earnPerCurrencyUnitHundredths, earningBase, pointsPerOrder, pendingDays, assumedDeliveryDays, ordersPlacedFrom, tiers
+        case startedAt, updatedAt
+    }
+
+    public static let maximumTiers = 10
+    /// The most one order earns: far beyond any real order, far below what would overflow a
+    /// balance.
+    public static let maximumPointsPerOrder: Int64 = 1_000_000_000
+    public static let maximumDays = 3650
+
+    public init(
+        workspaceID: String, enabled: Bool = true, earnPerCurrencyUnitHundredths: Int64 = 100, earningBase: LoyaltyEarningBase = .total,
+        pointsPerOrder: Int64 = 0, pendingDays: Int = 14, assumedDeliveryDays: Int = 7, ordersPlacedFrom: Date? = nil,
+        tiers: [LoyaltyTier] = [], startedAt: Date, updatedAt: Date
+    ) {
+        self.workspaceID = workspaceID
+        self.enabled = enabled
+        self.earnPerCurrencyUnitHundredths = earnPerCurrencyUnitHundredths
+        self.earningBase = earningBase
+        self.pointsPerOrder = pointsPerOrder
+        self.pendingDays = pendingDays
+        self.assumedDeliveryDays = assumedDeliveryDays
+        self.ordersPlacedFrom = ordersPlacedFrom
+        self.tiers = tiers
+        self.startedAt = startedAt
+        self.updatedAt = updatedAt
+    }
+
+    /// Whether the order earns points at all: the programme is on, and the order is not the
+    /// shop's history (recorded before the programme began, or placed before `ordersPlacedFrom`).
+    /// `includingHistory`: a replay (`rapport loyalty replay`) credits orders recorded before the
+    /// programme began too; `ordersPlacedFrom` still holds.
+    public func earns(_ order: LoyaltyOrder, includingHistory: Bool = false) -> Bool {
+        guard enabled, includingHistory || order.createdAt >= startedAt else { return false }
+        if let from = ordersPlacedFrom, order.placedAt < from { return false }
+        return true
+    }
+
+    /// Whole points for the order: whole units of its currency times the rate, plus the points
+    /// per order. A fraction of a unit or of a point earns nothing.
+    public func points(for order: LoyaltyOrder) -> Int64 {
+        var scale: Int64 = 1
+        for _ in 0..<Currency.minorDigits(order.currency) { scale *= 10 }
+        let units = earningBase.amount(of: order.totals) / scale
+        let (product, overflow) = units.multipliedReportingOverflow(by: earnPerCurrencyUnitHundredths)
+        let perUnit = overflow ? Self.maximumPointsPerOrder : product / 100
+        return min(perUnit, Self.maximumPointsPerOrder - pointsPerOrder) + pointsPerOrder
+    }
+
+    /// When the order's points become usable: `pendingDays` after delivery, or after the
+    /// assumed delivery of a fulfilled order; nil while neither happened.
+    public func usableAt(_ order: LoyaltyOrder) -> Date? {
+        let delivered = order.deliveredAt ?? order.fulfilledAt.map { $0.addingTimeInterval(Double(assumedDeliveryDays) * 86_400) }
+        return delivered.map { $0.addingTimeInterval(Double(pendingDays) * 86_400) }
+    }
+
+    /// The highest tier `qualifyingPoints` reach; nil below the first.
+    public func tier(for qualifyingPoints: Int64) -> LoyaltyTier? {
+        tiers.last { qualifyingPoints >= $0.minimumPoints }
+    }
+
+    /// The rate as people write it (`1`, `0.5`).
+    public var earnPerCurrencyUnit: Double { Double(earnPerCurrencyUnitHundredths) / 100 }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+/// A programme as a person sets it (`PUT /api/v1/loyalty/program`): what is left out takes
+/// its default, so the whole programme is what one request says.
+public struct LoyaltyProgramSettings: Sendable, Equatable {
+    public var enabled = true
+    /// Points per whole unit of the order's currency: 0 to 1,000, at most two decimals.
+    public var earnPerCurrencyUnit: Double = 1
+    public var earningBase: LoyaltyEarningBase = .total
+    public var pointsPerOrder: Int64 = 0
+    public var pendingDays = 14
+    public var assumedDeliveryDays = 7
+    public var ordersPlacedFrom: Date?
+    public var tiers: [LoyaltyTier] = []
+
+    public init() {}
+
+    /// The programme these settings make, or the first field that is out of bounds.
+    func program(workspaceID: String, startedAt: Date, at now: Date) throws -> LoyaltyProgram {
+        let hundredths = (earnPerCurrencyUnit * 100).rounded()
+        guard earnPerCurrencyUnit.isFinite, (0...1_000).contains(earnPerCurrencyUnit), abs(earnPerCurrencyUnit * 100 - hundredths) < 1e-6 else {
+            throw RapportError.invalid(field: "earn_per_currency_unit", "must be a number from 0 to 1000 with at most two decimals")
+        }
+        guard (0...1_000_000).contains(pointsPerOrder) else {
+            throw RapportError.invalid(field: "points_per_order", "must be a whole number from 0 to 1000000")
+        }
+        for (field, days) in [("pending_days", pendingDays), ("assumed_delivery_days", assumedDeliveryDays)] {
+            guard (0...LoyaltyProgram.maximumDays).contains(days) else {
+                throw RapportError.invalid(field: field, "must be a whole number of days from 0 to \(LoyaltyProgram.maximumDays)")
+            }
+        }
+        guard tiers.count <= LoyaltyProgram.maximumTiers else {
+            throw RapportError.invalid(field: "tiers", "may list at most \(LoyaltyProgram.maximumTiers) tiers")
+        }
+        var names = Set<String>()
+        var tiers = self.tiers
+        for (index, tier) in tiers.enumerated() {
+            let name = tier.name.trimmed
+            guard !name.isEmpty, name.unicodeScalars.count <= 40, names.insert(name.lowercased()).inserted else {
+                throw RapportError.invalid(field: "tiers[\(index)].name", "must be 1 to 40 characters (Unicode code points), each tier's its own")
+            }
+            guard (0...1_000_000_000).contains(tier.minimumPoints) else {
+                throw RapportError.invalid(field: "tiers[\(index)].minimum_points", "must be a whole number from 0 to 1000000000")
+            }
+            tiers[index].name = name
+        }
+        tiers.sort { $0.minimumPoints < $1.minimumPoints }
+        if tiers.count > 1, zip(tiers, tiers.dropFirst()).contains(where: { $0.minimumPoints == $1.minimumPoints }) {
+            throw RapportError.invalid(field: "tiers", "must each start at different minimum_points")
+        }
+        return LoyaltyProgram(
+            workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: Int64(hundredths), earningBase: earningBase,
+            pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
+            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, startedAt: startedAt, updatedAt: now)
+    }
+}

@@ -1,0 +1,177 @@
+import Foundation
+
+/// The loyalty programme and customers' points: the programme set (audited), a customer's
+/// account read, points spent or given by hand (audited), pending points released when their
+/// returns window passes, and balances rebuilt from the ledger. Orders earn and lose points
+/// through `LoyaltyLedger`, in the transaction that changed them.
+public struct LoyaltyService: Sendable {
+    public static let maximumReasonLength = 200
+    public static let maximumPointsByHand: Int64 = 1_000_000_000
+
+    let customers: CustomerService
+    var context: CoreContext { customers.context }
+    var store: any DataStore { context.store }
+    var clock: any WallClock { context.clock }
+
+    public init(customers: CustomerService) {
+        self.customers = customers
+    }
+
+    /// The workspace's programme; nil before one is set.
+    public func program(as actor: Actor) async throws -> LoyaltyProgram? {
+        try await store.read { session in try await session.loyalty.program(workspaceID: actor.workspaceID) }
+    }
+
+    /// Sets the whole programme. A new one begins now: orders recorded before it earn nothing.
+    public func setProgram(_ settings: LoyaltyProgramSettings, as actor: Actor) async throws -> LoyaltyProgram {
+        try actor.require(.manageLoyalty)
+        return try await context.write { transaction in
+            let now = clock.now()
+            let existing = try await transaction.session.loyalty.program(workspaceID: actor.workspaceID)
+            let program = try settings.program(workspaceID: actor.workspaceID, startedAt: existing?.startedAt ?? now, at: now)
+            try await transaction.session.loyalty.save(program)
+            try await transaction.audit(
+                AuditRecord(
+                    .loyaltyProgramChanged, subject: .workspace(actor.workspaceID),
+                    details: ["enabled": String(program.enabled), "earn_per_currency_unit": String(program.earnPerCurrencyUnit),
+                              "pending_days": String(program.pendingDays)]),
+                by: actor)
+            return program
+        }
+    }
+
+    /// The customer's balance, pending points, tier and a page of entries, newest first.
+    public func account(customerID: String, page: PageRequest, as actor: Actor) async throws -> LoyaltyAccount {
+        try await store.read { session in
+            _ = try await customers.liveCustomer(id: customerID, workspaceID: actor.workspaceID, session: session)
+            let program = try await session.loyalty.program(workspaceID: actor.workspaceID)
+            let balance = try await session.loyalty.balance(customerID: customerID, workspaceID: actor.workspaceID)
+                ?? LoyaltyBalance(customerID: customerID)
+            let entries = try await session.loyalty.entries(customerID: customerID, workspaceID: actor.workspaceID, page: page)
+            let tier = program?.tier(for: balance.qualifying)
+            let next = program?.tiers.first { $0.minimumPoints > balance.qualifying }
+            return LoyaltyAccount(customerID: customerID, balance: balance, tier: tier, nextTier: next, entries: entries)
+        }
+    }
+
+    /// Spends `points` of the customer's usable balance; refused (409) beyond it, and while the
+    /// balance is below zero after a return of points already spent.
+    public func redeem(customerID: String, points: Int64, reason: String, as actor: Actor) async throws -> LoyaltyEntry {
+        try actor.require(.redeemPoints)
+        guard points > 0, points <= Self.maximumPointsByHand else {
+            throw RapportError.invalid(field: "points", "must be a whole number from 1 to \(Self.maximumPointsByHand)")
+        }
+        let reason = try Self.checked(reason)
+        return try await context.write { transaction in
+            let session = transaction.session
+            _ = try await customers.liveForWrite(id: customerID, workspaceID: actor.workspaceID, session: session)
+            let balance = try await session.loyalty.balance(customerID: customerID, workspaceID: actor.workspaceID)?.balance ?? 0
+            guard balance >= points else {
+                throw RapportError.conflict("Customer \(customerID) has \(balance) usable points; \(points) cannot be spent.")
+            }
+            let entry = try await post(.redeem, points: -points, reason: reason, customerID: customerID, as: actor, in: transaction)
+            try await transaction.audit(
+                AuditRecord(.loyaltyPointsRedeemed, subject: .customer(customerID), details: ["points": String(points), "entry_id": entry.id]), by: actor)
+            return entry
+        }
+    }
+
+    /// Gives (positive) or takes (negative) points by hand, with the reason recorded.
+    public func adjust(customerID: String, points: Int64, reason: String, as actor: Actor) async throws -> LoyaltyEntry {
+        try actor.require(.adjustPoints)
+        guard points != 0, abs(points) <= Self.maximumPointsByHand else {
+            throw RapportError.invalid(field: "points", "must be a whole number other than 0, at most \(Self.maximumPointsByHand) either way")
+        }
+        let reason = try Self.checked(reason)
+        return try await context.write { transaction in
+            _ = try await customers.liveForWrite(id: customerID, workspaceID: actor.workspaceID, session: transaction.session)
+            let entry = try await post(.adjust, points: points, reason: reason, customerID: customerID, as: actor, in: transaction)
+            try await transaction.audit(
+                AuditRecord(.loyaltyPointsAdjusted, subject: .customer(customerID), details: ["points": String(points), "entry_id": entry.id]), by: actor)
+            return entry
+        }
+    }
+
+    /// Makes usable the pending points whose returns window has passed, at most `limit` orders a
+    /// round; answers how many orders it looked at.
+    public func releaseDue(limit: Int = 500) async throws -> Int {
+        let now = clock.now()
+        let due = try await store.read { session in try await session.loyalty.dueHolds(at: now, limit: limit) }
+        for (workspaceID, holds) in Dictionary(grouping: due, by: \.workspaceID) {
+            try await context.write { transaction in
+                let session = transaction.session
+                let ids = holds.map(\.orderID)
+                let orders = try await session.loyalty.orders(ids: ids, workspaceID: workspaceID)
+                try await LoyaltyLedger.settle(orders, seenBefore: Set(ids), workspaceID: workspaceID, session: session, at: transaction.now)
+                // A hold whose order is gone (erased with its customer's other data) is dropped.
+                let found = Set(orders.map(\.id))
+                try await session.loyalty.setHolds(
+                    holds.filter { !found.contains($0.orderID) }.map {
+                        LoyaltyHold(orderID: $0.orderID, workspaceID: workspaceID, customerID: "", points: 0, usableAt: nil)
+                    })
+            }
+        }
+        return due.count
+    }
+
+    /// Runs the programme's rules over every order of the workspace, those recorded before the
+    /// programme began included (a programme started on a shop with history, or after rules
+    /// changed): what is missing is added, what is there is written once. `pageSize` orders a
+    /// transaction. The entries are written without moving balances, page by page, and every
+    /// balance of the workspace is summed from the ledger once at the end (a million balance
+    /// upserts become one statement; until then the credited customers' balances lag behind).
+    /// Answers the orders looked at and the entries added.
+    public func replay(pageSize: Int = 5_000, as actor: Actor) async throws -> (orders: Int, entries: Int) {
+        try actor.require(.manageLoyalty)
+        let workspaceID = actor.workspaceID
+        guard let program = try await store.read({ session in try await session.loyalty.program(workspaceID: workspaceID) }) else {
+            throw RapportError.conflict("There is no loyalty programme to replay; PUT /api/v1/loyalty/program sets one.")
+        }
+        var cursor: String?
+        var (orders, entries) = (0, 0)
+        while true {
+            let after = cursor
+            let (page, added) = try await context.write { transaction in
+                let session = transaction.session
+                let page = try await session.loyalty.orders(workspaceID: workspaceID, after: after, limit: pageSize)
+                let added = try await LoyaltyLedger.settle(
+                    page, seenBefore: Set(page.map(\.id)), workspaceID: workspaceID, session: session, at: transaction.now,
+                    includingHistory: true, movingBalances: false, program: program)
+                return (page, added.count)
+            }
+            orders += page.count
+            entries += added
+            guard page.count == pageSize, let last = page.last else { break }
+            cursor = last.id
+        }
+        if entries > 0 {
+            _ = try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
+        }
+        return (orders, entries)
+    }
+
+    /// Recomputes the workspace's balance rows from the ledger; how many it wrote.
+    public func rebuildBalances(workspaceID: String) async throws -> Int {
+        try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
+    }
+
+    private func post(
+        _ kind: LoyaltyEntryKind, points: Int64, reason: String, customerID: String, as actor: Actor, in transaction: WriteTransaction
+    ) async throws -> LoyaltyEntry {
+        let now = transaction.now
+        let id = ResourceID.make(.loyaltyEntry, at: now)
+        let entry = LoyaltyEntry(
+            id: id, workspaceID: actor.workspaceID, customerID: customerID, kind: kind, points: points, reason: reason,
+            origin: "\(kind.rawValue):\(id)", actor: actor.label, createdAt: now)
+        _ = try await transaction.session.loyalty.append([entry], movingBalances: true)
+        return entry
+    }
+
+    private static func checked(_ reason: String) throws -> String {
+        let trimmed = reason.trimmed
+        guard !trimmed.isEmpty, trimmed.count <= maximumReasonLength else {
+            throw RapportError.invalid(field: "reason", "is required: 1 to \(maximumReasonLength) characters")
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The loyalty programme, the points ledger and what is kept beside it: each customer's
+/// balance row and each order's pending points.
+public protocol LoyaltyRepository: Sendable {
+    func program(workspaceID: String) async throws -> LoyaltyProgram?
+    func save(_ program: LoyaltyProgram) async throws
+    /// Adds the entries whose origin is not there yet and, when `movingBalances`, moves the
+    /// balances by them in the same go (a bulk replay rebuilds them once at its end instead);
+    /// answers the entries added.
+    func append(_ entries: [LoyaltyEntry], movingBalances: Bool) async throws -> [LoyaltyEntry]
+    /// Each order's standing, summed from its entries (orders without any are left out).
+    func standings(orderIDs: [String], workspaceID: String) async throws -> [String: LoyaltyOrderStanding]
+    /// Writes the holds with points, removes those at 0.
+    func setHolds(_ holds: [LoyaltyHold]) async throws
+    /// Orders whose pending points are usable at `now`: workspace and order ids, at most `limit`.
+    func dueHolds(at now: Date, limit: Int) async throws -> [(workspaceID: String, orderID: String)]
+    /// The orders with these ids, as the points rules read them; locked for the rest of a write
+    /// transaction on PostgreSQL, so a change of the order waits for the rule's entries.
+    func orders(ids: [String], workspaceID: String) async throws -> [LoyaltyOrder]
+    /// The workspace's orders by id, a page after `cursor` (an order id; nil: from the first);
+    /// locked as above.
+    func orders(workspaceID: String, after cursor: String?, limit: Int) async throws -> [LoyaltyOrder]
+    /// Of these customers, those who hold no points: erased (their orders stay on a
+    /// placeholder), deleted, or merged away.
+    func customersWithoutPoints(_ ids: [String], workspaceID: String) async throws -> Set<String>
+    /// Locked for the rest of a write transaction on PostgreSQL (a redemption checks it).
+    func balance(customerID: String, workspaceID: String) async throws -> LoyaltyBalance?
+    /// Newest first; a page after a cursor (an entry id).
+    func entries(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<LoyaltyEntry>
+    /// Recomputes the customers' balance rows from their entries; nil: every customer of the
+    /// workspace. Answers how many rows it wrote.
+    @discardableResult
+    func rebuildBalances(customerIDs: [String]?, workspaceID: String) async throws -> Int
+}

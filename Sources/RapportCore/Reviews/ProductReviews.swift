@@ -1,0 +1,19 @@
+/// A product's reviews as the team and the shop read them: the figures (count, mean, Bayesian
+/// average against the store) and a page of reviews.
+public struct ProductReviews: Sendable {
+    public var product: Product
+    public var rating: ProductRating
+    public var bayesianAverage: Double
+    public var reviews: Page<Review>
+    /// For the public page: each review's author as shown (a first name and an initial, or
+    /// "A customer"), by customer id.
+    public var authors: [String: String]
+
+    public init(product: Product, rating: ProductRating, bayesianAverage: Double, reviews: Page<Review>, authors: [String: String] = [:]) {
+        self.product = product
+        self.rating = rating
+        self.bayesianAverage = bayesianAverage
+        self.reviews = reviews
+        self.authors = authors
+    }
+}

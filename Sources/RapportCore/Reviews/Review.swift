@@ -1,0 +1,63 @@
+import Foundation
+
+/// A customer's review of a product: a rating from 1 to 5, a title and text, whether they are
+/// a verified buyer (the order it names was delivered to them with the product in it), its
+/// sentiment, where moderation left it, and the seller's public reply.
+public struct Review: Sendable, Equatable {
+    public var id: String
+    public var workspaceID: String
+    public var productID: String
+    public var customerID: String
+    public var orderID: String?
+    public var rating: Int
+    public var title: String
+    public var body: String
+    /// BCP 47 (`en`, `de-AT`); nil when not given.
+    public var locale: String?
+    public var status: ReviewStatus
+    public var rejectionReason: String?
+    public var verified: Bool
+    /// From −1 to 1, by Rapport's analyser (`RapportLearning.SentimentAnalyzer`).
+    public var sentiment: Double
+    public var reply: String?
+    public var repliedAt: Date?
+    /// Who approved or rejected it, and when.
+    public var moderatedBy: String?
+    public var moderatedAt: Date?
+    /// How it arrived: `api`, `csv` (an import from the shop's old platform).
+    public var source: String
+    /// Who sent it in (`api_key:key_…`, `user:usr_…`): a review written by staff in a customer's
+    /// name can always be traced.
+    public var submittedBy: String
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        id: String, workspaceID: String, productID: String, customerID: String, orderID: String?, rating: Int, title: String, body: String,
+        locale: String?, status: ReviewStatus = .pending, rejectionReason: String? = nil, verified: Bool, sentiment: Double,
+        reply: String? = nil, repliedAt: Date? = nil, moderatedBy: String? = nil, moderatedAt: Date? = nil, source: String,
+        submittedBy: String, createdAt: Date, updatedAt: Date
+    ) {
+        self.id = id
+        self.workspaceID = workspaceID
+        self.productID = productID
+        self.customerID = customerID
+        self.orderID = orderID
+        self.rating = rating
+        self.title = title
+        self.body = body
+        self.locale = locale
+        self.status = status
+        self.rejectionReason = rejectionReason
+        self.verified = verified
+        self.sentiment = sentiment
+        self.reply = reply
+        self.repliedAt = repliedAt
+        self.moderatedBy = moderatedBy
+        self.moderatedAt = moderatedAt
+        self.source = source
+        self.submittedBy = submittedBy
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+}

@@ -1,0 +1,183 @@
+import Foundation
+
+/// Product reviews: taken through the API (checked, a verified buyer only when the order was
+/// delivered with the product in it, sentiment scored), moderated (approved, rejected with a
+/// reason, answered by the seller in public; each audited), listed with the product's figures,
+/// and shown to anyone on the product's public page, approved ones only.
+public struct ReviewService: Sendable {
+    public static let publicPageSize = 50
+
+    let customers: CustomerService
+    var context: CoreContext { customers.context }
+    var store: any DataStore { context.store }
+    var clock: any WallClock { context.clock }
+
+    public init(customers: CustomerService) {
+        self.customers = customers
+    }
+
+    /// A review of `productID` in the customer's words; pending until approved.
+    public func submit(productID: String, _ input: ReviewInput, source: String = "api", as actor: Actor) async throws -> Review {
+        try actor.require(.moderateReviews)
+        let input = try ReviewRules.checked(input)
+        return try await context.write { transaction in
+            let session = transaction.session
+            let now = clock.now()
+            guard try await session.catalog.find(id: productID, workspaceID: actor.workspaceID) != nil else {
+                throw RapportError.notFound("No product with id \(productID.prefix(64)).")
+            }
+            let customer: Customer
+            do {
+                // A shop keeps the ids it was given: a merged-away one names the survivor.
+                customer = try await customers.liveCustomerOrSurvivor(id: input.customerID, workspaceID: actor.workspaceID, session: session)
+            } catch RapportError.notFound(let message) {
+                throw RapportError.invalid(field: "customer_id", message)
+            }
+            var verified = false
+            if let orderID = input.orderID {
+                guard let order = try await session.orders.find(id: orderID, workspaceID: actor.workspaceID), order.customerID == customer.id else {
+                    throw RapportError.invalid(field: "order_id", "must be an order of customer \(customer.id)")
+                }
+                verified = ReviewRules.isVerifiedBuyer(order: order, customerID: customer.id, productID: productID)
+            }
+            let review = Review(
+                id: ResourceID.make(.review, at: now), workspaceID: actor.workspaceID, productID: productID, customerID: customer.id,
+                orderID: input.orderID, rating: input.rating, title: input.title, body: input.body, locale: input.locale, verified: verified,
+                sentiment: ReviewRules.sentiment(title: input.title, body: input.body), source: source, submittedBy: actor.label,
+                createdAt: now, updatedAt: now)
+            guard try await session.reviews.insert(review) else {
+                throw RapportError.conflict("Customer \(customer.id) has already reviewed product \(productID).")
+            }
+            try await transaction.audit(
+                AuditRecord(.reviewSubmitted, subject: .review(review.id), details: ["product_id": productID, "customer_id": customer.id]), by: actor)
+            return review
+        }
+    }
+
+    public func find(id: String, as actor: Actor) async throws -> Review {
+        try await store.read { session in try await existing(id, workspaceID: actor.workspaceID, session: session) }
+    }
+
+    /// Shown on the shop. Approving an approved review changes nothing.
+    public func approve(id: String, as actor: Actor) async throws -> Review {
+        try await moderate(id, as: actor) { review, now in
+            guard review.status != .approved else { return false }
+            review.status = .approved
+            review.rejectionReason = nil
+            return true
+        }
+    }
+
+    /// Kept off the shop, with the reason (the team's, not shown to the customer).
+    public func reject(id: String, reason: String, as actor: Actor) async throws -> Review {
+        let reason = reason.trimmed
+        guard !reason.isEmpty, reason.count <= ReviewRules.maximumReasonLength else {
+            throw RapportError.invalid(field: "reason", "is required: 1 to \(ReviewRules.maximumReasonLength) characters")
+        }
+        return try await moderate(id, as: actor) { review, _ in
+            review.status = .rejected
+            review.rejectionReason = reason
+            return true
+        }
+    }
+
+    /// The seller's public answer under the review; an empty text takes it down.
+    public func reply(id: String, text: String, as actor: Actor) async throws -> Review {
+        let text = text.trimmed
+        guard text.count <= ReviewRules.maximumBodyLength else {
+            throw RapportError.invalid(field: "body", "must be at most \(ReviewRules.maximumBodyLength) characters")
+        }
+        return try await moderate(id, as: actor, audited: .reviewReplied) { review, now in
+            review.reply = text.isEmpty ? nil : text
+            review.repliedAt = text.isEmpty ? nil : now
+            return true
+        }
+    }
+
+    /// The product's figures and a page of its reviews, newest first (in one status, or all).
+    public func reviews(productID: String, status: ReviewStatus?, page: PageRequest, as actor: Actor) async throws -> ProductReviews {
+        try await store.read { session in
+            try await productReviews(productID: productID, workspaceID: actor.workspaceID, status: status, page: page, session: session)
+        }
+    }
+
+    /// Every product's reviews in one status (the moderation queue: `pending`), newest first.
+    public func queue(status: ReviewStatus?, page: PageRequest, as actor: Actor) async throws -> Page<Review> {
+        try await store.read { session in
+            try await session.reviews.list(workspaceID: actor.workspaceID, productID: nil, status: status, liveAuthorsOnly: false, page: page)
+        }
+    }
+
+    /// What the product's public page shows anyone: an active product's approved reviews by
+    /// customers still on record (not merged away or deleted), the newest 50, with authors as
+    /// a first name and an initial.
+    public func publicReviews(workspaceID: String, productID: String) async throws -> ProductReviews {
+        guard ResourceID.isValid(workspaceID, prefix: .workspace), ResourceID.isValid(productID, prefix: .product) else {
+            throw RapportError.notFound("No such product.")
+        }
+        return try await store.read { session in
+            var found = try await productReviews(
+                productID: productID, workspaceID: workspaceID, status: .approved, page: try PageRequest(limit: Self.publicPageSize),
+                liveAuthorsOnly: true, session: session)
+            guard found.product.active else { throw RapportError.notFound("No such product.") }
+            for customer in try await session.customers.find(ids: Array(Set(found.reviews.items.map(\.customerID))), workspaceID: workspaceID) {
+                found.authors[customer.id] = Self.author(firstName: customer.profile.firstName, lastName: customer.profile.lastName)
+            }
+            return found
+        }
+    }
+
+    /// "Anna S.", "Anna", or "A customer": never more of a name than that. Only the first word
+    /// of the first name (imports put whole names there), and nothing that looks like an
+    /// address or a number.
+    static func author(firstName: String?, lastName: String?) -> String {
+        guard let first = firstName?.split(whereSeparator: \.isWhitespace).first.map(String.init),
+            !first.contains("@"), !first.contains(where: \.isNumber), first.count <= 40
+        else { return "A customer" }
+        guard let initial = lastName?.trimmed.first, initial.isLetter else { return first }
+        return "\(first) \(initial)."
+    }
+
+    // MARK: Rules
+
+    private func productReviews(
+        productID: String, workspaceID: String, status: ReviewStatus?, page: PageRequest, liveAuthorsOnly: Bool = false,
+        session: any StoreSession
+    ) async throws -> ProductReviews {
+        guard let product = try await session.catalog.find(id: productID, workspaceID: workspaceID) else {
+            throw RapportError.notFound("No product with id \(productID.prefix(64)).")
+        }
+        let rating = try await session.reviews.rating(productID: productID, workspaceID: workspaceID)
+        let storeRating = try await session.reviews.rating(productID: nil, workspaceID: workspaceID)
+        let reviews = try await session.reviews.list(
+            workspaceID: workspaceID, productID: productID, status: status, liveAuthorsOnly: liveAuthorsOnly, page: page)
+        return ProductReviews(product: product, rating: rating, bayesianAverage: rating.bayesianAverage(store: storeRating), reviews: reviews)
+    }
+
+    private func moderate(
+        _ id: String, as actor: Actor, audited action: AuditAction? = nil, _ change: @Sendable @escaping (inout Review, Date) -> Bool
+    ) async throws -> Review {
+        try actor.require(.moderateReviews)
+        return try await context.write { transaction in
+            let now = clock.now()
+            var review = try await existing(id, workspaceID: actor.workspaceID, session: transaction.session)
+            guard change(&review, now) else { return review }
+            if action == nil {
+                review.moderatedBy = actor.label
+                review.moderatedAt = now
+            }
+            review.updatedAt = now
+            try await transaction.session.reviews.update(review)
+            let recorded = action ?? (review.status == .approved ? .reviewApproved : .reviewRejected)
+            try await transaction.audit(AuditRecord(recorded, subject: .review(review.id), details: ["product_id": review.productID]), by: actor)
+            return review
+        }
+    }
+
+    private func existing(_ id: String, workspaceID: String, session: any StoreSession) async throws -> Review {
+        guard let review = try await session.reviews.find(id: id, workspaceID: workspaceID) else {
+            throw RapportError.notFound("No review with id \(id.prefix(64)).")
+        }
+        return review
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import RapportCore
+
+/// The loyalty programme as the API shows it.
+struct LoyaltyProgramResponse: Encodable {
+    struct Tier: Encodable {
+        let name: String
+        let minimumPoints: Int64
+    }
+
+    let object = "loyalty_program"
+    let enabled: Bool
+    let earnPerCurrencyUnit: Double
+    let earnOn: String
+    let pointsPerOrder: Int64
+    let pendingDays: Int
+    let assumedDeliveryDays: Int
+    let ordersPlacedFrom: String?
+    let tiers: [Tier]
+    let startedAt: String
+    let updatedAt: String
+
+    init(_ program: LoyaltyProgram) {
+        enabled = program.enabled
+        earnPerCurrencyUnit = program.earnPerCurrencyUnit
+        earnOn = program.earningBase.rawValue
+        pointsPerOrder = program.pointsPerOrder
+        pendingDays = program.pendingDays
+        assumedDeliveryDays = program.assumedDeliveryDays
+        ordersPlacedFrom = program.ordersPlacedFrom.map(Timestamp.iso8601)
+        tiers = program.tiers.map { Tier(name: $0.name, minimumPoints: $0.minimumPoints) }
+        startedAt = Timestamp.iso8601(program.startedAt)
+        updatedAt = Timestamp.iso8601(program.updatedAt)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/api/v1/loyalty/program` (read by everyone, set as a whole by those who shape the
+/// programme) and a customer's points: `/api/v1/customers/{id}/loyalty` (balance, pending,
+/// tier, the ledger newest first), `…/loyalty/redemptions` (spend) and
+/// `…/loyalty/adjustments` (give or take by hand). Orders earn and lose points by themselves
+/// (ADR 0014).
+struct LoyaltyRoutes {
+    let loyalty: LoyaltyService
+
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
+        group.get("loyalty/program") { _, context in
+            guard let program = try await loyalty.program(as: context.actor) else {
+                throw RapportError.notFound("No loyalty programme yet; PUT /api/v1/loyalty/program sets one.")
+            }
+            return try JSONResponse.make(LoyaltyProgramResponse(program))
+        }
+        group.put("loyalty/program", requiring: .manageLoyalty) { request, context in
+            let settings = try await Self.settings(of: request, context: context)
+            return try JSONResponse.make(LoyaltyProgramResponse(try await loyalty.setProgram(settings, as: context.actor)))
+        }
+        group.get("customers/:id/loyalty") { request, context in
+            let id = try PathID.require(context, .customer, "customer")
+            let account = try await loyalty.account(customerID: id, page: try PageParameters.read(request), as: context.actor)
+            return try JSONResponse.make(LoyaltyAccountResponse(account))
+        }
+        group.post("customers/:id/loyalty/redemptions", requiring: .redeemPoints) { request, context in
+            let id = try PathID.require(context, .customer, "customer")
+            let (points, reason) = try await Self.pointsAndReason(of: request, context: context, defaultReason: "Spent by the team")
+            return try JSONResponse.make(
+                LoyaltyEntryResponse(try await loyalty.redeem(customerID: id, points: points, reason: reason, as: context.actor)), status: .created)
+        }
+        group.post("customers/:id/loyalty/adjustments", requiring: .adjustPoints) { request, context in
+            let id = try PathID.require(context, .customer, "customer")
+            let (points, reason) = try await Self.pointsAndReason(of: request, context: context, defaultReason: nil)
+            return try JSONResponse.make(
+                LoyaltyEntryResponse(try await loyalty.adjust(customerID: id, points: points, reason: reason, as: context.actor)), status: .created)
+        }
+    }
+
+    /// `{"points": 100, "reason": "…"}`; the reason is required where there is no default.
+    private static func pointsAndReason(
+        of request: Request, context: AuthenticatedRequestContext, defaultReason: String?
+    ) async throws -> (Int64, String) {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let points = body.integer("points", in: -LoyaltyService.maximumPointsByHand...LoyaltyService.maximumPointsByHand)
+        let reason = defaultReason == nil
+            ? body.requiredString("reason", maxLength: LoyaltyService.maximumReasonLength * 2)
+            : body.string("reason", maxLength: LoyaltyService.maximumReasonLength * 2)
+        if points == nil, body.errors.isEmpty { body.fail("points", "is required: a whole number") }
+        try body.finish()
+        return (points ?? 0, reason ?? defaultReason ?? "")
+    }
+
+    /// Every field optional; what is left out takes its default (`LoyaltyProgramSettings`).
+    private static func settings(of request: Request, context: AuthenticatedRequestContext) async throws -> LoyaltyProgramSettings {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        var settings = LoyaltyProgramSettings()
+        if let enabled = body.bool("enabled") { settings.enabled = enabled }
+        switch body.any("earn_per_currency_unit") {
+        case nil, .null: break
+        case .number(let rate): settings.earnPerCurrencyUnit = rate
+        default: body.fail("earn_per_currency_unit", "must be a number")
+        }
+        if let base = body.string("earn_on", maxLength: 32) {
+            if let known = LoyaltyEarningBase(rawValue: base) { settings.earningBase = known } else {
+                body.fail("earn_on", "must be one of \(LoyaltyEarningBase.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let points = body.integer("points_per_order", in: 0...1_000_000) { settings.pointsPerOrder = points }
+        let days = Int64(0)...Int64(LoyaltyProgram.maximumDays)
+        if let pending = body.integer("pending_days", in: days) { settings.pendingDays = Int(pending) }
+        if let assumed = body.integer("assumed_delivery_days", in: days) { settings.assumedDeliveryDays = Int(assumed) }
+        if let from = body.date("orders_placed_from") { settings.ordersPlacedFrom = from }
+        if let tiers = body.array("tiers") {
+            settings.tiers = tiers.enumerated().compactMap { index, value in
+                body.nested(value, at: "tiers[\(index)]") { tier in
+                    let name = tier.requiredString("name", maxLength: 80)
+                    let minimum = tier.integer("minimum_points", in: 0...1_000_000_000)
+                    if minimum == nil, tier.errors.isEmpty { tier.fail("minimum_points", "is required: a whole number") }
+                    return LoyaltyTier(name: name ?? "", minimumPoints: minimum ?? 0)
+                }
+            }
+        }
+        try body.finish()
+        return settings
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import RapportCore
+
+/// A product's reviews as the API shows them: the figures, where the public page is, and a page
+/// of reviews.
+struct ProductReviewsResponse: Encodable {
+    struct Rating: Encodable {
+        let reviewCount: Int
+        /// The plain mean of approved reviews; null without any.
+        let average: Double?
+        /// Pulled towards the store's mean by the number of reviews: for sorting.
+        let bayesianAverage: Double
+    }
+
+    let object = "product_reviews"
+    let productId: String
+    let publicUrl: String
+    let rating: Rating
+    let data: [ReviewResponse]
+    let hasMore: Bool
+    let nextStartingAfter: String?
+
+    init(_ found: ProductReviews, publicURL: String) {
+        productId = found.product.id
+        self.publicUrl = publicURL
+        rating = Rating(reviewCount: found.rating.reviewCount, average: found.rating.average, bayesianAverage: found.bayesianAverage)
+        data = found.reviews.items.map(ReviewResponse.init)
+        hasMore = found.reviews.hasMore
+        nextStartingAfter = found.reviews.hasMore ? found.reviews.items.last?.id : nil
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/api/v1/products/{id}/reviews` (a product's reviews with its figures and public page;
+/// a review taken in the customer's words) and `/api/v1/reviews` (the moderation queue by
+/// status; a review approved, rejected with a reason, or answered in public).
+struct ReviewRoutes {
+    let reviews: ReviewService
+    let links: ReviewLinks
+
+    func register(on group: RouterGroup<AuthenticatedRequestContext>) {
+        group.get("products/:id/reviews") { request, context in
+            let productID = try PathID.require(context, .product, "product")
+            let status = try Self.status(request)
+            let found = try await reviews.reviews(productID: productID, status: status, page: try PageParameters.read(request), as: context.actor)
+            return try JSONResponse.make(ProductReviewsResponse(found, publicURL: links.page(workspaceID: context.actor.workspaceID, productID: productID, request: request)))
+        }
+        group.post("products/:id/reviews", requiring: .moderateReviews) { request, context in
+            let productID = try PathID.require(context, .product, "product")
+            let input = try await Self.input(of: request, context: context)
+            return try JSONResponse.make(ReviewResponse(try await reviews.submit(productID: productID, input, as: context.actor)), status: .created)
+        }
+        group.get("reviews") { request, context in
+            let found = try await reviews.queue(status: try Self.status(request), page: try PageParameters.read(request), as: context.actor)
+            return try JSONResponse.make(ListResponse(data: found.items.map(ReviewResponse.init), hasMore: found.hasMore, lastID: found.items.last?.id))
+        }
+        group.get("reviews/:id") { _, context in
+            try JSONResponse.make(ReviewResponse(try await reviews.find(id: try PathID.require(context, .review, "review"), as: context.actor)))
+        }
+        group.post("reviews/:id/approve", requiring: .moderateReviews) { _, context in
+            try JSONResponse.make(ReviewResponse(try await reviews.approve(id: try PathID.require(context, .review, "review"), as: context.actor)))
+        }
+        group.post("reviews/:id/reject", requiring: .moderateReviews) { request, context in
+            let id = try PathID.require(context, .review, "review")
+            var body = try await JSONObjectReader.body(of: request, context: context)
+            let reason = body.requiredString("reason", maxLength: ReviewRules.maximumReasonLength * 2)
+            try body.finish()
+            return try JSONResponse.make(ReviewResponse(try await reviews.reject(id: id, reason: reason ?? "", as: context.actor)))
+        }
+        group.post("reviews/:id/reply", requiring: .moderateReviews) { request, context in
+            let id = try PathID.require(context, .review, "review")
+            var body = try await JSONObjectReader.body(of: request, context: context)
+            let text = body.nullableString("body", maxLength: ReviewRules.maximumBodyLength * 2)
+            if text == nil { body.fail("body", "is required: the reply, or an empty text or null to take it down") }
+            try body.finish()
+            return try JSONResponse.make(ReviewResponse(try await reviews.reply(id: id, text: (text ?? nil) ?? "", as: context.actor)))
+        }
+    }
+
+    /// `?status=pending|approved|rejected`; absent: every status.
+    private static func status(_ request: Request) throws -> ReviewStatus? {
+        guard let text = request.uri.queryParameters.get("status"), !text.isEmpty else { return nil }
+        guard let status = ReviewStatus(rawValue: String(text)) else {
+            throw RapportError.invalid(field: "status", "must be one of \(ReviewStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return status
+    }
+
+    /// `customer_id`, `order_id`, `rating`, `title`, `body`, `locale`.
+    private static func input(of request: Request, context: AuthenticatedRequestContext) async throws -> ReviewInput {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        let customerID = body.requiredString("customer_id", maxLength: 64)
+        if let id = customerID, !ResourceID.isValid(id, prefix: .customer) { body.fail("customer_id", "must be a customer id (`cus_…`)") }
+        let orderID = body.string("order_id", maxLength: 64)
+        if let id = orderID, !ResourceID.isValid(id, prefix: .order) { body.fail("order_id", "must be an order id (`ord_…`)") }
+        let rating = body.integer("rating", in: 1...5)
+        if rating == nil, !body.errors.contains(where: { $0.field == "rating" }) { body.fail("rating", "is required: a whole number from 1 to 5") }
+        let title = body.string("title", maxLength: ReviewRules.maximumTitleLength * 2)
+        let text = body.string("body", maxLength: ReviewRules.maximumBodyLength * 2)
+        let locale = body.string("locale", maxLength: 64)
+        try body.finish()
+        return ReviewInput(
+            customerID: customerID ?? "", orderID: orderID, rating: Int(rating ?? 0), title: title ?? "", body: text ?? "", locale: locale)
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+struct SQLReviewRepository: ReviewRepository {
+    let handle: SQLConnectionHandle
+
+    func insert(_ review: Review) async throws -> Bool {
+        try await handle.sql.raw("""
+            INSERT INTO reviews (id, workspace_id, product_id, customer_id, order_id, rating, title, body, locale, status, rejection_reason,
+              verified, sentiment, reply, replied_at, moderated_by, moderated_at, source, submitted_by, created_at, updated_at)
+            VALUES (\(bind: review.id), \(bind: review.workspaceID), \(bind: review.productID), \(bind: review.customerID), \(bind: review.orderID),
+              \(bind: review.rating), \(bind: review.title), \(bind: review.body), \(bind: review.locale), \(bind: review.status.rawValue),
+              \(bind: review.rejectionReason), \(bind: review.verified ? 1 : 0), \(bind: review.sentiment), \(bind: review.reply),
+              \(bind: review.repliedAt.map(Timestamp.microseconds)), \(bind: review.moderatedBy), \(bind: review.moderatedAt.map(Timestamp.microseconds)),
+              \(bind: review.source), \(bind: review.submittedBy), \(bind: Timestamp.microseconds(review.createdAt)), \(bind: Timestamp.microseconds(review.updatedAt)))
+            ON CONFLICT (workspace_id, product_id, customer_id) DO NOTHING RETURNING id
+            """).first() != nil
+    }
+
+    func update(_ review: Review) async throws {
+        try await handle.sql.raw("""
+            UPDATE reviews SET status = \(bind: review.status.rawValue), rejection_reason = \(bind: review.rejectionReason),
+              reply = \(bind: review.reply), replied_at = \(bind: review.repliedAt.map(Timestamp.microseconds)),
+              moderated_by = \(bind: review.moderatedBy), moderated_at = \(bind: review.moderatedAt.map(Timestamp.microseconds)),
+              updated_at = \(bind: Timestamp.microseconds(review.updatedAt))
+            WHERE id = \(bind: review.id) AND workspace_id = \(bind: review.workspaceID)
+            """).run()
+    }
+
+    func find(id: String, workspaceID: String) async throws -> Review? {
+        try await handle.sql.raw("""
+            SELECT * FROM reviews r WHERE r.id = \(bind: id) AND r.workspace_id = \(bind: workspaceID)\(unsafeRaw: handle.dialect.lockForUpdate(of: "r", in: handle))
+            """).first().flatMap(decode)
+    }
+
+    func list(workspaceID: String, productID: String?, status: ReviewStatus?, liveAuthorsOnly: Bool, page: PageRequest) async throws -> Page<Review> {
+        var query: SQLQueryString = "SELECT r.* FROM reviews r WHERE r.workspace_id = \(bind: workspaceID)"
+        if let productID { query += " AND r.product_id = \(bind: productID)" }
+        if let status { query += " AND r.status = \(bind: status.rawValue)" }
+        if liveAuthorsOnly { query += " AND " + Self.liveAuthor }
+        if let cursor = page.startingAfter { query += " AND r.id < \(bind: cursor)" }
+        query += " ORDER BY r.id DESC LIMIT \(unsafeRaw: String(page.limit + 1))"
+        let rows = try await handle.sql.raw(query).all()
+        return Page(items: try rows.prefix(page.limit).compactMap(decode), hasMore: rows.count > page.limit)
+    }
+
+    func rating(productID: String?, workspaceID: String) async throws -> ProductRating {
+        var query: SQLQueryString = """
+            SELECT COUNT(*) AS review_count, CAST(COALESCE(SUM(r.rating), 0) AS BIGINT) AS rating_sum FROM reviews r
+            WHERE r.workspace_id = \(bind: workspaceID) AND r.status = \(bind: ReviewStatus.approved.rawValue)
+            """
+        query += " AND " + Self.liveAuthor
+        if let productID { query += " AND r.product_id = \(bind: productID)" }
+        guard let row = try await handle.sql.raw(query).first() else { return ProductRating(reviewCount: 0, ratingSum: 0) }
+        return ProductRating(reviewCount: Int(try row.int("review_count")), ratingSum: Int(try row.int("rating_sum")))
+    }
+
+    /// The review `r` is by a customer still on record: not merged away, not deleted.
+    private static let liveAuthor: SQLQueryString = """
+        EXISTS (SELECT 1 FROM customers c WHERE c.id = r.customer_id AND c.merged_into_id IS NULL AND c.deleted_at IS NULL)
+        """
+
+    /// A review whose status this build does not know (a newer one wrote it) is left out.
+    private func decode(_ row: any SQLRow) throws -> Review? {
+        guard let status = ReviewStatus(rawValue: try row.string("status")) else { return nil }
+        return Review(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), productID: try row.string("product_id"),
+            customerID: try row.string("customer_id"), orderID: try row.optionalString("order_id"), rating: Int(try row.int("rating")),
+            title: try row.string("title"), body: try row.string("body"), locale: try row.optionalString("locale"), status: status,
+            rejectionReason: try row.optionalString("rejection_reason"), verified: try row.int("verified") != 0,
+            sentiment: try row.decode(column: "sentiment", as: Double.self), reply: try row.optionalString("reply"),
+            repliedAt: try row.optionalDate("replied_at"), moderatedBy: try row.optionalString("moderated_by"),
+            moderatedAt: try row.optionalDate("moderated_at"), source: try row.string("source"),
+            submittedBy: try row.string("submitted_by"), createdAt: try row.date("created_at"),
+            updatedAt: try row.date("updated_at"))
+    }
+}

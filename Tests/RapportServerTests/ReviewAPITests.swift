@@ -1,0 +1,122 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import RapportCore
+import RapportTestSupport
+import Testing
+
+@Suite("Reviews API and public page")
+struct ReviewAPITests {
+    /// A product, and a delivered order of it by Anna Schmidt: product id, customer id, order id.
+    static func boughtAndDelivered(_ api: APIHarness) async throws -> (String, String, String) {
+        let product = try await api.send(
+            .post, "/api/v1/products", json: #"{"title": "Linen shirt <b>", "sku": "LIN-1", "price": 4900, "currency": "EUR"}"#)
+        let productID = try #require(product.object["id"] as? String)
+        let order = try await api.send(.post, "/api/v1/orders", json: """
+            {"number": "R-1", "currency": "EUR", "status": "paid", "customer": {"email": "anna@example.com", "first_name": "Anna", "last_name": "Schmidt"},
+             "lines": [{"sku": "LIN-1", "title": "Linen shirt", "quantity": 1, "unit_price": 4900}]}
+            """)
+        let orderID = try #require(order.object["id"] as? String)
+        for status in ["fulfilled", "delivered"] {
+            #expect(try await api.send(.patch, "/api/v1/orders/\(orderID)", json: #"{"status": "\#(status)"}"#).status == .ok)
+        }
+        return (productID, try #require(order.object["customer_id"] as? String), orderID)
+    }
+
+    @Test("a review waits for approval, then shows on the public page, whose JSON-LD extruct reads as a Product with its rating", arguments: TestDatabase.available)
+    func moderationAndJSONLD(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let (productID, customerID, orderID) = try await Self.boughtAndDelivered(api)
+            let submitted = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: """
+                {"customer_id": "\(customerID)", "order_id": "\(orderID)", "rating": 5, "title": "Perfect fit", "body": "Lovely </script> fabric, great fit."}
+                """)
+            #expect(submitted.status == .created)
+            #expect(submitted.object["status"] as? String == "pending" && submitted.object["verified"] as? Bool == true)
+            #expect((submitted.object["sentiment"] as? Double ?? 0) > 0)
+            #expect((submitted.object["submitted_by"] as? String)?.hasPrefix("api_key:") == true)
+            let reviewID = try #require(submitted.object["id"] as? String)
+
+            var listed = try await api.send(.get, "/api/v1/products/\(productID)/reviews").object
+            let publicURL = try #require(listed["public_url"] as? String)
+            #expect(publicURL == "\(APIHarness.publicURL)/reviews/\(api.workspaceID)/\(productID)")
+            #expect((listed["rating"] as? [String: Any])?["review_count"] as? Int == 0)
+            let path = String(publicURL.dropFirst(APIHarness.publicURL.count))
+            #expect(!(try await api.send(.get, path).text.contains("Perfect fit")), "a pending review is not shown")
+            #expect((try await api.send(.get, "/api/v1/reviews?status=pending").object["data"] as? [[String: Any]])?.count == 1)
+
+            let approved = try await api.send(.post, "/api/v1/reviews/\(reviewID)/approve")
+            #expect(approved.status == .ok && approved.object["status"] as? String == "approved")
+            #expect(approved.object["moderated_by"] as? String != nil)
+            listed = try await api.send(.get, "/api/v1/products/\(productID)/reviews").object
+            let rating = try #require(listed["rating"] as? [String: Any])
+            #expect(rating["review_count"] as? Int == 1 && rating["average"] as? Double == 5)
+            // The store's only approved review: the prior (the store's mean) is 5 as well.
+            #expect(rating["bayesian_average"] as? Double == 5)
+
+            let page = try await api.send(.get, path, key: "")
+            #expect(page.status == .ok)
+            #expect(page.text.contains("Anna S.") && !page.text.contains("Schmidt") && !page.text.contains("anna@example.com"))
+            #expect(!page.text.contains("Lovely </script>"), "the script element cannot be closed from a review")
+            let items = try JSONLDCheck.extruct(html: page.text, url: publicURL)
+            let product = try #require(items.first { ($0["@type"] as? String) == "Product" }, "\(items)")
+            #expect(product["name"] as? String == "Linen shirt <b>")
+            let aggregate = try #require(product["aggregateRating"] as? [String: Any])
+            #expect(aggregate["ratingValue"] as? Double == 5 && aggregate["reviewCount"] as? Int == 1)
+            let review = try #require((product["review"] as? [[String: Any]])?.first)
+            #expect(review["reviewBody"] as? String == "Lovely </script> fabric, great fit.")
+            #expect((review["author"] as? [String: Any])?["name"] as? String == "Anna S.")
+
+            let data = try await api.send(.get, path + "/data", key: "")
+            #expect(data.headers[.accessControlAllowOrigin] == "*")
+            #expect(data.object["review_count"] as? Int == 1)
+            #expect(!data.text.contains(customerID) && !data.text.contains(orderID))
+
+            let replied = try await api.send(.post, "/api/v1/reviews/\(reviewID)/reply", json: #"{"body": "Thank you, Anna!"}"#)
+            #expect(replied.object["reply"] as? String == "Thank you, Anna!")
+            #expect(try await api.send(.get, path, key: "").text.contains("Thank you, Anna!"))
+            let rejected = try await api.send(.post, "/api/v1/reviews/\(reviewID)/reject", json: #"{"reason": "Mentions a competitor"}"#)
+            #expect(rejected.object["status"] as? String == "rejected" && rejected.object["rejection_reason"] as? String == "Mentions a competitor")
+            #expect(!(try await api.send(.get, path, key: "").text.contains("Perfect fit")))
+        }
+    }
+
+    @Test("bad reviews are refused with the field named; a second review of the product by the same customer is a conflict", arguments: TestDatabase.available)
+    func badInput(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let (productID, customerID, orderID) = try await Self.boughtAndDelivered(api)
+            let other = try await api.send(.post, "/api/v1/orders", json: """
+                {"number": "R-2", "currency": "EUR", "status": "paid", "customer": {"email": "other@example.com"},
+                 "lines": [{"sku": "LIN-1", "title": "Linen shirt", "quantity": 1, "unit_price": 4900}]}
+                """)
+            let otherOrder = try #require(other.object["id"] as? String)
+            let otherCustomer = try #require(other.object["customer_id"] as? String)
+            for (body, field) in [
+                (#"{"customer_id": "\#(customerID)", "rating": 6, "body": "x"}"#, "rating"),
+                (#"{"customer_id": "\#(customerID)", "rating": 0, "body": "x"}"#, "rating"),
+                (#"{"customer_id": "\#(customerID)", "body": "x"}"#, "rating"),
+                (#"{"rating": 4, "body": "x"}"#, "customer_id"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4}"#, "body"),
+                (#"{"customer_id": "\#(customerID)", "order_id": "\#(otherOrder)", "rating": 4, "body": "x"}"#, "order_id"),
+                (#"{"customer_id": "cus_nobody", "rating": 4, "body": "x"}"#, "customer_id"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "stars": 4}"#, "stars"),
+            ] {
+                let refused = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: body)
+                #expect(refused.status == .unprocessableContent, "\(body)")
+                let fields = (refused.object["errors"] as? [[String: Any]])?.compactMap { $0["field"] as? String } ?? []
+                #expect(fields.contains(field), "\(body): \(fields)")
+            }
+            #expect(try await api.send(.post, "/api/v1/products/prd_nothing/reviews", json: #"{"customer_id": "\#(customerID)", "rating": 4, "body": "x"}"#).status == .notFound)
+            // Paid, not delivered: not a verified buyer.
+            let unverified = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: #"{"customer_id": "\#(otherCustomer)", "order_id": "\#(otherOrder)", "rating": 2, "body": "Shrank."}"#)
+            #expect(unverified.status == .created && unverified.object["verified"] as? Bool == false)
+            let first = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: #"{"customer_id": "\#(customerID)", "order_id": "\#(orderID)", "rating": 4, "body": "Good"}"#)
+            #expect(first.status == .created)
+            #expect(try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: #"{"customer_id": "\#(customerID)", "rating": 1, "body": "Again"}"#).status == .conflict)
+            let id = try #require(first.object["id"] as? String)
+            #expect(try await api.send(.post, "/api/v1/reviews/\(id)/reject", json: "{}").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/api/v1/reviews?status=hidden").status == .unprocessableContent)
+            #expect(try await api.send(.get, "/reviews/\(api.workspaceID)/prd_nothing", key: "").status == .notFound)
+            #expect(try await api.send(.get, "/reviews/wsp_nothing/\(productID)", key: "").status == .notFound)
+        }
+    }
+}
