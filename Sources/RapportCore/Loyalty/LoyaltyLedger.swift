@@ -44,7 +44,7 @@ struct LoyaltyLedger: DomainChangeSubscriber {
         let earningIDs = Set(earning.filter { !barred.contains($0.customerID) }.map(\.id))
         var entries: [LoyaltyEntry] = []
         var holds: [LoyaltyHold] = []
-        var generator = SystemRandomNumberGenerator()
+        var generator = ChaChaRandom()
         for order in orders {
             let existing = standings[order.id]
             let earns = earningIDs.contains(order.id)

@@ -7,6 +7,8 @@ import Foundation
 public struct LoyaltyService: Sendable {
     public static let maximumReasonLength = 200
     public static let maximumPointsByHand: Int64 = 1_000_000_000
+    /// What a redemption says when whoever spent the points gave no reason.
+    public static let defaultRedemptionReason = "Spent by the team"
 
     let customers: CustomerService
     var context: CoreContext { customers.context }
@@ -56,12 +58,13 @@ public struct LoyaltyService: Sendable {
 
     /// Spends `points` of the customer's usable balance; refused (409) beyond it, and while the
     /// balance is below zero after a return of points already spent.
-    public func redeem(customerID: String, points: Int64, reason: String, as actor: Actor) async throws -> LoyaltyEntry {
+    /// `reason` nil: `defaultRedemptionReason`.
+    public func redeem(customerID: String, points: Int64, reason: String?, as actor: Actor) async throws -> LoyaltyEntry {
         try actor.require(.redeemPoints)
         guard points > 0, points <= Self.maximumPointsByHand else {
             throw RapportError.invalid(field: "points", "must be a whole number from 1 to \(Self.maximumPointsByHand)")
         }
-        let reason = try Self.checked(reason)
+        let reason = try Self.checked(reason ?? Self.defaultRedemptionReason)
         return try await context.write { transaction in
             let session = transaction.session
             _ = try await customers.liveForWrite(id: customerID, workspaceID: actor.workspaceID, session: session)

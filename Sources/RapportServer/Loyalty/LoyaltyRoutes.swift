@@ -28,30 +28,30 @@ struct LoyaltyRoutes {
         }
         group.post("customers/:id/loyalty/redemptions", requiring: .redeemPoints) { request, context in
             let id = try PathID.require(context, .customer, "customer")
-            let (points, reason) = try await Self.pointsAndReason(of: request, context: context, defaultReason: "Spent by the team")
+            let (points, reason) = try await Self.pointsAndReason(of: request, context: context, reasonRequired: false)
             return try JSONResponse.make(
                 LoyaltyEntryResponse(try await loyalty.redeem(customerID: id, points: points, reason: reason, as: context.actor)), status: .created)
         }
         group.post("customers/:id/loyalty/adjustments", requiring: .adjustPoints) { request, context in
             let id = try PathID.require(context, .customer, "customer")
-            let (points, reason) = try await Self.pointsAndReason(of: request, context: context, defaultReason: nil)
+            let (points, reason) = try await Self.pointsAndReason(of: request, context: context, reasonRequired: true)
             return try JSONResponse.make(
-                LoyaltyEntryResponse(try await loyalty.adjust(customerID: id, points: points, reason: reason, as: context.actor)), status: .created)
+                LoyaltyEntryResponse(try await loyalty.adjust(customerID: id, points: points, reason: reason ?? "", as: context.actor)), status: .created)
         }
     }
 
-    /// `{"points": 100, "reason": "…"}`; the reason is required where there is no default.
+    /// `{"points": 100, "reason": "…"}`; the service decides what a missing reason means.
     private static func pointsAndReason(
-        of request: Request, context: AuthenticatedRequestContext, defaultReason: String?
-    ) async throws -> (Int64, String) {
+        of request: Request, context: AuthenticatedRequestContext, reasonRequired: Bool
+    ) async throws -> (Int64, String?) {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let points = body.integer("points", in: -LoyaltyService.maximumPointsByHand...LoyaltyService.maximumPointsByHand)
-        let reason = defaultReason == nil
+        let reason = reasonRequired
             ? body.requiredString("reason", maxLength: LoyaltyService.maximumReasonLength * 2)
             : body.string("reason", maxLength: LoyaltyService.maximumReasonLength * 2)
         if points == nil, body.errors.isEmpty { body.fail("points", "is required: a whole number") }
         try body.finish()
-        return (points ?? 0, reason ?? defaultReason ?? "")
+        return (points ?? 0, reason)
     }
 
     /// Every field optional; what is left out takes its default (`LoyaltyProgramSettings`).
