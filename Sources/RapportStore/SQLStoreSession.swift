@@ -39,4 +39,5 @@ struct SQLStoreSession: StoreSession {
     var tasks: any WorkTaskRepository { SQLWorkTaskRepository(handle: handle) }
     var loyalty: any LoyaltyRepository { SQLLoyaltyRepository(handle: handle) }
     var reviews: any ReviewRepository { SQLReviewRepository(handle: handle) }
+    var surveys: any SurveyRepository { SQLSurveyRepository(handle: handle) }
 }

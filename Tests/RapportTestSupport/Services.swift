@@ -15,7 +15,7 @@ public struct Services: Sendable {
         let core = CoreServices(
             context: CoreContext(store: store, clock: clock), normalizer: IdentityNormalizer(defaultRegion: PhoneRegion.known["DE"]!),
             policy: policy, secrets: SHA256SecretHasher(), passwords: BcryptPasswordHasher(cost: 4),
-            outbound: OutboundTargets(allowsPrivate: true), helpLinks: TestHelpLinks(), links: store.linkSigner)
+            outbound: OutboundTargets(allowsPrivate: true), helpLinks: TestHelpLinks(), surveyLinks: TestSurveyLinks(), links: store.linkSigner)
         let workspace = try await core.workspaces.create(name: "Test shop")
         return Services(store: store, clock: clock, core: core, workspaceID: workspace.id)
     }
@@ -26,7 +26,7 @@ public struct Services: Sendable {
         let core = CoreServices(
             context: CoreContext(store: store, clock: clock), normalizer: IdentityNormalizer(defaultRegion: PhoneRegion.known["DE"]!),
             secrets: SHA256SecretHasher(), passwords: BcryptPasswordHasher(cost: 4),
-            outbound: OutboundTargets(allowsPrivate: true), helpLinks: TestHelpLinks(), links: store.linkSigner)
+            outbound: OutboundTargets(allowsPrivate: true), helpLinks: TestHelpLinks(), surveyLinks: TestSurveyLinks(), links: store.linkSigner)
         return Services(store: store, clock: clock, core: core, workspaceID: workspaceID)
     }
 

@@ -247,12 +247,55 @@ class Suite:
         delivered = [(to, body) for to, body in self.sink.messages if reply in body]
         check(delivered and delivered[0][0] == [recipient], f"the SMTP server received the reply for {recipient}")
 
+        # The workspace asks for a CSAT after each resolved conversation (`customer_answers_survey`).
+        self.api("PUT", "/api/v1/surveys/settings", {"csat_after_conversations": True, "quiet_days": 0})
         self.browser.find_element(By.CSS_SELECTOR, "button[value=resolve]").click()
         self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".thread-head .s-resolved")))
+        self.csat_recipient = recipient
         check(self.browser.find_elements(By.CSS_SELECTOR, "button[value=reopen]"), "resolving marks the conversation resolved and offers to reopen it")
         errors = self.page_errors()
         check(not errors, f"the browser logged no errors (scripts, CSP, loads): {errors}")
         check(not self.unlabelled_fields(), "every field of the conversation page has a label")
+
+    def customer_answers_survey(self):
+        """The customer whose conversation was resolved gets the CSAT by e-mail, opens its link,
+        picks 5 and adds a comment; the answer lands on the survey and the manager's dashboard."""
+        deadline = time.time() + 30
+        links = []
+        while not links and time.time() < deadline:
+            links = [link for to, body in self.sink.messages if to == [self.csat_recipient]
+                     for link in re.findall(r"(http://127\.0\.0\.1:\d+/survey/\S+)", body)]
+            time.sleep(0.3)
+        check(links, f"the CSAT e-mail with its answer link reached {self.csat_recipient}")
+        self.api("PUT", "/api/v1/surveys/settings", {"csat_after_conversations": False})
+        # The agent sees the link in the thread, but a survey is the customer's to answer.
+        self.browser.get(links[-1])
+        self.browser.find_element(By.CSS_SELECTOR, ".survey-choice input[value='5']").click()
+        self.browser.find_element(By.CSS_SELECTOR, ".survey button[type=submit]").click()
+        self.wait(lambda browser: "survey is the customer's to answer" in browser.find_element(By.TAG_NAME, "body").text)
+        check(True, "signed in to the workspace, the agent cannot answer the customer's survey")
+        self.page_errors()  # The refused answer's 403 is expected.
+        self.browser.delete_all_cookies()
+        self.browser.get(links[-1])
+        question = self.browser.find_element(By.CSS_SELECTOR, ".survey legend").text
+        check("How satisfied are you" in question, f"the survey page asks the question ({question})")
+        choices = self.browser.find_elements(By.CSS_SELECTOR, ".survey-choice input[name=score]")
+        check([choice.get_attribute("value") for choice in choices] == ["1", "2", "3", "4", "5"], "the page offers the scale from 1 to 5")
+        check(not self.unlabelled_fields(), "every field of the survey page has a label")
+        self.shot("survey")
+        self.browser.find_element(By.CSS_SELECTOR, ".survey-choice input[value='5']").click()
+        self.browser.find_element(By.ID, "survey-comment").send_keys("Fast and friendly, thank you")
+        self.browser.find_element(By.CSS_SELECTOR, ".survey button[type=submit]").click()
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".survey .notice")))
+        thanks = self.browser.find_element(By.CSS_SELECTOR, ".survey .notice").text
+        check("Thank you for your answer: 5." in thanks, f"the page thanks the customer for their 5 ({thanks})")
+        answered = self.api("GET", "/api/v1/surveys?kind=csat&status=answered")["data"]
+        check(any(survey["score"] == 5 and survey["comment"] == "Fast and friendly, thank you" and survey["answered_via"] == "link"
+                  for survey in answered), "the answer and its comment are on the survey")
+        errors = self.page_errors()
+        check(not errors, f"the survey page logged no errors (scripts, CSP, loads): {errors}")
+        self.sign_in("agent@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
 
     def keyboard_only(self):
         """Sign-in to a sent note without the mouse: Tab to move, Enter and keys to act."""
@@ -490,6 +533,8 @@ class Suite:
         tiles = self.browser.find_elements(By.CSS_SELECTOR, ".tiles li")
         charts = self.browser.find_elements(By.CSS_SELECTOR, "svg.chart rect")
         check(len(tiles) == 16 and charts, "a manager's dashboard shows its figures (the bot's among them) and server-drawn charts")
+        satisfaction = self.browser.find_element(By.CSS_SELECTOR, "#satisfaction .figure").text
+        check(satisfaction == "100% (1 answer)", f"the dashboard's CSAT counts the customer's answer ({satisfaction})")
         self.shot("dashboard")
         self.sign_in("admin@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -860,6 +905,7 @@ def main():
         suite.start()
         suite.login_page()
         suite.agent_replies_by_email()
+        suite.customer_answers_survey()
         suite.keyboard()
         suite.keyboard_only()
         suite.escaping()

@@ -44,6 +44,9 @@ public enum Permission: Sendable, CaseIterable {
     case adjustPoints
     case redeemPoints
     case moderateReviews
+    case viewSurveys
+    case sendSurveys
+    case manageSurveys
 
     public var roles: Set<UserRole> {
         switch self {
@@ -82,6 +85,8 @@ public enum Permission: Sendable, CaseIterable {
         case .redeemPoints: [.admin, .manager, .agent]
         // Reviews are the shop's public face: those who shape it take, moderate and answer them.
         case .moderateReviews: [.admin, .manager, .marketer]
+        case .viewSurveys, .sendSurveys: [.admin, .manager, .agent, .marketer]
+        case .manageSurveys: [.admin, .manager, .marketer]
         }
     }
 
@@ -120,6 +125,9 @@ public enum Permission: Sendable, CaseIterable {
         case .adjustPoints: "give or take loyalty points by hand"
         case .redeemPoints: "spend a customer's loyalty points"
         case .moderateReviews: "take, approve, reject or answer product reviews"
+        case .viewSurveys: "see surveys and their answers"
+        case .sendSurveys: "send a survey"
+        case .manageSurveys: "change when surveys are sent"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

@@ -67,4 +67,5 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reviewApproved = "review.approved"
     case reviewRejected = "review.rejected"
     case reviewReplied = "review.replied"
+    case surveySettingsChanged = "survey.settings_changed"
 }

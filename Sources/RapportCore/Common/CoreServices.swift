@@ -35,6 +35,7 @@ public struct CoreServices: Sendable {
     public let tasks: WorkTaskService
     public let loyalty: LoyaltyService
     public let reviews: ReviewService
+    public let surveys: SurveyService
     /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
     public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
@@ -47,11 +48,13 @@ public struct CoreServices: Sendable {
     ///   - passwords: how users' passwords are hashed.
     ///   - outbound: where Rapport's own requests may go (webhooks, providers, SMTP servers).
     ///   - helpLinks: where customers read the help articles the bot links to.
+    ///   - surveyLinks: where customers answer surveys in the browser.
     ///   - links: signs the links customers get to their preference centre, to unsubscribe and
     ///     to confirm a sign-up.
     public init(
         context: CoreContext, normalizer: IdentityNormalizer, policy: MergePolicy = .standard, secrets: any SecretHasher,
-        passwords: any PasswordHasher, outbound: OutboundTargets, helpLinks: any HelpArticleLinks, links: any LinkSigner
+        passwords: any PasswordHasher, outbound: OutboundTargets, helpLinks: any HelpArticleLinks,
+        surveyLinks: any SurveyLinks, links: any LinkSigner
     ) {
         let (store, clock) = (context.store, context.clock)
         self.context = context
@@ -92,6 +95,7 @@ public struct CoreServices: Sendable {
         let conversations = ConversationService(customers: customers)
         self.conversations = conversations
         self.bot = BotService(conversations: conversations, commerce: commerce, helpLinks: helpLinks)
+        self.surveys = SurveyService(conversations: conversations, links: surveyLinks, signer: links)
         let lifetime = LifetimeValueService(context: context)
         self.lifetime = lifetime
         self.metrics = StoreMetricsService(store: store, clock: clock)

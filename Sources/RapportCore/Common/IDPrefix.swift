@@ -41,4 +41,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case task = "tsk"
     case loyaltyEntry = "lye"
     case review = "rev"
+    case survey = "svy"
 }

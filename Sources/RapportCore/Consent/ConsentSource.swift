@@ -12,6 +12,8 @@ public enum ConsentSource: String, Sendable, Codable, CaseIterable {
     case agent
     /// The customer on their preference centre page.
     case preferenceCentre = "preference_centre"
+    /// The customer on a survey's page, asking for no more surveys.
+    case surveyPage = "survey_page"
     /// A keyword the customer sent (`STOP`, `START`).
     case keyword
     /// A tracking call's consent categories (a browser: it may only withdraw).

@@ -13,13 +13,18 @@ extension ConversationService {
         let now = clock.now()
         let today = Calendar.utc.startOfDay(for: now)
         let workspaceID = actor.workspaceID
-        let (rows, waiting, open, agents) = try await store.read { session in
+        let (rows, waiting, open, agents, csat, teams) = try await store.read { session in
             let rows = try await session.conversations.statsRows(
                 workspaceID: workspaceID, from: min(from, today), to: max(to, now.addingTimeInterval(1)))
             let waiting = try await session.conversations.counts(filter: ConversationFilter(), userID: nil, workspaceID: workspaceID)
             let open = try await session.conversations.openByAssignee(workspaceID: workspaceID)
-            return (rows, waiting, open, try await session.inboxes.agents(workspaceID: workspaceID))
+            let csat = try await session.surveys.tallies(kind: .csat, workspaceID: workspaceID, from: from, to: to)
+            let teams = try await session.inboxes.teams(workspaceID: workspaceID)
+            return (rows, waiting, open, try await session.inboxes.agents(workspaceID: workspaceID), csat, teams)
         }
-        return TeamDashboard.compute(rows: rows, from: from, to: to, now: now, waiting: waiting, agents: agents, openByAgent: open)
+        var board = TeamDashboard.compute(rows: rows, from: from, to: to, now: now, waiting: waiting, agents: agents, openByAgent: open)
+        board.satisfaction = csat.isEmpty ? nil : SurveyBreakdown(kind: .csat, tallies: csat, from: from, to: to)
+        board.teams = Dictionary(teams.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        return board
     }
 }

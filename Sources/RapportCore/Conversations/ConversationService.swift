@@ -28,7 +28,19 @@ public struct ConversationService: Sendable {
             if inbox.channel == .sms, let keyword = OptOutKeyword(message: inbound.text),
                 try await receiveKeyword(keyword, inbound, inbox: inbox)
             {
-                outcome.keywordReplies.append(keyword.reply)
+                outcome.automaticReplies.append(keyword.reply)
+                continue
+            }
+            switch try await receiveSurveyAnswer(inbound, inbox: inbox) {
+            case .notAnAnswer:
+                break
+            case .answered(let message):
+                outcome.stored.append(message)
+                outcome.surveyAnswers += 1
+                if inbox.channel == .sms { outcome.automaticReplies.append(Self.surveyThanks) }
+                continue
+            case .repeated:
+                outcome.duplicates += 1
                 continue
             }
             if let message = try await receiveOne(inbound, inbox: inbox) {
@@ -85,14 +97,7 @@ public struct ConversationService: Sendable {
                     try await PeopleIntake.take(&conversation, inbox: inbox, session: session, at: now)
                 }
             }
-            let message = Message(
-                id: ResourceID.make(.message, at: now), workspaceID: inbox.workspaceID, conversationID: conversation.id,
-                inboxID: inbox.id, direction: .incoming, kind: inbound.kind, author: .customer, authorID: conversation.customerID,
-                text: inbound.text, attachments: inbound.attachments, content: inbound.content,
-                providerMessageID: inbound.providerMessageID, raw: inbound.raw,
-                sentiment: inbound.text.map { SentimentAnalyzer().analyze($0).score }, createdAt: now, updatedAt: now)
-            conversation.lastMessageAt = now
-            conversation.lastIncomingAt = max(inbound.occurredAt ?? now, conversation.lastIncomingAt ?? .distantPast)
+            let message = Self.incoming(inbound, in: &conversation, at: now)
             if conversation.status != .pending {
                 try await SLAClock.of(inbox, session: session).customerWrote(&conversation, at: now)
             }
@@ -113,6 +118,19 @@ public struct ConversationService: Sendable {
             ])
             return message
         }
+    }
+
+    /// `inbound` as the customer's message in `conversation`, which it brings up to date (its
+    /// last message, and when the customer last wrote).
+    static func incoming(_ inbound: InboundMessage, in conversation: inout Conversation, at now: Date) -> Message {
+        conversation.lastMessageAt = now
+        conversation.lastIncomingAt = max(inbound.occurredAt ?? now, conversation.lastIncomingAt ?? .distantPast)
+        return Message(
+            id: ResourceID.make(.message, at: now), workspaceID: conversation.workspaceID, conversationID: conversation.id,
+            inboxID: conversation.inboxID, direction: .incoming, kind: inbound.kind, author: .customer, authorID: conversation.customerID,
+            text: inbound.text, attachments: inbound.attachments, content: inbound.content,
+            providerMessageID: inbound.providerMessageID, raw: inbound.raw,
+            sentiment: inbound.text.map { SentimentAnalyzer().analyze($0).score }, createdAt: now, updatedAt: now)
     }
 
     /// The conversation an inbound message belongs to: for email, the one holding a message

@@ -4,8 +4,11 @@ public struct InboundOutcome: Sendable, Equatable {
     public var stored: [Message]
     public var duplicates: Int
     public var deliveriesApplied: Int
-    /// The standard answers to SMS keywords (`STOP`, `START`, `HELP`) that came in.
-    public var keywordReplies: [String] = []
+    /// What an SMS gets back at once: the standard answers to keywords (`STOP`, `START`,
+    /// `HELP`) and the thanks for a survey answer.
+    public var automaticReplies: [String] = []
+    /// Text replies taken as survey answers (not stored as messages).
+    public var surveyAnswers = 0
     /// Choices people made in the app (WhatsApp's marketing stop and resume) recorded as consent.
     public var preferencesApplied = 0
 

@@ -39,6 +39,10 @@ public struct TeamDashboard: Sendable, Equatable {
     public var channels: [ChannelFigures]
     public var agents: [AgentFigures]
     public var days: [Day]
+    /// The CSAT surveys sent in the range: overall, per agent and the bot, per team.
+    public var satisfaction: SurveyBreakdown?
+    /// The workspace's teams by id (to name the CSAT per team).
+    public var teams: [String: String] = [:]
 
     /// Figures for `[from, to)` from the conversations opened or resolved in it (and today's).
     public static func compute(

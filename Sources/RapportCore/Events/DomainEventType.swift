@@ -34,6 +34,9 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case messageUpdated = "message.updated"
     case segmentEntered = "segment.entered"
     case segmentLeft = "segment.left"
+    /// A survey went to a customer, and came back answered (`SurveyChange`).
+    case surveySent = "survey.sent"
+    case surveyAnswered = "survey.answered"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
     case journeyWebhook = "journey.webhook"
 

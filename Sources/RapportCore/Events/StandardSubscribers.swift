@@ -7,6 +7,7 @@ extension CoreContext {
         MessageTouchpoints(),
         CommerceTouchpoints(),
         LoyaltyLedger(),
+        SurveyScheduling(),
         OutboundMessageQueue(),
         SLACheckScheduling(),
         BotIntake(),

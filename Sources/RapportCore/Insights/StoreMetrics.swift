@@ -28,9 +28,12 @@ public struct StoreMetrics: Sendable, Equatable {
     public var growthPeriodOverPeriod: Double?
     public var growthYearOverYear: Double?
     public var days: [DailySales]
-    /// Slots the referral programme and NPS surveys fill (nil until they exist).
+    /// The slot the referral programme fills (nil until it exists).
     public var referralRate: Double?
-    public var netPromoterScore: Double?
+    /// The NPS surveys sent in the range, with their response rate and margin of error; nil
+    /// for a segment's figures or when none went.
+    public var netPromoter: SurveyFigures?
+    public var netPromoterScore: Double? { netPromoter?.score }
     /// What the campaigns that sent messages in the range brought back (`CampaignReturn`); nil
     /// when the figures are of a segment of customers or the actor may not see campaigns.
     public var campaignReturn: CampaignReturn?
@@ -70,7 +73,7 @@ public struct StoreMetrics: Sendable, Equatable {
         }
         self.days = days
         referralRate = nil
-        netPromoterScore = nil
+        netPromoter = nil
         campaignReturn = nil
     }
 }

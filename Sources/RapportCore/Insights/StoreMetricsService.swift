@@ -39,6 +39,11 @@ public struct StoreMetricsService: Sendable {
             if filter.isEmpty && actor.may(.viewCampaigns) {
                 metrics.campaignReturn = try await Self.campaignReturn(workspaceID: workspaceID, currency: currency, from: from, to: to, session: session)
             }
+            // Surveys are the store's, not a segment's: a segment's NPS is not shown.
+            if filter.isEmpty {
+                let nps = SurveyFigures(kind: .nps, tallies: try await session.surveys.tallies(kind: .nps, workspaceID: workspaceID, from: from, to: to))
+                metrics.netPromoter = nps.sent > 0 ? nps : nil
+            }
             return metrics
         }
     }

@@ -19,6 +19,8 @@ public struct JobKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public static let botIdle = JobKind(rawValue: "bot.idle")
     /// Mails a sign-up its confirmation link (double opt-in).
     public static let signUpMail = JobKind(rawValue: "sign_up.mail")
+    /// Sends a survey after a resolved conversation or a delivered order.
+    public static let surveySend = JobKind(rawValue: "survey.send")
 
     public var description: String { rawValue }
 }

@@ -54,6 +54,8 @@ public struct JourneyHappening: Sendable {
             customerID = change.interaction.customerID
         case let change as ProductQuestionChange:
             customerID = change.customerID
+        case let change as SurveyChange:
+            customerID = change.survey.customerID
         case let change as SegmentMembershipChange:
             customerID = change.customerID
             keys.append(change.entered ? segmentEnteredKey(change.segmentID) : segmentLeftKey(change.segmentID))

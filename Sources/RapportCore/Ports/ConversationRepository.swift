@@ -7,6 +7,8 @@ public protocol ConversationRepository: Sendable {
     func find(id: String, workspaceID: String?) async throws -> Conversation?
     /// The newest conversation of this contact in this inbox that is not resolved.
     func unresolved(inboxID: String, contact: String) async throws -> Conversation?
+    /// The contact's newest conversation in the inbox, in any status.
+    func latest(inboxID: String, contact: String) async throws -> Conversation?
     /// The conversation holding a message with one of these provider ids (email threading).
     func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation?
     func list(filter: ConversationFilter, workspaceID: String, page: PageRequest) async throws -> Page<Conversation>

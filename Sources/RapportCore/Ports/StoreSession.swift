@@ -34,4 +34,5 @@ public protocol StoreSession: Sendable {
     var tasks: any WorkTaskRepository { get }
     var loyalty: any LoyaltyRepository { get }
     var reviews: any ReviewRepository { get }
+    var surveys: any SurveyRepository { get }
 }

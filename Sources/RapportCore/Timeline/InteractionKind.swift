@@ -18,6 +18,8 @@ public struct InteractionKind: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let returnRequested = InteractionKind(rawValue: "return_requested")
     /// A campaign's message that went to the customer (from the campaign's send log).
     public static let campaignMessage = InteractionKind(rawValue: "campaign_message")
+    /// A survey the customer answered (NPS, CSAT, CES), with the score and comment.
+    public static let surveyAnswered = InteractionKind(rawValue: "survey_answered")
 
     /// An order moved to `status` (`order_paid`, `order_cancelled`, …).
     public static func order(_ status: OrderStatus) -> InteractionKind {

@@ -53,7 +53,7 @@ public struct AppServices: Sendable {
         self.core = CoreServices(
             context: CoreContext(store: store, clock: clock, live: live), normalizer: IdentityNormalizer(defaultRegion: defaultRegion),
             secrets: SHA256SecretHasher(), passwords: passwords, outbound: outbound,
-            helpLinks: SiteHelpLinks(base: siteBase), links: store.linkSigner)
+            helpLinks: SiteHelpLinks(base: siteBase), surveyLinks: SiteSurveyLinks(base: siteBase), links: store.linkSigner)
         self.whatsAppTemplates = WhatsAppTemplateService(
             inboxes: core.inboxes, directory: templateDirectory ?? WhatsAppTemplateCatalog(http: OutboundHTTP(targets: outbound)))
         // Public addresses only, whatever RAPPORT_ALLOW_PRIVATE_TARGETS says: recipients cannot

@@ -42,6 +42,7 @@ public enum RapportApplication {
         JourneyRoutes(journeys: services.journeys).register(on: authenticated)
         WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
         LoyaltyRoutes(loyalty: services.loyalty).register(on: authenticated)
+        SurveyRoutes(surveys: services.surveys).register(on: authenticated)
         ReviewRoutes(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL))).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
@@ -98,6 +99,7 @@ public enum RapportApplication {
         BotPages(bot: services.bot, inboxes: services.inboxes, views: BotViews(bot: services.bot, inboxes: services.inboxes), pages: pages)
             .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
+        SurveyPages(surveys: services.surveys, users: services.users, pages: pages).register(on: open)
         PublicReviewPages(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
@@ -217,6 +219,7 @@ public enum RapportApplication {
             SLACheckHandler(conversations: services.conversations),
             BotReplyHandler(bot: services.bot),
             BotIdleHandler(bot: services.bot),
+            SurveySendHandler(surveys: services.surveys),
             SignUpMailHandler(signUps: services.signUps, sender: email, publicBase: publicBase),
         ]
     }

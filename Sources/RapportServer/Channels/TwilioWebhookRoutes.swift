@@ -44,7 +44,7 @@ struct TwilioWebhookRoutes {
         // A keyword gets the standard reply, unless Twilio's Advanced Opt-Out answered it
         // already (it says so with `OptOutType`).
         if !fields.contains(where: { $0.0 == "OptOutType" }) {
-            for reply in outcome.keywordReplies { answer.message(reply) }
+            for reply in outcome.automaticReplies { answer.message(reply) }
         }
         return Self.twiml(answer)
     }

@@ -24,6 +24,14 @@ struct DashboardPageView: TemplateView {
         let open: Int
         let firstMedian: String
         let resolutionMedian: String
+        /// The share of satisfied answers to the CSAT of their conversations (`—` without any).
+        let csat: String
+    }
+
+    /// A team's CSAT.
+    struct TeamSatisfaction: TemplateView {
+        let name: String
+        let csat: String
     }
 
     /// The bot's conversations in the range and why it handed some to a person.
@@ -42,6 +50,8 @@ struct DashboardPageView: TemplateView {
         /// The containment rate (`85%`), `—` before any conversation ended.
         let containment: String
         let reasons: [Reason]
+        /// The CSAT of the conversations the bot handled alone.
+        var csat = "—"
     }
 
     let from: String
@@ -69,4 +79,8 @@ struct DashboardPageView: TemplateView {
     let channels: [Channel]
     let agents: [Agent]
     let bot: Bot
+    /// The CSAT of every conversation in the range, and per team.
+    let csat: String
+    let teams: [TeamSatisfaction]
+    let hasTeams: Bool
 }

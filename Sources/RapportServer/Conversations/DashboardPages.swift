@@ -55,6 +55,9 @@ struct DashboardPages {
             title: "Conversations opened and resolved per day")
         let channels = SVGChart.bars(
             board.channels.map { (WebFormat.channelName($0.channel), $0.opened) }, title: "Conversations opened per channel")
+        let teams = (board.satisfaction?.byTeam ?? [:]).sorted { $0.key < $1.key }.map {
+            DashboardPageView.TeamSatisfaction(name: board.teams[$0.key] ?? $0.key, csat: Self.satisfaction($0.value))
+        }
         return DashboardPageView(
             from: from, to: to, fromError: problems["from"], toError: problems["to"],
             openNow: board.waiting.count(.open), pendingNow: board.waiting.count(.pending), snoozedNow: board.waiting.count(.snoozed),
@@ -75,8 +78,22 @@ struct DashboardPages {
                 DashboardPageView.Agent(
                     name: figures.agent.name, availability: figures.agent.availability.rawValue, assigned: figures.assigned,
                     resolved: figures.resolved, open: figures.openNow, firstMedian: duration(figures.firstResponse.median),
-                    resolutionMedian: duration(figures.resolution.median))
+                    resolutionMedian: duration(figures.resolution.median),
+                    csat: Self.satisfaction(board.satisfaction?.byHandler[figures.agent.id]))
             },
-            bot: bot)
+            bot: withSatisfaction(bot, board.satisfaction?.byHandler[Survey.bot]),
+            csat: Self.satisfaction(board.satisfaction?.overall), teams: teams, hasTeams: !teams.isEmpty)
+    }
+
+    private func withSatisfaction(_ bot: DashboardPageView.Bot, _ figures: SurveyFigures?) -> DashboardPageView.Bot {
+        var bot = bot
+        bot.csat = Self.satisfaction(figures)
+        return bot
+    }
+
+    /// "86% satisfied (43 answers)", or `—` without an answer.
+    static func satisfaction(_ figures: SurveyFigures?) -> String {
+        guard let figures, let score = figures.score else { return "—" }
+        return "\(Int(score.rounded()))% (\(figures.answered) answer\(figures.answered == 1 ? "" : "s"))"
     }
 }

@@ -26,6 +26,8 @@ public enum SiteURL: Sendable, Equatable {
     case helpArticle(workspaceID: String, slug: String)
     /// A product's approved reviews, readable by anyone (with schema.org JSON-LD).
     case productReviews(workspaceID: String, productID: String)
+    /// A survey's answer page, opened by its signed link.
+    case survey(surveyID: String, signature: String)
     /// A customer's preference centre, opened by a signed link.
     case preferences(token: String)
     /// Unsubscribes a customer from marketing e-mail (`List-Unsubscribe`, RFC 8058).
@@ -71,6 +73,8 @@ public enum SiteURL: Sendable, Equatable {
 
     /// The help article's path as its route registers it.
     static let helpArticleRoute = SiteURL.helpArticle(workspaceID: ":workspace", slug: ":slug").relativePath
+    /// The survey page's path as its route registers it.
+    static let surveyRoute = SiteURL.survey(surveyID: ":survey_id", signature: ":signature").relativePath
     /// The public review page's path as its route registers it.
     static let productReviewsRoute = SiteURL.productReviews(workspaceID: ":workspace", productID: ":product").relativePath
 
@@ -89,6 +93,7 @@ public enum SiteURL: Sendable, Equatable {
         case .shopWebhook(let kind, let id): "webhooks/\(kind.rawValue)/\(id)"
         case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
         case .productReviews(let workspace, let product): "reviews/\(workspace)/\(product)"
+        case .survey(let survey, let signature): "survey/\(survey)/\(signature)"
         case .preferences(let token): "preferences/\(token)"
         case .unsubscribe(let token): "unsubscribe/\(token)"
         case .confirmSignUp(let token): "confirm/\(token)"

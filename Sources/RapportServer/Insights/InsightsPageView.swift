@@ -77,6 +77,7 @@ struct InsightsPageView: TemplateView {
     let lastYearRevenue: String
     let referralRate: String
     let nps: String
+    let npsDetail: String
     /// Nil for a segment's figures.
     let campaignReturn: CampaignTile?
     /// Inline SVG; the heatmaps only when there is something to show.

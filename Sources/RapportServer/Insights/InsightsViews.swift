@@ -31,7 +31,8 @@ enum InsightsViews {
             returnRate: percent(figures.returnRate),
             growthPOP: growth(figures.growthPeriodOverPeriod), previousRevenue: WebFormat.money(figures.previousRevenue, figures.currency),
             growthYOY: growth(figures.growthYearOverYear), lastYearRevenue: WebFormat.money(figures.lastYearRevenue, figures.currency),
-            referralRate: percent(figures.referralRate), nps: figures.netPromoterScore.map { String(format: "%.0f", $0) } ?? "—",
+            referralRate: percent(figures.referralRate), nps: figures.netPromoter.flatMap(Self.npsText) ?? "—",
+            npsDetail: figures.netPromoter.map(Self.npsDetail) ?? "no NPS surveys in this range",
             campaignReturn: figures.campaignReturn.map(campaignTile),
             revenueChart: chart,
             cohortChart: cohorts.cohorts.isEmpty ? nil : cohortChart(cohorts),
@@ -39,6 +40,26 @@ enum InsightsViews {
             rfmSegments: segmentCounts(grid),
             model: model.map(Self.model),
             top: top)
+    }
+
+    /// "+45", "−12", "0".
+    static func npsText(_ figures: SurveyFigures) -> String? {
+        guard let score = figures.score else { return nil }
+        let whole = Int(score.rounded())
+        return whole > 0 ? "+\(whole)" : whole < 0 ? "−\(-whole)" : "0"
+    }
+
+    /// What the NPS rests on: its margin of error, answers and response rate, and the range a
+    /// full response could put it in.
+    static func npsDetail(_ figures: SurveyFigures) -> String {
+        var parts: [String] = []
+        if let margin = figures.marginOfError { parts.append(String(format: "± %.0f", margin)) }
+        let rate = figures.responseRate.map { String(format: "%.0f%%", $0 * 100) } ?? "—"
+        parts.append("\(figures.answered) of \(figures.sent) answered (\(rate))")
+        if let range = figures.ifEveryoneAnswered, figures.answered < figures.sent {
+            parts.append(String(format: "%.0f to %.0f had everyone answered", range.lowerBound, range.upperBound))
+        }
+        return parts.joined(separator: "; ")
     }
 
     static func campaignTile(_ figures: CampaignReturn) -> InsightsPageView.CampaignTile {

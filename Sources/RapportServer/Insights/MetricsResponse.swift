@@ -88,6 +88,8 @@ struct MetricsResponse: Encodable {
     let growthPeriodOverPeriod: Double?
     let growthYearOverYear: Double?
     let lastYearRevenue: Int64
+    /// The NPS surveys behind the score: answers, response rate, margin of error.
+    let netPromoter: SurveyFiguresResponse.Figures?
     let netPromoterScore: Double?
     let newCustomers: Int
     let object = "metrics"
@@ -114,7 +116,8 @@ struct MetricsResponse: Encodable {
         growthPeriodOverPeriod = metrics.growthPeriodOverPeriod
         growthYearOverYear = metrics.growthYearOverYear
         lastYearRevenue = metrics.lastYearRevenue
-        netPromoterScore = metrics.netPromoterScore
+        netPromoterScore = metrics.netPromoterScore.map(SurveyFiguresResponse.Figures.rounded)
+        netPromoter = metrics.netPromoter.map(SurveyFiguresResponse.Figures.init)
         newCustomers = metrics.newCustomers
         orders = metrics.orders
         previousRevenue = metrics.previousRevenue

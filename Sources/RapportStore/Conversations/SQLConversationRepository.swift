@@ -50,6 +50,13 @@ struct SQLConversationRepository: ConversationRepository {
             """).first().flatMap(decodeConversation)
     }
 
+    func latest(inboxID: String, contact: String) async throws -> Conversation? {
+        try await handle.sql.raw("""
+            SELECT * FROM conversations c WHERE inbox_id = \(bind: inboxID) AND contact = \(bind: contact)
+            ORDER BY id DESC LIMIT 1\(unsafeRaw: handle.dialect.lockForUpdate(of: "c", in: handle))
+            """).first().flatMap(decodeConversation)
+    }
+
     func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation? {
         guard !providerMessageIDs.isEmpty else { return nil }
         var sql: SQLQueryString = "SELECT conversation_id FROM messages WHERE inbox_id = \(bind: inboxID) AND provider_message_id IN ("
@@ -99,14 +106,16 @@ struct SQLConversationRepository: ConversationRepository {
         let start = Timestamp.microseconds(from)
         let end = Timestamp.microseconds(to)
         let columns = "id, channel, assignee_id, created_at, first_response_at, resolved_at, sla_breaches"
+        // A conversation a survey opened for itself (an NPS after delivery) is not the team's work.
+        let notSurveys = "NOT EXISTS (SELECT 1 FROM surveys s WHERE s.conversation_id = conversations.id AND s.opened_conversation = 1)"
         let opened = try await handle.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM conversations
-            WHERE workspace_id = \(bind: workspaceID) AND created_at >= \(bind: start) AND created_at < \(bind: end)
+            WHERE workspace_id = \(bind: workspaceID) AND created_at >= \(bind: start) AND created_at < \(bind: end) AND \(unsafeRaw: notSurveys)
             """).all()
         let resolvedEarlierOpened = try await handle.sql.raw("""
             SELECT \(unsafeRaw: columns) FROM conversations
             WHERE workspace_id = \(bind: workspaceID) AND resolved_at >= \(bind: start) AND resolved_at < \(bind: end)
-              AND created_at < \(bind: start)
+              AND created_at < \(bind: start) AND \(unsafeRaw: notSurveys)
             """).all()
         return try (opened + resolvedEarlierOpened).compactMap { row in
             guard let channel = InboxChannel(rawValue: try row.string("channel")) else { return nil }

@@ -103,5 +103,7 @@ struct RouteFixtures {
             .replacingOccurrences(of: "{inbox_id}", with: inboxID)
             .replacingOccurrences(of: "{workspace}", with: workspaceID)
             .replacingOccurrences(of: "{slug}", with: "returns")
+            .replacingOccurrences(of: "{survey_id}", with: "svy_01M0000000000000000000000")
+            .replacingOccurrences(of: "{signature}", with: "forged")
     }
 }

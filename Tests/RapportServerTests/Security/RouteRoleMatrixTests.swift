@@ -245,6 +245,17 @@ struct RouteRoleMatrixTests {
         // A product's approved reviews are public, like help articles.
         "GET /reviews/{workspace}/{product}": .open,
         "GET /reviews/{workspace}/{product}/data": .open,
+        // Everyone who talks with customers sends and reads surveys; those who see the store's
+        // figures read them and decide when surveys go.
+        "GET /api/v1/surveys/settings": .roles(everyone),
+        "PUT /api/v1/surveys/settings": .roles(analysts),
+        "GET /api/v1/surveys/figures": .roles(analysts),
+        "POST /api/v1/surveys": .roles(everyone),
+        "GET /api/v1/surveys": .roles(everyone),
+        "GET /api/v1/surveys/{id}": .roles(everyone),
+        // A survey's page: its signed link is the credential.
+        "GET /survey/{survey_id}/{signature}": .ownCredentials,
+        "POST /survey/{survey_id}/{signature}": .ownCredentials,
         "GET /journeys": .roles(everyone),
         "POST /journeys/from_template": .roles(analysts),
         "GET /journeys/{id}": .roles(everyone),

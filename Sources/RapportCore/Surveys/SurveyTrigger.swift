@@ -1,0 +1,7 @@
+/// Why a survey went: a conversation was resolved (CSAT, the bot's too), an order was
+/// delivered some days ago (NPS), or someone sent it (the API, the workspace, a journey).
+public enum SurveyTrigger: String, Sendable, Codable, CaseIterable {
+    case conversationResolved = "conversation_resolved"
+    case orderDelivered = "order_delivered"
+    case manual
+}
