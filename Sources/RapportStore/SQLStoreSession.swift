@@ -40,4 +40,5 @@ struct SQLStoreSession: StoreSession {
     var loyalty: any LoyaltyRepository { SQLLoyaltyRepository(handle: handle) }
     var reviews: any ReviewRepository { SQLReviewRepository(handle: handle) }
     var surveys: any SurveyRepository { SQLSurveyRepository(handle: handle) }
+    var referrals: any ReferralRepository { SQLReferralRepository(handle: handle) }
 }

@@ -47,6 +47,7 @@ public enum Permission: Sendable, CaseIterable {
     case viewSurveys
     case sendSurveys
     case manageSurveys
+    case recordReferrals
 
     public var roles: Set<UserRole> {
         switch self {
@@ -87,6 +88,7 @@ public enum Permission: Sendable, CaseIterable {
         case .moderateReviews: [.admin, .manager, .marketer]
         case .viewSurveys, .sendSurveys: [.admin, .manager, .agent, .marketer]
         case .manageSurveys: [.admin, .manager, .marketer]
+        case .recordReferrals: [.admin, .manager]
         }
     }
 
@@ -128,6 +130,7 @@ public enum Permission: Sendable, CaseIterable {
         case .viewSurveys: "see surveys and their answers"
         case .sendSurveys: "send a survey"
         case .manageSurveys: "change when surveys are sent"
+        case .recordReferrals: "record a referral or review one (it can earn loyalty points)"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

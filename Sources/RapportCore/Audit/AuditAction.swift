@@ -68,4 +68,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reviewRejected = "review.rejected"
     case reviewReplied = "review.replied"
     case surveySettingsChanged = "survey.settings_changed"
+    case referralProgramChanged = "referral.program_changed"
+    case referralRecorded = "referral.recorded"
+    case referralApproved = "referral.approved"
+    case referralRejected = "referral.rejected"
 }

@@ -36,6 +36,7 @@ public struct CoreServices: Sendable {
     public let loyalty: LoyaltyService
     public let reviews: ReviewService
     public let surveys: SurveyService
+    public let referrals: ReferralService
     /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
     public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
@@ -72,6 +73,7 @@ public struct CoreServices: Sendable {
         self.tasks = WorkTaskService(context: context)
         self.loyalty = LoyaltyService(customers: customers)
         self.reviews = ReviewService(customers: customers)
+        self.referrals = ReferralService(customers: customers, hasher: secrets)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)
         let recommendations = RecommendationService(customers: customers)

@@ -42,4 +42,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case loyaltyEntry = "lye"
     case review = "rev"
     case survey = "svy"
+    case referral = "ref"
 }

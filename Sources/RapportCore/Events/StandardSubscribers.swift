@@ -8,6 +8,7 @@ extension CoreContext {
         CommerceTouchpoints(),
         LoyaltyLedger(),
         SurveyScheduling(),
+        ReferralCheckout(),
         OutboundMessageQueue(),
         SLACheckScheduling(),
         BotIntake(),

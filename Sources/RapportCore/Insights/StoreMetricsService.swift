@@ -39,8 +39,11 @@ public struct StoreMetricsService: Sendable {
             if filter.isEmpty && actor.may(.viewCampaigns) {
                 metrics.campaignReturn = try await Self.campaignReturn(workspaceID: workspaceID, currency: currency, from: from, to: to, session: session)
             }
-            // Surveys are the store's, not a segment's: a segment's NPS is not shown.
+            // Surveys and referrals are the store's, not a segment's: a segment's are not shown.
             if filter.isEmpty {
+                let referred = try await session.referrals.referredCustomers(workspaceID: workspaceID, from: from, to: to)
+                let joined = try await session.referrals.customersCreated(workspaceID: workspaceID, from: from, to: to)
+                metrics.referralRate = joined > 0 ? Double(referred) / Double(joined) : nil
                 let nps = SurveyFigures(kind: .nps, tallies: try await session.surveys.tallies(kind: .nps, workspaceID: workspaceID, from: from, to: to))
                 metrics.netPromoter = nps.sent > 0 ? nps : nil
             }

@@ -25,7 +25,7 @@ public struct LoyaltyOrderStanding: Sendable, Equatable {
             madeUsable += points
         case .reverse:
             reversed -= points + pendingPoints
-        case .redeem, .expire, .adjust:
+        case .redeem, .expire, .adjust, .reward:
             break
         }
     }

@@ -35,4 +35,5 @@ public protocol StoreSession: Sendable {
     var loyalty: any LoyaltyRepository { get }
     var reviews: any ReviewRepository { get }
     var surveys: any SurveyRepository { get }
+    var referrals: any ReferralRepository { get }
 }

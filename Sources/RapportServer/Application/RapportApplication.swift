@@ -43,6 +43,7 @@ public enum RapportApplication {
         WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
         LoyaltyRoutes(loyalty: services.loyalty).register(on: authenticated)
         SurveyRoutes(surveys: services.surveys).register(on: authenticated)
+        ReferralRoutes(referrals: services.referrals).register(on: authenticated)
         ReviewRoutes(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL))).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
@@ -171,6 +172,10 @@ public enum RapportApplication {
             // Loyalty points whose returns window passed become usable (checked every minute).
             list.append(RepeatingService(name: "releasing loyalty points", interval: .seconds(60), busyAt: 500, logger: logger) {
                 try await services.loyalty.releaseDue(limit: 500)
+            })
+            // Referrals whose friend's first order stood through its returns window are rewarded.
+            list.append(RepeatingService(name: "settling referrals", interval: .seconds(60), busyAt: 500, logger: logger) {
+                try await services.referrals.settleDue(limit: 500)
             })
             // Segment memberships that time changes, at their moment (checked every five
             // seconds); each segment's size recorded for its chart, hourly.

@@ -79,6 +79,11 @@ enum PersonalDataMap {
         ownedByCustomer("reviews"),
         // The surveys they were sent, their scores and comments.
         ownedByCustomer("surveys"),
+        // Their referral code, and the referrals they made or came with (the other side's id with them).
+        ownedByCustomer("referral_codes", key: "code"),
+        Link(table: "referrals", key: "id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (referrer_id IN (\(binds: scope.ids)) OR friend_id IN (\(binds: scope.ids)))"
+        },
         Link(table: "journey_steps", key: "enrolment_id || ':' || step_key || ':' || visit") { scope in
             "enrolment_id IN (SELECT id FROM journey_enrolments WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))"
         },
@@ -100,13 +105,14 @@ enum PersonalDataMap {
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
-         "loyalty_entries", "loyalty_balances", "loyalty_holds", "reviews", "surveys"].contains($0.table)
+         "loyalty_entries", "loyalty_balances", "loyalty_holds", "reviews", "surveys", "referral_codes", "referrals"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
     static let withoutCustomerData: [String: String] = [
         "schema_migrations": "the schema's version",
         "survey_settings": "when the store sends surveys",
+        "referral_programs": "the store's referral rewards",
         "workspaces": "the store itself",
         "api_keys": "integrations' keys (hashed)",
         "products": "the catalogue", "product_variants": "the catalogue",

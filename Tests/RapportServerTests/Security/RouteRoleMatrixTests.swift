@@ -253,6 +253,17 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/surveys": .roles(everyone),
         "GET /api/v1/surveys": .roles(everyone),
         "GET /api/v1/surveys/{id}": .roles(everyone),
+        // Everyone reads referrals; those who run the loyalty programme set its rewards; a
+        // referral earns points, so managers (and the shop's backend, with its key) record and
+        // review them.
+        "GET /api/v1/referrals/program": .roles(everyone),
+        "PUT /api/v1/referrals/program": .roles(analysts),
+        "GET /api/v1/customers/{id}/referral": .roles(everyone),
+        "POST /api/v1/referrals": .roles(managers),
+        "GET /api/v1/referrals": .roles(everyone),
+        "GET /api/v1/referrals/{id}": .roles(everyone),
+        "POST /api/v1/referrals/{id}/approve": .roles(managers),
+        "POST /api/v1/referrals/{id}/reject": .roles(managers),
         // A survey's page: its signed link is the credential.
         "GET /survey/{survey_id}/{signature}": .ownCredentials,
         "POST /survey/{survey_id}/{signature}": .ownCredentials,
