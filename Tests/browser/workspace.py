@@ -272,7 +272,7 @@ class Suite:
         self.browser.get(links[-1])
         self.browser.find_element(By.CSS_SELECTOR, ".survey-choice input[value='5']").click()
         self.browser.find_element(By.CSS_SELECTOR, ".survey button[type=submit]").click()
-        self.wait(lambda browser: "survey is the customer's to answer" in browser.find_element(By.TAG_NAME, "body").text)
+        self.wait(lambda browser: "survey is the customer's to answer" in self.unstale(lambda: browser.find_element(By.TAG_NAME, "body").text))
         check(True, "signed in to the workspace, the agent cannot answer the customer's survey")
         self.page_errors()  # The refused answer's 403 is expected.
         self.browser.delete_all_cookies()
@@ -552,6 +552,85 @@ class Suite:
         self.sign_in("new.agent@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
         check(self.browser.find_element(By.CSS_SELECTOR, ".account .who").text.startswith("New Agent"), "an invited user signs in with the password shown once")
+
+    def loyalty_and_reviews(self):
+        """A manager starts the loyalty programme on its page, spends a customer's points on their
+        page, and moderates product reviews: one approved onto the shop's page, one rejected."""
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        # Rewards are set through the API; the page's form keeps them.
+        self.api("PUT", "/api/v1/loyalty/program", {"rewards": [{"key": "ship", "name": "Free shipping", "points": 100, "kind": "free_shipping"}]})
+        self.browser.find_element(By.LINK_TEXT, "Loyalty").click()
+        self.wait(seen.presence_of_element_located((By.ID, "loyalty-program")))
+        check(not self.unlabelled_fields(), f"every field of the loyalty page has a label: {self.unlabelled_fields()}")
+        for field, value in [("loyalty-rate", "1"), ("loyalty-pending", "0"), ("loyalty-tiers-text", "Silver: 100\nGold: 1000")]:
+            element = self.browser.find_element(By.ID, field)
+            element.clear()
+            element.send_keys(value)
+        self.browser.find_element(By.CSS_SELECTOR, "#loyalty-program button[type=submit]").click()
+        notice = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".loyalty-page .notice"))).text
+        check("The programme is saved" in notice, f"the loyalty page saves the programme ({notice})")
+        product = self.api("POST", "/api/v1/products", {"title": "Merino scarf", "sku": "SCARF-1", "price": 15000, "currency": "EUR"})
+        order = self.api("POST", "/api/v1/orders", {
+            "number": "LOY-1", "currency": "EUR", "status": "delivered",
+            "customer": {"email": "points.keeper@example.com", "first_name": "Pia", "last_name": "Keller"},
+            "lines": [{"sku": "SCARF-1", "title": "Merino scarf", "quantity": 1, "unit_price": 15000}]})
+        self.browser.get(self.base + "/customers/" + order["customer_id"])
+        balance = self.wait(seen.presence_of_element_located((By.ID, "loyalty-balance"))).text
+        tier = self.browser.find_element(By.ID, "loyalty-tier").text
+        check(balance == "150" and tier.startswith("Silver") and "850 points to Gold" in tier,
+              f"a delivered order of 150 EUR earns 150 usable points and the Silver tier on the customer page ({balance}, {tier})")
+        self.browser.find_element(By.ID, "redeem-points").send_keys("50")
+        self.browser.find_element(By.ID, "redeem-reason").send_keys("5 EUR off the next order")
+        self.browser.find_element(By.CSS_SELECTOR, "form[action$='/loyalty/redeem'] button[type=submit]").click()
+        self.wait(lambda browser: self.unstale(lambda: browser.find_element(By.ID, "loyalty-balance").text) == "100")
+        entries = self.browser.find_element(By.CSS_SELECTOR, "#loyalty table.loyalty-entries").text
+        check("5 EUR off the next order" in entries and "-50" in entries, f"the spent points are an entry of the ledger ({entries})")
+        Select(self.browser.find_element(By.ID, "reward-key")).select_by_value("ship")
+        self.browser.find_element(By.CSS_SELECTOR, "form[action$='/loyalty/reward'] button[type=submit]").click()
+        self.wait(lambda browser: self.unstale(lambda: browser.find_element(By.ID, "loyalty-balance").text) == "0")
+        code = self.browser.find_element(By.CSS_SELECTOR, "#loyalty table.loyalty-codes tbody code").text
+        taken = self.api("GET", f"/api/v1/customers/{order['customer_id']}/loyalty/rewards")["data"]
+        check(code.startswith("RW") and [(item["code"], item["status"]) for item in taken] == [(code, "issued")],
+              f"the free-shipping reward's code is given for the last 100 points and listed on the card ({code})")
+        check(not self.unlabelled_fields(), f"every field of the customer page's loyalty card has a label: {self.unlabelled_fields()}")
+        self.shot("customer-loyalty")
+        self.browser.find_element(By.LINK_TEXT, "Loyalty").click()
+        owed = self.wait(seen.presence_of_element_located((By.ID, "loyalty-totals"))).text
+        lines = owed.split("\n")
+        check("usable points owed" in lines and lines[lines.index("usable points owed") - 1] == "0"
+              and "Free shipping" in self.browser.find_element(By.ID, "loyalty-rewards").text,
+              f"the loyalty page shows the points owed and the rewards kept through its form ({owed})")
+        self.shot("loyalty")
+
+        reviews = [self.api("POST", f"/api/v1/products/{product['id']}/reviews", {
+            "customer_id": order["customer_id"], "order_id": order["id"], "rating": 5, "title": "Soft and warm", "body": "Wore it all winter."})]
+        other = self.api("POST", "/api/v1/customers", {"email": "coupon.hunter@example.com", "first_name": "Cody"})
+        reviews.append(self.api("POST", f"/api/v1/products/{product['id']}/reviews", {
+            "customer_id": other["id"], "rating": 1, "title": "Cheaper at bargains.example", "body": "Go there instead."}))
+        self.browser.find_element(By.LINK_TEXT, "Reviews").click()
+        self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, f"[data-review='{reviews[0]['id']}']")))
+        card = self.browser.find_element(By.CSS_SELECTOR, f"[data-review='{reviews[0]['id']}']").text
+        check("Merino scarf" in card and "verified buyer" in card and "Pia Keller" in card, f"the queue shows the product, the verified buyer and the author ({card})")
+        check(not self.unlabelled_fields(), f"every field of the review page has a label: {self.unlabelled_fields()}")
+        self.shot("reviews")
+        self.browser.find_element(By.CSS_SELECTOR, f"[data-review='{reviews[1]['id']}'] input[name=reason]").send_keys("advertises another shop")
+        reject = self.browser.find_element(By.CSS_SELECTOR, f"[data-review='{reviews[1]['id']}'] form[action$='/reject'] button")
+        reject.click()
+        self.wait(seen.staleness_of(reject))
+        approve = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, f"[data-review='{reviews[0]['id']}'] form[action$='/approve'] button")))
+        check(not self.browser.find_elements(By.CSS_SELECTOR, f"[data-review='{reviews[1]['id']}']"), "the rejected review leaves the pending queue")
+        approve.click()
+        self.wait(seen.staleness_of(approve))
+        self.wait(seen.presence_of_element_located((By.XPATH, "//p[contains(@class, 'empty') and contains(., 'No pending review')]")))
+        listed = self.api("GET", f"/api/v1/products/{product['id']}/reviews")
+        statuses = {review["id"]: review["status"] for review in listed["data"]}
+        check(statuses == {reviews[0]["id"]: "approved", reviews[1]["id"]: "rejected"}, f"the page approved one review and rejected the other ({statuses})")
+        self.browser.get(listed["public_url"])
+        shown = self.browser.find_element(By.CSS_SELECTOR, ".public-reviews").text
+        check("Soft and warm" in shown and "Cheaper at" not in shown, "the shop's review page shows the approved review only")
+        errors = self.page_errors()
+        check(not errors, f"the loyalty and review pages logged no errors (scripts, CSP, loads): {errors}")
 
     def bot_setup(self):
         self.sign_in("manager@demo.rapport.test")
@@ -913,6 +992,7 @@ def main():
         suite.marketer()
         suite.segment_builder()
         suite.manager_and_admin()
+        suite.loyalty_and_reviews()
         suite.bot_setup()
         suite.customer_chats_with_bot()
         suite.sign_out_everywhere()

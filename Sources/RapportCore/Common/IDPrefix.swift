@@ -43,4 +43,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case review = "rev"
     case survey = "svy"
     case referral = "ref"
+    case loyaltyReward = "lrw"
 }

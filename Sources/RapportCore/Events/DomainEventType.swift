@@ -37,6 +37,10 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     /// A survey went to a customer, and came back answered (`SurveyChange`).
     case surveySent = "survey.sent"
     case surveyAnswered = "survey.answered"
+    /// A customer took a loyalty reward (its discount code, for the shop to honour), and an
+    /// order used the code (`LoyaltyRewardChange`).
+    case loyaltyRewardIssued = "loyalty.reward_issued"
+    case loyaltyRewardUsed = "loyalty.reward_used"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
     case journeyWebhook = "journey.webhook"
 

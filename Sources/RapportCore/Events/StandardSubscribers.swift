@@ -9,6 +9,7 @@ extension CoreContext {
         LoyaltyLedger(),
         SurveyScheduling(),
         ReferralCheckout(),
+        LoyaltyRewardCheckout(),
         OutboundMessageQueue(),
         SLACheckScheduling(),
         BotIntake(),

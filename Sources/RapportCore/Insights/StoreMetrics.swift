@@ -34,6 +34,8 @@ public struct StoreMetrics: Sendable, Equatable {
     /// for a segment's figures or when none went.
     public var netPromoter: SurveyFigures?
     public var netPromoterScore: Double? { netPromoter?.score }
+    /// How the store stands with its reviewers in the range; nil for a segment's figures.
+    public var sellerReputation: SellerReputation?
     /// What the campaigns that sent messages in the range brought back (`CampaignReturn`); nil
     /// when the figures are of a segment of customers or the actor may not see campaigns.
     public var campaignReturn: CampaignReturn?
@@ -73,6 +75,7 @@ public struct StoreMetrics: Sendable, Equatable {
         }
         self.days = days
         referralRate = nil
+        sellerReputation = nil
         netPromoter = nil
         campaignReturn = nil
     }

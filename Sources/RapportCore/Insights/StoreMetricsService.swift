@@ -39,8 +39,11 @@ public struct StoreMetricsService: Sendable {
             if filter.isEmpty && actor.may(.viewCampaigns) {
                 metrics.campaignReturn = try await Self.campaignReturn(workspaceID: workspaceID, currency: currency, from: from, to: to, session: session)
             }
-            // Surveys and referrals are the store's, not a segment's: a segment's are not shown.
+            // Surveys, referrals and reviews are the store's, not a segment's: a segment's are not shown.
             if filter.isEmpty {
+                metrics.sellerReputation = SellerReputation(
+                    facts: try await session.reviews.facts(workspaceID: workspaceID, from: from, to: to),
+                    allTime: try await session.reviews.rating(productID: nil, workspaceID: workspaceID))
                 let referred = try await session.referrals.referredCustomers(workspaceID: workspaceID, from: from, to: to)
                 let joined = try await session.referrals.customersCreated(workspaceID: workspaceID, from: from, to: to)
                 metrics.referralRate = joined > 0 ? Double(referred) / Double(joined) : nil

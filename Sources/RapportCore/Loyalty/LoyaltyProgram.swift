@@ -24,6 +24,10 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public var ordersPlacedFrom: Date?
     /// Lowest first.
     public var tiers: [LoyaltyTier]
+    /// What points buy, cheapest first.
+    public var rewards: [LoyaltyReward]
+    /// Days a reward's discount code stays valid.
+    public var rewardValidDays: Int
     /// When the programme began: orders Rapport recorded before it earn nothing.
     public var startedAt: Date
     public var updatedAt: Date
@@ -32,8 +36,10 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case workspaceID = "workspaceId"
         case enabled, earnPerCurrencyUnitHundredths, earningBase, pointsPerOrder, pendingDays, assumedDeliveryDays, ordersPlacedFrom, tiers
-        case startedAt, updatedAt
+        case rewards, rewardValidDays, startedAt, updatedAt
     }
+
+    public static let defaultRewardValidDays = 90
 
     public static let maximumTiers = 10
     /// The most one order earns: far beyond any real order, far below what would overflow a
@@ -44,7 +50,7 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public init(
         workspaceID: String, enabled: Bool = true, earnPerCurrencyUnitHundredths: Int64 = 100, earningBase: LoyaltyEarningBase = .total,
         pointsPerOrder: Int64 = 0, pendingDays: Int = 14, assumedDeliveryDays: Int = 7, ordersPlacedFrom: Date? = nil,
-        tiers: [LoyaltyTier] = [], startedAt: Date, updatedAt: Date
+        tiers: [LoyaltyTier] = [], rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays, startedAt: Date, updatedAt: Date
     ) {
         self.workspaceID = workspaceID
         self.enabled = enabled
@@ -55,8 +61,33 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         self.assumedDeliveryDays = assumedDeliveryDays
         self.ordersPlacedFrom = ordersPlacedFrom
         self.tiers = tiers
+        self.rewards = rewards
+        self.rewardValidDays = rewardValidDays
         self.startedAt = startedAt
         self.updatedAt = updatedAt
+    }
+
+    /// A programme stored before rewards existed has none, valid the default days.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        workspaceID = try container.decode(String.self, forKey: .workspaceID)
+        enabled = try container.decode(Bool.self, forKey: .enabled)
+        earnPerCurrencyUnitHundredths = try container.decode(Int64.self, forKey: .earnPerCurrencyUnitHundredths)
+        earningBase = try container.decode(LoyaltyEarningBase.self, forKey: .earningBase)
+        pointsPerOrder = try container.decode(Int64.self, forKey: .pointsPerOrder)
+        pendingDays = try container.decode(Int.self, forKey: .pendingDays)
+        assumedDeliveryDays = try container.decode(Int.self, forKey: .assumedDeliveryDays)
+        ordersPlacedFrom = try container.decodeIfPresent(Date.self, forKey: .ordersPlacedFrom)
+        tiers = try container.decode([LoyaltyTier].self, forKey: .tiers)
+        rewards = try container.decodeIfPresent([LoyaltyReward].self, forKey: .rewards) ?? []
+        rewardValidDays = try container.decodeIfPresent(Int.self, forKey: .rewardValidDays) ?? Self.defaultRewardValidDays
+        startedAt = try container.decode(Date.self, forKey: .startedAt)
+        updatedAt = try container.decode(Date.self, forKey: .updatedAt)
+    }
+
+    /// The reward with this key.
+    public func reward(_ key: String) -> LoyaltyReward? {
+        rewards.first { $0.key == key.trimmed.lowercased() }
     }
 
     /// Whether the order earns points at all: the programme is on, and the order is not the

@@ -12,6 +12,8 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     public var assumedDeliveryDays = 7
     public var ordersPlacedFrom: Date?
     public var tiers: [LoyaltyTier] = []
+    public var rewards: [LoyaltyReward] = []
+    public var rewardValidDays = LoyaltyProgram.defaultRewardValidDays
 
     public init() {}
 
@@ -48,9 +50,26 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         if tiers.count > 1, zip(tiers, tiers.dropFirst()).contains(where: { $0.minimumPoints == $1.minimumPoints }) {
             throw RapportError.invalid(field: "tiers", "must each start at different minimum_points")
         }
+        guard rewards.count <= LoyaltyReward.maximumRewards else {
+            throw RapportError.invalid(field: "rewards", "may list at most \(LoyaltyReward.maximumRewards) rewards")
+        }
+        var keys = Set<String>()
+        var rewards: [LoyaltyReward] = []
+        for (index, reward) in self.rewards.enumerated() {
+            let checked = try reward.checked(field: "rewards[\(index)]")
+            guard keys.insert(checked.key).inserted else {
+                throw RapportError.invalid(field: "rewards[\(index)].key", "must differ from the other rewards' keys")
+            }
+            rewards.append(checked)
+        }
+        rewards.sort { $0.points < $1.points }
+        guard (1...3650).contains(rewardValidDays) else {
+            throw RapportError.invalid(field: "reward_valid_days", "must be a whole number of days from 1 to 3650")
+        }
         return LoyaltyProgram(
             workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: Int64(hundredths), earningBase: earningBase,
             pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
-            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, startedAt: startedAt, updatedAt: now)
+            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays, startedAt: startedAt,
+            updatedAt: now)
     }
 }

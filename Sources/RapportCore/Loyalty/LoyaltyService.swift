@@ -42,6 +42,16 @@ public struct LoyaltyService: Sendable {
         }
     }
 
+    /// The programme with its totals (members, points owed, customers per tier); nil before
+    /// there is a programme.
+    public func totals(as actor: Actor) async throws -> (program: LoyaltyProgram, totals: LoyaltyTotals)? {
+        try await store.read { session in
+            guard let program = try await session.loyalty.program(workspaceID: actor.workspaceID) else { return nil }
+            let totals = try await session.loyalty.totals(workspaceID: actor.workspaceID, tierMinimums: program.tiers.map(\.minimumPoints))
+            return (program, totals)
+        }
+    }
+
     /// The customer's balance, pending points, tier and a page of entries, newest first.
     public func account(customerID: String, page: PageRequest, as actor: Actor) async throws -> LoyaltyAccount {
         try await store.read { session in
@@ -82,7 +92,7 @@ public struct LoyaltyService: Sendable {
     /// Gives (positive) or takes (negative) points by hand, with the reason recorded.
     public func adjust(customerID: String, points: Int64, reason: String, as actor: Actor) async throws -> LoyaltyEntry {
         try actor.require(.adjustPoints)
-        guard points != 0, abs(points) <= Self.maximumPointsByHand else {
+        guard points != 0, (-Self.maximumPointsByHand...Self.maximumPointsByHand).contains(points) else {
             throw RapportError.invalid(field: "points", "must be a whole number other than 0, at most \(Self.maximumPointsByHand) either way")
         }
         let reason = try Self.checked(reason)
@@ -158,11 +168,13 @@ public struct LoyaltyService: Sendable {
         try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
     }
 
-    private func post(
-        _ kind: LoyaltyEntryKind, points: Int64, reason: String, customerID: String, as actor: Actor, in transaction: WriteTransaction
+    /// Appends one entry by hand; `id` when the caller named it already (a reward code points to it).
+    func post(
+        _ kind: LoyaltyEntryKind, points: Int64, reason: String, customerID: String, as actor: Actor, in transaction: WriteTransaction,
+        id: String? = nil
     ) async throws -> LoyaltyEntry {
         let now = transaction.now
-        let id = ResourceID.make(.loyaltyEntry, at: now)
+        let id = id ?? ResourceID.make(.loyaltyEntry, at: now)
         let entry = LoyaltyEntry(
             id: id, workspaceID: actor.workspaceID, customerID: customerID, kind: kind, points: points, reason: reason,
             origin: "\(kind.rawValue):\(id)", actor: actor.label, createdAt: now)

@@ -26,6 +26,15 @@ public protocol LoyaltyRepository: Sendable {
     func customersWithoutPoints(_ ids: [String], workspaceID: String) async throws -> Set<String>
     /// Locked for the rest of a write transaction on PostgreSQL (a redemption checks it).
     func balance(customerID: String, workspaceID: String) async throws -> LoyaltyBalance?
+    /// Adds the code unless the workspace has that code already; answers whether it did.
+    func insert(_ code: LoyaltyRewardCode) async throws -> Bool
+    /// The customer's reward codes, newest first, at most `limit`.
+    func rewardCodes(customerID: String, workspaceID: String, limit: Int) async throws -> [LoyaltyRewardCode]
+    /// Marks the code used by the order, once: nil when there is no such code, it was used
+    /// already, or it expired before `now`.
+    func useRewardCode(_ code: String, orderID: String, workspaceID: String, at now: Date) async throws -> LoyaltyRewardCode?
+    /// The workspace's totals over its balance rows; `reaching` counts per tier minimum given.
+    func totals(workspaceID: String, tierMinimums: [Int64]) async throws -> LoyaltyTotals
     /// Newest first; a page after a cursor (an entry id).
     func entries(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<LoyaltyEntry>
     /// Recomputes the customers' balance rows from their entries; nil: every customer of the

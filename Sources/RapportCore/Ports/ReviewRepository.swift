@@ -13,4 +13,9 @@ public protocol ReviewRepository: Sendable {
     /// The approved reviews of one product, or of the whole store (nil), in figures: those of
     /// customers not merged away or deleted (one person counts once).
     func rating(productID: String?, workspaceID: String) async throws -> ProductRating
+    /// The approved reviews written in `[from, to)` by customers still on record.
+    func facts(workspaceID: String, from: Date, to: Date) async throws -> [ReviewFact]
+    /// The workspace's moderation settings; nil before any were saved.
+    func settings(workspaceID: String) async throws -> ReviewSettings?
+    func save(_ settings: ReviewSettings, workspaceID: String, at now: Date) async throws
 }

@@ -9,10 +9,10 @@ public enum ReferralRules {
     /// A shop that never reports delivery: its fulfilled order counts as delivered this long after.
     static let assumedDelivery: TimeInterval = 7 * 86_400
 
-    /// A new code: 8 characters, 40 bits.
-    static func newCode() -> String {
+    /// A new code: 8 characters, 40 bits (a loyalty reward's takes 10).
+    static func newCode(length: Int = codeLength) -> String {
         var random = ChaChaRandom()
-        return String((0..<codeLength).map { _ in alphabet.randomElement(using: &random)! })
+        return String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
     }
 
     /// The code as typed (any case, spaces around), or nil when it cannot be one.

@@ -16,6 +16,9 @@ public struct Review: Sendable, Equatable {
     public var locale: String?
     public var status: ReviewStatus
     public var rejectionReason: String?
+    /// Why the workspace's rules held it for a person (a flagged word, a link, too few stars,
+    /// not a verified buyer); nil when nothing held it, or it was approved by the rule.
+    public var holdReason: String?
     public var verified: Bool
     /// From −1 to 1, by Rapport's analyser (`RapportLearning.SentimentAnalyzer`).
     public var sentiment: Double
@@ -34,7 +37,7 @@ public struct Review: Sendable, Equatable {
 
     public init(
         id: String, workspaceID: String, productID: String, customerID: String, orderID: String?, rating: Int, title: String, body: String,
-        locale: String?, status: ReviewStatus = .pending, rejectionReason: String? = nil, verified: Bool, sentiment: Double,
+        locale: String?, status: ReviewStatus = .pending, rejectionReason: String? = nil, holdReason: String? = nil, verified: Bool, sentiment: Double,
         reply: String? = nil, repliedAt: Date? = nil, moderatedBy: String? = nil, moderatedAt: Date? = nil, source: String,
         submittedBy: String, createdAt: Date, updatedAt: Date
     ) {
@@ -49,6 +52,7 @@ public struct Review: Sendable, Equatable {
         self.locale = locale
         self.status = status
         self.rejectionReason = rejectionReason
+        self.holdReason = holdReason
         self.verified = verified
         self.sentiment = sentiment
         self.reply = reply

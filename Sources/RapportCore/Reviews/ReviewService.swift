@@ -40,17 +40,52 @@ public struct ReviewService: Sendable {
                 }
                 verified = ReviewRules.isVerifiedBuyer(order: order, customerID: customer.id, productID: productID)
             }
-            let review = Review(
+            var review = Review(
                 id: ResourceID.make(.review, at: now), workspaceID: actor.workspaceID, productID: productID, customerID: customer.id,
                 orderID: input.orderID, rating: input.rating, title: input.title, body: input.body, locale: input.locale, verified: verified,
                 sentiment: ReviewRules.sentiment(title: input.title, body: input.body), source: source, submittedBy: actor.label,
                 createdAt: now, updatedAt: now)
+            let settings = try await session.reviews.settings(workspaceID: actor.workspaceID) ?? .standard
+            switch ReviewModeration.decide(review, settings: settings) {
+            case .approve:
+                review.status = .approved
+                review.moderatedBy = ReviewModeration.ruleActor
+                review.moderatedAt = now
+            case .hold(let reason):
+                review.holdReason = reason
+            }
             guard try await session.reviews.insert(review) else {
                 throw RapportError.conflict("Customer \(customer.id) has already reviewed product \(productID).")
             }
             try await transaction.audit(
                 AuditRecord(.reviewSubmitted, subject: .review(review.id), details: ["product_id": productID, "customer_id": customer.id]), by: actor)
+            if review.status == .approved {
+                try await transaction.audit(
+                    AuditRecord(.reviewApproved, subject: .review(review.id), details: ["by": ReviewModeration.ruleActor]), by: actor)
+            }
             return review
+        }
+    }
+
+    /// The workspace's moderation settings (`ReviewSettings.standard` before any were saved).
+    public func settings(as actor: Actor) async throws -> ReviewSettings {
+        try await store.read { session in try await session.reviews.settings(workspaceID: actor.workspaceID) ?? .standard }
+    }
+
+    /// Sets the whole of the moderation settings; reviews already taken stay as they are.
+    public func setSettings(_ settings: ReviewSettings, as actor: Actor) async throws -> ReviewSettings {
+        try actor.require(.moderateReviews)
+        let settings = try ReviewModeration.checked(settings)
+        return try await context.write { transaction in
+            try await transaction.session.reviews.save(settings, workspaceID: actor.workspaceID, at: transaction.now)
+            try await transaction.audit(
+                AuditRecord(
+                    .reviewSettingsChanged, subject: .workspace(actor.workspaceID),
+                    details: ["auto_approve": String(settings.autoApprove), "minimum_rating": String(settings.minimumRating),
+                              "verified_only": String(settings.verifiedOnly), "hold_links": String(settings.holdLinks),
+                              "flagged_words": String(settings.flaggedWords.count)]),
+                by: actor)
+            return settings
         }
     }
 
@@ -89,7 +124,8 @@ public struct ReviewService: Sendable {
         }
         return try await moderate(id, as: actor, audited: .reviewReplied) { review, now in
             review.reply = text.isEmpty ? nil : text
-            review.repliedAt = text.isEmpty ? nil : now
+            // The first reply's time stays through edits: how fast the shop answered, not when it last fixed a typo.
+            review.repliedAt = text.isEmpty ? nil : (review.repliedAt ?? now)
             return true
         }
     }

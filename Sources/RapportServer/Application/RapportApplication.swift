@@ -41,7 +41,7 @@ public enum RapportApplication {
         WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
         JourneyRoutes(journeys: services.journeys).register(on: authenticated)
         WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
-        LoyaltyRoutes(loyalty: services.loyalty).register(on: authenticated)
+        LoyaltyRoutes(loyalty: services.loyalty, clock: services.clock).register(on: authenticated)
         SurveyRoutes(surveys: services.surveys).register(on: authenticated)
         ReferralRoutes(referrals: services.referrals).register(on: authenticated)
         ReviewRoutes(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL))).register(on: authenticated)
@@ -77,15 +77,16 @@ public enum RapportApplication {
         let workspace = signedIn.group(context: SignedInRequestContext.self)
         let customerViews = CustomerViews(
             customers: services.customers, commerce: services.commerce, recommendations: services.recommendations, journeys: services.journeys,
-            tasks: services.tasks, clock: services.clock)
+            tasks: services.tasks, loyalty: services.loyalty, clock: services.clock)
         let inboxViews = InboxViews(
             conversations: services.conversations, inboxes: services.inboxes, customers: services.customers, commerce: services.commerce,
             segments: services.segments, customerViews: customerViews, clock: services.clock)
         InboxPages(conversations: services.conversations, inboxes: services.inboxes, views: inboxViews, pages: pages, clock: services.clock).register(on: workspace)
-        CustomerPages(
+        let customerPages = CustomerPages(
             customers: services.customers, conversations: services.conversations, inboxes: services.inboxes, consents: services.consents,
-            privacy: services.privacy, segments: services.segments, views: customerViews, pages: pages
-        ).register(on: workspace)
+            privacy: services.privacy, segments: services.segments, views: customerViews, pages: pages)
+        customerPages.register(on: workspace)
+        LoyaltyPages(loyalty: services.loyalty, customerPages: customerPages, pages: pages).register(on: workspace)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,
             views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources), pages: pages,
@@ -103,6 +104,7 @@ public enum RapportApplication {
         SurveyPages(surveys: services.surveys, users: services.users, pages: pages).register(on: open)
         PublicReviewPages(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
+        ReviewPages(reviews: services.reviews, customers: services.customers, commerce: services.commerce, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)
         CampaignPages(
             campaigns: services.campaigns, sender: services.campaignSender, segments: services.segments, inboxes: services.inboxes,

@@ -158,6 +158,8 @@ struct CustomerPageView: TemplateView {
     let tasks: [TaskRow]
     let showsJourneys: Bool
     let showsTasks: Bool
+    /// Nil while the workspace has no loyalty programme.
+    var loyalty: CustomerLoyaltyView?
 
     /// Set by the page's handler for users who may start conversations.
     var canWrite = false

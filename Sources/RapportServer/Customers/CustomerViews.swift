@@ -4,13 +4,14 @@ import RapportCore
 /// What the customer sidebar and the customer page show: profile, identities, tags and
 /// attributes, orders with items and tracking, returns, the timeline, merge suggestions and
 /// the merges that can be undone; the lifetime value and product recommendations; the
-/// journeys they are in and where, and the team's open tasks about them.
+/// journeys they are in and where, the team's open tasks about them, and their loyalty points.
 struct CustomerViews: Sendable {
     let customers: CustomerService
     let commerce: CommerceService
     let recommendations: RecommendationService
     let journeys: JourneyService
     let tasks: WorkTaskService
+    let loyalty: LoyaltyService
     let clock: any WallClock
 
     /// The sidebar beside a conversation: who this is, and their latest orders.
@@ -85,7 +86,7 @@ struct CustomerViews: Sendable {
         let items = try await recommendations.forCustomer(id: customer.id, limit: 6, as: actor)
         let recommended = await RecommendedProducts.rows(items, commerce: commerce, as: actor)
         let (journeyRows, taskRows) = try await journeysAndTasks(of: customer.id, actor: actor)
-        return CustomerPageView(
+        var page = CustomerPageView(
             id: customer.id, name: name, initials: WebFormat.initials(name),
             locale: profile.locale, timezone: profile.timezone, notes: profile.notes, since: WebFormat.day(customer.createdAt),
             identities: customer.identities.map { CustomerPageView.Identity(kind: $0.kind.rawValue, value: $0.value, source: $0.source) },
@@ -99,6 +100,12 @@ struct CustomerViews: Sendable {
             merges: undoable, suggestions: duplicates, interactionCount: view.interactionCount,
             lifetime: view.lifetimeValue.map(lifetime), rfm: view.rfm.map(rfm), recommendations: recommended, journeys: journeyRows, tasks: taskRows,
             showsJourneys: actor.may(.viewJourneys), showsTasks: actor.may(.viewTasks))
+        if let program = try await loyalty.program(as: actor) {
+            let account = try await loyalty.account(customerID: customer.id, page: try PageRequest(limit: CustomerLoyaltyView.entriesShown), as: actor)
+            let codes = try await loyalty.rewardCodes(customerID: customer.id, as: actor)
+            page.loyalty = CustomerLoyaltyView(account, rewards: program.rewards, codes: codes.items, actor: actor, now: now)
+        }
+        return page
     }
 
     /// The journeys the customer is or was in (the latest twenty) and where, and the team's

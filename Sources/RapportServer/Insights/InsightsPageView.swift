@@ -80,6 +80,8 @@ struct InsightsPageView: TemplateView {
     let npsDetail: String
     /// Nil for a segment's figures.
     let campaignReturn: CampaignTile?
+    /// Nil for a segment's figures.
+    let reputation: ReputationTile?
     /// Inline SVG; the heatmaps only when there is something to show.
     let revenueChart: String
     let cohortChart: String?

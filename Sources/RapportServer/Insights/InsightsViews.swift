@@ -34,6 +34,13 @@ enum InsightsViews {
             referralRate: percent(figures.referralRate), nps: figures.netPromoter.flatMap(Self.npsText) ?? "—",
             npsDetail: figures.netPromoter.map(Self.npsDetail) ?? "no NPS surveys in this range",
             campaignReturn: figures.campaignReturn.map(campaignTile),
+            reputation: figures.sellerReputation.map { reputation in
+                ReputationTile(
+                    reviews: reputation.reviews, rating: reputation.averageRating.map { String(format: "%.1f", $0) } ?? "—",
+                    positive: percent(reputation.positiveShare), negative: percent(reputation.negativeShare), replied: percent(reputation.repliedShare),
+                    replyTime: reputation.replyTime.median.map { WebFormat.span(Int($0.rounded())) } ?? "—",
+                    allTimeRating: reputation.allTime.average.map { String(format: "%.1f", $0) } ?? "—", allTimeReviews: reputation.allTime.reviewCount)
+            },
             revenueChart: chart,
             cohortChart: cohorts.cohorts.isEmpty ? nil : cohortChart(cohorts),
             rfmChart: grid.isEmpty ? nil : rfmChart(grid),

@@ -101,6 +101,8 @@ struct MetricsResponse: Encodable {
     let returnRate: Double?
     let returningCustomers: Int
     let revenue: Int64
+    /// The approved reviews written in the range; null for a segment's figures.
+    let sellerReputation: SellerReputationResponse?
     /// The last day of the range (the range itself ends at the start of the next).
     let to: String
 
@@ -127,6 +129,7 @@ struct MetricsResponse: Encodable {
         returnRate = metrics.returnRate
         returningCustomers = metrics.returningCustomers
         revenue = metrics.revenue
+        sellerReputation = metrics.sellerReputation.map(SellerReputationResponse.init)
         to = day(metrics.to.addingTimeInterval(-86_400))
     }
 }

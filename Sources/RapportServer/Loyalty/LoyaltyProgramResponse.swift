@@ -17,6 +17,8 @@ struct LoyaltyProgramResponse: Encodable {
     let assumedDeliveryDays: Int
     let ordersPlacedFrom: String?
     let tiers: [Tier]
+    let rewards: [LoyaltyRewardResponse]
+    let rewardValidDays: Int
     let startedAt: String
     let updatedAt: String
 
@@ -29,6 +31,8 @@ struct LoyaltyProgramResponse: Encodable {
         assumedDeliveryDays = program.assumedDeliveryDays
         ordersPlacedFrom = program.ordersPlacedFrom.map(Timestamp.iso8601)
         tiers = program.tiers.map { Tier(name: $0.name, minimumPoints: $0.minimumPoints) }
+        rewards = program.rewards.map(LoyaltyRewardResponse.init)
+        rewardValidDays = program.rewardValidDays
         startedAt = Timestamp.iso8601(program.startedAt)
         updatedAt = Timestamp.iso8601(program.updatedAt)
     }

@@ -3,12 +3,13 @@ import Hummingbird
 import RapportCore
 
 /// `/api/v1/loyalty/program` (read by everyone, set as a whole by those who shape the
-/// programme) and a customer's points: `/api/v1/customers/{id}/loyalty` (balance, pending,
+/// programme), `/api/v1/loyalty/totals` (members, points owed, customers per tier) and a customer's points: `/api/v1/customers/{id}/loyalty` (balance, pending,
 /// tier, the ledger newest first), `…/loyalty/redemptions` (spend) and
 /// `…/loyalty/adjustments` (give or take by hand). Orders earn and lose points by themselves
 /// (ADR 0014).
 struct LoyaltyRoutes {
     let loyalty: LoyaltyService
+    let clock: any WallClock
 
     func register(on group: RouterGroup<AuthenticatedRequestContext>) {
         group.get("loyalty/program") { _, context in
@@ -16,6 +17,12 @@ struct LoyaltyRoutes {
                 throw RapportError.notFound("No loyalty programme yet; PUT /api/v1/loyalty/program sets one.")
             }
             return try JSONResponse.make(LoyaltyProgramResponse(program))
+        }
+        group.get("loyalty/totals") { _, context in
+            guard let found = try await loyalty.totals(as: context.actor) else {
+                throw RapportError.notFound("No loyalty programme yet; PUT /api/v1/loyalty/program sets one.")
+            }
+            return try JSONResponse.make(LoyaltyTotalsResponse(program: found.program, totals: found.totals))
         }
         group.put("loyalty/program", requiring: .manageLoyalty) { request, context in
             let settings = try await Self.settings(of: request, context: context)
@@ -31,6 +38,20 @@ struct LoyaltyRoutes {
             let (points, reason) = try await Self.pointsAndReason(of: request, context: context, reasonRequired: false)
             return try JSONResponse.make(
                 LoyaltyEntryResponse(try await loyalty.redeem(customerID: id, points: points, reason: reason, as: context.actor)), status: .created)
+        }
+        group.get("customers/:id/loyalty/rewards") { _, context in
+            let id = try PathID.require(context, .customer, "customer")
+            let codes = try await loyalty.rewardCodes(customerID: id, as: context.actor)
+            let now = clock.now()
+            return try JSONResponse.make(ListResponse(data: codes.items.map { LoyaltyRewardCodeResponse($0, now: now) }, hasMore: codes.hasMore, lastID: nil))
+        }
+        group.post("customers/:id/loyalty/rewards", requiring: .redeemPoints) { request, context in
+            let id = try PathID.require(context, .customer, "customer")
+            var body = try await JSONObjectReader.body(of: request, context: context)
+            let key = body.requiredString("reward", maxLength: 80)
+            try body.finish()
+            let issued = try await loyalty.issueReward(customerID: id, rewardKey: key ?? "", as: context.actor)
+            return try JSONResponse.make(LoyaltyRewardCodeResponse(issued, now: clock.now()), status: .created)
         }
         group.post("customers/:id/loyalty/adjustments", requiring: .adjustPoints) { request, context in
             let id = try PathID.require(context, .customer, "customer")
@@ -81,6 +102,26 @@ struct LoyaltyRoutes {
                     let minimum = tier.integer("minimum_points", in: 0...1_000_000_000)
                     if minimum == nil, tier.errors.isEmpty { tier.fail("minimum_points", "is required: a whole number") }
                     return LoyaltyTier(name: name ?? "", minimumPoints: minimum ?? 0)
+                }
+            }
+        }
+        if let days = body.integer("reward_valid_days", in: 1...3650) { settings.rewardValidDays = Int(days) }
+        if let rewards = body.array("rewards") {
+            settings.rewards = rewards.enumerated().compactMap { index, value in
+                body.nested(value, at: "rewards[\(index)]") { reward in
+                    let key = reward.requiredString("key", maxLength: 80)
+                    let name = reward.requiredString("name", maxLength: 160)
+                    let points = reward.integer("points", in: 1...1_000_000_000)
+                    if points == nil, reward.errors.isEmpty { reward.fail("points", "is required: a whole number") }
+                    let kindText = reward.requiredString("kind", maxLength: 32)
+                    let kind = kindText.flatMap(LoyaltyRewardKind.init(rawValue:))
+                    if kindText != nil, kind == nil {
+                        reward.fail("kind", "must be one of \(LoyaltyRewardKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    }
+                    return LoyaltyReward(
+                        key: key ?? "", name: name ?? "", points: points ?? 0, kind: kind ?? .freeShipping,
+                        amount: reward.integer("amount", in: 1...100_000_000), currency: reward.string("currency", maxLength: 8),
+                        percent: reward.integer("percent", in: 1...100).map(Int.init), sku: reward.string("sku", maxLength: 200))
                 }
             }
         }

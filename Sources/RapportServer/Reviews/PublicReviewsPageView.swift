@@ -32,7 +32,7 @@ struct PublicReviewsPageView: TemplateView {
         reviews = found.reviews.items.map { review in
             Item(
                 author: found.authors[review.customerID] ?? "A customer", rating: review.rating,
-                stars: String(repeating: "★", count: review.rating) + String(repeating: "☆", count: 5 - review.rating),
+                stars: WebFormat.stars(review.rating),
                 title: review.title.isEmpty ? nil : review.title, body: review.body.isEmpty ? nil : review.body, date: WebFormat.day(review.createdAt), verified: review.verified, reply: review.reply)
         }
         jsonLd = try ProductReviewsJSONLD.scriptText(found, url: url)

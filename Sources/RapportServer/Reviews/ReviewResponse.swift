@@ -14,6 +14,7 @@ struct ReviewResponse: Encodable {
     let locale: String?
     let status: String
     let rejectionReason: String?
+    let holdReason: String?
     let verified: Bool
     let sentiment: Double
     let reply: String?
@@ -36,6 +37,7 @@ struct ReviewResponse: Encodable {
         locale = review.locale
         status = review.status.rawValue
         rejectionReason = review.rejectionReason
+        holdReason = review.holdReason
         verified = review.verified
         sentiment = (review.sentiment * 1000).rounded() / 1000
         reply = review.reply

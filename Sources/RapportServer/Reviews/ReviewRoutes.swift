@@ -21,6 +21,13 @@ struct ReviewRoutes {
             let input = try await Self.input(of: request, context: context)
             return try JSONResponse.make(ReviewResponse(try await reviews.submit(productID: productID, input, as: context.actor)), status: .created)
         }
+        group.get("reviews/settings") { _, context in
+            try JSONResponse.make(ReviewSettingsResponse(try await reviews.settings(as: context.actor)))
+        }
+        group.put("reviews/settings", requiring: .moderateReviews) { request, context in
+            let settings = try await Self.settings(of: request, context: context)
+            return try JSONResponse.make(ReviewSettingsResponse(try await reviews.setSettings(settings, as: context.actor)))
+        }
         group.get("reviews") { request, context in
             let found = try await reviews.queue(status: try Self.status(request), page: try PageParameters.read(request), as: context.actor)
             return try JSONResponse.make(ListResponse(data: found.items.map(ReviewResponse.init), hasMore: found.hasMore, lastID: found.items.last?.id))
@@ -55,6 +62,32 @@ struct ReviewRoutes {
             throw RapportError.invalid(field: "status", "must be one of \(ReviewStatus.allCases.map(\.rawValue).joined(separator: ", "))")
         }
         return status
+    }
+
+    /// Every field optional; what is left out takes its default (`ReviewSettings`).
+    private static func settings(of request: Request, context: AuthenticatedRequestContext) async throws -> ReviewSettings {
+        var body = try await JSONObjectReader.body(of: request, context: context)
+        var settings = ReviewSettings()
+        if let on = body.bool("auto_approve") { settings.autoApprove = on }
+        if let rating = body.integer("minimum_rating", in: 1...5) { settings.minimumRating = Int(rating) }
+        if let verified = body.bool("verified_only") { settings.verifiedOnly = verified }
+        if let links = body.bool("hold_links") { settings.holdLinks = links }
+        // Repeats are dropped by the rules after reading; twice the limit bounds the reading itself.
+        if let words = body.array("flagged_words") {
+            if words.count > 2 * ReviewSettings.maximumFlaggedWords {
+                body.fail("flagged_words", "may list at most \(ReviewSettings.maximumFlaggedWords) words")
+            } else {
+                settings.flaggedWords = words.enumerated().compactMap { index, value in
+                    guard case .string(let word) = value else {
+                        body.fail("flagged_words[\(index)]", "must be a string")
+                        return nil
+                    }
+                    return word
+                }
+            }
+        }
+        try body.finish()
+        return settings
     }
 
     /// `customer_id`, `order_id`, `rating`, `title`, `body`, `locale`.

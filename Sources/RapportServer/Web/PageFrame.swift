@@ -16,6 +16,8 @@ struct PageFrame: TemplateView {
         let segments: Bool
         let campaigns: Bool
         let journeys: Bool
+        let reviews: Bool
+        let loyalty: Bool
         let dashboard: Bool
         let bot: Bool
         let insights: Bool
@@ -38,7 +40,8 @@ struct PageFrame: TemplateView {
         user = User(name: signedIn.user.name, email: signedIn.user.email, role: signedIn.user.role.rawValue, initials: WebFormat.initials(signedIn.user.name))
         nav = Navigation(
             inbox: actor.may(.readConversations), segments: actor.may(.viewSegments), campaigns: actor.may(.viewCampaigns),
-            journeys: actor.may(.viewJourneys), dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
+            journeys: actor.may(.viewJourneys), reviews: actor.may(.moderateReviews), loyalty: actor.may(.manageLoyalty),
+            dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
             insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers),
             audit: actor.may(.viewAuditLog))
     }

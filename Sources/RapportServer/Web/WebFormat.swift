@@ -129,6 +129,12 @@ enum WebFormat {
         }
     }
 
+    /// A 1–5 rating as five stars, filled up to it: `★★★★☆`.
+    static func stars(_ rating: Int) -> String {
+        let filled = min(max(rating, 0), 5)
+        return String(repeating: "★", count: filled) + String(repeating: "☆", count: 5 - filled)
+    }
+
     /// A customer message's sentiment as the thread shows it: only when it leans one way.
     static func mood(_ score: Double) -> MoodView? {
         if score <= -0.25 { return MoodView(words: "sounds upset", state: "negative", score: String(format: "%.2f", score)) }

@@ -208,6 +208,62 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
         }
     }
 
+    func insert(_ code: LoyaltyRewardCode) async throws -> Bool {
+        try await handle.sql.raw("""
+            INSERT INTO loyalty_reward_codes (id, workspace_id, customer_id, code, reward, points, entry_id, issued_by, issued_at, expires_at)
+            VALUES (\(bind: code.id), \(bind: code.workspaceID), \(bind: code.customerID), \(bind: code.code), \(bind: try StoredJSON.encode(code.reward)),
+              \(bind: code.points), \(bind: code.entryID), \(bind: code.issuedBy), \(bind: Timestamp.microseconds(code.issuedAt)),
+              \(bind: Timestamp.microseconds(code.expiresAt)))
+            ON CONFLICT (workspace_id, code) DO NOTHING RETURNING id
+            """).first() != nil
+    }
+
+    func rewardCodes(customerID: String, workspaceID: String, limit: Int) async throws -> [LoyaltyRewardCode] {
+        try await handle.sql.raw("""
+            SELECT * FROM loyalty_reward_codes WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
+            ORDER BY issued_at DESC, id DESC LIMIT \(unsafeRaw: String(max(1, limit)))
+            """).all().map(decodeRewardCode)
+    }
+
+    func useRewardCode(_ code: String, orderID: String, workspaceID: String, at now: Date) async throws -> LoyaltyRewardCode? {
+        try await handle.sql.raw("""
+            UPDATE loyalty_reward_codes SET used_at = \(bind: Timestamp.microseconds(now)), order_id = \(bind: orderID)
+            WHERE workspace_id = \(bind: workspaceID) AND code = \(bind: code) AND used_at IS NULL AND expires_at > \(bind: Timestamp.microseconds(now))
+            RETURNING *
+            """).first().map(decodeRewardCode)
+    }
+
+    private func decodeRewardCode(_ row: any SQLRow) throws -> LoyaltyRewardCode {
+        LoyaltyRewardCode(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), customerID: try row.string("customer_id"),
+            code: try row.string("code"), reward: try StoredJSON.decode(LoyaltyReward.self, from: try row.string("reward")),
+            points: try row.int("points"), entryID: try row.string("entry_id"), issuedBy: try row.string("issued_by"),
+            issuedAt: try row.date("issued_at"), expiresAt: try row.date("expires_at"), usedAt: try row.optionalDate("used_at"),
+            orderID: try row.optionalString("order_id"))
+    }
+
+    func totals(workspaceID: String, tierMinimums: [Int64]) async throws -> LoyaltyTotals {
+        var query: SQLQueryString = """
+            SELECT COUNT(*) AS members, CAST(COALESCE(SUM(CASE WHEN b.balance > 0 THEN b.balance ELSE 0 END), 0) AS BIGINT) AS usable,
+              CAST(COALESCE(SUM(b.pending), 0) AS BIGINT) AS pending, COALESCE(SUM(CASE WHEN b.balance < 0 THEN 1 ELSE 0 END), 0) AS below_zero
+            """
+        for (index, minimum) in tierMinimums.enumerated() {
+            query += ", COALESCE(SUM(CASE WHEN b.qualifying >= \(bind: minimum) THEN 1 ELSE 0 END), 0) AS tier_\(unsafeRaw: String(index))"
+        }
+        // Customers still on record only: a deleted (or erased) one's row waits for the purge.
+        query += """
+             FROM loyalty_balances b JOIN customers c ON c.id = b.customer_id
+            WHERE b.workspace_id = \(bind: workspaceID) AND (b.balance <> 0 OR b.pending <> 0 OR b.qualifying <> 0)
+              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+            """
+        guard let row = try await handle.sql.raw(query).first() else {
+            return LoyaltyTotals(members: 0, usablePoints: 0, pendingPoints: 0, belowZero: 0, reaching: tierMinimums.map { _ in 0 })
+        }
+        return LoyaltyTotals(
+            members: Int(try row.int("members")), usablePoints: try row.int("usable"), pendingPoints: try row.int("pending"),
+            belowZero: Int(try row.int("below_zero")), reaching: try tierMinimums.indices.map { Int(try row.int("tier_\($0)")) })
+    }
+
     func entries(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<LoyaltyEntry> {
         var query: SQLQueryString = "SELECT * FROM loyalty_entries WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)"
         if let cursor = page.startingAfter { query += " AND id < \(bind: cursor)" }

@@ -75,6 +75,8 @@ enum PersonalDataMap {
         ownedByCustomer("loyalty_entries"),
         ownedByCustomer("loyalty_balances", key: "customer_id"),
         ownedByCustomer("loyalty_holds"),
+        // The rewards they took for points: each discount code and the order that used it.
+        ownedByCustomer("loyalty_reward_codes"),
         // Their product reviews, in their words.
         ownedByCustomer("reviews"),
         // The surveys they were sent, their scores and comments.
@@ -105,13 +107,14 @@ enum PersonalDataMap {
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
-         "loyalty_entries", "loyalty_balances", "loyalty_holds", "reviews", "surveys", "referral_codes", "referrals"].contains($0.table)
+         "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "reviews", "surveys", "referral_codes", "referrals"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
     static let withoutCustomerData: [String: String] = [
         "schema_migrations": "the schema's version",
         "survey_settings": "when the store sends surveys",
+        "review_settings": "which reviews approve themselves and which words hold one",
         "referral_programs": "the store's referral rewards",
         "workspaces": "the store itself",
         "api_keys": "integrations' keys (hashed)",

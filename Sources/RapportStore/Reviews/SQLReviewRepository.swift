@@ -8,10 +8,10 @@ struct SQLReviewRepository: ReviewRepository {
     func insert(_ review: Review) async throws -> Bool {
         try await handle.sql.raw("""
             INSERT INTO reviews (id, workspace_id, product_id, customer_id, order_id, rating, title, body, locale, status, rejection_reason,
-              verified, sentiment, reply, replied_at, moderated_by, moderated_at, source, submitted_by, created_at, updated_at)
+              hold_reason, verified, sentiment, reply, replied_at, moderated_by, moderated_at, source, submitted_by, created_at, updated_at)
             VALUES (\(bind: review.id), \(bind: review.workspaceID), \(bind: review.productID), \(bind: review.customerID), \(bind: review.orderID),
               \(bind: review.rating), \(bind: review.title), \(bind: review.body), \(bind: review.locale), \(bind: review.status.rawValue),
-              \(bind: review.rejectionReason), \(bind: review.verified ? 1 : 0), \(bind: review.sentiment), \(bind: review.reply),
+              \(bind: review.rejectionReason), \(bind: review.holdReason), \(bind: review.verified ? 1 : 0), \(bind: review.sentiment), \(bind: review.reply),
               \(bind: review.repliedAt.map(Timestamp.microseconds)), \(bind: review.moderatedBy), \(bind: review.moderatedAt.map(Timestamp.microseconds)),
               \(bind: review.source), \(bind: review.submittedBy), \(bind: Timestamp.microseconds(review.createdAt)), \(bind: Timestamp.microseconds(review.updatedAt)))
             ON CONFLICT (workspace_id, product_id, customer_id) DO NOTHING RETURNING id
@@ -56,6 +56,40 @@ struct SQLReviewRepository: ReviewRepository {
         return ProductRating(reviewCount: Int(try row.int("review_count")), ratingSum: Int(try row.int("rating_sum")))
     }
 
+    func facts(workspaceID: String, from: Date, to: Date) async throws -> [ReviewFact] {
+        var query: SQLQueryString = """
+            SELECT r.rating, r.created_at, r.replied_at FROM reviews r
+            WHERE r.workspace_id = \(bind: workspaceID) AND r.status = \(bind: ReviewStatus.approved.rawValue)
+              AND r.created_at >= \(bind: Timestamp.microseconds(from)) AND r.created_at < \(bind: Timestamp.microseconds(to))
+            """
+        query += " AND " + Self.liveAuthor
+        return try await handle.sql.raw(query).all().map { row in
+            ReviewFact(rating: Int(try row.int("rating")), createdAt: try row.date("created_at"), repliedAt: try row.optionalDate("replied_at"))
+        }
+    }
+
+    func settings(workspaceID: String) async throws -> ReviewSettings? {
+        guard let row = try await handle.sql.raw("SELECT * FROM review_settings WHERE workspace_id = \(bind: workspaceID)").first() else {
+            return nil
+        }
+        let words = try JSONDecoder().decode([String].self, from: Data(try row.string("flagged_words").utf8))
+        return ReviewSettings(
+            autoApprove: try row.int("auto_approve") != 0, minimumRating: Int(try row.int("minimum_rating")),
+            verifiedOnly: try row.int("verified_only") != 0, holdLinks: try row.int("hold_links") != 0, flaggedWords: words)
+    }
+
+    func save(_ settings: ReviewSettings, workspaceID: String, at now: Date) async throws {
+        let words = String(decoding: try JSONEncoder().encode(settings.flaggedWords), as: UTF8.self)
+        try await handle.sql.raw("""
+            INSERT INTO review_settings (workspace_id, auto_approve, minimum_rating, verified_only, hold_links, flagged_words, updated_at)
+            VALUES (\(bind: workspaceID), \(bind: settings.autoApprove ? 1 : 0), \(bind: settings.minimumRating), \(bind: settings.verifiedOnly ? 1 : 0),
+              \(bind: settings.holdLinks ? 1 : 0), \(bind: words), \(bind: Timestamp.microseconds(now)))
+            ON CONFLICT (workspace_id) DO UPDATE SET auto_approve = excluded.auto_approve, minimum_rating = excluded.minimum_rating,
+              verified_only = excluded.verified_only, hold_links = excluded.hold_links, flagged_words = excluded.flagged_words,
+              updated_at = excluded.updated_at
+            """).run()
+    }
+
     /// The review `r` is by a customer still on record: not merged away, not deleted.
     private static let liveAuthor: SQLQueryString = """
         EXISTS (SELECT 1 FROM customers c WHERE c.id = r.customer_id AND c.merged_into_id IS NULL AND c.deleted_at IS NULL)
@@ -68,7 +102,7 @@ struct SQLReviewRepository: ReviewRepository {
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), productID: try row.string("product_id"),
             customerID: try row.string("customer_id"), orderID: try row.optionalString("order_id"), rating: Int(try row.int("rating")),
             title: try row.string("title"), body: try row.string("body"), locale: try row.optionalString("locale"), status: status,
-            rejectionReason: try row.optionalString("rejection_reason"), verified: try row.int("verified") != 0,
+            rejectionReason: try row.optionalString("rejection_reason"), holdReason: try row.optionalString("hold_reason"), verified: try row.int("verified") != 0,
             sentiment: try row.decode(column: "sentiment", as: Double.self), reply: try row.optionalString("reply"),
             repliedAt: try row.optionalDate("replied_at"), moderatedBy: try row.optionalString("moderated_by"),
             moderatedAt: try row.optionalDate("moderated_at"), source: try row.string("source"),

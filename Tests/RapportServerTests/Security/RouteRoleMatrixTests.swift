@@ -146,6 +146,18 @@ struct RouteRoleMatrixTests {
         "GET /orders/{id}": .roles(everyone),
         "GET /products": .roles(everyone),
         "GET /products/{id}": .roles(everyone),
+        // The review moderation page: everyone reads it, those who moderate act on it.
+        "GET /products/reviews": .roles(everyone),
+        "POST /products/reviews/settings": .roles(analysts),
+        "POST /products/reviews/{id}/approve": .roles(analysts),
+        "POST /products/reviews/{id}/reject": .roles(analysts),
+        "POST /products/reviews/{id}/reply": .roles(analysts),
+        // The loyalty page (read by everyone, changed by those who shape the programme) and the customer page's points forms.
+        "GET /loyalty": .roles(everyone),
+        "POST /loyalty": .roles(analysts),
+        "POST /customers/{id}/loyalty/redeem": .roles(support),
+        "POST /customers/{id}/loyalty/adjust": .roles(managers),
+        "POST /customers/{id}/loyalty/reward": .roles(support),
 
         // Insights
         "GET /api/v1/insights/metrics": .roles(analysts),
@@ -231,13 +243,18 @@ struct RouteRoleMatrixTests {
         // talk to customers spend points for them, managers give points by hand.
         "GET /api/v1/loyalty/program": .roles(everyone),
         "PUT /api/v1/loyalty/program": .roles(analysts),
+        "GET /api/v1/loyalty/totals": .roles(everyone),
         "GET /api/v1/customers/{id}/loyalty": .roles(everyone),
         "POST /api/v1/customers/{id}/loyalty/redemptions": .roles(support),
         "POST /api/v1/customers/{id}/loyalty/adjustments": .roles(managers),
+        "GET /api/v1/customers/{id}/loyalty/rewards": .roles(everyone),
+        "POST /api/v1/customers/{id}/loyalty/rewards": .roles(support),
         // Everyone reads reviews; those who shape the shop's public face take, moderate and answer them.
         "GET /api/v1/products/{id}/reviews": .roles(everyone),
         "POST /api/v1/products/{id}/reviews": .roles(analysts),
         "GET /api/v1/reviews": .roles(everyone),
+        "GET /api/v1/reviews/settings": .roles(everyone),
+        "PUT /api/v1/reviews/settings": .roles(analysts),
         "GET /api/v1/reviews/{id}": .roles(everyone),
         "POST /api/v1/reviews/{id}/approve": .roles(analysts),
         "POST /api/v1/reviews/{id}/reject": .roles(analysts),

@@ -1,0 +1,88 @@
+import Foundation
+import RapportCore
+
+/// The loyalty card of a customer's page: usable and pending points, the tier and how far the
+/// next one is, the latest entries of the ledger, and the forms to spend points and to give or
+/// take them by hand for those who may.
+struct CustomerLoyaltyView: TemplateView {
+    struct Entry: TemplateView {
+        let kind: String
+        let points: String
+        /// Named apart from the card's `pending`, which a nil here would fall through to.
+        let entryPending: String?
+        let reason: String
+        let orderID: String?
+        let when: String
+        let whenISO: String
+    }
+
+    /// A reward of the programme, as the card offers it.
+    struct RewardChoice: TemplateView {
+        let key: String
+        let label: String
+        let affordable: Bool
+    }
+
+    /// A reward the customer took: its code and where it stands.
+    struct CodeRow: TemplateView {
+        let code: String
+        let name: String
+        let status: String
+        let expires: String
+        let orderID: String?
+    }
+
+    static let entriesShown = 10
+
+    let balance: Int64
+    let belowZero: Bool
+    let pending: Int64
+    let tier: String?
+    let nextTier: String?
+    let pointsToNextTier: Int64?
+    let entries: [Entry]
+    let moreEntries: Bool
+    let mayRedeem: Bool
+    let mayAdjust: Bool
+    let rewards: [RewardChoice]
+    let hasRewards: Bool
+    /// Some reward is within the balance: the form's button is enabled.
+    let anyAffordable: Bool
+    let codes: [CodeRow]
+    let hasCodes: Bool
+    var error: String?
+    var redeemDraft: String?
+    var adjustDraft: String?
+    var reasonDraft: String?
+
+    init(_ account: LoyaltyAccount, rewards: [LoyaltyReward], codes: [LoyaltyRewardCode], actor: Actor, now: Date) {
+        balance = account.balance.balance
+        belowZero = account.balance.balance < 0
+        pending = account.balance.pending
+        tier = account.tier?.name
+        nextTier = account.nextTier?.name
+        pointsToNextTier = account.nextTier.map { $0.minimumPoints - account.balance.qualifying }
+        entries = account.entries.items.map { entry in
+            Entry(
+                kind: entry.kind.rawValue, points: Self.signed(entry.points), entryPending: entry.pendingPoints == 0 ? nil : Self.signed(entry.pendingPoints),
+                reason: entry.reason, orderID: entry.orderID, when: WebFormat.time(entry.createdAt), whenISO: WebFormat.iso(entry.createdAt))
+        }
+        moreEntries = account.entries.hasMore
+        mayRedeem = actor.may(.redeemPoints)
+        mayAdjust = actor.may(.adjustPoints)
+        self.rewards = rewards.map { reward in
+            RewardChoice(key: reward.key, label: "\(reward.name) for \(reward.points) points", affordable: reward.points <= account.balance.balance)
+        }
+        hasRewards = !rewards.isEmpty
+        anyAffordable = self.rewards.contains(where: \.affordable)
+        hasCodes = !codes.isEmpty
+        self.codes = codes.map { code in
+            CodeRow(code: code.code, name: code.reward.name, status: code.status(at: now).rawValue, expires: WebFormat.day(code.expiresAt), orderID: code.orderID)
+        }
+    }
+
+    /// `+120`, `-40`, `0`.
+    static func signed(_ points: Int64) -> String {
+        points > 0 ? "+\(points)" : "\(points)"
+    }
+}

@@ -1,0 +1,174 @@
+import Foundation
+import Hummingbird
+import RapportCore
+
+/// `/loyalty`: the programme as a form (those who shape it change it; everyone signed in reads
+/// it) with members, points owed and customers per tier; and the customer page's loyalty card
+/// forms: spending points (`/customers/{id}/loyalty/redeem`) and giving or taking them by hand
+/// (`/customers/{id}/loyalty/adjust`). Each goes through `LoyaltyService` (audited).
+struct LoyaltyPages {
+    let loyalty: LoyaltyService
+    let customerPages: CustomerPages
+    let pages: WebPages
+
+    func register(on group: RouterGroup<SignedInRequestContext>) {
+        group.get("loyalty", use: show)
+        group.post("loyalty", requiring: .manageLoyalty, use: save)
+        group.post("customers/:id/loyalty/redeem", requiring: .redeemPoints, use: redeem)
+        group.post("customers/:id/loyalty/adjust", requiring: .adjustPoints, use: adjust)
+        group.post("customers/:id/loyalty/reward", requiring: .redeemPoints, use: reward)
+    }
+
+    @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let found = try await loyalty.totals(as: context.actor)
+        let program = found?.program
+        let settings = LoyaltyProgramSettings()
+        var view = LoyaltyPageView(
+            exists: program != nil, mayManage: context.actor.may(.manageLoyalty), enabled: program?.enabled ?? settings.enabled,
+            earnPerCurrencyUnit: Self.rate(program?.earnPerCurrencyUnit ?? settings.earnPerCurrencyUnit),
+            earnOptions: Self.earnOptions(program?.earningBase ?? settings.earningBase),
+            pointsPerOrder: String(program?.pointsPerOrder ?? settings.pointsPerOrder),
+            pendingDays: String(program?.pendingDays ?? settings.pendingDays),
+            assumedDeliveryDays: String(program?.assumedDeliveryDays ?? settings.assumedDeliveryDays),
+            ordersPlacedFrom: program?.ordersPlacedFrom.map(Self.day) ?? "", tiersText: LoyaltyProgramForm.text(of: program?.tiers ?? []),
+            startedAt: program.map { WebFormat.day($0.startedAt) }, totals: found.map(Self.totals),
+            saved: request.uri.queryParameters["saved"] != nil)
+        if let program { Self.showRewards(program, on: &view) }
+        return try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: view)
+    }
+
+    /// The whole programme as the form says; a refused one is shown again with what was typed.
+    @Sendable func save(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        let typed = try form.decode(LoyaltyProgramForm.self)
+        do {
+            var settings = try typed.settings().get()
+            // The rewards are set through the API; the page keeps them as they are.
+            if let existing = try await loyalty.program(as: context.actor) {
+                settings.rewards = existing.rewards
+                settings.rewardValidDays = existing.rewardValidDays
+            }
+            _ = try await loyalty.setProgram(settings, as: context.actor)
+            return WebRedirect.to("/loyalty?saved=1")
+        } catch RapportError.invalid(let problems) {
+            let found = try await loyalty.totals(as: context.actor)
+            var view = LoyaltyPageView(
+                exists: found != nil, mayManage: true, enabled: typed.enabled, earnPerCurrencyUnit: typed.earnPerCurrencyUnit ?? "",
+                earnOptions: Self.earnOptions(LoyaltyEarningBase(rawValue: typed.earnOn ?? "") ?? .total),
+                pointsPerOrder: typed.pointsPerOrder ?? "", pendingDays: typed.pendingDays ?? "", assumedDeliveryDays: typed.assumedDeliveryDays ?? "",
+                ordersPlacedFrom: typed.ordersPlacedFrom ?? "", tiersText: typed.tiers ?? "",
+                startedAt: found.map { WebFormat.day($0.program.startedAt) }, totals: found.map(Self.totals), saved: false)
+            view.errors = problems.map(WebFormat.problem)
+            view.hasErrors = true
+            if let program = found?.program { Self.showRewards(program, on: &view) }
+            return try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: view, status: .unprocessableContent)
+        }
+    }
+
+    /// `points` (and an optional `reason`) spent from the customer's usable balance.
+    @Sendable func redeem(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .customer, "customer")
+        let form = try await WebForm.read(request, context: context)
+        let reason = form["reason"].map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        return try await change(request, context: context, id: id, keep: { $0.redeemDraft = form["points"]; $0.reasonDraft = reason }) {
+            _ = try await loyalty.redeem(customerID: id, points: try Self.points(form["points"]), reason: reason, as: context.actor)
+        }
+    }
+
+    /// `points` (negative takes them) and the `reason`, required.
+    @Sendable func adjust(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .customer, "customer")
+        let form = try await WebForm.read(request, context: context)
+        return try await change(request, context: context, id: id, keep: { $0.adjustDraft = form["points"]; $0.reasonDraft = form["reason"] }) {
+            _ = try await loyalty.adjust(customerID: id, points: try Self.points(form["points"]), reason: form["reason"] ?? "", as: context.actor)
+        }
+    }
+
+    /// `reward`: the key of the reward whose code the customer takes for their points.
+    @Sendable func reward(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let id = try PathID.require(context, .customer, "customer")
+        let form = try await WebForm.read(request, context: context)
+        return try await change(request, context: context, id: id, keep: { _ in }) {
+            _ = try await loyalty.issueReward(customerID: id, rewardKey: form["reward"] ?? "", as: context.actor)
+        }
+    }
+
+    // MARK: Helpers
+
+    /// Runs a change of the customer's points and goes back to their loyalty card; a refused one
+    /// (not a whole number, beyond the balance, no reason) is shown on the card, with what was
+    /// typed put back by `keep`.
+    private func change(
+        _ request: Request, context: SignedInRequestContext, id: String, keep: @escaping (inout CustomerLoyaltyView) -> Void,
+        _ action: () async throws -> Void
+    ) async throws -> Response {
+        guard try await loyalty.program(as: context.actor) != nil else {
+            return try pages.error(
+                context, status: .conflict, title: "No loyalty programme",
+                message: "Start the programme on the loyalty page before points are given or spent here.")
+        }
+        let message: String
+        let status: HTTPResponse.Status
+        do {
+            try await action()
+            return WebRedirect.to("/customers/\(id)#loyalty")
+        } catch RapportError.invalid(let problems) {
+            (message, status) = (problems.map(WebFormat.problem).joined(separator: " "), .unprocessableContent)
+        } catch RapportError.conflict(let text) {
+            (message, status) = (text, .conflict)
+        }
+        return try await customerPages.render(request, context: context, id: id, status: status) { view in
+            guard var card = view.loyalty else { return }
+            card.error = message
+            keep(&card)
+            view.loyalty = card
+        }
+    }
+
+    /// The points as typed; the service checks the range (`Int64.min` included: no `abs` that could trap).
+    private static func points(_ text: String?) throws -> Int64 {
+        guard let points = text.flatMap({ Int64($0.trimmingCharacters(in: .whitespaces)) }) else {
+            throw RapportError.invalid(field: "points", "must be a whole number")
+        }
+        return points
+    }
+
+    private static func totals(_ found: (program: LoyaltyProgram, totals: LoyaltyTotals)) -> LoyaltyPageView.Totals {
+        let response = LoyaltyTotalsResponse(program: found.program, totals: found.totals)
+        return LoyaltyPageView.Totals(
+            members: response.members, usable: String(response.usablePoints), pending: String(response.pendingPoints),
+            belowZero: response.belowZero,
+            tiers: response.tiers.map { LoyaltyPageView.Totals.Tier(name: $0.name, minimum: String($0.minimumPoints), customers: $0.customers) },
+            hasTiers: !response.tiers.isEmpty)
+    }
+
+    private static func showRewards(_ program: LoyaltyProgram, on view: inout LoyaltyPageView) {
+        view.rewards = program.rewards.map { LoyaltyPageView.Reward(key: $0.key, name: $0.name, points: $0.points, gives: Self.gives($0)) }
+        view.hasRewards = !program.rewards.isEmpty
+        view.rewardValidDays = program.rewardValidDays
+    }
+
+    /// What the reward's code gives, in words.
+    private static func gives(_ reward: LoyaltyReward) -> String {
+        switch reward.kind {
+        case .amountOff: WebFormat.money(reward.amount ?? 0, reward.currency ?? "") + " off"
+        case .percentOff: "\(reward.percent ?? 0)% off"
+        case .freeShipping: "free shipping"
+        case .product: "the product \(reward.sku ?? "") free"
+        }
+    }
+
+    private static func earnOptions(_ selected: LoyaltyEarningBase) -> [ChoiceView] {
+        [ChoiceView(value: LoyaltyEarningBase.total.rawValue, label: "the order's total (what the customer paid)", selected: selected == .total),
+         ChoiceView(value: LoyaltyEarningBase.subtotal.rawValue, label: "the goods after discounts (no shipping or tax)", selected: selected == .subtotal)]
+    }
+
+    /// `1`, `0.5`, `0.29`: no trailing zeros.
+    private static func rate(_ value: Double) -> String {
+        value.rounded() == value ? String(Int64(value)) : String(format: "%.2f", value).replacingOccurrences(of: #"0$"#, with: "", options: .regularExpression)
+    }
+
+    private static func day(_ date: Date) -> String {
+        String(WebFormat.iso(date).prefix(10))
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import RapportCore
+
+/// The loyalty page's form as typed, read into the programme's settings. Numbers are read by
+/// hand so that each field that does not parse is named, and the tiers are one a line
+/// (`Silver: 500`, `Gold 2000`).
+struct LoyaltyProgramForm: Decodable {
+    var enabled: Bool
+    var earnPerCurrencyUnit: String?
+    var earnOn: String?
+    var pointsPerOrder: String?
+    var pendingDays: String?
+    var assumedDeliveryDays: String?
+    var ordersPlacedFrom: String?
+    var tiers: String?
+
+    /// The settings, or every problem found (field and message).
+    func settings() -> Result<LoyaltyProgramSettings, RapportError> {
+        var settings = LoyaltyProgramSettings()
+        var problems: [FieldError] = []
+        settings.enabled = enabled
+        if let text = earnPerCurrencyUnit {
+            if let rate = Double(text.replacingOccurrences(of: ",", with: ".")), rate.isFinite { settings.earnPerCurrencyUnit = rate } else {
+                problems.append(FieldError(field: "earn_per_currency_unit", message: "must be a number, such as 1 or 0.5"))
+            }
+        }
+        if let text = earnOn {
+            if let base = LoyaltyEarningBase(rawValue: text) { settings.earningBase = base } else {
+                problems.append(FieldError(field: "earn_on", message: "must be total or subtotal"))
+            }
+        }
+        if let text = pointsPerOrder {
+            if let points = Int64(text) { settings.pointsPerOrder = points } else {
+                problems.append(FieldError(field: "points_per_order", message: "must be a whole number"))
+            }
+        }
+        if let text = pendingDays {
+            if let days = Int(text) { settings.pendingDays = days } else { problems.append(Self.notDays("pending_days")) }
+        }
+        if let text = assumedDeliveryDays {
+            if let days = Int(text) { settings.assumedDeliveryDays = days } else { problems.append(Self.notDays("assumed_delivery_days")) }
+        }
+        if let text = ordersPlacedFrom {
+            if let day = Self.day(text) { settings.ordersPlacedFrom = day } else {
+                problems.append(FieldError(field: "orders_placed_from", message: "must be a date (yyyy-mm-dd)"))
+            }
+        }
+        if let problem = Self.tierProblem(tiers ?? "") { problems.append(problem) } else { settings.tiers = Self.tierList(tiers ?? "") }
+        return problems.isEmpty ? .success(settings) : .failure(.invalid(problems))
+    }
+
+    /// The tiers as the page shows them, one a line.
+    static func text(of tiers: [LoyaltyTier]) -> String {
+        tiers.map { "\($0.name): \($0.minimumPoints)" }.joined(separator: "\n")
+    }
+
+    /// `Name: 500`, `Name 500` or `Name: 1,000` a line; blank lines are skipped, a line that is
+    /// neither is left out (`tierProblem` names it).
+    static func tierList(_ text: String) -> [LoyaltyTier] {
+        lines(text).compactMap(tier)
+    }
+
+    /// The first line of the text that is not a tier, numbered as the person sees it.
+    static func tierProblem(_ text: String) -> FieldError? {
+        for (number, line) in lines(text).enumerated() where !line.allSatisfy(\.isWhitespace) && tier(line) == nil {
+            return FieldError(field: "tiers", message: "line \(number + 1) must be a name and its minimum points, as Silver: 500")
+        }
+        return nil
+    }
+
+    private static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+    }
+
+    /// The line's tier; nil for one that is not (or is blank). With a colon, the name is what
+    /// comes before the last one (`Tier 2: 500`); without, the number is at the end and the name
+    /// must not end in a digit (`Level 2 500` could be 2,500 or level 2 at 500: the colon says).
+    private static func tier(_ line: Substring) -> LoyaltyTier? {
+        let line = line.trimmingCharacters(in: .whitespaces)
+        let name: String
+        let number: String
+        if let colon = line.lastIndex(of: ":") {
+            name = String(line[..<colon]).trimmingCharacters(in: .whitespaces)
+            number = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        } else {
+            let tail = line.reversed().prefix { ($0.isASCII && $0.isNumber) || ",.'’".contains($0) }
+            name = String(line.dropLast(tail.count)).trimmingCharacters(in: .whitespaces)
+            number = String(tail.reversed())
+            guard let end = name.last, !end.isNumber else { return nil }
+        }
+        guard !name.isEmpty, let minimum = points(number) else { return nil }
+        return LoyaltyTier(name: name, minimumPoints: minimum)
+    }
+
+    /// `500`, `1,000`, `1.000`, `1 000`, `1'000`: digits, in groups of three after the first
+    /// when separated (`1,5` is a decimal, not points); nil otherwise.
+    private static func points(_ text: String) -> Int64? {
+        let groups = text.split(omittingEmptySubsequences: false, whereSeparator: { ",.'’ \u{00A0}\u{202F}".contains($0) })
+        guard let first = groups.first, !first.isEmpty, groups.dropFirst().allSatisfy({ $0.count == 3 }),
+            groups.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        else { return nil }
+        return Int64(groups.joined())
+    }
+
+    private static func notDays(_ field: String) -> FieldError {
+        FieldError(field: field, message: "must be a whole number of days")
+    }
+
+    private static func day(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.date(from: text)
+    }
+}
