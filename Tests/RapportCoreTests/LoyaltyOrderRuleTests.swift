@@ -120,15 +120,15 @@ struct LoyaltyOrderRuleTests {
         var settings = LoyaltyProgramSettings()
         settings.earnPerCurrencyUnit = 0.123
         #expect(throws: RapportError.invalid(field: "earn_per_currency_unit", "must be a number from 0 to 1000 with at most two decimals")) {
-            _ = try settings.program(workspaceID: "wsp_1", startedAt: Self.start, at: Self.start)
+            _ = try settings.program(workspaceID: "wsp_1", existing: nil, at: Self.start)
         }
         settings.earnPerCurrencyUnit = 0.29
         settings.tiers = [LoyaltyTier(name: "Gold", minimumPoints: 1_000), LoyaltyTier(name: "Silver", minimumPoints: 500)]
-        let program = try settings.program(workspaceID: "wsp_1", startedAt: Self.start, at: Self.start)
+        let program = try settings.program(workspaceID: "wsp_1", existing: nil, at: Self.start)
         #expect(program.earnPerCurrencyUnitHundredths == 29)
         #expect(program.tiers.map(\.name) == ["Silver", "Gold"])
         #expect(program.tier(for: 499) == nil && program.tier(for: 500)?.name == "Silver" && program.tier(for: 5_000)?.name == "Gold")
         settings.tiers.append(LoyaltyTier(name: "gold", minimumPoints: 2_000))
-        #expect(throws: RapportError.self) { _ = try settings.program(workspaceID: "wsp_1", startedAt: Self.start, at: Self.start) }
+        #expect(throws: RapportError.self) { _ = try settings.program(workspaceID: "wsp_1", existing: nil, at: Self.start) }
     }
 }

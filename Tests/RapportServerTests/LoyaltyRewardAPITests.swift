@@ -38,6 +38,11 @@ struct LoyaltyRewardAPITests {
             #expect(rewards.map { $0["key"] as? String } == ["ship", "five-off", "mug"])
             #expect(rewards[1]["currency"] as? String == "EUR" && rewards[1]["amount"] as? Int == 500 && rewards[2]["sku"] as? String == "MUG-1")
             #expect(rewards[0]["amount"] is NSNull, "what a kind does not use is null")
+            let kept = try await api.send(.put, "/api/v1/loyalty/program", json: #"{"earn_per_currency_unit": 2}"#)
+            #expect((kept.object["rewards"] as? [Any])?.count == 3 && kept.object["reward_valid_days"] as? Int == 30,
+                    "a programme set without rewards keeps its rewards and their validity")
+            let cleared = try await api.send(.put, "/api/v1/loyalty/program", json: #"{"rewards": []}"#)
+            #expect((cleared.object["rewards"] as? [Any])?.isEmpty == true && cleared.object["earn_per_currency_unit"] as? Double == 1)
         }
     }
 

@@ -12,13 +12,15 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     public var assumedDeliveryDays = 7
     public var ordersPlacedFrom: Date?
     public var tiers: [LoyaltyTier] = []
-    public var rewards: [LoyaltyReward] = []
-    public var rewardValidDays = LoyaltyProgram.defaultRewardValidDays
+    /// Nil: the programme's current rewards stay (none for a new one); `[]` removes them.
+    public var rewards: [LoyaltyReward]?
+    /// Nil: the programme's current validity stays (the default for a new one).
+    public var rewardValidDays: Int?
 
     public init() {}
 
     /// The programme these settings make, or the first field that is out of bounds.
-    func program(workspaceID: String, startedAt: Date, at now: Date) throws -> LoyaltyProgram {
+    func program(workspaceID: String, existing: LoyaltyProgram?, at now: Date) throws -> LoyaltyProgram {
         let hundredths = (earnPerCurrencyUnit * 100).rounded()
         guard earnPerCurrencyUnit.isFinite, (0...1_000).contains(earnPerCurrencyUnit), abs(earnPerCurrencyUnit * 100 - hundredths) < 1e-6 else {
             throw RapportError.invalid(field: "earn_per_currency_unit", "must be a number from 0 to 1000 with at most two decimals")
@@ -50,12 +52,14 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         if tiers.count > 1, zip(tiers, tiers.dropFirst()).contains(where: { $0.minimumPoints == $1.minimumPoints }) {
             throw RapportError.invalid(field: "tiers", "must each start at different minimum_points")
         }
-        guard rewards.count <= LoyaltyReward.maximumRewards else {
+        let given = self.rewards ?? existing?.rewards ?? []
+        let rewardValidDays = self.rewardValidDays ?? existing?.rewardValidDays ?? LoyaltyProgram.defaultRewardValidDays
+        guard given.count <= LoyaltyReward.maximumRewards else {
             throw RapportError.invalid(field: "rewards", "may list at most \(LoyaltyReward.maximumRewards) rewards")
         }
         var keys = Set<String>()
         var rewards: [LoyaltyReward] = []
-        for (index, reward) in self.rewards.enumerated() {
+        for (index, reward) in given.enumerated() {
             let checked = try reward.checked(field: "rewards[\(index)]")
             guard keys.insert(checked.key).inserted else {
                 throw RapportError.invalid(field: "rewards[\(index)].key", "must differ from the other rewards' keys")
@@ -69,7 +73,7 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         return LoyaltyProgram(
             workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: Int64(hundredths), earningBase: earningBase,
             pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
-            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays, startedAt: startedAt,
+            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays, startedAt: existing?.startedAt ?? now,
             updatedAt: now)
     }
 }

@@ -24,13 +24,14 @@ public struct LoyaltyService: Sendable {
         try await store.read { session in try await session.loyalty.program(workspaceID: actor.workspaceID) }
     }
 
-    /// Sets the whole programme. A new one begins now: orders recorded before it earn nothing.
+    /// Sets the whole programme — but for rewards and their validity, which stay as they are
+    /// when the settings leave them out. A new one begins now: orders recorded before it earn nothing.
     public func setProgram(_ settings: LoyaltyProgramSettings, as actor: Actor) async throws -> LoyaltyProgram {
         try actor.require(.manageLoyalty)
         return try await context.write { transaction in
             let now = clock.now()
             let existing = try await transaction.session.loyalty.program(workspaceID: actor.workspaceID)
-            let program = try settings.program(workspaceID: actor.workspaceID, startedAt: existing?.startedAt ?? now, at: now)
+            let program = try settings.program(workspaceID: actor.workspaceID, existing: existing, at: now)
             try await transaction.session.loyalty.save(program)
             try await transaction.audit(
                 AuditRecord(

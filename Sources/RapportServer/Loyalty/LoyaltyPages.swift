@@ -42,13 +42,8 @@ struct LoyaltyPages {
         let form = try await WebForm.read(request, context: context)
         let typed = try form.decode(LoyaltyProgramForm.self)
         do {
-            var settings = try typed.settings().get()
-            // The rewards are set through the API; the page keeps them as they are.
-            if let existing = try await loyalty.program(as: context.actor) {
-                settings.rewards = existing.rewards
-                settings.rewardValidDays = existing.rewardValidDays
-            }
-            _ = try await loyalty.setProgram(settings, as: context.actor)
+            // The form has no rewards: left out, the programme keeps those set through the API.
+            _ = try await loyalty.setProgram(try typed.settings().get(), as: context.actor)
             return WebRedirect.to("/loyalty?saved=1")
         } catch RapportError.invalid(let problems) {
             let found = try await loyalty.totals(as: context.actor)
