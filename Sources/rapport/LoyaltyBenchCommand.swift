@@ -56,6 +56,7 @@ struct LoyaltyBenchCommand: AsyncParsableCommand {
             let loaded = (ContinuousClock.now - started).inSeconds
             BenchLine.print("load (importer, no programme yet)", seconds: loaded, note: String(format: "%.0f orders/s", Double(orders) / loaded))
             try await services.store.refreshStatistics()
+            try await services.store.settleWrites()
 
             var settings = LoyaltyProgramSettings()
             settings.pendingDays = 14

@@ -20,6 +20,10 @@ struct LoyaltyAPITests {
             #expect(set.status == .ok)
             #expect(set.object["earn_per_currency_unit"] as? Double == 1 && set.object["pending_days"] as? Int == 0)
             #expect(set.object["assumed_delivery_days"] as? Int == 7 && set.object["earn_on"] as? String == "total")
+            #expect(set.object["points_expire"] as? String == "never" && set.object["points_expire_after_days"] as? Int == 365)
+            let expiring = try await api.send(
+                .put, "/api/v1/loyalty/program", json: #"{"pending_days": 0, "points_expire": "after_days", "points_expire_after_days": 730}"#)
+            #expect(expiring.object["points_expire"] as? String == "after_days" && expiring.object["points_expire_after_days"] as? Int == 730)
 
             let created = try await api.send(.post, "/api/v1/orders", json: Self.order)
             let orderID = try #require(created.object["id"] as? String)
@@ -68,6 +72,8 @@ struct LoyaltyAPITests {
                 (#"{"tiers": [{"name": "Gold"}]}"#, "tiers[0].minimum_points"),
                 (#"{"earn_on": "shipping"}"#, "earn_on"),
                 (#"{"bonus": 5}"#, "bonus"),
+                (#"{"points_expire": "sometimes"}"#, "points_expire"),
+                (#"{"points_expire": "after_days", "points_expire_after_days": 0}"#, "points_expire_after_days"),
             ] {
                 let refused = try await api.send(.put, "/api/v1/loyalty/program", json: body)
                 #expect(refused.status == .unprocessableContent, "\(body)")

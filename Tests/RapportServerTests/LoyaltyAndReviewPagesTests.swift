@@ -111,8 +111,11 @@ struct LoyaltyAndReviewPagesTests {
             let bad = try await Web.post(api, "/loyalty", [
                 ("_csrf", manager.csrf), ("enabled", "on"), ("earn_per_currency_unit", "lots"), ("earn_on", "total"), ("points_per_order", "0"),
                 ("pending_days", "14"), ("assumed_delivery_days", "7"), ("orders_placed_from", ""), ("tiers", "Silver: 100\nGold"),
+                ("points_expire", "after_days"), ("points_expire_after_days", "soon"),
             ], cookie: manager.cookie)
             #expect(bad.status == .unprocessableContent && bad.text.contains("must be a number") && bad.text.contains("line 2 must be a name"))
+            #expect(bad.text.contains("points_expire_after_days") && bad.text.contains("value=\"soon\""))
+            #expect(bad.text.contains("<option value=\"after_days\" selected>"), "the expiry chosen is kept")
             #expect(bad.text.contains("Silver: 100\nGold"), "what was typed is shown again")
             let sameTier = try await Web.post(api, "/loyalty", [
                 ("_csrf", manager.csrf), ("enabled", "on"), ("earn_per_currency_unit", "1"), ("tiers", "Silver: 100\nGold: 100"),
@@ -123,11 +126,13 @@ struct LoyaltyAndReviewPagesTests {
             let saved = try await Web.post(api, "/loyalty", [
                 ("_csrf", manager.csrf), ("enabled", "on"), ("earn_per_currency_unit", "0,5"), ("earn_on", "subtotal"), ("points_per_order", "10"),
                 ("pending_days", "30"), ("assumed_delivery_days", "5"), ("orders_placed_from", "2020-01-01"),
-                ("tiers", "Gold: 500\n\nSilver 100\nTier 3: 1,000\nPlatinum 2.500"),
+                ("tiers", "Gold: 500\n\nSilver 100\nTier 3: 1,000\nPlatinum 2.500"), ("points_expire", "end_of_next_year"),
+                ("points_expire_after_days", "200"),
             ], cookie: manager.cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/loyalty?saved=1")
             let program = try #require(try await api.services.loyalty.program(as: .operator(workspaceID: api.workspaceID)))
             #expect(program.earnPerCurrencyUnit == 0.5 && program.earningBase == .subtotal && program.pointsPerOrder == 10 && program.pendingDays == 30)
+            #expect(program.expiryRule == .endOfNextYear && program.expiryDays == 200)
             #expect(program.tiers == [
                 LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 500),
                 LoyaltyTier(name: "Tier 3", minimumPoints: 1000), LoyaltyTier(name: "Platinum", minimumPoints: 2500),
@@ -135,6 +140,7 @@ struct LoyaltyAndReviewPagesTests {
             #expect(program.ordersPlacedFrom.map(Timestamp.iso8601) == "2020-01-01T00:00:00.000Z")
             let page = try await Web.get(api, "/loyalty?saved=1", cookie: manager.cookie)
             #expect(page.text.contains("The programme is saved") && page.text.contains("value=\"0.5\"") && page.text.contains("Silver: 100\nGold: 500\nTier 3: 1000"))
+            #expect(page.text.contains("<option value=\"end_of_next_year\" selected>") && page.text.contains("value=\"200\""))
             for (typed, line) in [("Silver: 100\n\nGold 1,5", 3), ("Level 2 500", 1), ("Silver: 1,,000", 1)] {
                 let refused = try await Web.post(api, "/loyalty", [("_csrf", manager.csrf), ("enabled", "on"), ("tiers", typed)], cookie: manager.cookie)
                 #expect(refused.status == .unprocessableContent && refused.text.contains("line \(line) must be a name"), "\(typed) is refused at line \(line)")

@@ -202,6 +202,181 @@ struct LoyaltyTests {
         }
     }
 
+    @Test("the account in one read: zero without a ledger, tiers, pages newest first; a customer who is not live says why", arguments: TestDatabase.available)
+    func accountRead(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let order = try await services.commerce.upsertOrders([Self.order("L13", status: .delivered)], as: actor)[0].order
+            var account = try await services.loyalty.account(customerID: order.customerID, page: try PageRequest(limit: 10), as: actor)
+            #expect(account.balance == LoyaltyBalance(customerID: order.customerID) && account.tier == nil && account.nextTier == nil)
+            #expect(account.entries.items.isEmpty && !account.entries.hasMore, "no programme, no ledger: one row with no entry")
+
+            var settings = LoyaltyProgramSettings()
+            settings.pendingDays = 0
+            settings.tiers = [LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 1_000)]
+            _ = try await services.loyalty.setProgram(settings, as: actor)
+            _ = try await services.loyalty.replay(as: actor)
+            // Tabs, line breaks, quotes and other scripts travel whole (PostgreSQL takes each column as one array).
+            let reasons = (1...24).map { "Goodwill \($0)\t“☕” \\ O'Brien\nline two" }
+            for reason in reasons {
+                services.clock.advance(by: 1)  // ids follow time: a second apart, newest first is the order they were given in
+                _ = try await services.loyalty.adjust(customerID: order.customerID, points: 10, reason: reason, as: actor)
+            }
+            account = try await services.loyalty.account(customerID: order.customerID, page: try PageRequest(limit: 10), as: actor)
+            #expect(account.balance.balance == 50 + 240 && account.balance.qualifying == 50, "points given by hand do not count towards a tier")
+            #expect(account.tier == nil && account.nextTier?.name == "Silver")
+            #expect(account.entries.items.map(\.reason) == Array(reasons.reversed().prefix(10)) && account.entries.hasMore)
+            var seen = account.entries.items
+            while let last = seen.last, account.entries.hasMore {
+                account = try await services.loyalty.account(customerID: order.customerID, page: try PageRequest(limit: 10, startingAfter: last.id), as: actor)
+                seen += account.entries.items
+            }
+            #expect(seen.count == 25 && Set(seen.map(\.id)).count == 25 && seen.map(\.id) == seen.map(\.id).sorted(by: >))
+            #expect(seen.last?.kind == .earn && seen.last?.orderID == order.id && seen.first?.orderID == nil && seen.first?.actor == actor.label)
+            _ = try await services.loyalty.adjust(customerID: order.customerID, points: 1, reason: "Welcome back", as: actor)
+            #expect(try await services.loyalty.account(customerID: order.customerID, page: try PageRequest(limit: 1), as: actor).balance.balance == 291)
+
+            await #expect(throws: RapportError.notFound("No customer with id cus_unknown.")) {
+                _ = try await services.loyalty.account(customerID: "cus_unknown", page: try PageRequest(), as: actor)
+            }
+            let other = try await services.commerce.upsertOrders([Self.order("L14", email: "other@example.com")], as: actor)[0].order
+            _ = try await services.customers.merge(into: order.customerID, from: other.customerID, as: actor)
+            await #expect(throws: RapportError.mergedInto(order.customerID)) {
+                _ = try await services.loyalty.account(customerID: other.customerID, page: try PageRequest(), as: actor)
+            }
+            try await services.customers.delete(id: order.customerID, as: actor)
+            do {
+                _ = try await services.loyalty.account(customerID: order.customerID, page: try PageRequest(), as: actor)
+                Issue.record("a deleted customer's account was read")
+            } catch RapportError.notFound(let message) {
+                #expect(message.contains("restore"), "the answer says the customer can be restored")
+            }
+            let gone = try await services.commerce.upsertOrders([Self.order("L15", email: "gone@example.com")], as: actor)[0].order
+            _ = try await services.privacy.erase(customerID: gone.customerID, as: actor)
+            do {
+                _ = try await services.loyalty.account(customerID: gone.customerID, page: try PageRequest(), as: actor)
+                Issue.record("an erased customer's account was read")
+            } catch RapportError.gone {
+                // An erased customer's account is gone (410), not merely unknown.
+            }
+        }
+    }
+
+    /// A programme whose points are usable at delivery and expire `afterDays` after.
+    static func startExpiring(_ services: Services, afterDays: Int, settings: inout LoyaltyProgramSettings) async throws -> Actor {
+        let actor = Actor.operator(workspaceID: services.workspaceID)
+        settings.pendingDays = 0
+        settings.expiryRule = .afterDays
+        settings.expiryDays = afterDays
+        _ = try await services.loyalty.setProgram(settings, as: actor)
+        return actor
+    }
+
+    @Test("points expire oldest first, after the programme's days or at a year's end, once however often the job runs", arguments: TestDatabase.available)
+    func expiry(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            var settings = LoyaltyProgramSettings()
+            let actor = try await Self.startExpiring(services, afterDays: 365, settings: &settings)
+            let day = 86_400.0
+            let first = try await services.commerce.upsertOrders([Self.order("E1", total: 10_000, status: .delivered)], as: actor)[0].order
+            let customer = first.customerID
+            services.clock.advance(by: 10 * day)
+            _ = try await services.loyalty.redeem(customerID: customer, points: 30, reason: "Spent early", as: actor)
+            services.clock.advance(by: 190 * day)
+            _ = try await services.commerce.upsertOrders([Self.order("E2", total: 5_000, status: .delivered)], as: actor)
+            // Someone whose points went below zero (a return after spending) has nothing to lose.
+            let other = try await services.commerce.upsertOrders([Self.order("E3", email: "minus@example.com", total: 2_000, status: .delivered)], as: actor)[0].order
+            _ = try await services.loyalty.redeem(customerID: other.customerID, points: 20, reason: "All of it", as: actor)
+            _ = try await services.commerce.changeStatus(orderID: other.id, to: .refunded, as: actor)
+
+            services.clock.advance(by: 100 * day)
+            #expect(try await services.loyalty.expireDue() == 0, "nothing became usable 365 days ago yet")
+            services.clock.advance(by: 66 * day)
+            #expect(try await services.loyalty.expireDue() == 1)
+            var account = try await Self.account(services, customer, as: actor)
+            // 100 given on day 0, 30 spent since: the other 70 expire; the 50 of day 200 stay.
+            #expect(account.balance.balance == 50 && account.balance.qualifying == 150, "expiry does not lower a tier")
+            let expired = try #require(account.entries.items.first { $0.kind == .expire })
+            #expect(expired.points == -70 && expired.reason.contains("365 days") && expired.orderID == nil)
+            #expect(try await services.loyalty.expireDue() == 0, "run again: nothing more")
+            #expect(try await Self.account(services, other.customerID, as: actor).balance.balance == -20)
+
+            services.clock.advance(by: 200 * day)
+            #expect(try await services.loyalty.expireDue() == 1)
+            account = try await Self.account(services, customer, as: actor)
+            #expect(account.balance.balance == 0 && account.entries.items.filter { $0.kind == .expire }.map(\.points).sorted() == [-70, -50])
+
+            // At the end of the year the points became usable in (UTC): given in June, gone on 1 January.
+            settings.expiryRule = .endOfYear
+            _ = try await services.loyalty.setProgram(settings, as: actor)
+            let now = services.clock.now()
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            let nextYear = try #require(calendar.dateInterval(of: .year, for: now)?.end)
+            _ = try await services.loyalty.adjust(customerID: customer, points: 40, reason: "A gift", as: actor)
+            services.clock.advance(by: nextYear.timeIntervalSince(now) - 1)
+            #expect(try await services.loyalty.expireDue() == 0, "a second before the year ends")
+            services.clock.advance(by: 2)
+            #expect(try await services.loyalty.expireDue() == 1)
+            #expect(try await Self.account(services, customer, as: actor).balance.balance == 0)
+        }
+    }
+
+    @Test("a return takes back its own order's points, not the oldest; points spent after an expiry come from those left", arguments: TestDatabase.available)
+    func expiryAndReturns(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            var settings = LoyaltyProgramSettings()
+            let actor = try await Self.startExpiring(services, afterDays: 100, settings: &settings)
+            let day = 86_400.0
+            let old = try await services.commerce.upsertOrders([Self.order("R1", total: 10_000, status: .delivered)], as: actor)[0].order
+            services.clock.advance(by: 80 * day)
+            let recent = try await services.commerce.upsertOrders([Self.order("R2", total: 5_000, status: .delivered)], as: actor)[0].order
+            _ = try await services.commerce.changeStatus(orderID: recent.id, to: .refunded, as: actor)
+            services.clock.advance(by: 30 * day)
+            #expect(try await services.loyalty.expireDue() == 1)
+            let account = try await Self.account(services, old.customerID, as: actor)
+            #expect(account.balance.balance == 0, "the refund took R2's 50 back and all 100 of R1 expired, not 50")
+
+            // Points taken after an expiry come from the points left, never from those expired.
+            services.clock.advance(by: 10 * day)
+            _ = try await services.commerce.upsertOrders([Self.order("R3", total: 6_000, status: .delivered)], as: actor)
+            _ = try await services.loyalty.redeem(customerID: old.customerID, points: 60, reason: "All of it", as: actor)
+            #expect(try await services.loyalty.expireDue() == 0)
+            #expect(try await Self.account(services, old.customerID, as: actor).balance.balance == 0)
+            services.clock.advance(by: 200 * day)
+            #expect(try await services.loyalty.expireDue() == 0, "R3's points were spent: nothing left of them to expire")
+
+            // A return after the points expired takes them back like one after they were spent
+            // (the balance may go below zero: ADR 0014's rule).
+            _ = try await services.commerce.changeStatus(orderID: old.id, to: .refunded, as: actor)
+            #expect(try await Self.account(services, old.customerID, as: actor).balance.balance == -100)
+            #expect(try await services.loyalty.expireDue() == 0)
+        }
+    }
+
+    @Test("a replay over many pages, in shares side by side on PostgreSQL, credits every order once", arguments: TestDatabase.available)
+    func replayInPages(database: TestDatabase) async throws {
+        try await database.withStore { store in
+            let services = try await Services.make(on: store)
+            let actor = Actor.operator(workspaceID: services.workspaceID)
+            let orders = (1...23).map { Self.order("P\($0)", email: "page\($0 % 5)@example.com", total: 1_000 * Int64($0), status: .delivered) }
+            let placed = try await services.commerce.upsertOrders(orders, as: actor).map(\.order)
+            var settings = LoyaltyProgramSettings()
+            settings.pendingDays = 0
+            _ = try await services.loyalty.setProgram(settings, as: actor)
+            #expect(try await services.loyalty.replay(pageSize: 3, as: actor) == (orders: 23, entries: 23))
+            #expect(try await services.loyalty.replay(pageSize: 3, as: actor) == (orders: 23, entries: 0))
+            var total: Int64 = 0
+            for customer in Set(placed.map(\.customerID)) {
+                total += try await Self.account(services, customer, as: actor).balance.balance
+            }
+            #expect(total == (1...23).reduce(0) { $0 + 10 * Int64($1) })
+        }
+    }
+
     @Test("who may set the programme, spend and give points", arguments: TestDatabase.available)
     func permissions(database: TestDatabase) async throws {
         try await database.withStore { store in

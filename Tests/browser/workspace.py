@@ -22,7 +22,7 @@ import urllib.request
 
 from aiosmtpd.controller import Controller
 from selenium import webdriver
-from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException
+from selenium.common.exceptions import NoAlertPresentException, StaleElementReferenceException, TimeoutException, WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as seen
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -144,8 +144,10 @@ class Suite:
         for attempt in range(attempts):
             try:
                 return read()
-            except StaleElementReferenceException:
-                if attempt == attempts - 1:
+            except (StaleElementReferenceException, WebDriverException) as error:
+                # Chrome reports a node of a replaced document as an inspector error, not as stale.
+                gone = isinstance(error, StaleElementReferenceException) or "does not belong to the document" in str(error)
+                if not gone or attempt == attempts - 1:
                     raise
                 time.sleep(0.3)
 
@@ -940,9 +942,9 @@ class Suite:
         hours.send_keys("24")
         self.submit_and_wait("save-step-start")
         check(self.browser.find_elements(By.ID, "journey-notice"), "the wait of a day is saved")
-        Select(self.browser.find_element(By.ID, "new-step-type")).select_by_value("send")
-        self.browser.find_element(By.ID, "new-step-key").send_keys("thanks")
-        Select(self.browser.find_element(By.ID, "new-step-after")).select_by_value("start")
+        self.unstale(lambda: Select(self.browser.find_element(By.ID, "new-step-type")).select_by_value("send"))
+        self.unstale(lambda: self.browser.find_element(By.ID, "new-step-key").send_keys("thanks"))
+        self.unstale(lambda: Select(self.browser.find_element(By.ID, "new-step-after")).select_by_value("start"))
         self.submit_and_wait("add-step-button")
         subject = self.browser.find_element(By.ID, "step-thanks-content-en-subject")
         subject.clear()
@@ -965,6 +967,9 @@ class Suite:
         button = self.browser.find_element(By.ID, button_id)
         button.click()
         self.wait(seen.staleness_of(button))
+        # The old page is gone; let the new one finish loading before anything is looked up on
+        # it (a redirect's page found half-built loses its nodes: "does not belong to the document").
+        self.wait(lambda browser: browser.execute_script("return document.readyState") == "complete")
         self.wait(lambda browser: browser.execute_script("return document.readyState") == "complete")
 
     def sign_out_everywhere(self):

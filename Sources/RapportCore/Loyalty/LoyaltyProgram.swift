@@ -28,6 +28,9 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public var rewards: [LoyaltyReward]
     /// Days a reward's discount code stays valid.
     public var rewardValidDays: Int
+    /// When usable points expire; `expiryDays` counts for `afterDays`.
+    public var expiryRule: LoyaltyExpiryRule
+    public var expiryDays: Int
     /// When the programme began: orders Rapport recorded before it earn nothing.
     public var startedAt: Date
     public var updatedAt: Date
@@ -36,10 +39,11 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case workspaceID = "workspaceId"
         case enabled, earnPerCurrencyUnitHundredths, earningBase, pointsPerOrder, pendingDays, assumedDeliveryDays, ordersPlacedFrom, tiers
-        case rewards, rewardValidDays, startedAt, updatedAt
+        case rewards, rewardValidDays, expiryRule, expiryDays, startedAt, updatedAt
     }
 
     public static let defaultRewardValidDays = 90
+    public static let defaultExpiryDays = 365
 
     public static let maximumTiers = 10
     /// The most one order earns: far beyond any real order, far below what would overflow a
@@ -50,7 +54,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public init(
         workspaceID: String, enabled: Bool = true, earnPerCurrencyUnitHundredths: Int64 = 100, earningBase: LoyaltyEarningBase = .total,
         pointsPerOrder: Int64 = 0, pendingDays: Int = 14, assumedDeliveryDays: Int = 7, ordersPlacedFrom: Date? = nil,
-        tiers: [LoyaltyTier] = [], rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays, startedAt: Date, updatedAt: Date
+        tiers: [LoyaltyTier] = [], rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays,
+        expiryRule: LoyaltyExpiryRule = .never, expiryDays: Int = defaultExpiryDays, startedAt: Date, updatedAt: Date
     ) {
         self.workspaceID = workspaceID
         self.enabled = enabled
@@ -63,11 +68,14 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         self.tiers = tiers
         self.rewards = rewards
         self.rewardValidDays = rewardValidDays
+        self.expiryRule = expiryRule
+        self.expiryDays = expiryDays
         self.startedAt = startedAt
         self.updatedAt = updatedAt
     }
 
-    /// A programme stored before rewards existed has none, valid the default days.
+    /// A programme stored before rewards existed has none, valid the default days; one stored
+    /// before expiry existed never lets points expire.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         workspaceID = try container.decode(String.self, forKey: .workspaceID)
@@ -81,6 +89,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         tiers = try container.decode([LoyaltyTier].self, forKey: .tiers)
         rewards = try container.decodeIfPresent([LoyaltyReward].self, forKey: .rewards) ?? []
         rewardValidDays = try container.decodeIfPresent(Int.self, forKey: .rewardValidDays) ?? Self.defaultRewardValidDays
+        expiryRule = try container.decodeIfPresent(LoyaltyExpiryRule.self, forKey: .expiryRule) ?? .never
+        expiryDays = try container.decodeIfPresent(Int.self, forKey: .expiryDays) ?? Self.defaultExpiryDays
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }
@@ -116,6 +126,30 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public func usableAt(_ order: LoyaltyOrder) -> Date? {
         let delivered = order.deliveredAt ?? order.fulfilledAt.map { $0.addingTimeInterval(Double(assumedDeliveryDays) * 86_400) }
         return delivered.map { $0.addingTimeInterval(Double(pendingDays) * 86_400) }
+    }
+
+    /// Usable points given before this moment have expired (nil: points never expire). The year
+    /// ends are UTC's.
+    public func expiryCutoff(at now: Date) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let thisYear = calendar.dateInterval(of: .year, for: now)?.start
+        switch expiryRule {
+        case .never: return nil
+        case .afterDays: return now.addingTimeInterval(-Double(expiryDays) * 86_400)
+        case .endOfYear: return thisYear
+        case .endOfNextYear: return thisYear.flatMap { calendar.date(byAdding: .year, value: -1, to: $0) }
+        }
+    }
+
+    /// The expiry rule in words, for the reason of the entries it writes.
+    public var expiryWording: String {
+        switch expiryRule {
+        case .never: "Points never expire"
+        case .afterDays: "Points expire \(expiryDays) days after they become usable"
+        case .endOfYear: "Points expire at the end of the year they become usable in"
+        case .endOfNextYear: "Points expire at the end of the year after the one they become usable in"
+        }
     }
 
     /// The highest tier `qualifyingPoints` reach; nil below the first.

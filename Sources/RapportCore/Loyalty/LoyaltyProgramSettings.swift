@@ -16,6 +16,10 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     public var rewards: [LoyaltyReward]?
     /// Nil: the programme's current validity stays (the default for a new one).
     public var rewardValidDays: Int?
+    /// When usable points expire (`never` when left out, like every other setting).
+    public var expiryRule: LoyaltyExpiryRule = .never
+    /// Days after which points expire under `afterDays`: 1 to 3,650.
+    public var expiryDays = LoyaltyProgram.defaultExpiryDays
 
     public init() {}
 
@@ -70,10 +74,14 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         guard (1...3650).contains(rewardValidDays) else {
             throw RapportError.invalid(field: "reward_valid_days", "must be a whole number of days from 1 to 3650")
         }
+        guard (1...LoyaltyProgram.maximumDays).contains(expiryDays) else {
+            throw RapportError.invalid(field: "points_expire_after_days", "must be a whole number of days from 1 to \(LoyaltyProgram.maximumDays)")
+        }
         return LoyaltyProgram(
             workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: Int64(hundredths), earningBase: earningBase,
             pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
-            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays, startedAt: existing?.startedAt ?? now,
+            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays,
+            expiryRule: expiryRule, expiryDays: expiryDays, startedAt: existing?.startedAt ?? now,
             updatedAt: now)
     }
 }

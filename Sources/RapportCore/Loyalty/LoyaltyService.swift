@@ -37,7 +37,8 @@ public struct LoyaltyService: Sendable {
                 AuditRecord(
                     .loyaltyProgramChanged, subject: .workspace(actor.workspaceID),
                     details: ["enabled": String(program.enabled), "earn_per_currency_unit": String(program.earnPerCurrencyUnit),
-                              "pending_days": String(program.pendingDays)]),
+                              "pending_days": String(program.pendingDays), "points_expire": program.expiryRule.rawValue,
+                              "points_expire_after_days": String(program.expiryDays)]),
                 by: actor)
             return program
         }
@@ -55,15 +56,17 @@ public struct LoyaltyService: Sendable {
 
     /// The customer's balance, pending points, tier and a page of entries, newest first.
     public func account(customerID: String, page: PageRequest, as actor: Actor) async throws -> LoyaltyAccount {
-        try await store.read { session in
-            _ = try await customers.liveCustomer(id: customerID, workspaceID: actor.workspaceID, session: session)
-            let program = try await session.loyalty.program(workspaceID: actor.workspaceID)
-            let balance = try await session.loyalty.balance(customerID: customerID, workspaceID: actor.workspaceID)
-                ?? LoyaltyBalance(customerID: customerID)
-            let entries = try await session.loyalty.entries(customerID: customerID, workspaceID: actor.workspaceID, page: page)
-            let tier = program?.tier(for: balance.qualifying)
-            let next = program?.tiers.first { $0.minimumPoints > balance.qualifying }
-            return LoyaltyAccount(customerID: customerID, balance: balance, tier: tier, nextTier: next, entries: entries)
+        let workspaceID = actor.workspaceID
+        return try await store.read { session in
+            // One statement for a live customer; only when there is none, the reads that say why.
+            guard let record = try await session.loyalty.account(customerID: customerID, workspaceID: workspaceID, page: page) else {
+                _ = try await customers.liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
+                throw RapportError.notFound("No customer with id \(customerID).")
+            }
+            let qualifying = record.balance.qualifying
+            return LoyaltyAccount(
+                customerID: customerID, balance: record.balance, tier: record.program?.tier(for: qualifying),
+                nextTier: record.program?.tiers.first { $0.minimumPoints > qualifying }, entries: record.entries)
         }
     }
 
@@ -128,6 +131,51 @@ public struct LoyaltyService: Sendable {
         return due.count
     }
 
+    /// Expires the usable points of every programme whose points expire, oldest first: per
+    /// customer, one `expire` entry for what is left of the points given before the programme's
+    /// cutoff (`LoyaltyExpirySums`). One pass over the customers with points, `batch` at a time: their sums read
+    /// outside any write; those with a change read again in a write with their balance rows
+    /// locked (a redemption waits), and written once however often it runs (the origin names
+    /// the sums). Answers how many customers' points changed.
+    public func expireDue(batch: Int = 2_000) async throws -> Int {
+        let now = clock.now()
+        var changed = 0
+        for program in try await store.read({ session in try await session.loyalty.programsWithExpiry() }) {
+            guard let cutoff = program.expiryCutoff(at: now) else { continue }
+            let workspaceID = program.workspaceID
+            var cursor: String?
+            while true {
+                let after = cursor
+                let (customers, due) = try await store.read { session in
+                    let customers = try await session.loyalty.customersWithBalances(workspaceID: workspaceID, after: after, limit: batch)
+                    let sums = try await session.loyalty.expirySums(workspaceID: workspaceID, before: cutoff, customerIDs: customers)
+                    return (customers, sums.filter { $0.expiring > 0 }.map(\.customerID))
+                }
+                if !due.isEmpty { changed += try await expire(due, of: program, before: cutoff) }
+                guard customers.count == batch, let last = customers.last else { break }
+                cursor = last
+            }
+        }
+        return changed
+    }
+
+    private func expire(_ customerIDs: [String], of program: LoyaltyProgram, before cutoff: Date) async throws -> Int {
+        let workspaceID = program.workspaceID
+        return try await context.write { transaction in
+            let session = transaction.session
+            try await session.loyalty.lockBalances(customerIDs: customerIDs, workspaceID: workspaceID)
+            // Read again under the locks: a redemption or a return that committed meanwhile counts.
+            let sums = try await session.loyalty.expirySums(workspaceID: workspaceID, before: cutoff, customerIDs: customerIDs)
+            let entries = sums.filter { $0.expiring > 0 }.map { sum in
+                LoyaltyEntry(
+                    id: ResourceID.make(.loyaltyEntry, at: transaction.now), workspaceID: workspaceID, customerID: sum.customerID,
+                    kind: .expire, points: -sum.expiring, reason: "\(program.expiryWording): \(sum.expiring) expired",
+                    origin: sum.origin, createdAt: transaction.now)
+            }
+            return try await session.loyalty.append(entries, movingBalances: true).count
+        }
+    }
+
     /// Runs the programme's rules over every order of the workspace, those recorded before the
     /// programme began included (a programme started on a shop with history, or after rules
     /// changed): what is missing is added, what is there is written once. `pageSize` orders a
@@ -141,13 +189,33 @@ public struct LoyaltyService: Sendable {
         guard let program = try await store.read({ session in try await session.loyalty.program(workspaceID: workspaceID) }) else {
             throw RapportError.conflict("There is no loyalty programme to replay; PUT /api/v1/loyalty/program sets one.")
         }
+        // The orders in disjoint shares, one writer each (one on SQLite; side by side on
+        // PostgreSQL): a replay writes no balance rows, so the writers touch different rows.
+        let stripes = max(1, store.parallelWriters)
+        let (orders, entries) = try await withThrowingTaskGroup(of: (orders: Int, entries: Int).self) { group in
+            for stripe in 0..<stripes {
+                group.addTask { try await replay(stripe: stripe, of: stripes, pageSize: pageSize, program: program, workspaceID: workspaceID) }
+            }
+            return try await group.reduce(into: (orders: 0, entries: 0)) { total, share in
+                total.orders += share.orders
+                total.entries += share.entries
+            }
+        }
+        if entries > 0 {
+            _ = try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
+        }
+        return (orders, entries)
+    }
+
+    /// One share of the orders, a page a transaction.
+    private func replay(stripe: Int, of stripes: Int, pageSize: Int, program: LoyaltyProgram, workspaceID: String) async throws -> (orders: Int, entries: Int) {
         var cursor: String?
         var (orders, entries) = (0, 0)
         while true {
             let after = cursor
             let (page, added) = try await context.write { transaction in
                 let session = transaction.session
-                let page = try await session.loyalty.orders(workspaceID: workspaceID, after: after, limit: pageSize)
+                let page = try await session.loyalty.orders(workspaceID: workspaceID, after: after, stripe: stripe, of: stripes, limit: pageSize)
                 let added = try await LoyaltyLedger.settle(
                     page, seenBefore: Set(page.map(\.id)), workspaceID: workspaceID, session: session, at: transaction.now,
                     includingHistory: true, movingBalances: false, program: program)
@@ -155,13 +223,9 @@ public struct LoyaltyService: Sendable {
             }
             orders += page.count
             entries += added
-            guard page.count == pageSize, let last = page.last else { break }
+            guard page.count == pageSize, let last = page.last else { return (orders, entries) }
             cursor = last.id
         }
-        if entries > 0 {
-            _ = try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
-        }
-        return (orders, entries)
     }
 
     /// Recomputes the workspace's balance rows from the ledger; how many it wrote.

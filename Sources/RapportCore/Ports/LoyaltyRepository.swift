@@ -4,6 +4,15 @@ import Foundation
 /// balance row and each order's pending points.
 public protocol LoyaltyRepository: Sendable {
     func program(workspaceID: String) async throws -> LoyaltyProgram?
+    /// Every workspace's programme whose points expire.
+    func programsWithExpiry() async throws -> [LoyaltyProgram]
+    /// Customers of the workspace with a balance row, by id: at most `limit` after `cursor`.
+    func customersWithBalances(workspaceID: String, after cursor: String?, limit: Int) async throws -> [String]
+    /// The expiry sums of these customers for `cutoff` (those with no entries are left out).
+    func expirySums(workspaceID: String, before cutoff: Date, customerIDs: [String]) async throws -> [LoyaltyExpirySums]
+    /// Locks the customers' balance rows for the rest of a write transaction (PostgreSQL), in
+    /// id order, so points cannot be spent while their expiry is written.
+    func lockBalances(customerIDs: [String], workspaceID: String) async throws
     func save(_ program: LoyaltyProgram) async throws
     /// Adds the entries whose origin is not there yet and, when `movingBalances`, moves the
     /// balances by them in the same go (a bulk replay rebuilds them once at its end instead);
@@ -18,9 +27,10 @@ public protocol LoyaltyRepository: Sendable {
     /// The orders with these ids, as the points rules read them; locked for the rest of a write
     /// transaction on PostgreSQL, so a change of the order waits for the rule's entries.
     func orders(ids: [String], workspaceID: String) async throws -> [LoyaltyOrder]
-    /// The workspace's orders by id, a page after `cursor` (an order id; nil: from the first);
-    /// locked as above.
-    func orders(workspaceID: String, after cursor: String?, limit: Int) async throws -> [LoyaltyOrder]
+    /// The workspace's orders by id, a page after `cursor` (an order id; nil: from the first),
+    /// of one share of them (`stripe` of `stripes`, disjoint shares that together hold every
+    /// order, so that writers can replay them side by side); locked as above.
+    func orders(workspaceID: String, after cursor: String?, stripe: Int, of stripes: Int, limit: Int) async throws -> [LoyaltyOrder]
     /// Of these customers, those who hold no points: erased (their orders stay on a
     /// placeholder), deleted, or merged away.
     func customersWithoutPoints(_ ids: [String], workspaceID: String) async throws -> Set<String>
@@ -35,8 +45,10 @@ public protocol LoyaltyRepository: Sendable {
     func useRewardCode(_ code: String, orderID: String, workspaceID: String, at now: Date) async throws -> LoyaltyRewardCode?
     /// The workspace's totals over its balance rows; `reaching` counts per tier minimum given.
     func totals(workspaceID: String, tierMinimums: [Int64]) async throws -> LoyaltyTotals
-    /// Newest first; a page after a cursor (an entry id).
-    func entries(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<LoyaltyEntry>
+    /// The account of a live customer in one read (the programme, the balance row, a page of
+    /// entries newest first); nil when no live customer has the id (unknown, deleted, merged
+    /// away or erased: the caller asks which).
+    func account(customerID: String, workspaceID: String, page: PageRequest) async throws -> LoyaltyAccountRecord?
     /// Recomputes the customers' balance rows from their entries; nil: every customer of the
     /// workspace. Answers how many rows it wrote.
     @discardableResult

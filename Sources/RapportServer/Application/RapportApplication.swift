@@ -175,6 +175,11 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "releasing loyalty points", interval: .seconds(60), busyAt: 500, logger: logger) {
                 try await services.loyalty.releaseDue(limit: 500)
             })
+            // Points past the programme's expiry taken, oldest first: a pass over the customers
+            // with points, hourly.
+            list.append(RepeatingService(name: "expiring loyalty points", interval: .seconds(3600), logger: logger) {
+                try await services.loyalty.expireDue()
+            })
             // Referrals whose friend's first order stood through its returns window are rewarded.
             list.append(RepeatingService(name: "settling referrals", interval: .seconds(60), busyAt: 500, logger: logger) {
                 try await services.referrals.settleDue(limit: 500)

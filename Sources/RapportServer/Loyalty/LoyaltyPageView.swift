@@ -39,6 +39,8 @@ struct LoyaltyPageView: TemplateView {
     var ordersPlacedFrom: String
     /// One tier a line: `Silver: 500`.
     var tiersText: String
+    var expiryOptions: [ChoiceView]
+    var expiryDays: String
     let startedAt: String?
     let totals: Totals?
     let saved: Bool

@@ -31,6 +31,8 @@ struct LoyaltyPages {
             pendingDays: String(program?.pendingDays ?? settings.pendingDays),
             assumedDeliveryDays: String(program?.assumedDeliveryDays ?? settings.assumedDeliveryDays),
             ordersPlacedFrom: program?.ordersPlacedFrom.map(Self.day) ?? "", tiersText: LoyaltyProgramForm.text(of: program?.tiers ?? []),
+            expiryOptions: Self.expiryOptions(program?.expiryRule ?? settings.expiryRule),
+            expiryDays: String(program?.expiryDays ?? settings.expiryDays),
             startedAt: program.map { WebFormat.day($0.startedAt) }, totals: found.map(Self.totals),
             saved: request.uri.queryParameters["saved"] != nil)
         if let program { Self.showRewards(program, on: &view) }
@@ -52,6 +54,8 @@ struct LoyaltyPages {
                 earnOptions: Self.earnOptions(LoyaltyEarningBase(rawValue: typed.earnOn ?? "") ?? .total),
                 pointsPerOrder: typed.pointsPerOrder ?? "", pendingDays: typed.pendingDays ?? "", assumedDeliveryDays: typed.assumedDeliveryDays ?? "",
                 ordersPlacedFrom: typed.ordersPlacedFrom ?? "", tiersText: typed.tiers ?? "",
+                expiryOptions: Self.expiryOptions(LoyaltyExpiryRule(rawValue: typed.pointsExpire ?? "") ?? .never),
+                expiryDays: typed.pointsExpireAfterDays ?? "",
                 startedAt: found.map { WebFormat.day($0.program.startedAt) }, totals: found.map(Self.totals), saved: false)
             view.errors = problems.map(WebFormat.problem)
             view.hasErrors = true
@@ -156,6 +160,12 @@ struct LoyaltyPages {
     private static func earnOptions(_ selected: LoyaltyEarningBase) -> [ChoiceView] {
         [ChoiceView(value: LoyaltyEarningBase.total.rawValue, label: "the order's total (what the customer paid)", selected: selected == .total),
          ChoiceView(value: LoyaltyEarningBase.subtotal.rawValue, label: "the goods after discounts (no shipping or tax)", selected: selected == .subtotal)]
+    }
+
+    private static func expiryOptions(_ selected: LoyaltyExpiryRule) -> [ChoiceView] {
+        [(LoyaltyExpiryRule.never, "never"), (.afterDays, "the number of days below after they become usable"),
+         (.endOfYear, "at the end of the year they become usable in"), (.endOfNextYear, "at the end of the year after that")]
+            .map { rule, label in ChoiceView(value: rule.rawValue, label: label, selected: selected == rule) }
     }
 
     /// `1`, `0.5`, `0.29`: no trailing zeros.

@@ -13,6 +13,8 @@ struct LoyaltyProgramForm: Decodable {
     var assumedDeliveryDays: String?
     var ordersPlacedFrom: String?
     var tiers: String?
+    var pointsExpire: String?
+    var pointsExpireAfterDays: String?
 
     /// The settings, or every problem found (field and message).
     func settings() -> Result<LoyaltyProgramSettings, RapportError> {
@@ -44,6 +46,14 @@ struct LoyaltyProgramForm: Decodable {
             if let day = Self.day(text) { settings.ordersPlacedFrom = day } else {
                 problems.append(FieldError(field: "orders_placed_from", message: "must be a date (yyyy-mm-dd)"))
             }
+        }
+        if let text = pointsExpire {
+            if let rule = LoyaltyExpiryRule(rawValue: text) { settings.expiryRule = rule } else {
+                problems.append(FieldError(field: "points_expire", message: "must be one of the choices"))
+            }
+        }
+        if let text = pointsExpireAfterDays, !text.isEmpty {
+            if let days = Int(text) { settings.expiryDays = days } else { problems.append(Self.notDays("points_expire_after_days")) }
         }
         if let problem = Self.tierProblem(tiers ?? "") { problems.append(problem) } else { settings.tiers = Self.tierList(tiers ?? "") }
         return problems.isEmpty ? .success(settings) : .failure(.invalid(problems))

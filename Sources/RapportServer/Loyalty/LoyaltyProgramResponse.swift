@@ -19,6 +19,8 @@ struct LoyaltyProgramResponse: Encodable {
     let tiers: [Tier]
     let rewards: [LoyaltyRewardResponse]
     let rewardValidDays: Int
+    let pointsExpire: String
+    let pointsExpireAfterDays: Int
     let startedAt: String
     let updatedAt: String
 
@@ -33,6 +35,8 @@ struct LoyaltyProgramResponse: Encodable {
         tiers = program.tiers.map { Tier(name: $0.name, minimumPoints: $0.minimumPoints) }
         rewards = program.rewards.map(LoyaltyRewardResponse.init)
         rewardValidDays = program.rewardValidDays
+        pointsExpire = program.expiryRule.rawValue
+        pointsExpireAfterDays = program.expiryDays
         startedAt = Timestamp.iso8601(program.startedAt)
         updatedAt = Timestamp.iso8601(program.updatedAt)
     }

@@ -106,6 +106,12 @@ struct LoyaltyRoutes {
             }
         }
         if let days = body.integer("reward_valid_days", in: 1...3650) { settings.rewardValidDays = Int(days) }
+        if let rule = body.string("points_expire", maxLength: 32) {
+            if let known = LoyaltyExpiryRule(rawValue: rule) { settings.expiryRule = known } else {
+                body.fail("points_expire", "must be one of \(LoyaltyExpiryRule.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let days = body.integer("points_expire_after_days", in: 1...Int64(LoyaltyProgram.maximumDays)) { settings.expiryDays = Int(days) }
         if let rewards = body.array("rewards") {
             settings.rewards = rewards.enumerated().compactMap { index, value in
                 body.nested(value, at: "rewards[\(index)]") { reward in

@@ -88,6 +88,11 @@ struct EngineDialect: Sendable {
         }
     }
 
+    /// Writes changed pages out: PostgreSQL's checkpoint; SQLite's WAL folded into the file.
+    var settleWrites: String {
+        kind == .postgresql ? "CHECKPOINT" : "PRAGMA wal_checkpoint(TRUNCATE)"
+    }
+
     /// A condition true when the text column contains any of the values (`%` and `_` in them
     /// match only themselves); false when there are none. `quoted` matches a value only as a
     /// whole JSON string (`"value"`), so a short id does not match inside other numbers.
@@ -393,47 +398,63 @@ struct EngineDialect: Sendable {
         _ = try await insert(table: table, columns: columns, rows: rows, suffix: "", returned: nil, on: handle)
     }
 
-    /// Multi-row INSERTs that end in `suffix` (an `ON CONFLICT` clause and a `RETURNING` list),
-    /// sized to the bind limits; answers the text of column `returned` of every row returned.
-    /// On SQLite the values are bound directly as SQLite values (SQLKit's generic bind encoding
-    /// cost more than SQLite's own work in import profiles).
+    /// Multi-row INSERTs that end in `suffix` (an `ON CONFLICT` clause and a `RETURNING` list);
+    /// answers the text of column `returned` of every row returned. On SQLite the values are
+    /// bound directly as SQLite values, as many rows a statement as its bind limit allows
+    /// (SQLKit's generic bind encoding cost more than SQLite's own work in import profiles). On
+    /// PostgreSQL each column travels as one array parameter that `unnest` spreads into rows:
+    /// a handful of binds however many rows, and the returned column read by position.
     func insert(
         table: String, columns: [String], rows: [[SQLCell]], suffix: String, returned: String?, on handle: SQLConnectionHandle
     ) async throws -> [String] {
         guard !rows.isEmpty else { return [] }
+        if let connection = handle.postgres {
+            return try await insertUnnesting(table: table, columns: columns, rows: rows, suffix: suffix, returned: returned, on: connection)
+        }
         let rowsPerStatement = max(1, 30_000 / columns.count)
         var answered: [String] = []
-        if let connection = handle.sqlite {
-            let rowPlaceholder = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
-            let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
-            for chunk in rows.slices(of: rowsPerStatement) {
-                let sql = head + Array(repeating: rowPlaceholder, count: chunk.count).joined(separator: ",") + " " + suffix
-                var binds: [SQLiteData] = []
-                binds.reserveCapacity(chunk.count * columns.count)
-                for row in chunk {
-                    for cell in row {
-                        switch cell {
-                        case .text(let value?): binds.append(.text(value))
-                        case .integer(let value?): binds.append(.integer(Int(value)))
-                        case .real(let value?): binds.append(.float(value))
-                        case .text(nil), .integer(nil), .real(nil): binds.append(.null)
-                        }
+        let connection = handle.sqliteConnection
+        let rowPlaceholder = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
+        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
+        for chunk in rows.slices(of: rowsPerStatement) {
+            let sql = head + Array(repeating: rowPlaceholder, count: chunk.count).joined(separator: ",") + " " + suffix
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(chunk.count * columns.count)
+            for row in chunk {
+                for cell in row {
+                    switch cell {
+                    case .text(let value?): binds.append(.text(value))
+                    case .integer(let value?): binds.append(.integer(Int(value)))
+                    case .real(let value?): binds.append(.float(value))
+                    case .text(nil), .integer(nil), .real(nil): binds.append(.null)
                     }
                 }
-                let result = try await connection.query(sql, binds)
-                if let returned { answered += result.compactMap { $0.column(returned)?.string } }
             }
-            return answered
+            let result = try await connection.query(sql, binds)
+            if let returned { answered += result.compactMap { $0.column(returned)?.string } }
         }
-        for chunk in rows.slices(of: rowsPerStatement) {
-            var query: SQLQueryString = "INSERT INTO \(ident: table) (\(idents: columns, joinedBy: ", ")) VALUES "
-            for (index, row) in chunk.enumerated() {
-                query += index == 0 ? "(" : ", ("
-                query += "\(binds: row.map(\.bindValue)))"
+        return answered
+    }
+
+    /// `INSERT … SELECT * FROM unnest($1::text[], $2::bigint[], …)`, 10,000 rows a statement.
+    private func insertUnnesting(
+        table: String, columns: [String], rows: [[SQLCell]], suffix: String, returned: String?, on connection: PostgresConnection
+    ) async throws -> [String] {
+        let names = columns.map { "\"\($0)\"" }.joined(separator: ",")
+        var answered: [String] = []
+        for chunk in rows.slices(of: 10_000) {
+            var bindings = PostgresBindings(capacity: columns.count)
+            var parameters: [String] = []
+            for index in columns.indices {
+                let column = PostgresColumnArray(column: index, of: chunk)
+                try bindings.append(column)
+                parameters.append("$\(index + 1)::\(column.sqlType)")
             }
-            query += " \(unsafeRaw: suffix)"
-            let result = try await handle.sql.raw(query).all()
-            if let returned { answered += try result.map { try $0.decode(column: returned, as: String.self) } }
+            let sql = "INSERT INTO \"\(table)\" (\(names)) SELECT * FROM unnest(\(parameters.joined(separator: ","))) \(suffix)"
+            let result = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger)
+            for try await row in result {
+                if let returned, let value = row.first(where: { $0.columnName == returned })?.textValue { answered.append(value) }
+            }
         }
         return answered
     }

@@ -4,12 +4,4 @@ enum SQLCell: Sendable {
     case text(String?)
     case integer(Int64?)
     case real(Double?)
-
-    var bindValue: any Encodable & Sendable {
-        switch self {
-        case .text(let value): value
-        case .integer(let value): value
-        case .real(let value): value
-        }
-    }
 }

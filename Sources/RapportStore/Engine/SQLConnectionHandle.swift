@@ -12,4 +12,10 @@ struct SQLConnectionHandle: Sendable {
     var sqlite: SQLiteConnection? = nil
     /// Whether the session is a write transaction (rows read to be changed are then locked).
     var inTransaction = false
+
+    /// SQLite's connection, for a handle that is not PostgreSQL's (every handle has one of the two).
+    var sqliteConnection: SQLiteConnection {
+        guard let sqlite else { preconditionFailure("A connection handle without an engine connection.") }
+        return sqlite
+    }
 }

@@ -16,12 +16,16 @@ extension SQLRow {
         try decode(column: column, as: Int64.self)
     }
 
+    func optionalInt(_ column: String) throws -> Int64? {
+        try decode(column: column, as: Int64?.self)
+    }
+
     func date(_ column: String) throws -> Date {
         Timestamp.date(microseconds: try int(column))
     }
 
     func optionalDate(_ column: String) throws -> Date? {
-        try decode(column: column, as: Int64?.self).map(Timestamp.date(microseconds:))
+        try optionalInt(column).map(Timestamp.date(microseconds:))
     }
 
     func document<T: Decodable>(_ column: String, as type: T.Type) throws -> T {

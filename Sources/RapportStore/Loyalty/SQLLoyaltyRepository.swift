@@ -1,4 +1,5 @@
 import Foundation
+import PostgresNIO
 import RapportCore
 import SQLKit
 import SQLiteNIO
@@ -12,6 +13,58 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
     func program(workspaceID: String) async throws -> LoyaltyProgram? {
         try await handle.sql.raw("SELECT settings FROM loyalty_programs WHERE workspace_id = \(bind: workspaceID)").first()
             .map { try StoredJSON.decode(LoyaltyProgram.self, from: try $0.string("settings")) }
+    }
+
+    func programsWithExpiry() async throws -> [LoyaltyProgram] {
+        try await handle.sql.raw("SELECT settings FROM loyalty_programs ORDER BY workspace_id").all()
+            .map { try StoredJSON.decode(LoyaltyProgram.self, from: try $0.string("settings")) }
+            .filter { $0.expiryRule != .never }
+    }
+
+    func customersWithBalances(workspaceID: String, after cursor: String?, limit: Int) async throws -> [String] {
+        var query: SQLQueryString = "SELECT customer_id FROM loyalty_balances WHERE workspace_id = \(bind: workspaceID)"
+        if let cursor { query += " AND customer_id > \(bind: cursor)" }
+        query += " ORDER BY customer_id LIMIT \(unsafeRaw: String(max(1, limit)))"
+        return try await handle.sql.raw(query).all().map { try $0.string("customer_id") }
+    }
+
+    func expirySums(workspaceID: String, before cutoff: Date, customerIDs: [String]) async throws -> [LoyaltyExpirySums] {
+        guard !customerIDs.isEmpty else { return [] }
+        let cutoff = Timestamp.microseconds(cutoff)
+        // Inside: one row per order (its earned, released and returned points together, dated by
+        // when they first became usable) and one per customer for the rest. Outside: per customer.
+        let orderKinds = "'\(LoyaltyEntryKind.earn.rawValue)', '\(LoyaltyEntryKind.release.rawValue)', '\(LoyaltyEntryKind.reverse.rawValue)'"
+        let expire = "'\(LoyaltyEntryKind.expire.rawValue)'"
+        return try await handle.sql.raw("""
+            SELECT customer_id,
+              CAST(SUM(CASE WHEN since < \(bind: cutoff) AND net > 0 THEN net ELSE 0 END) + SUM(credited) AS BIGINT) AS credited,
+              CAST(SUM(taken) AS BIGINT) AS taken, CAST(SUM(expired) AS BIGINT) AS expired
+            FROM (
+              SELECT customer_id,
+                CASE WHEN kind IN (\(unsafeRaw: orderKinds)) THEN 'order:' || COALESCE(order_id, '') ELSE 'other' END AS part,
+                SUM(CASE WHEN kind IN (\(unsafeRaw: orderKinds)) THEN points ELSE 0 END) AS net,
+                MIN(CASE WHEN kind IN (\(unsafeRaw: orderKinds)) AND points > 0 THEN created_at END) AS since,
+                SUM(CASE WHEN kind NOT IN (\(unsafeRaw: orderKinds), \(unsafeRaw: expire)) AND points > 0 AND created_at < \(bind: cutoff)
+                  THEN points ELSE 0 END) AS credited,
+                SUM(CASE WHEN kind NOT IN (\(unsafeRaw: orderKinds), \(unsafeRaw: expire)) AND points < 0 THEN -points ELSE 0 END) AS taken,
+                SUM(CASE WHEN kind = \(unsafeRaw: expire) THEN -points ELSE 0 END) AS expired
+              FROM loyalty_entries WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: customerIDs))
+              GROUP BY customer_id, part
+            ) parts
+            GROUP BY customer_id ORDER BY customer_id
+            """).all().map {
+            LoyaltyExpirySums(
+                customerID: try $0.string("customer_id"), creditedBeforeCutoff: try $0.int("credited"), taken: try $0.int("taken"),
+                expired: try $0.int("expired"))
+        }
+    }
+
+    func lockBalances(customerIDs: [String], workspaceID: String) async throws {
+        guard handle.dialect.kind == .postgresql, handle.inTransaction, !customerIDs.isEmpty else { return }
+        try await handle.sql.raw("""
+            SELECT customer_id FROM loyalty_balances b WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: customerIDs))
+            ORDER BY customer_id\(unsafeRaw: handle.dialect.lockForUpdate(of: "b", in: handle))
+            """).run()
     }
 
     func save(_ program: LoyaltyProgram) async throws {
@@ -64,33 +117,29 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
 
     func standings(orderIDs: [String], workspaceID: String) async throws -> [String: LoyaltyOrderStanding] {
         var standings: [String: LoyaltyOrderStanding] = [:]
-        for start in stride(from: 0, to: orderIDs.count, by: Self.idsPerStatement) {
-            let ids = Array(orderIDs[start..<min(start + Self.idsPerStatement, orderIDs.count)])
-            if let connection = handle.sqlite {
-                // Read by position, as `orders(workspaceID:after:limit:)` does.
-                let sql = """
-                    SELECT order_id, kind, SUM(points), SUM(pending_points) FROM loyalty_entries
-                    WHERE workspace_id = ? AND order_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
-                    GROUP BY order_id, kind
-                    """
-                for row in try await connection.query(sql, [.text(workspaceID)] + ids.map { .text($0) }) {
-                    let values = row.columns.map(\.data)
-                    guard let order = values[0].string, let kind = values[1].string.flatMap(LoyaltyEntryKind.init(rawValue:)),
-                        let points = values[2].integer, let pending = values[3].integer
-                    else { continue }
-                    standings[order, default: LoyaltyOrderStanding()].count(kind: kind, points: Int64(points), pendingPoints: Int64(pending))
-                }
-                continue
-            }
-            let rows = try await handle.sql.raw("""
-                SELECT order_id, kind, CAST(SUM(points) AS BIGINT) AS points, CAST(SUM(pending_points) AS BIGINT) AS pending_points
-                FROM loyalty_entries WHERE workspace_id = \(bind: workspaceID) AND order_id IN (\(binds: ids))
+        func count(_ values: [some ColumnValue]) {
+            guard values.count == 4, let order = values[0].textValue, let kind = values[1].textValue.flatMap(LoyaltyEntryKind.init(rawValue:)),
+                let points = values[2].integerValue, let pending = values[3].integerValue
+            else { return }
+            standings[order, default: LoyaltyOrderStanding()].count(kind: kind, points: points, pendingPoints: pending)
+        }
+        if let connection = handle.postgres {
+            // Every order in one statement, the ids as one array parameter, rows read by position.
+            let rows = try await connection.query("""
+                SELECT order_id, kind, CAST(SUM(points) AS BIGINT), CAST(SUM(pending_points) AS BIGINT) FROM loyalty_entries
+                WHERE workspace_id = \(workspaceID) AND order_id = ANY(\(orderIDs)) GROUP BY order_id, kind
+                """, logger: connection.logger)
+            for try await row in rows { count(Array(row)) }
+            return standings
+        }
+        for ids in orderIDs.slices(of: Self.idsPerStatement) {
+            let sql = """
+                SELECT order_id, kind, SUM(points), SUM(pending_points) FROM loyalty_entries
+                WHERE workspace_id = ? AND order_id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))
                 GROUP BY order_id, kind
-                """).all()
-            for row in rows {
-                guard let kind = LoyaltyEntryKind(rawValue: try row.string("kind")) else { continue }
-                standings[try row.string("order_id"), default: LoyaltyOrderStanding()]
-                    .count(kind: kind, points: try row.int("points"), pendingPoints: try row.int("pending_points"))
+                """
+            for row in try await handle.sqliteConnection.query(sql, [.text(workspaceID)] + ids.map { .text($0) }) {
+                count(row.columns.map(\.data))
             }
         }
         return standings
@@ -106,8 +155,13 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
             suffix: "ON CONFLICT (id) DO UPDATE SET customer_id = excluded.customer_id, points = excluded.points, usable_at = excluded.usable_at",
             returned: nil, on: handle)
         let done = holds.filter { $0.points <= 0 }.map(\.orderID)
-        for start in stride(from: 0, to: done.count, by: Self.idsPerStatement) {
-            try await handle.sql.raw("DELETE FROM loyalty_holds WHERE id IN (\(binds: Array(done[start..<min(start + Self.idsPerStatement, done.count)])))").run()
+        guard !done.isEmpty else { return }
+        if let connection = handle.postgres {
+            try await connection.query("DELETE FROM loyalty_holds WHERE id = ANY(\(done))", logger: connection.logger)
+            return
+        }
+        for slice in done.slices(of: Self.idsPerStatement) {
+            try await handle.sql.raw("DELETE FROM loyalty_holds WHERE id IN (\(binds: slice))").run()
         }
     }
 
@@ -124,75 +178,112 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
         """
 
     func orders(ids: [String], workspaceID: String) async throws -> [LoyaltyOrder] {
+        if handle.postgres != nil { return try await postgresOrders(workspaceID: workspaceID, ids: ids, after: nil, stripe: (0, 1), limit: nil) }
         var orders: [LoyaltyOrder] = []
-        for start in stride(from: 0, to: ids.count, by: Self.idsPerStatement) {
-            let slice = Array(ids[start..<min(start + Self.idsPerStatement, ids.count)])
-            orders += try await handle.sql.raw("""
-                SELECT \(unsafeRaw: Self.orderColumns) FROM orders o WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: slice))
-                ORDER BY id\(unsafeRaw: handle.dialect.lockForUpdate(of: "o", in: handle))
-                """).all().compactMap(decodeOrder)
+        for slice in ids.slices(of: Self.idsPerStatement) {
+            let sql = """
+                SELECT \(Self.orderColumns) FROM orders WHERE workspace_id = ?
+                AND id IN (\(Array(repeating: "?", count: slice.count).joined(separator: ","))) ORDER BY id
+                """
+            orders += try await handle.sqliteConnection.query(sql, [.text(workspaceID)] + slice.map { .text($0) })
+                .compactMap { Self.loyaltyOrder($0.columns.map(\.data)) }
         }
         return orders
     }
 
-    func orders(workspaceID: String, after cursor: String?, limit: Int) async throws -> [LoyaltyOrder] {
-        if let connection = handle.sqlite {
-            // A replay reads every order: read straight from SQLite, by column position (SQLKit's
-            // generic row decoding by name costs more than SQLite's own work here).
-            var sql = "SELECT \(Self.orderColumns) FROM orders WHERE workspace_id = ?"
-            var binds: [SQLiteData] = [.text(workspaceID)]
-            if let cursor {
-                sql += " AND id > ?"
-                binds.append(.text(cursor))
-            }
-            sql += " ORDER BY id LIMIT \(limit)"
-            return try await connection.query(sql, binds).compactMap { Self.loyaltyOrder($0.columns.map(\.data)) }
+    func orders(workspaceID: String, after cursor: String?, stripe: Int, of stripes: Int, limit: Int) async throws -> [LoyaltyOrder] {
+        if handle.postgres != nil {
+            return try await postgresOrders(workspaceID: workspaceID, ids: nil, after: cursor, stripe: (stripe, stripes), limit: limit)
         }
-        var query: SQLQueryString = "SELECT \(unsafeRaw: Self.orderColumns) FROM orders o WHERE workspace_id = \(bind: workspaceID)"
-        if let cursor { query += " AND id > \(bind: cursor)" }
-        query += " ORDER BY id LIMIT \(unsafeRaw: String(limit))\(unsafeRaw: handle.dialect.lockForUpdate(of: "o", in: handle))"
-        return try await handle.sql.raw(query).all().compactMap(decodeOrder)
+        // A replay reads every order: read by column position (SQLKit's generic row decoding by
+        // name costs more than the engine's own work here).
+        var sql = "SELECT \(Self.orderColumns) FROM orders WHERE workspace_id = ?"
+        var binds: [SQLiteData] = [.text(workspaceID)]
+        if let cursor {
+            sql += " AND id > ?"
+            binds.append(.text(cursor))
+        }
+        sql += Self.stripeCondition(stripe, of: stripes) + " ORDER BY id LIMIT \(limit)"
+        return try await handle.sqliteConnection.query(sql, binds).compactMap { Self.loyaltyOrder($0.columns.map(\.data)) }
     }
 
-    /// An order from its `orderColumns` values in order; nil when its status is unknown to
-    /// this build or a value is missing.
-    private static func loyaltyOrder(_ values: [SQLiteData]) -> LoyaltyOrder? {
-        guard values.count == 16, let id = values[0].string, let workspaceID = values[1].string, let customerID = values[2].string,
-            let number = values[3].string, let status = values[4].string.flatMap(OrderStatus.init(rawValue:)), let currency = values[5].string,
-            let subtotal = values[6].integer, let discount = values[7].integer, let tax = values[8].integer, let shipping = values[9].integer,
-            let total = values[10].integer, let refunded = values[11].integer, let placed = values[12].integer, let created = values[15].integer
+    /// The share of ids `stripe` of `stripes` by their last character (a ULID's last is random):
+    /// the Crockford alphabet cut into `stripes` runs, and the last share also holds any id that
+    /// ends in another character, so the shares hold every id once. Empty for one share.
+    private static func stripeCondition(_ stripe: Int, of stripes: Int) -> String {
+        guard stripes > 1 else { return "" }
+        let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+        func run(_ share: Int) -> String {
+            alphabet[(share * alphabet.count / stripes)..<((share + 1) * alphabet.count / stripes)].map { "'\($0)'" }.joined(separator: ",")
+        }
+        let last = "substr(id, length(id), 1)"
+        if stripe < stripes - 1 { return " AND \(last) IN (\(run(stripe)))" }
+        return " AND \(last) NOT IN (\((0..<(stripes - 1)).map(run).joined(separator: ",")))"
+    }
+
+    /// The orders of a workspace by id (those named, or a page of a share after `cursor`),
+    /// read by position; locked in a write transaction.
+    private func postgresOrders(
+        workspaceID: String, ids: [String]?, after cursor: String?, stripe: (index: Int, count: Int), limit: Int?
+    ) async throws -> [LoyaltyOrder] {
+        guard let connection = handle.postgres else { return [] }
+        var bindings = PostgresBindings(capacity: 3)
+        bindings.append(workspaceID)
+        var sql = "SELECT \(Self.orderColumns) FROM orders o WHERE workspace_id = $1"
+        if let ids {
+            bindings.append(ids)
+            sql += " AND id = ANY($\(bindings.count))"
+        }
+        if let cursor {
+            bindings.append(cursor)
+            sql += " AND id > $\(bindings.count)"
+        }
+        sql += Self.stripeCondition(stripe.index, of: stripe.count) + " ORDER BY id"
+        if let limit { sql += " LIMIT \(limit)" }
+        sql += handle.dialect.lockForUpdate(of: "o", in: handle)
+        let rows = try await connection.query(PostgresQuery(unsafeSQL: sql, binds: bindings), logger: connection.logger)
+        var orders: [LoyaltyOrder] = []
+        for try await row in rows {
+            if let order = Self.loyaltyOrder(Array(row)) { orders.append(order) }
+        }
+        return orders
+    }
+
+    /// An order from its `orderColumns` values in order, as either engine reads them by
+    /// position; nil when its status is unknown to this build or a value is missing.
+    private static func loyaltyOrder(_ values: [some ColumnValue]) -> LoyaltyOrder? {
+        guard values.count == 16, let id = values[0].textValue, let workspaceID = values[1].textValue, let customerID = values[2].textValue,
+            let number = values[3].textValue, let status = values[4].textValue.flatMap(OrderStatus.init(rawValue:)),
+            let currency = values[5].textValue, let subtotal = values[6].integerValue, let discount = values[7].integerValue,
+            let tax = values[8].integerValue, let shipping = values[9].integerValue, let total = values[10].integerValue,
+            let refunded = values[11].integerValue, let placed = values[12].integerValue, let created = values[15].integerValue
         else { return nil }
         return LoyaltyOrder(
             id: id, workspaceID: workspaceID, customerID: customerID, number: number, status: status, currency: currency,
-            totals: OrderTotals(
-                subtotal: Int64(subtotal), discount: Int64(discount), tax: Int64(tax), shipping: Int64(shipping), total: Int64(total),
-                refunded: Int64(refunded)),
-            placedAt: Timestamp.date(microseconds: Int64(placed)), fulfilledAt: values[13].integer.map { Timestamp.date(microseconds: Int64($0)) },
-            deliveredAt: values[14].integer.map { Timestamp.date(microseconds: Int64($0)) }, createdAt: Timestamp.date(microseconds: Int64(created)))
-    }
-
-    /// An order whose status this build does not know is left out.
-    private func decodeOrder(_ row: any SQLRow) throws -> LoyaltyOrder? {
-        guard let status = OrderStatus(rawValue: try row.string("status")) else { return nil }
-        return LoyaltyOrder(
-            id: try row.string("id"), workspaceID: try row.string("workspace_id"), customerID: try row.string("customer_id"),
-            number: try row.string("number"), status: status, currency: try row.string("currency"),
-            totals: OrderTotals(
-                subtotal: try row.int("subtotal"), discount: try row.int("discount"), tax: try row.int("tax"), shipping: try row.int("shipping"),
-                total: try row.int("total"), refunded: try row.int("refunded")),
-            placedAt: try row.date("placed_at"), fulfilledAt: try row.optionalDate("fulfilled_at"), deliveredAt: try row.optionalDate("delivered_at"),
-            createdAt: try row.date("created_at"))
+            totals: OrderTotals(subtotal: subtotal, discount: discount, tax: tax, shipping: shipping, total: total, refunded: refunded),
+            placedAt: Timestamp.date(microseconds: placed), fulfilledAt: values[13].integerValue.map(Timestamp.date(microseconds:)),
+            deliveredAt: values[14].integerValue.map(Timestamp.date(microseconds:)), createdAt: Timestamp.date(microseconds: created))
     }
 
     func customersWithoutPoints(_ ids: [String], workspaceID: String) async throws -> Set<String> {
+        let barred = "erased_at IS NOT NULL OR deleted_at IS NOT NULL OR merged_into_id IS NOT NULL"
         var found = Set<String>()
-        for start in stride(from: 0, to: ids.count, by: Self.idsPerStatement) {
-            let slice = Array(ids[start..<min(start + Self.idsPerStatement, ids.count)])
-            for row in try await handle.sql.raw("""
-                SELECT id FROM customers WHERE workspace_id = \(bind: workspaceID) AND id IN (\(binds: slice))
-                  AND (erased_at IS NOT NULL OR deleted_at IS NOT NULL OR merged_into_id IS NOT NULL)
-                """).all() {
-                found.insert(try row.string("id"))
+        if let connection = handle.postgres {
+            let rows = try await connection.query(
+                "SELECT id FROM customers WHERE workspace_id = \(workspaceID) AND id = ANY(\(ids)) AND (\(unescaped: barred))",
+                logger: connection.logger)
+            for try await row in rows {
+                if let id = row.first?.textValue { found.insert(id) }
+            }
+            return found
+        }
+        for slice in ids.slices(of: Self.idsPerStatement) {
+            let sql = """
+                SELECT id FROM customers WHERE workspace_id = ? AND id IN (\(Array(repeating: "?", count: slice.count).joined(separator: ",")))
+                AND (\(barred))
+                """
+            for row in try await handle.sqliteConnection.query(sql, [.text(workspaceID)] + slice.map { .text($0) }) {
+                if let id = row.columns.first?.data.textValue { found.insert(id) }
             }
         }
         return found
@@ -264,12 +355,36 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
             belowZero: Int(try row.int("below_zero")), reaching: try tierMinimums.indices.map { Int(try row.int("tier_\($0)")) })
     }
 
-    func entries(customerID: String, workspaceID: String, page: PageRequest) async throws -> Page<LoyaltyEntry> {
-        var query: SQLQueryString = "SELECT * FROM loyalty_entries WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)"
-        if let cursor = page.startingAfter { query += " AND id < \(bind: cursor)" }
-        query += " ORDER BY id DESC LIMIT \(unsafeRaw: String(page.limit + 1))"
-        let rows = try await handle.sql.raw(query).all()
-        return Page(items: try rows.prefix(page.limit).compactMap(decode), hasMore: rows.count > page.limit)
+    func account(customerID: String, workspaceID: String, page: PageRequest) async throws -> LoyaltyAccountRecord? {
+        // The live customer's row joined to the programme and the balance row, once per entry of
+        // the page (the newest of the `(customer_id, id)` index); one row with no entry when the
+        // ledger is empty, none when the customer is not live.
+        var entries: SQLQueryString = """
+            SELECT id, workspace_id, customer_id, kind, points, pending_points, reason, order_id, origin, actor, created_at
+            FROM loyalty_entries WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID)
+            """
+        if let cursor = page.startingAfter { entries += " AND id < \(bind: cursor)" }
+        entries += " ORDER BY id DESC LIMIT \(unsafeRaw: String(page.limit + 1))"
+        let rows = try await handle.sql.raw("""
+            SELECT p.settings AS program_settings, b.balance AS balance_usable, b.pending AS balance_pending, b.qualifying AS balance_qualifying, e.*
+            FROM customers c
+            LEFT JOIN loyalty_programs p ON p.workspace_id = c.workspace_id
+            LEFT JOIN loyalty_balances b ON b.customer_id = c.id AND b.workspace_id = c.workspace_id
+            LEFT JOIN (\(entries)) e ON 1 = 1
+            WHERE c.id = \(bind: customerID) AND c.workspace_id = \(bind: workspaceID)
+              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+            ORDER BY e.id DESC
+            """).all()
+        guard let first = rows.first else { return nil }
+        let program = try first.optionalString("program_settings").map { try StoredJSON.decode(LoyaltyProgram.self, from: $0) }
+        let balance = LoyaltyBalance(
+            customerID: customerID, balance: try first.optionalInt("balance_usable") ?? 0, pending: try first.optionalInt("balance_pending") ?? 0,
+            qualifying: try first.optionalInt("balance_qualifying") ?? 0)
+        let ledgerIsEmpty = try first.optionalString("id") == nil
+        let written = ledgerIsEmpty ? [] : rows
+        return LoyaltyAccountRecord(
+            program: program, balance: balance,
+            entries: Page(items: try written.prefix(page.limit).compactMap(decode), hasMore: written.count > page.limit))
     }
 
     func rebuildBalances(customerIDs: [String]?, workspaceID: String) async throws -> Int {
