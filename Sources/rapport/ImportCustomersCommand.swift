@@ -13,8 +13,8 @@ struct ImportCustomersCommand: AsyncParsableCommand {
         let source = options.source
         try await options.importCSV(database: database, noun: "customers", aliases: CSVColumns.customerAliases) { records, columns in
             CSVImportRows.customers(records, columns: columns, source: source)
-        } run: { importer, rows, workspaceID, progress in
-            try await importer.importCustomers(rows, as: .system("import-customers", workspaceID: workspaceID), progress: progress.advance)
+        } run: { services, rows, workspaceID, progress in
+            try await ImportService(commerce: services.commerce).importCustomers(rows, as: .system("import-customers", workspaceID: workspaceID), progress: progress.advance)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import RapportCore
+import RapportServer
 
 /// What every import takes: the file, column choices and where rejected rows are written.
 struct ImportOptions: ParsableArguments {
@@ -58,7 +59,7 @@ struct ImportOptions: ParsableArguments {
     func importCSV<Input: Sendable>(
         database: DatabaseOptions, noun: String, aliases: [String: [String]],
         rows makeRows: ([(line: Int, fields: [String])], CSVColumns) -> (rows: [ImportRow<Input>], rejected: [ImportRejection]),
-        run: (ImportService, [ImportRow<Input>], String, ProgressBar) async throws -> ImportSummary
+        run: (AppServices, [ImportRow<Input>], String, ProgressBar) async throws -> ImportSummary
     ) async throws {
         let records = CSVReader.records(try text())
         guard let header = records.first else { throw ValidationError("\(file) is empty.") }
@@ -67,8 +68,7 @@ struct ImportOptions: ParsableArguments {
         let (rows, unreadable) = makeRows(Array(records.dropFirst()), columns)
         let (services, workspaceID) = try await database.openServices()
         let started = Date()
-        var summary = try await run(
-            ImportService(commerce: services.commerce), rows, workspaceID, ProgressBar(total: rows.count, label: noun))
+        var summary = try await run(services, rows, workspaceID, ProgressBar(total: rows.count, label: noun))
         summary.rejected += unreadable
         try await services.store.refreshStatistics()
         try report(summary, noun: noun, seconds: Date().timeIntervalSince(started))

@@ -16,8 +16,8 @@ struct ImportOrdersCommand: AsyncParsableCommand {
         let (source, currency) = (options.source, currency)
         try await options.importCSV(database: database, noun: "orders", aliases: CSVColumns.orderAliases) { records, columns in
             CSVImportRows.orders(records, columns: columns, source: source, defaultCurrency: currency)
-        } run: { importer, rows, workspaceID, progress in
-            try await importer.importOrders(rows, as: .system("import-orders", workspaceID: workspaceID), progress: progress.advance)
+        } run: { services, rows, workspaceID, progress in
+            try await ImportService(commerce: services.commerce).importOrders(rows, as: .system("import-orders", workspaceID: workspaceID), progress: progress.advance)
         }
     }
 }

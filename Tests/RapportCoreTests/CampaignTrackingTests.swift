@@ -19,6 +19,7 @@ struct CampaignTrackingLinkTests {
         func clickURL(sendID: String, signature: String, target: String) -> String { "https://r.test/c/\(sendID)/\(signature)?u=\(target)" }
         func openURL(sendID: String, signature: String) -> String { "https://r.test/o/\(sendID)/\(signature)" }
         func textClickURL(sendID: String, index: Int, signature: String) -> String { "https://r.test/s/\(sendID)/\(index)/\(signature)" }
+        func reviewURL(_ link: ReviewRequestLink, signature: String) -> String { "https://r.test/review/\(link.orderID)/\(signature)" }
         var problem: String? { nil }
     }
 
@@ -59,5 +60,26 @@ struct CampaignTrackingLinkTests {
         #expect(!CampaignTracking.isValidClick(sendID: "snd_2", target: "https://shop.test/", signature: signature, signer: signer))
         #expect(Self.tracking().link("javascript:alert(1)") == "javascript:alert(1)")
         #expect(!CampaignTracking.isWebAddress("//evil.test/") && !CampaignTracking.isWebAddress("https:///x"))
+    }
+
+    @Test("an address variable standing alone ({{review_link}}, {{order.tracking_url}}) is a link to its value, through the redirect; a fallback that is no address stays text; one inside a link's text is not linked again")
+    func addressVariables() {
+        let template = CampaignEmailTemplate(
+            CampaignContent(subject: "Hi", body: "Review: {{review_link | default: \"soon\"}}\n\nTrack: {{order.tracking_url}}\n\n[See {{review_link}}](https://shop.test/)"),
+            locale: "en", sender: "Shop")
+        let values = ["review_link": "https://r.test/review/w/o/1/s\"x", "order.tracking_url": "javascript:alert(1)"]
+        let html = template.render(values: values, unsubscribeURL: "https://r.test/u", preferencesURL: "https://r.test/p", tracking: Self.tracking()).html
+        #expect(html.contains("Review: <a href=\"https://r.test/c/snd_1/"), "\(html)")
+        #expect(html.contains("?u=https://r.test/review/w/o/1/s&quot;x\">https://r.test/review/w/o/1/s&quot;x</a>"), "\(html)")
+        #expect(html.contains("Track: javascript:alert(1)"), "not an address: text")
+        let linkText = html.components(separatedBy: "See ").last ?? ""
+        #expect(linkText.hasPrefix("https://r.test/review/w/o/1/s&quot;x</a>"), "no link inside a link: \(linkText.prefix(80))")
+        let fallback = template.render(values: [:], unsubscribeURL: "https://r.test/u", preferencesURL: "https://r.test/p").html
+        #expect(fallback.contains("Review: soon"))
+        // The link check lists what the HTML links: the Markdown link, and the address variable that is an address.
+        let listed = template.bodyLinks(values: values)
+        #expect(listed.map(\.target) == ["https://shop.test/", "https://r.test/review/w/o/1/s\"x"])
+        #expect(listed.last?.written == "{{review_link | default: \"soon\"}}" && listed.last?.personalised == true)
+        #expect(template.bodyLinks(values: [:]).map(\.target) == ["https://shop.test/"])
     }
 }

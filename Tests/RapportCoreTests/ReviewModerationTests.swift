@@ -68,4 +68,50 @@ struct ReviewModerationTests {
         }
         #expect(throws: RapportError.self) { try ReviewModeration.checked(ReviewSettings(flaggedWords: (0...500).map { "word\($0)" })) }
     }
+
+    @Test("a review with photos waits for a person while hold_photos is on (the default), after the link check and before the stars; off, it approves itself")
+    func photosHold() {
+        var review = Self.review()
+        review.photos = [ReviewPhoto(url: "https://cdn.shop.test/1.jpg")]
+        #expect(ReviewModeration.decide(review, settings: ReviewSettings(autoApprove: true)) == .hold("has photos to look at"))
+        #expect(ReviewModeration.decide(review, settings: ReviewSettings(autoApprove: true, holdPhotos: false)) == .approve)
+        review.body = "See www.cheap.test"
+        #expect(ReviewModeration.decide(review, settings: ReviewSettings(autoApprove: true)) == .hold("contains a link"))
+        #expect(ReviewModeration.decide(Self.review(), settings: ReviewSettings(autoApprove: true)) == .approve, "no photos, nothing to hold")
+        var described = Self.review()
+        described.photos = [ReviewPhoto(url: "https://cdn.shop.test/1.jpg", alt: "cheap pills at pills.example.com SCAM")]
+        #expect(ReviewModeration.decide(described, settings: ReviewSettings(flaggedWords: ["scam"])) == .hold("contains the flagged word “scam”"), "a photo's description is read")
+        #expect(ReviewModeration.decide(described, settings: ReviewSettings(autoApprove: true, holdPhotos: false)) == .hold("contains a link"))
+    }
+
+    @Test("photos are checked: https only, no credentials, no spaces or quotes, sizes in range, at most ten; trimmed, repeats kept once, a blank description none")
+    func photoRules() throws {
+        let good = try ReviewRules.checkedPhotos([
+            ReviewPhoto(url: " https://cdn.shop.test/a.jpg ", width: 800, height: 600, alt: "  "), ReviewPhoto(url: "https://cdn.shop.test/a.jpg"),
+        ])
+        #expect(good == [ReviewPhoto(url: "https://cdn.shop.test/a.jpg", width: 800, height: 600, alt: nil)])
+        for url in ["http://cdn.shop.test/a.jpg", "https://u:p@cdn.shop.test/a.jpg", "https://cdn.shop.test/a b.jpg", "https://cdn.shop.test/a\"b.jpg",
+                    "https://cdn.shop.test/<a>.jpg", "https:///a.jpg", "data:image/png;base64,AAAA", "//cdn.shop.test/a.jpg",
+                    "https://127.0.0.1/a.jpg", "https://[::1]/a.jpg", "https://localhost/a.jpg", "https://router.local/a.jpg", "https://intranet/a.jpg",
+                    "https://10.0.0.8/a.jpg", "https://metadata.internal/a.jpg"] {
+            #expect(throws: RapportError.self, "\(url)") { try ReviewRules.checkedPhotos([ReviewPhoto(url: url)]) }
+        }
+        #expect(throws: RapportError.invalid(field: "photos[0].height", "must be a whole number of pixels from 1 to 20000")) {
+            try ReviewRules.checkedPhotos([ReviewPhoto(url: "https://cdn.shop.test/a.jpg", height: 20_001)])
+        }
+        #expect(throws: RapportError.invalid(field: "photos", "may hold at most 10 photos")) {
+            try ReviewRules.checkedPhotos((0..<11).map { ReviewPhoto(url: "https://cdn.shop.test/\($0).jpg") })
+        }
+    }
+
+    @Test("an imported review shows the name it was published under, shortened; surname first is read as such")
+    func publishedNames() {
+        #expect(ReviewService.author(displayName: "Maria Gonzalez") == "Maria G.")
+        #expect(ReviewService.author(displayName: "Schmidt, Anna") == "Anna S.")
+        #expect(ReviewService.author(displayName: "Mr Smith") == "Mr S.")
+        #expect(ReviewService.author(displayName: "anna@example.com") == ReviewService.anonymousAuthor)
+        #expect(ReviewService.author(displayName: "Anonymous") == "Anonymous")
+        #expect(CSVImportRows.photoAddresses("https://img.test/w_400,h_400/a.jpg,https://img.test/b.jpg https://img.test/c.jpg|https://img.test/d.jpg")
+            == ["https://img.test/w_400,h_400/a.jpg", "https://img.test/b.jpg", "https://img.test/c.jpg", "https://img.test/d.jpg"])
+    }
 }

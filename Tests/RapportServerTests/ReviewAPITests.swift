@@ -28,12 +28,18 @@ struct ReviewAPITests {
         try await APIHarness.run(on: database) { api in
             let (productID, customerID, orderID) = try await Self.boughtAndDelivered(api)
             let submitted = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: """
-                {"customer_id": "\(customerID)", "order_id": "\(orderID)", "rating": 5, "title": "Perfect fit", "body": "Lovely </script> fabric, great fit."}
+                {"customer_id": "\(customerID)", "order_id": "\(orderID)", "rating": 5, "title": "Perfect fit", "body": "Lovely </script> fabric, great fit.",
+                 "photos": [{"url": "https://cdn.shop.test/r/1.jpg?v=2&s=1", "width": 1200, "height": 900, "alt": "The shirt \\"on\\" <me>"},
+                            {"url": " https://cdn.shop.test/r/2.jpg "}, {"url": "https://cdn.shop.test/r/1.jpg?v=2&s=1"}]}
                 """)
             #expect(submitted.status == .created)
             #expect(submitted.object["status"] as? String == "pending" && submitted.object["verified"] as? Bool == true)
             #expect((submitted.object["sentiment"] as? Double ?? 0) > 0)
             #expect((submitted.object["submitted_by"] as? String)?.hasPrefix("api_key:") == true)
+            let photos = try #require(submitted.object["photos"] as? [[String: Any]])
+            #expect(photos.map { $0["url"] as? String } == ["https://cdn.shop.test/r/1.jpg?v=2&s=1", "https://cdn.shop.test/r/2.jpg"], "trimmed, a repeat kept once")
+            #expect(photos.first?["width"] as? Int == 1200 && photos.first?["alt"] as? String == "The shirt \"on\" <me>")
+            #expect(photos.last?["alt"] == nil || photos.last?["alt"] is NSNull)
             let reviewID = try #require(submitted.object["id"] as? String)
 
             var listed = try await api.send(.get, "/api/v1/products/\(productID)/reviews").object
@@ -65,10 +71,14 @@ struct ReviewAPITests {
             let review = try #require((product["review"] as? [[String: Any]])?.first)
             #expect(review["reviewBody"] as? String == "Lovely </script> fabric, great fit.")
             #expect((review["author"] as? [String: Any])?["name"] as? String == "Anna S.")
+            #expect(review["image"] as? [String] == ["https://cdn.shop.test/r/1.jpg?v=2&s=1", "https://cdn.shop.test/r/2.jpg"], "\(review)")
+            #expect(page.text.contains(#"<img src="https://cdn.shop.test/r/1.jpg?v=2&amp;s=1" alt="The shirt &quot;on&quot; &lt;me&gt;" loading="lazy" referrerpolicy="no-referrer">"#))
+            #expect(page.text.contains(#"alt="A customer&#39;s photo""#) || page.text.contains(#"alt="A customer&#x27;s photo""#), "a photo without a description is described")
 
             let data = try await api.send(.get, path + "/data", key: "")
             #expect(data.headers[.accessControlAllowOrigin] == "*")
             #expect(data.object["review_count"] as? Int == 1)
+            #expect(((data.object["reviews"] as? [[String: Any]])?.first?["photos"] as? [[String: Any]])?.count == 2)
             #expect(!data.text.contains(customerID) && !data.text.contains(orderID))
 
             let replied = try await api.send(.post, "/api/v1/reviews/\(reviewID)/reply", json: #"{"body": "Thank you, Anna!"}"#)
@@ -99,6 +109,14 @@ struct ReviewAPITests {
                 (#"{"customer_id": "\#(customerID)", "order_id": "\#(otherOrder)", "rating": 4, "body": "x"}"#, "order_id"),
                 (#"{"customer_id": "cus_nobody", "rating": 4, "body": "x"}"#, "customer_id"),
                 (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "stars": 4}"#, "stars"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [{"url": "http://cdn.shop.test/a.jpg"}]}"#, "photos[0].url"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [{"url": "javascript:alert(1)"}]}"#, "photos[0].url"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [{"url": "https://me:pw@cdn.shop.test/a.jpg"}]}"#, "photos[0].url"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [{"url": "https://cdn.shop.test/a b.jpg"}]}"#, "photos[0].url"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [{"url": "https://cdn.shop.test/a.jpg", "width": 0}]}"#, "photos[0].width"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [{"url": "https://cdn.shop.test/a.jpg", "size": 3}]}"#, "photos[0].size"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": ["https://cdn.shop.test/a.jpg"]}"#, "photos[0]"),
+                (#"{"customer_id": "\#(customerID)", "rating": 4, "body": "x", "photos": [\#((0..<11).map { #"{"url": "https://cdn.shop.test/\#($0).jpg"}"# }.joined(separator: ","))]}"#, "photos"),
             ] {
                 let refused = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: body)
                 #expect(refused.status == .unprocessableContent, "\(body)")

@@ -37,6 +37,11 @@ struct ReviewRulesAPITests {
                 """)
             #expect(saved.status == .ok && saved.object["flagged_words"] as? [String] == ["scam", "Fake product"])
             #expect(saved.object["verified_only"] as? Bool == true && saved.object["hold_links"] as? Bool == true, "left out, the defaults")
+            #expect(saved.object["hold_photos"] as? Bool == true)
+            let noPhotoHold = try await api.send(.put, "/api/v1/reviews/settings", json: #"{"auto_approve": true, "hold_photos": false, "flagged_words": ["scam", "Fake product"]}"#)
+            #expect(noPhotoHold.object["hold_photos"] as? Bool == false)
+            #expect(try await api.send(.get, "/api/v1/reviews/settings").object["hold_photos"] as? Bool == false, "saved and read back")
+            _ = try await api.send(.put, "/api/v1/reviews/settings", json: #"{"auto_approve": true, "minimum_rating": 4, "flagged_words": ["scam", "Fake product"]}"#)
 
             let product = try await api.send(.post, "/api/v1/products", json: #"{"title": "Linen shirt", "sku": "LIN-1", "price": 4900, "currency": "EUR"}"#)
             let productID = try #require(product.object["id"] as? String)
@@ -65,7 +70,8 @@ struct ReviewRulesAPITests {
             #expect((queue.object["data"] as? [[String: Any]])?.count == 4)
             let audit = try await api.services.audit.entries(
                 filter: AuditFilter(action: AuditAction.reviewSettingsChanged.rawValue), page: try PageRequest(), as: .operator(workspaceID: api.workspaceID))
-            #expect(audit.items.count == 1, "the change of the rules is audited")
+            #expect(audit.items.count == 3, "each change of the rules is audited")
+            #expect(audit.items.map { $0.details["hold_photos"] }.sorted { ($0 ?? "") < ($1 ?? "") } == ["false", "true", "true"])
 
             // Seller reputation on insights: the approved reviews of the range, answered or not.
             #expect(try await api.send(.post, "/api/v1/reviews/\(reviewIDs[1])/approve").status == .ok)

@@ -30,6 +30,9 @@ struct CampaignAudienceTests {
         func clickURL(sendID: String, signature: String, target: String) -> String { "https://r.test/c/\(sendID)/\(signature)?u=\(target)" }
         func openURL(sendID: String, signature: String) -> String { "https://r.test/o/\(sendID)/\(signature)" }
         func textClickURL(sendID: String, index: Int, signature: String) -> String { "https://r.test/s/\(sendID)/\(index)/\(signature)" }
+        func reviewURL(_ link: ReviewRequestLink, signature: String) -> String {
+            "https://r.test/review/\(link.workspaceID)/\(link.orderID)/\(link.expires)/\(signature)"
+        }
         var problem: String? { nil }
     }
 

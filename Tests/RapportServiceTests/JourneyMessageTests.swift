@@ -230,6 +230,7 @@ struct JourneyMessageTests {
         func clickURL(sendID: String, signature: String, target: String) -> String { base.clickURL(sendID: sendID, signature: signature, target: target) }
         func openURL(sendID: String, signature: String) -> String { base.openURL(sendID: sendID, signature: signature) }
         func textClickURL(sendID: String, index: Int, signature: String) -> String { base.textClickURL(sendID: sendID, index: index, signature: signature) }
+        func reviewURL(_ link: ReviewRequestLink, signature: String) -> String { base.reviewURL(link, signature: signature) }
         var problem: String? { "Campaign links would point to http://127.0.0.1:8080." }
     }
 

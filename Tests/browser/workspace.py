@@ -903,7 +903,8 @@ class Suite:
         self.wait(seen.url_matches(r"/journeys/jny_\w+"))
         check(self.browser.find_element(By.ID, "journey-status").get_attribute("data-status") == "draft", "switching on makes a draft")
         steps = [box.get_attribute("data-step") for box in self.browser.find_elements(By.CSS_SELECTOR, "#journey-flow svg.journey-flow g.step")]
-        check(steps == ["a_day", "thanks", "six_days", "review_request"], f"the flow draws each step in order ({steps})")
+        check(steps == ["a_day", "thanks", "six_days", "review_request", "five_days", "opened", "reminder", "five_more_days",
+                        "opened_after_reminder", "last_reminder"], f"the flow draws each step in order ({steps})")
         self.browser.find_element(By.ID, "publish-journey").click()
         self.wait(seen.presence_of_element_located((By.ID, "journey-notice")))
         check(self.browser.find_element(By.ID, "journey-status").get_attribute("data-status") == "live", "Publish makes it live")

@@ -69,6 +69,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case reviewRejected = "review.rejected"
     case reviewReplied = "review.replied"
     case reviewSettingsChanged = "review.settings_changed"
+    case reviewsImported = "review.imported"
     case surveySettingsChanged = "survey.settings_changed"
     case referralProgramChanged = "referral.program_changed"
     case referralRecorded = "referral.recorded"

@@ -7,15 +7,18 @@ extension CampaignDispatcher {
     /// `personalisation(for:of:)` as the sender does; what is wrong with each as written; and
     /// what fetching each through `probe` finds (at most `CampaignLinkRule.maximumProbes`,
     /// each address once). Nothing is written and nobody is messaged, but it calls the links'
-    /// sites: those who write and send campaigns may (`manageCampaigns`).
+    /// sites: those who write and send campaigns may (`manageCampaigns`). A `{{review_link}}`
+    /// is left out: it is signed for each message, and fetching a customer's would open their
+    /// request for them.
     public func checkLinks(id: String, customerID: String?, probe: any LinkProbe, as actor: Actor) async throws -> CampaignLinkReport {
         try actor.require(.manageCampaigns)
         let now = clock.now()
         let (campaign, claim) = try await context.store.read { session in
             try await campaigns.linkCheckParts(id: id, customerID: customerID, workspaceID: actor.workspaceID, at: now, session: session)
         }
-        let personalisation = try await personalisation(for: [claim], of: campaign)
-        let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
+        var personalisation = try await personalisation(for: [claim], of: campaign)
+        personalisation.sendVariables[claim.sendID] = nil
+        let values = personalisation.values(for: claim, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
         // Not `links`: the dispatcher's own are the unsubscribe and preference addresses.
         let found = CampaignLinkRule.links(of: campaign.definition, channel: campaign.channel, values: values)
         guard await LinkCheckGate.shared.enter() else {

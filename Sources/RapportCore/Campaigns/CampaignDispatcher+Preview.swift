@@ -76,7 +76,8 @@ extension CampaignDispatcher {
     }
 
     /// The claim's e-mail from the sender's own personalisation and rendering, through a copy
-    /// of this sender whose signer makes links that do nothing, untracked.
+    /// of this sender whose signer makes links that do nothing (a `{{review_link}}` too: a test
+    /// sent to the team cannot write a customer's review), untracked.
     private func rendered(_ claim: CampaignSendClaim, of campaign: Campaign, inbox: Inbox, at now: Date, sample: Bool, variant: String?) async throws
         -> CampaignPreview
     {
@@ -89,7 +90,7 @@ extension CampaignDispatcher {
             claim.variant = variant
         }
         let inert = CampaignDispatcher(campaigns: campaigns, transport: transport, signer: CampaignPreviewSigner(), links: links)
-        let personalisation = try await personalisation(for: [claim], of: campaign)
+        let personalisation = try await inert.personalisation(for: [claim], of: campaign)
         guard let email = inert.emails(for: [claim], of: campaign, inbox: inbox, at: now, untracked: [claim.customerID], personalisation: personalisation).first
         else {
             throw RapportError.conflict("The campaign's e-mail could not be rendered.")

@@ -15,7 +15,7 @@ extension CampaignDispatcher {
             let (locale, base) = CampaignEmailRenderer.content(for: claim.locale, in: campaign.definition)
             let variant = claim.variant ?? campaign.winnerVariant
             let content = campaign.definition.experiment?.content(base, variant: variant, locale: locale) ?? base
-            let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
+            let values = personalisation.values(for: claim, base: CampaignEmailRenderer.values(for: claim, channel: campaign.channel))
             let sms = campaign.channel == .sms ? CampaignTextRenderer.sms(content.text ?? "", values: values, locale: locale) : nil
             return CampaignTextMessage(
                 sendID: claim.sendID, campaignID: campaign.id, workspaceID: campaign.workspaceID, address: claim.address,

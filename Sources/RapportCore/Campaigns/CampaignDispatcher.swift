@@ -352,7 +352,7 @@ public struct CampaignDispatcher: Sendable {
             let template = templates[key] ?? CampaignEmailTemplate(content, locale: locale, sender: sender)
             templates[key] = template
             let unsubscribeURL = links.unsubscribeURL(token: unsubscribe, sendID: claim.sendID)
-            let values = personalisation.values(for: claim.customerID, base: CampaignEmailRenderer.values(for: claim))
+            let values = personalisation.values(for: claim, base: CampaignEmailRenderer.values(for: claim))
             let tracked = !untracked.contains(claim.customerID)
             let tracking = CampaignTracking(
                 sendID: claim.sendID, clicks: tracked && tracksClicks, opens: tracked && tracksOpens, signer: signer, links: links)

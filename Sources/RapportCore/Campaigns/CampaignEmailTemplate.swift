@@ -54,6 +54,12 @@ public struct CampaignEmailTemplate: Sendable {
     let linkTexts: [[Piece]]
     /// The `{{recommendations}}` blocks of the body and of the plain text.
     let blocks: [CampaignProductBlock]
+    /// The body's variables (by place) that stand alone in its text, outside any link, and
+    /// name an address (`addressNames`): shown as a link to it when the recipient's value is a
+    /// web address, which the click redirect then counts like any other.
+    let addressVariables: Set<Int>
+    /// Variables whose value is a whole web address.
+    static let addressNames: Set<String> = [CampaignPersonalisationNeeds.reviewLink, "order.tracking_url"]
 
     public init(_ content: CampaignContent, locale: String, sender: String) {
         subject = content.subject ?? ""
@@ -90,6 +96,12 @@ public struct CampaignEmailTemplate: Sendable {
         let (body, links, linkTexts) = Self.linkSlots(in: html)
         self.links = links
         self.linkTexts = linkTexts
+        var inLinkTexts = Set<Int>()
+        for piece in linkTexts.joined() { if case .slot(.variable(let index)) = piece { inLinkTexts.insert(index) } }
+        addressVariables = Set(variables.indices.filter { index in
+            let names = MessageTemplate.variableNames(in: variables[index].text)
+            return !variables[index].inLink && !inLinkTexts.contains(index) && names.count == 1 && Self.addressNames.contains(names[0])
+        })
         textPieces = Self.textPieces(of: content.text ?? markdown, blocks: &blocks)
         self.blocks = blocks
         let page = CampaignEmailLayout.page(
@@ -116,7 +128,12 @@ public struct CampaignEmailTemplate: Sendable {
             case .slot(.unsubscribe): html += MarkupText.escape(unsubscribeURL)
             case .slot(.preferences): html += MarkupText.escape(preferencesURL)
             case .slot(.variable(let index)):
-                html += MarkupText.escape(value(of: index, values: values))
+                let value = value(of: index, values: values)
+                if addressVariables.contains(index), CampaignTracking.isWebAddress(value) {
+                    html += "<a href=\"\(MarkupText.escape(tracking?.link(value) ?? value))\">\(MarkupText.escape(value))</a>"
+                } else {
+                    html += MarkupText.escape(value)
+                }
             case .slot(.link(let index)):
                 let target = filled(links[index], values: values)
                 html += MarkupText.escape(tracking?.link(target) ?? target)
@@ -142,14 +159,21 @@ public struct CampaignEmailTemplate: Sendable {
 
     /// The body's links as a recipient with `values` gets them without tracking (the targets
     /// the click redirect would lead to), in the order they stand: each target with its
-    /// variables filled in, as written, and the text the link is shown as.
+    /// variables filled in, as written, and the text the link is shown as; then the address
+    /// variables that are links for this recipient (`addressVariables`), their address shown.
     public func bodyLinks(values: [String: String]) -> [CampaignEmailLink] {
-        links.indices.map { index in
+        let written = links.indices.map { index in
             let target = links[index]
             return CampaignEmailLink(
-                target: filled(target, values: values), written: written(target), text: filled(linkTexts[index], values: values),
+                target: filled(target, values: values), written: self.written(target), text: filled(linkTexts[index], values: values),
                 personalised: target.contains { if case .slot(.variable) = $0 { true } else { false } })
         }
+        let addresses = addressVariables.sorted().compactMap { index -> CampaignEmailLink? in
+            let value = value(of: index, values: values)
+            guard CampaignTracking.isWebAddress(value) else { return nil }
+            return CampaignEmailLink(target: value, written: variables[index].text, text: value, personalised: true)
+        }
+        return written + addresses
     }
 
     /// A body variable's value for the recipient: percent-encoded inside a link's target.

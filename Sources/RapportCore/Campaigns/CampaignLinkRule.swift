@@ -4,8 +4,8 @@ import Foundation
 /// and the fetching itself (through a `LinkProbe`).
 ///
 /// Every locale's version and every A/B variant counts: an e-mail's body links as the
-/// template renders them (`CampaignEmailTemplate.bodyLinks(values:)`: Markdown links, never
-/// re-parsed here) and the addresses in its own plain-text part; an SMS's addresses; the
+/// template renders them (`CampaignEmailTemplate.bodyLinks(values:)`: Markdown links and the
+/// address variables it links, never re-parsed here) and the addresses in its own plain-text part; an SMS's addresses; the
 /// addresses in a WhatsApp template's body parameters. An address in text is a word that
 /// starts with a scheme and `//` (`https://…`, `ftp://…`) or with a scheme that runs code
 /// (`javascript:`), without the punctuation around it. Variables are filled in with the values

@@ -11,6 +11,9 @@ public struct CampaignPersonalisation: Sendable, Equatable {
 
     /// Variables by customer id.
     public var variables: [String: [String: String]]
+    /// Variables of one message, by send id (`{{review_link}}`: two sends to one customer may
+    /// ask about two orders); they win over the customer's.
+    public var sendVariables: [String: [String: String]] = [:]
     /// Products by customer id, best first, at most `CampaignProductBlock.maximumProducts`.
     public var recommended: [String: [CampaignProduct]]
 
@@ -42,13 +45,20 @@ public struct CampaignPersonalisation: Sendable, Equatable {
         self.init(variables: variables, recommended: chosen)
     }
 
-    public var isEmpty: Bool { variables.isEmpty && recommended.isEmpty }
+    public var isEmpty: Bool { variables.isEmpty && recommended.isEmpty && sendVariables.isEmpty }
 
     /// A recipient's variables: `base` (their profile's, `CampaignEmailRenderer.values(for:)`)
     /// with theirs from here added. The profile's win a clash.
     public func values(for customerID: String, base: [String: String]) -> [String: String] {
         guard let extra = variables[customerID] else { return base }
         return base.merging(extra) { profile, _ in profile }
+    }
+
+    /// A message's variables: its customer's (`values(for:base:)`) with the send's own added.
+    public func values(for claim: CampaignSendClaim, base: [String: String]) -> [String: String] {
+        let customer = values(for: claim.customerID, base: base)
+        guard let own = sendVariables[claim.sendID] else { return customer }
+        return customer.merging(own) { _, send in send }
     }
 
     /// A recipient's products for `{{recommendations}}`, best first.

@@ -7,8 +7,13 @@ public struct CampaignSendClaim: Sendable, Equatable {
     public var firstName: String?
     public var lastName: String?
     public var locale: String?
+    /// The send's occurrence in its campaign (`JourneyMessage.occurrence` for a journey's).
+    public var occurrence: String
 
-    public init(sendID: String, customerID: String, address: String, variant: String?, firstName: String?, lastName: String?, locale: String?) {
+    public init(
+        sendID: String, customerID: String, address: String, variant: String?, firstName: String?, lastName: String?, locale: String?,
+        occurrence: String = ""
+    ) {
         self.sendID = sendID
         self.customerID = customerID
         self.address = address
@@ -16,5 +21,6 @@ public struct CampaignSendClaim: Sendable, Equatable {
         self.firstName = firstName
         self.lastName = lastName
         self.locale = locale
+        self.occurrence = occurrence
     }
 }

@@ -72,7 +72,7 @@ public struct CoreServices: Sendable {
         self.journeyRunner = JourneyRunner(context: context)
         self.tasks = WorkTaskService(context: context)
         self.loyalty = LoyaltyService(customers: customers)
-        self.reviews = ReviewService(customers: customers)
+        self.reviews = ReviewService(customers: customers, signer: links)
         self.referrals = ReferralService(customers: customers, hasher: secrets)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)
         self.deliveryFeedback = DeliveryFeedbackService(consents: consents, customers: customers)

@@ -81,4 +81,21 @@ public struct CSVColumns: Sendable {
         "tracking_number": ["tracking number"],
         "carrier": ["shipping company"],
     ]
+
+    /// Rapport's names and those of review platforms' exports (Judge.me, Okendo, Yotpo).
+    public static let reviewAliases: [String: [String]] = [
+        "email": ["reviewer_email", "reviewer email", "e-mail", "email address", "customer email", "customer_email"],
+        "author_name": ["reviewer_name", "reviewer name", "name", "display name", "display_name", "author", "customer name"],
+        "product_id": ["product id", "productid"],
+        "sku": ["product sku", "product_sku", "variant sku"],
+        "rating": ["review score", "review_score", "score", "stars", "star rating"],
+        "title": ["review title", "review_title", "headline"],
+        "body": ["review content", "review_content", "content", "review", "review body", "review_body", "text"],
+        "written_at": ["review_date", "review date", "date", "datecreated", "date created", "date_created", "created_at", "created at"],
+        "reply": ["comment content", "public reply", "public_reply", "store reply"],
+        "replied_at": ["reply_date", "reply date", "comment date"],
+        "photos": ["picture_urls", "picture urls", "imageurls", "image urls", "image_urls", "published image urls", "images", "photo urls", "photo_urls"],
+        "published": ["curated", "status", "is published", "is_published", "visible"],
+        "locale": ["language", "lang"],
+    ]
 }

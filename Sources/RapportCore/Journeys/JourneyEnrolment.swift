@@ -26,11 +26,14 @@ public struct JourneyEnrolment: Sendable, Equatable {
     public var convertedAt: Date?
     /// Who or what let them in: `trigger`, `api`, `segment_snapshot`.
     public var source: String
+    /// The order whose change let them in (a delivery, a return), if one did: what a review
+    /// request of the journey asks about.
+    public var orderID: String?
 
     public init(
         id: String, journeyID: String, version: Int, workspaceID: String, customerID: String, status: JourneyEnrolmentStatus,
         position: JourneyPosition?, dueAt: Date?, waitEvent: String? = nil, eventArrivedAt: Date? = nil, enteredAt: Date, updatedAt: Date,
-        finishedAt: Date? = nil, endReason: String? = nil, convertedAt: Date? = nil, source: String
+        finishedAt: Date? = nil, endReason: String? = nil, convertedAt: Date? = nil, source: String, orderID: String? = nil
     ) {
         self.id = id
         self.journeyID = journeyID
@@ -48,5 +51,6 @@ public struct JourneyEnrolment: Sendable, Equatable {
         self.endReason = endReason
         self.convertedAt = convertedAt
         self.source = source
+        self.orderID = orderID
     }
 }

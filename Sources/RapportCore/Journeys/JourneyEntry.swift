@@ -6,9 +6,10 @@ import Foundation
 /// customer's (the draw campaigns use), so a customer is held out of a journey every time or
 /// never. Entrants are due at once.
 enum JourneyEntry {
-    /// The enrolments made.
+    /// The enrolments made; `orders` names the order that let each customer in, when one did.
     static func enrol(
-        _ customerIDs: [String], journey: Journey, version: JourneyVersion, source: JourneyEntrySource, at now: Date, session: any StoreSession
+        _ customerIDs: [String], journey: Journey, version: JourneyVersion, source: JourneyEntrySource, orders: [String: String] = [:], at now: Date,
+        session: any StoreSession
     ) async throws -> [JourneyEnrolment] {
         guard !customerIDs.isEmpty else { return [] }
         let definition = version.definition
@@ -34,13 +35,13 @@ enum JourneyEntry {
                 return JourneyEnrolment(
                     id: ResourceID.make(.journeyEnrolment, at: now), journeyID: journey.id, version: version.version, workspaceID: journey.workspaceID,
                     customerID: customerID, status: .heldOut, position: position, dueAt: now.addingTimeInterval(goalWindow), enteredAt: now,
-                    updatedAt: now, source: source.rawValue)
+                    updatedAt: now, source: source.rawValue, orderID: orders[customerID])
             }
             return JourneyEnrolment(
                 id: ResourceID.make(.journeyEnrolment, at: now), journeyID: journey.id, version: version.version, workspaceID: journey.workspaceID,
                 customerID: customerID, status: awaited == nil ? .active : .waiting, position: position,
                 dueAt: awaited.map { now.addingTimeInterval($0.timeout) } ?? now, waitEvent: awaited?.key, enteredAt: now, updatedAt: now,
-                source: source.rawValue)
+                source: source.rawValue, orderID: orders[customerID])
         }
         let inserted = Set(try await session.journeys.enrol(enrolments))
         return enrolments.filter { inserted.contains($0.id) }

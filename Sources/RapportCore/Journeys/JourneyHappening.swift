@@ -8,12 +8,18 @@ public struct JourneyHappening: Sendable {
     public var workspaceID: String
     public var customerID: String
     public var keys: [String]
+    /// The order it is about (an order's change, a return's), which an enrolment it lets in
+    /// keeps: a post-purchase journey's review request asks about that order.
+    public var orderID: String?
     public var properties: @Sendable () -> JSONValue
 
-    public init(workspaceID: String, customerID: String, keys: [String], properties: @escaping @Sendable () -> JSONValue) {
+    public init(
+        workspaceID: String, customerID: String, keys: [String], orderID: String? = nil, properties: @escaping @Sendable () -> JSONValue
+    ) {
         self.workspaceID = workspaceID
         self.customerID = customerID
         self.keys = keys
+        self.orderID = orderID
         self.properties = properties
     }
 
@@ -27,6 +33,7 @@ public struct JourneyHappening: Sendable {
     static func of(_ change: any DomainChange) -> JourneyHappening? {
         var keys = ["domain:\(change.eventType.rawValue)"]
         let customerID: String
+        var orderID: String?
         switch change {
         case let change as CustomerChange:
             switch change.kind {
@@ -38,9 +45,11 @@ public struct JourneyHappening: Sendable {
             customerID = change.entry.customerID
         case let change as OrderChange:
             customerID = change.order.customerID
+            orderID = change.order.id
             if case .statusChanged = change.kind, change.order.status == .delivered { keys.append("domain:order.delivered") }
         case let change as ReturnChange:
             customerID = change.orderReturn.customerID
+            orderID = change.orderReturn.orderID
         case let change as ConversationChange:
             customerID = change.conversation.customerID
             if change.conversation.status == .resolved, change.previous.map({ $0.status != .resolved }) ?? true {
@@ -63,7 +72,7 @@ public struct JourneyHappening: Sendable {
             return nil
         }
         let payload = change.payload
-        return JourneyHappening(workspaceID: change.workspaceID, customerID: customerID, keys: keys) {
+        return JourneyHappening(workspaceID: change.workspaceID, customerID: customerID, keys: keys, orderID: orderID) {
             (try? JSONParser.parse(Array(payload.json.utf8))) ?? .object([:])
         }
     }

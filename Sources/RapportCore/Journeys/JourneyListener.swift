@@ -45,11 +45,15 @@ struct JourneyListener: DomainChangeSubscriber {
             for journeyID in order {
                 guard let (entrance, customers) = entrants[journeyID] else { continue }
                 var firstPlace: [String: Int] = [:]
-                for customer in customers where firstPlace[customer.id] == nil { firstPlace[customer.id] = customer.place }
+                var orders: [String: String] = [:]
+                for customer in customers where firstPlace[customer.id] == nil {
+                    firstPlace[customer.id] = customer.place
+                    orders[customer.id] = relevant[customer.place].orderID
+                }
                 var seen = Set<String>()
                 let enrolled = try await JourneyEntry.enrol(
                     customers.map(\.id).filter { seen.insert($0).inserted }, journey: entrance.journey, version: entrance.version, source: .trigger,
-                    at: now, session: session)
+                    orders: orders, at: now, session: session)
                 for enrolment in enrolled { enteredAt[enrolment.id] = firstPlace[enrolment.customerID] }
             }
             try await settle(relevant, properties: properties, enteredAt: enteredAt, catalog: catalog, at: now, session: session)

@@ -14,4 +14,11 @@ struct JourneyMessage: Sendable {
 
     /// The send's occurrence in its campaign: one per enrolment, step and visit.
     var occurrence: String { "\(enrolmentID):\(stepKey):\(visit)" }
+
+    /// The enrolment a journey send's occurrence names; nil for a campaign's own send.
+    static func enrolmentID(inOccurrence occurrence: String) -> String? {
+        guard let end = occurrence.firstIndex(of: ":") else { return nil }
+        let id = occurrence[..<end]
+        return id.hasPrefix(IDPrefix.journeyEnrolment.rawValue) ? String(id) : nil
+    }
 }

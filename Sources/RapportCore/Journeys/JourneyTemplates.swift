@@ -69,10 +69,10 @@ public enum JourneyTemplates {
 
     static let postPurchaseReview = JourneyTemplate(
         key: "post_purchase_review", name: "Thank-you and review request",
-        summary: "An order delivered: thanks the next day, and a request for a review of what they bought a week after delivery.",
+        summary: "An order delivered: thanks the next day, a request to review that order's products a week after delivery (one signed link per order, open 45 days), and up to two reminders five days apart to those who have not opened it; a review ends it.",
         definitionText: #"""
             {"trigger": {"event": "order.delivered"}, "entry": "every_time",
-             "goal": {"tracked_event": "Product Reviewed", "within_days": 14},
+             "goal": {"tracked_event": "Product Reviewed", "within_days": 30},
              "steps": [
                {"key": "a_day", "type": "wait", "duration": {"days": 1}, "next": "thanks"},
                {"key": "thanks", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en", "marketing": false,
@@ -81,8 +81,24 @@ public enum JourneyTemplates {
                 "next": "six_days"},
                {"key": "six_days", "type": "wait", "duration": {"days": 6}, "next": "review_request"},
                {"key": "review_request", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en",
-                "content": {"en": {"subject": "How was it?", "body": "Would you tell other shoppers what you think of your order? It takes a minute and helps them choose."},
-                            "id": {"subject": "Bagaimana pesananmu?", "body": "Maukah kamu ceritakan pendapatmu kepada pembeli lain? Hanya semenit, dan membantu mereka memilih."}}}
+                "content": {"en": {"subject": "How was it?", "body": "Would you tell other shoppers what you think of your order? It takes a minute and helps them choose:\n\n{{review_link}}"},
+                            "id": {"subject": "Bagaimana pesananmu?", "body": "Maukah kamu ceritakan pendapatmu kepada pembeli lain? Hanya semenit, dan membantu mereka memilih:\n\n{{review_link}}"}},
+                "next": "five_days"},
+               {"key": "five_days", "type": "wait", "duration": {"days": 5}, "next": "opened"},
+               {"key": "opened", "type": "branch",
+                "branches": [{"condition": {"field": "events.count", "event": "Review Request Opened", "op": ">", "value": 0, "within_days": 6}, "next": null}],
+                "otherwise": "reminder"},
+               {"key": "reminder", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en",
+                "content": {"en": {"subject": "A minute for a review?", "body": "Hi {{customer.first_name | default: \"there\"}}, your thoughts on your order would help other shoppers:\n\n{{review_link}}"},
+                            "id": {"subject": "Semenit untuk ulasan?", "body": "Halo {{customer.first_name | default: \"kamu\"}}, pendapatmu tentang pesananmu akan membantu pembeli lain:\n\n{{review_link}}"}},
+                "next": "five_more_days"},
+               {"key": "five_more_days", "type": "wait", "duration": {"days": 5}, "next": "opened_after_reminder"},
+               {"key": "opened_after_reminder", "type": "branch",
+                "branches": [{"condition": {"field": "events.count", "event": "Review Request Opened", "op": ">", "value": 0, "within_days": 11}, "next": null}],
+                "otherwise": "last_reminder"},
+               {"key": "last_reminder", "type": "send", "channel": "email", "inbox_id": "{{inbox_id}}", "default_locale": "en",
+                "content": {"en": {"subject": "Last call: how was your order?", "body": "This is the last time we ask: if you have a minute, tell other shoppers what you think.\n\n{{review_link}}"},
+                            "id": {"subject": "Terakhir kali: bagaimana pesananmu?", "body": "Ini terakhir kali kami bertanya: jika ada waktu semenit, ceritakan pendapatmu kepada pembeli lain.\n\n{{review_link}}"}}}
              ]}
             """#)
 

@@ -12,6 +12,8 @@ public protocol CampaignLinks: Sendable {
     func openURL(sendID: String, signature: String) -> String
     /// An SMS's short click redirect to the campaign's link `index` (`CampaignTextLinks`).
     func textClickURL(sendID: String, index: Int, signature: String) -> String
+    /// The page of a review request (`{{review_link}}`): its link, and the link's signature.
+    func reviewURL(_ link: ReviewRequestLink, signature: String) -> String
     /// Why these links would not work in a customer's mail client (RFC 8058 wants an https URI
     /// the receiver can reach), or nil when they will.
     var problem: String? { get }

@@ -162,4 +162,9 @@ public protocol CampaignRepository: Sendable {
     func recipientInsights(customerIDs: [String], workspaceID: String) async throws -> [CampaignRecipientInsight]
     /// The active products among `ids`, as a campaign shows them.
     func products(ids: [String], workspaceID: String) async throws -> [CampaignProduct]
+    /// The orders `{{review_link}}` asks about: the order each of `enrolmentIDs` came from, with
+    /// whose order it is now, by enrolment id; and each of `customerIDs`' latest delivered order
+    /// (not cancelled or wholly refunded), by customer id.
+    func reviewOrders(enrolmentIDs: [String], customerIDs: [String], workspaceID: String) async throws
+        -> (byEnrolment: [String: (orderID: String, customerID: String)], latestDelivered: [String: String])
 }

@@ -7,6 +7,8 @@ public protocol ReviewRepository: Sendable {
     func update(_ review: Review) async throws
     /// Locked for the rest of a write transaction on PostgreSQL.
     func find(id: String, workspaceID: String) async throws -> Review?
+    /// The customer's reviews of any of `productIDs`, in any status.
+    func reviews(customerID: String, productIDs: [String], workspaceID: String) async throws -> [Review]
     /// Newest first, of one product or all (nil), in one status or all (nil); `liveAuthorsOnly`:
     /// only those of customers not merged away or deleted (what the shop shows).
     func list(workspaceID: String, productID: String?, status: ReviewStatus?, liveAuthorsOnly: Bool, page: PageRequest) async throws -> Page<Review>

@@ -14,6 +14,9 @@ public struct Review: Sendable, Equatable {
     public var body: String
     /// BCP 47 (`en`, `de-AT`); nil when not given.
     public var locale: String?
+    /// The customer's photos, in their order (user-generated content: a review with photos
+    /// waits for a person when the workspace's rules say so).
+    public var photos: [ReviewPhoto]
     public var status: ReviewStatus
     public var rejectionReason: String?
     /// Why the workspace's rules held it for a person (a flagged word, a link, too few stars,
@@ -27,8 +30,12 @@ public struct Review: Sendable, Equatable {
     /// Who approved or rejected it, and when.
     public var moderatedBy: String?
     public var moderatedAt: Date?
-    /// How it arrived: `api`, `csv` (an import from the shop's old platform).
+    /// How it arrived: `api`, `review_request` (the customer's page), `csv` (an import from the
+    /// shop's old platform).
     public var source: String
+    /// The name the review was published under on the platform it was imported from, shown
+    /// (as a first name and an initial) when the customer's profile has no name.
+    public var authorName: String?
     /// Who sent it in (`api_key:key_…`, `user:usr_…`): a review written by staff in a customer's
     /// name can always be traced.
     public var submittedBy: String
@@ -37,9 +44,9 @@ public struct Review: Sendable, Equatable {
 
     public init(
         id: String, workspaceID: String, productID: String, customerID: String, orderID: String?, rating: Int, title: String, body: String,
-        locale: String?, status: ReviewStatus = .pending, rejectionReason: String? = nil, holdReason: String? = nil, verified: Bool, sentiment: Double,
+        locale: String?, photos: [ReviewPhoto] = [], status: ReviewStatus = .pending, rejectionReason: String? = nil, holdReason: String? = nil, verified: Bool, sentiment: Double,
         reply: String? = nil, repliedAt: Date? = nil, moderatedBy: String? = nil, moderatedAt: Date? = nil, source: String,
-        submittedBy: String, createdAt: Date, updatedAt: Date
+        submittedBy: String, authorName: String? = nil, createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -50,6 +57,7 @@ public struct Review: Sendable, Equatable {
         self.title = title
         self.body = body
         self.locale = locale
+        self.photos = photos
         self.status = status
         self.rejectionReason = rejectionReason
         self.holdReason = holdReason
@@ -60,6 +68,7 @@ public struct Review: Sendable, Equatable {
         self.moderatedBy = moderatedBy
         self.moderatedAt = moderatedAt
         self.source = source
+        self.authorName = authorName
         self.submittedBy = submittedBy
         self.createdAt = createdAt
         self.updatedAt = updatedAt

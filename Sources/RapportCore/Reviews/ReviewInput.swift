@@ -6,13 +6,17 @@ public struct ReviewInput: Sendable, Equatable {
     public var title: String
     public var body: String
     public var locale: String?
+    public var photos: [ReviewPhoto]
 
-    public init(customerID: String, orderID: String? = nil, rating: Int, title: String, body: String, locale: String? = nil) {
+    public init(
+        customerID: String, orderID: String? = nil, rating: Int, title: String, body: String, locale: String? = nil, photos: [ReviewPhoto] = []
+    ) {
         self.customerID = customerID
         self.orderID = orderID
         self.rating = rating
         self.title = title
         self.body = body
         self.locale = locale
+        self.photos = photos
     }
 }

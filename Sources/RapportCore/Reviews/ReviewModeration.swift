@@ -2,7 +2,7 @@ import Foundation
 
 /// What happens to a review as it arrives: approved by the workspace's rule, or held for a
 /// person with the reason why (shown in the moderation queue). The checks, in order: a flagged
-/// word, a link, a rating below the minimum, an author who is not a verified buyer.
+/// word, a link, photos, a rating below the minimum, an author who is not a verified buyer.
 public enum ReviewModeration {
     /// Who approved a review the rule let through (`Review.moderatedBy`).
     public static let ruleActor = "rule:auto_approve"
@@ -14,10 +14,12 @@ public enum ReviewModeration {
     }
 
     public static func decide(_ review: Review, settings: ReviewSettings) -> Decision {
-        let text = [review.title, review.body].filter { !$0.isEmpty }.joined(separator: "\n")
+        // Photo descriptions are shown too (as alt text): the same words and links count there.
+        let text = ([review.title, review.body] + review.photos.compactMap(\.alt)).filter { !$0.isEmpty }.joined(separator: "\n")
         if let word = flaggedWord(in: text, words: settings.flaggedWords) { return .hold("contains the flagged word “\(word)”") }
         guard settings.autoApprove else { return .hold(nil) }
         if settings.holdLinks, containsLink(text) { return .hold("contains a link") }
+        if settings.holdPhotos, !review.photos.isEmpty { return .hold("has photos to look at") }
         if review.rating < settings.minimumRating {
             return .hold("\(review.rating) of 5 stars, below the \(settings.minimumRating) that approve by themselves")
         }

@@ -7,6 +7,10 @@ public enum ReviewRules {
     public static let maximumTitleLength = 150
     public static let maximumBodyLength = 5_000
     public static let maximumReasonLength = 500
+    public static let maximumPhotos = 10
+    public static let maximumPhotoURLLength = 2_048
+    public static let maximumPhotoAltLength = 200
+    public static let maximumPhotoSide = 20_000
 
     /// The input's fields, checked; the first that is wrong is named.
     static func checked(_ input: ReviewInput) throws -> ReviewInput {
@@ -29,7 +33,55 @@ public enum ReviewRules {
         } else {
             input.locale = nil
         }
+        input.photos = try checkedPhotos(input.photos)
         return input
+    }
+
+    /// A review's photos, checked: at most `maximumPhotos`, each an https address with no
+    /// credentials in it (the page shows it to anyone), its size in pixels when given, its
+    /// description trimmed (blank is none); an address given twice is kept once.
+    static func checkedPhotos(_ photos: [ReviewPhoto]) throws -> [ReviewPhoto] {
+        guard photos.count <= maximumPhotos else { throw RapportError.invalid(field: "photos", "may hold at most \(maximumPhotos) photos") }
+        var kept: [ReviewPhoto] = []
+        for (index, photo) in photos.enumerated() {
+            let field = "photos[\(index)]"
+            let url = photo.url.trimmed
+            guard url.utf8.count <= maximumPhotoURLLength, isPhotoAddress(url) else {
+                throw RapportError.invalid(
+                    field: "\(field).url", "must be an https address of the image, with no user name or password in it, at most \(maximumPhotoURLLength) characters")
+            }
+            for (name, side) in [("width", photo.width), ("height", photo.height)] {
+                if let side, !(1...maximumPhotoSide).contains(side) {
+                    throw RapportError.invalid(field: "\(field).\(name)", "must be a whole number of pixels from 1 to \(maximumPhotoSide)")
+                }
+            }
+            let alt = photo.alt?.trimmed
+            if let alt, alt.count > maximumPhotoAltLength {
+                throw RapportError.invalid(field: "\(field).alt", "must be at most \(maximumPhotoAltLength) characters")
+            }
+            guard !kept.contains(where: { $0.url == url }) else { continue }
+            kept.append(ReviewPhoto(url: url, width: photo.width, height: photo.height, alt: alt?.isEmpty == false ? alt : nil))
+        }
+        return kept
+    }
+
+    /// An https address with a host and no credentials, written with the characters of an
+    /// address only (no spaces, quotes or angle brackets, however lenient a parser is), on a
+    /// public name: not an IP address, `localhost` or a local name (the moderation page shows
+    /// the photo in the team's browsers, which must not be sent to their own network).
+    static func isPhotoAddress(_ text: String) -> Bool {
+        let refused = Set("\"<>\\^`{|}")
+        guard !text.contains(where: { $0.isWhitespace || refused.contains($0) || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } })
+        else { return false }
+        guard let components = URLComponents(string: text), components.scheme?.lowercased() == "https", let host = components.host, !host.isEmpty,
+            components.user == nil, components.password == nil
+        else { return false }
+        let name = host.lowercased()
+        let local = ["localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa"]
+        guard name.contains("."), !name.hasPrefix("["), !name.allSatisfy({ $0.isNumber || $0 == "." }),
+            !local.contains(where: { name == $0 || name.hasSuffix($0) })
+        else { return false }
+        return true
     }
 
     /// A verified buyer: the order is theirs, has the product in it, and was delivered — not

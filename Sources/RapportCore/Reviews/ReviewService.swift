@@ -6,14 +6,19 @@ import Foundation
 /// and shown to anyone on the product's public page, approved ones only.
 public struct ReviewService: Sendable {
     public static let publicPageSize = 50
+    /// The tracked event every review taken records on its author (Segment's e-commerce name),
+    /// which the post-purchase journey's goal waits for.
+    public static let reviewedEvent = "Product Reviewed"
 
     let customers: CustomerService
+    let signer: any LinkSigner
     var context: CoreContext { customers.context }
     var store: any DataStore { context.store }
     var clock: any WallClock { context.clock }
 
-    public init(customers: CustomerService) {
+    public init(customers: CustomerService, signer: any LinkSigner) {
         self.customers = customers
+        self.signer = signer
     }
 
     /// A review of `productID` in the customer's words; pending until approved.
@@ -22,7 +27,6 @@ public struct ReviewService: Sendable {
         let input = try ReviewRules.checked(input)
         return try await context.write { transaction in
             let session = transaction.session
-            let now = clock.now()
             guard try await session.catalog.find(id: productID, workspaceID: actor.workspaceID) != nil else {
                 throw RapportError.notFound("No product with id \(productID.prefix(64)).")
             }
@@ -33,37 +37,61 @@ public struct ReviewService: Sendable {
             } catch RapportError.notFound(let message) {
                 throw RapportError.invalid(field: "customer_id", message)
             }
-            var verified = false
+            var order: Order?
             if let orderID = input.orderID {
-                guard let order = try await session.orders.find(id: orderID, workspaceID: actor.workspaceID), order.customerID == customer.id else {
+                guard let found = try await session.orders.find(id: orderID, workspaceID: actor.workspaceID), found.customerID == customer.id else {
                     throw RapportError.invalid(field: "order_id", "must be an order of customer \(customer.id)")
                 }
-                verified = ReviewRules.isVerifiedBuyer(order: order, customerID: customer.id, productID: productID)
+                order = found
             }
-            var review = Review(
-                id: ResourceID.make(.review, at: now), workspaceID: actor.workspaceID, productID: productID, customerID: customer.id,
-                orderID: input.orderID, rating: input.rating, title: input.title, body: input.body, locale: input.locale, verified: verified,
-                sentiment: ReviewRules.sentiment(title: input.title, body: input.body), source: source, submittedBy: actor.label,
-                createdAt: now, updatedAt: now)
-            let settings = try await session.reviews.settings(workspaceID: actor.workspaceID) ?? .standard
-            switch ReviewModeration.decide(review, settings: settings) {
-            case .approve:
-                review.status = .approved
-                review.moderatedBy = ReviewModeration.ruleActor
-                review.moderatedAt = now
-            case .hold(let reason):
-                review.holdReason = reason
-            }
-            guard try await session.reviews.insert(review) else {
+            guard let review = try await take(productID: productID, input, customerID: customer.id, order: order, source: source, as: actor, in: transaction)
+            else {
                 throw RapportError.conflict("Customer \(customer.id) has already reviewed product \(productID).")
             }
-            try await transaction.audit(
-                AuditRecord(.reviewSubmitted, subject: .review(review.id), details: ["product_id": productID, "customer_id": customer.id]), by: actor)
-            if review.status == .approved {
-                try await transaction.audit(
-                    AuditRecord(.reviewApproved, subject: .review(review.id), details: ["by": ReviewModeration.ruleActor]), by: actor)
-            }
             return review
+        }
+    }
+
+    /// Stores a checked review of a customer found live (verified when `order` was delivered
+    /// with the product in it), under the workspace's moderation rules, audited as `actor`, and
+    /// records the customer's `Product Reviewed` event; nil when they had reviewed it already.
+    func take(
+        productID: String, _ input: ReviewInput, customerID: String, order: Order?, source: String, as actor: Actor, in transaction: WriteTransaction
+    ) async throws -> Review? {
+        let session = transaction.session
+        let now = clock.now()
+        let verified = order.map { ReviewRules.isVerifiedBuyer(order: $0, customerID: customerID, productID: productID) } ?? false
+        var review = Review(
+            id: ResourceID.make(.review, at: now), workspaceID: actor.workspaceID, productID: productID, customerID: customerID,
+            orderID: order?.id, rating: input.rating, title: input.title, body: input.body, locale: input.locale, photos: input.photos, verified: verified,
+            sentiment: ReviewRules.sentiment(title: input.title, body: input.body), source: source, submittedBy: actor.label,
+            createdAt: now, updatedAt: now)
+        Self.moderate(&review, settings: try await session.reviews.settings(workspaceID: actor.workspaceID) ?? .standard, at: now)
+        guard try await session.reviews.insert(review) else { return nil }
+        try await transaction.audit(
+            AuditRecord(.reviewSubmitted, subject: .review(review.id), details: ["product_id": productID, "customer_id": customerID]), by: actor)
+        if review.status == .approved {
+            try await transaction.audit(
+                AuditRecord(.reviewApproved, subject: .review(review.id), details: ["by": ReviewModeration.ruleActor]), by: actor)
+        }
+        var properties: [String: JSONValue] = ["product_id": .string(productID), "rating": .number(Double(review.rating)), "review_id": .string(review.id)]
+        if let orderID = order?.id { properties["order_id"] = .string(orderID) }
+        try await TrackingService.recordRapportEvent(
+            Self.reviewedEvent, customerID: customerID, workspaceID: actor.workspaceID, properties: properties, messageID: TrackingService.rapportMessagePrefix + "review:\(review.id)",
+            in: transaction)
+        return review
+    }
+
+    /// A review as it arrives, under the workspace's rules: approved by the rule, or held with
+    /// the reason.
+    static func moderate(_ review: inout Review, settings: ReviewSettings, at now: Date) {
+        switch ReviewModeration.decide(review, settings: settings) {
+        case .approve:
+            review.status = .approved
+            review.moderatedBy = ReviewModeration.ruleActor
+            review.moderatedAt = now
+        case .hold(let reason):
+            review.holdReason = reason
         }
     }
 
@@ -83,7 +111,7 @@ public struct ReviewService: Sendable {
                     .reviewSettingsChanged, subject: .workspace(actor.workspaceID),
                     details: ["auto_approve": String(settings.autoApprove), "minimum_rating": String(settings.minimumRating),
                               "verified_only": String(settings.verifiedOnly), "hold_links": String(settings.holdLinks),
-                              "flagged_words": String(settings.flaggedWords.count)]),
+                              "hold_photos": String(settings.holdPhotos), "flagged_words": String(settings.flaggedWords.count)]),
                 by: actor)
             return settings
         }
@@ -159,9 +187,16 @@ public struct ReviewService: Sendable {
             for customer in try await session.customers.find(ids: Array(Set(found.reviews.items.map(\.customerID))), workspaceID: workspaceID) {
                 found.authors[customer.id] = Self.author(firstName: customer.profile.firstName, lastName: customer.profile.lastName)
             }
+            // An imported review shows the name it was published under (a pseudonym stays one).
+            for review in found.reviews.items {
+                if let name = review.authorName { found.authors[review.customerID] = Self.author(displayName: name) }
+            }
             return found
         }
     }
+
+    /// Who a review is by when nothing names its author.
+    public static let anonymousAuthor = "A customer"
 
     /// "Anna S.", "Anna", or "A customer": never more of a name than that. Only the first word
     /// of the first name (imports put whole names there), and nothing that looks like an
@@ -169,9 +204,18 @@ public struct ReviewService: Sendable {
     static func author(firstName: String?, lastName: String?) -> String {
         guard let first = firstName?.split(whereSeparator: \.isWhitespace).first.map(String.init),
             !first.contains("@"), !first.contains(where: \.isNumber), first.count <= 40
-        else { return "A customer" }
+        else { return anonymousAuthor }
         guard let initial = lastName?.trimmed.first, initial.isLetter else { return first }
         return "\(first) \(initial)."
+    }
+
+    /// A whole name as a platform showed it ("Anna Schmidt", "Anna S."): its first word and the
+    /// initial of its last; "Schmidt, Anna" is read surname first.
+    static func author(displayName: String) -> String {
+        let parts = displayName.split(separator: ",", maxSplits: 1).map { String($0).trimmed }
+        if parts.count == 2 { return author(firstName: parts[1], lastName: parts[0]) }
+        let words = displayName.split(whereSeparator: \.isWhitespace).map(String.init)
+        return author(firstName: words.first, lastName: words.count > 1 ? words.last : nil)
     }
 
     // MARK: Rules

@@ -48,6 +48,10 @@ struct TrackingDraft: Sendable {
         }
         if let name = message.name, name.count > 500 { problems.add("name", "must be at most 500 characters") }
         if let id = message.messageID, id.isEmpty || id.count > 200 { problems.add("messageId", "must be 1 to 200 characters") }
+        if let id = message.messageID, id.lowercased().hasPrefix(TrackingService.rapportMessagePrefix) {
+            // Rapport's own events are once per id: a caller taking the id first would stop one.
+            problems.add("messageId", "must not start with \(TrackingService.rapportMessagePrefix), which is Rapport's own")
+        }
         var writer = JSONWriter()
         writer.value(.object(message.properties))
         let properties = writer.text

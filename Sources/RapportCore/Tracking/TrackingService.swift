@@ -131,14 +131,14 @@ public struct TrackingService: Sendable {
             }
         }
         if !stitches.isEmpty { _ = try await session.tracking.stitch(stitches, workspaceID: workspaceID) }
-        touchSegments(events, stitched: Set(stitches.values), workspaceID: workspaceID, transaction: transaction)
+        Self.touchSegments(events, stitched: Set(stitches.values), workspaceID: workspaceID, transaction: transaction)
         try await JourneyListener.heard(events.compactMap(JourneyHappening.of), in: transaction)
         return Set(fresh.map(\.messageID))
     }
 
     /// The customers whose behaviour changed: each named event, and every event of a visitor
     /// stitched onto a customer.
-    private func touchSegments(_ events: [TrackedEvent], stitched: Set<String>, workspaceID: String, transaction: WriteTransaction) {
+    static func touchSegments(_ events: [TrackedEvent], stitched: Set<String>, workspaceID: String, transaction: WriteTransaction) {
         var names: [String: Set<String>] = [:]
         for event in events {
             guard let customerID = event.customerID else { continue }

@@ -22,6 +22,13 @@ enum SessionCookie {
         Cookie(name: deviceName, value: token, maxAge: 365 * 86_400, path: "/", secure: secure, httpOnly: true, sameSite: .lax)
     }
 
+    /// Whether the request carries a live workspace session: on a customer's own page (a
+    /// survey, a review request), someone of the team is looking.
+    static func isSignedIn(_ request: Request, users: UserService) async throws -> Bool {
+        guard let token = request.cookies[name]?.value, !token.isEmpty else { return false }
+        return try await users.session(token: token) != nil
+    }
+
     /// Tells the browser to forget the cookie.
     static func cleared(secure: Bool) -> Cookie {
         Cookie(name: name, value: "", maxAge: 0, path: "/", secure: secure, httpOnly: true, sameSite: .lax)

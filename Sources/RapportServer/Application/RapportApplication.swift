@@ -102,6 +102,7 @@ public enum RapportApplication {
             .register(on: workspace)
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         SurveyPages(surveys: services.surveys, users: services.users, pages: pages).register(on: open)
+        ReviewRequestPages(reviews: services.reviews, users: services.users, pages: pages).register(on: open)
         PublicReviewPages(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         ReviewPages(reviews: services.reviews, customers: services.customers, commerce: services.commerce, pages: pages).register(on: workspace)

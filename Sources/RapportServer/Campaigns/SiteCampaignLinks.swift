@@ -31,6 +31,10 @@ struct SiteCampaignLinks: CampaignLinks {
         base + SiteURL.campaignOpen(sendID: sendID, signature: signature).path
     }
 
+    func reviewURL(_ link: ReviewRequestLink, signature: String) -> String {
+        base + SiteURL.reviewRequest(workspaceID: link.workspaceID, orderID: link.orderID, expires: link.expires, signature: signature).path
+    }
+
     /// What a query value keeps unencoded: RFC 3986's unreserved characters.
     private static let queryValue = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 

@@ -28,6 +28,9 @@ public enum SiteURL: Sendable, Equatable {
     case productReviews(workspaceID: String, productID: String)
     /// A survey's answer page, opened by its signed link.
     case survey(surveyID: String, signature: String)
+    /// A review request's page: an order's items to review, opened by its signed link
+    /// (`ReviewRequestLink`; `expires` is its last day).
+    case reviewRequest(workspaceID: String, orderID: String, expires: String, signature: String)
     /// A customer's preference centre, opened by a signed link.
     case preferences(token: String)
     /// Unsubscribes a customer from marketing e-mail (`List-Unsubscribe`, RFC 8058).
@@ -75,6 +78,9 @@ public enum SiteURL: Sendable, Equatable {
     static let helpArticleRoute = SiteURL.helpArticle(workspaceID: ":workspace", slug: ":slug").relativePath
     /// The survey page's path as its route registers it.
     static let surveyRoute = SiteURL.survey(surveyID: ":survey_id", signature: ":signature").relativePath
+    /// The review request page's path as its route registers it.
+    static let reviewRequestRoute = SiteURL.reviewRequest(
+        workspaceID: ":workspace", orderID: ":order", expires: ":expires", signature: ":signature").relativePath
     /// The public review page's path as its route registers it.
     static let productReviewsRoute = SiteURL.productReviews(workspaceID: ":workspace", productID: ":product").relativePath
 
@@ -94,6 +100,7 @@ public enum SiteURL: Sendable, Equatable {
         case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
         case .productReviews(let workspace, let product): "reviews/\(workspace)/\(product)"
         case .survey(let survey, let signature): "survey/\(survey)/\(signature)"
+        case .reviewRequest(let workspace, let order, let expires, let signature): "review/\(workspace)/\(order)/\(expires)/\(signature)"
         case .preferences(let token): "preferences/\(token)"
         case .unsubscribe(let token): "unsubscribe/\(token)"
         case .confirmSignUp(let token): "confirm/\(token)"

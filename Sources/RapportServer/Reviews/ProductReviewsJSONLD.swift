@@ -3,7 +3,7 @@ import RapportCore
 
 /// A product's approved reviews as schema.org JSON-LD: a `Product` with its `AggregateRating`
 /// (the plain mean and the count; left out without reviews, as search engines ask) and each
-/// `Review` with its author, date, rating and text. Written so it can sit inside a `<script>`
+/// `Review` with its author, date, rating, text and photos (`image`). Written so it can sit inside a `<script>`
 /// element: `<`, `>` and `&` are escaped.
 enum ProductReviewsJSONLD {
     static func document(_ found: ProductReviews, url: String) -> JSONValue {
@@ -23,7 +23,7 @@ enum ProductReviewsJSONLD {
         let reviews: [JSONValue] = found.reviews.items.map { review in
             var entry: [String: JSONValue] = [
                 "@type": .string("Review"),
-                "author": .object(["@type": .string("Person"), "name": .string(found.authors[review.customerID] ?? "A customer")]),
+                "author": .object(["@type": .string("Person"), "name": .string(found.authors[review.customerID] ?? ReviewService.anonymousAuthor)]),
                 "datePublished": .string(Timestamp.iso8601(review.createdAt).prefix(10).description),
                 "reviewRating": .object([
                     "@type": .string("Rating"), "ratingValue": .number(Double(review.rating)), "bestRating": .number(5), "worstRating": .number(1),
@@ -32,6 +32,7 @@ enum ProductReviewsJSONLD {
             if !review.title.isEmpty { entry["name"] = .string(review.title) }
             if !review.body.isEmpty { entry["reviewBody"] = .string(review.body) }
             if let locale = review.locale { entry["inLanguage"] = .string(locale) }
+            if !review.photos.isEmpty { entry["image"] = .array(review.photos.map { .string($0.url) }) }
             return .object(entry)
         }
         if !reviews.isEmpty { fields["review"] = .array(reviews) }

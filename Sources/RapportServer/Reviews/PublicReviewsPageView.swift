@@ -14,6 +14,8 @@ struct PublicReviewsPageView: TemplateView {
         let date: String
         let verified: Bool
         let reply: String?
+        let photos: [ReviewPhotoView]
+        let hasPhotos: Bool
     }
 
     let productTitle: String
@@ -31,9 +33,10 @@ struct PublicReviewsPageView: TemplateView {
         bayesianAverage = String(format: "%.2f", found.bayesianAverage)
         reviews = found.reviews.items.map { review in
             Item(
-                author: found.authors[review.customerID] ?? "A customer", rating: review.rating,
+                author: found.authors[review.customerID] ?? ReviewService.anonymousAuthor, rating: review.rating,
                 stars: WebFormat.stars(review.rating),
-                title: review.title.isEmpty ? nil : review.title, body: review.body.isEmpty ? nil : review.body, date: WebFormat.day(review.createdAt), verified: review.verified, reply: review.reply)
+                title: review.title.isEmpty ? nil : review.title, body: review.body.isEmpty ? nil : review.body, date: WebFormat.day(review.createdAt), verified: review.verified, reply: review.reply,
+                photos: review.photos.map(ReviewPhotoView.init), hasPhotos: !review.photos.isEmpty)
         }
         jsonLd = try ProductReviewsJSONLD.scriptText(found, url: url)
     }

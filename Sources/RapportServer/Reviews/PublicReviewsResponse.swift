@@ -9,6 +9,7 @@ struct PublicReviewsResponse: Encodable {
         let title: String
         let body: String
         let locale: String?
+        let photos: [ReviewPhotoResponse]
         let verified: Bool
         let reply: String?
         let createdAt: String
@@ -28,8 +29,8 @@ struct PublicReviewsResponse: Encodable {
         bayesianAverage = found.bayesianAverage
         reviews = found.reviews.items.map { review in
             Item(
-                author: found.authors[review.customerID] ?? "A customer", rating: review.rating, title: review.title, body: review.body,
-                locale: review.locale, verified: review.verified, reply: review.reply, createdAt: Timestamp.iso8601(review.createdAt))
+                author: found.authors[review.customerID] ?? ReviewService.anonymousAuthor, rating: review.rating, title: review.title, body: review.body,
+                locale: review.locale, photos: review.photos.map(ReviewPhotoResponse.init), verified: review.verified, reply: review.reply, createdAt: Timestamp.iso8601(review.createdAt))
         }
     }
 }

@@ -36,7 +36,8 @@ struct ReviewPages {
         let words = (form["flagged_words"] ?? "").split(whereSeparator: { $0.isNewline || $0 == "," }).map(String.init)
         let settings = ReviewSettings(
             autoApprove: WebFormDecoder.isTrue(form["auto_approve"]), minimumRating: Int(form["minimum_rating"] ?? "") ?? 0,
-            verifiedOnly: WebFormDecoder.isTrue(form["verified_only"]), holdLinks: WebFormDecoder.isTrue(form["hold_links"]), flaggedWords: words)
+            verifiedOnly: WebFormDecoder.isTrue(form["verified_only"]), holdLinks: WebFormDecoder.isTrue(form["hold_links"]),
+            holdPhotos: WebFormDecoder.isTrue(form["hold_photos"]), flaggedWords: words)
         do {
             _ = try await reviews.setSettings(settings, as: context.actor)
         } catch RapportError.invalid(let problems) {
@@ -118,7 +119,8 @@ struct ReviewPages {
                 id: review.id, productID: review.productID, productTitle: titles[review.productID] ?? review.productID,
                 customerID: review.customerID, author: authors[review.customerID] ?? "A customer no longer on record",
                 rating: review.rating, stars: WebFormat.stars(review.rating), headline: review.title.isEmpty ? nil : review.title,
-                body: review.body.isEmpty ? nil : review.body, verified: review.verified, locale: review.locale,
+                body: review.body.isEmpty ? nil : review.body, photos: review.photos.map(ReviewPhotoView.init), hasPhotos: !review.photos.isEmpty,
+                verified: review.verified, locale: review.locale,
                 mood: WebFormat.mood(review.sentiment), status: review.status.rawValue, rejectionReason: review.rejectionReason,
                 holdReason: review.status == .pending ? review.holdReason : nil, reply: review.reply, source: review.source, when: WebFormat.time(review.createdAt), whenISO: WebFormat.iso(review.createdAt),
                 mayApprove: mayModerate && review.status != .approved, mayReject: mayModerate && review.status != .rejected,
@@ -141,7 +143,7 @@ struct ReviewPages {
         ReviewsPageView.Rules(
             autoApprove: settings.autoApprove,
             ratingOptions: (1...5).reversed().map { ChoiceView(value: String($0), label: "\($0) stars", selected: $0 == settings.minimumRating) },
-            verifiedOnly: settings.verifiedOnly, holdLinks: settings.holdLinks, flaggedWordsText: text)
+            verifiedOnly: settings.verifiedOnly, holdLinks: settings.holdLinks, holdPhotos: settings.holdPhotos, flaggedWordsText: text)
     }
 
     /// `?status=`: pending when absent or unknown (the queue is what the page is for).

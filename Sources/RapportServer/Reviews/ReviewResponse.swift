@@ -12,6 +12,7 @@ struct ReviewResponse: Encodable {
     let title: String
     let body: String
     let locale: String?
+    let photos: [ReviewPhotoResponse]
     let status: String
     let rejectionReason: String?
     let holdReason: String?
@@ -35,6 +36,7 @@ struct ReviewResponse: Encodable {
         title = review.title
         body = review.body
         locale = review.locale
+        photos = review.photos.map(ReviewPhotoResponse.init)
         status = review.status.rawValue
         rejectionReason = review.rejectionReason
         holdReason = review.holdReason

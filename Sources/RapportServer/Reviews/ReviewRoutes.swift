@@ -72,6 +72,7 @@ struct ReviewRoutes {
         if let rating = body.integer("minimum_rating", in: 1...5) { settings.minimumRating = Int(rating) }
         if let verified = body.bool("verified_only") { settings.verifiedOnly = verified }
         if let links = body.bool("hold_links") { settings.holdLinks = links }
+        if let photos = body.bool("hold_photos") { settings.holdPhotos = photos }
         // Repeats are dropped by the rules after reading; twice the limit bounds the reading itself.
         if let words = body.array("flagged_words") {
             if words.count > 2 * ReviewSettings.maximumFlaggedWords {
@@ -90,7 +91,7 @@ struct ReviewRoutes {
         return settings
     }
 
-    /// `customer_id`, `order_id`, `rating`, `title`, `body`, `locale`.
+    /// `customer_id`, `order_id`, `rating`, `title`, `body`, `locale`, `photos`.
     private static func input(of request: Request, context: AuthenticatedRequestContext) async throws -> ReviewInput {
         var body = try await JSONObjectReader.body(of: request, context: context)
         let customerID = body.requiredString("customer_id", maxLength: 64)
@@ -102,8 +103,30 @@ struct ReviewRoutes {
         let title = body.string("title", maxLength: ReviewRules.maximumTitleLength * 2)
         let text = body.string("body", maxLength: ReviewRules.maximumBodyLength * 2)
         let locale = body.string("locale", maxLength: 64)
+        let photos = Self.photos(&body)
         try body.finish()
         return ReviewInput(
-            customerID: customerID ?? "", orderID: orderID, rating: Int(rating ?? 0), title: title ?? "", body: text ?? "", locale: locale)
+            customerID: customerID ?? "", orderID: orderID, rating: Int(rating ?? 0), title: title ?? "", body: text ?? "", locale: locale,
+            photos: photos)
+    }
+
+    /// `photos`: `[{"url", "width"?, "height"?, "alt"?}]`, read as written (`ReviewRules` checks
+    /// them); twice the limit bounds the reading itself.
+    private static func photos(_ body: inout JSONObjectReader) -> [ReviewPhoto] {
+        guard let values = body.array("photos") else { return [] }
+        guard values.count <= 2 * ReviewRules.maximumPhotos else {
+            body.fail("photos", "may hold at most \(ReviewRules.maximumPhotos) photos")
+            return []
+        }
+        return values.enumerated().compactMap { index, value in
+            body.nested(value, at: "photos[\(index)]") { photo -> ReviewPhoto? in
+                let url = photo.requiredString("url", maxLength: ReviewRules.maximumPhotoURLLength * 2)
+                let side = Int64(ReviewRules.maximumPhotoSide)
+                let width = photo.integer("width", in: 1...side)
+                let height = photo.integer("height", in: 1...side)
+                let alt = photo.string("alt", maxLength: ReviewRules.maximumPhotoAltLength * 2)
+                return url.map { ReviewPhoto(url: $0, width: width.map(Int.init), height: height.map(Int.init), alt: alt) }
+            } ?? nil
+        }
     }
 }

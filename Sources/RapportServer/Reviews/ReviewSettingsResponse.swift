@@ -8,6 +8,7 @@ struct ReviewSettingsResponse: Encodable {
     let minimumRating: Int
     let verifiedOnly: Bool
     let holdLinks: Bool
+    let holdPhotos: Bool
     let flaggedWords: [String]
 
     init(_ settings: ReviewSettings) {
@@ -15,6 +16,7 @@ struct ReviewSettingsResponse: Encodable {
         minimumRating = settings.minimumRating
         verifiedOnly = settings.verifiedOnly
         holdLinks = settings.holdLinks
+        holdPhotos = settings.holdPhotos
         flaggedWords = settings.flaggedWords
     }
 }

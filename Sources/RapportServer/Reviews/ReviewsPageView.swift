@@ -14,6 +14,7 @@ struct ReviewsPageView: TemplateView {
         let ratingOptions: [ChoiceView]
         let verifiedOnly: Bool
         let holdLinks: Bool
+        let holdPhotos: Bool
         /// One word or phrase a line.
         let flaggedWordsText: String
         var rulesError: String?
@@ -31,6 +32,8 @@ struct ReviewsPageView: TemplateView {
         /// Named apart from the page's `title`, which a nil here would fall through to.
         let headline: String?
         let body: String?
+        let photos: [ReviewPhotoView]
+        let hasPhotos: Bool
         let verified: Bool
         let locale: String?
         let mood: MoodView?

@@ -25,7 +25,7 @@ struct SurveyPages {
         group.post(route) { request, context in
             let (id, signature) = (try context.parameters.require("survey_id"), try context.parameters.require("signature"))
             // The link sits in the conversation every agent sees: a survey is the customer's to answer.
-            if let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty, try await users.session(token: token) != nil {
+            if try await SessionCookie.isSignedIn(request, users: users) {
                 throw RapportError.forbidden("You are signed in to the workspace: a survey is the customer's to answer. Open the link signed out.")
             }
             let form = try await WebForm.read(request, context: context, checkingCSRF: false).decode(Form.self)

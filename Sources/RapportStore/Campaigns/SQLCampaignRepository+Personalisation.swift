@@ -91,4 +91,36 @@ extension SQLCampaignRepository {
         }
         return products
     }
+
+    func reviewOrders(enrolmentIDs: [String], customerIDs: [String], workspaceID: String) async throws
+        -> (byEnrolment: [String: (orderID: String, customerID: String)], latestDelivered: [String: String])
+    {
+        var byEnrolment: [String: (orderID: String, customerID: String)] = [:]
+        for slice in enrolmentIDs.slices(of: Self.personalisationCustomers) {
+            for row in try await handle.sql.raw("""
+                SELECT e.id AS id, o.id AS order_id, o.customer_id AS customer_id FROM journey_enrolments e JOIN orders o ON o.id = e.order_id
+                WHERE e.id IN (\(binds: slice)) AND e.workspace_id = \(bind: workspaceID) AND o.workspace_id = \(bind: workspaceID)
+                """).all() {
+                byEnrolment[try row.string("id")] = (try row.string("order_id"), try row.string("customer_id"))
+            }
+        }
+        // Each customer's latest delivered order (cancelled and wholly refunded ones left out),
+        // from the `orders_customer` index, one row each.
+        var latestDelivered: [String: String] = [:]
+        let excluded = [OrderStatus.cancelled.rawValue, OrderStatus.refunded.rawValue]
+        for slice in customerIDs.slices(of: Self.personalisationCustomers) {
+            var query: SQLQueryString = ""
+            for (index, customerID) in slice.enumerated() {
+                if index > 0 { query += " UNION ALL " }
+                query += """
+                    SELECT * FROM (SELECT customer_id, id FROM orders
+                      WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID) AND delivered_at IS NOT NULL
+                        AND status NOT IN (\(binds: excluded))
+                      ORDER BY delivered_at DESC, id DESC LIMIT 1) AS d\(unsafeRaw: String(index))
+                    """
+            }
+            for row in try await handle.sql.raw(query).all() { latestDelivered[try row.string("customer_id")] = try row.string("id") }
+        }
+        return (byEnrolment, latestDelivered)
+    }
 }

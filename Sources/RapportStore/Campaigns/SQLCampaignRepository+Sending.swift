@@ -152,7 +152,7 @@ extension SQLCampaignRepository {
                     ORDER BY claimed_until, id LIMIT \(unsafeRaw: String(limit - claimed.count))\(unsafeRaw: lock))
                   AND status = \(bind: status.rawValue) AND \(free)
                   AND EXISTS (SELECT 1 FROM campaigns WHERE id = \(bind: campaignID) AND status = \(bind: CampaignStatus.sending.rawValue))
-                RETURNING id, customer_id, address, variant
+                RETURNING id, customer_id, address, variant, occurrence
                 """
             claimed += try await handle.sql.raw(query).all()
         }
@@ -168,7 +168,8 @@ extension SQLCampaignRepository {
             return CampaignSendClaim(
                 sendID: try row.string("id"), customerID: customerID, address: try row.optionalString("address") ?? "",
                 variant: try row.optionalString("variant"), firstName: try profile?.optionalString("first_name"),
-                lastName: try profile?.optionalString("last_name"), locale: try profile?.optionalString("locale"))
+                lastName: try profile?.optionalString("last_name"), locale: try profile?.optionalString("locale"),
+                occurrence: try row.optionalString("occurrence") ?? "")
         }
         .sorted { $0.sendID < $1.sendID }
     }

@@ -5,12 +5,12 @@ import SQLKit
 extension SQLJourneyRepository {
     static let enrolmentColumns = [
         "id", "journey_id", "version", "workspace_id", "customer_id", "status", "step_key", "visit", "since", "held_since", "due_at", "wait_event",
-        "entered_at", "updated_at", "finished_at", "end_reason", "converted_at", "source",
+        "entered_at", "updated_at", "finished_at", "end_reason", "converted_at", "source", "order_id",
     ]
 
     func enrol(_ enrolments: [JourneyEnrolment]) async throws -> [String] {
         var inserted: [String] = []
-        // 18 values a row: 200 rows stay far below either engine's limit on bound values.
+        // 19 values a row: 200 rows stay far below either engine's limit on bound values.
         for start in stride(from: 0, to: enrolments.count, by: 200) {
             var query: SQLQueryString = "INSERT INTO journey_enrolments (\(unsafeRaw: Self.enrolmentColumns.joined(separator: ", "))) VALUES "
             for (index, enrolment) in enrolments[start..<min(start + 200, enrolments.count)].enumerated() {
@@ -22,7 +22,7 @@ extension SQLJourneyRepository {
                       \(bind: position?.heldSince.map(Timestamp.microseconds)), \(bind: enrolment.dueAt.map(Timestamp.microseconds)),
                       \(bind: enrolment.waitEvent), \(bind: Timestamp.microseconds(enrolment.enteredAt)), \(bind: Timestamp.microseconds(enrolment.updatedAt)),
                       \(bind: enrolment.finishedAt.map(Timestamp.microseconds)), \(bind: enrolment.endReason),
-                      \(bind: enrolment.convertedAt.map(Timestamp.microseconds)), \(bind: enrolment.source))
+                      \(bind: enrolment.convertedAt.map(Timestamp.microseconds)), \(bind: enrolment.source), \(bind: enrolment.orderID))
                     """
             }
             query += " ON CONFLICT DO NOTHING RETURNING id"
@@ -398,6 +398,7 @@ extension SQLJourneyRepository {
             dueAt: try row.optionalDate("due_at"), waitEvent: waitEvent,
             eventArrivedAt: waitEvent != nil && eventName == waitEvent ? try row.optionalDate("event_at") : nil,
             enteredAt: try row.date("entered_at"), updatedAt: try row.date("updated_at"), finishedAt: try row.optionalDate("finished_at"),
-            endReason: try row.optionalString("end_reason"), convertedAt: try row.optionalDate("converted_at"), source: try row.string("source"))
+            endReason: try row.optionalString("end_reason"), convertedAt: try row.optionalDate("converted_at"), source: try row.string("source"),
+            orderID: try row.optionalString("order_id"))
     }
 }

@@ -7,13 +7,14 @@ struct SQLReviewRepository: ReviewRepository {
 
     func insert(_ review: Review) async throws -> Bool {
         try await handle.sql.raw("""
-            INSERT INTO reviews (id, workspace_id, product_id, customer_id, order_id, rating, title, body, locale, status, rejection_reason,
-              hold_reason, verified, sentiment, reply, replied_at, moderated_by, moderated_at, source, submitted_by, created_at, updated_at)
+            INSERT INTO reviews (id, workspace_id, product_id, customer_id, order_id, rating, title, body, locale, photos, status, rejection_reason,
+              hold_reason, verified, sentiment, reply, replied_at, moderated_by, moderated_at, source, submitted_by, author_name, created_at, updated_at)
             VALUES (\(bind: review.id), \(bind: review.workspaceID), \(bind: review.productID), \(bind: review.customerID), \(bind: review.orderID),
-              \(bind: review.rating), \(bind: review.title), \(bind: review.body), \(bind: review.locale), \(bind: review.status.rawValue),
+              \(bind: review.rating), \(bind: review.title), \(bind: review.body), \(bind: review.locale), \(bind: try StoredJSON.encode(review.photos)),
+              \(bind: review.status.rawValue),
               \(bind: review.rejectionReason), \(bind: review.holdReason), \(bind: review.verified ? 1 : 0), \(bind: review.sentiment), \(bind: review.reply),
               \(bind: review.repliedAt.map(Timestamp.microseconds)), \(bind: review.moderatedBy), \(bind: review.moderatedAt.map(Timestamp.microseconds)),
-              \(bind: review.source), \(bind: review.submittedBy), \(bind: Timestamp.microseconds(review.createdAt)), \(bind: Timestamp.microseconds(review.updatedAt)))
+              \(bind: review.source), \(bind: review.submittedBy), \(bind: review.authorName), \(bind: Timestamp.microseconds(review.createdAt)), \(bind: Timestamp.microseconds(review.updatedAt)))
             ON CONFLICT (workspace_id, product_id, customer_id) DO NOTHING RETURNING id
             """).first() != nil
     }
@@ -32,6 +33,13 @@ struct SQLReviewRepository: ReviewRepository {
         try await handle.sql.raw("""
             SELECT * FROM reviews r WHERE r.id = \(bind: id) AND r.workspace_id = \(bind: workspaceID)\(unsafeRaw: handle.dialect.lockForUpdate(of: "r", in: handle))
             """).first().flatMap(decode)
+    }
+
+    func reviews(customerID: String, productIDs: [String], workspaceID: String) async throws -> [Review] {
+        guard !productIDs.isEmpty else { return [] }
+        return try await handle.sql.raw("""
+            SELECT * FROM reviews WHERE customer_id = \(bind: customerID) AND workspace_id = \(bind: workspaceID) AND product_id IN (\(binds: productIDs))
+            """).all().compactMap(decode)
     }
 
     func list(workspaceID: String, productID: String?, status: ReviewStatus?, liveAuthorsOnly: Bool, page: PageRequest) async throws -> Page<Review> {
@@ -75,17 +83,19 @@ struct SQLReviewRepository: ReviewRepository {
         let words = try JSONDecoder().decode([String].self, from: Data(try row.string("flagged_words").utf8))
         return ReviewSettings(
             autoApprove: try row.int("auto_approve") != 0, minimumRating: Int(try row.int("minimum_rating")),
-            verifiedOnly: try row.int("verified_only") != 0, holdLinks: try row.int("hold_links") != 0, flaggedWords: words)
+            verifiedOnly: try row.int("verified_only") != 0, holdLinks: try row.int("hold_links") != 0, holdPhotos: try row.int("hold_photos") != 0,
+            flaggedWords: words)
     }
 
     func save(_ settings: ReviewSettings, workspaceID: String, at now: Date) async throws {
         let words = String(decoding: try JSONEncoder().encode(settings.flaggedWords), as: UTF8.self)
         try await handle.sql.raw("""
-            INSERT INTO review_settings (workspace_id, auto_approve, minimum_rating, verified_only, hold_links, flagged_words, updated_at)
+            INSERT INTO review_settings (workspace_id, auto_approve, minimum_rating, verified_only, hold_links, hold_photos, flagged_words, updated_at)
             VALUES (\(bind: workspaceID), \(bind: settings.autoApprove ? 1 : 0), \(bind: settings.minimumRating), \(bind: settings.verifiedOnly ? 1 : 0),
-              \(bind: settings.holdLinks ? 1 : 0), \(bind: words), \(bind: Timestamp.microseconds(now)))
+              \(bind: settings.holdLinks ? 1 : 0), \(bind: settings.holdPhotos ? 1 : 0), \(bind: words), \(bind: Timestamp.microseconds(now)))
             ON CONFLICT (workspace_id) DO UPDATE SET auto_approve = excluded.auto_approve, minimum_rating = excluded.minimum_rating,
-              verified_only = excluded.verified_only, hold_links = excluded.hold_links, flagged_words = excluded.flagged_words,
+              verified_only = excluded.verified_only, hold_links = excluded.hold_links, hold_photos = excluded.hold_photos,
+              flagged_words = excluded.flagged_words,
               updated_at = excluded.updated_at
             """).run()
     }
@@ -101,12 +111,13 @@ struct SQLReviewRepository: ReviewRepository {
         return Review(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), productID: try row.string("product_id"),
             customerID: try row.string("customer_id"), orderID: try row.optionalString("order_id"), rating: Int(try row.int("rating")),
-            title: try row.string("title"), body: try row.string("body"), locale: try row.optionalString("locale"), status: status,
+            title: try row.string("title"), body: try row.string("body"), locale: try row.optionalString("locale"),
+            photos: try StoredJSON.decodeList([ReviewPhoto].self, from: try row.string("photos")), status: status,
             rejectionReason: try row.optionalString("rejection_reason"), holdReason: try row.optionalString("hold_reason"), verified: try row.int("verified") != 0,
             sentiment: try row.decode(column: "sentiment", as: Double.self), reply: try row.optionalString("reply"),
             repliedAt: try row.optionalDate("replied_at"), moderatedBy: try row.optionalString("moderated_by"),
             moderatedAt: try row.optionalDate("moderated_at"), source: try row.string("source"),
-            submittedBy: try row.string("submitted_by"), createdAt: try row.date("created_at"),
+            submittedBy: try row.string("submitted_by"), authorName: try row.optionalString("author_name"), createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))
     }
 }

@@ -284,6 +284,9 @@ struct RouteRoleMatrixTests {
         // A survey's page: its signed link is the credential.
         "GET /survey/{survey_id}/{signature}": .ownCredentials,
         "POST /survey/{survey_id}/{signature}": .ownCredentials,
+        // A review request's page: its signed link is the credential.
+        "GET /review/{workspace}/{order}/{expires}/{signature}": .ownCredentials,
+        "POST /review/{workspace}/{order}/{expires}/{signature}": .ownCredentials,
         "GET /journeys": .roles(everyone),
         "POST /journeys/from_template": .roles(analysts),
         "GET /journeys/{id}": .roles(everyone),
