@@ -93,7 +93,9 @@ struct ReviewModerationTests {
         for url in ["http://cdn.shop.test/a.jpg", "https://u:p@cdn.shop.test/a.jpg", "https://cdn.shop.test/a b.jpg", "https://cdn.shop.test/a\"b.jpg",
                     "https://cdn.shop.test/<a>.jpg", "https:///a.jpg", "data:image/png;base64,AAAA", "//cdn.shop.test/a.jpg",
                     "https://127.0.0.1/a.jpg", "https://[::1]/a.jpg", "https://localhost/a.jpg", "https://router.local/a.jpg", "https://intranet/a.jpg",
-                    "https://10.0.0.8/a.jpg", "https://metadata.internal/a.jpg"] {
+                    "https://10.0.0.8/a.jpg", "https://metadata.internal/a.jpg", "https://0x7f.1/a.jpg", "https://127.0.0.0x1/a.jpg",
+                    "https://0x7f000001./a.jpg", "https://2130706433/a.jpg", "https://localhost./a.jpg", "https://router.local./a.jpg",
+                    "https://intranet./a.jpg", "https://[::ffff:127.0.0.1]/a.jpg"] {
             #expect(throws: RapportError.self, "\(url)") { try ReviewRules.checkedPhotos([ReviewPhoto(url: url)]) }
         }
         #expect(throws: RapportError.invalid(field: "photos[0].height", "must be a whole number of pixels from 1 to 20000")) {
@@ -111,6 +113,12 @@ struct ReviewModerationTests {
         #expect(ReviewService.author(displayName: "Mr Smith") == "Mr S.")
         #expect(ReviewService.author(displayName: "anna@example.com") == ReviewService.anonymousAuthor)
         #expect(ReviewService.author(displayName: "Anonymous") == "Anonymous")
+        #expect(ReviewService.author(displayName: "Smith,") == "Smith")
+        #expect(ReviewRules.hasControlCharacters("a\u{0}b") && ReviewRules.hasControlCharacters("bell\u{7}") && !ReviewRules.hasControlCharacters("two\nlines\tand\r\n"))
+        #expect(throws: RapportError.invalid(field: "body", "must not hold control characters")) {
+            try ReviewRules.checked(ReviewInput(customerID: "cus_1", rating: 5, title: "Fine", body: "Null\u{0}byte"))
+        }
+        #expect(CSVImportRows.photoAddresses("https://img.test/a.jpg, https://img.test/b.jpg,") == ["https://img.test/a.jpg", "https://img.test/b.jpg"])
         #expect(CSVImportRows.photoAddresses("https://img.test/w_400,h_400/a.jpg,https://img.test/b.jpg https://img.test/c.jpg|https://img.test/d.jpg")
             == ["https://img.test/w_400,h_400/a.jpg", "https://img.test/b.jpg", "https://img.test/c.jpg", "https://img.test/d.jpg"])
     }

@@ -86,10 +86,19 @@ struct ReviewImportTests {
             #expect(again.rejected.filter { $0.reason == "the customer has a review of this product already" }.count == 3)
             #expect(try await services.reviews.queue(status: nil, page: try PageRequest(), as: actor).items.count == 3)
 
+            // A NUL (which PostgreSQL cannot store) rejects its row, and only its row.
+            let mixed = try await services.reviews.importReviews(
+                Self.rows("email,sku,rating,body,reviewer_name\nnul@example.com,LIN-1,5,Nul\u{0}here,N\nok@example.com,LIN-1,4,Fine,\"Ok\u{7}\"\nfine@example.com,LIN-1,4,Fine,F").rows,
+                source: "shopify", as: actor)
+            #expect(mixed.created == 1 && mixed.rejected.map(\.line) == [2, 3], "\(mixed)")
+            #expect(mixed.rejected.first?.reason == "body: must not hold control characters")
+
             let bySKU = try await services.reviews.importReviews(
                 Self.rows("email,sku,rating,body\nsku@example.com,LIN-1,5,Found by SKU").rows, source: "shopify", as: actor)
             #expect(bySKU.created == 1 && bySKU.rejected.isEmpty)
             #expect(try await services.reviews.queue(status: nil, page: try PageRequest(), as: actor).items.first { $0.body == "Found by SKU" }?.productID == shirt)
+            let known = try await services.customers.list(page: try PageRequest(limit: 100), as: actor).items.flatMap(\.identities).map(\.value)
+            #expect(!known.contains("nul@example.com") && !known.contains("ok@example.com"), "nobody made for a rejected row")
         }
     }
 

@@ -58,7 +58,7 @@ extension CSVImportRows {
     static func photoAddresses(_ text: String) -> [String] {
         text.split(whereSeparator: { $0.isWhitespace || $0 == ";" || $0 == "|" }).flatMap { part in
             part.replacingOccurrences(of: ",http", with: "\nhttp", options: .caseInsensitive).split(separator: "\n").map(String.init)
-        }.filter { !$0.isEmpty }
+        }.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }.filter { !$0.isEmpty }
     }
 
     /// `5`, `5.0`: five stars; `4.5`, `6`, `five`: none.

@@ -22,6 +22,9 @@ public enum ReviewRules {
             throw RapportError.invalid(field: "title", "must be at most \(maximumTitleLength) characters")
         }
         guard !input.body.isEmpty || !input.title.isEmpty else { throw RapportError.invalid(field: "body", "is required when there is no title") }
+        for (field, text) in [("title", input.title), ("body", input.body)] where hasControlCharacters(text) {
+            throw RapportError.invalid(field: field, "must not hold control characters")
+        }
         guard input.body.count <= maximumBodyLength else {
             throw RapportError.invalid(field: "body", "must be at most \(maximumBodyLength) characters")
         }
@@ -76,12 +79,22 @@ public enum ReviewRules {
         guard let components = URLComponents(string: text), components.scheme?.lowercased() == "https", let host = components.host, !host.isEmpty,
             components.user == nil, components.password == nil
         else { return false }
-        let name = host.lowercased()
+        var name = host.lowercased()
+        if name.hasSuffix(".") { name.removeLast() }
+        // A browser reads a host whose last label is a number (`127.1`, `0x7f.1`, `2130706433`)
+        // as an IPv4 address; a colon is IPv6.
+        let last = name.split(separator: ".").last.map(String.init) ?? name
+        let numeric = last.allSatisfy(\.isNumber) || (last.hasPrefix("0x") && last.dropFirst(2).allSatisfy(\.isHexDigit))
         let local = ["localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa"]
-        guard name.contains("."), !name.hasPrefix("["), !name.allSatisfy({ $0.isNumber || $0 == "." }),
-            !local.contains(where: { name == $0 || name.hasSuffix($0) })
+        guard name.contains("."), !name.contains(":"), !name.hasPrefix("["), !numeric, !local.contains(where: { name == $0 || name.hasSuffix($0) })
         else { return false }
         return true
+    }
+
+    /// Whether text holds a control character other than a tab or a line break (a NUL cannot
+    /// be stored, and none of them can be shown).
+    static func hasControlCharacters(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0.properties.generalCategory == .control && !["\t", "\n", "\r"].contains($0) }
     }
 
     /// A verified buyer: the order is theirs, has the product in it, and was delivered — not

@@ -30,6 +30,9 @@ extension ReviewService {
                 if let reply, reply.count > ReviewRules.maximumBodyLength {
                     throw RapportError.invalid(field: "reply", "must be at most \(ReviewRules.maximumBodyLength) characters")
                 }
+                for (field, text) in [("reply", reply), ("author_name", row.input.authorName)] {
+                    if let text, ReviewRules.hasControlCharacters(text) { throw RapportError.invalid(field: field, "must not hold control characters") }
+                }
                 let reviewer = try customers.prepare(
                     CustomerInput(identities: [IdentityInput(.email, value: row.input.email)]), field: "email", provenance: .proven)
                 checked.append(ImportedReviewRow(line: row.line, row: row.input, input: input, reply: reply?.isEmpty == false ? reply : nil, reviewer: reviewer))
@@ -54,18 +57,35 @@ extension ReviewService {
         progress(rows.count - valid.count)
         for start in stride(from: 0, to: valid.count, by: Self.importBatchSize) {
             let batch = Array(valid[start..<min(valid.count, start + Self.importBatchSize)])
-            // The reviewers (found or made, as a customer import does) and their reviews in one
-            // transaction: nobody is made for a review that is not written.
-            let done = try await context.writeRetryingConflicts { transaction in
-                var reviewers = UpsertBatch(service: customers, transaction: transaction, workspaceID: actor.workspaceID, actor: actor.label)
-                let outcomes = try await reviewers.run(batch.map(\.reviewer))
-                return try await importBatch(Array(zip(batch, outcomes.map(\.customer.id))), source: source, actor: actor, in: transaction)
+            // A batch the database refuses is written again row by row: a failed row rejects only itself.
+            do {
+                let done = try await write(batch, source: source, actor: actor)
+                summary.created += done.created
+                summary.rejected += done.rejected
+            } catch {
+                for row in batch {
+                    do {
+                        let done = try await write([row], source: source, actor: actor)
+                        summary.created += done.created
+                        summary.rejected += done.rejected
+                    } catch {
+                        summary.rejected.append(ImportRejection(line: row.line, reason: ImportService.describe(error)))
+                    }
+                }
             }
-            summary.created += done.created
-            summary.rejected += done.rejected
             progress(batch.count)
         }
         return summary
+    }
+
+    /// The reviewers (found or made, as a customer import does) and their reviews in one
+    /// transaction: nobody is made for a review that is not written.
+    private func write(_ batch: [ImportedReviewRow], source: String, actor: Actor) async throws -> (created: Int, rejected: [ImportRejection]) {
+        try await context.writeRetryingConflicts { transaction in
+            var reviewers = UpsertBatch(service: customers, transaction: transaction, workspaceID: actor.workspaceID, actor: actor.label)
+            let outcomes = try await reviewers.run(batch.map(\.reviewer))
+            return try await importBatch(Array(zip(batch, outcomes.map(\.customer.id))), source: source, actor: actor, in: transaction)
+        }
     }
 
     /// One batch's reviews, in the caller's transaction; a row whose customer reviewed the

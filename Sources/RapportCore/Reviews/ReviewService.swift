@@ -212,8 +212,9 @@ public struct ReviewService: Sendable {
     /// A whole name as a platform showed it ("Anna Schmidt", "Anna S."): its first word and the
     /// initial of its last; "Schmidt, Anna" is read surname first.
     static func author(displayName: String) -> String {
-        let parts = displayName.split(separator: ",", maxSplits: 1).map { String($0).trimmed }
+        let parts = displayName.split(separator: ",", maxSplits: 1).map { String($0).trimmed }.filter { !$0.isEmpty }
         if parts.count == 2 { return author(firstName: parts[1], lastName: parts[0]) }
+        if displayName.contains(",") { return author(firstName: parts.first, lastName: nil) }
         let words = displayName.split(whereSeparator: \.isWhitespace).map(String.init)
         return author(firstName: words.first, lastName: words.count > 1 ? words.last : nil)
     }
