@@ -38,9 +38,11 @@ struct ConnectionAttackTests {
                 // every one after them is closed as it opens.
                 let held = [try await Self.connect(port: port), try await Self.connect(port: port)]
                 let extra = [try await Self.connect(port: port), try await Self.connect(port: port)]
-                for channel in extra { #expect(await Self.closes(channel, within: 2.5), "one connection too many is closed at once, long before the idle time") }
+                // Looked at before waiting for the extra ones: on a busy machine that wait can
+                // outlast the idle time, and then the held ones are rightly closed as idle.
                 let kept = held.allSatisfy { $0.isActive }
                 #expect(kept, "the connections within the limit are kept while not yet idle \(held.map(\.isActive))")
+                for channel in extra { #expect(await Self.closes(channel, within: 2.5), "one connection too many is closed at once, long before the idle time") }
                 for channel in held { #expect(await Self.closes(channel, within: 10), "an idle connection is closed after the idle time") }
                 // The server counts a connection out once its side of the close is done, a
                 // moment after the client sees it (longer on a busy machine): asked again until then.
