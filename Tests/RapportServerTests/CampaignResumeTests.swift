@@ -58,15 +58,15 @@ struct CampaignResumeTests {
         let first = try Self.worker(database: url, secret: secret)
         let deadline = Date().addingTimeInterval(120)
         while try sink.received().count < Self.recipients / 4 + 10, Date() < deadline { try await Task.sleep(for: .milliseconds(2)) }
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
+        first.kill(SIGKILL)
+        first.wait()
         let beforeRestart = try sink.received().count
         #expect(beforeRestart >= Self.recipients / 4 && beforeRestart < Self.recipients, "killed mid-campaign (\(beforeRestart) sent)")
 
         let second = try Self.worker(database: url, secret: secret)
         defer {
-            kill(second.processIdentifier, SIGKILL)
-            second.waitUntilExit()
+            second.kill(SIGKILL)
+            second.wait()
         }
         while try await services.campaigns.find(id: campaign.id, as: actor).status != .sent, Date() < deadline {
             try await Task.sleep(for: .milliseconds(100))
@@ -86,7 +86,7 @@ struct CampaignResumeTests {
 
     /// `rapport worker` on the database; a claim held by a dead worker lapses after 2 s instead
     /// of 120; links point at an https address, as campaigns require.
-    static func worker(database url: String, secret: SymmetricKey) throws -> Process {
+    static func worker(database url: String, secret: SymmetricKey) throws -> ChildProcess {
         try RapportBinary.start(["worker", "--database", url, "--concurrency", "1"], environment: environment(secret: secret))
     }
 

@@ -34,20 +34,14 @@ struct PrivacyAPITests {
             let file = FileManager.default.temporaryDirectory.appendingPathComponent("export-\(UUID().uuidString).zip")
             try Data(bytes).write(to: file)
             defer { try? FileManager.default.removeItem(at: file) }
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["python3", "-c", """
+            let result = try ChildProcess.run("/usr/bin/env", ["python3", "-c", """
                 import json, sys, zipfile
                 z = zipfile.ZipFile(sys.argv[1])
                 assert z.testzip() is None
                 print(json.loads(z.read("customer.json"))["customer_id"], *sorted(z.namelist()))
-                """, file.path]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            process.waitUntilExit()
-            let listing = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            #expect(process.terminationStatus == 0)
+                """, file.path])
+            let listing = result.output
+            #expect(result.status == 0, "\(result.errors)")
             #expect(listing.hasPrefix(id) && listing.contains("customer.json") && listing.contains("tables/customer_identities.csv"))
 
             let bad = try await api.send(.get, "/api/v1/customers/\(id)/export?format=pdf")

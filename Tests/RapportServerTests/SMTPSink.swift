@@ -1,4 +1,5 @@
 import Foundation
+import RapportTestSupport
 import Testing
 
 /// A real SMTP server (aiosmtpd, from PyPI) started for one test: STARTTLS with a fresh
@@ -7,11 +8,11 @@ final class SMTPSink: Sendable {
     let port: Int
     let directory: URL
     let certificate: String
-    private let process: Process
+    private let process: ChildProcess
 
     var outbox: URL { directory.appendingPathComponent("out") }
 
-    private init(port: Int, directory: URL, certificate: String, process: Process) {
+    private init(port: Int, directory: URL, certificate: String, process: ChildProcess) {
         self.port = port
         self.directory = directory
         self.certificate = certificate
@@ -31,14 +32,10 @@ final class SMTPSink: Sendable {
         ])
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("support/smtp_sink.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, certificate, key, directory.appendingPathComponent("out").path, user, password]
-            + (pipelining ? [] : ["no-pipelining"])
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let line = String(decoding: output.fileHandleForReading.availableLine(), as: UTF8.self)
+        let process = try ChildProcess(
+            "/usr/bin/env", ["python3", script, certificate, key, directory.appendingPathComponent("out").path, user, password]
+                + (pipelining ? [] : ["no-pipelining"]))
+        let line = String(decoding: process.output?.availableLine() ?? [], as: UTF8.self)
         let port = try #require(Int(line.replacingOccurrences(of: "ready ", with: "").trimmingCharacters(in: .whitespacesAndNewlines)),
                                 "aiosmtpd did not start (pip install aiosmtpd): \(line)")
         return SMTPSink(port: port, directory: directory, certificate: certificate, process: process)
@@ -46,8 +43,8 @@ final class SMTPSink: Sendable {
 
     /// SIGKILL: a child of the test process may inherit a mask that blocks SIGTERM.
     func stop() {
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
+        process.kill(SIGKILL)
+        process.wait()
     }
 
     /// The messages received so far, oldest first: the raw message and its envelope.
@@ -68,13 +65,8 @@ final class SMTPSink: Sendable {
     }
 
     private static func run(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(arguments.first ?? executable) failed")
+        let result = try ChildProcess.run(executable, arguments, errors: .discard)
+        #expect(result.status == 0, "\(arguments.first ?? executable) failed")
     }
 }
 

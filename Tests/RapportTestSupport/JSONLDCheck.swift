@@ -10,19 +10,9 @@ public enum JSONLDCheck {
         defer { try? FileManager.default.removeItem(at: file) }
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("support/jsonld_extract.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script, file.path, url]
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        let problem = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0, let items = try JSONSerialization.jsonObject(with: data) as? [[String: Any]] else {
-            throw JSONLDCheckError(message: "extruct failed (\(process.terminationStatus)): \(problem)")
+        let result = try ChildProcess.run("/usr/bin/env", ["python3", script, file.path, url])
+        guard result.status == 0, let items = try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [[String: Any]] else {
+            throw JSONLDCheckError(message: "extruct failed (\(result.status)): \(result.errors)")
         }
         return items
     }
