@@ -293,7 +293,12 @@ struct LoyaltyTests {
 
             services.clock.advance(by: 100 * day)
             #expect(try await services.loyalty.expireDue() == 0, "nothing became usable 365 days ago yet")
-            services.clock.advance(by: 66 * day)
+            #expect(try await Self.account(services, customer, as: actor).expiring == nil, "nothing expires within 30 days")
+            services.clock.advance(by: 40 * day)
+            // Day 340: the 70 left of day 0's points expire within the next 30 days; those of day 200 do not.
+            #expect(try await Self.account(services, customer, as: actor).expiring
+                == LoyaltyExpiryForecast(points: 70, by: services.clock.now().addingTimeInterval(30 * day), withinDays: 30))
+            services.clock.advance(by: 26 * day)
             #expect(try await services.loyalty.expireDue() == 1)
             var account = try await Self.account(services, customer, as: actor)
             // 100 given on day 0, 30 spent since: the other 70 expire; the 50 of day 200 stay.
@@ -316,6 +321,8 @@ struct LoyaltyTests {
             calendar.timeZone = TimeZone(identifier: "UTC")!
             let nextYear = try #require(calendar.dateInterval(of: .year, for: now)?.end)
             _ = try await services.loyalty.adjust(customerID: customer, points: 40, reason: "A gift", as: actor)
+            #expect(try await Self.account(services, customer, as: actor).expiring == LoyaltyExpiryForecast(points: 40, by: nextYear),
+                    "the year's points go when it ends")
             services.clock.advance(by: nextYear.timeIntervalSince(now) - 1)
             #expect(try await services.loyalty.expireDue() == 0, "a second before the year ends")
             services.clock.advance(by: 2)

@@ -4,4 +4,6 @@ public enum BotAction: Sendable, Equatable {
     case openReturn(ReturnInput)
     case cancelOrder(orderID: String)
     case changeAddress(orderID: String, Address)
+    /// Spends the customer's points on a reward of the programme and issues its code.
+    case issueReward(customerID: String, rewardKey: String)
 }

@@ -25,17 +25,21 @@ enum BotAnswerReading {
     /// The lines the customer means: by their number in the list the bot showed (`1`, `1 and 3`),
     /// or by words of their titles (`the mug`). Empty when the text names none.
     static func lines(in text: String, from lines: [OrderLine]) -> [OrderLine] {
+        choices(in: text, titles: lines.map(\.title)).map { lines[$0] }
+    }
+
+    /// The positions (from 0) of the choices the customer means among `titles`, listed by the
+    /// bot from 1: by their numbers (when the list was shown: `byNumber`), or else by the words
+    /// of their titles (the best match, ties all). Empty when the text names none.
+    static func choices(in text: String, titles: [String], byNumber: Bool = true) -> [Int] {
         let words = TextFeatures.words(text)
-        let numbers = words.compactMap(Int.init).filter { (1...lines.count).contains($0) }
-        if !numbers.isEmpty { return Set(numbers).sorted().map { lines[$0 - 1] } }
+        let numbers = byNumber ? words.compactMap(Int.init).filter { $0 >= 1 && $0 <= titles.count } : []
+        if !numbers.isEmpty { return Set(numbers).sorted().map { $0 - 1 } }
         let said = Set(words.filter { $0.count >= 3 })
-        let scored = lines.map { line -> (OrderLine, Int) in
-            let titleWords = Set(TextFeatures.words(line.title).filter { $0.count >= 3 })
-            return (line, titleWords.intersection(said).count)
-        }
-        let best = scored.map(\.1).max() ?? 0
+        let scores = titles.map { title in Set(TextFeatures.words(title).filter { $0.count >= 3 }).intersection(said).count }
+        let best = scores.max() ?? 0
         guard best > 0 else { return [] }
-        return scored.filter { $0.1 == best }.map(\.0)
+        return scores.indices.filter { scores[$0] == best }
     }
 
     private static let numberWords: [String: Int] = [

@@ -22,9 +22,10 @@ enum BotChannelRules {
     ]
 
     /// The reply cut to the channel's length at a sentence or line boundary, keeping the
-    /// sentences with links (the tracking or payment link matters more than the item list).
-    /// SMS text is brought to the GSM alphabet where a plain equivalent exists.
-    static func fit(_ reply: String, to channel: InboxChannel) -> String {
+    /// sentences with links (the tracking or payment link matters more than the item list) or
+    /// with any of `essentials` (a reward's code). SMS text is brought to the GSM alphabet where a
+    /// plain equivalent exists.
+    static func fit(_ reply: String, to channel: InboxChannel, keeping essentials: [String] = []) -> String {
         var text = reply
         var limit = limit(of: channel)
         if channel == .sms {
@@ -44,8 +45,15 @@ enum BotChannelRules {
             }
         }
         if !current.isEmpty { sentences.append(current) }
-        let linked = sentences.indices.filter { sentences[$0].contains("http") }
+        let linked = sentences.indices.filter { index in
+            sentences[index].contains("http") || essentials.contains { !$0.isEmpty && sentences[index].contains($0) }
+        }
         let linkedLength = linked.map { sentences[$0].count }.reduce(0, +)
+        let ellipsis = channel == .sms ? "..." : "…"
+        if linkedLength > limit, let essential = linked.first(where: { index in essentials.contains { !$0.isEmpty && sentences[index].contains($0) } }) {
+            // Too long even alone: the essential sentence cut short (it says the code first) rather than dropped.
+            return String(sentences[essential].trimmingCharacters(in: .whitespacesAndNewlines).prefix(limit - ellipsis.count)) + ellipsis
+        }
         var kept = linkedLength <= limit ? Set(linked) : []
         var length = linkedLength <= limit ? linkedLength : 0
         for index in sentences.indices where !kept.contains(index) && length + sentences[index].count <= limit {
@@ -54,7 +62,6 @@ enum BotChannelRules {
         }
         let fitted = sentences.indices.filter(kept.contains).map { sentences[$0] }.joined()
             .trimmingCharacters(in: .whitespacesAndNewlines)
-        let ellipsis = channel == .sms ? "..." : "…"
         return fitted.isEmpty ? String(text.prefix(limit - ellipsis.count)) + ellipsis : fitted
     }
 }

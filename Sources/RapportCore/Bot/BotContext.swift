@@ -23,13 +23,16 @@ public struct BotContext: Sendable {
     public var knowledge: (answer: KnowledgeAnswer, link: String)?
     /// The answers of the workspace's own intents.
     public var intentAnswers: [String: String]
+    /// The programme and the accounts the bot may speak of, read when the message is about
+    /// points; nil otherwise, and when the workspace has no programme.
+    public var loyalty: BotLoyalty?
     public var now: Date
 
     public init(
         text: String, prediction: IntentPrediction, entities: [Entity], sentiment: Sentiment, settings: BotSettings,
         channel: InboxChannel, customer: Customer?, channelVerified: Bool, customerOrders: [Order], namedOrders: [Order],
         returnsByOrder: [String: [OrderReturn]], knowledge: (answer: KnowledgeAnswer, link: String)?,
-        intentAnswers: [String: String], now: Date
+        intentAnswers: [String: String], loyalty: BotLoyalty? = nil, now: Date
     ) {
         self.text = text
         self.prediction = prediction
@@ -44,6 +47,7 @@ public struct BotContext: Sendable {
         self.returnsByOrder = returnsByOrder
         self.knowledge = knowledge
         self.intentAnswers = intentAnswers
+        self.loyalty = loyalty
         self.now = now
     }
 

@@ -7,7 +7,7 @@ import RapportLearning
 struct BotDialogue {
     var state: BotState
     let context: BotContext
-    private(set) var turn = BotTurn()
+    var turn = BotTurn()
 
     /// Sentiment at or below this hands the conversation to a person.
     static let upsetScore = -0.5
@@ -52,6 +52,11 @@ struct BotDialogue {
             state.task = builtIn
             state.request = context.text
             withOrder()
+        case .loyaltyBalance, .redeemPoints:
+            state.finishTask()
+            state.task = builtIn
+            state.request = context.text
+            withPoints()
         case .productQuestion, .shippingPolicy, .storeHours:
             turn.productAsked = builtIn == .productQuestion
             turn.productAnswered = turn.productAsked && context.knowledge != nil
@@ -91,6 +96,14 @@ struct BotDialogue {
             let most = line.quantity - claimedQuantities(of: order)[line.id, default: 0]
             // "all" (`Int.max`) means every piece left.
             let said = BotAnswerReading.quantity(in: context.text)
+            guard most >= 1 else {
+                // A return opened meanwhile claimed every piece.
+                state.finishTask()
+                say(language.say(
+                    "Every \(line.title) of order #\(order.number) is already in a return. Anything else I can do?",
+                    "Semua \(line.title) dari pesanan #\(order.number) sudah dalam retur. Ada lagi yang bisa saya bantu?"))
+                return true
+            }
             guard let quantity = said == Int.max ? most : said, (1...most).contains(quantity) else {
                 if context.prediction.intent != nil { return false }
                 say(language.say("Please reply with a number from 1 to \(most).", "Balas dengan angka 1 sampai \(most)."))
@@ -138,6 +151,10 @@ struct BotDialogue {
             say(language.say(
                 "Done: order #\(order.number) will go to \(address.oneLine). Anything else I can do?",
                 "Sudah: pesanan #\(order.number) akan dikirim ke \(address.oneLine). Ada lagi yang bisa saya bantu?"))
+        case .rewardChoice:
+            return answerRewardChoice()
+        case .confirmReward:
+            return answerRewardConfirmation()
         case .offerHuman:
             if BotAnswerReading.isYes(context.text) {
                 handOff(.notAllowed)
@@ -153,11 +170,11 @@ struct BotDialogue {
 
     // MARK: Orders
 
-    private var currentOrder: Order? { state.orderID.flatMap(context.order(id:)) }
+    var currentOrder: Order? { state.orderID.flatMap(context.order(id:)) }
 
     /// Finds the order the task is about (named in the message, already in hand, or the
     /// customer's latest), checks who is asking, then does the task.
-    private mutating func withOrder() {
+    mutating func withOrder() {
         let order: Order
         if let number = context.orderNumbers.first {
             guard let named = context.namedOrders.first(where: { $0.number == number || $0.number == "#\(number)" }) else {
@@ -173,6 +190,11 @@ struct BotDialogue {
             order = latest
         } else {
             state.awaiting = .orderNumber
+            if state.task?.isPointsTask == true {
+                return say(language.say(
+                    "To keep your points private I first need to know it's you: what is the number of one of your orders (for example #1001)?",
+                    "Demi keamanan poin Anda, saya perlu memastikan ini Anda: berapa nomor salah satu pesanan Anda (misalnya #1001)?"))
+            }
             return say(language.say(
                 "Which order is it about? Please send me the order number (for example #1001).",
                 "Pesanan yang mana? Kirimkan nomor pesanannya (misalnya #1001)."))
@@ -180,6 +202,11 @@ struct BotDialogue {
         state.orderID = order.id
         guard isVerified(order) else {
             state.awaiting = .verification
+            if state.task?.isPointsTask == true {
+                return say(language.say(
+                    "To keep your points private: what is the e-mail address or postcode your order #\(order.number) was placed with?",
+                    "Demi keamanan poin Anda: apa alamat e-mail atau kode pos yang dipakai untuk pesanan #\(order.number)?"))
+            }
             return say(language.say(
                 "To keep your order private: what is the e-mail address or postcode order #\(order.number) was placed with?",
                 "Demi keamanan pesanan Anda: apa alamat e-mail atau kode pos yang dipakai untuk pesanan #\(order.number)?"))
@@ -187,7 +214,7 @@ struct BotDialogue {
         perform(on: order)
     }
 
-    private func isVerified(_ order: Order) -> Bool {
+    func isVerified(_ order: Order) -> Bool {
         if state.verifiedOrderIDs.contains(order.id) { return true }
         return context.channelVerified && context.customer.map { $0.id == order.customerID } == true
     }
@@ -257,6 +284,8 @@ struct BotDialogue {
                 "Bisa.\(current) Apa alamat barunya? Tulis nama jalan, lalu kode pos dan kota, dipisahkan koma."))
         case .paymentLink, .paymentProblem:
             payment(order)
+        case .loyaltyBalance, .redeemPoints:
+            withPoints()
         case .productQuestion, .shippingPolicy, .storeHours, .talkToHuman, .greeting, .thanks, .complaint, nil:
             state.finishTask()
         }
@@ -440,7 +469,7 @@ struct BotDialogue {
     }
 
     /// Explains why the bot can't do it and offers a person.
-    private mutating func refuse(_ explanation: String, order: Order?, wanted: String) {
+    mutating func refuse(_ explanation: String, order: Order?, wanted: String) {
         state.tried.append("could not \(wanted)" + (order.map { " for order #\($0.number)" } ?? "") + " by itself")
         state.awaiting = .offerHuman
         say(explanation + language.say(" Shall I pass you to a colleague? (yes/no)", " Mau saya sambungkan ke rekan kami? (ya/tidak)"))
@@ -456,7 +485,7 @@ struct BotDialogue {
             "Saya sambungkan ke rekan kami sekarang. Mereka bisa melihat percakapan ini, jadi Anda tidak perlu mengulang, dan mereka akan membalas di sini."))
     }
 
-    private mutating func say(_ text: String) {
+    mutating func say(_ text: String) {
         turn.replies.append(text)
     }
 }

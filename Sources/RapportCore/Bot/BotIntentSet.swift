@@ -23,6 +23,15 @@ public struct BotIntentSet: Sendable, Equatable {
         BotIntentSet(workspaceID: workspaceID, version: 0, intents: BuiltInIntents.all, createdBy: "built-in", createdAt: .distantPast)
     }
 
+    /// The set with the built-in intents it lacks added, as they come: a version saved before a
+    /// built-in intent existed (the points intents, say) gains it, and can be saved again.
+    public func withBuiltInsAdded() -> BotIntentSet {
+        var set = self
+        let names = Set(intents.map(\.name))
+        set.intents += BuiltInIntents.all.filter { !names.contains($0.name) }
+        return set
+    }
+
     /// The training rows: every example of every intent (`oos` rows teach what is out of scope).
     public var examples: [(text: String, intent: String)] {
         intents.flatMap { intent in intent.examples.map { (text: $0, intent: intent.name) } }

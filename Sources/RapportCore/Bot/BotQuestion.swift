@@ -8,6 +8,10 @@ public enum BotQuestion: String, Sendable, Codable {
     case returnReason = "return_reason"
     case confirmCancel = "confirm_cancel"
     case newAddress = "new_address"
+    /// Which of the rewards the points reach.
+    case rewardChoice = "reward_choice"
+    /// "Shall I spend 500 of your points on 5 EUR off?"
+    case confirmReward = "confirm_reward"
     /// "Shall I pass you to a colleague?"
     case offerHuman = "offer_human"
 }

@@ -96,7 +96,7 @@ extension BotService {
             version == 0 ? .builtIn(workspaceID: actor.workspaceID) : try await session.bot.intentSet(workspaceID: actor.workspaceID, version: version)
         }
         guard let earlier else { throw RapportError.notFound("No version \(version) of the intents.") }
-        return try await saveIntents(earlier.intents, as: actor).set
+        return try await saveIntents(earlier.withBuiltInsAdded().intents, as: actor).set
     }
 
     static func check(_ intents: [BotIntent]) throws {

@@ -8,6 +8,8 @@ import RapportLearning
 public struct BotService: Sendable {
     public let conversations: ConversationService
     public let commerce: CommerceService
+    /// Points told and spent on a reward.
+    public let loyalty: LoyaltyService
     /// Where the help articles the bot quotes can be read.
     public let helpLinks: any HelpArticleLinks
     let models = BotModels()
@@ -17,9 +19,10 @@ public struct BotService: Sendable {
     var store: any DataStore { conversations.store }
     var clock: any WallClock { conversations.clock }
 
-    public init(conversations: ConversationService, commerce: CommerceService, helpLinks: any HelpArticleLinks) {
+    public init(conversations: ConversationService, commerce: CommerceService, loyalty: LoyaltyService, helpLinks: any HelpArticleLinks) {
         self.conversations = conversations
         self.commerce = commerce
+        self.loyalty = loyalty
         self.helpLinks = helpLinks
     }
 
@@ -62,7 +65,7 @@ public struct BotService: Sendable {
     }
 
     func intentSet(workspaceID: String, session: any StoreSession) async throws -> BotIntentSet {
-        try await session.bot.latestIntentSet(workspaceID: workspaceID)
+        try await session.bot.latestIntentSet(workspaceID: workspaceID)?.withBuiltInsAdded()
             ?? .builtIn(workspaceID: workspaceID)
     }
 
@@ -99,16 +102,16 @@ public struct BotService: Sendable {
             let turn = dialogue.turn
             var filled: [String: String] = [:]
             for action in turn.actions {
-                if let opened = try await apply(action, workspaceID: conversation.workspaceID, transaction: transaction) {
-                    filled["return.id"] = opened
-                }
+                let values = try await apply(action, workspaceID: conversation.workspaceID, language: dialogue.language, transaction: transaction)
+                filled.merge(values) { _, new in new }
             }
             state.tried = state.tried.map { MessageTemplate.render($0, values: filled) }
             state.lastMessageID = message.id
             let windowOpen = inbox.channel != .whatsapp
                 || conversation.lastIncomingAt.map { now.timeIntervalSince($0) < ConversationService.customerServiceWindow } ?? false
             for reply in turn.replies where windowOpen {
-                let text = BotChannelRules.fit(MessageTemplate.render(reply, values: filled), to: inbox.channel)
+                let text = BotChannelRules.fit(
+                    MessageTemplate.render(reply, values: filled), to: inbox.channel, keeping: filled["reward.code"].map { [$0] } ?? [])
                 _ = try await conversations.write(ReplyInput(text: text, author: .bot), in: &conversation, inbox: inbox, transaction: transaction)
             }
             if turn.productAsked {
@@ -166,22 +169,34 @@ public struct BotService: Sendable {
         try await transaction.record(ConversationChange(.updated, conversation, previous: previous))
     }
 
-    /// Carries out one of the bot's changes; returns the id of a return it opened.
-    private func apply(_ action: BotAction, workspaceID: String, transaction: WriteTransaction) async throws -> String? {
+    /// Carries out one of the bot's changes; returns what its replies name (`return.id` of a
+    /// return it opened, `reward.code` and `reward.expires` of a reward code it issued).
+    private func apply(
+        _ action: BotAction, workspaceID: String, language: BotLanguage, transaction: WriteTransaction
+    ) async throws -> [String: String] {
         do {
             switch action {
             case .openReturn(let input):
-                return try await commerce.requestReturn(input, workspaceID: workspaceID, transaction: transaction).id
+                return ["return.id": try await commerce.requestReturn(input, workspaceID: workspaceID, transaction: transaction).id]
             case .cancelOrder(let orderID):
                 _ = try await commerce.changeStatus(orderID: orderID, to: .cancelled, workspaceID: workspaceID, transaction: transaction)
             case .changeAddress(let orderID, let address):
                 _ = try await commerce.changeShippingAddress(orderID: orderID, to: address, workspaceID: workspaceID, transaction: transaction)
+            case .issueReward(let customerID, let rewardKey):
+                let issued = try await loyalty.issueReward(
+                    customerID: customerID, rewardKey: rewardKey, by: .system("bot", workspaceID: workspaceID), in: transaction)
+                return ["reward.code": issued.code, "reward.expires": OrderNarration.day(issued.lastWholeDay, in: language)]
             }
-            return nil
+            return [:]
         } catch RapportError.conflict(let reason) {
             throw BotActionError.refused(reason)
         } catch RapportError.invalid(let problems) {
             throw BotActionError.refused(problems.map { "\($0.field) \($0.message)" }.joined(separator: "; "))
+        } catch RapportError.notFound(let reason), RapportError.gone(let reason) {
+            // The customer or order went meanwhile (deleted, erased): a person looks.
+            throw BotActionError.refused(reason)
+        } catch RapportError.mergedInto(let survivor) {
+            throw BotActionError.refused("the customer was merged into \(survivor) meanwhile")
         }
     }
 
@@ -205,6 +220,20 @@ public struct BotService: Sendable {
         for order in named + customerOrders.prefix(1) where returns[order.id] == nil {
             returns[order.id] = try await session.returns.returns(orderID: order.id, workspaceID: workspaceID)
         }
+        var loyalty: BotLoyalty?
+        let aboutPoints = state.task?.isPointsTask == true
+            || analysis.prediction.intent.flatMap(BuiltInIntent.init(rawValue:))?.isPointsTask == true
+        if aboutPoints, let program = try await session.loyalty.program(workspaceID: workspaceID) {
+            // The conversation's customer and the customers of the orders in hand: whoever the
+            // person proves to be, the dialogue finds their account here.
+            var accounts: [String: LoyaltyAccount] = [:]
+            for customerID in Set([conversation.customerID] + named.map(\.customerID)) {
+                guard let record = try await session.loyalty.account(customerID: customerID, workspaceID: workspaceID, page: try PageRequest(limit: 1))
+                else { continue }
+                accounts[customerID] = try await LoyaltyService.account(record, customerID: customerID, workspaceID: workspaceID, at: now, session: session)
+            }
+            loyalty = BotLoyalty(program: program, accounts: accounts)
+        }
         let channelVerified = ContactIdentity.proves(
             channel: conversation.channel, address: conversation.contact, customer: customer,
             normalizer: conversations.customers.normalizer)
@@ -212,6 +241,6 @@ public struct BotService: Sendable {
             text: text, prediction: analysis.prediction, entities: analysis.entities, sentiment: analysis.sentiment,
             settings: settings, channel: conversation.channel, customer: customer, channelVerified: channelVerified,
             customerOrders: customerOrders, namedOrders: named, returnsByOrder: returns, knowledge: analysis.knowledge,
-            intentAnswers: analysis.intentAnswers, now: now)
+            intentAnswers: analysis.intentAnswers, loyalty: loyalty, now: now)
     }
 }

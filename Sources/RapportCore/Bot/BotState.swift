@@ -10,6 +10,15 @@ public struct BotState: Sendable, Equatable, Codable {
     public var returnLineIDs: [String] = []
     /// How many pieces come back, when the customer chose one line of several pieces.
     public var returnQuantity: Int?
+    /// The reward the customer chose to spend points on, and whose points, while the bot asks
+    /// them to confirm.
+    public var rewardKey: String?
+    /// The points the reward took when offered: a price changed since is offered again.
+    public var rewardPoints: Int64?
+    public var rewardCustomerID: String?
+    /// The proven profile of the chat has no points and the bot asked for an order placed under
+    /// another number: the points it tells are that order's customer's.
+    public var pointsElsewhere = false
     /// Consecutive messages the bot could not place.
     public var misunderstood = 0
     public var verificationFailures = 0
@@ -30,5 +39,9 @@ public struct BotState: Sendable, Equatable, Codable {
         awaiting = nil
         returnLineIDs = []
         returnQuantity = nil
+        rewardKey = nil
+        rewardPoints = nil
+        rewardCustomerID = nil
+        pointsElsewhere = false
     }
 }

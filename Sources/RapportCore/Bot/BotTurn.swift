@@ -1,5 +1,6 @@
 /// What the bot does with one customer message: its replies (where `{{return.id}}` stands
-/// for the return an action opens), the changes it makes, and whether it hands the
+/// for the return an action opens, `{{reward.code}}` and `{{reward.expires}}` for the reward
+/// code it issues), the changes it makes, and whether it hands the
 /// conversation to a person or closes it.
 public struct BotTurn: Sendable, Equatable {
     public var replies: [String] = []

@@ -13,16 +13,22 @@ public enum BuiltInIntent: String, Sendable, Codable, CaseIterable {
     case productQuestion = "product_question"
     case shippingPolicy = "shipping_policy"
     case storeHours = "store_hours"
+    case loyaltyBalance = "loyalty_balance"
+    case redeemPoints = "redeem_points"
     case talkToHuman = "talk_to_human"
     case greeting
     case thanks
     case complaint
 
+    /// Whether the intent is about the customer's loyalty points: the bot finds whose they are
+    /// (the channel proves it, or one of their orders does) before telling or spending them.
+    public var isPointsTask: Bool { self == .loyaltyBalance || self == .redeemPoints }
+
     /// Whether the intent is order work: the bot finds the order and the proof before acting.
     public var isOrderTask: Bool {
         switch self {
         case .orderStatus, .trackShipment, .startReturn, .returnStatus, .cancelOrder, .changeAddress, .paymentLink, .paymentProblem: true
-        case .productQuestion, .shippingPolicy, .storeHours, .talkToHuman, .greeting, .thanks, .complaint: false
+        case .productQuestion, .shippingPolicy, .storeHours, .loyaltyBalance, .redeemPoints, .talkToHuman, .greeting, .thanks, .complaint: false
         }
     }
 }

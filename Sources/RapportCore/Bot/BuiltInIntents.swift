@@ -66,6 +66,18 @@ public enum BuiltInIntents {
             "where is your shop", "store address", "are you open today",
             "jam buka toko", "toko buka jam berapa", "hari minggu buka", "alamat toko di mana",
         ]),
+        BotIntent(name: BuiltInIntent.loyaltyBalance.rawValue, examples: [
+            "how many points do I have", "what's my points balance", "check my loyalty points", "how many reward points have I got",
+            "do I have any points", "my points balance please", "what tier am I in", "when do my points expire",
+            "how close am I to gold", "did I get points for my last order",
+            "poin saya berapa", "cek poin saya", "sisa poin saya berapa", "saya punya berapa poin", "kapan poin saya hangus",
+        ]),
+        BotIntent(name: BuiltInIntent.redeemPoints.rawValue, examples: [
+            "use my points", "I want to redeem my points", "can I spend my points", "turn my points into a discount",
+            "redeem points for a voucher", "how do I use my reward points", "I'd like a discount code with my points",
+            "spend my loyalty points", "exchange my points for free shipping",
+            "pakai poin saya", "tukar poin saya", "saya mau tukar poin", "poin bisa ditukar apa", "tukar poin jadi voucher",
+        ]),
         BotIntent(name: BuiltInIntent.talkToHuman.rawValue, examples: [
             "I want to talk to a person", "let me speak to a human", "agent please", "can I talk to someone real",
             "connect me with customer service", "I want a person", "real human please", "transfer me to an agent",

@@ -96,7 +96,7 @@ public struct CoreServices: Sendable {
         self.users = UserService(store: store, clock: clock, passwords: passwords, tokens: secrets, inboxes: inboxes)
         let conversations = ConversationService(customers: customers)
         self.conversations = conversations
-        self.bot = BotService(conversations: conversations, commerce: commerce, helpLinks: helpLinks)
+        self.bot = BotService(conversations: conversations, commerce: commerce, loyalty: loyalty, helpLinks: helpLinks)
         self.surveys = SurveyService(conversations: conversations, links: surveyLinks, signer: links)
         let lifetime = LifetimeValueService(context: context)
         self.lifetime = lifetime

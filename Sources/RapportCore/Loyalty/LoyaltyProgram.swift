@@ -142,6 +142,25 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         }
     }
 
+    /// How far ahead a customer is told of points expiring after a number of days.
+    public static let expiryNoticeDays = 30
+
+    /// The next moment to tell a customer about and the cutoff that holds then: for `after_days`
+    /// `expiryNoticeDays` from now, for the year rules the start of next year (UTC), when the
+    /// year's points go. Nil when points never expire.
+    public func upcomingExpiry(at now: Date) -> (by: Date, cutoff: Date)? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let by: Date?
+        switch expiryRule {
+        case .never: by = nil
+        case .afterDays: by = now.addingTimeInterval(Double(Self.expiryNoticeDays) * 86_400)
+        case .endOfYear, .endOfNextYear: by = calendar.dateInterval(of: .year, for: now)?.end
+        }
+        guard let by, let cutoff = expiryCutoff(at: by) else { return nil }
+        return (by, cutoff)
+    }
+
     /// The expiry rule in words, for the reason of the entries it writes.
     public var expiryWording: String {
         switch expiryRule {

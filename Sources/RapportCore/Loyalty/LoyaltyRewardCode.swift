@@ -43,6 +43,10 @@ public struct LoyaltyRewardCode: Sendable, Equatable {
         self.orderID = orderID
     }
 
+    /// The last day (UTC) the code can be used all day long: the day before the moment it
+    /// expires, so a customer told "valid until" that day is never refused on it.
+    public var lastWholeDay: Date { expiresAt.addingTimeInterval(-86_400) }
+
     /// Used once an order carried it; else expired past `expiresAt`; else issued.
     public func status(at now: Date) -> Status {
         if usedAt != nil { return .used }

@@ -54,7 +54,8 @@ public struct LoyaltyService: Sendable {
         }
     }
 
-    /// The customer's balance, pending points, tier and a page of entries, newest first.
+    /// The customer's balance, pending points, tier, a page of entries, newest first, and the
+    /// points expiring next.
     public func account(customerID: String, page: PageRequest, as actor: Actor) async throws -> LoyaltyAccount {
         let workspaceID = actor.workspaceID
         return try await store.read { session in
@@ -63,11 +64,28 @@ public struct LoyaltyService: Sendable {
                 _ = try await customers.liveCustomer(id: customerID, workspaceID: workspaceID, session: session)
                 throw RapportError.notFound("No customer with id \(customerID).")
             }
-            let qualifying = record.balance.qualifying
-            return LoyaltyAccount(
-                customerID: customerID, balance: record.balance, tier: record.program?.tier(for: qualifying),
-                nextTier: record.program?.tiers.first { $0.minimumPoints > qualifying }, entries: record.entries)
+            return try await Self.account(record, customerID: customerID, workspaceID: workspaceID, at: clock.now(), session: session)
         }
+    }
+
+    /// The account of a record read: its tier, the next one, and, when the programme lets
+    /// points expire, those expiring next (one more read).
+    static func account(
+        _ record: LoyaltyAccountRecord, customerID: String, workspaceID: String, at now: Date, session: any StoreSession
+    ) async throws -> LoyaltyAccount {
+        let qualifying = record.balance.qualifying
+        var expiring: LoyaltyExpiryForecast?
+        if let program = record.program, let (by, cutoff) = program.upcomingExpiry(at: now), record.balance.balance > 0 {
+            let sums = try await session.loyalty.expirySums(workspaceID: workspaceID, before: cutoff, customerIDs: [customerID])
+            let points = min(sums.first?.expiring ?? 0, record.balance.balance)
+            if points > 0 {
+                let within = program.expiryRule == .afterDays ? LoyaltyProgram.expiryNoticeDays : nil
+                expiring = LoyaltyExpiryForecast(points: points, by: by, withinDays: within)
+            }
+        }
+        return LoyaltyAccount(
+            customerID: customerID, balance: record.balance, tier: record.program?.tier(for: qualifying),
+            nextTier: record.program?.tiers.first { $0.minimumPoints > qualifying }, entries: record.entries, expiring: expiring)
     }
 
     /// Spends `points` of the customer's usable balance; refused (409) beyond it, and while the

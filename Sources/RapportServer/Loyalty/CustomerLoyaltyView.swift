@@ -2,7 +2,7 @@ import Foundation
 import RapportCore
 
 /// The loyalty card of a customer's page: usable and pending points, the tier and how far the
-/// next one is, the latest entries of the ledger, and the forms to spend points and to give or
+/// next one is, the points expiring next, the latest entries of the ledger, and the forms to spend points and to give or
 /// take them by hand for those who may.
 struct CustomerLoyaltyView: TemplateView {
     struct Entry: TemplateView {
@@ -40,6 +40,11 @@ struct CustomerLoyaltyView: TemplateView {
     let tier: String?
     let nextTier: String?
     let pointsToNextTier: Int64?
+    /// "70 by 2026-12-31" (a year's end: the last day they may be spent) or "70 within the next
+    /// 30 days" (expiry after a number of days): the points expiring next unless spent.
+    let expiringPoints: Int64?
+    let expiringWhen: String?
+    let expiringByISO: String?
     let entries: [Entry]
     let moreEntries: Bool
     let mayRedeem: Bool
@@ -62,6 +67,11 @@ struct CustomerLoyaltyView: TemplateView {
         tier = account.tier?.name
         nextTier = account.nextTier?.name
         pointsToNextTier = account.nextTier.map { $0.minimumPoints - account.balance.qualifying }
+        expiringPoints = account.expiring?.points
+        expiringWhen = account.expiring.map { forecast in
+            forecast.withinDays.map { "within the next \($0) days" } ?? "by \(WebFormat.day(forecast.by.addingTimeInterval(-1)))"
+        }
+        expiringByISO = account.expiring.map { WebFormat.iso($0.by) }
         entries = account.entries.items.map { entry in
             Entry(
                 kind: entry.kind.rawValue, points: Self.signed(entry.points), entryPending: entry.pendingPoints == 0 ? nil : Self.signed(entry.pendingPoints),
@@ -77,7 +87,7 @@ struct CustomerLoyaltyView: TemplateView {
         anyAffordable = self.rewards.contains(where: \.affordable)
         hasCodes = !codes.isEmpty
         self.codes = codes.map { code in
-            CodeRow(code: code.code, name: code.reward.name, status: code.status(at: now).rawValue, expires: WebFormat.day(code.expiresAt), orderID: code.orderID)
+            CodeRow(code: code.code, name: code.reward.name, status: code.status(at: now).rawValue, expires: WebFormat.time(code.expiresAt), orderID: code.orderID)
         }
     }
 
