@@ -34,14 +34,14 @@ final class SMTPSink: Sendable {
             .appendingPathComponent("support/smtp_sink.py").path
         let process = try ChildProcess(
             "/usr/bin/env", ["python3", script, certificate, key, directory.appendingPathComponent("out").path, user, password]
-                + (pipelining ? [] : ["no-pipelining"]))
+                + (pipelining ? [] : ["no-pipelining"]), errors: .inherit)
         let line = String(decoding: process.output?.availableLine() ?? [], as: UTF8.self)
         let port = try #require(Int(line.replacingOccurrences(of: "ready ", with: "").trimmingCharacters(in: .whitespacesAndNewlines)),
                                 "aiosmtpd did not start (pip install aiosmtpd): \(line)")
         return SMTPSink(port: port, directory: directory, certificate: certificate, process: process)
     }
 
-    /// SIGKILL: a child of the test process may inherit a mask that blocks SIGTERM.
+    /// SIGKILL: the sink ends at once, whatever it is doing.
     func stop() {
         process.kill(SIGKILL)
         process.wait()

@@ -18,6 +18,8 @@ public final class ChildProcess: Sendable {
         case capture
         /// Standard error only: into the same pipe as standard output.
         case intoOutput
+        /// Standard error only: the test process's own (a helper's start-up errors show in the log).
+        case inherit
     }
 
     public let pid: pid_t
@@ -69,6 +71,7 @@ public final class ChildProcess: Sendable {
         switch errors {
         case .discard: posix_spawn_file_actions_adddup2(&actions, null, 2)
         case .intoOutput: posix_spawn_file_actions_adddup2(&actions, outputWrite, 2)
+        case .inherit: break
         case .capture:
             let ends = try pipeEnds()
             errorsRead = ends.read
@@ -95,13 +98,19 @@ public final class ChildProcess: Sendable {
         self.errors = errorsRead.map { FileHandle(fileDescriptor: $0, closeOnDealloc: true) }
     }
 
-    /// Waits for the child to end: its exit status, or 128 plus the signal that ended it.
+    /// Waits for the child to end: its exit status, or 128 plus the signal that ended it; -1 when
+    /// it cannot be waited for (never 0, which a check would read as success).
     @discardableResult
     public func wait() -> Int32 {
         status.withLock { known in
             if let known { return known }
             var raw: Int32 = 0
-            while waitpid(pid, &raw, 0) == -1 && errno == EINTR {}
+            var waited = waitpid(pid, &raw, 0)
+            while waited == -1 && errno == EINTR { waited = waitpid(pid, &raw, 0) }
+            guard waited == pid else {
+                known = -1
+                return -1
+            }
             let ended = raw & 0x7f == 0 ? (raw >> 8) & 0xff : 128 + (raw & 0x7f)
             known = ended
             return ended

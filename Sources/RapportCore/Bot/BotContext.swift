@@ -55,6 +55,11 @@ public struct BotContext: Sendable {
         namedOrders.first { $0.id == id } ?? customerOrders.first { $0.id == id }
     }
 
+    /// Whether `order` is the one a number written in a message names (`1001` names `#1001`).
+    static func order(_ order: Order, isNumbered number: String) -> Bool {
+        order.number == number || order.number == "#\(number)"
+    }
+
     /// The order numbers written in the message.
     var orderNumbers: [String] { entities.filter { $0.kind == .orderNumber }.map(\.value) }
 

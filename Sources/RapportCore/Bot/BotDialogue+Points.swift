@@ -43,7 +43,7 @@ extension BotDialogue {
         // An order named now (where the channel proves nobody, or the bot looks under another
         // order) is the one to prove, not one proven earlier.
         let namesOrder = !context.orderNumbers.isEmpty && (channelCustomer == nil || state.pointsElsewhere)
-        guard let owner = pointsOwner, !namesOrder || currentOrder.map({ order in context.orderNumbers.contains { order.number == $0 || order.number == "#\($0)" } }) == true
+        guard let owner = pointsOwner, !namesOrder || currentOrder.map({ order in context.orderNumbers.contains { BotContext.order(order, isNumbered: $0) } }) == true
         else { return withOrder() }
         guard let account = loyalty.accounts[owner] else { return pointsNotFound() }
         state.awaiting = nil

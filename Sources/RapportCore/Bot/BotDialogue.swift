@@ -177,7 +177,7 @@ struct BotDialogue {
     mutating func withOrder() {
         let order: Order
         if let number = context.orderNumbers.first {
-            guard let named = context.namedOrders.first(where: { $0.number == number || $0.number == "#\(number)" }) else {
+            guard let named = context.namedOrders.first(where: { BotContext.order($0, isNumbered: number) }) else {
                 state.awaiting = .orderNumber
                 return say(language.say(
                     "I can't find an order #\(number). Could you check the number on your confirmation e-mail?",

@@ -33,11 +33,15 @@ public struct OutboundTargets: Sendable, Equatable {
         }
         // Numeric forms resolvers also accept (`2130706433`, `0x7f.1`, `127.1`) hide addresses.
         let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        let numeric = labels.allSatisfy { label in
-            !label.isEmpty && (label.allSatisfy(\.isNumber) || (label.hasPrefix("0x") && label.dropFirst(2).allSatisfy(\.isHexDigit)))
-        }
+        let numeric = labels.allSatisfy(Self.isNumberLabel)
         if numeric { return "an address in a form other than four decimal numbers" }
         return nil
+    }
+
+    /// Whether a host's label is a number as resolvers and browsers read one in an IPv4 address
+    /// (`127`, `0x7f`): a host ending in one is an address, however it is written.
+    static func isNumberLabel(_ label: Substring) -> Bool {
+        !label.isEmpty && (label.allSatisfy(\.isNumber) || (label.hasPrefix("0x") && label.dropFirst(2).allSatisfy(\.isHexDigit)))
     }
 
     /// Whether a resolved address may be connected to.

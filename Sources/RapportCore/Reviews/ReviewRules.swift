@@ -83,8 +83,7 @@ public enum ReviewRules {
         if name.hasSuffix(".") { name.removeLast() }
         // A browser reads a host whose last label is a number (`127.1`, `0x7f.1`, `2130706433`)
         // as an IPv4 address; a colon is IPv6.
-        let last = name.split(separator: ".").last.map(String.init) ?? name
-        let numeric = last.allSatisfy(\.isNumber) || (last.hasPrefix("0x") && last.dropFirst(2).allSatisfy(\.isHexDigit))
+        let numeric = OutboundTargets.isNumberLabel(name.split(separator: ".").last ?? Substring(name))
         let local = ["localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa"]
         guard name.contains("."), !name.contains(":"), !name.hasPrefix("["), !numeric, !local.contains(where: { name == $0 || name.hasSuffix($0) })
         else { return false }
