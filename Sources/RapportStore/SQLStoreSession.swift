@@ -13,6 +13,7 @@ struct SQLStoreSession: StoreSession {
     var events: any EventLog { SQLEventLog(handle: handle) }
     var idempotency: any IdempotencyRepository { SQLIdempotencyRepository(handle: handle) }
     var catalog: any CatalogRepository { SQLCatalogRepository(handle: handle) }
+    var productModels: any ProductModelRepository { SQLProductModelRepository(handle: handle) }
     var orders: any OrderRepository { SQLOrderRepository(handle: handle) }
     var returns: any ReturnRepository { SQLReturnRepository(handle: handle) }
     var stats: any StatsRepository { SQLStatsRepository(handle: handle) }

@@ -13,12 +13,17 @@ import json
 import os
 import re
 import socket
+import struct
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import urllib.request
+import zlib
+
+import extruct
 
 from aiosmtpd.controller import Controller
 from selenium import webdriver
@@ -46,6 +51,41 @@ def sms_words(text):
     units = counted["units"]
     encoding = "GSM-7" if counted["encoding"] == "gsm7" else "UCS-2"
     return f"{units} character{'' if units == 1 else 's'} · {encoding} · {counted['segments']} SMS"
+
+
+def glb_file():
+    """A glTF 2.0 binary with one empty scene, laid out as Khronos' GLB container."""
+    chunk = b'{"asset":{"version":"2.0"},"scenes":[{"nodes":[]}],"scene":0}'
+    chunk += b" " * (-len(chunk) % 4)
+    return b"glTF" + struct.pack("<II", 2, 20 + len(chunk)) + struct.pack("<II", len(chunk), 0x4E4F534A) + chunk
+
+
+def usdz_file():
+    """A USDZ package: a stored zip whose one USD layer starts on a 64-byte boundary."""
+    content, name = b'#usda 1.0\ndef Cube "Box" {}\n', b"model.usda"
+    padding = (64 - (30 + len(name) + 4) % 64) % 64
+    extra = struct.pack("<HH", 0x1986, padding) + b"\0" * padding
+    common = struct.pack("<HHHIIIH", 0, 0, 0x21, zlib.crc32(content), len(content), len(content), len(name))
+    local = b"PK\x03\x04" + struct.pack("<HH", 20, 0) + common + struct.pack("<H", len(extra)) + name + extra + content
+    central = b"PK\x01\x02" + struct.pack("<HHH", 20, 20, 0) + common + struct.pack("<HHHHII", 0, 0, 0, 0, 0, 0) + name
+    return local + central + b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, 1, 1, len(central), len(local), 0)
+
+
+def shop_page(page):
+    """A shop's page on another origin (its own port), serving `page` until shut down."""
+    class ShopPage(http.server.BaseHTTPRequestHandler):
+        def do_GET(handler):
+            handler.send_response(200)
+            handler.send_header("Content-Type", "text/html")
+            handler.end_headers()
+            handler.wfile.write(page.encode())
+
+        def log_message(handler, *arguments):
+            pass
+
+    shop = http.server.HTTPServer(("127.0.0.1", free_port()), ShopPage)
+    threading.Thread(target=shop.serve_forever, daemon=True).start()
+    return shop
 
 
 def free_port():
@@ -110,6 +150,7 @@ class Suite:
             text = self.output.read()
         self.passwords = dict(re.findall(r"^\s+\w+\s+(\S+@demo\.rapport\.test)\s+(\S+)$", text, re.M))
         self.api_key = re.search(r"(rpk_\w+)", text).group(1)
+        self.write_key = re.search(r"(rwk_\w+)", text).group(1)
         check(len(self.passwords) == 4, "serve --demo printed a password for each of the four demo users")
         options = webdriver.ChromeOptions()
         for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900"]:
@@ -573,6 +614,7 @@ class Suite:
         notice = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".loyalty-page .notice"))).text
         check("The programme is saved" in notice, f"the loyalty page saves the programme ({notice})")
         product = self.api("POST", "/api/v1/products", {"title": "Merino scarf", "sku": "SCARF-1", "price": 15000, "currency": "EUR"})
+        self.scarf = product
         order = self.api("POST", "/api/v1/orders", {
             "number": "LOY-1", "currency": "EUR", "status": "delivered",
             "customer": {"email": "points.keeper@example.com", "first_name": "Pia", "last_name": "Keller"},
@@ -634,6 +676,60 @@ class Suite:
         errors = self.page_errors()
         check(not errors, f"the loyalty and review pages logged no errors (scripts, CSP, loads): {errors}")
 
+    def product_snippet(self):
+        """A shop's product page on another origin embeds the product snippet, named by the shop's
+        own id: it shows the approved review and the rating, adds the Product JSON-LD extruct
+        reads, and on an Android phone offers Scene Viewer's AR and 3D links for the product's
+        uploaded files; their taps reach Rapport as tracked events."""
+        product = self.scarf
+        for kind, data, media in [("glb", glb_file(), "model/gltf-binary"), ("usdz", usdz_file(), "model/vnd.usdz+zip")]:
+            request = urllib.request.Request(
+                f"{self.base}/api/v1/products/{product['id']}/models/{kind}", method="PUT", data=data,
+                headers={"Authorization": f"Bearer {self.api_key}", "Content-Type": media})
+            with urllib.request.urlopen(request) as response:
+                check(response.status == 200, f"the product takes its {kind} file")
+        models = {item["format"]: item["url"] for item in self.api("GET", f"/api/v1/products/{product['id']}/models")["data"]}
+        workspace = self.api("GET", f"/api/v1/products/{product['id']}/reviews")["public_url"].split("/")[-2]
+        page = ('<!doctype html><html><head><title>Merino scarf</title><link rel="canonical" href="https://shop.example/scarf"></head>'
+                '<body><h1>Merino scarf</h1><div id="rapport-product"></div>'
+                f'<script src="{self.base}/product.js" data-workspace="{workspace}" data-product="SCARF-1" data-key="{self.write_key}" async></script>'
+                '</body></html>')
+
+        shop = shop_page(page)
+        desktop = self.browser.execute_script("return navigator.userAgent")
+        android = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36"
+        tracked = self.api("GET", "/api/v1/stats")["tracked_events"]
+        try:
+            self.browser.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": android})
+            self.browser.get(f"http://127.0.0.1:{shop.server_port}/")
+            summary = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".rapport-summary"))).text
+            shown = self.browser.find_element(By.ID, "rapport-product").text
+            check("5.0 out of 5 · 1 review" in summary and "Soft and warm" in shown and "Verified buyer" in shown and "Cheaper at" not in shown,
+                  f"the snippet shows the approved review and the rating on the shop's page ({summary})")
+            ar = self.browser.find_element(By.CSS_SELECTOR, "a.rapport-ar").get_attribute("href")
+            three = self.browser.find_element(By.CSS_SELECTOR, "a.rapport-3d").get_attribute("href")
+            scene = "intent://arvr.google.com/scene-viewer/1.0?file=" + urllib.parse.quote(models["glb"], safe="")
+            check(ar.startswith(scene + "&mode=ar_preferred") and "package=com.google.android.googlequicksearchbox" in ar
+                  and three.startswith(scene + "&mode=3d_only") and not self.browser.find_elements(By.CSS_SELECTOR, "a[rel=ar]"),
+                  f"on Android it links Scene Viewer to the product's GLB, in AR and in 3D, and offers no Quick Look link ({ar})")
+            items = extruct.extract(self.browser.page_source, base_url=f"http://127.0.0.1:{shop.server_port}/", syntaxes=["json-ld"])["json-ld"]
+            marked = next(item for item in items if item.get("@type") == "Product")
+            rating = marked["aggregateRating"]
+            check(marked["url"] == "https://shop.example/scarf" and rating["ratingValue"] == 5 and rating["reviewCount"] == 1,
+                  f"extruct reads the shop page's Product JSON-LD with its rating, about the page's canonical address ({marked['url']}, {rating})")
+            self.shot("product-snippet")
+            # The phone would open its viewer; here the page stays, so the tracking call can be seen.
+            self.browser.execute_script("window.addEventListener('click', function (event) { event.preventDefault(); });")
+            self.browser.find_element(By.CSS_SELECTOR, "a.rapport-ar").click()
+            self.browser.find_element(By.CSS_SELECTOR, "a.rapport-3d").click()
+            self.wait(lambda browser: self.api("GET", "/api/v1/stats")["tracked_events"] == tracked + 2)
+            errors = self.page_errors()
+            check(not errors, f"the shop's page logged no errors (CORS, scripts): {errors}")
+        finally:
+            self.browser.execute_cdp_cmd("Emulation.setUserAgentOverride", {"userAgent": desktop})
+            shop.shutdown()
+        print("ok - tapping the AR and the 3D link sends `AR Viewed` and `3D Viewed` through the tracking API from the shop's origin", flush=True)
+
     def bot_setup(self):
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -655,18 +751,7 @@ class Suite:
         order = next(o for o in self.api("GET", "/api/v1/orders?status=delivered&limit=50")["data"] if o.get("email"))
         page = f'<!doctype html><title>Shop</title><h1>Shop</h1><script src="{self.base}/widget.js" data-inbox="{inbox["id"]}"></script>'
 
-        class ShopPage(http.server.BaseHTTPRequestHandler):
-            def do_GET(handler):
-                handler.send_response(200)
-                handler.send_header("Content-Type", "text/html")
-                handler.end_headers()
-                handler.wfile.write(page.encode())
-
-            def log_message(handler, *arguments):
-                pass
-
-        shop = http.server.HTTPServer(("127.0.0.1", free_port()), ShopPage)
-        threading.Thread(target=shop.serve_forever, daemon=True).start()
+        shop = shop_page(page)
         try:
             self.browser.get(f"http://127.0.0.1:{shop.server_port}/")
             self.wait(seen.element_to_be_clickable((By.XPATH, "//button[text()='Chat with us']"))).click()
@@ -999,6 +1084,7 @@ def main():
         suite.segment_builder()
         suite.manager_and_admin()
         suite.loyalty_and_reviews()
+        suite.product_snippet()
         suite.bot_setup()
         suite.customer_chats_with_bot()
         suite.sign_out_everywhere()

@@ -64,6 +64,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case loyaltyPointsAdjusted = "loyalty.points_adjusted"
     case loyaltyPointsRedeemed = "loyalty.points_redeemed"
     case loyaltyRewardIssued = "loyalty.reward_issued"
+    case productModelUploaded = "product.model_uploaded"
+    case productModelRemoved = "product.model_removed"
     case reviewSubmitted = "review.submitted"
     case reviewApproved = "review.approved"
     case reviewRejected = "review.rejected"

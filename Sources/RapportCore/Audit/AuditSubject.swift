@@ -29,4 +29,5 @@ public struct AuditSubject: Sendable, Equatable {
     public static func journey(_ id: String) -> AuditSubject { AuditSubject(kind: "journey", id: id) }
     public static func task(_ id: String) -> AuditSubject { AuditSubject(kind: "task", id: id) }
     public static func review(_ id: String) -> AuditSubject { AuditSubject(kind: "review", id: id) }
+    public static func product(_ id: String) -> AuditSubject { AuditSubject(kind: "product", id: id) }
 }

@@ -13,6 +13,8 @@ public struct StoreRecommender: Sendable {
     public static let eventWeights: [String: Double] = [
         "Product Viewed": 0.25, "Product Clicked": 0.25, "Product Shared": 0.25, "Product Reviewed": 0.5,
         "Product Added": 0.5, "Product Added to Wishlist": 0.5,
+        // Placing it in one's room (the product snippet's AR link) says more than a look.
+        "AR Viewed": 0.5, "3D Viewed": 0.25,
     ]
     /// A purchase this recent is not recommended again, unless the product is a repeat item.
     public static let justBought: TimeInterval = 30 * 86_400

@@ -7,6 +7,9 @@ public protocol CatalogRepository: Sendable {
     func find(id: String, workspaceID: String) async throws -> Product?
     /// The products with these ids in `source`.
     func find(source: String, externalIDs: [String], workspaceID: String) async throws -> [Product]
+    /// The product the shop knows by `externalID`, from any source: an active one before an
+    /// inactive one, then the most recently changed.
+    func find(externalID: String, workspaceID: String) async throws -> Product?
     /// Products, newest first; with `query`, those whose title or a SKU starts a word with it.
     func list(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Product>
     /// Variants that any of these name: Rapport ids, SKUs, or ids in `source` of the variant or

@@ -8,6 +8,7 @@ public protocol StoreSession: Sendable {
     var events: any EventLog { get }
     var idempotency: any IdempotencyRepository { get }
     var catalog: any CatalogRepository { get }
+    var productModels: any ProductModelRepository { get }
     var orders: any OrderRepository { get }
     var returns: any ReturnRepository { get }
     var stats: any StatsRepository { get }

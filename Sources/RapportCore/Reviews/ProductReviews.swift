@@ -1,5 +1,5 @@
 /// A product's reviews as the team and the shop read them: the figures (count, mean, Bayesian
-/// average against the store) and a page of reviews.
+/// average against the store) and a page of reviews; for the shop, also its 3D files.
 public struct ProductReviews: Sendable {
     public var product: Product
     public var rating: ProductRating
@@ -8,6 +8,8 @@ public struct ProductReviews: Sendable {
     /// For the public page: each review's author as shown (a first name and an initial, or
     /// "A customer"), by customer id.
     public var authors: [String: String]
+    /// For the public page and the snippet: the product's 3D files.
+    public var models: [ProductModel] = []
 
     public init(product: Product, rating: ProductRating, bayesianAverage: Double, reviews: Page<Review>, authors: [String: String] = [:]) {
         self.product = product

@@ -175,15 +175,25 @@ public struct ReviewService: Sendable {
     /// What the product's public page shows anyone: an active product's approved reviews by
     /// customers still on record (not merged away or deleted), the newest 50, with authors as
     /// a first name and an initial.
+    /// `productID` is Rapport's (`prd_…`) or the shop's own id for the product (what a product
+    /// page's snippet knows), matched in any of the workspace's sources.
     public func publicReviews(workspaceID: String, productID: String) async throws -> ProductReviews {
-        guard ResourceID.isValid(workspaceID, prefix: .workspace), ResourceID.isValid(productID, prefix: .product) else {
+        guard ResourceID.isValid(workspaceID, prefix: .workspace), !productID.isEmpty, productID.utf8.count <= 200 else {
             throw RapportError.notFound("No such product.")
         }
         return try await store.read { session in
+            var id = productID
+            if !ResourceID.isValid(productID, prefix: .product) {
+                guard let match = try await session.catalog.find(externalID: productID, workspaceID: workspaceID) else {
+                    throw RapportError.notFound("No such product.")
+                }
+                id = match.id
+            }
             var found = try await productReviews(
-                productID: productID, workspaceID: workspaceID, status: .approved, page: try PageRequest(limit: Self.publicPageSize),
+                productID: id, workspaceID: workspaceID, status: .approved, page: try PageRequest(limit: Self.publicPageSize),
                 liveAuthorsOnly: true, session: session)
             guard found.product.active else { throw RapportError.notFound("No such product.") }
+            found.models = try await session.productModels.list(productID: id, workspaceID: workspaceID)
             for customer in try await session.customers.find(ids: Array(Set(found.reviews.items.map(\.customerID))), workspaceID: workspaceID) {
                 found.authors[customer.id] = Self.author(firstName: customer.profile.firstName, lastName: customer.profile.lastName)
             }

@@ -6,7 +6,7 @@ enum EcommerceMapping {
     /// Events about one product, kept with the product they name.
     static let productEvents: Set<String> = [
         "Product Viewed", "Product Added", "Product Removed", "Product Clicked", "Product Added to Wishlist",
-        "Product Reviewed", "Product Shared",
+        "Product Reviewed", "Product Shared", "AR Viewed", "3D Viewed",
     ]
 
     /// The product an event names, for the behaviour index.

@@ -26,6 +26,8 @@ public enum RapportApplication {
         PreferenceRoutes(preferences: services.preferences, address: PublicAddress(configuredBase: services.publicURL)).register(on: authenticated)
         AuditRoutes(audit: services.audit).register(on: authenticated)
         CommerceRoutes(commerce: services.commerce).register(on: authenticated)
+        ProductModelRoutes(commerce: services.commerce, links: ProductModelLinks(address: PublicAddress(configuredBase: services.publicURL)))
+            .register(on: authenticated)
         RecommendationRoutes(recommendations: services.recommendations).register(on: authenticated)
         MetricsRoutes(metrics: services.metrics, rfm: services.rfm, clock: services.clock).register(on: authenticated)
         SourceRoutes(sources: services.sources).register(on: authenticated)
@@ -57,11 +59,18 @@ public enum RapportApplication {
         VoiceWebhookRoutes(inboxes: services.inboxes, conversations: services.conversations, address: address).register(on: webhooks)
         let chat = services.limits.chat.map { router.group().add(middleware: RateLimitMiddleware.perChatClient($0, clock: services.clock)) } ?? router.group()
         WebChatRoutes(inboxes: services.inboxes, conversations: services.conversations, hub: services.live, limits: services.limits, clock: services.clock).register(on: chat)
-        var tracking = router.group("v1").add(middleware: WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache()))
-        if let limit = services.limits.tracking { tracking = tracking.add(middleware: RateLimitMiddleware.perWriteKey(limit, clock: services.clock)) }
-        let writeKeys = tracking.group(context: WriteKeyRequestContext.self)
-        TrackingRoutes(tracking: services.tracking).register(on: writeKeys)
-        SubscribeRoutes(signUps: services.signUps).register(on: writeKeys)
+        // The tracking calls answer pages on any origin (the shop's own scripts send them with its
+        // public browser key); a sign-up is not open to other sites' pages.
+        let writeKeyAuthentication = WriteKeyAuthenticationMiddleware(keys: services.keys, cache: APIKeyCache())
+        let writeKeyLimit = services.limits.tracking.map { RateLimitMiddleware.perWriteKey($0, clock: services.clock) }
+        var tracking = router.group("v1").add(middleware: TrackingCORSMiddleware()).add(middleware: writeKeyAuthentication)
+        var signUps = router.group("v1").add(middleware: writeKeyAuthentication)
+        if let writeKeyLimit {
+            tracking = tracking.add(middleware: writeKeyLimit)
+            signUps = signUps.add(middleware: writeKeyLimit)
+        }
+        TrackingRoutes(tracking: services.tracking).register(on: tracking.group(context: WriteKeyRequestContext.self))
+        SubscribeRoutes(signUps: services.signUps).register(on: signUps.group(context: WriteKeyRequestContext.self))
         try addWorkspace(to: router, services: services)
         return router
     }
@@ -103,7 +112,11 @@ public enum RapportApplication {
         HelpPages(bot: services.bot, pages: pages).register(on: open)
         SurveyPages(surveys: services.surveys, users: services.users, pages: pages).register(on: open)
         ReviewRequestPages(reviews: services.reviews, users: services.users, pages: pages).register(on: open)
-        PublicReviewPages(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages).register(on: open)
+        PublicReviewPages(
+            reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL)),
+            models: ProductModelLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages
+        ).register(on: open)
+        PublicProductModelRoutes(commerce: services.commerce).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         ReviewPages(reviews: services.reviews, customers: services.customers, commerce: services.commerce, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)

@@ -29,18 +29,10 @@ struct WebChatRoutes {
         self.newVisitorsPerWorkspace = limits.chatVisitorsPerWorkspace.map(RateLimiter.init)
     }
 
-    static let widget: ByteBuffer = {
-        let url = Bundle.module.url(forResource: "widget", withExtension: "js")
-        return ByteBuffer(bytes: url.flatMap { try? Data(contentsOf: $0) } ?? Data())
-    }()
+    static let widget = BundledScript(resource: "widget")
 
     func register(on router: RouterGroup<RapportRequestContext>) {
-        router.get("widget.js") { _, _ in
-            var headers = HTTPFields()
-            headers[.contentType] = "text/javascript; charset=utf-8"
-            headers[.cacheControl] = "public, max-age=300"
-            return Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.widget))
-        }
+        router.get("widget.js") { _, _ in Self.widget.response }
         for path in ["sessions", "messages", "stream"] {
             router.on("chat/:inbox_id/\(path)", method: .options) { request, context in
                 try await answer(request, context) { _, _, _ in Response(status: .noContent) }

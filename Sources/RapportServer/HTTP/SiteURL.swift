@@ -26,6 +26,8 @@ public enum SiteURL: Sendable, Equatable {
     case helpArticle(workspaceID: String, slug: String)
     /// A product's approved reviews, readable by anyone (with schema.org JSON-LD).
     case productReviews(workspaceID: String, productID: String)
+    /// A product's 3D file, public while the product is active.
+    case productModel(workspaceID: String, productID: String, format: ProductModelFormat)
     /// A survey's answer page, opened by its signed link.
     case survey(surveyID: String, signature: String)
     /// A review request's page: an order's items to review, opened by its signed link
@@ -99,6 +101,7 @@ public enum SiteURL: Sendable, Equatable {
         case .shopWebhook(let kind, let id): "webhooks/\(kind.rawValue)/\(id)"
         case .helpArticle(let workspace, let slug): "help/\(workspace)/\(slug)"
         case .productReviews(let workspace, let product): "reviews/\(workspace)/\(product)"
+        case .productModel(let workspace, let product, let format): "media/\(workspace)/\(product)/model.\(format.rawValue)"
         case .survey(let survey, let signature): "survey/\(survey)/\(signature)"
         case .reviewRequest(let workspace, let order, let expires, let signature): "review/\(workspace)/\(order)/\(expires)/\(signature)"
         case .preferences(let token): "preferences/\(token)"

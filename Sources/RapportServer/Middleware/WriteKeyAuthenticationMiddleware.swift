@@ -7,6 +7,7 @@ import RapportCore
 /// (the password is empty). Only write keys are accepted here: browser keys (`rwk_…`), whose
 /// calls are merely asserted, and server keys (`rsk_…`), whose calls are trusted.
 struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
+    static let fetchSite = HTTPField.Name("Sec-Fetch-Site")!
     let authenticator: KeyAuthenticator
 
     init(keys: APIKeyService, cache: APIKeyCache) {
@@ -31,6 +32,12 @@ struct WriteKeyAuthenticationMiddleware: RouterMiddleware {
         let secret = String(credentials.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
         guard let authenticated = try await authenticator.authenticate(secret, context: context) else {
             throw RapportError.unauthorized("The write key is not valid or was revoked.")
+        }
+        // A server key's calls are trusted; in a web page it would be anyone's. Browsers send
+        // `Sec-Fetch-Site` with every request and `Origin` with every cross-origin one; servers
+        // send neither (Node's fetch sends `Sec-Fetch-Mode`, so that one tells nothing).
+        if authenticated.apiKey?.kind == .server, request.headers[.origin] != nil || request.headers[Self.fetchSite] != nil {
+            throw RapportError.forbidden("A server key is secret and was sent from a web page; revoke it, and use a browser key (rwk_…) there.")
         }
         return try await next(request, authenticated)
     }

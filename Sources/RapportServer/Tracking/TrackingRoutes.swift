@@ -15,6 +15,10 @@ struct TrackingRoutes {
         }
         group.post("batch", use: batch)
         group.post("import", use: batch)
+        // Browsers ask before sending a write key in a header: `TrackingCORSMiddleware` answers.
+        for path in TrackedEventType.allCases.map(\.rawValue) + ["batch", "import"] {
+            group.on(RouterPath(path), method: .options) { _, _ in Response(status: .noContent) }
+        }
     }
 
     @Sendable func single(_ request: Request, context: WriteKeyRequestContext, type: TrackedEventType) async throws -> Response {

@@ -52,6 +52,14 @@ struct SQLCatalogRepository: CatalogRepository {
         return found
     }
 
+    func find(externalID: String, workspaceID: String) async throws -> Product? {
+        let rows = try await handle.sql.raw("""
+            SELECT * FROM products WHERE workspace_id = \(bind: workspaceID) AND external_id = \(bind: externalID)
+            ORDER BY active DESC, updated_at DESC, id LIMIT 1
+            """).all()
+        return try await assemble(rows).first
+    }
+
     func list(query: String?, workspaceID: String, page: PageRequest) async throws -> Page<Product> {
         var sql: SQLQueryString = "SELECT p.* FROM products p WHERE p.workspace_id = \(bind: workspaceID)"
         if let query {

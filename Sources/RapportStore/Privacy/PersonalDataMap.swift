@@ -118,7 +118,7 @@ enum PersonalDataMap {
         "referral_programs": "the store's referral rewards",
         "workspaces": "the store itself",
         "api_keys": "integrations' keys (hashed)",
-        "products": "the catalogue", "product_variants": "the catalogue",
+        "products": "the catalogue", "product_variants": "the catalogue", "product_models": "the catalogue's 3D files",
         "sources": "connected shops", "webhook_deliveries": "ids of shop deliveries already handled",
         "jobs": "queued work naming records by random ids; an erasure removes the jobs of the person's records and blanks errors that name their addresses",
         "event_cursors": "how far each consumer has read", "webhook_subscriptions": "subscribers' addresses",

@@ -97,6 +97,7 @@ struct RouteFixtures {
             .replacingOccurrences(of: "{customer_id}", with: customerID)
             .replacingOccurrences(of: "{other}", with: otherCustomerID)
             .replacingOccurrences(of: "{tag}", with: "vip")
+            .replacingOccurrences(of: "{format}", with: "glb")
             .replacingOccurrences(of: "{key}", with: "plan")
             .replacingOccurrences(of: "{name}", with: route.hasPrefix("/assets/") ? "app.css" : "order_status")
             .replacingOccurrences(of: "{source_id}", with: sourceID)

@@ -84,6 +84,15 @@ struct RouteRoleMatrixTests {
         "POST /v1/batch": .ownCredentials,
         "POST /v1/import": .ownCredentials,
         "POST /v1/subscribe": .ownCredentials,
+        // The browser's question before a tracking call from a shop's page: answered with no key.
+        "OPTIONS /v1/identify": .open,
+        "OPTIONS /v1/track": .open,
+        "OPTIONS /v1/page": .open,
+        "OPTIONS /v1/screen": .open,
+        "OPTIONS /v1/group": .open,
+        "OPTIONS /v1/alias": .open,
+        "OPTIONS /v1/batch": .open,
+        "OPTIONS /v1/import": .open,
 
         // Customers
         "GET /api/v1/customers": .roles(everyone),
@@ -131,6 +140,10 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/products": .roles(support),
         "GET /api/v1/products/{id}": .roles(everyone),
         "GET /api/v1/products/{id}/recommendations": .roles(everyone),
+        // A product's 3D files are catalogue: everyone sees them, those who change products change them.
+        "GET /api/v1/products/{id}/models": .roles(everyone),
+        "PUT /api/v1/products/{id}/models/{format}": .roles(support),
+        "DELETE /api/v1/products/{id}/models/{format}": .roles(support),
         "GET /api/v1/orders": .roles(everyone),
         "POST /api/v1/orders": .roles(support),
         "GET /api/v1/orders/{id}": .roles(everyone),
@@ -262,6 +275,10 @@ struct RouteRoleMatrixTests {
         // A product's approved reviews are public, like help articles.
         "GET /reviews/{workspace}/{product}": .open,
         "GET /reviews/{workspace}/{product}/data": .open,
+        // The shop's product snippet and an active product's 3D files, fetched by visitors' phones.
+        "GET /product.js": .open,
+        "GET /media/{workspace}/{product}/model.glb": .open,
+        "GET /media/{workspace}/{product}/model.usdz": .open,
         // Everyone who talks with customers sends and reads surveys; those who see the store's
         // figures read them and decide when surveys go.
         "GET /api/v1/surveys/settings": .roles(everyone),
