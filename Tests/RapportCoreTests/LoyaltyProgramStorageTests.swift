@@ -14,9 +14,11 @@ struct LoyaltyProgramStorageTests {
         let old = try JSONCoding.makeDecoder().decode(LoyaltyProgram.self, from: Data(stored.utf8))
         #expect(old.workspaceID == "wsp_1" && old.tiers == [LoyaltyTier(name: "Silver", minimumPoints: 500)])
         #expect(old.rewards.isEmpty && old.rewardValidDays == LoyaltyProgram.defaultRewardValidDays)
+        #expect(old.bonuses == LoyaltyBonuses(), "one stored before bonuses gives none")
         var program = old
         program.rewards = [LoyaltyReward(key: "ship", name: "Free shipping", points: 300, kind: .freeShipping)]
         program.rewardValidDays = 30
+        program.bonuses = LoyaltyBonuses(review: 25, reviewVerifiedOnly: false, signUp: 100, birthday: 200)
         let again = try JSONCoding.makeDecoder().decode(LoyaltyProgram.self, from: try JSONCoding.makeEncoder().encode(program))
         #expect(again == program)
     }

@@ -24,6 +24,13 @@ struct LoyaltyAPITests {
             let expiring = try await api.send(
                 .put, "/api/v1/loyalty/program", json: #"{"pending_days": 0, "points_expire": "after_days", "points_expire_after_days": 730}"#)
             #expect(expiring.object["points_expire"] as? String == "after_days" && expiring.object["points_expire_after_days"] as? Int == 730)
+            // The bonuses are a group: given, all four are set; left out, they stay.
+            let bonuses = try await api.send(
+                .put, "/api/v1/loyalty/program", json: #"{"pending_days": 0, "points_for_review": 25, "points_for_birthday": 100}"#)
+            #expect(bonuses.object["points_for_review"] as? Int == 25 && bonuses.object["points_for_birthday"] as? Int == 100)
+            #expect(bonuses.object["points_for_sign_up"] as? Int == 0 && bonuses.object["points_for_review_verified_only"] as? Bool == true)
+            let kept = try await api.send(.put, "/api/v1/loyalty/program", json: #"{"pending_days": 0}"#)
+            #expect(kept.object["points_for_review"] as? Int == 25 && kept.object["points_for_birthday"] as? Int == 100, "left out, the bonuses stay")
 
             let created = try await api.send(.post, "/api/v1/orders", json: Self.order)
             let orderID = try #require(created.object["id"] as? String)
@@ -74,6 +81,10 @@ struct LoyaltyAPITests {
                 (#"{"bonus": 5}"#, "bonus"),
                 (#"{"points_expire": "sometimes"}"#, "points_expire"),
                 (#"{"points_expire": "after_days", "points_expire_after_days": 0}"#, "points_expire_after_days"),
+                (#"{"points_for_review": -1}"#, "points_for_review"),
+                (#"{"points_for_sign_up": 1000001}"#, "points_for_sign_up"),
+                (#"{"points_for_birthday": "many"}"#, "points_for_birthday"),
+                (#"{"points_for_review_verified_only": "yes"}"#, "points_for_review_verified_only"),
             ] {
                 let refused = try await api.send(.put, "/api/v1/loyalty/program", json: body)
                 #expect(refused.status == .unprocessableContent, "\(body)")

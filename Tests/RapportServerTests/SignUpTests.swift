@@ -62,6 +62,9 @@ struct SignUpTests {
         defer { sink.stop() }
         try await APIHarness.run(on: database) { api in
             let browser = try await api.services.keys.create(name: "site", kind: .browser, as: .operator(workspaceID: api.workspaceID)).secret
+            // The loyalty programme gives points for signing up (with the confirmation, once).
+            let program = try await api.send(.put, "/api/v1/loyalty/program", json: #"{"points_for_sign_up": 100}"#)
+            #expect(program.object["points_for_sign_up"] as? Int == 100 && program.object["points_for_review_verified_only"] as? Bool == true)
             let form = #"{"email":"Rani@Example.com","purposes":["marketing","surveys"],"locale":"id","anonymousId":"a-1"}"#
             // No e-mail inbox yet: nothing to send the confirmation from.
             let early = try await Self.subscribe(api, key: browser, form)
@@ -117,6 +120,9 @@ struct SignUpTests {
             #expect(try await Self.page(api, .post, path).status == .ok)
             let again = try #require(try await api.send(.get, "/api/v1/customers/\(id)/consents").object["data"] as? [[String: Any]])
             #expect(again.allSatisfy { ($0["history"] as? [Any])?.count == 1 })
+            let points = try await api.send(.get, "/api/v1/customers/\(id)/loyalty").object
+            #expect(points["balance"] as? Int == 100, "the sign-up's points: \(points)")
+            #expect(((points["entries"] as? [[String: Any]])?.map { $0["origin"] as? String }) == ["sign_up:\(id)"])
         }
     }
 

@@ -31,6 +31,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     /// When usable points expire; `expiryDays` counts for `afterDays`.
     public var expiryRule: LoyaltyExpiryRule
     public var expiryDays: Int
+    /// Points for a review, a sign-up, a birthday.
+    public var bonuses: LoyaltyBonuses
     /// When the programme began: orders Rapport recorded before it earn nothing.
     public var startedAt: Date
     public var updatedAt: Date
@@ -39,7 +41,7 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case workspaceID = "workspaceId"
         case enabled, earnPerCurrencyUnitHundredths, earningBase, pointsPerOrder, pendingDays, assumedDeliveryDays, ordersPlacedFrom, tiers
-        case rewards, rewardValidDays, expiryRule, expiryDays, startedAt, updatedAt
+        case rewards, rewardValidDays, expiryRule, expiryDays, bonuses, startedAt, updatedAt
     }
 
     public static let defaultRewardValidDays = 90
@@ -55,7 +57,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         workspaceID: String, enabled: Bool = true, earnPerCurrencyUnitHundredths: Int64 = 100, earningBase: LoyaltyEarningBase = .total,
         pointsPerOrder: Int64 = 0, pendingDays: Int = 14, assumedDeliveryDays: Int = 7, ordersPlacedFrom: Date? = nil,
         tiers: [LoyaltyTier] = [], rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays,
-        expiryRule: LoyaltyExpiryRule = .never, expiryDays: Int = defaultExpiryDays, startedAt: Date, updatedAt: Date
+        expiryRule: LoyaltyExpiryRule = .never, expiryDays: Int = defaultExpiryDays, bonuses: LoyaltyBonuses = LoyaltyBonuses(),
+        startedAt: Date, updatedAt: Date
     ) {
         self.workspaceID = workspaceID
         self.enabled = enabled
@@ -70,12 +73,13 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         self.rewardValidDays = rewardValidDays
         self.expiryRule = expiryRule
         self.expiryDays = expiryDays
+        self.bonuses = bonuses
         self.startedAt = startedAt
         self.updatedAt = updatedAt
     }
 
     /// A programme stored before rewards existed has none, valid the default days; one stored
-    /// before expiry existed never lets points expire.
+    /// before expiry existed never lets points expire; one stored before bonuses gives none.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         workspaceID = try container.decode(String.self, forKey: .workspaceID)
@@ -91,6 +95,7 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         rewardValidDays = try container.decodeIfPresent(Int.self, forKey: .rewardValidDays) ?? Self.defaultRewardValidDays
         expiryRule = try container.decodeIfPresent(LoyaltyExpiryRule.self, forKey: .expiryRule) ?? .never
         expiryDays = try container.decodeIfPresent(Int.self, forKey: .expiryDays) ?? Self.defaultExpiryDays
+        bonuses = try container.decodeIfPresent(LoyaltyBonuses.self, forKey: .bonuses) ?? LoyaltyBonuses()
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }

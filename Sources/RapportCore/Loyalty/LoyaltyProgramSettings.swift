@@ -20,6 +20,9 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     public var expiryRule: LoyaltyExpiryRule = .never
     /// Days after which points expire under `afterDays`: 1 to 3,650.
     public var expiryDays = LoyaltyProgram.defaultExpiryDays
+    /// Points for a review, a sign-up, a birthday, set as a group like the rewards. Nil: the
+    /// programme's current bonuses stay (none for a new one).
+    public var bonuses: LoyaltyBonuses?
 
     public init() {}
 
@@ -77,11 +80,13 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         guard (1...LoyaltyProgram.maximumDays).contains(expiryDays) else {
             throw RapportError.invalid(field: "points_expire_after_days", "must be a whole number of days from 1 to \(LoyaltyProgram.maximumDays)")
         }
+        let bonuses = self.bonuses ?? existing?.bonuses ?? LoyaltyBonuses()
+        if let problem = bonuses.problem() { throw RapportError.invalid([problem]) }
         return LoyaltyProgram(
             workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: Int64(hundredths), earningBase: earningBase,
             pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
             ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays,
-            expiryRule: expiryRule, expiryDays: expiryDays, startedAt: existing?.startedAt ?? now,
+            expiryRule: expiryRule, expiryDays: expiryDays, bonuses: bonuses, startedAt: existing?.startedAt ?? now,
             updatedAt: now)
     }
 }

@@ -38,7 +38,8 @@ public struct LoyaltyService: Sendable {
                     .loyaltyProgramChanged, subject: .workspace(actor.workspaceID),
                     details: ["enabled": String(program.enabled), "earn_per_currency_unit": String(program.earnPerCurrencyUnit),
                               "pending_days": String(program.pendingDays), "points_expire": program.expiryRule.rawValue,
-                              "points_expire_after_days": String(program.expiryDays)]),
+                              "points_expire_after_days": String(program.expiryDays), "points_for_review": String(program.bonuses.review),
+                              "points_for_sign_up": String(program.bonuses.signUp), "points_for_birthday": String(program.bonuses.birthday)]),
                 by: actor)
             return program
         }
@@ -158,7 +159,7 @@ public struct LoyaltyService: Sendable {
     public func expireDue(batch: Int = 2_000) async throws -> Int {
         let now = clock.now()
         var changed = 0
-        for program in try await store.read({ session in try await session.loyalty.programsWithExpiry() }) {
+        for program in try await store.read({ session in try await session.loyalty.programs() }) where program.expiryRule != .never {
             guard let cutoff = program.expiryCutoff(at: now) else { continue }
             let workspaceID = program.workspaceID
             var cursor: String?

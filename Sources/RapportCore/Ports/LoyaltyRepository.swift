@@ -4,8 +4,10 @@ import Foundation
 /// balance row and each order's pending points.
 public protocol LoyaltyRepository: Sendable {
     func program(workspaceID: String) async throws -> LoyaltyProgram?
-    /// Every workspace's programme whose points expire.
-    func programsWithExpiry() async throws -> [LoyaltyProgram]
+    /// Every workspace's programme.
+    func programs() async throws -> [LoyaltyProgram]
+    /// The entry with this origin.
+    func entry(origin: String, workspaceID: String) async throws -> LoyaltyEntry?
     /// Customers of the workspace with a balance row, by id: at most `limit` after `cursor`.
     func customersWithBalances(workspaceID: String, after cursor: String?, limit: Int) async throws -> [String]
     /// The expiry sums of these customers for `cutoff` (those with no entries are left out).

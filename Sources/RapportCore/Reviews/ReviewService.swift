@@ -68,6 +68,7 @@ public struct ReviewService: Sendable {
             createdAt: now, updatedAt: now)
         Self.moderate(&review, settings: try await session.reviews.settings(workspaceID: actor.workspaceID) ?? .standard, at: now)
         guard try await session.reviews.insert(review) else { return nil }
+        try await LoyaltyService.settleReview(review, in: transaction)
         try await transaction.audit(
             AuditRecord(.reviewSubmitted, subject: .review(review.id), details: ["product_id": productID, "customer_id": customerID]), by: actor)
         if review.status == .approved {
@@ -252,6 +253,7 @@ public struct ReviewService: Sendable {
         return try await context.write { transaction in
             let now = clock.now()
             var review = try await existing(id, workspaceID: actor.workspaceID, session: transaction.session)
+            let before = review.status
             guard change(&review, now) else { return review }
             if action == nil {
                 review.moderatedBy = actor.label
@@ -259,6 +261,7 @@ public struct ReviewService: Sendable {
             }
             review.updatedAt = now
             try await transaction.session.reviews.update(review)
+            if review.status != before { try await LoyaltyService.settleReview(review, in: transaction) }
             let recorded = action ?? (review.status == .approved ? .reviewApproved : .reviewRejected)
             try await transaction.audit(AuditRecord(recorded, subject: .review(review.id), details: ["product_id": review.productID]), by: actor)
             return review

@@ -136,6 +136,7 @@ public struct SignUpService: Sendable {
                     workspaceID: token.workspaceID, signUp: signUp.request, in: transaction)
             }
             try await session.signUps.setCustomer(id: signUp.id, customerID: customer.id)
+            try await LoyaltyService.welcome(customerID: customer.id, workspaceID: token.workspaceID, in: transaction)
             return page
         }
     }

@@ -194,6 +194,11 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "expiring loyalty points", interval: .seconds(3600), logger: logger) {
                 try await services.loyalty.expireDue()
             })
+            // Birthday points, once a year each, to those whose birthday is today (UTC): hourly,
+            // so a server started late in the day still gives them.
+            list.append(RepeatingService(name: "giving birthday points", interval: .seconds(3600), logger: logger) {
+                try await services.loyalty.giveBirthdayPoints()
+            })
             // Referrals whose friend's first order stood through its returns window are rewarded.
             list.append(RepeatingService(name: "settling referrals", interval: .seconds(60), busyAt: 500, logger: logger) {
                 try await services.referrals.settleDue(limit: 500)

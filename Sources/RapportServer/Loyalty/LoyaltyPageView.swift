@@ -41,6 +41,11 @@ struct LoyaltyPageView: TemplateView {
     var tiersText: String
     var expiryOptions: [ChoiceView]
     var expiryDays: String
+    /// The bonuses' fields, as stored or as typed.
+    var pointsForReview = "0"
+    var pointsForReviewVerifiedOnly = true
+    var pointsForSignUp = "0"
+    var pointsForBirthday = "0"
     let startedAt: String?
     let totals: Totals?
     let saved: Bool

@@ -35,7 +35,13 @@ struct LoyaltyPages {
             expiryDays: String(program?.expiryDays ?? settings.expiryDays),
             startedAt: program.map { WebFormat.day($0.startedAt) }, totals: found.map(Self.totals),
             saved: request.uri.queryParameters["saved"] != nil)
-        if let program { Self.showRewards(program, on: &view) }
+        if let program {
+            Self.showRewards(program, on: &view)
+            view.pointsForReview = String(program.bonuses.review)
+            view.pointsForReviewVerifiedOnly = program.bonuses.reviewVerifiedOnly
+            view.pointsForSignUp = String(program.bonuses.signUp)
+            view.pointsForBirthday = String(program.bonuses.birthday)
+        }
         return try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: view)
     }
 
@@ -59,6 +65,10 @@ struct LoyaltyPages {
                 startedAt: found.map { WebFormat.day($0.program.startedAt) }, totals: found.map(Self.totals), saved: false)
             view.errors = problems.map(WebFormat.problem)
             view.hasErrors = true
+            view.pointsForReview = typed.pointsForReview ?? ""
+            view.pointsForReviewVerifiedOnly = typed.pointsForReviewVerifiedOnly ?? false
+            view.pointsForSignUp = typed.pointsForSignUp ?? ""
+            view.pointsForBirthday = typed.pointsForBirthday ?? ""
             if let program = found?.program { Self.showRewards(program, on: &view) }
             return try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: view, status: .unprocessableContent)
         }

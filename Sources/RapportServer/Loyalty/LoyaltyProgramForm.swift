@@ -15,6 +15,10 @@ struct LoyaltyProgramForm: Decodable {
     var tiers: String?
     var pointsExpire: String?
     var pointsExpireAfterDays: String?
+    var pointsForReview: String?
+    var pointsForReviewVerifiedOnly: Bool?
+    var pointsForSignUp: String?
+    var pointsForBirthday: String?
 
     /// The settings, or every problem found (field and message).
     func settings() -> Result<LoyaltyProgramSettings, RapportError> {
@@ -55,6 +59,17 @@ struct LoyaltyProgramForm: Decodable {
         if let text = pointsExpireAfterDays, !text.isEmpty {
             if let days = Int(text) { settings.expiryDays = days } else { problems.append(Self.notDays("points_expire_after_days")) }
         }
+        var bonuses = LoyaltyBonuses(reviewVerifiedOnly: pointsForReviewVerifiedOnly ?? false)
+        for (field, text, keyPath) in [
+            ("points_for_review", pointsForReview, \LoyaltyBonuses.review), ("points_for_sign_up", pointsForSignUp, \LoyaltyBonuses.signUp),
+            ("points_for_birthday", pointsForBirthday, \LoyaltyBonuses.birthday),
+        ] {
+            guard let text, !text.isEmpty else { continue }
+            if let points = Int64(text) { bonuses[keyPath: keyPath] = points } else {
+                problems.append(FieldError(field: field, message: "must be a whole number"))
+            }
+        }
+        settings.bonuses = bonuses
         if let problem = Self.tierProblem(tiers ?? "") { problems.append(problem) } else { settings.tiers = Self.tierList(tiers ?? "") }
         return problems.isEmpty ? .success(settings) : .failure(.invalid(problems))
     }

@@ -21,6 +21,10 @@ struct LoyaltyProgramResponse: Encodable {
     let rewardValidDays: Int
     let pointsExpire: String
     let pointsExpireAfterDays: Int
+    let pointsForReview: Int64
+    let pointsForReviewVerifiedOnly: Bool
+    let pointsForSignUp: Int64
+    let pointsForBirthday: Int64
     let startedAt: String
     let updatedAt: String
 
@@ -37,6 +41,10 @@ struct LoyaltyProgramResponse: Encodable {
         rewardValidDays = program.rewardValidDays
         pointsExpire = program.expiryRule.rawValue
         pointsExpireAfterDays = program.expiryDays
+        pointsForReview = program.bonuses.review
+        pointsForReviewVerifiedOnly = program.bonuses.reviewVerifiedOnly
+        pointsForSignUp = program.bonuses.signUp
+        pointsForBirthday = program.bonuses.birthday
         startedAt = Timestamp.iso8601(program.startedAt)
         updatedAt = Timestamp.iso8601(program.updatedAt)
     }

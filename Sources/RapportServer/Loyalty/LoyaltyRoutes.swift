@@ -112,6 +112,16 @@ struct LoyaltyRoutes {
             }
         }
         if let days = body.integer("points_expire_after_days", in: 1...Int64(LoyaltyProgram.maximumDays)) { settings.expiryDays = Int(days) }
+        // The bonuses are a group: any of them given sets all four (the others at their
+        // defaults); none given keeps the programme's.
+        let bonus = Int64(0)...LoyaltyBonuses.maximumPoints
+        let review = body.integer("points_for_review", in: bonus)
+        let verifiedOnly = body.bool("points_for_review_verified_only")
+        let signUp = body.integer("points_for_sign_up", in: bonus)
+        let birthday = body.integer("points_for_birthday", in: bonus)
+        if review != nil || verifiedOnly != nil || signUp != nil || birthday != nil {
+            settings.bonuses = LoyaltyBonuses(review: review ?? 0, reviewVerifiedOnly: verifiedOnly ?? true, signUp: signUp ?? 0, birthday: birthday ?? 0)
+        }
         if let rewards = body.array("rewards") {
             settings.rewards = rewards.enumerated().compactMap { index, value in
                 body.nested(value, at: "rewards[\(index)]") { reward in

@@ -15,10 +15,16 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
             .map { try StoredJSON.decode(LoyaltyProgram.self, from: try $0.string("settings")) }
     }
 
-    func programsWithExpiry() async throws -> [LoyaltyProgram] {
+    func programs() async throws -> [LoyaltyProgram] {
         try await handle.sql.raw("SELECT settings FROM loyalty_programs ORDER BY workspace_id").all()
             .map { try StoredJSON.decode(LoyaltyProgram.self, from: try $0.string("settings")) }
-            .filter { $0.expiryRule != .never }
+    }
+
+    func entry(origin: String, workspaceID: String) async throws -> LoyaltyEntry? {
+        try await handle.sql.raw("""
+            SELECT id, workspace_id, customer_id, kind, points, pending_points, reason, order_id, origin, actor, created_at
+            FROM loyalty_entries WHERE workspace_id = \(bind: workspaceID) AND origin = \(bind: origin)
+            """).first().flatMap(decode)
     }
 
     func customersWithBalances(workspaceID: String, after cursor: String?, limit: Int) async throws -> [String] {

@@ -149,6 +149,15 @@ struct SQLInteractionRepository: InteractionRepository {
                   AND \(ident: orderColumn) IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
                 """).run()
         }
+        // A review's points follow the review back, those written since the merge too (it was
+        // published or taken down meanwhile).
+        for suffix in [":earned", ":reversed"] {
+            try await handle.sql.raw("""
+                UPDATE loyalty_entries SET customer_id = \(bind: customerID)
+                WHERE workspace_id = \(bind: workspaceID)
+                  AND origin IN (SELECT 'review:' || interaction_id || \(bind: suffix) FROM merge_moves WHERE merge_id = \(bind: mergeID))
+                """).run()
+        }
     }
 
     private func decode(_ row: any SQLRow) throws -> Interaction {
