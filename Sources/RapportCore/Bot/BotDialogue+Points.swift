@@ -94,7 +94,7 @@ extension BotDialogue {
                 english.append("\(expiring.points) of them expire within the next \(days) days unless you use them.")
                 indonesian.append("\(expiring.points) poin akan hangus dalam \(days) hari ke depan jika tidak dipakai.")
             } else {
-                let lastDay = expiring.by.addingTimeInterval(-1)
+                let lastDay = expiring.lastMoment
                 english.append("\(expiring.points) of them expire after \(OrderNarration.day(lastDay, in: .english)) unless you use them.")
                 indonesian.append("\(expiring.points) poin hangus setelah \(OrderNarration.day(lastDay, in: .indonesian)) jika tidak dipakai.")
             }

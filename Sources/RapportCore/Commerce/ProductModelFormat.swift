@@ -16,7 +16,7 @@ public enum ProductModelFormat: String, Sendable, CaseIterable, Codable {
     /// Whether an upload's `Content-Type` may carry this format: its own type, or the generic
     /// `application/octet-stream` most tools send for a file.
     public func accepts(contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType = MediaType.essence(of: contentType)
         return mediaType == self.contentType || mediaType == "application/octet-stream"
             || (self == .usdz && mediaType == "model/usd")
     }

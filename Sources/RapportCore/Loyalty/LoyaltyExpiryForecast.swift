@@ -14,4 +14,8 @@ public struct LoyaltyExpiryForecast: Sendable, Equatable {
         self.by = by
         self.withinDays = withinDays
     }
+
+    /// The last moment the points are still there (`by` is the first one they are gone), for
+    /// saying the day: points that go when 2026 ends are there on 31 December.
+    public var lastMoment: Date { by.addingTimeInterval(-1) }
 }

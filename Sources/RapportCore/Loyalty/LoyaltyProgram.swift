@@ -154,13 +154,11 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     /// `expiryNoticeDays` from now, for the year rules the start of next year (UTC), when the
     /// year's points go. Nil when points never expire.
     public func upcomingExpiry(at now: Date) -> (by: Date, cutoff: Date)? {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
         let by: Date?
         switch expiryRule {
         case .never: by = nil
         case .afterDays: by = now.addingTimeInterval(Double(Self.expiryNoticeDays) * 86_400)
-        case .endOfYear, .endOfNextYear: by = calendar.dateInterval(of: .year, for: now)?.end
+        case .endOfYear, .endOfNextYear: by = Calendar.utc.dateInterval(of: .year, for: now)?.end
         }
         guard let by, let cutoff = expiryCutoff(at: by) else { return nil }
         return (by, cutoff)

@@ -177,8 +177,9 @@ public struct ReviewService: Sendable {
     /// customers still on record (not merged away or deleted), the newest 50, with authors as
     /// a first name and an initial.
     /// `productID` is Rapport's (`prd_…`) or the shop's own id for the product (what a product
-    /// page's snippet knows), matched in any of the workspace's sources.
-    public func publicReviews(workspaceID: String, productID: String) async throws -> ProductReviews {
+    /// page's snippet knows), matched in any of the workspace's sources. `withModels`: with the
+    /// product's 3D files, for the snippet.
+    public func publicReviews(workspaceID: String, productID: String, withModels: Bool = false) async throws -> ProductReviews {
         guard ResourceID.isValid(workspaceID, prefix: .workspace), !productID.isEmpty, productID.utf8.count <= 200 else {
             throw RapportError.notFound("No such product.")
         }
@@ -194,7 +195,7 @@ public struct ReviewService: Sendable {
                 productID: id, workspaceID: workspaceID, status: .approved, page: try PageRequest(limit: Self.publicPageSize),
                 liveAuthorsOnly: true, session: session)
             guard found.product.active else { throw RapportError.notFound("No such product.") }
-            found.models = try await session.productModels.list(productID: id, workspaceID: workspaceID)
+            if withModels { found.models = try await session.productModels.list(productID: id, workspaceID: workspaceID) }
             for customer in try await session.customers.find(ids: Array(Set(found.reviews.items.map(\.customerID))), workspaceID: workspaceID) {
                 found.authors[customer.id] = Self.author(firstName: customer.profile.firstName, lastName: customer.profile.lastName)
             }

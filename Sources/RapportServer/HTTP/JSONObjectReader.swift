@@ -40,7 +40,7 @@ struct JSONObjectReader {
     }
 
     private static func isJSON(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        let mediaType = MediaType.essence(of: contentType)
         return mediaType == "application/json" || mediaType.hasSuffix("+json")
     }
 

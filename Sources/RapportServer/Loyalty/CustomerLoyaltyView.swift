@@ -69,7 +69,7 @@ struct CustomerLoyaltyView: TemplateView {
         pointsToNextTier = account.nextTier.map { $0.minimumPoints - account.balance.qualifying }
         expiringPoints = account.expiring?.points
         expiringWhen = account.expiring.map { forecast in
-            forecast.withinDays.map { "within the next \($0) days" } ?? "by \(WebFormat.day(forecast.by.addingTimeInterval(-1)))"
+            forecast.withinDays.map { "within the next \($0) days" } ?? "by \(WebFormat.day(forecast.lastMoment))"
         }
         expiringByISO = account.expiring.map { WebFormat.iso($0.by) }
         entries = account.entries.items.map { entry in

@@ -24,7 +24,7 @@ struct PublicReviewPages {
         }
         group.get(RouterPath(SiteURL.productReviewsRoute + "/data")) { request, context in
             let workspaceID = try context.parameters.require("workspace")
-            let found = try await reviews.publicReviews(workspaceID: workspaceID, productID: try Self.product(context))
+            let found = try await reviews.publicReviews(workspaceID: workspaceID, productID: try Self.product(context), withModels: true)
             let page = links.page(workspaceID: workspaceID, productID: found.product.id, request: request)
             var response = try JSONResponse.make(PublicReviewsResponse(found, url: page, modelURL: { models.file($0, request: request) }))
             response.headers[.accessControlAllowOrigin] = "*"

@@ -35,7 +35,7 @@ struct SegmentFileRoutes {
     @Sendable func importList(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let id = try PathID.require(context, .segment, "segment")
         if let type = request.headers[.contentType] {
-            let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let mediaType = MediaType.essence(of: type)
             guard ["text/csv", "text/plain", "application/csv"].contains(mediaType) else {
                 throw HTTPError(.unsupportedMediaType, message: "Send the file as text/csv, not \(type.prefix(100)).")
             }

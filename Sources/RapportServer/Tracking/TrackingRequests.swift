@@ -11,7 +11,7 @@ enum TrackingRequests {
     /// The body's bytes, decompressed when sent with `Content-Encoding: gzip`, at most `limit`.
     static func body(of request: Request, context: some RequestContext, limit: Int) async throws -> [UInt8] {
         if let type = request.headers[.contentType] {
-            let mediaType = type.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+            let mediaType = MediaType.essence(of: type)
             guard mediaType == "application/json" || mediaType == "text/plain" else { throw BodyError.unsupportedMediaType(type) }
         }
         var request = request
