@@ -83,7 +83,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [
-                .copy("Resources/openapi.json"), .copy("Resources/widget.js"), .copy("Resources/product.js"), .copy("Resources/templates"), .copy("Resources/assets"),
+                .copy("Resources/openapi.json"), .copy("Resources/widget.js"), .copy("Resources/product.js"), .copy("Resources/form.js"), .copy("Resources/snippet-common.js"), .copy("Resources/templates"), .copy("Resources/assets"),
             ]
         ),
         .executableTarget(

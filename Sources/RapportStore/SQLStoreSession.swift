@@ -32,6 +32,7 @@ struct SQLStoreSession: StoreSession {
     var privacy: any PrivacyRepository { SQLPrivacyRepository(handle: handle) }
     var preferences: any PreferenceRepository { SQLPreferenceRepository(handle: handle) }
     var signUps: any SignUpRepository { SQLSignUpRepository(handle: handle) }
+    var forms: any FormRepository { SQLFormRepository(handle: handle) }
     var suppressions: any SuppressionRepository { SQLSuppressionRepository(handle: handle, digests: SuppressionDigest(box: secrets)) }
     var retention: any RetentionRepository { SQLRetentionRepository(handle: handle) }
     var segments: any SegmentRepository { SQLSegmentRepository(handle: handle) }

@@ -730,6 +730,78 @@ class Suite:
             shop.shutdown()
         print("ok - tapping the AR and the 3D link sends `AR Viewed` and `3D Viewed` through the tracking API from the shop's origin", flush=True)
 
+    def quiz_builder_and_snippet(self):
+        """A manager builds a quiz in the workspace (results, questions, settings), a shop's page on
+        another origin embeds it, and a visitor's answers bring the result with its product."""
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.find_element(By.LINK_TEXT, "Forms").click()
+        self.wait(seen.presence_of_element_located((By.ID, "form-new")))
+        self.browser.find_element(By.ID, "form-new-name").send_keys("Which scarf suits you?")
+        Select(self.browser.find_element(By.ID, "form-new-kind")).select_by_value("quiz")
+        self.browser.find_element(By.CSS_SELECTOR, "#form-new button[type=submit]").click()
+        self.wait(seen.presence_of_element_located((By.ID, "form-add-result")))
+        form_id = self.browser.current_url.rstrip("/").split("/")[-1].split("?")[0]
+        for key, title, products in [("warm", "The merino scarf", self.scarf["id"]), ("light", "A silk scarf", "")]:
+            self.browser.find_element(By.ID, "result-key").send_keys(key)
+            self.browser.find_element(By.ID, "result-title").send_keys(title)
+            self.browser.find_element(By.ID, "result-products").send_keys(products)
+            self.browser.find_element(By.CSS_SELECTOR, "#form-add-result button[type=submit]").click()
+            self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, f"[data-result='{key}']")))
+        for key, label, kind, attribute, options in [
+            ("winter", "How cold are your winters?", "choice", "winter", "cold | Freezing | warm\nmild | Mild | light"),
+            ("email", "Your e-mail", "email", "", ""),
+        ]:
+            self.browser.find_element(By.ID, "question-key").send_keys(key)
+            self.browser.find_element(By.ID, "question-label").send_keys(label)
+            Select(self.browser.find_element(By.ID, "question-kind")).select_by_value(kind)
+            self.browser.find_element(By.ID, "question-attribute").send_keys(attribute)
+            self.browser.find_element(By.ID, "question-options").send_keys(options)
+            self.browser.find_element(By.CSS_SELECTOR, "#form-add-question button[type=submit]").click()
+            self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, f"[data-question='{key}']")))
+        check(not self.unlabelled_fields(), f"every field of the form builder has a label: {self.unlabelled_fields()}")
+
+        workspace = self.api("GET", f"/api/v1/products/{self.scarf['id']}/reviews")["public_url"].split("/")[-2]
+        page = ('<!doctype html><html><head><title>Scarf finder</title></head><body><h1>Scarf finder</h1><div id="rapport-form"></div>'
+                f'<script src="{self.base}/form.js" data-workspace="{workspace}" data-form="{form_id}" data-key="{self.write_key}" async></script>'
+                '</body></html>')
+        shop = shop_page(page)
+        try:
+            Select(self.browser.find_element(By.ID, "form-status")).select_by_value("live")
+            origins = self.browser.find_element(By.ID, "form-origins")
+            origins.clear()
+            origins.send_keys(f"http://127.0.0.1:{shop.server_port}")
+            self.browser.find_element(By.ID, "form-purposes").send_keys("marketing")
+            self.browser.find_element(By.ID, "form-consent-text").send_keys("Send me news about new scarves.")
+            save = self.browser.find_element(By.CSS_SELECTOR, "#form-settings button[type=submit]")
+            save.click()
+            self.wait(seen.staleness_of(save))
+            notice = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".form-builder .notice"))).text
+            check("Saved" in notice and form_id in self.browser.find_element(By.CSS_SELECTOR, "#form-embed code").text,
+                  "the builder saves the quiz live and shows the code that embeds it")
+            self.shot("form-builder")
+
+            self.browser.get(f"http://127.0.0.1:{shop.server_port}/")
+            self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "#rapport-form form")))
+            self.browser.find_element(By.XPATH, "//label[contains(., 'Freezing')]/input").click()
+            self.browser.find_element(By.CSS_SELECTOR, "#rapport-form input[type=email]").send_keys("winter.walker@example.com")
+            self.browser.find_element(By.CSS_SELECTOR, "#rapport-form input[type=checkbox]").click()
+            self.browser.find_element(By.CSS_SELECTOR, "#rapport-form button[type=submit]").click()
+            outcome = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "#rapport-form [data-outcome]"))).text
+            check("The merino scarf" in outcome and "Merino scarf" in outcome and "confirm" in outcome,
+                  f"the visitor's answer brings the quiz's result with its product, and asks to confirm the e-mail ({outcome})")
+            self.shot("form-snippet")
+            errors = self.page_errors()
+            check(not errors, f"the shop's page with the quiz logged no errors (CORS, scripts): {errors}")
+        finally:
+            shop.shutdown()
+        answers = self.api("GET", f"/api/v1/forms/{form_id}/responses")["data"]
+        check([(item["result"], item["answers"].get("winter")) for item in answers] == [("warm", "cold")],
+              f"the answer is stored with its result ({answers})")
+        self.browser.get(f"{self.base}/forms/{form_id}")
+        listed = self.wait(seen.presence_of_element_located((By.ID, "form-answers"))).text
+        check("winter: cold" in listed and "confirmation mailed" in listed, f"the builder lists the answer ({listed})")
+
     def bot_setup(self):
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
@@ -1085,6 +1157,7 @@ def main():
         suite.manager_and_admin()
         suite.loyalty_and_reviews()
         suite.product_snippet()
+        suite.quiz_builder_and_snippet()
         suite.bot_setup()
         suite.customer_chats_with_bot()
         suite.sign_out_everywhere()

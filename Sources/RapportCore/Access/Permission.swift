@@ -48,6 +48,8 @@ public enum Permission: Sendable, CaseIterable {
     case sendSurveys
     case manageSurveys
     case recordReferrals
+    case viewForms
+    case manageForms
 
     public var roles: Set<UserRole> {
         switch self {
@@ -89,6 +91,10 @@ public enum Permission: Sendable, CaseIterable {
         case .viewSurveys, .sendSurveys: [.admin, .manager, .agent, .marketer]
         case .manageSurveys: [.admin, .manager, .marketer]
         case .recordReferrals: [.admin, .manager]
+        // Forms and quizzes are marketing's; their answers are customers' words, which those who
+        // talk to customers may read too.
+        case .viewForms: [.admin, .manager, .agent, .marketer]
+        case .manageForms: [.admin, .manager, .marketer]
         }
     }
 
@@ -131,6 +137,8 @@ public enum Permission: Sendable, CaseIterable {
         case .sendSurveys: "send a survey"
         case .manageSurveys: "change when surveys are sent"
         case .recordReferrals: "record a referral or review one (it can earn loyalty points)"
+        case .viewForms: "see forms, quizzes and their answers"
+        case .manageForms: "create, change or delete forms and quizzes"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

@@ -77,4 +77,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case referralRecorded = "referral.recorded"
     case referralApproved = "referral.approved"
     case referralRejected = "referral.rejected"
+    case formCreated = "form.created"
+    case formUpdated = "form.updated"
+    case formDeleted = "form.deleted"
 }

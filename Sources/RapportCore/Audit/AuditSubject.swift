@@ -30,4 +30,5 @@ public struct AuditSubject: Sendable, Equatable {
     public static func task(_ id: String) -> AuditSubject { AuditSubject(kind: "task", id: id) }
     public static func review(_ id: String) -> AuditSubject { AuditSubject(kind: "review", id: id) }
     public static func product(_ id: String) -> AuditSubject { AuditSubject(kind: "product", id: id) }
+    public static func form(_ id: String) -> AuditSubject { AuditSubject(kind: "form", id: id) }
 }

@@ -37,6 +37,7 @@ public struct CoreServices: Sendable {
     public let reviews: ReviewService
     public let surveys: SurveyService
     public let referrals: ReferralService
+    public let forms: FormService
     /// Opens and clicks of campaign messages, from their signed pixel and redirect links.
     public let campaignEngagement: CampaignEngagementService
     public let metrics: StoreMetricsService
@@ -83,7 +84,9 @@ public struct CoreServices: Sendable {
         self.retention = RetentionService(privacy: privacy, store: store, clock: clock)
         let commerce = CommerceService(customers: customers)
         self.commerce = commerce
-        self.tracking = TrackingService(commerce: commerce)
+        let tracking = TrackingService(commerce: commerce)
+        self.tracking = tracking
+        self.forms = FormService(customers: customers, tracking: tracking, signUps: signUps)
         self.sources = SourceService(commerce: commerce)
         let keys = APIKeyService(store: store, hasher: secrets, clock: clock)
         self.keys = keys

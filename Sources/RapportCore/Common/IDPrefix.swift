@@ -44,4 +44,6 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case survey = "svy"
     case referral = "ref"
     case loyaltyReward = "lrw"
+    case form = "frm"
+    case formResponse = "frs"
 }

@@ -41,6 +41,8 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     /// order used the code (`LoyaltyRewardChange`).
     case loyaltyRewardIssued = "loyalty.reward_issued"
     case loyaltyRewardUsed = "loyalty.reward_used"
+    /// A visitor answered a form or quiz on the shop (`FormSubmitted`).
+    case formSubmitted = "form.submitted"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
     case journeyWebhook = "journey.webhook"
 

@@ -28,6 +28,7 @@ public protocol StoreSession: Sendable {
     var preferences: any PreferenceRepository { get }
     var suppressions: any SuppressionRepository { get }
     var signUps: any SignUpRepository { get }
+    var forms: any FormRepository { get }
     var retention: any RetentionRepository { get }
     var segments: any SegmentRepository { get }
     var campaigns: any CampaignRepository { get }

@@ -43,33 +43,49 @@ public struct SignUpService: Sendable {
     public func signUp(
         _ input: SignUpInput, workspaceID: String, requestedBy: String, witness: ConsentWitness, trusted: Bool
     ) async throws -> SignUp {
-        let (address, purposes, text) = try Self.check(input, normalizer: customers.normalizer, trusted: trusted)
+        let checked = try Self.check(input, normalizer: customers.normalizer, trusted: trusted)
         return try await context.write { transaction in
-            let session = transaction.session
-            let now = transaction.now
-            let inbox = try await Self.sendingInbox(input.inboxID, workspaceID: workspaceID, session: session)
-            // Two sign-ups of one address at once are counted one after the other.
-            try await session.signUps.lock(address: address, workspaceID: workspaceID)
-            let suppressed = !(try await session.suppressions.reasons(channel: .email, address: address, workspaceID: workspaceID)).isEmpty
-            let recent = try await session.signUps.mailedCount(address: address, workspaceID: workspaceID, since: now - Self.quietPeriod)
-            let today = try await session.signUps.mailedCount(address: address, workspaceID: workspaceID, since: now - 86_400)
-            let hour = try await session.signUps.mailedCount(workspaceID: workspaceID, since: now - 3_600)
-            let held = suppressed || recent > 0 || today >= Self.dailyMails || hour >= Self.hourlyMailsPerWorkspace
-            // Wording is stored only for a sign-up that is mailed (a held one is never confirmed).
-            var textHash: String?
-            if let text, !held { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
-            let signUp = SignUp(
-                id: ResourceID.make(.signUp, at: now), workspaceID: workspaceID, address: address, purposes: purposes, textHash: textHash,
-                locale: ConsentService.clipped(input.locale, 35), inboxID: inbox.id, requestedBy: requestedBy,
-                request: SignUpEvidence(
-                    signedUpAt: now, ipAddress: ConsentService.clipped(witness.ipAddress, 64), userAgent: ConsentService.clipped(witness.userAgent, 512)),
-                expiresAt: now + Self.confirmationLifetime, status: held ? .held : .pending)
-            try await session.signUps.insert(signUp)
-            if !held {
-                _ = try await session.jobs.enqueue([try JobRequest(SignUpMailPayload(signUpID: signUp.id, workspaceID: workspaceID), uniqueKey: signUp.id, maxAttempts: 6)], now: now)
-            }
-            return signUp
+            try await signUp(checked, input: input, workspaceID: workspaceID, requestedBy: requestedBy, witness: witness, in: transaction)
         }
+    }
+
+    /// A sign-up within the caller's transaction (a form's consent box, with the answers it came with).
+    func signUp(
+        _ input: SignUpInput, workspaceID: String, requestedBy: String, witness: ConsentWitness, trusted: Bool, in transaction: WriteTransaction
+    ) async throws -> SignUp {
+        let checked = try Self.check(input, normalizer: customers.normalizer, trusted: trusted)
+        return try await signUp(checked, input: input, workspaceID: workspaceID, requestedBy: requestedBy, witness: witness, in: transaction)
+    }
+
+    private func signUp(
+        _ checked: (String, [ConsentPurpose], String?), input: SignUpInput, workspaceID: String, requestedBy: String, witness: ConsentWitness,
+        in transaction: WriteTransaction
+    ) async throws -> SignUp {
+        let (address, purposes, text) = checked
+        let session = transaction.session
+        let now = transaction.now
+        let inbox = try await Self.sendingInbox(input.inboxID, workspaceID: workspaceID, session: session)
+        // Two sign-ups of one address at once are counted one after the other.
+        try await session.signUps.lock(address: address, workspaceID: workspaceID)
+        let suppressed = !(try await session.suppressions.reasons(channel: .email, address: address, workspaceID: workspaceID)).isEmpty
+        let recent = try await session.signUps.mailedCount(address: address, workspaceID: workspaceID, since: now - Self.quietPeriod)
+        let today = try await session.signUps.mailedCount(address: address, workspaceID: workspaceID, since: now - 86_400)
+        let hour = try await session.signUps.mailedCount(workspaceID: workspaceID, since: now - 3_600)
+        let held = suppressed || recent > 0 || today >= Self.dailyMails || hour >= Self.hourlyMailsPerWorkspace
+        // Wording is stored only for a sign-up that is mailed (a held one is never confirmed).
+        var textHash: String?
+        if let text, !held { textHash = try await session.consents.storeText(text, workspaceID: workspaceID, at: now) }
+        let signUp = SignUp(
+            id: ResourceID.make(.signUp, at: now), workspaceID: workspaceID, address: address, purposes: purposes, textHash: textHash,
+            locale: ConsentService.clipped(input.locale, 35), inboxID: inbox.id, requestedBy: requestedBy,
+            request: SignUpEvidence(
+                signedUpAt: now, ipAddress: ConsentService.clipped(witness.ipAddress, 64), userAgent: ConsentService.clipped(witness.userAgent, 512)),
+            expiresAt: now + Self.confirmationLifetime, status: held ? .held : .pending)
+        try await session.signUps.insert(signUp)
+        if !held {
+            _ = try await session.jobs.enqueue([try JobRequest(SignUpMailPayload(signUpID: signUp.id, workspaceID: workspaceID), uniqueKey: signUp.id, maxAttempts: 6)], now: now)
+        }
+        return signUp
     }
 
     /// What the `sign_up.mail` job sends, or nil when there is nothing to send any more (sent,

@@ -74,7 +74,7 @@ public struct TrackingService: Sendable {
     }
 
     /// The message ids stored now.
-    private func write(
+    func write(
         _ drafts: [TrackingDraft], workspaceID: String, receivedAt: Date, transaction: WriteTransaction
     ) async throws -> Set<String> {
         let session = transaction.session

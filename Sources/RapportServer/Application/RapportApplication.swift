@@ -46,6 +46,7 @@ public enum RapportApplication {
         LoyaltyRoutes(loyalty: services.loyalty, clock: services.clock).register(on: authenticated)
         SurveyRoutes(surveys: services.surveys).register(on: authenticated)
         ReferralRoutes(referrals: services.referrals).register(on: authenticated)
+        FormRoutes(forms: services.forms).register(on: authenticated)
         ReviewRoutes(reviews: services.reviews, links: ReviewLinks(address: PublicAddress(configuredBase: services.publicURL))).register(on: authenticated)
         LiveRoutes(hub: services.live, conversations: services.conversations, users: services.users, keys: services.keys).register(on: authenticated)
         let address = PublicAddress(configuredBase: services.publicURL)
@@ -65,12 +66,16 @@ public enum RapportApplication {
         let writeKeyLimit = services.limits.tracking.map { RateLimitMiddleware.perWriteKey($0, clock: services.clock) }
         var tracking = router.group("v1").add(middleware: TrackingCORSMiddleware()).add(middleware: writeKeyAuthentication)
         var signUps = router.group("v1").add(middleware: writeKeyAuthentication)
+        // A form's answers come from the shop's pages; which origins may send them is the form's.
+        var formAnswers = router.group("v1").add(middleware: FormCORSMiddleware()).add(middleware: writeKeyAuthentication)
         if let writeKeyLimit {
             tracking = tracking.add(middleware: writeKeyLimit)
             signUps = signUps.add(middleware: writeKeyLimit)
+            formAnswers = formAnswers.add(middleware: writeKeyLimit)
         }
         TrackingRoutes(tracking: services.tracking).register(on: tracking.group(context: WriteKeyRequestContext.self))
         SubscribeRoutes(signUps: services.signUps).register(on: signUps.group(context: WriteKeyRequestContext.self))
+        FormSubmitRoutes(forms: services.forms).register(on: formAnswers.group(context: WriteKeyRequestContext.self))
         try addWorkspace(to: router, services: services)
         return router
     }
@@ -96,6 +101,7 @@ public enum RapportApplication {
             privacy: services.privacy, segments: services.segments, views: customerViews, pages: pages)
         customerPages.register(on: workspace)
         LoyaltyPages(loyalty: services.loyalty, customerPages: customerPages, pages: pages).register(on: workspace)
+        FormPages(forms: services.forms, address: PublicAddress(configuredBase: services.publicURL), pages: pages).register(on: workspace)
         SettingsPages(
             users: services.users, inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources,
             views: SettingsViews(inboxes: services.inboxes, keys: services.keys, webhooks: services.webhooks, sources: services.sources), pages: pages,
@@ -117,6 +123,7 @@ public enum RapportApplication {
             models: ProductModelLinks(address: PublicAddress(configuredBase: services.publicURL)), pages: pages
         ).register(on: open)
         PublicProductModelRoutes(commerce: services.commerce).register(on: open)
+        PublicFormRoutes(forms: services.forms).register(on: open)
         AuditPages(audit: services.audit, pages: pages).register(on: workspace)
         ReviewPages(reviews: services.reviews, customers: services.customers, commerce: services.commerce, pages: pages).register(on: workspace)
         SegmentPages(segments: services.segments, pages: pages, clock: services.clock).register(on: workspace)

@@ -7,9 +7,21 @@ import Hummingbird
 struct BundledScript: Sendable {
     let body: ByteBuffer
 
+    /// The script, with each `// @include name.js` line replaced by that bundled file (the
+    /// snippets' shared helpers, kept once in the source).
     init(resource: String) {
+        var text = Self.read(resource)
+        while let marker = text.range(of: #"[ \t]*// @include ([a-z-]+)\.js\n"#, options: .regularExpression) {
+            let line = text[marker]
+            let name = line.split(separator: " ").last.map { String($0.dropLast(4)) } ?? ""
+            text.replaceSubrange(marker, with: Self.read(name))
+        }
+        body = ByteBuffer(string: text)
+    }
+
+    private static func read(_ resource: String) -> String {
         let url = Bundle.module.url(forResource: resource, withExtension: "js")
-        body = ByteBuffer(bytes: url.flatMap { try? Data(contentsOf: $0) } ?? Data())
+        return url.flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
     }
 
     var response: Response {

@@ -15,14 +15,7 @@ struct TrackingCORSMiddleware: RouterMiddleware {
         _ request: Request, context: RapportRequestContext,
         next: (Request, RapportRequestContext) async throws -> Response
     ) async throws -> Response {
-        if request.method == .options {
-            var headers = HTTPFields()
-            headers[.accessControlAllowOrigin] = "*"
-            headers[.accessControlAllowMethods] = "POST"
-            headers[.accessControlAllowHeaders] = Self.allowedHeaders
-            headers[.accessControlMaxAge] = "86400"
-            return Response(status: .noContent, headers: headers)
-        }
+        if request.method == .options { return Self.preflight(allowing: "*") }
         var response: Response
         do {
             response = try await next(request, context)
@@ -32,5 +25,17 @@ struct TrackingCORSMiddleware: RouterMiddleware {
         response.headers[.accessControlAllowOrigin] = "*"
         response.headers[.accessControlExposeHeaders] = "Retry-After"
         return response
+    }
+
+    /// The answer to a browser's preflight: POST with a write key in `Authorization`, no
+    /// credentials, remembered for a day.
+    static func preflight(allowing origin: String) -> Response {
+        var headers = HTTPFields()
+        headers[.accessControlAllowOrigin] = origin
+        headers[.accessControlAllowMethods] = "POST"
+        headers[.accessControlAllowHeaders] = allowedHeaders
+        headers[.accessControlMaxAge] = "86400"
+        if origin != "*" { headers[.vary] = "Origin" }
+        return Response(status: .noContent, headers: headers)
     }
 }

@@ -22,44 +22,13 @@
   }
   target.classList.add("rapport-product");
 
-  function element(name, text, style) {
-    var node = document.createElement(name);
-    if (text !== undefined && text !== null) { node.textContent = text; }
-    if (style) { node.style.cssText = style; }
-    return node;
-  }
+  // @include snippet-common.js
 
   function stars(rating) {
     var whole = Math.max(0, Math.min(5, Math.round(rating)));
     var shown = element("span", "★★★★★".slice(0, whole) + "☆☆☆☆☆".slice(0, 5 - whole), "color:#b7791f;letter-spacing:1px");
     shown.setAttribute("aria-hidden", "true");
     return shown;
-  }
-
-  function randomID() {
-    if (window.crypto && crypto.randomUUID) { return crypto.randomUUID(); }
-    var bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (byte) { return (byte + 256).toString(16).slice(1); }).join("");
-  }
-
-  // The visitor as the shop's own tracking knows them: Segment's analytics.js keeps its
-  // anonymous id in localStorage, so these events join the same visitor; otherwise one of ours.
-  function anonymousID() {
-    try {
-      var segment = localStorage.getItem("ajs_anonymous_id");
-      if (segment) {
-        try { return String(JSON.parse(segment)); } catch (error) { return segment; }
-      }
-      var own = localStorage.getItem("rapport_anonymous_id");
-      if (!own) {
-        own = randomID();
-        localStorage.setItem("rapport_anonymous_id", own);
-      }
-      return own;
-    } catch (error) {
-      return randomID();
-    }
   }
 
   // One Segment `track` call; `keepalive` lets it finish while the phone opens its viewer. A

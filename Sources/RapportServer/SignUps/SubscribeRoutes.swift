@@ -20,18 +20,13 @@ struct SubscribeRoutes {
             email: body.requiredString("email", maxLength: 320) ?? "", purposes: body.stringArray("purposes") ?? [],
             text: body.string("text", maxLength: ConsentService.maximumTextLength), locale: body.string("locale", maxLength: 35),
             inboxID: body.string("inbox_id", maxLength: 64))
-        // A server key relays the form's visitor (Segment's `context.ip` and
-        // `context.userAgent`; the rest of a Segment context is left alone); a browser key's
-        // request is the visitor's own, and its `context` is not read at all.
+        // A server key relays the form's visitor; a browser key's `context` is not read at all.
         let relayed = body.any("context")
         // Segment's common fields ride along from SDKs; a sign-up does not use them.
         for field in ["anonymousId", "userId", "messageId", "timestamp", "integrations", "writeKey"] { _ = body.any(field) }
         try body.finish()
         let trusted = context.key.kind == .server
-        let witness = trusted
-            ? ConsentWitness(
-                ipAddress: relayed?["ip"]?.text.map { String($0.prefix(64)) }, userAgent: relayed?["userAgent"]?.text.map { String($0.prefix(512)) })
-            : ConsentWitness(ipAddress: ClientAddress.of(request, peerAddress: context.peerAddress), userAgent: request.headers[.userAgent])
+        let witness = TrackingRequests.witness(of: request, context: context, relayed: relayed)
         let signUp = try await signUps.signUp(
             input, workspaceID: context.key.workspaceID, requestedBy: "api_key:\(context.key.id)", witness: witness, trusted: trusted)
         return try JSONResponse.make(SubscribeResponse(expiresAt: signUp.expiresAt), status: .accepted)

@@ -36,6 +36,16 @@ enum TrackingRequests {
         }
     }
 
+    /// Who the visitor was. A browser key's request is the visitor's own: its address and
+    /// browser are kept. A server key relays the visitor from the shop's back end as Segment does
+    /// (`context.ip`, `context.userAgent`); the rest of a Segment context is left alone.
+    static func witness(of request: Request, context: WriteKeyRequestContext, relayed: JSONValue?) -> ConsentWitness {
+        context.key.kind == .server
+            ? ConsentWitness(
+                ipAddress: relayed?["ip"]?.text.map { String($0.prefix(64)) }, userAgent: relayed?["userAgent"]?.text.map { String($0.prefix(512)) })
+            : ConsentWitness(ipAddress: ClientAddress.of(request, peerAddress: context.peerAddress), userAgent: request.headers[.userAgent])
+    }
+
     /// One call; `type` is the endpoint's, or for a batch the call's own `type` field.
     static func message(_ fields: [String: JSONValue], type: TrackedEventType?, field: String?) -> Result<TrackingMessage, RapportError> {
         func name(_ key: String) -> String { field.map { "\($0).\(key)" } ?? key }

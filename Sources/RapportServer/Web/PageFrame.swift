@@ -18,6 +18,7 @@ struct PageFrame: TemplateView {
         let journeys: Bool
         let reviews: Bool
         let loyalty: Bool
+        let forms: Bool
         let dashboard: Bool
         let bot: Bool
         let insights: Bool
@@ -41,6 +42,7 @@ struct PageFrame: TemplateView {
         nav = Navigation(
             inbox: actor.may(.readConversations), segments: actor.may(.viewSegments), campaigns: actor.may(.viewCampaigns),
             journeys: actor.may(.viewJourneys), reviews: actor.may(.moderateReviews), loyalty: actor.may(.manageLoyalty),
+            forms: actor.may(.viewForms),
             dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
             insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers),
             audit: actor.may(.viewAuditLog))

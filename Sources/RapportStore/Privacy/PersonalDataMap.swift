@@ -81,6 +81,11 @@ enum PersonalDataMap {
         ownedByCustomer("reviews"),
         // The surveys they were sent, their scores and comments.
         ownedByCustomer("surveys"),
+        // Their answers to the shop's forms and quizzes, with the page and browser they came
+        // from, and answers anyone gave with their address typed in.
+        Link(table: "form_responses", key: "id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids)) OR email IN (\(binds: scope.addresses.orNone)))"
+        },
         // Their referral code, and the referrals they made or came with (the other side's id with them).
         ownedByCustomer("referral_codes", key: "code"),
         Link(table: "referrals", key: "id") { scope in
@@ -116,6 +121,7 @@ enum PersonalDataMap {
         "survey_settings": "when the store sends surveys",
         "review_settings": "which reviews approve themselves and which words hold one",
         "referral_programs": "the store's referral rewards",
+        "forms": "the store's forms and quizzes: questions, results, consent wording",
         "workspaces": "the store itself",
         "api_keys": "integrations' keys (hashed)",
         "products": "the catalogue", "product_variants": "the catalogue", "product_models": "the catalogue's 3D files",

@@ -79,6 +79,12 @@ struct SQLPrivacyRepository: PrivacyRepository {
               AND (customer_id IN (\(binds: ids)) OR address IN (\(binds: scope.addresses.orNone)))
             """)
 
+        // Answers to forms: theirs, and any with their address typed in (whoever typed it).
+        try await count("form_responses", """
+            DELETE FROM form_responses WHERE workspace_id = \(bind: workspaceID)
+              AND (customer_id IN (\(binds: ids)) OR email IN (\(binds: scope.addresses.orNone)))
+            """)
+
         // Orders stay for the books, on an erased record, with the person taken out.
         if let placeholderID {
             try await handle.sql.raw("""

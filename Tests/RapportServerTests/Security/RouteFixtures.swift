@@ -22,6 +22,7 @@ struct RouteFixtures {
     var inboxID: String
     var conversationID: String
     var userID: String
+    var formID: String
     var workspaceID: String
 
     static func make(_ api: APIHarness) async throws -> RouteFixtures {
@@ -63,6 +64,10 @@ struct RouteFixtures {
         let (user, _) = try await api.services.users.create(
             email: "someone@matrix.test", name: "Someone", role: .agent, password: "matrix-password-1", teamIDs: [teamID],
             as: .operator(workspaceID: api.workspaceID))
+        let form = try await api.send(.post, "/api/v1/forms", json: """
+            {"name": "Matrix", "status": "live", "allowed_origins": ["https://shop.matrix.test"],
+             "questions": [{"key": "size", "label": "Size", "kind": "text", "attribute": "size"}]}
+            """)
         return RouteFixtures(
             customerID: customerID, otherCustomerID: try #require(other.object["id"] as? String), identityID: identityID,
             productID: try #require(product.object["id"] as? String), orderID: orderID,
@@ -70,7 +75,8 @@ struct RouteFixtures {
             webhookID: try #require(webhook.object["id"] as? String), segmentID: segmentID,
             campaignID: try #require(campaign.object["id"] as? String, "\(campaign.object)"),
             pageCampaignID: try #require(pageCampaign.object["id"] as? String, "\(pageCampaign.object)"), teamID: teamID, inboxID: inboxID,
-            conversationID: conversationID, userID: user.id, workspaceID: api.workspaceID)
+            conversationID: conversationID, userID: user.id, formID: try #require(form.object["id"] as? String, "\(form.object)"),
+            workspaceID: api.workspaceID)
     }
 
     /// The route's path with each parameter replaced by the fixture it names.
@@ -89,6 +95,7 @@ struct RouteFixtures {
         case route.hasPrefix("/api/v1/agents/"): userID
         case route.hasPrefix("/api/v1/teams/"): teamID
         case route.hasPrefix("/bot/articles/"): "art_01M0000000000000000000000"
+        case route.hasPrefix("/api/v1/forms/"), route.hasPrefix("/forms/"): formID
         default: "unknown"
         }
         return route
@@ -103,6 +110,7 @@ struct RouteFixtures {
             .replacingOccurrences(of: "{source_id}", with: sourceID)
             .replacingOccurrences(of: "{inbox_id}", with: inboxID)
             .replacingOccurrences(of: "{workspace}", with: workspaceID)
+            .replacingOccurrences(of: "{form}", with: formID)
             .replacingOccurrences(of: "{slug}", with: "returns")
             .replacingOccurrences(of: "{survey_id}", with: "svy_01M0000000000000000000000")
             .replacingOccurrences(of: "{signature}", with: "forged")

@@ -277,6 +277,28 @@ struct RouteRoleMatrixTests {
         "GET /reviews/{workspace}/{product}/data": .open,
         // The shop's product snippet and an active product's 3D files, fetched by visitors' phones.
         "GET /product.js": .open,
+        // The form snippet and a live form's questions are public; its answers come with a write key.
+        "GET /form.js": .open,
+        "GET /f/{workspace}/{form}": .open,
+        "POST /v1/forms/{form}/responses": .ownCredentials,
+        "OPTIONS /v1/forms/{form}/responses": .open,
+        // Everyone reads forms and their answers (customers' words); marketing builds them.
+        "GET /api/v1/forms": .roles(everyone),
+        "POST /api/v1/forms": .roles(analysts),
+        "GET /api/v1/forms/{id}": .roles(everyone),
+        "PUT /api/v1/forms/{id}": .roles(analysts),
+        "DELETE /api/v1/forms/{id}": .roles(analysts),
+        "GET /api/v1/forms/{id}/responses": .roles(everyone),
+        "GET /forms": .roles(everyone),
+        "POST /forms": .roles(analysts),
+        "GET /forms/{id}": .roles(everyone),
+        "POST /forms/{id}": .roles(analysts),
+        "POST /forms/{id}/questions": .roles(analysts),
+        "POST /forms/{id}/questions/{key}/remove": .roles(analysts),
+        "POST /forms/{id}/questions/{key}/up": .roles(analysts),
+        "POST /forms/{id}/results": .roles(analysts),
+        "POST /forms/{id}/results/{key}/remove": .roles(analysts),
+        "POST /forms/{id}/delete": .roles(analysts),
         "GET /media/{workspace}/{product}/model.glb": .open,
         "GET /media/{workspace}/{product}/model.usdz": .open,
         // Everyone who talks with customers sends and reads surveys; those who see the store's
