@@ -1113,7 +1113,9 @@ class Suite:
         steps = [box.get_attribute("data-step") for box in self.browser.find_elements(By.CSS_SELECTOR, "#journey-flow svg.journey-flow g.step")]
         check(steps == ["start", "thanks"], f"the flow draws the steps built ({steps})")
         self.submit_and_wait("publish-journey")
-        check(self.browser.find_element(By.ID, "journey-status").get_attribute("data-status") == "live", "the journey built is published")
+        # Read again when the page swapped the node meanwhile (Chrome: "does not belong to the document").
+        status = self.wait(lambda browser: self.unstale(lambda: browser.find_element(By.ID, "journey-status").get_attribute("data-status")) == "live")
+        check(status, "the journey built is published")
         journey = self.browser.current_url.split("/journeys/")[1].split("?")[0]
         shown = self.api("GET", f"/api/v1/journeys/{journey}")
         check("Thank you for your order" in json.dumps(shown), "the published journey carries the subject typed in its field")
