@@ -137,4 +137,35 @@ struct ReviewAPITests {
             #expect(try await api.send(.get, "/reviews/wsp_nothing/\(productID)", key: "").status == .notFound)
         }
     }
+
+    @Test("the product's reviews name the topics its approved reviews mention, with how those rated it")
+    func topics() async throws {
+        try await APIHarness.run(on: .sqlite) { api in
+            let product = try await api.send(.post, "/api/v1/products", json: #"{"title": "Oxford shirt", "sku": "OX-1", "price": 5900, "currency": "EUR"}"#)
+            let productID = try #require(product.object["id"] as? String)
+            let written = [
+                (5, "The collar sits well and the cotton feels soft."),
+                (4, "Nice collar, cotton is thick."),
+                (1, "Collar frayed after two washes."),
+                (2, "Buttons fell off."),
+            ]
+            for (index, (rating, body)) in written.enumerated() {
+                let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities": [{"kind": "email", "value": "buyer\#(index)@example.com"}]}"#)
+                let customerID = try #require(customer.object["id"] as? String)
+                let review = try await api.send(.post, "/api/v1/products/\(productID)/reviews", json: """
+                    {"customer_id": "\(customerID)", "rating": \(rating), "body": "\(body)"}
+                    """)
+                let reviewID = try #require(review.object["id"] as? String, "\(review.text)")
+                // The last stays pending: only approved reviews count.
+                if index < 3 { #expect(try await api.send(.post, "/api/v1/reviews/\(reviewID)/approve").status == .ok) }
+            }
+            let listed = try await api.send(.get, "/api/v1/products/\(productID)/reviews").object
+            let topics = try #require(listed["topics"] as? [[String: Any]])
+            let collar = try #require(topics.first, "\(listed)")
+            #expect(collar["term"] as? String == "collar" && collar["reviews"] as? Int == 3)
+            #expect(collar["positive"] as? Int == 2 && collar["negative"] as? Int == 1)
+            #expect(topics.contains { $0["term"] as? String == "cotton" && $0["reviews"] as? Int == 2 })
+            #expect(!topics.contains { ($0["term"] as? String)?.contains("button") == true }, "a pending review is not mined")
+        }
+    }
 }

@@ -274,4 +274,49 @@ struct SurveyChannelTests {
             #expect(board.opened == 0 && board.resolved == 0)
         }
     }
+
+    @Test("a journey's survey step sends the survey once per visit, under the surveys' rules", arguments: TestDatabase.available)
+    func surveyByJourney(database: TestDatabase) async throws {
+        let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
+        defer { sink.stop() }
+        try await APIHarness.run(on: database) { api in
+            _ = try await EmailChannelTests.inbox(api, sink: sink)
+            let created = try await api.send(.post, "/api/v1/journeys", json: """
+                {"name": "Ask after onboarding", "definition": {"trigger": {"manual": true},
+                 "steps": [{"key": "ask", "type": "survey", "kind": "ces", "next": "tag"}, {"key": "tag", "type": "update_profile", "add_tags": ["asked"]}]}}
+                """)
+            #expect(created.status == .created, "\(created.text)")
+            let journeyID = try #require(created.object["id"] as? String)
+            let wrong = try await api.send(.post, "/api/v1/journeys", json: """
+                {"name": "Wrong", "definition": {"trigger": {"manual": true}, "steps": [{"key": "ask", "type": "survey", "kind": "happiness"}]}}
+                """)
+            #expect(wrong.status == .unprocessableContent && wrong.text.contains("definition.steps[0].kind"), "\(wrong.text)")
+            #expect(try await api.send(.post, "/api/v1/journeys/\(journeyID)/publish").status == .ok)
+            var ids: [String] = []
+            for (name, consenting) in [("ines", true), ("omar", false)] {
+                let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"\#(name)@customer.test"}]}"#)
+                let id = try #require(customer.object["id"] as? String)
+                if consenting {
+                    _ = try await api.send(.post, "/api/v1/customers/\(id)/consents", json: #"{"purpose":"surveys","channel":"email","status":"granted","source":"form"}"#)
+                }
+                ids.append(id)
+            }
+            let enrolled = try await api.send(.post, "/api/v1/journeys/\(journeyID)/enrolments", json: #"{"customer_ids": ["\#(ids[0])", "\#(ids[1])"]}"#)
+            #expect(enrolled.status == .created, "\(enrolled.text)")
+            _ = try await api.services.journeyRunner.runDue()
+            try await api.runJobs()
+            let asked = try await Self.surveys(api, customerID: ids[0])
+            #expect(asked.count == 1)
+            #expect(asked.first?["kind"] as? String == "ces" && asked.first?["trigger"] as? String == "journey" && asked.first?["sent_by"] as? String == "journey:\(journeyID)")
+            #expect(try await Self.surveys(api, customerID: ids[1]).isEmpty, "no yes to surveys, no survey: the journey does not go round the rules")
+            let mails = try sink.received()
+            #expect(mails.count == 1)
+            #expect(MIMEParser.parse(try #require(mails.first).message).text.contains("How easy was it"))
+            // Both went on past the step; running again asks nobody twice.
+            #expect(try await api.send(.get, "/api/v1/customers/\(ids[1])").object["tags"] as? [String] == ["asked"])
+            _ = try await api.services.journeyRunner.runDue()
+            try await api.runJobs()
+            #expect(try await Self.surveys(api, customerID: ids[0]).count == 1)
+        }
+    }
 }

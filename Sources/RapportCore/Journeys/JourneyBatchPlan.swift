@@ -10,6 +10,8 @@ struct JourneyBatchPlan: Sendable {
     var tasks: [(enrolmentID: String, task: WorkTask)] = []
     /// Notes and assignments for the customers' conversations.
     var teamActions: [JourneyTeamAction] = []
+    /// Survey steps reached: each a `survey.send` job, once per enrolment, step and visit.
+    var surveys: [(enrolmentID: String, job: JobRequest)] = []
     /// Webhook steps reached.
     var webhookCalls: [(runIndex: Int, change: JourneyWebhookChange)] = []
     /// Each walked customer's workspace.

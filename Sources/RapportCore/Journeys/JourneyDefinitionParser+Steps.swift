@@ -1,7 +1,7 @@
 import Foundation
 
 extension JourneyDefinitionParser {
-    static let stepTypes = ["wait", "wait_until", "wait_for_event", "branch", "split", "send", "update_profile", "task", "note", "assign", "webhook", "exit"]
+    static let stepTypes = ["wait", "wait_until", "wait_for_event", "branch", "split", "send", "update_profile", "task", "note", "assign", "webhook", "survey", "exit"]
 
     /// The steps in order (the first is where everyone starts), their keys unique, each `next`
     /// a step's key, each step reached from the first, and no way round without a long wait.
@@ -132,6 +132,11 @@ extension JourneyDefinitionParser {
         case "webhook":
             // An outgoing webhook of the workspace's: its address, checked when it was made, and its signing secret.
             kind = .webhook(webhookID: try reader.id("webhook_id", prefix: .webhookSubscription, required: true)!, next: try reader.next())
+        case "survey":
+            guard case .string(let text)? = reader.take("kind"), let survey = SurveyKind(rawValue: text) else {
+                throw invalid("\(path).kind", "is required: \(SurveyKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            kind = .survey(survey, next: try reader.next())
         case "exit":
             kind = .exit
         default:

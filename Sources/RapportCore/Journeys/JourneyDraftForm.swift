@@ -143,6 +143,7 @@ public enum JourneyDraftForm {
             step["text"] = .string("A note for whoever answers this customer.")
         case "assign": step["team_id"] = try id("team_id", "a team")
         case "webhook": step["webhook_id"] = try id("webhook_id", "an outgoing webhook")
+        case "survey": step["kind"] = .string("nps")
         case "exit": break
         default: throw RapportError.invalid(field: field, "must be one of \(JourneyDefinitionParser.stepTypes.joined(separator: ", "))")
         }

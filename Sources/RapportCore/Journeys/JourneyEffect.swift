@@ -7,4 +7,5 @@ public enum JourneyEffect: Sendable, Equatable {
     case note(JourneyNote)
     case assign(teamID: String)
     case webhook(webhookID: String)
+    case survey(SurveyKind)
 }

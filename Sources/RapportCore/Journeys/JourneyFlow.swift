@@ -73,6 +73,7 @@ public struct JourneyFlow: Sendable, Equatable {
         case .note: "Note for the team"
         case .assign: "Assign to a team"
         case .webhook: "Webhook"
+        case .survey(let kind, _): "Survey: \(kind.rawValue.uppercased())"
         case .exit: "Exit"
         }
     }

@@ -90,6 +90,8 @@ public struct JourneyRunner: Sendable {
                 try await JourneyEffects.updateProfiles(updates, workspaceIDs: plan.workspaceIDs, at: now, transaction: transaction)
                 _ = try await session.campaigns.insertSends(plan.sends.filter { held.contains($0.enrolmentID) }.map(\.send))
                 try await session.tasks.insert(plan.tasks.filter { held.contains($0.enrolmentID) }.map(\.task))
+                let surveys = plan.surveys.filter { held.contains($0.enrolmentID) }.map(\.job)
+                if !surveys.isEmpty { _ = try await session.jobs.enqueue(surveys, now: now) }
                 return runs.count
             }
             return (claimed.count, steps, filled || plan.moves.contains { $0.dueAt.map { $0 <= now } ?? false })
@@ -216,6 +218,11 @@ public struct JourneyRunner: Sendable {
                          JourneyWebhookChange(
                             workspaceID: enrolment.workspaceID, journeyID: enrolment.journeyID, version: enrolment.version, stepKey: run.stepKey,
                             visit: run.visit, enrolmentID: id, customerID: enrolment.customerID, webhookID: webhookID)))
+                case .survey(let kind)?:
+                    let origin = "journey:\(id):\(run.stepKey):\(run.visit)"
+                    let payload = SurveySendPayload(
+                        workspaceID: enrolment.workspaceID, customerID: enrolment.customerID, kind: kind, journeyID: enrolment.journeyID, origin: origin)
+                    plan.surveys.append((id, try JobRequest(payload, uniqueKey: origin, maxAttempts: 6)))
                 case nil:
                     break
                 }

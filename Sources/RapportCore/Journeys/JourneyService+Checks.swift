@@ -36,7 +36,7 @@ extension JourneyService {
                 guard try await session.webhooks.find(id: webhookID, workspaceID: workspaceID) != nil else {
                     throw RapportError.invalid(field: "\(path).webhook_id", "names no outgoing webhook of this workspace (\(webhookID))")
                 }
-            case .wait, .waitRebuyInterval, .waitUntil, .waitUntilAnniversary, .waitForEvent, .split, .updateProfile, .exit:
+            case .wait, .waitRebuyInterval, .waitUntil, .waitUntilAnniversary, .waitForEvent, .split, .updateProfile, .survey, .exit:
                 break
             }
         }

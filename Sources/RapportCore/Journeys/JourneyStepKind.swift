@@ -30,6 +30,8 @@ public enum JourneyStepKind: Sendable, Equatable {
     case assign(teamID: String, next: String?)
     /// A signed POST of the journey, step and customer to an outgoing webhook of the workspace.
     case webhook(webhookID: String, next: String?)
+    /// A survey (NPS, CSAT, CES) for the customer, under the surveys' rules (`SurveyAsking`).
+    case survey(SurveyKind, next: String?)
     /// Leave the journey here.
     case exit
 
@@ -37,7 +39,7 @@ public enum JourneyStepKind: Sendable, Equatable {
     public var successors: [String] {
         switch self {
         case .wait(_, let next), .waitRebuyInterval(_, let next), .waitUntil(_, let next), .waitUntilAnniversary(_, _, let next), .send(_, let next), .updateProfile(_, let next), .task(_, let next),
-            .note(_, let next), .assign(_, let next), .webhook(_, let next):
+            .note(_, let next), .assign(_, let next), .webhook(_, let next), .survey(_, let next):
             return next.map { [$0] } ?? []
         case .waitForEvent(_, _, let next, let onTimeout):
             return [next, onTimeout].compactMap { $0 }
@@ -67,7 +69,7 @@ public enum JourneyStepKind: Sendable, Equatable {
     }
 
     /// For a step that acts and goes on (a profile change, a task, a note, an assignment, a
-    /// webhook call): what it does and where it goes; nil for the others.
+    /// webhook call, a survey): what it does and where it goes; nil for the others.
     public var action: (effect: JourneyEffect, next: String?)? {
         switch self {
         case .updateProfile(let update, let next): (.updateProfile(update), next)
@@ -75,6 +77,7 @@ public enum JourneyStepKind: Sendable, Equatable {
         case .note(let note, let next): (.note(note), next)
         case .assign(let teamID, let next): (.assign(teamID: teamID), next)
         case .webhook(let webhookID, let next): (.webhook(webhookID: webhookID), next)
+        case .survey(let kind, let next): (.survey(kind), next)
         case .wait, .waitRebuyInterval, .waitUntil, .waitUntilAnniversary, .waitForEvent, .branch, .split, .send, .exit: nil
         }
     }

@@ -111,7 +111,7 @@ public enum JourneyWalk {
                     runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now, effect: .send(send)))
                 }
                 next = after
-            case .updateProfile, .task, .note, .assign, .webhook:
+            case .updateProfile, .task, .note, .assign, .webhook, .survey:
                 guard let action = step.kind.action else { return (runs, .finished) }
                 runs.append(JourneyStepRun(stepKey: step.key, visit: position.visit, at: now, effect: action.effect))
                 next = action.next

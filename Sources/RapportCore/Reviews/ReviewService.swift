@@ -1,4 +1,5 @@
 import Foundation
+import RapportLearning
 
 /// Product reviews: taken through the API (checked, a verified buyer only when the order was
 /// delivered with the product in it, sentiment scored), moderated (approved, rejected with a
@@ -160,10 +161,30 @@ public struct ReviewService: Sendable {
     }
 
     /// The product's figures and a page of its reviews, newest first (in one status, or all).
+    /// A product's figures, a page of its reviews, and the topics its approved reviews mention.
     public func reviews(productID: String, status: ReviewStatus?, page: PageRequest, as actor: Actor) async throws -> ProductReviews {
         try await store.read { session in
-            try await productReviews(productID: productID, workspaceID: actor.workspaceID, status: status, page: page, session: session)
+            var found = try await productReviews(productID: productID, workspaceID: actor.workspaceID, status: status, page: page, session: session)
+            found.topics = try await topics(productID: productID, workspaceID: actor.workspaceID, session: session)
+            return found
         }
+    }
+
+    /// How many of a product's newest approved reviews its topics are mined from.
+    public static let topicReviews = 500
+
+    /// The topics of the product's newest approved reviews (`ReviewTopicMiner`).
+    private func topics(productID: String, workspaceID: String, session: any StoreSession) async throws -> [MentionedTopic] {
+        var texts: [ReviewTopicMiner.Text] = []
+        var cursor: String?
+        repeat {
+            let page = try await session.reviews.list(
+                workspaceID: workspaceID, productID: productID, status: .approved, liveAuthorsOnly: false,
+                page: try PageRequest(limit: PageRequest.maximumLimit, startingAfter: cursor))
+            texts += page.items.map { ReviewTopicMiner.Text(rating: $0.rating, text: $0.title + ". " + $0.body) }
+            cursor = page.hasMore ? page.items.last?.id : nil
+        } while cursor != nil && texts.count < Self.topicReviews
+        return ReviewTopicMiner().topics(texts)
     }
 
     /// Every product's reviews in one status (the moderation queue: `pending`), newest first.

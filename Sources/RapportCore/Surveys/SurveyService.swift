@@ -85,6 +85,17 @@ public struct SurveyService: Sendable {
         return try await context.writeRetryingConflicts { transaction in
             let session = transaction.session
             let now = transaction.now
+            if let customerID = payload.customerID, let kind = payload.kind, let journeyID = payload.journeyID, let origin = payload.origin {
+                // A journey's step asked for it: sent whatever the automatic surveys' settings,
+                // under the rules every survey passes (the quiet period, consent, suppressions).
+                guard let customer = try? await customers.liveCustomer(id: customerID, workspaceID: payload.workspaceID, session: session),
+                    customer.deletedAt == nil
+                else { return .failure(.customerGone) }
+                let inboxes = try await session.inboxes.inboxes(workspaceID: payload.workspaceID)
+                let places = try await Self.places(for: customer, channels: SurveyRules.channelPreference, inboxes: inboxes, session: session, at: now)
+                let request = SurveyAsking.Request(kind: kind, trigger: .journey, sentBy: "journey:\(journeyID)", origin: origin)
+                return try await asking.ask(request, in: places, transaction: transaction)
+            }
             let settings = try await session.surveys.settings(workspaceID: payload.workspaceID) ?? .off
             if let conversationID = payload.conversationID {
                 guard settings.csatAfterConversations else { return .failure(.surveysOff) }
