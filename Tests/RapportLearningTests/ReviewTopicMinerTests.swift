@@ -41,4 +41,18 @@ struct ReviewTopicMinerTests {
         let many = (0..<40).map { ReviewTopicMiner.Text(rating: 3, text: "topic\($0 % 20)x word\($0 % 20)y") }
         #expect(miner.topics(many).count == 8, "at most eight")
     }
+
+    @Test("a word is judged as written before a plural folds, a plural folds only into a singular the reviews use, contractions stay whole, and a phrase stays in its sentence")
+    func noJunk() {
+        let topics = miner.topics([
+            ReviewTopicMiner.Text(rating: 2, text: "This does not fit. Don't buy, the kualitas is low"),
+            ReviewTopicMiner.Text(rating: 5, text: "This does fit! Kualitas bagus, lens sharp"),
+            ReviewTopicMiner.Text(rating: 4, text: "Lens sharp. Didn't expect it"),
+        ])
+        let terms = Set(topics.map(\.term))
+        for junk in ["thi", "doe", "don", "didn", "bagu", "kualita", "len", "fit kualitas"] {
+            #expect(!terms.contains(junk), "\(junk) in \(terms)")
+        }
+        #expect(terms.isSuperset(of: ["kualitas", "lens sharp", "fit"]), "\(terms)")
+    }
 }

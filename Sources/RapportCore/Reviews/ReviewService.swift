@@ -160,31 +160,36 @@ public struct ReviewService: Sendable {
         }
     }
 
-    /// The product's figures and a page of its reviews, newest first (in one status, or all).
-    /// A product's figures, a page of its reviews, and the topics its approved reviews mention.
+    /// The product's figures and a page of its reviews, newest first (in one status, or all); on
+    /// the first page, the topics its approved reviews mention (mined after the read, off the
+    /// database's connection).
     public func reviews(productID: String, status: ReviewStatus?, page: PageRequest, as actor: Actor) async throws -> ProductReviews {
-        try await store.read { session in
-            var found = try await productReviews(productID: productID, workspaceID: actor.workspaceID, status: status, page: page, session: session)
-            found.topics = try await topics(productID: productID, workspaceID: actor.workspaceID, session: session)
-            return found
+        let (read, texts) = try await store.read { session in
+            let found = try await productReviews(productID: productID, workspaceID: actor.workspaceID, status: status, page: page, session: session)
+            let texts = page.startingAfter == nil ? try await topicTexts(productID: productID, workspaceID: actor.workspaceID, session: session) : []
+            return (found, texts)
         }
+        var found = read
+        found.topics = ReviewTopicMiner().topics(texts)
+        return found
     }
 
     /// How many of a product's newest approved reviews its topics are mined from.
     public static let topicReviews = 500
 
-    /// The topics of the product's newest approved reviews (`ReviewTopicMiner`).
-    private func topics(productID: String, workspaceID: String, session: any StoreSession) async throws -> [MentionedTopic] {
+    /// The product's newest approved reviews the figures count (authors still on record), as
+    /// the topic miner reads them.
+    private func topicTexts(productID: String, workspaceID: String, session: any StoreSession) async throws -> [ReviewTopicMiner.Text] {
         var texts: [ReviewTopicMiner.Text] = []
         var cursor: String?
         repeat {
             let page = try await session.reviews.list(
-                workspaceID: workspaceID, productID: productID, status: .approved, liveAuthorsOnly: false,
+                workspaceID: workspaceID, productID: productID, status: .approved, liveAuthorsOnly: true,
                 page: try PageRequest(limit: PageRequest.maximumLimit, startingAfter: cursor))
             texts += page.items.map { ReviewTopicMiner.Text(rating: $0.rating, text: $0.title + ". " + $0.body) }
             cursor = page.hasMore ? page.items.last?.id : nil
         } while cursor != nil && texts.count < Self.topicReviews
-        return ReviewTopicMiner().topics(texts)
+        return texts
     }
 
     /// Every product's reviews in one status (the moderation queue: `pending`), newest first.

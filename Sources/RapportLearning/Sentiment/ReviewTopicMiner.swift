@@ -2,7 +2,8 @@
 /// two-word phrases that recur across reviews, leaving out the very common words of English and
 /// Indonesian and the words of opinion (`SentimentLexicon`: "great" says how, not what). A
 /// phrase that carries most of its word's mentions stands for it ("battery life", not
-/// "battery"). Counted once per review, so one long review does not make a topic.
+/// "battery"). Counted once per review, so one long review does not make a topic; a phrase
+/// stays within a sentence.
 public struct ReviewTopicMiner: Sendable {
     /// A review as the miner reads it.
     public struct Text: Sendable {
@@ -34,22 +35,40 @@ public struct ReviewTopicMiner: Sendable {
         "buy", "order", "ordered", "thing", "things", "time", "times", "use", "used", "using", "am", "im", "dont", "not", "no",
         "yang", "dan", "di", "ke", "dari", "saya", "aku", "ini", "itu", "untuk", "dengan", "sangat", "sudah", "tidak", "ada",
         "juga", "bisa", "tapi", "karena", "lagi", "banget", "sekali", "barang", "produk", "beli",
+        "didnt", "doesnt", "isnt", "wasnt", "cant", "wont", "couldnt", "wouldnt", "shouldnt", "arent", "werent", "havent", "hasnt", "ive",
     ]
 
     public func topics(_ reviews: [Text]) -> [MentionedTopic] {
+        // Each review's sentences (a phrase does not run across a full stop or a comma), as
+        // words that may be topics; nil where a word that may not breaks a phrase.
+        let sentences: [[[String?]]] = reviews.map { review in
+            review.text.split(whereSeparator: { ".,;:!?\n()".contains($0) }).map { sentence in
+                Self.words(String(sentence)).map { Self.isCandidate($0) ? $0 : nil }
+            }
+        }
+        // A plural folds into its singular only where the reviews use the singular too
+        // ("sizes" into "size"), so words that merely end in s ("kualitas") stay whole.
+        let vocabulary = Set(sentences.joined().joined().compactMap { $0 })
+        func folded(_ word: String) -> String {
+            guard word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss") else { return word }
+            let singular = String(word.dropLast())
+            return vocabulary.contains(singular) ? singular : word
+        }
         var words: [String: Set<Int>] = [:]
         var phrases: [String: Set<Int>] = [:]
-        for (index, review) in reviews.enumerated() {
-            let tokens = TextFeatures.words(review.text).map(Self.folded)
-            var previous: String?
-            for token in tokens {
-                guard Self.isCandidate(token) else {
-                    previous = nil
-                    continue
+        for (index, review) in sentences.enumerated() {
+            for sentence in review {
+                var previous: String?
+                for candidate in sentence {
+                    guard let candidate else {
+                        previous = nil
+                        continue
+                    }
+                    let token = folded(candidate)
+                    words[token, default: []].insert(index)
+                    if let previous, previous != token { phrases["\(previous) \(token)", default: []].insert(index) }
+                    previous = token
                 }
-                words[token, default: []].insert(index)
-                if let previous, previous != token { phrases["\(previous) \(token)", default: []].insert(index) }
-                previous = token
             }
         }
         var chosen: [(term: String, reviews: Set<Int>)] = phrases.filter { $0.value.count >= minimumReviews }.map { ($0.key, $0.value) }
@@ -68,9 +87,10 @@ public struct ReviewTopicMiner: Sendable {
         }
     }
 
-    /// English plurals folded (`sizes` → `size`), as the help search folds them.
-    static func folded(_ word: String) -> String {
-        word.count > 3 && word.hasSuffix("s") && !word.hasSuffix("ss") ? String(word.dropLast()) : word
+    /// Words as `TextFeatures` reads them, with an apostrophe's parts kept together ("don't"
+    /// is one word, not "don" and "t").
+    static func words(_ text: String) -> [String] {
+        TextFeatures.words(text.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "\u{2019}", with: ""))
     }
 
     static func isCandidate(_ word: String) -> Bool {
