@@ -28,18 +28,11 @@ struct FormPages {
         }
         group.post("forms/:id/questions/:key/remove", requiring: .manageForms) { request, context in
             let key = try context.parameters.require("key")
-            return try await change(request, context) { _ in
-                { input in input.definition.questions.remove(at: try Self.index(of: key, in: input.definition.questions.map(\.key))) }
-            }
+            return try await change(request, context) { _ in { input in try input.definition.removeQuestion(key: key) } }
         }
         group.post("forms/:id/questions/:key/up", requiring: .manageForms) { request, context in
             let key = try context.parameters.require("key")
-            return try await change(request, context) { _ in
-                { input in
-                    let index = try Self.index(of: key, in: input.definition.questions.map(\.key))
-                    if index > 0 { input.definition.questions.swapAt(index, index - 1) }
-                }
-            }
+            return try await change(request, context) { _ in { input in try input.definition.moveQuestionUp(key: key) } }
         }
         group.post("forms/:id/results", requiring: .manageForms) { request, context in
             try await change(request, context) { form in
@@ -49,17 +42,7 @@ struct FormPages {
         }
         group.post("forms/:id/results/:key/remove", requiring: .manageForms) { request, context in
             let key = try context.parameters.require("key")
-            return try await change(request, context) { _ in
-                { input in
-                    input.definition.results.remove(at: try Self.index(of: key, in: input.definition.results.map(\.key)))
-                    // Options stop counting towards the removed result.
-                    for question in input.definition.questions.indices {
-                        for option in input.definition.questions[question].options.indices {
-                            input.definition.questions[question].options[option].results.removeAll { $0 == key }
-                        }
-                    }
-                }
-            }
+            return try await change(request, context) { _ in { input in try input.definition.removeResult(key: key) } }
         }
         group.post("forms/:id/delete", requiring: .manageForms) { request, context in
             _ = try await WebForm.read(request, context: context)
@@ -108,12 +91,6 @@ struct FormPages {
             view.hasErrors = true
             return try pages.render("form_builder", context, title: view.name, section: "forms", view: view, status: .unprocessableContent)
         }
-    }
-
-    /// Where the question or result with this key is; a key no longer there is a 404.
-    private static func index(of key: String, in keys: [String]) throws -> Int {
-        guard let index = keys.firstIndex(of: key) else { throw RapportError.notFound("No question or result \(key.prefix(40)) in this form.") }
-        return index
     }
 
     private func builder(id: String, request: Request, context: SignedInRequestContext) async throws -> FormBuilderView {
