@@ -126,7 +126,7 @@ struct LoyaltyAndReviewPagesTests {
             let saved = try await Web.post(api, "/loyalty", [
                 ("_csrf", manager.csrf), ("enabled", "on"), ("earn_per_currency_unit", "0,5"), ("earn_on", "subtotal"), ("points_per_order", "10"),
                 ("pending_days", "30"), ("assumed_delivery_days", "5"), ("orders_placed_from", "2020-01-01"),
-                ("tiers", "Gold: 500\n\nSilver 100\nTier 3: 1,000\nPlatinum 2.500"), ("points_expire", "end_of_next_year"),
+                ("tiers", "Gold: 500 ×1.5\n\nSilver 100\nTier 3: 1,000 x 2\nPlatinum 2.500 X1,25\nClub X 3000"), ("points_expire", "end_of_next_year"),
                 ("points_expire_after_days", "200"),
             ], cookie: manager.cookie)
             #expect(saved.status == .seeOther && saved.headers[.location] == "/loyalty?saved=1")
@@ -134,14 +134,18 @@ struct LoyaltyAndReviewPagesTests {
             #expect(program.earnPerCurrencyUnit == 0.5 && program.earningBase == .subtotal && program.pointsPerOrder == 10 && program.pendingDays == 30)
             #expect(program.expiryRule == .endOfNextYear && program.expiryDays == 200)
             #expect(program.tiers == [
-                LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 500),
-                LoyaltyTier(name: "Tier 3", minimumPoints: 1000), LoyaltyTier(name: "Platinum", minimumPoints: 2500),
+                LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 500, multiplierHundredths: 150),
+                LoyaltyTier(name: "Tier 3", minimumPoints: 1000, multiplierHundredths: 200),
+                LoyaltyTier(name: "Platinum", minimumPoints: 2500, multiplierHundredths: 125), LoyaltyTier(name: "Club X", minimumPoints: 3000),
             ])
             #expect(program.ordersPlacedFrom.map(Timestamp.iso8601) == "2020-01-01T00:00:00.000Z")
             let page = try await Web.get(api, "/loyalty?saved=1", cookie: manager.cookie)
-            #expect(page.text.contains("The programme is saved") && page.text.contains("value=\"0.5\"") && page.text.contains("Silver: 100\nGold: 500\nTier 3: 1000"))
+            #expect(page.text.contains("The programme is saved") && page.text.contains("value=\"0.5\"") && page.text.contains("Silver: 100\nGold: 500 ×1.5\nTier 3: 1000 ×2"))
+            #expect(page.text.contains("No multipliers yet."))
             #expect(page.text.contains("<option value=\"end_of_next_year\" selected>") && page.text.contains("value=\"200\""))
-            for (typed, line) in [("Silver: 100\n\nGold 1,5", 3), ("Level 2 500", 1), ("Silver: 1,,000", 1)] {
+            let tooMuch = try await Web.post(api, "/loyalty", [("_csrf", manager.csrf), ("enabled", "on"), ("tiers", "Gold: 500 ×20")], cookie: manager.cookie)
+            #expect(tooMuch.status == .unprocessableContent && tooMuch.text.contains("from 1 to 10"), "a tier multiplying beyond 10 is refused")
+            for (typed, line) in [("Silver: 100\n\nGold 1,5", 3), ("Level 2 500", 1), ("Silver: 1,,000", 1), ("Gold: 500 ×", 1)] {
                 let refused = try await Web.post(api, "/loyalty", [("_csrf", manager.csrf), ("enabled", "on"), ("tiers", typed)], cookie: manager.cookie)
                 #expect(refused.status == .unprocessableContent && refused.text.contains("line \(line) must be a name"), "\(typed) is refused at line \(line)")
             }
@@ -183,7 +187,7 @@ struct LoyaltyAndReviewPagesTests {
             let totals = try await api.send(.get, "/api/v1/loyalty/totals")
             #expect(totals.status == .ok && totals.object["members"] as? Int == 1 && totals.object["usable_points"] as? Int == 100 && totals.object["pending_points"] as? Int == 160)
             let tiers = try #require(totals.object["tiers"] as? [[String: Any]])
-            #expect(tiers.map { $0["customers"] as? Int } == [1, 0, 0, 0])
+            #expect(tiers.map { $0["customers"] as? Int } == [1, 0, 0, 0, 0])
             // A reward from the card: its code for the points; one beyond the balance is greyed out and refused.
             let rewards = [
                 LoyaltyReward(key: "ship", name: "Free shipping", points: 60, kind: .freeShipping),
@@ -193,6 +197,7 @@ struct LoyaltyAndReviewPagesTests {
             (settings.earnPerCurrencyUnit, settings.earningBase, settings.pointsPerOrder) = (0.5, .subtotal, 10)
             (settings.pendingDays, settings.assumedDeliveryDays, settings.ordersPlacedFrom) = (30, 5, program.ordersPlacedFrom)
             (settings.tiers, settings.rewards) = (program.tiers, rewards)
+            settings.multipliers = [LoyaltyMultiplier(name: "Coat week", factorHundredths: 200, category: "Coats", endsAt: Date(timeIntervalSince1970: 1_800_000_000))]
             _ = try await api.services.loyalty.setProgram(settings, as: .operator(workspaceID: api.workspaceID))
             let offered = try await Web.get(api, "/customers/\(customerID)", cookie: agent.cookie)
             #expect(offered.text.contains("<option value=\"ship\">Free shipping for 60 points</option>"))
@@ -208,11 +213,13 @@ struct LoyaltyAndReviewPagesTests {
                 ("pending_days", "30"), ("assumed_delivery_days", "5"), ("tiers", "Silver: 100\nGold: 500\nTier 3: 1000\nPlatinum: 2500"),
             ], cookie: manager.cookie)
             #expect(kept.status == .seeOther)
-            #expect(try await api.services.loyalty.program(as: .operator(workspaceID: api.workspaceID))?.rewards.map(\.key) == ["ship", "coat"],
-                    "saving the page keeps the rewards set through the API")
+            let keptProgram = try await api.services.loyalty.program(as: .operator(workspaceID: api.workspaceID))
+            #expect(keptProgram?.rewards.map(\.key) == ["ship", "coat"], "saving the page keeps the rewards set through the API")
+            #expect(keptProgram?.multipliers.map(\.name) == ["Coat week"], "and the multipliers")
 
             let overview = try await Web.get(api, "/loyalty", cookie: agent.cookie)
             #expect(overview.status == .ok && overview.text.contains("<span class=\"figure\">40</span> usable points owed") && overview.text.contains(" disabled"))
+            #expect(overview.text.contains("<td>Coat week</td><td class=\"num\">×2</td><td>lines in Coats, orders placed until 2027-01-15 08:00 UTC</td>"))
         }
     }
 }

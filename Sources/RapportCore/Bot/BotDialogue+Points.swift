@@ -84,8 +84,7 @@ extension BotDialogue {
             english.append("Your tier: \(tier.name).")
             indonesian.append("Level Anda: \(tier.name).")
         }
-        if let next = account.nextTier {
-            let missing = next.minimumPoints - balance.qualifying
+        if let next = account.nextTier, let missing = account.pointsToNextTier {
             english.append("\(missing) more points from orders reach \(next.name).")
             indonesian.append("\(missing) poin lagi dari pesanan untuk mencapai \(next.name).")
         }

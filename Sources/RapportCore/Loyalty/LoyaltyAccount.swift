@@ -4,15 +4,17 @@ public struct LoyaltyAccount: Sendable {
     public var customerID: String
     public var balance: LoyaltyBalance
     public var tier: LoyaltyTier?
-    /// The next tier and the points still needed to reach it.
+    /// The next tier above the one held (`pointsToNextTier` still reach it).
     public var nextTier: LoyaltyTier?
+    /// What the tier is judged by (`LoyaltyProgram.tierPoints`).
+    public var tierPoints: LoyaltyTierPoints
     public var entries: Page<LoyaltyEntry>
     /// The usable points that expire next, and by when; nil when none are about to.
     public var expiring: LoyaltyExpiryForecast?
 
     public init(
         customerID: String, balance: LoyaltyBalance, tier: LoyaltyTier?, nextTier: LoyaltyTier?, entries: Page<LoyaltyEntry>,
-        expiring: LoyaltyExpiryForecast? = nil
+        expiring: LoyaltyExpiryForecast? = nil, tierPoints: LoyaltyTierPoints? = nil
     ) {
         self.customerID = customerID
         self.balance = balance
@@ -20,5 +22,16 @@ public struct LoyaltyAccount: Sendable {
         self.nextTier = nextTier
         self.entries = entries
         self.expiring = expiring
+        self.tierPoints = tierPoints ?? LoyaltyTierPoints(current: balance.qualifying, held: balance.qualifying)
+    }
+
+    /// Whether the tier is held by the grace period: the window's points now are below it.
+    public var tierInGrace: Bool {
+        tier.map { tierPoints.current < $0.minimumPoints } ?? false
+    }
+
+    /// The points the window (or every order) still has to count to reach the next tier.
+    public var pointsToNextTier: Int64? {
+        nextTier.map { $0.minimumPoints - tierPoints.current }
     }
 }

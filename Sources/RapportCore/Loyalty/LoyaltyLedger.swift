@@ -26,11 +26,12 @@ struct LoyaltyLedger: DomainChangeSubscriber {
     /// Adds the entries the orders' state calls for and keeps their holds; answers the entries
     /// added. `seenBefore`: the orders that may have entries already (a new order has none);
     /// `includingHistory`: a replay, which credits orders recorded before the programme too;
-    /// `movingBalances` false: a replay, which rebuilds the balances once at its end.
+    /// `movingBalances` false: a replay, which rebuilds the balances once at its end;
+    /// `tiersAsOf`: a replay's start, the tiers its multipliers read being those before it.
     @discardableResult
     static func settle(
         _ orders: [LoyaltyOrder], seenBefore: Set<String>, workspaceID: String, session: any StoreSession, at now: Date,
-        includingHistory: Bool = false, movingBalances: Bool = true, program known: LoyaltyProgram? = nil
+        includingHistory: Bool = false, movingBalances: Bool = true, program known: LoyaltyProgram? = nil, tiersAsOf: Date? = nil
     ) async throws -> [LoyaltyEntry] {
         let found = known == nil ? try await session.loyalty.program(workspaceID: workspaceID) : known
         guard let program = found else { return [] }
@@ -42,6 +43,9 @@ struct LoyaltyLedger: DomainChangeSubscriber {
         let earners = Set(earning.map(\.customerID))
         let barred = earners.isEmpty ? [] : try await session.loyalty.customersWithoutPoints(Array(earners), workspaceID: workspaceID)
         let earningIDs = Set(earning.filter { !barred.contains($0.customerID) }.map(\.id))
+        let (lines, tiers) = try await multiplierInputs(
+            for: orders.filter { earningIDs.contains($0.id) && (standings[$0.id]?.earned ?? 0) == 0 }, program: program,
+            workspaceID: workspaceID, session: session, at: now, tiersAsOf: tiersAsOf)
         var entries: [LoyaltyEntry] = []
         var holds: [LoyaltyHold] = []
         var generator = ChaChaRandom()
@@ -52,8 +56,8 @@ struct LoyaltyLedger: DomainChangeSubscriber {
             if existing == nil, !earns { continue }
             let standing = existing ?? LoyaltyOrderStanding()
             let added = LoyaltyOrderRule.entries(
-                for: order, program: program, standing: standing, at: now, earns: earns,
-                makeID: { ResourceID.make(.loyaltyEntry, at: now, using: &generator) })
+                for: order, program: program, standing: standing, at: now, earns: earns, lines: lines[order.id] ?? [],
+                tier: tiers[order.customerID], makeID: { ResourceID.make(.loyaltyEntry, at: now, using: &generator) })
             entries += added
             let hold = LoyaltyOrderRule.hold(for: order, program: program, standing: standing, entries: added)
             // A hold is written while points wait, and for an order seen before also rewritten or
@@ -64,5 +68,30 @@ struct LoyaltyLedger: DomainChangeSubscriber {
         let added = try await session.loyalty.append(entries, movingBalances: movingBalances)
         try await session.loyalty.setHolds(holds)
         return added
+    }
+
+    /// What the multipliers read to price orders about to earn, only when the programme has
+    /// such multipliers: their lines' categories, and their customers' tiers as they stand
+    /// before these orders (an order that lifts a customer into a tier earns at the tier below;
+    /// a replay prices at the tier the customer held when it began, from the balance rows it
+    /// leaves alone or, over a window, from the entries written before it).
+    private static func multiplierInputs(
+        for pricing: [LoyaltyOrder], program: LoyaltyProgram, workspaceID: String, session: any StoreSession, at now: Date, tiersAsOf: Date?
+    ) async throws -> (lines: [String: [LoyaltyOrderLine]], tiers: [String: LoyaltyTier]) {
+        guard !pricing.isEmpty else { return ([:], [:]) }
+        let lines = program.readsLineCategories ? try await session.loyalty.lines(orderIDs: pricing.map(\.id), workspaceID: workspaceID) : [:]
+        guard program.tiersMultiply else { return (lines, [:]) }
+        let customers = Array(Set(pricing.map(\.customerID)))
+        var qualifying: [String: Int64] = [:]
+        var windows: [String: [LoyaltyTierOrder]]?
+        if let since = program.tierLookback(at: tiersAsOf ?? now) {
+            windows = try await session.loyalty.tierOrders(customerIDs: customers, workspaceID: workspaceID, placedAfter: since, recordedBefore: tiersAsOf)
+        } else {
+            qualifying = try await session.loyalty.qualifyingPoints(customerIDs: customers, workspaceID: workspaceID)
+        }
+        // A customer without a balance row has no points yet: a tier from 0 holds them too.
+        return (lines, Dictionary(uniqueKeysWithValues: customers.compactMap { id in
+            program.tier(for: program.tierPoints(qualifying: qualifying[id] ?? 0, orders: windows?[id], at: tiersAsOf ?? now).held).map { (id, $0) }
+        }))
     }
 }

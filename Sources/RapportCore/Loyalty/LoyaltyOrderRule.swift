@@ -6,7 +6,8 @@ import Foundation
 /// change of the order, in any order and any number of times, it converges on the same
 /// entries, each with an origin naming the cumulative figure it brings the order to.
 ///
-/// - Earning: the programme's points for the order, once, pending until usable (at once when
+/// - Earning: the programme's points for the order (`LoyaltyProgram.earning`, with the order's
+///   `lines` and the customer's `tier` for the multipliers), once, pending until usable (at once when
 ///   already usable). Not for an order that is already cancelled or wholly refunded, nor when
 ///   `earns` (default: `LoyaltyProgram.earns`) says the order earns nothing.
 /// - Taking back: everything when the order is cancelled or wholly refunded (before or after
@@ -17,7 +18,8 @@ import Foundation
 /// - Releasing: once the order is usable (`LoyaltyProgram.usableAt`), what is still pending.
 public enum LoyaltyOrderRule {
     public static func entries(
-        for order: LoyaltyOrder, program: LoyaltyProgram, standing: LoyaltyOrderStanding, at now: Date, earns: Bool? = nil, makeID: () -> String
+        for order: LoyaltyOrder, program: LoyaltyProgram, standing: LoyaltyOrderStanding, at now: Date, earns: Bool? = nil,
+        lines: [LoyaltyOrderLine] = [], tier: LoyaltyTier? = nil, makeID: () -> String
     ) -> [LoyaltyEntry] {
         var standing = standing
         var entries: [LoyaltyEntry] = []
@@ -36,12 +38,14 @@ public enum LoyaltyOrderRule {
         if !whollyLost, earns ?? program.earns(order) {
             // Once: a later change of the programme's rates or of the order's total does not
             // re-price points already earned.
-            let target = program.points(for: order)
+            let earning = program.earning(for: order, lines: lines, tier: tier)
+            let target = earning.points
             if target > 0, standing.earned == 0 {
                 let more = target
+                let raised = earning.raisedBy.map { ", \($0)" }.joined()
                 add(
                     .earn, points: usable ? more : 0, pending: usable ? 0 : more,
-                    reason: "Order \(order.number): \(MoneyText.format(program.earningBase.amount(of: totals), order.currency))",
+                    reason: "Order \(order.number): \(MoneyText.format(program.earningBase.amount(of: totals), order.currency))\(raised)",
                     origin: "earned:\(target)")
             }
         }

@@ -24,6 +24,10 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public var ordersPlacedFrom: Date?
     /// Lowest first.
     public var tiers: [LoyaltyTier]
+    /// Tiers count the orders placed in this many days up to now; nil: every order ever.
+    public var tierWindowDays: Int?
+    /// With a window: days a customer keeps a tier after the window's points fell below it.
+    public var tierGraceDays: Int
     /// What points buy, cheapest first.
     public var rewards: [LoyaltyReward]
     /// Days a reward's discount code stays valid.
@@ -33,6 +37,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public var expiryDays: Int
     /// Points for a review, a sign-up, a birthday.
     public var bonuses: LoyaltyBonuses
+    /// Promotions that multiply what orders earn, by category or period (tiers multiply too).
+    public var multipliers: [LoyaltyMultiplier]
     /// When the programme began: orders Rapport recorded before it earn nothing.
     public var startedAt: Date
     public var updatedAt: Date
@@ -41,7 +47,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case workspaceID = "workspaceId"
         case enabled, earnPerCurrencyUnitHundredths, earningBase, pointsPerOrder, pendingDays, assumedDeliveryDays, ordersPlacedFrom, tiers
-        case rewards, rewardValidDays, expiryRule, expiryDays, bonuses, startedAt, updatedAt
+        case tierWindowDays, tierGraceDays
+        case rewards, rewardValidDays, expiryRule, expiryDays, bonuses, multipliers, startedAt, updatedAt
     }
 
     public static let defaultRewardValidDays = 90
@@ -56,9 +63,9 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public init(
         workspaceID: String, enabled: Bool = true, earnPerCurrencyUnitHundredths: Int64 = 100, earningBase: LoyaltyEarningBase = .total,
         pointsPerOrder: Int64 = 0, pendingDays: Int = 14, assumedDeliveryDays: Int = 7, ordersPlacedFrom: Date? = nil,
-        tiers: [LoyaltyTier] = [], rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays,
+        tiers: [LoyaltyTier] = [], tierWindowDays: Int? = nil, tierGraceDays: Int = 0, rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays,
         expiryRule: LoyaltyExpiryRule = .never, expiryDays: Int = defaultExpiryDays, bonuses: LoyaltyBonuses = LoyaltyBonuses(),
-        startedAt: Date, updatedAt: Date
+        multipliers: [LoyaltyMultiplier] = [], startedAt: Date, updatedAt: Date
     ) {
         self.workspaceID = workspaceID
         self.enabled = enabled
@@ -69,17 +76,21 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         self.assumedDeliveryDays = assumedDeliveryDays
         self.ordersPlacedFrom = ordersPlacedFrom
         self.tiers = tiers
+        self.tierWindowDays = tierWindowDays
+        self.tierGraceDays = tierGraceDays
         self.rewards = rewards
         self.rewardValidDays = rewardValidDays
         self.expiryRule = expiryRule
         self.expiryDays = expiryDays
         self.bonuses = bonuses
+        self.multipliers = multipliers
         self.startedAt = startedAt
         self.updatedAt = updatedAt
     }
 
     /// A programme stored before rewards existed has none, valid the default days; one stored
-    /// before expiry existed never lets points expire; one stored before bonuses gives none.
+    /// before expiry existed never lets points expire; one stored before bonuses gives none; one
+    /// stored before multipliers multiplies nothing; one stored before tier windows counts every order.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         workspaceID = try container.decode(String.self, forKey: .workspaceID)
@@ -91,11 +102,14 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         assumedDeliveryDays = try container.decode(Int.self, forKey: .assumedDeliveryDays)
         ordersPlacedFrom = try container.decodeIfPresent(Date.self, forKey: .ordersPlacedFrom)
         tiers = try container.decode([LoyaltyTier].self, forKey: .tiers)
+        tierWindowDays = try container.decodeIfPresent(Int.self, forKey: .tierWindowDays)
+        tierGraceDays = try container.decodeIfPresent(Int.self, forKey: .tierGraceDays) ?? 0
         rewards = try container.decodeIfPresent([LoyaltyReward].self, forKey: .rewards) ?? []
         rewardValidDays = try container.decodeIfPresent(Int.self, forKey: .rewardValidDays) ?? Self.defaultRewardValidDays
         expiryRule = try container.decodeIfPresent(LoyaltyExpiryRule.self, forKey: .expiryRule) ?? .never
         expiryDays = try container.decodeIfPresent(Int.self, forKey: .expiryDays) ?? Self.defaultExpiryDays
         bonuses = try container.decodeIfPresent(LoyaltyBonuses.self, forKey: .bonuses) ?? LoyaltyBonuses()
+        multipliers = try container.decodeIfPresent([LoyaltyMultiplier].self, forKey: .multipliers) ?? []
         startedAt = try container.decode(Date.self, forKey: .startedAt)
         updatedAt = try container.decode(Date.self, forKey: .updatedAt)
     }
@@ -113,17 +127,6 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         guard enabled, includingHistory || order.createdAt >= startedAt else { return false }
         if let from = ordersPlacedFrom, order.placedAt < from { return false }
         return true
-    }
-
-    /// Whole points for the order: whole units of its currency times the rate, plus the points
-    /// per order. A fraction of a unit or of a point earns nothing.
-    public func points(for order: LoyaltyOrder) -> Int64 {
-        var scale: Int64 = 1
-        for _ in 0..<Currency.minorDigits(order.currency) { scale *= 10 }
-        let units = earningBase.amount(of: order.totals) / scale
-        let (product, overflow) = units.multipliedReportingOverflow(by: earnPerCurrencyUnitHundredths)
-        let perUnit = overflow ? Self.maximumPointsPerOrder : product / 100
-        return min(perUnit, Self.maximumPointsPerOrder - pointsPerOrder) + pointsPerOrder
     }
 
     /// When the order's points become usable: `pendingDays` after delivery, or after the
@@ -177,6 +180,19 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     /// The highest tier `qualifyingPoints` reach; nil below the first.
     public func tier(for qualifyingPoints: Int64) -> LoyaltyTier? {
         tiers.last { qualifyingPoints >= $0.minimumPoints }
+    }
+
+    /// The earliest moment an order may have been placed to count for a tier at `now` (the
+    /// window and its grace); nil when tiers count every order.
+    public func tierLookback(at now: Date) -> Date? {
+        tierWindowDays.map { now.addingTimeInterval(-Double($0 + tierGraceDays) * 86_400) }
+    }
+
+    /// The points a tier is judged by: the qualifying points without a window, else the window's
+    /// over `orders` (those placed since `tierLookback`; nil: not read, counted as none).
+    public func tierPoints(qualifying: Int64, orders: [LoyaltyTierOrder]?, at now: Date) -> LoyaltyTierPoints {
+        guard let tierWindowDays else { return LoyaltyTierPoints(current: qualifying, held: qualifying) }
+        return LoyaltyTierWindow.points(of: orders ?? [], at: now, windowDays: tierWindowDays, graceDays: tierGraceDays)
     }
 
     /// The rate as people write it (`1`, `0.5`).

@@ -12,6 +12,10 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     public var assumedDeliveryDays = 7
     public var ordersPlacedFrom: Date?
     public var tiers: [LoyaltyTier] = []
+    /// Tiers count the orders placed in the last this many days (1 to 3,650); nil: every order.
+    public var tierWindowDays: Int?
+    /// With a window: days a customer keeps a tier after falling below it (0 to 3,650).
+    public var tierGraceDays = 0
     /// Nil: the programme's current rewards stay (none for a new one); `[]` removes them.
     public var rewards: [LoyaltyReward]?
     /// Nil: the programme's current validity stays (the default for a new one).
@@ -23,13 +27,15 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     /// Points for a review, a sign-up, a birthday, set as a group like the rewards. Nil: the
     /// programme's current bonuses stay (none for a new one).
     public var bonuses: LoyaltyBonuses?
+    /// Promotions multiplying what orders earn. Nil: the programme's current ones stay (none
+    /// for a new one); `[]` removes them.
+    public var multipliers: [LoyaltyMultiplier]?
 
     public init() {}
 
     /// The programme these settings make, or the first field that is out of bounds.
     func program(workspaceID: String, existing: LoyaltyProgram?, at now: Date) throws -> LoyaltyProgram {
-        let hundredths = (earnPerCurrencyUnit * 100).rounded()
-        guard earnPerCurrencyUnit.isFinite, (0...1_000).contains(earnPerCurrencyUnit), abs(earnPerCurrencyUnit * 100 - hundredths) < 1e-6 else {
+        guard let hundredths = Self.hundredths(earnPerCurrencyUnit, in: 0...1_000) else {
             throw RapportError.invalid(field: "earn_per_currency_unit", "must be a number from 0 to 1000 with at most two decimals")
         }
         guard (0...1_000_000).contains(pointsPerOrder) else {
@@ -53,9 +59,21 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
             guard (0...1_000_000_000).contains(tier.minimumPoints) else {
                 throw RapportError.invalid(field: "tiers[\(index)].minimum_points", "must be a whole number from 0 to 1000000000")
             }
+            guard LoyaltyMultiplier.factorRange.contains(tier.multiplierHundredths) else {
+                throw RapportError.invalid(field: "tiers[\(index)].multiplier", "must be a number from 1 to 10 with at most two decimals")
+            }
             tiers[index].name = name
         }
         tiers.sort { $0.minimumPoints < $1.minimumPoints }
+        if let days = tierWindowDays, !(1...LoyaltyProgram.maximumDays).contains(days) {
+            throw RapportError.invalid(field: "tier_window_days", "must be a whole number of days from 1 to \(LoyaltyProgram.maximumDays), or null for every order")
+        }
+        guard (0...LoyaltyProgram.maximumDays).contains(tierGraceDays) else {
+            throw RapportError.invalid(field: "tier_grace_days", "must be a whole number of days from 0 to \(LoyaltyProgram.maximumDays)")
+        }
+        if tierGraceDays > 0, tierWindowDays == nil {
+            throw RapportError.invalid(field: "tier_grace_days", "counts only with tier_window_days: without a window, time never lowers a tier")
+        }
         if tiers.count > 1, zip(tiers, tiers.dropFirst()).contains(where: { $0.minimumPoints == $1.minimumPoints }) {
             throw RapportError.invalid(field: "tiers", "must each start at different minimum_points")
         }
@@ -82,11 +100,23 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         }
         let bonuses = self.bonuses ?? existing?.bonuses ?? LoyaltyBonuses()
         if let problem = bonuses.problem() { throw RapportError.invalid([problem]) }
+        let givenMultipliers = self.multipliers ?? existing?.multipliers ?? []
+        guard givenMultipliers.count <= LoyaltyMultiplier.maximumMultipliers else {
+            throw RapportError.invalid(field: "multipliers", "may list at most \(LoyaltyMultiplier.maximumMultipliers) multipliers")
+        }
+        let multipliers = try givenMultipliers.enumerated().map { index, multiplier in try multiplier.checked(field: "multipliers[\(index)]") }
         return LoyaltyProgram(
-            workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: Int64(hundredths), earningBase: earningBase,
+            workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: hundredths, earningBase: earningBase,
             pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
-            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, rewards: rewards, rewardValidDays: rewardValidDays,
-            expiryRule: expiryRule, expiryDays: expiryDays, bonuses: bonuses, startedAt: existing?.startedAt ?? now,
+            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, tierWindowDays: tierWindowDays, tierGraceDays: tierGraceDays, rewards: rewards, rewardValidDays: rewardValidDays,
+            expiryRule: expiryRule, expiryDays: expiryDays, bonuses: bonuses, multipliers: multipliers, startedAt: existing?.startedAt ?? now,
             updatedAt: now)
+    }
+
+    /// A number of at most two decimals within `range`, in hundredths (1.5 is 150); nil otherwise.
+    public static func hundredths(_ value: Double, in range: ClosedRange<Double>) -> Int64? {
+        let hundredths = (value * 100).rounded()
+        guard value.isFinite, range.contains(value), abs(value * 100 - hundredths) < 1e-6 else { return nil }
+        return Int64(hundredths)
     }
 }

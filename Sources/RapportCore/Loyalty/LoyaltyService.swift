@@ -39,18 +39,29 @@ public struct LoyaltyService: Sendable {
                     details: ["enabled": String(program.enabled), "earn_per_currency_unit": String(program.earnPerCurrencyUnit),
                               "pending_days": String(program.pendingDays), "points_expire": program.expiryRule.rawValue,
                               "points_expire_after_days": String(program.expiryDays), "points_for_review": String(program.bonuses.review),
-                              "points_for_sign_up": String(program.bonuses.signUp), "points_for_birthday": String(program.bonuses.birthday)]),
+                              "points_for_sign_up": String(program.bonuses.signUp), "points_for_birthday": String(program.bonuses.birthday),
+                              "multipliers": String(program.multipliers.count),
+                              "tier_window_days": program.tierWindowDays.map(String.init) ?? "none", "tier_grace_days": String(program.tierGraceDays)]),
                 by: actor)
             return program
         }
     }
 
-    /// The programme with its totals (members, points owed, customers per tier); nil before
-    /// there is a programme.
+    /// The programme with its totals (members, points owed, customers per tier; over a window,
+    /// one more read of the orders it counts); nil before there is a programme.
     public func totals(as actor: Actor) async throws -> (program: LoyaltyProgram, totals: LoyaltyTotals)? {
         try await store.read { session in
             guard let program = try await session.loyalty.program(workspaceID: actor.workspaceID) else { return nil }
-            let totals = try await session.loyalty.totals(workspaceID: actor.workspaceID, tierMinimums: program.tiers.map(\.minimumPoints))
+            var totals = try await session.loyalty.totals(workspaceID: actor.workspaceID, tierMinimums: program.tiers.map(\.minimumPoints))
+            let now = clock.now()
+            if !program.tiers.isEmpty, let since = program.tierLookback(at: now) {
+                // Over a window, each member's tier from the orders it counts (one read of those orders).
+                let orders = try await session.loyalty.tierOrders(customerIDs: nil, workspaceID: actor.workspaceID, placedAfter: since, recordedBefore: nil)
+                let held = orders.values.map { program.tierPoints(qualifying: 0, orders: $0, at: now).held }
+                totals.reaching = program.tiers.map { tier in
+                    tier.minimumPoints <= 0 ? totals.members : min(held.filter { $0 >= tier.minimumPoints }.count, totals.members)
+                }
+            }
             return (program, totals)
         }
     }
@@ -69,8 +80,8 @@ public struct LoyaltyService: Sendable {
         }
     }
 
-    /// The account of a record read: its tier, the next one, and, when the programme lets
-    /// points expire, those expiring next (one more read).
+    /// The account of a record read: its tier, the next one (one more read when tiers count a
+    /// window), and, when the programme lets points expire, those expiring next (one more read).
     static func account(
         _ record: LoyaltyAccountRecord, customerID: String, workspaceID: String, at now: Date, session: any StoreSession
     ) async throws -> LoyaltyAccount {
@@ -84,9 +95,15 @@ public struct LoyaltyService: Sendable {
                 expiring = LoyaltyExpiryForecast(points: points, by: by, withinDays: within)
             }
         }
+        var tierPoints = LoyaltyTierPoints(current: qualifying, held: qualifying)
+        if let program = record.program, !program.tiers.isEmpty, let since = program.tierLookback(at: now) {
+            let orders = try await session.loyalty.tierOrders(customerIDs: [customerID], workspaceID: workspaceID, placedAfter: since, recordedBefore: nil)
+            tierPoints = program.tierPoints(qualifying: qualifying, orders: orders[customerID], at: now)
+        }
         return LoyaltyAccount(
-            customerID: customerID, balance: record.balance, tier: record.program?.tier(for: qualifying),
-            nextTier: record.program?.tiers.first { $0.minimumPoints > qualifying }, entries: record.entries, expiring: expiring)
+            customerID: customerID, balance: record.balance, tier: record.program?.tier(for: tierPoints.held),
+            nextTier: record.program?.tiers.first { $0.minimumPoints > tierPoints.held }, entries: record.entries, expiring: expiring,
+            tierPoints: tierPoints)
     }
 
     /// Spends `points` of the customer's usable balance; refused (409) beyond it, and while the
@@ -211,9 +228,12 @@ public struct LoyaltyService: Sendable {
         // The orders in disjoint shares, one writer each (one on SQLite; side by side on
         // PostgreSQL): a replay writes no balance rows, so the writers touch different rows.
         let stripes = max(1, store.parallelWriters)
+        let started = clock.now()
         let (orders, entries) = try await withThrowingTaskGroup(of: (orders: Int, entries: Int).self) { group in
             for stripe in 0..<stripes {
-                group.addTask { try await replay(stripe: stripe, of: stripes, pageSize: pageSize, program: program, workspaceID: workspaceID) }
+                group.addTask {
+                    try await replay(stripe: stripe, of: stripes, pageSize: pageSize, program: program, workspaceID: workspaceID, started: started)
+                }
             }
             return try await group.reduce(into: (orders: 0, entries: 0)) { total, share in
                 total.orders += share.orders
@@ -227,7 +247,9 @@ public struct LoyaltyService: Sendable {
     }
 
     /// One share of the orders, a page a transaction.
-    private func replay(stripe: Int, of stripes: Int, pageSize: Int, program: LoyaltyProgram, workspaceID: String) async throws -> (orders: Int, entries: Int) {
+    private func replay(
+        stripe: Int, of stripes: Int, pageSize: Int, program: LoyaltyProgram, workspaceID: String, started: Date
+    ) async throws -> (orders: Int, entries: Int) {
         var cursor: String?
         var (orders, entries) = (0, 0)
         while true {
@@ -237,7 +259,7 @@ public struct LoyaltyService: Sendable {
                 let page = try await session.loyalty.orders(workspaceID: workspaceID, after: after, stripe: stripe, of: stripes, limit: pageSize)
                 let added = try await LoyaltyLedger.settle(
                     page, seenBefore: Set(page.map(\.id)), workspaceID: workspaceID, session: session, at: transaction.now,
-                    includingHistory: true, movingBalances: false, program: program)
+                    includingHistory: true, movingBalances: false, program: program, tiersAsOf: started)
                 return (page, added.count)
             }
             orders += page.count

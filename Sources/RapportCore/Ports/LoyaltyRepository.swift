@@ -36,6 +36,16 @@ public protocol LoyaltyRepository: Sendable {
     /// Of these customers, those who hold no points: erased (their orders stay on a
     /// placeholder), deleted, or merged away.
     func customersWithoutPoints(_ ids: [String], workspaceID: String) async throws -> Set<String>
+    /// The lines of these orders with their products' categories, for category multipliers
+    /// (orders without lines are left out).
+    func lines(orderIDs: [String], workspaceID: String) async throws -> [String: [LoyaltyOrderLine]]
+    /// The qualifying points of these customers, for tier multipliers (those without a balance
+    /// row are left out).
+    func qualifyingPoints(customerIDs: [String], workspaceID: String) async throws -> [String: Int64]
+    /// For tiers over a window: the orders placed from `placedAfter` with the points each earned
+    /// and kept, per live customer; nil `customerIDs`: every live customer of the workspace;
+    /// `recordedBefore`: only the entries written before that moment (a replay's start).
+    func tierOrders(customerIDs: [String]?, workspaceID: String, placedAfter: Date, recordedBefore: Date?) async throws -> [String: [LoyaltyTierOrder]]
     /// Locked for the rest of a write transaction on PostgreSQL (a redemption checks it).
     func balance(customerID: String, workspaceID: String) async throws -> LoyaltyBalance?
     /// Adds the code unless the workspace has that code already; answers whether it did.

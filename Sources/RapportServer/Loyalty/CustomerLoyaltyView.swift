@@ -40,6 +40,8 @@ struct CustomerLoyaltyView: TemplateView {
     let tier: String?
     let nextTier: String?
     let pointsToNextTier: Int64?
+    /// The tier is kept by the grace period, the window's points being below it.
+    let tierInGrace: Bool
     /// "70 by 2026-12-31" (a year's end: the last day they may be spent) or "70 within the next
     /// 30 days" (expiry after a number of days): the points expiring next unless spent.
     let expiringPoints: Int64?
@@ -66,7 +68,8 @@ struct CustomerLoyaltyView: TemplateView {
         pending = account.balance.pending
         tier = account.tier?.name
         nextTier = account.nextTier?.name
-        pointsToNextTier = account.nextTier.map { $0.minimumPoints - account.balance.qualifying }
+        pointsToNextTier = account.pointsToNextTier
+        tierInGrace = account.tierInGrace
         expiringPoints = account.expiring?.points
         expiringWhen = account.expiring.map { forecast in
             forecast.withinDays.map { "within the next \($0) days" } ?? "by \(WebFormat.day(forecast.lastMoment))"

@@ -11,6 +11,10 @@ struct LoyaltyAccountResponse: Encodable {
     let pending: Int64
     let qualifyingPoints: Int64
     let tier: String?
+    /// What the tier counts now: the qualifying points, or those of the orders in the window.
+    let tierPoints: Int64
+    /// The tier is kept by the grace period: the window's points now are below it.
+    let tierInGrace: Bool
     let nextTier: String?
     let pointsToNextTier: Int64?
     /// The usable points that expire next unless spent, and by when; null when none are about to.
@@ -24,8 +28,10 @@ struct LoyaltyAccountResponse: Encodable {
         pending = account.balance.pending
         qualifyingPoints = account.balance.qualifying
         tier = account.tier?.name
+        tierPoints = account.tierPoints.current
+        tierInGrace = account.tierInGrace
         nextTier = account.nextTier?.name
-        pointsToNextTier = account.nextTier.map { $0.minimumPoints - account.balance.qualifying }
+        pointsToNextTier = account.pointsToNextTier
         expiring = account.expiring.map(LoyaltyExpiringResponse.init)
         entries = account.entries.items.map(LoyaltyEntryResponse.init)
         hasMore = account.entries.hasMore

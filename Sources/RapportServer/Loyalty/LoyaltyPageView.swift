@@ -24,6 +24,15 @@ struct LoyaltyPageView: TemplateView {
         let gives: String
     }
 
+    /// A multiplier of the programme as the page lists it.
+    struct Multiplier: TemplateView {
+        let name: String
+        let factor: String
+        let applies: String
+    }
+
+    var multipliers: [Multiplier] = []
+    var hasMultipliers = false
     var rewards: [Reward] = []
     var hasRewards = false
     var rewardValidDays = 0
@@ -37,8 +46,11 @@ struct LoyaltyPageView: TemplateView {
     var assumedDeliveryDays: String
     /// `yyyy-mm-dd`, empty for none.
     var ordersPlacedFrom: String
-    /// One tier a line: `Silver: 500`.
+    /// One tier a line: `Silver: 500`, `Gold: 2000 ×1.5`.
     var tiersText: String
+    /// Days the tiers count, empty for every order; days of grace.
+    var tierWindowDays = ""
+    var tierGraceDays = "0"
     var expiryOptions: [ChoiceView]
     var expiryDays: String
     /// The bonuses' fields, as stored or as typed.

@@ -37,6 +37,8 @@ struct LoyaltyPages {
             saved: request.uri.queryParameters["saved"] != nil)
         if let program {
             Self.showRewards(program, on: &view)
+            view.tierWindowDays = program.tierWindowDays.map(String.init) ?? ""
+            view.tierGraceDays = String(program.tierGraceDays)
             view.pointsForReview = String(program.bonuses.review)
             view.pointsForReviewVerifiedOnly = program.bonuses.reviewVerifiedOnly
             view.pointsForSignUp = String(program.bonuses.signUp)
@@ -63,6 +65,7 @@ struct LoyaltyPages {
                 expiryOptions: Self.expiryOptions(LoyaltyExpiryRule(rawValue: typed.pointsExpire ?? "") ?? .never),
                 expiryDays: typed.pointsExpireAfterDays ?? "",
                 startedAt: found.map { WebFormat.day($0.program.startedAt) }, totals: found.map(Self.totals), saved: false)
+            (view.tierWindowDays, view.tierGraceDays) = (typed.tierWindowDays ?? "", typed.tierGraceDays ?? "")
             view.errors = problems.map(WebFormat.problem)
             view.hasErrors = true
             view.pointsForReview = typed.pointsForReview ?? ""
@@ -151,9 +154,25 @@ struct LoyaltyPages {
             hasTiers: !response.tiers.isEmpty)
     }
 
+    /// What a multiplier covers, in words: `lines in Coffee, orders placed from 2026-11-27 00:00 UTC until …`.
+    private static func applies(_ multiplier: LoyaltyMultiplier) -> String {
+        var parts: [String] = [multiplier.category.map { "lines in \($0)" } ?? "every line"]
+        switch (multiplier.startsAt, multiplier.endsAt) {
+        case (let start?, let end?): parts.append("orders placed from \(WebFormat.time(start)) until \(WebFormat.time(end))")
+        case (let start?, nil): parts.append("orders placed from \(WebFormat.time(start))")
+        case (nil, let end?): parts.append("orders placed until \(WebFormat.time(end))")
+        case (nil, nil): break
+        }
+        return parts.joined(separator: ", ")
+    }
+
     private static func showRewards(_ program: LoyaltyProgram, on view: inout LoyaltyPageView) {
         view.rewards = program.rewards.map { LoyaltyPageView.Reward(key: $0.key, name: $0.name, points: $0.points, gives: Self.gives($0)) }
         view.hasRewards = !program.rewards.isEmpty
+        view.multipliers = program.multipliers.map {
+            LoyaltyPageView.Multiplier(name: $0.name, factor: "×" + LoyaltyProgram.factorWording($0.factorHundredths), applies: Self.applies($0))
+        }
+        view.hasMultipliers = !program.multipliers.isEmpty
         view.rewardValidDays = program.rewardValidDays
     }
 

@@ -3,7 +3,7 @@ import RapportCore
 
 /// The loyalty page's form as typed, read into the programme's settings. Numbers are read by
 /// hand so that each field that does not parse is named, and the tiers are one a line
-/// (`Silver: 500`, `Gold 2000`).
+/// (`Silver: 500`, `Gold 2000 ×1.5`).
 struct LoyaltyProgramForm: Decodable {
     var enabled: Bool
     var earnPerCurrencyUnit: String?
@@ -13,6 +13,8 @@ struct LoyaltyProgramForm: Decodable {
     var assumedDeliveryDays: String?
     var ordersPlacedFrom: String?
     var tiers: String?
+    var tierWindowDays: String?
+    var tierGraceDays: String?
     var pointsExpire: String?
     var pointsExpireAfterDays: String?
     var pointsForReview: String?
@@ -51,6 +53,13 @@ struct LoyaltyProgramForm: Decodable {
                 problems.append(FieldError(field: "orders_placed_from", message: "must be a date (yyyy-mm-dd)"))
             }
         }
+        if let text = tierWindowDays, !text.isEmpty {
+            if let days = Int(text) { settings.tierWindowDays = days } else { problems.append(Self.notDays("tier_window_days")) }
+        }
+        // Grace counts only with a window: clearing the window clears it too.
+        if let text = tierGraceDays, !text.isEmpty, tierWindowDays?.isEmpty == false {
+            if let days = Int(text) { settings.tierGraceDays = days } else { problems.append(Self.notDays("tier_grace_days")) }
+        }
         if let text = pointsExpire {
             if let rule = LoyaltyExpiryRule(rawValue: text) { settings.expiryRule = rule } else {
                 problems.append(FieldError(field: "points_expire", message: "must be one of the choices"))
@@ -76,7 +85,10 @@ struct LoyaltyProgramForm: Decodable {
 
     /// The tiers as the page shows them, one a line.
     static func text(of tiers: [LoyaltyTier]) -> String {
-        tiers.map { "\($0.name): \($0.minimumPoints)" }.joined(separator: "\n")
+        tiers.map { tier in
+            let factor = tier.multiplierHundredths == 100 ? "" : " ×" + LoyaltyProgram.factorWording(tier.multiplierHundredths)
+            return "\(tier.name): \(tier.minimumPoints)\(factor)"
+        }.joined(separator: "\n")
     }
 
     /// `Name: 500`, `Name 500` or `Name: 1,000` a line; blank lines are skipped, a line that is
@@ -88,7 +100,7 @@ struct LoyaltyProgramForm: Decodable {
     /// The first line of the text that is not a tier, numbered as the person sees it.
     static func tierProblem(_ text: String) -> FieldError? {
         for (number, line) in lines(text).enumerated() where !line.allSatisfy(\.isWhitespace) && tier(line) == nil {
-            return FieldError(field: "tiers", message: "line \(number + 1) must be a name and its minimum points, as Silver: 500")
+            return FieldError(field: "tiers", message: "line \(number + 1) must be a name and its minimum points, as Silver: 500 (or Gold: 2000 ×1.5)")
         }
         return nil
     }
@@ -100,8 +112,16 @@ struct LoyaltyProgramForm: Decodable {
     /// The line's tier; nil for one that is not (or is blank). With a colon, the name is what
     /// comes before the last one (`Tier 2: 500`); without, the number is at the end and the name
     /// must not end in a digit (`Level 2 500` could be 2,500 or level 2 at 500: the colon says).
-    private static func tier(_ line: Substring) -> LoyaltyTier? {
-        let line = line.trimmingCharacters(in: .whitespaces)
+    /// A line ending in a multiplier is read without it first; when that is no tier, whole (a
+    /// name such as `Club X 500`).
+    private static func tier(_ whole: Substring) -> LoyaltyTier? {
+        let trimmed = whole.trimmingCharacters(in: .whitespaces)
+        let (line, multiplier) = multiplier(of: trimmed)
+        if multiplier != nil, let tier = tier(line, multiplier: multiplier) { return tier }
+        return tier(trimmed, multiplier: nil)
+    }
+
+    private static func tier(_ line: String, multiplier: Int64?) -> LoyaltyTier? {
         let name: String
         let number: String
         if let colon = line.lastIndex(of: ":") {
@@ -114,7 +134,21 @@ struct LoyaltyProgramForm: Decodable {
             guard let end = name.last, !end.isNumber else { return nil }
         }
         guard !name.isEmpty, let minimum = points(number) else { return nil }
-        return LoyaltyTier(name: name, minimumPoints: minimum)
+        return LoyaltyTier(name: name, minimumPoints: minimum, multiplierHundredths: multiplier ?? 100)
+    }
+
+    /// The line without its ending multiplier (` ×1.5`, ` x2`, ` x 1,25`) and the multiplier in
+    /// hundredths; the line whole and nil when it ends in none. A factor beyond 10 is read as
+    /// typed, and one with more than two decimals as -1, for the programme's rules to name.
+    private static func multiplier(of line: String) -> (line: String, hundredths: Int64?) {
+        guard let sign = line.lastIndex(where: { "×xX".contains($0) }), sign > line.startIndex,
+            line[line.index(before: sign)].isWhitespace
+        else { return (line, nil) }
+        let number = line[line.index(after: sign)...].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+        guard !number.isEmpty, number.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." }), let factor = Double(number) else {
+            return (line, nil)
+        }
+        return (String(line[..<sign]).trimmingCharacters(in: .whitespaces), LoyaltyProgramSettings.hundredths(factor, in: 0...1_000_000) ?? -1)
     }
 
     /// `500`, `1,000`, `1.000`, `1 000`, `1'000`: digits, in groups of three after the first

@@ -6,6 +6,15 @@ struct LoyaltyProgramResponse: Encodable {
     struct Tier: Encodable {
         let name: String
         let minimumPoints: Int64
+        let multiplier: Double
+    }
+
+    struct Multiplier: Encodable {
+        let name: String
+        let multiplier: Double
+        let category: String?
+        let startsAt: String?
+        let endsAt: String?
     }
 
     let object = "loyalty_program"
@@ -17,6 +26,8 @@ struct LoyaltyProgramResponse: Encodable {
     let assumedDeliveryDays: Int
     let ordersPlacedFrom: String?
     let tiers: [Tier]
+    let tierWindowDays: Int?
+    let tierGraceDays: Int
     let rewards: [LoyaltyRewardResponse]
     let rewardValidDays: Int
     let pointsExpire: String
@@ -25,6 +36,7 @@ struct LoyaltyProgramResponse: Encodable {
     let pointsForReviewVerifiedOnly: Bool
     let pointsForSignUp: Int64
     let pointsForBirthday: Int64
+    let multipliers: [Multiplier]
     let startedAt: String
     let updatedAt: String
 
@@ -36,7 +48,9 @@ struct LoyaltyProgramResponse: Encodable {
         pendingDays = program.pendingDays
         assumedDeliveryDays = program.assumedDeliveryDays
         ordersPlacedFrom = program.ordersPlacedFrom.map(Timestamp.iso8601)
-        tiers = program.tiers.map { Tier(name: $0.name, minimumPoints: $0.minimumPoints) }
+        tiers = program.tiers.map { Tier(name: $0.name, minimumPoints: $0.minimumPoints, multiplier: Double($0.multiplierHundredths) / 100) }
+        tierWindowDays = program.tierWindowDays
+        tierGraceDays = program.tierGraceDays
         rewards = program.rewards.map(LoyaltyRewardResponse.init)
         rewardValidDays = program.rewardValidDays
         pointsExpire = program.expiryRule.rawValue
@@ -45,6 +59,11 @@ struct LoyaltyProgramResponse: Encodable {
         pointsForReviewVerifiedOnly = program.bonuses.reviewVerifiedOnly
         pointsForSignUp = program.bonuses.signUp
         pointsForBirthday = program.bonuses.birthday
+        multipliers = program.multipliers.map {
+            Multiplier(
+                name: $0.name, multiplier: Double($0.factorHundredths) / 100, category: $0.category, startsAt: $0.startsAt.map(Timestamp.iso8601),
+                endsAt: $0.endsAt.map(Timestamp.iso8601))
+        }
         startedAt = Timestamp.iso8601(program.startedAt)
         updatedAt = Timestamp.iso8601(program.updatedAt)
     }

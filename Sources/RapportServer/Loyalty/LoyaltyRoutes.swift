@@ -101,10 +101,12 @@ struct LoyaltyRoutes {
                     let name = tier.requiredString("name", maxLength: 80)
                     let minimum = tier.integer("minimum_points", in: 0...1_000_000_000)
                     if minimum == nil, tier.errors.isEmpty { tier.fail("minimum_points", "is required: a whole number") }
-                    return LoyaltyTier(name: name ?? "", minimumPoints: minimum ?? 0)
+                    return LoyaltyTier(name: name ?? "", minimumPoints: minimum ?? 0, multiplierHundredths: Self.factor(of: &tier) ?? 100)
                 }
             }
         }
+        if let window = body.integer("tier_window_days", in: 1...Int64(LoyaltyProgram.maximumDays)) { settings.tierWindowDays = Int(window) }
+        if let grace = body.integer("tier_grace_days", in: days) { settings.tierGraceDays = Int(grace) }
         if let days = body.integer("reward_valid_days", in: 1...3650) { settings.rewardValidDays = Int(days) }
         if let rule = body.string("points_expire", maxLength: 32) {
             if let known = LoyaltyExpiryRule(rawValue: rule) { settings.expiryRule = known } else {
@@ -141,7 +143,32 @@ struct LoyaltyRoutes {
                 }
             }
         }
+        if let multipliers = body.array("multipliers") {
+            settings.multipliers = multipliers.enumerated().compactMap { index, value in
+                body.nested(value, at: "multipliers[\(index)]") { multiplier in
+                    let name = multiplier.requiredString("name", maxLength: 160)
+                    let factor = Self.factor(of: &multiplier)
+                    if factor == nil, multiplier.errors.isEmpty { multiplier.fail("multiplier", "is required: a number from 1 to 10") }
+                    return LoyaltyMultiplier(
+                        name: name ?? "", factorHundredths: factor ?? 100, category: multiplier.string("category", maxLength: 400),
+                        startsAt: multiplier.date("starts_at"), endsAt: multiplier.date("ends_at"))
+                }
+            }
+        }
         try body.finish()
         return settings
+    }
+
+    /// `"multiplier": 1.5` in hundredths; nil (a problem noted) for what is not a number from 1
+    /// to 10 with at most two decimals, nil alone when left out.
+    private static func factor(of reader: inout JSONObjectReader) -> Int64? {
+        switch reader.any("multiplier") {
+        case nil, .null: return nil
+        case .number(let factor):
+            if let hundredths = LoyaltyProgramSettings.hundredths(factor, in: 1...10) { return hundredths }
+        default: break
+        }
+        reader.fail("multiplier", "must be a number from 1 to 10 with at most two decimals")
+        return nil
     }
 }

@@ -8,7 +8,7 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
     let handle: SQLConnectionHandle
 
     /// Ids a statement names in `IN (…)`, and orders a statement reads.
-    private static let idsPerStatement = 1_000
+    static let idsPerStatement = 1_000
 
     func program(workspaceID: String) async throws -> LoyaltyProgram? {
         try await handle.sql.raw("SELECT settings FROM loyalty_programs WHERE workspace_id = \(bind: workspaceID)").first()
