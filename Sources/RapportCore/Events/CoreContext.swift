@@ -41,6 +41,7 @@ public struct CoreContext: Sendable {
         let (value, announcements) = try await store.write { session in
             let transaction = WriteTransaction(session: session, context: self)
             let value = try await body(transaction)
+            try await transaction.recordDeferred()
             try await SegmentUpkeep.settle(transaction)
             return (value, transaction.announcements)
         }

@@ -41,6 +41,9 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     /// order used the code (`LoyaltyRewardChange`).
     case loyaltyRewardIssued = "loyalty.reward_issued"
     case loyaltyRewardUsed = "loyalty.reward_used"
+    /// A customer's points moved: an entry joined their ledger — earned, released, taken back,
+    /// spent, expired or given by hand (`LoyaltyEntryChange`; not for a replay's entries).
+    case loyaltyPointsChanged = "loyalty.points_changed"
     /// A visitor answered a form or quiz on the shop (`FormSubmitted`).
     case formSubmitted = "form.submitted"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.

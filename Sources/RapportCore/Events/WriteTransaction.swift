@@ -9,6 +9,9 @@ public final class WriteTransaction: Sendable {
     private let pendingAnnouncements = Mutex<[LiveUpdate]>([])
     /// Per workspace and customer, what this transaction changed that segments read.
     private let segmentTouches = Mutex<[String: [String: SegmentTouch]]>([:])
+    /// How deep in `record` this transaction is (a subscriber recording changes of its own),
+    /// and the changes to hand to the subscribers once the outermost round is over.
+    private let delivery = Mutex<(depth: Int, deferred: [any DomainChange])>((0, []))
 
     init(session: any StoreSession, context: CoreContext) {
         self.session = session
@@ -28,9 +31,49 @@ public final class WriteTransaction: Sendable {
         precondition(events.count == changes.count, "one event per change")
         guard !changes.isEmpty else { return }
         try await session.events.append(events)
-        for subscriber in context.subscribers {
-            try await subscriber.handle(changes, in: self)
+        delivery.withLock { $0.depth += 1 }
+        do {
+            for subscriber in context.subscribers {
+                try await subscriber.handle(changes, in: self)
+            }
+        } catch {
+            // What was deferred stays: a caller that catches the error and commits records it
+            // before the commit (`recordDeferred`); a rollback drops it with the rest.
+            delivery.withLock { $0.depth -= 1 }
+            throw error
         }
+        // The outermost round over, what subscribers deferred reaches them all in turn.
+        let deferred = delivery.withLock { state -> [any DomainChange] in
+            state.depth -= 1
+            guard state.depth == 0 else { return [] }
+            defer { state.deferred = [] }
+            return state.deferred
+        }
+        if !deferred.isEmpty { try await record(deferred) }
+    }
+
+    /// Records what is still deferred once no round is running: a round that threw into a
+    /// caller that caught it and went on. `CoreContext.write` calls it before the commit.
+    func recordDeferred() async throws {
+        let deferred = delivery.withLock { state -> [any DomainChange] in
+            guard state.depth == 0 else { return [] }
+            defer { state.deferred = [] }
+            return state.deferred
+        }
+        if !deferred.isEmpty { try await record(deferred) }
+    }
+
+    /// Records the changes once every subscriber has had the changes being handled now: a
+    /// subscriber's consequence (points earned by an order) reaches the other subscribers after
+    /// its cause (the order), so a journey hears them in that order. Outside a round, at once.
+    public func recordAfterThisRound(_ changes: [any DomainChange]) async throws {
+        guard !changes.isEmpty else { return }
+        let now = delivery.withLock { state -> Bool in
+            guard state.depth > 0 else { return true }
+            state.deferred += changes
+            return false
+        }
+        if now { try await record(changes) }
     }
 
     public func record(_ change: any DomainChange) async throws {

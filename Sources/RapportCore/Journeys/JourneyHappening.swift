@@ -65,6 +65,9 @@ public struct JourneyHappening: Sendable {
             customerID = change.customerID
         case let change as SurveyChange:
             customerID = change.survey.customerID
+        case let change as LoyaltyEntryChange:
+            customerID = change.entry.customerID
+            orderID = change.entry.orderID
         case let change as SegmentMembershipChange:
             customerID = change.customerID
             keys.append(change.entered ? segmentEnteredKey(change.segmentID) : segmentLeftKey(change.segmentID))

@@ -19,7 +19,7 @@ struct LoyaltyLedger: DomainChangeSubscriber {
         guard !latest.isEmpty else { return }
         let byWorkspace = Dictionary(grouping: sequence.compactMap { latest[$0] }, by: \.workspaceID)
         for (workspaceID, orders) in byWorkspace {
-            try await Self.settle(orders, seenBefore: seenBefore, workspaceID: workspaceID, session: transaction.session, at: transaction.now)
+            try await Self.settle(orders, seenBefore: seenBefore, workspaceID: workspaceID, in: transaction)
         }
     }
 
@@ -30,9 +30,10 @@ struct LoyaltyLedger: DomainChangeSubscriber {
     /// `tiersAsOf`: a replay's start, the tiers its multipliers read being those before it.
     @discardableResult
     static func settle(
-        _ orders: [LoyaltyOrder], seenBefore: Set<String>, workspaceID: String, session: any StoreSession, at now: Date,
+        _ orders: [LoyaltyOrder], seenBefore: Set<String>, workspaceID: String, in transaction: WriteTransaction,
         includingHistory: Bool = false, movingBalances: Bool = true, program known: LoyaltyProgram? = nil, tiersAsOf: Date? = nil
     ) async throws -> [LoyaltyEntry] {
+        let (session, now) = (transaction.session, transaction.now)
         let found = known == nil ? try await session.loyalty.program(workspaceID: workspaceID) : known
         guard let program = found else { return [] }
         let earlier = orders.filter { seenBefore.contains($0.id) }.map(\.id)
@@ -65,7 +66,7 @@ struct LoyaltyLedger: DomainChangeSubscriber {
             if hold.points > 0 || existing != nil { holds.append(hold) }
         }
         guard !entries.isEmpty || !holds.isEmpty else { return [] }
-        let added = try await session.loyalty.append(entries, movingBalances: movingBalances)
+        let added = try await transaction.appendLoyalty(entries, movingBalances: movingBalances)
         try await session.loyalty.setHolds(holds)
         return added
     }

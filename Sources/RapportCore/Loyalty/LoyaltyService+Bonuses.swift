@@ -17,10 +17,10 @@ extension LoyaltyService {
                 // review the survivor had written too stays with the merged-away profile).
                 try await session.loyalty.customersWithoutPoints([review.customerID], workspaceID: review.workspaceID).isEmpty
             else { return }
-            _ = try await session.loyalty.append([entry], movingBalances: true)
+            try await transaction.appendLoyalty([entry])
         case .rejected:
             guard let earned = try await session.loyalty.entry(origin: "review:\(review.id):earned", workspaceID: review.workspaceID) else { return }
-            _ = try await session.loyalty.append([LoyaltyBonusRules.reviewReversal(review, earned: earned, at: transaction.now)], movingBalances: true)
+            try await transaction.appendLoyalty([LoyaltyBonusRules.reviewReversal(review, earned: earned, at: transaction.now)])
         case .pending:
             return
         }
@@ -33,7 +33,7 @@ extension LoyaltyService {
         guard let program = try await session.loyalty.program(workspaceID: workspaceID),
             let entry = LoyaltyBonusRules.signUpEntry(customerID: customerID, program: program, at: transaction.now)
         else { return }
-        _ = try await session.loyalty.append([entry], movingBalances: true)
+        try await transaction.appendLoyalty([entry])
     }
 
     /// Gives the birthday points of every programme that has them to the customers whose
@@ -53,7 +53,7 @@ extension LoyaltyService {
             for start in stride(from: 0, to: customerIDs.count, by: 500) {
                 let slice = customerIDs[start..<min(start + 500, customerIDs.count)]
                 let entries = slice.compactMap { LoyaltyBonusRules.birthdayEntry(customerID: $0, program: program, at: now) }
-                given += try await store.write { session in try await session.loyalty.append(entries, movingBalances: true) }.count
+                given += try await context.write { transaction in try await transaction.appendLoyalty(entries) }.count
             }
         }
         return given

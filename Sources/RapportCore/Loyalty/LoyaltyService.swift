@@ -155,7 +155,7 @@ public struct LoyaltyService: Sendable {
                 let session = transaction.session
                 let ids = holds.map(\.orderID)
                 let orders = try await session.loyalty.orders(ids: ids, workspaceID: workspaceID)
-                try await LoyaltyLedger.settle(orders, seenBefore: Set(ids), workspaceID: workspaceID, session: session, at: transaction.now)
+                try await LoyaltyLedger.settle(orders, seenBefore: Set(ids), workspaceID: workspaceID, in: transaction)
                 // A hold whose order is gone (erased with its customer's other data) is dropped.
                 let found = Set(orders.map(\.id))
                 try await session.loyalty.setHolds(
@@ -208,7 +208,7 @@ public struct LoyaltyService: Sendable {
                     kind: .expire, points: -sum.expiring, reason: "\(program.expiryWording): \(sum.expiring) expired",
                     origin: sum.origin, createdAt: transaction.now)
             }
-            return try await session.loyalty.append(entries, movingBalances: true).count
+            return try await transaction.appendLoyalty(entries).count
         }
     }
 
@@ -258,7 +258,7 @@ public struct LoyaltyService: Sendable {
                 let session = transaction.session
                 let page = try await session.loyalty.orders(workspaceID: workspaceID, after: after, stripe: stripe, of: stripes, limit: pageSize)
                 let added = try await LoyaltyLedger.settle(
-                    page, seenBefore: Set(page.map(\.id)), workspaceID: workspaceID, session: session, at: transaction.now,
+                    page, seenBefore: Set(page.map(\.id)), workspaceID: workspaceID, in: transaction,
                     includingHistory: true, movingBalances: false, program: program, tiersAsOf: started)
                 return (page, added.count)
             }
@@ -284,7 +284,7 @@ public struct LoyaltyService: Sendable {
         let entry = LoyaltyEntry(
             id: id, workspaceID: actor.workspaceID, customerID: customerID, kind: kind, points: points, reason: reason,
             origin: "\(kind.rawValue):\(id)", actor: actor.label, createdAt: now)
-        _ = try await transaction.session.loyalty.append([entry], movingBalances: true)
+        try await transaction.appendLoyalty([entry])
         return entry
     }
 

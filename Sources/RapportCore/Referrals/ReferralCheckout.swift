@@ -47,7 +47,7 @@ struct ReferralCheckout: DomainChangeSubscriber {
         let entries = ReferralRules.rewardEntries(
             referral, referrerID: referrer?.id ?? referral.referrerID, friendID: friend?.id ?? referral.friendID, program: program,
             at: transaction.now, reversed: true)
-        _ = try await session.loyalty.append(entries, movingBalances: true)
+        try await transaction.appendLoyalty(entries)
         referral.status = .rejected
         referral.rejectionReason = "the friend's first order was cancelled or refunded after the reward"
         referral.updatedAt = transaction.now

@@ -238,7 +238,7 @@ public struct ReferralService: Sendable {
     private func reward(_ referral: Referral, referrer: Customer, friend: Customer, program: ReferralProgram, transaction: WriteTransaction) async throws {
         let now = transaction.now
         let entries = ReferralRules.rewardEntries(referral, referrerID: referrer.id, friendID: friend.id, program: program, at: now)
-        _ = try await transaction.session.loyalty.append(entries, movingBalances: true)
+        try await transaction.appendLoyalty(entries)
     }
 
     private func review(
