@@ -8,7 +8,8 @@ public struct LoyaltyTotals: Sendable, Equatable {
     public var usablePoints: Int64
     public var pendingPoints: Int64
     public var belowZero: Int
-    /// For each tier minimum asked for, in the same order: customers whose qualifying points reach it.
+    /// For each tier minimum asked for, in the same order: customers whose tier points reach it
+    /// (their qualifying points, or over a window those `LoyaltyService.totals` counts).
     public var reaching: [Int]
 
     public init(members: Int, usablePoints: Int64, pendingPoints: Int64, belowZero: Int, reaching: [Int]) {
