@@ -16,6 +16,20 @@ struct ResourceIDTests {
         #expect(ResourceID.make(.customer, at: Date()) != ResourceID.make(.customer, at: Date()))
     }
 
+    @Test("ids made in one millisecond sort in the order they were made, even with others made between")
+    func monotonic() {
+        let moment = Date(timeIntervalSince1970: 1_765_000_000.123)
+        var made: [String] = []
+        for index in 0..<2_000 {
+            made.append(ResourceID.make(.message, at: moment))
+            // Ids of other moments in between (other requests) do not reset the order.
+            _ = ResourceID.make(.message, at: moment.addingTimeInterval(Double(index % 7) - 3.5))
+        }
+        #expect(made == made.sorted())
+        #expect(Set(made).count == made.count)
+        #expect(made.allSatisfy { ResourceID.isValid($0, prefix: .message) })
+    }
+
     @Test("only short ASCII words can be ids")
     func plausible() {
         #expect(ResourceID.isPlausible("cus_01JD8Z6Q3V6N1K2M3P4Q5R6S7T"))

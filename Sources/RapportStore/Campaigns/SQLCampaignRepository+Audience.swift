@@ -284,8 +284,10 @@ extension SQLCampaignRepository {
             }
             notBefore += " ELSE COALESCE(o.not_before, \(bind: now)) END"
         }
-        // The time and 8 random characters (40 bits) of a fresh id, then 8 digits counting up.
-        let stem = String(ResourceID.make(.campaignSend, at: plan.now).prefix(IDPrefix.campaignSend.rawValue.count + 1 + 18))
+        // The time and the last 8 characters (40 bits) of a fresh id, then 8 digits counting up:
+        // the last ones, since an id made in the same millisecond as another counts up there.
+        let fresh = ResourceID.make(.campaignSend, at: plan.now)
+        let stem = String(fresh.prefix(IDPrefix.campaignSend.rawValue.count + 1 + 10)) + String(fresh.suffix(8))
         let counter = dialect.zeroPadded("ROW_NUMBER() OVER (ORDER BY f.customer_id)", width: 8)
         return try await handle.sql.raw("""
             INSERT INTO campaign_sends (id, campaign_id, workspace_id, customer_id, variant, status, skip_reason, address, queued_at, claimed_until, attempts)
