@@ -262,7 +262,7 @@ extension ConversationService {
             id: ResourceID.make(.message, at: now), workspaceID: conversation.workspaceID, conversationID: conversation.id,
             inboxID: inbox.id, direction: incoming ? .incoming : .outgoing, kind: input.template == nil ? .text : .template,
             author: incoming ? .customer : input.author, authorID: incoming ? conversation.customerID : input.authorID, text: text,
-            attachments: input.attachments, content: input.template?.content, isPrivate: input.isPrivate,
+            attachments: input.attachments, content: input.template?.content ?? input.content, isPrivate: input.isPrivate,
             deliveryStatus: sendsToProvider ? (held == nil ? .pending : .failed) : nil, failureReason: held, purpose: input.purpose,
             createdAt: now, updatedAt: now)
         if !input.isPrivate {

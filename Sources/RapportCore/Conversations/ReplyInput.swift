@@ -13,11 +13,13 @@ public struct ReplyInput: Sendable, Equatable {
     /// What the message is for when it needs consent (`marketing`, `surveys`, …); nil for a
     /// service message (an answer, an order update). The consent gate decides with it.
     public var purpose: ConsentPurpose?
+    /// Structured content beside the text (a survey's card); a template's own wins.
+    public var content: JSONValue?
 
     public init(
         text: String? = nil, isPrivate: Bool = false, cannedResponseID: String? = nil, template: TemplateMessage? = nil,
         orderID: String? = nil, authorID: String? = nil, author: MessageAuthor = .agent, attachments: [Attachment] = [],
-        purpose: ConsentPurpose? = nil
+        purpose: ConsentPurpose? = nil, content: JSONValue? = nil
     ) {
         self.text = text
         self.isPrivate = isPrivate
@@ -28,5 +30,6 @@ public struct ReplyInput: Sendable, Equatable {
         self.author = author
         self.attachments = attachments
         self.purpose = purpose
+        self.content = content
     }
 }

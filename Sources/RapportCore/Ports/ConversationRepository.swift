@@ -9,6 +9,10 @@ public protocol ConversationRepository: Sendable {
     func unresolved(inboxID: String, contact: String) async throws -> Conversation?
     /// The contact's newest conversation in the inbox, in any status.
     func latest(inboxID: String, contact: String) async throws -> Conversation?
+    /// The contact's thread in the inbox: the newest `limit` messages that are not notes, oldest
+    /// first, of their conversations there that are unresolved or had a message since `since`
+    /// (a chat visitor's window; whether a survey's question is still the latest word).
+    func contactThread(inboxID: String, contact: String, since: Date, limit: Int) async throws -> [Message]
     /// The conversation holding a message with one of these provider ids (email threading).
     func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation?
     func list(filter: ConversationFilter, workspaceID: String, page: PageRequest) async throws -> Page<Conversation>

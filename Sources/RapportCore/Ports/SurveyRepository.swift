@@ -17,6 +17,10 @@ public protocol SurveyRepository: Sendable {
     /// is unanswered, or was answered by the message `reference` (a provider's retry); locked
     /// for the rest of a write transaction on PostgreSQL.
     func awaiting(contact: String, inboxID: String, since: Date, reference: String) async throws -> Survey?
+    /// The latest survey sent through `inboxID` to the address `contact`, answered since
+    /// `since` without a comment, whose answer was met with a question for the reason; locked
+    /// for the rest of a write transaction on PostgreSQL.
+    func awaitingComment(contact: String, inboxID: String, since: Date) async throws -> Survey?
     /// Whether the conversation is one a survey's answer opened for the team.
     func isFollowUp(conversationID: String) async throws -> Bool
     /// The customer's answered survey of `kind` sent last.

@@ -31,6 +31,9 @@ public struct Survey: Sendable, Equatable {
     public var answeredVia: String?
     /// The follow-up conversation a negative answer opened for the team.
     public var followUpConversationID: String?
+    /// The bot's message asking for the reason behind a score given in web chat without a
+    /// comment: the visitor's next message is the comment only while it is the latest.
+    public var commentPromptMessageID: String?
     public var sentBy: String
     public var sentAt: Date
     public var answeredAt: Date?
@@ -39,7 +42,8 @@ public struct Survey: Sendable, Equatable {
         id: String, workspaceID: String, customerID: String, kind: SurveyKind, trigger: SurveyTrigger, channel: InboxChannel,
         inboxID: String, conversationID: String, openedConversation: Bool = false, questionMessageID: String? = nil, ratedConversationID: String? = nil, orderID: String? = nil, handledBy: String? = nil,
         teamID: String? = nil, question: String, status: SurveyStatus = .sent, score: Int? = nil, comment: String? = nil,
-        answeredVia: String? = nil, followUpConversationID: String? = nil, sentBy: String, sentAt: Date, answeredAt: Date? = nil
+        answeredVia: String? = nil, followUpConversationID: String? = nil, commentPromptMessageID: String? = nil, sentBy: String, sentAt: Date,
+        answeredAt: Date? = nil
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -61,6 +65,7 @@ public struct Survey: Sendable, Equatable {
         self.comment = comment
         self.answeredVia = answeredVia
         self.followUpConversationID = followUpConversationID
+        self.commentPromptMessageID = commentPromptMessageID
         self.sentBy = sentBy
         self.sentAt = sentAt
         self.answeredAt = answeredAt

@@ -107,8 +107,9 @@ struct SurveyAsking {
         let link = links.answerURL(surveyID: survey.id, signature: String(signer.signature(of: Self.signed(survey.id)).prefix(SurveyRules.signatureLength)))
         let text = SurveyRules.message(kind: request.kind, store: store, channel: place.inbox.channel, link: link)
         let purpose: ConsentPurpose? = request.trigger == .conversationResolved ? nil : .surveys
+        let card = place.inbox.channel == .webchat ? SurveyCard(surveyID: survey.id, kind: request.kind).content : nil
         let question = try await conversations.write(
-            ReplyInput(text: text, author: .bot, purpose: purpose), in: &conversation, inbox: place.inbox, transaction: transaction)
+            ReplyInput(text: text, author: .bot, purpose: purpose, content: card), in: &conversation, inbox: place.inbox, transaction: transaction)
         survey.questionMessageID = question.id
         // The origin was free a moment ago; another process taking it since undoes all of this.
         guard try await session.surveys.insert(survey, origin: request.origin) else {

@@ -18,6 +18,11 @@ enum SurveyRules {
     static let staleConversation: TimeInterval = 7 * 86_400
     /// An NPS whose due day passed longer ago than this (a delivery reported late) does not go.
     static let lateDelivery: TimeInterval = 2 * 86_400
+    /// How long after a web-chat answer the visitor's next message is taken as its comment:
+    /// later, they are more likely back about something else.
+    static let commentWindow: TimeInterval = 30 * 60
+    /// What the bot asks after a score given in web chat without a comment.
+    static let commentPrompt = "Thank you! What is the main reason for your score? Write it here if you like."
     /// The label of a conversation a survey opened for itself (an NPS after delivery).
     static let conversationLabel = "survey"
     /// The length of a link's signature: 16 URL-safe characters, 96 bits (a text message
@@ -42,13 +47,16 @@ enum SurveyRules {
     }
 
     /// The message asking the question: the answer by number for channels that reply in
-    /// text, and the link for every channel.
+    /// text, and the link for every channel but web chat (whose card has the buttons).
     static func message(kind: SurveyKind, store: String, channel: InboxChannel, link: String) -> String {
         let words = kind.scaleWords
         let question = kind.question(store: store)
         let range = "\(kind.scale.lowerBound) (\(words.low)) to \(kind.scale.upperBound) (\(words.high))"
         if channel == .email {
             return "\(question)\n\nChoose a number from \(range) here: \(link)\n\nIt takes one click, and you can add a comment."
+        }
+        if channel == .webchat {
+            return "\(question) Choose a number from \(range) below."
         }
         return "\(question) Reply with a number from \(range), or answer here: \(link)"
     }

@@ -47,14 +47,80 @@
   panel.append(log, form);
   document.body.append(panel, button);
 
+  // A survey's question comes as a card: a button per score, which sends that number as the
+  // visitor's message. Its buttons work while it is the latest message, as a typed answer does.
+  var openCard = null;
+  function card(survey) {
+    var group = document.createElement("div");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Your answer, from " + survey.lowest + " (" + survey.lowest_means + ") to " +
+      survey.highest + " (" + survey.highest_means + ")");
+    group.style.cssText = "display:flex;flex-wrap:wrap;gap:4px;margin-top:8px";
+    for (var score = survey.lowest; score <= survey.highest; score++) {
+      var choice = document.createElement("button");
+      choice.type = "button";
+      choice.textContent = String(score);
+      choice.setAttribute("data-score", String(score));
+      choice.setAttribute("aria-pressed", "false");
+      choice.style.cssText = "min-width:32px;padding:6px;border:1px solid #1f4fd1;border-radius:6px;background:#fff;color:#1f4fd1;font:inherit;cursor:pointer";
+      choice.addEventListener("click", function (event) {
+        var picked = event.currentTarget;
+        closeCard(group);
+        picked.setAttribute("aria-pressed", "true");
+        picked.style.opacity = "1";
+        picked.style.background = "#1f4fd1";
+        picked.style.color = "#fff";
+        // The bot asks for the reason next: the field is where the answer goes.
+        input.focus();
+        say(picked.getAttribute("data-score")).catch(function () {
+          picked.setAttribute("aria-pressed", "false");
+          picked.style.background = "#fff";
+          picked.style.color = "#1f4fd1";
+          // Open again only while nothing came after the question.
+          if (log.lastElementChild && log.lastElementChild.contains(group)) { reopenCard(group); }
+        });
+      });
+      group.append(choice);
+    }
+    var ends = document.createElement("div");
+    ends.style.cssText = "display:flex;justify-content:space-between;width:100%;font-size:12px;color:#555";
+    var low = document.createElement("span");
+    low.textContent = survey.lowest_means;
+    var high = document.createElement("span");
+    high.textContent = survey.highest_means;
+    ends.append(low, high);
+    group.append(ends);
+    return group;
+  }
+  function closeCard(group) {
+    group.querySelectorAll("button").forEach(function (choice) {
+      choice.disabled = true;
+      choice.style.cursor = "default";
+      choice.style.opacity = "0.5";
+    });
+  }
+  function reopenCard(group) {
+    group.querySelectorAll("button").forEach(function (choice) {
+      choice.disabled = false;
+      choice.style.cursor = "pointer";
+      choice.style.opacity = "1";
+    });
+    openCard = group;
+  }
+
   function show(message) {
     if (seen[message.id]) { return; }
     seen[message.id] = true;
+    if (openCard) { closeCard(openCard); openCard = null; }
     var item = document.createElement("li");
     item.textContent = message.text || "";
     var mine = message.from === "you";
-    item.style.cssText = "margin:6px 0;padding:8px 10px;border-radius:10px;max-width:80%;white-space:pre-wrap;" +
+    item.style.cssText = "margin:6px 0;padding:8px 10px;border-radius:10px;max-width:80%;white-space:pre-wrap;overflow-wrap:anywhere;" +
       (mine ? "margin-left:auto;background:#1f4fd1;color:#fff" : "background:#eef0f6");
+    if (message.survey && !mine) {
+      openCard = card(message.survey);
+      item.append(openCard);
+    }
     log.append(item);
     log.scrollTop = log.scrollHeight;
   }
@@ -170,11 +236,8 @@
     if (!panel.hidden) { input.focus(); }
   });
 
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    var text = input.value.trim();
-    if (!text) { return; }
-    input.value = "";
+  // Sends the visitor's message; a renewed session retries it once under the same client id.
+  function say(text) {
     var id = "c" + Date.now() + Math.random().toString(16).slice(2);
     function post() {
       return fetch(origin + "/chat/" + inbox + "/messages", {
@@ -183,13 +246,21 @@
       });
     }
     if (expired()) { session = null; }
-    start().then(post).then(function (response) {
+    return start().then(post).then(function (response) {
       if (response.status !== 401) { return response; }
       session = null;
       return start().then(post);
     }).then(function (response) {
       if (!response.ok) { throw new Error("not sent: " + response.status); }
-    }).catch(function () {
+    });
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var text = input.value.trim();
+    if (!text) { return; }
+    input.value = "";
+    say(text).catch(function () {
       // Not sent: give the text back rather than lose it.
       if (!input.value) { input.value = text; }
     });

@@ -210,6 +210,16 @@ struct SQLConversationRepository: ConversationRepository {
         return Page(items: try rows.prefix(page.limit).compactMap(decodeMessage), hasMore: rows.count > page.limit)
     }
 
+    func contactThread(inboxID: String, contact: String, since: Date, limit: Int) async throws -> [Message] {
+        try await handle.sql.raw("""
+            SELECT m.* FROM messages m
+            WHERE m.is_private = 0 AND m.conversation_id IN (
+              SELECT c.id FROM conversations c WHERE c.inbox_id = \(bind: inboxID) AND c.contact = \(bind: contact)
+                AND (c.status <> 'resolved' OR c.last_message_at >= \(bind: Timestamp.microseconds(since))))
+            ORDER BY m.id DESC LIMIT \(literal: limit)
+            """).all().compactMap(decodeMessage).reversed()
+    }
+
     func latestMessages(conversationIDs: [String]) async throws -> [String: Message] {
         guard !conversationIDs.isEmpty else { return [:] }
         var sql: SQLQueryString = """

@@ -32,13 +32,13 @@ struct SQLSurveyRepository: SurveyRepository {
         try await handle.sql.raw("""
             INSERT INTO surveys (id, workspace_id, customer_id, kind, survey_trigger, channel, inbox_id, conversation_id, opened_conversation,
               question_message_id, rated_conversation_id,
-              order_id, handled_by, team_id, question, status, score, comment, answered_via, follow_up_conversation_id, sent_by, origin,
-              sent_at, answered_at)
+              order_id, handled_by, team_id, question, status, score, comment, answered_via, follow_up_conversation_id, comment_prompt_message_id,
+              sent_by, origin, sent_at, answered_at)
             VALUES (\(bind: survey.id), \(bind: survey.workspaceID), \(bind: survey.customerID), \(bind: survey.kind.rawValue),
               \(bind: survey.trigger.rawValue), \(bind: survey.channel.rawValue), \(bind: survey.inboxID), \(bind: survey.conversationID),
               \(bind: survey.openedConversation ? 1 : 0), \(bind: survey.questionMessageID), \(bind: survey.ratedConversationID), \(bind: survey.orderID), \(bind: survey.handledBy), \(bind: survey.teamID),
               \(bind: survey.question), \(bind: survey.status.rawValue), \(bind: survey.score), \(bind: survey.comment), \(bind: survey.answeredVia),
-              \(bind: survey.followUpConversationID), \(bind: survey.sentBy), \(bind: origin), \(bind: Timestamp.microseconds(survey.sentAt)),
+              \(bind: survey.followUpConversationID), \(bind: survey.commentPromptMessageID), \(bind: survey.sentBy), \(bind: origin), \(bind: Timestamp.microseconds(survey.sentAt)),
               \(bind: survey.answeredAt.map(Timestamp.microseconds)))
             ON CONFLICT (workspace_id, origin) DO NOTHING RETURNING id
             """).first() != nil
@@ -48,7 +48,8 @@ struct SQLSurveyRepository: SurveyRepository {
         try await handle.sql.raw("""
             UPDATE surveys SET status = \(bind: survey.status.rawValue), score = \(bind: survey.score), comment = \(bind: survey.comment),
               answered_via = \(bind: survey.answeredVia), answer_reference = COALESCE(\(bind: reference), answer_reference),
-              follow_up_conversation_id = \(bind: survey.followUpConversationID), answered_at = \(bind: survey.answeredAt.map(Timestamp.microseconds))
+              follow_up_conversation_id = \(bind: survey.followUpConversationID),
+              comment_prompt_message_id = \(bind: survey.commentPromptMessageID), answered_at = \(bind: survey.answeredAt.map(Timestamp.microseconds))
             WHERE id = \(bind: survey.id) AND workspace_id = \(bind: survey.workspaceID)
             """).run()
     }
@@ -67,6 +68,17 @@ struct SQLSurveyRepository: SurveyRepository {
               AND s.inbox_id = \(bind: inboxID) AND s.sent_at >= \(bind: Timestamp.microseconds(since))
               AND (s.status = \(bind: SurveyStatus.sent.rawValue) OR s.answer_reference = \(bind: reference))
             ORDER BY (CASE WHEN s.answer_reference = \(bind: reference) THEN 0 ELSE 1 END), s.sent_at DESC, s.id DESC
+            LIMIT 1\(unsafeRaw: handle.dialect.lockForUpdate(of: "s", in: handle))
+            """).first().flatMap(decode)
+    }
+
+    func awaitingComment(contact: String, inboxID: String, since: Date) async throws -> Survey? {
+        try await handle.sql.raw("""
+            SELECT s.* FROM surveys s
+            WHERE s.conversation_id IN (SELECT c.id FROM conversations c WHERE c.inbox_id = \(bind: inboxID) AND c.contact = \(bind: contact))
+              AND s.inbox_id = \(bind: inboxID) AND s.status = \(bind: SurveyStatus.answered.rawValue)
+              AND s.answered_at >= \(bind: Timestamp.microseconds(since)) AND s.comment IS NULL AND s.comment_prompt_message_id IS NOT NULL
+            ORDER BY s.answered_at DESC, s.id DESC
             LIMIT 1\(unsafeRaw: handle.dialect.lockForUpdate(of: "s", in: handle))
             """).first().flatMap(decode)
     }
@@ -134,6 +146,7 @@ struct SQLSurveyRepository: SurveyRepository {
             handledBy: try row.optionalString("handled_by"), teamID: try row.optionalString("team_id"), question: try row.string("question"),
             status: status, score: try row.decode(column: "score", as: Int64?.self).map(Int.init), comment: try row.optionalString("comment"),
             answeredVia: try row.optionalString("answered_via"), followUpConversationID: try row.optionalString("follow_up_conversation_id"),
+            commentPromptMessageID: try row.optionalString("comment_prompt_message_id"),
             sentBy: try row.string("sent_by"), sentAt: try row.date("sent_at"), answeredAt: try row.optionalDate("answered_at"))
     }
 }
