@@ -74,6 +74,9 @@ def usdz_file():
 def shop_page(page):
     """A shop's page on another origin (its own port), serving `page` until shut down."""
     class ShopPage(http.server.BaseHTTPRequestHandler):
+        # A connection the browser opens ahead and never uses must not hold the server.
+        timeout = 5
+
         def do_GET(handler):
             handler.send_response(200)
             handler.send_header("Content-Type", "text/html")
@@ -83,7 +86,8 @@ def shop_page(page):
         def log_message(handler, *arguments):
             pass
 
-    shop = http.server.HTTPServer(("127.0.0.1", free_port()), ShopPage)
+    shop = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), ShopPage)
+    shop.daemon_threads = True
     threading.Thread(target=shop.serve_forever, daemon=True).start()
     return shop
 
@@ -601,8 +605,6 @@ class Suite:
         page, and moderates product reviews: one approved onto the shop's page, one rejected."""
         self.sign_in("manager@demo.rapport.test")
         self.wait(seen.url_contains("/inbox"))
-        # Rewards are set through the API; the page's form keeps them.
-        self.api("PUT", "/api/v1/loyalty/program", {"rewards": [{"key": "ship", "name": "Free shipping", "points": 100, "kind": "free_shipping"}]})
         self.browser.find_element(By.LINK_TEXT, "Loyalty").click()
         self.wait(seen.presence_of_element_located((By.ID, "loyalty-program")))
         check(not self.unlabelled_fields(), f"every field of the loyalty page has a label: {self.unlabelled_fields()}")
@@ -613,6 +615,23 @@ class Suite:
         self.browser.find_element(By.CSS_SELECTOR, "#loyalty-program button[type=submit]").click()
         notice = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, ".loyalty-page .notice"))).text
         check("The programme is saved" in notice, f"the loyalty page saves the programme ({notice})")
+        # A reward and a multiplier, each added in its card.
+        for field, value in [("reward-name", "Free shipping"), ("reward-key", "ship"), ("reward-points", "100")]:
+            self.browser.find_element(By.ID, field).send_keys(value)
+        Select(self.browser.find_element(By.ID, "reward-kind")).select_by_value("free_shipping")
+        self.browser.find_element(By.CSS_SELECTOR, "#loyalty-reward-form button[type=submit]").click()
+        self.wait(lambda browser: "ship" in self.unstale(lambda: browser.find_element(By.CSS_SELECTOR, "#loyalty-rewards table").text))
+        for field, value in [("multiplier-name", "Knitwear week"), ("multiplier-factor", "2"), ("multiplier-category", "Knitwear")]:
+            self.browser.find_element(By.ID, field).send_keys(value)
+        self.browser.find_element(By.CSS_SELECTOR, "#loyalty-multiplier-form button[type=submit]").click()
+        listed = self.wait(lambda browser: self.unstale(lambda: browser.find_element(By.CSS_SELECTOR, "#loyalty-multipliers table").text))
+        check("Knitwear week" in listed and "lines in Knitwear" in listed, f"the cards add a reward and a multiplier ({listed})")
+        check(not self.unlabelled_fields(), f"every field of the rewards and multipliers cards has a label: {self.unlabelled_fields()}")
+        self.browser.find_element(By.CSS_SELECTOR, "button[aria-label='Remove the multiplier Knitwear week']").click()
+        self.wait(seen.presence_of_element_located((By.XPATH, "//section[@id='loyalty-multipliers']//p[contains(., 'No multipliers yet.')]")))
+        program = self.api("GET", "/api/v1/loyalty/program")
+        check([r["key"] for r in program["rewards"]] == ["ship"] and program["multipliers"] == [],
+              f"the programme has the reward added and not the multiplier removed ({program['rewards']}, {program['multipliers']})")
         product = self.api("POST", "/api/v1/products", {"title": "Merino scarf", "sku": "SCARF-1", "price": 15000, "currency": "EUR"})
         self.scarf = product
         order = self.api("POST", "/api/v1/orders", {
@@ -644,7 +663,7 @@ class Suite:
         lines = owed.split("\n")
         check("usable points owed" in lines and lines[lines.index("usable points owed") - 1] == "0"
               and "Free shipping" in self.browser.find_element(By.ID, "loyalty-rewards").text,
-              f"the loyalty page shows the points owed and the rewards kept through its form ({owed})")
+              f"the loyalty page shows the points owed and the reward ({owed})")
         self.shot("loyalty")
 
         reviews = [self.api("POST", f"/api/v1/products/{product['id']}/reviews", {
@@ -816,19 +835,22 @@ class Suite:
         check(not self.unlabelled_fields(), f"every field of the bot page has a label: {self.unlabelled_fields()}")
         self.shot("bot")
 
+    def open_shop_chat(self):
+        """A shop's page on another origin with the demo's chat widget, opened: the inbox, the
+        page's server (to shut down) and the message field."""
+        inbox = next(i for i in self.api("GET", "/api/v1/inboxes")["data"] if i["channel"] == "webchat")
+        page = f'<!doctype html><title>Shop</title><h1>Shop</h1><script src="{self.base}/widget.js" data-inbox="{inbox["id"]}"></script>'
+        shop = shop_page(page)
+        self.browser.get(f"http://127.0.0.1:{shop.server_port}/")
+        self.wait(seen.element_to_be_clickable((By.XPATH, "//button[text()='Chat with us']"))).click()
+        return inbox, shop, self.wait(seen.visibility_of_element_located((By.ID, "rapport-chat-input")))
+
     def customer_chats_with_bot(self):
         """A shopper on another site chats through the embedded widget: the bot checks who they
         are, tells the order's status, and hands over to a person, who finds the summary note."""
-        inbox = next(i for i in self.api("GET", "/api/v1/inboxes")["data"] if i["channel"] == "webchat")
         order = next(o for o in self.api("GET", "/api/v1/orders?status=delivered&limit=50")["data"] if o.get("email"))
-        page = f'<!doctype html><title>Shop</title><h1>Shop</h1><script src="{self.base}/widget.js" data-inbox="{inbox["id"]}"></script>'
-
-        shop = shop_page(page)
+        _, shop, field = self.open_shop_chat()
         try:
-            self.browser.get(f"http://127.0.0.1:{shop.server_port}/")
-            self.wait(seen.element_to_be_clickable((By.XPATH, "//button[text()='Chat with us']"))).click()
-            field = self.wait(seen.visibility_of_element_located((By.ID, "rapport-chat-input")))
-
             def say(text, expect):
                 field.send_keys(text + "\n")
                 return self.wait(lambda browser: any(expect in item.text for item in browser.find_elements(By.CSS_SELECTOR, "section[aria-label=Chat] li")), 30)
@@ -845,6 +867,38 @@ class Suite:
         self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, "a[href^='/inbox/cnv_']"))).click()
         note = self.wait(lambda browser: next((item for item in browser.find_elements(By.CSS_SELECTOR, "#messages li") if "Bot hand-off" in item.text), None))
         check(f"#{order['number']}" in note.text and "customer asked for a person" in note.text, "the agent finds the bot's hand-off note with the order")
+
+    def visitor_answers_chat_survey(self):
+        """A shopper's chat is resolved; the CSAT comes into the widget as a card, they press 5,
+        the bot asks the reason, and their next message is the answer's comment."""
+        self.api("PUT", "/api/v1/surveys/settings", {"csat_after_conversations": True, "quiet_days": 0})
+        inbox, shop, field = self.open_shop_chat()
+        try:
+            field.send_keys("Is the blue mug back in stock?\n")
+            items = "section[aria-label=Chat] li"
+            self.wait(lambda browser: any("blue mug" in item.text for item in browser.find_elements(By.CSS_SELECTOR, items)), 30)
+            conversation = next(c for c in self.api("GET", f"/api/v1/conversations?inbox_id={inbox['id']}&limit=100")["data"]
+                                if c["status"] != "resolved" and any("blue mug" in (m.get("text") or "") for m in
+                                                                     self.api("GET", f"/api/v1/conversations/{c['id']}/messages")["data"]))
+            self.api("POST", f"/api/v1/conversations/{conversation['id']}/resolve")
+            card = self.wait(seen.presence_of_element_located((By.CSS_SELECTOR, items + " [role=group]")), 30)
+            scores = [button.text for button in card.find_elements(By.TAG_NAME, "button")]
+            check(scores == ["1", "2", "3", "4", "5"], f"the CSAT comes as a card with a button per score ({scores})")
+            check("very unsatisfied" in card.get_attribute("aria-label"), "the card's group says what the scale means")
+            self.shot("chat-survey-card")
+            card.find_element(By.XPATH, ".//button[text()='5']").click()
+            self.wait(lambda browser: any("main reason" in item.text for item in browser.find_elements(By.CSS_SELECTOR, items)), 30)
+            check(all(not button.is_enabled() for button in card.find_elements(By.TAG_NAME, "button")),
+                  "once answered, the card's buttons are done")
+            field.send_keys("The bot found it in seconds\n")
+            self.wait(lambda browser: any("Thank you for your answer." in item.text for item in browser.find_elements(By.CSS_SELECTOR, items)), 30)
+            self.shot("chat-survey-answered")
+        finally:
+            shop.shutdown()
+            self.api("PUT", "/api/v1/surveys/settings", {"csat_after_conversations": False})
+        answered = self.api("GET", "/api/v1/surveys?kind=csat&status=answered")["data"]
+        check(any(survey["score"] == 5 and survey["comment"] == "The bot found it in seconds" and survey["answered_via"] == "webchat"
+                  for survey in answered), "the card's 5 and the reason typed after it are on the survey")
 
     def restart_for_campaigns(self):
         """Campaign links must be https (RFC 8058), but this server's sign-in cookie would not
@@ -1162,6 +1216,7 @@ def main():
         suite.quiz_builder_and_snippet()
         suite.bot_setup()
         suite.customer_chats_with_bot()
+        suite.visitor_answers_chat_survey()
         suite.sign_out_everywhere()
         suite.campaign()
         suite.sms_campaign()

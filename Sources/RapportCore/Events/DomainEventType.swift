@@ -44,6 +44,9 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     /// A customer's points moved: an entry joined their ledger — earned, released, taken back,
     /// spent, expired or given by hand (`LoyaltyEntryChange`; not for a replay's entries).
     case loyaltyPointsChanged = "loyalty.points_changed"
+    /// A customer's usable points expire within the notice period (`LoyaltyExpiryNoticeChange`):
+    /// told once, by the hourly sweep.
+    case loyaltyPointsExpiring = "loyalty.points_expiring"
     /// A visitor answered a form or quiz on the shop (`FormSubmitted`).
     case formSubmitted = "form.submitted"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.

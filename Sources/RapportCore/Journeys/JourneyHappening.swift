@@ -68,6 +68,8 @@ public struct JourneyHappening: Sendable {
         case let change as LoyaltyEntryChange:
             customerID = change.entry.customerID
             orderID = change.entry.orderID
+        case let change as LoyaltyExpiryNoticeChange:
+            customerID = change.notice.customerID
         case let change as SegmentMembershipChange:
             customerID = change.customerID
             keys.append(change.entered ? segmentEnteredKey(change.segmentID) : segmentLeftKey(change.segmentID))

@@ -88,7 +88,7 @@ struct LoyaltyLedger: DomainChangeSubscriber {
         if let since = program.tierLookback(at: tiersAsOf ?? now) {
             windows = try await session.loyalty.tierOrders(customerIDs: customers, workspaceID: workspaceID, placedAfter: since, recordedBefore: tiersAsOf)
         } else {
-            qualifying = try await session.loyalty.qualifyingPoints(customerIDs: customers, workspaceID: workspaceID)
+            qualifying = try await session.loyalty.balances(customerIDs: customers, workspaceID: workspaceID).mapValues(\.qualifying)
         }
         // A customer without a balance row has no points yet: a tier from 0 holds them too.
         return (lines, Dictionary(uniqueKeysWithValues: customers.compactMap { id in

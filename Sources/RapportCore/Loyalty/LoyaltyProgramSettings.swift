@@ -33,6 +33,27 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
 
     public init() {}
 
+    /// The settings that make `program` again, every part given (the page's edits of one reward
+    /// or multiplier start from here).
+    public init(_ program: LoyaltyProgram) {
+        enabled = program.enabled
+        earnPerCurrencyUnit = Double(program.earnPerCurrencyUnitHundredths) / 100
+        earningBase = program.earningBase
+        pointsPerOrder = program.pointsPerOrder
+        pendingDays = program.pendingDays
+        assumedDeliveryDays = program.assumedDeliveryDays
+        ordersPlacedFrom = program.ordersPlacedFrom
+        tiers = program.tiers
+        tierWindowDays = program.tierWindowDays
+        tierGraceDays = program.tierGraceDays
+        rewards = program.rewards
+        rewardValidDays = program.rewardValidDays
+        expiryRule = program.expiryRule
+        expiryDays = program.expiryDays
+        bonuses = program.bonuses
+        multipliers = program.multipliers
+    }
+
     /// The programme these settings make, or the first field that is out of bounds.
     func program(workspaceID: String, existing: LoyaltyProgram?, at now: Date) throws -> LoyaltyProgram {
         guard let hundredths = Self.hundredths(earnPerCurrencyUnit, in: 0...1_000) else {

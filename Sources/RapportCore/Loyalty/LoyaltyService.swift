@@ -27,20 +27,30 @@ public struct LoyaltyService: Sendable {
     /// Sets the whole programme — but for rewards and their validity, which stay as they are
     /// when the settings leave them out. A new one begins now: orders recorded before it earn nothing.
     public func setProgram(_ settings: LoyaltyProgramSettings, as actor: Actor) async throws -> LoyaltyProgram {
+        try await changeProgram(as: actor, change: "programme set") { _ in settings }
+    }
+
+    /// Saves (and audits, saying what `change` was) the programme `edit` makes of the current
+    /// one (nil before there is one), read under the programme's lock in the same transaction:
+    /// two changes at once both land.
+    func changeProgram(
+        as actor: Actor, change: String, _ edit: @escaping @Sendable (LoyaltyProgram?) throws -> LoyaltyProgramSettings
+    ) async throws -> LoyaltyProgram {
         try actor.require(.manageLoyalty)
         return try await context.write { transaction in
             let now = clock.now()
+            try await transaction.session.loyalty.lockProgram(workspaceID: actor.workspaceID)
             let existing = try await transaction.session.loyalty.program(workspaceID: actor.workspaceID)
-            let program = try settings.program(workspaceID: actor.workspaceID, existing: existing, at: now)
+            let program = try edit(existing).program(workspaceID: actor.workspaceID, existing: existing, at: now)
             try await transaction.session.loyalty.save(program)
             try await transaction.audit(
                 AuditRecord(
                     .loyaltyProgramChanged, subject: .workspace(actor.workspaceID),
-                    details: ["enabled": String(program.enabled), "earn_per_currency_unit": String(program.earnPerCurrencyUnit),
+                    details: ["change": change, "enabled": String(program.enabled), "earn_per_currency_unit": String(program.earnPerCurrencyUnit),
                               "pending_days": String(program.pendingDays), "points_expire": program.expiryRule.rawValue,
                               "points_expire_after_days": String(program.expiryDays), "points_for_review": String(program.bonuses.review),
                               "points_for_sign_up": String(program.bonuses.signUp), "points_for_birthday": String(program.bonuses.birthday),
-                              "multipliers": String(program.multipliers.count),
+                              "rewards": String(program.rewards.count), "multipliers": String(program.multipliers.count),
                               "tier_window_days": program.tierWindowDays.map(String.init) ?? "none", "tier_grace_days": String(program.tierGraceDays)]),
                 by: actor)
             return program
@@ -179,20 +189,30 @@ public struct LoyaltyService: Sendable {
         for program in try await store.read({ session in try await session.loyalty.programs() }) where program.expiryRule != .never {
             guard let cutoff = program.expiryCutoff(at: now) else { continue }
             let workspaceID = program.workspaceID
-            var cursor: String?
-            while true {
-                let after = cursor
-                let (customers, due) = try await store.read { session in
-                    let customers = try await session.loyalty.customersWithBalances(workspaceID: workspaceID, after: after, limit: batch)
-                    let sums = try await session.loyalty.expirySums(workspaceID: workspaceID, before: cutoff, customerIDs: customers)
-                    return (customers, sums.filter { $0.expiring > 0 }.map(\.customerID))
+            try await eachPageOfMembers(workspaceID: workspaceID, batch: batch) { customers in
+                let due = try await store.read { session in
+                    try await session.loyalty.expirySums(workspaceID: workspaceID, before: cutoff, customerIDs: customers)
+                        .filter { $0.expiring > 0 }.map(\.customerID)
                 }
                 if !due.isEmpty { changed += try await expire(due, of: program, before: cutoff) }
-                guard customers.count == batch, let last = customers.last else { break }
-                cursor = last
             }
         }
         return changed
+    }
+
+    /// Hands `body` the workspace's customers with points (a balance row), `batch` at a time in
+    /// id order: a sweep's pass, each page read on its own.
+    func eachPageOfMembers(workspaceID: String, batch: Int, _ body: ([String]) async throws -> Void) async throws {
+        var cursor: String?
+        while true {
+            let after = cursor
+            let customers = try await store.read { session in
+                try await session.loyalty.customersWithBalances(workspaceID: workspaceID, after: after, limit: batch)
+            }
+            if !customers.isEmpty { try await body(customers) }
+            guard customers.count == batch, let last = customers.last else { break }
+            cursor = last
+        }
     }
 
     private func expire(_ customerIDs: [String], of program: LoyaltyProgram, before cutoff: Date) async throws -> Int {

@@ -4,6 +4,9 @@ import Foundation
 /// balance row and each order's pending points.
 public protocol LoyaltyRepository: Sendable {
     func program(workspaceID: String) async throws -> LoyaltyProgram?
+    /// Holds the workspace's programme for the rest of a write transaction (PostgreSQL), so a
+    /// change read from it and saved is not lost to another at the same moment.
+    func lockProgram(workspaceID: String) async throws
     /// Every workspace's programme.
     func programs() async throws -> [LoyaltyProgram]
     /// The entry with this origin.
@@ -15,6 +18,10 @@ public protocol LoyaltyRepository: Sendable {
     /// Locks the customers' balance rows for the rest of a write transaction (PostgreSQL), in
     /// id order, so points cannot be spent while their expiry is written.
     func lockBalances(customerIDs: [String], workspaceID: String) async throws
+    /// The latest expiry notice of each of these customers that had one.
+    func expiryNotices(customerIDs: [String], workspaceID: String) async throws -> [String: LoyaltyExpiryNotice]
+    /// Keeps each notice as its customer's latest.
+    func saveExpiryNotices(_ notices: [LoyaltyExpiryNotice]) async throws
     func save(_ program: LoyaltyProgram) async throws
     /// Adds the entries whose origin is not there yet and, when `movingBalances`, moves the
     /// balances by them in the same go (a bulk replay rebuilds them once at its end instead);
@@ -39,9 +46,9 @@ public protocol LoyaltyRepository: Sendable {
     /// The lines of these orders with their products' categories, for category multipliers
     /// (orders without lines are left out).
     func lines(orderIDs: [String], workspaceID: String) async throws -> [String: [LoyaltyOrderLine]]
-    /// The qualifying points of these customers, for tier multipliers (those without a balance
-    /// row are left out).
-    func qualifyingPoints(customerIDs: [String], workspaceID: String) async throws -> [String: Int64]
+    /// The balance rows of these customers (tier multipliers read the qualifying points, expiry
+    /// notices the usable ones); those without one are left out.
+    func balances(customerIDs: [String], workspaceID: String) async throws -> [String: LoyaltyBalance]
     /// For tiers over a window: the orders placed from `placedAfter` with the points each earned
     /// and kept, per live customer; nil `customerIDs`: every live customer of the workspace;
     /// `recordedBefore`: only the entries written before that moment (a replay's start).

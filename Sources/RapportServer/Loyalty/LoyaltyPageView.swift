@@ -1,3 +1,5 @@
+import RapportCore
+
 /// The loyalty page (`loyalty`): the programme as a form (read-only for those who may not
 /// change it) and the programme at a glance — members, points owed, customers per tier.
 struct LoyaltyPageView: TemplateView {
@@ -24,13 +26,59 @@ struct LoyaltyPageView: TemplateView {
         let gives: String
     }
 
-    /// A multiplier of the programme as the page lists it.
+    /// A multiplier of the programme as the page lists it; `index` (from 0) names it for removal.
     struct Multiplier: TemplateView {
+        let index: Int
         let name: String
         let factor: String
         let applies: String
     }
 
+    /// The form for a reward: empty, or as typed when it was refused.
+    struct RewardDraft: TemplateView {
+        var key = ""
+        var name = ""
+        var points = ""
+        var kindOptions: [ChoiceView]
+        var amount = ""
+        var currency = ""
+        var percent = ""
+        var sku = ""
+
+        init(_ typed: LoyaltyRewardForm? = nil) {
+            let kind = typed?.kind ?? LoyaltyRewardKind.amountOff.rawValue
+            kindOptions = [
+                (LoyaltyRewardKind.amountOff, "an amount off"), (.percentOff, "a percentage off"), (.freeShipping, "free shipping"),
+                (.product, "a product free"),
+            ].map { ChoiceView(value: $0.rawValue, label: $1, selected: $0.rawValue == kind) }
+            guard let typed else { return }
+            (key, name, points) = (typed.key ?? "", typed.name ?? "", typed.points ?? "")
+            (amount, currency, percent, sku) = (typed.amount ?? "", typed.currency ?? "", typed.percent ?? "", typed.sku ?? "")
+        }
+    }
+
+    /// The form for a multiplier: empty, or as typed when it was refused.
+    struct MultiplierDraft: TemplateView {
+        var name = ""
+        var multiplier = ""
+        var category = ""
+        var startsAt = ""
+        var endsAt = ""
+
+        init(_ typed: LoyaltyMultiplierForm? = nil) {
+            guard let typed else { return }
+            (name, multiplier, category) = (typed.name ?? "", typed.multiplier ?? "", typed.category ?? "")
+            (startsAt, endsAt) = (typed.startsAt ?? "", typed.endsAt ?? "")
+        }
+    }
+
+    var rewardDraft = RewardDraft()
+    var multiplierDraft = MultiplierDraft()
+    /// Why the last change of a reward or a multiplier was refused, shown in its card.
+    var rewardErrors: [String] = []
+    var multiplierErrors: [String] = []
+    /// A reward or multiplier was just saved or removed.
+    var offerSaved = false
     var multipliers: [Multiplier] = []
     var hasMultipliers = false
     var rewards: [Reward] = []

@@ -14,12 +14,21 @@ struct LoyaltyPages {
     func register(on group: RouterGroup<SignedInRequestContext>) {
         group.get("loyalty", use: show)
         group.post("loyalty", requiring: .manageLoyalty, use: save)
+        group.post("loyalty/rewards", requiring: .manageLoyalty, use: putReward)
+        group.post("loyalty/rewards/remove", requiring: .manageLoyalty, use: removeReward)
+        group.post("loyalty/multipliers", requiring: .manageLoyalty, use: addMultiplier)
+        group.post("loyalty/multipliers/remove", requiring: .manageLoyalty, use: removeMultiplier)
         group.post("customers/:id/loyalty/redeem", requiring: .redeemPoints, use: redeem)
         group.post("customers/:id/loyalty/adjust", requiring: .adjustPoints, use: adjust)
         group.post("customers/:id/loyalty/reward", requiring: .redeemPoints, use: reward)
     }
 
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: try await view(request, context))
+    }
+
+    /// The page as the programme stands.
+    private func view(_ request: Request, _ context: SignedInRequestContext) async throws -> LoyaltyPageView {
         let found = try await loyalty.totals(as: context.actor)
         let program = found?.program
         let settings = LoyaltyProgramSettings()
@@ -34,7 +43,8 @@ struct LoyaltyPages {
             expiryOptions: Self.expiryOptions(program?.expiryRule ?? settings.expiryRule),
             expiryDays: String(program?.expiryDays ?? settings.expiryDays),
             startedAt: program.map { WebFormat.day($0.startedAt) }, totals: found.map(Self.totals),
-            saved: request.uri.queryParameters["saved"] != nil)
+            saved: request.uri.queryParameters["saved"] == "1")
+        view.offerSaved = request.uri.queryParameters["saved"] == "offer"
         if let program {
             Self.showRewards(program, on: &view)
             view.tierWindowDays = program.tierWindowDays.map(String.init) ?? ""
@@ -44,7 +54,71 @@ struct LoyaltyPages {
             view.pointsForSignUp = String(program.bonuses.signUp)
             view.pointsForBirthday = String(program.bonuses.birthday)
         }
-        return try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: view)
+        return view
+    }
+
+    /// `key`, `name`, `points`, `kind` and what the kind needs: a new reward, or a change of the
+    /// one with that key.
+    @Sendable func putReward(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let typed = try await WebForm.read(request, context: context).decode(LoyaltyRewardForm.self)
+        return try await changeOffers(request, context, keep: { $0.rewardDraft = LoyaltyPageView.RewardDraft(typed) }, shownIn: \.rewardErrors) {
+            _ = try await loyalty.putReward(try typed.reward().get(), as: context.actor)
+        }
+    }
+
+    /// `key`: the reward to remove.
+    @Sendable func removeReward(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let key = try await WebForm.read(request, context: context)["key"] ?? ""
+        return try await changeOffers(request, context, keep: { _ in }, shownIn: \.rewardErrors) {
+            _ = try await loyalty.removeReward(key: key, as: context.actor)
+        }
+    }
+
+    /// `name`, `multiplier`, `category`, `starts_at`, `ends_at`: a new multiplier.
+    @Sendable func addMultiplier(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let typed = try await WebForm.read(request, context: context).decode(LoyaltyMultiplierForm.self)
+        return try await changeOffers(request, context, keep: { $0.multiplierDraft = LoyaltyPageView.MultiplierDraft(typed) }, shownIn: \.multiplierErrors) {
+            _ = try await loyalty.addMultiplier(try typed.multiplierSetting().get(), as: context.actor)
+        }
+    }
+
+    /// `index` (as listed, from 0) and `name`: the multiplier to remove.
+    @Sendable func removeMultiplier(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let form = try await WebForm.read(request, context: context)
+        return try await changeOffers(request, context, keep: { _ in }, shownIn: \.multiplierErrors) {
+            guard let index = form["index"].flatMap({ Int($0) }) else { throw RapportError.invalid(field: "index", "must be a whole number") }
+            _ = try await loyalty.removeMultiplier(at: index, named: form["name"] ?? "", as: context.actor)
+        }
+    }
+
+    /// Runs a change of the rewards or multipliers and goes back to the page; a refused one is
+    /// shown in its card (`shownIn`), with what was typed put back by `keep`.
+    private func changeOffers(
+        _ request: Request, _ context: SignedInRequestContext, keep: (inout LoyaltyPageView) -> Void,
+        shownIn errors: WritableKeyPath<LoyaltyPageView, [String]>, _ action: () async throws -> Void
+    ) async throws -> Response {
+        let messages: [String]
+        let status: HTTPResponse.Status
+        do {
+            try await action()
+            return WebRedirect.to("/loyalty?saved=offer")
+        } catch RapportError.invalid(let problems) {
+            // The card names the thing: "Points must …", not "Reward.points must …".
+            messages = problems.map { problem in
+                var field = problem.field
+                for prefix in ["reward.", "multiplier."] where field.hasPrefix(prefix) { field = String(field.dropFirst(prefix.count)) }
+                return WebFormat.problem(FieldError(field: field, message: problem.message))
+            }
+            status = .unprocessableContent
+        } catch RapportError.conflict(let message) {
+            (messages, status) = ([message], .conflict)
+        } catch RapportError.notFound(let message) {
+            (messages, status) = ([message], .notFound)
+        }
+        var view = try await view(request, context)
+        view[keyPath: errors] = messages
+        keep(&view)
+        return try pages.render("loyalty", context, title: "Loyalty", section: "loyalty", view: view, status: status)
     }
 
     /// The whole programme as the form says; a refused one is shown again with what was typed.
@@ -169,8 +243,10 @@ struct LoyaltyPages {
     private static func showRewards(_ program: LoyaltyProgram, on view: inout LoyaltyPageView) {
         view.rewards = program.rewards.map { LoyaltyPageView.Reward(key: $0.key, name: $0.name, points: $0.points, gives: Self.gives($0)) }
         view.hasRewards = !program.rewards.isEmpty
-        view.multipliers = program.multipliers.map {
-            LoyaltyPageView.Multiplier(name: $0.name, factor: "×" + LoyaltyProgram.factorWording($0.factorHundredths), applies: Self.applies($0))
+        view.multipliers = program.multipliers.enumerated().map { index, multiplier in
+            LoyaltyPageView.Multiplier(
+                index: index, name: multiplier.name, factor: "×" + LoyaltyProgram.factorWording(multiplier.factorHundredths),
+                applies: Self.applies(multiplier))
         }
         view.hasMultipliers = !program.multipliers.isEmpty
         view.rewardValidDays = program.rewardValidDays

@@ -2,8 +2,8 @@ import Foundation
 import RapportCore
 import SQLKit
 
-/// What the multipliers and tiers read: an order's lines' categories, a customer's qualifying
-/// points, and the orders a tier over a window counts.
+/// What the multipliers and tiers read: an order's lines' categories, customers' balances (their
+/// qualifying points), and the orders a tier over a window counts.
 extension SQLLoyaltyRepository {
     func lines(orderIDs: [String], workspaceID: String) async throws -> [String: [LoyaltyOrderLine]] {
         var lines: [String: [LoyaltyOrderLine]] = [:]
@@ -25,17 +25,19 @@ extension SQLLoyaltyRepository {
         return lines
     }
 
-    func qualifyingPoints(customerIDs: [String], workspaceID: String) async throws -> [String: Int64] {
-        var points: [String: Int64] = [:]
+    func balances(customerIDs: [String], workspaceID: String) async throws -> [String: LoyaltyBalance] {
+        var balances: [String: LoyaltyBalance] = [:]
         for slice in customerIDs.slices(of: Self.idsPerStatement) where !slice.isEmpty {
             for row in try await handle.sql.raw("""
-                SELECT customer_id, qualifying FROM loyalty_balances
+                SELECT customer_id, balance, pending, qualifying FROM loyalty_balances
                 WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: slice))
                 """).all() {
-                points[try row.string("customer_id")] = try row.int("qualifying")
+                let customerID = try row.string("customer_id")
+                balances[customerID] = LoyaltyBalance(
+                    customerID: customerID, balance: try row.int("balance"), pending: try row.int("pending"), qualifying: try row.int("qualifying"))
             }
         }
-        return points
+        return balances
     }
 
     /// Without `e.workspace_id`: the order's workspace bounds the rows, and SQLite without

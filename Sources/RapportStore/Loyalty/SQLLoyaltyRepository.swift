@@ -15,6 +15,10 @@ struct SQLLoyaltyRepository: LoyaltyRepository {
             .map { try StoredJSON.decode(LoyaltyProgram.self, from: try $0.string("settings")) }
     }
 
+    func lockProgram(workspaceID: String) async throws {
+        try await handle.dialect.lock("loyalty_program:\(workspaceID)", on: handle)
+    }
+
     func programs() async throws -> [LoyaltyProgram] {
         try await handle.sql.raw("SELECT settings FROM loyalty_programs ORDER BY workspace_id").all()
             .map { try StoredJSON.decode(LoyaltyProgram.self, from: try $0.string("settings")) }

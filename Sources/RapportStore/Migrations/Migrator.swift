@@ -5,7 +5,7 @@ import SQLKit
 /// Applies the numbered migrations that are not yet recorded in `schema_migrations`, each in
 /// its own transaction, so a crash leaves the schema at a whole version.
 struct Migrator: Sendable {
-    static let all: [Migration] = [.foundation, .commerce, .inbox, .users, .dashboard, .userAccess, .bot, .insights, .rfmUpkeep, .identityProvenance, .orderSourceVersion, .signInDevices, .inboundNonces, .idempotencyClaims, .settledEvents, .eventPayloadVersions, .consents, .privacyAndAudit, .contactPreferences, .consentGate, .signUps, .segments, .segmentDrivers, .segmentUpkeep, .eventNamesByCustomer, .campaigns, .campaignEngagement, .softBounces, .campaignExperiments, .campaignSendTimes, .campaignSendIndexes, .campaignEarlyReports, .journeys, .journeySends, .tasks, .loyalty, .reviews, .surveys, .referrals, .reviewModeration, .loyaltyRewards, .enrolmentOrders, .reviewPhotos, .productModels, .forms, .surveyCommentPrompts]
+    static let all: [Migration] = [.foundation, .commerce, .inbox, .users, .dashboard, .userAccess, .bot, .insights, .rfmUpkeep, .identityProvenance, .orderSourceVersion, .signInDevices, .inboundNonces, .idempotencyClaims, .settledEvents, .eventPayloadVersions, .consents, .privacyAndAudit, .contactPreferences, .consentGate, .signUps, .segments, .segmentDrivers, .segmentUpkeep, .eventNamesByCustomer, .campaigns, .campaignEngagement, .softBounces, .campaignExperiments, .campaignSendTimes, .campaignSendIndexes, .campaignEarlyReports, .journeys, .journeySends, .tasks, .loyalty, .reviews, .surveys, .referrals, .reviewModeration, .loyaltyRewards, .enrolmentOrders, .reviewPhotos, .productModels, .forms, .surveyCommentPrompts, .loyaltyExpiryNotices]
 
     static var latestVersion: Int { all.map(\.version).max() ?? 0 }
 

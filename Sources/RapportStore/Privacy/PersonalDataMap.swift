@@ -77,6 +77,8 @@ enum PersonalDataMap {
         ownedByCustomer("loyalty_holds"),
         // The rewards they took for points: each discount code and the order that used it.
         ownedByCustomer("loyalty_reward_codes"),
+        // When they were last told their points expire soon, and how many.
+        ownedByCustomer("loyalty_expiry_notices", key: "customer_id"),
         // Their product reviews, in their words.
         ownedByCustomer("reviews"),
         // The surveys they were sent, their scores and comments.
@@ -112,7 +114,8 @@ enum PersonalDataMap {
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
-         "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "reviews", "surveys", "referral_codes", "referrals"].contains($0.table)
+         "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "reviews", "surveys", "referral_codes",
+         "referrals"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.

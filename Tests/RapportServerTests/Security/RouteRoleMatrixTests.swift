@@ -168,6 +168,10 @@ struct RouteRoleMatrixTests {
         // The loyalty page (read by everyone, changed by those who shape the programme) and the customer page's points forms.
         "GET /loyalty": .roles(everyone),
         "POST /loyalty": .roles(analysts),
+        "POST /loyalty/rewards": .roles(analysts),
+        "POST /loyalty/rewards/remove": .roles(analysts),
+        "POST /loyalty/multipliers": .roles(analysts),
+        "POST /loyalty/multipliers/remove": .roles(analysts),
         "POST /customers/{id}/loyalty/redeem": .roles(support),
         "POST /customers/{id}/loyalty/adjust": .roles(managers),
         "POST /customers/{id}/loyalty/reward": .roles(support),
