@@ -65,14 +65,15 @@ public struct CoreServices: Sendable {
         self.timeline = TimelineService(customers: customers)
         let consents = ConsentService(customers: customers)
         self.consents = consents
-        self.preferences = PreferenceService(consents: consents, customers: customers, signer: links)
+        let loyalty = LoyaltyService(customers: customers)
+        self.loyalty = loyalty
+        self.preferences = PreferenceService(consents: consents, customers: customers, loyalty: loyalty, signer: links)
         self.signUps = SignUpService(customers: customers, consents: consents, signer: links)
         self.segments = SegmentService(customers: customers)
         self.campaigns = CampaignService(customers: customers)
         self.journeys = JourneyService(segments: segments)
         self.journeyRunner = JourneyRunner(context: context)
         self.tasks = WorkTaskService(context: context)
-        self.loyalty = LoyaltyService(customers: customers)
         self.reviews = ReviewService(customers: customers, signer: links)
         self.referrals = ReferralService(customers: customers, hasher: secrets)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)

@@ -10,14 +10,17 @@ extension LoyaltyService {
     /// Spends the reward's points and issues its discount code, valid the programme's
     /// `reward_valid_days`; refused (409) beyond the usable balance. The code is announced as
     /// `loyalty.reward_issued` for the shop's integration to create on its side.
-    public func issueReward(customerID: String, rewardKey: String, as actor: Actor) async throws -> LoyaltyRewardCode {
+    /// `witnessed`: where the request came from, kept in the audit (a customer on their own page).
+    public func issueReward(customerID: String, rewardKey: String, as actor: Actor, witnessed: ConsentWitness = .none) async throws -> LoyaltyRewardCode {
         try await context.write { transaction in
-            try await issueReward(customerID: customerID, rewardKey: rewardKey, by: actor, in: transaction)
+            try await issueReward(customerID: customerID, rewardKey: rewardKey, by: actor, in: transaction, witnessed: witnessed)
         }
     }
 
     /// `issueReward` within a transaction of the caller's (the bot's turn).
-    public func issueReward(customerID: String, rewardKey: String, by actor: Actor, in transaction: WriteTransaction) async throws -> LoyaltyRewardCode {
+    public func issueReward(
+        customerID: String, rewardKey: String, by actor: Actor, in transaction: WriteTransaction, witnessed: ConsentWitness = .none
+    ) async throws -> LoyaltyRewardCode {
         try actor.require(.redeemPoints)
         let session = transaction.session
         _ = try await customers.liveForWrite(id: customerID, workspaceID: actor.workspaceID, session: session)
@@ -52,7 +55,9 @@ extension LoyaltyService {
         try await transaction.audit(
             AuditRecord(
                 .loyaltyRewardIssued, subject: .customer(customerID),
-                details: ["reward": reward.key, "points": String(reward.points), "reward_code_id": issued.id]),
+                details: ["reward": reward.key, "points": String(reward.points), "reward_code_id": issued.id].merging(
+                    [("ip_address", witnessed.ipAddress), ("user_agent", witnessed.userAgent)].compactMap { key, value in value.map { (key, $0) } }
+                ) { kept, _ in kept }),
             by: actor)
         return issued
     }

@@ -17,13 +17,15 @@ public struct PreferenceService: Sendable {
     public static let unsubscribeSubjectPrefix = "unsubscribe "
 
     private let consents: ConsentService
-    private let customers: CustomerService
-    private let signer: any LinkSigner
-    private var context: CoreContext { customers.context }
+    let customers: CustomerService
+    let loyalty: LoyaltyService
+    let signer: any LinkSigner
+    var context: CoreContext { customers.context }
 
-    public init(consents: ConsentService, customers: CustomerService, signer: any LinkSigner) {
+    public init(consents: ConsentService, customers: CustomerService, loyalty: LoyaltyService, signer: any LinkSigner) {
         self.consents = consents
         self.customers = customers
+        self.loyalty = loyalty
         self.signer = signer
     }
 

@@ -35,6 +35,8 @@ public enum SiteURL: Sendable, Equatable {
     case reviewRequest(workspaceID: String, orderID: String, expires: String, signature: String)
     /// A customer's preference centre, opened by a signed link.
     case preferences(token: String)
+    /// Takes a loyalty reward for the points of the customer whose preference centre it is.
+    case preferencesReward(token: String)
     /// Unsubscribes a customer from marketing e-mail (`List-Unsubscribe`, RFC 8058).
     case unsubscribe(token: String)
     /// Confirms a sign-up (double opt-in); the link of the confirmation e-mail.
@@ -105,6 +107,7 @@ public enum SiteURL: Sendable, Equatable {
         case .survey(let survey, let signature): "survey/\(survey)/\(signature)"
         case .reviewRequest(let workspace, let order, let expires, let signature): "review/\(workspace)/\(order)/\(expires)/\(signature)"
         case .preferences(let token): "preferences/\(token)"
+        case .preferencesReward(let token): "preferences/\(token)/reward"
         case .unsubscribe(let token): "unsubscribe/\(token)"
         case .confirmSignUp(let token): "confirm/\(token)"
         case .campaignClick(let send, let signature): "c/\(send)/\(signature)"

@@ -33,4 +33,6 @@ struct PreferenceCentrePageView: TemplateView {
     let save: String
     let saved: String?
     let serviceNote: String
+    /// The customer's loyalty points, when the store has a programme.
+    var points: CustomerPointsView?
 }

@@ -15,6 +15,7 @@ struct PreferencePages {
     func register(on group: RouterGroup<RapportRequestContext>) {
         group.get(RouterPath(SiteURL.route("token", SiteURL.preferences)), use: show)
         group.post(RouterPath(SiteURL.route("token", SiteURL.preferences)), use: save)
+        group.post(RouterPath(SiteURL.route("token", SiteURL.preferencesReward)), use: takeReward)
         group.get(RouterPath(SiteURL.route("token", SiteURL.unsubscribe)), use: confirm)
         group.post(RouterPath(SiteURL.route("token", SiteURL.unsubscribe)), use: unsubscribe)
     }
@@ -22,7 +23,37 @@ struct PreferencePages {
     @Sendable func show(_ request: Request, context: RapportRequestContext) async throws -> Response {
         let token = try context.parameters.require("token")
         let centre = try await preferences.centre(token: token)
-        return try render(centre, token: token, request: request, context: context, saved: false)
+        let taken = request.uri.queryParameters.get("taken").map { String($0) }.flatMap { ResourceID.isValid($0, prefix: .loyaltyReward) ? $0 : nil }
+        return try await render(centre, token: token, request: request, context: context, saved: false, takenID: taken)
+    }
+
+    /// `reward`: the key of the reward the customer takes for their points; then back to the
+    /// page (a reload takes nothing more), which shows the code. Refused beyond their points
+    /// (409) or for a reward no longer offered (422), said on the page in their language.
+    @Sendable func takeReward(_ request: Request, context: RapportRequestContext) async throws -> Response {
+        let token = try context.parameters.require("token")
+        let form = try await WebForm.read(request, context: context, checkingCSRF: false)
+        let lang = form["lang"].flatMap { $0.isEmpty ? nil : "lang=" + (PreferenceWording.choose(asked: $0, locale: nil).lang) }
+        let status: HTTPResponse.Status
+        do {
+            let code = try await preferences.takeReward(
+                token: token, rewardKey: form["reward"] ?? "", witness: .person(request, peerAddress: context.peerAddress))
+            let query = ["taken=" + code.id, lang].compactMap { $0 }.joined(separator: "&")
+            return WebRedirect.to(SiteURL.preferences(token: token).path + "?" + query + "#points")
+        } catch RapportError.conflict {
+            status = .conflict
+        } catch RapportError.invalid {
+            status = .unprocessableContent
+        }
+        // Said as the page now stands: a reward beyond their points, or one not offered (any
+        // other refusal, rarer, is said as the latter).
+        let points = try? await preferences.points(token: token)
+        let reward = points?.rewards.first { $0.key == form["reward"] }
+        let beyond = reward.map { $0.points > (points?.account.balance.balance ?? 0) } ?? false
+        let refusal: (PointsWording) -> String = beyond ? { $0.notEnough } : { $0.unknownReward }
+        let centre = try await preferences.centre(token: token)
+        return try await render(
+            centre, token: token, request: request, context: context, saved: false, asked: form["lang"], refusal: refusal, status: status)
     }
 
     @Sendable func save(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -47,7 +78,7 @@ struct PreferencePages {
         let centre = try await preferences.save(
             token: token, choices: PreferenceChoices(granted: granted, wording: words, frequency: form.frequency ?? .any, pauseDays: form.pauseDays),
             witness: .person(request, peerAddress: context.peerAddress))
-        return try render(centre, token: token, request: request, context: context, saved: true, asked: form.lang)
+        return try await render(centre, token: token, request: request, context: context, saved: true, asked: form.lang)
     }
 
     @Sendable func confirm(_ request: Request, context: RapportRequestContext) async throws -> Response {
@@ -72,11 +103,12 @@ struct PreferencePages {
     }
 
     private func render(
-        _ centre: PreferenceCentre, token: String, request: Request, context: RapportRequestContext, saved: Bool, asked: String? = nil
-    ) throws -> Response {
+        _ centre: PreferenceCentre, token: String, request: Request, context: RapportRequestContext, saved: Bool, asked: String? = nil,
+        takenID: String? = nil, refusal: ((PointsWording) -> String)? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
         let words = PreferenceWording.choose(asked: asked ?? request.uri.queryParameters.get("lang"), locale: centre.locale)
         let action = SiteURL.preferences(token: token).path
-        let view = PreferenceCentrePageView(
+        var view = PreferenceCentrePageView(
             lang: words.lang, action: action, otherLanguageHref: action + "?lang=" + words.otherLang, otherLanguageName: words.otherLangName,
             heading: words.title, greeting: centre.firstName.map { words.greetingNamed.replacingOccurrences(of: "%@", with: $0) } ?? words.greeting,
             intro: words.intro, purposeHeading: words.purposeHeading, channels: centre.channels.map(words.channelName),
@@ -97,7 +129,14 @@ struct PreferencePages {
             pauses: pauses(centre, words),
             pausedUntil: pausedUntil(centre),
             save: words.save, saved: saved ? words.saved : nil, serviceNote: words.serviceNote)
-        return try pages.render("preferences", context, title: words.title, section: "preferences", view: view)
+        // The points are a part of the page: should they not read, the consent choices still show.
+        if let points = try? await preferences.points(token: token) {
+            let pointWords = PointsWording.of(words)
+            view.points = CustomerPointsView(
+                points, words: pointWords, action: SiteURL.preferencesReward(token: token).path, takenID: takenID, now: centre.now)
+            view.points?.error = refusal.map { $0(pointWords) }
+        }
+        return try pages.render("preferences", context, title: words.title, section: "preferences", view: view, status: status)
     }
 
     /// A pause running now is kept unless the customer chooses otherwise.

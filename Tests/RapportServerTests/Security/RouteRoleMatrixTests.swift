@@ -43,6 +43,8 @@ struct RouteRoleMatrixTests {
         "GET /help/{workspace}/{slug}": .open,
         "GET /preferences/{token}": .ownCredentials,
         "POST /preferences/{token}": .ownCredentials,
+        // Taking a loyalty reward for one's own points: the signed link is the credential.
+        "POST /preferences/{token}/reward": .ownCredentials,
         "GET /unsubscribe/{token}": .ownCredentials,
         "POST /unsubscribe/{token}": .ownCredentials,
         "GET /confirm/{token}": .ownCredentials,
