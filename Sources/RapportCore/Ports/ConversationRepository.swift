@@ -11,7 +11,8 @@ public protocol ConversationRepository: Sendable {
     func latest(inboxID: String, contact: String) async throws -> Conversation?
     /// The contact's thread in the inbox: the newest `limit` messages that are not notes, oldest
     /// first, of their conversations there that are unresolved or had a message since `since`
-    /// (a chat visitor's window; whether a survey's question is still the latest word).
+    /// (a chat visitor's window; whether a survey's question is still the latest word); the
+    /// newest 20 such conversations.
     func contactThread(inboxID: String, contact: String, since: Date, limit: Int) async throws -> [Message]
     /// The conversation holding a message with one of these provider ids (email threading).
     func holding(providerMessageIDs: [String], inboxID: String) async throws -> Conversation?

@@ -210,15 +210,27 @@ struct SQLConversationRepository: ConversationRepository {
         return Page(items: try rows.prefix(page.limit).compactMap(decodeMessage), hasMore: rows.count > page.limit)
     }
 
+    /// The contact's conversations first (their index), then each one's newest messages by
+    /// `messages_conversation`: one statement over both could have PostgreSQL walk the whole
+    /// messages table backwards by its key for a contact whose messages are old.
     func contactThread(inboxID: String, contact: String, since: Date, limit: Int) async throws -> [Message] {
-        try await handle.sql.raw("""
-            SELECT m.* FROM messages m
-            WHERE m.is_private = 0 AND m.conversation_id IN (
-              SELECT c.id FROM conversations c WHERE c.inbox_id = \(bind: inboxID) AND c.contact = \(bind: contact)
-                AND (c.status <> 'resolved' OR c.last_message_at >= \(bind: Timestamp.microseconds(since))))
-            ORDER BY m.id DESC LIMIT \(literal: limit)
-            """).all().compactMap(decodeMessage).reversed()
+        let conversationIDs = try await handle.sql.raw("""
+            SELECT c.id FROM conversations c WHERE c.inbox_id = \(bind: inboxID) AND c.contact = \(bind: contact)
+              AND (c.status <> 'resolved' OR c.last_message_at >= \(bind: Timestamp.microseconds(since)))
+            ORDER BY c.id DESC LIMIT \(literal: Self.threadConversations)
+            """).all().map { try $0.string("id") }
+        var newest: [Message] = []
+        for conversationID in conversationIDs {
+            newest += try await handle.sql.raw("""
+                SELECT * FROM messages WHERE conversation_id = \(bind: conversationID) AND is_private = 0
+                ORDER BY id DESC LIMIT \(literal: limit)
+                """).all().compactMap(decodeMessage)
+        }
+        return Array(newest.sorted { $0.id > $1.id }.prefix(limit).reversed())
     }
+
+    /// The most conversations of one contact a thread reads (the newest).
+    static let threadConversations = 20
 
     func latestMessages(conversationIDs: [String]) async throws -> [String: Message] {
         guard !conversationIDs.isEmpty else { return [:] }
