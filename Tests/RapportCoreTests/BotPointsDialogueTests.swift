@@ -13,7 +13,7 @@ struct BotPointsDialogueTests {
 
     static func program(rewards: [LoyaltyReward] = rewards, expiry: LoyaltyExpiryRule = .never) -> LoyaltyProgram {
         LoyaltyProgram(
-            workspaceID: "wsp_1", tiers: [LoyaltyTier(name: "Silver", minimumPoints: 500), LoyaltyTier(name: "Gold", minimumPoints: 2000)],
+            workspaceID: "wsp_1", tiers: [LoyaltyTier(name: "Silver", minimum: 500), LoyaltyTier(name: "Gold", minimum: 2000)],
             rewards: rewards, expiryRule: expiry, startedAt: now, updatedAt: now)
     }
 
@@ -30,7 +30,7 @@ struct BotPointsDialogueTests {
         let program = program()
         return LoyaltyAccount(
             customerID: customerID, balance: LoyaltyBalance(customerID: customerID, balance: balance, pending: pending, qualifying: qualifying),
-            tier: program.tier(for: qualifying), nextTier: program.tiers.first { $0.minimumPoints > qualifying },
+            tier: program.tier(for: qualifying), nextTier: program.tiers.first { $0.minimum > qualifying },
             entries: Page(items: [], hasMore: false), expiring: expiring)
     }
 
@@ -55,6 +55,21 @@ struct BotPointsDialogueTests {
         var dialogue = BotDialogue(state: state, context: context)
         dialogue.respond()
         return dialogue
+    }
+
+    @Test("with tiers by spend, the next tier is told as an amount, and a tier reached without points is told, not taken for an empty profile")
+    func spendTier() throws {
+        let program = LoyaltyProgram(
+            workspaceID: "wsp_1", tiers: [LoyaltyTier(name: "Silver", minimum: 20_000), LoyaltyTier(name: "Gold", minimum: 50_000)],
+            tierMeasure: .spend, tierCurrency: "EUR", startedAt: Self.now, updatedAt: Self.now)
+        let account = LoyaltyAccount(
+            customerID: "cus_ada", balance: LoyaltyBalance(customerID: "cus_ada"), tier: program.tiers[0], nextTier: program.tiers[1],
+            entries: Page(items: [], hasMore: false), tierPoints: LoyaltyTierPoints(current: 46_000, held: 46_000), tierMeasure: .spend,
+            tierCurrency: "EUR")
+        let loyalty = BotLoyalty(program: program, accounts: ["cus_ada": account])
+        let reply = try #require(Self.turn("how many points do I have?", intent: "loyalty_balance", loyalty: loyalty).turn.replies.first)
+        #expect(reply.contains("Your tier: Silver") && reply.contains("40.00 EUR more in orders reach Gold"), "\(reply)")
+        #expect(!reply.contains("no points on this profile"), "\(reply)")
     }
 
     @Test("a customer the channel proves hears the usable and pending points, the tier, the next tier and what expires next")

@@ -44,7 +44,7 @@ struct LoyaltyMultiplierTests {
 
     @Test("a tier multiplies on top; the points per order are never multiplied; the rule names what raised the points")
     func tierOnTop() {
-        let gold = LoyaltyTier(name: "Gold", minimumPoints: 1_000, multiplierHundredths: 150)
+        let gold = LoyaltyTier(name: "Gold", minimum: 1_000, multiplierHundredths: 150)
         let program = Self.program([Self.blackFriday], pointsPerOrder: 10)
         #expect(program.earning(for: LoyaltyOrderRuleTests.order(total: 10_000), tier: gold)
             == LoyaltyEarning(points: 100 * 3 * 3 / 2 + 10, raisedBy: ["Black Friday ×3", "Gold ×1.5"]))
@@ -74,7 +74,7 @@ struct LoyaltyMultiplierTests {
         // 10 EUR of coffee at 1.25 a euro, doubled: 25 (not 12 × 2).
         #expect(program.earning(for: LoyaltyOrderRuleTests.order(total: 1_000), lines: [LoyaltyOrderLine(value: 1_000, categories: ["Coffee"])]).points == 25)
         // A point times 1.5 stays a point, and the tier is not named for it.
-        let gold = LoyaltyTier(name: "Gold", minimumPoints: 0, multiplierHundredths: 150)
+        let gold = LoyaltyTier(name: "Gold", minimum: 0, multiplierHundredths: 150)
         #expect(Self.program([]).earning(for: LoyaltyOrderRuleTests.order(total: 100), tier: gold) == LoyaltyEarning(points: 1))
     }
 
@@ -123,7 +123,7 @@ struct LoyaltyMultiplierTests {
             == "multipliers[0].ends_at")
         #expect(problem { $0.multipliers = [LoyaltyMultiplier(name: "Big", factorHundredths: 1_100, category: "x")] } == "multipliers[0].multiplier")
         #expect(problem { $0.multipliers = [LoyaltyMultiplier(name: " ", factorHundredths: 200, category: "x")] } == "multipliers[0].name")
-        #expect(problem { $0.tiers = [LoyaltyTier(name: "Gold", minimumPoints: 10, multiplierHundredths: 50)] } == "tiers[0].multiplier")
+        #expect(problem { $0.tiers = [LoyaltyTier(name: "Gold", minimum: 10, multiplierHundredths: 50)] } == "tiers[0].multiplier")
         #expect(problem { $0.multipliers = Array(repeating: Self.coffee, count: 21) } == "multipliers")
         #expect(problem { $0.multipliers = [Self.coffee, Self.blackFriday] } == nil)
         // Left out, the programme's multipliers stay; [] removes them.

@@ -123,12 +123,12 @@ struct LoyaltyOrderRuleTests {
             _ = try settings.program(workspaceID: "wsp_1", existing: nil, at: Self.start)
         }
         settings.earnPerCurrencyUnit = 0.29
-        settings.tiers = [LoyaltyTier(name: "Gold", minimumPoints: 1_000), LoyaltyTier(name: "Silver", minimumPoints: 500)]
+        settings.tiers = [LoyaltyTier(name: "Gold", minimum: 1_000), LoyaltyTier(name: "Silver", minimum: 500)]
         let program = try settings.program(workspaceID: "wsp_1", existing: nil, at: Self.start)
         #expect(program.earnPerCurrencyUnitHundredths == 29)
         #expect(program.tiers.map(\.name) == ["Silver", "Gold"])
         #expect(program.tier(for: 499) == nil && program.tier(for: 500)?.name == "Silver" && program.tier(for: 5_000)?.name == "Gold")
-        settings.tiers.append(LoyaltyTier(name: "gold", minimumPoints: 2_000))
+        settings.tiers.append(LoyaltyTier(name: "gold", minimum: 2_000))
         #expect(throws: RapportError.self) { _ = try settings.program(workspaceID: "wsp_1", existing: nil, at: Self.start) }
     }
 }

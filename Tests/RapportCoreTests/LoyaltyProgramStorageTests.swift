@@ -12,7 +12,7 @@ struct LoyaltyProgramStorageTests {
              "updated_at":"2026-12-01T00:00:00Z","workspace_id":"wsp_1"}
             """
         let old = try JSONCoding.makeDecoder().decode(LoyaltyProgram.self, from: Data(stored.utf8))
-        #expect(old.workspaceID == "wsp_1" && old.tiers == [LoyaltyTier(name: "Silver", minimumPoints: 500)])
+        #expect(old.workspaceID == "wsp_1" && old.tiers == [LoyaltyTier(name: "Silver", minimum: 500)])
         #expect(old.rewards.isEmpty && old.rewardValidDays == LoyaltyProgram.defaultRewardValidDays)
         #expect(old.bonuses == LoyaltyBonuses(), "one stored before bonuses gives none")
         var program = old

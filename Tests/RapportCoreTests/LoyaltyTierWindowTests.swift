@@ -7,7 +7,7 @@ struct LoyaltyTierWindowTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 
     static func daysAgo(_ days: Double, _ points: Int64) -> LoyaltyTierOrder {
-        LoyaltyTierOrder(placedAt: now.addingTimeInterval(-days * 86_400), points: points)
+        LoyaltyTierOrder(placedAt: now.addingTimeInterval(-days * 86_400), counted: points)
     }
 
     @Test("the window counts the orders placed in it; the grace period holds the highest count of its days")
@@ -29,7 +29,7 @@ struct LoyaltyTierWindowTests {
 
     @Test("the window is open at its start: an order placed exactly a window ago no longer counts; one not yet placed never does")
     func boundaries() {
-        let orders = [Self.daysAgo(30, 100), Self.daysAgo(29.99, 7), LoyaltyTierOrder(placedAt: Self.now.addingTimeInterval(60), points: 1_000)]
+        let orders = [Self.daysAgo(30, 100), Self.daysAgo(29.99, 7), LoyaltyTierOrder(placedAt: Self.now.addingTimeInterval(60), counted: 1_000)]
         #expect(LoyaltyTierWindow.points(of: orders, at: Self.now, windowDays: 30, graceDays: 0) == LoyaltyTierPoints(current: 7, held: 7))
         #expect(LoyaltyTierWindow.points(of: [], at: Self.now, windowDays: 30, graceDays: 30) == LoyaltyTierPoints(current: 0, held: 0))
     }
@@ -44,7 +44,7 @@ struct LoyaltyTierWindowTests {
     @Test("the programme judges tiers by qualifying points without a window, by the window's orders with one")
     func program() throws {
         var program = LoyaltyProgram(
-            workspaceID: "wsp_1", tiers: [LoyaltyTier(name: "Silver", minimumPoints: 50), LoyaltyTier(name: "Gold", minimumPoints: 100)],
+            workspaceID: "wsp_1", tiers: [LoyaltyTier(name: "Silver", minimum: 50), LoyaltyTier(name: "Gold", minimum: 100)],
             startedAt: Self.now, updatedAt: Self.now)
         let orders = [Self.daysAgo(5, 60), Self.daysAgo(35, 100)]
         #expect(program.tierLookback(at: Self.now) == nil)
@@ -57,7 +57,7 @@ struct LoyaltyTierWindowTests {
         let account = LoyaltyAccount(
             customerID: "cus_1", balance: LoyaltyBalance(customerID: "cus_1", qualifying: 160), tier: program.tier(for: points.held), nextTier: nil,
             entries: Page(items: [], hasMore: false), tierPoints: points)
-        #expect(account.tierInGrace && account.pointsToNextTier == nil)
+        #expect(account.tierInGrace && account.toNextTier == nil)
     }
 
     @Test("the settings refuse a window outside 1 to 3650 days, and a grace period without a window")

@@ -134,9 +134,9 @@ struct LoyaltyAndReviewPagesTests {
             #expect(program.earnPerCurrencyUnit == 0.5 && program.earningBase == .subtotal && program.pointsPerOrder == 10 && program.pendingDays == 30)
             #expect(program.expiryRule == .endOfNextYear && program.expiryDays == 200)
             #expect(program.tiers == [
-                LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 500, multiplierHundredths: 150),
-                LoyaltyTier(name: "Tier 3", minimumPoints: 1000, multiplierHundredths: 200),
-                LoyaltyTier(name: "Platinum", minimumPoints: 2500, multiplierHundredths: 125), LoyaltyTier(name: "Club X", minimumPoints: 3000),
+                LoyaltyTier(name: "Silver", minimum: 100), LoyaltyTier(name: "Gold", minimum: 500, multiplierHundredths: 150),
+                LoyaltyTier(name: "Tier 3", minimum: 1000, multiplierHundredths: 200),
+                LoyaltyTier(name: "Platinum", minimum: 2500, multiplierHundredths: 125), LoyaltyTier(name: "Club X", minimum: 3000),
             ])
             #expect(program.ordersPlacedFrom.map(Timestamp.iso8601) == "2020-01-01T00:00:00.000Z")
             let page = try await Web.get(api, "/loyalty?saved=1", cookie: manager.cookie)

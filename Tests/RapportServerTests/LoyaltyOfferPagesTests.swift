@@ -156,7 +156,7 @@ struct LoyaltyOfferPagesTests {
             settings.enabled = false
             (settings.earnPerCurrencyUnit, settings.earningBase, settings.pointsPerOrder) = (0.29, .subtotal, 15)
             (settings.pendingDays, settings.assumedDeliveryDays, settings.ordersPlacedFrom) = (21, 9, Timestamp.parse("2024-03-01T00:00:00Z"))
-            settings.tiers = [LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 900, multiplierHundredths: 125)]
+            settings.tiers = [LoyaltyTier(name: "Silver", minimum: 100), LoyaltyTier(name: "Gold", minimum: 900, multiplierHundredths: 125)]
             (settings.tierWindowDays, settings.tierGraceDays, settings.rewardValidDays) = (365, 30, 45)
             (settings.expiryRule, settings.expiryDays) = (.afterDays, 400)
             settings.bonuses = LoyaltyBonuses(review: 50, reviewVerifiedOnly: false, signUp: 25, birthday: 100)

@@ -214,7 +214,7 @@ struct LoyaltyTests {
 
             var settings = LoyaltyProgramSettings()
             settings.pendingDays = 0
-            settings.tiers = [LoyaltyTier(name: "Silver", minimumPoints: 100), LoyaltyTier(name: "Gold", minimumPoints: 1_000)]
+            settings.tiers = [LoyaltyTier(name: "Silver", minimum: 100), LoyaltyTier(name: "Gold", minimum: 1_000)]
             _ = try await services.loyalty.setProgram(settings, as: actor)
             _ = try await services.loyalty.replay(as: actor)
             // Tabs, line breaks, quotes and other scripts travel whole (PostgreSQL takes each column as one array).

@@ -47,8 +47,11 @@ extension BotDialogue {
         else { return withOrder() }
         guard let account = loyalty.accounts[owner] else { return pointsNotFound() }
         state.awaiting = nil
-        if owner == channelCustomer && !state.pointsElsewhere && account.entries.items.isEmpty && account.balance == LoyaltyBalance(customerID: owner) {
-            // A profile the shop has never given points: perhaps the customer ordered under another number.
+        if owner == channelCustomer && !state.pointsElsewhere && account.entries.items.isEmpty && account.balance == LoyaltyBalance(customerID: owner)
+            && account.tier == nil
+        {
+            // A profile the shop has never given points (nor a tier, which spend may give without
+            // points): perhaps the customer ordered under another number.
             state.awaiting = .orderNumber
             state.pointsElsewhere = true
             state.tried.append("found no points on the profile of this conversation")
@@ -84,9 +87,14 @@ extension BotDialogue {
             english.append("Your tier: \(tier.name).")
             indonesian.append("Level Anda: \(tier.name).")
         }
-        if let next = account.nextTier, let missing = account.pointsToNextTier {
-            english.append("\(missing) more points from orders reach \(next.name).")
-            indonesian.append("\(missing) poin lagi dari pesanan untuk mencapai \(next.name).")
+        if let next = account.nextTier, let missing = account.toNextTier {
+            if account.tierMeasure == .spend, let currency = account.tierCurrency {
+                english.append("\(MoneyText.format(missing, currency)) more in orders reach \(next.name).")
+                indonesian.append("Belanja \(MoneyText.format(missing, currency)) lagi untuk mencapai \(next.name).")
+            } else {
+                english.append("\(missing) more points from orders reach \(next.name).")
+                indonesian.append("\(missing) poin lagi dari pesanan untuk mencapai \(next.name).")
+            }
         }
         if let expiring = account.expiring {
             if let days = expiring.withinDays {

@@ -4,17 +4,21 @@ public struct LoyaltyAccount: Sendable {
     public var customerID: String
     public var balance: LoyaltyBalance
     public var tier: LoyaltyTier?
-    /// The next tier above the one held (`pointsToNextTier` still reach it).
+    /// The next tier above the one held (`toNextTier` still reaches it).
     public var nextTier: LoyaltyTier?
-    /// What the tier is judged by (`LoyaltyProgram.tierPoints`).
+    /// What the tier is judged by (`LoyaltyProgram.tierPoints`): points, or minor units of spend.
     public var tierPoints: LoyaltyTierPoints
+    public var tierMeasure: LoyaltyTierMeasure
+    /// With spend: the currency the tiers count.
+    public var tierCurrency: String?
     public var entries: Page<LoyaltyEntry>
     /// The usable points that expire next, and by when; nil when none are about to.
     public var expiring: LoyaltyExpiryForecast?
 
     public init(
         customerID: String, balance: LoyaltyBalance, tier: LoyaltyTier?, nextTier: LoyaltyTier?, entries: Page<LoyaltyEntry>,
-        expiring: LoyaltyExpiryForecast? = nil, tierPoints: LoyaltyTierPoints? = nil
+        expiring: LoyaltyExpiryForecast? = nil, tierPoints: LoyaltyTierPoints? = nil, tierMeasure: LoyaltyTierMeasure = .points,
+        tierCurrency: String? = nil
     ) {
         self.customerID = customerID
         self.balance = balance
@@ -23,15 +27,18 @@ public struct LoyaltyAccount: Sendable {
         self.entries = entries
         self.expiring = expiring
         self.tierPoints = tierPoints ?? LoyaltyTierPoints(current: balance.qualifying, held: balance.qualifying)
+        self.tierMeasure = tierMeasure
+        self.tierCurrency = tierCurrency
     }
 
     /// Whether the tier is held by the grace period: the window's points now are below it.
     public var tierInGrace: Bool {
-        tier.map { tierPoints.current < $0.minimumPoints } ?? false
+        tier.map { tierPoints.current < $0.minimum } ?? false
     }
 
-    /// The points the window (or every order) still has to count to reach the next tier.
-    public var pointsToNextTier: Int64? {
-        nextTier.map { $0.minimumPoints - tierPoints.current }
+    /// What the window (or every order) still has to count to reach the next tier: points, or
+    /// minor units of spend.
+    public var toNextTier: Int64? {
+        nextTier.map { $0.minimum - tierPoints.current }
     }
 }

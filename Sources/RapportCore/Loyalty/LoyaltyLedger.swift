@@ -58,7 +58,7 @@ struct LoyaltyLedger: DomainChangeSubscriber {
             let standing = existing ?? LoyaltyOrderStanding()
             let added = LoyaltyOrderRule.entries(
                 for: order, program: program, standing: standing, at: now, earns: earns, lines: lines[order.id] ?? [],
-                tier: tiers[order.customerID], makeID: { ResourceID.make(.loyaltyEntry, at: now, using: &generator) })
+                tier: tiers[order.id], makeID: { ResourceID.make(.loyaltyEntry, at: now, using: &generator) })
             entries += added
             let hold = LoyaltyOrderRule.hold(for: order, program: program, standing: standing, entries: added)
             // A hold is written while points wait, and for an order seen before also rewritten or
@@ -72,27 +72,19 @@ struct LoyaltyLedger: DomainChangeSubscriber {
     }
 
     /// What the multipliers read to price orders about to earn, only when the programme has
-    /// such multipliers: their lines' categories, and their customers' tiers as they stand
-    /// before these orders (an order that lifts a customer into a tier earns at the tier below;
-    /// a replay prices at the tier the customer held when it began, from the balance rows it
-    /// leaves alone or, over a window, from the entries written before it).
+    /// such multipliers: their lines' categories, and each order's tier, by order id, as its
+    /// customer stands before it (`LoyaltyProgram.pricingTiers`: an order that lifts a customer
+    /// into a tier earns at the tier below; a replay prices by points at the tier the customer
+    /// held when it began, from the balance rows it leaves alone or, over a window, from the
+    /// entries written before it; by spend, at the tier of the orders placed before it).
     private static func multiplierInputs(
         for pricing: [LoyaltyOrder], program: LoyaltyProgram, workspaceID: String, session: any StoreSession, at now: Date, tiersAsOf: Date?
     ) async throws -> (lines: [String: [LoyaltyOrderLine]], tiers: [String: LoyaltyTier]) {
         guard !pricing.isEmpty else { return ([:], [:]) }
         let lines = program.readsLineCategories ? try await session.loyalty.lines(orderIDs: pricing.map(\.id), workspaceID: workspaceID) : [:]
         guard program.tiersMultiply else { return (lines, [:]) }
-        let customers = Array(Set(pricing.map(\.customerID)))
-        var qualifying: [String: Int64] = [:]
-        var windows: [String: [LoyaltyTierOrder]]?
-        if let since = program.tierLookback(at: tiersAsOf ?? now) {
-            windows = try await session.loyalty.tierOrders(customerIDs: customers, workspaceID: workspaceID, placedAfter: since, recordedBefore: tiersAsOf)
-        } else {
-            qualifying = try await session.loyalty.balances(customerIDs: customers, workspaceID: workspaceID).mapValues(\.qualifying)
-        }
-        // A customer without a balance row has no points yet: a tier from 0 holds them too.
-        return (lines, Dictionary(uniqueKeysWithValues: customers.compactMap { id in
-            program.tier(for: program.tierPoints(qualifying: qualifying[id] ?? 0, orders: windows?[id], at: tiersAsOf ?? now).held).map { (id, $0) }
-        }))
+        let tiers = try await program.pricingTiers(
+            for: pricing, workspaceID: workspaceID, session: session, at: tiersAsOf ?? now, recordedBefore: tiersAsOf)
+        return (lines, tiers)
     }
 }

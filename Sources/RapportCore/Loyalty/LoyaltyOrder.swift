@@ -33,6 +33,11 @@ public struct LoyaltyOrder: Sendable, Equatable {
         self.createdAt = createdAt
     }
 
+    /// Cancelled, or refunded in full: the order keeps no points and counts no spend.
+    public var isWhollyLost: Bool {
+        status == .cancelled || status == .refunded || (totals.total > 0 && totals.refunded >= totals.total)
+    }
+
     public init(_ order: Order) {
         self.init(
             id: order.id, workspaceID: order.workspaceID, customerID: order.customerID, number: order.number, status: order.status,

@@ -31,7 +31,7 @@ public enum LoyaltyOrderRule {
             entries.append(entry)
         }
         let totals = order.totals
-        let whollyLost = order.status == .cancelled || order.status == .refunded || (totals.total > 0 && totals.refunded >= totals.total)
+        let whollyLost = order.isWhollyLost
         let usableAt = program.usableAt(order)
         let usable = usableAt.map { $0 <= now } ?? false
 

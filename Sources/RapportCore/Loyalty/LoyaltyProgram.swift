@@ -24,6 +24,9 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public var ordersPlacedFrom: Date?
     /// Lowest first.
     public var tiers: [LoyaltyTier]
+    /// What the tiers count: points, or spend in `tierCurrency` (required with spend).
+    public var tierMeasure: LoyaltyTierMeasure
+    public var tierCurrency: String?
     /// Tiers count the orders placed in this many days up to now; nil: every order ever.
     public var tierWindowDays: Int?
     /// With a window: days a customer keeps a tier after the window's points fell below it.
@@ -47,7 +50,7 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     enum CodingKeys: String, CodingKey {
         case workspaceID = "workspaceId"
         case enabled, earnPerCurrencyUnitHundredths, earningBase, pointsPerOrder, pendingDays, assumedDeliveryDays, ordersPlacedFrom, tiers
-        case tierWindowDays, tierGraceDays
+        case tierWindowDays, tierGraceDays, tierMeasure, tierCurrency
         case rewards, rewardValidDays, expiryRule, expiryDays, bonuses, multipliers, startedAt, updatedAt
     }
 
@@ -63,7 +66,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
     public init(
         workspaceID: String, enabled: Bool = true, earnPerCurrencyUnitHundredths: Int64 = 100, earningBase: LoyaltyEarningBase = .total,
         pointsPerOrder: Int64 = 0, pendingDays: Int = 14, assumedDeliveryDays: Int = 7, ordersPlacedFrom: Date? = nil,
-        tiers: [LoyaltyTier] = [], tierWindowDays: Int? = nil, tierGraceDays: Int = 0, rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays,
+        tiers: [LoyaltyTier] = [], tierMeasure: LoyaltyTierMeasure = .points, tierCurrency: String? = nil, tierWindowDays: Int? = nil,
+        tierGraceDays: Int = 0, rewards: [LoyaltyReward] = [], rewardValidDays: Int = defaultRewardValidDays,
         expiryRule: LoyaltyExpiryRule = .never, expiryDays: Int = defaultExpiryDays, bonuses: LoyaltyBonuses = LoyaltyBonuses(),
         multipliers: [LoyaltyMultiplier] = [], startedAt: Date, updatedAt: Date
     ) {
@@ -76,6 +80,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         self.assumedDeliveryDays = assumedDeliveryDays
         self.ordersPlacedFrom = ordersPlacedFrom
         self.tiers = tiers
+        self.tierMeasure = tierMeasure
+        self.tierCurrency = tierCurrency
         self.tierWindowDays = tierWindowDays
         self.tierGraceDays = tierGraceDays
         self.rewards = rewards
@@ -90,7 +96,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
 
     /// A programme stored before rewards existed has none, valid the default days; one stored
     /// before expiry existed never lets points expire; one stored before bonuses gives none; one
-    /// stored before multipliers multiplies nothing; one stored before tier windows counts every order.
+    /// stored before multipliers multiplies nothing; one stored before tier windows counts every
+    /// order; one stored before tiers could count spend counts points.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         workspaceID = try container.decode(String.self, forKey: .workspaceID)
@@ -102,6 +109,8 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         assumedDeliveryDays = try container.decode(Int.self, forKey: .assumedDeliveryDays)
         ordersPlacedFrom = try container.decodeIfPresent(Date.self, forKey: .ordersPlacedFrom)
         tiers = try container.decode([LoyaltyTier].self, forKey: .tiers)
+        tierMeasure = try container.decodeIfPresent(LoyaltyTierMeasure.self, forKey: .tierMeasure) ?? .points
+        tierCurrency = try container.decodeIfPresent(String.self, forKey: .tierCurrency)
         tierWindowDays = try container.decodeIfPresent(Int.self, forKey: .tierWindowDays)
         tierGraceDays = try container.decodeIfPresent(Int.self, forKey: .tierGraceDays) ?? 0
         rewards = try container.decodeIfPresent([LoyaltyReward].self, forKey: .rewards) ?? []
@@ -175,24 +184,6 @@ public struct LoyaltyProgram: Sendable, Equatable, Codable {
         case .endOfYear: "Points expire at the end of the year they become usable in"
         case .endOfNextYear: "Points expire at the end of the year after the one they become usable in"
         }
-    }
-
-    /// The highest tier `qualifyingPoints` reach; nil below the first.
-    public func tier(for qualifyingPoints: Int64) -> LoyaltyTier? {
-        tiers.last { qualifyingPoints >= $0.minimumPoints }
-    }
-
-    /// The earliest moment an order may have been placed to count for a tier at `now` (the
-    /// window and its grace); nil when tiers count every order.
-    public func tierLookback(at now: Date) -> Date? {
-        tierWindowDays.map { now.addingTimeInterval(-Double($0 + tierGraceDays) * 86_400) }
-    }
-
-    /// The points a tier is judged by: the qualifying points without a window, else the window's
-    /// over `orders` (those placed since `tierLookback`; nil: not read, counted as none).
-    public func tierPoints(qualifying: Int64, orders: [LoyaltyTierOrder]?, at now: Date) -> LoyaltyTierPoints {
-        guard let tierWindowDays else { return LoyaltyTierPoints(current: qualifying, held: qualifying) }
-        return LoyaltyTierWindow.points(of: orders ?? [], at: now, windowDays: tierWindowDays, graceDays: tierGraceDays)
     }
 
     /// The rate as people write it (`1`, `0.5`).

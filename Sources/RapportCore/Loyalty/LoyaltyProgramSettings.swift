@@ -11,7 +11,11 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
     public var pendingDays = 14
     public var assumedDeliveryDays = 7
     public var ordersPlacedFrom: Date?
+    /// Each tier's `minimum` counts points, or with `spend` minor units of `tierCurrency`.
     public var tiers: [LoyaltyTier] = []
+    public var tierMeasure: LoyaltyTierMeasure = .points
+    /// With spend: the ISO 4217 currency whose orders count (required then; ignored with points).
+    public var tierCurrency: String?
     /// Tiers count the orders placed in the last this many days (1 to 3,650); nil: every order.
     public var tierWindowDays: Int?
     /// With a window: days a customer keeps a tier after falling below it (0 to 3,650).
@@ -44,6 +48,8 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         assumedDeliveryDays = program.assumedDeliveryDays
         ordersPlacedFrom = program.ordersPlacedFrom
         tiers = program.tiers
+        tierMeasure = program.tierMeasure
+        tierCurrency = program.tierCurrency
         tierWindowDays = program.tierWindowDays
         tierGraceDays = program.tierGraceDays
         rewards = program.rewards
@@ -70,6 +76,19 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         guard tiers.count <= LoyaltyProgram.maximumTiers else {
             throw RapportError.invalid(field: "tiers", "may list at most \(LoyaltyProgram.maximumTiers) tiers")
         }
+        var tierCurrency: String?
+        switch tierMeasure {
+        case .spend:
+            guard let code = self.tierCurrency.flatMap(Currency.normalized) else {
+                throw RapportError.invalid(field: "tier_currency", "is required when tiers count spend: the ISO 4217 code of the orders that count, such as EUR")
+            }
+            tierCurrency = code
+        case .points:
+            guard self.tierCurrency == nil else {
+                throw RapportError.invalid(field: "tier_currency", "counts only with tier_measure spend: tiers counting points count every currency")
+            }
+        }
+        let (minimumField, minimumRange) = tierMeasure.minimumField
         var names = Set<String>()
         var tiers = self.tiers
         for (index, tier) in tiers.enumerated() {
@@ -77,15 +96,16 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
             guard !name.isEmpty, name.unicodeScalars.count <= 40, names.insert(name.lowercased()).inserted else {
                 throw RapportError.invalid(field: "tiers[\(index)].name", "must be 1 to 40 characters (Unicode code points), each tier's its own")
             }
-            guard (0...1_000_000_000).contains(tier.minimumPoints) else {
-                throw RapportError.invalid(field: "tiers[\(index)].minimum_points", "must be a whole number from 0 to 1000000000")
+            guard minimumRange.contains(tier.minimum) else {
+                throw RapportError.invalid(
+                    field: "tiers[\(index)].\(minimumField)", "must be a whole number from \(minimumRange.lowerBound) to \(minimumRange.upperBound)")
             }
             guard LoyaltyMultiplier.factorRange.contains(tier.multiplierHundredths) else {
                 throw RapportError.invalid(field: "tiers[\(index)].multiplier", "must be a number from 1 to 10 with at most two decimals")
             }
             tiers[index].name = name
         }
-        tiers.sort { $0.minimumPoints < $1.minimumPoints }
+        tiers.sort { $0.minimum < $1.minimum }
         if let days = tierWindowDays, !(1...LoyaltyProgram.maximumDays).contains(days) {
             throw RapportError.invalid(field: "tier_window_days", "must be a whole number of days from 1 to \(LoyaltyProgram.maximumDays), or null for every order")
         }
@@ -95,8 +115,8 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         if tierGraceDays > 0, tierWindowDays == nil {
             throw RapportError.invalid(field: "tier_grace_days", "counts only with tier_window_days: without a window, time never lowers a tier")
         }
-        if tiers.count > 1, zip(tiers, tiers.dropFirst()).contains(where: { $0.minimumPoints == $1.minimumPoints }) {
-            throw RapportError.invalid(field: "tiers", "must each start at different minimum_points")
+        if tiers.count > 1, zip(tiers, tiers.dropFirst()).contains(where: { $0.minimum == $1.minimum }) {
+            throw RapportError.invalid(field: "tiers", "must each start at a different \(minimumField)")
         }
         let given = self.rewards ?? existing?.rewards ?? []
         let rewardValidDays = self.rewardValidDays ?? existing?.rewardValidDays ?? LoyaltyProgram.defaultRewardValidDays
@@ -129,7 +149,7 @@ public struct LoyaltyProgramSettings: Sendable, Equatable {
         return LoyaltyProgram(
             workspaceID: workspaceID, enabled: enabled, earnPerCurrencyUnitHundredths: hundredths, earningBase: earningBase,
             pointsPerOrder: pointsPerOrder, pendingDays: pendingDays, assumedDeliveryDays: assumedDeliveryDays,
-            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, tierWindowDays: tierWindowDays, tierGraceDays: tierGraceDays, rewards: rewards, rewardValidDays: rewardValidDays,
+            ordersPlacedFrom: ordersPlacedFrom, tiers: tiers, tierMeasure: tierMeasure, tierCurrency: tierCurrency, tierWindowDays: tierWindowDays, tierGraceDays: tierGraceDays, rewards: rewards, rewardValidDays: rewardValidDays,
             expiryRule: expiryRule, expiryDays: expiryDays, bonuses: bonuses, multipliers: multipliers, startedAt: existing?.startedAt ?? now,
             updatedAt: now)
     }

@@ -51,25 +51,33 @@ public struct LoyaltyService: Sendable {
                               "points_expire_after_days": String(program.expiryDays), "points_for_review": String(program.bonuses.review),
                               "points_for_sign_up": String(program.bonuses.signUp), "points_for_birthday": String(program.bonuses.birthday),
                               "rewards": String(program.rewards.count), "multipliers": String(program.multipliers.count),
-                              "tier_window_days": program.tierWindowDays.map(String.init) ?? "none", "tier_grace_days": String(program.tierGraceDays)]),
+                              "tier_window_days": program.tierWindowDays.map(String.init) ?? "none", "tier_grace_days": String(program.tierGraceDays),
+                              "tier_measure": program.tierMeasure.rawValue, "tier_currency": program.tierCurrency ?? "none"]),
                 by: actor)
             return program
         }
     }
 
-    /// The programme with its totals (members, points owed, customers per tier; over a window,
-    /// one more read of the orders it counts); nil before there is a programme.
+    /// The programme with its totals (members, points owed, customers per tier; over a window or
+    /// by spend, one more read of the orders they count); nil before there is a programme.
     public func totals(as actor: Actor) async throws -> (program: LoyaltyProgram, totals: LoyaltyTotals)? {
         try await store.read { session in
             guard let program = try await session.loyalty.program(workspaceID: actor.workspaceID) else { return nil }
-            var totals = try await session.loyalty.totals(workspaceID: actor.workspaceID, tierMinimums: program.tiers.map(\.minimumPoints))
+            // Tiers judged from orders are counted from them below, not from the balance rows.
+            let minimums = program.tiersReadOrders ? [] : program.tiers.map(\.minimum)
+            var totals = try await session.loyalty.totals(workspaceID: actor.workspaceID, tierMinimums: minimums)
             let now = clock.now()
-            if !program.tiers.isEmpty, let since = program.tierLookback(at: now) {
-                // Over a window, each member's tier from the orders it counts (one read of those orders).
-                let orders = try await session.loyalty.tierOrders(customerIDs: nil, workspaceID: actor.workspaceID, placedAfter: since, recordedBefore: nil)
+            // Over a window or by spend, each customer's tier from the orders it counts (one read of those orders).
+            if let orders = try await program.tierOrders(customerIDs: nil, workspaceID: actor.workspaceID, session: session, at: now) {
                 let held = orders.values.map { program.tierPoints(qualifying: 0, orders: $0, at: now).held }
                 totals.reaching = program.tiers.map { tier in
-                    tier.minimumPoints <= 0 ? totals.members : min(held.filter { $0 >= tier.minimumPoints }.count, totals.members)
+                    let reaching = held.filter { $0 >= tier.minimum }.count
+                    // Points: members only (a tier from 0 holds every one). Spend: every customer
+                    // whose orders reach it, points or not (from 0: members, or more with spend).
+                    return switch program.tierMeasure {
+                    case .points: tier.minimum <= 0 ? totals.members : min(reaching, totals.members)
+                    case .spend: tier.minimum <= 0 ? max(totals.members, held.count) : reaching
+                    }
                 }
             }
             return (program, totals)
@@ -91,7 +99,7 @@ public struct LoyaltyService: Sendable {
     }
 
     /// The account of a record read: its tier, the next one (one more read when tiers count a
-    /// window), and, when the programme lets points expire, those expiring next (one more read).
+    /// window or spend), and, when the programme lets points expire, those expiring next (one more read).
     static func account(
         _ record: LoyaltyAccountRecord, customerID: String, workspaceID: String, at now: Date, session: any StoreSession
     ) async throws -> LoyaltyAccount {
@@ -106,14 +114,14 @@ public struct LoyaltyService: Sendable {
             }
         }
         var tierPoints = LoyaltyTierPoints(current: qualifying, held: qualifying)
-        if let program = record.program, !program.tiers.isEmpty, let since = program.tierLookback(at: now) {
-            let orders = try await session.loyalty.tierOrders(customerIDs: [customerID], workspaceID: workspaceID, placedAfter: since, recordedBefore: nil)
-            tierPoints = program.tierPoints(qualifying: qualifying, orders: orders[customerID], at: now)
+        if let program = record.program {
+            let orders = try await program.tierOrders(customerIDs: [customerID], workspaceID: workspaceID, session: session, at: now)
+            tierPoints = program.tierPoints(qualifying: qualifying, orders: orders?[customerID], at: now)
         }
         return LoyaltyAccount(
             customerID: customerID, balance: record.balance, tier: record.program?.tier(for: tierPoints.held),
-            nextTier: record.program?.tiers.first { $0.minimumPoints > tierPoints.held }, entries: record.entries, expiring: expiring,
-            tierPoints: tierPoints)
+            nextTier: record.program?.tiers.first { $0.minimum > tierPoints.held }, entries: record.entries, expiring: expiring,
+            tierPoints: tierPoints, tierMeasure: record.program?.tierMeasure ?? .points, tierCurrency: record.program?.tierCurrency)
     }
 
     /// Spends `points` of the customer's usable balance; refused (409) beyond it, and while the

@@ -1,13 +1,17 @@
 import Foundation
 
-/// What a tier over a rolling window reads of one order: when it was placed and the points it
-/// earned and kept (earned less taken back).
+/// What a tier reads of one order: when it was placed and what it counts — the points it earned
+/// and kept (earned less taken back), or, when the tiers count spend, what it kept of its amount
+/// (minor units of the tier currency, less what was refunded).
 public struct LoyaltyTierOrder: Sendable, Equatable {
     public var placedAt: Date
-    public var points: Int64
+    public var counted: Int64
+    /// The order's id; nil for a sum of several.
+    public var orderID: String?
 
-    public init(placedAt: Date, points: Int64) {
+    public init(placedAt: Date, counted: Int64, orderID: String? = nil) {
         self.placedAt = placedAt
-        self.points = points
+        self.counted = counted
+        self.orderID = orderID
     }
 }

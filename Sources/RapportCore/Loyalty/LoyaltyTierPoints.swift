@@ -1,7 +1,7 @@
-/// The points a customer's tier is judged by. Without a window both are the qualifying points;
-/// with one, `current` counts the orders placed within the window now, and `held` is the most
-/// the window counted at any moment of the grace period (so a tier reached stays for the grace
-/// days after the points fell below it).
+/// What a customer's tier is judged by: points, or minor units of spend. Without a window both
+/// are the qualifying points (or everything spent); with one, `current` counts the orders placed
+/// within the window now, and `held` is the most the window counted at any moment of the grace
+/// period (so a tier reached stays for the grace days after the count fell below it).
 public struct LoyaltyTierPoints: Sendable, Equatable {
     /// What reaches the next tier.
     public var current: Int64

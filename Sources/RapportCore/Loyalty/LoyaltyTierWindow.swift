@@ -14,7 +14,7 @@ public enum LoyaltyTierWindow {
         // order; were it to, its leaving the window would raise the count between the moments
         // looked at below).
         var prefix: [Int64] = [0]
-        for order in placed { prefix.append(prefix[prefix.count - 1] + max(order.points, 0)) }
+        for order in placed { prefix.append(prefix[prefix.count - 1] + max(order.counted, 0)) }
         /// How many orders were placed at or before `moment`.
         func count(through moment: Date) -> Int {
             var (low, high) = (0, placed.count)

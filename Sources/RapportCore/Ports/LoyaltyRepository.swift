@@ -53,6 +53,16 @@ public protocol LoyaltyRepository: Sendable {
     /// and kept, per live customer; nil `customerIDs`: every live customer of the workspace;
     /// `recordedBefore`: only the entries written before that moment (a replay's start).
     func tierOrders(customerIDs: [String]?, workspaceID: String, placedAfter: Date, recordedBefore: Date?) async throws -> [String: [LoyaltyTierOrder]]
+    /// For tiers counting spend: the live customers' orders in `currency` that are neither
+    /// cancelled nor refunded, placed from `placedAfter` (nil: ever); nil `customerIDs`: every
+    /// live customer of the workspace; `recordedBefore`: only orders recorded before that moment;
+    /// `partlyRefundedOnly`: only those something was refunded of.
+    func spendOrders(
+        customerIDs: [String]?, workspaceID: String, currency: String, placedAfter: Date?, recordedBefore: Date?, partlyRefundedOnly: Bool
+    ) async throws -> [LoyaltyOrder]
+    /// Per live customer, the sum of what `base` counts of their orders in `currency` placed from
+    /// `placedAfter` that are neither cancelled nor refunded at all (the rest: `spendOrders`).
+    func unrefundedSpend(workspaceID: String, currency: String, base: LoyaltyEarningBase, placedAfter: Date?) async throws -> [String: Int64]
     /// Locked for the rest of a write transaction on PostgreSQL (a redemption checks it).
     func balance(customerID: String, workspaceID: String) async throws -> LoyaltyBalance?
     /// Adds the code unless the workspace has that code already; answers whether it did.

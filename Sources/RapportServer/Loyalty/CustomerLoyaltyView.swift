@@ -39,7 +39,8 @@ struct CustomerLoyaltyView: TemplateView {
     let pending: Int64
     let tier: String?
     let nextTier: String?
-    let pointsToNextTier: Int64?
+    /// What still reaches the next tier: `120 points` or `120.00 EUR`.
+    let toNextTier: String?
     /// The tier is kept by the grace period, the window's points being below it.
     let tierInGrace: Bool
     /// "70 by 2026-12-31" (a year's end: the last day they may be spent) or "70 within the next
@@ -68,7 +69,9 @@ struct CustomerLoyaltyView: TemplateView {
         pending = account.balance.pending
         tier = account.tier?.name
         nextTier = account.nextTier?.name
-        pointsToNextTier = account.pointsToNextTier
+        toNextTier = account.toNextTier.map { missing in
+            account.tierMeasure == .spend ? MoneyText.format(missing, account.tierCurrency ?? "") : "\(missing) points"
+        }
         tierInGrace = account.tierInGrace
         expiringPoints = account.expiring?.points
         expiringWhen = account.expiring.map { forecast in

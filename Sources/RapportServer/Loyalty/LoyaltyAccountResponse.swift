@@ -11,12 +11,20 @@ struct LoyaltyAccountResponse: Encodable {
     let pending: Int64
     let qualifyingPoints: Int64
     let tier: String?
-    /// What the tier counts now: the qualifying points, or those of the orders in the window.
-    let tierPoints: Int64
-    /// The tier is kept by the grace period: the window's points now are below it.
+    /// `points` or `spend`: what the tiers count.
+    let tierMeasure: String
+    /// What the tier counts now, when the tiers count points: the qualifying points, or those of
+    /// the orders in the window; null when they count spend.
+    let tierPoints: Int64?
+    /// What the tier counts now, when the tiers count spend: minor units of `tier_currency`
+    /// kept of the orders (in the window); null when they count points.
+    let tierSpend: Int64?
+    let tierCurrency: String?
+    /// The tier is kept by the grace period: the window's count now is below it.
     let tierInGrace: Bool
     let nextTier: String?
     let pointsToNextTier: Int64?
+    let spendToNextTier: Int64?
     /// The usable points that expire next unless spent, and by when; null when none are about to.
     let expiring: LoyaltyExpiringResponse?
     let entries: [LoyaltyEntryResponse]
@@ -28,10 +36,15 @@ struct LoyaltyAccountResponse: Encodable {
         pending = account.balance.pending
         qualifyingPoints = account.balance.qualifying
         tier = account.tier?.name
-        tierPoints = account.tierPoints.current
+        let spend = account.tierMeasure == .spend
+        tierMeasure = account.tierMeasure.rawValue
+        tierPoints = spend ? nil : account.tierPoints.current
+        tierSpend = spend ? account.tierPoints.current : nil
+        tierCurrency = spend ? account.tierCurrency : nil
         tierInGrace = account.tierInGrace
         nextTier = account.nextTier?.name
-        pointsToNextTier = account.pointsToNextTier
+        pointsToNextTier = spend ? nil : account.toNextTier
+        spendToNextTier = spend ? account.toNextTier : nil
         expiring = account.expiring.map(LoyaltyExpiringResponse.init)
         entries = account.entries.items.map(LoyaltyEntryResponse.init)
         hasMore = account.entries.hasMore

@@ -94,8 +94,15 @@ struct LoyaltyPageView: TemplateView {
     var assumedDeliveryDays: String
     /// `yyyy-mm-dd`, empty for none.
     var ordersPlacedFrom: String
-    /// One tier a line: `Silver: 500`, `Gold: 2000 ×1.5`.
+    /// One tier a line: `Silver: 500`, `Gold: 2000 ×1.5` (amounts when the tiers count spend).
     var tiersText: String
+    /// What the tiers count (points or spend) and the currency of spend.
+    var tierMeasureOptions = [ChoiceView]()
+    var tierCurrency = ""
+    /// What the tiers' text was first shown as, sent back hidden (`LoyaltyProgramForm.tiersShown`).
+    var tiersShown = ""
+    var tiersShownMeasure = LoyaltyTierMeasure.points.rawValue
+    var tiersShownCurrency = ""
     /// Days the tiers count, empty for every order; days of grace.
     var tierWindowDays = ""
     var tierGraceDays = "0"

@@ -39,16 +39,22 @@ struct LoyaltyPages {
             pointsPerOrder: String(program?.pointsPerOrder ?? settings.pointsPerOrder),
             pendingDays: String(program?.pendingDays ?? settings.pendingDays),
             assumedDeliveryDays: String(program?.assumedDeliveryDays ?? settings.assumedDeliveryDays),
-            ordersPlacedFrom: program?.ordersPlacedFrom.map(Self.day) ?? "", tiersText: LoyaltyProgramForm.text(of: program?.tiers ?? []),
+            ordersPlacedFrom: program?.ordersPlacedFrom.map(Self.day) ?? "",
+            tiersText: LoyaltyProgramForm.text(of: program?.tiers ?? [], currency: program?.tierMeasure == .spend ? program?.tierCurrency : nil),
             expiryOptions: Self.expiryOptions(program?.expiryRule ?? settings.expiryRule),
             expiryDays: String(program?.expiryDays ?? settings.expiryDays),
             startedAt: program.map { WebFormat.day($0.startedAt) }, totals: found.map(Self.totals),
             saved: request.uri.queryParameters["saved"] == "1")
         view.offerSaved = request.uri.queryParameters["saved"] == "offer"
+        view.tierMeasureOptions = Self.tierMeasureOptions(program?.tierMeasure ?? settings.tierMeasure)
+        view.tiersShown = view.tiersText
+        view.tiersShownMeasure = (program?.tierMeasure ?? settings.tierMeasure).rawValue
+        view.tiersShownCurrency = program?.tierCurrency ?? ""
         if let program {
             Self.showRewards(program, on: &view)
             view.tierWindowDays = program.tierWindowDays.map(String.init) ?? ""
             view.tierGraceDays = String(program.tierGraceDays)
+            view.tierCurrency = program.tierCurrency ?? ""
             view.pointsForReview = String(program.bonuses.review)
             view.pointsForReviewVerifiedOnly = program.bonuses.reviewVerifiedOnly
             view.pointsForSignUp = String(program.bonuses.signUp)
@@ -140,6 +146,11 @@ struct LoyaltyPages {
                 expiryDays: typed.pointsExpireAfterDays ?? "",
                 startedAt: found.map { WebFormat.day($0.program.startedAt) }, totals: found.map(Self.totals), saved: false)
             (view.tierWindowDays, view.tierGraceDays) = (typed.tierWindowDays ?? "", typed.tierGraceDays ?? "")
+            view.tierMeasureOptions = Self.tierMeasureOptions(LoyaltyTierMeasure(rawValue: typed.tierMeasure ?? "") ?? .points)
+            view.tierCurrency = typed.tierCurrency ?? ""
+            (view.tiersShown, view.tiersShownMeasure, view.tiersShownCurrency) = (
+                typed.tiersShown ?? "", typed.tiersShownMeasure ?? LoyaltyTierMeasure.points.rawValue, typed.tiersShownCurrency ?? ""
+            )
             view.errors = problems.map(WebFormat.problem)
             view.hasErrors = true
             view.pointsForReview = typed.pointsForReview ?? ""
@@ -224,7 +235,10 @@ struct LoyaltyPages {
         return LoyaltyPageView.Totals(
             members: response.members, usable: String(response.usablePoints), pending: String(response.pendingPoints),
             belowZero: response.belowZero,
-            tiers: response.tiers.map { LoyaltyPageView.Totals.Tier(name: $0.name, minimum: String($0.minimumPoints), customers: $0.customers) },
+            tiers: response.tiers.map { tier in
+                let minimum = tier.minimumSpend.map { MoneyText.format($0, found.program.tierCurrency ?? "") } ?? String(tier.minimumPoints ?? 0)
+                return LoyaltyPageView.Totals.Tier(name: tier.name, minimum: minimum, customers: tier.customers)
+            },
             hasTiers: !response.tiers.isEmpty)
     }
 
@@ -265,6 +279,11 @@ struct LoyaltyPages {
     private static func earnOptions(_ selected: LoyaltyEarningBase) -> [ChoiceView] {
         [ChoiceView(value: LoyaltyEarningBase.total.rawValue, label: "the order's total (what the customer paid)", selected: selected == .total),
          ChoiceView(value: LoyaltyEarningBase.subtotal.rawValue, label: "the goods after discounts (no shipping or tax)", selected: selected == .subtotal)]
+    }
+
+    private static func tierMeasureOptions(_ selected: LoyaltyTierMeasure) -> [ChoiceView] {
+        [ChoiceView(value: LoyaltyTierMeasure.points.rawValue, label: "the points their orders earned and kept", selected: selected == .points),
+         ChoiceView(value: LoyaltyTierMeasure.spend.rawValue, label: "what they spent and kept, in the currency below", selected: selected == .spend)]
     }
 
     private static func expiryOptions(_ selected: LoyaltyExpiryRule) -> [ChoiceView] {

@@ -3,7 +3,7 @@ import RapportCore
 
 /// The loyalty page's form as typed, read into the programme's settings. Numbers are read by
 /// hand so that each field that does not parse is named, and the tiers are one a line
-/// (`Silver: 500`, `Gold 2000 ×1.5`).
+/// (`Silver: 500`, `Gold 2000 ×1.5`; amounts when the tiers count spend).
 struct LoyaltyProgramForm: Decodable {
     var enabled: Bool
     var earnPerCurrencyUnit: String?
@@ -13,6 +13,14 @@ struct LoyaltyProgramForm: Decodable {
     var assumedDeliveryDays: String?
     var ordersPlacedFrom: String?
     var tiers: String?
+    /// `points` or `spend`; with spend the tiers' numbers are amounts of `tierCurrency`.
+    var tierMeasure: String?
+    var tierCurrency: String?
+    /// What the tiers' text was shown as (hidden fields): a change of measure or currency with
+    /// the same text would read every number anew (`Gold: 2000` points as 2,000.00 EUR).
+    var tiersShown: String?
+    var tiersShownMeasure: String?
+    var tiersShownCurrency: String?
     var tierWindowDays: String?
     var tierGraceDays: String?
     var pointsExpire: String?
@@ -79,30 +87,69 @@ struct LoyaltyProgramForm: Decodable {
             }
         }
         settings.bonuses = bonuses
-        if let problem = Self.tierProblem(tiers ?? "") { problems.append(problem) } else { settings.tiers = Self.tierList(tiers ?? "") }
+        if let text = tierMeasure {
+            if let measure = LoyaltyTierMeasure(rawValue: text) { settings.tierMeasure = measure } else {
+                problems.append(FieldError(field: "tier_measure", message: "must be points or spend"))
+            }
+        }
+        // The currency counts only with spend (left in its field when switching to points, it is dropped).
+        var currency: String?
+        if settings.tierMeasure == .spend {
+            currency = tierCurrency.flatMap(Currency.normalized)
+            settings.tierCurrency = currency
+            if currency == nil {
+                problems.append(FieldError(field: "tier_currency", message: "is required when tiers count spend: a currency code such as EUR"))
+            }
+        }
+        if let shownMeasure = tiersShownMeasure, let text = tiers, !text.allSatisfy(\.isWhitespace), Self.lines(text).map(Self.trimmed) == Self.lines(tiersShown ?? "").map(Self.trimmed),
+            shownMeasure != settings.tierMeasure.rawValue || (settings.tierMeasure == .spend && tiersShownCurrency != currency)
+        {
+            let unit = currency.map { "amounts of \($0)" } ?? "points"
+            problems.append(FieldError(field: "tiers", message: "must be typed again as \(unit): they were shown in another measure or currency"))
+        } else if settings.tierMeasure == .points || currency != nil {
+            if let problem = Self.tierProblem(tiers ?? "", currency: currency) { problems.append(problem) } else {
+                settings.tiers = Self.tierList(tiers ?? "", currency: currency)
+            }
+        }
         return problems.isEmpty ? .success(settings) : .failure(.invalid(problems))
     }
 
-    /// The tiers as the page shows them, one a line.
-    static func text(of tiers: [LoyaltyTier]) -> String {
+    /// The tiers as the page shows them, one a line: their points, or with `currency` (tiers
+    /// counting spend) their amounts in its major units (`Gold: 500`, `Gold: 499.50`).
+    static func text(of tiers: [LoyaltyTier], currency: String? = nil) -> String {
         tiers.map { tier in
             let factor = tier.multiplierHundredths == 100 ? "" : " ×" + LoyaltyProgram.factorWording(tier.multiplierHundredths)
-            return "\(tier.name): \(tier.minimumPoints)\(factor)"
+            return "\(tier.name): \(currency.map { major(tier.minimum, currency: $0) } ?? String(tier.minimum))\(factor)"
         }.joined(separator: "\n")
     }
 
-    /// `Name: 500`, `Name 500` or `Name: 1,000` a line; blank lines are skipped, a line that is
-    /// neither is left out (`tierProblem` names it).
-    static func tierList(_ text: String) -> [LoyaltyTier] {
-        lines(text).compactMap(tier)
+    /// `name: number` a line (or `Name 500`, `Name: 1,000` for points); blank lines are skipped,
+    /// a line that is neither is left out (`tierProblem` names it). With `currency` the numbers
+    /// are amounts in its major units, exactly (`499.50`; no thousands separator).
+    static func tierList(_ text: String, currency: String? = nil) -> [LoyaltyTier] {
+        lines(text).compactMap { tier($0, currency: currency) }
     }
 
     /// The first line of the text that is not a tier, numbered as the person sees it.
-    static func tierProblem(_ text: String) -> FieldError? {
-        for (number, line) in lines(text).enumerated() where !line.allSatisfy(\.isWhitespace) && tier(line) == nil {
-            return FieldError(field: "tiers", message: "line \(number + 1) must be a name and its minimum points, as Silver: 500 (or Gold: 2000 ×1.5)")
+    static func tierProblem(_ text: String, currency: String? = nil) -> FieldError? {
+        for (number, line) in lines(text).enumerated() where !line.allSatisfy(\.isWhitespace) && tier(line, currency: currency) == nil {
+            let example = currency.map { "an amount in \($0), as Silver: 500 (or Gold: 2000 ×1.5), with no thousands separator" }
+                ?? "its minimum points, as Silver: 500 (or Gold: 2000 ×1.5), up to 1000000000"
+            return FieldError(field: "tiers", message: "line \(number + 1) must be a name and \(example)")
         }
         return nil
+    }
+
+    /// Minor units in the currency's major units, as few decimals as it takes: `500`, `499.50`.
+    private static func major(_ minor: Int64, currency: String) -> String {
+        var scale: Int64 = 1
+        for _ in 0..<Currency.minorDigits(currency) { scale *= 10 }
+        guard minor % scale != 0 else { return String(minor / scale) }
+        return MoneyText.format(minor, currency).split(separator: " ").first.map(String.init) ?? String(minor)
+    }
+
+    private static func trimmed(_ line: Substring) -> String {
+        line.trimmingCharacters(in: .whitespaces)
     }
 
     private static func lines(_ text: String) -> [Substring] {
@@ -114,14 +161,14 @@ struct LoyaltyProgramForm: Decodable {
     /// must not end in a digit (`Level 2 500` could be 2,500 or level 2 at 500: the colon says).
     /// A line ending in a multiplier is read without it first; when that is no tier, whole (a
     /// name such as `Club X 500`).
-    private static func tier(_ whole: Substring) -> LoyaltyTier? {
+    private static func tier(_ whole: Substring, currency: String?) -> LoyaltyTier? {
         let trimmed = whole.trimmingCharacters(in: .whitespaces)
         let (line, multiplier) = multiplier(of: trimmed)
-        if multiplier != nil, let tier = tier(line, multiplier: multiplier) { return tier }
-        return tier(trimmed, multiplier: nil)
+        if multiplier != nil, let tier = tier(line, multiplier: multiplier, currency: currency) { return tier }
+        return tier(trimmed, multiplier: nil, currency: currency)
     }
 
-    private static func tier(_ line: String, multiplier: Int64?) -> LoyaltyTier? {
+    private static func tier(_ line: String, multiplier: Int64?, currency: String?) -> LoyaltyTier? {
         let name: String
         let number: String
         if let colon = line.lastIndex(of: ":") {
@@ -133,8 +180,10 @@ struct LoyaltyProgramForm: Decodable {
             number = String(tail.reversed())
             guard let end = name.last, !end.isNumber else { return nil }
         }
-        guard !name.isEmpty, let minimum = points(number) else { return nil }
-        return LoyaltyTier(name: name, minimumPoints: minimum, multiplierHundredths: multiplier ?? 100)
+        let minimum: Int64? = if let currency { LoyaltyRewardForm.minorUnits(number, currency: currency) } else { points(number) }
+        let range = (currency == nil ? LoyaltyTierMeasure.points : .spend).minimumField.range
+        guard !name.isEmpty, let minimum, range.contains(minimum) else { return nil }
+        return LoyaltyTier(name: name, minimum: minimum, multiplierHundredths: multiplier ?? 100)
     }
 
     /// The line without its ending multiplier (` ×1.5`, ` x2`, ` x 1,25`) and the multiplier in

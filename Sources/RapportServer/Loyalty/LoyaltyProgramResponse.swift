@@ -3,9 +3,12 @@ import RapportCore
 
 /// The loyalty programme as the API shows it.
 struct LoyaltyProgramResponse: Encodable {
+    /// `minimum_points` when the tiers count points, `minimum_spend` (minor units of the tier
+    /// currency) when they count spend; the other null.
     struct Tier: Encodable {
         let name: String
-        let minimumPoints: Int64
+        let minimumPoints: Int64?
+        let minimumSpend: Int64?
         let multiplier: Double
     }
 
@@ -26,6 +29,8 @@ struct LoyaltyProgramResponse: Encodable {
     let assumedDeliveryDays: Int
     let ordersPlacedFrom: String?
     let tiers: [Tier]
+    let tierMeasure: String
+    let tierCurrency: String?
     let tierWindowDays: Int?
     let tierGraceDays: Int
     let rewards: [LoyaltyRewardResponse]
@@ -48,7 +53,14 @@ struct LoyaltyProgramResponse: Encodable {
         pendingDays = program.pendingDays
         assumedDeliveryDays = program.assumedDeliveryDays
         ordersPlacedFrom = program.ordersPlacedFrom.map(Timestamp.iso8601)
-        tiers = program.tiers.map { Tier(name: $0.name, minimumPoints: $0.minimumPoints, multiplier: Double($0.multiplierHundredths) / 100) }
+        let spend = program.tierMeasure == .spend
+        tiers = program.tiers.map {
+            Tier(
+                name: $0.name, minimumPoints: spend ? nil : $0.minimum, minimumSpend: spend ? $0.minimum : nil,
+                multiplier: Double($0.multiplierHundredths) / 100)
+        }
+        tierMeasure = program.tierMeasure.rawValue
+        tierCurrency = program.tierCurrency
         tierWindowDays = program.tierWindowDays
         tierGraceDays = program.tierGraceDays
         rewards = program.rewards.map(LoyaltyRewardResponse.init)

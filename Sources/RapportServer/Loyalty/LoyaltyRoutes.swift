@@ -95,13 +95,26 @@ struct LoyaltyRoutes {
         if let pending = body.integer("pending_days", in: days) { settings.pendingDays = Int(pending) }
         if let assumed = body.integer("assumed_delivery_days", in: days) { settings.assumedDeliveryDays = Int(assumed) }
         if let from = body.date("orders_placed_from") { settings.ordersPlacedFrom = from }
+        if let measure = body.string("tier_measure", maxLength: 32) {
+            if let known = LoyaltyTierMeasure(rawValue: measure) { settings.tierMeasure = known } else {
+                body.fail("tier_measure", "must be one of \(LoyaltyTierMeasure.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+        if let currency = body.string("tier_currency", maxLength: 8) { settings.tierCurrency = currency }
         if let tiers = body.array("tiers") {
+            // A spend tier starts at an amount in minor units of the tier currency. A tier as
+            // the programme's answer shows it carries the other measure's field too, null.
+            let (field, range) = settings.tierMeasure.minimumField
+            let other = LoyaltyTierMeasure.allCases.first { $0 != settings.tierMeasure }?.minimumField.name ?? ""
             settings.tiers = tiers.enumerated().compactMap { index, value in
                 body.nested(value, at: "tiers[\(index)]") { tier in
                     let name = tier.requiredString("name", maxLength: 80)
-                    let minimum = tier.integer("minimum_points", in: 0...1_000_000_000)
-                    if minimum == nil, tier.errors.isEmpty { tier.fail("minimum_points", "is required: a whole number") }
-                    return LoyaltyTier(name: name ?? "", minimumPoints: minimum ?? 0, multiplierHundredths: Self.factor(of: &tier) ?? 100)
+                    let minimum = tier.integer(field, in: range)
+                    if minimum == nil, tier.errors.isEmpty { tier.fail(field, "is required: a whole number") }
+                    if let given = tier.any(other), given != .null {
+                        tier.fail(other, "counts only when tier_measure is \(settings.tierMeasure == .spend ? "points" : "spend")")
+                    }
+                    return LoyaltyTier(name: name ?? "", minimum: minimum ?? 0, multiplierHundredths: Self.factor(of: &tier) ?? 100)
                 }
             }
         }

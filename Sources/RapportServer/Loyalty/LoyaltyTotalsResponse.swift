@@ -5,7 +5,9 @@ import RapportCore
 struct LoyaltyTotalsResponse: Encodable {
     struct Tier: Encodable {
         let name: String
-        let minimumPoints: Int64
+        /// One of the two, as the programme's tiers count (`LoyaltyProgramResponse.Tier`).
+        let minimumPoints: Int64?
+        let minimumSpend: Int64?
         let customers: Int
     }
 
@@ -24,7 +26,10 @@ struct LoyaltyTotalsResponse: Encodable {
         tiers = program.tiers.enumerated().map { index, tier in
             let reaching = totals.reaching.indices.contains(index) ? totals.reaching[index] : 0
             let reachingNext = totals.reaching.indices.contains(index + 1) ? totals.reaching[index + 1] : 0
-            return Tier(name: tier.name, minimumPoints: tier.minimumPoints, customers: reaching - reachingNext)
+            let spend = program.tierMeasure == .spend
+            return Tier(
+                name: tier.name, minimumPoints: spend ? nil : tier.minimum, minimumSpend: spend ? tier.minimum : nil,
+                customers: reaching - reachingNext)
         }
     }
 }

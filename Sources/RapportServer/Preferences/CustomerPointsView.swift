@@ -53,17 +53,16 @@ struct CustomerPointsView: TemplateView {
         usable = PointsWording.fill(words.usable, String(max(0, balance)))
         pending = account.balance.pending > 0 ? PointsWording.fill(words.pending, String(account.balance.pending)) : nil
         belowZero = balance < 0 ? words.belowZero : nil
-        if let tier = account.tier {
-            var text = PointsWording.fill(words.tier, tier.name)
-            if let next = account.nextTier, let missing = account.pointsToNextTier {
-                text += " · " + PointsWording.fill(words.nextTier, String(missing), next.name)
+        let next = account.nextTier.flatMap { next in
+            account.toNextTier.map { missing in
+                account.tierMeasure == .spend
+                    ? PointsWording.fill(words.nextTierSpend, MoneyText.format(missing, account.tierCurrency ?? ""), next.name)
+                    : PointsWording.fill(words.nextTier, String(missing), next.name)
             }
-            self.tier = text
-        } else if let next = account.nextTier, let missing = account.pointsToNextTier {
-            self.tier = PointsWording.fill(words.nextTier, String(missing), next.name)
-        } else {
-            self.tier = nil
         }
+        let held = account.tier.map { PointsWording.fill(words.tier, $0.name) }
+        let parts = [held, next].compactMap { $0 }
+        tier = parts.isEmpty ? nil : parts.joined(separator: " · ")
         expiring = account.expiring.map { forecast in
             forecast.withinDays.map { PointsWording.fill(words.expiringWithin, String(forecast.points), String($0)) }
                 ?? PointsWording.fill(words.expiring, String(forecast.points), WebFormat.day(forecast.lastMoment))

@@ -7,6 +7,8 @@ struct PointsWording: Sendable {
     let belowZero: String
     let tier: String
     let nextTier: String
+    /// The next tier when the tiers count spend: the amount still to spend, the tier.
+    let nextTierSpend: String
     let expiring: String
     let expiringWithin: String
     let historyHeading: String
@@ -25,7 +27,7 @@ struct PointsWording: Sendable {
     static let english = PointsWording(
         heading: "Your points", usable: "%@ points to spend", pending: "%@ more once your latest orders are past their return window",
         belowZero: "Points were taken back for a return after you had spent them: new points make up for it first.",
-        tier: "Your level: %@", nextTier: "%@ points to %@", expiring: "%@ points expire on %@ unless you spend them",
+        tier: "Your level: %@", nextTier: "%@ points to %@", nextTierSpend: "%@ more in orders to %@", expiring: "%@ points expire on %@ unless you spend them",
         expiringWithin: "%@ points expire within %@ days unless you spend them", historyHeading: "Latest points", pendingMark: "pending",
         rewardsHeading: "Spend your points", take: "Take it for %@ points", short: "%@ points: you need %@ more",
         codesHeading: "Your codes", validUntil: "valid until %@", used: "used", expired: "expired",
@@ -35,7 +37,7 @@ struct PointsWording: Sendable {
     static let indonesian = PointsWording(
         heading: "Poin Anda", usable: "%@ poin yang bisa ditukar", pending: "%@ poin lagi setelah masa pengembalian pesanan terakhir Anda lewat",
         belowZero: "Poin ditarik kembali karena pengembalian setelah Anda membelanjakannya: poin baru menutupinya lebih dulu.",
-        tier: "Level Anda: %@", nextTier: "%@ poin lagi menuju %@", expiring: "%@ poin kedaluwarsa pada %@ kecuali Anda membelanjakannya",
+        tier: "Level Anda: %@", nextTier: "%@ poin lagi menuju %@", nextTierSpend: "Belanja %@ lagi menuju %@", expiring: "%@ poin kedaluwarsa pada %@ kecuali Anda membelanjakannya",
         expiringWithin: "%@ poin kedaluwarsa dalam %@ hari kecuali Anda membelanjakannya", historyHeading: "Riwayat poin", pendingMark: "tertunda",
         rewardsHeading: "Tukar poin Anda", take: "Tukar dengan %@ poin", short: "%@ poin: Anda butuh %@ lagi",
         codesHeading: "Kode Anda", validUntil: "berlaku sampai %@", used: "sudah dipakai", expired: "kedaluwarsa",

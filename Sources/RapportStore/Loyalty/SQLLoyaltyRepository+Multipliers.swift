@@ -3,7 +3,7 @@ import RapportCore
 import SQLKit
 
 /// What the multipliers and tiers read: an order's lines' categories, customers' balances (their
-/// qualifying points), and the orders a tier over a window counts.
+/// qualifying points), the orders a tier over a window counts, and the orders a spend tier counts.
 extension SQLLoyaltyRepository {
     func lines(orderIDs: [String], workspaceID: String) async throws -> [String: [LoyaltyOrderLine]] {
         var lines: [String: [LoyaltyOrderLine]] = [:]
@@ -62,9 +62,70 @@ extension SQLLoyaltyRepository {
             query += " GROUP BY e.customer_id, e.order_id, o.placed_at"
             for row in try await handle.sql.raw(query).all() {
                 orders[try row.string("customer_id"), default: []].append(
-                    LoyaltyTierOrder(placedAt: Timestamp.date(microseconds: try row.int("placed_at")), points: try row.int("points")))
+                    LoyaltyTierOrder(placedAt: Timestamp.date(microseconds: try row.int("placed_at")), counted: try row.int("points")))
             }
         }
         return orders
+    }
+
+    func spendOrders(
+        customerIDs: [String]?, workspaceID: String, currency: String, placedAfter: Date?, recordedBefore: Date?, partlyRefundedOnly: Bool
+    ) async throws -> [LoyaltyOrder] {
+        let slices: [[String]?] = customerIDs.map { $0.slices(of: Self.idsPerStatement).map { Optional($0) } } ?? [nil]
+        var orders: [LoyaltyOrder] = []
+        for slice in slices where slice?.isEmpty != true {
+            var query: SQLQueryString = """
+                SELECT o.id, o.customer_id, o.number, o.status, o.subtotal, o.discount, o.tax, o.shipping, o.total, o.refunded,
+                  o.placed_at, o.fulfilled_at, o.delivered_at, o.created_at
+                """
+            query += Self.spendConditions(workspaceID: workspaceID, currency: currency, placedAfter: placedAfter)
+            if partlyRefundedOnly { query += " AND o.refunded > 0" }
+            if let slice { query += " AND o.customer_id IN (\(binds: slice))" }
+            if let recordedBefore { query += " AND o.created_at < \(bind: Timestamp.microseconds(recordedBefore))" }
+            for row in try await handle.sql.raw(query).all() {
+                guard let status = OrderStatus(rawValue: try row.string("status")) else { continue }
+                orders.append(
+                    LoyaltyOrder(
+                        id: try row.string("id"), workspaceID: workspaceID, customerID: try row.string("customer_id"), number: try row.string("number"),
+                        status: status, currency: currency,
+                        totals: OrderTotals(
+                            subtotal: try row.int("subtotal"), discount: try row.int("discount"), tax: try row.int("tax"),
+                            shipping: try row.int("shipping"), total: try row.int("total"), refunded: try row.int("refunded")),
+                        placedAt: Timestamp.date(microseconds: try row.int("placed_at")),
+                        fulfilledAt: try row.optionalInt("fulfilled_at").map(Timestamp.date(microseconds:)),
+                        deliveredAt: try row.optionalInt("delivered_at").map(Timestamp.date(microseconds:)),
+                        createdAt: Timestamp.date(microseconds: try row.int("created_at"))))
+            }
+        }
+        return orders
+    }
+
+    /// Summed in the database: every live customer's orders nothing was refunded of, by the
+    /// earning base (`LoyaltyEarningBase.amount`: the total, or the goods after discounts, never
+    /// below nothing) — the loyalty page's totals without reading each order.
+    func unrefundedSpend(workspaceID: String, currency: String, base: LoyaltyEarningBase, placedAfter: Date?) async throws -> [String: Int64] {
+        let amount = switch base {
+        case .total: "CASE WHEN o.total > 0 THEN o.total ELSE 0 END"
+        case .subtotal: "CASE WHEN o.subtotal - o.discount > 0 THEN o.subtotal - o.discount ELSE 0 END"
+        }
+        var query: SQLQueryString = "SELECT o.customer_id, CAST(SUM(\(unsafeRaw: amount)) AS BIGINT) AS spent"
+        query += Self.spendConditions(workspaceID: workspaceID, currency: currency, placedAfter: placedAfter)
+        query += " AND o.refunded = 0 GROUP BY o.customer_id"
+        var spent: [String: Int64] = [:]
+        for row in try await handle.sql.raw(query).all() { spent[try row.string("customer_id")] = try row.int("spent") }
+        return spent
+    }
+
+    /// The orders a spend tier counts: live customers', in the currency, neither cancelled nor
+    /// wholly refunded, placed from `placedAfter`.
+    private static func spendConditions(workspaceID: String, currency: String, placedAfter: Date?) -> SQLQueryString {
+        let lost = [OrderStatus.cancelled, .refunded].map(\.rawValue)
+        var conditions: SQLQueryString = """
+             FROM orders o JOIN customers c ON c.id = o.customer_id
+            WHERE o.workspace_id = \(bind: workspaceID) AND o.currency = \(bind: currency) AND o.status NOT IN (\(binds: lost))
+              AND c.deleted_at IS NULL AND c.merged_into_id IS NULL AND c.erased_at IS NULL
+            """
+        if let placedAfter { conditions += " AND o.placed_at >= \(bind: Timestamp.microseconds(placedAfter))" }
+        return conditions
     }
 }
