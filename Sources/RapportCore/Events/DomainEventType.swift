@@ -47,6 +47,9 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     /// A customer's usable points expire within the notice period (`LoyaltyExpiryNoticeChange`):
     /// told once, by the hourly sweep.
     case loyaltyPointsExpiring = "loyalty.points_expiring"
+    /// A customer's tier is no longer the one they were last told (`LoyaltyTierChange`): reached,
+    /// or lost to time or a return; found by the hourly sweep.
+    case loyaltyTierChanged = "loyalty.tier_changed"
     /// A visitor answered a form or quiz on the shop (`FormSubmitted`).
     case formSubmitted = "form.submitted"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.

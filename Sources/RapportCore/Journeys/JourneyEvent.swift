@@ -20,7 +20,7 @@ public struct JourneyEvent: Sendable, Equatable {
         DomainEventType.customerCreated, .customerUpdated, .customerRestored, .customerIdentityAdded, .customerMerged, .consentChanged,
         .interactionRecorded, .orderCreated, .orderUpdated, .orderStatusChanged, .orderFulfilled, .orderRefunded, .returnRequested,
         .returnStatusChanged, .conversationCreated, .conversationUpdated, .conversationSLABreached, .conversationProductAsked, .messageCreated, .segmentEntered, .segmentLeft,
-        .surveySent, .surveyAnswered, .loyaltyPointsChanged, .loyaltyPointsExpiring,
+        .surveySent, .surveyAnswered, .loyaltyPointsChanged, .loyaltyPointsExpiring, .loyaltyTierChanged,
     ].map(\.rawValue)).union(derivedNames)
 
     /// Where the event comes from.

@@ -70,6 +70,8 @@ public struct JourneyHappening: Sendable {
             orderID = change.entry.orderID
         case let change as LoyaltyExpiryNoticeChange:
             customerID = change.notice.customerID
+        case let change as LoyaltyTierChange:
+            customerID = change.state.customerID
         case let change as SegmentMembershipChange:
             customerID = change.customerID
             keys.append(change.entered ? segmentEnteredKey(change.segmentID) : segmentLeftKey(change.segmentID))

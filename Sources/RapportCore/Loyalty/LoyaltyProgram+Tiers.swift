@@ -14,6 +14,24 @@ extension LoyaltyProgram {
         tierWindowDays.map { now.addingTimeInterval(-Double($0 + tierGraceDays) * 86_400) }
     }
 
+    /// What decides every customer's tier, as one text (JSON): the tiers (names, minimums), what
+    /// they count and over which window — with spend, also the earning base and the first day
+    /// orders count. When it differs from the one noted at the last pass, tier changes are noted
+    /// without being announced (`LoyaltyService.announceTierChanges`).
+    public var tierSignature: String {
+        var parts: [JSONValue] = [
+            .string(tierMeasure.rawValue), tierWindowDays.map { .number(Double($0)) } ?? .null, .number(Double(tierGraceDays)),
+            .array(tiers.map { .array([.string($0.name), .number(Double($0.minimum))]) }),
+        ]
+        if tierMeasure == .spend {
+            parts += [
+                tierCurrency.map(JSONValue.string) ?? .null, .string(earningBase.rawValue),
+                ordersPlacedFrom.map { .number(Double(Timestamp.microseconds($0))) } ?? .null,
+            ]
+        }
+        return JSONValue.array(parts).jsonText
+    }
+
     /// Whether the tiers are judged from orders read for them: a window, or spend. Otherwise the
     /// balance rows' qualifying points decide, and no order is read.
     public var tiersReadOrders: Bool {
@@ -43,11 +61,12 @@ extension LoyaltyProgram {
     /// The orders the tiers count at `now`, per customer (`customerIDs` nil: every customer still
     /// on record); nil when the tiers read no orders. Points over a window: the ledger's entries of
     /// the orders placed in it and its grace; spend: the orders in the tier currency placed since
-    /// the window (or ever) and `ordersPlacedFrom` — for every customer without a window, those
-    /// nothing was refunded of summed by the database, one a customer. `recordedBefore`: only
-    /// what was recorded before then (a replay's start).
+    /// the window (or ever) and `ordersPlacedFrom` — without a window, those nothing was refunded
+    /// of summed by the database, one a customer, unless `perOrder`. `recordedBefore`: only what
+    /// was recorded before then (a replay's start).
     public func tierOrders(
-        customerIDs: [String]?, workspaceID: String, session: any StoreSession, at now: Date, recordedBefore: Date? = nil
+        customerIDs: [String]?, workspaceID: String, session: any StoreSession, at now: Date, recordedBefore: Date? = nil,
+        perOrder: Bool = false
     ) async throws -> [String: [LoyaltyTierOrder]]? {
         guard !tiers.isEmpty, tiersReadOrders else { return nil }
         let since = tierLookback(at: now)
@@ -59,10 +78,10 @@ extension LoyaltyProgram {
             guard let currency = tierCurrency else { return [:] }
             let from = [since, ordersPlacedFrom].compactMap { $0 }.max()
             var counted: [String: [LoyaltyTierOrder]] = [:]
-            let summed = customerIDs == nil && tierWindowDays == nil && recordedBefore == nil
+            let summed = !perOrder && tierWindowDays == nil && recordedBefore == nil
             if summed {
                 for (customerID, spent) in try await session.loyalty.unrefundedSpend(
-                    workspaceID: workspaceID, currency: currency, base: earningBase, placedAfter: from)
+                    customerIDs: customerIDs, workspaceID: workspaceID, currency: currency, base: earningBase, placedAfter: from)
                 {
                     counted[customerID] = [LoyaltyTierOrder(placedAt: .distantPast, counted: spent)]
                 }
@@ -107,7 +126,8 @@ extension LoyaltyProgram {
             let held = try await heldTiers(customerIDs: customers, workspaceID: workspaceID, session: session, at: now, recordedBefore: recordedBefore)
             return orders.reduce(into: [:]) { priced, order in priced[order.id] = held[order.customerID] }
         }
-        let counted = try await tierOrders(customerIDs: customers, workspaceID: workspaceID, session: session, at: now, recordedBefore: recordedBefore)
+        let counted = try await tierOrders(
+            customerIDs: customers, workspaceID: workspaceID, session: session, at: now, recordedBefore: recordedBefore, perOrder: true)
         return orders.reduce(into: [:]) { priced, order in
             // Compared as stored, to the microsecond: the order as it changes may hold a finer moment.
             let placed = Timestamp.microseconds(order.placedAt)

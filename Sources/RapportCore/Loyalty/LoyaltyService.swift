@@ -269,7 +269,11 @@ public struct LoyaltyService: Sendable {
             }
         }
         if entries > 0 {
-            _ = try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
+            // The history credited at once is not news: the next tier pass notes it quietly.
+            _ = try await store.write { session in
+                try await session.loyalty.forgetTierBaseline(workspaceID: workspaceID)
+                return try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID)
+            }
         }
         return (orders, entries)
     }
@@ -297,9 +301,13 @@ public struct LoyaltyService: Sendable {
         }
     }
 
-    /// Recomputes the workspace's balance rows from the ledger; how many it wrote.
+    /// Recomputes the workspace's balance rows from the ledger; how many it wrote. The next tier
+    /// pass notes where everyone stands without telling (rows that had drifted are no news).
     public func rebuildBalances(workspaceID: String) async throws -> Int {
-        try await store.write { session in try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID) }
+        try await store.write { session in
+            try await session.loyalty.forgetTierBaseline(workspaceID: workspaceID)
+            return try await session.loyalty.rebuildBalances(customerIDs: nil, workspaceID: workspaceID)
+        }
     }
 
     /// Appends one entry by hand; `id` when the caller named it already (a reward code points to it).

@@ -20,6 +20,16 @@ public protocol LoyaltyRepository: Sendable {
     func lockBalances(customerIDs: [String], workspaceID: String) async throws
     /// The latest expiry notice of each of these customers that had one.
     func expiryNotices(customerIDs: [String], workspaceID: String) async throws -> [String: LoyaltyExpiryNotice]
+    /// The tier each customer was last told (`loyalty.tier_changed`); those never told are absent.
+    func tierStates(customerIDs: [String], workspaceID: String) async throws -> [String: LoyaltyTierState]
+    /// Keeps each state as the customer's latest, replacing the one before.
+    func saveTierStates(_ states: [LoyaltyTierState]) async throws
+    /// `LoyaltyProgram.tierSignature` when every customer's tier was last noted; nil before.
+    func tierBaseline(workspaceID: String) async throws -> String?
+    func saveTierBaseline(workspaceID: String, signature: String, at moment: Date) async throws
+    /// The next pass notes every customer's tier without telling: the workspace's balances were
+    /// rebuilt (a replay credited its history) or its tiers removed.
+    func forgetTierBaseline(workspaceID: String) async throws
     /// Keeps each notice as its customer's latest.
     func saveExpiryNotices(_ notices: [LoyaltyExpiryNotice]) async throws
     func save(_ program: LoyaltyProgram) async throws
@@ -60,9 +70,12 @@ public protocol LoyaltyRepository: Sendable {
     func spendOrders(
         customerIDs: [String]?, workspaceID: String, currency: String, placedAfter: Date?, recordedBefore: Date?, partlyRefundedOnly: Bool
     ) async throws -> [LoyaltyOrder]
-    /// Per live customer, the sum of what `base` counts of their orders in `currency` placed from
-    /// `placedAfter` that are neither cancelled nor refunded at all (the rest: `spendOrders`).
-    func unrefundedSpend(workspaceID: String, currency: String, base: LoyaltyEarningBase, placedAfter: Date?) async throws -> [String: Int64]
+    /// Per live customer (of `customerIDs`; nil: every one), the sum of what `base` counts of
+    /// their orders in `currency` placed from `placedAfter` that are neither cancelled nor
+    /// refunded at all (the rest: `spendOrders`).
+    func unrefundedSpend(
+        customerIDs: [String]?, workspaceID: String, currency: String, base: LoyaltyEarningBase, placedAfter: Date?
+    ) async throws -> [String: Int64]
     /// Locked for the rest of a write transaction on PostgreSQL (a redemption checks it).
     func balance(customerID: String, workspaceID: String) async throws -> LoyaltyBalance?
     /// Adds the code unless the workspace has that code already; answers whether it did.

@@ -196,12 +196,13 @@ public enum RapportApplication {
             list.append(RepeatingService(name: "releasing loyalty points", interval: .seconds(60), busyAt: 500, logger: logger) {
                 try await services.loyalty.releaseDue(limit: 500)
             })
-            // Points past the programme's expiry taken, oldest first, and customers whose points
-            // expire within 30 days told (`loyalty.points_expiring`): a pass over the customers
-            // with points, hourly.
+            // Points past the programme's expiry taken, oldest first, customers whose points
+            // expire within 30 days told (`loyalty.points_expiring`), and those whose tier changed
+            // (`loyalty.tier_changed`): passes over the customers with points, hourly.
             list.append(RepeatingService(name: "expiring loyalty points", interval: .seconds(3600), logger: logger) {
                 let expired = try await services.loyalty.expireDue()
-                return expired + (try await services.loyalty.announceExpiring())
+                let warned = try await services.loyalty.announceExpiring()
+                return expired + warned + (try await services.loyalty.announceTierChanges())
             })
             // Birthday points, once a year each, to those whose birthday is today (UTC): hourly,
             // so a server started late in the day still gives them.

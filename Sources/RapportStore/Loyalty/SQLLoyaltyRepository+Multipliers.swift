@@ -103,16 +103,22 @@ extension SQLLoyaltyRepository {
     /// Summed in the database: every live customer's orders nothing was refunded of, by the
     /// earning base (`LoyaltyEarningBase.amount`: the total, or the goods after discounts, never
     /// below nothing) — the loyalty page's totals without reading each order.
-    func unrefundedSpend(workspaceID: String, currency: String, base: LoyaltyEarningBase, placedAfter: Date?) async throws -> [String: Int64] {
+    func unrefundedSpend(
+        customerIDs: [String]?, workspaceID: String, currency: String, base: LoyaltyEarningBase, placedAfter: Date?
+    ) async throws -> [String: Int64] {
         let amount = switch base {
         case .total: "CASE WHEN o.total > 0 THEN o.total ELSE 0 END"
         case .subtotal: "CASE WHEN o.subtotal - o.discount > 0 THEN o.subtotal - o.discount ELSE 0 END"
         }
-        var query: SQLQueryString = "SELECT o.customer_id, CAST(SUM(\(unsafeRaw: amount)) AS BIGINT) AS spent"
-        query += Self.spendConditions(workspaceID: workspaceID, currency: currency, placedAfter: placedAfter)
-        query += " AND o.refunded = 0 GROUP BY o.customer_id"
+        let slices: [[String]?] = customerIDs.map { $0.slices(of: Self.idsPerStatement).map { Optional($0) } } ?? [nil]
         var spent: [String: Int64] = [:]
-        for row in try await handle.sql.raw(query).all() { spent[try row.string("customer_id")] = try row.int("spent") }
+        for slice in slices where slice?.isEmpty != true {
+            var query: SQLQueryString = "SELECT o.customer_id, CAST(SUM(\(unsafeRaw: amount)) AS BIGINT) AS spent"
+            query += Self.spendConditions(workspaceID: workspaceID, currency: currency, placedAfter: placedAfter)
+            if let slice { query += " AND o.customer_id IN (\(binds: slice))" }
+            query += " AND o.refunded = 0 GROUP BY o.customer_id"
+            for row in try await handle.sql.raw(query).all() { spent[try row.string("customer_id")] = try row.int("spent") }
+        }
         return spent
     }
 

@@ -79,6 +79,7 @@ enum PersonalDataMap {
         ownedByCustomer("loyalty_reward_codes"),
         // When they were last told their points expire soon, and how many.
         ownedByCustomer("loyalty_expiry_notices", key: "customer_id"),
+        ownedByCustomer("loyalty_tier_states", key: "customer_id"),
         // Their product reviews, in their words.
         ownedByCustomer("reviews"),
         // The surveys they were sent, their scores and comments.
@@ -114,7 +115,7 @@ enum PersonalDataMap {
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
-         "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "reviews", "surveys", "referral_codes",
+         "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "loyalty_tier_states", "reviews", "surveys", "referral_codes",
          "referrals"].contains($0.table)
     }
 
@@ -144,6 +145,7 @@ enum PersonalDataMap {
         "segments": "segment definitions and member counts", "segment_sizes": "each segment's member count by day",
         "campaigns": "campaign definitions: content, audience by segment, schedule",
         "loyalty_programs": "the loyalty programme's settings: earning rates, days, tiers",
+        "loyalty_tier_baselines": "the shape of the store's tiers when its customers' tiers were last noted",
         "journeys": "journey drafts: triggers, steps, message content", "journey_versions": "published journey definitions",
         "campaign_early_reports": "providers' ids of campaign texts with a delivery outcome, no address, held an hour or two at most",
         "customer_search": "the SQLite search index over customers.search_document (rebuilt from it; compacted after an erasure)",
