@@ -63,19 +63,25 @@ struct MetaAndTwilioChannelTests {
         return try await api.client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: form))
     }
 
+    /// An SMS inbox on the fake Twilio (token `twilio-token`): its id, its webhook path, and the
+    /// fixture's inbound form.
+    static func smsInbox(_ api: APIHarness, twilio: FakeProvider) async throws -> (inboxID: String, path: String, form: String) {
+        let created = try await api.send(.post, "/api/v1/inboxes", json: """
+            {"channel":"sms","name":"SMS","settings":{"account_sid":"AC1234567890abcdef1234567890abcdef","auth_token":"twilio-token",
+             "phone_number":"+18005551212","api_base_url":"\(twilio.baseURL)"}}
+            """)
+        let inboxID = try #require(created.object["id"] as? String)
+        let form = try ChannelFixtures.text("sms-inbound", "form", in: "twilio").trimmingCharacters(in: .whitespacesAndNewlines)
+        return (inboxID, "/webhooks/twilio/sms/\(inboxID)", form)
+    }
+
     @Test("an SMS comes in with a valid X-Twilio-Signature only; replies go to Twilio's REST API and status callbacks update them", arguments: TestDatabase.available)
     func twilioSMS(database: TestDatabase) async throws {
         let twilio = try await FakeProvider.start()
         defer { twilio.stop() }
         twilio.script("/Messages.json", status: .created, body: #"{"sid":"SMreply0001","status":"queued"}"#)
         try await APIHarness.run(on: database) { api in
-            let created = try await api.send(.post, "/api/v1/inboxes", json: """
-                {"channel":"sms","name":"SMS","settings":{"account_sid":"AC1234567890abcdef1234567890abcdef","auth_token":"twilio-token",
-                 "phone_number":"+18005551212","api_base_url":"\(twilio.baseURL)"}}
-                """)
-            let inboxID = try #require(created.object["id"] as? String)
-            let path = "/webhooks/twilio/sms/\(inboxID)"
-            let form = try ChannelFixtures.text("sms-inbound", "form", in: "twilio").trimmingCharacters(in: .whitespacesAndNewlines)
+            let (inboxID, path, form) = try await Self.smsInbox(api, twilio: twilio)
             let forged = try await Self.postTwilio(api, path: path, form: form, token: "wrong")
             #expect(forged.status == .unauthorized)
             let accepted = try await Self.postTwilio(api, path: path, form: form, token: "twilio-token")

@@ -22,6 +22,17 @@ struct SurveyChannelTests {
         try #require(try await api.send(.get, "/api/v1/surveys?customer_id=\(customerID)").object["data"] as? [[String: Any]])
     }
 
+    /// An SMS inbox on the fake Twilio, and the conversation its fixture's inbound text opens:
+    /// the inbox, its webhook path, the inbound form (to reply with), the conversation and customer.
+    static func smsConversation(
+        _ api: APIHarness, twilio: FakeProvider
+    ) async throws -> (inboxID: String, path: String, form: String, conversationID: String, customerID: String) {
+        let (inboxID, path, form) = try await MetaAndTwilioChannelTests.smsInbox(api, twilio: twilio)
+        #expect(try await MetaAndTwilioChannelTests.postTwilio(api, path: path, form: form, token: "twilio-token").status == .ok)
+        let conversation = try #require(try await Self.conversations(api, inboxID: inboxID).first)
+        return (inboxID, path, form, try #require(conversation["id"] as? String), try #require(conversation["customer_id"] as? String))
+    }
+
     @Test("a resolved SMS conversation gets a CSAT; the customer's \"4\" (Twilio's form) answers it once, in the conversation it rates", arguments: TestDatabase.available)
     func csatBySMS(database: TestDatabase) async throws {
         let twilio = try await FakeProvider.start()
@@ -31,17 +42,7 @@ struct SurveyChannelTests {
             let settings = try await api.send(.put, "/api/v1/surveys/settings", json: #"{"csat_after_conversations":true}"#)
             #expect(settings.status == .ok)
             #expect(settings.object["quiet_days"] as? Int == 30)
-            let created = try await api.send(.post, "/api/v1/inboxes", json: """
-                {"channel":"sms","name":"SMS","settings":{"account_sid":"AC1234567890abcdef1234567890abcdef","auth_token":"twilio-token",
-                 "phone_number":"+18005551212","api_base_url":"\(twilio.baseURL)"}}
-                """)
-            let inboxID = try #require(created.object["id"] as? String)
-            let path = "/webhooks/twilio/sms/\(inboxID)"
-            let form = try ChannelFixtures.text("sms-inbound", "form", in: "twilio").trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(try await MetaAndTwilioChannelTests.postTwilio(api, path: path, form: form, token: "twilio-token").status == .ok)
-            let conversation = try #require(try await Self.conversations(api, inboxID: inboxID).first)
-            let conversationID = try #require(conversation["id"] as? String)
-            let customerID = try #require(conversation["customer_id"] as? String)
+            let (inboxID, path, form, conversationID, customerID) = try await Self.smsConversation(api, twilio: twilio)
             _ = try await api.send(.post, "/api/v1/conversations/\(conversationID)/messages", json: #"{"text":"It left our warehouse today."}"#)
             #expect(try await api.send(.post, "/api/v1/conversations/\(conversationID)/resolve").status == .ok)
             try await api.runJobs()

@@ -27,6 +27,13 @@ public enum BotLanguage: String, Sendable, Codable {
         return indonesian > english ? .indonesian : .english
     }
 
+    /// The language of a customer's profile locale (`id`, `id-ID`, `ind`, or the old code
+    /// `in`): Indonesian, else English.
+    public static func of(locale: String?) -> BotLanguage {
+        let code = locale?.trimmed.lowercased().prefix { $0.isLetter } ?? ""
+        return ["id", "in", "ind"].contains(code) ? .indonesian : .english
+    }
+
     /// The English or the Indonesian text.
     func say(_ english: String, _ indonesian: String) -> String {
         self == .indonesian ? indonesian : english

@@ -17,12 +17,12 @@ import Foundation
 /// given without a comment: the visitor's next message, within half an hour and while that
 /// question is still the latest word, is the answer's comment.
 extension ConversationService {
-    static let surveyThanks = "Thank you for your answer."
     static let textAnsweredChannels: Set<InboxChannel> = [.sms, .whatsapp, .messenger, .instagram, .webchat]
 
     enum SurveyTextAnswer {
         case notAnAnswer
-        case answered(Message)
+        /// The message kept, and the language the survey was asked in (for the SMS thanks).
+        case answered(Message, language: BotLanguage)
         /// The provider sent the message that answered a survey again.
         case repeated
     }
@@ -63,14 +63,15 @@ extension ConversationService {
                 reply, to: survey, via: inbox.channel.rawValue, reference: inbound.providerMessageID, transaction: transaction)
             if inbox.channel == .webchat {
                 let thanks = try await write(
-                    ReplyInput(text: reply.comment == nil ? SurveyRules.commentPrompt : Self.surveyThanks, author: .bot),
+                    ReplyInput(
+                        text: reply.comment == nil ? SurveyRules.commentPrompt(in: survey.language) : SurveyRules.thanks(in: survey.language), author: .bot),
                     in: &conversation, inbox: inbox, transaction: transaction)
                 if reply.comment == nil {
                     answered.commentPromptMessageID = thanks.id
                     try await session.surveys.update(answered, reference: nil)
                 }
             }
-            return .answered(message)
+            return .answered(message, language: survey.language)
         }
     }
 
@@ -86,8 +87,8 @@ extension ConversationService {
         }
         let message = try await keepAnswer(inbound, in: &conversation, transaction: transaction)
         _ = try await SurveyAnswering(conversations: self).addComment(String(text.prefix(SurveyReply.maximumCommentLength)), to: survey, transaction: transaction)
-        _ = try await write(ReplyInput(text: Self.surveyThanks, author: .bot), in: &conversation, inbox: inbox, transaction: transaction)
-        return .answered(message)
+        _ = try await write(ReplyInput(text: SurveyRules.thanks(in: survey.language), author: .bot), in: &conversation, inbox: inbox, transaction: transaction)
+        return .answered(message, language: survey.language)
     }
 
     /// The survey's conversation, when the bot's message `asked` is still the newest message,

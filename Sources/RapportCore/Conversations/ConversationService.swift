@@ -34,10 +34,10 @@ public struct ConversationService: Sendable {
             switch try await receiveSurveyAnswer(inbound, inbox: inbox) {
             case .notAnAnswer:
                 break
-            case .answered(let message):
+            case .answered(let message, let language):
                 outcome.stored.append(message)
                 outcome.surveyAnswers += 1
-                if inbox.channel == .sms { outcome.automaticReplies.append(Self.surveyThanks) }
+                if inbox.channel == .sms { outcome.automaticReplies.append(SurveyRules.thanks(in: language)) }
                 continue
             case .repeated:
                 outcome.duplicates += 1

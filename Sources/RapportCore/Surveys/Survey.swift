@@ -5,6 +5,12 @@ import Foundation
 public struct Survey: Sendable, Equatable {
     public static let bot = "bot"
 
+    /// The answer page's button asking for no more surveys, as the customer read it (also the
+    /// wording their consent records).
+    public static func noMore(in language: BotLanguage) -> String {
+        language.say("No more surveys, please", "Saya tidak ingin menerima survei lagi")
+    }
+
     public var id: String
     public var workspaceID: String
     public var customerID: String
@@ -37,13 +43,15 @@ public struct Survey: Sendable, Equatable {
     public var sentBy: String
     public var sentAt: Date
     public var answeredAt: Date?
+    /// The language it was asked in (the customer's): the thanks and the answer page speak it.
+    public var language: BotLanguage
 
     public init(
         id: String, workspaceID: String, customerID: String, kind: SurveyKind, trigger: SurveyTrigger, channel: InboxChannel,
         inboxID: String, conversationID: String, openedConversation: Bool = false, questionMessageID: String? = nil, ratedConversationID: String? = nil, orderID: String? = nil, handledBy: String? = nil,
         teamID: String? = nil, question: String, status: SurveyStatus = .sent, score: Int? = nil, comment: String? = nil,
         answeredVia: String? = nil, followUpConversationID: String? = nil, commentPromptMessageID: String? = nil, sentBy: String, sentAt: Date,
-        answeredAt: Date? = nil
+        answeredAt: Date? = nil, language: BotLanguage = .english
     ) {
         self.id = id
         self.workspaceID = workspaceID
@@ -69,5 +77,6 @@ public struct Survey: Sendable, Equatable {
         self.sentBy = sentBy
         self.sentAt = sentAt
         self.answeredAt = answeredAt
+        self.language = language
     }
 }

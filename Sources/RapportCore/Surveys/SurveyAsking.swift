@@ -88,12 +88,14 @@ struct SurveyAsking {
         let session = transaction.session
         let now = transaction.now
         var conversation = place.conversation
-        let store = try await session.workspaces.find(id: conversation.workspaceID)?.name ?? "us"
+        let locale = try await session.customers.find(id: conversation.customerID, workspaceID: conversation.workspaceID)?.profile.locale
+        let language = BotLanguage.of(locale: locale)
+        let store = try await session.workspaces.find(id: conversation.workspaceID)?.name ?? language.say("us", "kami")
         var survey = Survey(
             id: ResourceID.make(.survey, at: now), workspaceID: conversation.workspaceID, customerID: conversation.customerID, kind: request.kind,
             trigger: request.trigger, channel: place.inbox.channel, inboxID: place.inbox.id, conversationID: conversation.id,
             openedConversation: place.isNew, ratedConversationID: request.rated?.id, orderID: request.orderID, handledBy: nil, teamID: request.rated?.teamID,
-            question: request.kind.question(store: store), sentBy: request.sentBy, sentAt: now)
+            question: request.kind.question(store: store, in: language), sentBy: request.sentBy, sentAt: now, language: language)
         if let rated = request.rated {
             survey.handledBy = try await Self.handler(of: rated, session: session)
         }
@@ -105,9 +107,9 @@ struct SurveyAsking {
             try await transaction.record(ConversationChange(.created, conversation))
         }
         let link = links.answerURL(surveyID: survey.id, signature: String(signer.signature(of: Self.signed(survey.id)).prefix(SurveyRules.signatureLength)))
-        let text = SurveyRules.message(kind: request.kind, store: store, channel: place.inbox.channel, link: link)
+        let text = SurveyRules.message(kind: request.kind, store: store, channel: place.inbox.channel, link: link, language: language)
         let purpose: ConsentPurpose? = request.trigger == .conversationResolved ? nil : .surveys
-        let card = place.inbox.channel == .webchat ? SurveyCard(surveyID: survey.id, kind: request.kind).content : nil
+        let card = place.inbox.channel == .webchat ? SurveyCard(surveyID: survey.id, kind: request.kind, language: language).content : nil
         let question = try await conversations.write(
             ReplyInput(text: text, author: .bot, purpose: purpose, content: card), in: &conversation, inbox: place.inbox, transaction: transaction)
         survey.questionMessageID = question.id

@@ -13,21 +13,25 @@ public enum SurveyKind: String, Sendable, Codable, CaseIterable {
         }
     }
 
-    /// The question, in the store's name.
-    public func question(store: String) -> String {
+    /// The question, in the store's name and the customer's language.
+    public func question(store: String, in language: BotLanguage) -> String {
         switch self {
-        case .nps: "How likely are you to recommend \(store) to a friend or colleague?"
-        case .csat: "How satisfied are you with the help you got from \(store)?"
-        case .ces: "How easy was it to get what you needed from \(store)?"
+        case .nps: language.say(
+            "How likely are you to recommend \(store) to a friend or colleague?",
+            "Seberapa besar kemungkinan Anda merekomendasikan \(store) kepada teman atau rekan kerja?")
+        case .csat: language.say(
+            "How satisfied are you with the help you got from \(store)?", "Seberapa puas Anda dengan bantuan yang Anda terima dari \(store)?")
+        case .ces: language.say(
+            "How easy was it to get what you needed from \(store)?", "Seberapa mudah bagi Anda untuk mendapatkan apa yang Anda butuhkan dari \(store)?")
         }
     }
 
-    /// What the ends of the scale mean, for the answer page and text messages.
-    public var scaleWords: (low: String, high: String) {
+    /// What the ends of the scale mean, for the answer page, the web chat card and text messages.
+    public func scaleWords(in language: BotLanguage) -> (low: String, high: String) {
         switch self {
-        case .nps: ("not at all likely", "extremely likely")
-        case .csat: ("very unsatisfied", "very satisfied")
-        case .ces: ("very difficult", "very easy")
+        case .nps: (language.say("not at all likely", "sama sekali tidak mungkin"), language.say("extremely likely", "sangat mungkin"))
+        case .csat: (language.say("very unsatisfied", "sangat tidak puas"), language.say("very satisfied", "sangat puas"))
+        case .ces: (language.say("very difficult", "sangat sulit"), language.say("very easy", "sangat mudah"))
         }
     }
 

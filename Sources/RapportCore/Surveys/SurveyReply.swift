@@ -1,7 +1,7 @@
 import Foundation
 
 /// A customer's text read as an answer: a whole number on the survey's scale, alone ("9",
-/// "9/10", "9 out of 10", "10!") or with a comment after a separator ("4 - quick and kind",
+/// "9/10", "9 out of 10", "9 dari 10", "10!") or with a comment after a separator ("4 - quick and kind",
 /// "8: fast delivery", "5 🙂", "9/10 great", or on the next line). A number that starts a sentence is not an
 /// answer ("2 weeks and still no parcel", "10 days late"), nor is anything off the scale
 /// ("12", "4.5"): those stay messages for the team.
@@ -23,7 +23,7 @@ public struct SurveyReply: Sendable, Equatable {
         rest = rest.dropFirst(digits.count)
         if let next = rest.first, next == "." || next == ",", rest.dropFirst().first?.isNumber == true { return nil }
         var onScale = false
-        for outOf in ["/\(kind.scale.upperBound)", " / \(kind.scale.upperBound)", " out of \(kind.scale.upperBound)"]
+        for outOf in ["/\(kind.scale.upperBound)", " / \(kind.scale.upperBound)", " out of \(kind.scale.upperBound)", " dari \(kind.scale.upperBound)"]
         where rest.lowercased().hasPrefix(outOf) {
             rest = rest.dropFirst(outOf.count)
             onScale = true

@@ -21,8 +21,17 @@ enum SurveyRules {
     /// How long after a web-chat answer the visitor's next message is taken as its comment:
     /// later, they are more likely back about something else.
     static let commentWindow: TimeInterval = 30 * 60
-    /// What the bot asks after a score given in web chat without a comment.
-    static let commentPrompt = "Thank you! What is the main reason for your score? Write it here if you like."
+    /// The bot's question for the reason after a bare score (web chat), in the survey's language.
+    static func commentPrompt(in language: BotLanguage) -> String {
+        language.say(
+            "Thank you! What is the main reason for your score? Write it here if you like.",
+            "Terima kasih! Apa alasan utama Anda memberi nilai tersebut? Silakan tulis di sini jika berkenan.")
+    }
+
+    /// The bot's thanks for an answer given by text, in the survey's language.
+    static func thanks(in language: BotLanguage) -> String {
+        language.say("Thank you for your answer.", "Terima kasih atas jawaban Anda.")
+    }
     /// The label of a conversation a survey opened for itself (an NPS after delivery).
     static let conversationLabel = "survey"
     /// The length of a link's signature: 16 URL-safe characters, 96 bits (a text message
@@ -46,19 +55,24 @@ enum SurveyRules {
         return effect == .denied || effect == .withdrawn
     }
 
-    /// The message asking the question: the answer by number for channels that reply in
-    /// text, and the link for every channel but web chat (whose card has the buttons).
-    static func message(kind: SurveyKind, store: String, channel: InboxChannel, link: String) -> String {
-        let words = kind.scaleWords
-        let question = kind.question(store: store)
-        let range = "\(kind.scale.lowerBound) (\(words.low)) to \(kind.scale.upperBound) (\(words.high))"
+    /// The message asking the question, in the customer's language: the answer by number for
+    /// channels that reply in text, and the link for every channel but web chat (whose card has
+    /// the buttons).
+    static func message(kind: SurveyKind, store: String, channel: InboxChannel, link: String, language: BotLanguage) -> String {
+        let words = kind.scaleWords(in: language)
+        let question = kind.question(store: store, in: language)
+        let range = "\(kind.scale.lowerBound) (\(words.low)) \(language.say("to", "sampai")) \(kind.scale.upperBound) (\(words.high))"
         if channel == .email {
-            return "\(question)\n\nChoose a number from \(range) here: \(link)\n\nIt takes one click, and you can add a comment."
+            return language.say(
+                "\(question)\n\nChoose a number from \(range) here: \(link)\n\nIt takes one click, and you can add a comment.",
+                "\(question)\n\nPilih angka dari \(range) di sini: \(link)\n\nCukup satu klik, dan Anda juga bisa menambahkan komentar.")
         }
         if channel == .webchat {
-            return "\(question) Choose a number from \(range) below."
+            return language.say("\(question) Choose a number from \(range) below.", "\(question) Pilih angka dari \(range) di bawah ini.")
         }
-        return "\(question) Reply with a number from \(range), or answer here: \(link)"
+        return language.say(
+            "\(question) Reply with a number from \(range), or answer here: \(link)",
+            "\(question) Balas dengan angka dari \(range), atau jawab lewat tautan ini: \(link)")
     }
 
     static func checked(_ settings: SurveySettings) throws -> SurveySettings {

@@ -148,7 +148,8 @@ public struct SurveyService: Sendable {
                 }
                 let conversation = Conversation(
                     id: ResourceID.make(.conversation, at: now), workspaceID: customer.workspaceID, inboxID: inbox.id, customerID: customer.id,
-                    channel: channel, contact: identity.value, subject: "A quick question", status: .resolved, teamID: inbox.teamID,
+                    channel: channel, contact: identity.value,
+                    subject: BotLanguage.of(locale: customer.profile.locale).say("A quick question", "Pertanyaan singkat"), status: .resolved, teamID: inbox.teamID,
                     labels: [SurveyRules.conversationLabel], lastMessageAt: now, createdAt: now, updatedAt: now, resolvedAt: now)
                 places.append(SurveyAsking.Place(conversation: conversation, inbox: inbox, isNew: true))
             }
@@ -210,7 +211,7 @@ public struct SurveyService: Sendable {
             _ = try await consents.change(
                 ConsentInput(
                     purpose: ConsentPurpose.surveys.rawValue, channel: channel.rawValue, status: "denied",
-                    text: "No more surveys (asked on the page of survey \(page.survey.id))"),
+                    text: "\(Survey.noMore(in: page.survey.language)) (asked on the page of survey \(page.survey.id))"),
                 source: .surveyPage, customerID: customer.id, witness: witness, actor: PreferenceService.customerActor,
                 workspaceID: page.survey.workspaceID, in: transaction)
         }

@@ -53,8 +53,9 @@
   function card(survey) {
     var group = document.createElement("div");
     group.setAttribute("role", "group");
-    group.setAttribute("aria-label", "Your answer, from " + survey.lowest + " (" + survey.lowest_means + ") to " +
-      survey.highest + " (" + survey.highest_means + ")");
+    group.setAttribute("aria-label", survey.label || ("Your answer, from " + survey.lowest + " (" + survey.lowest_means + ") to " +
+      survey.highest + " (" + survey.highest_means + ")"));
+    if (survey.language) group.lang = survey.language;
     group.style.cssText = "display:flex;flex-wrap:wrap;gap:4px;margin-top:8px";
     for (var score = survey.lowest; score <= survey.highest; score++) {
       var choice = document.createElement("button");

@@ -20,14 +20,19 @@ struct SurveyPageView: TemplateView {
     /// Nil when none (Mustache takes an empty text as present).
     let comment: String?
     let canComment: Bool
+    /// The page's words in the survey's language, and that language for the page's `lang`.
+    let words: SurveyPageWording
+    let language: String
 
     init(_ page: SurveyPage, action: String) {
         let survey = page.survey
         store = page.store
         question = survey.question
-        let words = survey.kind.scaleWords
-        low = "\(survey.kind.scale.lowerBound): \(words.low)"
-        high = "\(survey.kind.scale.upperBound): \(words.high)"
+        words = SurveyPageWording.of(survey.language).filled(store: page.store, score: survey.score, comment: survey.comment)
+        language = survey.language.rawValue
+        let ends = survey.kind.scaleWords(in: survey.language)
+        low = "\(survey.kind.scale.lowerBound): \(ends.low)"
+        high = "\(survey.kind.scale.upperBound): \(ends.high)"
         choices = survey.kind.scale.map(Choice.init)
         self.action = action
         answered = survey.status == .answered

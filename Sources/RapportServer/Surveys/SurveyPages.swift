@@ -35,13 +35,22 @@ struct SurveyPages {
                 return try render(page, signature: signature, context: context)
             }
             guard let score = form.score else { throw RapportError.invalid(field: "score", "is required: choose a number") }
-            _ = try await surveys.answer(surveyID: id, signature: signature, score: score, comment: form.comment)
+            do {
+                _ = try await surveys.answer(surveyID: id, signature: signature, score: score, comment: form.comment)
+            } catch RapportError.gone {
+                // Closed, or answered already with another score: the page says so in the
+                // customer's language (closed, or their answer), with the refusal's status.
+                return try render(try await surveys.page(surveyID: id, signature: signature), signature: signature, context: context, status: .gone)
+            } catch RapportError.conflict {
+                return try render(try await surveys.page(surveyID: id, signature: signature), signature: signature, context: context, status: .conflict)
+            }
             return try render(try await surveys.page(surveyID: id, signature: signature), signature: signature, context: context)
         }
     }
 
-    private func render(_ page: SurveyPage, signature: String, context: RapportRequestContext) throws -> Response {
+    private func render(_ page: SurveyPage, signature: String, context: RapportRequestContext, status: HTTPResponse.Status = .ok) throws -> Response {
         let action = SiteURL.survey(surveyID: page.survey.id, signature: signature).path
-        return try pages.render("survey", context, title: "A question from \(page.store)", section: "survey", view: SurveyPageView(page, action: action))
+        let view = SurveyPageView(page, action: action)
+        return try pages.render("survey", context, title: view.words.title, section: "survey", view: view, status: status)
     }
 }

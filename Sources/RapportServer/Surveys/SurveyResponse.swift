@@ -16,6 +16,8 @@ struct SurveyResponse: Encodable {
     let handledBy: String?
     let teamId: String?
     let question: String
+    /// `en` or `id`: the language it was asked in (the customer's).
+    let language: String
     let status: String
     let score: Int?
     let comment: String?
@@ -38,6 +40,7 @@ struct SurveyResponse: Encodable {
         handledBy = survey.handledBy
         teamId = survey.teamID
         question = survey.question
+        language = survey.language.rawValue
         status = survey.status.rawValue
         score = survey.score
         comment = survey.comment

@@ -33,13 +33,13 @@ struct SQLSurveyRepository: SurveyRepository {
             INSERT INTO surveys (id, workspace_id, customer_id, kind, survey_trigger, channel, inbox_id, conversation_id, opened_conversation,
               question_message_id, rated_conversation_id,
               order_id, handled_by, team_id, question, status, score, comment, answered_via, follow_up_conversation_id, comment_prompt_message_id,
-              sent_by, origin, sent_at, answered_at)
+              sent_by, origin, sent_at, answered_at, language)
             VALUES (\(bind: survey.id), \(bind: survey.workspaceID), \(bind: survey.customerID), \(bind: survey.kind.rawValue),
               \(bind: survey.trigger.rawValue), \(bind: survey.channel.rawValue), \(bind: survey.inboxID), \(bind: survey.conversationID),
               \(bind: survey.openedConversation ? 1 : 0), \(bind: survey.questionMessageID), \(bind: survey.ratedConversationID), \(bind: survey.orderID), \(bind: survey.handledBy), \(bind: survey.teamID),
               \(bind: survey.question), \(bind: survey.status.rawValue), \(bind: survey.score), \(bind: survey.comment), \(bind: survey.answeredVia),
               \(bind: survey.followUpConversationID), \(bind: survey.commentPromptMessageID), \(bind: survey.sentBy), \(bind: origin), \(bind: Timestamp.microseconds(survey.sentAt)),
-              \(bind: survey.answeredAt.map(Timestamp.microseconds)))
+              \(bind: survey.answeredAt.map(Timestamp.microseconds)), \(bind: survey.language.rawValue))
             ON CONFLICT (workspace_id, origin) DO NOTHING RETURNING id
             """).first() != nil
     }
@@ -147,6 +147,7 @@ struct SQLSurveyRepository: SurveyRepository {
             status: status, score: try row.decode(column: "score", as: Int64?.self).map(Int.init), comment: try row.optionalString("comment"),
             answeredVia: try row.optionalString("answered_via"), followUpConversationID: try row.optionalString("follow_up_conversation_id"),
             commentPromptMessageID: try row.optionalString("comment_prompt_message_id"),
-            sentBy: try row.string("sent_by"), sentAt: try row.date("sent_at"), answeredAt: try row.optionalDate("answered_at"))
+            sentBy: try row.string("sent_by"), sentAt: try row.date("sent_at"), answeredAt: try row.optionalDate("answered_at"),
+            language: try row.optionalString("language").flatMap(BotLanguage.init(rawValue:)) ?? .english)
     }
 }
