@@ -43,4 +43,6 @@ struct SQLStoreSession: StoreSession {
     var reviews: any ReviewRepository { SQLReviewRepository(handle: handle) }
     var surveys: any SurveyRepository { SQLSurveyRepository(handle: handle) }
     var referrals: any ReferralRepository { SQLReferralRepository(handle: handle) }
+    var sales: any SalesRepository { SQLSalesRepository(handle: handle) }
+    var calendar: any CalendarRepository { SQLCalendarRepository(handle: handle) }
 }

@@ -50,6 +50,9 @@ public enum Permission: Sendable, CaseIterable {
     case recordReferrals
     case viewForms
     case manageForms
+    case viewSales
+    case workDeals
+    case managePipelines
 
     public var roles: Set<UserRole> {
         switch self {
@@ -95,6 +98,12 @@ public enum Permission: Sendable, CaseIterable {
         // talk to customers may read too.
         case .viewForms: [.admin, .manager, .agent, .marketer]
         case .manageForms: [.admin, .manager, .marketer]
+        // Sales (ADR 0015): everyone sees the pipelines and deals; the reps (agents), managers
+        // and admins work deals (an agent only their own, their team's or unowned ones); managers
+        // and admins shape the pipelines.
+        case .viewSales: [.admin, .manager, .agent, .marketer]
+        case .workDeals: [.admin, .manager, .agent]
+        case .managePipelines: [.admin, .manager]
         }
     }
 
@@ -139,6 +148,9 @@ public enum Permission: Sendable, CaseIterable {
         case .recordReferrals: "record a referral or review one (it can earn loyalty points)"
         case .viewForms: "see forms, quizzes and their answers"
         case .manageForms: "create, change or delete forms and quizzes"
+        case .viewSales: "see pipelines and deals"
+        case .workDeals: "create, move or change deals"
+        case .managePipelines: "create, change or delete pipelines"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

@@ -28,6 +28,10 @@ public struct AuditSubject: Sendable, Equatable {
     public static func campaign(_ id: String) -> AuditSubject { AuditSubject(kind: "campaign", id: id) }
     public static func journey(_ id: String) -> AuditSubject { AuditSubject(kind: "journey", id: id) }
     public static func task(_ id: String) -> AuditSubject { AuditSubject(kind: "task", id: id) }
+    public static func pipeline(_ id: String) -> AuditSubject { AuditSubject(kind: "pipeline", id: id) }
+    public static func meeting(_ id: String) -> AuditSubject { AuditSubject(kind: "meeting", id: id) }
+    public static func calendarFeed(_ id: String) -> AuditSubject { AuditSubject(kind: "calendar_feed", id: id) }
+    public static func deal(_ id: String) -> AuditSubject { AuditSubject(kind: "deal", id: id) }
     public static func review(_ id: String) -> AuditSubject { AuditSubject(kind: "review", id: id) }
     public static func product(_ id: String) -> AuditSubject { AuditSubject(kind: "product", id: id) }
     public static func form(_ id: String) -> AuditSubject { AuditSubject(kind: "form", id: id) }

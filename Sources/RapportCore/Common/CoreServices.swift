@@ -33,6 +33,12 @@ public struct CoreServices: Sendable {
     public let journeyRunner: JourneyRunner
     /// The team's tasks (a journey's task step makes them too).
     public let tasks: WorkTaskService
+    /// Pipelines and their deals (ADR 0015).
+    public let pipelines: PipelineService
+    public let deals: DealService
+    /// Meetings and the team's calendar feeds (ADR 0015).
+    public let meetings: MeetingService
+    public let calendarFeeds: CalendarFeedService
     public let loyalty: LoyaltyService
     public let reviews: ReviewService
     public let surveys: SurveyService
@@ -74,6 +80,10 @@ public struct CoreServices: Sendable {
         self.journeys = JourneyService(segments: segments)
         self.journeyRunner = JourneyRunner(context: context)
         self.tasks = WorkTaskService(context: context)
+        self.pipelines = PipelineService(context: context)
+        self.deals = DealService(context: context)
+        self.meetings = MeetingService(context: context)
+        self.calendarFeeds = CalendarFeedService(context: context, secrets: secrets)
         self.reviews = ReviewService(customers: customers, signer: links)
         self.referrals = ReferralService(customers: customers, hasher: secrets)
         self.campaignEngagement = CampaignEngagementService(context: context, signer: links)

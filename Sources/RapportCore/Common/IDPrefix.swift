@@ -46,4 +46,10 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case loyaltyReward = "lrw"
     case form = "frm"
     case formResponse = "frs"
+    case pipeline = "pip"
+    case pipelineStage = "stg"
+    case deal = "dea"
+    case dealStageMove = "dsm"
+    case meeting = "mtg"
+    case calendarFeed = "cal"
 }

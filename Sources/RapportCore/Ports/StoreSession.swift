@@ -38,4 +38,6 @@ public protocol StoreSession: Sendable {
     var reviews: any ReviewRepository { get }
     var surveys: any SurveyRepository { get }
     var referrals: any ReferralRepository { get }
+    var sales: any SalesRepository { get }
+    var calendar: any CalendarRepository { get }
 }

@@ -12,6 +12,8 @@ public protocol WorkTaskRepository: Sendable {
     func releaseOpen(ownerID: String, workspaceID: String, at date: Date) async throws -> Int
     /// Locked for the rest of a write transaction on PostgreSQL.
     func find(id: String, workspaceID: String) async throws -> WorkTask?
+    /// The user's open tasks due from `since` on, soonest first (at most `limit`): their calendar's.
+    func openWithDueTimes(ownerID: String, workspaceID: String, since: Date, limit: Int) async throws -> [WorkTask]
     /// Newest first; a page after a cursor (a task id).
     func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask>
 }

@@ -77,31 +77,15 @@ public struct WorkTaskService: Sendable {
         }
         if let dueAt = change.dueAt { task.dueAt = dueAt }
         if let ownerID = change.ownerID {
-            if let ownerID {
-                let users = try await session.inboxes.agents(workspaceID: actor.workspaceID)
-                guard let owner = users.first(where: { $0.id == ownerID && $0.deactivatedAt == nil }) else {
-                    throw RapportError.invalid(field: "owner_id", "names no active user of this workspace (\(ownerID.prefix(64)))")
-                }
-                guard Permission.workTasks.roles.contains(owner.role) else {
-                    throw RapportError.invalid(field: "owner_id", "a \(owner.role.rawValue) does not work tasks: choose an agent, a manager or an admin")
-                }
-            }
+            if let ownerID { try await AssignmentCheck.owner(ownerID, mayDo: .workTasks, work: "work tasks", actor: actor, session: session) }
             task.ownerID = ownerID
         }
         if let teamID = change.teamID {
-            if let teamID {
-                guard try await session.inboxes.teams(workspaceID: actor.workspaceID).contains(where: { $0.id == teamID }) else {
-                    throw RapportError.invalid(field: "team_id", "names no team of this workspace (\(teamID.prefix(64)))")
-                }
-            }
+            if let teamID { try await AssignmentCheck.team(teamID, actor: actor, session: session) }
             task.teamID = teamID
         }
         if let customerID = change.customerID {
-            if let customerID {
-                guard let customer = try await session.customers.find(id: customerID, workspaceID: actor.workspaceID), customer.deletedAt == nil,
-                    customer.mergedIntoID == nil
-                else { throw RapportError.invalid(field: "customer_id", "names no customer of this workspace (\(customerID.prefix(64)))") }
-            }
+            if let customerID { try await AssignmentCheck.customer(customerID, actor: actor, session: session) }
             task.customerID = customerID
         }
         if let status = change.status, status != task.status {

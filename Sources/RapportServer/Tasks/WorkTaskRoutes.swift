@@ -35,17 +35,11 @@ struct WorkTaskRoutes {
             }
             filter.status = status
         }
-        filter.ownerID = try Self.id(query.get("owner_id"), .user, field: "owner_id")
-        filter.teamID = try Self.id(query.get("team_id"), .team, field: "team_id")
-        filter.customerID = try Self.id(query.get("customer_id"), .customer, field: "customer_id")
+        filter.ownerID = try QueryID.read(query.get("owner_id"), .user, field: "owner_id")
+        filter.teamID = try QueryID.read(query.get("team_id"), .team, field: "team_id")
+        filter.customerID = try QueryID.read(query.get("customer_id"), .customer, field: "customer_id")
         let found = try await tasks.list(filter: filter, page: page, as: context.actor)
         return try JSONResponse.make(ListResponse(data: found.items.map(WorkTaskResponse.init), hasMore: found.hasMore, lastID: found.items.last?.id))
-    }
-
-    private static func id(_ text: String?, _ prefix: IDPrefix, field: String) throws -> String? {
-        guard let text, !text.isEmpty else { return nil }
-        guard ResourceID.isValid(String(text), prefix: prefix) else { throw RapportError.invalid(field: field, "must be an id (`\(prefix.rawValue)_…`)") }
-        return String(text)
     }
 
     /// `kind`, `title`, `status`, `due_at`, `owner_id`, `team_id`, `customer_id`; the last four
@@ -75,18 +69,10 @@ struct WorkTaskRoutes {
                 change.dueAt = .some(nil)
             }
         }
-        for (key, prefix) in [("owner_id", IDPrefix.user), ("team_id", .team), ("customer_id", .customer)] {
-            guard let value = body.nullableString(key, maxLength: 64) else { continue }
-            if let id = value, !ResourceID.isValid(id, prefix: prefix) {
-                body.fail(key, "must be an id (`\(prefix.rawValue)_…`) or null")
-                continue
-            }
-            switch key {
-            case "owner_id": change.ownerID = .some(value)
-            case "team_id": change.teamID = .some(value)
-            default: change.customerID = .some(value)
-            }
-        }
+        let assignment = AssignmentFields.read(&body)
+        change.ownerID = assignment.ownerID
+        change.teamID = assignment.teamID
+        change.customerID = assignment.customerID
         try body.finish()
         return change
     }

@@ -71,6 +71,19 @@ enum PersonalDataMap {
         ownedByCustomer("journey_enrolments"),
         // The team's tasks about them (a welcome call).
         ownedByCustomer("tasks"),
+        // The deals made with them (kept for the books after an erasure, the person taken out).
+        ownedByCustomer("deals"),
+        Link(table: "deal_lines", key: "deal_id || ':' || line") { scope in
+            """
+            workspace_id = \(bind: scope.workspaceID) AND deal_id IN (SELECT id FROM deals
+              WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))
+            """
+        },
+        // Meetings about them, and their places among other meetings' attendees (by profile or address).
+        ownedByCustomer("meetings"),
+        Link(table: "meeting_attendees", key: "meeting_id || ':' || position") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids)) OR email IN (\(binds: scope.addresses.orNone)))"
+        },
         // Their loyalty points: every entry, the balance, the points an order still holds.
         ownedByCustomer("loyalty_entries"),
         ownedByCustomer("loyalty_balances", key: "customer_id"),
@@ -116,7 +129,7 @@ enum PersonalDataMap {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
          "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "loyalty_tier_states", "reviews", "surveys", "referral_codes",
-         "referrals"].contains($0.table)
+         "referrals", "meetings"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -125,6 +138,10 @@ enum PersonalDataMap {
         "survey_settings": "when the store sends surveys",
         "review_settings": "which reviews approve themselves and which words hold one",
         "referral_programs": "the store's referral rewards",
+        "pipelines": "the store's sales pipelines", "pipeline_stages": "the pipelines' stages and their win probabilities",
+        "pipeline_stage_totals": "each stage's count and sum of deals per currency",
+        "calendar_feeds": "the team's calendar subscriptions (the secret hashed)",
+        "deal_stage_moves": "which stage a deal entered, when and by which user (the deal names the customer)",
         "forms": "the store's forms and quizzes: questions, results, consent wording",
         "workspaces": "the store itself",
         "api_keys": "integrations' keys (hashed)",

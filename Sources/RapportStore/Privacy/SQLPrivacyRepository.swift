@@ -99,6 +99,17 @@ struct SQLPrivacyRepository: PrivacyRepository {
                 UPDATE returns SET customer_id = \(bind: placeholderID) WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: ids))
                 """)
         }
+        // Their places among meetings' attendees, by profile or by an address of theirs.
+        try await count("meeting_attendees", """
+            DELETE FROM meeting_attendees WHERE workspace_id = \(bind: workspaceID)
+              AND (customer_id IN (\(binds: ids)) OR email IN (\(binds: scope.addresses.orNone)))
+            """)
+        // Deals stay in their pipelines (the team's sales history and totals), without the person
+        // and the notes about them (the next step, why it was won or lost).
+        try await count("deals", """
+            UPDATE deals SET customer_id = NULL, next_step = NULL, close_reason = NULL
+            WHERE workspace_id = \(bind: workspaceID) AND customer_id IN (\(binds: ids))
+            """)
 
         // The audit log keeps that something happened, not to whom.
         try await count("audit_entries", """

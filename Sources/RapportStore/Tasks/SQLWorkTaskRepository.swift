@@ -52,6 +52,13 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
             """).first().flatMap(decode)
     }
 
+    func openWithDueTimes(ownerID: String, workspaceID: String, since: Date, limit: Int) async throws -> [WorkTask] {
+        try await handle.sql.raw("""
+            SELECT * FROM tasks WHERE owner_id = \(bind: ownerID) AND workspace_id = \(bind: workspaceID) AND status = \(bind: WorkTaskStatus.open.rawValue)
+              AND due_at >= \(bind: Timestamp.microseconds(since)) ORDER BY due_at LIMIT \(unsafeRaw: String(limit))
+            """).all().compactMap(decode)
+    }
+
     func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
         var query: SQLQueryString = "SELECT * FROM tasks WHERE workspace_id = \(bind: workspaceID)"
         if let status = filter.status { query += " AND status = \(bind: status.rawValue)" }

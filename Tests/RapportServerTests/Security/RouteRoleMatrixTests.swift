@@ -46,6 +46,8 @@ struct RouteRoleMatrixTests {
         // Taking a loyalty reward for one's own points: the signed link is the credential.
         "POST /preferences/{token}/reward": .ownCredentials,
         "GET /unsubscribe/{token}": .ownCredentials,
+        // A user's calendar feed, polled by their phone: the secret in the address is the credential.
+        "GET /calendar/{feed}/{file}": .ownCredentials,
         "POST /unsubscribe/{token}": .ownCredentials,
         "GET /confirm/{token}": .ownCredentials,
         "POST /confirm/{token}": .ownCredentials,
@@ -258,6 +260,27 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/tasks": .roles(support),
         "GET /api/v1/tasks/{id}": .roles(everyone),
         "PATCH /api/v1/tasks/{id}": .roles(support),
+        // Sales: everyone reads pipelines and deals; reps work deals; managers shape pipelines.
+        "GET /api/v1/pipelines": .roles(everyone),
+        "POST /api/v1/pipelines": .roles(managers),
+        "GET /api/v1/pipelines/{id}": .roles(everyone),
+        "PATCH /api/v1/pipelines/{id}": .roles(managers),
+        "DELETE /api/v1/pipelines/{id}": .roles(managers),
+        "GET /api/v1/pipelines/{id}/board": .roles(everyone),
+        "GET /api/v1/deals": .roles(everyone),
+        "POST /api/v1/deals": .roles(support),
+        "GET /api/v1/deals/{id}": .roles(everyone),
+        "PATCH /api/v1/deals/{id}": .roles(support),
+        "DELETE /api/v1/deals/{id}": .roles(support),
+        "GET /api/v1/deals/{id}/moves": .roles(everyone),
+        "GET /api/v1/meetings": .roles(everyone),
+        "POST /api/v1/meetings": .roles(support),
+        "GET /api/v1/meetings/{id}": .roles(everyone),
+        "PATCH /api/v1/meetings/{id}": .roles(support),
+        // Anyone makes, lists and revokes their own calendar feed (admins and managers anyone's).
+        "GET /api/v1/calendar_feeds": .roles(everyone),
+        "POST /api/v1/calendar_feeds": .roles(everyone),
+        "DELETE /api/v1/calendar_feeds/{id}": .roles(everyone),
         // Everyone sees the programme and balances; marketing shapes the programme, those who
         // talk to customers spend points for them, managers give points by hand.
         "GET /api/v1/loyalty/program": .roles(everyone),

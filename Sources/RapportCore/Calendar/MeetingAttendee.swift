@@ -1,0 +1,15 @@
+/// Someone asked to a meeting: a user of the team or a person by e-mail (a customer's profile
+/// when one has the address or is named).
+public struct MeetingAttendee: Sendable, Equatable {
+    public var email: String
+    public var name: String?
+    public var userID: String?
+    public var customerID: String?
+
+    public init(email: String, name: String? = nil, userID: String? = nil, customerID: String? = nil) {
+        self.email = email
+        self.name = name
+        self.userID = userID
+        self.customerID = customerID
+    }
+}

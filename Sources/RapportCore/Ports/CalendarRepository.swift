@@ -1,0 +1,20 @@
+import Foundation
+
+/// Meetings with their attendees, and the team's calendar feeds.
+public protocol CalendarRepository: Sendable {
+    func insert(_ meeting: Meeting) async throws
+    /// Writes the meeting and replaces its attendees.
+    func update(_ meeting: Meeting) async throws
+    /// Locked for the rest of a write transaction on PostgreSQL.
+    func meeting(id: String, workspaceID: String) async throws -> Meeting?
+    /// Newest first; a page after a cursor (a meeting id).
+    func meetings(workspaceID: String, filter: MeetingFilter, page: PageRequest) async throws -> Page<Meeting>
+    /// The meetings a user organises or is asked to that end after `since` (an occurrence of a
+    /// recurring one), the latest first (at most `limit`).
+    func meetings(ofUser userID: String, workspaceID: String, since: Date, limit: Int) async throws -> [Meeting]
+
+    func insert(_ feed: CalendarFeed) async throws
+    func feed(id: String) async throws -> CalendarFeed?
+    func feeds(workspaceID: String, userID: String?) async throws -> [CalendarFeed]
+    func revokeFeed(id: String, workspaceID: String, at moment: Date) async throws
+}

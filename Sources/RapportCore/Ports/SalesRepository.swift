@@ -1,0 +1,60 @@
+import Foundation
+
+/// Pipelines with their stages, deals with their lines and stage moves, and each stage's kept
+/// totals.
+public protocol SalesRepository: Sendable {
+    /// The workspace's pipelines in their order, each with its stages.
+    func pipelines(workspaceID: String) async throws -> [Pipeline]
+    func pipeline(id: String, workspaceID: String) async throws -> Pipeline?
+    /// Holds the pipeline for the rest of a write transaction (PostgreSQL), so two changes of
+    /// its stages take turns.
+    func lockPipeline(id: String, workspaceID: String) async throws
+    /// Holds the pipeline against reshaping (PostgreSQL: a shared lock, which a deal's write
+    /// takes and `lockPipeline` waits for) for the rest of a write transaction.
+    func holdPipeline(id: String, workspaceID: String) async throws
+    /// Sets the pipeline's currency unless it has one already (the first deal's).
+    func setCurrencyIfUnset(_ currency: String, pipelineID: String, workspaceID: String, at moment: Date) async throws
+    /// How many deals the pipeline holds, in any stage.
+    func dealCount(pipelineID: String, workspaceID: String) async throws -> Int
+    func insert(_ pipeline: Pipeline) async throws
+    /// Writes the pipeline's fields and its stages: updates the kept ones, adds the new ones,
+    /// removes those no longer listed (which hold no deals).
+    func update(_ pipeline: Pipeline) async throws
+    func delete(pipelineID: String, workspaceID: String) async throws
+
+    /// Locked for the rest of a write transaction on PostgreSQL.
+    func deal(id: String, workspaceID: String) async throws -> Deal?
+    func insert(_ deals: [Deal]) async throws
+    func update(_ deal: Deal) async throws
+    func delete(dealID: String, workspaceID: String) async throws
+    func record(_ moves: [DealStageMove]) async throws
+    /// The deal's stage moves, oldest first.
+    func moves(dealID: String, workspaceID: String) async throws -> [DealStageMove]
+    /// With `filter.stageID`, by position (a page after the cursor deal); otherwise newest first.
+    func deals(workspaceID: String, filter: DealFilter, page: PageRequest) async throws -> Page<Deal>
+    /// The first `limit` cards of each of these stages by position, with one more to tell
+    /// whether more follow.
+    func boardCards(stageIDs: [String], workspaceID: String, limit: Int) async throws -> [String: [Deal]]
+    /// How many deals are in each of these stages (of any currency).
+    func dealCounts(stageIDs: [String], workspaceID: String) async throws -> [String: Int]
+    /// The positions around a card: the lowest of the stage (for the top), or the card's and the
+    /// next one's after (`after`) or before (`before`) it. Nil when the stage or card is empty.
+    func position(of dealID: String, inStage stageID: String) async throws -> Double?
+    func lowestPosition(inStage stageID: String) async throws -> Double?
+    /// The position of the card next to this position in the stage (above with `below` false),
+    /// leaving out `excluding`.
+    func neighbour(of position: Double, inStage stageID: String, below: Bool, excluding dealID: String) async throws -> Double?
+    /// Gives the stage's cards evenly spaced positions in their order (when two neighbours are too
+    /// close to put a card between them).
+    func renumber(stageID: String) async throws
+
+    /// Adds each row's deals and amount to the kept total of its stage and currency.
+    func moveTotals(_ changes: [PipelineStageTotal]) async throws
+    /// The kept totals of the pipeline.
+    func totals(pipelineID: String, workspaceID: String) async throws -> [PipelineStageTotal]
+    /// The totals summed from the deals themselves, for a check against the kept ones.
+    func computedTotals(pipelineID: String, workspaceID: String) async throws -> [PipelineStageTotal]
+    /// Replaces the workspace's kept totals with the ones summed from its deals; answers the rows.
+    @discardableResult
+    func rebuildTotals(workspaceID: String) async throws -> Int
+}

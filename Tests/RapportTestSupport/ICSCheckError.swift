@@ -1,0 +1,5 @@
+/// The iCalendar check could not run or read its output.
+public struct ICSCheckError: Error, CustomStringConvertible {
+    public let message: String
+    public var description: String { message }
+}
