@@ -53,6 +53,7 @@ def main():
     print(json.dumps({
         "prodid": str(calendar.get("PRODID")),
         "version": str(calendar.get("VERSION")),
+        "method": str(calendar.get("METHOD")) if calendar.get("METHOD") else None,
         "timezones": [str(zone.get("TZID")) for zone in calendar.walk("VTIMEZONE")],
         "events": events,
         "occurrences": occurrences,

@@ -46,6 +46,27 @@ public struct EmailSender: ChannelSender {
         return messageID
     }
 
+    /// Sends a meeting's invitation or cancellation (iMIP) from the inbox's address, signed
+    /// with the inbox's DKIM key when it has one (mail clients show the buttons only for mail
+    /// that authenticates); answers its Message-ID.
+    public func sendInvitation(_ invitation: MeetingInvitation) async throws -> String {
+        let from = try Self.sendingAddress(of: invitation.inbox)
+        guard HeaderText.isSafeAddress(invitation.attendee.email) else {
+            throw JobFailure.permanent("The address \(invitation.attendee.email.debugDescription.prefix(80)) cannot be written to safely.")
+        }
+        let now = Date()
+        let composed = InvitationMessageComposer.compose(
+            invitation, from: from, displayName: invitation.inbox[.displayName] ?? invitation.inbox.name, at: now)
+        var message = composed.message
+        do {
+            if let signer = try SMTPCampaignTransport.signer(of: invitation.inbox) { message = try signer.sign(message, at: now) }
+        } catch {
+            throw JobFailure.permanent("The inbox's DKIM key cannot sign: \(error)")
+        }
+        try await deliver(message, from: from, to: invitation.attendee.email, inbox: invitation.inbox)
+        return composed.messageID
+    }
+
     /// The inbox's own address, if a mail server would take it.
     private static func sendingAddress(of inbox: Inbox) throws -> String {
         let from = inbox[.address] ?? ""

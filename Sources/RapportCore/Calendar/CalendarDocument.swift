@@ -39,8 +39,27 @@ public enum CalendarDocument {
         return text.rendered
     }
 
+    /// One meeting for an iMIP message (RFC 6047): `METHOD` `REQUEST` or `CANCEL`, the zone it
+    /// needs, and the event with its organiser (the user, else the sending address) and
+    /// attendees.
+    public static func invitation(_ meeting: Meeting, organiser: User?, sender: String, method: String) -> String {
+        var text = ICalendarText()
+        text.begin("VCALENDAR")
+        text.property("PRODID", [], "-//Rapport//Sales calendar//EN")
+        text.property("VERSION", [], "2.0")
+        text.property("CALSCALE", [], "GREGORIAN")
+        text.property("METHOD", [], method)
+        if meeting.recurrence != nil, meeting.timeZone != "UTC", let zone = TimeZone(identifier: meeting.timeZone) {
+            ICalendarTimeZone.write(
+                zone, from: meeting.startsAt.addingTimeInterval(-366 * 86_400), to: meeting.startsAt.addingTimeInterval(10 * 366 * 86_400), into: &text)
+        }
+        event(meeting, organiser: organiser, fallbackOrganiser: sender, into: &text)
+        text.end("VCALENDAR")
+        return text.rendered
+    }
+
     /// One meeting as a `VEVENT`.
-    static func event(_ meeting: Meeting, organiser: User?, into text: inout ICalendarText) {
+    static func event(_ meeting: Meeting, organiser: User?, fallbackOrganiser: String? = nil, into text: inout ICalendarText) {
         text.begin("VEVENT")
         text.property("UID", [], meeting.uid)
         text.property("DTSTAMP", [], ICalendarText.utc(meeting.updatedAt))
@@ -60,7 +79,14 @@ public enum CalendarDocument {
         if let location = meeting.location { text.property("LOCATION", [], ICalendarText.text(location)) }
         if let description = meeting.description { text.property("DESCRIPTION", [], ICalendarText.text(description)) }
         text.property("STATUS", [], meeting.status == .cancelled ? "CANCELLED" : "CONFIRMED")
-        if let organiser { text.property("ORGANIZER", [("CN", organiser.name)], "mailto:\(organiser.email)") }
+        if let organiser {
+            // In an invitation the inbox sends for the organiser (RFC 5545 SENT-BY): mail
+            // clients see why the From address differs.
+            let sentBy = fallbackOrganiser.map { [("SENT-BY", "mailto:\($0)")] } ?? []
+            text.property("ORGANIZER", [("CN", organiser.name)] + sentBy, "mailto:\(organiser.email)")
+        } else if let fallbackOrganiser {
+            text.property("ORGANIZER", [], "mailto:\(fallbackOrganiser)")
+        }
         for attendee in meeting.attendees {
             var parameters: [(String, String)] = []
             if let name = attendee.name { parameters.append(("CN", name)) }

@@ -2,8 +2,8 @@ import Foundation
 
 /// A meeting on the team's calendar: when (UTC, with the organiser's time zone, which a
 /// recurring meeting keeps across daylight saving), where, who organises it (`ownerID`, a user)
-/// and who is asked, about which deal or customer. Every change raises `sequence`; a
-/// cancellation keeps the meeting with its status, so calendars learn of it.
+/// and who is asked, about which deal or customer. Every change a calendar shows raises
+/// `sequence`; a cancellation keeps the meeting with its status, so calendars learn of it.
 public struct Meeting: Sendable, Equatable {
     public var id: String
     public var workspaceID: String

@@ -5,11 +5,14 @@ public struct MeetingAttendee: Sendable, Equatable {
     public var name: String?
     public var userID: String?
     public var customerID: String?
+    /// Its place as stored (what a `meeting.invite` job names); kept when others are removed.
+    public var position: Int
 
-    public init(email: String, name: String? = nil, userID: String? = nil, customerID: String? = nil) {
+    public init(email: String, name: String? = nil, userID: String? = nil, customerID: String? = nil, position: Int = 0) {
         self.email = email
         self.name = name
         self.userID = userID
         self.customerID = customerID
+        self.position = position
     }
 }

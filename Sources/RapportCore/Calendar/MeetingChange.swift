@@ -15,6 +15,8 @@ public struct MeetingChange: Sendable, Equatable {
     public var status: MeetingStatus?
     public var dealID: String??
     public var customerID: String??
+    /// Whether this change e-mails the attendees (default true); not kept with the meeting.
+    public var sendInvitations: Bool = true
 
     public init(
         title: String? = nil, startsAt: Date? = nil, endsAt: Date? = nil, timeZone: String? = nil, location: String?? = nil, description: String?? = nil,

@@ -35,6 +35,10 @@ public struct MeetingRecurrence: Sendable, Equatable {
     public func lastEnd(start: Date, duration: TimeInterval) -> Date? {
         if let until { return until.addingTimeInterval(duration) }
         guard let count else { return nil }
+        // A monthly meeting on the 29th to 31st skips the months without that day (RFC 5545):
+        // no simple bound, so it is taken as never ending (from the 28th in UTC, which may be
+        // the 29th where the meeting is).
+        if frequency == .monthly, Calendar.utc.component(.day, from: start) > 27 { return nil }
         let period: TimeInterval = switch frequency {
         case .daily: 86_400
         case .weekly: 7 * 86_400

@@ -41,6 +41,10 @@ enum MeetingRules {
         if let count = recurrence.count, !(1...1000).contains(count) { throw RapportError.invalid(field: "recurrence.count", "must be from 1 to 1000") }
         if let until = recurrence.until, until <= start { throw RapportError.invalid(field: "recurrence.until", "must come after starts_at") }
         guard recurrence.count == nil || recurrence.until == nil else { throw RapportError.invalid(field: "recurrence.until", "cannot come with a count: give one") }
+        var recurrence = recurrence
+        // One form for one rule: days in week order, the end in whole seconds (as the rule keeps it).
+        recurrence.weekdays = MeetingRecurrence.weekdayCodes.filter(recurrence.weekdays.contains)
+        recurrence.until = recurrence.until.map { Date(timeIntervalSince1970: $0.timeIntervalSince1970.rounded(.down)) }
         if !recurrence.weekdays.isEmpty, let timeZone = TimeZone(identifier: zone) {
             var calendar = Calendar(identifier: .gregorian)
             calendar.timeZone = timeZone
@@ -88,8 +92,9 @@ enum MeetingRules {
                 }
             }
             let parts = attendee.email.split(separator: "@", omittingEmptySubsequences: false)
+            // What a mail server takes and a header can carry: printable ASCII, no quoting.
             guard attendee.email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-                !attendee.email.contains(where: { $0.isWhitespace || "<>\",;:".contains($0) })
+                attendee.email.unicodeScalars.allSatisfy({ $0.value > 0x20 && $0.value < 0x7F && !"<>\",;:\\()[]".unicodeScalars.contains($0) })
             else { throw RapportError.invalid(field: "\(field).email", "must be an e-mail address") }
             if let name = attendee.name, name.count > 200 { throw RapportError.invalid(field: "\(field).name", "must be at most 200 characters") }
             if attendee.name?.isEmpty == true { attendee.name = nil }

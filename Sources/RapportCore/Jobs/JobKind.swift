@@ -21,6 +21,8 @@ public struct JobKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public static let signUpMail = JobKind(rawValue: "sign_up.mail")
     /// Sends a survey after a resolved conversation or a delivered order.
     public static let surveySend = JobKind(rawValue: "survey.send")
+    /// E-mails one attendee a meeting's invitation or cancellation (iMIP).
+    public static let meetingInvite = JobKind(rawValue: "meeting.invite")
 
     public var description: String { rawValue }
 }

@@ -5,7 +5,8 @@ import RapportCore
 /// Reads a meeting change from a request body: `title`, `starts_at`, `ends_at`, `time_zone`,
 /// `location`, `description`, `owner_id`, `attendees` (each `email` and `name`, or `user_id`,
 /// or `customer_id`), `recurrence` (`frequency`, `interval`, `by_day`, `count`, `until`; null
-/// ends it), `status`, `deal_id`, `customer_id`.
+/// ends it), `status`, `deal_id`, `customer_id`, and `send_invitations` (false: this change
+/// e-mails no one).
 enum MeetingRequests {
     static func change(of request: Request, context: AuthenticatedRequestContext) async throws -> MeetingChange {
         var body = try await JSONObjectReader.body(of: request, context: context)
@@ -56,6 +57,7 @@ enum MeetingRequests {
             }
             if let parsed = read ?? nil { change.recurrence = .some(parsed) }
         }
+        if let send = body.bool("send_invitations") { change.sendInvitations = send }
         if let status = body.string("status", maxLength: 16) {
             change.status = MeetingStatus(rawValue: status)
             if change.status == nil { body.fail("status", "must be one of \(MeetingStatus.allCases.map(\.rawValue).joined(separator: ", "))") }

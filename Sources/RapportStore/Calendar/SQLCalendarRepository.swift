@@ -125,7 +125,7 @@ struct SQLCalendarRepository: CalendarRepository {
             attendees[try row.string("meeting_id"), default: []].append(
                 MeetingAttendee(
                     email: try row.string("email"), name: try row.optionalString("name"), userID: try row.optionalString("user_id"),
-                    customerID: try row.optionalString("customer_id")))
+                    customerID: try row.optionalString("customer_id"), position: Int(try row.int("position"))))
         }
         for index in meetings.indices { meetings[index].attendees = attendees[meetings[index].id] ?? [] }
         return meetings

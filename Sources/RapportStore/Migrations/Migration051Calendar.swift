@@ -3,7 +3,8 @@ extension Migration {
     /// a recurrence rule and when its last occurrence ends — null: never —, a status and a
     /// sequence raised by every change), their attendees
     /// (users, and people by address: a customer's rows go with them), and the team's calendar
-    /// feeds (the secret kept only as its hash). A meeting about a customer goes with them.
+    /// feeds (the secret kept only as its hash). A meeting about a customer outlives their
+    /// erasure without them, as a deal does (its attendees' calendars still hold it).
     static let calendar = Migration(version: 51, name: "meetings and calendar feeds") { _ in
         [
             """
@@ -11,7 +12,7 @@ extension Migration {
               id TEXT PRIMARY KEY, workspace_id TEXT NOT NULL REFERENCES workspaces (id), uid TEXT NOT NULL, title TEXT NOT NULL,
               starts_at BIGINT NOT NULL, ends_at BIGINT NOT NULL, time_zone TEXT NOT NULL, location TEXT, description TEXT,
               owner_id TEXT NOT NULL, recurrence TEXT, recurs_until BIGINT, status TEXT NOT NULL, sequence INTEGER NOT NULL,
-              deal_id TEXT REFERENCES deals (id) ON DELETE SET NULL, customer_id TEXT REFERENCES customers (id) ON DELETE CASCADE,
+              deal_id TEXT REFERENCES deals (id) ON DELETE SET NULL, customer_id TEXT REFERENCES customers (id) ON DELETE SET NULL,
               created_by TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)
             """,
             "CREATE INDEX meetings_workspace ON meetings (workspace_id, id)",

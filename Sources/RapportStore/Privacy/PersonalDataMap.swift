@@ -79,7 +79,8 @@ enum PersonalDataMap {
               WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))
             """
         },
-        // Meetings about them, and their places among other meetings' attendees (by profile or address).
+        // Meetings about them (kept after an erasure without them), and their places among
+        // meetings' attendees (by profile or address; removed by an erasure).
         ownedByCustomer("meetings"),
         Link(table: "meeting_attendees", key: "meeting_id || ':' || position") { scope in
             "workspace_id = \(bind: scope.workspaceID) AND (customer_id IN (\(binds: scope.ids)) OR email IN (\(binds: scope.addresses.orNone)))"
@@ -129,7 +130,7 @@ enum PersonalDataMap {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
          "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "loyalty_tier_states", "reviews", "surveys", "referral_codes",
-         "referrals", "meetings"].contains($0.table)
+         "referrals"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
