@@ -83,7 +83,7 @@ struct EngineDialect: Sendable {
         switch kind {
         case .sqlite: ["ANALYZE", "PRAGMA optimize"]
         case .postgresql:
-            ["customers", "customer_identities", "interactions", "orders", "order_lines", "tracked_events"]
+            ["customers", "customer_identities", "interactions", "orders", "order_lines", "tracked_events", "deals", "deal_lines", "pipeline_stage_totals"]
                 .map { "VACUUM (ANALYZE) \($0)" }
         }
     }
