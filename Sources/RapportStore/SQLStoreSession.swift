@@ -44,5 +44,7 @@ struct SQLStoreSession: StoreSession {
     var surveys: any SurveyRepository { SQLSurveyRepository(handle: handle) }
     var referrals: any ReferralRepository { SQLReferralRepository(handle: handle) }
     var sales: any SalesRepository { SQLSalesRepository(handle: handle) }
+    var companies: any CompanyRepository { SQLCompanyRepository(handle: handle) }
+    var leads: any LeadRepository { SQLLeadRepository(handle: handle) }
     var calendar: any CalendarRepository { SQLCalendarRepository(handle: handle) }
 }

@@ -35,6 +35,27 @@ struct BotDialogueTests {
         #expect(dialogue.turn.replies.allSatisfy { !$0.contains("Ada") }, "no greeting")
     }
 
+    @Test("a wholesale enquiry opens a lead and hands over for sales; while the bot waits for an answer, a business-like answer stays the answer")
+    func wholesale() {
+        let enquiry = Self.turn("we are a hotel and need 200 towels", intent: "wholesale_enquiry")
+        #expect(enquiry.turn.handoff == .sales)
+        #expect(enquiry.turn.actions == [.openLead(request: "we are a hotel and need 200 towels")])
+
+        let order = BotPointsDialogueTests.order(customerID: "cus_1")
+        var waiting = BotState()
+        waiting.task = .startReturn
+        waiting.orderID = order.id
+        waiting.awaiting = .returnReason
+        let context = BotContext(
+            text: "we ordered 50 for our cafe and they arrived broken",
+            prediction: IntentPrediction(intent: "wholesale_enquiry", nearest: "wholesale_enquiry", margin: 1, confidence: 0.9), entities: [],
+            sentiment: Sentiment(score: 0), settings: BotSettings(), channel: .whatsapp, customer: nil, channelVerified: true, customerOrders: [order],
+            namedOrders: [], returnsByOrder: [:], knowledge: nil, intentAnswers: [:], now: Date(timeIntervalSince1970: 1_700_000_000))
+        var answered = BotDialogue(state: waiting, context: context)
+        answered.respond()
+        #expect(answered.turn.handoff != .sales && !answered.turn.actions.contains { if case .openLead = $0 { true } else { false } }, "\(answered.turn)")
+    }
+
     @Test("thanks closes the conversation as contained, with a goodbye")
     func thanksResolves() {
         let dialogue = Self.turn("thanks!", intent: "thanks")

@@ -205,4 +205,22 @@ struct BotWorkTests {
             #expect(messages.last { $0.isPrivate }?.text?.contains("VIP customer") == true)
         }
     }
+
+    @Test("a wholesale enquiry opens a lead on the chatting customer and hands the conversation to sales with a note saying so", arguments: TestDatabase.available)
+    func wholesaleEnquiry(database: TestDatabase) async throws {
+        try await BotTranscriptTests.withShop(on: database) { api, inboxID, _ in
+            try await BotTranscriptTests.say(api, inboxID: inboxID, "hi, do you sell wholesale? we are a hotel and need 200 towels", id: "wamid.w1")
+            let reply = try await Self.lastReply(api)
+            #expect(reply.contains("sales team"), "\(reply)")
+            let (conversation, messages) = try await BotTranscriptTests.thread(api)
+            #expect(conversation.status == .open)
+            #expect(messages.last { $0.isPrivate }?.text?.contains("wholesale or bulk enquiry, for sales") == true)
+            let leads = try #require(try await api.send(.get, "/api/v1/leads?source=chat").object["data"] as? [[String: Any]])
+            let lead = try #require(leads.first, "the enquiry opened a lead")
+            #expect(lead["customer_id"] as? String == conversation.customerID && lead["origin_id"] as? String == conversation.id)
+            #expect((lead["title"] as? String)?.contains("200 towels") == true)
+            let timeline = try await api.send(.get, "/api/v1/customers/\(conversation.customerID)/timeline").object["data"] as? [[String: Any]] ?? []
+            #expect(timeline.contains { $0["kind"] as? String == "lead_created" && $0["channel"] as? String == "chat" })
+        }
+    }
 }

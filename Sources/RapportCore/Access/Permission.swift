@@ -53,6 +53,7 @@ public enum Permission: Sendable, CaseIterable {
     case viewSales
     case workDeals
     case managePipelines
+    case workLeads
 
     public var roles: Set<UserRole> {
         switch self {
@@ -104,6 +105,9 @@ public enum Permission: Sendable, CaseIterable {
         case .viewSales: [.admin, .manager, .agent, .marketer]
         case .workDeals: [.admin, .manager, .agent]
         case .managePipelines: [.admin, .manager]
+        // Leads and companies are the reps' to work as deals are (an agent their own, their
+        // team's or unheld ones); marketers read them.
+        case .workLeads: [.admin, .manager, .agent]
         }
     }
 
@@ -151,6 +155,7 @@ public enum Permission: Sendable, CaseIterable {
         case .viewSales: "see pipelines and deals"
         case .workDeals: "create, move or change deals"
         case .managePipelines: "create, change or delete pipelines"
+        case .workLeads: "create, change or convert leads, or change companies"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

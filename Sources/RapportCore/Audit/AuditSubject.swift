@@ -32,6 +32,8 @@ public struct AuditSubject: Sendable, Equatable {
     public static func meeting(_ id: String) -> AuditSubject { AuditSubject(kind: "meeting", id: id) }
     public static func calendarFeed(_ id: String) -> AuditSubject { AuditSubject(kind: "calendar_feed", id: id) }
     public static func deal(_ id: String) -> AuditSubject { AuditSubject(kind: "deal", id: id) }
+    public static func company(_ id: String) -> AuditSubject { AuditSubject(kind: "company", id: id) }
+    public static func lead(_ id: String) -> AuditSubject { AuditSubject(kind: "lead", id: id) }
     public static func review(_ id: String) -> AuditSubject { AuditSubject(kind: "review", id: id) }
     public static func product(_ id: String) -> AuditSubject { AuditSubject(kind: "product", id: id) }
     public static func form(_ id: String) -> AuditSubject { AuditSubject(kind: "form", id: id) }

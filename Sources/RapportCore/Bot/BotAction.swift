@@ -6,4 +6,7 @@ public enum BotAction: Sendable, Equatable {
     case changeAddress(orderID: String, Address)
     /// Spends the customer's points on a reward of the programme and issues its code.
     case issueReward(customerID: String, rewardKey: String)
+    /// Opens a sales lead for the conversation's customer (or adds to their open one), titled
+    /// with what they asked.
+    case openLead(request: String)
 }

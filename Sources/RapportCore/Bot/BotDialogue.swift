@@ -61,6 +61,10 @@ struct BotDialogue {
             turn.productAsked = builtIn == .productQuestion
             turn.productAnswered = turn.productAsked && context.knowledge != nil
             answerFromHelpCentre()
+        case .wholesaleEnquiry:
+            // Not while the bot waits for an answer: an address or a return's reason may sound
+            // like a business ("Hotel Aurora, Jl. Sudirman 12") and is read as the answer first.
+            handOverToSales()
         case .talkToHuman, .complaint, nil:
             if let answer = context.intentAnswers[intent] {
                 say(answer)
@@ -286,7 +290,7 @@ struct BotDialogue {
             payment(order)
         case .loyaltyBalance, .redeemPoints:
             withPoints()
-        case .productQuestion, .shippingPolicy, .storeHours, .talkToHuman, .greeting, .thanks, .complaint, nil:
+        case .productQuestion, .shippingPolicy, .storeHours, .talkToHuman, .wholesaleEnquiry, .greeting, .thanks, .complaint, nil:
             state.finishTask()
         }
     }
@@ -483,6 +487,17 @@ struct BotDialogue {
         say(language.say(
             "I'm passing you to a colleague now. They'll see our conversation, so you won't need to repeat yourself, and they'll reply here.",
             "Saya sambungkan ke rekan kami sekarang. Mereka bisa melihat percakapan ini, jadi Anda tidak perlu mengulang, dan mereka akan membalas di sini."))
+    }
+
+    /// A wholesale or bulk enquiry: a lead for the sales team, who take the conversation over.
+    mutating func handOverToSales() {
+        state.finishTask()
+        turn.actions.append(.openLead(request: String(context.text.trimmed.prefix(LeadOpening.maximumTitleLength))))
+        turn.handoff = .sales
+        state.awaiting = nil
+        say(language.say(
+            "Thank you, that's one for our sales team: I've passed your request on, and a colleague will reply here with prices and terms.",
+            "Terima kasih, ini untuk tim penjualan kami: permintaan Anda sudah saya teruskan, dan rekan kami akan membalas di sini dengan harga dan ketentuannya."))
     }
 
     mutating func say(_ text: String) {

@@ -102,7 +102,7 @@ public struct BotService: Sendable {
             let turn = dialogue.turn
             var filled: [String: String] = [:]
             for action in turn.actions {
-                let values = try await apply(action, workspaceID: conversation.workspaceID, language: dialogue.language, transaction: transaction)
+                let values = try await apply(action, conversation: conversation, language: dialogue.language, transaction: transaction)
                 filled.merge(values) { _, new in new }
             }
             state.tried = state.tried.map { MessageTemplate.render($0, values: filled) }
@@ -172,8 +172,9 @@ public struct BotService: Sendable {
     /// Carries out one of the bot's changes; returns what its replies name (`return.id` of a
     /// return it opened, `reward.code` and `reward.expires` of a reward code it issued).
     private func apply(
-        _ action: BotAction, workspaceID: String, language: BotLanguage, transaction: WriteTransaction
+        _ action: BotAction, conversation: Conversation, language: BotLanguage, transaction: WriteTransaction
     ) async throws -> [String: String] {
+        let workspaceID = conversation.workspaceID
         do {
             switch action {
             case .openReturn(let input):
@@ -186,6 +187,12 @@ public struct BotService: Sendable {
                 let issued = try await loyalty.issueReward(
                     customerID: customerID, rewardKey: rewardKey, by: .system("bot", workspaceID: workspaceID), in: transaction)
                 return ["reward.code": issued.code, "reward.expires": OrderNarration.day(issued.lastWholeDay, in: language)]
+            case .openLead(let request):
+                // On the conversation's own customer: the chat asserts nothing new about who they are.
+                let enquiry = LeadEnquiry(source: .chat, originID: conversation.id, title: request.isEmpty ? nil : request)
+                let opened = try await LeadOpening.open(
+                    enquiry, customerID: conversation.customerID, by: .system("bot", workspaceID: workspaceID), in: transaction)
+                return ["lead.id": opened.lead.id]
             }
             return [:]
         } catch RapportError.conflict(let reason) {

@@ -16,6 +16,8 @@ public enum BuiltInIntent: String, Sendable, Codable, CaseIterable {
     case loyaltyBalance = "loyalty_balance"
     case redeemPoints = "redeem_points"
     case talkToHuman = "talk_to_human"
+    /// A wholesale, bulk or business enquiry: a lead for sales (ADR 0015).
+    case wholesaleEnquiry = "wholesale_enquiry"
     case greeting
     case thanks
     case complaint
@@ -28,7 +30,9 @@ public enum BuiltInIntent: String, Sendable, Codable, CaseIterable {
     public var isOrderTask: Bool {
         switch self {
         case .orderStatus, .trackShipment, .startReturn, .returnStatus, .cancelOrder, .changeAddress, .paymentLink, .paymentProblem: true
-        case .productQuestion, .shippingPolicy, .storeHours, .loyaltyBalance, .redeemPoints, .talkToHuman, .greeting, .thanks, .complaint: false
+        case .productQuestion, .shippingPolicy, .storeHours, .loyaltyBalance, .redeemPoints, .talkToHuman, .wholesaleEnquiry, .greeting, .thanks,
+            .complaint:
+            false
         }
     }
 }

@@ -84,6 +84,13 @@ public enum BuiltInIntents {
             "stop the bot", "operator",
             "saya mau bicara dengan orang", "minta cs", "sambungkan ke admin", "mau ngobrol sama manusia", "admin dong",
         ]),
+        BotIntent(name: BuiltInIntent.wholesaleEnquiry.rawValue, examples: [
+            "do you sell wholesale", "I'd like to order in bulk", "can I get a quote for 300 mugs", "do you offer trade prices for shops",
+            "we are a hotel and need 200 towels", "corporate gifts for our staff", "is there a discount for large orders",
+            "I run a cafe and want to stock your coffee", "can we become a reseller", "we need custom printed bags with our logo for an event",
+            "apakah bisa beli grosir", "harga grosir berapa", "saya mau pesan dalam jumlah banyak", "mau jadi reseller",
+            "untuk kantor kami butuh 100 pcs", "bisa pesan souvenir perusahaan",
+        ]),
         BotIntent(name: BuiltInIntent.greeting.rawValue, examples: [
             "hi", "hello", "hey there", "good morning", "good evening", "hello is anyone there", "hi team",
             "halo", "hai", "selamat pagi", "selamat siang", "permisi", "halo kak",

@@ -11,6 +11,8 @@ public enum HandoffReason: String, Sendable, Codable, CaseIterable {
     case attachment
     /// A person answered in the conversation without waiting for the bot to hand it over.
     case agentTookOver = "agent_took_over"
+    /// A wholesale or bulk enquiry: a lead was opened and the sales team takes over.
+    case sales
 
     /// How the dashboard and the hand-off note say it.
     public var label: String {
@@ -24,6 +26,7 @@ public enum HandoffReason: String, Sendable, Codable, CaseIterable {
         case .verificationFailed: "could not confirm who is asking"
         case .attachment: "sent a photo or file"
         case .agentTookOver: "an agent stepped in"
+        case .sales: "wholesale or bulk enquiry, for sales"
         }
     }
 }

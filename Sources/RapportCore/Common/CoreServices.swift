@@ -36,6 +36,9 @@ public struct CoreServices: Sendable {
     /// Pipelines and their deals (ADR 0015).
     public let pipelines: PipelineService
     public let deals: DealService
+    /// Companies and leads (ADR 0015).
+    public let companies: CompanyService
+    public let leads: LeadService
     /// Meetings and the team's calendar feeds (ADR 0015).
     public let meetings: MeetingService
     public let calendarFeeds: CalendarFeedService
@@ -81,7 +84,10 @@ public struct CoreServices: Sendable {
         self.journeyRunner = JourneyRunner(context: context)
         self.tasks = WorkTaskService(context: context)
         self.pipelines = PipelineService(context: context)
-        self.deals = DealService(context: context)
+        let deals = DealService(context: context)
+        self.deals = deals
+        self.companies = CompanyService(context: context)
+        self.leads = LeadService(customers: customers, deals: deals)
         self.meetings = MeetingService(context: context)
         self.calendarFeeds = CalendarFeedService(context: context, secrets: secrets)
         self.reviews = ReviewService(customers: customers, signer: links)

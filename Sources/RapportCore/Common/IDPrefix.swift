@@ -52,4 +52,6 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case dealStageMove = "dsm"
     case meeting = "mtg"
     case calendarFeed = "cal"
+    case company = "com"
+    case lead = "led"
 }

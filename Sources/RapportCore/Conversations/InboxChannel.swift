@@ -68,7 +68,7 @@ public enum InboxChannel: String, Sendable, Codable, CaseIterable {
                 .sendgridBasicAuth, .mailgunSigningKey, .inboundToken, .sendgridEventPublicKey, .postmarkBasicAuth, .sesSNSTopicARN, .dkimDomain, .dkimSelector,
                 .dkimPrivateKey, .trackClicks, .trackOpens, .timeZone, .apiBaseURL, .sesRegion, .sesAccessKeyID, .sesSecretAccessKey,
                 .sesConfigurationSet, .sendgridAPIKey, .mailgunAPIKey, .mailgunDomain, .mailgunRegion, .postmarkServerToken,
-                .postmarkMessageStream,
+                .postmarkMessageStream, .opensLeads,
             ]
             case .webchat: [.allowedOrigin, .greeting]
             case .store: [.location]

@@ -110,7 +110,7 @@ public struct InboxService: Sendable {
             // It signs every chat session, and a signed token is known text: a short one can be guessed offline.
             problems.add("settings.identity_secret", "must be at least 24 characters (a random one: it signs chat sessions)")
         }
-        for key in [InboxSetting.trackClicks, .trackOpens].map(\.rawValue) where cleaned[key].map({ !["on", "off"].contains($0) }) ?? false {
+        for key in [InboxSetting.trackClicks, .trackOpens, .opensLeads].map(\.rawValue) where cleaned[key].map({ !["on", "off"].contains($0) }) ?? false {
             problems.add("settings.\(key)", "must be on or off")
         }
         if let zone = cleaned[InboxSetting.timeZone.rawValue], TimeZone(identifier: zone) == nil {

@@ -75,6 +75,9 @@ public enum InboxSetting: String, Sendable, CaseIterable {
     case trackClicks = "track_clicks"
     /// `off` leaves the open pixel out of campaign e-mail; on unless set.
     case trackOpens = "track_opens"
+    /// `on` makes the inbox a sales inbox (`sales@…`): each new conversation opens a lead on
+    /// its customer (ADR 0015). Off unless set.
+    case opensLeads = "opens_leads"
     /// The store's IANA time zone (`Asia/Jakarta`): campaigns time a recipient by it when
     /// neither their profile nor their phone number says where they are. UTC unless set.
     case timeZone = "time_zone"

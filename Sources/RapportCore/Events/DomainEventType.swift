@@ -52,6 +52,10 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case loyaltyTierChanged = "loyalty.tier_changed"
     /// A visitor answered a form or quiz on the shop (`FormSubmitted`).
     case formSubmitted = "form.submitted"
+    /// A lead opened, changed status, or became a deal (`LeadEvent`).
+    case leadCreated = "lead.created"
+    case leadStatusChanged = "lead.status_changed"
+    case leadConverted = "lead.converted"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
     case journeyWebhook = "journey.webhook"
 

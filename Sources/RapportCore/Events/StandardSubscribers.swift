@@ -13,6 +13,7 @@ extension CoreContext {
         OutboundMessageQueue(),
         SLACheckScheduling(),
         BotIntake(),
+        SalesInboxLeads(),
         BotTakeOver(),
         SegmentChangeWatch(),
         JourneyListener(),

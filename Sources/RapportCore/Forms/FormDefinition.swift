@@ -8,10 +8,12 @@ public struct FormDefinition: Sendable, Equatable, Codable {
     public var thankYou: String?
     /// `https://shop.example` and the like: a browser's answer from any other page is refused.
     public var allowedOrigins: [String]
+    /// Whether, and how, an answer opens a sales lead.
+    public var lead: FormLead?
 
     public init(
         intro: String? = nil, questions: [FormQuestion] = [], results: [FormResult] = [], consent: FormConsent? = nil, thankYou: String? = nil,
-        allowedOrigins: [String] = []
+        allowedOrigins: [String] = [], lead: FormLead? = nil
     ) {
         self.intro = intro
         self.questions = questions
@@ -19,10 +21,11 @@ public struct FormDefinition: Sendable, Equatable, Codable {
         self.consent = consent
         self.thankYou = thankYou
         self.allowedOrigins = allowedOrigins
+        self.lead = lead
     }
 
     enum CodingKeys: String, CodingKey {
-        case intro, questions, results, consent
+        case intro, questions, results, consent, lead
         case thankYou = "thank_you"
         case allowedOrigins = "allowed_origins"
     }
@@ -35,6 +38,7 @@ public struct FormDefinition: Sendable, Equatable, Codable {
         consent = try container.decodeIfPresent(FormConsent.self, forKey: .consent)
         thankYou = try container.decodeIfPresent(String.self, forKey: .thankYou)
         allowedOrigins = try container.decodeIfPresent([String].self, forKey: .allowedOrigins) ?? []
+        lead = try container.decodeIfPresent(FormLead.self, forKey: .lead)
     }
 
     /// The question a consent box's double opt-in is mailed to, if the form has one.

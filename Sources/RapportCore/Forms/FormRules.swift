@@ -23,6 +23,8 @@ public enum FormRules {
         let definition = input.definition
         if let intro = definition.intro { problems.text(intro, "intro", maxLength: maximumTextLength) }
         if let thanks = definition.thankYou { problems.text(thanks, "thank_you", maxLength: maximumTextLength) }
+        if let title = definition.lead?.title { problems.text(title, "lead.title", maxLength: LeadOpening.maximumTitleLength) }
+        if let campaign = definition.lead?.campaign { problems.text(campaign, "lead.campaign", maxLength: LeadOpening.maximumCampaignLength) }
         // A draft is built a piece at a time; a live form must be whole.
         if input.status == .live, definition.questions.isEmpty { problems.add("questions", "a live form needs at least one question") }
         if definition.questions.count > maximumQuestions { problems.add("questions", "must be at most \(maximumQuestions)") }

@@ -167,6 +167,13 @@ public struct FormService: Sendable {
                 userAgent: ConsentService.clipped(witness.userAgent, 512), createdAt: transaction.now)
             try await session.forms.insertResponse(response)
             try await transaction.record(FormSubmitted(form: form, response: response))
+            if let lead = form.definition.lead, let customerID = owner?.customerID {
+                // On the visitor's own profile, as the answers' attributes went: never on the
+                // address they typed.
+                let enquiry = LeadEnquiry(
+                    source: form.kind == .quiz ? .quiz : .form, campaign: lead.campaign, originID: response.id, title: lead.title ?? form.name)
+                _ = try await LeadOpening.open(enquiry, customerID: customerID, by: .system("form:\(form.id)", workspaceID: workspaceID), in: transaction)
+            }
             return (response, form)
         }
         return try await outcome(of: response, form: form)

@@ -98,4 +98,19 @@ public struct CSVColumns: Sendable {
         "published": ["curated", "status", "is published", "is_published", "visible"],
         "locale": ["language", "lang"],
     ]
+
+    /// Rapport's names and those of CRM exports (HubSpot's contact export).
+    /// A person's "Job Title" is their `role` at the company; the lead's `title` is what they
+    /// asked about.
+    public static let leadAliases: [String: [String]] = [
+        "email": ["e-mail", "email address", "e-mail address", "work email", "business email"],
+        "phone": ["phone number", "mobile", "mobile phone", "mobile phone number", "telephone", "tel"],
+        "first_name": ["first name", "firstname", "given name"],
+        "last_name": ["last name", "lastname", "surname", "family name"],
+        "company": ["company name", "company_name", "organization", "organisation", "organization name", "organisation name", "account name"],
+        "company_domain": ["website", "website url", "company domain", "company domain name", "company website", "domain"],
+        "role": ["job title", "job_title", "jobtitle", "position"],
+        "title": ["lead title", "enquiry", "inquiry", "interest", "subject", "request"],
+        "campaign": ["utm_campaign", "utm campaign", "campaign name", "event"],
+    ]
 }

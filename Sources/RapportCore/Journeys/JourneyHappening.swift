@@ -72,6 +72,8 @@ public struct JourneyHappening: Sendable {
             customerID = change.notice.customerID
         case let change as LoyaltyTierChange:
             customerID = change.state.customerID
+        case let change as LeadEvent:
+            customerID = change.lead.customerID
         case let change as SegmentMembershipChange:
             customerID = change.customerID
             keys.append(change.entered ? segmentEnteredKey(change.segmentID) : segmentLeftKey(change.segmentID))

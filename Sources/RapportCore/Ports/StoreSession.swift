@@ -39,5 +39,7 @@ public protocol StoreSession: Sendable {
     var surveys: any SurveyRepository { get }
     var referrals: any ReferralRepository { get }
     var sales: any SalesRepository { get }
+    var companies: any CompanyRepository { get }
+    var leads: any LeadRepository { get }
     var calendar: any CalendarRepository { get }
 }

@@ -18,6 +18,9 @@ public struct Deal: Sendable, Equatable {
     public var ownerID: String?
     public var teamID: String?
     public var customerID: String?
+    /// The company it is with, and the lead it was converted from.
+    public var companyID: String?
+    public var leadID: String?
     public var nextStep: String?
     public var status: PipelineStageKind
     /// Why it was lost (or won).
@@ -31,7 +34,7 @@ public struct Deal: Sendable, Equatable {
 
     public init(
         id: String, workspaceID: String, pipelineID: String, stageID: String, title: String, amount: Int64 = 0, currency: String, lines: [DealLine] = [],
-        expectedCloseOn: String? = nil, ownerID: String? = nil, teamID: String? = nil, customerID: String? = nil, nextStep: String? = nil,
+        expectedCloseOn: String? = nil, ownerID: String? = nil, teamID: String? = nil, customerID: String? = nil, companyID: String? = nil, leadID: String? = nil, nextStep: String? = nil,
         status: PipelineStageKind = .open, closeReason: String? = nil, position: Double = 0, stageEnteredAt: Date, closedAt: Date? = nil,
         createdBy: String, createdAt: Date, updatedAt: Date
     ) {
@@ -47,6 +50,8 @@ public struct Deal: Sendable, Equatable {
         self.ownerID = ownerID
         self.teamID = teamID
         self.customerID = customerID
+        self.companyID = companyID
+        self.leadID = leadID
         self.nextStep = nextStep
         self.status = status
         self.closeReason = closeReason

@@ -15,12 +15,15 @@ public struct DealChange: Sendable, Equatable {
     public var ownerID: String??
     public var teamID: String??
     public var customerID: String??
+    public var companyID: String??
     public var nextStep: String??
+    /// The lead the deal is made from (set by a conversion, not by the API's callers).
+    var leadID: String?
 
     public init(
         title: String? = nil, pipelineID: String? = nil, stage: String? = nil, placement: DealPlacement? = nil, status: PipelineStageKind? = nil,
         closeReason: String?? = nil, amount: Int64? = nil, currency: String? = nil, lines: [DealLineDraft]? = nil, expectedCloseOn: String?? = nil,
-        ownerID: String?? = nil, teamID: String?? = nil, customerID: String?? = nil, nextStep: String?? = nil
+        ownerID: String?? = nil, teamID: String?? = nil, customerID: String?? = nil, companyID: String?? = nil, nextStep: String?? = nil
     ) {
         self.title = title
         self.pipelineID = pipelineID
@@ -35,6 +38,7 @@ public struct DealChange: Sendable, Equatable {
         self.ownerID = ownerID
         self.teamID = teamID
         self.customerID = customerID
+        self.companyID = companyID
         self.nextStep = nextStep
     }
 
@@ -44,7 +48,7 @@ public struct DealChange: Sendable, Equatable {
             title.map { _ in "title" }, pipelineID.map { _ in "pipeline_id" }, stage.map { _ in "stage" }, placement.map { _ in "position" },
             status.map { _ in "status" }, closeReason.map { _ in "close_reason" }, amount.map { _ in "amount" }, currency.map { _ in "currency" },
             lines.map { _ in "lines" }, expectedCloseOn.map { _ in "expected_close_on" }, ownerID.map { _ in "owner_id" }, teamID.map { _ in "team_id" },
-            customerID.map { _ in "customer_id" }, nextStep.map { _ in "next_step" },
+            customerID.map { _ in "customer_id" }, companyID.map { _ in "company_id" }, nextStep.map { _ in "next_step" },
         ].compactMap { $0 }
     }
 }

@@ -7,10 +7,11 @@ public struct DealFilter: Sendable, Equatable {
     public var ownerID: String?
     public var teamID: String?
     public var customerID: String?
+    public var companyID: String?
 
     public init(
         pipelineID: String? = nil, stageID: String? = nil, status: PipelineStageKind? = nil, ownerID: String? = nil, teamID: String? = nil,
-        customerID: String? = nil
+        customerID: String? = nil, companyID: String? = nil
     ) {
         self.pipelineID = pipelineID
         self.stageID = stageID
@@ -18,5 +19,6 @@ public struct DealFilter: Sendable, Equatable {
         self.ownerID = ownerID
         self.teamID = teamID
         self.customerID = customerID
+        self.companyID = companyID
     }
 }

@@ -41,35 +41,40 @@ public struct DealService: Sendable {
     public func create(_ change: DealChange, as actor: Actor) async throws -> Deal {
         try actor.require(.workDeals)
         guard change.title != nil else { throw RapportError.invalid(field: "title", "is required: 1 to \(DealRules.maximumTitleLength) characters") }
-        return try await context.writeRetryingConflicts { transaction in
-            let session = transaction.session
-            let now = transaction.now
-            var pipeline = try await pipeline(change.pipelineID, workspaceID: actor.workspaceID, session: session)
-            if pipeline.currency == nil, let given = change.currency {
-                // The first deal sets the currency of a pipeline made without one (if no other did first).
-                try await session.sales.setCurrencyIfUnset(try DealRules.currency(given), pipelineID: pipeline.id, workspaceID: actor.workspaceID, at: now)
-                pipeline = try await self.pipeline(pipeline.id, workspaceID: actor.workspaceID, session: session)
-            }
-            guard let currency = try change.currency.map(DealRules.currency) ?? pipeline.currency else {
-                throw RapportError.invalid(field: "currency", "is required: the pipeline has no currency yet (an ISO 4217 code such as EUR)")
-            }
-            let first = try stage(change, in: pipeline, current: nil)
-            var deal = Deal(
-                id: ResourceID.make(.deal, at: now), workspaceID: actor.workspaceID, pipelineID: pipeline.id, stageID: first.id, title: "", currency: currency,
-                ownerID: actor.userID, status: first.kind, stageEnteredAt: now, closedAt: first.kind == .open ? nil : now,
-                createdBy: actor.label, createdAt: now, updatedAt: now)
-            try await Self.apply(change, to: &deal, by: actor, session: session)
-            deal.position = try await position(change.placement ?? .top, dealID: deal.id, stageID: deal.stageID, session: session)
-            try await session.sales.insert([deal])
-            try await session.sales.record([
-                DealStageMove(
-                    id: ResourceID.make(.dealStageMove, at: now), workspaceID: actor.workspaceID, dealID: deal.id, pipelineID: pipeline.id, fromStageID: nil,
-                    toStageID: deal.stageID, movedAt: now, movedBy: actor.label)
-            ])
-            try await session.sales.moveTotals([.of(deal, sign: 1)])
-            try await transaction.audit(AuditRecord(.dealCreated, subject: .deal(deal.id), details: ["stage": first.name]), by: actor)
-            return deal
+        return try await context.writeRetryingConflicts { transaction in try await create(change, as: actor, in: transaction) }
+    }
+
+    /// A deal made in the caller's transaction (a lead's conversion writes it with the lead).
+    func create(_ change: DealChange, as actor: Actor, in transaction: WriteTransaction) async throws -> Deal {
+        let session = transaction.session
+        let now = transaction.now
+        var pipeline = try await pipeline(change.pipelineID, workspaceID: actor.workspaceID, session: session)
+        if pipeline.currency == nil, let given = change.currency {
+            // The first deal sets the currency of a pipeline made without one (if no other did first).
+            try await session.sales.setCurrencyIfUnset(try DealRules.currency(given), pipelineID: pipeline.id, workspaceID: actor.workspaceID, at: now)
+            pipeline = try await self.pipeline(pipeline.id, workspaceID: actor.workspaceID, session: session)
         }
+        guard let currency = try change.currency.map(DealRules.currency) ?? pipeline.currency else {
+            throw RapportError.invalid(field: "currency", "is required: the pipeline has no currency yet (an ISO 4217 code such as EUR)")
+        }
+        let first = try stage(change, in: pipeline, current: nil)
+        var deal = Deal(
+            id: ResourceID.make(.deal, at: now), workspaceID: actor.workspaceID, pipelineID: pipeline.id, stageID: first.id, title: "", currency: currency,
+            ownerID: actor.userID, leadID: change.leadID, status: first.kind, stageEnteredAt: now, closedAt: first.kind == .open ? nil : now,
+            createdBy: actor.label, createdAt: now, updatedAt: now)
+        try await Self.apply(change, to: &deal, by: actor, session: session)
+        deal.position = try await position(change.placement ?? .top, dealID: deal.id, stageID: deal.stageID, session: session)
+        try await session.sales.insert([deal])
+        try await session.sales.record([
+            DealStageMove(
+                id: ResourceID.make(.dealStageMove, at: now), workspaceID: actor.workspaceID, dealID: deal.id, pipelineID: pipeline.id, fromStageID: nil,
+                toStageID: deal.stageID, movedAt: now, movedBy: actor.label)
+        ])
+        try await session.sales.moveTotals([.of(deal, sign: 1)])
+        var details = ["stage": first.name]
+        if let lead = change.leadID { details["lead"] = lead }
+        try await transaction.audit(AuditRecord(.dealCreated, subject: .deal(deal.id), details: details), by: actor)
+        return deal
     }
 
     /// Sets what `change` gives: a new stage (or status) moves the deal there, records the move
@@ -156,10 +161,7 @@ public struct DealService: Sendable {
     /// Admins and managers change any deal; an agent their own, their team's, and those neither
     /// a user nor a team holds.
     static func requireMayChange(_ deal: Deal, as actor: Actor) throws {
-        guard actor.role == .agent else { return }
-        if deal.ownerID.map({ $0 == actor.userID }) == true || deal.teamID.map(actor.teamIDs.contains) == true { return }
-        if deal.ownerID == nil && deal.teamID == nil { return }
-        throw RapportError.forbidden("An agent may change only their own deals, their team's and those no one holds.")
+        try SalesHolding.requireMayChange(ownerID: deal.ownerID, teamID: deal.teamID, as: actor, records: "deals")
     }
 
     /// The named pipeline, or the workspace's first; held against reshaping (PostgreSQL) for the
@@ -265,6 +267,10 @@ public struct DealService: Sendable {
         if let customerID = change.customerID {
             if let customerID { try await AssignmentCheck.customer(customerID, actor: actor, session: session) }
             deal.customerID = customerID
+        }
+        if let companyID = change.companyID {
+            if let companyID { try await CompanyService.requireCompany(companyID, workspaceID: actor.workspaceID, session: session) }
+            deal.companyID = companyID
         }
     }
 }

@@ -20,6 +20,12 @@ public struct InteractionKind: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let campaignMessage = InteractionKind(rawValue: "campaign_message")
     /// A survey the customer answered (NPS, CSAT, CES), with the score and comment.
     public static let surveyAnswered = InteractionKind(rawValue: "survey_answered")
+    /// A lead opened from an enquiry, a later enquiry added to it, its status changed by the
+    /// team, and its conversion into a deal (ADR 0015): the lead's history is its timeline.
+    public static let leadCreated = InteractionKind(rawValue: "lead_created")
+    public static let leadEnquiry = InteractionKind(rawValue: "lead_enquiry")
+    public static let leadStatusChanged = InteractionKind(rawValue: "lead_status_changed")
+    public static let leadConverted = InteractionKind(rawValue: "lead_converted")
 
     /// An order moved to `status` (`order_paid`, `order_cancelled`, …).
     public static func order(_ status: OrderStatus) -> InteractionKind {

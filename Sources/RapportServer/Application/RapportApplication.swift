@@ -46,6 +46,8 @@ public enum RapportApplication {
         WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
         PipelineRoutes(pipelines: services.pipelines).register(on: authenticated)
         DealRoutes(deals: services.deals).register(on: authenticated)
+        CompanyRoutes(companies: services.companies).register(on: authenticated)
+        LeadRoutes(leads: services.leads).register(on: authenticated)
         MeetingRoutes(meetings: services.meetings).register(on: authenticated)
         CalendarFeedRoutes(feeds: services.calendarFeeds, address: PublicAddress(configuredBase: services.publicURL)).register(on: authenticated)
         LoyaltyRoutes(loyalty: services.loyalty, clock: services.clock).register(on: authenticated)

@@ -25,6 +25,11 @@ enum FormRequests {
                 FormConsent(purposes: reader.stringArray("purposes") ?? [], text: reader.requiredString("text", maxLength: ConsentService.maximumTextLength) ?? "")
             }
         }
+        if let value = body.any("lead"), value != .null {
+            definition.lead = body.nested(value, at: "lead") { reader in
+                FormLead(title: reader.string("title", maxLength: 400), campaign: reader.string("campaign", maxLength: 400))
+            }
+        }
         try body.finish()
         return FormInput(name: name ?? "", kind: kind, status: status, definition: definition)
     }

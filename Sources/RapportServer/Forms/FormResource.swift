@@ -14,6 +14,7 @@ struct FormResource: Encodable {
     let consent: FormConsent?
     let thankYou: String?
     let allowedOrigins: [String]
+    let lead: FormLead?
     let answers: Int
     let createdAt: Date
     let updatedAt: Date
@@ -29,6 +30,7 @@ struct FormResource: Encodable {
         consent = form.definition.consent
         thankYou = form.definition.thankYou
         allowedOrigins = form.definition.allowedOrigins
+        lead = form.definition.lead
         self.answers = answers
         createdAt = form.createdAt
         updatedAt = form.updatedAt

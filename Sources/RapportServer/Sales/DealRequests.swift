@@ -4,7 +4,7 @@ import RapportCore
 /// Reads a deal change from a request body: `title`, `pipeline_id`, `stage` (a stage's id or
 /// name; `stage_id` too), `after_id` or `before_id` (the card it goes after or before, in its
 /// stage), `status`, `close_reason`, `amount` (minor units), `currency`, `lines`,
-/// `expected_close_on`, `owner_id`, `team_id`, `customer_id`, `next_step`; the ids and texts may
+/// `expected_close_on`, `owner_id`, `team_id`, `customer_id`, `company_id`, `next_step`; the ids and texts may
 /// be null to clear them.
 enum DealRequests {
     static func change(of request: Request, context: AuthenticatedRequestContext) async throws -> DealChange {
@@ -65,6 +65,7 @@ enum DealRequests {
         change.ownerID = assignment.ownerID
         change.teamID = assignment.teamID
         change.customerID = assignment.customerID
+        change.companyID = AssignmentFields.id("company_id", .company, in: &body)
         try body.finish()
         return change
     }

@@ -16,6 +16,8 @@ struct DealResponse: Encodable {
     let ownerId: String?
     let teamId: String?
     let customerId: String?
+    let companyId: String?
+    let leadId: String?
     let nextStep: String?
     let closeReason: String?
     let position: Double
@@ -38,6 +40,8 @@ struct DealResponse: Encodable {
         ownerId = deal.ownerID
         teamId = deal.teamID
         customerId = deal.customerID
+        companyId = deal.companyID
+        leadId = deal.leadID
         nextStep = deal.nextStep
         closeReason = deal.closeReason
         position = deal.position

@@ -32,7 +32,7 @@ struct DealRoutes {
         }
     }
 
-    /// `?pipeline_id=…&stage_id=…&status=open&owner_id=…&team_id=…&customer_id=…`.
+    /// `?pipeline_id=…&stage_id=…&status=open&owner_id=…&team_id=…&customer_id=…&company_id=…`.
     @Sendable func list(_ request: Request, context: AuthenticatedRequestContext) async throws -> Response {
         let page = try PageParameters.read(request)
         let query = request.uri.queryParameters
@@ -48,6 +48,7 @@ struct DealRoutes {
         filter.ownerID = try QueryID.read(query.get("owner_id"), .user, field: "owner_id")
         filter.teamID = try QueryID.read(query.get("team_id"), .team, field: "team_id")
         filter.customerID = try QueryID.read(query.get("customer_id"), .customer, field: "customer_id")
+        filter.companyID = try QueryID.read(query.get("company_id"), .company, field: "company_id")
         let found = try await deals.list(filter: filter, page: page, as: context.actor)
         return try JSONResponse.make(ListResponse(data: found.items.map(DealResponse.init), hasMore: found.hasMore, lastID: found.items.last?.id))
     }

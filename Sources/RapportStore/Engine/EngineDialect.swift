@@ -104,8 +104,7 @@ struct EngineDialect: Sendable {
         let like = kind == .postgresql ? "ILIKE" : "LIKE"
         func group(_ slice: ArraySlice<String>) -> SQLQueryString {
             if slice.count == 1, let value = slice.first {
-                var escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
-                    .replacingOccurrences(of: "_", with: "\\_")
+                var escaped = LikePattern.escaped(value)
                 if quoted { escaped = "\"" + escaped + "\"" }
                 return "\(unsafeRaw: column) \(unsafeRaw: like) \(bind: "%" + escaped + "%") ESCAPE '\\'"
             }

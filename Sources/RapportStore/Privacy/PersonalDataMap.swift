@@ -79,6 +79,12 @@ enum PersonalDataMap {
               WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))
             """
         },
+        // Their leads (where they came from, who works them, the deal they became) and their
+        // places at companies (removed by an erasure; the companies stay).
+        ownedByCustomer("leads"),
+        Link(table: "company_people", key: "company_id || ':' || customer_id") { scope in
+            "workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids))"
+        },
         // Meetings about them (kept after an erasure without them), and their places among
         // meetings' attendees (by profile or address; removed by an erasure).
         ownedByCustomer("meetings"),
@@ -130,7 +136,7 @@ enum PersonalDataMap {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
          "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "loyalty_tier_states", "reviews", "surveys", "referral_codes",
-         "referrals"].contains($0.table)
+         "referrals", "leads", "company_people"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -139,6 +145,7 @@ enum PersonalDataMap {
         "survey_settings": "when the store sends surveys",
         "review_settings": "which reviews approve themselves and which words hold one",
         "referral_programs": "the store's referral rewards",
+        "companies": "the businesses the store sells to: name, domain, size, country, industry (their people are in company_people)",
         "pipelines": "the store's sales pipelines", "pipeline_stages": "the pipelines' stages and their win probabilities",
         "pipeline_stage_totals": "each stage's count and sum of deals per currency",
         "calendar_feeds": "the team's calendar subscriptions (the secret hashed)",

@@ -5,7 +5,7 @@ import SQLKit
 extension SQLSalesRepository {
     static let dealColumns = [
         "id", "workspace_id", "pipeline_id", "stage_id", "title", "amount", "currency", "expected_close_on", "owner_id", "team_id", "customer_id",
-        "next_step", "status", "close_reason", "position", "stage_entered_at", "closed_at", "created_by", "created_at", "updated_at",
+        "company_id", "lead_id", "next_step", "status", "close_reason", "position", "stage_entered_at", "closed_at", "created_by", "created_at", "updated_at",
     ]
 
     func deal(id: String, workspaceID: String) async throws -> Deal? {
@@ -21,7 +21,8 @@ extension SQLSalesRepository {
         let rows: [[SQLCell]] = deals.map { deal in
             [
                 .text(deal.id), .text(deal.workspaceID), .text(deal.pipelineID), .text(deal.stageID), .text(deal.title), .integer(deal.amount),
-                .text(deal.currency), .text(deal.expectedCloseOn), .text(deal.ownerID), .text(deal.teamID), .text(deal.customerID), .text(deal.nextStep),
+                .text(deal.currency), .text(deal.expectedCloseOn), .text(deal.ownerID), .text(deal.teamID), .text(deal.customerID), .text(deal.companyID),
+                .text(deal.leadID), .text(deal.nextStep),
                 .text(deal.status.rawValue), .text(deal.closeReason), .real(deal.position), .integer(Timestamp.microseconds(deal.stageEnteredAt)),
                 .integer(deal.closedAt.map(Timestamp.microseconds)), .text(deal.createdBy), .integer(Timestamp.microseconds(deal.createdAt)),
                 .integer(Timestamp.microseconds(deal.updatedAt)),
@@ -35,7 +36,8 @@ extension SQLSalesRepository {
         try await handle.sql.raw("""
             UPDATE deals SET pipeline_id = \(bind: deal.pipelineID), stage_id = \(bind: deal.stageID), title = \(bind: deal.title),
               amount = \(bind: deal.amount), currency = \(bind: deal.currency), expected_close_on = \(bind: deal.expectedCloseOn),
-              owner_id = \(bind: deal.ownerID), team_id = \(bind: deal.teamID), customer_id = \(bind: deal.customerID), next_step = \(bind: deal.nextStep),
+              owner_id = \(bind: deal.ownerID), team_id = \(bind: deal.teamID), customer_id = \(bind: deal.customerID),
+              company_id = \(bind: deal.companyID), lead_id = \(bind: deal.leadID), next_step = \(bind: deal.nextStep),
               status = \(bind: deal.status.rawValue), close_reason = \(bind: deal.closeReason), position = \(bind: deal.position),
               stage_entered_at = \(bind: Timestamp.microseconds(deal.stageEnteredAt)), closed_at = \(bind: deal.closedAt.map(Timestamp.microseconds)),
               updated_at = \(bind: Timestamp.microseconds(deal.updatedAt))
@@ -80,6 +82,7 @@ extension SQLSalesRepository {
         if let owner = filter.ownerID { query += " AND owner_id = \(bind: owner)" }
         if let team = filter.teamID { query += " AND team_id = \(bind: team)" }
         if let customer = filter.customerID { query += " AND customer_id = \(bind: customer)" }
+        if let company = filter.companyID { query += " AND company_id = \(bind: company)" }
         if let stage = filter.stageID {
             // A column of the board read on: by position after the cursor card.
             if let cursor = page.startingAfter {
@@ -183,7 +186,8 @@ extension SQLSalesRepository {
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), pipelineID: try row.string("pipeline_id"),
             stageID: try row.string("stage_id"), title: try row.string("title"), amount: try row.int("amount"), currency: try row.string("currency"),
             expectedCloseOn: try row.optionalString("expected_close_on"), ownerID: try row.optionalString("owner_id"), teamID: try row.optionalString("team_id"),
-            customerID: try row.optionalString("customer_id"), nextStep: try row.optionalString("next_step"), status: status,
+            customerID: try row.optionalString("customer_id"), companyID: try row.optionalString("company_id"),
+            leadID: try row.optionalString("lead_id"), nextStep: try row.optionalString("next_step"), status: status,
             closeReason: try row.optionalString("close_reason"), position: try row.decode(column: "position", as: Double.self),
             stageEnteredAt: try row.date("stage_entered_at"), closedAt: try row.optionalDate("closed_at"), createdBy: try row.string("created_by"),
             createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"))

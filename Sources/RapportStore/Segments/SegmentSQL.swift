@@ -161,8 +161,8 @@ struct SegmentSQL {
         let lower = "LOWER(" + expression + ")"
         switch (condition.op, condition.value) {
         case (.isSet, _): return "(" + expression + " IS NOT NULL AND " + expression + " <> '')"
-        case (.contains, .text(let value)): return lower + " LIKE LOWER(\(bind: "%" + likeEscaped(value) + "%")) ESCAPE '\\'"
-        case (.startsWith, .text(let value)): return lower + " LIKE LOWER(\(bind: likeEscaped(value) + "%")) ESCAPE '\\'"
+        case (.contains, .text(let value)): return lower + " LIKE LOWER(\(bind: "%" + LikePattern.escaped(value) + "%")) ESCAPE '\\'"
+        case (.startsWith, .text(let value)): return lower + " LIKE LOWER(\(bind: LikePattern.escaped(value) + "%")) ESCAPE '\\'"
         case (.oneOf, .texts(let values)):
             return lower + " IN (" + joined(values.map { "LOWER(\(bind: $0))" as SQLQueryString }, ", ") + ")"
         case (.equal, .text(let value)): return lower + " = LOWER(\(bind: value))"
@@ -408,10 +408,6 @@ struct SegmentSQL {
 
     private func joined(_ parts: [SQLQueryString], _ separator: String) -> SQLQueryString {
         parts.dropFirst().reduce(parts[0]) { $0 + "\(unsafeRaw: separator)" + $1 }
-    }
-
-    private func likeEscaped(_ text: some StringProtocol) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_")
     }
 
     static func micros(_ days: Double) -> Int64 { Int64(days * 86_400_000_000) }

@@ -76,7 +76,7 @@ struct SQLInteractionRepository: InteractionRepository {
     }
 
     /// The tables whose rows belong to a customer and follow it through merges and unmerges.
-    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns", "conversations", "consent_entries", "tasks", "loyalty_entries", "loyalty_reward_codes", "surveys", "form_responses", "deals", "meetings"]
+    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns", "conversations", "consent_entries", "tasks", "loyalty_entries", "loyalty_reward_codes", "surveys", "form_responses", "deals", "meetings", "leads"]
 
     func moveAll(from fromCustomerID: String, to toCustomerID: String, mergeID: String, workspaceID: String) async throws {
         for table in Self.ownedTables {
@@ -120,6 +120,20 @@ struct SQLInteractionRepository: InteractionRepository {
             WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
               AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
             """).run()
+        // Places at companies follow too, except at a company the survivor is at already (one
+        // place a person and company), which stays with the merged-away profile. The move is
+        // remembered by company, as `company_people:{company}`.
+        try await handle.sql.raw("""
+            INSERT INTO merge_moves (merge_id, interaction_id)
+            SELECT \(bind: mergeID), 'company_people:' || p.company_id FROM company_people p
+            WHERE p.customer_id = \(bind: fromCustomerID) AND p.workspace_id = \(bind: workspaceID)
+              AND NOT EXISTS (SELECT 1 FROM company_people t WHERE t.company_id = p.company_id AND t.customer_id = \(bind: toCustomerID))
+            """).run()
+        try await handle.sql.raw("""
+            UPDATE company_people SET customer_id = \(bind: toCustomerID)
+            WHERE customer_id = \(bind: fromCustomerID) AND workspace_id = \(bind: workspaceID)
+              AND 'company_people:' || company_id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
+            """).run()
         // The points orders still hold follow their orders (the orders' ids are recorded above).
         try await handle.sql.raw("""
             UPDATE loyalty_holds SET customer_id = \(bind: toCustomerID)
@@ -139,6 +153,11 @@ struct SQLInteractionRepository: InteractionRepository {
                   AND id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
                 """).run()
         }
+        try await handle.sql.raw("""
+            UPDATE company_people SET customer_id = \(bind: customerID)
+            WHERE workspace_id = \(bind: workspaceID) AND customer_id = (SELECT survivor_id FROM merges WHERE id = \(bind: mergeID))
+              AND 'company_people:' || company_id IN (SELECT interaction_id FROM merge_moves WHERE merge_id = \(bind: mergeID))
+            """).run()
         // An order's points follow the order back, those written since the merge too; its hold
         // (keyed by the order's id) with it.
         for table in ["loyalty_entries", "loyalty_holds"] {
