@@ -58,9 +58,7 @@ enum MeetingRules {
     }
 
     static func text(_ text: String?, field: String, maximum: Int) throws -> String? {
-        guard let trimmed = text?.trimmed, !trimmed.isEmpty else { return nil }
-        guard trimmed.count <= maximum else { throw RapportError.invalid(field: field, "must be at most \(maximum) characters") }
-        return trimmed
+        try DealRules.text(text, field: field, maximum: maximum)
     }
 
     /// The attendees from their drafts: a user's or a customer's address, or the one given.

@@ -75,7 +75,7 @@ public struct JourneyRunner: Sendable {
                 let session = transaction.session
                 // Customers first, then their enrolments: the order a customer's own write takes
                 // them in. (A deadlock with a bulk write that locks neither first is retried.)
-                try await session.journeys.lockCustomers(ids: Array(Set(claimed.map(\.customerID))))
+                try await session.customers.lockCustomers(ids: Array(Set(claimed.map(\.customerID))))
                 let held = try await session.journeys.confirm(ids: ids, token: token)
                 try await session.journeys.save(plan.moves.filter { held.contains($0.enrolmentID) }, at: now)
                 // Notes, assignments and webhook calls first: one with nothing to act on says so on its step's run.

@@ -33,7 +33,7 @@ enum LeadOpening {
         if let teamID = enquiry.teamID ?? nil { try await AssignmentCheck.team(teamID, actor: actor, session: session) }
         // One open lead a person: the customer's row is held first (before anything that takes
         // a lock on it), so two enquiries at once take turns; then the person must be live.
-        try await session.journeys.lockCustomers(ids: [customerID])
+        try await session.customers.lockCustomers(ids: [customerID])
         try await AssignmentCheck.customer(customerID, actor: actor, session: session)
         var company: Company?
         if let companyID = enquiry.companyID {

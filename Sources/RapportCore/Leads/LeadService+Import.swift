@@ -62,7 +62,7 @@ extension LeadService {
             var people = UpsertBatch(service: customers, transaction: transaction, workspaceID: actor.workspaceID, actor: actor.label)
             let outcomes = try await people.run(batch.map(\.person))
             // The batch's people held at once, in id order, as tracking holds them.
-            try await transaction.session.journeys.lockCustomers(ids: Array(Set(outcomes.map(\.customer.id))))
+            try await transaction.session.customers.lockCustomers(ids: Array(Set(outcomes.map(\.customer.id))))
             var counts = (created: 0, updated: 0)
             for (row, outcome) in zip(batch, outcomes) {
                 let opened = try await LeadOpening.open(row.enquiry, customerID: outcome.customer.id, by: actor, in: transaction)

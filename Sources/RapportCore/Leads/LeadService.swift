@@ -187,10 +187,10 @@ public struct LeadService: Sendable {
         guard let customerID = try await session.leads.customerID(ofLead: id, workspaceID: workspaceID) else {
             throw RapportError.notFound("No lead with id \(id.prefix(64)).")
         }
-        try await session.journeys.lockCustomers(ids: [customerID])
+        try await session.customers.lockCustomers(ids: [customerID])
         let lead = try await existing(id, workspaceID: workspaceID, session: session)
         // A merge moved it meanwhile: its new customer is held too.
-        if lead.customerID != customerID { try await session.journeys.lockCustomers(ids: [lead.customerID]) }
+        if lead.customerID != customerID { try await session.customers.lockCustomers(ids: [lead.customerID]) }
         return lead
     }
 

@@ -6,6 +6,10 @@ public protocol CustomerRepository: Sendable {
     func owners(of keys: [IdentityKey], workspaceID: String) async throws -> [IdentityKey: IdentityOwner]
     /// The customer with its identities, whatever its state (deleted, merged away).
     func find(id: String, workspaceID: String) async throws -> Customer?
+    /// Locks the customers' rows for the rest of a write transaction, in id order (PostgreSQL;
+    /// SQLite writes one transaction at a time): a journey runner before their enrolments, a
+    /// lead's write before the lead, so such writes take their locks in one order.
+    func lockCustomers(ids: [String]) async throws
     func find(ids: [String], workspaceID: String) async throws -> [Customer]
     /// The customer with its identities, touchpoint count and newest
     /// `CustomerView.recentInteractionCount` touchpoints, whatever its state, in one round trip.

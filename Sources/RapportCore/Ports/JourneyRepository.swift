@@ -40,10 +40,6 @@ public protocol JourneyRepository: Sendable {
     func save(_ moves: [JourneyEnrolmentMove], at now: Date) async throws
     /// Gives back what a runner claimed with `token` and could not write: due again at `date`.
     func release(ids: [String], token: String, dueAt date: Date) async throws
-    /// Locks the customers a runner's write may change, in one order (PostgreSQL; SQLite writes
-    /// one transaction at a time), before their enrolments: a customer's own write takes the
-    /// customer first and then their enrolments, so the two never wait for each other.
-    func lockCustomers(ids: [String]) async throws
     func insertStepRuns(_ runs: [JourneyStepRecord]) async throws
     /// For each enrolment, the last visit number of each step it ran.
     func visits(enrolmentIDs: [String]) async throws -> [String: [String: Int]]

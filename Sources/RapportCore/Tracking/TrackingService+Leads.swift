@@ -15,7 +15,7 @@ extension TrackingService {
         let calls = zip(drafts, events).filter { $0.0.message.type == .track && $0.0.message.event == Self.leadCreated }
         // The batch's people held at once, in id order, so two batches at once cannot wait on each other in a circle.
         let people = Set(calls.compactMap(\.1.customerID))
-        if !people.isEmpty { try await transaction.session.journeys.lockCustomers(ids: Array(people)) }
+        if !people.isEmpty { try await transaction.session.customers.lockCustomers(ids: Array(people)) }
         for (draft, event) in calls {
             guard let customerID = event.customerID else { continue }
             // A browser key's call is anyone's say-so: it opens no lead on a customer who holds proof.

@@ -5,6 +5,16 @@ import SQLKit
 struct SQLCustomerRepository: CustomerRepository {
     let handle: SQLConnectionHandle
 
+    func lockCustomers(ids: [String]) async throws {
+        let lock = handle.dialect.lockForUpdate(of: "customers", in: handle)
+        guard !lock.isEmpty, !ids.isEmpty else { return }
+        let sorted = ids.sorted()
+        for start in stride(from: 0, to: sorted.count, by: 1_000) {
+            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
+            _ = try await handle.sql.raw("SELECT id FROM customers WHERE id IN (\(binds: chunk)) ORDER BY id\(unsafeRaw: lock)").all()
+        }
+    }
+
     private static let customerColumns = [
         "id", "workspace_id", "first_name", "last_name", "locale", "timezone", "notes", "addresses", "tags",
         "attributes", "search_document", "created_at", "updated_at", "deleted_at", "merged_into_id",

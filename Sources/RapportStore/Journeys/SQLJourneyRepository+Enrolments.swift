@@ -63,16 +63,6 @@ extension SQLJourneyRepository {
         }
     }
 
-    func lockCustomers(ids: [String]) async throws {
-        let lock = handle.dialect.lockForUpdate(of: "customers", in: handle)
-        guard !lock.isEmpty, !ids.isEmpty else { return }
-        let sorted = ids.sorted()
-        for start in stride(from: 0, to: sorted.count, by: 1_000) {
-            let chunk = Array(sorted[start..<min(start + 1_000, sorted.count)])
-            _ = try await handle.sql.raw("SELECT id FROM customers WHERE id IN (\(binds: chunk)) ORDER BY id\(unsafeRaw: lock)").all()
-        }
-    }
-
     func claimDue(journeyID: String, now: Date, until: Date, token: String, limit: Int) async throws -> [JourneyEnrolment] {
         let (now, until) = (Timestamp.microseconds(now), Timestamp.microseconds(until))
         // The condition is repeated outside, so a row another runner took meanwhile is not
