@@ -47,4 +47,5 @@ struct SQLStoreSession: StoreSession {
     var companies: any CompanyRepository { SQLCompanyRepository(handle: handle) }
     var leads: any LeadRepository { SQLLeadRepository(handle: handle) }
     var calendar: any CalendarRepository { SQLCalendarRepository(handle: handle) }
+    var alerts: any AlertRepository { SQLAlertRepository(handle: handle) }
 }

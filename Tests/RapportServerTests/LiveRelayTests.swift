@@ -33,6 +33,7 @@ struct LiveRelayTests {
         hubA.attach(relay: relayA)
         let workspace = "wsp_" + UUID().uuidString
         let agentOnB = hubB.subscribe(workspaceID: workspace)
+        let userOnB = hubB.subscribe(workspaceID: workspace, userID: "usr_1")
         let listening = Task { await relayB.run() }
         try #require(await Eventually.holds { listeningB.withLock { $0 } }, "the second process listens")
         let large = String(repeating: "x", count: 9_000)
@@ -41,6 +42,7 @@ struct LiveRelayTests {
                        json: #"{"id":"mes_1","text":"from A"}"#, contact: "+4915100000001", customerJSON: #"{"text":"from A"}"#),
             LiveUpdate(workspaceID: workspace, type: .messageCreated, conversationID: "cnv_2", inboxID: "inb_1",
                        json: #"{"text":"\#(large)"}"#),
+            LiveUpdate(workspaceID: workspace, type: .alertCreated, conversationID: "", inboxID: "", json: #"{"object":"alert"}"#, userID: "usr_1"),
         ])
         var iterator = agentOnB.updates.makeAsyncIterator()
         let received = try #require(await iterator.next())
@@ -51,6 +53,12 @@ struct LiveRelayTests {
         let truncated = try #require(await iterator.next())
         #expect(truncated.json.contains("\"truncated\":true"))
         #expect(truncated.conversationID == "cnv_2")
+        // A user's alert reaches only that user's stream, after the conversation changes they may see.
+        var userUpdates = userOnB.updates.makeAsyncIterator()
+        #expect(await userUpdates.next()?.type == .messageCreated)
+        #expect(await userUpdates.next()?.conversationID == "cnv_2")
+        let alert = try #require(await userUpdates.next())
+        #expect(alert.type == .alertCreated && alert.userID == "usr_1" && alert.json == #"{"object":"alert"}"#)
         listening.cancel()
         await listening.value
         await first.shutdown()

@@ -42,6 +42,9 @@ public struct CoreServices: Sendable {
     /// Meetings and the team's calendar feeds (ADR 0015).
     public let meetings: MeetingService
     public let calendarFeeds: CalendarFeedService
+    /// Users' alerts, and the sweep that makes those time brings (ADR 0015).
+    public let alerts: AlertService
+    public let alertSweep: AlertSweep
     public let loyalty: LoyaltyService
     public let reviews: ReviewService
     public let surveys: SurveyService
@@ -83,6 +86,8 @@ public struct CoreServices: Sendable {
         self.journeys = JourneyService(segments: segments)
         self.journeyRunner = JourneyRunner(context: context)
         self.tasks = WorkTaskService(context: context)
+        self.alerts = AlertService(context: context)
+        self.alertSweep = AlertSweep(context: context)
         self.pipelines = PipelineService(context: context)
         let deals = DealService(context: context)
         self.deals = deals

@@ -54,4 +54,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case calendarFeed = "cal"
     case company = "com"
     case lead = "led"
+    case alert = "alr"
 }

@@ -1,5 +1,7 @@
 /// A change agents' screens show without reloading: a new or changed message, a changed
-/// conversation. `json` is the changed resource as the API shows it.
+/// conversation, or an alert for one user (`userID` set: it reaches only that user's streams,
+/// whatever inboxes they follow, and names no conversation). `json` is the changed resource as
+/// the API shows it.
 public struct LiveUpdate: Sendable, Equatable {
     public var workspaceID: String
     /// `message.created`, `message.updated`, `conversation.created` or `conversation.updated`.
@@ -14,11 +16,14 @@ public struct LiveUpdate: Sendable, Equatable {
     /// visitor's stream): nil for notes and for conversation changes.
     public var contact: String?
     public var customerJSON: String?
+    /// The one user this update is for (an alert); nil: whoever may see the conversation.
+    public var userID: String?
 
     public init(
         workspaceID: String, type: DomainEventType, conversationID: String, inboxID: String, teamID: String? = nil,
-        assigneeID: String? = nil, json: String, contact: String? = nil, customerJSON: String? = nil
+        assigneeID: String? = nil, json: String, contact: String? = nil, customerJSON: String? = nil, userID: String? = nil
     ) {
+        self.userID = userID
         self.teamID = teamID
         self.assigneeID = assigneeID
         self.workspaceID = workspaceID
@@ -32,6 +37,13 @@ public struct LiveUpdate: Sendable, Equatable {
 
     /// A change of the conversation itself, not of one of its messages.
     var isConversationLevel: Bool { type == .conversationCreated || type == .conversationUpdated }
+
+    /// A new alert, for its user's streams only.
+    init(_ alert: Alert) {
+        self.init(
+            workspaceID: alert.workspaceID, type: .alertCreated, conversationID: "", inboxID: "", json: JSONDocumentEncoder.text(AlertDocument(alert)),
+            userID: alert.userID)
+    }
 
     /// A conversation's change as agents' screens show it.
     init(_ type: DomainEventType, _ conversation: Conversation) {

@@ -56,12 +56,15 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case leadCreated = "lead.created"
     case leadStatusChanged = "lead.status_changed"
     case leadConverted = "lead.converted"
+    /// An alert for one user (a live update only, not a webhook's event).
+    case alertCreated = "alert.created"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.
     case journeyWebhook = "journey.webhook"
 
     /// Whether an outgoing webhook may subscribe to it by type (`journey.webhook` goes only
     /// to the webhook a journey's step names, `*` included).
-    public var isSubscribable: Bool { self != .journeyWebhook }
+    /// Alerts are one user's (a live update), not the shop's to hand to a webhook.
+    public var isSubscribable: Bool { self != .journeyWebhook && self != .alertCreated }
 
     /// The types a webhook may subscribe to.
     public static var subscribable: [DomainEventType] { allCases.filter(\.isSubscribable) }

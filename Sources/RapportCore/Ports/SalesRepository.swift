@@ -24,7 +24,16 @@ public protocol SalesRepository: Sendable {
 
     /// Locked for the rest of a write transaction on PostgreSQL.
     func deal(id: String, workspaceID: String) async throws -> Deal?
+    /// The deal's customer, read without a lock (a task's link): nil when there is no such
+    /// deal, `.some(nil)` for a deal about no customer.
+    func customerID(ofDeal id: String, workspaceID: String) async throws -> String??
     func insert(_ deals: [Deal]) async throws
+    /// Every open stage with a stuck limit, from every workspace.
+    func stuckWatches() async throws -> [StuckStageWatch]
+    /// Deals that entered the stage after `after` (nil: any time) and by `upTo`, earliest first.
+    func deals(enteringStage stageID: String, after: Date?, upTo: Date, limit: Int) async throws -> [Deal]
+    /// The stage's stuck deals are looked at up to `moment` (their entry time).
+    func markStuckSwept(stageID: String, until moment: Date) async throws
     func update(_ deal: Deal) async throws
     func delete(dealID: String, workspaceID: String) async throws
     func record(_ moves: [DealStageMove]) async throws

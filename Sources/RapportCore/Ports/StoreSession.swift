@@ -42,4 +42,5 @@ public protocol StoreSession: Sendable {
     var companies: any CompanyRepository { get }
     var leads: any LeadRepository { get }
     var calendar: any CalendarRepository { get }
+    var alerts: any AlertRepository { get }
 }

@@ -14,6 +14,11 @@ public protocol WorkTaskRepository: Sendable {
     func find(id: String, workspaceID: String) async throws -> WorkTask?
     /// The user's open tasks due from `since` on, soonest first (at most `limit`): their calendar's.
     func openWithDueTimes(ownerID: String, workspaceID: String, since: Date, limit: Int) async throws -> [WorkTask]
+    /// Open tasks whose next alert moment came by `now`, from every workspace, earliest first;
+    /// locked for the sweep's transaction, skipping those another one holds (PostgreSQL).
+    func alertsDue(at now: Date, limit: Int) async throws -> [WorkTask]
+    /// After the sweep: each task's next alert moment (nil: none left).
+    func setNextAlert(at moment: Date?, taskID: String) async throws
     /// Newest first; a page after a cursor (a task id).
     func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask>
 }

@@ -1,5 +1,7 @@
 /// The checks of whom and what a piece of work names (a task, a deal): its owner an active
-/// user of the workspace whose role does that work, its team and customer the workspace's.
+/// user of the workspace whose role does that work, its team, customer and the records it is
+/// about the workspace's. Records are read without locks: a link takes no turn with the
+/// record's own writers (the foreign key holds it at commit).
 enum AssignmentCheck {
     /// `work`: what the owner is to do, for the refusal ("work tasks").
     static func owner(_ ownerID: String, mayDo permission: Permission, work: String, actor: Actor, session: any StoreSession) async throws {
@@ -23,5 +25,27 @@ enum AssignmentCheck {
         guard let customer = try await session.customers.find(id: customerID, workspaceID: actor.workspaceID), customer.deletedAt == nil,
             customer.mergedIntoID == nil
         else { throw RapportError.invalid(field: "customer_id", "names no customer of this workspace (\(customerID.prefix(64)))") }
+    }
+
+    /// The deal's customer, if it has one.
+    static func deal(_ dealID: String, actor: Actor, session: any StoreSession) async throws -> String? {
+        guard let customerID = try await session.sales.customerID(ofDeal: dealID, workspaceID: actor.workspaceID) else {
+            throw RapportError.invalid(field: "deal_id", "names no deal of this workspace (\(dealID.prefix(64)))")
+        }
+        return customerID
+    }
+
+    /// The lead's customer (every lead has one).
+    static func lead(_ leadID: String, actor: Actor, session: any StoreSession) async throws -> String {
+        guard let customerID = try await session.leads.customerID(ofLead: leadID, workspaceID: actor.workspaceID) else {
+            throw RapportError.invalid(field: "lead_id", "names no lead of this workspace (\(leadID.prefix(64)))")
+        }
+        return customerID
+    }
+
+    static func company(_ companyID: String, actor: Actor, session: any StoreSession) async throws {
+        guard try await session.companies.company(id: companyID, workspaceID: actor.workspaceID) != nil else {
+            throw RapportError.invalid(field: "company_id", "names no company of this workspace (\(companyID.prefix(64)))")
+        }
     }
 }

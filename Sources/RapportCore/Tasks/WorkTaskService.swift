@@ -2,7 +2,10 @@ import Foundation
 
 /// Tasks as people work them: listed, made, changed, marked done or cancelled (audited). Who
 /// owns one must be a user of the workspace who is not deactivated; its team and customer the
-/// workspace's; a deactivated user's open tasks lose their owner. Journeys make them too
+/// workspace's, as are the deal, lead and company it is about; a task linked to a deal or a lead
+/// about a customer, and naming no customer itself, is about that customer too (it shows on
+/// their page, follows merges and goes with an erasure). A deactivated user's open tasks lose
+/// their owner. Journeys make them too
 /// (`JourneyRunner.task`, written with the walk), without an audit entry each (the journey's
 /// publication is audited).
 public struct WorkTaskService: Sendable {
@@ -76,6 +79,7 @@ public struct WorkTaskService: Sendable {
             task.title = trimmed
         }
         if let dueAt = change.dueAt { task.dueAt = dueAt }
+        if let remindAt = change.remindAt { task.remindAt = remindAt }
         if let ownerID = change.ownerID {
             if let ownerID { try await AssignmentCheck.owner(ownerID, mayDo: .workTasks, work: "work tasks", actor: actor, session: session) }
             task.ownerID = ownerID
@@ -88,6 +92,23 @@ public struct WorkTaskService: Sendable {
             if let customerID { try await AssignmentCheck.customer(customerID, actor: actor, session: session) }
             task.customerID = customerID
         }
+        var linkedCustomerID: String?
+        if let dealID = change.dealID {
+            if let dealID { linkedCustomerID = try await AssignmentCheck.deal(dealID, actor: actor, session: session) }
+            task.dealID = dealID
+        }
+        if let leadID = change.leadID {
+            if let leadID {
+                let leadCustomerID = try await AssignmentCheck.lead(leadID, actor: actor, session: session)
+                linkedCustomerID = linkedCustomerID ?? leadCustomerID
+            }
+            task.leadID = leadID
+        }
+        if let companyID = change.companyID {
+            if let companyID { try await AssignmentCheck.company(companyID, actor: actor, session: session) }
+            task.companyID = companyID
+        }
+        if change.customerID == nil, task.customerID == nil, let linkedCustomerID { task.customerID = linkedCustomerID }
         if let status = change.status, status != task.status {
             task.status = status
             task.completedAt = status == .open ? nil : now
@@ -99,6 +120,8 @@ public struct WorkTaskService: Sendable {
         [
             change.kind.map { _ in "kind" }, change.title.map { _ in "title" }, change.status.map { _ in "status" }, change.dueAt.map { _ in "due_at" },
             change.ownerID.map { _ in "owner_id" }, change.teamID.map { _ in "team_id" }, change.customerID.map { _ in "customer_id" },
+            change.dealID.map { _ in "deal_id" }, change.leadID.map { _ in "lead_id" }, change.companyID.map { _ in "company_id" },
+            change.remindAt.map { _ in "remind_at" },
         ].compactMap { $0 }
     }
 }

@@ -44,6 +44,7 @@ public enum RapportApplication {
         WhatsAppTemplateRoutes(templates: services.whatsAppTemplates).register(on: authenticated)
         JourneyRoutes(journeys: services.journeys).register(on: authenticated)
         WorkTaskRoutes(tasks: services.tasks).register(on: authenticated)
+        AlertRoutes(alerts: services.alerts).register(on: authenticated)
         PipelineRoutes(pipelines: services.pipelines).register(on: authenticated)
         DealRoutes(deals: services.deals).register(on: authenticated)
         CompanyRoutes(companies: services.companies).register(on: authenticated)
@@ -215,6 +216,11 @@ public enum RapportApplication {
             // so a server started late in the day still gives them.
             list.append(RepeatingService(name: "giving birthday points", interval: .seconds(3600), logger: logger) {
                 try await services.loyalty.giveBirthdayPoints()
+            })
+            // Alerts time brings (a task's reminder or due time, a deal stuck in its stage, a
+            // meeting about to start), every 30 seconds.
+            list.append(RepeatingService(name: "sweeping alerts", interval: .seconds(30), busyAt: 500, logger: logger) {
+                try await services.alertSweep.run(limit: 500)
             })
             // Referrals whose friend's first order stood through its returns window are rewarded.
             list.append(RepeatingService(name: "settling referrals", interval: .seconds(60), busyAt: 500, logger: logger) {

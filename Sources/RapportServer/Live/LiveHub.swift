@@ -15,6 +15,8 @@ public final class LiveHub: LiveUpdates {
 
     /// An agent's or an integration's stream: a workspace's updates, as far as it may see.
     private struct AgentSubscriber {
+        /// The signed-in user (nil for an API key): alerts addressed to them reach this stream.
+        let userID: String?
         let inboxIDs: Set<String>?
         let scope: ConversationScope?
         let continuation: AsyncStream<LiveUpdate>.Continuation
@@ -52,14 +54,15 @@ public final class LiveHub: LiveUpdates {
         self.relay.withLock { $0 = relay }
     }
 
-    /// An agent's or integration's stream of `workspaceID`, narrowed to `inboxIDs` and `scope`.
+    /// An agent's or integration's stream of `workspaceID`, narrowed to `inboxIDs` and `scope`;
+    /// with `userID`, that user's alerts too.
     public func subscribe(
-        workspaceID: String, inboxIDs: Set<String>? = nil, scope: ConversationScope? = nil, buffer: Int = 1000
+        workspaceID: String, userID: String? = nil, inboxIDs: Set<String>? = nil, scope: ConversationScope? = nil, buffer: Int = 1000
     ) -> Subscription {
         let id = UUID()
         let (stream, continuation) = AsyncStream<LiveUpdate>.makeStream(bufferingPolicy: .bufferingNewest(buffer))
         registry.withLock {
-            $0.agents[workspaceID, default: [:]][id] = AgentSubscriber(inboxIDs: inboxIDs, scope: scope, continuation: continuation)
+            $0.agents[workspaceID, default: [:]][id] = AgentSubscriber(userID: userID, inboxIDs: inboxIDs, scope: scope, continuation: continuation)
         }
         continuation.onTermination = { [weak self] _ in
             self?.registry.withLock { registry in
@@ -128,6 +131,12 @@ public final class LiveHub: LiveUpdates {
         let deliveries: [(AsyncStream<LiveUpdate>.Continuation, LiveUpdate)] = registry.withLock { registry in
             var deliveries: [(AsyncStream<LiveUpdate>.Continuation, LiveUpdate)] = []
             for update in updates {
+                if let userID = update.userID {
+                    for subscriber in (registry.agents[update.workspaceID] ?? [:]).values where subscriber.userID == userID {
+                        deliveries.append((subscriber.continuation, update))
+                    }
+                    continue
+                }
                 for subscriber in (registry.agents[update.workspaceID] ?? [:]).values
                 where (subscriber.inboxIDs?.contains(update.inboxID) ?? true)
                     && (subscriber.scope?.contains(inboxID: update.inboxID, teamID: update.teamID, assigneeID: update.assigneeID) ?? true)

@@ -6,7 +6,8 @@ import RapportCore
 import ServiceLifecycle
 
 /// `GET /api/v1/live`: a Server-Sent Events stream of the workspace's new messages and
-/// conversation changes that the asker may see (`?inbox_id=` narrows it), with a comment every 15 s to keep proxies
+/// conversation changes that the asker may see (`?inbox_id=` narrows it), and of a signed-in
+/// user's own new alerts (`alert.created`), with a comment every 15 s to keep proxies
 /// from closing it. Every few seconds the asker's credentials are checked again: a stream ends
 /// once its session is signed out or its user deactivated, its key revoked, or its user's role
 /// or teams changed (the client reconnects, and is given what it may see now).
@@ -26,7 +27,7 @@ struct LiveRoutes {
         let inboxIDs = request.uri.queryParameters.getAll("inbox_id").map { String($0) }
         let actor = context.actor
         let scope = try await conversations.scope(as: actor)
-        let subscription = hub.subscribe(workspaceID: actor.workspaceID, inboxIDs: inboxIDs.isEmpty ? nil : Set(inboxIDs), scope: scope)
+        let subscription = hub.subscribe(workspaceID: actor.workspaceID, userID: actor.userID, inboxIDs: inboxIDs.isEmpty ? nil : Set(inboxIDs), scope: scope)
         let stillValid = validity(of: request, actor: actor)
         var headers = HTTPFields()
         headers[.contentType] = "text/event-stream"

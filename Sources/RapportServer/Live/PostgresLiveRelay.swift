@@ -65,6 +65,7 @@ public struct PostgresLiveRelay: LiveRelay, Service {
             writer.key("o"); writer.string(origin)
             writer.key("m"); writer.string(update.teamID)
             writer.key("t"); writer.string(update.type.rawValue)
+            writer.key("u"); writer.string(update.userID)
             writer.key("v"); if let customerJSON { writer.raw(customerJSON) } else { writer.null() }
             writer.key("w"); writer.string(update.workspaceID)
             writer.endObject()
@@ -78,8 +79,13 @@ public struct PostgresLiveRelay: LiveRelay, Service {
     func decode(_ payload: String) -> LiveUpdate? {
         guard case .object(let fields)? = try? JSONParser.parse(Array(payload.utf8)), fields["o"]?.scalarText != origin,
             let workspaceID = fields["w"]?.scalarText, let type = fields["t"]?.scalarText.flatMap(DomainEventType.init(rawValue:)),
-            let conversationID = fields["c"]?.scalarText, let inboxID = fields["i"]?.scalarText, let json = fields["j"]
+            let json = fields["j"]
         else { return nil }
+        // A user's alert names no conversation; every other update names one and its inbox.
+        let userID = fields["u"]?.scalarText
+        let conversationID = fields["c"]?.scalarText ?? ""
+        let inboxID = fields["i"]?.scalarText ?? ""
+        guard userID != nil || (!conversationID.isEmpty && !inboxID.isEmpty) else { return nil }
         var writer = JSONWriter()
         writer.value(json)
         var customerJSON: String?
@@ -91,6 +97,6 @@ public struct PostgresLiveRelay: LiveRelay, Service {
         return LiveUpdate(
             workspaceID: workspaceID, type: type, conversationID: conversationID, inboxID: inboxID,
             teamID: fields["m"]?.scalarText, assigneeID: fields["a"]?.scalarText, json: writer.text,
-            contact: fields["k"]?.scalarText, customerJSON: customerJSON)
+            contact: fields["k"]?.scalarText, customerJSON: customerJSON, userID: userID)
     }
 }

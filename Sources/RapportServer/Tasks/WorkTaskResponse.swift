@@ -13,6 +13,10 @@ struct WorkTaskResponse: Encodable {
     let teamId: String?
     let customerId: String?
     let journeyId: String?
+    let dealId: String?
+    let leadId: String?
+    let companyId: String?
+    let remindAt: String?
     let createdBy: String
     let createdAt: String
     let updatedAt: String
@@ -29,6 +33,10 @@ struct WorkTaskResponse: Encodable {
         teamId = task.teamID
         customerId = task.customerID
         journeyId = task.journeyID
+        dealId = task.dealID
+        leadId = task.leadID
+        companyId = task.companyID
+        remindAt = task.remindAt.map(Timestamp.iso8601)
         createdBy = task.createdBy
         createdAt = Timestamp.iso8601(task.createdAt)
         updatedAt = Timestamp.iso8601(task.updatedAt)

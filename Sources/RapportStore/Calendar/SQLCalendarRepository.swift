@@ -51,6 +51,14 @@ struct SQLCalendarRepository: CalendarRepository {
         return Page(items: try await withAttendees(Array(rows.prefix(page.limit))), hasMore: rows.count > page.limit)
     }
 
+    func meetings(startingAfter after: Date, upTo: Date, limit: Int) async throws -> [Meeting] {
+        try await withAttendees(try await handle.sql.raw("""
+            SELECT * FROM meetings WHERE status = \(bind: MeetingStatus.scheduled.rawValue)
+              AND starts_at > \(bind: Timestamp.microseconds(after)) AND starts_at <= \(bind: Timestamp.microseconds(upTo))
+            ORDER BY starts_at, id LIMIT \(unsafeRaw: String(limit))
+            """).all())
+    }
+
     func meetings(ofUser userID: String, workspaceID: String, since: Date, limit: Int) async throws -> [Meeting] {
         try await withAttendees(try await handle.sql.raw("""
             SELECT * FROM meetings WHERE workspace_id = \(bind: workspaceID)

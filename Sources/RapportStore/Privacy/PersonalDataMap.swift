@@ -71,6 +71,8 @@ enum PersonalDataMap {
         ownedByCustomer("journey_enrolments"),
         // The team's tasks about them (a welcome call).
         ownedByCustomer("tasks"),
+        // The team's alerts about them (a task due, a deal stuck, a meeting soon).
+        ownedByCustomer("alerts"),
         // The deals made with them (kept for the books after an erasure, the person taken out).
         ownedByCustomer("deals"),
         Link(table: "deal_lines", key: "deal_id || ':' || line") { scope in
@@ -134,7 +136,7 @@ enum PersonalDataMap {
     /// What goes with the customers' rows through `ON DELETE CASCADE` (counted for the receipt).
     static let cascading: [Link] = exported.filter {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
-         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks",
+         "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks", "alerts",
          "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "loyalty_tier_states", "reviews", "surveys", "referral_codes",
          "referrals", "leads", "company_people"].contains($0.table)
     }

@@ -17,6 +17,33 @@ extension SQLSalesRepository {
         return try await withLines([row]).first
     }
 
+    func customerID(ofDeal id: String, workspaceID: String) async throws -> String?? {
+        try await handle.sql.raw("SELECT customer_id FROM deals WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)").first()
+            .map { try $0.optionalString("customer_id") }
+    }
+
+    func stuckWatches() async throws -> [StuckStageWatch] {
+        try await handle.sql.raw("""
+            SELECT id, workspace_id, stuck_after_days, stuck_swept_until FROM pipeline_stages
+            WHERE stuck_after_days IS NOT NULL AND kind = \(bind: PipelineStageKind.open.rawValue) ORDER BY id
+            """).all().map { row in
+            StuckStageWatch(
+                stageID: try row.string("id"), workspaceID: try row.string("workspace_id"), stuckAfterDays: Int(try row.int("stuck_after_days")),
+                sweptUntil: try row.optionalDate("stuck_swept_until"))
+        }
+    }
+
+    func deals(enteringStage stageID: String, after: Date?, upTo: Date, limit: Int) async throws -> [Deal] {
+        var query: SQLQueryString = "SELECT * FROM deals WHERE stage_id = \(bind: stageID) AND stage_entered_at <= \(bind: Timestamp.microseconds(upTo))"
+        if let after { query += " AND stage_entered_at > \(bind: Timestamp.microseconds(after))" }
+        query += " ORDER BY stage_entered_at, id LIMIT \(unsafeRaw: String(limit))"
+        return try await withLines(try await handle.sql.raw(query).all())
+    }
+
+    func markStuckSwept(stageID: String, until moment: Date) async throws {
+        try await handle.sql.raw("UPDATE pipeline_stages SET stuck_swept_until = \(bind: Timestamp.microseconds(moment)) WHERE id = \(bind: stageID)").run()
+    }
+
     func insert(_ deals: [Deal]) async throws {
         let rows: [[SQLCell]] = deals.map { deal in
             [

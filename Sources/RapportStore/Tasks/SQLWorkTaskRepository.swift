@@ -7,11 +7,11 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
 
     func insert(_ tasks: [WorkTask]) async throws -> Int {
         var added = 0
-        // 16 values a row: 500 rows stay far below either engine's limit on bound values.
+        // 21 values a row: 500 rows stay well below either engine's limit on bound values (32,766 and 65,535).
         for start in stride(from: 0, to: tasks.count, by: 500) {
             var query: SQLQueryString = """
                 INSERT INTO tasks (id, workspace_id, kind, title, status, due_at, owner_id, team_id, customer_id, journey_id, origin,
-                  created_by, created_at, updated_at, completed_at, completed_by) VALUES
+                  created_by, created_at, updated_at, completed_at, completed_by, deal_id, lead_id, company_id, remind_at, next_alert_at) VALUES
                 """
             for (index, task) in tasks[start..<min(start + 500, tasks.count)].enumerated() {
                 query += """
@@ -19,7 +19,8 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
                       \(bind: task.status.rawValue), \(bind: task.dueAt.map(Timestamp.microseconds)), \(bind: task.ownerID), \(bind: task.teamID),
                       \(bind: task.customerID), \(bind: task.journeyID), \(bind: task.origin), \(bind: task.createdBy),
                       \(bind: Timestamp.microseconds(task.createdAt)), \(bind: Timestamp.microseconds(task.updatedAt)),
-                      \(bind: task.completedAt.map(Timestamp.microseconds)), \(bind: task.completedBy))
+                      \(bind: task.completedAt.map(Timestamp.microseconds)), \(bind: task.completedBy), \(bind: task.dealID), \(bind: task.leadID),
+                      \(bind: task.companyID), \(bind: task.remindAt.map(Timestamp.microseconds)), \(bind: task.firstAlertAt.map(Timestamp.microseconds)))
                     """
             }
             query += " ON CONFLICT (origin) DO NOTHING RETURNING id"
@@ -33,7 +34,9 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
             UPDATE tasks SET kind = \(bind: task.kind.rawValue), title = \(bind: task.title), status = \(bind: task.status.rawValue),
               due_at = \(bind: task.dueAt.map(Timestamp.microseconds)), owner_id = \(bind: task.ownerID), team_id = \(bind: task.teamID),
               customer_id = \(bind: task.customerID), updated_at = \(bind: Timestamp.microseconds(task.updatedAt)),
-              completed_at = \(bind: task.completedAt.map(Timestamp.microseconds)), completed_by = \(bind: task.completedBy)
+              completed_at = \(bind: task.completedAt.map(Timestamp.microseconds)), completed_by = \(bind: task.completedBy),
+              deal_id = \(bind: task.dealID), lead_id = \(bind: task.leadID), company_id = \(bind: task.companyID),
+              remind_at = \(bind: task.remindAt.map(Timestamp.microseconds)), next_alert_at = \(bind: task.firstAlertAt.map(Timestamp.microseconds))
             WHERE id = \(bind: task.id) AND workspace_id = \(bind: task.workspaceID)
             """).run()
     }
@@ -59,12 +62,26 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
             """).all().compactMap(decode)
     }
 
+    func alertsDue(at now: Date, limit: Int) async throws -> [WorkTask] {
+        try await handle.sql.raw("""
+            SELECT * FROM tasks WHERE next_alert_at IS NOT NULL AND next_alert_at <= \(bind: Timestamp.microseconds(now))
+            ORDER BY next_alert_at, id LIMIT \(unsafeRaw: String(limit))\(unsafeRaw: handle.dialect.skipLockedRows)
+            """).all().compactMap(decode)
+    }
+
+    func setNextAlert(at moment: Date?, taskID: String) async throws {
+        try await handle.sql.raw("UPDATE tasks SET next_alert_at = \(bind: moment.map(Timestamp.microseconds)) WHERE id = \(bind: taskID)").run()
+    }
+
     func list(workspaceID: String, filter: WorkTaskFilter, page: PageRequest) async throws -> Page<WorkTask> {
         var query: SQLQueryString = "SELECT * FROM tasks WHERE workspace_id = \(bind: workspaceID)"
         if let status = filter.status { query += " AND status = \(bind: status.rawValue)" }
         if let owner = filter.ownerID { query += " AND owner_id = \(bind: owner)" }
         if let team = filter.teamID { query += " AND team_id = \(bind: team)" }
         if let customer = filter.customerID { query += " AND customer_id = \(bind: customer)" }
+        if let deal = filter.dealID { query += " AND deal_id = \(bind: deal)" }
+        if let lead = filter.leadID { query += " AND lead_id = \(bind: lead)" }
+        if let company = filter.companyID { query += " AND company_id = \(bind: company)" }
         if let cursor = page.startingAfter { query += " AND id < \(bind: cursor)" }
         query += " ORDER BY id DESC LIMIT \(unsafeRaw: String(page.limit + 1))"
         let rows = try await handle.sql.raw(query).all()
@@ -77,7 +94,9 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
         return WorkTask(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), kind: kind, title: try row.string("title"), status: status,
             dueAt: try row.optionalDate("due_at"), ownerID: try row.optionalString("owner_id"), teamID: try row.optionalString("team_id"),
-            customerID: try row.optionalString("customer_id"), journeyID: try row.optionalString("journey_id"), origin: try row.optionalString("origin"),
+            customerID: try row.optionalString("customer_id"), journeyID: try row.optionalString("journey_id"),
+            dealID: try row.optionalString("deal_id"), leadID: try row.optionalString("lead_id"), companyID: try row.optionalString("company_id"),
+            remindAt: try row.optionalDate("remind_at"), origin: try row.optionalString("origin"),
             createdBy: try row.string("created_by"), createdAt: try row.date("created_at"), updatedAt: try row.date("updated_at"),
             completedAt: try row.optionalDate("completed_at"), completedBy: try row.optionalString("completed_by"))
     }

@@ -76,7 +76,7 @@ struct SQLInteractionRepository: InteractionRepository {
     }
 
     /// The tables whose rows belong to a customer and follow it through merges and unmerges.
-    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns", "conversations", "consent_entries", "tasks", "loyalty_entries", "loyalty_reward_codes", "surveys", "form_responses", "deals", "meetings", "leads"]
+    private static let ownedTables = ["interactions", "tracked_events", "orders", "returns", "conversations", "consent_entries", "tasks", "loyalty_entries", "loyalty_reward_codes", "surveys", "form_responses", "deals", "meetings", "leads", "alerts"]
 
     func moveAll(from fromCustomerID: String, to toCustomerID: String, mergeID: String, workspaceID: String) async throws {
         for table in Self.ownedTables {

@@ -260,6 +260,10 @@ struct RouteRoleMatrixTests {
         "POST /api/v1/tasks": .roles(support),
         "GET /api/v1/tasks/{id}": .roles(everyone),
         "PATCH /api/v1/tasks/{id}": .roles(support),
+        // Alerts are each user's own: every role has them.
+        "GET /api/v1/alerts": .roles(everyone),
+        "PATCH /api/v1/alerts/{id}": .roles(everyone),
+        "POST /api/v1/alerts/read": .roles(everyone),
         // Sales: everyone reads pipelines and deals; reps work deals; managers shape pipelines.
         "GET /api/v1/pipelines": .roles(everyone),
         "POST /api/v1/pipelines": .roles(managers),

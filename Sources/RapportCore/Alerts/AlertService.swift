@@ -1,0 +1,53 @@
+import Foundation
+
+/// A user's own alerts: listed (all or unread, with the unread count), marked read or unread,
+/// or all read at once. Only a signed-in user has alerts: an API key is refused (it is no one's
+/// inbox). Nobody reads or changes another user's alerts, admins included.
+public struct AlertService: Sendable {
+    let context: CoreContext
+    var store: any DataStore { context.store }
+
+    public init(context: CoreContext) {
+        self.context = context
+    }
+
+    public func list(unreadOnly: Bool, page: PageRequest, as actor: Actor) async throws -> (alerts: Page<Alert>, unread: Int) {
+        let userID = try Self.user(of: actor)
+        return try await store.read { session in
+            (
+                try await session.alerts.alerts(workspaceID: actor.workspaceID, userID: userID, unreadOnly: unreadOnly, page: page),
+                try await session.alerts.unreadCount(workspaceID: actor.workspaceID, userID: userID)
+            )
+        }
+    }
+
+    /// Marks the alert read (`read`) or unread again.
+    public func mark(id: String, read: Bool, as actor: Actor) async throws -> Alert {
+        let userID = try Self.user(of: actor)
+        return try await store.write { session in
+            guard var alert = try await session.alerts.alert(id: id, workspaceID: actor.workspaceID, userID: userID) else {
+                throw RapportError.notFound("No alert with id \(id.prefix(64)).")
+            }
+            if read == (alert.readAt == nil) {
+                alert.readAt = read ? context.clock.now() : nil
+                try await session.alerts.setRead(id: id, workspaceID: actor.workspaceID, at: alert.readAt)
+            }
+            return alert
+        }
+    }
+
+    /// Marks every unread alert of the user read; answers how many.
+    public func markAllRead(as actor: Actor) async throws -> Int {
+        let userID = try Self.user(of: actor)
+        return try await store.write { session in
+            try await session.alerts.markAllRead(workspaceID: actor.workspaceID, userID: userID, at: context.clock.now())
+        }
+    }
+
+    private static func user(of actor: Actor) throws -> String {
+        guard let userID = actor.userID else {
+            throw RapportError.forbidden("Alerts are a signed-in user's own; an API key has none.")
+        }
+        return userID
+    }
+}
