@@ -165,4 +165,108 @@ struct AlertAPITests {
             #expect(try await api.send(.get, "/api/v1/alerts").status == .forbidden, "an API key is no one's inbox")
         }
     }
+
+    @Test("an alert left unread ten minutes is e-mailed to its user from the notice inbox, pointing at the customer's page; one read by then is not", arguments: TestDatabase.available)
+    func mail(database: TestDatabase) async throws {
+        let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
+        defer { sink.stop() }
+        try await APIHarness.run(on: database) { api in
+            _ = try await EmailChannelTests.inbox(api, sink: sink)
+            let reader = try await Self.user(api, "reader")
+            let away = try await Self.user(api, "away")
+            let customerID = try #require(try await api.send(.post, "/api/v1/customers", json: #"{"email": "buyer@hotel.example"}"#).object["id"] as? String)
+            for (owner, title) in [(reader.userID, "Quote the towels"), (away.userID, "Call the hotel buyer")] {
+                let made = try await api.send(.post, "/api/v1/tasks", json: """
+                    {"title": "\(title)", "owner_id": "\(owner)", "customer_id": "\(customerID)", "due_at": "\(Self.at(api, plus: 10))"}
+                    """)
+                #expect(made.status == .created, "\(made.text)")
+            }
+            api.clock.advance(by: 11)
+            #expect(try await api.services.alertSweep.run() == 2)
+            _ = try await reader.send(api, .post, "/api/v1/alerts/read")
+            try await api.runJobs()
+            #expect(try SignUpTests.mails(sink).isEmpty, "not before ten minutes")
+            api.clock.advance(by: AlertSweep.mailDelay)
+            try await api.runJobs()
+            let mails = try SignUpTests.mails(sink)
+            #expect(mails.map(\.to) == ["away@alerts.test"], "only the unread alert is mailed: \(mails)")
+            #expect(mails.first?.subject == "Overdue: Call the hotel buyer")
+            #expect(mails.first?.text.contains("\(APIHarness.publicURL)/customers/\(customerID)") == true, "\(mails.first?.text ?? "")")
+            try await api.runJobs()
+            #expect(try SignUpTests.mails(sink).count == 1, "mailed once")
+        }
+    }
+
+    @Test("an upset message from a top-spending customer alerts the conversation's holder, else the managers, once per conversation; a calm message or a small customer's does not", arguments: TestDatabase.available)
+    func complaint(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let operatorActor = Actor.operator(workspaceID: api.workspaceID)
+            let manager = try await Self.user(api, "manager", role: .manager)
+            let agent = try await Self.user(api, "agent")
+            for (index, amount) in [900, 1_500, 2_400, 3_100, 4_800, 7_500, 12_000, 25_000, 60_000, 150_000].enumerated() {
+                let order = try await api.send(.post, "/api/v1/orders", json: """
+                    {"number": "\(2000 + index)", "currency": "EUR", "status": "paid", "customer": {"phone": "+4915112340\(100 + index)"},
+                     "lines": [{"sku": "TOWEL", "title": "Towels", "quantity": 1, "unit_price": \(amount)}],
+                     "placed_at": "\(Self.at(api, plus: -86_400 * Double(index + 1)))"}
+                    """)
+                #expect(order.status == .created, "\(order.text)")
+            }
+            try await api.services.rfm.recompute(as: operatorActor)
+            let inbox = try await api.services.inboxes.createInbox(
+                channel: .sms, name: "SMS", settings: ["account_sid": "AC1", "auth_token": "t", "phone_number": "+4930100000"], teamID: nil, as: operatorActor)
+            func say(_ text: String, from phone: String) async throws -> String {
+                let outcome = try await api.services.conversations.receive(
+                    ChannelPayload(messages: [InboundMessage(providerMessageID: "SM\(UUID().uuidString)", from: phone, kind: .text, text: text)]), inbox: inbox)
+                return outcome.stored[0].conversationID
+            }
+            let angry = "Terrible, useless service. The towels arrived broken and nobody answers. I am furious."
+            _ = try await say(angry, from: "+4915112340100")
+            #expect(Self.kinds(try await manager.send(api, .get, "/api/v1/alerts")).isEmpty, "the smallest spender's complaint is the inbox's, not an alert")
+            let calm = try await say("Where is my order 2009?", from: "+4915112340109")
+            #expect(Self.kinds(try await manager.send(api, .get, "/api/v1/alerts")).isEmpty)
+            let complained = try await say(angry, from: "+4915112340109")
+            #expect(complained == calm)
+            let alerts = try await manager.send(api, .get, "/api/v1/alerts")
+            #expect(Self.kinds(alerts) == ["complaint"], "no one holds the conversation: the managers hear of it: \(alerts.text)")
+            let alert = try #require((alerts.object["data"] as? [[String: Any]])?.first)
+            #expect(alert["subject_type"] as? String == "conversation" && alert["subject_id"] as? String == calm && alert["customer_id"] is String)
+            #expect(Self.kinds(try await agent.send(api, .get, "/api/v1/alerts")).isEmpty)
+            _ = try await say("Still nothing. Awful, useless, terrible.", from: "+4915112340109")
+            #expect(Self.kinds(try await manager.send(api, .get, "/api/v1/alerts")).count == 1, "once per conversation")
+
+            // Held by an agent (a conversation in a second inbox): the complaint is theirs.
+            let second = try await api.services.inboxes.createInbox(
+                channel: .sms, name: "SMS 2", settings: ["account_sid": "AC2", "auth_token": "t", "phone_number": "+4930100001"], teamID: nil, as: operatorActor)
+            let held = try await api.services.conversations.receive(
+                ChannelPayload(messages: [InboundMessage(providerMessageID: "SM\(UUID().uuidString)", from: "+4915112340109", kind: .text, text: "Where are my towels?")]),
+                inbox: second).stored[0].conversationID
+            #expect(held != calm)
+            let assigned = try await api.send(.post, "/api/v1/conversations/\(held)/assign", json: #"{"assignee_id": "\#(agent.userID)"}"#)
+            #expect(assigned.status == .ok, "\(assigned.text)")
+            _ = try await api.services.conversations.receive(
+                ChannelPayload(messages: [InboundMessage(providerMessageID: "SM\(UUID().uuidString)", from: "+4915112340109", kind: .text, text: angry)]),
+                inbox: second)
+            #expect(Self.kinds(try await agent.send(api, .get, "/api/v1/alerts")) == ["complaint"])
+            #expect(Self.kinds(try await manager.send(api, .get, "/api/v1/alerts")).count == 1)
+        }
+    }
+
+    @Test("the stuck-deal sweep pages through deals that entered a stage at the same moment, alerting each once; a task already a day overdue alerts no one", arguments: TestDatabase.available)
+    func pagesAndStaleness(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let rep = try await Self.user(api, "rep")
+            _ = try await api.send(.post, "/api/v1/pipelines", json: #"{"name": "Wholesale", "currency": "EUR", "stages": [{"name": "Enquiry", "probability": 10, "stuck_after_days": 1}]}"#)
+            // The test clock stands still: the three deals enter the stage at the same microsecond.
+            for title in ["A", "B", "C"] {
+                #expect(try await api.send(.post, "/api/v1/deals", json: #"{"title": "\#(title)", "amount": 100, "owner_id": "\#(rep.userID)"}"#).status == .created)
+            }
+            _ = try await api.send(.post, "/api/v1/tasks", json: #"{"title": "Old", "owner_id": "\#(rep.userID)", "due_at": "\#(Self.at(api, plus: -2 * 86_400))"}"#)
+            api.clock.advance(by: 86_401)
+            #expect(try await api.services.alertSweep.run(limit: 2) == 2)
+            #expect(try await api.services.alertSweep.run(limit: 2) == 1, "the third deal, though it entered with the first two")
+            #expect(try await api.services.alertSweep.run(limit: 2) == 0)
+            let titles = ((try await rep.send(api, .get, "/api/v1/alerts")).object["data"] as? [[String: Any]] ?? []).compactMap { $0["title"] as? String }
+            #expect(titles.sorted() == ["A", "B", "C"], "no alert for a task two days overdue when alerts began: \(titles)")
+        }
+    }
 }

@@ -8,6 +8,8 @@ public enum AlertKind: String, Sendable, Equatable, CaseIterable {
     case dealStuck = "deal_stuck"
     /// A meeting the user holds or is asked to starts soon.
     case meetingSoon = "meeting_soon"
+    /// A top-spending customer wrote an upset message.
+    case complaint
 
     /// The kind of record the alert names (`subject_type`).
     public var subjectType: String {
@@ -15,6 +17,7 @@ public enum AlertKind: String, Sendable, Equatable, CaseIterable {
         case .taskReminder, .taskOverdue: "task"
         case .dealStuck: "deal"
         case .meetingSoon: "meeting"
+        case .complaint: "conversation"
         }
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A user's own alerts: listed (all or unread, with the unread count), marked read or unread,
-/// or all read at once. Only a signed-in user has alerts: an API key is refused (it is no one's
+/// or all read at once; and the e-mail of one left unread (`AlertSweep.mailDelay`). Only a signed-in user has alerts: an API key is refused (it is no one's
 /// inbox). Nobody reads or changes another user's alerts, admins included.
 public struct AlertService: Sendable {
     let context: CoreContext
@@ -41,6 +41,23 @@ public struct AlertService: Sendable {
         let userID = try Self.user(of: actor)
         return try await store.write { session in
             try await session.alerts.markAllRead(workspaceID: actor.workspaceID, userID: userID, at: context.clock.now())
+        }
+    }
+
+    /// The e-mail of an alert still unread, to its user while they are active, from the
+    /// workspace's notice inbox; nil when there is nothing to send (read, no inbox, the address
+    /// bounced). The `alert.mail` job asks when it runs.
+    public func mail(_ payload: AlertMailPayload) async throws -> AlertMail? {
+        try await store.read { session in
+            guard let alert = try await session.alerts.alert(id: payload.alertID, workspaceID: payload.workspaceID, userID: nil), alert.readAt == nil,
+                let user = try await session.inboxes.agents(workspaceID: payload.workspaceID).first(where: { $0.id == alert.userID }),
+                user.deactivatedAt == nil,
+                let inbox = try await NoticeInbox.first(workspaceID: payload.workspaceID, session: session),
+                !(try await session.suppressions.reasons(channel: .email, address: user.email, workspaceID: payload.workspaceID))
+                    .contains(where: \.holdsServiceMessages)
+            else { return nil }
+            return AlertMail(
+                alert: alert, address: user.email, inbox: inbox, subject: AlertMailText.subject(alert), text: AlertMailText.body(alert, userName: user.name))
         }
     }
 

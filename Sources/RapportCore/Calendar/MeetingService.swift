@@ -83,9 +83,7 @@ public struct MeetingService: Sendable {
             let users = try await session.inboxes.agents(workspaceID: payload.workspaceID)
             let organiser = users.first { $0.id == meeting.ownerID }
             guard attendee.userID != meeting.ownerID, attendee.email != organiser?.email.lowercased(),
-                let inbox = try await session.inboxes.inboxes(workspaceID: payload.workspaceID).first(where: {
-                    $0.channel == .email && $0.address != nil && $0[.smtpHost] != nil
-                }),
+                let inbox = try await NoticeInbox.first(workspaceID: payload.workspaceID, session: session),
                 let sender = inbox.address,
                 !(try await session.suppressions.reasons(channel: .email, address: attendee.email, workspaceID: payload.workspaceID))
                     .contains(where: \.holdsServiceMessages)

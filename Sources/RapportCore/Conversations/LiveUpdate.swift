@@ -4,7 +4,7 @@
 /// the API shows it.
 public struct LiveUpdate: Sendable, Equatable {
     public var workspaceID: String
-    /// `message.created`, `message.updated`, `conversation.created` or `conversation.updated`.
+    /// `message.created`, `message.updated`, `conversation.created`, `conversation.updated`, or `alert.created`.
     public var type: DomainEventType
     public var conversationID: String
     public var inboxID: String

@@ -14,6 +14,7 @@ extension CoreContext {
         SLACheckScheduling(),
         BotIntake(),
         SalesInboxLeads(),
+        ComplaintAlerts(),
         BotTakeOver(),
         SegmentChangeWatch(),
         JourneyListener(),

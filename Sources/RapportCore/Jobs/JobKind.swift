@@ -23,6 +23,8 @@ public struct JobKind: RawRepresentable, Sendable, Hashable, Codable, CustomStri
     public static let surveySend = JobKind(rawValue: "survey.send")
     /// E-mails one attendee a meeting's invitation or cancellation (iMIP).
     public static let meetingInvite = JobKind(rawValue: "meeting.invite")
+    /// E-mails a user an alert they have not read in time.
+    public static let alertMail = JobKind(rawValue: "alert.mail")
 
     public var description: String { rawValue }
 }

@@ -7,7 +7,8 @@ public protocol AlertRepository: Sendable {
     /// The user's alerts, newest first; a page after a cursor (an alert id).
     func alerts(workspaceID: String, userID: String, unreadOnly: Bool, page: PageRequest) async throws -> Page<Alert>
     func unreadCount(workspaceID: String, userID: String) async throws -> Int
-    func alert(id: String, workspaceID: String, userID: String) async throws -> Alert?
+    /// The alert, if it is `userID`'s (nil: whoever's it is).
+    func alert(id: String, workspaceID: String, userID: String?) async throws -> Alert?
     /// Marks one read at `moment`, or unread (nil).
     func setRead(id: String, workspaceID: String, at moment: Date?) async throws
     /// Marks all the user's unread alerts read; answers how many.

@@ -9,11 +9,11 @@ public protocol CalendarRepository: Sendable {
     func meeting(id: String, workspaceID: String) async throws -> Meeting?
     /// Newest first; a page after a cursor (a meeting id).
     func meetings(workspaceID: String, filter: MeetingFilter, page: PageRequest) async throws -> Page<Meeting>
-    /// The meetings a user organises or is asked to that end after `since` (an occurrence of a
-    /// recurring one), the latest first (at most `limit`).
     /// Scheduled meetings of every workspace starting after `after` and by `upTo`, soonest first
     /// (a recurring one by its first occurrence).
     func meetings(startingAfter after: Date, upTo: Date, limit: Int) async throws -> [Meeting]
+    /// The meetings a user organises or is asked to that end after `since` (an occurrence of a
+    /// recurring one), the latest first (at most `limit`).
     func meetings(ofUser userID: String, workspaceID: String, since: Date, limit: Int) async throws -> [Meeting]
 
     func insert(_ feed: CalendarFeed) async throws

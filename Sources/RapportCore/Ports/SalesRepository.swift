@@ -30,10 +30,11 @@ public protocol SalesRepository: Sendable {
     func insert(_ deals: [Deal]) async throws
     /// Every open stage with a stuck limit, from every workspace.
     func stuckWatches() async throws -> [StuckStageWatch]
-    /// Deals that entered the stage after `after` (nil: any time) and by `upTo`, earliest first.
-    func deals(enteringStage stageID: String, after: Date?, upTo: Date, limit: Int) async throws -> [Deal]
-    /// The stage's stuck deals are looked at up to `moment` (their entry time).
-    func markStuckSwept(stageID: String, until moment: Date) async throws
+    /// Deals that entered the stage by `upTo` and after (`after`, `afterID`) in (entry time, id)
+    /// order (nil: from the first), in that order.
+    func deals(enteringStage stageID: String, after: Date?, afterID: String?, upTo: Date, limit: Int) async throws -> [Deal]
+    /// The stage's stuck deals are looked at up to this deal (its entry time and id).
+    func markStuckSwept(stageID: String, until moment: Date, dealID: String) async throws
     func update(_ deal: Deal) async throws
     func delete(dealID: String, workspaceID: String) async throws
     func record(_ moves: [DealStageMove]) async throws

@@ -1,7 +1,7 @@
 /// The checks of whom and what a piece of work names (a task, a deal): its owner an active
 /// user of the workspace whose role does that work, its team, customer and the records it is
 /// about the workspace's. Records are read without locks: a link takes no turn with the
-/// record's own writers (the foreign key holds it at commit).
+/// record's own writers. A record deleted between the check and the write fails the foreign key.
 enum AssignmentCheck {
     /// `work`: what the owner is to do, for the refusal ("work tasks").
     static func owner(_ ownerID: String, mayDo permission: Permission, work: String, actor: Actor, session: any StoreSession) async throws {

@@ -275,6 +275,7 @@ public enum RapportApplication {
             BotIdleHandler(bot: services.bot),
             SurveySendHandler(surveys: services.surveys),
             SignUpMailHandler(signUps: services.signUps, sender: email, publicBase: publicBase),
+            AlertMailHandler(alerts: services.alerts, sender: email, publicBase: publicBase),
             MeetingInviteHandler(meetings: services.meetings, sender: email),
         ]
     }

@@ -38,10 +38,10 @@ struct SQLAlertRepository: AlertRepository {
             """).first()?.int("n") ?? 0)
     }
 
-    func alert(id: String, workspaceID: String, userID: String) async throws -> Alert? {
-        try await handle.sql.raw("""
-            SELECT * FROM alerts WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID) AND user_id = \(bind: userID)
-            """).first().flatMap(decode)
+    func alert(id: String, workspaceID: String, userID: String?) async throws -> Alert? {
+        var query: SQLQueryString = "SELECT * FROM alerts WHERE id = \(bind: id) AND workspace_id = \(bind: workspaceID)"
+        if let userID { query += " AND user_id = \(bind: userID)" }
+        return try await handle.sql.raw(query).first().flatMap(decode)
     }
 
     func setRead(id: String, workspaceID: String, at moment: Date?) async throws {

@@ -5,7 +5,8 @@ extension Migration {
     /// where set, so the sweep reads only tasks with something due). Alerts are one row per
     /// recipient and origin, so a sweep run twice, or on two servers at once, alerts once. A
     /// deal is stuck after its stage's days: `deals (stage_id, stage_entered_at)` finds them,
-    /// and `stuck_swept_until` keeps each stage's sweep from reading the same deals again.
+    /// and `stuck_swept_until` with `stuck_swept_id` (the last deal looked at) keeps each stage's
+    /// sweep from reading the same deals again.
     static let alerts = Migration(version: 53, name: "task links and alerts") { _ in
         [
             "ALTER TABLE tasks ADD COLUMN deal_id TEXT REFERENCES deals (id) ON DELETE SET NULL",
@@ -21,6 +22,7 @@ extension Migration {
             "UPDATE tasks SET next_alert_at = due_at WHERE status = 'open' AND due_at IS NOT NULL",
             "CREATE INDEX deals_stage_entered ON deals (stage_id, stage_entered_at)",
             "ALTER TABLE pipeline_stages ADD COLUMN stuck_swept_until BIGINT",
+            "ALTER TABLE pipeline_stages ADD COLUMN stuck_swept_id TEXT",
             "CREATE INDEX meetings_starts ON meetings (status, starts_at)",
             """
             CREATE TABLE alerts (
@@ -31,6 +33,7 @@ extension Migration {
             "CREATE UNIQUE INDEX alerts_origin ON alerts (user_id, origin)",
             "CREATE INDEX alerts_user ON alerts (workspace_id, user_id, id)",
             "CREATE INDEX alerts_customer ON alerts (customer_id)",
+            "CREATE INDEX alerts_unread ON alerts (workspace_id, user_id) WHERE read_at IS NULL",
         ]
     }
 }

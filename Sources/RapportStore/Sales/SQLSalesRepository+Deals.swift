@@ -24,24 +24,33 @@ extension SQLSalesRepository {
 
     func stuckWatches() async throws -> [StuckStageWatch] {
         try await handle.sql.raw("""
-            SELECT id, workspace_id, stuck_after_days, stuck_swept_until FROM pipeline_stages
+            SELECT id, workspace_id, stuck_after_days, stuck_swept_until, stuck_swept_id FROM pipeline_stages
             WHERE stuck_after_days IS NOT NULL AND kind = \(bind: PipelineStageKind.open.rawValue) ORDER BY id
             """).all().map { row in
             StuckStageWatch(
                 stageID: try row.string("id"), workspaceID: try row.string("workspace_id"), stuckAfterDays: Int(try row.int("stuck_after_days")),
-                sweptUntil: try row.optionalDate("stuck_swept_until"))
+                sweptUntil: try row.optionalDate("stuck_swept_until"), sweptID: try row.optionalString("stuck_swept_id"))
         }
     }
 
-    func deals(enteringStage stageID: String, after: Date?, upTo: Date, limit: Int) async throws -> [Deal] {
+    func deals(enteringStage stageID: String, after: Date?, afterID: String?, upTo: Date, limit: Int) async throws -> [Deal] {
         var query: SQLQueryString = "SELECT * FROM deals WHERE stage_id = \(bind: stageID) AND stage_entered_at <= \(bind: Timestamp.microseconds(upTo))"
-        if let after { query += " AND stage_entered_at > \(bind: Timestamp.microseconds(after))" }
+        if let after {
+            let moment = Timestamp.microseconds(after)
+            if let afterID {
+                query += " AND (stage_entered_at > \(bind: moment) OR (stage_entered_at = \(bind: moment) AND id > \(bind: afterID)))"
+            } else {
+                query += " AND stage_entered_at > \(bind: moment)"
+            }
+        }
         query += " ORDER BY stage_entered_at, id LIMIT \(unsafeRaw: String(limit))"
         return try await withLines(try await handle.sql.raw(query).all())
     }
 
-    func markStuckSwept(stageID: String, until moment: Date) async throws {
-        try await handle.sql.raw("UPDATE pipeline_stages SET stuck_swept_until = \(bind: Timestamp.microseconds(moment)) WHERE id = \(bind: stageID)").run()
+    func markStuckSwept(stageID: String, until moment: Date, dealID: String) async throws {
+        try await handle.sql.raw("""
+            UPDATE pipeline_stages SET stuck_swept_until = \(bind: Timestamp.microseconds(moment)), stuck_swept_id = \(bind: dealID) WHERE id = \(bind: stageID)
+            """).run()
     }
 
     func insert(_ deals: [Deal]) async throws {

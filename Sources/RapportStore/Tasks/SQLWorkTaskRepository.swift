@@ -65,6 +65,7 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
     func alertsDue(at now: Date, limit: Int) async throws -> [WorkTask] {
         try await handle.sql.raw("""
             SELECT * FROM tasks WHERE next_alert_at IS NOT NULL AND next_alert_at <= \(bind: Timestamp.microseconds(now))
+              AND status = \(bind: WorkTaskStatus.open.rawValue)
             ORDER BY next_alert_at, id LIMIT \(unsafeRaw: String(limit))\(unsafeRaw: handle.dialect.skipLockedRows)
             """).all().compactMap(decode)
     }
