@@ -87,10 +87,12 @@ struct AlertAPITests {
             _ = try await api.send(.patch, "/api/v1/tasks/\(callID)", json: #"{"due_at": "\#(Self.at(api, plus: 60))", "status": "done"}"#)
             api.clock.advance(by: 61)
             #expect(try await api.services.alertSweep.run() == 0, "a done task alerts no one")
+            let settled = try await rep.send(api, .get, "/api/v1/alerts?unread=true")
+            #expect(((settled.object["data"] as? [[String: Any]]) ?? []).compactMap { $0["subject_id"] as? String } == [teamTaskID], "the done task's alerts are read: \(settled.text)")
         }
     }
 
-    @Test("a deal alerts its owner once per stay in a stage past the stage's days, and a shortened limit catches deals already past it; a meeting alerts its organiser and the team users asked", arguments: TestDatabase.available)
+    @Test("a deal alerts its owner once per stay in a stage past the stage's days, and a limit added to a stage catches the deal that just passed it; a meeting alerts its organiser and the team users asked", arguments: TestDatabase.available)
     func dealsAndMeetings(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
             let rep = try await Self.user(api, "rep")
@@ -110,11 +112,11 @@ struct AlertAPITests {
             #expect(try await api.services.alertSweep.run() == 1, "three days in Enquiry")
             #expect(try await api.services.alertSweep.run() == 0)
 
-            // The Quote stage gains a one-day limit: the deal sitting there three days is stuck now.
+            // The Quote stage gains a three-day limit: the deal sitting there three days is stuck now.
             let stages = try #require(pipeline.object["stages"] as? [[String: Any]])
             let reshaped = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: """
                 {"stages": [{"id": "\(stages[0]["id"] as? String ?? "")", "name": "Enquiry", "probability": 10, "stuck_after_days": 3},
-                 {"id": "\(stages[1]["id"] as? String ?? "")", "name": "Quote", "probability": 50, "stuck_after_days": 1}]}
+                 {"id": "\(stages[1]["id"] as? String ?? "")", "name": "Quote", "probability": 50, "stuck_after_days": 3}]}
                 """)
             #expect(reshaped.status == .ok, "\(reshaped.text)")
             #expect(try await api.services.alertSweep.run() == 1)
@@ -166,7 +168,7 @@ struct AlertAPITests {
         }
     }
 
-    @Test("an alert left unread ten minutes is e-mailed to its user from the notice inbox, pointing at the customer's page; one read by then is not", arguments: TestDatabase.available)
+    @Test("an alert left unread ten minutes is e-mailed to its user from the notice inbox, pointing at the customer's page; one read by then, or about a meeting since cancelled, is not", arguments: TestDatabase.available)
     func mail(database: TestDatabase) async throws {
         let sink = try SMTPSink.start(user: "rapport", password: "s3cret")
         defer { sink.stop() }
@@ -181,15 +183,20 @@ struct AlertAPITests {
                     """)
                 #expect(made.status == .created, "\(made.text)")
             }
+            let meeting = try await api.send(.post, "/api/v1/meetings", json: """
+                {"title": "Towels review", "starts_at": "\(Self.at(api, plus: 12 * 60))", "ends_at": "\(Self.at(api, plus: 40 * 60))", "owner_id": "\(away.userID)"}
+                """)
+            let meetingID = try #require(meeting.object["id"] as? String, "\(meeting.text)")
             api.clock.advance(by: 11)
-            #expect(try await api.services.alertSweep.run() == 2)
+            #expect(try await api.services.alertSweep.run() == 3, "two overdue tasks and the meeting soon")
+            _ = try await api.send(.patch, "/api/v1/meetings/\(meetingID)", json: #"{"status": "cancelled"}"#)
             _ = try await reader.send(api, .post, "/api/v1/alerts/read")
             try await api.runJobs()
             #expect(try SignUpTests.mails(sink).isEmpty, "not before ten minutes")
-            api.clock.advance(by: AlertSweep.mailDelay)
+            api.clock.advance(by: AlertWriter.mailDelay)
             try await api.runJobs()
             let mails = try SignUpTests.mails(sink)
-            #expect(mails.map(\.to) == ["away@alerts.test"], "only the unread alert is mailed: \(mails)")
+            #expect(mails.map(\.to) == ["away@alerts.test"], "only the unread alert is mailed, not the cancelled meeting's: \(mails)")
             #expect(mails.first?.subject == "Overdue: Call the hotel buyer")
             #expect(mails.first?.text.contains("\(APIHarness.publicURL)/customers/\(customerID)") == true, "\(mails.first?.text ?? "")")
             try await api.runJobs()

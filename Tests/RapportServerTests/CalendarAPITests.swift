@@ -33,7 +33,7 @@ struct CalendarAPITests {
                 """)
             #expect(weekly.status == .created && (weekly.object["recurrence"] as? [String: Any])?["rule"] as? String == "FREQ=WEEKLY;INTERVAL=1;BYDAY=MO;COUNT=6", "\(weekly.text)")
             let weeklyID = try #require(weekly.object["id"] as? String)
-            let task = try await api.send(.post, "/api/v1/tasks", json: #"{"kind": "call", "title": "Call the café back", "due_at": "2027-03-09T10:00:00Z", "owner_id": "\#(rep.id)"}"#)
+            let task = try await api.send(.post, "/api/v1/tasks", json: #"{"kind": "call", "title": "Call the café back", "due_at": "2027-03-09T10:00:00Z", "remind_at": "2027-03-09T09:45:00Z", "owner_id": "\#(rep.id)"}"#)
             #expect(task.status == .created)
 
             let made = try await api.send(.post, "/api/v1/calendar_feeds", json: #"{"user_id": "\#(rep.id)"}"#)
@@ -63,7 +63,10 @@ struct CalendarAPITests {
             #expect(singleEvent["dtstart"] as? String == "2027-03-10T13:00:00+00:00" && singleEvent["status"] as? String == "CONFIRMED")
             #expect(singleEvent["location"] as? String == "Berlin store; room 2" && (singleEvent["attendees"] as? [String]) == ["mailto:buyer@cafe.example"])
             #expect(singleEvent["organizer"] as? String == "mailto:rep@shop.test")
-            #expect(events.contains { $0["summary"] as? String == "Task: Call the café back" && $0["dtstart"] as? String == "2027-03-09T10:00:00+00:00" })
+            let taskEvent = try #require(events.first { $0["summary"] as? String == "Task: Call the café back" }, "\(events)")
+            #expect(taskEvent["dtstart"] as? String == "2027-03-09T10:00:00+00:00")
+            let alarms = taskEvent["alarms"] as? [[String: Any]]
+            #expect(alarms?.count == 1 && alarms?.first?["action"] as? String == "DISPLAY" && alarms?.first?["trigger"] as? String == "2027-03-09T09:45:00+00:00", "the reminder is the event's alarm: \(String(describing: alarms))")
             #expect(events.allSatisfy { ($0["errors"] as? [Any])?.isEmpty ?? true })
 
             let tag = try #require(first.headers[.eTag])

@@ -41,6 +41,10 @@ def main():
             "attendees": [str(value) for value in _list(component.get("ATTENDEE"))],
             "organizer": str(component.get("ORGANIZER")) if component.get("ORGANIZER") else None,
             "errors": [str(error) for error in getattr(component, "errors", [])],
+            "alarms": [
+                {"action": str(alarm.get("ACTION")), "trigger": alarm.get("TRIGGER").dt.isoformat() if alarm.get("TRIGGER") else None}
+                for alarm in component.walk("VALARM")
+            ],
         })
     occurrences = _occurrences(calendar, start, end)
     # icalendar resolves an IANA TZID from its own zone data and ignores the VTIMEZONE beside

@@ -30,7 +30,7 @@ enum AlertMailText {
 
             Open Rapport: {link}
 
-            This alert was not read within \(Int(AlertSweep.mailDelay / 60)) minutes, so it comes by e-mail too. \
+            This alert was not read within \(Int(AlertWriter.mailDelay / 60)) minutes, so it comes by e-mail too. \
             Alerts read in the workspace are not mailed.
             """
     }

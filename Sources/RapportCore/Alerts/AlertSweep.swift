@@ -9,9 +9,7 @@ import Foundation
 public struct AlertSweep: Sendable {
     /// How long before a meeting starts its attendees are alerted.
     public static let meetingLeadTime: TimeInterval = 15 * 60
-    /// How long an alert may stay unread before it is e-mailed to its user too.
-    public static let mailDelay = AlertWriter.mailDelay
-    /// How long after its moment a task's reminder or due time still alerts.
+    /// How long after its moment a task's reminder or due time, or a deal's becoming stuck, still alerts.
     public static let staleAfter: TimeInterval = 24 * 3600
 
     let context: CoreContext
@@ -49,11 +47,11 @@ public struct AlertSweep: Sendable {
                     let users = recipients.users(ownerID: task.ownerID, teamID: task.teamID)
                     if let remindAt = task.remindAt, remindAt <= now, now.timeIntervalSince(remindAt) <= Self.staleAfter {
                         alerts += AlertWriter.alerts(.taskReminder, for: users, subjectID: task.id, workspaceID: workspaceID, customerID: task.customerID,
-                            title: task.title, origin: "task.remind:\(task.id):\(Timestamp.microseconds(remindAt))", dueAt: task.dueAt, at: now)
+                            title: task.title, origin: AlertOrigin.taskReminder(task, at: remindAt), dueAt: task.dueAt, at: now)
                     }
                     if let dueAt = task.dueAt, dueAt <= now, now.timeIntervalSince(dueAt) <= Self.staleAfter {
                         alerts += AlertWriter.alerts(.taskOverdue, for: users, subjectID: task.id, workspaceID: workspaceID, customerID: task.customerID,
-                            title: task.title, origin: "task.due:\(task.id):\(Timestamp.microseconds(dueAt))", dueAt: dueAt, at: now)
+                            title: task.title, origin: AlertOrigin.taskDue(task, at: dueAt), dueAt: dueAt, at: now)
                     }
                 }
             }
@@ -79,10 +77,13 @@ public struct AlertSweep: Sendable {
                 let recipients = try await AlertRecipients.load(workspaceID: watch.workspaceID, session: session)
                 var alerts: [Alert] = []
                 for deal in deals {
-                    let entered = Timestamp.microseconds(deal.stageEnteredAt)
+                    // Stuck for more than a day when first seen (a limit just added or shortened,
+                    // deals from before alerts existed): shown on the board, not alerted.
+                    let stuckAt = deal.stageEnteredAt.addingTimeInterval(Double(watch.stuckAfterDays) * 86_400)
+                    guard now.timeIntervalSince(stuckAt) <= Self.staleAfter else { continue }
                     alerts += AlertWriter.alerts(.dealStuck, for: recipients.users(ownerID: deal.ownerID, teamID: deal.teamID), subjectID: deal.id,
-                        workspaceID: deal.workspaceID, customerID: deal.customerID, title: deal.title, origin: "deal.stuck:\(deal.id):\(entered)",
-                        dueAt: deal.stageEnteredAt.addingTimeInterval(Double(watch.stuckAfterDays) * 86_400), at: now)
+                        workspaceID: deal.workspaceID, customerID: deal.customerID, title: deal.title, origin: AlertOrigin.dealStuck(deal),
+                        dueAt: stuckAt, at: now)
                 }
                 try await session.sales.markStuckSwept(stageID: watch.stageID, until: last.stageEnteredAt, dealID: last.id)
                 return try await AlertWriter.save(alerts, in: transaction)
@@ -104,7 +105,7 @@ public struct AlertSweep: Sendable {
                 for meeting in meetings {
                     let users = recipients.active([meeting.ownerID] + meeting.attendees.compactMap(\.userID))
                     alerts += AlertWriter.alerts(.meetingSoon, for: users, subjectID: meeting.id, workspaceID: workspaceID, customerID: meeting.customerID,
-                        title: meeting.title, origin: "meeting.soon:\(meeting.id):\(Timestamp.microseconds(meeting.startsAt))", dueAt: meeting.startsAt, at: now)
+                        title: meeting.title, origin: AlertOrigin.meetingSoon(meeting), dueAt: meeting.startsAt, at: now)
                 }
             }
             return try await AlertWriter.save(alerts, in: transaction)

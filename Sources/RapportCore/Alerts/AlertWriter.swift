@@ -3,9 +3,9 @@ import Foundation
 /// Alerts as every maker writes them (the sweep, the complaint watch): one per recipient,
 /// written once per user and origin, announced on the recipient's live streams when written,
 /// and e-mailed `mailDelay` later unless read by then.
-enum AlertWriter {
+public enum AlertWriter {
     /// How long an alert may stay unread before it is e-mailed to its user too.
-    static let mailDelay: TimeInterval = 10 * 60
+    public static let mailDelay: TimeInterval = 10 * 60
 
     static func alerts(
         _ kind: AlertKind, for users: [String], subjectID: String, workspaceID: String, customerID: String?, title: String, origin: String,
@@ -28,7 +28,7 @@ enum AlertWriter {
         let mails = try added.map { alert in
             try JobRequest(
                 AlertMailPayload(alertID: alert.id, workspaceID: alert.workspaceID), runAt: alert.createdAt.addingTimeInterval(mailDelay),
-                uniqueKey: "alert.mail:\(alert.id)", maxAttempts: 6)
+                uniqueKey: alert.id, maxAttempts: 6)
         }
         _ = try await transaction.session.jobs.enqueue(mails, now: transaction.now)
         return added.count

@@ -33,6 +33,14 @@ public enum CalendarDocument {
             text.property("SUMMARY", [], ICalendarText.text("Task: \(task.title)"))
             text.property("CATEGORIES", [], "TASK")
             text.property("TRANSP", [], "TRANSPARENT")
+            if let remindAt = task.remindAt {
+                // The task's reminder as the calendar's own alarm (RFC 5545 §3.6.6), at its moment.
+                text.begin("VALARM")
+                text.property("ACTION", [], "DISPLAY")
+                text.property("DESCRIPTION", [], ICalendarText.text("Task: \(task.title)"))
+                text.property("TRIGGER", [("VALUE", "DATE-TIME")], ICalendarText.utc(remindAt))
+                text.end("VALARM")
+            }
             text.end("VEVENT")
         }
         text.end("VCALENDAR")

@@ -11,6 +11,8 @@ public protocol AlertRepository: Sendable {
     func alert(id: String, workspaceID: String, userID: String?) async throws -> Alert?
     /// Marks one read at `moment`, or unread (nil).
     func setRead(id: String, workspaceID: String, at moment: Date?) async throws
+    /// Marks every unread alert about the record read (a task done: its alerts are settled).
+    func markReadAbout(subjectID: String, workspaceID: String, at moment: Date) async throws
     /// Marks all the user's unread alerts read; answers how many.
     func markAllRead(workspaceID: String, userID: String, at moment: Date) async throws -> Int
 }

@@ -54,7 +54,11 @@ public struct WorkTaskService: Sendable {
             task.updatedAt = now
             try await transaction.session.tasks.update(task)
             var details = ["fields": Self.fields(of: change).joined(separator: ",")]
-            if task.status != before { details["status"] = task.status.rawValue }
+            if task.status != before {
+                details["status"] = task.status.rawValue
+                // Done or cancelled: its reminders and overdue alerts need no one any more.
+                if task.status != .open { try await transaction.session.alerts.markReadAbout(subjectID: id, workspaceID: actor.workspaceID, at: now) }
+            }
             try await transaction.audit(AuditRecord(.taskUpdated, subject: .task(id), details: details), by: actor)
             return task
         }

@@ -50,6 +50,13 @@ struct SQLAlertRepository: AlertRepository {
             """).run()
     }
 
+    func markReadAbout(subjectID: String, workspaceID: String, at moment: Date) async throws {
+        try await handle.sql.raw("""
+            UPDATE alerts SET read_at = \(bind: Timestamp.microseconds(moment))
+            WHERE workspace_id = \(bind: workspaceID) AND subject_id = \(bind: subjectID) AND read_at IS NULL
+            """).run()
+    }
+
     func markAllRead(workspaceID: String, userID: String, at moment: Date) async throws -> Int {
         try await handle.sql.raw("""
             UPDATE alerts SET read_at = \(bind: Timestamp.microseconds(moment))

@@ -33,6 +33,7 @@ extension Migration {
             "CREATE UNIQUE INDEX alerts_origin ON alerts (user_id, origin)",
             "CREATE INDEX alerts_user ON alerts (workspace_id, user_id, id)",
             "CREATE INDEX alerts_customer ON alerts (customer_id)",
+            "CREATE INDEX alerts_subject ON alerts (subject_id)",
             "CREATE INDEX alerts_unread ON alerts (workspace_id, user_id) WHERE read_at IS NULL",
         ]
     }

@@ -38,7 +38,8 @@ extension SQLSalesRepository {
         if let after {
             let moment = Timestamp.microseconds(after)
             if let afterID {
-                query += " AND (stage_entered_at > \(bind: moment) OR (stage_entered_at = \(bind: moment) AND id > \(bind: afterID)))"
+                // The lower bound stands on its own, so PostgreSQL scans the index range from it.
+                query += " AND stage_entered_at >= \(bind: moment) AND (stage_entered_at > \(bind: moment) OR id > \(bind: afterID))"
             } else {
                 query += " AND stage_entered_at > \(bind: moment)"
             }
