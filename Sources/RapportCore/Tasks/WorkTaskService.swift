@@ -5,9 +5,8 @@ import Foundation
 /// workspace's, as are the deal, lead and company it is about; a task linked to a deal or a lead
 /// about a customer, and naming no customer itself, is about that customer too (it shows on
 /// their page, follows merges and goes with an erasure). A deactivated user's open tasks lose
-/// their owner. Journeys make them too
-/// (`JourneyRunner.task`, written with the walk), without an audit entry each (the journey's
-/// publication is audited).
+/// their owner. Journeys make them too (`JourneyRunner.task`, written with the walk), without
+/// an audit entry each (the journey's publication is audited).
 public struct WorkTaskService: Sendable {
     public static let maximumTitleLength = 200
 

@@ -3,8 +3,8 @@ import Hummingbird
 import RapportCore
 
 /// `/api/v1/tasks`: the team's tasks, listed (by status, owner, team, customer, or the deal,
-/// lead or company they are about), made, read and changed (marked done with `{"status": "done"}`). A journey's task step makes them
-/// too (ADR 0013).
+/// lead or company they are about), made, read and changed (marked done with
+/// `{"status": "done"}`). A journey's task step makes them too (ADR 0013).
 struct WorkTaskRoutes {
     let tasks: WorkTaskService
 
