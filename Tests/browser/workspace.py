@@ -900,6 +900,69 @@ class Suite:
         check(any(survey["score"] == 5 and survey["comment"] == "The bot found it in seconds" and survey["answered_via"] == "webchat"
                   for survey in answered), "the card's 5 and the reason typed after it are on the survey")
 
+    def sales_board(self):
+        """An agent drags a deal to the next stage on the board (Pointer Events), moves it back
+        and down with the arrow keys; the columns, the totals and the announcements follow, and
+        the API has each move. Then they complete a task from My day."""
+        from selenium.webdriver.common.action_chains import ActionChains
+        from selenium.webdriver.common.keys import Keys
+        agent = next(user for user in self.api("GET", "/api/v1/agents")["data"] if user["email"] == "agent@demo.rapport.test")
+        pipeline = self.api("POST", "/api/v1/pipelines", {"name": "Wholesale", "stages": [
+            {"name": "Qualified", "probability": 20}, {"name": "Proposal", "probability": 50}]})
+        qualified, proposal = pipeline["stages"][0]["id"], pipeline["stages"][1]["id"]
+
+        def deal(title, amount):
+            return self.api("POST", "/api/v1/deals", {"title": title, "pipeline_id": pipeline["id"], "stage": "Qualified",
+                                                      "amount": amount, "currency": "EUR", "owner_id": agent["id"]})["id"]
+        robes = deal("Spa robes", 40000)
+        linen = deal("Hotel linen", 100000)  # the newest card is at the top
+        now = time.time()
+        day_end = (now // 86400 + 1) * 86400
+        due = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(now + (day_end - now) / 2))
+        task = self.api("POST", "/api/v1/tasks", {"kind": "call", "title": "Call the hotel's buyer", "owner_id": agent["id"],
+                                                  "deal_id": linen, "due_at": due})["id"]
+
+        self.sign_in("agent@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.page_errors()
+        self.browser.get(f"{self.base}/sales?pipeline_id={pipeline['id']}")
+        card = self.wait(seen.presence_of_element_located((By.ID, f"deal-{linen}")))
+        target = self.browser.find_element(By.CSS_SELECTOR, f"#stage-{proposal} .cards")
+        ActionChains(self.browser).click_and_hold(card).move_by_offset(12, 8).move_by_offset(40, 10) \
+            .move_to_element(target).move_by_offset(0, 4).release().perform()
+        self.wait(lambda browser: self.api("GET", f"/api/v1/deals/{linen}")["stage_id"] == proposal, 10)
+        check(self.browser.find_elements(By.CSS_SELECTOR, f"#stage-{proposal} #deal-{linen}"), "the dragged card sits in the stage it was dropped on")
+        proposal_totals = self.settled_text(self.unstale(lambda: self.browser.find_element(By.ID, f"totals-{proposal}")), "1 deal · 1000.00 EUR · weighted 500.00 EUR")
+        check(proposal_totals == "1 deal · 1000.00 EUR · weighted 500.00 EUR", f"the stage's totals follow the drag ({proposal_totals})")
+        announce = self.browser.find_element(By.ID, "board-announce")
+        check("Hotel linen moved to Proposal, 1 of 1." == self.settled_text(announce, "Hotel linen moved to Proposal, 1 of 1."),
+              f"the drag is announced ({announce.text!r})")
+        self.shot("sales-board")
+
+        card = self.browser.find_element(By.ID, f"deal-{linen}")
+        card.send_keys(Keys.ARROW_LEFT)
+        self.wait(lambda browser: self.api("GET", f"/api/v1/deals/{linen}")["stage_id"] == qualified, 10)
+        check(self.settled_text(announce, "Hotel linen moved to Qualified, 1 of 2.") == "Hotel linen moved to Qualified, 1 of 2.",
+              "← takes the card back a stage, to the top, announced")
+        self.browser.find_element(By.ID, f"deal-{linen}").send_keys(Keys.ARROW_DOWN)
+        self.wait(lambda browser: [d["id"] for d in self.api("GET", f"/api/v1/deals?stage_id={qualified}")["data"]] == [robes, linen], 10)
+        check(self.settled_text(announce, "Hotel linen moved to Qualified, 2 of 2.") == "Hotel linen moved to Qualified, 2 of 2.",
+              "↓ moves it below the next card, saved in the board's order and announced")
+        check(self.browser.switch_to.active_element.get_attribute("id") == f"deal-{linen}", "the moved card keeps the focus")
+        qualified_totals = self.settled_text(self.unstale(lambda: self.browser.find_element(By.ID, f"totals-{qualified}")),
+                                             "2 deals · 1400.00 EUR · weighted 280.00 EUR")
+        check(qualified_totals == "2 deals · 1400.00 EUR · weighted 280.00 EUR", f"the stage heads are read again after each move ({qualified_totals})")
+        check(not self.page_errors(), f"the board logs no errors (CSP refusals among them): {self.page_errors()}")
+        check(not self.unlabelled_fields(), f"every field of the board has a label: {self.unlabelled_fields()}")
+
+        self.browser.find_element(By.LINK_TEXT, "My day").click()
+        self.wait(seen.presence_of_element_located((By.ID, f"task-{task}")))
+        self.shot("my-day")
+        self.browser.find_element(By.ID, f"done-{task}").click()
+        self.wait(seen.presence_of_element_located((By.ID, "day-notice")))
+        check(not self.browser.find_elements(By.ID, f"task-{task}"), "a task marked done leaves My day")
+        check(self.api("GET", f"/api/v1/tasks/{task}")["status"] == "done", "and is done in the API")
+
     def restart_for_campaigns(self):
         """Campaign links must be https (RFC 8058), but this server's sign-in cookie would not
         survive an https public address on plain-http 127.0.0.1: the server starts again on the
@@ -1217,6 +1280,7 @@ def main():
         suite.bot_setup()
         suite.customer_chats_with_bot()
         suite.visitor_answers_chat_survey()
+        suite.sales_board()
         suite.sign_out_everywhere()
         suite.campaign()
         suite.sms_campaign()

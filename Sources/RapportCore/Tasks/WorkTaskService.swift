@@ -28,6 +28,21 @@ public struct WorkTaskService: Sendable {
         return try await store.read { session in try await existing(id, workspaceID: actor.workspaceID, session: session) }
     }
 
+    /// The signed-in user's day: their open tasks due by its end (up to `WorkDay.overdueDays`
+    /// overdue) and today's meetings they organise or are asked to.
+    public func day(as actor: Actor) async throws -> WorkDay {
+        try actor.require(.viewTasks)
+        guard let userID = actor.userID else { throw RapportError.forbidden("A day's tasks and meetings are a signed-in user's.") }
+        let now = clock.now()
+        let start = WorkDay(at: now, tasks: [], meetings: []).start
+        return try await store.read { session in
+            let tasks = try await session.tasks.openWithDueTimes(
+                ownerID: userID, workspaceID: actor.workspaceID, since: start.addingTimeInterval(-Double(WorkDay.overdueDays) * 86_400), limit: WorkDay.maximumTasks)
+            let meetings = try await session.calendar.meetings(ofUser: userID, workspaceID: actor.workspaceID, since: start, limit: CalendarFeedService.maximumMeetings)
+            return WorkDay(at: now, tasks: tasks, meetings: meetings)
+        }
+    }
+
     /// A task from `change`, which must give a `title`; open unless it says otherwise.
     public func create(_ change: WorkTaskChange, as actor: Actor) async throws -> WorkTask {
         try actor.require(.workTasks)

@@ -140,6 +140,9 @@ public enum RapportApplication {
             templates: services.whatsAppTemplates, linkProbe: services.linkProbe, pages: pages
         ).register(on: workspace)
         JourneyPages(journeys: services.journeys, inboxes: services.inboxes, pages: pages).register(on: workspace)
+        SalesPages(
+            pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, inboxes: services.inboxes, pages: pages, clock: services.clock
+        ).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)
         SignUpPages(signUps: services.signUps, pages: pages).register(on: open)

@@ -16,6 +16,7 @@ struct PageFrame: TemplateView {
         let segments: Bool
         let campaigns: Bool
         let journeys: Bool
+        let sales: Bool
         let reviews: Bool
         let loyalty: Bool
         let forms: Bool
@@ -41,7 +42,7 @@ struct PageFrame: TemplateView {
         user = User(name: signedIn.user.name, email: signedIn.user.email, role: signedIn.user.role.rawValue, initials: WebFormat.initials(signedIn.user.name))
         nav = Navigation(
             inbox: actor.may(.readConversations), segments: actor.may(.viewSegments), campaigns: actor.may(.viewCampaigns),
-            journeys: actor.may(.viewJourneys), reviews: actor.may(.moderateReviews), loyalty: actor.may(.manageLoyalty),
+            journeys: actor.may(.viewJourneys), sales: actor.may(.viewSales), reviews: actor.may(.moderateReviews), loyalty: actor.may(.manageLoyalty),
             forms: actor.may(.viewForms),
             dashboard: actor.may(.viewDashboard), bot: actor.may(.manageBot),
             insights: actor.may(.viewInsights), settings: actor.may(.manageTeamSetup) || actor.may(.manageUsers),

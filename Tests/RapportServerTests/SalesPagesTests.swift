@@ -1,0 +1,140 @@
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import RapportCore
+import RapportTestSupport
+import Testing
+
+/// The sales pages: the pipeline board with each stage's kept totals and its cards, a card
+/// moved by its "Move to…" form (the page's way without a script), refused for a marketer, and
+/// "My day" with the user's tasks due today and today's meetings, a task completed from it.
+@Suite("Sales pages")
+struct SalesPagesTests {
+    static func deal(_ api: APIHarness, _ title: String, pipelineID: String, stage: String, amount: Int, ownerID: String? = nil) async throws -> String {
+        let owner = ownerID.map { #", "owner_id": "\#($0)""# } ?? ""
+        let made = try await api.send(.post, "/api/v1/deals", json: """
+            {"title": "\(title)", "pipeline_id": "\(pipelineID)", "stage": "\(stage)", "amount": \(amount), "currency": "EUR"\(owner)}
+            """)
+        return try #require(made.object["id"] as? String, "\(made.text)")
+    }
+
+    /// The text of the stage's totals line, tags taken out.
+    static func totals(_ page: TestResponse, stageID: String) -> String {
+        let pattern = try! Regex("<p class=\"stage-totals\" id=\"totals-\(stageID)\">(.*?)</p>")
+        guard let match = page.text.firstMatch(of: pattern), let text = match.output[1].substring else { return "" }
+        return String(text).replacing(/<[^>]+>/, with: "")
+    }
+
+    @Test("the board shows each stage's deals, total and weighted total, and the cards; a card's form moves it and the totals follow; a bad stage changes nothing; a marketer reads the board and may not move", arguments: TestDatabase.available)
+    func board(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let agentUser = try await WebWorkspaceTests.user(api, .agent)
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
+            let empty = try await WebWorkspaceTests.get(api, "/sales", cookie: agent.cookie)
+            #expect(empty.status == .ok && empty.text.contains("No pipeline yet"), "\(empty.text.prefix(300))")
+            #expect(empty.text.contains(#"<a href="/sales" aria-current="page">Sales</a>"#), "the navigation leads to sales")
+
+            let pipeline = try await api.send(.post, "/api/v1/pipelines", json: """
+                {"name": "Wholesale", "stages": [{"name": "Qualified", "probability": 20}, {"name": "Proposal", "probability": 50}]}
+                """)
+            let pipelineID = try #require(pipeline.object["id"] as? String, "\(pipeline.text)")
+            let stages = try #require(pipeline.object["stages"] as? [[String: Any]])
+            let qualified = try #require(stages.first { $0["name"] as? String == "Qualified" }?["id"] as? String)
+            let proposal = try #require(stages.first { $0["name"] as? String == "Proposal" }?["id"] as? String)
+            let linen = try await Self.deal(api, "Hotel linen", pipelineID: pipelineID, stage: "Qualified", amount: 100_000, ownerID: agentUser.id)
+            let robes = try await Self.deal(api, "Spa robes", pipelineID: pipelineID, stage: "Qualified", amount: 40_000)
+
+            let board = try await WebWorkspaceTests.get(api, "/sales", cookie: agent.cookie)
+            #expect(board.status == .ok)
+            #expect(Self.totals(board, stageID: qualified) == "2 deals · \(MoneyText.format(140_000, "EUR")) · weighted \(MoneyText.format(28_000, "EUR"))")
+            #expect(Self.totals(board, stageID: proposal) == "0 deals · \(MoneyText.format(0, "EUR")) · weighted \(MoneyText.format(0, "EUR"))")
+            #expect(board.text.contains(#"id="deal-\#(linen)""#) && board.text.contains(#"id="deal-\#(robes)""#))
+            #expect(board.text.contains("Agent Person"), "a card names its owner")
+            #expect(board.text.contains(#"<select id="move-\#(linen)" name="stage_id">"#), "an agent gets each card's Move to… form")
+            #expect(board.text.contains(#"src="/assets/sales.js""#) && board.text.contains(#"data-may-move="true""#))
+            // The forecast: Σ of the open stages' weighted totals.
+            #expect(board.text.contains(#"<span id="forecast">\#(MoneyText.format(28_000, "EUR"))</span>"#))
+
+            let moved = try await WebWorkspaceTests.post(api, "/sales/deals/\(linen)/move", [("_csrf", agent.csrf), ("stage_id", proposal)], cookie: agent.cookie)
+            #expect(moved.status == .seeOther && moved.headers[.location] == "/sales?pipeline_id=\(pipelineID)&done=moved#deal-\(linen)")
+            let after = try await WebWorkspaceTests.get(api, "/sales?pipeline_id=\(pipelineID)&done=moved", cookie: agent.cookie)
+            #expect(after.text.contains(#"id="board-notice""#))
+            #expect(Self.totals(after, stageID: qualified) == "1 deal · \(MoneyText.format(40_000, "EUR")) · weighted \(MoneyText.format(8_000, "EUR"))")
+            #expect(Self.totals(after, stageID: proposal) == "1 deal · \(MoneyText.format(100_000, "EUR")) · weighted \(MoneyText.format(50_000, "EUR"))")
+            let movesList = try await api.send(.get, "/api/v1/deals/\(linen)/moves")
+            #expect((movesList.object["data"] as? [[String: Any]])?.count == 2, "the move is recorded as the API's moves are: \(movesList.text)")
+
+            let refused = try await WebWorkspaceTests.post(api, "/sales/deals/\(robes)/move", [("_csrf", agent.csrf), ("stage_id", "stg_nope")], cookie: agent.cookie)
+            #expect(refused.status == .unprocessableContent && refused.text.contains(#"id="board-error""#))
+            let noCSRF = try await WebWorkspaceTests.post(api, "/sales/deals/\(robes)/move", [("stage_id", proposal)], cookie: agent.cookie)
+            #expect(noCSRF.status == .forbidden)
+            let robesNow = try await api.send(.get, "/api/v1/deals/\(robes)")
+            #expect(robesNow.object["stage_id"] as? String == qualified, "neither moved it")
+
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let read = try await WebWorkspaceTests.get(api, "/sales", cookie: marketer.cookie)
+            #expect(read.status == .ok && read.text.contains(#"id="deal-\#(robes)""#) && !read.text.contains(#"name="stage_id""#))
+            #expect(!read.text.contains(#"data-may-move="true""#), "no dragging for who may not move")
+            let forbidden = try await WebWorkspaceTests.post(
+                api, "/sales/deals/\(robes)/move", [("_csrf", marketer.csrf), ("stage_id", proposal)], cookie: marketer.cookie)
+            #expect(forbidden.status == .forbidden)
+        }
+    }
+
+    @Test("My day lists the user's open tasks due today and those overdue, not tomorrow's or another's, and today's meetings but not a cancelled one; Done completes a task; a marketer may not", arguments: TestDatabase.available)
+    func day(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let agentUser = try await WebWorkspaceTests.user(api, .agent)
+            let managerUser = try await WebWorkspaceTests.user(api, .manager)
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            let now = api.clock.now()
+            let dayEnd = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400 + 86_400
+            let laterToday = Date(timeIntervalSince1970: now.timeIntervalSince1970 + (dayEnd - now.timeIntervalSince1970) / 2)
+            let tomorrow = Date(timeIntervalSince1970: dayEnd + 3600)
+            let iso = Timestamp.iso8601
+            func task(_ title: String, due: Date, owner: String) async throws -> String {
+                let made = try await api.send(.post, "/api/v1/tasks", json: #"{"kind": "call", "title": "\#(title)", "owner_id": "\#(owner)", "due_at": "\#(iso(due))"}"#)
+                return try #require(made.object["id"] as? String, "\(made.text)")
+            }
+            let overdue = try await task("Call the hotel back", due: now.addingTimeInterval(-7200), owner: agentUser.id)
+            let today = try await task("Send the price list", due: laterToday, owner: agentUser.id)
+            let later = try await task("Ask about the samples", due: tomorrow, owner: agentUser.id)
+            let others = try await task("The manager's call", due: laterToday, owner: managerUser.id)
+            func meeting(_ title: String) async throws -> String {
+                let made = try await api.send(.post, "/api/v1/meetings", json: """
+                    {"title": "\(title)", "starts_at": "\(iso(laterToday))", "ends_at": "\(iso(laterToday.addingTimeInterval(1800)))", "owner_id": "\(agentUser.id)"}
+                    """)
+                return try #require(made.object["id"] as? String, "\(made.text)")
+            }
+            let visit = try await meeting("Showroom visit")
+            let dropped = try await meeting("Dropped call")
+            _ = try await api.send(.patch, "/api/v1/meetings/\(dropped)", json: #"{"status": "cancelled"}"#)
+
+            let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
+            let page = try await WebWorkspaceTests.get(api, "/sales/day", cookie: agent.cookie)
+            #expect(page.status == .ok)
+            let overdueAt = try #require(page.text.range(of: #"id="task-\#(overdue)""#))
+            let todayAt = try #require(page.text.range(of: #"id="task-\#(today)""#))
+            #expect(overdueAt.lowerBound < todayAt.lowerBound, "the overdue task first")
+            #expect(page.text.contains(#"<li class="day-task overdue" id="task-\#(overdue)">"#))
+            #expect(!page.text.contains(later) && !page.text.contains(others), "not tomorrow's, not another user's")
+            #expect(page.text.contains(#"id="meeting-\#(visit)""#) && !page.text.contains(dropped), "today's meeting, not the cancelled one")
+
+            let done = try await WebWorkspaceTests.post(api, "/sales/tasks/\(today)/done", [("_csrf", agent.csrf)], cookie: agent.cookie)
+            #expect(done.status == .seeOther && done.headers[.location] == "/sales/day?done=completed")
+            let task = try await api.send(.get, "/api/v1/tasks/\(today)")
+            #expect(task.object["status"] as? String == "done")
+            let after = try await WebWorkspaceTests.get(api, "/sales/day?done=completed", cookie: agent.cookie)
+            #expect(after.text.contains(#"id="day-notice""#) && !after.text.contains(#"id="task-\#(today)""#))
+            let unknown = try await WebWorkspaceTests.post(api, "/sales/tasks/tsk_nope/done", [("_csrf", agent.csrf)], cookie: agent.cookie)
+            #expect(unknown.status == .notFound)
+
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let refused = try await WebWorkspaceTests.post(api, "/sales/tasks/\(overdue)/done", [("_csrf", marketer.csrf)], cookie: marketer.cookie)
+            #expect(refused.status == .forbidden)
+            let still = try await api.send(.get, "/api/v1/tasks/\(overdue)")
+            #expect(still.object["status"] as? String == "open")
+        }
+    }
+}
