@@ -137,4 +137,56 @@ struct SalesPagesTests {
             #expect(still.object["status"] as? String == "open")
         }
     }
+
+    @Test("the sales dashboard shows a manager the win rate, the average won deal, the month against the pipeline's target, stage conversion and each rep's activities; an agent may not see it; a bad target is refused", arguments: TestDatabase.available)
+    func dashboard(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let agentUser = try await WebWorkspaceTests.user(api, .agent)
+            let managerUser = try await WebWorkspaceTests.user(api, .manager)
+            let pipeline = try await api.send(.post, "/api/v1/pipelines", json: """
+                {"name": "Wholesale", "stages": [{"name": "Qualified", "probability": 20}, {"name": "Proposal", "probability": 50}]}
+                """)
+            let pipelineID = try #require(pipeline.object["id"] as? String, "\(pipeline.text)")
+            let bad = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: #"{"monthly_target": -5}"#)
+            #expect(bad.status == .unprocessableContent && bad.text.contains("monthly_target"))
+            let set = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: #"{"monthly_target": 400000}"#)
+            #expect(set.status == .ok && set.object["monthly_target"] as? Int == 400_000, "\(set.text)")
+
+            let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
+            let won = try await Self.deal(api, "Hotel linen", pipelineID: pipelineID, stage: "Qualified", amount: 100_000, ownerID: agentUser.id)
+            let lost = try await Self.deal(api, "Spa robes", pipelineID: pipelineID, stage: "Qualified", amount: 40_000, ownerID: agentUser.id)
+            _ = try await Self.deal(api, "Gift boxes", pipelineID: pipelineID, stage: "Proposal", amount: 60_000)
+            // The agent moves their deals on through the page and the API: the moves are theirs.
+            _ = try await WebWorkspaceTests.post(api, "/sales/deals/\(won)/move", [("_csrf", agent.csrf), ("stage_id", try #require((pipeline.object["stages"] as? [[String: Any]])?[1]["id"] as? String))], cookie: agent.cookie)
+            let agentAPI = AlertAPITests.SignedIn(userID: agentUser.id, cookie: agent.cookie, csrf: agent.csrf)
+            #expect(try await agentAPI.send(api, .patch, "/api/v1/deals/\(won)", json: #"{"status": "won"}"#).status == .ok)
+            #expect(try await agentAPI.send(api, .patch, "/api/v1/deals/\(lost)", json: #"{"status": "lost", "close_reason": "price"}"#).status == .ok)
+            let task = try await api.send(.post, "/api/v1/tasks", json: #"{"title": "Call the buyer", "owner_id": "\#(agentUser.id)"}"#)
+            let taskID = try #require(task.object["id"] as? String)
+            #expect(try await agentAPI.send(api, .patch, "/api/v1/tasks/\(taskID)", json: #"{"status": "done"}"#).status == .ok)
+
+            let refused = try await WebWorkspaceTests.get(api, "/sales/dashboard", cookie: agent.cookie)
+            #expect(refused.status == .forbidden)
+            let manager = try await WebWorkspaceTests.signIn(api, "manager@shop.test")
+            let page = try await WebWorkspaceTests.get(api, "/sales/dashboard?pipeline_id=\(pipelineID)&days=30", cookie: manager.cookie)
+            #expect(page.status == .ok)
+            #expect(page.text.contains(#"<li id="tile-win_rate"><span class="figure">50%</span> <span class="words">win rate: 1 won of 2 closed in the last 30 days</span></li>"#), "\(page.text)")
+            #expect(page.text.contains(#"<li id="tile-average_deal"><span class="figure">\#(MoneyText.format(100_000, "EUR"))</span>"#))
+            #expect(page.text.contains(#"<strong id="won-this-month">\#(MoneyText.format(100_000, "EUR"))</strong>"#))
+            #expect(page.text.contains(#"<strong id="month-target">\#(MoneyText.format(400_000, "EUR"))</strong>"#))
+            // Qualified: two deals made there; Hotel linen went on, Spa robes was lost.
+            #expect(page.text.contains(#"<tr><th scope="row">Qualified</th><td class="num">2</td><td class="num">1</td><td class="num">50%</td>"#), "\(page.text)")
+            #expect(page.text.contains(#"<tr data-user="\#(agentUser.id)"><th scope="row">Agent Person</th><td class="num">1</td><td class="num">3</td><td class="num">1</td>"#))
+            #expect(page.text.contains(#"<svg class="chart""#) && page.text.contains("Open pipeline value by stage"))
+
+            // An agent sees another's deal on the board without a way to move it, and a forged move is refused on the board.
+            let others = try await Self.deal(api, "Someone else's", pipelineID: pipelineID, stage: "Qualified", amount: 1_000, ownerID: managerUser.id)
+            let board = try await WebWorkspaceTests.get(api, "/sales?pipeline_id=\(pipelineID)", cookie: agent.cookie)
+            #expect(board.text.contains(#"id="deal-\#(others)""#) && !board.text.contains(#"id="move-\#(others)""#))
+            let forged = try await WebWorkspaceTests.post(
+                api, "/sales/deals/\(others)/move", [("_csrf", agent.csrf), ("stage_id", try #require((pipeline.object["stages"] as? [[String: Any]])?[1]["id"] as? String))],
+                cookie: agent.cookie)
+            #expect(forged.status == .forbidden && forged.text.contains(#"id="board-error""#))
+        }
+    }
 }

@@ -963,6 +963,16 @@ class Suite:
         check(not self.browser.find_elements(By.ID, f"task-{task}"), "a task marked done leaves My day")
         check(self.api("GET", f"/api/v1/tasks/{task}")["status"] == "done", "and is done in the API")
 
+        self.sign_in("manager@demo.rapport.test")
+        self.wait(seen.url_contains("/inbox"))
+        self.browser.get(f"{self.base}/sales/dashboard?pipeline_id={pipeline['id']}")
+        rows = self.wait(lambda browser: browser.find_elements(By.CSS_SELECTOR, f"#rep-activity tr[data-user='{agent['id']}'] td"))
+        check([cell.text for cell in rows] == ["1", "2", "0", "3"],
+              f"the sales dashboard counts the agent's task and two stage moves, not the move within a stage ({[cell.text for cell in rows]})")
+        check(self.browser.find_elements(By.CSS_SELECTOR, "svg.chart rect"), "with server-drawn charts")
+        check(not self.page_errors(), f"the dashboard logs no errors: {self.page_errors()}")
+        self.shot("sales-dashboard")
+
     def restart_for_campaigns(self):
         """Campaign links must be https (RFC 8058), but this server's sign-in cookie would not
         survive an https public address on plain-http 127.0.0.1: the server starts again on the

@@ -15,6 +15,9 @@ public protocol CalendarRepository: Sendable {
     /// The meetings a user organises or is asked to that end after `since` (an occurrence of a
     /// recurring one), the latest first (at most `limit`).
     func meetings(ofUser userID: String, workspaceID: String, since: Date, limit: Int) async throws -> [Meeting]
+    /// The scheduled meetings a user organises or is asked to that start from `from` and before
+    /// `to`, in the order they start (at most `limit`).
+    func meetings(ofUser userID: String, workspaceID: String, startingFrom from: Date, before to: Date, limit: Int) async throws -> [Meeting]
 
     func insert(_ feed: CalendarFeed) async throws
     func feed(id: String) async throws -> CalendarFeed?

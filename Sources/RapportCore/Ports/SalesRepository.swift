@@ -38,6 +38,13 @@ public protocol SalesRepository: Sendable {
     func update(_ deal: Deal) async throws
     func delete(dealID: String, workspaceID: String) async throws
     func record(_ moves: [DealStageMove]) async throws
+    /// The pipeline's deals closed (won or lost) from `since` to `until`.
+    func outcomes(pipelineID: String, workspaceID: String, since: Date, until: Date) async throws -> [DealOutcome]
+    /// The pipeline's stage moves from `since` to `until`, oldest first, at most `limit`.
+    func moves(pipelineID: String, workspaceID: String, since: Date, until: Date, limit: Int) async throws -> [DealStageMove]
+    /// The pipeline's open deals expected to close by `day` (`2026-03-31`, that day included),
+    /// summed per stage and currency.
+    func openTotals(pipelineID: String, workspaceID: String, closingBy day: String) async throws -> [PipelineStageTotal]
     /// The deal's stage moves, oldest first.
     func moves(dealID: String, workspaceID: String) async throws -> [DealStageMove]
     /// With `filter.stageID`, by position (a page after the cursor deal); otherwise newest first.

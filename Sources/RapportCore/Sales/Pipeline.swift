@@ -9,6 +9,9 @@ public struct Pipeline: Sendable, Equatable {
     public var workspaceID: String
     public var name: String
     public var currency: String?
+    /// What the pipeline should win in a calendar month, in minor units of its currency; the
+    /// sales dashboard sets the month's won deals and forecast against it.
+    public var monthlyTarget: Int64?
     /// Where it comes in the workspace's list of pipelines, 0 first.
     public var position: Int
     /// In order: the open stages, then the won one, then the lost one.
@@ -18,13 +21,14 @@ public struct Pipeline: Sendable, Equatable {
     public var updatedAt: Date
 
     public init(
-        id: String, workspaceID: String, name: String, currency: String? = nil, position: Int = 0, stages: [PipelineStage] = [], createdBy: String,
+        id: String, workspaceID: String, name: String, currency: String? = nil, monthlyTarget: Int64? = nil, position: Int = 0, stages: [PipelineStage] = [], createdBy: String,
         createdAt: Date, updatedAt: Date
     ) {
         self.id = id
         self.workspaceID = workspaceID
         self.name = name
         self.currency = currency
+        self.monthlyTarget = monthlyTarget
         self.position = position
         self.stages = stages
         self.createdBy = createdBy

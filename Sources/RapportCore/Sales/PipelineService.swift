@@ -65,7 +65,8 @@ public struct PipelineService: Sendable {
             let id = ResourceID.make(.pipeline, at: now)
             var pipeline = Pipeline(
                 id: id, workspaceID: actor.workspaceID, name: try Self.validName(name, among: existing, except: nil),
-                currency: try draft.currency.flatMap { try $0.map(DealRules.currency) }, position: (existing.map(\.position).max() ?? -1) + 1,
+                currency: try draft.currency.flatMap { try $0.map(DealRules.currency) },
+                monthlyTarget: try draft.monthlyTarget.flatMap { try $0.map(Self.validTarget) }, position: (existing.map(\.position).max() ?? -1) + 1,
                 createdBy: actor.label, createdAt: now, updatedAt: now)
             pipeline.stages = try PipelineStageRules.stages(from: drafts, pipelineID: id, keeping: [], at: now)
             try await session.sales.insert(pipeline)
@@ -86,6 +87,7 @@ public struct PipelineService: Sendable {
                 pipeline.name = try Self.validName(name, among: try await session.sales.pipelines(workspaceID: actor.workspaceID), except: id)
             }
             if let currency = draft.currency { pipeline.currency = try currency.map(DealRules.currency) }
+            if let target = draft.monthlyTarget { pipeline.monthlyTarget = try target.map(Self.validTarget) }
             if let drafts = draft.stages {
                 let stages = try PipelineStageRules.stages(from: drafts, pipelineID: id, keeping: pipeline.stages, at: transaction.now)
                 let counts = try await session.sales.dealCounts(stageIDs: pipeline.stages.map(\.id), workspaceID: actor.workspaceID)
@@ -144,6 +146,15 @@ public struct PipelineService: Sendable {
             throw RapportError.notFound("No pipeline with id \(id.prefix(64)).")
         }
         return pipeline
+    }
+
+    public static let maximumTarget: Int64 = 1_000_000_000_000
+
+    private static func validTarget(_ target: Int64) throws -> Int64 {
+        guard (0...maximumTarget).contains(target) else {
+            throw RapportError.invalid(field: "monthly_target", "must be a whole amount in minor units from 0 to \(maximumTarget)")
+        }
+        return target
     }
 
     private static func validName(_ name: String, among pipelines: [Pipeline], except id: String?) throws -> String {

@@ -6,6 +6,7 @@ import Foundation
 /// meeting shows on the day of its first occurrence only: nothing expands occurrences yet.
 public struct WorkDay: Sendable, Equatable {
     public static let maximumTasks = 200
+    public static let maximumMeetings = 200
     /// How far back an overdue task still shows.
     public static let overdueDays = 30
 
@@ -26,10 +27,5 @@ public struct WorkDay: Sendable, Equatable {
             .sorted { ($0.dueAt ?? end, $0.id) < ($1.dueAt ?? end, $1.id) }
         self.meetings = meetings.filter { $0.status != .cancelled && $0.startsAt >= start && $0.startsAt < end }
             .sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
-    }
-
-    /// Open tasks due before `now`.
-    public func overdue(at now: Date) -> [WorkTask] {
-        tasks.filter { ($0.dueAt ?? now) < now }
     }
 }

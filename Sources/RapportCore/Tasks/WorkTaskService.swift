@@ -38,7 +38,8 @@ public struct WorkTaskService: Sendable {
         return try await store.read { session in
             let tasks = try await session.tasks.openWithDueTimes(
                 ownerID: userID, workspaceID: actor.workspaceID, since: start.addingTimeInterval(-Double(WorkDay.overdueDays) * 86_400), limit: WorkDay.maximumTasks)
-            let meetings = try await session.calendar.meetings(ofUser: userID, workspaceID: actor.workspaceID, since: start, limit: CalendarFeedService.maximumMeetings)
+            let meetings = try await session.calendar.meetings(
+                ofUser: userID, workspaceID: actor.workspaceID, startingFrom: start, before: start.addingTimeInterval(86_400), limit: WorkDay.maximumMeetings)
             return WorkDay(at: now, tasks: tasks, meetings: meetings)
         }
     }

@@ -37,16 +37,24 @@ enum SVGChart {
 
     /// One horizontal bar per row, labelled, scaled to the largest.
     static func bars(_ rows: [(label: String, value: Int)], title: String) -> String {
+        bars(rows.map { (label: $0.label, value: $0.value, text: "\($0.value)") }, title: title)
+    }
+
+    /// One horizontal bar per row, labelled, scaled to the largest, each followed by its text (an
+    /// amount of money, a share).
+    static func bars(_ rows: [(label: String, value: Int, text: String)], title: String) -> String {
         let width = 360.0, rowHeight = 26.0, left = 110.0
         let height = rowHeight * Double(max(rows.count, 1))
         let peak = max(rows.map(\.value).max() ?? 0, 1)
+        // Room after the longest bar for the longest text (about 7 units a character).
+        let room = Double(max(rows.map(\.text.count).max() ?? 0, 4)) * 7 + 8
         var svg = #"<svg class="chart" viewBox="0 0 \#(Int(width)) \#(Int(height))" role="img" aria-label="\#(MarkupText.escape(title))"><title>\#(MarkupText.escape(title))</title>"#
         for (index, row) in rows.enumerated() {
             let y = rowHeight * Double(index)
-            let length = (width - left - 40) * Double(row.value) / Double(peak)
+            let length = max(width - left - room, 10) * Double(row.value) / Double(peak)
             svg += text(x: left - 6, y: y + 17, row.label, anchor: "end")
             svg += #"<rect class="series-a" x="\#(format(left))" y="\#(format(y + 5))" width="\#(format(length))" height="16"></rect>"#
-            svg += text(x: left + length + 4, y: y + 17, "\(row.value)", anchor: "start")
+            svg += text(x: left + length + 4, y: y + 17, row.text, anchor: "start")
         }
         return svg + "</svg>"
     }

@@ -1,7 +1,8 @@
 import Hummingbird
 import RapportCore
 
-/// Reads a pipeline from a request body: `name`, `currency`, `stages` (each `id` to keep one,
+/// Reads a pipeline from a request body: `name`, `currency`, `monthly_target` (minor units; null
+/// clears it), `stages` (each `id` to keep one,
 /// `name`, `probability`, `kind`, `stuck_after_days`). A probability is a whole percent (25);
 /// when every probability given lies between 0 and 1 and one of them is not whole (0.25), they
 /// are read as fractions.
@@ -14,6 +15,12 @@ enum PipelineRequests {
             if name == nil { body.fail("name", "cannot be null: 1 to \(PipelineService.maximumNameLength) characters") }
         }
         if let currency = body.nullableString("currency", maxLength: 16) { draft.currency = .some(currency) }
+        switch body.any("monthly_target") {
+        case nil: break
+        case .null?: draft.monthlyTarget = .some(nil)
+        default:
+            if let target = body.integer("monthly_target", in: 0...PipelineService.maximumTarget) { draft.monthlyTarget = .some(target) }
+        }
         if let items = body.array("stages") { draft.stages = stages(items, body: &body) }
         try body.finish()
         return draft

@@ -8,6 +8,7 @@ struct PipelineResponse: Encodable {
     let id: String
     let name: String
     let currency: String?
+    let monthlyTarget: Int64?
     let position: Int
     let stages: [PipelineStageResponse]
     let openDeals: Int64
@@ -22,6 +23,7 @@ struct PipelineResponse: Encodable {
         id = pipeline.id
         name = pipeline.name
         currency = pipeline.currency
+        monthlyTarget = pipeline.monthlyTarget
         position = pipeline.position
         stages = overview.stages.map(PipelineStageResponse.init)
         openDeals = overview.openDeals

@@ -16,6 +16,9 @@ struct SalesBoardPageView: TemplateView {
         let nextStep: String?
         let closes: String?
         let stuck: Bool
+        /// Whether the signed-in user may move this card (an agent: their own, their team's and
+        /// unheld deals).
+        let mayMove: Bool
         /// The stages it may go to, its own selected.
         let stages: [Choice]
     }
@@ -44,6 +47,7 @@ struct SalesBoardPageView: TemplateView {
     let openTotal: String
     let forecast: String
     let mayMove: Bool
+    let maySeeDashboard: Bool
     let noPipeline: Bool
     let notice: String?
     let error: String?

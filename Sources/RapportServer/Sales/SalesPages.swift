@@ -5,8 +5,9 @@ import RapportCore
 /// `/sales`: the pipeline board (`?pipeline_id=`, else the first pipeline) with each stage's
 /// totals and cards, moved by a card's "Move to…" form or, with `sales.js`, by dragging and by
 /// arrow keys through `PATCH /api/v1/deals/{id}`; `/sales/day`, "My day": the user's tasks due
-/// today or overdue, completed from the page, and today's meetings. The board is everyone's
-/// who sees sales; moving deals is for those who work them, completing tasks likewise.
+/// today or overdue, completed from the page, and today's meetings; `/sales/dashboard`, the
+/// pipeline's figures for admins and managers. The board is everyone's who sees sales; moving
+/// deals is for those who work them, completing tasks likewise.
 struct SalesPages {
     static let cardsPerStage = 50
 
@@ -21,6 +22,7 @@ struct SalesPages {
         group.get("sales", requiring: .viewSales, use: board)
         group.post("sales/deals/:id/move", requiring: .workDeals, use: move)
         group.get("sales/day", requiring: .viewTasks, use: day)
+        group.get("sales/dashboard", requiring: .viewDashboard, use: dashboard)
         group.post("sales/tasks/:id/done", requiring: .workTasks, use: complete)
     }
 
@@ -39,9 +41,12 @@ struct SalesPages {
             guard let stage = form["stage_id"], ResourceID.isValid(stage, prefix: .pipelineStage) else {
                 throw RapportError.invalid(field: "stage_id", "must be one of the pipeline's stages")
             }
-            let moved = try await deals.update(id: id, DealChange(stage: stage), as: context.actor)
+            let moved = try await deals.update(id: id, DealChange(stage: stage, placement: .top), as: context.actor)
             return WebRedirect.to("/sales?pipeline_id=\(moved.pipelineID)&done=moved#deal-\(moved.id)")
         } catch let error as RapportError {
+            if case .forbidden(let message) = error {
+                return try await renderBoard(context, pipelineID: deal.pipelineID, notice: nil, error: message, status: .forbidden)
+            }
             guard let refusal = CampaignPages.refusal(error) else { throw error }
             return try await renderBoard(context, pipelineID: deal.pipelineID, notice: nil, error: refusal.message, status: refusal.status)
         }
@@ -64,6 +69,27 @@ struct SalesPages {
         }
     }
 
+    /// `?pipeline_id=` (else the first) and `?days=` (30, 90, 180 or 365; 90 by default).
+    @Sendable func dashboard(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let actor = context.actor
+        let asked = request.uri.queryParameters["pipeline_id"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .pipeline) ? $0 : nil }
+        let days = request.uri.queryParameters["days"].flatMap { Int(String($0)) }.flatMap { Self.periods.contains($0) ? $0 : nil }
+            ?? SalesDashboard.defaultDays
+        let all = try await pipelines.list(as: actor)
+        guard let chosen = asked ?? all.first?.pipeline.id else {
+            let view = SalesDashboardPageView(
+                pipelines: [], periods: [], pipelineID: nil, pipelineName: "", days: days, tiles: [], month: "", wonThisMonth: "", monthForecast: "",
+                target: nil, targetShare: nil, valueChart: "", conversionChart: "", activityChart: "", stages: [], reps: [], noPipeline: true)
+            return try pages.render("sales_dashboard", context, title: "Sales dashboard", section: "sales", view: view)
+        }
+        let figures = try await pipelines.dashboard(id: chosen, days: days, as: actor)
+        let users = Dictionary(try await inboxes.agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
+        let view = SalesDashboardViews.page(figures, pipelines: all, periods: Self.periods, users: users)
+        return try pages.render("sales_dashboard", context, title: "Sales dashboard", section: "sales", view: view)
+    }
+
+    static let periods = [30, 90, 180, 365]
+
     // MARK: Rendering
 
     private func renderBoard(
@@ -74,7 +100,7 @@ struct SalesPages {
         guard let chosen = pipelineID ?? all.first?.pipeline.id else {
             let view = SalesBoardPageView(
                 pipelines: [], pipelineID: nil, pipelineName: "", columns: [], openDeals: 0, openTotal: "", forecast: "", mayMove: false,
-                noPipeline: true, notice: notice, error: error)
+                maySeeDashboard: actor.may(.viewDashboard), noPipeline: true, notice: notice, error: error)
             return try pages.render("sales_board", context, title: "Sales", section: "sales", view: view, status: status)
         }
         let board = try await pipelines.board(id: chosen, cardsPerStage: Self.cardsPerStage, as: actor)
@@ -88,7 +114,7 @@ struct SalesPages {
                 SalesBoardPageView.Card(
                     id: deal.id, title: deal.title, amount: WebFormat.money(deal.amount, deal.currency),
                     owner: deal.ownerID.flatMap { users[$0] }, nextStep: deal.nextStep, closes: deal.expectedCloseOn,
-                    stuck: deal.isStuck(in: stage, at: now),
+                    stuck: deal.isStuck(in: stage, at: now), mayMove: DealService.mayChange(deal, as: actor),
                     stages: pipeline.stages.map { SalesBoardPageView.Choice(id: $0.id, name: $0.name, selected: $0.id == stage.id) })
             }
             let others = column.summary.otherCurrencies.map { "\($0.deals) \($0.deals == 1 ? "deal" : "deals"), \(WebFormat.money($0.amount, $0.currency))" }
@@ -102,7 +128,7 @@ struct SalesPages {
             pipelines: all.map { SalesBoardPageView.Choice(id: $0.pipeline.id, name: $0.pipeline.name, selected: $0.pipeline.id == pipeline.id) },
             pipelineID: pipeline.id, pipelineName: pipeline.name, columns: columns, openDeals: board.overview.openDeals,
             openTotal: WebFormat.money(board.overview.openTotal, currency), forecast: WebFormat.money(board.overview.forecast, currency),
-            mayMove: actor.may(.workDeals), noPipeline: false, notice: notice, error: error)
+            mayMove: actor.may(.workDeals), maySeeDashboard: actor.may(.viewDashboard), noPipeline: false, notice: notice, error: error)
         return try pages.render("sales_board", context, title: "\(pipeline.name) · Sales", section: "sales", view: view, status: status)
     }
 

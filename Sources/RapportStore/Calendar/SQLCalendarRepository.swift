@@ -69,6 +69,15 @@ struct SQLCalendarRepository: CalendarRepository {
             """).all())
     }
 
+    func meetings(ofUser userID: String, workspaceID: String, startingFrom from: Date, before to: Date, limit: Int) async throws -> [Meeting] {
+        try await withAttendees(try await handle.sql.raw("""
+            SELECT * FROM meetings WHERE workspace_id = \(bind: workspaceID) AND status = \(bind: MeetingStatus.scheduled.rawValue)
+              AND (owner_id = \(bind: userID) OR id IN (SELECT meeting_id FROM meeting_attendees WHERE user_id = \(bind: userID)))
+              AND starts_at >= \(bind: Timestamp.microseconds(from)) AND starts_at < \(bind: Timestamp.microseconds(to))
+            ORDER BY starts_at, id LIMIT \(unsafeRaw: String(limit))
+            """).all())
+    }
+
     func insert(_ feed: CalendarFeed) async throws {
         try await handle.sql.raw("""
             INSERT INTO calendar_feeds (id, workspace_id, user_id, secret_hash, created_by, created_at, revoked_at)

@@ -103,12 +103,14 @@ extension SQLSalesRepository {
     func moves(dealID: String, workspaceID: String) async throws -> [DealStageMove] {
         try await handle.sql.raw("""
             SELECT * FROM deal_stage_moves WHERE deal_id = \(bind: dealID) AND workspace_id = \(bind: workspaceID) ORDER BY moved_at, id
-            """).all().map { row in
-            DealStageMove(
-                id: try row.string("id"), workspaceID: try row.string("workspace_id"), dealID: try row.string("deal_id"),
-                pipelineID: try row.string("pipeline_id"), fromStageID: try row.optionalString("from_stage_id"), toStageID: try row.string("to_stage_id"),
-                movedAt: try row.date("moved_at"), movedBy: try row.string("moved_by"))
-        }
+            """).all().map(decodeMove)
+    }
+
+    func decodeMove(_ row: any SQLRow) throws -> DealStageMove {
+        DealStageMove(
+            id: try row.string("id"), workspaceID: try row.string("workspace_id"), dealID: try row.string("deal_id"),
+            pipelineID: try row.string("pipeline_id"), fromStageID: try row.optionalString("from_stage_id"), toStageID: try row.string("to_stage_id"),
+            movedAt: try row.date("moved_at"), movedBy: try row.string("moved_by"))
     }
 
     func deals(workspaceID: String, filter: DealFilter, page: PageRequest) async throws -> Page<Deal> {

@@ -55,7 +55,7 @@ extension SQLSalesRepository {
             """).all().count
     }
 
-    private func decodeTotal(_ row: any SQLRow) throws -> PipelineStageTotal {
+    func decodeTotal(_ row: any SQLRow) throws -> PipelineStageTotal {
         PipelineStageTotal(
             workspaceID: try row.string("workspace_id"), pipelineID: try row.string("pipeline_id"), stageID: try row.string("stage_id"),
             currency: try row.string("currency"), deals: try row.int("deals"), amount: try row.int("amount"))

@@ -43,8 +43,9 @@ struct SQLSalesRepository: SalesRepository {
 
     func insert(_ pipeline: Pipeline) async throws {
         try await handle.sql.raw("""
-            INSERT INTO pipelines (id, workspace_id, name, currency, position, created_by, created_at, updated_at)
-            VALUES (\(bind: pipeline.id), \(bind: pipeline.workspaceID), \(bind: pipeline.name), \(bind: pipeline.currency), \(bind: pipeline.position),
+            INSERT INTO pipelines (id, workspace_id, name, currency, monthly_target, position, created_by, created_at, updated_at)
+            VALUES (\(bind: pipeline.id), \(bind: pipeline.workspaceID), \(bind: pipeline.name), \(bind: pipeline.currency), \(bind: pipeline.monthlyTarget),
+              \(bind: pipeline.position),
               \(bind: pipeline.createdBy), \(bind: Timestamp.microseconds(pipeline.createdAt)), \(bind: Timestamp.microseconds(pipeline.updatedAt)))
             """).run()
         try await insertStages(pipeline.stages, workspaceID: pipeline.workspaceID)
@@ -52,7 +53,7 @@ struct SQLSalesRepository: SalesRepository {
 
     func update(_ pipeline: Pipeline) async throws {
         try await handle.sql.raw("""
-            UPDATE pipelines SET name = \(bind: pipeline.name), currency = \(bind: pipeline.currency), position = \(bind: pipeline.position),
+            UPDATE pipelines SET name = \(bind: pipeline.name), currency = \(bind: pipeline.currency), monthly_target = \(bind: pipeline.monthlyTarget), position = \(bind: pipeline.position),
               updated_at = \(bind: Timestamp.microseconds(pipeline.updatedAt))
             WHERE id = \(bind: pipeline.id) AND workspace_id = \(bind: pipeline.workspaceID)
             """).run()
@@ -110,7 +111,7 @@ struct SQLSalesRepository: SalesRepository {
         let id = try row.string("id")
         return Pipeline(
             id: id, workspaceID: try row.string("workspace_id"), name: try row.string("name"), currency: try row.optionalString("currency"),
-            position: Int(try row.int("position")), stages: stages[id] ?? [], createdBy: try row.string("created_by"), createdAt: try row.date("created_at"),
+            monthlyTarget: try row.optionalInt("monthly_target"), position: Int(try row.int("position")), stages: stages[id] ?? [], createdBy: try row.string("created_by"), createdAt: try row.date("created_at"),
             updatedAt: try row.date("updated_at"))
     }
 }

@@ -55,6 +55,19 @@ struct SQLWorkTaskRepository: WorkTaskRepository {
             """).first().flatMap(decode)
     }
 
+    func completedCounts(workspaceID: String, since: Date, until: Date) async throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for row in try await handle.sql.raw("""
+            SELECT completed_by, COUNT(*) AS n FROM tasks
+            WHERE workspace_id = \(bind: workspaceID) AND completed_at >= \(bind: Timestamp.microseconds(since))
+              AND completed_at <= \(bind: Timestamp.microseconds(until)) AND status = \(bind: WorkTaskStatus.done.rawValue) AND completed_by IS NOT NULL
+            GROUP BY completed_by
+            """).all() {
+            counts[try row.string("completed_by")] = Int(try row.int("n"))
+        }
+        return counts
+    }
+
     func openWithDueTimes(ownerID: String, workspaceID: String, since: Date, limit: Int) async throws -> [WorkTask] {
         try await handle.sql.raw("""
             SELECT * FROM tasks WHERE owner_id = \(bind: ownerID) AND workspace_id = \(bind: workspaceID) AND status = \(bind: WorkTaskStatus.open.rawValue)

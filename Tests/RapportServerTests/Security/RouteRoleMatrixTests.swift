@@ -377,6 +377,7 @@ struct RouteRoleMatrixTests {
         "GET /sales": .roles(everyone),
         "POST /sales/deals/{id}/move": .roles(support),
         "GET /sales/day": .roles(everyone),
+        "GET /sales/dashboard": .roles(managers),
         "POST /sales/tasks/{id}/done": .roles(support),
         "POST /journeys/from_template": .roles(analysts),
         "GET /journeys/{id}": .roles(everyone),

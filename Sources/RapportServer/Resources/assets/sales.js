@@ -2,8 +2,10 @@
 // moved with the arrow keys while it has focus (← → another stage, ↑ ↓ another place), and
 // saved through PATCH /api/v1/deals/{id} with the card it now follows ("after_id", null at the
 // top) or precedes ("before_id"). The stage heads are then read again from the board the
-// server renders, so amounts stay formatted by the server, and each move is announced.
-// Without this script each card's "Move to…" form does the same through a page.
+// server renders, so amounts stay formatted by the server, and each move is announced. A move
+// into a won or lost stage is confirmed first. A refused move reads the board again, so the
+// page shows what the server holds. Only the cards the user may move (those with a tabindex)
+// move. Without this script each card's "Move to…" form does the same through a page.
 
 const board = document.getElementById("board");
 if (board && board.dataset.mayMove === "true") start(board);
@@ -12,19 +14,27 @@ function start(board) {
   const announcer = document.getElementById("board-announce");
   // The drag under way: its card, pointer, start and where the card came from.
   let drag = null;
-  // Moves save one after another, in the order they were made.
+  // Moves save one after another, in the order they were made; a refusal starts a new
+  // generation, and the moves queued before it are dropped (the board is read again).
   let saving = Promise.resolve();
+  let generation = 0;
+  const boardURL = `/sales?pipeline_id=${encodeURIComponent(board.dataset.pipeline)}`;
 
   board.addEventListener("pointerdown", (event) => {
     const card = event.target.closest(".deal-card");
-    if (!card || event.button !== 0 || event.target.closest("details, a, button, select, input, label")) return;
+    if (!card || !card.hasAttribute("tabindex") || event.button !== 0 || event.target.closest("details, a, button, select, input, label")) return;
+    if (drag) finish(drag.pointerId, true);
     event.preventDefault();
-    card.setPointerCapture(event.pointerId);
     card.focus({ preventScroll: true });
     drag = { card, pointerId: event.pointerId, x: event.clientX, y: event.clientY, origin: placeOf(card), moving: false };
+    // On the document, not the card: moving the card in the page loses its pointer capture, and
+    // the pointer may be let go anywhere.
+    document.addEventListener("pointermove", follow);
+    document.addEventListener("pointerup", release);
+    document.addEventListener("pointercancel", cancel);
   });
 
-  board.addEventListener("pointermove", (event) => {
+  function follow(event) {
     if (!drag || event.pointerId !== drag.pointerId) return;
     if (!drag.moving && Math.hypot(event.clientX - drag.x, event.clientY - drag.y) < 6) return;
     drag.moving = true;
@@ -40,28 +50,36 @@ function start(board) {
     } else if (list.lastElementChild !== drag.card) {
       list.append(drag.card);
     }
-  });
+  }
 
-  const finish = (event, cancelled) => {
-    if (!drag || event.pointerId !== drag.pointerId) return;
+  function release(event) {
+    finish(event.pointerId, false);
+  }
+
+  function cancel(event) {
+    finish(event.pointerId, true);
+  }
+
+  function finish(pointerId, cancelled) {
+    if (!drag || pointerId !== drag.pointerId) return;
     const { card, origin, moving } = drag;
     drag = null;
+    document.removeEventListener("pointermove", follow);
+    document.removeEventListener("pointerup", release);
+    document.removeEventListener("pointercancel", cancel);
     card.classList.remove("dragging");
     for (const each of board.querySelectorAll(".stage.drop-target")) each.classList.remove("drop-target");
     if (!moving) return;
-    if (cancelled) {
+    if (cancelled || samePlace(placeOf(card), origin) || !confirmed(card, origin)) {
       restore(card, origin);
       return;
     }
-    if (samePlace(placeOf(card), origin)) return;
-    queue(card, origin);
-  };
-  board.addEventListener("pointerup", (event) => finish(event, false));
-  board.addEventListener("pointercancel", (event) => finish(event, true));
+    queue(card);
+  }
 
   board.addEventListener("keydown", (event) => {
     const card = event.target;
-    if (!(card instanceof HTMLElement) || !card.classList.contains("deal-card")) return;
+    if (!(card instanceof HTMLElement) || !card.classList.contains("deal-card") || !card.hasAttribute("tabindex")) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const origin = placeOf(card);
     const stage = card.closest(".stage");
@@ -89,16 +107,30 @@ function start(board) {
         return;
     }
     event.preventDefault();
+    if (!confirmed(card, origin)) {
+      restore(card, origin);
+      card.focus();
+      return;
+    }
     card.focus();
     card.scrollIntoView({ block: "nearest", inline: "nearest" });
-    queue(card, origin);
+    queue(card);
   });
 
   // Saving a move
 
-  function queue(card, origin) {
+  function queue(card) {
     const body = placement(card);
-    saving = saving.then(() => save(card, body, origin));
+    const made = generation;
+    saving = saving.then(() => (made === generation ? save(card, body) : undefined)).catch(() => reread(card));
+  }
+
+  // A card put into a won or lost stage from another closes the deal: asked first.
+  function confirmed(card, origin) {
+    if (card.parentElement === origin.list) return true;
+    const stage = card.closest(".stage");
+    const closing = stage.classList.contains("kind-won") ? "won" : stage.classList.contains("kind-lost") ? "lost" : null;
+    return !closing || window.confirm(`Mark ${card.dataset.title} as ${closing}?`);
   }
 
   // The card's stage and the card it follows (null: the top), as the API takes them.
@@ -107,7 +139,7 @@ function start(board) {
     return { stage_id: card.closest(".stage").dataset.stage, after_id: above ? above.dataset.deal : null };
   }
 
-  async function save(card, body, origin) {
+  async function save(card, body) {
     let response;
     let answer = null;
     try {
@@ -119,12 +151,14 @@ function start(board) {
       });
       answer = await response.json().catch(() => null);
     } catch {
-      restore(card, origin);
-      announce(`Rapport did not answer: ${card.dataset.title} stays where it was.`);
+      generation += 1;
+      await reread(card);
+      announce(`Rapport did not answer: ${card.dataset.title} stays where the board now shows it.`);
       return;
     }
     if (!response.ok) {
-      restore(card, origin);
+      generation += 1;
+      await reread(card);
       const problem = answer && Array.isArray(answer.errors) ? answer.errors[0] : null;
       const why = problem ? `${problem.field} ${problem.message}` : (answer && answer.detail) || `the answer was ${response.status}`;
       announce(`${card.dataset.title} was not moved: ${why}.`);
@@ -138,20 +172,41 @@ function start(board) {
     await refreshTotals();
   }
 
+  // The board as the server now renders it, or null.
+  async function boardPage() {
+    try {
+      const response = await fetch(boardURL, { credentials: "same-origin", headers: { Accept: "text/html" } });
+      return response.ok ? new DOMParser().parseFromString(await response.text(), "text/html") : null;
+    } catch {
+      return null;
+    }
+  }
+
   // The stage heads and the board's figures as the server now renders them.
   async function refreshTotals() {
-    let page;
-    try {
-      const response = await fetch(location.pathname + location.search, { credentials: "same-origin", headers: { Accept: "text/html" } });
-      if (!response.ok) return;
-      page = new DOMParser().parseFromString(await response.text(), "text/html");
-    } catch {
-      return;
-    }
+    const page = await boardPage();
+    if (!page) return;
     for (const fresh of page.querySelectorAll(".stage-totals, #open-deals, #open-total, #forecast")) {
       const shown = document.getElementById(fresh.id);
       if (shown) shown.replaceWith(document.importNode(fresh, true));
     }
+  }
+
+  // Every column's cards and heads as the server holds them (after a refused move), the focus
+  // kept on the card.
+  async function reread(card) {
+    const page = await boardPage();
+    if (!page) {
+      location.reload();
+      return;
+    }
+    for (const fresh of page.querySelectorAll(".stage .cards, .stage-totals, #open-deals, #open-total, #forecast")) {
+      const stage = fresh.closest(".stage");
+      const shown = fresh.id ? document.getElementById(fresh.id) : stage && document.querySelector(`#${CSS.escape(stage.id)} .cards`);
+      if (shown) shown.replaceWith(document.importNode(fresh, true));
+    }
+    const again = document.getElementById(card.id);
+    if (again) again.focus();
   }
 
   // Places
