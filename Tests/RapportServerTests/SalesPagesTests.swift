@@ -149,13 +149,16 @@ struct SalesPagesTests {
             let pipelineID = try #require(pipeline.object["id"] as? String, "\(pipeline.text)")
             let bad = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: #"{"monthly_target": -5}"#)
             #expect(bad.status == .unprocessableContent && bad.text.contains("monthly_target"))
-            let set = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: #"{"monthly_target": 400000}"#)
-            #expect(set.status == .ok && set.object["monthly_target"] as? Int == 400_000, "\(set.text)")
+            let set = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: #"{"monthly_target": 300000}"#)
+            #expect(set.status == .ok && set.object["monthly_target"] as? Int == 300_000, "\(set.text)")
 
             let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
             let won = try await Self.deal(api, "Hotel linen", pipelineID: pipelineID, stage: "Qualified", amount: 100_000, ownerID: agentUser.id)
             let lost = try await Self.deal(api, "Spa robes", pipelineID: pipelineID, stage: "Qualified", amount: 40_000, ownerID: agentUser.id)
-            _ = try await Self.deal(api, "Gift boxes", pipelineID: pipelineID, stage: "Proposal", amount: 60_000)
+            let boxes = try await Self.deal(api, "Gift boxes", pipelineID: pipelineID, stage: "Proposal", amount: 60_000)
+            // Expected to close this month: half of it counts towards the month's forecast.
+            let today = String(Timestamp.iso8601(api.clock.now()).prefix(10))
+            #expect(try await api.send(.patch, "/api/v1/deals/\(boxes)", json: #"{"expected_close_on": "\#(today)"}"#).status == .ok)
             // The agent moves their deals on through the page and the API: the moves are theirs.
             _ = try await WebWorkspaceTests.post(api, "/sales/deals/\(won)/move", [("_csrf", agent.csrf), ("stage_id", try #require((pipeline.object["stages"] as? [[String: Any]])?[1]["id"] as? String))], cookie: agent.cookie)
             let agentAPI = AlertAPITests.SignedIn(userID: agentUser.id, cookie: agent.cookie, csrf: agent.csrf)
@@ -173,7 +176,9 @@ struct SalesPagesTests {
             #expect(page.text.contains(#"<li id="tile-win_rate"><span class="figure">50%</span> <span class="words">win rate: 1 won of 2 closed in the last 30 days</span></li>"#), "\(page.text)")
             #expect(page.text.contains(#"<li id="tile-average_deal"><span class="figure">\#(MoneyText.format(100_000, "EUR"))</span>"#))
             #expect(page.text.contains(#"<strong id="won-this-month">\#(MoneyText.format(100_000, "EUR"))</strong>"#))
-            #expect(page.text.contains(#"<strong id="month-target">\#(MoneyText.format(400_000, "EUR"))</strong>"#))
+            #expect(page.text.contains(#"<strong id="month-target">\#(MoneyText.format(300_000, "EUR"))</strong>"#))
+            #expect(page.text.contains(#"<strong id="month-forecast">\#(MoneyText.format(130_000, "EUR"))</strong>"#), "won 1000.00, and 600.00 at 50 %")
+            #expect(page.text.contains(#"<strong id="target-share">43%</strong>"#))
             // Qualified: two deals made there; Hotel linen went on, Spa robes was lost.
             #expect(page.text.contains(#"<tr><th scope="row">Qualified</th><td class="num">2</td><td class="num">1</td><td class="num">50%</td>"#), "\(page.text)")
             #expect(page.text.contains(#"<tr data-user="\#(agentUser.id)"><th scope="row">Agent Person</th><td class="num">1</td><td class="num">3</td><td class="num">1</td>"#))
@@ -187,6 +192,64 @@ struct SalesPagesTests {
                 api, "/sales/deals/\(others)/move", [("_csrf", agent.csrf), ("stage_id", try #require((pipeline.object["stages"] as? [[String: Any]])?[1]["id"] as? String))],
                 cookie: agent.cookie)
             #expect(forged.status == .forbidden && forged.text.contains(#"id="board-error""#))
+
+            let cleared = try await api.send(.patch, "/api/v1/pipelines/\(pipelineID)", json: #"{"monthly_target": null}"#)
+            #expect(cleared.status == .ok && cleared.object["monthly_target"] is NSNull, "\(cleared.text)")
+            let untargeted = try await WebWorkspaceTests.get(api, "/sales/dashboard?pipeline_id=\(pipelineID)", cookie: manager.cookie)
+            #expect(untargeted.text.contains(#"id="no-target""#))
+        }
+    }
+
+    @Test("a deal's page shows its facts, its history of moves, its tasks (done there, back to it), its meetings and its customer's conversations to those who read them; a move from it comes back to it", arguments: TestDatabase.available)
+    func dealPage(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let agentUser = try await WebWorkspaceTests.user(api, .agent)
+            _ = try await WebWorkspaceTests.user(api, .marketer)
+            let pipeline = try await api.send(.post, "/api/v1/pipelines", json: """
+                {"name": "Gifts", "stages": [{"name": "Brief", "probability": 30}, {"name": "Quote", "probability": 60}]}
+                """)
+            let pipelineID = try #require(pipeline.object["id"] as? String, "\(pipeline.text)")
+            let quote = try #require((pipeline.object["stages"] as? [[String: Any]])?[1]["id"] as? String)
+            let customer = try await api.send(.post, "/api/v1/customers", json: #"{"identities":[{"kind":"email","value":"buyer@hotel.test"}]}"#)
+            let customerID = try #require(customer.object["id"] as? String, "\(customer.text)")
+            let made = try await api.send(.post, "/api/v1/deals", json: """
+                {"title": "Staff gifts <b>2027</b>", "pipeline_id": "\(pipelineID)", "stage": "Brief", "amount": 250000, "currency": "EUR",
+                 "owner_id": "\(agentUser.id)", "customer_id": "\(customerID)", "next_step": "Send the catalogue"}
+                """)
+            let dealID = try #require(made.object["id"] as? String, "\(made.text)")
+            let task = try await api.send(.post, "/api/v1/tasks", json: #"{"kind": "email", "title": "Send the catalogue", "deal_id": "\#(dealID)", "owner_id": "\#(agentUser.id)"}"#)
+            let taskID = try #require(task.object["id"] as? String, "\(task.text)")
+            let start = Timestamp.iso8601(api.clock.now().addingTimeInterval(86_400))
+            let end = Timestamp.iso8601(api.clock.now().addingTimeInterval(86_400 + 3600))
+            let meeting = try await api.send(.post, "/api/v1/meetings", json: """
+                {"title": "Tasting", "starts_at": "\(start)", "ends_at": "\(end)", "owner_id": "\(agentUser.id)", "deal_id": "\(dealID)"}
+                """)
+            let meetingID = try #require(meeting.object["id"] as? String, "\(meeting.text)")
+
+            let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
+            let moved = try await WebWorkspaceTests.post(
+                api, "/sales/deals/\(dealID)/move", [("_csrf", agent.csrf), ("stage_id", quote), ("back", "deal")], cookie: agent.cookie)
+            #expect(moved.status == .seeOther && moved.headers[.location] == "/sales/deals/\(dealID)?done=moved")
+            let page = try await WebWorkspaceTests.get(api, "/sales/deals/\(dealID)?done=moved", cookie: agent.cookie)
+            #expect(page.status == .ok && page.text.contains("Staff gifts &lt;b&gt;2027&lt;/b&gt;") && !page.text.contains("<b>2027"), "the title stays text")
+            #expect(page.text.contains("<dt>Stage</dt><dd>Quote</dd>") && page.text.contains("<dt>Amount</dt><dd>\(MoneyText.format(250_000, "EUR"))</dd>"))
+            #expect(page.text.contains("<dt>Next step</dt><dd>Send the catalogue</dd>") && page.text.contains(#"<a href="/customers/\#(customerID)">"#))
+            #expect(page.text.contains("Brief → Quote, by Agent Person") && page.text.contains("made → Brief"), "the history of moves, newest first")
+            #expect(page.text.contains(#"id="task-\#(taskID)" data-status="open""#) && page.text.contains(#"id="done-\#(taskID)""#))
+            #expect(page.text.contains(#"id="meeting-\#(meetingID)""#) && page.text.contains(#"id="deal-conversations""#))
+            #expect(page.text.contains(#"id="deal-move""#))
+
+            let done = try await WebWorkspaceTests.post(api, "/sales/tasks/\(taskID)/done", [("_csrf", agent.csrf), ("back", "deal")], cookie: agent.cookie)
+            #expect(done.status == .seeOther && done.headers[.location] == "/sales/deals/\(dealID)?done=completed")
+            let after = try await WebWorkspaceTests.get(api, "/sales/deals/\(dealID)?done=completed", cookie: agent.cookie)
+            #expect(after.text.contains(#"id="task-\#(taskID)" data-status="done""#) && !after.text.contains(#"id="done-\#(taskID)""#))
+
+            let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
+            let read = try await WebWorkspaceTests.get(api, "/sales/deals/\(dealID)", cookie: marketer.cookie)
+            #expect(read.status == .ok && !read.text.contains(#"id="deal-conversations""#) && !read.text.contains(#"id="deal-move""#),
+                    "a marketer reads the deal without the customer's conversations or a way to move it")
+            let unknown = try await WebWorkspaceTests.get(api, "/sales/deals/dea_nope", cookie: agent.cookie)
+            #expect(unknown.status == .notFound)
         }
     }
 }

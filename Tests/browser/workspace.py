@@ -952,8 +952,19 @@ class Suite:
         qualified_totals = self.settled_text(self.unstale(lambda: self.browser.find_element(By.ID, f"totals-{qualified}")),
                                              "2 deals · 1400.00 EUR · weighted 280.00 EUR")
         check(qualified_totals == "2 deals · 1400.00 EUR · weighted 280.00 EUR", f"the stage heads are read again after each move ({qualified_totals})")
-        check(not self.page_errors(), f"the board logs no errors (CSP refusals among them): {self.page_errors()}")
         check(not self.unlabelled_fields(), f"every field of the board has a label: {self.unlabelled_fields()}")
+        check(not self.page_errors(), f"the board logs no errors (CSP refusals among them): {self.page_errors()}")
+
+        # A deal deleted by someone else meanwhile: the move is refused, said, and the board read again without it.
+        gone = deal("Cancelled order", 5000)
+        self.browser.refresh()
+        self.wait(seen.presence_of_element_located((By.ID, f"deal-{gone}")))
+        self.api("DELETE", f"/api/v1/deals/{gone}")
+        self.browser.find_element(By.ID, f"deal-{gone}").send_keys(Keys.ARROW_RIGHT)
+        self.wait(lambda browser: not browser.find_elements(By.ID, f"deal-{gone}"), 10)
+        said = self.settled_text(self.browser.find_element(By.ID, "board-announce"), "")
+        check(said.startswith("Cancelled order was not moved:") and not said.endswith(".."), f"a refused move is said ({said!r}) and the board shows what the server holds")
+        self.page_errors()  # the refused PATCH's 404 is expected
 
         self.browser.find_element(By.LINK_TEXT, "My day").click()
         self.wait(seen.presence_of_element_located((By.ID, f"task-{task}")))

@@ -38,8 +38,9 @@ public protocol SalesRepository: Sendable {
     func update(_ deal: Deal) async throws
     func delete(dealID: String, workspaceID: String) async throws
     func record(_ moves: [DealStageMove]) async throws
-    /// The pipeline's deals closed (won or lost) from `since` to `until`.
-    func outcomes(pipelineID: String, workspaceID: String, since: Date, until: Date) async throws -> [DealOutcome]
+    /// The pipeline's deals closed (won or lost) from `since` to `until`, the latest first (at
+    /// most `limit`).
+    func outcomes(pipelineID: String, workspaceID: String, since: Date, until: Date, limit: Int) async throws -> [DealOutcome]
     /// The pipeline's stage moves from `since` to `until`, oldest first, at most `limit`.
     func moves(pipelineID: String, workspaceID: String, since: Date, until: Date, limit: Int) async throws -> [DealStageMove]
     /// The pipeline's open deals expected to close by `day` (`2026-03-31`, that day included),

@@ -12,9 +12,9 @@ public protocol WorkTaskRepository: Sendable {
     func releaseOpen(ownerID: String, workspaceID: String, at date: Date) async throws -> Int
     /// Locked for the rest of a write transaction on PostgreSQL.
     func find(id: String, workspaceID: String) async throws -> WorkTask?
-    /// The user's open tasks due from `since` on, soonest first (at most `limit`): their calendar's.
     /// How many tasks each actor (by label) completed from `since` to `until`.
     func completedCounts(workspaceID: String, since: Date, until: Date) async throws -> [String: Int]
+    /// The user's open tasks due from `since` on, soonest first (at most `limit`): their calendar's.
     func openWithDueTimes(ownerID: String, workspaceID: String, since: Date, limit: Int) async throws -> [WorkTask]
     /// Open tasks whose next alert moment came by `now`, from every workspace, earliest first;
     /// locked for the sweep's transaction, skipping those another one holds (PostgreSQL).

@@ -158,13 +158,13 @@ public struct DealService: Sendable {
         return deal
     }
 
-    /// Admins and managers change any deal; an agent their own, their team's, and those neither
-    /// a user nor a team holds.
     /// Whether the actor may move or change this deal (a page offers only those moves).
     public static func mayChange(_ deal: Deal, as actor: Actor) -> Bool {
         actor.may(.workDeals) && (try? requireMayChange(deal, as: actor)) != nil
     }
 
+    /// Admins and managers change any deal; an agent their own, their team's, and those neither
+    /// a user nor a team holds.
     static func requireMayChange(_ deal: Deal, as actor: Actor) throws {
         try SalesHolding.requireMayChange(ownerID: deal.ownerID, teamID: deal.teamID, as: actor, records: "deals")
     }

@@ -143,6 +143,10 @@ public enum RapportApplication {
         SalesPages(
             pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, inboxes: services.inboxes, pages: pages, clock: services.clock
         ).register(on: workspace)
+        SalesDealPages(
+            pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, meetings: services.meetings, companies: services.companies,
+            conversations: services.conversations, inboxes: services.inboxes, pages: pages
+        ).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)
         SignUpPages(signUps: services.signUps, pages: pages).register(on: open)

@@ -42,6 +42,7 @@ struct SalesPages {
                 throw RapportError.invalid(field: "stage_id", "must be one of the pipeline's stages")
             }
             let moved = try await deals.update(id: id, DealChange(stage: stage, placement: .top), as: context.actor)
+            if form["back"] == "deal" { return WebRedirect.to("/sales/deals/\(moved.id)?done=moved") }
             return WebRedirect.to("/sales?pipeline_id=\(moved.pipelineID)&done=moved#deal-\(moved.id)")
         } catch let error as RapportError {
             if case .forbidden(let message) = error {
@@ -59,9 +60,11 @@ struct SalesPages {
 
     @Sendable func complete(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try PathID.require(context, .task, "task")
-        _ = try await WebForm.read(request, context: context)
+        let form = try await WebForm.read(request, context: context)
         do {
-            _ = try await tasks.update(id: id, WorkTaskChange(status: .done), as: context.actor)
+            let task = try await tasks.update(id: id, WorkTaskChange(status: .done), as: context.actor)
+            // Back to the deal's page when done from there (the deal the task is about, not a given address).
+            if form["back"] == "deal", let dealID = task.dealID { return WebRedirect.to("/sales/deals/\(dealID)?done=completed") }
             return WebRedirect.to("/sales/day?done=completed")
         } catch let error as RapportError {
             guard let refusal = CampaignPages.refusal(error) else { throw error }
@@ -137,19 +140,19 @@ struct SalesPages {
         let day = try await tasks.day(as: actor)
         let now = clock.now()
         // The deals the tasks are about, each read once (a day holds few).
-        var dealTitles: [String: (title: String, pipelineID: String)] = [:]
+        var dealTitles: [String: String] = [:]
         if actor.may(.viewSales) {
             for id in Set(day.tasks.compactMap(\.dealID)) {
-                if let deal = try? await deals.find(id: id, as: actor) { dealTitles[id] = (deal.title, deal.pipelineID) }
+                if let deal = try? await deals.find(id: id, as: actor) { dealTitles[id] = deal.title }
             }
         }
         let tasks = day.tasks.map { task in
             let due = task.dueAt ?? now
             var about: String?
             var link: String?
-            if let dealID = task.dealID, let deal = dealTitles[dealID] {
-                about = "Deal: \(deal.title)"
-                link = "/sales?pipeline_id=\(deal.pipelineID)#deal-\(dealID)"
+            if let dealID = task.dealID, let title = dealTitles[dealID] {
+                about = "Deal: \(title)"
+                link = "/sales/deals/\(dealID)"
             } else if let customerID = task.customerID {
                 about = "The customer's page"
                 link = "/customers/\(customerID)"

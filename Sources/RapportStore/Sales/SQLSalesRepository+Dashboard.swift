@@ -5,13 +5,13 @@ import SQLKit
 /// The sales dashboard's reads: a pipeline's closed deals and stage moves in a window (each by
 /// its index on `(pipeline_id, time)`), and its open deals expected to close by a day.
 extension SQLSalesRepository {
-    func outcomes(pipelineID: String, workspaceID: String, since: Date, until: Date) async throws -> [DealOutcome] {
+    func outcomes(pipelineID: String, workspaceID: String, since: Date, until: Date, limit: Int) async throws -> [DealOutcome] {
         try await handle.sql.raw("""
             SELECT id, status, amount, currency, owner_id, created_at, closed_at FROM deals
             WHERE pipeline_id = \(bind: pipelineID) AND workspace_id = \(bind: workspaceID)
               AND closed_at >= \(bind: Timestamp.microseconds(since)) AND closed_at <= \(bind: Timestamp.microseconds(until))
               AND status <> \(bind: PipelineStageKind.open.rawValue)
-            ORDER BY closed_at, id
+            ORDER BY closed_at DESC, id DESC LIMIT \(unsafeRaw: String(limit))
             """).all().compactMap { row in
             guard let status = PipelineStageKind(rawValue: try row.string("status")) else { return nil }
             return DealOutcome(

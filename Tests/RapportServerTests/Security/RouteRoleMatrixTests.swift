@@ -378,6 +378,7 @@ struct RouteRoleMatrixTests {
         "POST /sales/deals/{id}/move": .roles(support),
         "GET /sales/day": .roles(everyone),
         "GET /sales/dashboard": .roles(managers),
+        "GET /sales/deals/{id}": .roles(everyone),
         "POST /sales/tasks/{id}/done": .roles(support),
         "POST /journeys/from_template": .roles(analysts),
         "GET /journeys/{id}": .roles(everyone),

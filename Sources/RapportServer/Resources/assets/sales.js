@@ -1,7 +1,7 @@
 // Rapport pipeline board: a card is dragged (Pointer Events: mouse, pen and touch alike) or
 // moved with the arrow keys while it has focus (← → another stage, ↑ ↓ another place), and
-// saved through PATCH /api/v1/deals/{id} with the card it now follows ("after_id", null at the
-// top) or precedes ("before_id"). The stage heads are then read again from the board the
+// saved through PATCH /api/v1/deals/{id} with its stage and the card it now follows
+// ("after_id", null at the top). The stage heads are then read again from the board the
 // server renders, so amounts stay formatted by the server, and each move is announced. A move
 // into a won or lost stage is confirmed first. A refused move reads the board again, so the
 // page shows what the server holds. Only the cards the user may move (those with a tabindex)
@@ -74,7 +74,7 @@ function start(board) {
       restore(card, origin);
       return;
     }
-    queue(card);
+    queue(card, origin);
   }
 
   board.addEventListener("keydown", (event) => {
@@ -114,15 +114,20 @@ function start(board) {
     }
     card.focus();
     card.scrollIntoView({ block: "nearest", inline: "nearest" });
-    queue(card);
+    queue(card, origin);
   });
 
   // Saving a move
 
-  function queue(card) {
+  // A move saves after those before it, unless one of them was refused since (the board was
+  // read again, and this card may be a replaced one).
+  function queue(card, origin) {
     const body = placement(card);
     const made = generation;
-    saving = saving.then(() => (made === generation ? save(card, body) : undefined)).catch(() => reread(card));
+    saving = saving
+      .then(() => (made === generation && card.isConnected ? save(card, body, origin) : undefined))
+      .catch(() => refused(card, origin, `${card.dataset.title} was not moved.`))
+      .catch(() => {});
   }
 
   // A card put into a won or lost stage from another closes the deal: asked first.
@@ -139,7 +144,7 @@ function start(board) {
     return { stage_id: card.closest(".stage").dataset.stage, after_id: above ? above.dataset.deal : null };
   }
 
-  async function save(card, body) {
+  async function save(card, body, origin) {
     let response;
     let answer = null;
     try {
@@ -151,17 +156,13 @@ function start(board) {
       });
       answer = await response.json().catch(() => null);
     } catch {
-      generation += 1;
-      await reread(card);
-      announce(`Rapport did not answer: ${card.dataset.title} stays where the board now shows it.`);
+      await refused(card, origin, `Rapport did not answer: ${card.dataset.title} was not moved.`);
       return;
     }
     if (!response.ok) {
-      generation += 1;
-      await reread(card);
       const problem = answer && Array.isArray(answer.errors) ? answer.errors[0] : null;
-      const why = problem ? `${problem.field} ${problem.message}` : (answer && answer.detail) || `the answer was ${response.status}`;
-      announce(`${card.dataset.title} was not moved: ${why}.`);
+      const why = (problem ? `${problem.field} ${problem.message}` : (answer && answer.detail) || `the answer was ${response.status}`).replace(/\.+$/, "");
+      await refused(card, origin, `${card.dataset.title} was not moved: ${why}.`);
       return;
     }
     const stage = card.closest(".stage");
@@ -192,14 +193,20 @@ function start(board) {
     }
   }
 
-  // Every column's cards and heads as the server holds them (after a refused move), the focus
-  // kept on the card.
+  // After a refused move: the moves queued since are dropped, a drag under way is cancelled,
+  // and the board is read again; when it cannot be read, the card goes back to where it was.
+  async function refused(card, origin, words) {
+    generation += 1;
+    if (drag) finish(drag.pointerId, true);
+    if (!(await reread(card))) restore(card, origin);
+    announce(words);
+  }
+
+  // Every column's cards and heads as the server holds them, the focus kept on the card; false
+  // when the board could not be read (no answer, or a page without it: signed out).
   async function reread(card) {
     const page = await boardPage();
-    if (!page) {
-      location.reload();
-      return;
-    }
+    if (!page || !page.getElementById("board")) return false;
     for (const fresh of page.querySelectorAll(".stage .cards, .stage-totals, #open-deals, #open-total, #forecast")) {
       const stage = fresh.closest(".stage");
       const shown = fresh.id ? document.getElementById(fresh.id) : stage && document.querySelector(`#${CSS.escape(stage.id)} .cards`);
@@ -207,6 +214,7 @@ function start(board) {
     }
     const again = document.getElementById(card.id);
     if (again) again.focus();
+    return true;
   }
 
   // Places
