@@ -219,6 +219,9 @@ struct SalesPagesTests {
             let dealID = try #require(made.object["id"] as? String, "\(made.text)")
             let task = try await api.send(.post, "/api/v1/tasks", json: #"{"kind": "email", "title": "Send the catalogue", "deal_id": "\#(dealID)", "owner_id": "\#(agentUser.id)"}"#)
             let taskID = try #require(task.object["id"] as? String, "\(task.text)")
+            // A newer task already done: it comes after the open one.
+            let call = try await api.send(.post, "/api/v1/tasks", json: #"{"kind": "call", "title": "First call", "deal_id": "\#(dealID)", "status": "done"}"#)
+            let callID = try #require(call.object["id"] as? String, "\(call.text)")
             let start = Timestamp.iso8601(api.clock.now().addingTimeInterval(86_400))
             let end = Timestamp.iso8601(api.clock.now().addingTimeInterval(86_400 + 3600))
             let meeting = try await api.send(.post, "/api/v1/meetings", json: """
@@ -236,6 +239,9 @@ struct SalesPagesTests {
             #expect(page.text.contains("<dt>Next step</dt><dd>Send the catalogue</dd>") && page.text.contains(#"<a href="/customers/\#(customerID)">"#))
             #expect(page.text.contains("Brief → Quote, by Agent Person") && page.text.contains("made → Brief"), "the history of moves, newest first")
             #expect(page.text.contains(#"id="task-\#(taskID)" data-status="open""#) && page.text.contains(#"id="done-\#(taskID)""#))
+            let openAt = try #require(page.text.range(of: #"id="task-\#(taskID)""#))
+            let doneAt = try #require(page.text.range(of: #"id="task-\#(callID)" data-status="done""#))
+            #expect(openAt.lowerBound < doneAt.lowerBound && !page.text.contains(#"id="done-\#(callID)""#), "the open task first; no Done on a done one")
             #expect(page.text.contains(#"id="meeting-\#(meetingID)""#) && page.text.contains(#"id="deal-conversations""#))
             #expect(page.text.contains(#"id="deal-move""#))
 
@@ -243,6 +249,15 @@ struct SalesPagesTests {
             #expect(done.status == .seeOther && done.headers[.location] == "/sales/deals/\(dealID)?done=completed")
             let after = try await WebWorkspaceTests.get(api, "/sales/deals/\(dealID)?done=completed", cookie: agent.cookie)
             #expect(after.text.contains(#"id="task-\#(taskID)" data-status="done""#) && !after.text.contains(#"id="done-\#(taskID)""#))
+
+            // A deal the agent may not change: its page offers no move, and a forged one is refused on that page.
+            let managerUser = try await WebWorkspaceTests.user(api, .manager)
+            #expect(try await api.send(.patch, "/api/v1/deals/\(dealID)", json: #"{"owner_id": "\#(managerUser.id)"}"#).status == .ok)
+            let held = try await WebWorkspaceTests.get(api, "/sales/deals/\(dealID)", cookie: agent.cookie)
+            #expect(held.status == .ok && !held.text.contains(#"id="deal-move""#))
+            let forged = try await WebWorkspaceTests.post(
+                api, "/sales/deals/\(dealID)/move", [("_csrf", agent.csrf), ("stage_id", quote), ("back", "deal")], cookie: agent.cookie)
+            #expect(forged.status == .forbidden && forged.text.contains(#"id="deal-error""#) && forged.text.contains("Staff gifts"))
 
             let marketer = try await WebWorkspaceTests.signIn(api, "marketer@shop.test")
             let read = try await WebWorkspaceTests.get(api, "/sales/deals/\(dealID)", cookie: marketer.cookie)

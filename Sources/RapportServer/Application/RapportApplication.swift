@@ -140,12 +140,13 @@ public enum RapportApplication {
             templates: services.whatsAppTemplates, linkProbe: services.linkProbe, pages: pages
         ).register(on: workspace)
         JourneyPages(journeys: services.journeys, inboxes: services.inboxes, pages: pages).register(on: workspace)
-        SalesPages(
-            pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, inboxes: services.inboxes, pages: pages, clock: services.clock
-        ).register(on: workspace)
-        SalesDealPages(
+        let dealPage = SalesDealPages(
             pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, meetings: services.meetings, companies: services.companies,
-            conversations: services.conversations, inboxes: services.inboxes, pages: pages
+            conversations: services.conversations, inboxes: services.inboxes, pages: pages)
+        dealPage.register(on: workspace)
+        SalesPages(
+            pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, inboxes: services.inboxes, dealPage: dealPage, pages: pages,
+            clock: services.clock
         ).register(on: workspace)
         PreferencePages(preferences: services.preferences, pages: pages).register(on: open)
         CampaignTrackingRoutes(engagement: services.campaignEngagement).register(on: open)

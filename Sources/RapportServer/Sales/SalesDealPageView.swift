@@ -56,9 +56,13 @@ struct SalesDealPageView: TemplateView {
     let mayMove: Bool
     let mayCompleteTasks: Bool
     let moves: [Move]
+    let moreMoves: Bool
     let tasks: [Task]
+    let moreTasks: Bool
     let meetings: [Meeting]
+    let moreMeetings: Bool
     let showsConversations: Bool
     let conversations: [Conversation]
     let notice: String?
+    let error: String?
 }

@@ -7,6 +7,7 @@ import RapportCore
 /// who work tasks), its meetings, and, for those who read conversations, its customer's.
 struct SalesDealPages {
     static let listed = 25
+    static let shownMoves = 100
 
     let pipelines: PipelineService
     let deals: DealService
@@ -22,8 +23,16 @@ struct SalesDealPages {
     }
 
     @Sendable func show(_ request: Request, context: SignedInRequestContext) async throws -> Response {
+        let done = request.uri.queryParameters["done"].map(String.init)
+        return try await render(
+            context, id: try PathID.require(context, .deal, "deal"),
+            notice: done == "moved" ? "The deal is moved." : done == "completed" ? "The task is done." : nil, error: nil)
+    }
+
+    /// The page, with a notice or the reason a move or a task's completion from it was refused.
+    func render(_ context: SignedInRequestContext, id: String, notice: String?, error: String?, status: HTTPResponse.Status = .ok) async throws -> Response {
         let actor = context.actor
-        let deal = try await deals.find(id: try PathID.require(context, .deal, "deal"), as: actor)
+        let deal = try await deals.find(id: id, as: actor)
         let pipeline = try await pipelines.find(id: deal.pipelineID, as: actor).pipeline
         let users = Dictionary(try await inboxes.agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
         let stageNames = Dictionary(pipeline.stages.map { ($0.id, $0.name) }) { first, _ in first }
@@ -44,20 +53,31 @@ struct SalesDealPages {
         if let reason = deal.closeReason { facts.append(.init(label: deal.status == .won ? "Won because" : "Closed because", value: reason, link: nil)) }
         facts.append(.init(label: "Made", value: WebFormat.time(deal.createdAt), link: nil))
 
-        let moves = try await deals.moves(id: deal.id, as: actor).reversed().map { move in
+        let allMoves = try await deals.moves(id: deal.id, as: actor)
+        let moves = allMoves.suffix(Self.shownMoves).reversed().map { move in
             SalesDealPageView.Move(
                 from: move.fromStageID.map { stageNames[$0] ?? "another pipeline" } ?? "made", to: stageNames[move.toStageID] ?? "another pipeline",
                 when: WebFormat.time(move.movedAt), whenISO: WebFormat.iso(move.movedAt), by: person(move.movedBy))
         }
-        let taskPage = try await tasks.list(filter: WorkTaskFilter(dealID: deal.id), page: try PageRequest(limit: Self.listed, startingAfter: nil), as: actor)
-        let taskRows = taskPage.items.sorted { ($0.status == .open ? 0 : 1, $0.dueAt ?? .distantFuture) < ($1.status == .open ? 0 : 1, $1.dueAt ?? .distantFuture) }
+        // Open tasks first (soonest due first), then the newest of the others, up to the page's share.
+        let open = try await tasks.list(
+            filter: WorkTaskFilter(status: .open, dealID: deal.id), page: try PageRequest(limit: Self.listed, startingAfter: nil), as: actor)
+        var shown = open.items.sorted { ($0.dueAt ?? .distantFuture, $0.id) < ($1.dueAt ?? .distantFuture, $1.id) }
+        var moreTasks = open.hasMore
+        if shown.count < Self.listed {
+            let all = try await tasks.list(filter: WorkTaskFilter(dealID: deal.id), page: try PageRequest(limit: Self.listed * 2, startingAfter: nil), as: actor)
+            let others = all.items.filter { $0.status != .open }
+            shown += others.prefix(Self.listed - shown.count)
+            moreTasks = moreTasks || all.hasMore || others.count > Self.listed - open.items.count
+        }
+        let taskRows = shown
             .map { task in
                 SalesDealPageView.Task(
                     id: task.id, title: task.title, kind: task.kind.rawValue, status: task.status.rawValue, due: task.dueAt.map(WebFormat.time),
                     open: task.status == .open)
             }
         let meetingPage = try await meetings.list(filter: MeetingFilter(dealID: deal.id), page: try PageRequest(limit: Self.listed, startingAfter: nil), as: actor)
-        let meetingRows = meetingPage.items.map { meeting in
+        let meetingRows = meetingPage.items.sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }.map { meeting in
             SalesDealPageView.Meeting(
                 id: meeting.id, title: meeting.title, starts: WebFormat.time(meeting.startsAt), startsISO: WebFormat.iso(meeting.startsAt),
                 status: meeting.status.rawValue)
@@ -73,13 +93,12 @@ struct SalesDealPages {
                     last: WebFormat.time($0.lastMessageAt))
             }
         }
-        let done = request.uri.queryParameters["done"].map(String.init)
         let view = SalesDealPageView(
             id: deal.id, title: deal.title, status: deal.status.rawValue, pipelineID: pipeline.id, facts: facts,
             stages: pipeline.stages.map { SalesDealPageView.Choice(id: $0.id, name: $0.name, selected: $0.id == deal.stageID) },
-            mayMove: DealService.mayChange(deal, as: actor), mayCompleteTasks: actor.may(.workTasks), moves: moves, tasks: taskRows, meetings: meetingRows,
-            showsConversations: showsConversations, conversations: conversationRows,
-            notice: done == "moved" ? "The deal is moved." : done == "completed" ? "The task is done." : nil)
-        return try pages.render("sales_deal", context, title: deal.title, section: "sales", view: view)
+            mayMove: DealService.mayChange(deal, as: actor), mayCompleteTasks: actor.may(.workTasks), moves: moves,
+            moreMoves: allMoves.count > Self.shownMoves, tasks: taskRows, moreTasks: moreTasks, meetings: meetingRows, moreMeetings: meetingPage.hasMore,
+            showsConversations: showsConversations, conversations: conversationRows, notice: notice, error: error)
+        return try pages.render("sales_deal", context, title: deal.title, section: "sales", view: view, status: status)
     }
 }

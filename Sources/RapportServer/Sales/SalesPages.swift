@@ -15,6 +15,8 @@ struct SalesPages {
     let deals: DealService
     let tasks: WorkTaskService
     let inboxes: InboxService
+    /// Where a refusal goes when the form came from a deal's page.
+    let dealPage: SalesDealPages
     let pages: WebPages
     let clock: any WallClock
 
@@ -45,10 +47,8 @@ struct SalesPages {
             if form["back"] == "deal" { return WebRedirect.to("/sales/deals/\(moved.id)?done=moved") }
             return WebRedirect.to("/sales?pipeline_id=\(moved.pipelineID)&done=moved#deal-\(moved.id)")
         } catch let error as RapportError {
-            if case .forbidden(let message) = error {
-                return try await renderBoard(context, pipelineID: deal.pipelineID, notice: nil, error: message, status: .forbidden)
-            }
-            guard let refusal = CampaignPages.refusal(error) else { throw error }
+            guard let refusal = Self.refusal(error) else { throw error }
+            if form["back"] == "deal" { return try await dealPage.render(context, id: id, notice: nil, error: refusal.message, status: refusal.status) }
             return try await renderBoard(context, pipelineID: deal.pipelineID, notice: nil, error: refusal.message, status: refusal.status)
         }
     }
@@ -61,13 +61,15 @@ struct SalesPages {
     @Sendable func complete(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try PathID.require(context, .task, "task")
         let form = try await WebForm.read(request, context: context)
+        let dealID = form["back"] == "deal" ? try await tasks.find(id: id, as: context.actor).dealID : nil
         do {
             let task = try await tasks.update(id: id, WorkTaskChange(status: .done), as: context.actor)
             // Back to the deal's page when done from there (the deal the task is about, not a given address).
             if form["back"] == "deal", let dealID = task.dealID { return WebRedirect.to("/sales/deals/\(dealID)?done=completed") }
             return WebRedirect.to("/sales/day?done=completed")
         } catch let error as RapportError {
-            guard let refusal = CampaignPages.refusal(error) else { throw error }
+            guard let refusal = Self.refusal(error) else { throw error }
+            if let dealID { return try await dealPage.render(context, id: dealID, notice: nil, error: refusal.message, status: refusal.status) }
             return try await renderDay(context, notice: nil, error: refusal.message, status: refusal.status)
         }
     }
@@ -92,6 +94,13 @@ struct SalesPages {
     }
 
     static let periods = [30, 90, 180, 365]
+
+    /// A refusal a page shows in place: invalid input, a conflict, or a change the role may not
+    /// make to this record (a 403 the page explains).
+    static func refusal(_ error: RapportError) -> (message: String, status: HTTPResponse.Status)? {
+        if case .forbidden(let message) = error { return (message, .forbidden) }
+        return CampaignPages.refusal(error)
+    }
 
     // MARK: Rendering
 

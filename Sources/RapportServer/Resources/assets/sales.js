@@ -18,11 +18,15 @@ function start(board) {
   // generation, and the moves queued before it are dropped (the board is read again).
   let saving = Promise.resolve();
   let generation = 0;
+  // The moves not saved yet, with where each card came from; and whether the board is being
+  // read again after a refusal (no move starts meanwhile).
+  let pending = [];
+  let rereading = false;
   const boardURL = `/sales?pipeline_id=${encodeURIComponent(board.dataset.pipeline)}`;
 
   board.addEventListener("pointerdown", (event) => {
     const card = event.target.closest(".deal-card");
-    if (!card || !card.hasAttribute("tabindex") || event.button !== 0 || event.target.closest("details, a, button, select, input, label")) return;
+    if (rereading || !card || !card.hasAttribute("tabindex") || event.button !== 0 || event.target.closest("details, a, button, select, input, label")) return;
     if (drag) finish(drag.pointerId, true);
     event.preventDefault();
     card.focus({ preventScroll: true });
@@ -79,7 +83,7 @@ function start(board) {
 
   board.addEventListener("keydown", (event) => {
     const card = event.target;
-    if (!(card instanceof HTMLElement) || !card.classList.contains("deal-card") || !card.hasAttribute("tabindex")) return;
+    if (rereading || !(card instanceof HTMLElement) || !card.classList.contains("deal-card") || !card.hasAttribute("tabindex")) return;
     if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
     const origin = placeOf(card);
     const stage = card.closest(".stage");
@@ -124,7 +128,12 @@ function start(board) {
   function queue(card, origin) {
     const body = placement(card);
     const made = generation;
+    const move = { card, origin };
+    pending.push(move);
     saving = saving
+      .then(() => {
+        pending = pending.filter((each) => each !== move);
+      })
       .then(() => (made === generation && card.isConnected ? save(card, body, origin) : undefined))
       .catch(() => refused(card, origin, `${card.dataset.title} was not moved.`))
       .catch(() => {});
@@ -193,12 +202,23 @@ function start(board) {
     }
   }
 
-  // After a refused move: the moves queued since are dropped, a drag under way is cancelled,
-  // and the board is read again; when it cannot be read, the card goes back to where it was.
+  // After a refused move: the moves queued before this was known are dropped, a drag under way
+  // is cancelled, and the board is read again; when it cannot be read, the refused card and
+  // every dropped one go back to where they were, the latest first.
   async function refused(card, origin, words) {
     generation += 1;
+    rereading = true;
     if (drag) finish(drag.pointerId, true);
-    if (!(await reread(card))) restore(card, origin);
+    const dropped = pending;
+    pending = [];
+    try {
+      if (!(await reread(card))) {
+        for (const move of dropped.reverse()) restore(move.card, move.origin);
+        restore(card, origin);
+      }
+    } finally {
+      rereading = false;
+    }
     announce(words);
   }
 
