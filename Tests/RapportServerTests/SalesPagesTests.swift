@@ -267,4 +267,45 @@ struct SalesPagesTests {
             #expect(unknown.status == .notFound)
         }
     }
+
+    @Test("the deal and lead lists filter by pipeline, status, source and owner (me), and link each row to its page", arguments: TestDatabase.available)
+    func lists(database: TestDatabase) async throws {
+        try await APIHarness.run(on: database) { api in
+            let agentUser = try await WebWorkspaceTests.user(api, .agent)
+            let pipeline = try await api.send(.post, "/api/v1/pipelines", json: #"{"name": "Wholesale", "stages": [{"name": "Qualified", "probability": 20}]}"#)
+            let pipelineID = try #require(pipeline.object["id"] as? String, "\(pipeline.text)")
+            let other = try await api.send(.post, "/api/v1/pipelines", json: #"{"name": "Gifts", "stages": [{"name": "Brief", "probability": 30}]}"#)
+            let otherID = try #require(other.object["id"] as? String, "\(other.text)")
+            let mine = try await Self.deal(api, "Hotel linen", pipelineID: pipelineID, stage: "Qualified", amount: 100_000, ownerID: agentUser.id)
+            let unheld = try await Self.deal(api, "Spa robes", pipelineID: pipelineID, stage: "Qualified", amount: 40_000)
+            let gifts = try await Self.deal(api, "Staff gifts", pipelineID: otherID, stage: "Brief", amount: 9_000, ownerID: agentUser.id)
+            #expect(try await api.send(.patch, "/api/v1/deals/\(unheld)", json: #"{"status": "lost"}"#).status == .ok)
+            let lead = try await api.send(.post, "/api/v1/leads", json: #"""
+                {"email": "lena@cafe-nord.example", "title": "300 mugs with our logo", "campaign": "trade-fair-2026", "source": "form", "owner_id": "\#(agentUser.id)"}
+                """#)
+            let leadID = try #require(lead.object["id"] as? String, "\(lead.text)")
+            let chat = try await api.send(.post, "/api/v1/leads", json: #"{"email": "tom@bakery.example", "title": "Bulk flour", "source": "api"}"#)
+            let chatID = try #require(chat.object["id"] as? String, "\(chat.text)")
+
+            let agent = try await WebWorkspaceTests.signIn(api, "agent@shop.test")
+            let everything = try await WebWorkspaceTests.get(api, "/sales/deals", cookie: agent.cookie)
+            #expect(everything.status == .ok && [mine, unheld, gifts].allSatisfy { everything.text.contains(#"id="row-\#($0)""#) })
+            #expect(everything.text.contains(#"<a href="/sales/deals/\#(mine)">Hotel linen</a>"#))
+            let wholesaleMine = try await WebWorkspaceTests.get(api, "/sales/deals?pipeline_id=\(pipelineID)&owner=me", cookie: agent.cookie)
+            #expect(wholesaleMine.text.contains(#"id="row-\#(mine)""#) && !wholesaleMine.text.contains(#"id="row-\#(unheld)""#)
+                && !wholesaleMine.text.contains(#"id="row-\#(gifts)""#))
+            #expect(wholesaleMine.text.contains(#"<option value="me" selected>me</option>"#), "the filter shows what it is set to")
+            let lost = try await WebWorkspaceTests.get(api, "/sales/deals?status=lost", cookie: agent.cookie)
+            #expect(lost.text.contains(#"id="row-\#(unheld)""#) && !lost.text.contains(#"id="row-\#(mine)""#))
+            let nonsense = try await WebWorkspaceTests.get(api, "/sales/deals?status=maybe&pipeline_id=x&owner=y", cookie: agent.cookie)
+            #expect(nonsense.status == .ok && nonsense.text.contains(#"id="row-\#(gifts)""#), "unknown filter values are left out")
+
+            let leads = try await WebWorkspaceTests.get(api, "/sales/leads?source=form", cookie: agent.cookie)
+            #expect(leads.status == .ok && leads.text.contains(#"id="row-\#(leadID)""#) && !leads.text.contains(#"id="row-\#(chatID)""#))
+            #expect(leads.text.contains("300 mugs with our logo") && leads.text.contains("trade-fair-2026"))
+            let myLeads = try await WebWorkspaceTests.get(api, "/sales/leads?owner=me", cookie: agent.cookie)
+            #expect(myLeads.text.contains(#"id="row-\#(leadID)""#) && !myLeads.text.contains(#"id="row-\#(chatID)""#))
+            #expect(!myLeads.text.contains(#"id="next-page""#))
+        }
+    }
 }

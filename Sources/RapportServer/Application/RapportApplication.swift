@@ -144,6 +144,8 @@ public enum RapportApplication {
             pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, meetings: services.meetings, companies: services.companies,
             conversations: services.conversations, inboxes: services.inboxes, pages: pages)
         dealPage.register(on: workspace)
+        SalesListPages(pipelines: services.pipelines, deals: services.deals, leads: services.leads, inboxes: services.inboxes, pages: pages)
+            .register(on: workspace)
         SalesPages(
             pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, inboxes: services.inboxes, dealPage: dealPage, pages: pages,
             clock: services.clock

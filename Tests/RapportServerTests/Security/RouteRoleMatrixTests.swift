@@ -379,6 +379,8 @@ struct RouteRoleMatrixTests {
         "GET /sales/day": .roles(everyone),
         "GET /sales/dashboard": .roles(managers),
         "GET /sales/deals/{id}": .roles(everyone),
+        "GET /sales/deals": .roles(everyone),
+        "GET /sales/leads": .roles(everyone),
         "POST /sales/tasks/{id}/done": .roles(support),
         "POST /journeys/from_template": .roles(analysts),
         "GET /journeys/{id}": .roles(everyone),
