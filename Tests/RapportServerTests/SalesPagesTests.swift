@@ -299,6 +299,9 @@ struct SalesPagesTests {
             #expect(lost.text.contains(#"id="row-\#(unheld)""#) && !lost.text.contains(#"id="row-\#(mine)""#))
             let nonsense = try await WebWorkspaceTests.get(api, "/sales/deals?status=maybe&pipeline_id=x&owner=y", cookie: agent.cookie)
             #expect(nonsense.status == .ok && nonsense.text.contains(#"id="row-\#(gifts)""#), "unknown filter values are left out")
+            let gone = try await WebWorkspaceTests.get(api, "/sales/deals?pipeline_id=pip_01J0000000000000000000000X", cookie: agent.cookie)
+            #expect(gone.text.contains(#"id="row-\#(gifts)""#) && gone.text.contains(#"<option value="" selected>every pipeline</option>"#),
+                    "a pipeline that is not there is left out too")
 
             let leads = try await WebWorkspaceTests.get(api, "/sales/leads?source=form", cookie: agent.cookie)
             #expect(leads.status == .ok && leads.text.contains(#"id="row-\#(leadID)""#) && !leads.text.contains(#"id="row-\#(chatID)""#))

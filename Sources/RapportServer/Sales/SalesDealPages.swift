@@ -59,17 +59,17 @@ struct SalesDealPages {
                 from: move.fromStageID.map { stageNames[$0] ?? "another pipeline" } ?? "made", to: stageNames[move.toStageID] ?? "another pipeline",
                 when: WebFormat.time(move.movedAt), whenISO: WebFormat.iso(move.movedAt), by: person(move.movedBy))
         }
-        // Open tasks first (soonest due first), then the newest of the others, up to the page's share.
+        // The newest open tasks by due time, then the newest of the others in what room is left;
+        // a task read in both (completed between the two reads) shows once.
         let open = try await tasks.list(
             filter: WorkTaskFilter(status: .open, dealID: deal.id), page: try PageRequest(limit: Self.listed, startingAfter: nil), as: actor)
         var shown = open.items.sorted { ($0.dueAt ?? .distantFuture, $0.id) < ($1.dueAt ?? .distantFuture, $1.id) }
-        var moreTasks = open.hasMore
-        if shown.count < Self.listed {
-            let all = try await tasks.list(filter: WorkTaskFilter(dealID: deal.id), page: try PageRequest(limit: Self.listed * 2, startingAfter: nil), as: actor)
-            let others = all.items.filter { $0.status != .open }
-            shown += others.prefix(Self.listed - shown.count)
-            moreTasks = moreTasks || all.hasMore || others.count > Self.listed - open.items.count
-        }
+        let all = try await tasks.list(filter: WorkTaskFilter(dealID: deal.id), page: try PageRequest(limit: Self.listed * 2, startingAfter: nil), as: actor)
+        let openIDs = Set(shown.map(\.id))
+        let others = all.items.filter { $0.status != .open && !openIDs.contains($0.id) }
+        let room = max(Self.listed - shown.count, 0)
+        shown += others.prefix(room)
+        let moreTasks = open.hasMore || all.hasMore || others.count > room
         let taskRows = shown
             .map { task in
                 SalesDealPageView.Task(

@@ -22,11 +22,11 @@ struct SalesListPages {
     @Sendable func dealList(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let actor = context.actor
         let query = request.uri.queryParameters
-        let pipelineID = Self.id(query["pipeline_id"], .pipeline)
+        let all = try await pipelines.list(as: actor).map(\.pipeline)
+        let pipelineID = Self.id(query["pipeline_id"], .pipeline).flatMap { id in all.contains { $0.id == id } ? id : nil }
         let status = query["status"].flatMap { PipelineStageKind(rawValue: String($0)) }
         let owner = Self.owner(query["owner"], actor: actor)
         let after = Self.id(query["after"], .deal)
-        let all = try await pipelines.list(as: actor).map(\.pipeline)
         let found = try await deals.list(
             filter: DealFilter(pipelineID: pipelineID, status: status, ownerID: owner.id), page: try PageRequest(limit: Self.pageSize, startingAfter: after),
             as: actor)

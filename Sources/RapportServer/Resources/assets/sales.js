@@ -185,7 +185,11 @@ function start(board) {
   // The board as the server now renders it, or null.
   async function boardPage() {
     try {
-      const response = await fetch(boardURL, { credentials: "same-origin", headers: { Accept: "text/html" } });
+      const response = await fetch(boardURL, {
+        credentials: "same-origin",
+        headers: { Accept: "text/html" },
+        signal: AbortSignal.timeout(10000),
+      });
       return response.ok ? new DOMParser().parseFromString(await response.text(), "text/html") : null;
     } catch {
       return null;
