@@ -200,12 +200,18 @@ class Suite:
         return WebDriverWait(self.browser, seconds).until(condition)
 
     def settled_text(self, element, expected, seconds=5):
-        """The element's text once it reads `expected`, or as it reads after `seconds`."""
+        """The element's text once it reads `expected`, or as it reads after `seconds`. Pass a
+        function that finds the element when the page may replace it meanwhile (a live reread):
+        it is found again each time it goes stale."""
+        find = element if callable(element) else (lambda: element)
+
+        def text():
+            return self.unstale(lambda: find().text)
         try:
-            self.wait(lambda browser: element.text == expected, seconds)
+            self.wait(lambda browser: text() == expected, seconds)
         except TimeoutException:
             pass
-        return element.text
+        return text()
 
     def sign_in(self, email):
         self.browser.delete_all_cookies()
@@ -932,7 +938,7 @@ class Suite:
             .move_to_element(target).move_by_offset(0, 4).release().perform()
         self.wait(lambda browser: self.api("GET", f"/api/v1/deals/{linen}")["stage_id"] == proposal, 10)
         check(self.browser.find_elements(By.CSS_SELECTOR, f"#stage-{proposal} #deal-{linen}"), "the dragged card sits in the stage it was dropped on")
-        proposal_totals = self.settled_text(self.unstale(lambda: self.browser.find_element(By.ID, f"totals-{proposal}")), "1 deal · 1000.00 EUR · weighted 500.00 EUR")
+        proposal_totals = self.settled_text(lambda: self.browser.find_element(By.ID, f"totals-{proposal}"), "1 deal · 1000.00 EUR · weighted 500.00 EUR")
         check(proposal_totals == "1 deal · 1000.00 EUR · weighted 500.00 EUR", f"the stage's totals follow the drag ({proposal_totals})")
         announce = self.browser.find_element(By.ID, "board-announce")
         check("Hotel linen moved to Proposal, 1 of 1." == self.settled_text(announce, "Hotel linen moved to Proposal, 1 of 1."),
@@ -949,7 +955,7 @@ class Suite:
         check(self.settled_text(announce, "Hotel linen moved to Qualified, 2 of 2.") == "Hotel linen moved to Qualified, 2 of 2.",
               "↓ moves it below the next card, saved in the board's order and announced")
         check(self.browser.switch_to.active_element.get_attribute("id") == f"deal-{linen}", "the moved card keeps the focus")
-        qualified_totals = self.settled_text(self.unstale(lambda: self.browser.find_element(By.ID, f"totals-{qualified}")),
+        qualified_totals = self.settled_text(lambda: self.browser.find_element(By.ID, f"totals-{qualified}"),
                                              "2 deals · 1400.00 EUR · weighted 280.00 EUR")
         check(qualified_totals == "2 deals · 1400.00 EUR · weighted 280.00 EUR", f"the stage heads are read again after each move ({qualified_totals})")
         check(not self.unlabelled_fields(), f"every field of the board has a label: {self.unlabelled_fields()}")
@@ -962,7 +968,12 @@ class Suite:
         self.api("DELETE", f"/api/v1/deals/{gone}")
         self.browser.find_element(By.ID, f"deal-{gone}").send_keys(Keys.ARROW_RIGHT)
         self.wait(lambda browser: not browser.find_elements(By.ID, f"deal-{gone}"), 10)
-        said = self.settled_text(self.browser.find_element(By.ID, "board-announce"), "")
+        announce = self.browser.find_element(By.ID, "board-announce")
+        try:
+            self.wait(lambda browser: announce.text.startswith("Cancelled order was not moved:"), 10)
+        except TimeoutException:
+            pass
+        said = announce.text
         check(said.startswith("Cancelled order was not moved:") and not said.endswith(".."), f"a refused move is said ({said!r}) and the board shows what the server holds")
         self.page_errors()  # the refused PATCH's 404 is expected
 
