@@ -206,6 +206,11 @@ public struct InboxService: Sendable {
         try await store.read { session in try await session.inboxes.agents(workspaceID: actor.workspaceID) }
     }
 
+    /// The workspace's users by id, for pages that name an owner or an author.
+    public func agentNames(as actor: Actor) async throws -> [String: String] {
+        Dictionary(try await agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
+    }
+
     public func setAvailability(_ availability: Availability, agentID: String, as actor: Actor) async throws -> User {
         if actor.userID != agentID { try actor.require(.manageTeamSetup) }
         let workspaceID = actor.workspaceID

@@ -48,6 +48,8 @@ public protocol SalesRepository: Sendable {
     func openTotals(pipelineID: String, workspaceID: String, closingBy day: String) async throws -> [PipelineStageTotal]
     /// The deal's stage moves, oldest first.
     func moves(dealID: String, workspaceID: String) async throws -> [DealStageMove]
+    /// The deal's latest `limit` stage moves, newest first.
+    func latestMoves(dealID: String, workspaceID: String, limit: Int) async throws -> [DealStageMove]
     /// With `filter.stageID`, by position (a page after the cursor deal); otherwise newest first.
     func deals(workspaceID: String, filter: DealFilter, page: PageRequest) async throws -> Page<Deal>
     /// The first `limit` cards of each of these stages by position, with one more to tell

@@ -35,6 +35,15 @@ public struct DealService: Sendable {
         }
     }
 
+    /// The deal's latest `limit` stage moves (1 to 1,000), newest first.
+    public func latestMoves(id: String, limit: Int, as actor: Actor) async throws -> [DealStageMove] {
+        try actor.require(.viewSales)
+        return try await store.read { session in
+            _ = try await Self.existing(id, workspaceID: actor.workspaceID, session: session)
+            return try await session.sales.latestMoves(dealID: id, workspaceID: actor.workspaceID, limit: min(max(limit, 1), 1_000))
+        }
+    }
+
     /// A deal from `change`, which must give a title. Without a pipeline it goes on the
     /// workspace's first; without a stage, into the pipeline's first open stage, at the top;
     /// without an owner, to the user making it.

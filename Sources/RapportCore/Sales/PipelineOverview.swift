@@ -10,21 +10,14 @@ public struct PipelineOverview: Sendable, Equatable {
         stages = pipeline.stages.map { PipelineStageSummary(stage: $0, currency: pipeline.currency, totals: byStage[$0.id] ?? []) }
     }
 
-    /// Σ the open stages' weighted totals (at most Int64.max).
+    /// Σ the open stages' weighted totals (held at Int64.max).
     public var forecast: Int64 {
-        Self.sum(stages.filter { $0.stage.kind == .open }.map(\.weightedTotal))
+        stages.filter { $0.stage.kind == .open }.map(\.weightedTotal).saturatingSum
     }
 
-    /// Σ the open stages' totals (at most Int64.max).
+    /// Σ the open stages' totals (held at Int64.max).
     public var openTotal: Int64 {
-        Self.sum(stages.filter { $0.stage.kind == .open }.map(\.total))
-    }
-
-    private static func sum(_ values: [Int64]) -> Int64 {
-        values.reduce(Int64(0)) { total, value in
-            let (sum, overflow) = total.addingReportingOverflow(value)
-            return overflow ? (value < 0 ? Int64.min : Int64.max) : sum
-        }
+        stages.filter { $0.stage.kind == .open }.map(\.total).saturatingSum
     }
 
     public var openDeals: Int64 {

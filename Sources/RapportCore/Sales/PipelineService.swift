@@ -28,6 +28,12 @@ public struct PipelineService: Sendable {
         }
     }
 
+    /// The workspace's pipelines and their stages, without their totals: for naming them.
+    public func pipelines(as actor: Actor) async throws -> [Pipeline] {
+        try actor.require(.viewSales)
+        return try await store.read { session in try await session.sales.pipelines(workspaceID: actor.workspaceID) }
+    }
+
     public func find(id: String, as actor: Actor) async throws -> PipelineOverview {
         try actor.require(.viewSales)
         return try await store.read { session in

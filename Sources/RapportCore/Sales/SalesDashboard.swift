@@ -62,15 +62,15 @@ public struct SalesDashboard: Sendable, Equatable {
     ) -> SalesDashboard {
         let currency = overview.pipeline.currency
         let month = month(of: until)
-        let wonThisMonth = sum(outcomes.filter { $0.status == .won && $0.currency == currency && $0.closedAt >= month.start }.map(\.amount))
+        let wonThisMonth = outcomes.filter { $0.status == .won && $0.currency == currency && $0.closedAt >= month.start }.map(\.amount).saturatingSum
         let stages = Dictionary(overview.pipeline.stages.map { ($0.id, $0) }) { first, _ in first }
-        let weightedOpen = sum(closingThisMonth.filter { $0.currency == currency }.compactMap { total in
+        let weightedOpen = closingThisMonth.filter { $0.currency == currency }.compactMap { total in
             stages[total.stageID].map { $0.kind == .open ? $0.weighted(total.amount) : 0 }
-        })
+        }.saturatingSum
         let inWindow = outcomes.filter { $0.closedAt >= since }
         let wonDeals = inWindow.filter { $0.status == .won }
         let counted = wonDeals.filter { $0.currency == currency }
-        let wonAmount = sum(counted.map(\.amount))
+        let wonAmount = counted.map(\.amount).saturatingSum
         let cycles = wonDeals.map { $0.closedAt.timeIntervalSince($0.createdAt) / 86_400 }.sorted()
         let median: Double? = cycles.isEmpty ? nil
             : cycles.count % 2 == 1 ? cycles[cycles.count / 2] : (cycles[cycles.count / 2 - 1] + cycles[cycles.count / 2]) / 2
@@ -93,15 +93,7 @@ public struct SalesDashboard: Sendable, Equatable {
             stages: flows(of: overview.pipeline, moves: moves),
             reps: reps.values.sorted { ($1.activities, $1.dealsWon, $0.userID) < ($0.activities, $0.dealsWon, $1.userID) },
             monthStart: month.start, monthEnd: month.lastDay, monthlyTarget: overview.pipeline.monthlyTarget, wonThisMonth: wonThisMonth,
-            monthForecast: sum([wonThisMonth, weightedOpen]))
-    }
-
-    /// Σ, at most Int64.max.
-    static func sum(_ amounts: [Int64]) -> Int64 {
-        amounts.reduce(Int64(0)) { total, amount in
-            let (next, overflow) = total.addingReportingOverflow(amount)
-            return overflow ? Int64.max : next
-        }
+            monthForecast: [wonThisMonth, weightedOpen].saturatingSum)
     }
 
     /// Each open stage's entries, the deals that went on past it, and its finished stays. A deal

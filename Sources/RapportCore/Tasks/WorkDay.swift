@@ -18,14 +18,18 @@ public struct WorkDay: Sendable, Equatable {
     /// The day around `now` with what of `tasks` and `meetings` falls in it, tasks soonest due
     /// first and meetings in the order they start.
     public init(at now: Date, tasks: [WorkTask], meetings: [Meeting]) {
-        let dayStart = (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400
-        start = Date(timeIntervalSince1970: dayStart)
-        end = start.addingTimeInterval(86_400)
-        let end = self.end
-        let start = self.start
+        let (start, end) = Self.bounds(at: now)
+        self.start = start
+        self.end = end
         self.tasks = tasks.filter { task in task.status == .open && (task.dueAt.map { $0 < end } ?? false) }
             .sorted { ($0.dueAt ?? end, $0.id) < ($1.dueAt ?? end, $1.id) }
         self.meetings = meetings.filter { $0.status != .cancelled && $0.startsAt >= start && $0.startsAt < end }
             .sorted { ($0.startsAt, $0.id) < ($1.startsAt, $1.id) }
+    }
+
+    /// The UTC day holding `now`: its first instant and the first instant of the next day.
+    public static func bounds(at now: Date) -> (start: Date, end: Date) {
+        let start = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+        return (start, start.addingTimeInterval(86_400))
     }
 }

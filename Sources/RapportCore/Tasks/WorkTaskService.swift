@@ -34,12 +34,12 @@ public struct WorkTaskService: Sendable {
         try actor.require(.viewTasks)
         guard let userID = actor.userID else { throw RapportError.forbidden("A day's tasks and meetings are a signed-in user's.") }
         let now = clock.now()
-        let start = WorkDay(at: now, tasks: [], meetings: []).start
+        let (start, end) = WorkDay.bounds(at: now)
         return try await store.read { session in
             let tasks = try await session.tasks.openWithDueTimes(
                 ownerID: userID, workspaceID: actor.workspaceID, since: start.addingTimeInterval(-Double(WorkDay.overdueDays) * 86_400), limit: WorkDay.maximumTasks)
             let meetings = try await session.calendar.meetings(
-                ofUser: userID, workspaceID: actor.workspaceID, startingFrom: start, before: start.addingTimeInterval(86_400), limit: WorkDay.maximumMeetings)
+                ofUser: userID, workspaceID: actor.workspaceID, startingFrom: start, before: end, limit: WorkDay.maximumMeetings)
             return WorkDay(at: now, tasks: tasks, meetings: meetings)
         }
     }

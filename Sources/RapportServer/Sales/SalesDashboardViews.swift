@@ -3,7 +3,7 @@ import RapportCore
 
 /// Turns a pipeline's `SalesDashboard` into its page: the figures in words, the charts drawn.
 enum SalesDashboardViews {
-    static func page(_ figures: SalesDashboard, pipelines: [PipelineOverview], periods: [Int], users: [String: String]) -> SalesDashboardPageView {
+    static func page(_ figures: SalesDashboard, pipelines: [Pipeline], periods: [Int], users: [String: String]) -> SalesDashboardPageView {
         let pipeline = figures.overview.pipeline
         let currency = pipeline.currency ?? "USD"
         let money = { (amount: Int64) in WebFormat.money(amount, currency) }
@@ -37,7 +37,7 @@ enum SalesDashboardViews {
         }
         let activity = reps.prefix(12).map { (label: $0.name, value: $0.activities) }
         return SalesDashboardPageView(
-            pipelines: pipelines.map { SalesDashboardPageView.Choice(id: $0.pipeline.id, name: $0.pipeline.name, selected: $0.pipeline.id == pipeline.id) },
+            pipelines: pipelines.map { SalesDashboardPageView.Choice(id: $0.id, name: $0.name, selected: $0.id == pipeline.id) },
             periods: periods.map { SalesDashboardPageView.Choice(id: "\($0)", name: "the last \($0) days", selected: $0 == days(of: figures)) },
             pipelineID: pipeline.id, pipelineName: pipeline.name, days: days(of: figures), tiles: tiles,
             month: String(WebFormat.day(figures.monthStart).prefix(7)), wonThisMonth: money(figures.wonThisMonth), monthForecast: money(figures.monthForecast),

@@ -34,7 +34,7 @@ struct SalesDealPages {
         let actor = context.actor
         let deal = try await deals.find(id: id, as: actor)
         let pipeline = try await pipelines.find(id: deal.pipelineID, as: actor).pipeline
-        let users = Dictionary(try await inboxes.agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
+        let users = try await inboxes.agentNames(as: actor)
         let stageNames = Dictionary(pipeline.stages.map { ($0.id, $0.name) }) { first, _ in first }
         let person = { (label: String) in label.hasPrefix("user:") ? users[String(label.dropFirst(5))] ?? "a former user" : "Rapport (\(label))" }
 
@@ -53,8 +53,8 @@ struct SalesDealPages {
         if let reason = deal.closeReason { facts.append(.init(label: deal.status == .won ? "Won because" : "Closed because", value: reason, link: nil)) }
         facts.append(.init(label: "Made", value: WebFormat.time(deal.createdAt), link: nil))
 
-        let allMoves = try await deals.moves(id: deal.id, as: actor)
-        let moves = allMoves.suffix(Self.shownMoves).reversed().map { move in
+        let latestMoves = try await deals.latestMoves(id: deal.id, limit: Self.shownMoves + 1, as: actor)
+        let moves = latestMoves.prefix(Self.shownMoves).map { move in
             SalesDealPageView.Move(
                 from: move.fromStageID.map { stageNames[$0] ?? "another pipeline" } ?? "made", to: stageNames[move.toStageID] ?? "another pipeline",
                 when: WebFormat.time(move.movedAt), whenISO: WebFormat.iso(move.movedAt), by: person(move.movedBy))
@@ -97,7 +97,7 @@ struct SalesDealPages {
             id: deal.id, title: deal.title, status: deal.status.rawValue, pipelineID: pipeline.id, facts: facts,
             stages: pipeline.stages.map { SalesDealPageView.Choice(id: $0.id, name: $0.name, selected: $0.id == deal.stageID) },
             mayMove: DealService.mayChange(deal, as: actor), mayCompleteTasks: actor.may(.workTasks), moves: moves,
-            moreMoves: allMoves.count > Self.shownMoves, tasks: taskRows, moreTasks: moreTasks, meetings: meetingRows, moreMeetings: meetingPage.hasMore,
+            moreMoves: latestMoves.count > Self.shownMoves, tasks: taskRows, moreTasks: moreTasks, meetings: meetingRows, moreMeetings: meetingPage.hasMore,
             showsConversations: showsConversations, conversations: conversationRows, notice: notice, error: error)
         return try pages.render("sales_deal", context, title: deal.title, section: "sales", view: view, status: status)
     }

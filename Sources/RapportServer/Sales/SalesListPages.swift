@@ -22,7 +22,7 @@ struct SalesListPages {
     @Sendable func dealList(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let actor = context.actor
         let query = request.uri.queryParameters
-        let all = try await pipelines.list(as: actor).map(\.pipeline)
+        let all = try await pipelines.pipelines(as: actor)
         let pipelineID = Self.id(query["pipeline_id"], .pipeline).flatMap { id in all.contains { $0.id == id } ? id : nil }
         let status = query["status"].flatMap { PipelineStageKind(rawValue: String($0)) }
         let owner = Self.owner(query["owner"], actor: actor)
@@ -30,7 +30,7 @@ struct SalesListPages {
         let found = try await deals.list(
             filter: DealFilter(pipelineID: pipelineID, status: status, ownerID: owner.id), page: try PageRequest(limit: Self.pageSize, startingAfter: after),
             as: actor)
-        let users = try await names(actor)
+        let users = try await inboxes.agentNames(as: actor)
         let pipelineNames = Dictionary(all.map { ($0.id, $0.name) }) { first, _ in first }
         let stageNames = Dictionary(all.flatMap(\.stages).map { ($0.id, $0.name) }) { first, _ in first }
         let rows = found.items.map { deal in
@@ -74,7 +74,7 @@ struct SalesListPages {
         let found = try await leads.list(
             filter: LeadFilter(status: status, source: source, ownerID: owner.id), page: try PageRequest(limit: Self.pageSize, startingAfter: after),
             as: actor)
-        let users = try await names(actor)
+        let users = try await inboxes.agentNames(as: actor)
         let rows = found.items.map { lead in
             SalesListPageView.Row(id: lead.id, cells: [
                 .init(text: lead.title ?? "A lead from \(lead.source.rawValue)", link: "/customers/\(lead.customerID)", numeric: false),
@@ -108,10 +108,6 @@ struct SalesListPages {
     }
 
     // MARK: Filters
-
-    private func names(_ actor: Actor) async throws -> [String: String] {
-        Dictionary(try await inboxes.agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
-    }
 
     /// A well-formed id of the kind, or nil (an unknown one then finds nothing).
     private static func id(_ text: Substring?, _ prefix: IDPrefix) -> String? {

@@ -38,7 +38,6 @@ struct SalesPages {
     @Sendable func move(_ request: Request, context: SignedInRequestContext) async throws -> Response {
         let id = try PathID.require(context, .deal, "deal")
         let form = try await WebForm.read(request, context: context)
-        let deal = try await deals.find(id: id, as: context.actor)
         do {
             guard let stage = form["stage_id"], ResourceID.isValid(stage, prefix: .pipelineStage) else {
                 throw RapportError.invalid(field: "stage_id", "must be one of the pipeline's stages")
@@ -49,6 +48,7 @@ struct SalesPages {
         } catch let error as RapportError {
             guard let refusal = Self.refusal(error) else { throw error }
             if form["back"] == "deal" { return try await dealPage.render(context, id: id, notice: nil, error: refusal.message, status: refusal.status) }
+            let deal = try await deals.find(id: id, as: context.actor)
             return try await renderBoard(context, pipelineID: deal.pipelineID, notice: nil, error: refusal.message, status: refusal.status)
         }
     }
@@ -80,15 +80,15 @@ struct SalesPages {
         let asked = request.uri.queryParameters["pipeline_id"].map(String.init).flatMap { ResourceID.isValid($0, prefix: .pipeline) ? $0 : nil }
         let days = request.uri.queryParameters["days"].flatMap { Int(String($0)) }.flatMap { Self.periods.contains($0) ? $0 : nil }
             ?? SalesDashboard.defaultDays
-        let all = try await pipelines.list(as: actor)
-        guard let chosen = asked ?? all.first?.pipeline.id else {
+        let all = try await pipelines.pipelines(as: actor)
+        guard let chosen = asked ?? all.first?.id else {
             let view = SalesDashboardPageView(
                 pipelines: [], periods: [], pipelineID: nil, pipelineName: "", days: days, tiles: [], month: "", wonThisMonth: "", monthForecast: "",
                 target: nil, targetShare: nil, valueChart: "", conversionChart: "", activityChart: "", stages: [], reps: [], noPipeline: true)
             return try pages.render("sales_dashboard", context, title: "Sales dashboard", section: "sales", view: view)
         }
         let figures = try await pipelines.dashboard(id: chosen, days: days, as: actor)
-        let users = Dictionary(try await inboxes.agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
+        let users = try await inboxes.agentNames(as: actor)
         let view = SalesDashboardViews.page(figures, pipelines: all, periods: Self.periods, users: users)
         return try pages.render("sales_dashboard", context, title: "Sales dashboard", section: "sales", view: view)
     }
@@ -108,8 +108,8 @@ struct SalesPages {
         _ context: SignedInRequestContext, pipelineID: String?, notice: String?, error: String?, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let actor = context.actor
-        let all = try await pipelines.list(as: actor)
-        guard let chosen = pipelineID ?? all.first?.pipeline.id else {
+        let all = try await pipelines.pipelines(as: actor)
+        guard let chosen = pipelineID ?? all.first?.id else {
             let view = SalesBoardPageView(
                 pipelines: [], pipelineID: nil, pipelineName: "", columns: [], openDeals: 0, openTotal: "", forecast: "", mayMove: false,
                 maySeeDashboard: actor.may(.viewDashboard), noPipeline: true, notice: notice, error: error)
@@ -118,7 +118,7 @@ struct SalesPages {
         let board = try await pipelines.board(id: chosen, cardsPerStage: Self.cardsPerStage, as: actor)
         let pipeline = board.overview.pipeline
         let currency = pipeline.currency ?? "USD"
-        let users = Dictionary(try await inboxes.agents(as: actor).map { ($0.id, $0.name) }) { first, _ in first }
+        let users = try await inboxes.agentNames(as: actor)
         let now = clock.now()
         let columns = board.columns.map { column in
             let stage = column.summary.stage
@@ -137,7 +137,7 @@ struct SalesPages {
                 others: others.isEmpty ? nil : others.joined(separator: "; "), cards: cards, more: column.hasMore)
         }
         let view = SalesBoardPageView(
-            pipelines: all.map { SalesBoardPageView.Choice(id: $0.pipeline.id, name: $0.pipeline.name, selected: $0.pipeline.id == pipeline.id) },
+            pipelines: all.map { SalesBoardPageView.Choice(id: $0.id, name: $0.name, selected: $0.id == pipeline.id) },
             pipelineID: pipeline.id, pipelineName: pipeline.name, columns: columns, openDeals: board.overview.openDeals,
             openTotal: WebFormat.money(board.overview.openTotal, currency), forecast: WebFormat.money(board.overview.forecast, currency),
             mayMove: actor.may(.workDeals), maySeeDashboard: actor.may(.viewDashboard), noPipeline: false, notice: notice, error: error)

@@ -106,6 +106,13 @@ extension SQLSalesRepository {
             """).all().map(decodeMove)
     }
 
+    func latestMoves(dealID: String, workspaceID: String, limit: Int) async throws -> [DealStageMove] {
+        try await handle.sql.raw("""
+            SELECT * FROM deal_stage_moves WHERE deal_id = \(bind: dealID) AND workspace_id = \(bind: workspaceID)
+            ORDER BY moved_at DESC, id DESC LIMIT \(bind: limit)
+            """).all().map(decodeMove)
+    }
+
     func decodeMove(_ row: any SQLRow) throws -> DealStageMove {
         DealStageMove(
             id: try row.string("id"), workspaceID: try row.string("workspace_id"), dealID: try row.string("deal_id"),
