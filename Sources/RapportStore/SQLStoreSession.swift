@@ -46,6 +46,7 @@ struct SQLStoreSession: StoreSession {
     var sales: any SalesRepository { SQLSalesRepository(handle: handle) }
     var companies: any CompanyRepository { SQLCompanyRepository(handle: handle) }
     var leads: any LeadRepository { SQLLeadRepository(handle: handle) }
+    var leadScoring: any LeadScoringRepository { SQLLeadScoringRepository(handle: handle) }
     var calendar: any CalendarRepository { SQLCalendarRepository(handle: handle) }
     var alerts: any AlertRepository { SQLAlertRepository(handle: handle) }
 }

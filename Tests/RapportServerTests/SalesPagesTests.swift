@@ -268,7 +268,7 @@ struct SalesPagesTests {
         }
     }
 
-    @Test("the deal and lead lists filter by pipeline, status, source and owner (me), and link each row to its page", arguments: TestDatabase.available)
+    @Test("the deal and lead lists filter by pipeline, status, source and owner (me), link each row to its page, and show a lead's score", arguments: TestDatabase.available)
     func lists(database: TestDatabase) async throws {
         try await APIHarness.run(on: database) { api in
             let agentUser = try await WebWorkspaceTests.user(api, .agent)
@@ -303,8 +303,16 @@ struct SalesPagesTests {
             #expect(gone.text.contains(#"id="row-\#(gifts)""#) && gone.text.contains(#"<option value="" selected>every pipeline</option>"#),
                     "a pipeline that is not there is left out too")
 
+            let workspaceID = api.workspaceID
+            let now = api.clock.now()
+            _ = try await api.services.store.write { session in
+                try await session.leadScoring.insert([
+                    RecordedLeadScoreFact(leadID: leadID, workspaceID: workspaceID, ruleID: "lsr_test", points: 12, halfLifeDays: nil, occurredAt: now, origin: "event:lsr_test:day")
+                ])
+            }
             let leads = try await WebWorkspaceTests.get(api, "/sales/leads?source=form", cookie: agent.cookie)
             #expect(leads.status == .ok && leads.text.contains(#"id="row-\#(leadID)""#) && !leads.text.contains(#"id="row-\#(chatID)""#))
+            #expect(leads.text.contains(#"<td class="num">12.0</td>"#), "the lead's score now is in its row")
             #expect(leads.text.contains("300 mugs with our logo") && leads.text.contains("trade-fair-2026"))
             let myLeads = try await WebWorkspaceTests.get(api, "/sales/leads?owner=me", cookie: agent.cookie)
             #expect(myLeads.text.contains(#"id="row-\#(leadID)""#) && !myLeads.text.contains(#"id="row-\#(chatID)""#))

@@ -54,6 +54,7 @@ public enum Permission: Sendable, CaseIterable {
     case workDeals
     case managePipelines
     case workLeads
+    case manageLeadScoring
 
     public var roles: Set<UserRole> {
         switch self {
@@ -108,6 +109,8 @@ public enum Permission: Sendable, CaseIterable {
         // Leads and companies are the reps' to work as deals are (an agent their own, their
         // team's or unheld ones); marketers read them.
         case .workLeads: [.admin, .manager, .agent]
+        // What makes a lead hot is marketing's call as much as sales' (ADR 0015).
+        case .manageLeadScoring: [.admin, .manager, .marketer]
         }
     }
 
@@ -156,6 +159,7 @@ public enum Permission: Sendable, CaseIterable {
         case .workDeals: "create, move or change deals"
         case .managePipelines: "create, change or delete pipelines"
         case .workLeads: "create, change or convert leads, or change companies"
+        case .manageLeadScoring: "change the lead scoring rules or the hot score"
         }
         return "A\(role == .admin || role == .agent ? "n" : "") \(role.rawValue) may not \(what)."
     }

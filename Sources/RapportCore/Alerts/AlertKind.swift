@@ -10,6 +10,8 @@ public enum AlertKind: String, Sendable, Equatable, CaseIterable {
     case meetingSoon = "meeting_soon"
     /// A top-spending customer wrote an upset message.
     case complaint
+    /// A lead's score rose to the workspace's hot score.
+    case leadHot = "lead_hot"
 
     /// The kind of record the alert names (`subject_type`).
     public var subjectType: String {
@@ -18,6 +20,7 @@ public enum AlertKind: String, Sendable, Equatable, CaseIterable {
         case .dealStuck: "deal"
         case .meetingSoon: "meeting"
         case .complaint: "conversation"
+        case .leadHot: "lead"
         }
     }
 }

@@ -10,6 +10,7 @@ enum AlertMailText {
         case .dealStuck: "Stuck deal"
         case .meetingSoon: "Starting soon"
         case .complaint: "Complaint"
+        case .leadHot: "Hot lead"
         }
         return "\(what): \(alert.title)"
     }
@@ -22,6 +23,7 @@ enum AlertMailText {
         case .dealStuck: "The deal \"\(alert.title)\" has been in its stage too long (since \(when) it counts as stuck)."
         case .meetingSoon: "Your meeting \"\(alert.title)\" starts at \(when)."
         case .complaint: "\(alert.title) (\(when)). The conversation is in the inbox."
+        case .leadHot: "\(alert.title) (\(when)). A task to follow it up is on the lead."
         }
         return """
             Hello \(userName),

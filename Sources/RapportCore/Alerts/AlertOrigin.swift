@@ -9,4 +9,6 @@ enum AlertOrigin {
     static func dealStuck(_ deal: Deal) -> String { "deal.stuck:\(deal.id):\(Timestamp.microseconds(deal.stageEnteredAt))" }
     static func meetingSoon(_ meeting: Meeting) -> String { "meeting.soon:\(meeting.id):\(Timestamp.microseconds(meeting.startsAt))" }
     static func complaint(conversationID: String) -> String { "complaint:\(conversationID)" }
+    /// One per crossing: the lead and when its score rose to the hot score.
+    static func leadHot(_ lead: Lead, at moment: Date) -> String { "lead.hot:\(lead.id):\(Timestamp.microseconds(moment))" }
 }

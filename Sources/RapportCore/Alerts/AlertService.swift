@@ -63,7 +63,8 @@ public struct AlertService: Sendable {
     }
 
     /// Whether what the alert says is still so: the task open, the deal still in the stay that
-    /// made it stuck, the meeting still scheduled and not begun. A complaint stands.
+    /// made it stuck, the meeting still scheduled and not begun, the hot lead still open. A
+    /// complaint stands.
     private static func stillStands(_ alert: Alert, at now: Date, session: any StoreSession) async throws -> Bool {
         switch alert.kind {
         case .taskReminder, .taskOverdue:
@@ -76,6 +77,9 @@ public struct AlertService: Sendable {
             return meeting.status == .scheduled && meeting.startsAt > now
         case .complaint:
             return true
+        case .leadHot:
+            guard let lead = try await session.leads.lead(id: alert.subjectID, workspaceID: alert.workspaceID) else { return false }
+            return lead.status.isOpen
         }
     }
 

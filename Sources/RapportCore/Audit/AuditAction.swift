@@ -74,6 +74,7 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case leadCreated = "lead.created"
     case leadUpdated = "lead.updated"
     case leadConverted = "lead.converted"
+    case leadScoringChanged = "lead_scoring.changed"
     case meetingCreated = "meeting.created"
     case meetingUpdated = "meeting.updated"
     case calendarFeedCreated = "calendar_feed.created"

@@ -34,6 +34,7 @@ public struct AuditSubject: Sendable, Equatable {
     public static func deal(_ id: String) -> AuditSubject { AuditSubject(kind: "deal", id: id) }
     public static func company(_ id: String) -> AuditSubject { AuditSubject(kind: "company", id: id) }
     public static func lead(_ id: String) -> AuditSubject { AuditSubject(kind: "lead", id: id) }
+    public static func leadScoringRule(_ id: String) -> AuditSubject { AuditSubject(kind: "lead_scoring_rule", id: id) }
     public static func review(_ id: String) -> AuditSubject { AuditSubject(kind: "review", id: id) }
     public static func product(_ id: String) -> AuditSubject { AuditSubject(kind: "product", id: id) }
     public static func form(_ id: String) -> AuditSubject { AuditSubject(kind: "form", id: id) }

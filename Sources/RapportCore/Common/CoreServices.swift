@@ -39,6 +39,8 @@ public struct CoreServices: Sendable {
     /// Companies and leads (ADR 0015).
     public let companies: CompanyService
     public let leads: LeadService
+    /// Lead scoring's rules, hot score and scores (ADR 0015).
+    public let leadScoring: LeadScoringService
     /// Meetings and the team's calendar feeds (ADR 0015).
     public let meetings: MeetingService
     public let calendarFeeds: CalendarFeedService
@@ -93,6 +95,7 @@ public struct CoreServices: Sendable {
         self.deals = deals
         self.companies = CompanyService(context: context)
         self.leads = LeadService(customers: customers, deals: deals)
+        self.leadScoring = LeadScoringService(context: context)
         self.meetings = MeetingService(context: context)
         self.calendarFeeds = CalendarFeedService(context: context, secrets: secrets)
         self.reviews = ReviewService(customers: customers, signer: links)

@@ -55,4 +55,5 @@ public enum IDPrefix: String, Sendable, CaseIterable {
     case company = "com"
     case lead = "led"
     case alert = "alr"
+    case leadScoringRule = "lsr"
 }

@@ -56,6 +56,7 @@ public enum DomainEventType: String, Sendable, Codable, CaseIterable {
     case leadCreated = "lead.created"
     case leadStatusChanged = "lead.status_changed"
     case leadConverted = "lead.converted"
+    case leadScoreCrossed = "lead.score_crossed"
     /// An alert for one user (a live update only, not a webhook's event).
     case alertCreated = "alert.created"
     /// A journey's webhook step reached: delivered only to the outgoing webhook the step names.

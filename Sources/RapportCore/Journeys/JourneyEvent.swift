@@ -21,7 +21,7 @@ public struct JourneyEvent: Sendable, Equatable {
         .interactionRecorded, .orderCreated, .orderUpdated, .orderStatusChanged, .orderFulfilled, .orderRefunded, .returnRequested,
         .returnStatusChanged, .conversationCreated, .conversationUpdated, .conversationSLABreached, .conversationProductAsked, .messageCreated, .segmentEntered, .segmentLeft,
         .surveySent, .surveyAnswered, .loyaltyPointsChanged, .loyaltyPointsExpiring, .loyaltyTierChanged,
-        .leadCreated, .leadStatusChanged, .leadConverted,
+        .leadCreated, .leadStatusChanged, .leadConverted, .leadScoreCrossed,
     ].map(\.rawValue)).union(derivedNames)
 
     /// Where the event comes from.

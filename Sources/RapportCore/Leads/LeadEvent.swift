@@ -1,10 +1,13 @@
-/// A lead opened, moved to another status, or converted into a deal (`lead.created`,
-/// `lead.status_changed`, `lead.converted`), for webhooks and journeys.
+/// A lead opened, moved to another status, converted into a deal, or handed to sales by its
+/// score (`lead.created`, `lead.status_changed`, `lead.converted`, `lead.score_crossed`), for
+/// webhooks and journeys.
 public struct LeadEvent: DomainChange {
     public enum Kind: Sendable, Equatable {
         case created
         case statusChanged(from: LeadStatus)
         case converted
+        /// Its score rose to the workspace's hot score.
+        case scoreCrossed(score: Double, hotScore: Int)
     }
 
     public var lead: Lead
@@ -20,6 +23,7 @@ public struct LeadEvent: DomainChange {
         case .created: .leadCreated
         case .statusChanged: .leadStatusChanged
         case .converted: .leadConverted
+        case .scoreCrossed: .leadScoreCrossed
         }
     }
 

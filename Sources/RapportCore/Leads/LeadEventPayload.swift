@@ -1,6 +1,7 @@
-/// The payload of `lead.created`, `lead.status_changed` and `lead.converted`: the lead, its
-/// customer and company, where it came from, its status (and the one before, for a change) and
-/// the deal it became.
+/// The payload of `lead.created`, `lead.status_changed`, `lead.converted` and
+/// `lead.score_crossed`: the lead, its customer and company, where it came from, its status (and
+/// the one before, for a change), the deal it became, and for a crossing the score (to one
+/// decimal) and the hot score it rose to.
 public struct LeadEventPayload: EventPayload {
     public static let version = 1
     public var leadID: String
@@ -13,6 +14,8 @@ public struct LeadEventPayload: EventPayload {
     public var ownerID: String?
     public var teamID: String?
     public var dealID: String?
+    public var score: Double?
+    public var hotScore: Int?
 
     init(_ event: LeadEvent) {
         let lead = event.lead
@@ -26,5 +29,12 @@ public struct LeadEventPayload: EventPayload {
         ownerID = lead.ownerID
         teamID = lead.teamID
         dealID = lead.dealID
+        if case .scoreCrossed(let score, let hot) = event.kind {
+            self.score = LeadScore.rounded(score)
+            hotScore = hot
+        } else {
+            score = nil
+            hotScore = nil
+        }
     }
 }

@@ -7,6 +7,8 @@ public protocol LeadRepository: Sendable {
     /// The customer's open lead (the oldest, should a merge have left two), locked in a write.
     func openLead(customerID: String, workspaceID: String) async throws -> Lead?
     func leads(workspaceID: String, filter: LeadFilter, page: PageRequest) async throws -> Page<Lead>
+    /// The customers' open leads, read without a lock, in lead id order.
+    func openLeads(customerIDs: [String], workspaceID: String) async throws -> [Lead]
     func insert(_ lead: Lead) async throws
     func update(_ lead: Lead) async throws
 }

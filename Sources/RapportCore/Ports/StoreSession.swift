@@ -41,6 +41,7 @@ public protocol StoreSession: Sendable {
     var sales: any SalesRepository { get }
     var companies: any CompanyRepository { get }
     var leads: any LeadRepository { get }
+    var leadScoring: any LeadScoringRepository { get }
     var calendar: any CalendarRepository { get }
     var alerts: any AlertRepository { get }
 }

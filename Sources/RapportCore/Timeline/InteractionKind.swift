@@ -26,6 +26,8 @@ public struct InteractionKind: RawRepresentable, Sendable, Hashable, Codable, Cu
     public static let leadEnquiry = InteractionKind(rawValue: "lead_enquiry")
     public static let leadStatusChanged = InteractionKind(rawValue: "lead_status_changed")
     public static let leadConverted = InteractionKind(rawValue: "lead_converted")
+    /// A lead's score rose to the workspace's hot score and the lead was handed to sales.
+    public static let leadScoreCrossed = InteractionKind(rawValue: "lead_score_crossed")
 
     /// An order moved to `status` (`order_paid`, `order_cancelled`, …).
     public static func order(_ status: OrderStatus) -> InteractionKind {

@@ -118,6 +118,7 @@ public struct TrackingService: Sendable {
         try await recordCommerce(fresh, workspaceID: workspaceID, transaction: transaction)
         try await session.tracking.insert(events)
         try await recordLeads(fresh, events: events, workspaceID: workspaceID, transaction: transaction)
+        try await scoreLeads(fresh, events: events, workspaceID: workspaceID, transaction: transaction)
         for (draft, event) in zip(fresh, events) {
             guard let customerID = event.customerID else { continue }
             try await recordConsent(draft, customerID: customerID, workspaceID: workspaceID, transaction: transaction)

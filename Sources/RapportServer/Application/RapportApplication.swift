@@ -48,7 +48,8 @@ public enum RapportApplication {
         PipelineRoutes(pipelines: services.pipelines).register(on: authenticated)
         DealRoutes(deals: services.deals).register(on: authenticated)
         CompanyRoutes(companies: services.companies).register(on: authenticated)
-        LeadRoutes(leads: services.leads).register(on: authenticated)
+        LeadRoutes(leads: services.leads, scoring: services.leadScoring).register(on: authenticated)
+        LeadScoringRoutes(scoring: services.leadScoring).register(on: authenticated)
         MeetingRoutes(meetings: services.meetings).register(on: authenticated)
         CalendarFeedRoutes(feeds: services.calendarFeeds, address: PublicAddress(configuredBase: services.publicURL)).register(on: authenticated)
         LoyaltyRoutes(loyalty: services.loyalty, clock: services.clock).register(on: authenticated)
@@ -144,7 +145,7 @@ public enum RapportApplication {
             pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, meetings: services.meetings, companies: services.companies,
             conversations: services.conversations, inboxes: services.inboxes, pages: pages)
         dealPage.register(on: workspace)
-        SalesListPages(pipelines: services.pipelines, deals: services.deals, leads: services.leads, inboxes: services.inboxes, pages: pages)
+        SalesListPages(pipelines: services.pipelines, deals: services.deals, leads: services.leads, scoring: services.leadScoring, inboxes: services.inboxes, pages: pages)
             .register(on: workspace)
         SalesPages(
             pipelines: services.pipelines, deals: services.deals, tasks: services.tasks, inboxes: services.inboxes, dealPage: dealPage, pages: pages,

@@ -22,8 +22,11 @@ struct LeadResponse: Encodable {
     let createdBy: String
     let createdAt: String
     let updatedAt: String
+    /// The rule score now, to one decimal (left out where not read).
+    let score: Double?
 
-    init(_ lead: Lead) {
+    init(_ lead: Lead, score: Double? = nil) {
+        self.score = score.map(LeadScore.rounded)
         id = lead.id
         customerId = lead.customerID
         companyId = lead.companyID

@@ -11,6 +11,7 @@ struct SalesListPages {
     let pipelines: PipelineService
     let deals: DealService
     let leads: LeadService
+    let scoring: LeadScoringService
     let inboxes: InboxService
     let pages: WebPages
 
@@ -75,6 +76,7 @@ struct SalesListPages {
             filter: LeadFilter(status: status, source: source, ownerID: owner.id), page: try PageRequest(limit: Self.pageSize, startingAfter: after),
             as: actor)
         let users = try await inboxes.agentNames(as: actor)
+        let scores = try await scoring.scores(of: found.items, as: actor)
         let rows = found.items.map { lead in
             SalesListPageView.Row(id: lead.id, cells: [
                 .init(text: lead.title ?? "A lead from \(lead.source.rawValue)", link: "/customers/\(lead.customerID)", numeric: false),
@@ -82,6 +84,7 @@ struct SalesListPages {
                 .init(text: lead.source.rawValue, link: nil, numeric: false),
                 .init(text: lead.campaign ?? "–", link: nil, numeric: false),
                 .init(text: lead.ownerID.map { users[$0] ?? $0 } ?? "–", link: nil, numeric: false),
+                .init(text: String(format: "%.1f", LeadScore.rounded(scores[lead.id] ?? 0)), link: nil, numeric: true),
                 .init(text: "\(lead.enquiries)", link: nil, numeric: true),
                 .init(text: WebFormat.time(lead.lastEnquiryAt), link: nil, numeric: false),
             ])
@@ -100,7 +103,7 @@ struct SalesListPages {
         let kept: [(String, String?)] = [("status", status?.rawValue), ("source", source?.rawValue), ("owner", owner.choice)]
         let view = SalesListPageView(
             heading: "Leads", action: "/sales/leads", filters: filters,
-            columns: ["Lead (the person's page)", "Status (the deal, once converted)", "Source", "Campaign", "Owner", "Enquiries", "Last enquiry"],
+            columns: ["Lead (the person's page)", "Status (the deal, once converted)", "Source", "Campaign", "Owner", "Score", "Enquiries", "Last enquiry"],
             rows: rows,
             next: found.hasMore ? found.items.last.map { "/sales/leads" + CampaignPages.query(kept + [("after", $0.id)]) } : nil,
             paged: after != nil, firstPage: "/sales/leads" + CampaignPages.query(kept))

@@ -40,6 +40,14 @@ struct SQLLeadRepository: LeadRepository {
         return Page(items: try rows.prefix(page.limit).compactMap(decode), hasMore: rows.count > page.limit)
     }
 
+    func openLeads(customerIDs: [String], workspaceID: String) async throws -> [Lead] {
+        guard !customerIDs.isEmpty else { return [] }
+        return try await handle.sql.raw("""
+            SELECT * FROM leads WHERE customer_id IN (\(binds: customerIDs)) AND workspace_id = \(bind: workspaceID)
+              AND status IN (\(binds: Self.openStatuses)) ORDER BY id
+            """).all().compactMap(decode)
+    }
+
     func insert(_ lead: Lead) async throws {
         try await handle.sql.raw("""
             INSERT INTO leads (id, workspace_id, customer_id, company_id, source, campaign, origin_id, title, owner_id, team_id, status,

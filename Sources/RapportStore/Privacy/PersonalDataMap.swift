@@ -87,6 +87,10 @@ enum PersonalDataMap {
         Link(table: "company_people", key: "company_id || ':' || customer_id") { scope in
             "workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids))"
         },
+        // What their leads did that scoring rules gave points for (visits, pages, events by day).
+        Link(table: "lead_score_facts", key: "lead_id || ':' || origin") { scope in
+            "lead_id IN (SELECT id FROM leads WHERE workspace_id = \(bind: scope.workspaceID) AND customer_id IN (\(binds: scope.ids)))"
+        },
         // Meetings about them (kept after an erasure without them), and their places among
         // meetings' attendees (by profile or address; removed by an erasure).
         ownedByCustomer("meetings"),
@@ -138,7 +142,7 @@ enum PersonalDataMap {
         ["customer_identities", "consent_entries", "contact_preferences", "interactions", "conversations", "messages", "bot_sessions", "customer_rfm",
          "customer_lifetime_values", "segment_members", "segment_flips", "campaign_sends", "journey_enrolments", "journey_steps", "tasks", "alerts",
          "loyalty_entries", "loyalty_balances", "loyalty_holds", "loyalty_reward_codes", "loyalty_expiry_notices", "loyalty_tier_states", "reviews", "surveys", "referral_codes",
-         "referrals", "leads", "company_people"].contains($0.table)
+         "referrals", "leads", "lead_score_facts", "company_people"].contains($0.table)
     }
 
     /// Tables that hold no customer's data, and why.
@@ -150,6 +154,7 @@ enum PersonalDataMap {
         "companies": "the businesses the store sells to: name, domain, size, country, industry (their people are in company_people)",
         "pipelines": "the store's sales pipelines", "pipeline_stages": "the pipelines' stages and their win probabilities",
         "pipeline_stage_totals": "each stage's count and sum of deals per currency",
+        "lead_scoring_rules": "what the store's lead scoring gives points for", "lead_scoring_settings": "the store's hot lead score",
         "calendar_feeds": "the team's calendar subscriptions (the secret hashed)",
         "deal_stage_moves": "which stage a deal entered, when and by which user (the deal names the customer)",
         "forms": "the store's forms and quizzes: questions, results, consent wording",
