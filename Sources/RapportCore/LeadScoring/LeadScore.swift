@@ -29,6 +29,13 @@ public struct LeadScore: Sendable, Equatable {
     /// kept to the microsecond fade by a hair between their writing and a read, and 39.99999
     /// is 40.
     public static func rounded(_ score: Double) -> Double {
-        (score * 10).rounded() / 10
+        let rounded = (score * 10).rounded() / 10
+        return rounded == 0 ? 0 : rounded  // never −0.0 (a faded negative rule's leftover)
+    }
+
+    /// A score as the team reads it: one decimal, none when whole ("40", "40.5").
+    public static func text(_ score: Double) -> String {
+        let shown = rounded(score)
+        return shown == shown.rounded() ? String(Int(shown)) : String(format: "%.1f", shown)
     }
 }

@@ -16,8 +16,8 @@ enum LeadScoreKeeping {
     /// The origin prefix of a hand-off's mark.
     static let handOffMark = "hot:"
 
-    /// Writes `facts` (about the open `leads`, by id), leaving out those recorded already, and
-    /// hands over the leads they make hot.
+    /// Writes `facts` (about the open `leads`, by id, as the caller read them), leaving out those
+    /// recorded already, and hands over the leads they make hot.
     static func record(_ facts: [RecordedLeadScoreFact], leads: [String: Lead], workspaceID: String, transaction: WriteTransaction) async throws {
         guard !facts.isEmpty else { return }
         let session = transaction.session
@@ -29,10 +29,14 @@ enum LeadScoreKeeping {
         // One hand-off decision at a time per lead: a second server's batch reads this one's
         // facts and mark once it commits.
         try await session.leadScoring.lockScores(leadIDs: touched)
+        // Read again under the lock: a lead converted, closed or given to someone else since the
+        // batch first read it is handed over as it is now, or not at all.
+        let customers = Set(touched.compactMap { leads[$0]?.customerID }).sorted()
+        let current = Dictionary(try await session.leads.openLeads(customerIDs: customers, workspaceID: workspaceID).map { ($0.id, $0) }) { first, _ in first }
         let kept = try await session.leadScoring.facts(leadIDs: touched, workspaceID: workspaceID)
         var crossed: [(lead: Lead, score: Double)] = []
         for leadID in touched {
-            guard let lead = leads[leadID], let facts = kept[leadID] else { continue }
+            guard let lead = current[leadID], let facts = kept[leadID] else { continue }
             let quietSince = now.addingTimeInterval(-Double(handOffQuietDays) * 86_400)
             if facts.contains(where: { $0.origin.hasPrefix(handOffMark) && $0.occurredAt > quietSince }) { continue }
             let after = LeadScore.rounded(LeadRuleScoring.score(facts.map(\.fact), at: now))
@@ -50,21 +54,22 @@ enum LeadScoreKeeping {
         var tasks: [WorkTask] = []
         var alerts: [Alert] = []
         for (lead, score) in crossed {
-            let shown = Int(score.rounded())
+            let shown = LeadScore.text(score)
             let origin = AlertOrigin.leadHot(lead, at: now)
             // The team's words only: a lead's title is the customer's.
             tasks.append(WorkTask(
                 id: ResourceID.make(.task, at: now), workspaceID: workspaceID, kind: .call, title: "Follow up a hot lead (score \(shown))",
                 dueAt: now.addingTimeInterval(taskDueAfter), ownerID: lead.ownerID, teamID: lead.teamID, customerID: lead.customerID, leadID: lead.id,
                 companyID: lead.companyID, origin: origin, createdBy: label, createdAt: now, updatedAt: now))
-            // A lead no one holds alerts no one (its task waits in the team's queue): a browser
-            // key can open and warm leads on new profiles, and must not reach the managers' mail.
+            // A lead no one holds alerts no one (its task is no one's, in the open tasks): a
+            // browser key can open and warm leads on new profiles, and must not reach the
+            // managers' mail.
             alerts += AlertWriter.alerts(
                 .leadHot, for: recipients.users(ownerID: lead.ownerID, teamID: lead.teamID), subjectID: lead.id, workspaceID: workspaceID, customerID: lead.customerID,
                 title: "A lead reached the hot score (\(shown) of \(hotScore))", origin: origin, dueAt: now, at: now)
             try await LeadOpening.timeline(
                 lead, kind: .leadScoreCrossed, summary: "Lead reached the hot score: \(shown) of \(hotScore)", source: lead.source, session: session, at: now,
-                extra: ["score": .number(Double(shown)), "hot_score": .number(Double(hotScore))])
+                extra: ["score": .number(LeadScore.rounded(score)), "hot_score": .number(Double(hotScore))])
             try await transaction.record(LeadEvent(.scoreCrossed(score: score, hotScore: hotScore), lead))
         }
         _ = try await session.leadScoring.insert(crossed.map { lead, _ in

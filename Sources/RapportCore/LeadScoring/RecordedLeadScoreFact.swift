@@ -2,7 +2,7 @@ import Foundation
 
 /// A fact as the store keeps it for a lead: the rule that gave it (its points and half-life
 /// copied, so scoring needs no join and a rule changed later leaves past facts as they were),
-/// when it happened, and its origin — what made it, unique per lead (`visit:{rule}:{day}`).
+/// when it happened, and its origin — what made it, unique per lead (`{rule}:{yyyy-mm-dd}`, or `hot:{time}` for a hand-off's mark).
 public struct RecordedLeadScoreFact: Sendable, Equatable {
     public var leadID: String
     public var workspaceID: String

@@ -11,6 +11,8 @@ public protocol CustomerRepository: Sendable {
     /// lead's write before the lead, so such writes take their locks in one order.
     func lockCustomers(ids: [String]) async throws
     func find(ids: [String], workspaceID: String) async throws -> [Customer]
+    /// Those of the customers who hold proof (a proven identity), read without a lock.
+    func proofHolders(among ids: [String], workspaceID: String) async throws -> Set<String>
     /// The customer with its identities, touchpoint count and newest
     /// `CustomerView.recentInteractionCount` touchpoints, whatever its state, in one round trip.
     func view(id: String, workspaceID: String) async throws -> CustomerView?

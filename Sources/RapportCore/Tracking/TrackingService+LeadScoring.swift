@@ -24,16 +24,12 @@ extension TrackingService {
         let leads = try await session.leads.openLeads(customerIDs: Set(matched.map(\.customerID)).sorted(), workspaceID: workspaceID)
         // The oldest open lead of each person (ids grow with time), as `openLead` reads it.
         let leadOf = Dictionary(leads.map { ($0.customerID, $0) }) { first, _ in first }
-        var unproven: [String: Bool] = [:]
+        // Read without a lock: the batch's events already hold its customers' rows in share mode.
+        let assertedOnly = Set(matched.filter { $0.asserted && leadOf[$0.customerID] != nil }.map(\.customerID)).sorted()
+        let proven = try await session.customers.proofHolders(among: assertedOnly, workspaceID: workspaceID)
         var facts: [String: RecordedLeadScoreFact] = [:]
         for (customerID, rule, event, asserted) in matched {
-            guard let lead = leadOf[customerID] else { continue }
-            if asserted {
-                if unproven[customerID] == nil {
-                    unproven[customerID] = try await session.customers.find(id: customerID, workspaceID: workspaceID)?.holdsProof == false
-                }
-                guard unproven[customerID] == true else { continue }
-            }
+            guard let lead = leadOf[customerID], !(asserted && proven.contains(customerID)) else { continue }
             let (day, dayStart) = Self.day(of: event.receivedAt)
             let origin = "\(rule.id):\(day)"
             let key = lead.id + "|" + origin

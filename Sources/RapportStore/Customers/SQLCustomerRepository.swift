@@ -93,6 +93,15 @@ struct SQLCustomerRepository: CustomerRepository {
         return try await assemble(rows)
     }
 
+    func proofHolders(among ids: [String], workspaceID: String) async throws -> Set<String> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await handle.sql.raw("""
+            SELECT DISTINCT customer_id FROM customer_identities
+            WHERE customer_id IN (\(binds: ids)) AND workspace_id = \(bind: workspaceID) AND provenance = \(bind: IdentityProvenance.proven.rawValue)
+            """).all()
+        return Set(try rows.map { try $0.string("customer_id") })
+    }
+
     func insert(_ customers: [Customer]) async throws {
         let customerRows = customers.map(customerCells)
         // Identity rows are built on another core while the customer rows are written.

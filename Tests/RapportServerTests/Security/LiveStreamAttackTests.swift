@@ -18,7 +18,9 @@ struct LiveStreamAttackTests {
     }
 
     /// Whether the stream's request ends within `seconds`. It is watched, not awaited, so a
-    /// stream that never ends fails the test instead of hanging it.
+    /// stream that never ends fails the test instead of hanging it. The streams recheck their
+    /// credentials every five seconds; the bound leaves room for a loaded two-core machine (12 s
+    /// once ran out there), and is a liveness check, not a timing one.
     static func ends(_ stream: Task<Void, any Error>, within seconds: Double) async -> Bool {
         let ended = Ended()
         let watcher = Task {
@@ -42,7 +44,7 @@ struct LiveStreamAttackTests {
             }
             #expect(await Eventually.holds { api.services.live.subscriberCount == 1 }, "the stream is open")
             try await api.services.users.signOutEverywhere(userID: agent.id)
-            #expect(await Self.ends(stream, within: 12), "the stream ended after the sign-out")
+            #expect(await Self.ends(stream, within: 30), "the stream ended after the sign-out")
         }
     }
 
@@ -56,7 +58,7 @@ struct LiveStreamAttackTests {
             }
             #expect(await Eventually.holds { api.services.live.subscriberCount == 1 }, "the stream is open")
             try await api.services.keys.revoke(id: issued.key.id, as: .operator(workspaceID: api.workspaceID))
-            #expect(await Self.ends(stream, within: 12), "the stream ended after the revocation")
+            #expect(await Self.ends(stream, within: 30), "the stream ended after the revocation")
         }
     }
 }
